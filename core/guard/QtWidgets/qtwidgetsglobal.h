@@ -1,0 +1,1 @@
+#error "mailcore must not include Qt Widgets headers: widgets belong in ui/"

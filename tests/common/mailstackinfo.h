@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QHash>
+#include <QSslCertificate>
+#include <QString>
+
+// What the local mail stack (tests/mailstack) tells the tests through $HERON_MAILSTACK_DIR/stack.env:
+// the loopback ports it chose, the throwaway CA, the test users and their password.
+class MailStackInfo
+{
+public:
+    // Reads the stack's env file. isValid() is false when no stack runs; the error says why.
+    static MailStackInfo fromEnvironment();
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+
+    QString host() const { return QStringLiteral("127.0.0.1"); }
+    // The name in the server certificate (resolves to loopback through the stack's hosts entry
+    // is not needed: tests connect to host() and verify against this name).
+    QString tlsName() const { return value("TLS_NAME"); }
+    quint16 imapStartTlsPort() const { return port("IMAP_STARTTLS_PORT"); }
+    quint16 imapTlsPort() const { return port("IMAP_TLS_PORT"); }
+    quint16 smtpStartTlsPort() const { return port("SMTP_STARTTLS_PORT"); }
+    quint16 smtpTlsPort() const { return port("SMTP_TLS_PORT"); }
+    QString caFile() const { return value("CA_FILE"); }
+    QList<QSslCertificate> caCertificates() const;
+    QString domain() const { return value("DOMAIN"); }
+    QString password() const { return value("PASSWORD"); }
+    QString address(const QString &user) const { return user + QLatin1Char('@') + domain(); }
+    QString dir() const { return m_dir; }
+
+    QString value(const char *key) const { return m_values.value(QLatin1String(key)); }
+
+private:
+    quint16 port(const char *key) const { return quint16(value(key).toUInt()); }
+
+    QString m_dir;
+    QString m_error;
+    QHash<QString, QString> m_values;
+};
