@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// A mailbox as the user typed it: display name and address (the address may hold non-ASCII).
+struct MailAddress
+{
+    QString name;
+    QString address;
+
+    bool operator==(const MailAddress &) const = default;
+};
+
+// A file to attach: read from disk when the message is assembled, never held in memory whole.
+struct OutgoingAttachment
+{
+    QString filePath;
+    QString fileName;      // the name shown to the recipient; defaults to the file's own name
+    QByteArray mimeType;   // empty: guessed from the content and name
+    QByteArray contentId;  // set for inline parts referenced as cid: from the HTML body
+    bool isInline = false;
+};
+
+// What the composer hands to the message builder: everything needed to assemble RFC 5322 bytes.
+struct OutgoingMessage
+{
+    MailAddress from;
+    QList<MailAddress> to;
+    QList<MailAddress> cc;
+    QList<MailAddress> bcc; // envelope only: never written into the headers
+    QString subject;
+    QString plainBody;      // always present
+    QString htmlBody;       // empty: a text/plain message
+    QList<OutgoingAttachment> attachments;
+    QByteArray inReplyTo;   // message id of the message replied to, with angle brackets
+    QList<QByteArray> references;
+    QDateTime date;         // invalid: now
+
+    // Every envelope recipient: To, Cc and Bcc.
+    QStringList recipientAddresses() const
+    {
+        QStringList all;
+        for (const auto *list : {&to, &cc, &bcc})
+            for (const MailAddress &a : *list)
+                all.append(a.address);
+        return all;
+    }
+};
