@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+// One message waiting in the outbox, as persisted beside its bytes.
+struct OutboxEntry
+{
+    enum class State {
+        Queued,  // waiting to be sent
+        Sending, // a submission is under way
+        Failed,  // the server refused it or it never got there; safe to retry
+        Unknown, // the connection ended after the message was handed over: it may have been sent
+    };
+
+    QString id;
+    QString accountId;
+    QString envelopeFrom;
+    QStringList recipients;
+    QString subject; // for the outbox list in the window
+    State state = State::Queued;
+    int attempts = 0;
+    QString lastError;
+    QDateTime queuedAt;
+
+    bool operator==(const OutboxEntry &) const = default;
+};

@@ -1,0 +1,136 @@
+#include "outbox/outboxstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestOutboxStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void enqueuePersistsBeforeAnythingElse()
+    {
+        OutboxStore store(m_dir->filePath(QStringLiteral("outbox")));
+        QVERIFY(!store.open());
+        OutboxEntry entry = makeEntry(QStringLiteral("Hello"));
+        const QByteArray bytes = "Subject: Hello\r\n\r\nBody\r\n";
+        QVERIFY(!store.enqueue(entry, bytes));
+        QVERIFY(!entry.id.isEmpty());
+
+        // A second store over the same folder (a new process) sees the message and its bytes.
+        OutboxStore reopened(m_dir->filePath(QStringLiteral("outbox")));
+        QVERIFY(!reopened.open());
+        const QList<OutboxEntry> entries = reopened.entries();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first(), entry);
+        auto device = reopened.openMessage(entry.id);
+        QVERIFY(device);
+        QCOMPARE(device->readAll(), bytes);
+    }
+
+    void entriesAreOldestFirst()
+    {
+        OutboxStore store(m_dir->path());
+        QVERIFY(!store.open());
+        const QDateTime base = QDateTime::currentDateTimeUtc();
+        for (int i : {2, 0, 1}) {
+            OutboxEntry e = makeEntry(QString::number(i));
+            e.queuedAt = base.addSecs(i);
+            QVERIFY(!store.enqueue(e, "x"));
+        }
+        const QList<OutboxEntry> entries = store.entries();
+        QCOMPARE(entries.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(entries.at(i).subject, QString::number(i));
+    }
+
+    void interruptedSendingBecomesUnknown()
+    {
+        QString id;
+        {
+            OutboxStore store(m_dir->path());
+            QVERIFY(!store.open());
+            OutboxEntry e = makeEntry(QStringLiteral("interrupted"));
+            QVERIFY(!store.enqueue(e, "x"));
+            e.state = OutboxEntry::State::Sending;
+            e.attempts = 1;
+            QVERIFY(!store.update(e));
+            id = e.id;
+        }
+        OutboxStore reopened(m_dir->path());
+        QVERIFY(!reopened.open());
+        bool found = false;
+        const OutboxEntry e = reopened.entry(id, &found);
+        QVERIFY(found);
+        QCOMPARE(e.state, OutboxEntry::State::Unknown);
+        QVERIFY(!e.lastError.isEmpty());
+        QCOMPARE(e.attempts, 1);
+    }
+
+    void updateAndRemove()
+    {
+        OutboxStore store(m_dir->path());
+        QVERIFY(!store.open());
+        OutboxEntry e = makeEntry(QStringLiteral("s"));
+        QVERIFY(!store.enqueue(e, "bytes"));
+        e.state = OutboxEntry::State::Failed;
+        e.lastError = QStringLiteral("550 5.1.1 no such user");
+        QVERIFY(!store.update(e));
+        QCOMPARE(store.entry(e.id).lastError, e.lastError);
+
+        QVERIFY(!store.remove(e.id));
+        QVERIFY(store.entries().isEmpty());
+        QVERIFY(!QFile::exists(store.messagePath(e.id)));
+        QCOMPARE(store.remove(e.id).kind(), MailError::Kind::Storage);
+
+        OutboxEntry ghost = makeEntry(QStringLiteral("ghost"));
+        ghost.id = QStringLiteral("missing");
+        QCOMPARE(store.update(ghost).kind(), MailError::Kind::Storage);
+    }
+
+    void damagedMetadataIsIgnored()
+    {
+        OutboxStore store(m_dir->path());
+        QVERIFY(!store.open());
+        OutboxEntry e = makeEntry(QStringLiteral("ok"));
+        QVERIFY(!store.enqueue(e, "x"));
+        QFile junk(m_dir->filePath(QStringLiteral("junk.json")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("{not json");
+        junk.close();
+        QCOMPARE(store.entries().size(), 1);
+    }
+
+    void unwritableFolderIsAnError()
+    {
+        QFile blocker(m_dir->filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        OutboxStore store(m_dir->filePath(QStringLiteral("file/outbox")));
+        QCOMPARE(store.open().kind(), MailError::Kind::Storage);
+    }
+
+private:
+    static OutboxEntry makeEntry(const QString &subject)
+    {
+        OutboxEntry e;
+        e.accountId = QStringLiteral("acc");
+        e.envelopeFrom = QStringLiteral("alice@example.test");
+        e.recipients = {QStringLiteral("bob@example.test"), QStringLiteral("carol@example.test")};
+        e.subject = subject;
+        return e;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestOutboxStore)
+#include "tst_outboxstore.moc"
