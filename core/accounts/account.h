@@ -1,0 +1,103 @@
+#pragma once
+
+#include "accounts/identity.h"
+#include "net/security.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+class QSslCertificate;
+
+// The settings of one mail account. A plain value: no password, no connection state.
+// The password lives in a SecretStore under id(); everything here may be written to QSettings.
+class Account
+{
+public:
+    enum class AuthMethod { Auto, Plain, Login };
+
+    // A new account gets a fresh, stable id.
+    Account();
+
+    static QString generateId();
+    // Lower-case hex SHA-256 of the certificate's DER bytes, the form kept in pinned lists.
+    static QByteArray fingerprint(const QSslCertificate &certificate);
+    // "AB:CD:..." for display.
+    static QString formatFingerprint(const QByteArray &hexFingerprint);
+    // The usual port for each protocol and security choice.
+    static quint16 defaultImapPort(Security security);
+    static quint16 defaultSmtpPort(Security security);
+
+    QString id() const { return m_id; }
+    void setId(const QString &id) { m_id = id; }
+
+    QString displayName() const { return m_displayName; }
+    void setDisplayName(const QString &name) { m_displayName = name; }
+
+    QString address() const { return m_address; }
+    void setAddress(const QString &address) { m_address = address; }
+
+    // The first identity is the default one; an account without identities sends as
+    // displayName() <address()>.
+    QList<Identity> identities() const { return m_identities; }
+    void setIdentities(const QList<Identity> &identities) { m_identities = identities; }
+    Identity defaultIdentity() const;
+
+    QString imapHost() const { return m_imapHost; }
+    void setImapHost(const QString &host) { m_imapHost = host; }
+    quint16 imapPort() const { return m_imapPort; }
+    void setImapPort(quint16 port) { m_imapPort = port; }
+    Security imapSecurity() const { return m_imapSecurity; }
+    void setImapSecurity(Security security) { m_imapSecurity = security; }
+
+    QString smtpHost() const { return m_smtpHost; }
+    void setSmtpHost(const QString &host) { m_smtpHost = host; }
+    quint16 smtpPort() const { return m_smtpPort; }
+    void setSmtpPort(quint16 port) { m_smtpPort = port; }
+    Security smtpSecurity() const { return m_smtpSecurity; }
+    void setSmtpSecurity(Security security) { m_smtpSecurity = security; }
+
+    QString userName() const { return m_userName; }
+    void setUserName(const QString &userName) { m_userName = userName; }
+
+    AuthMethod authMethod() const { return m_authMethod; }
+    void setAuthMethod(AuthMethod method) { m_authMethod = method; }
+
+    // An extra CA bundle trusted for this account's servers (e.g. a local test CA). Empty: none.
+    QString caFilePath() const { return m_caFilePath; }
+    void setCaFilePath(const QString &path) { m_caFilePath = path; }
+
+    // Pinned certificate fingerprints (see fingerprint()), per server.
+    QList<QByteArray> imapPinnedFingerprints() const { return m_imapPins; }
+    void setImapPinnedFingerprints(const QList<QByteArray> &pins) { m_imapPins = pins; }
+    QList<QByteArray> smtpPinnedFingerprints() const { return m_smtpPins; }
+    void setSmtpPinnedFingerprints(const QList<QByteArray> &pins) { m_smtpPins = pins; }
+
+    // True when the submission server files sent mail itself (no APPEND to Sent needed).
+    bool serverSavesSentMail() const { return m_serverSavesSent; }
+    void setServerSavesSentMail(bool saves) { m_serverSavesSent = saves; }
+
+    bool operator==(const Account &) const = default;
+
+private:
+    QString m_id;
+    QString m_displayName;
+    QString m_address;
+    QList<Identity> m_identities;
+    QString m_imapHost;
+    quint16 m_imapPort = 993;
+    Security m_imapSecurity = Security::ImplicitTls;
+    QString m_smtpHost;
+    quint16 m_smtpPort = 465;
+    Security m_smtpSecurity = Security::ImplicitTls;
+    QString m_userName;
+    AuthMethod m_authMethod = AuthMethod::Auto;
+    QString m_caFilePath;
+    QList<QByteArray> m_imapPins;
+    QList<QByteArray> m_smtpPins;
+    bool m_serverSavesSent = false;
+};
+
+Q_DECLARE_METATYPE(Account)
