@@ -1,0 +1,119 @@
+#pragma once
+
+#include "bodypartrecord.h"
+#include "flagupdate.h"
+#include "folderrecord.h"
+#include "messagequery.h"
+#include "messagerecord.h"
+#include "storeresult.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+class QSqlQuery;
+
+// The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
+// folder list, message envelopes and flags, body structures, fetched body parts and a full-text
+// index over subject, sender and recipients.
+//
+// Every write is one transaction, whatever the size of the batch. Change signals are emitted
+// synchronously, after the commit (or, for messagesAboutToBeRemoved, before the delete), so
+// that item models can compute row positions against a known state of the database.
+class MessageStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MessageStore(QObject *parent = nullptr);
+    ~MessageStore() override;
+
+    // Opens or creates the database at path and migrates it to the latest schema.
+    MailError open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    QString connectionName() const;
+
+    // Folders
+    // Inserts or updates the folder with this path. Only what LIST tells is written (delimiter,
+    // attributes, special use, subscription); the synchronisation state of an existing folder
+    // is kept. Returns the folder's id.
+    StoreResult<qint64> upsertFolder(const FolderRecord &folder);
+    // Writes uidValidity, uidNext, highestModSeq, exists and unseen of folder.id.
+    MailError updateFolderState(const FolderRecord &folder);
+    MailError removeFolder(qint64 folderId);
+    StoreResult<QList<FolderRecord>> folders();
+    StoreResult<FolderRecord> folder(qint64 folderId);
+    StoreResult<FolderRecord> folderByPath(const QString &path);
+    // UIDVALIDITY changed: every cached message of the folder is dropped.
+    MailError resetFolder(qint64 folderId, quint32 newUidValidity);
+
+    // Messages
+    MailError upsertMessages(qint64 folderId, const QList<MessageRecord> &messages);
+    MailError updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
+    // A local change: adds and removes flags on the given messages.
+    MailError changeFlags(qint64 folderId, const QList<quint32> &uids,
+                          MessageRecord::Flags add, MessageRecord::Flags remove);
+    // EXPUNGE or VANISHED.
+    MailError removeMessages(qint64 folderId, const QList<quint32> &uids);
+
+    StoreResult<MessageRecord> message(qint64 folderId, quint32 uid);
+    StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
+    StoreResult<quint64> highestModSeq(qint64 folderId);
+    StoreResult<int> messageCount(qint64 folderId);
+    StoreResult<int> unseenCount(qint64 folderId);
+    StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
+    // UIDs of the messages whose subject, sender or recipients contain words starting with
+    // each word of text, ascending.
+    StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
+
+    // Body parts
+    MailError storeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
+                            const QByteArray &data);
+    MailError storeBodyPartFile(qint64 folderId, quint32 uid, const QByteArray &section,
+                                const QString &filePath);
+    StoreResult<BodyPartRecord> bodyPart(qint64 folderId, quint32 uid,
+                                         const QByteArray &section);
+
+    // Lists: the rows of a query, in its order, read a window at a time. Records from
+    // fetchMessages() carry the list columns only (no recipients, references or structure).
+    StoreResult<int> countMessages(const MessageQuery &query);
+    StoreResult<QList<MessageRecord>> fetchMessages(const MessageQuery &query, int offset,
+                                                    int limit);
+    // The row of uid in the query's order; -1 when the query does not contain it.
+    StoreResult<int> messagePosition(const MessageQuery &query, quint32 uid);
+    // The rows of the given UIDs in the query's order (absent ones are left out).
+    StoreResult<QHash<quint32, int>> messagePositions(const MessageQuery &query,
+                                                      const QList<quint32> &uids);
+
+    // The FTS5 query for what a user typed: each word a quoted prefix term.
+    static QString ftsQuery(const QString &text);
+
+Q_SIGNALS:
+    void foldersChanged();
+    void messagesAdded(qint64 folderId, const QList<quint32> &uids);
+    void messagesChanged(qint64 folderId, const QList<quint32> &uids);
+    void messagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids);
+    void messagesRemoved(qint64 folderId, const QList<quint32> &uids);
+    void folderCleared(qint64 folderId);
+
+private:
+    struct Private;
+    QSqlQuery *prepared(const QString &sql, MailError *error);
+    MailError begin();
+    MailError commit();
+    MailError failed(const QString &what, const QSqlQuery &query);
+    MailError notOpen() const;
+    MailError deleteMessageRows(qint64 folderId, const QList<quint32> &uids);
+    MailError clearFolderRows(qint64 folderId);
+    StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
+    QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
+                         MailError *error);
+
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,46 @@
+#pragma once
+
+// Private to the store's implementation files.
+
+#include "messagestore.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+#include <memory>
+
+struct MessageStore::Private
+{
+    QString connectionName;
+    QString path;
+    QSqlDatabase db;
+    // Prepared statements by their SQL text, prepared once per open database.
+    std::map<QString, std::unique_ptr<QSqlQuery>> statements;
+    // Collected while a removal runs.
+    QStringList pendingFileRemovals;
+    QList<quint32> removedUids;
+};
+
+namespace StoreSql {
+
+inline QVariant fromDateTime(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
+}
+
+inline QDateTime toDateTime(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// The subject without reply and forward prefixes, case folded, for sorting.
+QString subjectSortKey(const QString &subject);
+// The sender's name, or address when there is no name, case folded, for sorting.
+QString senderSortKey(const QString &name, const QString &address);
+
+} // namespace StoreSql

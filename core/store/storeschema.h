@@ -1,0 +1,20 @@
+#pragma once
+
+#include "storeresult.h"
+
+class QSqlDatabase;
+
+// The cache's tables and the ordered migrations that build them. Version n is reached by
+// running migrations 1..n in order, each in its own transaction together with the new number
+// in the schema_version table.
+class StoreSchema
+{
+public:
+    static int latestVersion();
+
+    // The version recorded in the database; 0 for a database without our tables.
+    static StoreResult<int> version(QSqlDatabase &db);
+
+    // Brings the database to targetVersion. A database newer than this build knows is refused.
+    static MailError migrate(QSqlDatabase &db, int targetVersion = latestVersion());
+};
