@@ -1,0 +1,139 @@
+#include "charsetdecoder.h"
+
+#include <QStringDecoder>
+
+namespace {
+
+struct Alias
+{
+    const char *alias;
+    const char *name;
+};
+
+// Names seen in real mail that QStringDecoder does not know, or knows as a narrower charset
+// than the one senders actually use.
+constexpr Alias aliases[] = {
+    {"us-ascii", "windows-1252"},
+    {"ascii", "windows-1252"},
+    {"ansi_x3.4-1968", "windows-1252"},
+    {"iso-8859-1", "windows-1252"},
+    {"iso8859-1", "windows-1252"},
+    {"iso_8859-1", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"latin-1", "windows-1252"},
+    {"utf8", "utf-8"},
+    {"unicode-1-1-utf-7", "utf-7"},
+    {"x-unicode20utf8", "utf-8"},
+    {"gb2312", "gb18030"},
+    {"gbk", "gb18030"},
+    {"x-gbk", "gb18030"},
+    {"x-sjis", "shift_jis"},
+    {"sjis", "shift_jis"},
+    {"ms_kanji", "shift_jis"},
+    {"cp932", "windows-31j"},
+    {"x-euc-jp", "euc-jp"},
+    {"ks_c_5601-1987", "euc-kr"},
+    {"x-mac-roman", "macintosh"},
+    {"tis-620", "windows-874"},
+    {"iso-8859-8-i", "iso-8859-8"},
+    {"big5-hkscs", "big5-hkscs"},
+};
+
+QByteArray trimmedLower(QByteArrayView charset)
+{
+    QByteArray name = charset.trimmed().toByteArray().toLower();
+    // Some senders quote the value twice or add a trailing garbage character.
+    while (!name.isEmpty() && (name.startsWith('"') || name.startsWith('\'')))
+        name.remove(0, 1);
+    while (!name.isEmpty() && (name.endsWith('"') || name.endsWith('\'') || name.endsWith(';')))
+        name.chop(1);
+    return name;
+}
+
+} // namespace
+
+QByteArray CharsetDecoder::canonicalName(QByteArrayView charset)
+{
+    QByteArray name = trimmedLower(charset);
+    if (name.isEmpty())
+        return {};
+    for (const Alias &a : aliases) {
+        if (name == a.alias) {
+            name = a.name;
+            break;
+        }
+    }
+    if (name.startsWith("cp") && name.size() == 6 && name.at(2) == '1' && name.at(3) == '2')
+        name = "windows-" + name.mid(2); // cp1251 -> windows-1251
+    QStringDecoder probe(name.constData());
+    if (!probe.isValid())
+        return {};
+    return name;
+}
+
+bool CharsetDecoder::isKnown(QByteArrayView charset)
+{
+    return !canonicalName(charset).isEmpty();
+}
+
+bool CharsetDecoder::isAscii(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        if (static_cast<uchar>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+bool CharsetDecoder::isValidUtf8(QByteArrayView bytes)
+{
+    if (isAscii(bytes))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(bytes);
+    return !decoder.hasError();
+}
+
+QString CharsetDecoder::decodeUndeclared(QByteArrayView bytes)
+{
+    if (isValidUtf8(bytes))
+        return QString::fromUtf8(bytes);
+    QStringDecoder decoder("windows-1252", QStringDecoder::Flag::Stateless);
+    return decoder(bytes);
+}
+
+QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, bool *usedFallback)
+{
+    if (usedFallback)
+        *usedFallback = false;
+    const QByteArray name = canonicalName(charset);
+    if (name.isEmpty()) {
+        if (usedFallback)
+            *usedFallback = !charset.trimmed().isEmpty();
+        return decodeUndeclared(bytes);
+    }
+    if (name == "windows-1252" && !isAscii(bytes) && isValidUtf8(bytes)) {
+        // Declared as ASCII or Latin-1 but really UTF-8: a frequent mislabel, and UTF-8
+        // multi-byte sequences are very unlikely to occur by chance in Latin-1 text.
+        if (usedFallback)
+            *usedFallback = true;
+        return QString::fromUtf8(bytes);
+    }
+    QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
+    const QString text = decoder(bytes);
+    if (!decoder.hasError())
+        return text;
+    if (name == "utf-8") {
+        if (usedFallback)
+            *usedFallback = true;
+        QStringDecoder latin("windows-1252", QStringDecoder::Flag::Stateless);
+        return latin(bytes);
+    }
+    // Keep the declared decoding (with replacement characters) unless UTF-8 reads cleanly.
+    if (isValidUtf8(bytes)) {
+        if (usedFallback)
+            *usedFallback = true;
+        return QString::fromUtf8(bytes);
+    }
+    return text;
+}

@@ -1,0 +1,311 @@
+#include "encodedwords.h"
+
+#include "charsetdecoder.h"
+
+#include <optional>
+
+namespace {
+
+struct Word
+{
+    QByteArray charset;
+    QByteArray bytes;
+    qsizetype end = 0; // index just past "?="
+};
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+QByteArray decodeQ(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c == '_') {
+            out.append(' ');
+        } else if (c == '=' && i + 2 < text.size() && hexValue(text.at(i + 1)) >= 0
+                   && hexValue(text.at(i + 2)) >= 0) {
+            out.append(char(hexValue(text.at(i + 1)) * 16 + hexValue(text.at(i + 2))));
+            i += 2;
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QByteArray decodeB(QByteArrayView text)
+{
+    QByteArray clean;
+    clean.reserve(text.size());
+    for (char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+            || c == '/')
+            clean.append(c);
+    }
+    // Missing padding is common; drop a dangling sextet that cannot form a byte.
+    if (clean.size() % 4 == 1)
+        clean.chop(1);
+    return QByteArray::fromBase64(clean);
+}
+
+// encoded-word = "=?" charset ["*" language] "?" encoding "?" encoded-text "?="
+// Parses a word starting at pos (on "=?"). Whitespace is not allowed inside a word.
+std::optional<Word> parseWord(QByteArrayView value, qsizetype pos)
+{
+    if (value.sliced(pos).size() < 8 || value.at(pos) != '=' || value.at(pos + 1) != '?')
+        return std::nullopt;
+    const qsizetype charsetStart = pos + 2;
+    const qsizetype q1 = value.indexOf('?', charsetStart);
+    if (q1 < 0 || q1 == charsetStart || q1 + 3 > value.size() || value.at(q1 + 2) != '?')
+        return std::nullopt;
+    const char enc = value.at(q1 + 1);
+    if (enc != 'b' && enc != 'B' && enc != 'q' && enc != 'Q')
+        return std::nullopt;
+    const qsizetype textStart = q1 + 3;
+    const qsizetype close = value.indexOf("?=", textStart);
+    if (close < 0)
+        return std::nullopt;
+    const QByteArrayView text = value.sliced(textStart, close - textStart);
+    for (char c : value.sliced(charsetStart, q1 - charsetStart)) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            return std::nullopt;
+    }
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            return std::nullopt;
+    }
+    Word w;
+    w.charset = value.sliced(charsetStart, q1 - charsetStart).toByteArray();
+    const qsizetype star = w.charset.indexOf('*');
+    if (star >= 0)
+        w.charset.truncate(star); // RFC 2231 section 5 language suffix
+    w.bytes = (enc == 'b' || enc == 'B') ? decodeB(text) : decodeQ(text);
+    w.end = close + 2;
+    return w;
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+} // namespace
+
+QString EncodedWords::decode(QByteArrayView value)
+{
+    QString out;
+    QByteArray pendingCharset;
+    QByteArray pendingBytes;
+    auto flushWords = [&] {
+        if (!pendingBytes.isEmpty() || !pendingCharset.isEmpty())
+            out += CharsetDecoder::decode(pendingBytes, pendingCharset);
+        pendingBytes.clear();
+        pendingCharset.clear();
+    };
+    QByteArray plain;
+    auto flushPlain = [&] {
+        if (!plain.isEmpty())
+            out += CharsetDecoder::decodeUndeclared(plain);
+        plain.clear();
+    };
+
+    bool lastWasWord = false;
+    qsizetype i = 0;
+    while (i < value.size()) {
+        const char c = value.at(i);
+        if (c == '\r' || c == '\n') {
+            ++i; // unfolding: line breaks go, the whitespace after them stays
+            continue;
+        }
+        if (c == '=' && i + 1 < value.size() && value.at(i + 1) == '?') {
+            if (std::optional<Word> word = parseWord(value, i)) {
+                if (!lastWasWord || word->charset.compare(pendingCharset, Qt::CaseInsensitive) != 0)
+                    flushWords();
+                flushPlain();
+                pendingCharset = word->charset;
+                pendingBytes += word->bytes;
+                i = word->end;
+                lastWasWord = true;
+                continue;
+            }
+        }
+        if (lastWasWord && isSpace(c)) {
+            // Whitespace after an encoded word: dropped when another word follows.
+            qsizetype j = i;
+            while (j < value.size() && isSpace(value.at(j)))
+                ++j;
+            if (j + 1 < value.size() && value.at(j) == '=' && value.at(j + 1) == '?'
+                && parseWord(value, j)) {
+                i = j;
+                continue;
+            }
+        }
+        if (lastWasWord)
+            flushWords();
+        lastWasWord = false;
+        plain.append(c == '\t' ? ' ' : c);
+        ++i;
+    }
+    flushWords();
+    flushPlain();
+    return out;
+}
+
+namespace {
+
+// RFC 2047 section 5 (3): the characters that may stand for themselves in a Q-encoded word
+// anywhere, phrases included.
+bool isQSafe(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '!'
+            || c == '*' || c == '+' || c == '-' || c == '/';
+}
+
+qsizetype qLength(QByteArrayView utf8)
+{
+    qsizetype n = 0;
+    for (char c : utf8)
+        n += (isQSafe(c) || c == ' ') ? 1 : 3;
+    return n;
+}
+
+QByteArray encodeQ(QByteArrayView utf8)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    for (char c : utf8) {
+        if (c == ' ') {
+            out.append('_');
+        } else if (isQSafe(c)) {
+            out.append(c);
+        } else {
+            const auto u = static_cast<uchar>(c);
+            out.append('=');
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xf]);
+        }
+    }
+    return out;
+}
+
+bool isPlainPrintable(QChar c)
+{
+    return c.unicode() >= 0x20 && c.unicode() < 0x7f;
+}
+
+} // namespace
+
+bool EncodedWords::needsEncoding(QStringView text)
+{
+    qsizetype wordLength = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!isPlainPrintable(c))
+            return true;
+        if (c == u'=' && i + 1 < text.size() && text.at(i + 1) == u'?')
+            return true;
+        wordLength = (c == u' ') ? 0 : wordLength + 1;
+        if (wordLength > 76)
+            return true;
+    }
+    return false;
+}
+
+QList<QByteArray> EncodedWords::encode(QStringView text, int firstWordLength, int maxWordLength)
+{
+    static constexpr QByteArrayView prefixQ = "=?UTF-8?Q?";
+    static constexpr QByteArrayView prefixB = "=?UTF-8?B?";
+    const QByteArray all = text.toUtf8();
+    const qsizetype base64Length = (all.size() + 2) / 3 * 4;
+    const bool useQ = qLength(all) <= base64Length * 3 / 2;
+    const QByteArrayView prefix = useQ ? prefixQ : prefixB;
+    const qsizetype overhead = prefix.size() + 2;
+
+    QList<QByteArray> words;
+    QByteArray chunk; // UTF-8 bytes of the current word
+    auto encodedLength = [&](QByteArrayView bytes) {
+        return useQ ? qLength(bytes) : (bytes.size() + 2) / 3 * 4;
+    };
+    auto emit = [&] {
+        if (chunk.isEmpty())
+            return;
+        QByteArray word = prefix.toByteArray();
+        word += useQ ? encodeQ(chunk) : chunk.toBase64();
+        word += "?=";
+        words.append(word);
+        chunk.clear();
+    };
+    qsizetype i = 0;
+    while (i < text.size()) {
+        // One code point at a time, keeping surrogate pairs together.
+        qsizetype len = 1;
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            len = 2;
+        QString piece = text.sliced(i, len).toString();
+        if (len == 1 && (piece.at(0) == u'\r' || piece.at(0) == u'\n'))
+            piece = QStringLiteral(" ");
+        const QByteArray bytes = piece.toUtf8();
+        const qsizetype limit = (words.isEmpty() ? firstWordLength : maxWordLength) - overhead;
+        if (!chunk.isEmpty() && encodedLength(QByteArray(chunk + bytes)) > limit)
+            emit();
+        chunk += bytes;
+        i += len;
+    }
+    emit();
+    return words;
+}
+
+QByteArray EncodedWords::encodeUnstructured(QStringView text, int firstWordLength)
+{
+    QString clean = text.toString();
+    clean.replace(u'\r', u' ');
+    clean.replace(u'\n', u' ');
+    if (!needsEncoding(clean))
+        return clean.toLatin1();
+
+    // Split on spaces; runs of words that need encoding become one encoded run, the spaces
+    // inside the run travel inside the encoded text.
+    const QList<QStringView> parts = QStringView(clean).split(u' ');
+    QByteArray out;
+    qsizetype i = 0;
+    while (i < parts.size()) {
+        if (!needsEncoding(parts.at(i)) && !parts.at(i).isEmpty()) {
+            if (!out.isEmpty())
+                out += ' ';
+            out += parts.at(i).toLatin1();
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        QString run;
+        while (j < parts.size() && (needsEncoding(parts.at(j)) || parts.at(j).isEmpty())) {
+            if (j > i)
+                run += u' ';
+            run += parts.at(j);
+            ++j;
+        }
+        // The space between a plain word and an encoded word survives decoding.
+        const bool first = out.isEmpty();
+        if (!first)
+            out += ' ';
+        const int budget = first ? firstWordLength : 75;
+        const QList<QByteArray> words = encode(run, budget, 75);
+        for (qsizetype w = 0; w < words.size(); ++w) {
+            if (w > 0)
+                out += ' ';
+            out += words.at(w);
+        }
+        i = j;
+    }
+    return out;
+}
