@@ -1,7 +1,270 @@
 #include "mainwindow.h"
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+#include "icons.h"
+#include "mainactions.h"
+#include "statusarea.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+const QString geometryKey = QStringLiteral("mainWindow/geometry");
+const QString stateKey = QStringLiteral("mainWindow/state");
+const QString mainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
+const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
+const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
+} // namespace
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_actions(new MainActions(this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_messageSplitter(new QSplitter(Qt::Vertical, m_mainSplitter))
+    , m_folderView(new QTreeView)
+    , m_messageList(new QTreeView)
+    , m_filterField(new QLineEdit)
+    , m_messageBrowser(new QTextBrowser)
+    , m_statusArea(new StatusArea(this))
 {
+    if (!m_settings) {
+        m_settings = new QSettings;
+        m_ownsSettings = true;
+    }
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Heron"));
+    setWindowIcon(Icons::icon(QStringLiteral("heron")));
+
+    m_folderView->setObjectName(QStringLiteral("folderView"));
+    m_folderView->setHeaderHidden(true);
+    m_folderView->setUniformRowHeights(true);
+    m_folderView->setAccessibleName(tr("Folders"));
+
+    m_messageList->setObjectName(QStringLiteral("messageList"));
+    m_messageList->setUniformRowHeights(true); // lets the view skip measuring every row
+    m_messageList->setRootIsDecorated(false);
+    m_messageList->setAllColumnsShowFocus(true);
+    m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_messageList->setSortingEnabled(true);
+    m_messageList->setAccessibleName(tr("Messages"));
+    QHeaderView *header = m_messageList->header();
+    header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setSortIndicatorShown(true);
+
+    m_filterField->setObjectName(QStringLiteral("filterField"));
+    m_filterField->setPlaceholderText(tr("Filter messages (Esc to close)"));
+    m_filterField->setClearButtonEnabled(true);
+    m_filterField->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_filterField->hide();
+
+    m_messageBrowser->setObjectName(QStringLiteral("messageBrowser"));
+    m_messageBrowser->setPlaceholderText(tr("No message selected."));
+    m_messageBrowser->setOpenExternalLinks(false);
+    m_messageBrowser->setAccessibleName(tr("Message"));
+
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_filterField);
+    listLayout->addWidget(m_messageList);
+
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
+    m_mainSplitter->insertWidget(0, m_folderView);
+    m_messageSplitter->addWidget(listPane);
+    m_messageSplitter->addWidget(m_messageBrowser);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_messageSplitter->setStretchFactor(0, 2);
+    m_messageSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setSizes({240, 860});
+    m_messageSplitter->setSizes({280, 420});
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    statusBar()->addPermanentWidget(m_statusArea);
+
+    createMenus();
+    createToolBar();
+    connectActions();
     resize(1100, 720);
+    restoreLayout();
+    updateMessageActions();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_ownsSettings)
+        delete m_settings;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->newMessage());
+    file->addAction(m_actions->refresh());
+    file->addSeparator();
+    file->addAction(m_actions->quit());
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions->search());
+    edit->addSeparator();
+    edit->addAction(m_actions->accounts());
+
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->addAction(m_actions->reply());
+    message->addAction(m_actions->replyAll());
+    message->addAction(m_actions->forward());
+    message->addSeparator();
+    message->addAction(m_actions->markRead());
+    message->addAction(m_actions->markUnread());
+    message->addAction(m_actions->flag());
+    message->addSeparator();
+    message->addAction(m_actions->deleteMessage());
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_actions->refresh());
+    bar->addAction(m_actions->newMessage());
+    bar->addSeparator();
+    bar->addAction(m_actions->reply());
+    bar->addAction(m_actions->replyAll());
+    bar->addAction(m_actions->forward());
+    bar->addSeparator();
+    bar->addAction(m_actions->flag());
+    bar->addAction(m_actions->deleteMessage());
+    bar->addSeparator();
+    bar->addAction(m_actions->search());
+}
+
+void MainWindow::connectActions()
+{
+    MainActions *a = m_actions;
+    connect(a->newMessage(), &QAction::triggered, this, &MainWindow::newMessageRequested);
+    connect(a->refresh(), &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(a->accounts(), &QAction::triggered, this, &MainWindow::accountsRequested);
+    connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
+    connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
+    connect(a->reply(), &QAction::triggered, this,
+            [this] { Q_EMIT replyRequested(currentMessage()); });
+    connect(a->replyAll(), &QAction::triggered, this,
+            [this] { Q_EMIT replyAllRequested(currentMessage()); });
+    connect(a->forward(), &QAction::triggered, this,
+            [this] { Q_EMIT forwardRequested(currentMessage()); });
+    connect(a->deleteMessage(), &QAction::triggered, this,
+            [this] { Q_EMIT deleteRequested(selectedMessages()); });
+    connect(a->markRead(), &QAction::triggered, this,
+            [this] { Q_EMIT markReadRequested(selectedMessages()); });
+    connect(a->markUnread(), &QAction::triggered, this,
+            [this] { Q_EMIT markUnreadRequested(selectedMessages()); });
+    connect(a->flag(), &QAction::triggered, this,
+            [this] { Q_EMIT flagRequested(selectedMessages()); });
+
+    connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
+    escape->setContext(Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);
+}
+
+void MainWindow::showFilter()
+{
+    m_filterField->show();
+    m_filterField->setFocus(Qt::ShortcutFocusReason);
+    m_filterField->selectAll();
+}
+
+void MainWindow::hideFilter()
+{
+    m_filterField->clear(); // emits filterTextChanged("") so the list shows everything again
+    m_filterField->hide();
+    m_messageList->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::setFolderModel(QAbstractItemModel *model)
+{
+    m_folderView->setModel(model);
+    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { Q_EMIT folderSelected(current); });
+}
+
+void MainWindow::setMessageModel(QAbstractItemModel *model)
+{
+    m_messageList->setModel(model);
+    if (!m_pendingHeaderState.isEmpty())
+        m_messageList->header()->restoreState(m_pendingHeaderState);
+    QItemSelectionModel *selection = m_messageList->selectionModel();
+    connect(selection, &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { Q_EMIT messageSelected(current); });
+    connect(selection, &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateMessageActions);
+    updateMessageActions();
+}
+
+QModelIndex MainWindow::currentMessage() const
+{
+    return m_messageList->selectionModel() ? m_messageList->selectionModel()->currentIndex()
+                                           : QModelIndex();
+}
+
+QModelIndexList MainWindow::selectedMessages() const
+{
+    return m_messageList->selectionModel() ? m_messageList->selectionModel()->selectedRows()
+                                           : QModelIndexList();
+}
+
+void MainWindow::updateMessageActions()
+{
+    const bool any = !selectedMessages().isEmpty();
+    for (QAction *action : m_actions->messageActions())
+        action->setEnabled(any);
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setValue(geometryKey, saveGeometry());
+    m_settings->setValue(stateKey, saveState());
+    m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
+    m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
+    if (m_messageList->model())
+        m_settings->setValue(messageHeaderKey, m_messageList->header()->saveState());
+    m_settings->sync();
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->value(geometryKey).toByteArray());
+    restoreState(m_settings->value(stateKey).toByteArray());
+    m_mainSplitter->restoreState(m_settings->value(mainSplitterKey).toByteArray());
+    m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
+    // Column widths need the model's columns: kept until a model is set.
+    m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
+    if (m_messageList->model() && !m_pendingHeaderState.isEmpty())
+        m_messageList->header()->restoreState(m_pendingHeaderState);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }

@@ -1,0 +1,272 @@
+#include "mainactions.h"
+#include "mainwindow.h"
+#include "statusarea.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStandardItemModel *messageModel(QObject *parent)
+{
+    auto *model = new QStandardItemModel(0, 3, parent);
+    model->setHorizontalHeaderLabels({u"Subject"_s, u"From"_s, u"Date"_s});
+    for (int i = 0; i < 5; ++i)
+        model->appendRow({new QStandardItem(u"Subject %1"_s.arg(i)),
+                          new QStandardItem(u"sender%1@example.org"_s.arg(i)),
+                          new QStandardItem(u"2026-01-0%1"_s.arg(i + 1))});
+    return model;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString settingsPath() const { return m_dir.filePath(u"heron.ini"_s); }
+
+private Q_SLOTS:
+    void init() { QFile::remove(settingsPath()); }
+
+    void opensAndShowsItsParts()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.setMessageModel(messageModel(&window));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.folderView()->isVisible());
+        QVERIFY(window.messageView()->isVisible());
+        QVERIFY(window.messageBrowser()->isVisible());
+        QVERIFY(!window.filterField()->isVisible());
+        QVERIFY(window.messageView()->uniformRowHeights());
+        QVERIFY(window.messageView()->isSortingEnabled());
+        QCOMPARE(window.messageView()->header()->sectionResizeMode(0), QHeaderView::Interactive);
+        QVERIFY(!window.windowIcon().isNull());
+        QCOMPARE(window.menuBar()->actions().size(), 3);
+    }
+
+    void shortcuts_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QKeySequence>("shortcut");
+        QTest::newRow("new") << u"newMessage"_s << QKeySequence(u"Ctrl+N"_s);
+        QTest::newRow("reply") << u"reply"_s << QKeySequence(u"Ctrl+R"_s);
+        QTest::newRow("reply all") << u"replyAll"_s << QKeySequence(u"Ctrl+Shift+R"_s);
+        QTest::newRow("forward") << u"forward"_s << QKeySequence(u"Ctrl+L"_s);
+        QTest::newRow("delete") << u"delete"_s << QKeySequence(u"Del"_s);
+        QTest::newRow("search") << u"search"_s << QKeySequence(u"Ctrl+F"_s);
+        QTest::newRow("refresh") << u"refresh"_s << QKeySequence(u"F5"_s);
+        QTest::newRow("quit") << u"quit"_s << QKeySequence(u"Ctrl+Q"_s);
+        QTest::newRow("mark read") << u"markRead"_s << QKeySequence(u"M"_s);
+        QTest::newRow("mark unread") << u"markUnread"_s << QKeySequence(u"Shift+M"_s);
+        QTest::newRow("flag") << u"flag"_s << QKeySequence(u"S"_s);
+    }
+
+    void shortcuts()
+    {
+        QFETCH(QString, name);
+        QFETCH(QKeySequence, shortcut);
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        auto *action = window.findChild<QAction *>(name);
+        QVERIFY2(action, qPrintable(name));
+        QCOMPARE(action->shortcut(), shortcut);
+        QVERIFY(!action->text().isEmpty());
+        QVERIFY(!action->icon().isNull());
+        // No two actions share a shortcut.
+        int owners = 0;
+        for (QAction *other : window.findChildren<QAction *>())
+            owners += other->shortcuts().contains(shortcut) ? 1 : 0;
+        QCOMPARE(owners, 1);
+    }
+
+    void accountsActionExists()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        QSignalSpy spy(&window, &MainWindow::accountsRequested);
+        window.actions()->accounts()->trigger();
+        QCOMPARE(spy.size(), 1);
+    }
+
+    void keyboardShortcutsEmitSignals()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy newSpy(&window, &MainWindow::newMessageRequested);
+        QSignalSpy refreshSpy(&window, &MainWindow::refreshRequested);
+        window.messageView()->setFocus();
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(newSpy.size(), 1);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QCOMPARE(refreshSpy.size(), 1);
+    }
+
+    void messageActionsFollowTheSelection()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        QStandardItemModel *model = messageModel(&window);
+        window.setMessageModel(model);
+        MainActions *a = window.actions();
+        QVERIFY(!a->reply()->isEnabled());
+        QVERIFY(!a->deleteMessage()->isEnabled());
+
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+        window.messageView()->setCurrentIndex(model->index(2, 0));
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.at(0).at(0).value<QModelIndex>().row(), 2);
+        QVERIFY(a->reply()->isEnabled());
+
+        QSignalSpy reply(&window, &MainWindow::replyRequested);
+        QSignalSpy replyAll(&window, &MainWindow::replyAllRequested);
+        QSignalSpy forward(&window, &MainWindow::forwardRequested);
+        QSignalSpy del(&window, &MainWindow::deleteRequested);
+        QSignalSpy read(&window, &MainWindow::markReadRequested);
+        QSignalSpy unread(&window, &MainWindow::markUnreadRequested);
+        QSignalSpy flag(&window, &MainWindow::flagRequested);
+        a->reply()->trigger();
+        a->replyAll()->trigger();
+        a->forward()->trigger();
+        a->markRead()->trigger();
+        a->markUnread()->trigger();
+        a->flag()->trigger();
+        QCOMPARE(reply.size(), 1);
+        QCOMPARE(reply.at(0).at(0).value<QModelIndex>().row(), 2);
+        QCOMPARE(replyAll.size(), 1);
+        QCOMPARE(forward.size(), 1);
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(unread.size(), 1);
+        QCOMPARE(flag.size(), 1);
+
+        // Several rows selected: the list actions get all of them.
+        window.messageView()->selectionModel()->select(
+                QItemSelection(model->index(3, 0), model->index(4, 2)),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        a->deleteMessage()->trigger();
+        QCOMPARE(del.size(), 1);
+        const auto rows = del.at(0).at(0).value<QModelIndexList>();
+        QCOMPARE(rows.size(), 3);
+
+        window.messageView()->clearSelection();
+        QVERIFY(!a->flag()->isEnabled());
+        a->flag()->trigger();
+        QCOMPARE(flag.size(), 1); // disabled: nothing happens
+    }
+
+    void searchShowsTheFilterField()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy filter(&window, &MainWindow::filterTextChanged);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(window.filterField()->isVisible());
+        QTRY_VERIFY(window.filterField()->hasFocus());
+        QTest::keyClicks(window.filterField(), u"invoice"_s);
+        QVERIFY(!filter.isEmpty());
+        QCOMPARE(filter.last().at(0).toString(), u"invoice"_s);
+        QTest::keyClick(window.filterField(), Qt::Key_Escape);
+        QVERIFY(!window.filterField()->isVisible());
+        QCOMPARE(filter.last().at(0).toString(), QString());
+    }
+
+    void folderSelectionIsReported()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        QStandardItemModel folders;
+        folders.appendRow(new QStandardItem(u"Inbox"_s));
+        folders.appendRow(new QStandardItem(u"Sent"_s));
+        window.setFolderModel(&folders);
+        QSignalSpy spy(&window, &MainWindow::folderSelected);
+        window.folderView()->setCurrentIndex(folders.index(1, 0));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.at(0).at(0).value<QModelIndex>().data().toString(), u"Sent"_s);
+    }
+
+    void layoutIsRestored()
+    {
+        QList<int> mainSizes;
+        QList<int> messageSizes;
+        {
+            QSettings settings(settingsPath(), QSettings::IniFormat);
+            MainWindow window(&settings);
+            window.setMessageModel(messageModel(&window));
+            window.resize(1000, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.mainSplitter()->setSizes({321, 600});
+            window.messageSplitter()->setSizes({150, 450});
+            window.messageView()->header()->resizeSection(0, 277);
+            mainSizes = window.mainSplitter()->sizes();
+            messageSizes = window.messageSplitter()->sizes();
+            window.close(); // saves
+        }
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.setMessageModel(messageModel(&window));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.mainSplitter()->sizes(), mainSizes);
+        QCOMPARE(window.messageSplitter()->sizes(), messageSizes);
+        QCOMPARE(window.messageView()->header()->sectionSize(0), 277);
+        QCOMPARE(window.size(), QSize(1000, 700));
+    }
+
+    void statusArea()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        StatusArea *status = window.statusArea();
+        status->setConnectionState(u"a1"_s, u"Work"_s, StatusArea::ConnectionState::Connecting);
+        QLabel *label = status->connectionLabel(u"a1"_s);
+        QVERIFY(label);
+        QVERIFY(label->text().contains(u"Work"_s));
+        QVERIFY(label->text().contains(StatusArea::stateText(StatusArea::ConnectionState::Connecting)));
+        status->setConnectionState(u"a1"_s, u"Work"_s, StatusArea::ConnectionState::Error,
+                                   u"Connection refused"_s);
+        QCOMPARE(status->connectionLabel(u"a1"_s), label); // updated in place
+        QCOMPARE(label->toolTip(), u"Connection refused"_s);
+        status->setConnectionState(u"a2"_s, u"Home"_s, StatusArea::ConnectionState::Online);
+        QVERIFY(status->connectionLabel(u"a2"_s) != label);
+        status->removeAccount(u"a1"_s);
+        QVERIFY(!status->connectionLabel(u"a1"_s));
+
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!status->progressBar()->isVisible());
+        status->showProgress(u"Fetching"_s, 3, 10);
+        QVERIFY(status->progressBar()->isVisible());
+        QCOMPARE(status->progressBar()->value(), 3);
+        QCOMPARE(status->progressLabel()->text(), u"Fetching"_s);
+        status->clearProgress();
+        QVERIFY(!status->progressBar()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

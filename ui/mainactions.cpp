@@ -1,0 +1,70 @@
+#include "mainactions.h"
+
+#include "icons.h"
+
+#include <QAction>
+#include <QWidget>
+
+MainActions::MainActions(QWidget *window) : QObject(window), m_window(window)
+{
+    m_newMessage = create(QStringLiteral("newMessage"), tr("&New Message"),
+                          QStringLiteral("mail-new"));
+    m_newMessage->setShortcut(QKeySequence::New);
+
+    m_reply = create(QStringLiteral("reply"), tr("&Reply"), QStringLiteral("mail-reply"));
+    m_reply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    m_replyAll = create(QStringLiteral("replyAll"), tr("Reply to &All"),
+                        QStringLiteral("mail-reply-all"));
+    m_replyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+
+    m_forward = create(QStringLiteral("forward"), tr("&Forward"), QStringLiteral("mail-forward"));
+    m_forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    m_delete = create(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("trash"));
+    m_delete->setShortcut(QKeySequence(Qt::Key_Delete));
+
+    m_markRead = create(QStringLiteral("markRead"), tr("Mark as R&ead"),
+                        QStringLiteral("mark-read"));
+    m_markRead->setShortcut(QKeySequence(Qt::Key_M));
+
+    m_markUnread = create(QStringLiteral("markUnread"), tr("Mark as &Unread"),
+                          QStringLiteral("mark-unread"));
+    m_markUnread->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_M));
+
+    m_flag = create(QStringLiteral("flag"), tr("&Flag"), QStringLiteral("flag"));
+    m_flag->setShortcut(QKeySequence(Qt::Key_S));
+
+    m_search = create(QStringLiteral("search"), tr("&Search…"), QStringLiteral("search"));
+    m_search->setShortcut(QKeySequence::Find);
+
+    m_refresh = create(QStringLiteral("refresh"), tr("&Get Messages"), QStringLiteral("refresh"));
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+
+    m_accounts = create(QStringLiteral("accounts"), tr("&Accounts…"), QStringLiteral("accounts"));
+    m_accounts->setMenuRole(QAction::PreferencesRole);
+
+    m_quit = create(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"));
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_reply->setToolTip(tr("Reply to the sender"));
+    m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
+    m_forward->setToolTip(tr("Forward the message"));
+    m_refresh->setToolTip(tr("Check all accounts for new messages"));
+}
+
+QAction *MainActions::create(const QString &objectName, const QString &text,
+                             const QString &iconName)
+{
+    auto *action = new QAction(Icons::icon(iconName), text, m_window);
+    action->setObjectName(objectName);
+    action->setShortcutContext(Qt::WindowShortcut);
+    m_window->addAction(action);
+    return action;
+}
+
+QList<QAction *> MainActions::messageActions() const
+{
+    return {m_reply, m_replyAll, m_forward, m_delete, m_markRead, m_markUnread, m_flag};
+}

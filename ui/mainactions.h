@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QWidget;
+
+// The main window's actions, with their texts, icons and standard shortcuts. Owned by the
+// widget they are created for, so their shortcuts work anywhere in that window.
+class MainActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MainActions(QWidget *window);
+
+    QAction *newMessage() const { return m_newMessage; }
+    QAction *reply() const { return m_reply; }
+    QAction *replyAll() const { return m_replyAll; }
+    QAction *forward() const { return m_forward; }
+    QAction *deleteMessage() const { return m_delete; }
+    QAction *markRead() const { return m_markRead; }
+    QAction *markUnread() const { return m_markUnread; }
+    QAction *flag() const { return m_flag; }
+    QAction *search() const { return m_search; }
+    QAction *refresh() const { return m_refresh; }
+    QAction *accounts() const { return m_accounts; }
+    QAction *quit() const { return m_quit; }
+
+    // The actions that act on the selected messages.
+    QList<QAction *> messageActions() const;
+
+private:
+    QAction *create(const QString &objectName, const QString &text, const QString &iconName);
+
+    QWidget *m_window;
+    QAction *m_newMessage;
+    QAction *m_reply;
+    QAction *m_replyAll;
+    QAction *m_forward;
+    QAction *m_delete;
+    QAction *m_markRead;
+    QAction *m_markUnread;
+    QAction *m_flag;
+    QAction *m_search;
+    QAction *m_refresh;
+    QAction *m_accounts;
+    QAction *m_quit;
+};
