@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+// A command ready for the wire, without its tag. parts() holds the pieces to send: the first
+// follows "<tag> "; each next piece is sent only after the server's "+" continuation (it
+// starts with the bytes of a synchronising literal, or is a SASL response). Every piece ends
+// with CRLF.
+class ImapCommand
+{
+public:
+    ImapCommand() = default;
+    explicit ImapCommand(QList<QByteArray> parts)
+        : m_parts(std::move(parts))
+    {
+    }
+
+    const QList<QByteArray> &parts() const { return m_parts; }
+    bool isEmpty() const { return m_parts.isEmpty(); }
+    // The command name (first word), upper case: "UID", "SELECT", ...
+    QByteArray name() const
+    {
+        if (m_parts.isEmpty())
+            return QByteArray();
+        const QByteArray &first = m_parts.first();
+        qsizetype end = 0;
+        while (end < first.size() && first.at(end) != ' ' && first.at(end) != '\r')
+            ++end;
+        return first.left(end).toUpper();
+    }
+    // For logs: the command with literal contents and secrets replaced.
+    QByteArray redacted() const { return m_redacted.isEmpty() ? name() : m_redacted; }
+    void setRedacted(QByteArray text) { m_redacted = std::move(text); }
+
+    // A command that must not be pipelined: it waits until every earlier command completed,
+    // and later commands wait until it completed (STARTTLS, authentication, SELECT, IDLE).
+    bool isBarrier() const { return m_barrier; }
+    void setBarrier(bool barrier) { m_barrier = barrier; }
+
+private:
+    QList<QByteArray> m_parts;
+    QByteArray m_redacted;
+    bool m_barrier = false;
+};

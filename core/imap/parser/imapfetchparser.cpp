@@ -1,0 +1,279 @@
+// FETCH responses: message attributes, ENVELOPE and BODYSTRUCTURE.
+#include "imapparserdetail.h"
+
+#include <QTimeZone>
+
+namespace ImapParserDetail {
+
+namespace {
+
+constexpr int MaxBodyDepth = 40;
+
+QList<ImapAddress> readAddresses(const ImapValue &value)
+{
+    // "(" 1*address ")" / nil ; address = "(" name SP adl SP mailbox SP host ")"
+    QList<ImapAddress> out;
+    if (value.isNil())
+        return out;
+    if (!value.isList())
+        fail("address list expected");
+    for (const ImapValue &a : value.items()) {
+        if (!a.isList() || a.size() != 4)
+            fail("malformed address");
+        for (const ImapValue &field : a.items()) {
+            if (!field.isNString())
+                fail("malformed address field");
+        }
+        out.append({a.at(0).nstring(), a.at(1).nstring(), a.at(2).nstring(), a.at(3).nstring()});
+    }
+    return out;
+}
+
+ImapBodyPart::Parameters readParameters(const ImapValue &value)
+{
+    // body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
+    ImapBodyPart::Parameters out;
+    if (value.isNil() || value.isAbsent())
+        return out;
+    if (!value.isList() || value.size() % 2 != 0)
+        fail("malformed body parameters");
+    for (qsizetype i = 0; i < value.size(); i += 2) {
+        if (!value.at(i).isAString() || !value.at(i + 1).isNString())
+            fail("malformed body parameter");
+        out.append({value.at(i).astring().toLower(), value.at(i + 1).nstring()});
+    }
+    return out;
+}
+
+// Reads the optional extension fields starting at index: disposition, language, location, the
+// rest kept as extension values.
+void readDispositionAndAfter(const ImapValue &value, qsizetype index, ImapBodyPart *part)
+{
+    const ImapValue &dsp = value.at(index);
+    if (dsp.isList()) {
+        // body-fld-dsp = "(" string SP body-fld-param ")" / nil
+        part->disposition = dsp.at(0).astring().toLower();
+        part->dispositionParameters = readParameters(dsp.at(1));
+    } else if (!dsp.isNil() && !dsp.isAbsent()) {
+        fail("malformed body disposition");
+    }
+    const ImapValue &lang = value.at(index + 1);
+    if (lang.isList()) {
+        for (const ImapValue &l : lang.items())
+            part->languages.append(l.astring());
+    } else if (lang.isString()) {
+        part->languages.append(lang.stringBytes());
+    }
+    const ImapValue &loc = value.at(index + 2);
+    if (loc.isString())
+        part->location = loc.stringBytes();
+    for (qsizetype i = index + 3; i < value.size(); ++i)
+        part->extensions.append(value.at(i));
+}
+
+QByteArray childNumber(const QByteArray &prefix, qsizetype index)
+{
+    const QByteArray n = QByteArray::number(index + 1);
+    return prefix.isEmpty() ? n : prefix + '.' + n;
+}
+
+} // namespace
+
+ImapEnvelope readEnvelope(const ImapValue &value)
+{
+    // envelope = "(" env-date SP env-subject SP env-from SP env-sender SP env-reply-to SP
+    //            env-to SP env-cc SP env-bcc SP env-in-reply-to SP env-message-id ")"
+    if (!value.isList() || value.size() != 10)
+        fail("malformed ENVELOPE");
+    for (int i : {0, 1, 8, 9}) {
+        if (!value.at(i).isNString())
+            fail("malformed ENVELOPE field");
+    }
+    ImapEnvelope env;
+    env.date = value.at(0).nstring();
+    env.subject = value.at(1).nstring();
+    env.from = readAddresses(value.at(2));
+    env.sender = readAddresses(value.at(3));
+    env.replyTo = readAddresses(value.at(4));
+    env.to = readAddresses(value.at(5));
+    env.cc = readAddresses(value.at(6));
+    env.bcc = readAddresses(value.at(7));
+    env.inReplyTo = value.at(8).nstring();
+    env.messageId = value.at(9).nstring();
+    return env;
+}
+
+ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int depth)
+{
+    if (depth > MaxBodyDepth)
+        fail("BODYSTRUCTURE nested too deeply");
+    if (!value.isList() || value.size() == 0)
+        fail("malformed BODYSTRUCTURE");
+    ImapBodyPart part;
+    part.partNumber = number;
+    if (value.at(0).isList()) {
+        // body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]
+        part.type = "multipart";
+        qsizetype i = 0;
+        for (; i < value.size() && value.at(i).isList(); ++i)
+            part.children.append(readBodyPart(value.at(i), childNumber(number, i), depth + 1));
+        if (!value.at(i).isString())
+            fail("multipart without a subtype");
+        part.subtype = value.at(i).stringBytes().toLower();
+        // body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc]]]
+        part.parameters = readParameters(value.at(i + 1));
+        readDispositionAndAfter(value, i + 2, &part);
+        return part;
+    }
+    // body-type-1part: type subtype params id description encoding size ...
+    if (value.size() < 7)
+        fail("single part BODYSTRUCTURE too short");
+    part.type = value.at(0).nstring().toLower();
+    part.subtype = value.at(1).nstring().toLower();
+    part.parameters = readParameters(value.at(2));
+    part.id = value.at(3).nstring();
+    part.description = value.at(4).nstring();
+    part.encoding = value.at(5).nstring().toLower();
+    part.size = toNumber64(value.at(6), "body size");
+    qsizetype next = 7;
+    const bool isMessage = part.type == "message"
+            && (part.subtype == "rfc822" || part.subtype == "global");
+    if (isMessage && value.at(7).isList() && value.at(8).isList()) {
+        // body-type-msg = ... SP envelope SP body SP body-fld-lines
+        part.envelope = std::make_shared<ImapEnvelope>(readEnvelope(value.at(7)));
+        const ImapValue &inner = value.at(8);
+        const bool innerIsMultipart = inner.size() > 0 && inner.at(0).isList();
+        // An enclosed multipart's children are numbered N.1, N.2; a single body is N.1.
+        part.children.append(
+                readBodyPart(inner, innerIsMultipart ? number : number + ".1", depth + 1));
+        part.lines = toNumber64(value.at(9), "body lines");
+        next = 10;
+    } else if (part.type == "text") {
+        // body-type-text = ... SP body-fld-lines (lenient when a server leaves it out)
+        if (value.at(7).isNumber()) {
+            part.lines = value.at(7).toNumber();
+            next = 8;
+        }
+    }
+    // body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc]]]
+    part.md5 = value.at(next).nstring();
+    readDispositionAndAfter(value, next + 1, &part);
+    return part;
+}
+
+QDateTime readInternalDate(const QByteArray &text)
+{
+    // date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE
+    static const char months[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+    const QByteArray t = text.trimmed();
+    const QList<QByteArray> parts = t.split(' ');
+    if (parts.size() != 3)
+        return QDateTime();
+    const QList<QByteArray> dmy = parts.at(0).split('-');
+    const QList<QByteArray> hms = parts.at(1).split(':');
+    if (dmy.size() != 3 || hms.size() != 3 || parts.at(2).size() != 5)
+        return QDateTime();
+    const qsizetype m = QByteArrayView(months).indexOf(dmy.at(1).toUpper());
+    if (m < 0 || m % 3 != 0 || dmy.at(1).size() != 3)
+        return QDateTime();
+    bool ok[6] = {};
+    const int day = dmy.at(0).toInt(&ok[0]);
+    const int year = dmy.at(2).toInt(&ok[1]);
+    const int hour = hms.at(0).toInt(&ok[2]);
+    const int minute = hms.at(1).toInt(&ok[3]);
+    const int second = hms.at(2).toInt(&ok[4]);
+    const QByteArray zone = parts.at(2);
+    const int zoneValue = zone.mid(1).toInt(&ok[5]);
+    for (bool b : ok) {
+        if (!b)
+            return QDateTime();
+    }
+    if (zone.at(0) != '+' && zone.at(0) != '-')
+        return QDateTime();
+    const int offset = (zoneValue / 100 * 3600 + zoneValue % 100 * 60) * (zone.at(0) == '-' ? -1 : 1);
+    const QDate date(year, int(m / 3) + 1, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid())
+        return QDateTime();
+    return QDateTime(date, time, QTimeZone(offset));
+}
+
+ImapFetch readFetch(quint32 sequence, const QList<ImapValue> &values)
+{
+    // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP ...) ")"
+    if (values.size() != 1 || !values.at(0).isList())
+        fail("FETCH without an attribute list");
+    const ImapValue &list = values.at(0);
+    if (list.size() % 2 != 0)
+        fail("FETCH attribute without a value");
+    ImapFetch fetch;
+    fetch.sequence = sequence;
+    for (qsizetype i = 0; i < list.size(); i += 2) {
+        const ImapValue &keyValue = list.at(i);
+        const ImapValue &value = list.at(i + 1);
+        if (!keyValue.isAtom())
+            fail("FETCH attribute name is not an atom");
+        const QByteArray key = keyValue.keyword();
+        if (key == "UID") {
+            const quint32 uid = toNumber32(value, "UID");
+            if (uid == 0)
+                fail("UID 0");
+            fetch.uid = uid;
+        } else if (key == "FLAGS") {
+            if (!value.isList())
+                fail("FLAGS is not a list");
+            fetch.flags = readAtomList(value.items(), false);
+        } else if (key == "INTERNALDATE") {
+            if (!value.isString())
+                fail("INTERNALDATE is not a string");
+            fetch.internalDateText = value.stringBytes();
+            fetch.internalDate = readInternalDate(fetch.internalDateText);
+        } else if (key == "RFC822.SIZE") {
+            fetch.size = toNumber64(value, "RFC822.SIZE");
+        } else if (key == "MODSEQ") {
+            if (!value.isList() || value.size() != 1)
+                fail("MODSEQ is not a one-element list");
+            fetch.modSeq = toNumber64(value.at(0), "MODSEQ");
+        } else if (key == "ENVELOPE") {
+            fetch.envelope = readEnvelope(value);
+        } else if (key == "BODYSTRUCTURE" || (key == "BODY" && value.isList())) {
+            const bool multipart = value.at(0).isList();
+            fetch.bodyStructure = readBodyPart(value, multipart ? QByteArray() : "1", 0);
+        } else if (key.startsWith("BODY[") || key.startsWith("BINARY[") || key == "RFC822"
+                   || key == "RFC822.HEADER" || key == "RFC822.TEXT") {
+            ImapFetchSection section;
+            section.binary = key.startsWith("BINARY[");
+            if (key.startsWith("RFC822")) {
+                section.section = key.size() > 6 ? key.mid(7) : QByteArray();
+            } else {
+                const qsizetype open = key.indexOf('[');
+                const qsizetype close = key.lastIndexOf(']');
+                if (close < open)
+                    fail("malformed section");
+                section.section = key.mid(open + 1, close - open - 1);
+                const QByteArray rest = key.mid(close + 1);
+                if (!rest.isEmpty()) {
+                    bool ok = false;
+                    if (!rest.startsWith('<') || !rest.endsWith('>'))
+                        fail("malformed partial origin");
+                    section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
+                    if (!ok || section.origin < 0)
+                        fail("malformed partial origin");
+                }
+            }
+            if (!value.isNString())
+                fail("section data is not a string");
+            section.isNil = value.isNil();
+            section.data = value.nstring();
+            fetch.sections.append(std::move(section));
+        } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
+            fetch.binarySizes.append({key.mid(12, key.size() - 13),
+                                      toNumber64(value, "BINARY.SIZE")});
+        } else {
+            fetch.other.append({key, value});
+        }
+    }
+    return fetch;
+}
+
+} // namespace ImapParserDetail

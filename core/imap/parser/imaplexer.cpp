@@ -1,0 +1,269 @@
+#include "imaplexer.h"
+
+namespace {
+
+bool isAtomByte(char c, bool stopAtBracket)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f)
+        return false;
+    switch (c) {
+    case '(':
+    case ')':
+    case '{':
+    case '"':
+        return false;
+    case ']':
+        return !stopAtBracket;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+ImapLexer::ImapLexer(QByteArrayView input)
+    : m_input(input)
+{
+}
+
+void ImapLexer::fail(const QByteArray &message)
+{
+    if (m_error.isEmpty())
+        m_error = message + " at offset " + QByteArray::number(m_pos);
+}
+
+bool ImapLexer::atLineEnd() const
+{
+    if (m_pos >= m_input.size())
+        return true;
+    const char c = m_input.at(m_pos);
+    return c == '\n' || (c == '\r' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '\n');
+}
+
+bool ImapLexer::skipSpace()
+{
+    if (!ok() || peek() != ' ')
+        return false;
+    while (peek() == ' ')
+        ++m_pos;
+    return true;
+}
+
+bool ImapLexer::consume(char c)
+{
+    if (!ok() || m_pos >= m_input.size() || m_input.at(m_pos) != c)
+        return false;
+    ++m_pos;
+    return true;
+}
+
+QByteArray ImapLexer::readAtom(bool stopAtBracket)
+{
+    if (!ok())
+        return QByteArray();
+    const qsizetype start = m_pos;
+    while (m_pos < m_input.size()) {
+        const char c = m_input.at(m_pos);
+        if (c == '[') {
+            // A section: everything up to the matching ']' belongs to the atom.
+            int depth = 0;
+            while (m_pos < m_input.size()) {
+                const char d = m_input.at(m_pos);
+                if (d == '\r' || d == '\n' || d == '\0')
+                    break;
+                ++m_pos;
+                if (d == '[')
+                    ++depth;
+                else if (d == ']' && --depth == 0)
+                    break;
+            }
+            if (depth != 0) {
+                fail("unterminated section");
+                return QByteArray();
+            }
+            if (peek() == '<') {
+                const qsizetype close = m_input.indexOf('>', m_pos);
+                if (close < 0) {
+                    fail("unterminated partial range");
+                    return QByteArray();
+                }
+                m_pos = close + 1;
+            }
+            continue;
+        }
+        if (!isAtomByte(c, stopAtBracket))
+            break;
+        ++m_pos;
+    }
+    if (m_pos == start) {
+        if (m_pos < m_input.size() && m_input.at(m_pos) == '\0')
+            fail("NUL byte outside a literal");
+        else
+            fail("expected an atom");
+        return QByteArray();
+    }
+    return m_input.sliced(start, m_pos - start).toByteArray();
+}
+
+QByteArray ImapLexer::readQuoted()
+{
+    // quoted = DQUOTE *QUOTED-CHAR DQUOTE, with \" and \\ escapes.
+    ++m_pos;
+    QByteArray out;
+    while (m_pos < m_input.size()) {
+        char c = m_input.at(m_pos++);
+        if (c == '"')
+            return out;
+        if (c == '\\') {
+            if (m_pos >= m_input.size())
+                break;
+            c = m_input.at(m_pos++);
+        }
+        if (c == '\r' || c == '\n' || c == '\0') {
+            --m_pos;
+            fail("CR, LF or NUL inside a quoted string");
+            return QByteArray();
+        }
+        out += c;
+    }
+    fail("unterminated quoted string");
+    return QByteArray();
+}
+
+QByteArray ImapLexer::readLiteral()
+{
+    // literal = "{" number ["+"] "}" CRLF *CHAR8 ; literal8 has a leading "~".
+    if (peek() == '~')
+        ++m_pos;
+    ++m_pos; // '{'
+    quint64 size = 0;
+    int digits = 0;
+    while (m_pos < m_input.size() && m_input.at(m_pos) >= '0' && m_input.at(m_pos) <= '9') {
+        if (++digits > 18) {
+            fail("literal size too large");
+            return QByteArray();
+        }
+        size = size * 10 + quint64(m_input.at(m_pos) - '0');
+        ++m_pos;
+    }
+    if (digits == 0) {
+        fail("literal without a size");
+        return QByteArray();
+    }
+    consume('+');
+    if (!consume('}')) {
+        fail("malformed literal announcement");
+        return QByteArray();
+    }
+    consume('\r');
+    if (!consume('\n')) {
+        fail("literal announcement not followed by a line end");
+        return QByteArray();
+    }
+    if (size > quint64(m_input.size() - m_pos)) {
+        fail("literal longer than the response");
+        return QByteArray();
+    }
+    const QByteArray data = m_input.sliced(m_pos, qsizetype(size)).toByteArray();
+    m_pos += qsizetype(size);
+    return data;
+}
+
+ImapValue ImapLexer::readValue(bool stopAtBracket)
+{
+    return readValueAt(0, stopAtBracket);
+}
+
+ImapValue ImapLexer::readValueAt(int depth, bool stopAtBracket)
+{
+    if (!ok())
+        return ImapValue();
+    if (depth > MaxDepth) {
+        fail("lists nested too deeply");
+        return ImapValue();
+    }
+    if (atLineEnd()) {
+        fail("unexpected end of line");
+        return ImapValue();
+    }
+    const char c = peek();
+    if (c == '(') {
+        ++m_pos;
+        QList<ImapValue> items;
+        while (ok()) {
+            while (peek() == ' ')
+                ++m_pos;
+            if (consume(')'))
+                return ImapValue::list(std::move(items));
+            if (atLineEnd()) {
+                fail("unbalanced parenthesis");
+                break;
+            }
+            items.append(readValueAt(depth + 1, false));
+        }
+        return ImapValue();
+    }
+    if (c == ')') {
+        fail("unexpected ')'");
+        return ImapValue();
+    }
+    if (c == '"') {
+        QByteArray s = readQuoted();
+        return ok() ? ImapValue::string(std::move(s)) : ImapValue();
+    }
+    if (c == '{' || (c == '~' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '{')) {
+        QByteArray s = readLiteral();
+        return ok() ? ImapValue::string(std::move(s), true) : ImapValue();
+    }
+    QByteArray a = readAtom(stopAtBracket);
+    if (!ok())
+        return ImapValue();
+    if (a.size() == 3 && a.toUpper() == "NIL")
+        return ImapValue::nil();
+    return ImapValue::atom(std::move(a));
+}
+
+QList<ImapValue> ImapLexer::readValues(bool stopAtBracket)
+{
+    QList<ImapValue> out;
+    while (ok()) {
+        while (peek() == ' ')
+            ++m_pos;
+        if (atLineEnd() || (stopAtBracket && peek() == ']'))
+            break;
+        out.append(readValueAt(0, stopAtBracket));
+    }
+    return out;
+}
+
+QByteArray ImapLexer::readText()
+{
+    if (!ok())
+        return QByteArray();
+    const qsizetype start = m_pos;
+    while (!atLineEnd())
+        ++m_pos;
+    QByteArray text = m_input.sliced(start, m_pos - start).toByteArray();
+    if (text.contains('\0')) {
+        fail("NUL byte in text");
+        return QByteArray();
+    }
+    return text;
+}
+
+void ImapLexer::expectLineEnd()
+{
+    if (!ok())
+        return;
+    while (peek() == ' ')
+        ++m_pos;
+    if (!atLineEnd()) {
+        fail("unexpected data before the line end");
+        return;
+    }
+    consume('\r');
+    consume('\n');
+    if (m_pos != m_input.size())
+        fail("data after the line end");
+}

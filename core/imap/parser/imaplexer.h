@@ -1,0 +1,55 @@
+#pragma once
+
+#include "imapvalue.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+// A cursor over the bytes of one complete response (line plus literals, as the framer hands it
+// over). Reads the low-level tokens of RFC 3501 section 9; the typed readers sit on top of it.
+// Errors are reported through ok()/errorMessage(): after the first error every read returns an
+// empty value and the error stays.
+class ImapLexer
+{
+public:
+    static constexpr int MaxDepth = 48;
+
+    explicit ImapLexer(QByteArrayView input);
+
+    bool ok() const { return m_error.isEmpty(); }
+    QByteArray errorMessage() const { return m_error; }
+    void fail(const QByteArray &message);
+
+    qsizetype position() const { return m_pos; }
+    QByteArray slice(qsizetype from, qsizetype to) const
+    {
+        return m_input.sliced(from, to - from).toByteArray();
+    }
+    // True at CRLF (or LF) or at the end of the input.
+    bool atLineEnd() const;
+    char peek() const { return m_pos < m_input.size() ? m_input.at(m_pos) : '\0'; }
+    // Consumes one space; lenient: several spaces count as one.
+    bool skipSpace();
+    bool consume(char c);
+
+    // atom: any byte but SP, CTL, ( ) { " and, when stopAtBracket is set, ]. "[...]" and a
+    // following "<...>" are kept inside the atom, so BODY[HEADER.FIELDS (A B)]<0> is one atom.
+    QByteArray readAtom(bool stopAtBracket = false);
+    // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
+    ImapValue readValue(bool stopAtBracket = false);
+    // Values separated by spaces up to the end of the line (or up to ']' if stopAtBracket).
+    QList<ImapValue> readValues(bool stopAtBracket = false);
+    // The rest of the line, without the line end.
+    QByteArray readText();
+    // Checks that only the line end remains.
+    void expectLineEnd();
+
+private:
+    ImapValue readValueAt(int depth, bool stopAtBracket);
+    QByteArray readQuoted();
+    QByteArray readLiteral();
+
+    QByteArrayView m_input;
+    qsizetype m_pos = 0;
+    QByteArray m_error;
+};

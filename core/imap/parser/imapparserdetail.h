@@ -1,0 +1,43 @@
+#pragma once
+
+// Internal to the parser: the typed readers behind ImapParser::parse().
+
+#include "imapbodypart.h"
+#include "imapenvelope.h"
+#include "imapfetch.h"
+#include "imaplexer.h"
+#include "imapresponse.h"
+#include "imapresponsecode.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace ImapParserDetail {
+
+// Thrown by the typed readers, caught in ImapParser::parse(); never leaves the parser.
+struct Failure
+{
+    QByteArray message;
+};
+
+[[noreturn]] void fail(const QByteArray &message);
+void check(const ImapLexer &lexer);
+quint32 toNumber32(const ImapValue &value, const char *what);
+quint64 toNumber64(const ImapValue &value, const char *what);
+
+ImapResponseCode readResponseCode(ImapLexer &lexer);
+ImapFetch readFetch(quint32 sequence, const QList<ImapValue> &values);
+ImapEnvelope readEnvelope(const ImapValue &value);
+ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int depth);
+QDateTime readInternalDate(const QByteArray &text);
+
+ImapResponse readListing(const QList<ImapValue> &values, bool lsub);
+ImapResponse readMailboxStatus(const QList<ImapValue> &values);
+ImapResponse readSearch(const QList<ImapValue> &values);
+ImapResponse readESearch(const QList<ImapValue> &values);
+ImapResponse readNamespace(const QList<ImapValue> &values);
+ImapResponse readId(const QList<ImapValue> &values);
+ImapResponse readVanished(const QList<ImapValue> &values);
+QList<QByteArray> readAtomList(const QList<ImapValue> &values, bool upper);
+
+} // namespace ImapParserDetail
