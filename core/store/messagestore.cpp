@@ -216,8 +216,8 @@ StoreResult<qint64> MessageStore::upsertFolder(const FolderRecord &folder)
     if (!query)
         return error;
     query->bindValue(0, folder.path);
-    query->bindValue(1, folder.delimiter.isNull() ? QString() : QString(folder.delimiter));
-    query->bindValue(2, folder.attributes.join(QLatin1Char(' ')));
+    query->bindValue(1, StoreSql::text(folder.delimiter.isNull() ? QString() : QString(folder.delimiter)));
+    query->bindValue(2, StoreSql::text(folder.attributes.join(QLatin1Char(' '))));
     query->bindValue(3, int(folder.specialUse));
     query->bindValue(4, folder.subscribed);
     if (!query->exec())

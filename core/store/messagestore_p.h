@@ -38,6 +38,12 @@ inline QDateTime toDateTime(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// Text columns are NOT NULL: a null QString is stored as the empty string.
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 // The subject without reply and forward prefixes, case folded, for sorting.
 QString subjectSortKey(const QString &subject);
 // The sender's name, or address when there is no name, case folded, for sorting.

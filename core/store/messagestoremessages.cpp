@@ -27,22 +27,22 @@ void bindMessage(QSqlQuery *query, qint64 folderId, const MessageRecord &m)
     const QDateTime date = m.displayDate();
     query->bindValue(0, qint64(m.modSeq));
     query->bindValue(1, int(m.flags.toInt()));
-    query->bindValue(2, m.keywords);
+    query->bindValue(2, StoreSql::text(m.keywords));
     query->bindValue(3, StoreSql::fromDateTime(m.internalDate));
     query->bindValue(4, StoreSql::fromDateTime(m.sentDate));
     query->bindValue(5, date.isValid() ? date.toMSecsSinceEpoch() : qint64(0));
     query->bindValue(6, m.size);
-    query->bindValue(7, m.subject);
-    query->bindValue(8, m.fromName);
-    query->bindValue(9, m.fromAddress);
-    query->bindValue(10, m.to);
-    query->bindValue(11, m.cc);
+    query->bindValue(7, StoreSql::text(m.subject));
+    query->bindValue(8, StoreSql::text(m.fromName));
+    query->bindValue(9, StoreSql::text(m.fromAddress));
+    query->bindValue(10, StoreSql::text(m.to));
+    query->bindValue(11, StoreSql::text(m.cc));
     query->bindValue(12, m.messageId);
     query->bindValue(13, m.inReplyTo);
     query->bindValue(14, m.references);
     query->bindValue(15, m.hasAttachments);
-    query->bindValue(16, StoreSql::subjectSortKey(m.subject));
-    query->bindValue(17, StoreSql::senderSortKey(m.fromName, m.fromAddress));
+    query->bindValue(16, StoreSql::text(StoreSql::subjectSortKey(m.subject)));
+    query->bindValue(17, StoreSql::text(StoreSql::senderSortKey(m.fromName, m.fromAddress)));
     query->bindValue(18, folderId);
     query->bindValue(19, m.uid);
 }
@@ -127,7 +127,7 @@ MailError MessageStore::updateFlags(qint64 folderId, const QList<FlagUpdate> &up
     QList<quint32> changed;
     for (const FlagUpdate &update : updates) {
         query->bindValue(0, int(update.flags.toInt()));
-        query->bindValue(1, update.keywords);
+        query->bindValue(1, StoreSql::text(update.keywords));
         query->bindValue(2, qint64(update.modSeq));
         query->bindValue(3, qint64(update.modSeq));
         query->bindValue(4, folderId);

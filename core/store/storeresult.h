@@ -15,8 +15,9 @@ public:
     bool isOk() const { return !m_error.isError(); }
     explicit operator bool() const { return isOk(); }
 
-    const T &value() const { return m_value; }
-    T takeValue() { return std::move(m_value); }
+    const T &value() const & { return m_value; }
+    // On a temporary the value is moved out, so `for (x : f().value())` stays valid.
+    T value() && { return std::move(m_value); }
     MailError error() const { return m_error; }
 
 private:
