@@ -1,0 +1,336 @@
+#include "addresslineedit.h"
+#include "attachmentlist.h"
+#include "composerequest.h"
+#include "composerwindow.h"
+#include "messagequoter.h"
+#include "originalmessage.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStringListModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Account account()
+{
+    Account a;
+    a.setDisplayName(u"Ann Example"_s);
+    a.setAddress(u"ann@example.org"_s);
+    a.setIdentities({Identity{u"Ann Example"_s, u"ann@example.org"_s, {}},
+                     Identity{u"Ann at Work"_s, u"ann@work.example"_s, {}}});
+    return a;
+}
+
+OriginalMessage original()
+{
+    OriginalMessage o;
+    o.from = {u"Bob Sender"_s, u"bob@example.org"_s};
+    o.to = {{u"Ann Example"_s, u"ann@example.org"_s}, {u"Carol"_s, u"carol@example.org"_s}};
+    o.cc = {{{}, u"dave@example.org"_s}, {{}, u"BOB@example.org"_s}};
+    o.subject = u"Re: Lunch"_s;
+    o.date = QDateTime(QDate(2026, 3, 14), QTime(12, 30));
+    o.plainBody = u"Shall we meet?\n\n> earlier words\nBob\n"_s;
+    o.messageId = "<m2@example.org>";
+    o.references = {"<m1@example.org>"};
+    return o;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, qsizetype size)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QByteArray(size, 'x'));
+    return path;
+}
+
+} // namespace
+
+class TestComposerWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typedFieldsMakeTheMessage()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, u"report.pdf"_s, 2048);
+        ComposerWindow composer;
+        const Account sender = account();
+        composer.setAccounts({sender});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QCOMPARE(composer.fromCombo()->count(), 2);
+        composer.fromCombo()->setCurrentIndex(1);
+
+        QTest::keyClicks(composer.toField(), u"\"Doe, John\" <john@example.org>, x@y.example"_s);
+        QTest::keyClicks(composer.ccField(), u"Carol <carol@example.org>"_s);
+        QTest::keyClicks(composer.bccField(), u"hidden@example.org"_s);
+        QTest::keyClicks(composer.subjectField(), u"Quarterly report"_s);
+        QTest::keyClicks(composer.bodyEditor(), u"Hello,"_s);
+        QTest::keyClick(composer.bodyEditor(), Qt::Key_Return);
+        QTest::keyClicks(composer.bodyEditor(), u"see attached."_s);
+        QVERIFY(composer.addAttachment(file));
+        QVERIFY(composer.windowTitle().contains(u"Quarterly report"_s));
+
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.from, (MailAddress{u"Ann at Work"_s, u"ann@work.example"_s}));
+        QCOMPARE(m.to.size(), 2);
+        QCOMPARE(m.to.at(0), (MailAddress{u"Doe, John"_s, u"john@example.org"_s}));
+        QCOMPARE(m.to.at(1).address, u"x@y.example"_s);
+        QCOMPARE(m.cc, (QList<MailAddress>{{u"Carol"_s, u"carol@example.org"_s}}));
+        QCOMPARE(m.bcc.size(), 1);
+        QCOMPARE(m.subject, u"Quarterly report"_s);
+        QCOMPARE(m.plainBody, u"Hello,\nsee attached."_s);
+        QVERIFY(m.htmlBody.isEmpty());
+        QCOMPARE(m.attachments.size(), 1);
+        QCOMPARE(m.attachments.at(0).fileName, u"report.pdf"_s);
+        QCOMPARE(m.attachments.at(0).filePath, QFileInfo(file).absoluteFilePath());
+        QCOMPARE(composer.selectedAccountId(), sender.id());
+
+        QSignalSpy sent(&composer, &ComposerWindow::sendRequested);
+        composer.sendAction()->trigger();
+        QCOMPARE(sent.size(), 1);
+        const auto emitted = sent.at(0).at(0).value<OutgoingMessage>();
+        QCOMPARE(emitted.subject, m.subject);
+        QCOMPARE(emitted.recipientAddresses().size(), 4);
+        QVERIFY(!composer.errorLabel()->isVisible());
+    }
+
+    void richTextGivesHtml()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.setRichText(true);
+        composer.bodyEditor()->setHtml(u"<p>Hello <b>bold</b></p>"_s);
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.plainBody, u"Hello bold"_s);
+        QVERIFY(m.htmlBody.contains(u"bold"_s));
+        QVERIFY(m.htmlBody.contains(u"font-weight"_s));
+    }
+
+    void attachmentsShowSizesAndRefuseMissingFiles()
+    {
+        QTemporaryDir dir;
+        ComposerWindow composer;
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        AttachmentList *list = composer.attachmentList();
+        QVERIFY(!list->isVisible());
+        QVERIFY(composer.addAttachment(writeFile(dir, u"a.txt"_s, 1500)));
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(0), u"a.txt"_s);
+        QCOMPARE(list->topLevelItem(0)->text(1), QLocale().formattedDataSize(1500));
+        QVERIFY(composer.addAttachment(dir.filePath(u"a.txt"_s))); // same file: kept once
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(!composer.addAttachment(dir.filePath(u"missing.txt"_s)));
+        QVERIFY(!composer.addAttachment(dir.path())); // a directory
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(composer.errorLabel()->isVisible());
+        list->topLevelItem(0)->setSelected(true);
+        list->removeSelected();
+        QCOMPARE(list->topLevelItemCount(), 0);
+    }
+
+    void dropFilesToAttach()
+    {
+        QTemporaryDir dir;
+        const QString a = writeFile(dir, u"one.bin"_s, 10);
+        const QString b = writeFile(dir, u"two.bin"_s, 20);
+        ComposerWindow composer;
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(a), QUrl::fromLocalFile(b),
+                      QUrl(u"https://example.org/x"_s)});
+        const QPoint pos = composer.rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&composer, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&composer, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(composer.attachmentList()->filePaths().size(), 2);
+
+        // The list itself takes drops too, and refuses drags without files.
+        QMimeData text;
+        text.setText(u"just text"_s);
+        QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton,
+                                Qt::NoModifier);
+        QCoreApplication::sendEvent(composer.attachmentList()->viewport(), &refused);
+        QVERIFY(!refused.isAccepted());
+    }
+
+    void sendRefusesBadRecipients_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("none") << QString() << u"recipient"_s;
+        QTest::newRow("no at") << u"bob.example.org"_s << u"bob.example.org"_s;
+        QTest::newRow("second bad") << u"a@b.example, c d@e"_s << u"c d@e"_s;
+    }
+
+    void sendRefusesBadRecipients()
+    {
+        QFETCH(QString, to);
+        QFETCH(QString, expected);
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        composer.toField()->setText(to);
+        QSignalSpy sent(&composer, &ComposerWindow::sendRequested);
+        composer.sendAction()->trigger();
+        QCOMPARE(sent.size(), 0);
+        QVERIFY(composer.errorLabel()->isVisible());
+        QVERIFY2(composer.errorLabel()->text().contains(expected),
+                 qPrintable(composer.errorLabel()->text()));
+    }
+
+    void sendNeedsAnAccount()
+    {
+        ComposerWindow composer;
+        composer.toField()->setText(u"a@b.example"_s);
+        QVERIFY(composer.validationError().contains(u"account"_s));
+    }
+
+    void completionKeepsEarlierRecipients()
+    {
+        QStringListModel known({u"Ann Example <ann@example.org>"_s,
+                                u"Bob Sender <bob@example.org>"_s});
+        ComposerWindow composer;
+        composer.setAddressModel(&known);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        AddressLineEdit *to = composer.toField();
+        to->setFocus();
+        QTest::keyClicks(to, u"carol@example.org, bo"_s);
+        QCOMPARE(to->currentToken(), u"bo"_s);
+        QTRY_VERIFY(to->completer()->popup()->isVisible());
+        QCOMPARE(to->completer()->completionCount(), 1);
+        Q_EMIT to->completer()->activated(u"Bob Sender <bob@example.org>"_s);
+        QCOMPARE(to->text(), u"carol@example.org, Bob Sender <bob@example.org>, "_s);
+        QCOMPARE(composer.message().to.size(), 2);
+    }
+
+    void composeRequestFillsTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, u"x.txt"_s, 3);
+        const auto request = ComposeRequest::fromComposeArgument(
+                u"to='a@b.example',subject='x',body='y',attachment='%1'"_s.arg(
+                        QUrl::fromLocalFile(file).toString()));
+        QVERIFY(request);
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.applyRequest(*request);
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.to.at(0).address, u"a@b.example"_s);
+        QCOMPARE(m.subject, u"x"_s);
+        QCOMPARE(m.plainBody, u"y"_s);
+        QCOMPARE(m.attachments.size(), 1);
+    }
+
+    void replyQuotesPlain()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startReply(original(), false);
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.subject, u"Re: Lunch"_s);
+        QCOMPARE(m.to, (QList<MailAddress>{{u"Bob Sender"_s, u"bob@example.org"_s}}));
+        QVERIFY(m.cc.isEmpty());
+        QCOMPARE(m.inReplyTo, QByteArray("<m2@example.org>"));
+        QCOMPARE(m.references, (QList<QByteArray>{"<m1@example.org>", "<m2@example.org>"}));
+        const QString expectedQuote = MessageQuoter::attribution(original())
+                + u"\n> Shall we meet?\n>\n>> earlier words\n> Bob\n"_s;
+        QCOMPARE(MessageQuoter::quotePlain(original()), expectedQuote);
+        QVERIFY(m.plainBody.endsWith(expectedQuote));
+        QVERIFY(m.plainBody.startsWith(u"\n\n"_s));
+        QVERIFY(MessageQuoter::attribution(original()).contains(u"Bob Sender"_s));
+    }
+
+    void replyAllSkipsOwnAndDuplicateAddresses()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startReply(original(), true);
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.to.size(), 1);
+        QCOMPARE(m.cc, (QList<MailAddress>{{u"Carol"_s, u"carol@example.org"_s},
+                                            {{}, u"dave@example.org"_s}}));
+    }
+
+    void replyUsesReplyTo()
+    {
+        OriginalMessage o = original();
+        o.replyTo = {{u"List"_s, u"list@example.org"_s}};
+        QCOMPARE(MessageQuoter::replyRecipients(o), o.replyTo);
+    }
+
+    void replyQuotesHtml()
+    {
+        OriginalMessage o = original();
+        o.plainBody = u"a < b"_s;
+        const QString html = MessageQuoter::quoteHtml(o);
+        QVERIFY(html.contains(u"<blockquote type=\"cite\">"_s));
+        QVERIFY(html.contains(u"a &lt; b"_s));
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.setRichText(true);
+        composer.startReply(o, false);
+        QVERIFY(composer.message().plainBody.contains(u"a < b"_s));
+        QVERIFY(!composer.message().htmlBody.isEmpty());
+    }
+
+    void subjects_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("reply");
+        QTest::newRow("plain") << u"Lunch"_s << u"Re: Lunch"_s;
+        QTest::newRow("already") << u"Re: Lunch"_s << u"Re: Lunch"_s;
+        QTest::newRow("stacked") << u"RE: re:Lunch"_s << u"Re: Lunch"_s;
+        QTest::newRow("counted") << u"Re[2]: Lunch"_s << u"Re: Lunch"_s;
+        QTest::newRow("german") << u"AW: Lunch"_s << u"Re: Lunch"_s;
+        QTest::newRow("forward kept") << u"Fwd: Lunch"_s << u"Re: Fwd: Lunch"_s;
+        QTest::newRow("word starting with re") << u"Report"_s << u"Re: Report"_s;
+    }
+
+    void subjects()
+    {
+        QFETCH(QString, subject);
+        QTEST(MessageQuoter::replySubject(subject), "reply");
+    }
+
+    void forwardInline()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startForward(original());
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.subject, u"Fwd: Re: Lunch"_s);
+        QVERIFY(m.to.isEmpty());
+        QVERIFY(m.plainBody.contains(u"Forwarded Message"_s));
+        QVERIFY(m.plainBody.contains(u"Bob Sender <bob@example.org>"_s));
+        QVERIFY(m.plainBody.contains(u"Shall we meet?"_s));
+        QVERIFY(m.inReplyTo.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestComposerWindow)
+#include "tst_composerwindow.moc"

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QLineEdit>
+
+class QAbstractItemModel;
+class QCompleter;
+
+// A line for several recipients: completes the address being typed after the last comma from
+// a model of known addresses, and keeps what was typed before it.
+class AddressLineEdit : public QLineEdit
+{
+    Q_OBJECT
+public:
+    explicit AddressLineEdit(QWidget *parent = nullptr);
+
+    // Any list model whose display role gives "Name <address>" strings. Not owned.
+    void setAddressModel(QAbstractItemModel *model);
+    QCompleter *completer() const { return m_completer; }
+
+    // The text of the recipient under the cursor (after the last separator).
+    QString currentToken() const;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void updateCompletion();
+    void insertCompletion(const QString &completion);
+    qsizetype tokenStart() const;
+
+    QCompleter *m_completer;
+};

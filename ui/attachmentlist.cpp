@@ -1,0 +1,118 @@
+#include "attachmentlist.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileIconProvider>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMimeData>
+
+namespace {
+constexpr int pathRole = Qt::UserRole;
+constexpr int sizeRole = Qt::UserRole + 1;
+} // namespace
+
+AttachmentList::AttachmentList(QWidget *parent) : QTreeWidget(parent)
+{
+    setColumnCount(2);
+    setHeaderLabels({tr("Attachment"), tr("Size")});
+    setRootIsDecorated(false);
+    setUniformRowHeights(true);
+    setAcceptDrops(true);
+    setDropIndicatorShown(false);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(1, QHeaderView::Interactive);
+}
+
+bool AttachmentList::addFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable())
+        return false;
+    const QString absolute = info.absoluteFilePath();
+    if (filePaths().contains(absolute))
+        return true;
+    auto *item = new QTreeWidgetItem(this);
+    item->setText(0, info.fileName());
+    item->setToolTip(0, absolute);
+    item->setIcon(0, QFileIconProvider().icon(info));
+    item->setText(1, QLocale().formattedDataSize(info.size()));
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    item->setData(0, pathRole, absolute);
+    item->setData(0, sizeRole, info.size());
+    Q_EMIT attachmentsChanged();
+    return true;
+}
+
+void AttachmentList::removeSelected()
+{
+    const QList<QTreeWidgetItem *> items = selectedItems();
+    if (items.isEmpty())
+        return;
+    qDeleteAll(items);
+    Q_EMIT attachmentsChanged();
+}
+
+QStringList AttachmentList::filePaths() const
+{
+    QStringList paths;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        paths.append(topLevelItem(i)->data(0, pathRole).toString());
+    return paths;
+}
+
+qint64 AttachmentList::totalSize() const
+{
+    qint64 total = 0;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        total += topLevelItem(i)->data(0, sizeRole).toLongLong();
+    return total;
+}
+
+QStringList AttachmentList::localFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (!data || !data->hasUrls())
+        return files;
+    for (const QUrl &url : data->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            files.append(url.toLocalFile());
+    return files;
+}
+
+void AttachmentList::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (localFiles(event->mimeData()).isEmpty())
+        return event->ignore();
+    event->acceptProposedAction();
+}
+
+void AttachmentList::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (localFiles(event->mimeData()).isEmpty())
+        return event->ignore();
+    event->acceptProposedAction();
+}
+
+void AttachmentList::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return event->ignore();
+    for (const QString &file : files)
+        addFile(file);
+    event->acceptProposedAction();
+}
+
+void AttachmentList::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) {
+        removeSelected();
+        return;
+    }
+    QTreeWidget::keyPressEvent(event);
+}

@@ -1,0 +1,345 @@
+#include "composerwindow.h"
+
+#include "addresslineedit.h"
+#include "addresslist.h"
+#include "attachmentlist.h"
+#include "composerequest.h"
+#include "icons.h"
+#include "messagequoter.h"
+#include "originalmessage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextEdit>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int accountIdRole = Qt::UserRole;
+constexpr int identityRole = Qt::UserRole + 1;
+} // namespace
+
+ComposerWindow::ComposerWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_from(new QComboBox)
+    , m_to(new AddressLineEdit)
+    , m_cc(new AddressLineEdit)
+    , m_bcc(new AddressLineEdit)
+    , m_subject(new QLineEdit)
+    , m_body(new QTextEdit)
+    , m_attachments(new AttachmentList)
+    , m_attachmentSummary(new QLabel)
+    , m_error(new QLabel)
+{
+    setObjectName(QStringLiteral("composerWindow"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    setWindowIcon(Icons::icon(QStringLiteral("mail-new")));
+    setAcceptDrops(true);
+
+    m_sendAction = new QAction(Icons::icon(QStringLiteral("send")), tr("&Send"), this);
+    m_sendAction->setObjectName(QStringLiteral("send"));
+    m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_attachAction = new QAction(Icons::icon(QStringLiteral("attach")), tr("&Attach…"), this);
+    m_attachAction->setObjectName(QStringLiteral("attach"));
+    m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    QToolBar *bar = addToolBar(tr("Composer Toolbar"));
+    bar->setObjectName(QStringLiteral("composerToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_sendAction);
+    bar->addAction(m_attachAction);
+
+    m_from->setObjectName(QStringLiteral("from"));
+    m_to->setObjectName(QStringLiteral("to"));
+    m_cc->setObjectName(QStringLiteral("cc"));
+    m_bcc->setObjectName(QStringLiteral("bcc"));
+    m_subject->setObjectName(QStringLiteral("subject"));
+    m_body->setObjectName(QStringLiteral("body"));
+    m_attachments->setObjectName(QStringLiteral("attachments"));
+    const QString hint = tr("Name <address>, separated by commas");
+    for (QLineEdit *field : {static_cast<QLineEdit *>(m_to), static_cast<QLineEdit *>(m_cc),
+                             static_cast<QLineEdit *>(m_bcc)})
+        field->setPlaceholderText(hint);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("&To:"), m_to);
+    form->addRow(tr("&Cc:"), m_cc);
+    form->addRow(tr("&Bcc:"), m_bcc);
+    form->addRow(tr("S&ubject:"), m_subject);
+
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    auto *attachmentPane = new QWidget;
+    auto *attachmentLayout = new QVBoxLayout(attachmentPane);
+    attachmentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *buttons = new QHBoxLayout;
+    auto *addButton = new QPushButton(Icons::icon(QStringLiteral("attach")), tr("Add…"));
+    auto *removeButton = new QPushButton(tr("Remove"));
+    buttons->addWidget(m_attachmentSummary, 1);
+    buttons->addWidget(addButton);
+    buttons->addWidget(removeButton);
+    attachmentLayout->addWidget(m_attachments);
+    attachmentLayout->addLayout(buttons);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_body);
+    splitter->addWidget(attachmentPane);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 110});
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::send);
+    connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
+    connect(addButton, &QPushButton::clicked, this, &ComposerWindow::chooseAttachments);
+    connect(removeButton, &QPushButton::clicked, m_attachments, &AttachmentList::removeSelected);
+    connect(m_attachments, &AttachmentList::attachmentsChanged, this,
+            &ComposerWindow::updateAttachmentSummary);
+    connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
+
+    setRichText(false);
+    updateTitle();
+    updateAttachmentSummary();
+    resize(760, 620);
+}
+
+void ComposerWindow::setAccounts(const QList<Account> &accounts)
+{
+    m_accounts = accounts;
+    m_from->clear();
+    for (const Account &account : accounts) {
+        QList<Identity> identities = account.identities();
+        if (identities.isEmpty())
+            identities.append(account.defaultIdentity());
+        for (int i = 0; i < identities.size(); ++i) {
+            const Identity &identity = identities.at(i);
+            m_from->addItem(AddressList::format(MailAddress{identity.name, identity.address}));
+            m_from->setItemData(m_from->count() - 1, account.id(), accountIdRole);
+            m_from->setItemData(m_from->count() - 1, i, identityRole);
+        }
+    }
+}
+
+QString ComposerWindow::selectedAccountId() const
+{
+    return m_from->currentData(accountIdRole).toString();
+}
+
+MailAddress ComposerWindow::selectedSender() const
+{
+    const QString id = selectedAccountId();
+    const int index = m_from->currentData(identityRole).toInt();
+    for (const Account &account : m_accounts) {
+        if (account.id() != id)
+            continue;
+        const QList<Identity> identities = account.identities();
+        const Identity identity = index >= 0 && index < identities.size() ? identities.at(index)
+                                                                         : account.defaultIdentity();
+        return MailAddress{identity.name, identity.address};
+    }
+    return {};
+}
+
+QStringList ComposerWindow::ownAddresses() const
+{
+    QStringList own;
+    for (const Account &account : m_accounts) {
+        own.append(account.address());
+        for (const Identity &identity : account.identities())
+            own.append(identity.address);
+    }
+    return own;
+}
+
+void ComposerWindow::setAddressModel(QAbstractItemModel *model)
+{
+    for (AddressLineEdit *field : {m_to, m_cc, m_bcc})
+        field->setAddressModel(model);
+}
+
+void ComposerWindow::setRichText(bool rich)
+{
+    m_richText = rich;
+    m_body->setAcceptRichText(rich);
+    if (!rich) {
+        // Plain text is shown in a fixed-width font, as it will be read by most clients.
+        QFont font(QStringLiteral("monospace"));
+        font.setStyleHint(QFont::TypeWriter);
+        m_body->setFont(font);
+    } else {
+        m_body->setFont(QFont());
+    }
+}
+
+void ComposerWindow::applyRequest(const ComposeRequest &request)
+{
+    m_to->setText(request.to);
+    m_cc->setText(request.cc);
+    m_bcc->setText(request.bcc);
+    m_subject->setText(request.subject);
+    if (request.html) {
+        setRichText(true);
+        m_body->setHtml(request.body);
+    } else {
+        m_body->setPlainText(request.body);
+    }
+    if (!request.from.isEmpty()) {
+        const QString wanted = request.from.toLower();
+        for (int i = 0; i < m_from->count(); ++i)
+            if (m_from->itemText(i).toLower().contains(wanted))
+                m_from->setCurrentIndex(i);
+    }
+    if (!request.inReplyTo.isEmpty())
+        m_inReplyTo = request.inReplyTo.toUtf8();
+    for (const QString &path : request.attachments)
+        addAttachment(path);
+}
+
+void ComposerWindow::startReply(const OriginalMessage &original, bool replyAll)
+{
+    m_to->setText(AddressList::format(MessageQuoter::replyRecipients(original)));
+    m_cc->setText(replyAll ? AddressList::format(MessageQuoter::replyAllCc(original,
+                                                                           ownAddresses()))
+                           : QString());
+    m_subject->setText(MessageQuoter::replySubject(original.subject));
+    m_inReplyTo = original.messageId;
+    m_references = MessageQuoter::replyReferences(original);
+    if (m_richText)
+        m_body->setHtml(QStringLiteral("<p></p>") + MessageQuoter::quoteHtml(original));
+    else
+        m_body->setPlainText(QStringLiteral("\n\n") + MessageQuoter::quotePlain(original));
+    QTextCursor cursor = m_body->textCursor();
+    cursor.movePosition(QTextCursor::Start);
+    m_body->setTextCursor(cursor);
+    m_body->setFocus();
+}
+
+void ComposerWindow::startForward(const OriginalMessage &original)
+{
+    m_subject->setText(MessageQuoter::forwardSubject(original.subject));
+    if (m_richText)
+        m_body->setHtml(QStringLiteral("<p></p>") + MessageQuoter::forwardHtml(original));
+    else
+        m_body->setPlainText(QStringLiteral("\n\n") + MessageQuoter::forwardPlain(original));
+    m_to->setFocus();
+}
+
+bool ComposerWindow::addAttachment(const QString &path)
+{
+    const bool added = m_attachments->addFile(path);
+    if (!added) {
+        m_error->setText(tr("“%1” cannot be attached: it is not a readable file.").arg(path));
+        m_error->show();
+    }
+    return added;
+}
+
+OutgoingMessage ComposerWindow::message() const
+{
+    OutgoingMessage message;
+    message.from = selectedSender();
+    message.to = AddressList::parse(m_to->text());
+    message.cc = AddressList::parse(m_cc->text());
+    message.bcc = AddressList::parse(m_bcc->text());
+    message.subject = m_subject->text().trimmed();
+    message.plainBody = m_body->toPlainText();
+    if (m_richText)
+        message.htmlBody = m_body->toHtml();
+    for (const QString &path : m_attachments->filePaths()) {
+        OutgoingAttachment attachment;
+        attachment.filePath = path;
+        attachment.fileName = QFileInfo(path).fileName();
+        message.attachments.append(attachment);
+    }
+    message.inReplyTo = m_inReplyTo;
+    message.references = m_references;
+    return message;
+}
+
+QString ComposerWindow::validationError() const
+{
+    const OutgoingMessage m = message();
+    if (m.from.address.isEmpty())
+        return tr("There is no account to send from. Add one under Edit → Accounts.");
+    if (m.recipientAddresses().isEmpty())
+        return tr("Add at least one recipient.");
+    for (const QString &address : m.recipientAddresses())
+        if (!AddressList::isPlausibleAddress(address))
+            return tr("“%1” is not a valid address.").arg(address);
+    return {};
+}
+
+void ComposerWindow::send()
+{
+    const QString error = validationError();
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    if (!error.isEmpty())
+        return;
+    Q_EMIT sendRequested(message());
+}
+
+void ComposerWindow::chooseAttachments()
+{
+    auto *dialog = new QFileDialog(this, tr("Attach Files"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &files) {
+        for (const QString &file : files)
+            addAttachment(file);
+    });
+    dialog->open();
+}
+
+void ComposerWindow::updateTitle()
+{
+    const QString subject = m_subject->text().trimmed();
+    setWindowTitle(subject.isEmpty() ? tr("Write Message") : tr("Write: %1").arg(subject));
+}
+
+void ComposerWindow::updateAttachmentSummary()
+{
+    const int count = m_attachments->topLevelItemCount();
+    m_attachments->setVisible(count > 0);
+    m_attachmentSummary->setText(
+            count == 0 ? tr("No attachments. Drop files here to attach them.")
+                       : tr("%n attachment(s), %1", nullptr, count)
+                                 .arg(QLocale().formattedDataSize(m_attachments->totalSize())));
+}
+
+void ComposerWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (AttachmentList::localFiles(event->mimeData()).isEmpty())
+        return event->ignore();
+    event->acceptProposedAction();
+}
+
+void ComposerWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = AttachmentList::localFiles(event->mimeData());
+    if (files.isEmpty())
+        return event->ignore();
+    for (const QString &file : files)
+        addAttachment(file);
+    event->acceptProposedAction();
+}

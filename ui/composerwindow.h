@@ -1,0 +1,88 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "mime/outgoingmessage.h"
+
+#include <QList>
+#include <QMainWindow>
+
+class AddressLineEdit;
+class AttachmentList;
+class QAbstractItemModel;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTextEdit;
+struct ComposeRequest;
+struct OriginalMessage;
+
+// Writes one message. Knows no service: Send hands the finished OutgoingMessage out as a signal.
+class ComposerWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit ComposerWindow(QWidget *parent = nullptr);
+
+    // The From choices: every identity of every account.
+    void setAccounts(const QList<Account> &accounts);
+    QString selectedAccountId() const;
+    // Known addresses for completion in To, Cc and Bcc (any list model). Not owned.
+    void setAddressModel(QAbstractItemModel *model);
+
+    // Preference: compose HTML (true) or plain text (false, the default).
+    void setRichText(bool rich);
+    bool isRichText() const { return m_richText; }
+
+    void applyRequest(const ComposeRequest &request);
+    void startReply(const OriginalMessage &original, bool replyAll);
+    void startForward(const OriginalMessage &original);
+
+    bool addAttachment(const QString &path);
+
+    // What Send would hand out now.
+    OutgoingMessage message() const;
+    // Why Send would refuse now (no recipient, an implausible address), or empty.
+    QString validationError() const;
+
+    QComboBox *fromCombo() const { return m_from; }
+    AddressLineEdit *toField() const { return m_to; }
+    AddressLineEdit *ccField() const { return m_cc; }
+    AddressLineEdit *bccField() const { return m_bcc; }
+    QLineEdit *subjectField() const { return m_subject; }
+    QTextEdit *bodyEditor() const { return m_body; }
+    AttachmentList *attachmentList() const { return m_attachments; }
+    QAction *sendAction() const { return m_sendAction; }
+    QLabel *errorLabel() const { return m_error; }
+
+Q_SIGNALS:
+    void sendRequested(const OutgoingMessage &message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void send();
+    void chooseAttachments();
+    void updateTitle();
+    void updateAttachmentSummary();
+    MailAddress selectedSender() const;
+    QStringList ownAddresses() const;
+
+    bool m_richText = false;
+    QList<Account> m_accounts;
+    QComboBox *m_from;
+    AddressLineEdit *m_to;
+    AddressLineEdit *m_cc;
+    AddressLineEdit *m_bcc;
+    QLineEdit *m_subject;
+    QTextEdit *m_body;
+    AttachmentList *m_attachments;
+    QLabel *m_attachmentSummary;
+    QLabel *m_error;
+    QAction *m_sendAction;
+    QAction *m_attachAction;
+    QByteArray m_inReplyTo;
+    QList<QByteArray> m_references;
+};
