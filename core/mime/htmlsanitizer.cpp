@@ -1,6 +1,7 @@
 #include "htmlsanitizer.h"
 
 #include "csssanitizer.h"
+#include "htmltokenizer.h"
 
 #include <QHash>
 #include <QVarLengthArray>
@@ -8,6 +9,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+using Token = HtmlTokenizer::Token;
+using Attribute = HtmlTokenizer::Attribute;
 
 // ---------------------------------------------------------------------------------------------
 // What happens to each element and attribute.
@@ -104,7 +108,7 @@ QString lower(QStringView name)
 
 void Sanitizer::run(QStringView input)
 {
-    Tokenizer tokens(input);
+    HtmlTokenizer tokens(input);
     QString skipping; // the element being skipped with its content
     int skipDepth = 0;
     for (Token t = tokens.next(); t.kind != Token::Kind::End; t = tokens.next()) {

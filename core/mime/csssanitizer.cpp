@@ -1,0 +1,212 @@
+#include "csssanitizer.h"
+
+#include "htmlsanitizer.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool isHex(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+bool isIdentChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'-' || c == u'_';
+}
+
+// Comments removed, escapes decoded.
+QString normalise(QStringView css)
+{
+    QString out;
+    out.reserve(css.size());
+    qsizetype i = 0;
+    while (i < css.size()) {
+        const QChar c = css[i];
+        if (c == u'/' && i + 1 < css.size() && css[i + 1] == u'*') {
+            const qsizetype end = css.indexOf(u"*/", i + 2);
+            i = end < 0 ? css.size() : end + 2;
+        } else if (c == u'\\') {
+            ++i;
+            if (i >= css.size())
+                break;
+            if (isHex(css[i])) {
+                char32_t value = 0;
+                const qsizetype start = i;
+                while (i < css.size() && i - start < 6 && isHex(css[i]))
+                    value = value * 16 + static_cast<char32_t>(QStringView(css.mid(i++, 1)).toUInt(nullptr, 16));
+                if (i < css.size() && (css[i] == u' ' || css[i] == u'\t' || css[i] == u'\n'))
+                    ++i;
+                if (value == 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+                    value = 0xfffd;
+                out += QString::fromUcs4(&value, 1);
+            } else if (css[i] == u'\n') {
+                ++i;
+            } else {
+                out += css[i++];
+            }
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+class Scanner
+{
+public:
+    Scanner(const QString &css, const CssSanitizer::RemotePolicy &admitRemote)
+        : m_css(css), m_admitRemote(admitRemote)
+    {
+        m_out.reserve(css.size());
+    }
+
+    QString run()
+    {
+        while (m_pos < m_css.size()) {
+            const QChar c = m_css[m_pos];
+            const bool wordStart = m_pos == 0 || !isIdentChar(m_css[m_pos - 1]);
+            if (c == u'"' || c == u'\'') {
+                const qsizetype end = stringEnd(m_pos);
+                m_out += QStringView(m_css).mid(m_pos, end - m_pos);
+                m_pos = end;
+            } else if (wordStart && at(u"url(")) {
+                url();
+            } else if (at(u"image-set(")) {
+                m_pos = closingParen(m_pos + 10);
+                m_out += u"none";
+            } else if (c == u'@' && at(u"@import")) {
+                import();
+            } else if (at(u"expression") || at(u"behavior") || at(u"-moz-binding")) {
+                m_out += u"invalid-";
+                m_out += c;
+                ++m_pos;
+            } else {
+                m_out += c;
+                ++m_pos;
+            }
+        }
+        return m_out;
+    }
+
+private:
+    bool at(QStringView word) const
+    {
+        return QStringView(m_css).mid(m_pos, word.size()).compare(word, Qt::CaseInsensitive) == 0;
+    }
+
+    // Just past the string that opens at `from`; an unterminated string ends at the line end.
+    qsizetype stringEnd(qsizetype from) const
+    {
+        const QChar quote = m_css[from];
+        for (qsizetype i = from + 1; i < m_css.size(); ++i) {
+            if (m_css[i] == quote)
+                return i + 1;
+            if (m_css[i] == u'\n')
+                return i;
+        }
+        return m_css.size();
+    }
+
+    // Just past the ")" closing a function whose arguments start at `from`.
+    qsizetype closingParen(qsizetype from) const
+    {
+        int depth = 1;
+        for (qsizetype i = from; i < m_css.size(); ++i) {
+            if (m_css[i] == u'"' || m_css[i] == u'\'') {
+                i = stringEnd(i) - 1;
+            } else if (m_css[i] == u'(') {
+                ++depth;
+            } else if (m_css[i] == u')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return m_css.size();
+    }
+
+    // The URL of url(...) starting at `from` (at "url("), and where the function ends.
+    QString urlArgument(qsizetype from, qsizetype *end) const
+    {
+        qsizetype i = from + 4;
+        while (i < m_css.size() && m_css[i].isSpace())
+            ++i;
+        *end = closingParen(i);
+        if (i < m_css.size() && (m_css[i] == u'"' || m_css[i] == u'\'')) {
+            const qsizetype close = stringEnd(i);
+            const qsizetype length = close - i - (m_css[close - 1] == m_css[i] ? 2 : 1);
+            return m_css.mid(i + 1, qMax<qsizetype>(0, length));
+        }
+        return m_css.mid(i, qMax<qsizetype>(0, *end - 1 - i)).trimmed();
+    }
+
+    bool keep(const QString &url) const
+    {
+        switch (HtmlSanitizer::classifyUrl(url)) {
+        case HtmlSanitizer::UrlKind::Embedded:
+            return true;
+        case HtmlSanitizer::UrlKind::Remote:
+            return m_admitRemote(url);
+        default:
+            return false;
+        }
+    }
+
+    void url()
+    {
+        qsizetype end = 0;
+        QString target = urlArgument(m_pos, &end);
+        m_pos = end;
+        if (!keep(target)) {
+            m_out += u"none";
+            return;
+        }
+        target.replace(u'"', u"%22"_s).replace(u'\n', QString());
+        m_out += u"url(\"" + target + u"\")";
+    }
+
+    void import()
+    {
+        qsizetype i = m_pos + 7;
+        while (i < m_css.size() && m_css[i].isSpace())
+            ++i;
+        QString target;
+        if (QStringView(m_css).mid(i, 4).compare(u"url(", Qt::CaseInsensitive) == 0) {
+            qsizetype end = 0;
+            target = urlArgument(i, &end);
+        } else if (i < m_css.size() && (m_css[i] == u'"' || m_css[i] == u'\'')) {
+            const qsizetype close = stringEnd(i);
+            target = m_css.mid(i + 1, qMax<qsizetype>(0, close - i - 2));
+        }
+        qsizetype end = i;
+        while (end < m_css.size() && m_css[end] != u';' && m_css[end] != u'{') {
+            if (m_css[end] == u'"' || m_css[end] == u'\'')
+                end = stringEnd(end);
+            else
+                ++end;
+        }
+        if (end < m_css.size() && m_css[end] == u';')
+            ++end;
+        if (HtmlSanitizer::classifyUrl(target) == HtmlSanitizer::UrlKind::Remote
+            && m_admitRemote(target))
+            m_out += QStringView(m_css).mid(m_pos, end - m_pos);
+        m_pos = end;
+    }
+
+    const QString &m_css;
+    const CssSanitizer::RemotePolicy &m_admitRemote;
+    QString m_out;
+    qsizetype m_pos = 0;
+};
+
+} // namespace
+
+QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &admitRemote)
+{
+    const QString normalised = normalise(css);
+    QString out = Scanner(normalised, admitRemote).run();
+    if (mode == Mode::StyleSheet)
+        out.replace(u'<', u"\\3c "_s);
+    return out;
+}

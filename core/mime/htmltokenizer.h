@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QStringView>
+#include <QVarLengthArray>
+
+// Splits HTML into text, tags and CDATA sections, tolerant of what real mail contains:
+// unquoted and unterminated attribute values, stray "<", comments of every shape, uppercase
+// names. Comments, doctypes and processing instructions are skipped. A tag cut off by the end
+// of the input is dropped with the rest of the input. One pass: each character is looked at a
+// bounded number of times, so the work is linear in the size of the input.
+//
+// The token's views point into the input, which must outlive the tokenizer.
+class HtmlTokenizer
+{
+public:
+    struct Attribute
+    {
+        QStringView name;
+        QStringView value; // as written, character references not decoded
+    };
+
+    struct Token
+    {
+        enum class Kind { Text, StartTag, EndTag, Cdata, End };
+        Kind kind = Kind::End;
+        QStringView text; // text, CDATA content, or the tag name as written
+        QVarLengthArray<Attribute, 8> attributes;
+    };
+
+    explicit HtmlTokenizer(QStringView input) : m_in(input) { }
+
+    // The next token; Kind::End once the input is used up.
+    Token next();
+
+    // The raw text of an element like <script> or <style> whose start tag was just returned:
+    // everything up to its end tag (matched case-insensitively), which is consumed too.
+    QStringView rawText(QStringView name);
+
+    static bool isBlank(QChar c)
+    {
+        return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f';
+    }
+
+private:
+    void skipPast(QStringView terminator, qsizetype from);
+    Token text();
+    Token tag(Token::Kind kind);
+    bool atEnd() const { return m_pos >= m_in.size(); }
+    void skipBlanks();
+
+    QStringView m_in;
+    qsizetype m_pos = 0;
+};
