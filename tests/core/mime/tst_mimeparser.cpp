@@ -15,7 +15,7 @@ namespace {
 
 QString dataDir()
 {
-    return qEnvironmentVariable("HERON_TEST_DATA") + QStringLiteral("/mime/parser");
+    return QStringLiteral(HERON_MIME_DATA "/parser");
 }
 
 void describeTree(const MimePart &part, int indent, QString *out)
