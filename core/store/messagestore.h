@@ -68,6 +68,7 @@ public:
     StoreResult<int> messageCount(qint64 folderId);
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
+    StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
     // UIDs of the messages whose subject, sender or recipients contain words starting with
     // each word of text, ascending.
     StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
@@ -111,6 +112,7 @@ private:
     MailError notOpen() const;
     MailError deleteMessageRows(qint64 folderId, const QList<quint32> &uids);
     MailError clearFolderRows(qint64 folderId);
+    StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
                          MailError *error);

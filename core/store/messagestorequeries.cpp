@@ -168,21 +168,31 @@ StoreResult<int> MessageStore::unseenCount(qint64 folderId)
     return value.value().toInt();
 }
 
-StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
+StoreResult<QHash<qint64, int>> MessageStore::countsByFolder(const QString &sql)
 {
     MailError error;
-    QSqlQuery *query = prepared(QStringLiteral("SELECT folder_id, COUNT(*) FROM messages"
-                                               " WHERE (flags & 1) = 0 GROUP BY folder_id"),
-                                &error);
+    QSqlQuery *query = prepared(sql, &error);
     if (!query)
         return error;
     if (!query->exec())
-        return failed(QStringLiteral("Cannot count unread messages"), *query);
+        return failed(QStringLiteral("Cannot count the messages of the folders"), *query);
     QHash<qint64, int> result;
     while (query->next())
         result.insert(query->value(0).toLongLong(), query->value(1).toInt());
     query->finish();
     return result;
+}
+
+StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
+{
+    return countsByFolder(QStringLiteral("SELECT folder_id, COUNT(*) FROM messages"
+                                         " WHERE (flags & 1) = 0 GROUP BY folder_id"));
+}
+
+StoreResult<QHash<qint64, int>> MessageStore::messageCounts()
+{
+    return countsByFolder(
+            QStringLiteral("SELECT folder_id, COUNT(*) FROM messages GROUP BY folder_id"));
 }
 
 StoreResult<QList<quint32>> MessageStore::search(qint64 folderId, const QString &text)

@@ -1,0 +1,481 @@
+#include "messagelistmodel.h"
+
+#include "common/logging.h"
+#include "store/messagestore.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+// Above this many UIDs in one change the model resets instead of computing rows one by one.
+constexpr int fineGrainedLimit = 64;
+// Up to this many changed messages, each keeps its own dataChanged() when its row is known.
+constexpr int preciseChangeLimit = 16;
+
+} // namespace
+
+MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    if (store) {
+        connect(store, &MessageStore::messagesAdded, this, &MessageListModel::onMessagesAdded);
+        connect(store, &MessageStore::messagesChanged, this,
+                &MessageListModel::onMessagesChanged);
+        connect(store, &MessageStore::messagesAboutToBeRemoved, this,
+                &MessageListModel::onMessagesAboutToBeRemoved);
+        connect(store, &MessageStore::messagesRemoved, this,
+                &MessageListModel::onMessagesRemoved);
+        connect(store, &MessageStore::folderCleared, this, &MessageListModel::onFolderCleared);
+        connect(store, &QObject::destroyed, this, [this] {
+            beginResetModel();
+            clearCache();
+            m_rowCount = 0;
+            m_pending = Pending::None;
+            m_ranges.clear();
+            endResetModel();
+        });
+    }
+}
+
+MessageListModel::~MessageListModel() = default;
+
+void MessageListModel::setFolderId(qint64 folderId)
+{
+    if (folderId == m_query.folderId)
+        return;
+    MessageQuery next = m_query;
+    next.folderId = folderId;
+    resetWith(next);
+}
+
+void MessageListModel::setSearchText(const QString &text)
+{
+    if (text == m_query.searchText)
+        return;
+    MessageQuery next = m_query;
+    next.searchText = text;
+    resetWith(next);
+}
+
+void MessageListModel::reload()
+{
+    resetWith(m_query);
+}
+
+QModelIndex MessageListModel::indexForUid(quint32 uid, int column) const
+{
+    if (!m_store || m_pending != Pending::None)
+        return {};
+    const StoreResult<int> position = m_store->messagePosition(m_query, uid);
+    if (reportError(position.error()) || position.value() < 0)
+        return {};
+    return index(position.value(), column);
+}
+
+void MessageListModel::setWindowSize(int rows)
+{
+    m_windowSize = std::max(1, rows);
+    clearCache();
+}
+
+void MessageListModel::setMaxCachedWindows(int windows)
+{
+    m_maxWindows = std::max(1, windows);
+    clearCache();
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int MessageListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MessageRecord *m = record(index.row());
+    if (!m)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SenderColumn:
+            return m->fromName.isEmpty() ? m->fromAddress : m->fromName;
+        case SubjectColumn:
+            return m->subject;
+        case DateColumn:
+            return m->displayDate();
+        case SizeColumn:
+            return m->size;
+        default:
+            return {};
+        }
+    case UidRole:
+        return m->uid;
+    case FolderIdRole:
+        return m->folderId;
+    case FlagsRole:
+        return int(m->flags.toInt());
+    case IsUnreadRole:
+        return !m->flags.testFlag(MessageRecord::Seen);
+    case IsFlaggedRole:
+        return m->flags.testFlag(MessageRecord::Flagged);
+    case IsAnsweredRole:
+        return m->flags.testFlag(MessageRecord::Answered);
+    case HasAttachmentsRole:
+        return m->hasAttachments;
+    case MessageIdRole:
+        return m->messageId;
+    case SubjectRole:
+        return m->subject;
+    case SenderNameRole:
+        return m->fromName;
+    case SenderAddressRole:
+        return m->fromAddress;
+    case DateRole:
+        return m->displayDate();
+    case SizeRole:
+        return m->size;
+    case KeywordsRole:
+        return m->keywords;
+    default:
+        return {};
+    }
+}
+
+QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    // Plain column names; the user interface shows its own translated titles.
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return QStringLiteral("Status");
+    case SenderColumn:
+        return QStringLiteral("From");
+    case SubjectColumn:
+        return QStringLiteral("Subject");
+    case DateColumn:
+        return QStringLiteral("Date");
+    case SizeColumn:
+        return QStringLiteral("Size");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+void MessageListModel::sort(int column, Qt::SortOrder order)
+{
+    MessageQuery next = m_query;
+    switch (column) {
+    case SenderColumn:
+        next.sortKey = MessageQuery::SortKey::Sender;
+        break;
+    case SubjectColumn:
+        next.sortKey = MessageQuery::SortKey::Subject;
+        break;
+    case DateColumn:
+        next.sortKey = MessageQuery::SortKey::Date;
+        break;
+    case SizeColumn:
+        next.sortKey = MessageQuery::SortKey::Size;
+        break;
+    default:
+        return; // the status column has no order of its own
+    }
+    next.order = order;
+    if (next == m_query || m_pending != Pending::None || !m_store)
+        return;
+
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QList<quint32> uids;
+    uids.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        const MessageRecord *m = record(index.row());
+        uids.append(m ? m->uid : 0);
+    }
+    m_query = next;
+    clearCache();
+    QList<quint32> wanted = uids;
+    wanted.removeAll(0);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    const StoreResult<QHash<quint32, int>> positions = m_store->messagePositions(m_query, wanted);
+    reportError(positions.error());
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (int i = 0; i < from.size(); ++i) {
+        const int row = positions.value().value(uids.at(i), -1);
+        to.append(row >= 0 ? createIndex(row, from.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(UidRole, "uid");
+    names.insert(FolderIdRole, "folderId");
+    names.insert(FlagsRole, "flags");
+    names.insert(IsUnreadRole, "isUnread");
+    names.insert(IsFlaggedRole, "isFlagged");
+    names.insert(IsAnsweredRole, "isAnswered");
+    names.insert(HasAttachmentsRole, "hasAttachments");
+    names.insert(MessageIdRole, "messageId");
+    names.insert(SubjectRole, "subject");
+    names.insert(SenderNameRole, "senderName");
+    names.insert(SenderAddressRole, "senderAddress");
+    names.insert(DateRole, "date");
+    names.insert(SizeRole, "size");
+    names.insert(KeywordsRole, "keywords");
+    return names;
+}
+
+// The row in the store's current order that the view's row stands for, while announced and
+// not yet announced changes differ; -1 for a row that is being removed.
+int MessageListModel::storeRow(int row) const
+{
+    switch (m_pending) {
+    case Pending::Insert: {
+        int mapped = row;
+        for (const Range &range : m_ranges) {
+            if (range.first > mapped)
+                break;
+            mapped += range.size();
+        }
+        return mapped;
+    }
+    case Pending::Remove: {
+        int shift = 0;
+        for (const Range &range : m_ranges) {
+            if (row > range.last)
+                shift += range.size();
+            else if (row >= range.first)
+                return -1;
+            else
+                break;
+        }
+        return row - shift;
+    }
+    default:
+        return row;
+    }
+}
+
+const MessageRecord *MessageListModel::record(int row) const
+{
+    if (row < 0 || row >= m_rowCount || !m_store)
+        return nullptr;
+    const int position = storeRow(row);
+    if (position < 0)
+        return nullptr;
+    const int windowIndex = position / m_windowSize;
+    auto it = m_windows.find(windowIndex);
+    if (it == m_windows.end()) {
+        StoreResult<QList<MessageRecord>> rows =
+                m_store->fetchMessages(m_query, windowIndex * m_windowSize, m_windowSize);
+        ++m_windowLoads;
+        if (reportError(rows.error()))
+            return nullptr;
+        while (m_windows.size() >= m_maxWindows) {
+            auto oldest = std::min_element(m_windows.begin(), m_windows.end(),
+                                           [](const Window &a, const Window &b) {
+                                               return a.lastUse < b.lastUse;
+                                           });
+            m_windows.erase(oldest);
+        }
+        it = m_windows.insert(windowIndex, Window {std::move(rows).value(), 0});
+    }
+    it->lastUse = ++m_useCounter;
+    const int offset = position - windowIndex * m_windowSize;
+    return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+}
+
+void MessageListModel::clearCache() const
+{
+    m_windows.clear();
+}
+
+int MessageListModel::countRows()
+{
+    if (!m_store)
+        return 0;
+    const StoreResult<int> count = m_store->countMessages(m_query);
+    reportError(count.error());
+    return count.isOk() ? count.value() : 0;
+}
+
+void MessageListModel::resetWith(const MessageQuery &query)
+{
+    beginResetModel();
+    m_query = query;
+    clearCache();
+    m_pending = Pending::None;
+    m_ranges.clear();
+    m_rowCount = countRows();
+    endResetModel();
+}
+
+bool MessageListModel::reportError(const MailError &error) const
+{
+    if (!error)
+        return false;
+    qCWarning(lcStore) << "message list:" << error.toString();
+    // Queued: the error may be found inside data(), where listeners must not re-enter.
+    QMetaObject::invokeMethod(
+            const_cast<MessageListModel *>(this),
+            [this, error] { Q_EMIT const_cast<MessageListModel *>(this)->errorOccurred(error); },
+            Qt::QueuedConnection);
+    return true;
+}
+
+QList<MessageListModel::Range> MessageListModel::rangesFor(const QList<quint32> &uids) const
+{
+    const StoreResult<QHash<quint32, int>> positions = m_store->messagePositions(m_query, uids);
+    reportError(positions.error());
+    QList<int> rows = positions.value().values();
+    std::sort(rows.begin(), rows.end());
+    QList<Range> ranges;
+    for (int row : rows) {
+        if (!ranges.isEmpty() && ranges.last().last + 1 == row)
+            ranges.last().last = row;
+        else
+            ranges.append(Range {row, row});
+    }
+    return ranges;
+}
+
+void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None)
+        return;
+    if (uids.size() > fineGrainedLimit) {
+        resetWith(m_query);
+        return;
+    }
+    const QList<Range> ranges = rangesFor(uids);
+    int added = 0;
+    for (const Range &range : ranges)
+        added += range.size();
+    if (countRows() != m_rowCount + added) {
+        resetWith(m_query);
+        return;
+    }
+    clearCache();
+    m_pending = Pending::Insert;
+    m_ranges = ranges;
+    while (!m_ranges.isEmpty()) {
+        const Range range = m_ranges.first();
+        beginInsertRows({}, range.first, range.last);
+        m_ranges.removeFirst();
+        m_rowCount += range.size();
+        endInsertRows();
+    }
+    m_pending = Pending::None;
+}
+
+void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None)
+        return;
+    const QSet<quint32> changed(uids.begin(), uids.end());
+    QHash<quint32, int> oldRows;
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
+        for (int i = 0; i < it->rows.size(); ++i) {
+            if (changed.contains(it->rows.at(i).uid))
+                oldRows.insert(it->rows.at(i).uid, it.key() * m_windowSize + i);
+        }
+    }
+    clearCache();
+    // A filtered list may gain or lose rows when a subject changes.
+    if (countRows() != m_rowCount) {
+        resetWith(m_query);
+        return;
+    }
+    if (m_rowCount == 0)
+        return;
+    bool precise = changed.size() <= preciseChangeLimit && oldRows.size() == changed.size();
+    if (precise) {
+        // Rows whose sort key changed have moved: then the whole list is repainted.
+        const StoreResult<QHash<quint32, int>> positions =
+                m_store->messagePositions(m_query, oldRows.keys());
+        precise = positions.isOk() && positions.value() == oldRows;
+    }
+    if (!precise) {
+        Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+        return;
+    }
+    QList<int> rows = oldRows.values();
+    std::sort(rows.begin(), rows.end());
+    for (int row : rows)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None || !m_store)
+        return;
+    if (uids.size() > fineGrainedLimit) {
+        m_pending = Pending::Reset;
+        beginResetModel();
+        return;
+    }
+    // Rows in the order before the delete, announced once the store has removed them.
+    m_ranges = rangesFor(uids);
+    m_pending = Pending::RemovePrepared;
+}
+
+void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &uids)
+{
+    Q_UNUSED(uids);
+    if (folderId != m_query.folderId)
+        return;
+    if (m_pending == Pending::Reset) {
+        clearCache();
+        m_rowCount = countRows();
+        m_pending = Pending::None;
+        endResetModel();
+        return;
+    }
+    if (m_pending != Pending::RemovePrepared)
+        return;
+    clearCache();
+    int removed = 0;
+    for (const Range &range : std::as_const(m_ranges))
+        removed += range.size();
+    if (countRows() != m_rowCount - removed) {
+        resetWith(m_query);
+        return;
+    }
+    m_pending = Pending::Remove;
+    while (!m_ranges.isEmpty()) {
+        const Range range = m_ranges.last();
+        beginRemoveRows({}, range.first, range.last);
+        m_ranges.removeLast();
+        m_rowCount -= range.size();
+        endRemoveRows();
+    }
+    m_pending = Pending::None;
+}
+
+void MessageListModel::onFolderCleared(qint64 folderId)
+{
+    if (folderId == m_query.folderId && m_pending == Pending::None)
+        resetWith(m_query);
+}

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "store/messagequery.h"
+#include "store/messagerecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+
+class MessageStore;
+
+// The messages of one folder as a table, read lazily from the store: the row count comes from
+// one COUNT(*), rows are read in windows around what a view asks for and kept in a small LRU
+// of windows, sorting and the search filter are done by SQL. Strings exist only for the rows
+// of the cached windows.
+//
+// The model follows the store's change signals with row insertions and removals where a few
+// messages change, and with a reset for large changes.
+class MessageListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        StatusColumn,
+        SenderColumn,
+        SubjectColumn,
+        DateColumn,
+        SizeColumn,
+        ColumnCount,
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        UidRole = Qt::UserRole + 1,
+        FolderIdRole,
+        FlagsRole, // int, MessageRecord::Flags
+        IsUnreadRole,
+        IsFlaggedRole,
+        IsAnsweredRole,
+        HasAttachmentsRole,
+        MessageIdRole, // QByteArray
+        SubjectRole,
+        SenderNameRole,
+        SenderAddressRole,
+        DateRole, // QDateTime in UTC
+        SizeRole,
+        KeywordsRole,
+    };
+    Q_ENUM(Role)
+
+    explicit MessageListModel(MessageStore *store, QObject *parent = nullptr);
+    ~MessageListModel() override;
+
+    qint64 folderId() const { return m_query.folderId; }
+    void setFolderId(qint64 folderId);
+    QString searchText() const { return m_query.searchText; }
+    void setSearchText(const QString &text);
+    MessageQuery query() const { return m_query; }
+    // Reads everything again from the store.
+    void reload();
+
+    // The row of uid in the current order, or an invalid index.
+    QModelIndex indexForUid(quint32 uid, int column = 0) const;
+
+    int windowSize() const { return m_windowSize; }
+    void setWindowSize(int rows); // resets the cache
+    int maxCachedWindows() const { return m_maxWindows; }
+    void setMaxCachedWindows(int windows);
+    int cachedWindowCount() const { return int(m_windows.size()); }
+    int windowLoadCount() const { return m_windowLoads; } // store reads since creation
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void errorOccurred(const MailError &error);
+
+private:
+    struct Window
+    {
+        QList<MessageRecord> rows;
+        quint64 lastUse = 0;
+    };
+    struct Range
+    {
+        int first = 0;
+        int last = 0;
+        int size() const { return last - first + 1; }
+    };
+    enum class Pending {
+        None,
+        Insert, // m_ranges: rows in the store not announced yet, ascending
+        RemovePrepared, // m_ranges: rows the store is about to delete, ascending
+        Remove, // m_ranges: rows gone from the store, not announced yet, ascending
+        Reset,  // between beginResetModel() and endResetModel()
+    };
+
+    const MessageRecord *record(int row) const;
+    int storeRow(int row) const;
+    void clearCache() const;
+    void resetWith(const MessageQuery &query);
+    int countRows();
+    bool reportError(const MailError &error) const;
+    QList<Range> rangesFor(const QList<quint32> &uids) const;
+
+    void onMessagesAdded(qint64 folderId, const QList<quint32> &uids);
+    void onMessagesChanged(qint64 folderId, const QList<quint32> &uids);
+    void onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids);
+    void onMessagesRemoved(qint64 folderId, const QList<quint32> &uids);
+    void onFolderCleared(qint64 folderId);
+
+    QPointer<MessageStore> m_store;
+    MessageQuery m_query;
+    int m_rowCount = 0;
+    int m_windowSize = 200;
+    int m_maxWindows = 8;
+    Pending m_pending = Pending::None;
+    QList<Range> m_ranges;
+    mutable QHash<int, Window> m_windows;
+    mutable quint64 m_useCounter = 0;
+    mutable int m_windowLoads = 0;
+};
