@@ -258,6 +258,10 @@ void ImapLexer::expectLineEnd()
         return;
     while (peek() == ' ')
         ++m_pos;
+    if (m_pos >= m_input.size()) {
+        fail("missing line end");
+        return;
+    }
     if (!atLineEnd()) {
         fail("unexpected data before the line end");
         return;

@@ -104,15 +104,18 @@ std::optional<UidSet> UidSet::parse(QByteArrayView text)
 std::optional<QList<quint32>> UidSet::parseOrdered(QByteArrayView text, qsizetype maxCount)
 {
     QList<quint32> out;
-    const bool ok = forEachItem(text, [&out, maxCount](quint32 first, quint32 last) {
+    bool tooMany = false;
+    const bool ok = forEachItem(text, [&](quint32 first, quint32 last) {
         for (quint64 uid = first; uid <= last; ++uid) {
-            if (out.size() >= maxCount)
+            if (out.size() >= maxCount) {
+                tooMany = true;
                 return false;
+            }
             out.append(quint32(uid));
         }
         return true;
     });
-    if (!ok)
+    if (!ok || tooMany)
         return std::nullopt;
     return out;
 }
