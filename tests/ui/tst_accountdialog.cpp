@@ -1,0 +1,360 @@
+#include "accountdialog.h"
+#include "accounts/connectiontester.h"
+#include "certificatedialog.h"
+#include "connectiontestpanel.h"
+#include "testcertificates.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Records what it was asked and answers with the results a test prepared, from the event loop.
+class FakeTester : public ConnectionTester
+{
+    Q_OBJECT
+public:
+    using ConnectionTester::ConnectionTester;
+
+    void start(const Account &account, const QString &password) override
+    {
+        ++starts;
+        lastAccount = account;
+        lastPassword = password;
+        QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    Q_EMIT stepStarted(ConnectionTestResult::Server::Imap, u"connecting"_s);
+                    for (const ConnectionTestResult &r : std::as_const(results))
+                        Q_EMIT serverFinished(r);
+                    Q_EMIT finished();
+                },
+                Qt::QueuedConnection);
+    }
+    void cancel() override { ++cancels; }
+
+    QList<ConnectionTestResult> results;
+    int starts = 0;
+    int cancels = 0;
+    Account lastAccount;
+    QString lastPassword;
+};
+
+void fillValid(AccountDialog &dialog)
+{
+    dialog.addressField()->setText(u"ann@example.org"_s);
+    dialog.nameField()->setText(u"Ann Example"_s);
+    dialog.imapHostField()->setText(u"imap.example.org"_s);
+    dialog.smtpHostField()->setText(u"smtp.example.org"_s);
+    dialog.passwordField()->setText(u"secret"_s);
+}
+
+ConnectionTestResult result(ConnectionTestResult::Server server,
+                            ConnectionTestResult::Outcome outcome, const QString &serverText = {})
+{
+    ConnectionTestResult r;
+    r.server = server;
+    r.outcome = outcome;
+    r.serverText = serverText;
+    return r;
+}
+
+} // namespace
+
+class TestAccountDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultPortsFollowSecurity()
+    {
+        AccountDialog dialog;
+        QCOMPARE(dialog.imapPortField()->text(), u"993"_s);
+        QCOMPARE(dialog.smtpPortField()->text(), u"465"_s);
+        dialog.imapSecurityBox()->setCurrentIndex(
+                dialog.imapSecurityBox()->findData(int(Security::StartTls)));
+        dialog.smtpSecurityBox()->setCurrentIndex(
+                dialog.smtpSecurityBox()->findData(int(Security::StartTls)));
+        QCOMPARE(dialog.imapPortField()->text(), u"143"_s);
+        QCOMPARE(dialog.smtpPortField()->text(), u"587"_s);
+        dialog.imapSecurityBox()->setCurrentIndex(
+                dialog.imapSecurityBox()->findData(int(Security::ImplicitTls)));
+        QCOMPARE(dialog.imapPortField()->text(), u"993"_s);
+
+        // A port the user chose stays.
+        dialog.smtpPortField()->setText(u"2525"_s);
+        dialog.smtpSecurityBox()->setCurrentIndex(
+                dialog.smtpSecurityBox()->findData(int(Security::ImplicitTls)));
+        QCOMPARE(dialog.smtpPortField()->text(), u"2525"_s);
+    }
+
+    void warnsWithoutEncryption()
+    {
+        AccountDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.imapSecurityWarning()->isHidden());
+        dialog.imapSecurityBox()->setCurrentIndex(
+                dialog.imapSecurityBox()->findData(int(Security::None)));
+        QVERIFY(!dialog.imapSecurityWarning()->isHidden());
+        QVERIFY(dialog.imapSecurityWarning()->text().contains(u"password"_s));
+        QVERIFY(dialog.smtpSecurityWarning()->isHidden());
+        QCOMPARE(dialog.account().imapSecurity(), Security::None);
+        dialog.imapSecurityBox()->setCurrentIndex(0);
+        QVERIFY(dialog.imapSecurityWarning()->isHidden());
+    }
+
+    void validation_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty imap host") << u"imapHost"_s << QString() << u"server name"_s;
+        QTest::newRow("url as host") << u"smtpHost"_s << u"https://mail.example.org"_s
+                                     << u"only the server name"_s;
+        QTest::newRow("port zero") << u"imapPort"_s << u"0"_s << u"1 to 65535"_s;
+        QTest::newRow("port too big") << u"smtpPort"_s << u"70000"_s << u"1 to 65535"_s;
+        QTest::newRow("port not a number") << u"imapPort"_s << u"imap"_s << u"1 to 65535"_s;
+        QTest::newRow("empty address") << u"address"_s << QString() << u"e-mail address"_s;
+        QTest::newRow("invalid address") << u"address"_s << u"ann.example.org"_s
+                                         << u"not a valid"_s;
+        QTest::newRow("missing CA file") << u"caFile"_s << u"/nonexistent/ca.pem"_s
+                                         << u"cannot be read"_s;
+    }
+
+    void validation()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        AccountDialog dialog;
+        fillValid(dialog);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.validate());
+        auto *edit = dialog.findChild<QLineEdit *>(field);
+        QVERIFY(edit);
+        edit->setText(value);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.accept();
+        QCOMPARE(accepted.size(), 0);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorFor(edit).contains(message, Qt::CaseInsensitive),
+                 qPrintable(dialog.errorFor(edit)));
+        auto *label = dialog.findChild<QLabel *>(field + u"Error"_s);
+        QVERIFY(label);
+        QVERIFY(!label->isHidden());
+
+        // Fixing the field clears the message and lets the dialog close.
+        fillValid(dialog);
+        edit->setText(field == "imapPort"_L1 ? u"993"_s
+                      : field == "smtpPort"_L1 ? u"465"_s
+                      : field == "caFile"_L1   ? QString()
+                                               : edit->text());
+        if (field == "imapHost"_L1)
+            edit->setText(u"imap.example.org"_s);
+        dialog.accept();
+        QVERIFY(dialog.errorFor(edit).isEmpty());
+        QCOMPARE(accepted.size(), 1);
+    }
+
+    void accountRoundTrip()
+    {
+        Account original;
+        original.setDisplayName(u"Work"_s);
+        original.setAddress(u"ann@work.example"_s);
+        original.setIdentities({Identity{u"Ann"_s, u"ann@work.example"_s, u"-- \nAnn"_s},
+                                Identity{u"Team"_s, u"team@work.example"_s, {}}});
+        original.setImapHost(u"imap.work.example"_s);
+        original.setImapPort(1143);
+        original.setImapSecurity(Security::StartTls);
+        original.setSmtpHost(u"smtp.work.example"_s);
+        original.setSmtpPort(2465);
+        original.setSmtpSecurity(Security::ImplicitTls);
+        original.setUserName(u"ann.w"_s);
+        original.setAuthMethod(Account::AuthMethod::Plain);
+        original.setServerSavesSentMail(true);
+        original.setImapPinnedFingerprints({QByteArray(64, 'f')});
+        AccountDialog dialog;
+        dialog.setAccount(original);
+        QCOMPARE(dialog.imapPortField()->text(), u"1143"_s); // not replaced by the default
+        QCOMPARE(dialog.account(), original);
+        dialog.setPassword(u"pw"_s);
+        QCOMPARE(dialog.password(), u"pw"_s);
+    }
+
+    void userNameDefaultsToAddress()
+    {
+        AccountDialog dialog;
+        fillValid(dialog);
+        QCOMPARE(dialog.account().userName(), u"ann@example.org"_s);
+        QCOMPARE(dialog.account().displayName(), u"ann@example.org"_s);
+    }
+
+    void testButtonNeedsATester()
+    {
+        AccountDialog dialog;
+        QVERIFY(!dialog.testPanel()->testButton()->isEnabled());
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        QVERIFY(dialog.testPanel()->testButton()->isEnabled());
+    }
+
+    void testNotStartedWhenInvalid()
+    {
+        AccountDialog dialog;
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        QTest::mouseClick(dialog.testPanel()->testButton(), Qt::LeftButton);
+        QCOMPARE(tester.starts, 0);
+        QVERIFY(!dialog.errorFor(dialog.imapHostField()).isEmpty());
+    }
+
+    void testReportsPreciseResults()
+    {
+        AccountDialog dialog;
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        fillValid(dialog);
+        tester.results = {
+                result(ConnectionTestResult::Server::Imap,
+                       ConnectionTestResult::Outcome::HostNotFound),
+                result(ConnectionTestResult::Server::Smtp,
+                       ConnectionTestResult::Outcome::AuthenticationFailed,
+                       u"535 5.7.8 Authentication credentials invalid"_s),
+        };
+        ConnectionTestPanel *panel = dialog.testPanel();
+        QSignalSpy finished(panel, &ConnectionTestPanel::finished);
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QCOMPARE(tester.starts, 1);
+        QCOMPARE(tester.lastPassword, u"secret"_s);
+        QCOMPARE(tester.lastAccount.imapHost(), u"imap.example.org"_s);
+        QVERIFY(panel->isRunning());
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!panel->isRunning());
+        const QList<QLabel *> labels = panel->resultLabels();
+        QCOMPARE(labels.size(), 2);
+        QVERIFY(labels.at(0)->text().contains(u"imap.example.org"_s));
+        QVERIFY(labels.at(0)->text().contains(u"could not be found"_s));
+        QVERIFY(labels.at(1)->text().contains(u"refused the user name or password"_s));
+        QVERIFY(labels.at(1)->text().contains(u"535 5.7.8"_s));
+        QVERIFY(panel->certificateButtons().isEmpty());
+
+        // A second run replaces the results.
+        tester.results = {result(ConnectionTestResult::Server::Imap,
+                                 ConnectionTestResult::Outcome::Success)};
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(panel->resultLabels().size(), 1);
+        QVERIFY(panel->resultLabels().at(0)->text().contains(u"logged in"_s));
+    }
+
+    void describeOutcomes_data()
+    {
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("expected");
+        using O = ConnectionTestResult::Outcome;
+        QTest::newRow("refused") << int(O::ConnectionRefused) << u"refused the connection on port 993"_s;
+        QTest::newRow("timeout") << int(O::Timeout) << u"did not answer on port 993"_s;
+        QTest::newRow("tls") << int(O::TlsFailure) << u"secure connection to imap.example.org failed"_s;
+        QTest::newRow("protocol") << int(O::ProtocolError) << u"unexpected"_s;
+        QTest::newRow("cancelled") << int(O::Cancelled) << u"stopped"_s;
+    }
+
+    void describeOutcomes()
+    {
+        QFETCH(int, outcome);
+        QFETCH(QString, expected);
+        Account account;
+        account.setImapHost(u"imap.example.org"_s);
+        ConnectionTestResult r = result(ConnectionTestResult::Server::Imap,
+                                        ConnectionTestResult::Outcome(outcome));
+        r.detail = u"socket said so"_s;
+        const QString text = ConnectionTestPanel::describe(r, account);
+        QVERIFY2(text.contains(expected), qPrintable(text));
+        QVERIFY(text.contains(u"socket said so"_s));
+    }
+
+    void untrustedCertificateCanBePinned()
+    {
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(TestCertificates::first);
+        QCOMPARE(chain.size(), 1);
+        AccountDialog dialog;
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        fillValid(dialog);
+        ConnectionTestResult r = result(ConnectionTestResult::Server::Imap,
+                                        ConnectionTestResult::Outcome::CertificateUntrusted);
+        r.certificateChain = chain;
+        r.detail = u"The certificate is self-signed, and untrusted"_s;
+        tester.results = {r};
+        ConnectionTestPanel *panel = dialog.testPanel();
+        QSignalSpy finished(panel, &ConnectionTestPanel::finished);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 1);
+        const QString fingerprint = Account::formatFingerprint(Account::fingerprint(chain.at(0)));
+        QVERIFY(panel->resultLabels().at(0)->text().contains(fingerprint));
+        QCOMPARE(panel->certificateButtons().size(), 1);
+
+        QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
+        CertificateDialog *certificateDialog = nullptr;
+        QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        QCOMPARE(certificateDialog->pinState(), CertificateDialog::PinState::NotPinned);
+        QVERIFY(certificateDialog->statusLabel()->text().contains(u"self-signed"_s));
+        certificateDialog->accept();
+        QCOMPARE(dialog.account().imapPinnedFingerprints(),
+                 QList<QByteArray>{Account::fingerprint(chain.at(0))});
+        QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
+    }
+
+    void certificateDialogShowsDetails()
+    {
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(TestCertificates::first);
+        CertificateDialog dialog(u"imap.example.org"_s, chain, {});
+        const QString details = dialog.detailsLabel()->text();
+        QVERIFY(details.contains(u"imap.example.org"_s));
+        QVERIFY(details.contains(u"Example Mail one"_s));
+        QVERIFY(details.contains(u"mail.example.org"_s)); // subject alternative name
+        QVERIFY(details.contains(Account::formatFingerprint(Account::fingerprint(chain.at(0)))));
+        QVERIFY(details.contains(u"Self-signed"_s));
+        QCOMPARE(dialog.chainList()->count(), 1);
+        QCOMPARE(dialog.fingerprint(), Account::fingerprint(chain.at(0)));
+        QVERIFY(dialog.trustButton()->isEnabled());
+    }
+
+    void certificateDialogNoticesChange()
+    {
+        const QSslCertificate first = QSslCertificate::fromData(TestCertificates::first).at(0);
+        const QSslCertificate second = QSslCertificate::fromData(TestCertificates::second).at(0);
+        const QByteArray pinned = Account::fingerprint(first);
+        QCOMPARE(CertificateDialog::pinStateOf(first, {}), CertificateDialog::PinState::NotPinned);
+        QCOMPARE(CertificateDialog::pinStateOf(first, {pinned}),
+                 CertificateDialog::PinState::Matches);
+        QCOMPARE(CertificateDialog::pinStateOf(second, {pinned}),
+                 CertificateDialog::PinState::Changed);
+
+        CertificateDialog changed(u"imap.example.org"_s, {second}, {pinned});
+        QCOMPARE(changed.pinState(), CertificateDialog::PinState::Changed);
+        QVERIFY(changed.statusLabel()->text().contains(u"changed"_s));
+        QVERIFY(changed.statusLabel()->text().contains(Account::formatFingerprint(pinned)));
+        QSignalSpy accepted(&changed, &QDialog::accepted);
+        changed.trustButton()->click();
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(changed.fingerprint(), Account::fingerprint(second));
+
+        CertificateDialog empty(u"x"_s, {}, {});
+        QVERIFY(!empty.trustButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestAccountDialog)
+#include "tst_accountdialog.moc"

@@ -1,0 +1,418 @@
+#include "accountdialog.h"
+
+#include "addresslist.h"
+#include "connectiontestpanel.h"
+#include "icons.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+Security securityOf(const QComboBox *box)
+{
+    return static_cast<Security>(box->currentData().toInt());
+}
+
+void selectSecurity(QComboBox *box, Security security)
+{
+    box->setCurrentIndex(box->findData(int(security)));
+}
+
+// A plausible host name or address literal: no spaces, no scheme, no path.
+bool isPlausibleHost(const QString &host)
+{
+    if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char('@')))
+        return false;
+    for (const QChar c : host)
+        if (c.isSpace())
+            return false;
+    return true;
+}
+
+} // namespace
+
+AccountDialog::AccountDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_accountName(new QLineEdit)
+    , m_name(new QLineEdit)
+    , m_address(new QLineEdit)
+    , m_signature(new QPlainTextEdit)
+    , m_imapHost(new QLineEdit)
+    , m_imapPort(new QLineEdit)
+    , m_imapSecurity(createSecurityBox())
+    , m_imapWarning(new QLabel)
+    , m_smtpHost(new QLineEdit)
+    , m_smtpPort(new QLineEdit)
+    , m_smtpSecurity(createSecurityBox())
+    , m_smtpWarning(new QLabel)
+    , m_serverSavesSent(new QCheckBox(tr("The server files sent messages itself")))
+    , m_userName(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_auth(new QComboBox)
+    , m_caFile(new QLineEdit)
+    , m_pins(new QLabel)
+    , m_testPanel(new ConnectionTestPanel)
+{
+    setWindowTitle(tr("Account"));
+    setWindowIcon(Icons::icon(QStringLiteral("accounts")));
+
+    auto *tabs = new QTabWidget;
+    tabs->addTab(createIdentityPage(), tr("&Identity"));
+    tabs->addTab(createServersPage(), tr("&Servers"));
+    tabs->addTab(createAdvancedPage(), tr("A&dvanced"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_testPanel);
+    layout->addWidget(buttons);
+
+    connect(m_testPanel, &ConnectionTestPanel::testRequested, this,
+            &AccountDialog::testRequested);
+    connect(m_testPanel, &ConnectionTestPanel::certificatePinned, this,
+            [this](ConnectionTestResult::Server server, const QByteArray &fingerprint) {
+                pinCertificate(int(server), fingerprint);
+            });
+
+    setAccount(Account());
+    resize(560, 560);
+}
+
+QComboBox *AccountDialog::createSecurityBox()
+{
+    auto *box = new QComboBox;
+    box->addItem(tr("SSL/TLS"), int(Security::ImplicitTls));
+    box->addItem(tr("STARTTLS"), int(Security::StartTls));
+    box->addItem(tr("None (unencrypted)"), int(Security::None));
+    return box;
+}
+
+QLabel *AccountDialog::addErrorLabel(QWidget *field)
+{
+    auto *label = new QLabel;
+    label->setObjectName(field->objectName() + QStringLiteral("Error"));
+    label->setStyleSheet(QStringLiteral("color: #c62828"));
+    label->setWordWrap(true);
+    label->hide();
+    m_errors.insert(field, label);
+    return label;
+}
+
+QWidget *AccountDialog::createIdentityPage()
+{
+    m_accountName->setObjectName(QStringLiteral("accountName"));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_address->setObjectName(QStringLiteral("address"));
+    m_signature->setObjectName(QStringLiteral("signature"));
+    m_accountName->setPlaceholderText(tr("e.g. Work"));
+    m_address->setPlaceholderText(tr("you@example.org"));
+    m_signature->setMaximumHeight(90);
+
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Account &name:"), m_accountName);
+    form->addRow(tr("Your n&ame:"), m_name);
+    form->addRow(tr("E-mail &address:"), m_address);
+    form->addRow(QString(), addErrorLabel(m_address));
+    form->addRow(tr("Si&gnature:"), m_signature);
+    return page;
+}
+
+QWidget *AccountDialog::createServersPage()
+{
+    m_imapHost->setObjectName(QStringLiteral("imapHost"));
+    m_imapPort->setObjectName(QStringLiteral("imapPort"));
+    m_imapSecurity->setObjectName(QStringLiteral("imapSecurity"));
+    m_smtpHost->setObjectName(QStringLiteral("smtpHost"));
+    m_smtpPort->setObjectName(QStringLiteral("smtpPort"));
+    m_smtpSecurity->setObjectName(QStringLiteral("smtpSecurity"));
+    m_userName->setObjectName(QStringLiteral("userName"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_auth->setObjectName(QStringLiteral("auth"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_imapHost->setPlaceholderText(tr("imap.example.org"));
+    m_smtpHost->setPlaceholderText(tr("smtp.example.org"));
+    for (QLineEdit *port : {m_imapPort, m_smtpPort}) {
+        port->setMaximumWidth(80);
+        port->setInputMethodHints(Qt::ImhDigitsOnly);
+    }
+    const QString warning = tr("Without encryption, your password and your mail travel readable "
+                               "by anyone on the network.");
+    for (QLabel *label : {m_imapWarning, m_smtpWarning}) {
+        label->setText(warning);
+        label->setWordWrap(true);
+        label->setStyleSheet(QStringLiteral("color: #e65100"));
+        label->hide();
+    }
+    m_imapWarning->setObjectName(QStringLiteral("imapWarning"));
+    m_smtpWarning->setObjectName(QStringLiteral("smtpWarning"));
+    m_auth->addItem(tr("Automatic"), int(Account::AuthMethod::Auto));
+    m_auth->addItem(tr("PLAIN"), int(Account::AuthMethod::Plain));
+    m_auth->addItem(tr("LOGIN"), int(Account::AuthMethod::Login));
+
+    auto *incoming = new QGroupBox(tr("Incoming mail (IMAP)"));
+    auto *in = new QFormLayout(incoming);
+    in->addRow(tr("Server:"), m_imapHost);
+    in->addRow(QString(), addErrorLabel(m_imapHost));
+    in->addRow(tr("Security:"), m_imapSecurity);
+    in->addRow(QString(), m_imapWarning);
+    in->addRow(tr("Port:"), m_imapPort);
+    in->addRow(QString(), addErrorLabel(m_imapPort));
+
+    auto *outgoing = new QGroupBox(tr("Outgoing mail (SMTP)"));
+    auto *out = new QFormLayout(outgoing);
+    out->addRow(tr("Server:"), m_smtpHost);
+    out->addRow(QString(), addErrorLabel(m_smtpHost));
+    out->addRow(tr("Security:"), m_smtpSecurity);
+    out->addRow(QString(), m_smtpWarning);
+    out->addRow(tr("Port:"), m_smtpPort);
+    out->addRow(QString(), addErrorLabel(m_smtpPort));
+    out->addRow(QString(), m_serverSavesSent);
+
+    auto *login = new QGroupBox(tr("Login"));
+    auto *log = new QFormLayout(login);
+    log->addRow(tr("&User name:"), m_userName);
+    log->addRow(QString(), addErrorLabel(m_userName));
+    log->addRow(tr("&Password:"), m_password);
+    log->addRow(tr("Authentication:"), m_auth);
+
+    connect(m_imapSecurity, &QComboBox::currentIndexChanged, this, [this] {
+        securityChanged(m_imapSecurity, m_imapPort, m_imapWarning, true);
+    });
+    connect(m_smtpSecurity, &QComboBox::currentIndexChanged, this, [this] {
+        securityChanged(m_smtpSecurity, m_smtpPort, m_smtpWarning, false);
+    });
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(incoming);
+    layout->addWidget(outgoing);
+    layout->addWidget(login);
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *AccountDialog::createAdvancedPage()
+{
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setPlaceholderText(tr("Only the system's certificate authorities"));
+    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Certificate Authority File"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setNameFilter(tr("Certificates (*.pem *.crt)"));
+        connect(dialog, &QFileDialog::fileSelected, m_caFile, &QLineEdit::setText);
+        dialog->open();
+    });
+
+    m_pins->setObjectName(QStringLiteral("pins"));
+    m_pins->setWordWrap(true);
+    auto *forget = new QPushButton(tr("&Forget Trusted Certificates"));
+    connect(forget, &QPushButton::clicked, this, [this] {
+        m_account.setImapPinnedFingerprints({});
+        m_account.setSmtpPinnedFingerprints({});
+        updatePinLabel();
+    });
+
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Extra CA file:"), caRow);
+    form->addRow(QString(), addErrorLabel(m_caFile));
+    form->addRow(tr("Trusted certificates:"), m_pins);
+    form->addRow(QString(), forget);
+    return page;
+}
+
+void AccountDialog::securityChanged(QComboBox *box, QLineEdit *port, QLabel *warning, bool imap)
+{
+    const Security now = securityOf(box);
+    Security &last = imap ? m_lastImapSecurity : m_lastSmtpSecurity;
+    const auto defaultPort = [imap](Security s) {
+        return imap ? Account::defaultImapPort(s) : Account::defaultSmtpPort(s);
+    };
+    // Follow the usual port unless the user typed a port of their own.
+    const QString current = port->text().trimmed();
+    if (current.isEmpty() || current == QString::number(defaultPort(last)))
+        port->setText(QString::number(defaultPort(now)));
+    last = now;
+    warning->setVisible(now == Security::None);
+}
+
+void AccountDialog::setAccount(const Account &account)
+{
+    m_account = account;
+    const Identity identity = account.defaultIdentity();
+    m_accountName->setText(account.displayName());
+    m_name->setText(identity.name);
+    m_address->setText(account.address().isEmpty() ? identity.address : account.address());
+    m_signature->setPlainText(identity.signature);
+    m_imapHost->setText(account.imapHost());
+    m_smtpHost->setText(account.smtpHost());
+    // Ports first, so that selecting the security does not replace them.
+    m_lastImapSecurity = account.imapSecurity();
+    m_lastSmtpSecurity = account.smtpSecurity();
+    m_imapPort->setText(QString::number(account.imapPort()));
+    m_smtpPort->setText(QString::number(account.smtpPort()));
+    selectSecurity(m_imapSecurity, account.imapSecurity());
+    selectSecurity(m_smtpSecurity, account.smtpSecurity());
+    m_imapWarning->setVisible(account.imapSecurity() == Security::None);
+    m_smtpWarning->setVisible(account.smtpSecurity() == Security::None);
+    m_serverSavesSent->setChecked(account.serverSavesSentMail());
+    m_userName->setText(account.userName());
+    m_auth->setCurrentIndex(m_auth->findData(int(account.authMethod())));
+    m_caFile->setText(account.caFilePath());
+    updatePinLabel();
+    for (QLabel *label : std::as_const(m_errors))
+        label->hide();
+}
+
+Account AccountDialog::account() const
+{
+    Account a = m_account;
+    const QString address = m_address->text().trimmed();
+    a.setDisplayName(m_accountName->text().trimmed().isEmpty() ? address
+                                                               : m_accountName->text().trimmed());
+    a.setAddress(address);
+    QList<Identity> identities = a.identities();
+    const Identity first{m_name->text().trimmed(), address, m_signature->toPlainText()};
+    if (identities.isEmpty())
+        identities.append(first);
+    else
+        identities[0] = first;
+    a.setIdentities(identities);
+    a.setImapHost(m_imapHost->text().trimmed());
+    a.setImapPort(quint16(m_imapPort->text().trimmed().toUInt()));
+    a.setImapSecurity(securityOf(m_imapSecurity));
+    a.setSmtpHost(m_smtpHost->text().trimmed());
+    a.setSmtpPort(quint16(m_smtpPort->text().trimmed().toUInt()));
+    a.setSmtpSecurity(securityOf(m_smtpSecurity));
+    a.setServerSavesSentMail(m_serverSavesSent->isChecked());
+    const QString user = m_userName->text().trimmed();
+    a.setUserName(user.isEmpty() ? address : user);
+    a.setAuthMethod(static_cast<Account::AuthMethod>(m_auth->currentData().toInt()));
+    a.setCaFilePath(m_caFile->text().trimmed());
+    return a;
+}
+
+void AccountDialog::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
+
+QString AccountDialog::password() const
+{
+    return m_password->text();
+}
+
+void AccountDialog::setConnectionTester(ConnectionTester *tester)
+{
+    m_testPanel->setTester(tester);
+}
+
+void AccountDialog::setError(QWidget *field, const QString &message)
+{
+    QLabel *label = m_errors.value(field);
+    Q_ASSERT(label);
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+QString AccountDialog::errorFor(const QWidget *field) const
+{
+    const QLabel *label = m_errors.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+bool AccountDialog::validate()
+{
+    bool ok = true;
+    const auto check = [this, &ok](QWidget *field, const QString &message) {
+        setError(field, message);
+        ok = ok && message.isEmpty();
+    };
+    const QString address = m_address->text().trimmed();
+    check(m_address, address.isEmpty() ? tr("Enter your e-mail address.")
+                     : AddressList::isPlausibleAddress(address)
+                             ? QString()
+                             : tr("“%1” is not a valid e-mail address.").arg(address));
+    const auto hostMessage = [](const QString &host) {
+        if (host.isEmpty())
+            return tr("Enter the server name.");
+        if (!isPlausibleHost(host))
+            return tr("Enter only the server name, like mail.example.org.");
+        return QString();
+    };
+    const auto portMessage = [](const QString &text) {
+        bool number = false;
+        const uint port = text.trimmed().toUInt(&number);
+        if (!number || port < 1 || port > 65535)
+            return tr("The port must be a number from 1 to 65535.");
+        return QString();
+    };
+    check(m_imapHost, hostMessage(m_imapHost->text().trimmed()));
+    check(m_imapPort, portMessage(m_imapPort->text()));
+    check(m_smtpHost, hostMessage(m_smtpHost->text().trimmed()));
+    check(m_smtpPort, portMessage(m_smtpPort->text()));
+    check(m_userName, m_userName->text().trimmed().isEmpty() && address.isEmpty()
+                              ? tr("Enter the user name of your mail account.")
+                              : QString());
+    const QString ca = m_caFile->text().trimmed();
+    check(m_caFile, !ca.isEmpty() && !QFileInfo(ca).isReadable()
+                            ? tr("The file “%1” cannot be read.").arg(ca)
+                            : QString());
+    return ok;
+}
+
+void AccountDialog::accept()
+{
+    if (!validate())
+        return;
+    QDialog::accept();
+}
+
+void AccountDialog::testRequested()
+{
+    if (!validate())
+        return;
+    m_testPanel->start(account(), password());
+}
+
+void AccountDialog::pinCertificate(int server, const QByteArray &fingerprint)
+{
+    if (fingerprint.isEmpty())
+        return;
+    // The new certificate replaces any pinned before for that server.
+    if (server == int(ConnectionTestResult::Server::Imap))
+        m_account.setImapPinnedFingerprints({fingerprint});
+    else
+        m_account.setSmtpPinnedFingerprints({fingerprint});
+    updatePinLabel();
+}
+
+void AccountDialog::updatePinLabel()
+{
+    const qsizetype count = m_account.imapPinnedFingerprints().size()
+            + m_account.smtpPinnedFingerprints().size();
+    m_pins->setText(count == 0 ? tr("None. Certificates are checked against the system's "
+                                    "authorities.")
+                               : tr("%n certificate(s) trusted by fingerprint.", nullptr,
+                                    int(count)));
+}
