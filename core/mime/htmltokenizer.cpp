@@ -14,8 +14,16 @@ HtmlTokenizer::Token HtmlTokenizer::next()
     while (m_pos < m_in.size()) {
         if (m_in[m_pos] != u'<')
             return text();
+        const QChar second = m_pos + 1 < m_in.size() ? m_in[m_pos + 1] : QChar();
+        if (isAsciiLetter(second)) {
+            m_pos += 1;
+            return tag(Token::Kind::StartTag);
+        }
         const QStringView rest = m_in.mid(m_pos);
-        if (rest.startsWith(u"<!--")) {
+        if (second == u'/' && rest.size() > 2 && isAsciiLetter(rest[2])) {
+            m_pos += 2;
+            return tag(Token::Kind::EndTag);
+        } else if (rest.startsWith(u"<!--")) {
             skipPast(u"-->", m_pos + 2);
         } else if (rest.startsWith(u"<![CDATA[")) {
             const qsizetype start = m_pos + 9;
@@ -24,14 +32,8 @@ HtmlTokenizer::Token HtmlTokenizer::next()
             t.kind = Token::Kind::Cdata;
             t.text = m_in.mid(start, qMax<qsizetype>(0, m_pos - 3 - start));
             return t;
-        } else if (rest.startsWith(u"<!") || rest.startsWith(u"<?")) {
+        } else if (second == u'!' || second == u'?') {
             skipPast(u">", m_pos + 2);
-        } else if (rest.size() > 2 && rest[1] == u'/' && isAsciiLetter(rest[2])) {
-            m_pos += 2;
-            return tag(Token::Kind::EndTag);
-        } else if (rest.size() > 1 && isAsciiLetter(rest[1])) {
-            m_pos += 1;
-            return tag(Token::Kind::StartTag);
         } else {
             Token t;
             t.kind = Token::Kind::Text;

@@ -49,6 +49,8 @@ bool isSignatureSeparator(const QString &text)
 QList<Line> logicalLines(QStringView text, bool flowed, bool deleteSpace)
 {
     QList<Line> lines;
+    if (text.isEmpty())
+        return lines;
     bool continuing = false; // the previous line ended in a soft break
     qsizetype start = 0;
     while (start <= text.size()) {
