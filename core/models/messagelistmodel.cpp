@@ -283,8 +283,10 @@ const MessageRecord *MessageListModel::record(int row) const
     if (row < 0 || row >= m_rowCount || !m_store)
         return nullptr;
     const int position = storeRow(row);
-    if (position < 0)
-        return nullptr;
+    if (position < 0) {
+        const auto removing = m_removing.constFind(row);
+        return removing != m_removing.cend() ? &removing.value() : nullptr;
+    }
     const int windowIndex = position / m_windowSize;
     auto it = m_windows.find(windowIndex);
     if (it == m_windows.end()) {
@@ -328,6 +330,7 @@ void MessageListModel::resetWith(const MessageQuery &query)
     clearCache();
     m_pending = Pending::None;
     m_ranges.clear();
+    m_removing.clear();
     m_rowCount = countRows();
     endResetModel();
 }
@@ -436,8 +439,16 @@ void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<q
         beginResetModel();
         return;
     }
-    // Rows in the order before the delete, announced once the store has removed them.
+    // Rows in the order before the delete, announced once the store has removed them. Their
+    // records are kept: until its own removal is announced, such a row still has data.
     m_ranges = rangesFor(uids);
+    m_removing.clear();
+    for (const Range &range : std::as_const(m_ranges)) {
+        for (int row = range.first; row <= range.last; ++row) {
+            if (const MessageRecord *m = record(row))
+                m_removing.insert(row, *m);
+        }
+    }
     m_pending = Pending::RemovePrepared;
 }
 
@@ -471,6 +482,7 @@ void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &
         m_rowCount -= range.size();
         endRemoveRows();
     }
+    m_removing.clear();
     m_pending = Pending::None;
 }
 

@@ -124,6 +124,7 @@ private:
     int m_maxWindows = 8;
     Pending m_pending = Pending::None;
     QList<Range> m_ranges;
+    QHash<int, MessageRecord> m_removing; // by row, while Pending::Remove
     mutable QHash<int, Window> m_windows;
     mutable quint64 m_useCounter = 0;
     mutable int m_windowLoads = 0;

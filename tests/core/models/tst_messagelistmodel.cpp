@@ -34,6 +34,69 @@ MessageRecord makeMessage(quint32 uid, qint64 dateSlot)
     return m;
 }
 
+// Follows a model's row signals on a copy of its UIDs and checks after every step that the
+// rows the model shows agree with the copy: the state between two signals must be coherent,
+// not only the final one.
+class RowShadow : public QObject
+{
+public:
+    explicit RowShadow(QAbstractItemModel *model) : m_model(model)
+    {
+        m_uids = uids();
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    for (int row = first; row <= last; ++row)
+                        m_uids.insert(row, uidAt(row));
+                    check();
+                });
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    check(first, last);
+                });
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    m_uids.remove(first, last - first + 1);
+                    check();
+                });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] { m_uids = uids(); });
+    }
+    int failures() const { return m_failures; }
+    int checks() const { return m_checks; }
+
+private:
+    quint32 uidAt(int row) const
+    {
+        return m_model->index(row, 0).data(MessageListModel::UidRole).toUInt();
+    }
+    QList<quint32> uids() const
+    {
+        QList<quint32> result;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            result.append(uidAt(row));
+        return result;
+    }
+    // Every row outside [skipFirst, skipLast] shows the UID the copy expects.
+    void check(int skipFirst = -1, int skipLast = -2)
+    {
+        ++m_checks;
+        if (m_model->rowCount() != m_uids.size()) {
+            ++m_failures;
+            return;
+        }
+        for (int row = 0; row < m_uids.size(); ++row) {
+            if ((row < skipFirst || row > skipLast) && uidAt(row) != m_uids.at(row)) {
+                ++m_failures;
+                return;
+            }
+        }
+    }
+
+    QAbstractItemModel *m_model;
+    QList<quint32> m_uids;
+    int m_checks = 0;
+    int m_failures = 0;
+};
+
 } // namespace
 
 class TestMessageListModel : public QObject
@@ -310,6 +373,7 @@ void TestMessageListModel::insertedMessagesAppearAsRows()
     m_model->index(0, 0).data(); // a window in the cache
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    RowShadow shadow(m_model.get());
     QList<MessageRecord> batch;
     quint32 uid = 3000;
     for (qint64 slot : dateSlots) {
@@ -324,6 +388,8 @@ void TestMessageListModel::insertedMessagesAppearAsRows()
         QCOMPARE(inserted.at(i).at(1).toInt(), expectedStarts.at(i));
         QCOMPARE(inserted.at(i).at(2).toInt(), expectedEnds.at(i));
     }
+    QCOMPARE(shadow.checks(), expectedStarts.size());
+    QCOMPARE(shadow.failures(), 0);
     QCOMPARE(m_model->rowCount(), int(messageCount) + dateSlots.size());
     QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
 }
@@ -354,7 +420,10 @@ void TestMessageListModel::removedMessagesDisappearAsRows()
         uids.append(before.at(row));
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    RowShadow shadow(m_model.get());
     QVERIFY(!m_store->removeMessages(m_folder, uids));
+    QCOMPARE(shadow.checks(), 2 * expectedStarts.size());
+    QCOMPARE(shadow.failures(), 0);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(removed.count(), expectedStarts.size());
     for (int i = 0; i < removed.count(); ++i) {
