@@ -1,0 +1,495 @@
+#include "messagebuilder.h"
+
+#include "addressparser.h"
+#include "charsetdecoder.h"
+#include "dateparser.h"
+#include "encodedwords.h"
+#include "flowedtext.h"
+#include "headercursor.h"
+#include "headerparameters.h"
+#include "transferencoding.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRandomGenerator>
+#include <QUrl>
+
+struct MessageBuilder::Node
+{
+    QByteArray headers;  // complete header lines of this entity, each ending in CRLF
+    QByteArray body;     // encoded body of a text leaf
+    QString filePath;    // a file leaf, streamed as base64
+    QByteArray boundary; // a multipart
+    QList<Node> children;
+};
+
+namespace {
+
+constexpr int foldWidth = 78;
+constexpr qsizetype chunkSize = 57 * 1024; // whole base64 lines of 76 characters
+
+QByteArray withoutLineBreaks(QByteArrayView value)
+{
+    QByteArray out = value.toByteArray();
+    out.replace('\r', ' ');
+    out.replace('\n', ' ');
+    return out;
+}
+
+// Keeps only what may appear in a msg-id or content id: printable ASCII without blanks.
+QByteArray cleanId(QByteArrayView id)
+{
+    QByteArray out;
+    for (char c : id) {
+        const auto u = static_cast<uchar>(c);
+        if (u > 0x20 && u < 0x7f && c != '<' && c != '>')
+            out.append(c);
+    }
+    return out;
+}
+
+QByteArray printableAscii(QByteArrayView value)
+{
+    QByteArray out;
+    for (char c : value) {
+        if (c >= 0x20 && c < 0x7f)
+            out.append(c);
+    }
+    return out;
+}
+
+QByteArray angleId(QByteArrayView id)
+{
+    const QByteArray clean = cleanId(id);
+    return clean.isEmpty() ? QByteArray() : '<' + clean + '>';
+}
+
+QByteArray cleanMimeType(QByteArrayView type)
+{
+    const QByteArray lower = type.trimmed().toByteArray().toLower();
+    const qsizetype slash = lower.indexOf('/');
+    if (slash <= 0 || slash + 1 == lower.size())
+        return "application/octet-stream";
+    for (qsizetype i = 0; i < lower.size(); ++i) {
+        if (i != slash && !HeaderCursor::isTokenChar(lower.at(i)))
+            return "application/octet-stream";
+    }
+    return lower;
+}
+
+// Text with "\n", "\r\n" or "\r" line ends, ending in a line end, as CRLF bytes.
+QByteArray crlfText(QString text)
+{
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(u'\r', u'\n');
+    if (!text.endsWith(u'\n'))
+        text += u'\n';
+    QByteArray bytes = text.toUtf8();
+    bytes.replace("\n", "\r\n");
+    return bytes;
+}
+
+TransferEncoding::Kind chooseEncoding(QByteArrayView bytes, bool allow8Bit)
+{
+    qsizetype longest = 0;
+    qsizetype current = 0;
+    qsizetype nonAscii = 0;
+    bool hasNul = false;
+    for (char c : bytes) {
+        if (c == '\n') {
+            longest = qMax(longest, current);
+            current = 0;
+            continue;
+        }
+        ++current;
+        if (static_cast<uchar>(c) >= 0x80)
+            ++nonAscii;
+        if (c == '\0')
+            hasNul = true;
+    }
+    longest = qMax(longest, current);
+    const bool shortLines = longest <= 998;
+    if (nonAscii == 0 && shortLines && !hasNul)
+        return TransferEncoding::Kind::SevenBit;
+    if (allow8Bit && shortLines && !hasNul)
+        return TransferEncoding::Kind::EightBit;
+    // Mostly non-Latin text is shorter in base64 than in quoted-printable.
+    return nonAscii * 3 > bytes.size() ? TransferEncoding::Kind::Base64
+                                       : TransferEncoding::Kind::QuotedPrintable;
+}
+
+QByteArray encodeBody(QByteArrayView bytes, TransferEncoding::Kind kind)
+{
+    switch (kind) {
+    case TransferEncoding::Kind::QuotedPrintable: {
+        QByteArray out = TransferEncoding::encodeQuotedPrintable(bytes);
+        if (!out.endsWith("\r\n"))
+            out += "\r\n";
+        return out;
+    }
+    case TransferEncoding::Kind::Base64:
+        return TransferEncoding::encodeBase64Lines(bytes);
+    case TransferEncoding::Kind::SevenBit:
+    case TransferEncoding::Kind::EightBit:
+    case TransferEncoding::Kind::Binary:
+        break;
+    }
+    return bytes.toByteArray();
+}
+
+MailError writeAll(QIODevice *device, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return {};
+    if (device->write(bytes.data(), bytes.size()) != bytes.size())
+        return MailError(MailError::Kind::Storage,
+                         QStringLiteral("Could not write the message: ") + device->errorString());
+    return {};
+}
+
+} // namespace
+
+MessageBuilder::MessageBuilder(OutgoingMessage message) : m_message(std::move(message)) { }
+
+QByteArray MessageBuilder::foldHeader(QByteArrayView name, const QByteArray &value)
+{
+    QByteArray line = name.toByteArray() + ": " + withoutLineBreaks(value).trimmed();
+    QByteArray out;
+    const qsizetype minCut = name.size() + 2; // never fold right after the colon
+    while (line.size() > foldWidth) {
+        qsizetype cut = line.lastIndexOf(' ', foldWidth);
+        while (cut > minCut && line.at(cut - 1) == ' ')
+            --cut; // keep runs of blanks together on the next line
+        if (cut <= minCut) {
+            cut = line.indexOf(' ', foldWidth + 1);
+            if (cut < 0)
+                break;
+        }
+        out += line.left(cut) + "\r\n";
+        line = line.mid(cut);
+        if (line.trimmed().isEmpty())
+            break;
+    }
+    if (!line.trimmed().isEmpty() || out.isEmpty())
+        out += line + "\r\n";
+    return out;
+}
+
+QByteArray MessageBuilder::nextBoundary()
+{
+    if (m_boundaryGenerator)
+        return m_boundaryGenerator();
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray boundary = "=_heron_";
+    for (int i = 0; i < 24; ++i)
+        boundary += alphabet[QRandomGenerator::global()->bounded(62)];
+    return boundary;
+}
+
+QByteArray MessageBuilder::messageId()
+{
+    if (!m_messageId.isEmpty())
+        return m_messageId;
+    QString domain = m_message.from.address.section(u'@', -1).trimmed();
+    QByteArray ace = QUrl::toAce(domain);
+    if (ace.isEmpty() || !m_message.from.address.contains(u'@'))
+        ace = "heron.localhost";
+    QByteArray random;
+    for (int i = 0; i < 4; ++i)
+        random += QByteArray::number(QRandomGenerator::system()->generate(), 16).rightJustified(8,
+                                                                                               '0');
+    m_messageId = '<' + random + '@' + cleanId(ace) + '>';
+    return m_messageId;
+}
+
+QByteArray MessageBuilder::encodePhrase(const QString &name) const
+{
+    const QString clean = name.simplified();
+    if (clean.isEmpty())
+        return {};
+    bool ascii = true;
+    bool atoms = true;
+    for (QChar c : clean) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u >= 0x7f)
+            ascii = false;
+        else if (c != u' ' && !HeaderCursor::isAtext(char(u)))
+            atoms = false;
+    }
+    if (ascii && atoms && !clean.contains(QStringLiteral("=?")))
+        return clean.toLatin1();
+    if (ascii || m_smtpUtf8) {
+        QByteArray out = "\"";
+        for (char c : clean.toUtf8()) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        return out + '"';
+    }
+    return EncodedWords::encode(clean, 60, 75).join(' ');
+}
+
+MailError MessageBuilder::formatMailbox(const MailAddress &address, QByteArray *out) const
+{
+    // An address is one token: blanks around it go, anything else that could end it or
+    // start a new header line makes it invalid.
+    const QString addr = address.address.trimmed();
+    for (QChar c : addr) {
+        const char16_t u = c.unicode();
+        if (u <= 0x20 || u == 0x7f || c == u'<' || c == u'>' || c == u',' || c == u';')
+            return MailError(MailError::Kind::Policy,
+                             QStringLiteral("Not a valid address: ") + address.address);
+    }
+    const qsizetype at = addr.lastIndexOf(u'@');
+    if (at <= 0 || at + 1 == addr.size())
+        return MailError(MailError::Kind::Policy,
+                         QStringLiteral("Not a valid address: ") + address.address);
+    const QString local = addr.left(at);
+    const QString domain = addr.mid(at + 1);
+    QByteArray localBytes = local.toUtf8();
+    if (!m_smtpUtf8 && !CharsetDecoder::isAscii(localBytes))
+        return MailError(MailError::Kind::Policy,
+                         QStringLiteral("The address needs SMTPUTF8: ") + address.address);
+    if (localBytes.startsWith('"') && localBytes.endsWith('"') && localBytes.size() >= 2) {
+        localBytes = localBytes.mid(1, localBytes.size() - 2);
+        localBytes.replace("\\\"", "\"");
+        localBytes.replace("\\\\", "\\");
+    }
+    localBytes = AddressParser::quoteLocalPart(localBytes);
+
+    QByteArray domainBytes;
+    if (domain.startsWith(u'[')) {
+        domainBytes = domain.toLatin1();
+    } else if (m_smtpUtf8) {
+        domainBytes = domain.toUtf8();
+    } else {
+        domainBytes = QUrl::toAce(domain);
+        bool valid = !domainBytes.isEmpty();
+        for (char c : domainBytes) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                  || c == '-' || c == '.'))
+                valid = false;
+        }
+        if (!valid)
+            return MailError(MailError::Kind::Policy,
+                             QStringLiteral("Not a valid domain: ") + domain);
+    }
+    const QByteArray spec = localBytes + '@' + domainBytes;
+    const QByteArray phrase = encodePhrase(address.name);
+    *out = phrase.isEmpty() ? spec : phrase + " <" + spec + '>';
+    return {};
+}
+
+MailError MessageBuilder::formatAddressList(const QList<MailAddress> &list, QByteArray *out) const
+{
+    QList<QByteArray> parts;
+    for (const MailAddress &a : list) {
+        QByteArray one;
+        if (MailError e = formatMailbox(a, &one))
+            return e;
+        parts.append(one);
+    }
+    *out = parts.join(", ");
+    return {};
+}
+
+MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
+{
+    const OutgoingMessage &m = m_message;
+    QByteArray from;
+    if (MailError e = formatMailbox(m.from, &from))
+        return e;
+    QByteArray to;
+    QByteArray cc;
+    if (MailError e = formatAddressList(m.to, &to))
+        return e;
+    if (MailError e = formatAddressList(m.cc, &cc))
+        return e;
+
+    const QDateTime date = m.date.isValid() ? m.date : QDateTime::currentDateTime();
+    QByteArray h;
+    h += foldHeader("Date", DateParser::format(date));
+    h += foldHeader("From", from);
+    if (!to.isEmpty())
+        h += foldHeader("To", to);
+    if (!cc.isEmpty())
+        h += foldHeader("Cc", cc);
+    QString subject = m.subject;
+    subject.replace(u'\r', u' ').replace(u'\n', u' ');
+    if (!subject.isEmpty()) {
+        bool raw = m_smtpUtf8 && !subject.contains(QStringLiteral("=?"));
+        for (QChar c : std::as_const(subject)) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                raw = false;
+        }
+        h += foldHeader("Subject", raw ? subject.toUtf8()
+                                       : EncodedWords::encodeUnstructured(subject, 67));
+    }
+    h += foldHeader("Message-ID", messageId());
+    const QByteArray inReplyTo = angleId(m.inReplyTo);
+    if (!inReplyTo.isEmpty())
+        h += foldHeader("In-Reply-To", inReplyTo);
+    QList<QByteArray> references;
+    for (const QByteArray &ref : m.references) {
+        const QByteArray id = angleId(ref);
+        if (!id.isEmpty())
+            references.append(id);
+    }
+    if (!references.isEmpty())
+        h += foldHeader("References", references.join(' '));
+    h += "MIME-Version: 1.0\r\n";
+    if (!m_userAgent.isEmpty())
+        h += foldHeader("User-Agent", printableAscii(m_userAgent));
+
+    // The text part: format=flowed plain text.
+    Node text;
+    {
+        const QByteArray bytes = crlfText(FlowedText::flow(m.plainBody));
+        const auto kind = chooseEncoding(bytes, m_allow8Bit || m_smtpUtf8);
+        text.headers = "Content-Type: text/plain; charset=utf-8; format=flowed\r\n"
+                       "Content-Transfer-Encoding: "
+                + TransferEncoding::headerValue(kind) + "\r\n";
+        text.body = encodeBody(bytes, kind);
+    }
+
+    // Inline parts go into multipart/related with the HTML; the rest are attachments.
+    QList<Node> inlineParts;
+    QList<Node> attachments;
+    QMimeDatabase mimeDb;
+    for (const OutgoingAttachment &a : m.attachments) {
+        QFileInfo info(a.filePath);
+        QFile probe(a.filePath);
+        if (!info.isFile() || !probe.open(QIODevice::ReadOnly))
+            return MailError(MailError::Kind::Storage,
+                             QStringLiteral("Cannot read the attachment ") + a.filePath);
+        const QString name = a.fileName.isEmpty() ? info.fileName() : a.fileName;
+        const QByteArray type = a.mimeType.isEmpty()
+                ? mimeDb.mimeTypeForFile(info).name().toLatin1()
+                : cleanMimeType(a.mimeType);
+        const bool related = a.isInline && !a.contentId.isEmpty() && !m.htmlBody.isEmpty();
+
+        QByteArray nameParam;
+        if (CharsetDecoder::isAscii(name.toUtf8()) && !EncodedWords::needsEncoding(name))
+            nameParam = HeaderParameters::quoteIfNeeded(name.toLatin1());
+        else if (m_smtpUtf8)
+            nameParam = HeaderParameters::quoteIfNeeded(withoutLineBreaks(name.toUtf8()));
+        else
+            nameParam = '"' + EncodedWords::encode(name, 60, 75).join(' ') + '"';
+
+        Node node;
+        node.filePath = a.filePath;
+        node.headers += foldHeader("Content-Type", cleanMimeType(type) + "; name=" + nameParam);
+        node.headers += foldHeader("Content-Disposition",
+                                   QByteArray(a.isInline ? "inline" : "attachment") + "; "
+                                           + HeaderParameters::encodeParameter("filename", name));
+        node.headers += "Content-Transfer-Encoding: base64\r\n";
+        const QByteArray cid = angleId(a.contentId);
+        if (!cid.isEmpty())
+            node.headers += foldHeader("Content-ID", cid);
+        (related ? inlineParts : attachments).append(node);
+    }
+
+    Node body = text;
+    if (!m.htmlBody.isEmpty()) {
+        Node html;
+        const QByteArray bytes = crlfText(m.htmlBody);
+        const auto kind = chooseEncoding(bytes, m_allow8Bit || m_smtpUtf8);
+        html.headers = "Content-Type: text/html; charset=utf-8\r\n"
+                       "Content-Transfer-Encoding: "
+                + TransferEncoding::headerValue(kind) + "\r\n";
+        html.body = encodeBody(bytes, kind);
+        if (!inlineParts.isEmpty()) {
+            Node related;
+            related.boundary = nextBoundary();
+            related.headers = foldHeader("Content-Type",
+                                         "multipart/related; type=\"text/html\"; boundary=\""
+                                                 + related.boundary + '"');
+            related.children.append(html);
+            related.children.append(inlineParts);
+            html = related;
+        }
+        Node alternative;
+        alternative.boundary = nextBoundary();
+        alternative.headers = foldHeader(
+                "Content-Type", "multipart/alternative; boundary=\"" + alternative.boundary + '"');
+        alternative.children = {text, html};
+        body = alternative;
+    }
+    if (!attachments.isEmpty()) {
+        Node mixed;
+        mixed.boundary = nextBoundary();
+        mixed.headers = foldHeader("Content-Type",
+                                   "multipart/mixed; boundary=\"" + mixed.boundary + '"');
+        mixed.children.append(body);
+        mixed.children.append(attachments);
+        body = mixed;
+    }
+    *root = body;
+    *headers = h;
+    return {};
+}
+
+MailError MessageBuilder::writeNode(QIODevice *device, const Node &node)
+{
+    if (MailError e = writeAll(device, node.headers + "\r\n"))
+        return e;
+    if (!node.boundary.isEmpty()) {
+        for (const Node &child : node.children) {
+            if (MailError e = writeAll(device, "--" + node.boundary + "\r\n"))
+                return e;
+            if (MailError e = writeNode(device, child))
+                return e;
+            if (MailError e = writeAll(device, "\r\n"))
+                return e;
+        }
+        return writeAll(device, "--" + node.boundary + "--\r\n");
+    }
+    if (node.filePath.isEmpty())
+        return writeAll(device, node.body);
+
+    QFile file(node.filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return MailError(MailError::Kind::Storage,
+                         QStringLiteral("Cannot read the attachment ") + node.filePath);
+    bool first = true;
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(chunkSize);
+        if (chunk.isEmpty())
+            break;
+        QByteArray lines = TransferEncoding::encodeBase64Lines(chunk);
+        lines.chop(2); // the separator comes before the next chunk, not after the last line
+        if (!first)
+            lines.prepend("\r\n");
+        first = false;
+        if (MailError e = writeAll(device, lines))
+            return e;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return MailError(MailError::Kind::Storage,
+                         QStringLiteral("Cannot read the attachment ") + node.filePath);
+    return {};
+}
+
+MailError MessageBuilder::write(QIODevice *device)
+{
+    Node root;
+    QByteArray headers;
+    if (MailError e = prepare(&root, &headers))
+        return e;
+    root.headers.prepend(headers);
+    return writeNode(device, root);
+}
+
+QByteArray MessageBuilder::build(MailError *error)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const MailError e = write(&buffer);
+    if (error)
+        *error = e;
+    return e ? QByteArray() : bytes;
+}
