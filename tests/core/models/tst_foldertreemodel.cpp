@@ -1,0 +1,271 @@
+#include "models/foldertreemodel.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using SpecialUse = FolderRecord::SpecialUse;
+
+class TestFolderTreeModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void topLevelOrder();
+    void nodes_data();
+    void nodes();
+    void unreadCounts();
+    void unreadFollowsMessageChanges();
+    void stateChangeWithoutReset();
+    void newFolderResets();
+    void removedFolderDisappears();
+    void emptyStore();
+
+private:
+    qint64 addFolder(const QString &path, QChar delimiter = QLatin1Char('/'),
+                     SpecialUse use = SpecialUse::None, const QStringList &attributes = {},
+                     quint32 serverUnseen = 0);
+    QStringList childNames(const QModelIndex &parent) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<FolderTreeModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QHash<QString, qint64> m_ids;
+};
+
+qint64 TestFolderTreeModel::addFolder(const QString &path, QChar delimiter, SpecialUse use,
+                                      const QStringList &attributes, quint32 serverUnseen)
+{
+    FolderRecord folder;
+    folder.path = path;
+    folder.delimiter = delimiter;
+    folder.specialUse = use;
+    folder.attributes = attributes;
+    folder.subscribed = true;
+    const qint64 id = m_store->upsertFolder(folder).value();
+    if (serverUnseen > 0) {
+        folder.id = id;
+        folder.unseen = serverUnseen;
+        folder.exists = serverUnseen * 2;
+        m_store->updateFolderState(folder);
+    }
+    m_ids.insert(path, id);
+    return id;
+}
+
+void TestFolderTreeModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<MessageStore>();
+    QVERIFY(!m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))));
+    addFolder(QStringLiteral("INBOX"));
+    addFolder(QStringLiteral("INBOX/Receipts"));
+    addFolder(QStringLiteral("Archive/2024"));
+    addFolder(QStringLiteral("Archive/2023"));
+    addFolder(QStringLiteral("Sent Items"), QLatin1Char('/'), SpecialUse::Sent);
+    addFolder(QStringLiteral("Trash"), QLatin1Char('/'), SpecialUse::Trash);
+    addFolder(QStringLiteral("drafts"), QLatin1Char('/'), SpecialUse::Drafts);
+    addFolder(QStringLiteral("work"), QLatin1Char('/'), SpecialUse::None,
+              {QStringLiteral("\\Noselect"), QStringLiteral("\\HasChildren")});
+    addFolder(QStringLiteral("work/Projects"), QLatin1Char('/'), SpecialUse::None, {}, 7);
+    addFolder(QStringLiteral("Zeta"));
+    addFolder(QStringLiteral("Lists.qt"), QLatin1Char('.'));
+    addFolder(QStringLiteral("Junk"), QLatin1Char('/'), SpecialUse::Junk);
+
+    m_model = std::make_unique<FolderTreeModel>(m_store.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestFolderTreeModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_store.reset();
+    m_dir.reset();
+    m_ids.clear();
+}
+
+QStringList TestFolderTreeModel::childNames(const QModelIndex &parent) const
+{
+    QStringList names;
+    for (int row = 0; row < m_model->rowCount(parent); ++row)
+        names.append(m_model->index(row, 0, parent).data().toString());
+    return names;
+}
+
+void TestFolderTreeModel::topLevelOrder()
+{
+    QCOMPARE(childNames({}),
+             QStringList({QStringLiteral("INBOX"), QStringLiteral("drafts"),
+                          QStringLiteral("Sent Items"), QStringLiteral("Junk"),
+                          QStringLiteral("Trash"), QStringLiteral("Archive"),
+                          QStringLiteral("Lists"), QStringLiteral("work"),
+                          QStringLiteral("Zeta")}));
+    QCOMPARE(childNames(m_model->indexForPath(QStringLiteral("Archive"))),
+             QStringList({QStringLiteral("2023"), QStringLiteral("2024")}));
+}
+
+void TestFolderTreeModel::nodes_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("parentPath");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("listed");
+    QTest::addColumn<bool>("selectable");
+    QTest::addColumn<int>("specialUse");
+
+    QTest::newRow("inbox") << "INBOX" << "" << "INBOX" << true << true << int(SpecialUse::Inbox);
+    QTest::newRow("under inbox") << "INBOX/Receipts" << "INBOX" << "Receipts" << true << true
+                                 << int(SpecialUse::None);
+    QTest::newRow("unlisted parent") << "Archive" << "" << "Archive" << false << false
+                                     << int(SpecialUse::None);
+    QTest::newRow("child of unlisted") << "Archive/2023" << "Archive" << "2023" << true << true
+                                       << int(SpecialUse::None);
+    QTest::newRow("noselect") << "work" << "" << "work" << true << false
+                              << int(SpecialUse::None);
+    QTest::newRow("dot delimiter") << "Lists.qt" << "Lists" << "qt" << true << true
+                                   << int(SpecialUse::None);
+    QTest::newRow("sent") << "Sent Items" << "" << "Sent Items" << true << true
+                          << int(SpecialUse::Sent);
+    QTest::newRow("junk") << "Junk" << "" << "Junk" << true << true << int(SpecialUse::Junk);
+}
+
+void TestFolderTreeModel::nodes()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, parentPath);
+    QFETCH(QString, name);
+    QFETCH(bool, listed);
+    QFETCH(bool, selectable);
+    QFETCH(int, specialUse);
+
+    const QModelIndex index = m_model->indexForPath(path);
+    QVERIFY(index.isValid());
+    QCOMPARE(index.data().toString(), name);
+    QCOMPARE(index.data(FolderTreeModel::PathRole).toString(), path);
+    QCOMPARE(m_model->parent(index), m_model->indexForPath(parentPath));
+    QCOMPARE(index.data(FolderTreeModel::FolderIdRole).toLongLong(), m_ids.value(path, 0));
+    QCOMPARE(index.data(FolderTreeModel::IsSelectableRole).toBool(), selectable);
+    QCOMPARE(m_model->flags(index).testFlag(Qt::ItemIsSelectable), selectable);
+    QCOMPARE(index.data(FolderTreeModel::SpecialUseRole).toInt(), specialUse);
+    if (listed)
+        QCOMPARE(m_model->indexForFolderId(m_ids.value(path)), index);
+}
+
+void TestFolderTreeModel::unreadCounts()
+{
+    const qint64 inbox = m_ids.value(QStringLiteral("INBOX"));
+    MessageRecord read;
+    read.uid = 1;
+    read.flags = MessageRecord::Seen;
+    MessageRecord unread;
+    unread.uid = 2;
+    QVERIFY(!m_store->upsertMessages(inbox, {read, unread}));
+    const QModelIndex inboxIndex = m_model->indexForFolderId(inbox);
+    QCOMPARE(inboxIndex.data(FolderTreeModel::UnreadCountRole).toInt(), 1);
+    QCOMPARE(inboxIndex.data(FolderTreeModel::MessageCountRole).toInt(), 2);
+    // Nothing cached for this one: the server's STATUS counts stand in.
+    const QModelIndex projects = m_model->indexForPath(QStringLiteral("work/Projects"));
+    QCOMPARE(projects.data(FolderTreeModel::UnreadCountRole).toInt(), 7);
+    QCOMPARE(projects.data(FolderTreeModel::MessageCountRole).toInt(), 14);
+    QCOMPARE(m_model->indexForPath(QStringLiteral("Zeta"))
+                     .data(FolderTreeModel::UnreadCountRole)
+                     .toInt(),
+             0);
+}
+
+void TestFolderTreeModel::unreadFollowsMessageChanges()
+{
+    const qint64 receipts = m_ids.value(QStringLiteral("INBOX/Receipts"));
+    const QModelIndex index = m_model->indexForFolderId(receipts);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+
+    QList<MessageRecord> batch;
+    for (quint32 uid = 1; uid <= 5; ++uid) {
+        MessageRecord m;
+        m.uid = uid;
+        batch.append(m);
+    }
+    QVERIFY(!m_store->upsertMessages(receipts, batch));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), index);
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 5);
+
+    QVERIFY(!m_store->changeFlags(receipts, {1, 2}, MessageRecord::Seen, {}));
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 3);
+
+    QVERIFY(!m_store->changeFlags(receipts, {1}, MessageRecord::Flagged, {}));
+    QCOMPARE(changed.count(), 2); // the counts did not change
+
+    QVERIFY(!m_store->removeMessages(receipts, {3}));
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 2);
+    QCOMPARE(index.data(FolderTreeModel::MessageCountRole).toInt(), 4);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestFolderTreeModel::stateChangeWithoutReset()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    FolderRecord zeta = m_store->folderByPath(QStringLiteral("Zeta")).value();
+    zeta.subscribed = false;
+    QVERIFY(m_store->upsertFolder(zeta).isOk());
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex index = m_model->indexForPath(QStringLiteral("Zeta"));
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), index);
+    QCOMPARE(index.data(FolderTreeModel::IsSubscribedRole).toBool(), false);
+}
+
+void TestFolderTreeModel::newFolderResets()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    addFolder(QStringLiteral("Archive/2025"));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(childNames(m_model->indexForPath(QStringLiteral("Archive"))),
+             QStringList({QStringLiteral("2023"), QStringLiteral("2024"),
+                          QStringLiteral("2025")}));
+    // The listed parent replaces the placeholder.
+    addFolder(QStringLiteral("Archive"), QLatin1Char('/'), SpecialUse::Archive);
+    const QModelIndex archive = m_model->indexForPath(QStringLiteral("Archive"));
+    QCOMPARE(archive.data(FolderTreeModel::IsSelectableRole).toBool(), true);
+    QCOMPARE(archive.data(FolderTreeModel::SpecialUseRole).toInt(), int(SpecialUse::Archive));
+    QCOMPARE(archive.row(), 3); // now among the special folders, after Sent
+}
+
+void TestFolderTreeModel::removedFolderDisappears()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(!m_store->removeFolder(m_ids.value(QStringLiteral("Zeta"))));
+    QVERIFY(reset.count() >= 1);
+    QVERIFY(!m_model->indexForPath(QStringLiteral("Zeta")).isValid());
+    QCOMPARE(m_model->rowCount(), 8);
+}
+
+void TestFolderTreeModel::emptyStore()
+{
+    MessageStore store;
+    QVERIFY(!store.open(m_dir->filePath(QStringLiteral("empty.sqlite"))));
+    FolderTreeModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    FolderRecord inbox;
+    inbox.path = QStringLiteral("Inbox");
+    QVERIFY(store.upsertFolder(inbox).isOk());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data(FolderTreeModel::SpecialUseRole).toInt(),
+             int(SpecialUse::Inbox));
+}
+
+QTEST_GUILESS_MAIN(TestFolderTreeModel)
+#include "tst_foldertreemodel.moc"
