@@ -1,0 +1,137 @@
+#include "accountlistdialog.h"
+
+#include "accountdialog.h"
+#include "accounts/accountstore.h"
+#include "accounts/secretstore.h"
+#include "icons.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+AccountListDialog::AccountListDialog(AccountStore *accounts, SecretStore *secrets,
+                                     QWidget *parent)
+    : QDialog(parent)
+    , m_accounts(accounts)
+    , m_secrets(secrets)
+    , m_list(new QListWidget)
+    , m_edit(new QPushButton(tr("&Edit…")))
+    , m_remove(new QPushButton(tr("&Remove")))
+{
+    setWindowTitle(tr("Accounts"));
+    setWindowIcon(Icons::icon(QStringLiteral("accounts")));
+    auto *add = new QPushButton(tr("&Add…"));
+    auto *side = new QVBoxLayout;
+    side->addWidget(add);
+    side->addWidget(m_edit);
+    side->addWidget(m_remove);
+    side->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_list, 1);
+    top->addLayout(side);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(add, &QPushButton::clicked, this, &AccountListDialog::addAccount);
+    connect(m_edit, &QPushButton::clicked, this, [this] { editAccount(currentId()); });
+    connect(m_remove, &QPushButton::clicked, this, [this] { removeAccount(currentId()); });
+    connect(m_list, &QListWidget::itemActivated, this, [this] { editAccount(currentId()); });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_edit->setEnabled(row >= 0);
+        m_remove->setEnabled(row >= 0);
+    });
+    connect(m_accounts, &AccountStore::changed, this, &AccountListDialog::reload);
+    reload();
+    resize(480, 300);
+}
+
+void AccountListDialog::reload()
+{
+    const QString selected = currentId();
+    m_list->clear();
+    for (const Account &account : m_accounts->accounts()) {
+        auto *item = new QListWidgetItem(Icons::icon(QStringLiteral("accounts")),
+                                         tr("%1 <%2>").arg(account.displayName(),
+                                                           account.address()));
+        item->setData(Qt::UserRole, account.id());
+        m_list->addItem(item);
+        if (account.id() == selected)
+            m_list->setCurrentItem(item);
+    }
+    m_edit->setEnabled(m_list->currentRow() >= 0);
+    m_remove->setEnabled(m_list->currentRow() >= 0);
+}
+
+QString AccountListDialog::currentId() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void AccountListDialog::addAccount()
+{
+    openDialog({});
+}
+
+void AccountListDialog::editAccount(const QString &id)
+{
+    if (m_accounts->contains(id))
+        openDialog(id);
+}
+
+void AccountListDialog::openDialog(const QString &id)
+{
+    auto *dialog = new AccountDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnectionTester(m_tester);
+    if (!id.isEmpty()) {
+        dialog->setAccount(m_accounts->account(id).value());
+        dialog->passwordField()->setPlaceholderText(tr("Unchanged"));
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Account account = dialog->account();
+        const MailError error = m_accounts->saveAccount(account);
+        if (error) {
+            Q_EMIT saveFailed(error.toString());
+            return;
+        }
+        // An empty password field while editing keeps the stored password.
+        if (dialog->password().isEmpty())
+            return;
+        m_secrets->writePassword(account.id(), dialog->password(), this,
+                                 [this](const SecretStore::Reply &reply) {
+                                     if (!reply.isOk())
+                                         Q_EMIT saveFailed(reply.errorString);
+                                 });
+    });
+    dialog->open();
+}
+
+void AccountListDialog::removeAccount(const QString &id)
+{
+    const std::optional<Account> account = m_accounts->account(id);
+    if (!account)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Account"),
+                                tr("Remove the account “%1”? Its settings and saved password "
+                                   "are deleted; the mail stays on the server.")
+                                        .arg(account->displayName()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::accepted, this, [this, id] {
+        m_accounts->removeAccount(id);
+        m_secrets->deletePassword(id, this, [this](const SecretStore::Reply &reply) {
+            if (!reply.isOk())
+                Q_EMIT saveFailed(reply.errorString);
+        });
+    });
+    box->open();
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QIdentityProxyModel>
+
+// Gives folder rows their icons (inbox, drafts, sent, trash, junk, archive, plain folder), so a
+// folder model in core stays free of QIcon. The kind of folder comes from a role named
+// "specialUse" when the source model has one (RFC 6154 values like "\\Sent"), else from the
+// folder's display name.
+class FolderIconProxyModel : public QIdentityProxyModel
+{
+    Q_OBJECT
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    void setSourceModel(QAbstractItemModel *model) override;
+
+    // The icon name for a folder: "inbox", "sent", ... or "folder".
+    static QString iconNameFor(const QString &specialUse, const QString &name);
+
+private:
+    int m_specialUseRole = -1;
+};

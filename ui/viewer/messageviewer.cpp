@@ -1,0 +1,324 @@
+#include "messageviewer.h"
+
+#include "attachmentlistwidget.h"
+#include "messageheaderview.h"
+#include "remotecontentbar.h"
+#include "safetextbrowser.h"
+
+#include "mime/plaintextrenderer.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+MessageViewer::MessageViewer(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new MessageHeaderView(this))
+    , m_remoteBar(new RemoteContentBar(this))
+    , m_browser(new SafeTextBrowser(this))
+    , m_attachmentArea(new QWidget(this))
+    , m_attachments(new AttachmentListWidget(m_attachmentArea))
+    , m_open(new QToolButton(m_attachmentArea))
+    , m_save(new QToolButton(m_attachmentArea))
+    , m_saveAll(new QToolButton(m_attachmentArea))
+    , m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_savePathChooser([this](const QString &name) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+        return QFileDialog::getSaveFileName(this, tr("Save Attachment"), dir + u'/' + name);
+    })
+    , m_directoryChooser([this] {
+        return QFileDialog::getExistingDirectory(
+                this, tr("Save All Attachments"),
+                QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+    })
+{
+    m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
+    m_browser->setFrameShape(QFrame::NoFrame);
+
+    m_open->setText(tr("Open"));
+    m_save->setText(tr("Save"));
+    m_saveAll->setText(tr("Save All"));
+    m_attachments->setMaximumHeight(90);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_saveAll);
+    buttons->addStretch();
+    auto *attachmentLayout = new QHBoxLayout(m_attachmentArea);
+    attachmentLayout->setContentsMargins(4, 4, 4, 4);
+    attachmentLayout->addWidget(m_attachments, 1);
+    attachmentLayout->addLayout(buttons);
+    m_attachmentArea->setVisible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_remoteBar);
+    layout->addWidget(m_browser, 1);
+    layout->addWidget(m_attachmentArea);
+
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &MessageViewer::onLinkClicked);
+    connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+            &MessageViewer::onLinkHovered);
+    connect(m_remoteBar, &RemoteContentBar::loadRequested, this, &MessageViewer::loadRemoteContent);
+    connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
+        Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
+        loadRemoteContent();
+    });
+
+    auto forSelected = [this](void (MessageViewer::*action)(const QString &)) {
+        return [this, action] {
+            const QStringList ids = m_attachments->selectedPartIds();
+            for (const QString &id : ids)
+                (this->*action)(id);
+        };
+    };
+    connect(m_open, &QToolButton::clicked, this, forSelected(&MessageViewer::openAttachment));
+    connect(m_save, &QToolButton::clicked, this, forSelected(&MessageViewer::saveAttachment));
+    connect(m_saveAll, &QToolButton::clicked, this, &MessageViewer::saveAllAttachments);
+    connect(m_attachments, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        openAttachment(item->data(AttachmentListWidget::PartIdRole).toString());
+    });
+    connect(m_attachments, &QListWidget::itemSelectionChanged, this,
+            &MessageViewer::updateAttachmentButtons);
+    connect(m_attachments, &AttachmentListWidget::bytesNeeded, this, [this](const QStringList &ids) {
+        for (const QString &id : ids)
+            request(id, {AttachmentAction::Drag, QString()});
+    });
+    updateAttachmentButtons();
+}
+
+MessageViewer::~MessageViewer() = default;
+
+void MessageViewer::setMessage(const ViewerMessage &message)
+{
+    m_message = message;
+    m_remoteAllowed = message.remoteContentAllowed;
+    m_pending.clear();
+    m_tempDir.reset();
+    m_header->setMessage(message);
+
+    QHash<QString, QByteArray> images;
+    for (auto it = message.inlineImages.cbegin(); it != message.inlineImages.cend(); ++it)
+        images.insert(it.key(), it.value().data);
+    m_browser->setInlineImages(images);
+    m_browser->resetCounters();
+
+    m_attachments->setAttachments(message.attachments);
+    m_attachmentArea->setVisible(!message.attachments.isEmpty());
+    updateAttachmentButtons();
+    showBody();
+}
+
+void MessageViewer::setBodyPreference(BodyPreference preference)
+{
+    if (m_preference == preference)
+        return;
+    m_preference = preference;
+    showBody();
+}
+
+void MessageViewer::loadRemoteContent()
+{
+    m_remoteAllowed = true;
+    showBody();
+}
+
+void MessageViewer::showBody()
+{
+    const bool hasHtml = !m_message.html.isEmpty();
+    const bool hasPlain = !m_message.plainText.isEmpty();
+    m_showingHtml = hasHtml && (m_preference == BodyPreference::Html || !hasPlain);
+    m_sanitized = {};
+    if (m_showingHtml) {
+        HtmlSanitizer sanitizer;
+        sanitizer.setAllowRemoteContent(m_remoteAllowed);
+        m_sanitized = sanitizer.sanitize(m_message.html);
+        m_browser->setHtml(m_sanitized.html);
+    } else {
+        PlainTextRenderer renderer;
+        renderer.setFlowed(m_message.isFlowed);
+        renderer.setDeleteSpace(m_message.deleteSpace);
+        m_browser->setHtml(renderer.render(m_message.plainText));
+    }
+    m_remoteBar->setBlockedCount(m_sanitized.blockedCount);
+}
+
+void MessageViewer::onLinkClicked(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    if (url.scheme().isEmpty() && url.hasFragment()) {
+        m_browser->scrollToAnchor(url.fragment());
+        return;
+    }
+    if (scheme != u"http" && scheme != u"https" && scheme != u"mailto")
+        return;
+    Q_EMIT linkActivated(url);
+    if (m_opener)
+        m_opener(url);
+}
+
+void MessageViewer::onLinkHovered(const QUrl &url)
+{
+    m_hoveredLink = url.isEmpty() ? QString() : url.toDisplayString();
+    m_browser->viewport()->setToolTip(m_hoveredLink);
+    if (m_hoveredLink.isEmpty())
+        QToolTip::hideText();
+    else if (m_browser->underMouse())
+        QToolTip::showText(QCursor::pos(), m_hoveredLink, m_browser->viewport());
+    Q_EMIT linkHovered(m_hoveredLink);
+}
+
+void MessageViewer::openAttachment(const QString &partId)
+{
+    request(partId, {AttachmentAction::Open, QString()});
+}
+
+void MessageViewer::saveAttachment(const QString &partId)
+{
+    const QString path = m_savePathChooser ? m_savePathChooser(fileNameFor(partId)) : QString();
+    if (!path.isEmpty())
+        request(partId, {AttachmentAction::Save, path});
+}
+
+void MessageViewer::saveAllAttachments()
+{
+    const QString directory = m_directoryChooser ? m_directoryChooser() : QString();
+    if (directory.isEmpty())
+        return;
+    const QDir dir(directory);
+    QStringList used;
+    for (const ViewerMessage::Attachment &a : std::as_const(m_message.attachments)) {
+        const QFileInfo name(fileNameFor(a.partId));
+        QString candidate = name.fileName();
+        for (int n = 2; used.contains(candidate) || dir.exists(candidate); ++n) {
+            candidate = name.completeBaseName() + u" (" + QString::number(n) + u')'
+                    + (name.suffix().isEmpty() ? QString() : u'.' + name.suffix());
+        }
+        used << candidate;
+        request(a.partId, {AttachmentAction::Save, dir.filePath(candidate)});
+    }
+}
+
+QString MessageViewer::fileNameFor(const QString &partId) const
+{
+    for (const ViewerMessage::Attachment &a : m_message.attachments) {
+        if (a.partId != partId)
+            continue;
+        // Only the last path component, never a way out of the chosen folder.
+        QString name = QFileInfo(QString(a.fileName).replace(u'\\', u'/')).fileName();
+        if (name.isEmpty() || name == u".." || name == u".")
+            name = tr("attachment");
+        return name;
+    }
+    return tr("attachment");
+}
+
+void MessageViewer::request(const QString &partId, const Pending &pending)
+{
+    if (!m_attachments->localFile(partId).isEmpty()) {
+        perform(partId, pending);
+        return;
+    }
+    QList<Pending> &queue = m_pending[partId];
+    const bool asked = !queue.isEmpty();
+    queue.append(pending);
+    if (!asked) {
+        m_attachments->setProgress(partId, 0, -1);
+        Q_EMIT attachmentRequested(partId, pending.action);
+    }
+}
+
+void MessageViewer::setAttachmentProgress(const QString &partId, qint64 received, qint64 total)
+{
+    m_attachments->setProgress(partId, received, total);
+}
+
+void MessageViewer::setAttachmentFailed(const QString &partId, const QString &error)
+{
+    m_pending.remove(partId);
+    m_attachments->setFailed(partId, error);
+    Q_EMIT attachmentFailed(partId, error);
+}
+
+void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &data)
+{
+    if (!m_tempDir) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        if (!m_tempDir->isValid()) {
+            setAttachmentFailed(partId, tr("cannot create a temporary folder"));
+            return;
+        }
+    }
+    // One folder per part keeps the attachment's own name for the temporary copy.
+    QString folder = partId;
+    folder.replace(QRegularExpression(u"[^A-Za-z0-9._-]"_s), u"_"_s);
+    const QDir dir(m_tempDir->path());
+    dir.mkpath(u"part-"_s + folder);
+    const QString path = dir.filePath(u"part-"_s + folder + u'/' + fileNameFor(partId));
+    QString error;
+    if (!writeFile(path, data, &error)) {
+        setAttachmentFailed(partId, error);
+        return;
+    }
+    m_attachments->setLocalFile(partId, path);
+    const QList<Pending> pending = m_pending.take(partId);
+    for (const Pending &p : pending)
+        perform(partId, p);
+}
+
+void MessageViewer::perform(const QString &partId, const Pending &pending)
+{
+    const QString local = m_attachments->localFile(partId);
+    switch (pending.action) {
+    case AttachmentAction::Open:
+        if (m_opener)
+            m_opener(QUrl::fromLocalFile(local));
+        break;
+    case AttachmentAction::Save: {
+        QFile source(local);
+        QString error;
+        if (!source.open(QIODevice::ReadOnly)) {
+            Q_EMIT attachmentFailed(partId, source.errorString());
+        } else if (!writeFile(pending.target, source.readAll(), &error)) {
+            m_attachments->setFailed(partId, error);
+            Q_EMIT attachmentFailed(partId, error);
+        } else {
+            Q_EMIT attachmentSaved(partId, pending.target);
+        }
+        break;
+    }
+    case AttachmentAction::Drag:
+        break; // the item can be dragged now
+    }
+}
+
+bool MessageViewer::writeFile(const QString &path, const QByteArray &data, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void MessageViewer::updateAttachmentButtons()
+{
+    const bool selected = !m_attachments->selectedPartIds().isEmpty();
+    m_open->setEnabled(selected);
+    m_save->setEnabled(selected);
+    m_saveAll->setEnabled(m_attachments->count() > 0);
+}

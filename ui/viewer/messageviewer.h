@@ -1,0 +1,121 @@
+#pragma once
+
+#include "viewermessage.h"
+
+#include "mime/htmlsanitizer.h"
+
+#include <QHash>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class AttachmentListWidget;
+class MessageHeaderView;
+class QToolButton;
+class RemoteContentBar;
+class SafeTextBrowser;
+
+// Shows one message: its headers, the body (sanitised HTML or rendered plain text) in a
+// browser that loads nothing from outside the message, a bar offering blocked remote content,
+// and the attachments with Open / Save / Save all and dragging out.
+//
+// Attachment bytes are not part of the message given: the viewer asks for them with
+// attachmentRequested() and the owner answers with setAttachmentProgress() and
+// setAttachmentData() or setAttachmentFailed(). Links open only when clicked, through an
+// opener that defaults to QDesktopServices and can be replaced (tests do).
+class MessageViewer : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class BodyPreference { Html, PlainText };
+    enum class AttachmentAction { Open, Save, Drag };
+    Q_ENUM(AttachmentAction)
+
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    using SavePathChooser = std::function<QString(const QString &suggestedName)>;
+    using DirectoryChooser = std::function<QString()>;
+
+    explicit MessageViewer(QWidget *parent = nullptr);
+    ~MessageViewer() override;
+
+    void setMessage(const ViewerMessage &message);
+    const ViewerMessage &message() const { return m_message; }
+
+    // Which body to show when a message has both; the other is used when one is missing.
+    void setBodyPreference(BodyPreference preference);
+    BodyPreference bodyPreference() const { return m_preference; }
+    bool isShowingHtml() const { return m_showingHtml; }
+
+    // Shows this message with its remote references kept (the "Load for this message" button).
+    void loadRemoteContent();
+    bool isRemoteContentAllowed() const { return m_remoteAllowed; }
+    // What the sanitiser reported for the HTML on display.
+    const HtmlSanitizer::Result &sanitizeResult() const { return m_sanitized; }
+
+    void setAttachmentProgress(const QString &partId, qint64 received, qint64 total);
+    void setAttachmentData(const QString &partId, const QByteArray &data);
+    void setAttachmentFailed(const QString &partId, const QString &error);
+
+    void openAttachment(const QString &partId);
+    void saveAttachment(const QString &partId);
+    void saveAllAttachments();
+
+    void setUrlOpener(UrlOpener opener) { m_opener = std::move(opener); }
+    void setSavePathChooser(SavePathChooser chooser) { m_savePathChooser = std::move(chooser); }
+    void setDirectoryChooser(DirectoryChooser chooser) { m_directoryChooser = std::move(chooser); }
+
+    SafeTextBrowser *browser() const { return m_browser; }
+    MessageHeaderView *headerView() const { return m_header; }
+    RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
+    AttachmentListWidget *attachmentList() const { return m_attachments; }
+    QString hoveredLink() const { return m_hoveredLink; }
+
+Q_SIGNALS:
+    void attachmentRequested(const QString &partId, MessageViewer::AttachmentAction action);
+    void attachmentSaved(const QString &partId, const QString &path);
+    void attachmentFailed(const QString &partId, const QString &error);
+    void alwaysAllowRemoteContent(const QString &senderAddress);
+    void linkActivated(const QUrl &url);
+    void linkHovered(const QString &target); // empty when the pointer leaves the link
+
+private:
+    struct Pending
+    {
+        AttachmentAction action;
+        QString target; // where to save
+    };
+
+    void showBody();
+    void onLinkClicked(const QUrl &url);
+    void onLinkHovered(const QUrl &url);
+    void request(const QString &partId, const Pending &pending);
+    void perform(const QString &partId, const Pending &pending);
+    bool writeFile(const QString &path, const QByteArray &data, QString *error) const;
+    QString fileNameFor(const QString &partId) const;
+    void updateAttachmentButtons();
+
+    ViewerMessage m_message;
+    BodyPreference m_preference = BodyPreference::Html;
+    bool m_showingHtml = false;
+    bool m_remoteAllowed = false;
+    HtmlSanitizer::Result m_sanitized;
+    QString m_hoveredLink;
+
+    MessageHeaderView *m_header;
+    RemoteContentBar *m_remoteBar;
+    SafeTextBrowser *m_browser;
+    QWidget *m_attachmentArea;
+    AttachmentListWidget *m_attachments;
+    QToolButton *m_open;
+    QToolButton *m_save;
+    QToolButton *m_saveAll;
+
+    UrlOpener m_opener;
+    SavePathChooser m_savePathChooser;
+    DirectoryChooser m_directoryChooser;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QHash<QString, QList<Pending>> m_pending;
+};

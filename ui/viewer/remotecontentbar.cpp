@@ -1,0 +1,45 @@
+#include "remotecontentbar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+RemoteContentBar::RemoteContentBar(QWidget *parent)
+    : QFrame(parent)
+    , m_label(new QLabel(this))
+    , m_load(new QPushButton(tr("Load for this message"), this))
+    , m_always(new QPushButton(tr("Always for this sender"), this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, QColor(0xfc, 0xf3, 0xcf));
+    p.setColor(QPalette::WindowText, QColor(0x4d, 0x3d, 0x00));
+    setPalette(p);
+
+    m_label->setWordWrap(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_load);
+    layout->addWidget(m_always);
+
+    connect(m_load, &QPushButton::clicked, this, &RemoteContentBar::loadRequested);
+    connect(m_always, &QPushButton::clicked, this, &RemoteContentBar::alwaysRequested);
+    setVisible(false);
+}
+
+void RemoteContentBar::setBlockedCount(int count)
+{
+    m_count = count;
+    m_label->setText(count == 1
+                             ? tr("1 remote resource was blocked to protect your privacy.")
+                             : tr("%n remote resources were blocked to protect your privacy.",
+                                  nullptr, count));
+    setVisible(count > 0);
+}
+
+QString RemoteContentBar::text() const
+{
+    return m_label->text();
+}

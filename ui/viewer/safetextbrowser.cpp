@@ -1,0 +1,74 @@
+#include "safetextbrowser.h"
+
+#include <QImage>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setSearchPaths({});
+}
+
+void SafeTextBrowser::setInlineImages(const QHash<QString, QByteArray> &images)
+{
+    m_inlineImages = images;
+}
+
+void SafeTextBrowser::resetCounters()
+{
+    m_requests.clear();
+    m_served = 0;
+    m_networkRequests = 0;
+}
+
+bool SafeTextBrowser::isNetworkUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme.isEmpty() || scheme == u"http" || scheme == u"https" || scheme == u"ftp"
+            || scheme == u"file";
+}
+
+QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
+{
+    m_requests.append(name);
+    if (isNetworkUrl(name))
+        ++m_networkRequests;
+    QVariant resource = serve(type, name);
+    const bool served = resource.isValid();
+    if (served)
+        ++m_served;
+    else
+        resource = QVariant(QByteArray()); // not null: the document must not look elsewhere
+    Q_EMIT resourceRequested(name, served);
+    return resource;
+}
+
+QVariant SafeTextBrowser::serve(int type, const QUrl &name) const
+{
+    if (type != QTextDocument::ImageResource)
+        return {};
+    QByteArray bytes;
+    const QString scheme = name.scheme().toLower();
+    if (scheme == u"cid") {
+        bytes = m_inlineImages.value(name.path(QUrl::FullyDecoded));
+    } else if (scheme == u"data") {
+        const QByteArray encoded = name.toEncoded();
+        const qsizetype comma = encoded.indexOf(',');
+        if (comma < 0)
+            return {};
+        const QByteArray header = encoded.mid(5, comma - 5).toLower();
+        if (!header.startsWith("image/"))
+            return {};
+        const QByteArray payload = QByteArray::fromPercentEncoding(encoded.mid(comma + 1));
+        bytes = header.endsWith(";base64") ? QByteArray::fromBase64(payload) : payload;
+    } else {
+        return {};
+    }
+    const QImage image = QImage::fromData(bytes);
+    if (image.isNull())
+        return {};
+    return image;
+}
