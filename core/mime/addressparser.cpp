@@ -8,7 +8,7 @@ namespace {
 
 struct Entry
 {
-    QByteArray phrase;  // display-name words, joined by single spaces, still encoded
+    QByteArray phrase; // display-name words, joined by single spaces, still encoded
     QByteArray comment; // the last comment, for "addr (Name)"
     QByteArray address;
     bool angle = false;
@@ -222,7 +222,7 @@ QList<MailAddress> AddressParser::parseList(QByteArrayView headerValue)
     QByteArray pendingRaw;
     auto flushPending = [&] {
         if (hasPending && !pendingRaw.isEmpty() && !pendingRaw.contains(' '))
-            out.append(MailAddress{QString(), QString::fromUtf8(pendingRaw)});
+            out.append(MailAddress {QString(), QString::fromUtf8(pendingRaw)});
         hasPending = false;
         pendingRaw.clear();
         pendingName.clear();

@@ -2,7 +2,6 @@
 
 #include "headercursor.h"
 
-
 namespace {
 
 constexpr const char *monthNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -19,10 +18,10 @@ struct Zone
 
 // obs-zone (RFC 5322 section 4.3) and a few names common in the wild.
 constexpr Zone zones[] = {
-    {"ut", 0},        {"utc", 0},       {"gmt", 0},       {"z", 0},         {"est", -5 * 60},
-    {"edt", -4 * 60}, {"cst", -6 * 60}, {"cdt", -5 * 60}, {"mst", -7 * 60}, {"mdt", -6 * 60},
-    {"pst", -8 * 60}, {"pdt", -7 * 60}, {"cet", 60},      {"cest", 120},    {"bst", 60},
-    {"met", 60},      {"mest", 120},    {"eet", 120},     {"eest", 180},    {"jst", 9 * 60},
+        {"ut", 0},        {"utc", 0},       {"gmt", 0},       {"z", 0},         {"est", -5 * 60},
+        {"edt", -4 * 60}, {"cst", -6 * 60}, {"cdt", -5 * 60}, {"mst", -7 * 60}, {"mdt", -6 * 60},
+        {"pst", -8 * 60}, {"pdt", -7 * 60}, {"cet", 60},      {"cest", 120},    {"bst", 60},
+        {"met", 60},      {"mest", 120},    {"eet", 120},     {"eest", 180},    {"jst", 9 * 60},
 };
 
 int monthFromName(QByteArrayView word)
@@ -226,8 +225,8 @@ QByteArray DateParser::format(const QDateTime &dateTime)
     out += QByteArray::number(d.year()).rightJustified(4, '0');
     out += ' ';
     out += QByteArray::number(t.hour()).rightJustified(2, '0') + ':'
-            + QByteArray::number(t.minute()).rightJustified(2, '0') + ':'
-            + QByteArray::number(t.second()).rightJustified(2, '0');
+           + QByteArray::number(t.minute()).rightJustified(2, '0') + ':'
+           + QByteArray::number(t.second()).rightJustified(2, '0');
     out += ' ';
     out += offset < 0 ? '-' : '+';
     out += QByteArray::number(absOffset / 60).rightJustified(2, '0');

@@ -168,7 +168,7 @@ namespace {
 bool isQSafe(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '!'
-            || c == '*' || c == '+' || c == '-' || c == '/';
+           || c == '*' || c == '+' || c == '-' || c == '/';
 }
 
 qsizetype qLength(QByteArrayView utf8)

@@ -99,8 +99,8 @@ QString FlowedText::flow(QStringView text, int width)
             content = content.sliced(cut + 1);
             if (depth == 0)
                 prefix = (content.startsWith(u' ') || content.startsWith(u"From "))
-                        ? QStringLiteral(" ")
-                        : QString();
+                                 ? QStringLiteral(" ")
+                                 : QString();
         }
         out.append(prefix + content);
     }

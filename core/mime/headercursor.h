@@ -9,7 +9,9 @@
 class HeaderCursor
 {
 public:
-    explicit HeaderCursor(QByteArrayView data) : m_data(data) { }
+    explicit HeaderCursor(QByteArrayView data)
+        : m_data(data)
+    { }
 
     bool atEnd() const { return m_pos >= m_data.size(); }
     char peek(qsizetype ahead = 0) const

@@ -18,9 +18,9 @@
 
 struct MessageBuilder::Node
 {
-    QByteArray headers;  // complete header lines of this entity, each ending in CRLF
-    QByteArray body;     // encoded body of a text leaf
-    QString filePath;    // a file leaf, streamed as base64
+    QByteArray headers; // complete header lines of this entity, each ending in CRLF
+    QByteArray body; // encoded body of a text leaf
+    QString filePath; // a file leaf, streamed as base64
     QByteArray boundary; // a multipart
     QList<Node> children;
 };
@@ -151,7 +151,9 @@ MailError writeAll(QIODevice *device, const QByteArray &bytes)
 
 } // namespace
 
-MessageBuilder::MessageBuilder(OutgoingMessage message) : m_message(std::move(message)) { }
+MessageBuilder::MessageBuilder(OutgoingMessage message)
+    : m_message(std::move(message))
+{ }
 
 QByteArray MessageBuilder::foldHeader(QByteArrayView name, const QByteArray &value)
 {
@@ -198,8 +200,8 @@ QByteArray MessageBuilder::messageId()
         ace = "heron.localhost";
     QByteArray random;
     for (int i = 0; i < 4; ++i)
-        random += QByteArray::number(QRandomGenerator::system()->generate(), 16).rightJustified(8,
-                                                                                               '0');
+        random += QByteArray::number(QRandomGenerator::system()->generate(), 16)
+                          .rightJustified(8, '0');
     m_messageId = '<' + random + '@' + cleanId(ace) + '>';
     return m_messageId;
 }
@@ -325,8 +327,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
             if (c.unicode() < 0x20 || c.unicode() == 0x7f)
                 raw = false;
         }
-        h += foldHeader("Subject", raw ? subject.toUtf8()
-                                       : EncodedWords::encodeUnstructured(subject, 67));
+        h += foldHeader("Subject",
+                        raw ? subject.toUtf8() : EncodedWords::encodeUnstructured(subject, 67));
     }
     h += foldHeader("Message-ID", messageId());
     const QByteArray inReplyTo = angleId(m.inReplyTo);
@@ -351,7 +353,7 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         const auto kind = chooseEncoding(bytes, m_allow8Bit || m_smtpUtf8);
         text.headers = "Content-Type: text/plain; charset=utf-8; format=flowed\r\n"
                        "Content-Transfer-Encoding: "
-                + TransferEncoding::headerValue(kind) + "\r\n";
+                       + TransferEncoding::headerValue(kind) + "\r\n";
         text.body = encodeBody(bytes, kind);
     }
 
@@ -367,8 +369,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
                              QStringLiteral("Cannot read the attachment ") + a.filePath);
         const QString name = a.fileName.isEmpty() ? info.fileName() : a.fileName;
         const QByteArray type = a.mimeType.isEmpty()
-                ? mimeDb.mimeTypeForFile(info).name().toLatin1()
-                : cleanMimeType(a.mimeType);
+                                        ? mimeDb.mimeTypeForFile(info).name().toLatin1()
+                                        : cleanMimeType(a.mimeType);
         const bool related = a.isInline && !a.contentId.isEmpty() && !m.htmlBody.isEmpty();
 
         QByteArray nameParam;
@@ -399,7 +401,7 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         const auto kind = chooseEncoding(bytes, m_allow8Bit || m_smtpUtf8);
         html.headers = "Content-Type: text/html; charset=utf-8\r\n"
                        "Content-Transfer-Encoding: "
-                + TransferEncoding::headerValue(kind) + "\r\n";
+                       + TransferEncoding::headerValue(kind) + "\r\n";
         html.body = encodeBody(bytes, kind);
         if (!inlineParts.isEmpty()) {
             Node related;
@@ -413,8 +415,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         }
         Node alternative;
         alternative.boundary = nextBoundary();
-        alternative.headers = foldHeader(
-                "Content-Type", "multipart/alternative; boundary=\"" + alternative.boundary + '"');
+        alternative.headers = foldHeader("Content-Type", "multipart/alternative; boundary=\""
+                                                                 + alternative.boundary + '"');
         alternative.children = {text, html};
         body = alternative;
     }

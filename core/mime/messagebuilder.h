@@ -3,8 +3,8 @@
 #include "common/mailerror.h"
 #include "outgoingmessage.h"
 
-#include <QByteArray>
 #include <functional>
+#include <QByteArray>
 
 class QIODevice;
 

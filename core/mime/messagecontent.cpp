@@ -57,7 +57,7 @@ void MessageContent::addAttachment(const MimePart &part, QList<Attachment> *list
     if (a.fileName.isEmpty() && part.isMessage()) {
         const QString subject = part.children().first().decodedHeader("Subject");
         a.fileName = (subject.isEmpty() ? QStringLiteral("message") : subject)
-                + QStringLiteral(".eml");
+                     + QStringLiteral(".eml");
     }
     a.mimeType = part.mimeType();
     a.size = part.decodedSize();
@@ -74,7 +74,7 @@ void MessageContent::visit(const MimePart &part, int depth)
         const QByteArray sub = part.subtype();
         if (part.children().isEmpty()) {
             // No usable boundary: show what is there as text.
-            m_bodies.append(Body{Body::Kind::PlainText, part.section(), part.text(), depth});
+            m_bodies.append(Body {Body::Kind::PlainText, part.section(), part.text(), depth});
         } else if (sub == "alternative") {
             visitAlternative(part, depth);
         } else if (sub == "related") {
@@ -94,8 +94,8 @@ void MessageContent::visit(const MimePart &part, int depth)
         const MimePart &inner = part.children().first();
         if (isAttachmentDisposition(part))
             addAttachment(part, &m_attachments);
-        m_bodies.append(Body{Body::Kind::EmbeddedMessage, part.section(),
-                             inner.decodedHeader("Subject"), depth + 1});
+        m_bodies.append(Body {Body::Kind::EmbeddedMessage, part.section(),
+                              inner.decodedHeader("Subject"), depth + 1});
         visit(inner, depth + 1);
         return;
     }
@@ -113,7 +113,7 @@ void MessageContent::visit(const MimePart &part, int depth)
     if ((type == "text/plain" || type == "text/html") && !isAttachmentDisposition(part)
         && !(named && part.contentDisposition().value().isEmpty() && !m_bodies.isEmpty())) {
         const auto kind = type == "text/html" ? Body::Kind::Html : Body::Kind::PlainText;
-        m_bodies.append(Body{kind, part.section(), part.text(), depth});
+        m_bodies.append(Body {kind, part.section(), part.text(), depth});
         return;
     }
     addAttachment(part, &m_attachments);
@@ -121,8 +121,8 @@ void MessageContent::visit(const MimePart &part, int depth)
 
 void MessageContent::visitAlternative(const MimePart &part, int depth)
 {
-    const QByteArrayView wanted =
-            m_preference == Preference::Html ? QByteArrayView("text/html") : "text/plain";
+    const QByteArrayView wanted = m_preference == Preference::Html ? QByteArrayView("text/html")
+                                                                   : "text/plain";
     const MimePart *chosen = nullptr;
     // The preferred form: for HTML the last (richest) match, for plain text the first.
     for (const MimePart &child : part.children()) {

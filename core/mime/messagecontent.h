@@ -24,8 +24,8 @@ public:
         enum class Kind { PlainText, Html, EmbeddedMessage };
         Kind kind = Kind::PlainText;
         QByteArray section; // the part's IMAP section (for an embedded message: its part)
-        QString text;       // the decoded text; for EmbeddedMessage its decoded Subject
-        int depth = 0;      // how many message/rfc822 levels it is nested in
+        QString text; // the decoded text; for EmbeddedMessage its decoded Subject
+        int depth = 0; // how many message/rfc822 levels it is nested in
     };
 
     struct Attachment

@@ -4,7 +4,6 @@
 #include "encodedwords.h"
 #include "flowedtext.h"
 
-
 namespace {
 
 constexpr int maxDepth = 64;
@@ -173,7 +172,7 @@ void MimePart::parseMultipart(int depth)
             const QByteArrayView rest = line.sliced(delimiter.size());
             const bool close = rest.startsWith("--");
             if (close || rest.trimmed().isEmpty()) {
-                marks.append(Mark{pos, next, close});
+                marks.append(Mark {pos, next, close});
                 if (close)
                     break;
             }
@@ -197,8 +196,7 @@ void MimePart::parseMultipart(int depth)
             m_missingEnd = true;
         }
         m_children.append(parseEntity(m_data, partStart, qMax(partStart, partEnd),
-                                      joinSection(m_section, ++index), false, digest,
-                                      depth + 1));
+                                      joinSection(m_section, ++index), false, digest, depth + 1));
     }
     if (!marks.isEmpty() && !marks.last().close)
         m_missingEnd = true;
@@ -267,7 +265,7 @@ QByteArray MimePart::contentId() const
 bool MimePart::isMessage() const
 {
     return (mimeType() == "message/rfc822" || mimeType() == "message/global")
-            && !m_children.isEmpty();
+           && !m_children.isEmpty();
 }
 
 QString MimePart::fileName() const
@@ -320,8 +318,8 @@ QString MimePart::text() const
     text.replace(u'\r', u'\n');
     if (mimeType() == "text/plain"
         && m_contentType.parameter("format").compare(u"flowed", Qt::CaseInsensitive) == 0) {
-        const bool delSp =
-                m_contentType.parameter("delsp").compare(u"yes", Qt::CaseInsensitive) == 0;
+        const bool delSp = m_contentType.parameter("delsp").compare(u"yes", Qt::CaseInsensitive)
+                           == 0;
         text = FlowedText::unflow(text, delSp);
     }
     return text;

@@ -16,7 +16,7 @@ class MimePart
 public:
     struct Header
     {
-        QByteArray name;  // as written
+        QByteArray name; // as written
         QByteArray value; // unfolded, without the leading blank
     };
 
@@ -33,8 +33,8 @@ public:
     QString decodedHeader(QByteArrayView name) const;
 
     QByteArray mimeType() const { return m_contentType.value(); } // "text/plain"
-    QByteArray mediaType() const;                                 // "text"
-    QByteArray subtype() const;                                   // "plain"
+    QByteArray mediaType() const; // "text"
+    QByteArray subtype() const; // "plain"
     HeaderParameters contentType() const { return m_contentType; }
     HeaderParameters contentDisposition() const { return m_disposition; }
     QByteArray charset() const;

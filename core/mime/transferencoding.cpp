@@ -201,7 +201,7 @@ QByteArray TransferEncoding::encodeQuotedPrintable(QByteArrayView text)
             bool escape = u >= 0x7f || (u < 0x20 && c != '\t') || c == '=';
             if (isBlank(c) && atLineEnd)
                 escape = true;
-            if (i == 0 && c == '.' )
+            if (i == 0 && c == '.')
                 escape = true;
             if (i == 0 && c == 'F' && line.startsWith("From "))
                 escape = true;

@@ -71,7 +71,7 @@ QList<MailAddress> asSent(QList<MailAddress> list, bool smtpUtf8)
         if (!smtpUtf8) {
             const qsizetype at = a.address.lastIndexOf(u'@');
             a.address = a.address.left(at + 1)
-                    + QString::fromLatin1(QUrl::toAce(a.address.mid(at + 1)));
+                        + QString::fromLatin1(QUrl::toAce(a.address.mid(at + 1)));
         }
     }
     return list;
@@ -257,8 +257,8 @@ void tst_MessageBuilder::golden()
     QCOMPARE(plain.bodies().size(), 1);
     QCOMPARE(plain.bodies().first().text, expectedText(message.plainBody));
     if (!message.htmlBody.isEmpty()) {
-        const MessageContent html =
-                MessageContent::fromMessage(root, MessageContent::Preference::Html);
+        const MessageContent html = MessageContent::fromMessage(root,
+                                                                MessageContent::Preference::Html);
         QCOMPARE(html.bodies().size(), 1);
         QCOMPARE(html.bodies().first().kind, MessageContent::Body::Kind::Html);
         QCOMPARE(html.bodies().first().text, expectedText(message.htmlBody));
@@ -357,11 +357,9 @@ void tst_MessageBuilder::folding_data()
     QTest::newRow("unbreakable") << QByteArray("X-Token") << QByteArray(120, 'x');
     QTest::newRow("unbreakable then words")
             << QByteArray("X-Token") << QByteArray(90, 'x') + " then some words";
-    QTest::newRow("references")
-            << QByteArray("References")
-            << QByteArray("<aaaaaaaaaaaaaaaaaaaa@example.com> ").repeated(6).trimmed();
-    QTest::newRow("double spaces") << QByteArray("Subject")
-                                   << QByteArray("a  b").repeated(30);
+    QTest::newRow("references") << QByteArray(
+            "References") << QByteArray("<aaaaaaaaaaaaaaaaaaaa@example.com> ").repeated(6).trimmed();
+    QTest::newRow("double spaces") << QByteArray("Subject") << QByteArray("a  b").repeated(30);
 }
 
 void tst_MessageBuilder::folding()
@@ -398,13 +396,11 @@ void tst_MessageBuilder::refusals_data()
     utf8Local.to = {{QString(), u8("jörg@example.de")}};
     QTest::newRow("utf-8 local part without smtputf8")
             << utf8Local << false << int(MailError::Kind::Policy);
-    QTest::newRow("crlf in address")
-            << [] {
-                   OutgoingMessage m = baseMessage();
-                   m.to = {{QString(), u8("bob@example.net\r\nBcc: victim@example.org")}};
-                   return m;
-               }()
-            << false << int(MailError::Kind::Policy);
+    QTest::newRow("crlf in address") << [] {
+        OutgoingMessage m = baseMessage();
+        m.to = {{QString(), u8("bob@example.net\r\nBcc: victim@example.org")}};
+        return m;
+    }() << false << int(MailError::Kind::Policy);
     QTest::newRow("no at sign") << [] {
         OutgoingMessage m = baseMessage();
         m.from = {u8("Nobody"), u8("nobody")};
@@ -417,8 +413,8 @@ void tst_MessageBuilder::refusals_data()
     }() << false << int(MailError::Kind::Policy);
     QTest::newRow("missing file") << [] {
         OutgoingMessage m = baseMessage();
-        m.attachments = {{u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(),
-                          false}};
+        m.attachments = {
+                {u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false}};
         return m;
     }() << false << int(MailError::Kind::Storage);
 }
@@ -460,8 +456,8 @@ void tst_MessageBuilder::largeAttachmentStreamed()
     }
 
     OutgoingMessage m = baseMessage();
-    m.attachments = {{source, QString(), QByteArray("application/octet-stream"), QByteArray(),
-                      false}};
+    m.attachments = {
+            {source, QString(), QByteArray("application/octet-stream"), QByteArray(), false}};
 
     // Pieces: no single write holds more than a chunk of the file.
     CountingDevice counter;
@@ -484,6 +480,8 @@ void tst_MessageBuilder::largeAttachmentStreamed()
         QVERIFY(!makeBuilder(m).write(&out));
     }
     const qint64 after = peakRssKiB();
+    if (qEnvironmentVariableIsSet("HERON_DEBUG_MEMORY"))
+        qDebug() << "peak resident KiB before" << before << "after" << after;
     if (before > 0 && after > 0)
         QVERIFY2(after - before < 4 * 1024, QByteArray::number(after - before) + " KiB");
 

@@ -83,40 +83,34 @@ void tst_MimeHeaders::addresses_data()
             << u8("Pete|pete@silly.test");
     QTest::newRow("old style comment name")
             << QByteArray("jdoe@example.com (John Doe)") << u8("John Doe|jdoe@example.com");
-    QTest::newRow("obs-phrase with dot")
-            << QByteArray("John Q. Public <jqp@example.com>") << u8("John Q. Public|jqp@example.com");
-    QTest::newRow("obs-route")
-            << QByteArray("Mary <@node.test,@relay.test:mary@example.net>")
-            << u8("Mary|mary@example.net");
+    QTest::newRow("obs-phrase with dot") << QByteArray("John Q. Public <jqp@example.com>")
+                                         << u8("John Q. Public|jqp@example.com");
+    QTest::newRow("obs-route") << QByteArray("Mary <@node.test,@relay.test:mary@example.net>")
+                               << u8("Mary|mary@example.net");
     QTest::newRow("quoted local part")
             << QByteArray("\"john doe\"@example.com") << u8("|\"john doe\"@example.com");
     QTest::newRow("needlessly quoted local part")
             << QByteArray("<\"john.doe\"@example.com>") << u8("|john.doe@example.com");
-    QTest::newRow("rfc2047 name")
-            << QByteArray("=?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?= <keld@dkuug.dk>")
-            << u8("Keld Jørn Simonsen|keld@dkuug.dk");
+    QTest::newRow("rfc2047 name") << QByteArray(
+            "=?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?= <keld@dkuug.dk>")
+                                  << u8("Keld Jørn Simonsen|keld@dkuug.dk");
     QTest::newRow("rfc2047 words split")
             << QByteArray("=?UTF-8?B?SsO2?= =?UTF-8?B?cmc=?= <j@x.test>") << u8("Jörg|j@x.test");
     QTest::newRow("rfc2047 inside quotes")
             << QByteArray("\"=?utf-8?q?Ren=C3=A9?=\" <r@x.test>") << u8("René|r@x.test");
-    QTest::newRow("raw utf-8 (rfc6532)")
-            << QByteArray("Jörg Müller <jörg@bücher.example>")
-            << u8("Jörg Müller|jörg@bücher.example");
-    QTest::newRow("raw latin-1")
-            << QByteArray("J\xf6rg <j@x.test>") << u8("Jörg|j@x.test");
-    QTest::newRow("unquoted comma in name")
-            << QByteArray("Doe, John <john@example.com>, x@y.test")
-            << u8("Doe, John|john@example.com; |x@y.test");
+    QTest::newRow("raw utf-8 (rfc6532)") << QByteArray("Jörg Müller <jörg@bücher.example>")
+                                         << u8("Jörg Müller|jörg@bücher.example");
+    QTest::newRow("raw latin-1") << QByteArray("J\xf6rg <j@x.test>") << u8("Jörg|j@x.test");
+    QTest::newRow("unquoted comma in name") << QByteArray("Doe, John <john@example.com>, x@y.test")
+                                            << u8("Doe, John|john@example.com; |x@y.test");
     QTest::newRow("empty entries") << QByteArray(", ,a@b.test,, ,") << u8("|a@b.test");
     QTest::newRow("folded") << QByteArray("John\r\n Doe <j@x.test>,\r\n\tk@x.test")
                             << u8("John Doe|j@x.test; |k@x.test");
     QTest::newRow("null sender") << QByteArray("<>") << QString();
     QTest::newRow("domain literal")
             << QByteArray("root@[192.168.0.1]") << u8("|root@[192.168.0.1]");
-    QTest::newRow("unterminated angle")
-            << QByteArray("Broken <b@x.test") << u8("Broken|b@x.test");
-    QTest::newRow("unterminated quote")
-            << QByteArray("\"Broken <b@x.test>") << QString();
+    QTest::newRow("unterminated angle") << QByteArray("Broken <b@x.test") << u8("Broken|b@x.test");
+    QTest::newRow("unterminated quote") << QByteArray("\"Broken <b@x.test>") << QString();
     QTest::newRow("garbage only") << QByteArray("<<>>@@,;:") << QString();
     QTest::newRow("local only") << QByteArray("root") << u8("|root");
 }
@@ -133,10 +127,10 @@ void tst_MimeHeaders::dates_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected"); // ISO 8601 with offset, empty: invalid
 
-    QTest::newRow("rfc5322 A.1.1") << QByteArray("Fri, 21 Nov 1997 09:55:06 -0600")
-                                   << u8("1997-11-21T09:55:06-06:00");
-    QTest::newRow("positive offset") << QByteArray("Tue, 1 Jul 2003 10:52:37 +0200")
-                                     << u8("2003-07-01T10:52:37+02:00");
+    QTest::newRow("rfc5322 A.1.1")
+            << QByteArray("Fri, 21 Nov 1997 09:55:06 -0600") << u8("1997-11-21T09:55:06-06:00");
+    QTest::newRow("positive offset")
+            << QByteArray("Tue, 1 Jul 2003 10:52:37 +0200") << u8("2003-07-01T10:52:37+02:00");
     QTest::newRow("no day name") << QByteArray("21 Nov 1997 09:55:06 +0000")
                                  << u8("1997-11-21T09:55:06Z");
     QTest::newRow("no seconds") << QByteArray("Thu, 13 Feb 1969 23:32 -0330")
@@ -145,24 +139,24 @@ void tst_MimeHeaders::dates_data()
             << QByteArray("Thu,\r\n      13\r\n        Feb\r\n          1969\r\n      23:32\r\n"
                           "               -0330 (Newfoundland Time)")
             << u8("1969-02-13T23:32:00-03:30");
-    QTest::newRow("two digit year 97") << QByteArray("21 Nov 97 09:55:06 GMT")
-                                       << u8("1997-11-21T09:55:06Z");
-    QTest::newRow("two digit year 03") << QByteArray("Mon, 3 Mar 03 1:02:03 EST")
-                                       << u8("2003-03-03T01:02:03-05:00");
-    QTest::newRow("three digit year") << QByteArray("1 Jan 103 00:00:00 +0000")
-                                      << u8("2003-01-01T00:00:00Z");
-    QTest::newRow("named zone PDT") << QByteArray("Sun, 6 Nov 1994 08:49:37 PDT")
-                                    << u8("1994-11-06T08:49:37-07:00");
-    QTest::newRow("military zone") << QByteArray("Sun, 6 Nov 1994 08:49:37 A")
-                                   << u8("1994-11-06T08:49:37Z");
+    QTest::newRow("two digit year 97")
+            << QByteArray("21 Nov 97 09:55:06 GMT") << u8("1997-11-21T09:55:06Z");
+    QTest::newRow("two digit year 03")
+            << QByteArray("Mon, 3 Mar 03 1:02:03 EST") << u8("2003-03-03T01:02:03-05:00");
+    QTest::newRow("three digit year")
+            << QByteArray("1 Jan 103 00:00:00 +0000") << u8("2003-01-01T00:00:00Z");
+    QTest::newRow("named zone PDT")
+            << QByteArray("Sun, 6 Nov 1994 08:49:37 PDT") << u8("1994-11-06T08:49:37-07:00");
+    QTest::newRow("military zone")
+            << QByteArray("Sun, 6 Nov 1994 08:49:37 A") << u8("1994-11-06T08:49:37Z");
     QTest::newRow("UT") << QByteArray("6 Nov 1994 08:49:37 UT") << u8("1994-11-06T08:49:37Z");
     QTest::newRow("no zone") << QByteArray("6 Nov 1994 08:49:37") << u8("1994-11-06T08:49:37Z");
     QTest::newRow("full month name") << QByteArray("Sunday, 06 November 1994 08:49:37 +0100")
                                      << u8("1994-11-06T08:49:37+01:00");
     QTest::newRow("lower case") << QByteArray("sun, 6 nov 1994 08:49:37 gmt")
                                 << u8("1994-11-06T08:49:37Z");
-    QTest::newRow("GMT plus offset") << QByteArray("Sun, 6 Nov 1994 08:49:37 GMT+0100")
-                                     << u8("1994-11-06T08:49:37+01:00");
+    QTest::newRow("GMT plus offset")
+            << QByteArray("Sun, 6 Nov 1994 08:49:37 GMT+0100") << u8("1994-11-06T08:49:37+01:00");
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994")
                              << u8("1994-11-06T08:49:37Z");
     QTest::newRow("dashes") << QByteArray("6-Nov-1994 08:49:37 +0000")
@@ -218,8 +212,8 @@ void tst_MimeHeaders::encodedWordsDecode_data()
     // RFC 2047 section 8 examples
     QTest::newRow("rfc2047 single") << QByteArray("(=?ISO-8859-1?Q?a?=)") << u8("(a)");
     QTest::newRow("rfc2047 word then text") << QByteArray("=?ISO-8859-1?Q?a?= b") << u8("a b");
-    QTest::newRow("rfc2047 adjacent") << QByteArray("=?ISO-8859-1?Q?a?= =?ISO-8859-1?Q?b?=")
-                                      << u8("ab");
+    QTest::newRow("rfc2047 adjacent")
+            << QByteArray("=?ISO-8859-1?Q?a?= =?ISO-8859-1?Q?b?=") << u8("ab");
     QTest::newRow("rfc2047 adjacent folded")
             << QByteArray("=?ISO-8859-1?Q?a?=\r\n    =?ISO-8859-1?Q?b?=") << u8("ab");
     QTest::newRow("rfc2047 underscore") << QByteArray("=?ISO-8859-1?Q?a_b?=") << u8("a b");
@@ -230,16 +224,15 @@ void tst_MimeHeaders::encodedWordsDecode_data()
                           " =?ISO-8859-2?B?dSB1bmRlcnN0YW5kIHRoZSBleGFtcGxlLg==?=")
             << u8("If you can read this you understand the example.");
     QTest::newRow("lower case encoding") << QByteArray("=?utf-8?b?w6k=?=") << u8("é");
-    QTest::newRow("rfc2231 language") << QByteArray("=?US-ASCII*EN?Q?Keith_Moore?=")
-                                      << u8("Keith Moore");
+    QTest::newRow("rfc2231 language")
+            << QByteArray("=?US-ASCII*EN?Q?Keith_Moore?=") << u8("Keith Moore");
     QTest::newRow("utf-8 split across words")
             << QByteArray("=?UTF-8?B?4oI=?= =?UTF-8?B?rA==?=") << u8("€");
     QTest::newRow("utf-8 split across q words")
             << QByteArray("=?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?=") << u8("café");
-    QTest::newRow("no space before word") << QByteArray("Re:=?UTF-8?Q?caf=C3=A9?=")
-                                          << u8("Re:café");
-    QTest::newRow("no space between words")
-            << QByteArray("=?UTF-8?Q?a?==?UTF-8?Q?b?=") << u8("ab");
+    QTest::newRow("no space before word")
+            << QByteArray("Re:=?UTF-8?Q?caf=C3=A9?=") << u8("Re:café");
+    QTest::newRow("no space between words") << QByteArray("=?UTF-8?Q?a?==?UTF-8?Q?b?=") << u8("ab");
     QTest::newRow("text between words kept")
             << QByteArray("=?UTF-8?Q?a?= - =?UTF-8?Q?b?=") << u8("a - b");
     QTest::newRow("koi8-r") << QByteArray("=?koi8-r?B?8NLJ18XU?=") << u8("Привет");
@@ -251,16 +244,18 @@ void tst_MimeHeaders::encodedWordsDecode_data()
             << QByteArray("=?x-unknown?Q?caf=C3=A9?=") << u8("café");
     QTest::newRow("unknown charset latin fallback")
             << QByteArray("=?x-unknown?Q?caf=E9?=") << u8("café");
-    QTest::newRow("declared ascii but utf-8") << QByteArray("=?us-ascii?Q?caf=C3=A9?=")
-                                              << u8("café");
-    QTest::newRow("bad encoding letter kept") << QByteArray("=?UTF-8?X?abc?=")
-                                              << u8("=?UTF-8?X?abc?=");
+    QTest::newRow("declared ascii but utf-8")
+            << QByteArray("=?us-ascii?Q?caf=C3=A9?=") << u8("café");
+    QTest::newRow("bad encoding letter kept")
+            << QByteArray("=?UTF-8?X?abc?=") << u8("=?UTF-8?X?abc?=");
     QTest::newRow("unterminated kept") << QByteArray("=?UTF-8?Q?abc") << u8("=?UTF-8?Q?abc");
-    QTest::newRow("space inside word is not a word") << QByteArray("=?UTF-8?Q?a b?=")
-                                                     << u8("=?UTF-8?Q?a b?=");
+    QTest::newRow("space inside word is not a word")
+            << QByteArray("=?UTF-8?Q?a b?=") << u8("=?UTF-8?Q?a b?=");
     QTest::newRow("b without padding") << QByteArray("=?UTF-8?B?w6k?=") << u8("é");
     QTest::newRow("raw utf-8") << QByteArray("Grüße") << u8("Grüße");
-    QTest::newRow("raw latin-1") << QByteArray("Gr\xfc\xdf" "e") << u8("Grüße");
+    QTest::newRow("raw latin-1") << QByteArray("Gr\xfc\xdf"
+                                               "e")
+                                 << u8("Grüße");
     QTest::newRow("plain folded") << QByteArray("Hello\r\n world") << u8("Hello world");
     QTest::newRow("question mark in q text") << QByteArray("=?UTF-8?Q?why=3F_?=") << u8("why? ");
 }
@@ -278,9 +273,12 @@ void tst_MimeHeaders::encodedWordsEncode_data()
     QTest::addColumn<QByteArray>("expected"); // empty: only check the round trip
 
     QTest::newRow("ascii stays") << u8("Meeting at noon") << QByteArray("Meeting at noon");
-    QTest::newRow("one word") << u8("Re: café au lait") << QByteArray("Re: =?UTF-8?Q?caf=C3=A9?= au lait");
-    QTest::newRow("two adjacent") << u8("crème brûlée") << QByteArray("=?UTF-8?Q?cr=C3=A8me_br=C3=BBl=C3=A9e?=");
-    QTest::newRow("cyrillic uses base64") << u8("Привет") << QByteArray("=?UTF-8?B?0J/RgNC40LLQtdGC?=");
+    QTest::newRow("one word") << u8("Re: café au lait")
+                              << QByteArray("Re: =?UTF-8?Q?caf=C3=A9?= au lait");
+    QTest::newRow("two adjacent") << u8("crème brûlée")
+                                  << QByteArray("=?UTF-8?Q?cr=C3=A8me_br=C3=BBl=C3=A9e?=");
+    QTest::newRow("cyrillic uses base64")
+            << u8("Привет") << QByteArray("=?UTF-8?B?0J/RgNC40LLQtdGC?=");
     QTest::newRow("looks like an encoded word") << u8("=?x?Q?y?=") << QByteArray();
     QTest::newRow("newline") << u8("a\r\nBcc: evil@x.test") << QByteArray("a  Bcc: evil@x.test");
     QTest::newRow("long cjk") << QString(u8("日本語のテキスト").repeated(12)) << QByteArray();
@@ -312,23 +310,24 @@ void tst_MimeHeaders::parameters_data()
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("simple") << QByteArray("text/plain; charset=us-ascii") << QByteArray("text/plain")
-                            << QByteArray("charset") << u8("us-ascii");
+    QTest::newRow("simple") << QByteArray("text/plain; charset=us-ascii")
+                            << QByteArray("text/plain") << QByteArray("charset") << u8("us-ascii");
     QTest::newRow("rfc2045 comment")
             << QByteArray("text/plain; charset=us-ascii (Plain text)") << QByteArray("text/plain")
             << QByteArray("charset") << u8("us-ascii");
-    QTest::newRow("case and quotes") << QByteArray("Text/HTML; CharSet=\"UTF-8\"")
-                                     << QByteArray("text/html") << QByteArray("charset")
-                                     << u8("UTF-8");
+    QTest::newRow("case and quotes")
+            << QByteArray("Text/HTML; CharSet=\"UTF-8\"") << QByteArray("text/html")
+            << QByteArray("charset") << u8("UTF-8");
     QTest::newRow("rfc2231 continuation")
             << QByteArray("message/external-body; access-type=URL;\r\n"
-                          " URL*0=\"ftp://\";\r\n URL*1=\"cs.utk.edu/pub/moore/bulk-mailer/bulk-mailer.tar\"")
+                          " URL*0=\"ftp://\";\r\n "
+                          "URL*1=\"cs.utk.edu/pub/moore/bulk-mailer/bulk-mailer.tar\"")
             << QByteArray("message/external-body") << QByteArray("url")
             << u8("ftp://cs.utk.edu/pub/moore/bulk-mailer/bulk-mailer.tar");
-    QTest::newRow("rfc2231 charset")
-            << QByteArray("application/x-stuff; title*=us-ascii'en-us'This%20is%20%2A%2A%2Afun%2A%2A%2A")
-            << QByteArray("application/x-stuff") << QByteArray("title")
-            << u8("This is ***fun***");
+    QTest::newRow("rfc2231 charset") << QByteArray(
+            "application/x-stuff; title*=us-ascii'en-us'This%20is%20%2A%2A%2Afun%2A%2A%2A")
+                                     << QByteArray("application/x-stuff") << QByteArray("title")
+                                     << u8("This is ***fun***");
     QTest::newRow("rfc2231 mixed sections")
             << QByteArray("application/x-stuff; title*0*=us-ascii'en'This%20is%20even%20more%20;"
                           " title*1*=%2A%2A%2Afun%2A%2A%2A%20; title*2=\"isn't it!\"")
@@ -352,18 +351,17 @@ void tst_MimeHeaders::parameters_data()
     QTest::newRow("rfc2047 in quoted name")
             << QByteArray("application/pdf; name=\"=?UTF-8?B?0L7RgtGH0ZHRgi5wZGY=?=\"")
             << QByteArray("application/pdf") << QByteArray("name") << u8("отчёт.pdf");
-    QTest::newRow("raw utf-8 name") << QByteArray("attachment; filename=\"Grüße.txt\"")
-                                    << QByteArray("attachment") << QByteArray("filename")
-                                    << u8("Grüße.txt");
+    QTest::newRow("raw utf-8 name")
+            << QByteArray("attachment; filename=\"Grüße.txt\"") << QByteArray("attachment")
+            << QByteArray("filename") << u8("Grüße.txt");
     QTest::newRow("unquoted with spaces")
-            << QByteArray("attachment; filename=my report.pdf; size=10")
-            << QByteArray("attachment") << QByteArray("filename") << u8("my report.pdf");
+            << QByteArray("attachment; filename=my report.pdf; size=10") << QByteArray("attachment")
+            << QByteArray("filename") << u8("my report.pdf");
     QTest::newRow("unquoted boundary with equals")
             << QByteArray("multipart/mixed; boundary==_abc=_def") << QByteArray("multipart/mixed")
             << QByteArray("boundary") << u8("=_abc=_def");
     QTest::newRow("quoted pair") << QByteArray("text/plain; name=\"a\\\"b\\\\c\"")
-                                 << QByteArray("text/plain") << QByteArray("name")
-                                 << u8("a\"b\\c");
+                                 << QByteArray("text/plain") << QByteArray("name") << u8("a\"b\\c");
     QTest::newRow("missing parameter") << QByteArray("text/plain") << QByteArray("text/plain")
                                        << QByteArray("charset") << QString();
     QTest::newRow("semicolon inside quotes")
@@ -428,12 +426,16 @@ void tst_MimeHeaders::charsets_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<bool>("fallback");
 
-    QTest::newRow("utf-8") << QByteArray("caf\xc3\xa9") << QByteArray("utf-8") << u8("café") << false;
-    QTest::newRow("utf8 alias") << QByteArray("caf\xc3\xa9") << QByteArray("UTF8") << u8("café") << false;
-    QTest::newRow("latin-1 is cp1252") << QByteArray("\x80 caf\xe9") << QByteArray("iso-8859-1")
-                                       << u8("€ café") << false;
-    QTest::newRow("iso-8859-15") << QByteArray("\xa4") << QByteArray("ISO-8859-15") << u8("€") << false;
-    QTest::newRow("iso-8859-2") << QByteArray("\xb1") << QByteArray("iso-8859-2") << u8("ą") << false;
+    QTest::newRow("utf-8") << QByteArray("caf\xc3\xa9") << QByteArray("utf-8") << u8("café")
+                           << false;
+    QTest::newRow("utf8 alias") << QByteArray("caf\xc3\xa9") << QByteArray("UTF8") << u8("café")
+                                << false;
+    QTest::newRow("latin-1 is cp1252")
+            << QByteArray("\x80 caf\xe9") << QByteArray("iso-8859-1") << u8("€ café") << false;
+    QTest::newRow("iso-8859-15") << QByteArray("\xa4") << QByteArray("ISO-8859-15") << u8("€")
+                                 << false;
+    QTest::newRow("iso-8859-2") << QByteArray("\xb1") << QByteArray("iso-8859-2") << u8("ą")
+                                << false;
     QTest::newRow("koi8-r") << QByteArray("\xf0\xd2\xc9\xd7\xc5\xd4") << QByteArray("koi8-r")
                             << u8("Привет") << false;
     QTest::newRow("cp1251 alias") << QByteArray("\xcf\xf0\xe8\xe2\xe5\xf2") << QByteArray("cp1251")
@@ -442,20 +444,22 @@ void tst_MimeHeaders::charsets_data()
                                << QByteArray("Shift_JIS") << u8("こんにちは") << false;
     QTest::newRow("euc-jp") << QByteArray("\xa4\xb3\xa4\xf3\xa4\xcb\xa4\xc1\xa4\xcf")
                             << QByteArray("euc-jp") << u8("こんにちは") << false;
-    QTest::newRow("iso-2022-jp") << QByteArray("\x1b$B$3$s$K$A$O\x1b(B") << QByteArray("iso-2022-jp")
-                                 << u8("こんにちは") << false;
-    QTest::newRow("gb2312 as gb18030") << QByteArray("\xc4\xe3\xba\xc3") << QByteArray("gb2312")
-                                       << u8("你好") << false;
-    QTest::newRow("big5") << QByteArray("\xa7\x41\xa6\x6e") << QByteArray("big5") << u8("你好") << false;
-    QTest::newRow("unknown, utf-8 bytes") << QByteArray("caf\xc3\xa9") << QByteArray("x-klingon")
-                                          << u8("café") << true;
-    QTest::newRow("unknown, latin bytes") << QByteArray("caf\xe9") << QByteArray("x-klingon")
-                                          << u8("café") << true;
-    QTest::newRow("declared utf-8, latin bytes") << QByteArray("caf\xe9") << QByteArray("utf-8")
-                                                 << u8("café") << true;
-    QTest::newRow("empty charset") << QByteArray("caf\xc3\xa9") << QByteArray() << u8("café") << false;
-    QTest::newRow("quoted charset") << QByteArray("caf\xc3\xa9") << QByteArray("\"utf-8\"")
-                                    << u8("café") << false;
+    QTest::newRow("iso-2022-jp") << QByteArray("\x1b$B$3$s$K$A$O\x1b(B")
+                                 << QByteArray("iso-2022-jp") << u8("こんにちは") << false;
+    QTest::newRow("gb2312 as gb18030")
+            << QByteArray("\xc4\xe3\xba\xc3") << QByteArray("gb2312") << u8("你好") << false;
+    QTest::newRow("big5") << QByteArray("\xa7\x41\xa6\x6e") << QByteArray("big5") << u8("你好")
+                          << false;
+    QTest::newRow("unknown, utf-8 bytes")
+            << QByteArray("caf\xc3\xa9") << QByteArray("x-klingon") << u8("café") << true;
+    QTest::newRow("unknown, latin bytes")
+            << QByteArray("caf\xe9") << QByteArray("x-klingon") << u8("café") << true;
+    QTest::newRow("declared utf-8, latin bytes")
+            << QByteArray("caf\xe9") << QByteArray("utf-8") << u8("café") << true;
+    QTest::newRow("empty charset")
+            << QByteArray("caf\xc3\xa9") << QByteArray() << u8("café") << false;
+    QTest::newRow("quoted charset")
+            << QByteArray("caf\xc3\xa9") << QByteArray("\"utf-8\"") << u8("café") << false;
 }
 
 void tst_MimeHeaders::charsets()
@@ -477,13 +481,16 @@ void tst_MimeHeaders::base64_data()
     QTest::newRow("clean") << QByteArray("SGVsbG8sIHdvcmxkIQ==") << QByteArray("Hello, world!");
     QTest::newRow("line breaks") << QByteArray("SGVs\r\nbG8s\nIHdv\r\ncmxkIQ==\r\n")
                                  << QByteArray("Hello, world!");
-    QTest::newRow("odd line lengths") << QByteArray("SGVsbG8sI\r\nHdvcmxk\r\nIQ==")
-                                      << QByteArray("Hello, world!");
-    QTest::newRow("garbage bytes") << QByteArray("SGV*sbG8\x01sIH!dvc mxk\tIQ==")
-                                   << QByteArray("Hello, world!");
-    QTest::newRow("missing padding") << QByteArray("SGVsbG8sIHdvcmxkIQ") << QByteArray("Hello, world!");
+    QTest::newRow("odd line lengths")
+            << QByteArray("SGVsbG8sI\r\nHdvcmxk\r\nIQ==") << QByteArray("Hello, world!");
+    QTest::newRow("garbage bytes")
+            << QByteArray("SGV*sbG8\x01sIH!dvc mxk\tIQ==") << QByteArray("Hello, world!");
+    QTest::newRow("missing padding")
+            << QByteArray("SGVsbG8sIHdvcmxkIQ") << QByteArray("Hello, world!");
     QTest::newRow("concatenated blocks") << QByteArray("SGk=\r\nSGk=") << QByteArray("HiHi");
-    QTest::newRow("dangling sextet") << QByteArray("SGVsbG8h" "Q") << QByteArray("Hello!");
+    QTest::newRow("dangling sextet") << QByteArray("SGVsbG8h"
+                                                   "Q")
+                                     << QByteArray("Hello!");
     QTest::newRow("empty") << QByteArray() << QByteArray();
 }
 
@@ -503,7 +510,8 @@ void tst_MimeHeaders::quotedPrintable_data()
     QTest::newRow("lower case hex") << QByteArray("caf=c3=a9") << QByteArray("caf\xc3\xa9");
     QTest::newRow("soft break crlf") << QByteArray("long=\r\nline") << QByteArray("longline");
     QTest::newRow("soft break lf") << QByteArray("long=\nline") << QByteArray("longline");
-    QTest::newRow("soft break with blanks") << QByteArray("long= \t\r\nline") << QByteArray("longline");
+    QTest::newRow("soft break with blanks")
+            << QByteArray("long= \t\r\nline") << QByteArray("longline");
     QTest::newRow("hard break kept") << QByteArray("a\r\nb") << QByteArray("a\r\nb");
     QTest::newRow("trailing blanks dropped") << QByteArray("a  \r\nb \t") << QByteArray("a\r\nb");
     QTest::newRow("inner blanks kept") << QByteArray("a \t b") << QByteArray("a \t b");

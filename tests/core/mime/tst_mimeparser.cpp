@@ -40,8 +40,9 @@ QString describeAttachments(const QList<MessageContent::Attachment> &list)
 {
     QString out;
     for (const MessageContent::Attachment &a : list) {
-        out += QString::fromLatin1(a.section) + u' ' + QString::fromLatin1(a.mimeType) + QStringLiteral(" \"")
-                + a.fileName + QStringLiteral("\" ") + QString::number(a.size);
+        out += QString::fromLatin1(a.section) + u' ' + QString::fromLatin1(a.mimeType)
+               + QStringLiteral(" \"") + a.fileName + QStringLiteral("\" ")
+               + QString::number(a.size);
         if (a.isInline)
             out += QStringLiteral(" inline");
         if (!a.contentId.isEmpty())
@@ -60,13 +61,12 @@ QString describe(const MimePart &root)
         from.append(a.name + u'|' + a.address);
     out += QStringLiteral("from: ") + from.join(QStringLiteral("; ")) + u'\n';
     out += QStringLiteral("date: ") + DateParser::parse(root.header("Date")).toString(Qt::ISODate)
-            + u'\n';
+           + u'\n';
     out += QStringLiteral("tree:\n");
     describeTree(root, 1, &out);
 
     const MessageContent plain = MessageContent::fromMessage(root);
-    const MessageContent html =
-            MessageContent::fromMessage(root, MessageContent::Preference::Html);
+    const MessageContent html = MessageContent::fromMessage(root, MessageContent::Preference::Html);
     QStringList htmlSections;
     for (const MessageContent::Body &b : html.bodies())
         htmlSections.append(QString::fromLatin1(b.section));
@@ -78,11 +78,11 @@ QString describe(const MimePart &root)
     for (const MessageContent::Attachment &a : html.attachments())
         htmlAttachments.append(QString::fromLatin1(a.section));
     out += QStringLiteral(" | related: ") + htmlRelated.join(u' ')
-            + QStringLiteral(" | attachments: ") + htmlAttachments.join(u' ') + u'\n';
+           + QStringLiteral(" | attachments: ") + htmlAttachments.join(u' ') + u'\n';
     for (const MessageContent::Body &b : plain.bodies()) {
-        const char *kind = b.kind == MessageContent::Body::Kind::Html ? "html"
-                : b.kind == MessageContent::Body::Kind::PlainText     ? "plain"
-                                                                      : "message";
+        const char *kind = b.kind == MessageContent::Body::Kind::Html        ? "html"
+                           : b.kind == MessageContent::Body::Kind::PlainText ? "plain"
+                                                                             : "message";
         out += QStringLiteral("--- %1 %2 depth %3 ---\n")
                        .arg(QLatin1String(kind), QString::fromLatin1(b.section))
                        .arg(b.depth);
@@ -95,8 +95,8 @@ QString describe(const MimePart &root)
     out += QStringLiteral("--- notes ---\n");
     for (MessageContent::Note n : plain.notes()) {
         out += n == MessageContent::Note::SignatureNotVerified
-                ? QStringLiteral("signature not verified\n")
-                : QStringLiteral("encrypted, not readable\n");
+                       ? QStringLiteral("signature not verified\n")
+                       : QStringLiteral("encrypted, not readable\n");
     }
     return out;
 }
@@ -162,7 +162,7 @@ void tst_MimeParser::hostile_data()
     QByteArray nested;
     for (int i = 0; i < 5000; ++i)
         nested += "Content-Type: multipart/mixed; boundary=b" + QByteArray::number(i) + "\n\n--b"
-                + QByteArray::number(i) + "\n";
+                  + QByteArray::number(i) + "\n";
     QTest::newRow("deep multipart") << nested << 70;
 
     QByteArray messages;
@@ -232,8 +232,8 @@ void tst_MimeParser::sections_data()
     QTest::newRow("4.2.1") << rfc3501 << QByteArray("4.2.1") << QByteArray("image/gif");
     QTest::newRow("4.2.2") << rfc3501 << QByteArray("4.2.2") << QByteArray("multipart/alternative");
     QTest::newRow("4.2.2.2") << rfc3501 << QByteArray("4.2.2.2") << QByteArray("text/richtext");
-    QTest::newRow("single part is 1") << QByteArray("Subject: x\n\nhello") << QByteArray("1")
-                                      << QByteArray("text/plain");
+    QTest::newRow("single part is 1")
+            << QByteArray("Subject: x\n\nhello") << QByteArray("1") << QByteArray("text/plain");
     QTest::newRow("nested single part")
             << QByteArray("Content-Type: multipart/mixed; boundary=z\n\n--z\n\na\n--z\n"
                           "Content-Type: message/rfc822\n\nSubject: in\n\n2.1\n--z--\n")
