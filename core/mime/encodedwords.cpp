@@ -279,13 +279,17 @@ QByteArray EncodedWords::encodeUnstructured(QStringView text, int firstWordLengt
     QByteArray out;
     qsizetype i = 0;
     while (i < parts.size()) {
-        if (!needsEncoding(parts.at(i)) && !parts.at(i).isEmpty()) {
-            if (!out.isEmpty())
-                out += ' ';
+        // One space between neighbouring parts; between a plain word and an encoded word it
+        // survives decoding.
+        if (i > 0)
+            out += ' ';
+        if (!needsEncoding(parts.at(i))) {
             out += parts.at(i).toLatin1();
             ++i;
             continue;
         }
+        // Empty parts (runs of spaces) after an encoded word go inside the encoded text, as
+        // the whitespace between two encoded words is dropped when decoding.
         qsizetype j = i;
         QString run;
         while (j < parts.size() && (needsEncoding(parts.at(j)) || parts.at(j).isEmpty())) {
@@ -294,17 +298,8 @@ QByteArray EncodedWords::encodeUnstructured(QStringView text, int firstWordLengt
             run += parts.at(j);
             ++j;
         }
-        // The space between a plain word and an encoded word survives decoding.
-        const bool first = out.isEmpty();
-        if (!first)
-            out += ' ';
-        const int budget = first ? firstWordLength : 75;
-        const QList<QByteArray> words = encode(run, budget, 75);
-        for (qsizetype w = 0; w < words.size(); ++w) {
-            if (w > 0)
-                out += ' ';
-            out += words.at(w);
-        }
+        const int budget = i == 0 ? firstWordLength : 75;
+        out += encode(run, budget, 75).join(' ');
         i = j;
     }
     return out;

@@ -284,6 +284,10 @@ void tst_MimeHeaders::encodedWordsEncode_data()
     QTest::newRow("long cjk") << QString(u8("日本語のテキスト").repeated(12)) << QByteArray();
     QTest::newRow("emoji") << QString(u8("😀").repeated(40)) << QByteArray();
     QTest::newRow("long latin") << QString(u8("ça ").repeated(60)) << QByteArray();
+    QTest::newRow("leading space") << u8(" é") << QByteArray(" =?UTF-8?Q?=C3=A9?=");
+    QTest::newRow("spaces between encoded") << u8("é  é") << QByteArray();
+    QTest::newRow("spaces after encoded") << u8("é  x ") << QByteArray();
+    QTest::newRow("double spaces plain") << u8("a  b é") << QByteArray("a  b =?UTF-8?Q?=C3=A9?=");
     QTest::newRow("control char") << u8("bell\x07") << QByteArray("=?UTF-8?Q?bell=07?=");
 }
 

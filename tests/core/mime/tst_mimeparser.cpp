@@ -1,5 +1,6 @@
 #include "mime/addressparser.h"
 #include "mime/dateparser.h"
+#include "mime/flowedtext.h"
 #include "mime/messagecontent.h"
 #include "mime/mimepart.h"
 
@@ -122,6 +123,10 @@ private Q_SLOTS:
     void hostile();
     void sections_data();
     void sections();
+    void unflow_data();
+    void unflow();
+    void flow_data();
+    void flow();
 };
 
 void tst_MimeParser::corpus_data()
@@ -252,6 +257,103 @@ void tst_MimeParser::sections()
     // In the sample every leaf's body names its own section. Top-level leaves spell theirs.
     if (section.contains('.') && !part->isMultipart() && !part->isMessage())
         QCOMPARE(part->decodedBody().trimmed(), section);
+}
+
+void tst_MimeParser::unflow_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("delSp");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("soft breaks join")
+            << QStringLiteral("one \ntwo \nthree\n") << false << QStringLiteral("one two three\n");
+    QTest::newRow("hard break stays")
+            << QStringLiteral("one\ntwo\n") << false << QStringLiteral("one\ntwo\n");
+    QTest::newRow("delsp removes the space")
+            << QStringLiteral("abc \ndef\n") << true << QStringLiteral("abcdef\n");
+    QTest::newRow("space-stuffing removed") << QStringLiteral(" From here\n  two spaces\n") << false
+                                            << QStringLiteral("From here\n two spaces\n");
+    QTest::newRow("quote depth joins")
+            << QStringLiteral("> a \n> b\n") << false << QStringLiteral("> a b\n");
+    QTest::newRow("quote change ends paragraph")
+            << QStringLiteral("> a \n>> b\n") << false << QStringLiteral("> a \n>> b\n");
+    QTest::newRow("quote without space")
+            << QStringLiteral(">>x \n>>y\n") << false << QStringLiteral(">> x y\n");
+    QTest::newRow("signature separator is hard")
+            << QStringLiteral("-- \nme\n") << false << QStringLiteral("-- \nme\n");
+    QTest::newRow("soft at end of text")
+            << QStringLiteral("dangling ") << false << QStringLiteral("dangling ");
+    QTest::newRow("empty lines") << QStringLiteral("a\n\nb\n") << false
+                                 << QStringLiteral("a\n\nb\n");
+}
+
+void tst_MimeParser::unflow()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, delSp);
+    QFETCH(QString, expected);
+    QCOMPARE(FlowedText::unflow(input, delSp), expected);
+}
+
+void tst_MimeParser::flow_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected"); // empty: round trip and widths only
+
+    QTest::newRow("short") << QStringLiteral("hello\n") << QStringLiteral("hello\n");
+    QTest::newRow("trailing spaces stripped")
+            << QStringLiteral("hello   \nworld\n") << QStringLiteral("hello\nworld\n");
+    QTest::newRow("space-stuffing")
+            << QStringLiteral(" indented\nFrom me\n") << QStringLiteral("  indented\n From me\n");
+    QTest::newRow("quote normalised")
+            << QStringLiteral(">quoted\n>> deeper\n") << QStringLiteral("> quoted\n>> deeper\n");
+    QTest::newRow("signature kept") << QStringLiteral("-- \nme\n") << QStringLiteral("-- \nme\n");
+    QTest::newRow("wrapped") << QStringLiteral("word ").repeated(40).trimmed() << QString();
+    QTest::newRow("wrapped quote")
+            << QString(QStringLiteral("> ") + QStringLiteral("quoted words ").repeated(20).trimmed())
+            << QString();
+    QTest::newRow("long word") << QString(QStringLiteral("x").repeated(100)
+                                          + QStringLiteral(" tail"))
+                               << QString();
+    QTest::newRow("from after wrap")
+            << QString(QStringLiteral("a").repeated(70) + QStringLiteral(" From there on"))
+            << QString();
+}
+
+void tst_MimeParser::flow()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const QString flowed = FlowedText::flow(input, 76);
+    if (!expected.isEmpty())
+        QCOMPARE(flowed, expected);
+    const QStringList lines = flowed.split(u'\n');
+    for (const QString &line : lines) {
+        if (!line.contains(u' ') || line.indexOf(u' ', 1) > 76)
+            continue; // nothing to break on
+        QVERIFY2(line.size() <= 77, qPrintable(line)); // 76 plus the soft-break space
+        QVERIFY2(!line.startsWith(QStringLiteral("From ")), qPrintable(line));
+    }
+    // Unflowing gives back the text with normalised quote marks and no trailing blanks.
+    QString normalised;
+    for (const QString &line : input.split(u'\n')) {
+        QString l = line;
+        if (l != QStringLiteral("-- "))
+            while (l.endsWith(u' '))
+                l.chop(1);
+        int depth = 0;
+        while (depth < l.size() && l.at(depth) == u'>')
+            ++depth;
+        if (depth > 0) {
+            QString rest = l.mid(depth);
+            if (rest.startsWith(u' '))
+                rest.remove(0, 1);
+            l = QString(depth, u'>') + u' ' + rest;
+        }
+        normalised += l + u'\n';
+    }
+    normalised.chop(1);
+    QCOMPARE(FlowedText::unflow(flowed), normalised);
 }
 
 QTEST_GUILESS_MAIN(tst_MimeParser)
