@@ -290,8 +290,12 @@ const MessageRecord *MessageListModel::record(int row) const
     const int windowIndex = position / m_windowSize;
     auto it = m_windows.find(windowIndex);
     if (it == m_windows.end()) {
+        // Scrolling down reads on from the end of the window above, without an OFFSET.
+        const auto above = m_windows.constFind(windowIndex - 1);
         StoreResult<QList<MessageRecord>> rows =
-                m_store->fetchMessages(m_query, windowIndex * m_windowSize, m_windowSize);
+                above != m_windows.cend() && above->rows.size() == m_windowSize
+                ? m_store->fetchMessagesAfter(m_query, above->rows.last().uid, m_windowSize)
+                : m_store->fetchMessages(m_query, windowIndex * m_windowSize, m_windowSize);
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;

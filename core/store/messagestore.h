@@ -86,6 +86,10 @@ public:
     StoreResult<int> countMessages(const MessageQuery &query);
     StoreResult<QList<MessageRecord>> fetchMessages(const MessageQuery &query, int offset,
                                                     int limit);
+    // The limit rows that follow the message afterUid in the query's order: reading on from a
+    // known row walks the index instead of skipping an OFFSET.
+    StoreResult<QList<MessageRecord>> fetchMessagesAfter(const MessageQuery &query,
+                                                         quint32 afterUid, int limit);
     // The row of uid in the query's order; -1 when the query does not contain it.
     StoreResult<int> messagePosition(const MessageQuery &query, quint32 uid);
     // The rows of the given UIDs in the query's order (absent ones are left out).
@@ -113,6 +117,7 @@ private:
     MailError deleteMessageRows(qint64 folderId, const QList<quint32> &uids);
     MailError clearFolderRows(qint64 folderId);
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
+    StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
                          MailError *error);

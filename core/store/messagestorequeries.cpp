@@ -229,27 +229,24 @@ StoreResult<int> MessageStore::countMessages(const MessageQuery &query)
     return count;
 }
 
-StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery &query,
-                                                              int offset, int limit)
+namespace {
+
+const QString windowColumns = QStringLiteral(
+        "SELECT uid, modseq, flags, keywords, internal_date, sent_date, size, subject, from_name,"
+        " from_address, message_id, has_attachments");
+
+} // namespace
+
+StoreResult<QList<MessageRecord>> MessageStore::readWindow(QSqlQuery *sql, qint64 folderId,
+                                                           int limit)
 {
-    MailError error;
-    QSqlQuery *sql = listQuery(query,
-                               QStringLiteral("SELECT uid, modseq, flags, keywords, internal_date,"
-                                              " sent_date, size, subject, from_name, from_address,"
-                                              " message_id, has_attachments"),
-                               orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), &error);
-    if (!sql)
-        return error;
-    const int next = ftsQuery(query.searchText).isEmpty() ? 1 : 2;
-    sql->bindValue(next, limit);
-    sql->bindValue(next + 1, offset);
     if (!sql->exec())
         return failed(QStringLiteral("Cannot read the messages of a folder"), *sql);
     QList<MessageRecord> result;
     result.reserve(limit);
     while (sql->next()) {
         MessageRecord m;
-        m.folderId = query.folderId;
+        m.folderId = folderId;
         m.uid = sql->value(0).toUInt();
         m.modSeq = sql->value(1).toULongLong();
         m.flags = MessageRecord::Flags::fromInt(sql->value(2).toInt());
@@ -266,6 +263,43 @@ StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery
     }
     sql->finish();
     return result;
+}
+
+StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery &query,
+                                                              int offset, int limit)
+{
+    MailError error;
+    QSqlQuery *sql = listQuery(query, windowColumns,
+                               orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), &error);
+    if (!sql)
+        return error;
+    const int next = ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    sql->bindValue(next, limit);
+    sql->bindValue(next + 1, offset);
+    return readWindow(sql, query.folderId, limit);
+}
+
+StoreResult<QList<MessageRecord>> MessageStore::fetchMessagesAfter(const MessageQuery &query,
+                                                                   quint32 afterUid, int limit)
+{
+    const QString column = sortColumn(query.sortKey);
+    const QString comparison = query.order == Qt::AscendingOrder ? QStringLiteral(" > ")
+                                                                 : QStringLiteral(" < ");
+    MailError error;
+    QSqlQuery *sql = listQuery(query, windowColumns,
+                               QStringLiteral(" AND (") + column + QStringLiteral(", uid)")
+                                       + comparison + QStringLiteral("(SELECT ") + column
+                                       + QStringLiteral(", uid FROM messages WHERE folder_id = ?"
+                                                        " AND uid = ?)")
+                                       + orderBy(query) + QStringLiteral(" LIMIT ?"),
+                               &error);
+    if (!sql)
+        return error;
+    const int next = ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    sql->bindValue(next, query.folderId);
+    sql->bindValue(next + 1, afterUid);
+    sql->bindValue(next + 2, limit);
+    return readWindow(sql, query.folderId, limit);
 }
 
 StoreResult<int> MessageStore::messagePosition(const MessageQuery &query, quint32 uid)

@@ -573,6 +573,17 @@ void TestMessageStore::windowsFollowSortOrder()
             all.append(m.uid);
     }
     QCOMPARE(all, expected);
+    // Reading on from a known row gives the same order.
+    QList<quint32> walked = {expected.first()};
+    for (int guard = 0; guard < 10; ++guard) {
+        const QList<MessageRecord> next =
+                m_store->fetchMessagesAfter(query, walked.last(), 2).value();
+        if (next.isEmpty())
+            break;
+        for (const MessageRecord &m : next)
+            walked.append(m.uid);
+    }
+    QCOMPARE(walked, expected);
     for (int row = 0; row < expected.size(); ++row)
         QCOMPARE(m_store->messagePosition(query, expected.at(row)).value(), row);
     QCOMPARE(m_store->messagePosition(query, 1234).value(), -1);
@@ -614,6 +625,10 @@ void TestMessageStore::filteredCountAndPositions()
     QCOMPARE(window.size(), 5);
     QCOMPARE(window.first().uid, 270u);
     QCOMPARE(m_store->messagePosition(query, 270).value(), 10);
+    QList<quint32> after;
+    for (const MessageRecord &m : m_store->fetchMessagesAfter(query, 270, 3).value())
+        after.append(m.uid);
+    QCOMPARE(after, QList<quint32>({267, 264, 261}));
     QCOMPARE(m_store->messagePosition(query, 271).value(), -1);
 
     QList<quint32> wanted;

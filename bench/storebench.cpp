@@ -1,0 +1,188 @@
+#include "storebench.h"
+
+#include "models/messagelistmodel.h"
+#include "store/messagestore.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+MessageRecord benchMessage(quint32 uid)
+{
+    static const QStringList names = {
+        QStringLiteral("Alice Martin"), QStringLiteral("Bob Stone"), QStringLiteral("Chloé Dubois"),
+        QStringLiteral("Dmitri Ivanov"), QStringLiteral("Eve Adams"), QStringLiteral("李雷"),
+    };
+    static const QStringList words = {
+        QStringLiteral("quarterly"), QStringLiteral("report"), QStringLiteral("meeting"),
+        QStringLiteral("invoice"), QStringLiteral("release"), QStringLiteral("notes"),
+        QStringLiteral("lunch"), QStringLiteral("budget"), QStringLiteral("draft"),
+        QStringLiteral("review"), QStringLiteral("holiday"), QStringLiteral("update"),
+    };
+    MessageRecord m;
+    m.uid = uid;
+    m.modSeq = uid;
+    m.flags = uid % 4 == 0 ? MessageRecord::NoFlag : MessageRecord::Seen;
+    const quint32 mix = uid * 2654435761u;
+    m.subject = (uid % 5 == 0 ? QStringLiteral("Re: ") : QString()) + words.at(mix % 12)
+            + QLatin1Char(' ') + words.at((mix >> 8) % 12) + QLatin1Char(' ')
+            + words.at((mix >> 16) % 12) + QStringLiteral(" #") + QString::number(mix % 10007);
+    m.fromName = names.at(mix % names.size());
+    m.fromAddress = QStringLiteral("user%1@example.org").arg(mix % 5000);
+    m.to = QStringLiteral("Team <team@example.org>, Someone <someone%1@example.net>").arg(uid % 97);
+    m.sentDate = QDateTime::fromSecsSinceEpoch(1'500'000'000 + qint64(uid) * 600 + mix % 300,
+                                               Qt::UTC);
+    m.internalDate = m.sentDate.addSecs(40);
+    m.size = 2000 + mix % 200000;
+    m.messageId = "<" + QByteArray::number(mix) + "." + QByteArray::number(uid) + "@mail.example>";
+    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@mail.example>" : QByteArray();
+    m.hasAttachments = uid % 9 == 0;
+    m.bodyStructure = QByteArray("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"QUOTED-"
+                                 "PRINTABLE\" 1234 40 NIL NIL NIL)(\"TEXT\" \"HTML\" (\"CHARSET\""
+                                 " \"UTF-8\") NIL NIL \"QUOTED-PRINTABLE\" 5678 120 NIL NIL NIL)"
+                                 " \"ALTERNATIVE\" (\"BOUNDARY\" \"b1\") NIL NIL)");
+    return m;
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Reads every column of rows [first, first + count) the way a view paints them.
+int readRows(const MessageListModel &model, int first, int count)
+{
+    int filled = 0;
+    for (int row = first; row < first + count && row < model.rowCount(); ++row) {
+        for (int column = 0; column < MessageListModel::ColumnCount; ++column) {
+            if (model.index(row, column).data().isValid())
+                ++filled;
+        }
+        filled += model.index(row, 0).data(MessageListModel::IsUnreadRole).toBool() ? 1 : 0;
+    }
+    return filled;
+}
+
+} // namespace
+
+int runStoreBench(const QStringList &args)
+{
+    QTextStream out(stdout);
+    int total = 100'000;
+    QString dirPath;
+    for (int i = 0; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--messages"))
+            total = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--dir"))
+            dirPath = args.at(i + 1);
+    }
+    if (total <= 0) {
+        out << "store: --messages needs a positive count\n";
+        return 2;
+    }
+    QTemporaryDir temporary;
+    if (dirPath.isEmpty())
+        dirPath = temporary.path();
+    const QString path = dirPath + QStringLiteral("/storebench.sqlite");
+    QFile::remove(path);
+
+    QElapsedTimer timer;
+    qint64 folderId = 0;
+    {
+        MessageStore store;
+        if (MailError error = store.open(path)) {
+            out << "store: " << error.toString() << '\n';
+            return 1;
+        }
+        FolderRecord inbox;
+        inbox.path = QStringLiteral("INBOX");
+        folderId = store.upsertFolder(inbox).value();
+        constexpr int batchSize = 1000;
+        double insertMs = 0;
+        for (int first = 1; first <= total; first += batchSize) {
+            QList<MessageRecord> batch;
+            batch.reserve(batchSize);
+            for (int uid = first; uid < first + batchSize && uid <= total; ++uid)
+                batch.append(benchMessage(quint32(uid)));
+            timer.start();
+            if (MailError error = store.upsertMessages(folderId, batch)) {
+                out << "store: " << error.toString() << '\n';
+                return 1;
+            }
+            insertMs += msSince(timer);
+        }
+        out << "store.insert " << total << " messages in batches of " << batchSize << ": "
+            << qRound(insertMs) << " ms (" << qRound(total / insertMs * 1000) << " messages/s)\n";
+        out << "store.file " << QFile(path).size() / 1024 << " KiB + WAL "
+            << QFile(path + QStringLiteral("-wal")).size() / 1024 << " KiB\n";
+    }
+
+    const qint64 rssBefore = residentKiB();
+    timer.start();
+    MessageStore store;
+    if (MailError error = store.open(path)) {
+        out << "store: " << error.toString() << '\n';
+        return 1;
+    }
+    const double openMs = msSince(timer);
+    MessageListModel model(&store);
+    model.setFolderId(folderId);
+    const int rows = model.rowCount();
+    const double countMs = msSince(timer);
+    readRows(model, 0, 50);
+    const double firstRowsMs = msSince(timer);
+    out << "store.open: " << openMs << " ms; row count " << rows << " after " << countMs
+        << " ms; first 50 rows after " << firstRowsMs << " ms\n";
+
+    timer.start();
+    model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    const double sortMs = msSince(timer);
+    readRows(model, 0, 50);
+    out << "model.sort by subject: " << sortMs << " ms; first 50 rows after " << msSince(timer)
+        << " ms\n";
+    timer.start();
+    readRows(model, rows / 2, 50);
+    out << "model.jump to the middle: 50 rows in " << msSince(timer) << " ms\n";
+    timer.start();
+    model.sort(MessageListModel::DateColumn, Qt::DescendingOrder);
+    readRows(model, 0, 50);
+    out << "model.sort by date, first 50 rows: " << msSince(timer) << " ms\n";
+
+    timer.start();
+    model.setSearchText(QStringLiteral("invoice budget"));
+    const int matches = model.rowCount();
+    readRows(model, 0, 50);
+    out << "model.search 'invoice budget': " << matches << " rows, first 50 in " << msSince(timer)
+        << " ms\n";
+    model.setSearchText(QString());
+
+    const qint64 rssOpen = residentKiB();
+    timer.start();
+    for (int row = 0; row < rows; row += 50)
+        readRows(model, row, 50);
+    const double scrollMs = msSince(timer);
+    const qint64 rssScrolled = residentKiB();
+    out << "model.scroll through all " << rows << " rows: " << qRound(scrollMs) << " ms\n";
+    out << "rss: before open " << rssBefore << " KiB, open with 50 rows " << rssOpen
+        << " KiB, after scrolling all rows " << rssScrolled << " KiB; per message "
+        << double(rssOpen - rssBefore) * 1024 / rows << " B (open), "
+        << double(rssScrolled - rssBefore) * 1024 / rows << " B (after scrolling)\n";
+    return 0;
+}
