@@ -17,7 +17,7 @@ QString baseText(const ViewerMessage::Attachment &a)
     const QString name = a.fileName.isEmpty() ? AttachmentListWidget::tr("(unnamed)") : a.fileName;
     if (a.size < 0)
         return name;
-    return name + u" (" + AttachmentListWidget::sizeText(a.size) + u')';
+    return name + u" ("_s + AttachmentListWidget::sizeText(a.size) + u')';
 }
 
 } // namespace
@@ -58,7 +58,7 @@ void AttachmentListWidget::setAttachments(const QList<ViewerMessage::Attachment>
     for (const ViewerMessage::Attachment &a : attachments) {
         auto *item = new QListWidgetItem(iconFor(a.mimeType, a.fileName), baseText(a), this);
         item->setData(PartIdRole, a.partId);
-        item->setToolTip(a.mimeType.isEmpty() ? a.fileName : a.fileName + u"\n" + a.mimeType);
+        item->setToolTip(a.mimeType.isEmpty() ? a.fileName : a.fileName + u"\n"_s + a.mimeType);
     }
 }
 
@@ -78,7 +78,7 @@ void AttachmentListWidget::setStatus(const QString &partId, const QString &statu
         return;
     for (const ViewerMessage::Attachment &a : std::as_const(m_attachments)) {
         if (a.partId == partId) {
-            it->setText(status.isEmpty() ? baseText(a) : baseText(a) + u" \u2014 " + status);
+            it->setText(status.isEmpty() ? baseText(a) : baseText(a) + u" \u2014 "_s + status);
             return;
         }
     }
@@ -87,7 +87,7 @@ void AttachmentListWidget::setStatus(const QString &partId, const QString &statu
 void AttachmentListWidget::setProgress(const QString &partId, qint64 received, qint64 total)
 {
     if (total > 0)
-        setStatus(partId, tr("downloading %1%").arg(qBound<qint64>(0, received * 100 / total, 100)));
+        setStatus(partId, tr("downloading %1%").arg(qBound(qint64(0), received * 100 / total, qint64(100))));
     else
         setStatus(partId, tr("downloading %1").arg(sizeText(received)));
 }
@@ -118,7 +118,7 @@ QStringList AttachmentListWidget::mimeTypes() const
     return {u"text/uri-list"_s};
 }
 
-QMimeData *AttachmentListWidget::mimeData(const QList<QListWidgetItem *> &items) const
+QList<QUrl> AttachmentListWidget::dragUrls(const QList<QListWidgetItem *> &items) const
 {
     QList<QUrl> urls;
     for (const QListWidgetItem *it : items) {
@@ -126,11 +126,17 @@ QMimeData *AttachmentListWidget::mimeData(const QList<QListWidgetItem *> &items)
         if (!path.isEmpty())
             urls << QUrl::fromLocalFile(path);
     }
+    return urls;
+}
+
+QMimeData *AttachmentListWidget::mimeData(const QList<QListWidgetItem *> &items) const
+{
+    const QList<QUrl> urls = dragUrls(items);
     if (urls.isEmpty())
         return nullptr;
-    auto *data = new QMimeData;
-    data->setUrls(urls);
-    return data;
+    auto *mime = new QMimeData;
+    mime->setUrls(urls);
+    return mime;
 }
 
 void AttachmentListWidget::startDrag(Qt::DropActions supportedActions)
@@ -144,11 +150,11 @@ void AttachmentListWidget::startDrag(Qt::DropActions supportedActions)
     }
     if (!missing.isEmpty())
         Q_EMIT bytesNeeded(missing);
-    QMimeData *data = mimeData(items);
-    if (!data)
+    QMimeData *mime = mimeData(items);
+    if (!mime)
         return;
     auto *drag = new QDrag(this);
-    drag->setMimeData(data);
+    drag->setMimeData(mime);
     if (!items.isEmpty())
         drag->setPixmap(items.first()->icon().pixmap(iconSize()));
     drag->exec(supportedActions & Qt::CopyAction);

@@ -27,6 +27,8 @@ public:
     QString localFile(const QString &partId) const { return m_localFiles.value(partId); }
 
     QStringList selectedPartIds() const;
+    // The file URLs a drag of these items carries: those whose bytes are on disk.
+    QList<QUrl> dragUrls(const QList<QListWidgetItem *> &items) const;
     QListWidgetItem *itemFor(const QString &partId) const;
 
     static QIcon iconFor(const QString &mimeType, const QString &fileName);

@@ -204,7 +204,7 @@ void MessageViewer::saveAllAttachments()
         const QFileInfo name(fileNameFor(a.partId));
         QString candidate = name.fileName();
         for (int n = 2; used.contains(candidate) || dir.exists(candidate); ++n) {
-            candidate = name.completeBaseName() + u" (" + QString::number(n) + u')'
+            candidate = name.completeBaseName() + u" ("_s + QString::number(n) + u')'
                     + (name.suffix().isEmpty() ? QString() : u'.' + name.suffix());
         }
         used << candidate;
@@ -253,7 +253,7 @@ void MessageViewer::setAttachmentFailed(const QString &partId, const QString &er
     Q_EMIT attachmentFailed(partId, error);
 }
 
-void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &data)
+void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &bytes)
 {
     if (!m_tempDir) {
         m_tempDir = std::make_unique<QTemporaryDir>();
@@ -269,7 +269,7 @@ void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &d
     dir.mkpath(u"part-"_s + folder);
     const QString path = dir.filePath(u"part-"_s + folder + u'/' + fileNameFor(partId));
     QString error;
-    if (!writeFile(path, data, &error)) {
+    if (!writeFile(path, bytes, &error)) {
         setAttachmentFailed(partId, error);
         return;
     }
@@ -305,10 +305,10 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     }
 }
 
-bool MessageViewer::writeFile(const QString &path, const QByteArray &data, QString *error) const
+bool MessageViewer::writeFile(const QString &path, const QByteArray &bytes, QString *error) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         *error = file.errorString();
         return false;
     }

@@ -56,7 +56,7 @@ public:
     const HtmlSanitizer::Result &sanitizeResult() const { return m_sanitized; }
 
     void setAttachmentProgress(const QString &partId, qint64 received, qint64 total);
-    void setAttachmentData(const QString &partId, const QByteArray &data);
+    void setAttachmentData(const QString &partId, const QByteArray &bytes);
     void setAttachmentFailed(const QString &partId, const QString &error);
 
     void openAttachment(const QString &partId);
@@ -93,7 +93,7 @@ private:
     void onLinkHovered(const QUrl &url);
     void request(const QString &partId, const Pending &pending);
     void perform(const QString &partId, const Pending &pending);
-    bool writeFile(const QString &path, const QByteArray &data, QString *error) const;
+    bool writeFile(const QString &path, const QByteArray &bytes, QString *error) const;
     QString fileNameFor(const QString &partId) const;
     void updateAttachmentButtons();
 

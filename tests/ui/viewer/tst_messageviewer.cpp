@@ -1,0 +1,557 @@
+#include "viewer/attachmentlistwidget.h"
+#include "viewer/messageheaderview.h"
+#include "viewer/messageviewer.h"
+#include "viewer/remotecontentbar.h"
+#include "viewer/safetextbrowser.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray pngBytes(const QColor &colour)
+{
+    QImage image(16, 16, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+ViewerMessage htmlMessage(const QString &html)
+{
+    ViewerMessage m;
+    m.from = {u"Alice"_s, u"alice@example.org"_s};
+    m.to = {{u"Bob"_s, u"bob@example.org"_s}};
+    m.date = QDateTime(QDate(2026, 11, 24), QTime(9, 30), Qt::UTC);
+    m.subject = u"Hello"_s;
+    m.html = html;
+    return m;
+}
+
+// Lays the document out, which is when images and other resources are asked for.
+void layOut(MessageViewer &viewer)
+{
+    viewer.browser()->document()->documentLayout()->documentSize();
+    viewer.grab();
+}
+
+// The centre of the first occurrence of `text` in the browser, in viewport coordinates.
+QPoint positionOf(SafeTextBrowser *browser, const QString &text)
+{
+    QTextCursor found = browser->document()->find(text);
+    if (found.isNull())
+        return {};
+    QTextCursor c(browser->document());
+    c.setPosition((found.selectionStart() + found.selectionEnd()) / 2);
+    return browser->cursorRect(c).center();
+}
+
+} // namespace
+
+class TestMessageViewer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hostileHtmlFetchesNothing_data();
+    void hostileHtmlFetchesNothing();
+    void browserRefusesWhatIsNotEmbedded();
+    void loadForThisMessage();
+    void alwaysForThisSender();
+    void embeddedImagesAreServed();
+    void linksOpenOnlyWhenClicked();
+    void hoverShowsRealTarget();
+    void headers_data();
+    void headers();
+    void dateInUserLocale();
+    void bodyPreference();
+    void quotedPlainText();
+    void attachmentsOnDemand();
+    void saveAndSaveAll();
+    void dragCarriesTemporaryCopies();
+};
+
+void TestMessageViewer::hostileHtmlFetchesNothing_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<int>("blocked");
+
+    QTest::newRow("remote image") << u"<p>Hi<img src=\"http://evil.example/p.gif\"></p>"_s << 1;
+    QTest::newRow("two remote images")
+            << u"<img src=\"https://evil.example/a.png\"><IMG SRC=//evil.example/b.png>"_s << 2;
+    QTest::newRow("css background url")
+            << u"<div style=\"background-image: url(http://evil.example/bg.png)\">x</div>"_s << 1;
+    QTest::newRow("background attribute")
+            << u"<table background=\"http://evil.example/t.png\"><tr><td>x</td></tr></table>"_s << 1;
+    QTest::newRow("body background") << u"<body background=\"https://evil.example/b.png\">x</body>"_s
+                                     << 1;
+    QTest::newRow("style block url and @import")
+            << u"<style>@import url(http://evil.example/s.css); body{background:url(http://evil.example/b.png)}</style>x"_s
+            << 2;
+    QTest::newRow("link prefetch and stylesheet")
+            << u"<link rel=stylesheet href=http://evil.example/s.css><link rel=prefetch href=http://evil.example/p>x"_s
+            << 0;
+    QTest::newRow("iframe") << u"<iframe src=\"http://evil.example/\"></iframe>x"_s << 0;
+    QTest::newRow("script") << u"<script src=\"http://evil.example/x.js\">alert(1)</script>x"_s << 0;
+    QTest::newRow("meta refresh") << u"<meta http-equiv=refresh content=\"0;url=http://evil.example/\">x"_s
+                                  << 0;
+    QTest::newRow("form") << u"<form action=http://evil.example/><input type=image src=http://evil.example/i.png></form>"_s
+                          << 0;
+    QTest::newRow("object and embed") << u"<object data=http://evil.example/x></object><embed src=http://evil.example/y>"_s
+                                      << 0;
+    QTest::newRow("event attribute") << u"<img src=\"cid:none\" onerror=\"alert(1)\">x"_s << 0;
+    QTest::newRow("javascript link") << u"<a href=\"jav&#x61;script:alert(1)\">x</a>"_s << 0;
+    QTest::newRow("file image") << u"<img src=\"file:///etc/hostname\">"_s << 0;
+    QTest::newRow("relative image") << u"<img src=\"logo.png\">"_s << 0;
+    QTest::newRow("malformed nesting")
+            << u"<div><img src=\"http://evil.example/a.png\"<p><b>x</div></b><img src=http://evil.example/b.png"_s
+            << 1;
+}
+
+void TestMessageViewer::hostileHtmlFetchesNothing()
+{
+    QFETCH(QString, html);
+    QFETCH(int, blocked);
+
+    MessageViewer viewer;
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(htmlMessage(html));
+    layOut(viewer);
+
+    QCOMPARE(viewer.browser()->networkRequestCount(), 0);
+    for (const QUrl &url : viewer.browser()->requestedUrls())
+        QVERIFY2(!SafeTextBrowser::isNetworkUrl(url), qPrintable(url.toString()));
+    QCOMPARE(viewer.remoteContentBar()->blockedCount(), blocked);
+    QCOMPARE(viewer.remoteContentBar()->isVisible(), blocked > 0);
+    if (blocked > 0)
+        QVERIFY(viewer.remoteContentBar()->text().startsWith(QString::number(blocked) + u' '));
+    QVERIFY(!viewer.browser()->toHtml().contains(u"evil.example"_s));
+}
+
+void TestMessageViewer::browserRefusesWhatIsNotEmbedded()
+{
+    // The browser on its own, given HTML that did not go through the sanitiser.
+    QTemporaryDir dir;
+    const QString localPng = dir.filePath(u"local.png"_s);
+    QImage(8, 8, QImage::Format_RGB32).save(localPng);
+
+    SafeTextBrowser browser;
+    browser.resize(300, 200);
+    QSignalSpy requested(&browser, &SafeTextBrowser::resourceRequested);
+    const QUrl local = QUrl::fromLocalFile(localPng);
+    browser.setHtml(u"<img src=\"http://evil.example/a.png\"><img src=\""_s + local.toString()
+                    + u"\"><img src=\"local.png\">"_s);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.grab();
+
+    QCOMPARE(browser.requestCount(), 3);
+    QCOMPARE(browser.networkRequestCount(), 3);
+    QCOMPARE(browser.servedCount(), 0);
+    QCOMPARE(requested.count(), 3);
+    for (const QList<QVariant> &args : std::as_const(requested))
+        QCOMPARE(args.at(1).toBool(), false);
+    const QVariant resource = browser.document()->resource(QTextDocument::ImageResource, local);
+    QVERIFY(resource.value<QImage>().isNull());
+    QVERIFY(resource.value<QPixmap>().isNull());
+}
+
+void TestMessageViewer::loadForThisMessage()
+{
+    MessageViewer viewer;
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(htmlMessage(
+            u"<p>News</p><img src=\"http://img.example/a.png\" alt=A>"
+            "<div style=\"background:url(https://img.example/b.png)\">b</div>"_s));
+    layOut(viewer);
+    QCOMPARE(viewer.remoteContentBar()->blockedCount(), 2);
+    QVERIFY(viewer.remoteContentBar()->isVisible());
+    QVERIFY(viewer.sanitizeResult().remoteUrls.isEmpty());
+
+    QSignalSpy requested(viewer.browser(), &SafeTextBrowser::resourceRequested);
+    QTest::mouseClick(viewer.remoteContentBar()->loadButton(), Qt::LeftButton);
+    layOut(viewer);
+
+    QVERIFY(viewer.isRemoteContentAllowed());
+    QVERIFY(!viewer.remoteContentBar()->isVisible());
+    QCOMPARE(viewer.remoteContentBar()->blockedCount(), 0);
+    QCOMPARE(viewer.sanitizeResult().remoteUrls,
+             QStringList({u"http://img.example/a.png"_s, u"https://img.example/b.png"_s}));
+    QVERIFY(viewer.sanitizeResult().html.contains(u"http://img.example/a.png"_s));
+    // Remote bytes come from the service layer, never from the browser itself.
+    for (const QList<QVariant> &args : std::as_const(requested)) {
+        if (SafeTextBrowser::isNetworkUrl(args.at(0).toUrl()))
+            QCOMPARE(args.at(1).toBool(), false);
+    }
+
+    // The next message starts blocked again.
+    viewer.setMessage(htmlMessage(u"<img src=\"http://img.example/c.png\">"_s));
+    QCOMPARE(viewer.remoteContentBar()->blockedCount(), 1);
+    QVERIFY(!viewer.isRemoteContentAllowed());
+}
+
+void TestMessageViewer::alwaysForThisSender()
+{
+    MessageViewer viewer;
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy always(&viewer, &MessageViewer::alwaysAllowRemoteContent);
+    viewer.setMessage(htmlMessage(u"<img src=\"http://img.example/a.png\">"_s));
+    QTest::mouseClick(viewer.remoteContentBar()->alwaysButton(), Qt::LeftButton);
+    QCOMPARE(always.count(), 1);
+    QCOMPARE(always.first().first().toString(), u"alice@example.org"_s);
+    QVERIFY(viewer.isRemoteContentAllowed());
+    QCOMPARE(viewer.sanitizeResult().remoteUrls.size(), 1);
+
+    // A sender already on the list: shown with remote content, no bar.
+    ViewerMessage trusted = htmlMessage(u"<img src=\"http://img.example/a.png\">"_s);
+    trusted.remoteContentAllowed = true;
+    viewer.setMessage(trusted);
+    QVERIFY(!viewer.remoteContentBar()->isVisible());
+    QCOMPARE(viewer.sanitizeResult().remoteUrls.size(), 1);
+}
+
+void TestMessageViewer::embeddedImagesAreServed()
+{
+    MessageViewer viewer;
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    const QByteArray red = pngBytes(Qt::red);
+    ViewerMessage m = htmlMessage(u"<p><img src=\"cid:logo@example.org\" alt=logo>"
+                                  "<img src=\"data:image/png;base64,"_s
+                                  + QString::fromLatin1(pngBytes(Qt::blue).toBase64())
+                                  + u"\"><img src=\"cid:missing@example.org\"></p>"_s);
+    m.inlineImages.insert(u"logo@example.org"_s, {red, u"image/png"_s});
+    QSignalSpy requested(viewer.browser(), &SafeTextBrowser::resourceRequested);
+    viewer.setMessage(m);
+    layOut(viewer);
+
+    QCOMPARE(viewer.browser()->networkRequestCount(), 0);
+    QCOMPARE(viewer.browser()->servedCount(), 2);
+    QCOMPARE(viewer.browser()->requestCount(), 3);
+    bool cidServed = false;
+    for (const QList<QVariant> &args : std::as_const(requested)) {
+        if (args.at(0).toUrl() == QUrl(u"cid:logo@example.org"_s))
+            cidServed = args.at(1).toBool();
+    }
+    QVERIFY(cidServed);
+    const QImage shown = viewer.browser()
+                                 ->document()
+                                 ->resource(QTextDocument::ImageResource,
+                                            QUrl(u"cid:logo@example.org"_s))
+                                 .value<QImage>();
+    QCOMPARE(shown.size(), QSize(16, 16));
+    QCOMPARE(shown.pixelColor(4, 4), QColor(Qt::red));
+}
+
+void TestMessageViewer::linksOpenOnlyWhenClicked()
+{
+    MessageViewer viewer;
+    QList<QUrl> opened;
+    viewer.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    QSignalSpy activated(&viewer, &MessageViewer::linkActivated);
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(htmlMessage(u"<p>Read <a href=\"https://example.org/article\">the article</a>"
+                                  " or <a href=\"javascript:alert(1)\">this</a>.</p>"_s));
+    layOut(viewer);
+    QTest::qWait(50);
+    QCOMPARE(activated.count(), 0);
+    QVERIFY(opened.isEmpty());
+
+    QWidget *viewport = viewer.browser()->viewport();
+    const QPoint dead = positionOf(viewer.browser(), u"this"_s);
+    QVERIFY(!dead.isNull());
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, dead);
+    QTest::qWait(50);
+    QCOMPARE(activated.count(), 0);
+
+    const QPoint link = positionOf(viewer.browser(), u"the article"_s);
+    QVERIFY(!link.isNull());
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, link);
+    QTRY_COMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toUrl(), QUrl(u"https://example.org/article"_s));
+    QCOMPARE(opened, QList<QUrl>{QUrl(u"https://example.org/article"_s)});
+}
+
+void TestMessageViewer::hoverShowsRealTarget()
+{
+    MessageViewer viewer;
+    viewer.setUrlOpener([](const QUrl &) { return true; });
+    QSignalSpy hovered(&viewer, &MessageViewer::linkHovered);
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(htmlMessage(
+            u"<p>Log in at <a href=\"https://phish.example/login\">https://bank.example</a></p>"_s));
+    layOut(viewer);
+    const QPoint link = positionOf(viewer.browser(), u"bank.example"_s);
+    QVERIFY(!link.isNull());
+    QTest::mouseMove(viewer.browser()->viewport(), link);
+    QTRY_COMPARE(viewer.hoveredLink(), u"https://phish.example/login"_s);
+    QCOMPARE(viewer.browser()->viewport()->toolTip(), u"https://phish.example/login"_s);
+    QVERIFY(hovered.count() >= 1);
+    QCOMPARE(hovered.last().first().toString(), u"https://phish.example/login"_s);
+}
+
+void TestMessageViewer::headers_data()
+{
+    QTest::addColumn<int>("toCount");
+    QTest::addColumn<int>("ccCount");
+    QTest::addColumn<QString>("foldedTo");
+    QTest::addColumn<bool>("ccVisible");
+
+    QTest::newRow("one") << 1 << 0 << QString() << false;
+    QTest::newRow("three, no fold") << 3 << 1 << QString() << true;
+    QTest::newRow("five folds two") << 5 << 0 << u"and 2 more"_s << false;
+    QTest::newRow("forty folds") << 40 << 4 << u"and 37 more"_s << true;
+}
+
+void TestMessageViewer::headers()
+{
+    QFETCH(int, toCount);
+    QFETCH(int, ccCount);
+    QFETCH(QString, foldedTo);
+    QFETCH(bool, ccVisible);
+
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.from = {u"Ann <Admin> & Co"_s, u"ann@example.org"_s};
+    m.to.clear();
+    for (int i = 0; i < toCount; ++i)
+        m.to.append({u"To %1"_s.arg(i), u"to%1@example.org"_s.arg(i)});
+    for (int i = 0; i < ccCount; ++i)
+        m.cc.append({QString(), u"cc%1@example.org"_s.arg(i)});
+    MessageViewer viewer;
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(m);
+    MessageHeaderView *header = viewer.headerView();
+    QCOMPARE(header->subjectText(), u"Hello"_s);
+    QCOMPARE(header->fromText(), u"Ann &lt;Admin&gt; &amp; Co &lt;ann@example.org&gt;"_s);
+    QCOMPARE(header->isCcVisible(), ccVisible);
+    const QString to = header->toText();
+    QVERIFY(to.contains(u"to0@example.org"_s));
+    if (foldedTo.isEmpty()) {
+        QVERIFY(!to.contains(u"more"_s));
+        QVERIFY(to.contains(u"to%1@example.org"_s.arg(toCount - 1)));
+    } else {
+        QVERIFY(to.contains(foldedTo));
+        QVERIFY(!to.contains(u"to%1@example.org"_s.arg(MessageHeaderView::FoldedRecipients)));
+        header->unfoldRecipients();
+        QVERIFY(header->toText().contains(u"to%1@example.org"_s.arg(toCount - 1)));
+        QVERIFY(!header->toText().contains(u"more"_s));
+    }
+}
+
+void TestMessageViewer::dateInUserLocale()
+{
+    MessageViewer viewer;
+    const QLocale french(QLocale::French, QLocale::France);
+    viewer.setLocale(french);
+    ViewerMessage m = htmlMessage(u"x"_s);
+    viewer.setMessage(m);
+    const QDateTime local = m.date.toLocalTime();
+    QCOMPARE(viewer.headerView()->dateText(),
+             french.toString(local.date(), QLocale::LongFormat) + u' '
+                     + french.toString(local.time(), QLocale::ShortFormat));
+    QVERIFY(viewer.headerView()->dateText().contains(u"novembre"_s));
+}
+
+void TestMessageViewer::bodyPreference()
+{
+    MessageViewer viewer;
+    ViewerMessage m = htmlMessage(u"<p>the <b>html</b> part</p>"_s);
+    m.plainText = u"the plain part"_s;
+    viewer.setMessage(m);
+    QVERIFY(viewer.isShowingHtml());
+    QVERIFY(viewer.browser()->toPlainText().contains(u"the html part"_s));
+
+    viewer.setBodyPreference(MessageViewer::BodyPreference::PlainText);
+    QVERIFY(!viewer.isShowingHtml());
+    QVERIFY(viewer.browser()->toPlainText().contains(u"the plain part"_s));
+
+    m.plainText.clear();
+    viewer.setMessage(m);
+    QVERIFY(viewer.isShowingHtml()); // the only body there is
+
+    m.html.clear();
+    m.plainText = u"only plain"_s;
+    viewer.setBodyPreference(MessageViewer::BodyPreference::Html);
+    viewer.setMessage(m);
+    QVERIFY(!viewer.isShowingHtml());
+    QVERIFY(!viewer.remoteContentBar()->isVisible());
+}
+
+void TestMessageViewer::quotedPlainText()
+{
+    MessageViewer viewer;
+    ViewerMessage m = htmlMessage(QString());
+    m.plainText = u"My answer, see https://example.org.\n> Your question \n> > older\n-- \nAlice"_s;
+    viewer.setMessage(m);
+    const QString text = viewer.browser()->toPlainText();
+    QVERIFY(text.contains(u"My answer"_s));
+    QVERIFY(text.contains(u"older"_s));
+    QVERIFY(!text.contains(u"> >"_s)); // markers became blocks
+    int tables = 0;
+    for (QTextBlock b = viewer.browser()->document()->begin(); b.isValid(); b = b.next()) {
+        if (QTextCursor(b).currentTable())
+            ++tables;
+    }
+    QVERIFY(tables >= 2);
+    QVERIFY(viewer.browser()->toHtml().contains(u"href=\"https://example.org\""_s));
+}
+
+void TestMessageViewer::attachmentsOnDemand()
+{
+    MessageViewer viewer;
+    QList<QUrl> opened;
+    viewer.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"2"_s, u"report.pdf"_s, 1536, u"application/pdf"_s},
+                     {u"3"_s, u"../../evil.sh"_s, 10, u"application/x-shellscript"_s}};
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(m);
+
+    AttachmentListWidget *list = viewer.attachmentList();
+    QVERIFY(list->isVisible());
+    QCOMPARE(list->count(), 2);
+    QVERIFY(list->item(0)->text().startsWith(u"report.pdf ("_s));
+    QVERIFY(list->item(0)->text().contains(AttachmentListWidget::sizeText(1536)));
+    QVERIFY(!list->item(0)->icon().isNull());
+    QVERIFY(requested.isEmpty()); // nothing is fetched before it is asked for
+
+    viewer.openAttachment(u"2"_s);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(0).toString(), u"2"_s);
+    QCOMPARE(requested.first().at(1).value<MessageViewer::AttachmentAction>(),
+             MessageViewer::AttachmentAction::Open);
+    viewer.openAttachment(u"2"_s); // asked once, opened twice when the bytes arrive
+    QCOMPARE(requested.count(), 1);
+
+    viewer.setAttachmentProgress(u"2"_s, 512, 1536);
+    QVERIFY(list->item(0)->text().contains(u"33%"_s));
+    QVERIFY(opened.isEmpty());
+
+    const QByteArray bytes("%PDF-1.4 not really");
+    viewer.setAttachmentData(u"2"_s, bytes);
+    QCOMPARE(opened.size(), 2);
+    QVERIFY(opened.first().isLocalFile());
+    QFile file(opened.first().toLocalFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), bytes);
+    QCOMPARE(QFileInfo(file).fileName(), u"report.pdf"_s);
+    QVERIFY(!list->item(0)->text().contains(u"%"_s));
+
+    // Opening again uses the copy: no new request.
+    viewer.openAttachment(u"2"_s);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(opened.size(), 3);
+
+    // A name with a path cannot leave the temporary folder.
+    viewer.openAttachment(u"3"_s);
+    viewer.setAttachmentData(u"3"_s, "#!/bin/sh\n");
+    QCOMPARE(QFileInfo(opened.last().toLocalFile()).fileName(), u"evil.sh"_s);
+    const auto tempRoot = [](const QString &path) {
+        return QFileInfo(QFileInfo(path).absolutePath()).absolutePath();
+    };
+    QCOMPARE(tempRoot(opened.last().toLocalFile()), tempRoot(file.fileName()));
+    QVERIFY(!opened.last().toLocalFile().contains(u".."_s));
+
+    // Failure is shown on the item.
+    viewer.setMessage(m);
+    viewer.openAttachment(u"3"_s);
+    QSignalSpy failed(&viewer, &MessageViewer::attachmentFailed);
+    viewer.setAttachmentFailed(u"3"_s, u"connection lost"_s);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(list->item(1)->text().contains(u"connection lost"_s));
+}
+
+void TestMessageViewer::saveAndSaveAll()
+{
+    QTemporaryDir target;
+    MessageViewer viewer;
+    viewer.setSavePathChooser([&target](const QString &name) {
+        return target.filePath(u"chosen-"_s + name);
+    });
+    viewer.setDirectoryChooser([&target] { return target.filePath(u"all"_s); });
+    QDir(target.path()).mkdir(u"all"_s);
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"1.2"_s, u"a.txt"_s, 3, u"text/plain"_s},
+                     {u"1.3"_s, u"a.txt"_s, 3, u"text/plain"_s},
+                     {u"1.4"_s, QString(), 2, u"application/octet-stream"_s}};
+    viewer.setMessage(m);
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    QSignalSpy saved(&viewer, &MessageViewer::attachmentSaved);
+
+    viewer.saveAttachment(u"1.2"_s);
+    QCOMPARE(requested.count(), 1);
+    viewer.setAttachmentData(u"1.2"_s, "one");
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().at(1).toString(), target.filePath(u"chosen-a.txt"_s));
+    QFile one(target.filePath(u"chosen-a.txt"_s));
+    QVERIFY(one.open(QIODevice::ReadOnly));
+    QCOMPARE(one.readAll(), QByteArray("one"));
+
+    viewer.saveAllAttachments();
+    // 1.2 is already here; the other two are asked for.
+    QCOMPARE(requested.count(), 3);
+    QCOMPARE(saved.count(), 2);
+    viewer.setAttachmentData(u"1.3"_s, "two");
+    viewer.setAttachmentData(u"1.4"_s, "3!");
+    QCOMPARE(saved.count(), 4);
+    const QDir all(target.filePath(u"all"_s));
+    QCOMPARE(all.entryList(QDir::Files, QDir::Name),
+             QStringList({u"a (2).txt"_s, u"a.txt"_s, u"attachment"_s}));
+}
+
+void TestMessageViewer::dragCarriesTemporaryCopies()
+{
+    MessageViewer viewer;
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"5"_s, u"photo.jpg"_s, 4, u"image/jpeg"_s}};
+    viewer.setMessage(m);
+    AttachmentListWidget *list = viewer.attachmentList();
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+
+    QVERIFY(list->dragUrls({list->item(0)}).isEmpty());
+    Q_EMIT list->bytesNeeded({u"5"_s});
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(1).value<MessageViewer::AttachmentAction>(),
+             MessageViewer::AttachmentAction::Drag);
+
+    viewer.setAttachmentData(u"5"_s, "JPEG");
+    const QList<QUrl> urls = list->dragUrls({list->item(0)});
+    QCOMPARE(urls.size(), 1);
+    QVERIFY(urls.first().isLocalFile());
+    QFile copy(urls.first().toLocalFile());
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), QByteArray("JPEG"));
+}
+
+QTEST_MAIN(TestMessageViewer)
+#include "tst_messageviewer.moc"
