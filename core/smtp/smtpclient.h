@@ -1,0 +1,120 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "smtp/smtpcapabilities.h"
+#include "smtp/smtpmessagesource.h"
+#include "smtp/smtpenvelope.h"
+#include "smtp/smtpreplyparser.h"
+#include "smtp/smtpsettings.h"
+#include "smtp/smtpsubmission.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QIODevice;
+class Transport;
+
+// Submits one message per session over a Transport (RFC 5321, 6409): greeting, EHLO, STARTTLS
+// when configured (then EHLO again), AUTH PLAIN or LOGIN, MAIL/RCPT (pipelined when offered),
+// DATA or BDAT, QUIT. Each state is named after the reply it awaits.
+//
+// Refuses before sending anything it should not: credentials over an unencrypted link (unless
+// Security::None was chosen), STARTTLS required but not offered, a message over the server's
+// SIZE, non-ASCII addresses or headers without SMTPUTF8, 8-bit content without 8BITMIME.
+// Certificate questions are the transport's: connect to its certificateTrustRequested().
+class SmtpClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Greeting, Ehlo, Helo, StartTls, TlsHandshake,
+                       EhloAfterTls, Auth, AuthLoginUser, AuthLoginPassword, MailFrom, RcptTo,
+                       Data, DataBody, Bdat, Quit };
+    Q_ENUM(State)
+
+    // The transport is not owned; it must outlive the client's session.
+    explicit SmtpClient(Transport *transport, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    void setSettings(const SmtpSettings &settings) { m_settings = settings; }
+    SmtpSettings settings() const { return m_settings; }
+
+    // Connects and submits the message. The device is read from its current position to its
+    // end and must stay open until finished(). Only one submission at a time: a second one
+    // while busy finishes at once with an error. The submission is a child of the client.
+    SmtpSubmission *submit(const SmtpEnvelope &envelope, QIODevice *message);
+    SmtpSubmission *submit(const SmtpEnvelope &envelope, const QByteArray &message);
+
+    State state() const { return m_state; }
+    bool isBusy() const { return m_state != State::Idle; }
+    // What the server announced in its last EHLO reply.
+    SmtpCapabilities capabilities() const { return m_caps; }
+
+    // Ends the session at once; a running submission finishes with a Cancelled error.
+    void abort();
+
+Q_SIGNALS:
+    void stateChanged(SmtpClient::State state);
+
+private:
+    enum class Expect { Mail, Rcpt, Data };
+
+    SmtpSubmission *start(const SmtpEnvelope &envelope, QIODevice *message);
+    void setState(State state);
+    void sendCommand(const QByteArray &line, State next);
+    void armTimer(int msecs);
+
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void onTimeout();
+
+    void handleReply(const SmtpReply &reply);
+    void handleEhlo(const SmtpReply &reply);
+    void afterEhlo();
+    void startAuth();
+    void startTransaction();
+    void handleTransactionReply(const SmtpReply &reply);
+    void afterRecipients();
+    void startBody();
+    void pumpData();
+    void sendNextChunk();
+    void handleEndOfMessage(const SmtpReply &reply);
+
+    QByteArray mailFromCommand() const;
+    QByteArray rcptCommand(const QString &address) const;
+    QByteArray encodeAddress(const QString &address) const;
+    void updateProgress();
+
+    // Ends the submission with this outcome, then leaves politely (QUIT) when the link allows.
+    void fail(const MailError &error, SmtpSubmission::Stage stage, const SmtpReply &reply = {});
+    void protocolFailure(const SmtpReply &reply, SmtpSubmission::Stage stage, const QString &what);
+    void complete(SmtpSubmission::Delivery delivery, const MailError &error = {});
+    void quit();
+    void finishSubmission();
+    void closeSession();
+    SmtpSubmission::Stage currentStage() const;
+
+    Transport *m_transport;
+    SmtpSettings m_settings;
+    State m_state = State::Idle;
+    SmtpReplyParser m_parser;
+    SmtpCapabilities m_caps;
+    QTimer m_timer;
+    QPointer<SmtpSubmission> m_submission;
+    SmtpEnvelope m_envelope;
+    QIODevice *m_device = nullptr;
+    SmtpMessageSource m_source;
+    MailError m_transportError;
+    QList<Expect> m_expected;
+    int m_rcptIndex = 0;       // next RCPT reply to read
+    int m_acceptedCount = 0;
+    bool m_mailAccepted = false;
+    bool m_pipelined = false;
+    bool m_bodyDone = false;   // the final dot or BDAT LAST was written
+    bool m_abortingData = false;
+    bool m_needsUtf8 = false;
+    bool m_resultKnown = false;
+};

@@ -1,0 +1,519 @@
+#include "faketransport.h"
+#include "scriptedserver.h"
+#include "smtp/smtpclient.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTest>
+
+using Script = QList<QByteArray>;
+using Stage = SmtpSubmission::Stage;
+using Delivery = SmtpSubmission::Delivery;
+using Kind = MailError::Kind;
+
+namespace {
+
+const QByteArray Message = "Subject: hi\r\n\r\nHello\r\n";
+
+Script ehloReply(const QList<QByteArray> &keywords)
+{
+    Script s{"S: 250" + QByteArray(keywords.isEmpty() ? " " : "-") + "mail.example.org"};
+    for (qsizetype i = 0; i < keywords.size(); ++i)
+        s.append("S: 250" + QByteArray(i + 1 == keywords.size() ? " " : "-") + keywords.at(i));
+    return s;
+}
+
+// Greeting, EHLO, STARTTLS and EHLO again, answered with the given keywords.
+Script tls(const QList<QByteArray> &keywords)
+{
+    return Script{"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
+    + ehloReply({"PIPELINING", "STARTTLS"})
+            + Script{"C: STARTTLS", "S: 220 2.0.0 Ready to start TLS", "S: <starttls>",
+                     "C: EHLO heron.test"}
+            + ehloReply(keywords);
+}
+
+const Script Auth{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==", "S: 235 2.7.0 Authentication successful"};
+const Script Quit{"C: QUIT", "S: 221 2.0.0 Bye", "C: <close>"};
+const Script Body{"C: Subject: hi", "C: ", "C: Hello", "C: ."};
+const Script Mail{"C: MAIL FROM:<alice@example.org>", "S: 250 2.1.0 Ok"};
+const Script Rcpt{"C: RCPT TO:<bob@example.org>", "S: 250 2.1.5 Ok"};
+const QList<QByteArray> Plain{"AUTH PLAIN LOGIN", "8BITMIME"};
+
+} // namespace
+
+class TestSmtpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void conversation_data();
+    void conversation();
+    void pacedDataStreamsInChunks();
+    void timeouts_data();
+    void timeouts();
+    void abortDuringData();
+    void busyClientRefusesSecondSubmission();
+};
+
+void TestSmtpClient::conversation_data()
+{
+    QTest::addColumn<int>("security");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QStringList>("recipients");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<Script>("script");
+    QTest::addColumn<int>("errorKind");
+    QTest::addColumn<int>("stage");
+    QTest::addColumn<int>("delivery");
+    QTest::addColumn<QStringList>("refused");
+
+    const int startTls = int(Security::StartTls);
+    const int implicit = int(Security::ImplicitTls);
+    const int none = int(Security::None);
+    const QString alice = QStringLiteral("alice");
+    const QStringList bob{QStringLiteral("bob@example.org")};
+    const QStringList two{QStringLiteral("bob@example.org"), QStringLiteral("carol@example.org")};
+    const int ok = int(Kind::None);
+    const int noStage = int(Stage::None);
+    const int accepted = int(Delivery::Accepted);
+    const int notSent = int(Delivery::NotSent);
+    const int unknown = int(Delivery::Unknown);
+    const QStringList nobody;
+
+    const Script happy = tls(Plain) + Auth + Mail + Rcpt
+            + Script{"C: DATA", "S: 354 End data with <CR><LF>.<CR><LF>"} + Body
+            + Script{"S: 250 2.0.0 Ok: queued as 1234"} + Quit;
+    QTest::newRow("starttls, unpipelined DATA")
+            << startTls << alice << bob << Message << happy << ok << noStage << accepted << nobody;
+
+    QTest::newRow("implicit TLS, pipelined, two recipients")
+            << implicit << alice << two << Message
+            << Script{"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
+                    + ehloReply({"PIPELINING", "SIZE 1000", "AUTH PLAIN"}) + Auth
+                    + Script{"C: MAIL FROM:<alice@example.org> SIZE=22",
+                             "C: RCPT TO:<bob@example.org>", "C: RCPT TO:<carol@example.org>",
+                             "C: DATA", "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "S: 250 2.1.5 Ok",
+                             "S: 354 go"}
+                    + Body + Script{"S: 250 2.0.0 queued"} + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("BDAT when CHUNKING is offered")
+            << startTls << alice << bob << Message
+            << tls({"PIPELINING", "CHUNKING", "AUTH PLAIN"}) + Auth
+                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
+                             "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "C: BDAT 22 LAST",
+                             "C: Subject: hi", "C: ", "C: Hello", "S: 250 2.0.0 queued"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("dot-stuffing and bare LF")
+            << startTls << alice << bob << QByteArray(".first\n\n.\n..two\nlast")
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"}
+                    + Script{"C: ..first", "C: ", "C: ..", "C: ...two", "C: last", "C: .",
+                             "S: 250 ok"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("AUTH LOGIN fallback")
+            << startTls << alice << bob << Message
+            << tls({"AUTH LOGIN", "8BITMIME"})
+                    + Script{"C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6", "C: YWxpY2U=",
+                             "S: 334 UGFzc3dvcmQ6", "C: c2VjcmV0", "S: 235 ok"}
+                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("plain link chosen explicitly allows AUTH")
+            << none << alice << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Auth
+                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("HELO fallback, no credentials")
+            << none << QString() << bob << Message
+            << Script{"S: 220 old", "C: EHLO heron.test", "S: 502 5.5.2 what?",
+                      "C: HELO heron.test", "S: 250 old"}
+                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("SMTPUTF8 used for a non-ASCII recipient")
+            << startTls << alice << QStringList{QStringLiteral("j\u00f6rg@example.org")} << Message
+            << tls({"SMTPUTF8", "AUTH PLAIN"}) + Auth
+                    + Script{"C: MAIL FROM:<alice@example.org> SMTPUTF8", "S: 250 ok",
+                             "C: RCPT TO:<j\xc3\xb6rg@example.org>", "S: 250 ok", "C: DATA",
+                             "S: 354 go"}
+                    + Body + Script{"S: 250 ok"} + Quit
+            << ok << noStage << accepted << nobody;
+
+    QTest::newRow("8BITMIME declared for 8-bit content")
+            << startTls << alice << bob << QByteArray("Subject: x\r\n\r\nd\xc3\xa9j\xc3\xa0\r\n")
+            << tls(Plain) + Auth
+                    + Script{"C: MAIL FROM:<alice@example.org> BODY=8BITMIME", "S: 250 ok"} + Rcpt
+                    + Script{"C: DATA", "S: 354 go", "C: Subject: x", "C: ",
+                             "C: d\xc3\xa9j\xc3\xa0", "C: .", "S: 250 ok"}
+                    + Quit
+            << ok << noStage << accepted << nobody;
+
+    // Refusals by our own rules, before anything is sent.
+    QTest::newRow("STARTTLS required but not offered")
+            << startTls << alice << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Quit
+            << int(Kind::Policy) << int(Stage::StartTls) << notSent << nobody;
+    QTest::newRow("SMTPUTF8 missing")
+            << startTls << alice << QStringList{QStringLiteral("j\u00f6rg@example.org")} << Message
+            << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::MailFrom) << notSent
+            << nobody;
+    QTest::newRow("non-ASCII header without SMTPUTF8")
+            << startTls << alice << bob << QByteArray("Subject: \xc3\xa9t\xc3\xa9\r\n\r\nx\r\n")
+            << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::MailFrom) << notSent
+            << nobody;
+    QTest::newRow("8-bit body without 8BITMIME")
+            << startTls << alice << bob << QByteArray("Subject: x\r\n\r\n\xc3\xa9\r\n")
+            << tls({"AUTH PLAIN"}) + Auth + Quit << int(Kind::Policy) << int(Stage::MailFrom)
+            << notSent << nobody;
+    QTest::newRow("larger than SIZE")
+            << startTls << alice << bob << Message << tls({"SIZE 10", "AUTH PLAIN"}) + Auth + Quit
+            << int(Kind::Limit) << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("no usable AUTH mechanism")
+            << startTls << alice << bob << Message << tls({"AUTH CRAM-MD5"}) + Quit
+            << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
+
+    // Server refusals at each step.
+    const Script greet{"S: 220 hi", "C: EHLO heron.test"};
+    QTest::newRow("greeting 554") << startTls << alice << bob << Message
+                                  << Script{"S: 554 5.3.2 go away"} + Quit << int(Kind::Protocol)
+                                  << int(Stage::Greeting) << notSent << nobody;
+    QTest::newRow("greeting 421") << startTls << alice << bob << Message
+                                  << Script{"S: 421 4.3.2 busy"} + Quit << int(Kind::Protocol)
+                                  << int(Stage::Greeting) << notSent << nobody;
+    QTest::newRow("EHLO 554") << startTls << alice << bob << Message
+                              << greet + Script{"S: 554 no"} + Quit << int(Kind::Protocol)
+                              << int(Stage::Ehlo) << notSent << nobody;
+    QTest::newRow("EHLO 421") << startTls << alice << bob << Message
+                              << greet + Script{"S: 421 later"} + Quit << int(Kind::Protocol)
+                              << int(Stage::Ehlo) << notSent << nobody;
+    QTest::newRow("STARTTLS 454")
+            << startTls << alice << bob << Message
+            << greet + ehloReply({"STARTTLS"}) + Script{"C: STARTTLS", "S: 454 4.7.0 TLS not available"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::StartTls) << notSent << nobody;
+    QTest::newRow("AUTH 535") << startTls << alice << bob << Message
+                              << tls(Plain)
+                                    + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                             "S: 535 5.7.8 Authentication failed"}
+                                    + Quit
+                              << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
+    QTest::newRow("AUTH 454") << startTls << alice << bob << Message
+                              << tls(Plain)
+                                    + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                             "S: 454 4.7.0 Temporary failure"}
+                                    + Quit
+                              << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
+    QTest::newRow("MAIL 553") << startTls << alice << bob << Message
+                              << tls(Plain) + Auth
+                                    + Script{"C: MAIL FROM:<alice@example.org>",
+                                             "S: 553 5.7.1 Sender rejected"}
+                                    + Quit
+                              << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("MAIL 452") << startTls << alice << bob << Message
+                              << tls(Plain) + Auth
+                                    + Script{"C: MAIL FROM:<alice@example.org>",
+                                             "S: 452 4.3.1 Insufficient storage"}
+                                    + Quit
+                              << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("first RCPT refused: partial")
+            << startTls << alice << two << Message
+            << tls(Plain) + Auth + Mail
+                    + Script{"C: RCPT TO:<bob@example.org>", "S: 550 5.1.1 unknown",
+                             "C: RCPT TO:<carol@example.org>", "S: 250 ok", "C: DATA",
+                             "S: 354 go"}
+                    + Body + Script{"S: 250 ok"} + Quit
+            << int(Kind::Protocol) << int(Stage::RcptTo) << accepted << bob;
+    QTest::newRow("second RCPT refused 4xx: partial")
+            << startTls << alice << two << Message
+            << tls(Plain) + Auth + Mail
+                    + Script{"C: RCPT TO:<bob@example.org>", "S: 250 ok",
+                             "C: RCPT TO:<carol@example.org>", "S: 450 4.2.0 later", "C: DATA",
+                             "S: 354 go"}
+                    + Body + Script{"S: 250 ok"} + Quit
+            << int(Kind::Protocol) << int(Stage::RcptTo) << accepted
+            << QStringList{QStringLiteral("carol@example.org")};
+    QTest::newRow("every RCPT refused")
+            << startTls << alice << two << Message
+            << tls(Plain) + Auth + Mail
+                    + Script{"C: RCPT TO:<bob@example.org>", "S: 550 no",
+                             "C: RCPT TO:<carol@example.org>", "S: 550 no"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << two;
+    QTest::newRow("pipelined, every RCPT refused, DATA 554")
+            << implicit << QString() << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
+                             "C: DATA", "S: 250 ok", "S: 550 5.1.1 no such user",
+                             "S: 554 5.5.1 no valid recipients"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << bob;
+    QTest::newRow("pipelined, every RCPT refused, DATA 354 anyway")
+            << implicit << QString() << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
+                             "C: DATA", "S: 250 ok", "S: 550 no", "S: 354 go", "C: .",
+                             "S: 554 no recipients"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << bob;
+    QTest::newRow("pipelined, MAIL refused")
+            << implicit << QString() << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
+                             "C: DATA", "S: 550 5.7.1 sender", "S: 503 5.5.1 need MAIL",
+                             "S: 503 5.5.1 need RCPT"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("DATA 554") << startTls << alice << bob << Message
+                              << tls(Plain) + Auth + Mail + Rcpt
+                                    + Script{"C: DATA", "S: 554 5.5.1 nope"} + Quit
+                              << int(Kind::Protocol) << int(Stage::Data) << notSent << nobody;
+    QTest::newRow("after the dot 554")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
+                    + Script{"S: 554 5.7.1 spam"} + Quit
+            << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
+    QTest::newRow("after the dot 451")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
+                    + Script{"S: 451 4.3.0 try later"} + Quit
+            << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
+    QTest::newRow("BDAT refused")
+            << startTls << alice << bob << Message
+            << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
+                    + Script{"C: BDAT 22 LAST", "C: Subject: hi", "C: ", "C: Hello",
+                             "S: 552 5.3.4 too big"}
+                    + Quit
+            << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
+
+    // The link breaks at every stage.
+    const Script drop{"S: <disconnect>"};
+    const int net = int(Kind::Network);
+    QTest::newRow("lost before greeting") << startTls << alice << bob << Message << drop << net
+                                          << int(Stage::Greeting) << notSent << nobody;
+    QTest::newRow("lost at EHLO") << startTls << alice << bob << Message << greet + drop << net
+                                  << int(Stage::Ehlo) << notSent << nobody;
+    QTest::newRow("lost at STARTTLS")
+            << startTls << alice << bob << Message
+            << greet + ehloReply({"STARTTLS"}) + Script{"C: STARTTLS"} + drop << net
+            << int(Stage::StartTls) << notSent << nobody;
+    QTest::newRow("lost at EHLO after TLS")
+            << startTls << alice << bob << Message
+            << greet + ehloReply({"STARTTLS"})
+                    + Script{"C: STARTTLS", "S: 220 go", "S: <starttls>", "C: EHLO heron.test"}
+                    + drop
+            << net << int(Stage::Ehlo) << notSent << nobody;
+    QTest::newRow("lost at AUTH")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA=="} + drop << net
+            << int(Stage::Auth) << notSent << nobody;
+    QTest::newRow("lost at MAIL")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Script{"C: MAIL FROM:<alice@example.org>"} + drop << net
+            << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("lost at RCPT")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Script{"C: RCPT TO:<bob@example.org>"} + drop << net
+            << int(Stage::RcptTo) << notSent << nobody;
+    QTest::newRow("lost at DATA")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA"} + drop << net
+            << int(Stage::Data) << notSent << nobody;
+    QTest::newRow("lost after the final dot")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + drop
+            << net << int(Stage::Message) << unknown << nobody;
+    QTest::newRow("lost after BDAT LAST")
+            << startTls << alice << bob << Message
+            << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
+                    + Script{"C: BDAT 22 LAST", "C: Subject: hi", "C: ", "C: Hello"} + drop
+            << net << int(Stage::Message) << unknown << nobody;
+    QTest::newRow("lost at QUIT after success")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
+                    + Script{"S: 250 ok", "C: QUIT"} + drop
+            << ok << noStage << accepted << nobody;
+
+    // Plaintext injected behind the 220 to STARTTLS must be dropped, never read as a reply.
+    QTest::newRow("STARTTLS injection discarded")
+            << startTls << alice << bob << Message
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"STARTTLS"})
+                    + Script{"C: STARTTLS", "S: 220 go", "S: 250-evil", "S: 250 8BITMIME",
+                             "S: <starttls>", "C: EHLO heron.test"}
+                    + ehloReply(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"}
+                    + Body + Script{"S: 250 ok"} + Quit
+            << ok << noStage << accepted << nobody;
+}
+
+void TestSmtpClient::conversation()
+{
+    QFETCH(int, security);
+    QFETCH(QString, user);
+    QFETCH(QStringList, recipients);
+    QFETCH(QByteArray, message);
+    QFETCH(Script, script);
+
+    FakeTransport transport;
+    ScriptedServer server(&transport, script);
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("mail.example.org");
+    settings.port = 587;
+    settings.security = Security(security);
+    settings.userName = user;
+    settings.password = QStringLiteral("secret");
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+
+    SmtpSubmission *submission
+            = client.submit({QStringLiteral("alice@example.org"), recipients}, message);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+    QTRY_COMPARE(finished.size(), 1);
+    QTRY_VERIFY(!client.isBusy());
+    QVERIFY(submission->isFinished());
+    QCOMPARE(transport.host(), settings.host);
+    QCOMPARE(transport.security(), settings.security);
+
+    const MailError error = submission->error();
+    if (error.isError())
+        qDebug() << "error:" << error.toString();
+    QTEST(int(error.kind()), "errorKind");
+    QTEST(int(submission->failedStage()), "stage");
+    QTEST(int(submission->delivery()), "delivery");
+    QTEST(submission->refusedRecipients(), "refused");
+    if (error.isError())
+        QVERIFY(!error.message().isEmpty());
+    QCOMPARE(transport.writtenWhileClosed(), QByteArray());
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestSmtpClient::pacedDataStreamsInChunks()
+{
+    // A 3 MB message over a link that sends 100 KB per turn: the client must never queue much
+    // more than its high-water mark, and progress must reach the total.
+    QByteArray message = "Subject: big\r\n\r\n";
+    const QByteArray line = QByteArray(76, 'x') + "\r\n";
+    while (message.size() < 3 * 1024 * 1024)
+        message += line;
+
+    FakeTransport transport;
+    transport.setWriteChunkSize(100 * 1024);
+    Script script = tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"};
+    ScriptedServer server(&transport, script);
+    server.appendExpect(message + ".\r\n");
+    server.appendSend("250 ok\r\n");
+    for (const QByteArray &l : Quit)
+        server.appendExpect(l == "C: QUIT" ? QByteArray("QUIT\r\n") : QByteArray());
+    server.appendSend("221 bye\r\n");
+
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("h");
+    settings.security = Security::StartTls;
+    settings.userName = QStringLiteral("alice");
+    settings.password = QStringLiteral("secret");
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+
+    qint64 maxQueued = 0;
+    connect(&transport, &FakeTransport::clientWrote, this,
+            [&] { maxQueued = qMax(maxQueued, transport.bytesToWrite()); });
+    SmtpSubmission *submission = client.submit(
+            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, message);
+    QSignalSpy progress(submission, &SmtpSubmission::progress);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), qPrintable(server.status()), 20000);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(submission->error().kind(), Kind::None);
+    QCOMPARE(submission->delivery(), Delivery::Accepted);
+    QVERIFY2(maxQueued < 512 * 1024, qPrintable(QString::number(maxQueued)));
+    QVERIFY(progress.size() > 10);
+    QCOMPARE(progress.constLast().at(0).toLongLong(), qint64(message.size()));
+    QCOMPARE(progress.constLast().at(1).toLongLong(), qint64(message.size()));
+}
+
+void TestSmtpClient::timeouts_data()
+{
+    QTest::addColumn<Script>("script");
+    QTest::addColumn<int>("stage");
+    QTest::addColumn<int>("delivery");
+
+    QTest::newRow("no greeting") << Script{} << int(Stage::Greeting) << int(Delivery::NotSent);
+    QTest::newRow("no EHLO reply") << Script{"S: 220 hi", "C: EHLO heron.test"}
+                                   << int(Stage::Ehlo) << int(Delivery::NotSent);
+    QTest::newRow("no reply to the dot")
+            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({}) + Mail + Rcpt
+                    + Script{"C: DATA", "S: 354 go"} + Body
+            << int(Stage::Message) << int(Delivery::Unknown);
+}
+
+void TestSmtpClient::timeouts()
+{
+    QFETCH(Script, script);
+    FakeTransport transport;
+    ScriptedServer server(&transport, script);
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("h");
+    settings.security = Security::None;
+    settings.ehloName = "heron.test";
+    settings.timeouts = {200, 200, 200, 200, 200};
+    client.setSettings(settings);
+    SmtpSubmission *submission = client.submit(
+            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, Message);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY2(server.isComplete(), qPrintable(server.status()));
+    QCOMPARE(submission->error().kind(), Kind::Network);
+    QTEST(int(submission->failedStage()), "stage");
+    QTEST(int(submission->delivery()), "delivery");
+    QCOMPARE(transport.state(), FakeTransport::State::Closed);
+}
+
+void TestSmtpClient::abortDuringData()
+{
+    FakeTransport transport;
+    ScriptedServer server(&transport, Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({})
+                                              + Mail + Rcpt + Script{"C: DATA"});
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("h");
+    settings.security = Security::None;
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+    SmtpSubmission *submission = client.submit(
+            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, Message);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+    submission->abort();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(submission->error().kind(), Kind::Cancelled);
+    QCOMPARE(submission->delivery(), Delivery::NotSent);
+    QTRY_VERIFY(!client.isBusy());
+}
+
+void TestSmtpClient::busyClientRefusesSecondSubmission()
+{
+    FakeTransport transport;
+    transport.setConnectOutcome(FakeTransport::Outcome::Manual);
+    SmtpClient client(&transport);
+    const SmtpEnvelope envelope{QStringLiteral("a@x"), {QStringLiteral("b@x")}};
+    SmtpSubmission *first = client.submit(envelope, Message);
+    SmtpSubmission *second = client.submit(envelope, Message);
+    QSignalSpy finished(second, &SmtpSubmission::finished);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(second->error().kind(), Kind::Policy);
+    QVERIFY(!first->isFinished());
+    QCOMPARE(transport.connectCount(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSmtpClient)
+#include "tst_smtpclient.moc"
