@@ -1,0 +1,450 @@
+#include "imapconnection.h"
+
+#include "parser/imapparser.h"
+
+#include "common/logging.h"
+#include "net/transport.h"
+
+ImapConnection::ImapConnection(Transport *transport, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+{
+    connect(m_transport, &Transport::connected, this, &ImapConnection::onConnected);
+    connect(m_transport, &Transport::encrypted, this, &ImapConnection::onEncrypted);
+    connect(m_transport, &Transport::readyRead, this, &ImapConnection::onReadyRead);
+    connect(m_transport, &Transport::disconnected, this, &ImapConnection::onDisconnected);
+    connect(m_transport, &Transport::errorOccurred, this, &ImapConnection::onTransportError);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        qCDebug(lcImap) << "renewing IDLE";
+        stopIdle();
+    });
+}
+
+ImapConnection::~ImapConnection() = default;
+
+void ImapConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    QMetaObject::invokeMethod(
+            this, [this, state] { Q_EMIT stateChanged(state); }, Qt::QueuedConnection);
+}
+
+void ImapConnection::open(const ImapConnectionSettings &settings)
+{
+    if (m_state != State::Disconnected)
+        return;
+    m_settings = settings;
+    m_framer = ImapFramer(settings.limits);
+    m_capabilities.clear();
+    m_enabled.clear();
+    m_byeText.clear();
+    m_selected.clear();
+    m_failedEmitted = false;
+    m_idling = m_doneSent = false;
+    setState(State::Connecting);
+    m_transport->connectToHost(settings.host, settings.port, settings.security);
+}
+
+void ImapConnection::close()
+{
+    if (m_state == State::Disconnected)
+        return;
+    fail(MailError(MailError::Kind::Cancelled, QStringLiteral("Connection closed")));
+}
+
+bool ImapConnection::hasCapability(QByteArrayView capability) const
+{
+    const QByteArray upper = capability.toByteArray().toUpper();
+    return m_capabilities.contains(upper);
+}
+
+bool ImapConnection::isEnabled(QByteArrayView extension) const
+{
+    return m_enabled.contains(extension.toByteArray().toUpper());
+}
+
+ImapCommandBuilder ImapConnection::builder() const
+{
+    ImapCommandBuilder::Options options;
+    if (hasCapability("LITERAL+"))
+        options.literalMode = ImapCommandBuilder::LiteralMode::NonSynchronizing;
+    else if (hasCapability("LITERAL-"))
+        options.literalMode = ImapCommandBuilder::LiteralMode::NonSynchronizingUpTo4k;
+    options.utf8Accept = isEnabled("UTF8=ACCEPT");
+    return ImapCommandBuilder(options);
+}
+
+void ImapConnection::setSelectedMailbox(const QByteArray &name)
+{
+    m_selected = name;
+    if (m_selected.isEmpty() && m_idling)
+        stopIdle();
+}
+
+void ImapConnection::setIdleEnabled(bool enabled)
+{
+    m_idleEnabled = enabled;
+    if (!enabled && m_idling)
+        stopIdle();
+    else if (enabled)
+        pump();
+}
+
+void ImapConnection::send(const ImapCommand &command, QObject *context, CompletionHandler done,
+                          UntaggedHandler untagged)
+{
+    enqueue(command, context, std::move(done), std::move(untagged), false);
+}
+
+void ImapConnection::sendInternal(const ImapCommand &command, CompletionHandler done,
+                                  UntaggedHandler untagged)
+{
+    enqueue(command, nullptr, std::move(done), std::move(untagged), true);
+}
+
+void ImapConnection::enqueue(const ImapCommand &command, QObject *context, CompletionHandler done,
+                             UntaggedHandler untagged, bool internal)
+{
+    Command c;
+    c.command = command;
+    c.hasContext = context != nullptr;
+    c.context = context;
+    c.done = std::move(done);
+    c.untagged = std::move(untagged);
+    c.internal = internal;
+    c.isIdle = command.name() == "IDLE";
+    if (m_state == State::Disconnected || m_state == State::LoggingOut) {
+        // Completed later, never from inside send().
+        QMetaObject::invokeMethod(
+                this,
+                [this, c]() mutable {
+                    finishCommand(std::move(c),
+                                  {{}, MailError(MailError::Kind::Network,
+                                                 QStringLiteral("Not connected"))});
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    if (internal) {
+        // Session set-up commands overtake task commands held until ready.
+        qsizetype at = 0;
+        while (at < m_queue.size() && m_queue.at(at).internal)
+            ++at;
+        m_queue.insert(at, std::move(c));
+    } else {
+        m_queue.append(std::move(c));
+    }
+    pump();
+}
+
+void ImapConnection::pump()
+{
+    while (!m_queue.isEmpty()) {
+        if (!m_inflight.isEmpty() && m_inflight.last().waitingContinuation)
+            return;
+        if (m_idling || (!m_inflight.isEmpty() && m_inflight.last().isIdle)) {
+            // Work is waiting: end the IDLE first, then continue when it completes.
+            if (m_idling)
+                stopIdle();
+            return;
+        }
+        Command &head = m_queue.first();
+        if (!head.internal && m_state != State::Ready)
+            return;
+        if (head.command.isBarrier() && !m_inflight.isEmpty())
+            return;
+        if (!m_inflight.isEmpty() && m_inflight.last().command.isBarrier())
+            return;
+        Command c = m_queue.takeFirst();
+        m_inflight.append(std::move(c));
+        writeCommand(m_inflight.last());
+    }
+    maybeStartIdle();
+}
+
+void ImapConnection::writeCommand(Command &command)
+{
+    const QList<QByteArray> &parts = command.command.parts();
+    // Tags are given when the command goes out, so they follow the order on the wire.
+    command.tag = "h" + QByteArray::number(++m_tagCounter);
+    qCDebug(lcImap) << "C:" << command.tag << command.command.redacted();
+    command.waitingContinuation = parts.size() > 1 || command.isIdle;
+    if (command.command.name() == "LOGOUT")
+        setState(State::LoggingOut);
+    m_transport->write(command.tag + ' ' + parts.first());
+}
+
+void ImapConnection::maybeStartIdle()
+{
+    if (!m_idleEnabled || m_state != State::Ready || m_selected.isEmpty() || !m_queue.isEmpty()
+        || !m_inflight.isEmpty() || !hasCapability("IDLE")) {
+        return;
+    }
+    ImapCommandBuilder b;
+    b.atom("IDLE");
+    ImapCommand idle = b.build();
+    idle.setBarrier(true);
+    m_doneSent = false;
+    sendInternal(idle, [this](const ImapCommandResult &result) {
+        m_idling = false;
+        m_idleTimer.stop();
+        if (!result.isOk())
+            qCWarning(lcImap) << "IDLE ended:" << result.error.toString();
+        // pump() runs after completion and restarts IDLE when nothing else is queued.
+    });
+}
+
+void ImapConnection::stopIdle()
+{
+    if (!m_idling || m_doneSent)
+        return;
+    m_doneSent = true;
+    m_idleTimer.stop();
+    qCDebug(lcImap) << "C: DONE";
+    m_transport->write("DONE\r\n");
+}
+
+void ImapConnection::onConnected()
+{
+    setState(State::Greeting);
+}
+
+void ImapConnection::onEncrypted()
+{
+    if (m_state != State::StartingTls)
+        return;
+    m_framer.reset();
+    m_transport->discardPending();
+    setState(State::Authenticating);
+    requestCapabilities([this] { authenticate(); });
+}
+
+void ImapConnection::onReadyRead()
+{
+    const QByteArray bytes = m_transport->readAll();
+    if (m_state == State::StartingTls || m_state == State::Disconnected)
+        return; // nothing from the plain-text link counts once STARTTLS was accepted
+    m_framer.feed(bytes);
+    if (m_processing)
+        return;
+    m_processing = true;
+    QByteArray raw;
+    while (m_state != State::Disconnected && m_state != State::StartingTls) {
+        const ImapFramer::Status status = m_framer.next(&raw);
+        if (status == ImapFramer::Status::NeedMore)
+            break;
+        if (status == ImapFramer::Status::Error) {
+            fail(m_framer.error());
+            break;
+        }
+        const ImapParser::Result parsed = ImapParser::parse(raw);
+        if (!parsed.isOk()) {
+            qCWarning(lcImap) << "unparsable response:" << raw.left(200);
+            fail(parsed.error);
+            break;
+        }
+        handleResponse(parsed.response);
+    }
+    m_processing = false;
+}
+
+void ImapConnection::handleResponse(const ImapResponse &response)
+{
+    switch (response.type()) {
+    case ImapResponse::Type::Continuation:
+        handleContinuation(response);
+        return;
+    case ImapResponse::Type::Status:
+        if (response.isTagged())
+            handleTagged(response.statusResponse());
+        else
+            handleUntagged(response);
+        return;
+    default:
+        handleUntagged(response);
+        return;
+    }
+}
+
+void ImapConnection::handleContinuation(const ImapResponse &response)
+{
+    if (m_inflight.isEmpty() || !m_inflight.last().waitingContinuation) {
+        qCWarning(lcImap) << "continuation nobody asked for:" << response.text();
+        return;
+    }
+    Command &c = m_inflight.last();
+    if (c.isIdle) {
+        c.waitingContinuation = false;
+        m_idling = true;
+        m_idleTimer.start(m_settings.idleRenewMs);
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT idleStarted(); }, Qt::QueuedConnection);
+        if (!m_queue.isEmpty() || !m_idleEnabled || m_selected.isEmpty())
+            stopIdle();
+        return;
+    }
+    const QList<QByteArray> &parts = c.command.parts();
+    m_transport->write(parts.at(c.nextPart));
+    ++c.nextPart;
+    if (c.nextPart >= parts.size()) {
+        c.waitingContinuation = false;
+        pump();
+    }
+}
+
+void ImapConnection::handleUntagged(const ImapResponse &response)
+{
+    if (response.type() == ImapResponse::Type::Status) {
+        const ImapStatusResponse &status = response.statusResponse();
+        if (m_state == State::Greeting) {
+            onGreeting(status);
+            return;
+        }
+        if (status.status == ImapStatusResponse::Status::Bye) {
+            m_byeText = status.text;
+            return;
+        }
+        if (status.code.kind == ImapResponseCode::Kind::Capability)
+            m_capabilities = status.code.atoms;
+        if (status.code.kind == ImapResponseCode::Kind::Alert) {
+            const QString text = QString::fromUtf8(status.text);
+            QMetaObject::invokeMethod(
+                    this, [this, text] { Q_EMIT alertReceived(text); }, Qt::QueuedConnection);
+        }
+    } else if (response.type() == ImapResponse::Type::Capability) {
+        m_capabilities = response.atoms();
+    } else if (response.type() == ImapResponse::Type::Enabled) {
+        for (const QByteArray &e : response.atoms()) {
+            if (!m_enabled.contains(e))
+                m_enabled.append(e);
+        }
+    }
+    for (Command &c : m_inflight) {
+        if (c.untagged && (!c.hasContext || c.context) && c.untagged(response))
+            return;
+    }
+    switch (response.type()) {
+    case ImapResponse::Type::Exists: {
+        const quint32 n = response.number();
+        QMetaObject::invokeMethod(
+                this, [this, n] { Q_EMIT existsReceived(n); }, Qt::QueuedConnection);
+        break;
+    }
+    case ImapResponse::Type::Expunge: {
+        const quint32 n = response.number();
+        QMetaObject::invokeMethod(
+                this, [this, n] { Q_EMIT expungeReceived(n); }, Qt::QueuedConnection);
+        break;
+    }
+    case ImapResponse::Type::Vanished: {
+        const ImapVanished v = response.vanished();
+        QMetaObject::invokeMethod(
+                this, [this, v] { Q_EMIT vanishedReceived(v.uids, v.earlier); },
+                Qt::QueuedConnection);
+        break;
+    }
+    case ImapResponse::Type::Fetch: {
+        const ImapFetch f = response.fetch();
+        QMetaObject::invokeMethod(
+                this, [this, f] { Q_EMIT fetchReceived(f); }, Qt::QueuedConnection);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void ImapConnection::handleTagged(const ImapStatusResponse &status)
+{
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < m_inflight.size(); ++i) {
+        if (m_inflight.at(i).tag == status.tag) {
+            index = i;
+            break;
+        }
+    }
+    if (index < 0) {
+        fail(MailError(MailError::Kind::Protocol,
+                       QStringLiteral("The server completed a command that was never sent"),
+                       QString::fromUtf8(status.tag + ' ' + status.text)));
+        return;
+    }
+    if (status.code.kind == ImapResponseCode::Kind::Capability)
+        m_capabilities = status.code.atoms;
+    Command c = m_inflight.takeAt(index);
+    ImapCommandResult result;
+    result.status = status;
+    if (!status.isOk()) {
+        const bool bad = status.status == ImapStatusResponse::Status::Bad;
+        result.error = MailError(MailError::Kind::Protocol,
+                                 QStringLiteral("%1 %2").arg(
+                                         QString::fromLatin1(c.command.name()),
+                                         bad ? QStringLiteral("rejected as invalid")
+                                             : QStringLiteral("failed")),
+                                 QString::fromUtf8(status.text));
+    }
+    const bool logout = c.command.name() == "LOGOUT";
+    finishCommand(std::move(c), result);
+    if (logout)
+        fail(MailError(MailError::Kind::Cancelled, QStringLiteral("Logged out")));
+    else
+        pump();
+}
+
+void ImapConnection::finishCommand(Command command, const ImapCommandResult &result)
+{
+    if (!command.done || (command.hasContext && !command.context))
+        return;
+    command.done(result);
+}
+
+void ImapConnection::onDisconnected()
+{
+    if (m_state == State::Disconnected)
+        return;
+    if (m_state == State::LoggingOut && m_inflight.isEmpty() && m_queue.isEmpty()) {
+        setState(State::Disconnected);
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
+        return;
+    }
+    QString message = QStringLiteral("The server closed the connection");
+    fail(MailError(MailError::Kind::Network, message, QString::fromUtf8(m_byeText)));
+}
+
+void ImapConnection::onTransportError(const MailError &error)
+{
+    fail(error);
+}
+
+void ImapConnection::fail(const MailError &error)
+{
+    if (m_state == State::Disconnected)
+        return;
+    qCDebug(lcImap) << "connection failed:" << error.toString();
+    const bool wasLoggingOut = m_state == State::LoggingOut;
+    setState(State::Disconnected);
+    m_idleTimer.stop();
+    m_idling = false;
+    m_selected.clear();
+    m_framer.reset();
+    QList<Command> pending = std::move(m_inflight);
+    pending += std::move(m_queue);
+    m_inflight.clear();
+    m_queue.clear();
+    m_transport->close();
+    for (Command &c : pending) {
+        const bool logout = c.command.name() == "LOGOUT";
+        ImapCommandResult result;
+        if (!logout)
+            result.error = error;
+        finishCommand(std::move(c), result);
+    }
+    if (!m_failedEmitted && !wasLoggingOut && error.kind() != MailError::Kind::Cancelled) {
+        m_failedEmitted = true;
+        QMetaObject::invokeMethod(
+                this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
+    }
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
+}

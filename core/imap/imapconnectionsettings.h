@@ -1,0 +1,29 @@
+#pragma once
+
+#include "imapframer.h"
+
+#include "net/security.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+// What ImapConnection::open() needs. The password only lives here for the duration of the
+// login; it never reaches a log.
+struct ImapConnectionSettings
+{
+    QString host;
+    quint16 port = 993;
+    Security security = Security::ImplicitTls;
+    QString username;
+    QString password;
+    // Sent with ID (RFC 2971) when the server offers it.
+    QList<std::pair<QByteArray, QByteArray>> clientId{{"name", "Heron"}, {"version", "0.1"}};
+    // ENABLE CONDSTORE QRESYNC (and UTF8=ACCEPT) when offered.
+    bool enableExtensions = true;
+    ImapFramer::Limits limits;
+    // IDLE is ended and restarted after this long (RFC 9051: before 30 minutes).
+    int idleRenewMs = 28 * 60 * 1000;
+};
