@@ -95,14 +95,14 @@ QString FlowedText::flow(QStringView text, int width)
                 if (cut < 0)
                     break;
             }
-            out.append(prefix + content.first(cut + 1));
+            out.append(prefix + content.first(cut + 1).toString());
             content = content.sliced(cut + 1);
             if (depth == 0)
                 prefix = (content.startsWith(u' ') || content.startsWith(u"From "))
                                  ? QStringLiteral(" ")
                                  : QString();
         }
-        out.append(prefix + content);
+        out.append(prefix + content.toString());
     }
     QString result = out.join(u'\n');
     if (endsWithNewline)
