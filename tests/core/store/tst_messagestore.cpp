@@ -1,10 +1,7 @@
 #include "store/messagestore.h"
-#include "store/storeschema.h"
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,41 +26,6 @@ MessageRecord makeMessage(quint32 uid, const QString &subject, const QString &fr
     return m;
 }
 
-// A raw connection to a database file, removed when it goes out of scope.
-class RawDb
-{
-public:
-    explicit RawDb(const QString &path)
-    {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
-    }
-    ~RawDb()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase &db() { return m_db; }
-    QVariant scalar(const QString &sql)
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(sql) || !query.next())
-            return {};
-        return query.value(0);
-    }
-    bool exec(const QString &sql)
-    {
-        QSqlQuery query(m_db);
-        return query.exec(sql);
-    }
-
-private:
-    QString m_name = QStringLiteral("raw-test-connection");
-    QSqlDatabase m_db;
-};
-
 } // namespace
 
 class TestMessageStore : public QObject
@@ -74,12 +36,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void openCreatesLatestSchemaInWalMode();
     void twoStoresHaveTheirOwnConnections();
-    void migratesFromVersionOne();
-    void refusesNewerSchema();
-    void refusesCorruptFile_data();
-    void refusesCorruptFile();
     void closedStoreReportsErrors();
 
     void foldersKeepStateAcrossListUpdates();
@@ -153,19 +110,6 @@ void TestMessageStore::fillSample()
     QVERIFY(!m_store->upsertMessages(m_inbox, messages));
 }
 
-void TestMessageStore::openCreatesLatestSchemaInWalMode()
-{
-    QVERIFY(m_store->isOpen());
-    RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
-             StoreSchema::latestVersion());
-    QVERIFY(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE"
-                                      " name = 'messages_fts'"))
-                    .toInt()
-            == 1);
-}
-
 void TestMessageStore::twoStoresHaveTheirOwnConnections()
 {
     MessageStore other;
@@ -174,73 +118,6 @@ void TestMessageStore::twoStoresHaveTheirOwnConnections()
     QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(7, QStringLiteral("x"), {}, {}, 1)}));
     QCOMPARE(m_store->messageCount(m_inbox).value(), 1);
     QVERIFY(!other.folderByPath(QStringLiteral("INBOX")));
-}
-
-void TestMessageStore::migratesFromVersionOne()
-{
-    m_store.reset();
-    const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
-    {
-        RawDb raw(path);
-        QVERIFY(!StoreSchema::migrate(raw.db(), 1));
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (id, path) VALUES (1, 'INBOX')")));
-        QVERIFY(raw.exec(QStringLiteral(
-                "INSERT INTO messages (folder_id, uid, subject, from_name, sort_subject)"
-                " VALUES (1, 42, 'Migrated hello', 'Old Sender', 'migrated hello')")));
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 1);
-    }
-    MessageStore store;
-    const MailError error = store.open(path);
-    QVERIFY2(!error, qPrintable(error.toString()));
-    QCOMPARE(store.search(1, QStringLiteral("migrated")).value(), QList<quint32>({42}));
-    QCOMPARE(store.search(1, QStringLiteral("sender")).value(), QList<quint32>({42}));
-    QCOMPARE(store.message(1, 42).value().subject, QStringLiteral("Migrated hello"));
-    QVERIFY(!store.storeBodyPart(1, 42, "1", "body"));
-    QCOMPARE(store.bodyPart(1, 42, "1").value().data, QByteArray("body"));
-    store.close();
-    RawDb raw(path);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
-             StoreSchema::latestVersion());
-}
-
-void TestMessageStore::refusesNewerSchema()
-{
-    m_store.reset();
-    {
-        RawDb raw(dbPath());
-        QVERIFY(raw.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
-    }
-    MessageStore store;
-    const MailError error = store.open(dbPath());
-    QCOMPARE(error.kind(), MailError::Kind::Storage);
-    QVERIFY2(error.message().contains(QLatin1String("newer")), qPrintable(error.message()));
-    QVERIFY(!store.isOpen());
-    QVERIFY(store.messageCount(1).error().isError());
-}
-
-void TestMessageStore::refusesCorruptFile_data()
-{
-    QTest::addColumn<QByteArray>("content");
-    QTest::newRow("text") << QByteArray("this is not a database\n").repeated(300);
-    QTest::newRow("sqlite header, garbage pages")
-            << QByteArray("SQLite format 3\0", 16) + QByteArray(8192, '\xA5');
-    QTest::newRow("zeros after a text line") << QByteArray("hello\n") + QByteArray(4096, '\0');
-}
-
-void TestMessageStore::refusesCorruptFile()
-{
-    QFETCH(QByteArray, content);
-    const QString path = m_dir->filePath(QStringLiteral("corrupt.sqlite"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-    file.close();
-
-    MessageStore store;
-    const MailError error = store.open(path);
-    QCOMPARE(error.kind(), MailError::Kind::Storage);
-    QVERIFY(!error.toString().isEmpty());
-    QVERIFY(!store.isOpen());
 }
 
 void TestMessageStore::closedStoreReportsErrors()

@@ -1,0 +1,166 @@
+// MessageListModel: following the store's changes with row insertions, removals and updates.
+//
+// While several separate ranges are announced one after the other, the store already holds the
+// final state; storeRow() maps the rows of each intermediate state to rows of the store, so
+// that a view or proxy reading between two signals sees coherent data.
+
+#include "messagelistmodel.h"
+
+#include "store/messagestore.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+// Above this many UIDs in one change the model resets instead of computing rows one by one.
+constexpr int fineGrainedLimit = 64;
+// Up to this many changed messages, each keeps its own dataChanged() when its row is known.
+constexpr int preciseChangeLimit = 16;
+
+} // namespace
+
+QList<MessageListModel::Range> MessageListModel::rangesFor(const QList<quint32> &uids) const
+{
+    const StoreResult<QHash<quint32, int>> positions = m_store->messagePositions(m_query, uids);
+    reportError(positions.error());
+    QList<int> rows = positions.value().values();
+    std::sort(rows.begin(), rows.end());
+    QList<Range> ranges;
+    for (int row : rows) {
+        if (!ranges.isEmpty() && ranges.last().last + 1 == row)
+            ranges.last().last = row;
+        else
+            ranges.append(Range {row, row});
+    }
+    return ranges;
+}
+
+void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None)
+        return;
+    if (uids.size() > fineGrainedLimit) {
+        resetWith(m_query);
+        return;
+    }
+    const QList<Range> ranges = rangesFor(uids);
+    int added = 0;
+    for (const Range &range : ranges)
+        added += range.size();
+    if (countRows() != m_rowCount + added) {
+        resetWith(m_query);
+        return;
+    }
+    clearCache();
+    m_pending = Pending::Insert;
+    m_ranges = ranges;
+    while (!m_ranges.isEmpty()) {
+        const Range range = m_ranges.first();
+        beginInsertRows({}, range.first, range.last);
+        m_ranges.removeFirst();
+        m_rowCount += range.size();
+        endInsertRows();
+    }
+    m_pending = Pending::None;
+}
+
+void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None)
+        return;
+    const QSet<quint32> changed(uids.begin(), uids.end());
+    QHash<quint32, int> oldRows;
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
+        for (int i = 0; i < it->rows.size(); ++i) {
+            if (changed.contains(it->rows.at(i).uid))
+                oldRows.insert(it->rows.at(i).uid, it.key() * m_windowSize + i);
+        }
+    }
+    clearCache();
+    // A filtered list may gain or lose rows when a subject changes.
+    if (countRows() != m_rowCount) {
+        resetWith(m_query);
+        return;
+    }
+    if (m_rowCount == 0)
+        return;
+    bool precise = changed.size() <= preciseChangeLimit && oldRows.size() == changed.size();
+    if (precise) {
+        // Rows whose sort key changed have moved: then the whole list is repainted.
+        const StoreResult<QHash<quint32, int>> positions =
+                m_store->messagePositions(m_query, oldRows.keys());
+        precise = positions.isOk() && positions.value() == oldRows;
+    }
+    if (!precise) {
+        Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+        return;
+    }
+    QList<int> rows = oldRows.values();
+    std::sort(rows.begin(), rows.end());
+    for (int row : rows)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || m_pending != Pending::None || !m_store)
+        return;
+    if (uids.size() > fineGrainedLimit) {
+        m_pending = Pending::Reset;
+        beginResetModel();
+        return;
+    }
+    // Rows in the order before the delete, announced once the store has removed them. Their
+    // records are kept: until its own removal is announced, such a row still has data.
+    m_ranges = rangesFor(uids);
+    m_removing.clear();
+    for (const Range &range : std::as_const(m_ranges)) {
+        for (int row = range.first; row <= range.last; ++row) {
+            if (const MessageRecord *m = record(row))
+                m_removing.insert(row, *m);
+        }
+    }
+    m_pending = Pending::RemovePrepared;
+}
+
+void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &uids)
+{
+    Q_UNUSED(uids);
+    if (folderId != m_query.folderId)
+        return;
+    if (m_pending == Pending::Reset) {
+        clearCache();
+        m_rowCount = countRows();
+        m_pending = Pending::None;
+        endResetModel();
+        return;
+    }
+    if (m_pending != Pending::RemovePrepared)
+        return;
+    clearCache();
+    int removed = 0;
+    for (const Range &range : std::as_const(m_ranges))
+        removed += range.size();
+    if (countRows() != m_rowCount - removed) {
+        resetWith(m_query);
+        return;
+    }
+    m_pending = Pending::Remove;
+    while (!m_ranges.isEmpty()) {
+        const Range range = m_ranges.last();
+        beginRemoveRows({}, range.first, range.last);
+        m_ranges.removeLast();
+        m_rowCount -= range.size();
+        endRemoveRows();
+    }
+    m_removing.clear();
+    m_pending = Pending::None;
+}
+
+void MessageListModel::onFolderCleared(qint64 folderId)
+{
+    if (folderId == m_query.folderId && m_pending == Pending::None)
+        resetWith(m_query);
+}

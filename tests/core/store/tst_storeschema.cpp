@@ -1,0 +1,137 @@
+#include "rawdb.h"
+#include "store/messagestore.h"
+#include "store/storeschema.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Opening the cache: the schema, its migrations and the files the store must refuse.
+class TestStoreSchema : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void openCreatesLatestSchemaInWalMode();
+    void migratesFromVersionOne();
+    void refusesNewerSchema();
+    void refusesCorruptFile_data();
+    void refusesCorruptFile();
+    void refusesBackwardMigration();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("account.sqlite")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MessageStore> m_store;
+};
+
+void TestStoreSchema::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<MessageStore>();
+    const MailError error = m_store->open(dbPath());
+    QVERIFY2(!error, qPrintable(error.toString()));
+}
+
+void TestStoreSchema::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestStoreSchema::openCreatesLatestSchemaInWalMode()
+{
+    QVERIFY(m_store->isOpen());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+             StoreSchema::latestVersion());
+    QVERIFY(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE"
+                                      " name = 'messages_fts'"))
+                    .toInt()
+            == 1);
+}
+
+void TestStoreSchema::migratesFromVersionOne()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
+    {
+        RawDb raw(path);
+        QVERIFY(!StoreSchema::migrate(raw.db(), 1));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (id, path) VALUES (1, 'INBOX')")));
+        QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO messages (folder_id, uid, subject, from_name, sort_subject)"
+                " VALUES (1, 42, 'Migrated hello', 'Old Sender', 'migrated hello')")));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 1);
+    }
+    MessageStore store;
+    const MailError error = store.open(path);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(store.search(1, QStringLiteral("migrated")).value(), QList<quint32>({42}));
+    QCOMPARE(store.search(1, QStringLiteral("sender")).value(), QList<quint32>({42}));
+    QCOMPARE(store.message(1, 42).value().subject, QStringLiteral("Migrated hello"));
+    QVERIFY(!store.storeBodyPart(1, 42, "1", "body"));
+    QCOMPARE(store.bodyPart(1, 42, "1").value().data, QByteArray("body"));
+    store.close();
+    RawDb raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+             StoreSchema::latestVersion());
+}
+
+void TestStoreSchema::refusesNewerSchema()
+{
+    m_store.reset();
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+    }
+    MessageStore store;
+    const MailError error = store.open(dbPath());
+    QCOMPARE(error.kind(), MailError::Kind::Storage);
+    QVERIFY2(error.message().contains(QLatin1String("newer")), qPrintable(error.message()));
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.messageCount(1).error().isError());
+}
+
+void TestStoreSchema::refusesCorruptFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text") << QByteArray("this is not a database\n").repeated(300);
+    QTest::newRow("sqlite header, garbage pages")
+            << QByteArray("SQLite format 3\0", 16) + QByteArray(8192, '\xA5');
+    QTest::newRow("zeros after a text line") << QByteArray("hello\n") + QByteArray(4096, '\0');
+}
+
+void TestStoreSchema::refusesCorruptFile()
+{
+    QFETCH(QByteArray, content);
+    const QString path = m_dir->filePath(QStringLiteral("corrupt.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+
+    MessageStore store;
+    const MailError error = store.open(path);
+    QCOMPARE(error.kind(), MailError::Kind::Storage);
+    QVERIFY(!error.toString().isEmpty());
+    QVERIFY(!store.isOpen());
+}
+
+void TestStoreSchema::refusesBackwardMigration()
+{
+    m_store.reset();
+    RawDb raw(dbPath());
+    const MailError error = StoreSchema::migrate(raw.db(), 1);
+    QCOMPARE(error.kind(), MailError::Kind::Storage);
+    QCOMPARE(StoreSchema::version(raw.db()).value(), StoreSchema::latestVersion());
+}
+
+QTEST_GUILESS_MAIN(TestStoreSchema)
+#include "tst_storeschema.moc"
