@@ -136,6 +136,27 @@ void MessageStore::close()
     }
 }
 
+MailError MessageStore::checkIntegrity()
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        return MailError(MailError::Kind::Storage,
+                         QStringLiteral("The cache %1 is damaged").arg(d->path),
+                         query.lastError().text());
+    }
+    QStringList problems;
+    while (query.next() && problems.size() < 5)
+        problems.append(query.value(0).toString());
+    if (problems == QStringList {QStringLiteral("ok")})
+        return {};
+    return MailError(MailError::Kind::Storage,
+                     QStringLiteral("The cache %1 is damaged").arg(d->path),
+                     problems.join(QStringLiteral("; ")));
+}
+
 bool MessageStore::isOpen() const
 {
     return d->db.isValid() && d->db.isOpen();

@@ -21,6 +21,8 @@ class QSqlQuery;
 // folder list, message envelopes and flags, body structures, fetched body parts and a full-text
 // index over subject, sender and recipients.
 //
+// A store and its connection belong to the thread that opened it.
+//
 // Every write is one transaction, whatever the size of the batch. Change signals are emitted
 // synchronously, after the commit (or, for messagesAboutToBeRemoved, before the delete), so
 // that item models can compute row positions against a known state of the database.
@@ -36,6 +38,9 @@ public:
     MailError open(const QString &path);
     void close();
     bool isOpen() const;
+    // Runs SQLite's quick_check over the whole file; slow on large caches, meant for a start
+    // after a crash or for a "repair cache" action. Damage is reported as a Storage error.
+    MailError checkIntegrity();
     QString path() const;
     QString connectionName() const;
 
