@@ -96,6 +96,10 @@ int readRows(const MessageListModel &model, int first, int count)
 int runStoreBench(const QStringList &args)
 {
     QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto line = [&out](const char *name, double value, int decimals = 2) {
+        out << name << ' ' << QString::number(value, 'f', decimals) << '\n';
+    };
     int total = 100'000;
     QString dirPath;
     for (int i = 0; i + 1 < args.size(); ++i) {
@@ -105,7 +109,7 @@ int runStoreBench(const QStringList &args)
             dirPath = args.at(i + 1);
     }
     if (total <= 0) {
-        out << "store: --messages needs a positive count\n";
+        err << "heron-bench store: --messages needs a positive count\n";
         return 2;
     }
     QTemporaryDir temporary;
@@ -113,13 +117,14 @@ int runStoreBench(const QStringList &args)
         dirPath = temporary.path();
     const QString path = dirPath + QStringLiteral("/storebench.sqlite");
     QFile::remove(path);
+    line("messages", total, 0);
 
     QElapsedTimer timer;
     qint64 folderId = 0;
     {
         MessageStore store;
         if (MailError error = store.open(path)) {
-            out << "store: " << error.toString() << '\n';
+            err << "heron-bench store: " << error.toString() << '\n';
             return 1;
         }
         FolderRecord inbox;
@@ -136,59 +141,58 @@ int runStoreBench(const QStringList &args)
             timer.start();
             const double cpuStart = cpuMs();
             if (MailError error = store.upsertMessages(folderId, batch)) {
-                out << "store: " << error.toString() << '\n';
+                err << "heron-bench store: " << error.toString() << '\n';
                 return 1;
             }
             insertMs += msSince(timer);
             insertCpuMs += cpuMs() - cpuStart;
         }
-        out << "store.insert " << total << " messages in batches of " << batchSize << ": "
-            << qRound(insertMs) << " ms wall, " << qRound(insertCpuMs) << " ms cpu ("
-            << qRound(total / insertCpuMs * 1000) << " messages per cpu second)\n";
-        out << "store.file " << QFile(path).size() / 1024 << " KiB + WAL "
-            << QFile(path + QStringLiteral("-wal")).size() / 1024 << " KiB\n";
+        line("insert_batch", batchSize, 0);
+        line("insert_wall_ms", insertMs, 0);
+        line("insert_cpu_ms", insertCpuMs, 0);
+        line("insert_messages_per_cpu_s", total / insertCpuMs * 1000, 0);
+        line("db_kib", double(QFile(path).size()) / 1024, 0);
     }
 
+    // Cold start of the list: open, count, paint the first screen.
     const qint64 rssBefore = residentKiB();
     double cpuStart = cpuMs();
     timer.start();
     MessageStore store;
     if (MailError error = store.open(path)) {
-        out << "store: " << error.toString() << '\n';
+        err << "heron-bench store: " << error.toString() << '\n';
         return 1;
     }
-    const double openMs = msSince(timer);
+    line("open_ms", msSince(timer));
     MessageListModel model(&store);
     model.setFolderId(folderId);
     const int rows = model.rowCount();
-    const double countMs = msSince(timer);
+    line("open_and_count_ms", msSince(timer));
     readRows(model, 0, 50);
-    const double firstRowsMs = msSince(timer);
-    out << "store.open: " << openMs << " ms; row count " << rows << " after " << countMs
-        << " ms; first 50 rows after " << firstRowsMs << " ms wall, " << cpuMs() - cpuStart
-        << " ms cpu\n";
+    line("open_count_first50_ms", msSince(timer));
+    line("open_count_first50_cpu_ms", cpuMs() - cpuStart);
 
     cpuStart = cpuMs();
     timer.start();
     model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
-    const double sortMs = msSince(timer);
+    line("sort_subject_ms", msSince(timer));
     readRows(model, 0, 50);
-    out << "model.sort by subject: " << sortMs << " ms; first 50 rows after " << msSince(timer)
-        << " ms wall, " << cpuMs() - cpuStart << " ms cpu\n";
+    line("sort_subject_first50_ms", msSince(timer));
+    line("sort_subject_first50_cpu_ms", cpuMs() - cpuStart);
     timer.start();
     readRows(model, rows / 2, 50);
-    out << "model.jump to the middle: 50 rows in " << msSince(timer) << " ms\n";
+    line("jump_middle50_ms", msSince(timer));
     timer.start();
     model.sort(MessageListModel::DateColumn, Qt::DescendingOrder);
     readRows(model, 0, 50);
-    out << "model.sort by date, first 50 rows: " << msSince(timer) << " ms\n";
+    line("sort_date_first50_ms", msSince(timer));
 
     timer.start();
     model.setSearchText(QStringLiteral("invoice budget"));
     const int matches = model.rowCount();
     readRows(model, 0, 50);
-    out << "model.search 'invoice budget': " << matches << " rows, first 50 in " << msSince(timer)
-        << " ms\n";
+    line("search_rows", matches, 0);
+    line("search_first50_ms", msSince(timer));
     model.setSearchText(QString());
 
     const qint64 rssOpen = residentKiB();
@@ -196,14 +200,13 @@ int runStoreBench(const QStringList &args)
     timer.start();
     for (int row = 0; row < rows; row += 50)
         readRows(model, row, 50);
-    const double scrollMs = msSince(timer);
-    const double scrollCpuMs = cpuMs() - cpuStart;
+    line("scroll_all_wall_ms", msSince(timer), 0);
+    line("scroll_all_cpu_ms", cpuMs() - cpuStart, 0);
     const qint64 rssScrolled = residentKiB();
-    out << "model.scroll through all " << rows << " rows: " << qRound(scrollMs) << " ms wall, "
-        << qRound(scrollCpuMs) << " ms cpu\n";
-    out << "rss: before open " << rssBefore << " KiB, open with 50 rows " << rssOpen
-        << " KiB, after scrolling all rows " << rssScrolled << " KiB; per message "
-        << double(rssOpen - rssBefore) * 1024 / rows << " B (open), "
-        << double(rssScrolled - rssBefore) * 1024 / rows << " B (after scrolling)\n";
+    line("rss_before_open_kib", rssBefore, 0);
+    line("rss_open_kib", rssOpen, 0);
+    line("rss_scrolled_kib", rssScrolled, 0);
+    line("rss_per_message_open_b", double(rssOpen - rssBefore) * 1024 / rows);
+    line("rss_per_message_scrolled_b", double(rssScrolled - rssBefore) * 1024 / rows);
     return 0;
 }
