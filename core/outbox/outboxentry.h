@@ -8,9 +8,9 @@
 struct OutboxEntry
 {
     enum class State {
-        Queued,  // waiting to be sent
+        Queued, // waiting to be sent
         Sending, // a submission is under way
-        Failed,  // the server refused it or it never got there; safe to retry
+        Failed, // the server refused it or it never got there; safe to retry
         Unknown, // the connection ended after the message was handed over: it may have been sent
     };
 

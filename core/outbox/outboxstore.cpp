@@ -53,7 +53,9 @@ bool fromJson(const QJsonObject &o, OutboxEntry *entry)
 
 } // namespace
 
-OutboxStore::OutboxStore(QString directory) : m_directory(std::move(directory)) { }
+OutboxStore::OutboxStore(QString directory)
+    : m_directory(std::move(directory))
+{ }
 
 MailError OutboxStore::open()
 {
@@ -109,8 +111,8 @@ MailError OutboxStore::remove(const QString &id)
 QList<OutboxEntry> OutboxStore::entries() const
 {
     QList<OutboxEntry> result;
-    const QStringList files =
-            QDir(m_directory).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList files
+            = QDir(m_directory).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
         QFile file(m_directory + QLatin1Char('/') + name);
         if (!file.open(QIODevice::ReadOnly))
@@ -131,7 +133,7 @@ OutboxEntry OutboxStore::entry(const QString &id, bool *found) const
     OutboxEntry result;
     QFile file(metadataPath(id));
     const bool ok = file.open(QIODevice::ReadOnly)
-            && fromJson(QJsonDocument::fromJson(file.readAll()).object(), &result);
+                    && fromJson(QJsonDocument::fromJson(file.readAll()).object(), &result);
     if (found)
         *found = ok;
     return ok ? result : OutboxEntry();

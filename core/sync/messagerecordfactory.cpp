@@ -1,0 +1,145 @@
+#include "messagerecordfactory.h"
+
+#include "mime/dateparser.h"
+#include "mime/encodedwords.h"
+#include "sync/bodystructurecodec.h"
+
+namespace {
+
+QString addressText(const ImapAddress &a)
+{
+    const QString name = EncodedWords::decode(a.name);
+    return name.isEmpty() ? QString::fromUtf8(a.address()) : name;
+}
+
+QString addressListText(const QList<ImapAddress> &addresses)
+{
+    QStringList parts;
+    for (const ImapAddress &a : addresses) {
+        if (!a.isGroupStart() && !a.isGroupEnd())
+            parts.append(addressText(a));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+// The References header from BODY[HEADER.FIELDS (REFERENCES)]: unfolded, message ids only.
+QByteArray referencesFrom(const ImapFetch &fetch)
+{
+    for (const ImapFetchSection &s : fetch.sections) {
+        if (!s.section.toUpper().startsWith("HEADER.FIELDS"))
+            continue;
+        QByteArray value = s.data;
+        const qsizetype colon = value.indexOf(':');
+        if (colon < 0)
+            return QByteArray();
+        value = value.mid(colon + 1);
+        value.replace("\r\n", " ");
+        value.replace('\n', ' ');
+        value.replace('\t', ' ');
+        return value.simplified();
+    }
+    return QByteArray();
+}
+
+} // namespace
+
+QByteArray MessageRecordFactory::metadataItems(bool withModSeq)
+{
+    QByteArray items = "UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                       "BODY.PEEK[HEADER.FIELDS (REFERENCES)]";
+    if (withModSeq)
+        items += " MODSEQ";
+    return items;
+}
+
+MessageRecord MessageRecordFactory::fromFetch(const ImapFetch &fetch, qint64 folderId)
+{
+    MessageRecord r;
+    r.folderId = folderId;
+    r.uid = fetch.uid.value_or(0);
+    r.modSeq = fetch.modSeq.value_or(0);
+    if (fetch.flags)
+        r.flags = flagsFromList(*fetch.flags, &r.keywords);
+    r.internalDate = fetch.internalDate;
+    r.size = qint64(fetch.size.value_or(0));
+    if (fetch.envelope) {
+        const ImapEnvelope &e = *fetch.envelope;
+        r.subject = EncodedWords::decode(e.subject);
+        r.sentDate = DateParser::parse(e.date);
+        const QList<ImapAddress> &from = e.from.isEmpty() ? e.sender : e.from;
+        for (const ImapAddress &a : from) {
+            if (a.isGroupStart() || a.isGroupEnd())
+                continue;
+            r.fromName = EncodedWords::decode(a.name);
+            r.fromAddress = QString::fromUtf8(a.address());
+            break;
+        }
+        r.to = addressListText(e.to);
+        r.cc = addressListText(e.cc);
+        r.messageId = e.messageId.trimmed();
+        r.inReplyTo = e.inReplyTo.trimmed();
+    }
+    r.references = referencesFrom(fetch);
+    if (fetch.bodyStructure) {
+        r.hasAttachments = hasAttachments(*fetch.bodyStructure);
+        r.bodyStructure = BodyStructureCodec::encode(*fetch.bodyStructure);
+    }
+    return r;
+}
+
+MessageRecord::Flags MessageRecordFactory::flagsFromList(const QList<QByteArray> &flags,
+                                                         QString *keywords)
+{
+    MessageRecord::Flags result;
+    QStringList others;
+    for (const QByteArray &flag : flags) {
+        const QByteArray f = flag.toLower();
+        if (f == "\\seen")
+            result |= MessageRecord::Seen;
+        else if (f == "\\answered")
+            result |= MessageRecord::Answered;
+        else if (f == "\\flagged")
+            result |= MessageRecord::Flagged;
+        else if (f == "\\deleted")
+            result |= MessageRecord::Deleted;
+        else if (f == "\\draft")
+            result |= MessageRecord::Draft;
+        else if (f != "\\recent")
+            others.append(QString::fromUtf8(flag));
+    }
+    if (keywords)
+        *keywords = others.join(QLatin1Char(' '));
+    return result;
+}
+
+QList<QByteArray> MessageRecordFactory::flagsToList(MessageRecord::Flags flags)
+{
+    QList<QByteArray> list;
+    if (flags & MessageRecord::Seen)
+        list.append("\\Seen");
+    if (flags & MessageRecord::Answered)
+        list.append("\\Answered");
+    if (flags & MessageRecord::Flagged)
+        list.append("\\Flagged");
+    if (flags & MessageRecord::Deleted)
+        list.append("\\Deleted");
+    if (flags & MessageRecord::Draft)
+        list.append("\\Draft");
+    return list;
+}
+
+bool MessageRecordFactory::hasAttachments(const ImapBodyPart &part)
+{
+    if (part.isMultipart()) {
+        for (const ImapBodyPart &child : part.children) {
+            if (hasAttachments(child))
+                return true;
+        }
+        return false;
+    }
+    if (part.disposition == "attachment")
+        return true;
+    if (part.isMessage())
+        return true;
+    return part.type != "text" && !part.fileName().isEmpty() && part.disposition != "inline";
+}

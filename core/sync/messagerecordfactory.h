@@ -1,0 +1,22 @@
+#pragma once
+
+#include "imap/parser/imapfetch.h"
+#include "store/messagerecord.h"
+
+#include <QByteArray>
+#include <QList>
+
+// Turns the metadata of one FETCH response into the row the cache keeps: flags as bits,
+// envelope fields decoded to text, the structure kept for fetching parts later.
+class MessageRecordFactory
+{
+public:
+    // The FETCH items the synchronisation asks for, in IMAP syntax (inside the parentheses).
+    static QByteArray metadataItems(bool withModSeq);
+
+    static MessageRecord fromFetch(const ImapFetch &fetch, qint64 folderId);
+    static MessageRecord::Flags flagsFromList(const QList<QByteArray> &flags, QString *keywords);
+    static QList<QByteArray> flagsToList(MessageRecord::Flags flags);
+    // True when the structure holds a part meant to be saved rather than read inline.
+    static bool hasAttachments(const ImapBodyPart &part);
+};
