@@ -199,6 +199,11 @@ void TestSmtpClient::conversation_data()
             << greet + ehloReply({"STARTTLS"}) + Script{"C: STARTTLS", "S: 454 4.7.0 TLS not available"}
                     + Quit
             << int(Kind::Protocol) << int(Stage::StartTls) << notSent << nobody;
+    QTest::newRow("TLS handshake fails after STARTTLS")
+            << startTls << alice << bob << Message
+            << greet + ehloReply({"STARTTLS"})
+                    + Script{"C: STARTTLS", "S: 220 go", "S: <starttls-fail>"}
+            << int(Kind::Tls) << int(Stage::StartTls) << notSent << nobody;
     QTest::newRow("AUTH 535") << startTls << alice << bob << Message
                               << tls(Plain)
                                     + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
