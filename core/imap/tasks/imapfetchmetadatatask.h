@@ -1,0 +1,48 @@
+#pragma once
+
+#include "imaptask.h"
+
+#include "imap/parser/imapfetch.h"
+#include "imap/parser/uidset.h"
+
+// UID FETCH of message metadata in batches: UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE
+// BODYSTRUCTURE, plus MODSEQ when CONDSTORE is enabled. With setChangedSince() (CONDSTORE) only
+// messages changed since that modseq come back; setFlagsOnly() asks for UID FLAGS [MODSEQ].
+// Batches are pipelined; batchFetched() reports each batch as it completes, in order.
+class ImapFetchMetadataTask : public ImapTask
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Fetching, Done, Failed };
+
+    ImapFetchMetadataTask(ImapConnection *connection, const UidSet &uids,
+                          QObject *parent = nullptr);
+
+    void setBatchSize(quint64 size) { m_batchSize = size ? size : 1; }
+    void setChangedSince(quint64 modSeq) { m_changedSince = modSeq; }
+    void setFlagsOnly(bool flagsOnly) { m_flagsOnly = flagsOnly; }
+    // Keep every message in messages() (default true); turn off for huge mailboxes and use
+    // batchFetched() instead.
+    void setKeepResults(bool keep) { m_keep = keep; }
+
+    State state() const { return m_state; }
+    const QList<ImapFetch> &messages() const { return m_messages; }
+    int batchCount() const { return m_batchCount; }
+
+Q_SIGNALS:
+    void batchFetched(const QList<ImapFetch> &messages);
+
+protected:
+    void run() override;
+
+private:
+    State m_state = State::Idle;
+    UidSet m_uids;
+    quint64 m_batchSize = 250;
+    quint64 m_changedSince = 0;
+    bool m_flagsOnly = false;
+    bool m_keep = true;
+    int m_batchCount = 0;
+    int m_pending = 0;
+    QList<ImapFetch> m_messages;
+};

@@ -1,0 +1,48 @@
+#include "imapstoretask.h"
+
+ImapStoreTask::ImapStoreTask(ImapConnection *connection, const UidSet &uids, Mode mode,
+                             const QList<QByteArray> &flags, QObject *parent)
+    : ImapTask(connection, parent)
+    , m_uids(uids)
+    , m_mode(mode)
+    , m_flags(flags)
+{
+}
+
+void ImapStoreTask::run()
+{
+    m_state = State::Storing;
+    const bool condstore = connection()->isEnabled("CONDSTORE") || connection()->isEnabled("QRESYNC");
+    ImapCommandBuilder b = builder();
+    b.atom("UID").atom("STORE").sequenceSet(m_uids);
+    if (condstore && m_unchangedSince > 0)
+        b.beginList().atom("UNCHANGEDSINCE").number(m_unchangedSince).endList();
+    const char *item = m_mode == Mode::Add ? "+FLAGS.SILENT"
+            : m_mode == Mode::Remove       ? "-FLAGS.SILENT"
+                                           : "FLAGS.SILENT";
+    b.atom(item).beginList();
+    for (const QByteArray &flag : std::as_const(m_flags))
+        b.atom(flag);
+    b.endList();
+    send(
+            b.build(),
+            [this](const ImapCommandResult &result) {
+                if (!result.isOk()) {
+                    m_state = State::Failed;
+                    fail(result.error);
+                    return;
+                }
+                if (result.status.code.kind == ImapResponseCode::Kind::Modified)
+                    m_modified = result.status.code.uids;
+                m_state = State::Done;
+                succeed();
+            },
+            [this](const ImapResponse &r) {
+                if (r.type() != ImapResponse::Type::Fetch || !r.fetch().uid
+                    || !m_uids.contains(*r.fetch().uid)) {
+                    return false;
+                }
+                m_updates.append(r.fetch());
+                return true;
+            });
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "imap/imapconnection.h"
+
+#include "common/mailerror.h"
+
+#include <QObject>
+#include <QPointer>
+
+// One IMAP operation over an ImapConnection: a small state machine that sends its commands,
+// reads the responses meant for it and ends with succeeded() or failed(error), then
+// finished(). Those signals are always emitted queued, never from inside start(), so a slot
+// may delete the task. A task runs once; it does not own the connection.
+//
+// Usage: auto *task = new ImapSelectTask(connection, "INBOX"); connect(task,
+// &ImapTask::finished, ...); task->start();
+class ImapTask : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ImapTask(ImapConnection *connection, QObject *parent = nullptr);
+    ~ImapTask() override;
+
+    void start();
+    bool isStarted() const { return m_started; }
+    bool isFinished() const { return m_finished; }
+    // The failure, once failed() was emitted; Kind::None after success.
+    MailError error() const { return m_error; }
+
+Q_SIGNALS:
+    void succeeded();
+    void failed(const MailError &error);
+    void finished();
+
+protected:
+    virtual void run() = 0;
+
+    ImapConnection *connection() const { return m_connection; }
+    ImapCommandBuilder builder() const;
+    void send(const ImapCommand &command, ImapConnection::CompletionHandler done,
+              ImapConnection::UntaggedHandler untagged = {});
+    void succeed();
+    void fail(const MailError &error);
+
+private:
+    QPointer<ImapConnection> m_connection;
+    MailError m_error;
+    bool m_started = false;
+    bool m_finished = false;
+};
