@@ -5,652 +5,708 @@
     <name>AccountDialog</name>
     <message>
         <source>The server files sent messages itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server legt gesendete Nachrichten selbst ab</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>&amp;Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identität</translation>
     </message>
     <message>
         <source>&amp;Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>A&amp;dvanced</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erweitert</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>None (unencrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (unverschlüsselt)</translation>
     </message>
     <message>
         <source>e.g. Work</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Arbeit</translation>
     </message>
     <message>
         <source>you@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>sie@example.org</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto&amp;name:</translation>
     </message>
     <message>
         <source>Your n&amp;ame:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr N&amp;ame:</translation>
     </message>
     <message>
         <source>E-mail &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-&amp;Adresse:</translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;gnatur:</translation>
     </message>
     <message>
         <source>imap.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>imap.example.org</translation>
     </message>
     <message>
         <source>smtp.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.example.org</translation>
     </message>
     <message>
         <source>Without encryption, your password and your mail travel readable by anyone on the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Verschlüsselung sind Ihr Passwort und Ihre E-Mails für jeden im Netzwerk lesbar.</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>PLAIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PLAIN</translation>
     </message>
     <message>
         <source>LOGIN</source>
-        <translation type="unfinished"></translation>
+        <translation>LOGIN</translation>
     </message>
     <message>
         <source>Incoming mail (IMAP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang (IMAP)</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Security:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>Outgoing mail (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang (SMTP)</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung:</translation>
     </message>
     <message>
-        <source>Only the system&apos;s certificate authorities</source>
-        <translation type="unfinished"></translation>
+        <source>Only the system's certificate authorities</source>
+        <translation>Nur die Zertifizierungsstellen des Systems</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
         <source>Certificate Authority File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei der Zertifizierungsstelle</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt)</translation>
     </message>
     <message>
         <source>&amp;Forget Trusted Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdige Zertifikate &amp;vergessen</translation>
     </message>
     <message>
         <source>Extra CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche CA-Datei:</translation>
     </message>
     <message>
         <source>Trusted certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdige Zertifikate:</translation>
     </message>
     <message>
         <source>Enter your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>“%1” is not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>Enter the server name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Servernamen ein.</translation>
     </message>
     <message>
         <source>Enter only the server name, like mail.example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur den Servernamen ein, etwa mail.example.org.</translation>
     </message>
     <message>
         <source>The port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
     </message>
     <message>
         <source>Enter the user name of your mail account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen Ihres E-Mail-Kontos ein.</translation>
     </message>
     <message>
         <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>None. Certificates are checked against the system&apos;s authorities.</source>
-        <translation type="unfinished"></translation>
+        <source>None. Certificates are checked against the system's authorities.</source>
+        <translation>Keine. Zertifikate werden mit den Zertifizierungsstellen des Systems geprüft.</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) trusted by fingerprint.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Zertifikat über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform><numerusform>%n Zertifikate über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Same as the e-mail address</source>
+        <translation>Wie die E-Mail-Adresse</translation>
     </message>
 </context>
 <context>
     <name>AccountListDialog</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten …</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen …</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Remove the account “%1”? Its settings and saved password are deleted; the mail stays on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto „%1“ entfernen? Seine Einstellungen und das gespeicherte Passwort werden gelöscht; die E-Mails bleiben auf dem Server.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Not available yet: no mail service is connected.</source>
+        <translation>Noch nicht verfügbar: Es ist kein E-Mail-Dienst verbunden.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Not sent: no mail service is connected yet. The message stays open.</source>
+        <translation>Nicht gesendet: Es ist noch kein E-Mail-Dienst verbunden. Die Nachricht bleibt geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>AttachmentList</name>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
     <name>CertificateDialog</name>
     <message>
         <source>Certificate of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat von %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;The certificate of %1 has changed&lt;/b&gt; since you trusted it. This happens when the provider renews it, but it is also what an attacker listening on your connection would show. Trust the new certificate only if your provider confirms its fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Das Zertifikat von %1 hat sich geändert&lt;/b&gt;, seit Sie ihm vertraut haben. Das geschieht, wenn der Anbieter es erneuert, aber genau so sähe es auch aus, wenn ein Angreifer Ihre Verbindung belauscht. Vertrauen Sie dem neuen Zertifikat nur, wenn Ihr Anbieter seinen Fingerabdruck bestätigt.</translation>
     </message>
     <message>
         <source>This is the certificate you trusted before for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist das Zertifikat, dem Sie für %1 bereits vertraut haben.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted by this system. Compare its fingerprint with the one your provider publishes before trusting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 ist auf diesem System nicht vertrauenswürdig. Vergleichen Sie seinen Fingerabdruck mit dem von Ihrem Anbieter veröffentlichten, bevor Sie ihm vertrauen.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1</translation>
     </message>
     <message>
         <source>Trusted before: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher vertrauenswürdig: %1</translation>
     </message>
     <message>
         <source>Trust the New Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
     </message>
     <message>
         <source>Trust and Remember</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen und merken</translation>
     </message>
     <message>
         <source>Certificate chain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatskette:</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>(expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>(abgelaufen)</translation>
     </message>
     <message>
         <source>(not yet valid)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch nicht gültig)</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256-Fingerabdruck</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbst signiert</translation>
     </message>
 </context>
 <context>
     <name>ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>&amp;Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhängen …</translation>
     </message>
     <message>
         <source>Composer Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugleiste des Editors</translation>
     </message>
     <message>
         <source>Name &lt;address&gt;, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Name &lt;Adresse&gt;, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>&amp;Cc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopie:</translation>
     </message>
     <message>
         <source>&amp;Bcc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Blindkopie:</translation>
     </message>
     <message>
         <source>S&amp;ubject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;treff:</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen …</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>“%1” cannot be attached: it is not a readable file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht angehängt werden: Es ist keine lesbare Datei.</translation>
     </message>
     <message>
         <source>There is no account to send from. Add one under Edit → Accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto zum Senden. Fügen Sie unter Bearbeiten → Konten eines hinzu.</translation>
     </message>
     <message>
         <source>Add at least one recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
     </message>
     <message>
         <source>“%1” is not a valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige Adresse.</translation>
     </message>
     <message>
         <source>Attach Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Write Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht verfassen</translation>
     </message>
     <message>
         <source>Write: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfassen: %1</translation>
     </message>
     <message>
         <source>No attachments. Drop files here to attach them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anhänge. Ziehen Sie Dateien hierher, um sie anzuhängen.</translation>
     </message>
     <message numerus="yes">
         <source>%n attachment(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Anhang, %1</numerusform><numerusform>%n Anhänge, %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>S&amp;top Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test an&amp;halten</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test läuft …</translation>
     </message>
     <message>
         <source>Incoming server (IMAP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingangsserver (IMAP)</translation>
     </message>
     <message>
         <source>Outgoing server (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgangsserver (SMTP)</translation>
     </message>
     <message>
         <source>%1: connected to %2, secured and logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mit %2 verbunden, verschlüsselt und angemeldet.</translation>
     </message>
     <message>
         <source>%1: the name “%2” could not be found. Check the spelling of the server name and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Name „%2“ wurde nicht gefunden. Prüfen Sie die Schreibweise des Servernamens und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>%1: %2 refused the connection on port %3. Check the port and the security setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat die Verbindung auf Port %3 abgelehnt. Prüfen Sie den Port und die Sicherheitseinstellung.</translation>
     </message>
     <message>
         <source>%1: %2 did not answer on port %3 in time. A firewall may block the port.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat auf Port %3 nicht rechtzeitig geantwortet. Eventuell blockiert eine Firewall den Port.</translation>
     </message>
     <message>
         <source>%1: the secure connection to %2 failed. The port may expect a different security setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die sichere Verbindung zu %2 ist fehlgeschlagen. Der Port erwartet eventuell eine andere Sicherheitseinstellung.</translation>
     </message>
     <message>
         <source>%1: the certificate of %2 is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dem Zertifikat von %2 wird nicht vertraut.</translation>
     </message>
     <message>
         <source>Issued to “%1” by “%2”, SHA-256 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt für „%1“ von „%2“, SHA-256 %3.</translation>
     </message>
     <message>
         <source>%1: %2 refused the user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat den Benutzernamen oder das Passwort abgelehnt.</translation>
     </message>
     <message>
         <source>%1: %2 answered in an unexpected way.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat unerwartet geantwortet.</translation>
     </message>
     <message>
         <source>%1: the test was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Test wurde angehalten.</translation>
     </message>
     <message>
         <source>Details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Details: %1</translation>
     </message>
     <message>
         <source>The server said: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
         <source>View Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat anzeigen …</translation>
     </message>
 </context>
 <context>
     <name>MainActions</name>
     <message>
         <source>&amp;New Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Nachricht</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antworten</translation>
     </message>
     <message>
         <source>Reply to &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen a&amp;ntworten</translation>
     </message>
     <message>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiterleiten</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Mark as R&amp;ead</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Mark as &amp;Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;ungelesen markieren</translation>
     </message>
     <message>
         <source>&amp;Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markieren</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen …</translation>
     </message>
     <message>
         <source>&amp;Get Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten &amp;abrufen</translation>
     </message>
     <message>
         <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konten …</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Reply to the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Absender antworten</translation>
     </message>
     <message>
         <source>Reply to the sender and all recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Absender und allen Empfängern antworten</translation>
     </message>
     <message>
         <source>Forward the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht weiterleiten</translation>
     </message>
     <message>
         <source>Check all accounts for new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konten auf neue Nachrichten prüfen</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Heron</source>
-        <translation type="unfinished"></translation>
+        <translation>Heron</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Filter messages (Esc to close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten filtern (Esc zum Schließen)</translation>
     </message>
     <message>
         <source>No message selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Nachricht ausgewählt.</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
 </context>
 <context>
     <name>MessageQuoter</name>
     <message>
         <source>%1 wrote:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schrieb:</translation>
     </message>
     <message>
         <source>On %1, %2 wrote:</source>
-        <translation type="unfinished"></translation>
+        <translation>Am %1 schrieb %2:</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: %1</translation>
     </message>
     <message>
         <source>Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum: %1</translation>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von: %1</translation>
     </message>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An: %1</translation>
     </message>
     <message>
         <source>Cc: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie: %1</translation>
     </message>
     <message>
         <source>Forwarded Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitergeleitete Nachricht</translation>
     </message>
 </context>
 <context>
     <name>StatusArea</name>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde …</translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop mail client.</source>
+        <translation>Ein E-Mail-Programm für den Desktop.</translation>
+    </message>
+    <message>
+        <source>Open the composer with the given fields, e.g. "to='a@b.example',subject='Hi',body='Text',attachment='file:///path'".</source>
+        <translation>Den Editor mit den angegebenen Feldern öffnen, z. B. "to='a@b.example',subject='Hi',body='Text',attachment='file:///path'".</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>A mailto: link to compose a message to.</source>
+        <translation>Ein mailto:-Link, an den eine Nachricht verfasst wird.</translation>
+    </message>
+    <message>
+        <source>cannot read the --compose fields: %1</source>
+        <translation>die --compose-Felder sind nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>not a mailto: link: %1</source>
+        <translation>kein mailto:-Link: %1</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,14 @@ void selectSecurity(QComboBox *box, Security security)
     box->setCurrentIndex(box->findData(int(security)));
 }
 
+// The port typed in `field`, or 0 when it is not a valid port number.
+quint16 portOf(const QLineEdit *field)
+{
+    bool number = false;
+    const uint port = field->text().trimmed().toUInt(&number);
+    return number && port <= 65535 ? quint16(port) : quint16(0);
+}
+
 // A plausible host name or address literal: no spaces, no scheme, no path.
 bool isPlausibleHost(const QString &host)
 {
@@ -145,6 +153,7 @@ QWidget *AccountDialog::createServersPage()
     m_password->setObjectName(QStringLiteral("password"));
     m_auth->setObjectName(QStringLiteral("auth"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_userName->setPlaceholderText(tr("Same as the e-mail address"));
     m_imapHost->setPlaceholderText(tr("imap.example.org"));
     m_smtpHost->setPlaceholderText(tr("smtp.example.org"));
     for (QLineEdit *port : {m_imapPort, m_smtpPort}) {
@@ -299,10 +308,10 @@ Account AccountDialog::account() const
         identities[0] = first;
     a.setIdentities(identities);
     a.setImapHost(m_imapHost->text().trimmed());
-    a.setImapPort(quint16(m_imapPort->text().trimmed().toUInt()));
+    a.setImapPort(portOf(m_imapPort));
     a.setImapSecurity(securityOf(m_imapSecurity));
     a.setSmtpHost(m_smtpHost->text().trimmed());
-    a.setSmtpPort(quint16(m_smtpPort->text().trimmed().toUInt()));
+    a.setSmtpPort(portOf(m_smtpPort));
     a.setSmtpSecurity(securityOf(m_smtpSecurity));
     a.setServerSavesSentMail(m_serverSavesSent->isChecked());
     const QString user = m_userName->text().trimmed();

@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTextEdit>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -83,36 +82,32 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->hide();
 
-    auto *attachmentPane = new QWidget;
-    auto *attachmentLayout = new QVBoxLayout(attachmentPane);
-    attachmentLayout->setContentsMargins(0, 0, 0, 0);
     auto *buttons = new QHBoxLayout;
     auto *addButton = new QPushButton(Icons::icon(QStringLiteral("attach")), tr("Add…"));
-    auto *removeButton = new QPushButton(tr("Remove"));
+    m_removeButton = new QPushButton(tr("Remove"));
+    m_removeButton->setEnabled(false);
     buttons->addWidget(m_attachmentSummary, 1);
     buttons->addWidget(addButton);
-    buttons->addWidget(removeButton);
-    attachmentLayout->addWidget(m_attachments);
-    attachmentLayout->addLayout(buttons);
-
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_body);
-    splitter->addWidget(attachmentPane);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 110});
+    buttons->addWidget(m_removeButton);
+    m_attachments->setMaximumHeight(120);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addLayout(form);
     layout->addWidget(m_error);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_attachments);
+    layout->addLayout(buttons);
     setCentralWidget(central);
 
     connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::send);
     connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
     connect(addButton, &QPushButton::clicked, this, &ComposerWindow::chooseAttachments);
-    connect(removeButton, &QPushButton::clicked, m_attachments, &AttachmentList::removeSelected);
+    connect(m_removeButton, &QPushButton::clicked, m_attachments,
+            &AttachmentList::removeSelected);
+    connect(m_attachments, &QTreeWidget::itemSelectionChanged, this, [this] {
+        m_removeButton->setEnabled(!m_attachments->selectedItems().isEmpty());
+    });
     connect(m_attachments, &AttachmentList::attachmentsChanged, this,
             &ComposerWindow::updateAttachmentSummary);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);

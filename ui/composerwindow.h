@@ -13,6 +13,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTextEdit;
 struct ComposeRequest;
 struct OriginalMessage;
@@ -80,6 +81,7 @@ private:
     QTextEdit *m_body;
     AttachmentList *m_attachments;
     QLabel *m_attachmentSummary;
+    QPushButton *m_removeButton;
     QLabel *m_error;
     QAction *m_sendAction;
     QAction *m_attachAction;

@@ -1,3 +1,4 @@
+#include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "statusarea.h"
@@ -206,6 +207,48 @@ private Q_SLOTS:
         window.folderView()->setCurrentIndex(folders.index(1, 0));
         QCOMPARE(spy.size(), 1);
         QCOMPARE(spy.at(0).at(0).value<QModelIndex>().data().toString(), u"Sent"_s);
+    }
+
+    void folderIcons_data()
+    {
+        QTest::addColumn<QString>("specialUse");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("icon");
+        QTest::newRow("inbox") << QString() << u"INBOX"_s << u"inbox"_s;
+        QTest::newRow("sent by attribute") << u"\\Sent"_s << u"Gesendet"_s << u"sent"_s;
+        QTest::newRow("sent by name") << QString() << u"Sent Items"_s << u"sent"_s;
+        QTest::newRow("drafts") << QString() << u"Drafts"_s << u"drafts"_s;
+        QTest::newRow("trash attribute wins") << u"\\Trash"_s << u"Bin"_s << u"trash"_s;
+        QTest::newRow("junk") << QString() << u"Spam"_s << u"junk"_s;
+        QTest::newRow("archive") << u"\\Archive"_s << u"Old"_s << u"archive"_s;
+        QTest::newRow("plain") << QString() << u"Projects"_s << u"folder"_s;
+    }
+
+    void folderIcons()
+    {
+        QFETCH(QString, specialUse);
+        QFETCH(QString, name);
+        QTEST(FolderIconProxyModel::iconNameFor(specialUse, name), "icon");
+    }
+
+    void folderIconsThroughTheProxy()
+    {
+        QStandardItemModel folders;
+        folders.appendRow(new QStandardItem(u"Inbox"_s));
+        auto *own = new QStandardItem(u"Custom"_s);
+        const QIcon ownIcon = QIcon(u":/icons/flag.svg"_s);
+        own->setIcon(ownIcon);
+        folders.appendRow(own);
+        FolderIconProxyModel proxy;
+        proxy.setSourceModel(&folders);
+        const QIcon inbox = proxy.index(0, 0).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!inbox.isNull());
+        QCOMPARE(inbox.pixmap(16, 16).toImage(),
+                 QIcon(u":/icons/inbox.svg"_s).pixmap(16, 16).toImage());
+        // A source model's own icon is kept.
+        QCOMPARE(proxy.index(1, 0).data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).toImage(),
+                 ownIcon.pixmap(16, 16).toImage());
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"Inbox"_s);
     }
 
     void layoutIsRestored()
