@@ -1,6 +1,7 @@
 #include "messagebuilder.h"
 
 #include "addressparser.h"
+#include "base64filereader.h"
 #include "charsetdecoder.h"
 #include "dateparser.h"
 #include "encodedwords.h"
@@ -28,7 +29,6 @@ struct MessageBuilder::Node
 namespace {
 
 constexpr int foldWidth = 78;
-constexpr qsizetype chunkSize = 57 * 1024; // whole base64 lines of 76 characters
 
 QByteArray withoutLineBreaks(QByteArrayView value)
 {
@@ -434,55 +434,65 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
     return {};
 }
 
-MailError MessageBuilder::writeNode(QIODevice *device, const Node &node)
+void MessageBuilder::flatten(const Node &node, QList<Piece> *pieces)
 {
-    if (MailError e = writeAll(device, node.headers + "\r\n"))
-        return e;
+    auto literal = [pieces](const QByteArray &bytes) {
+        if (!pieces->isEmpty() && pieces->last().filePath.isEmpty())
+            pieces->last().bytes += bytes;
+        else
+            pieces->append(Piece {bytes, QString()});
+    };
+    literal(node.headers + "\r\n");
     if (!node.boundary.isEmpty()) {
         for (const Node &child : node.children) {
-            if (MailError e = writeAll(device, "--" + node.boundary + "\r\n"))
-                return e;
-            if (MailError e = writeNode(device, child))
-                return e;
-            if (MailError e = writeAll(device, "\r\n"))
-                return e;
+            literal("--" + node.boundary + "\r\n");
+            flatten(child, pieces);
+            literal("\r\n");
         }
-        return writeAll(device, "--" + node.boundary + "--\r\n");
+        literal("--" + node.boundary + "--\r\n");
+    } else if (node.filePath.isEmpty()) {
+        literal(node.body);
+    } else {
+        pieces->append(Piece {QByteArray(), node.filePath});
     }
-    if (node.filePath.isEmpty())
-        return writeAll(device, node.body);
-
-    QFile file(node.filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Cannot read the attachment ") + node.filePath);
-    bool first = true;
-    while (!file.atEnd()) {
-        const QByteArray chunk = file.read(chunkSize);
-        if (chunk.isEmpty())
-            break;
-        QByteArray lines = TransferEncoding::encodeBase64Lines(chunk);
-        lines.chop(2); // the separator comes before the next chunk, not after the last line
-        if (!first)
-            lines.prepend("\r\n");
-        first = false;
-        if (MailError e = writeAll(device, lines))
-            return e;
-    }
-    if (file.error() != QFileDevice::NoError)
-        return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Cannot read the attachment ") + node.filePath);
-    return {};
 }
 
-MailError MessageBuilder::write(QIODevice *device)
+MailError MessageBuilder::plan(QList<Piece> *pieces)
 {
     Node root;
     QByteArray headers;
     if (MailError e = prepare(&root, &headers))
         return e;
     root.headers.prepend(headers);
-    return writeNode(device, root);
+    pieces->clear();
+    flatten(root, pieces);
+    return {};
+}
+
+MailError MessageBuilder::write(QIODevice *device)
+{
+    QList<Piece> pieces;
+    if (MailError e = plan(&pieces))
+        return e;
+    for (const Piece &piece : std::as_const(pieces)) {
+        if (piece.filePath.isEmpty()) {
+            if (MailError e = writeAll(device, piece.bytes))
+                return e;
+            continue;
+        }
+        Base64FileReader reader;
+        if (!reader.open(piece.filePath))
+            return MailError(MailError::Kind::Storage,
+                             QStringLiteral("Cannot read the attachment ") + piece.filePath);
+        while (!reader.atEnd()) {
+            if (MailError e = writeAll(device, reader.next()))
+                return e;
+        }
+        if (!reader.errorString().isEmpty())
+            return MailError(MailError::Kind::Storage,
+                             QStringLiteral("Cannot read the attachment ") + piece.filePath);
+    }
+    return {};
 }
 
 QByteArray MessageBuilder::build(MailError *error)

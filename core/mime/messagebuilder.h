@@ -37,6 +37,15 @@ public:
         m_boundaryGenerator = std::move(generator);
     }
 
+    // The message as a sequence of pieces: literal bytes, or a file to be written as base64
+    // (Base64FileReader) in its place. Checks everything that can fail before any byte.
+    struct Piece
+    {
+        QByteArray bytes;
+        QString filePath;
+    };
+    MailError plan(QList<Piece> *pieces);
+
     // Writes the whole message to device, reading attachment files in chunks. Nothing is
     // written when the message cannot be built (unreadable file, address that needs SMTPUTF8).
     MailError write(QIODevice *device);
@@ -50,7 +59,7 @@ public:
 private:
     struct Node;
     MailError prepare(Node *root, QByteArray *headers);
-    MailError writeNode(QIODevice *device, const Node &node);
+    static void flatten(const Node &node, QList<Piece> *pieces);
     MailError formatMailbox(const MailAddress &address, QByteArray *out) const;
     MailError formatAddressList(const QList<MailAddress> &list, QByteArray *out) const;
     QByteArray encodePhrase(const QString &name) const;

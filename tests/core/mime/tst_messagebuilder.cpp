@@ -4,6 +4,7 @@
 #include "mime/encodedwords.h"
 #include "mime/messagebuilder.h"
 #include "mime/messagecontent.h"
+#include "mime/messagestream.h"
 #include "mime/mimepart.h"
 
 #include <QBuffer>
@@ -137,6 +138,9 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void largeAttachmentStreamed();
+    void stream_data();
+    void stream();
+    void streamRefusal();
 };
 
 void tst_MessageBuilder::golden_data()
@@ -485,6 +489,27 @@ void tst_MessageBuilder::largeAttachmentStreamed()
     if (before > 0 && after > 0)
         QVERIFY2(after - before < 4 * 1024, QByteArray::number(after - before) + " KiB");
 
+    // The pull-based stream gives the same bytes, read in small pieces.
+    {
+        MessageStream stream(makeBuilder(m));
+        QVERIFY(stream.open(QIODevice::ReadOnly));
+        QCryptographicHash streamHash(QCryptographicHash::Sha256);
+        qint64 total = 0;
+        while (!stream.atEnd()) {
+            const QByteArray piece = stream.read(16 * 1024);
+            QVERIFY(!piece.isEmpty());
+            streamHash.addData(piece);
+            total += piece.size();
+        }
+        QCOMPARE(total, stream.size());
+        QCOMPARE(total, QFileInfo(output).size());
+        QFile written(output);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCryptographicHash fileHash(QCryptographicHash::Sha256);
+        QVERIFY(fileHash.addData(&written));
+        QCOMPARE(streamHash.result(), fileHash.result());
+    }
+
     // And the bytes are all there.
     const MimePart root = MimePart::parse(readAll(output));
     const MessageContent content = MessageContent::fromMessage(root);
@@ -494,6 +519,55 @@ void tst_MessageBuilder::largeAttachmentStreamed()
     QVERIFY(part);
     QCOMPARE(QCryptographicHash::hash(part->decodedBody(), QCryptographicHash::Sha256),
              sourceHash.result());
+}
+
+void tst_MessageBuilder::stream_data()
+{
+    golden_data();
+}
+
+// The pull-based stream gives the same bytes as the golden files, whatever the read sizes.
+void tst_MessageBuilder::stream()
+{
+    QFETCH(OutgoingMessage, message);
+    QFETCH(bool, smtpUtf8);
+    QFETCH(bool, allow8Bit);
+    const QByteArray golden = readAll(
+            dataPath(QString::fromLatin1(QTest::currentDataTag()) + u8(".eml")));
+    QVERIFY(!golden.isEmpty());
+
+    for (const qint64 readSize : {qint64(1), qint64(7), qint64(100), qint64(64 * 1024)}) {
+        MessageBuilder builder = makeBuilder(message);
+        builder.setSmtpUtf8(smtpUtf8);
+        builder.setAllow8Bit(allow8Bit);
+        MessageStream stream(builder);
+        QVERIFY(stream.open(QIODevice::ReadOnly));
+        QVERIFY(stream.isSequential());
+        QCOMPARE(stream.size(), golden.size());
+        QByteArray read;
+        while (!stream.atEnd()) {
+            QCOMPARE(stream.bytesAvailable(), golden.size() - read.size());
+            const QByteArray piece = stream.read(readSize);
+            QVERIFY(!piece.isEmpty());
+            QVERIFY(piece.size() <= readSize);
+            read += piece;
+        }
+        QCOMPARE(read, golden);
+        QCOMPARE(stream.bytesAvailable(), 0);
+    }
+}
+
+void tst_MessageBuilder::streamRefusal()
+{
+    OutgoingMessage m = baseMessage();
+    m.attachments = {{u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false}};
+    MessageStream stream(makeBuilder(m));
+    QVERIFY(!stream.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.buildError().kind(), MailError::Kind::Storage);
+    QVERIFY(!stream.isOpen());
+
+    MessageStream writable(makeBuilder(baseMessage()));
+    QVERIFY(!writable.open(QIODevice::ReadWrite));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBuilder)
