@@ -35,7 +35,9 @@ QString normalise(QStringView css)
                 char32_t value = 0;
                 const qsizetype start = i;
                 while (i < css.size() && i - start < 6 && isHex(css[i]))
-                    value = value * 16 + static_cast<char32_t>(QStringView(css.mid(i++, 1)).toUInt(nullptr, 16));
+                    value = value * 16
+                            + static_cast<char32_t>(
+                                    QStringView(css.mid(i++, 1)).toUInt(nullptr, 16));
                 if (i < css.size() && (css[i] == u' ' || css[i] == u'\t' || css[i] == u'\n'))
                     ++i;
                 if (value == 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
@@ -58,7 +60,8 @@ class Scanner
 {
 public:
     Scanner(const QString &css, const CssSanitizer::RemotePolicy &admitRemote)
-        : m_css(css), m_admitRemote(admitRemote)
+        : m_css(css)
+        , m_admitRemote(admitRemote)
     {
         m_out.reserve(css.size());
     }
@@ -228,8 +231,8 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
 {
     // Without these characters nothing can refer to anything: the common case stays cheap.
     const bool inert = !css.contains(u'(') && !css.contains(u'@') && !css.contains(u'\\')
-            && !css.contains(u"behavior", Qt::CaseInsensitive)
-            && !css.contains(u"binding", Qt::CaseInsensitive);
+                       && !css.contains(u"behavior", Qt::CaseInsensitive)
+                       && !css.contains(u"binding", Qt::CaseInsensitive);
     if (inert) {
         QString out = css.toString();
         if (mode == Mode::StyleSheet)

@@ -1,9 +1,9 @@
 #include "htmlsanitizer.h"
 
 #include "csssanitizer.h"
+#include "htmlentities.h"
 #include "htmltokenizer.h"
 
-#include <QHash>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -68,9 +68,10 @@ const Name *lookup(const std::array<Name, N> &table, QStringView name)
     const std::string_view key = folded.view();
     if (key.empty())
         return nullptr;
-    const auto it = std::lower_bound(
-            table.begin(), table.end(), key,
-            [](const Name &entry, std::string_view k) { return view(entry.name) < k; });
+    const auto it = std::lower_bound(table.begin(), table.end(), key,
+                                     [](const Name &entry, std::string_view k) {
+                                         return view(entry.name) < k;
+                                     });
     if (it == table.end() || view(it->name) != key)
         return nullptr;
     return &*it;
@@ -89,34 +90,30 @@ constexpr TagRule V = TagRule::Void;
 constexpr TagRule S = TagRule::Skip;
 constexpr TagRule R = TagRule::SkipRaw;
 
+// clang-format off
 const Name *findElement(QStringView name)
 {
     static const auto table = sorted(std::array<Name, 97>{{
-            {"a"_L1, K},        {"abbr"_L1, K},     {"acronym"_L1, K},  {"address"_L1, K},
-            {"article"_L1, K},  {"aside"_L1, K},    {"b"_L1, K},        {"bdi"_L1, K},
-            {"bdo"_L1, K},      {"big"_L1, K},      {"blockquote"_L1, K}, {"body"_L1, K},
-            {"br"_L1, V},       {"caption"_L1, K},  {"center"_L1, K},   {"cite"_L1, K},
-            {"code"_L1, K},     {"col"_L1, V},      {"colgroup"_L1, K}, {"dd"_L1, K},
-            {"del"_L1, K},      {"details"_L1, K},  {"dfn"_L1, K},      {"div"_L1, K},
-            {"dl"_L1, K},       {"dt"_L1, K},       {"em"_L1, K},       {"figcaption"_L1, K},
-            {"figure"_L1, K},   {"font"_L1, K},     {"footer"_L1, K},   {"h1"_L1, K},
-            {"h2"_L1, K},       {"h3"_L1, K},       {"h4"_L1, K},       {"h5"_L1, K},
-            {"h6"_L1, K},       {"head"_L1, K},     {"header"_L1, K},   {"hr"_L1, V},
-            {"html"_L1, K},     {"i"_L1, K},        {"img"_L1, V},      {"ins"_L1, K},
-            {"kbd"_L1, K},      {"label"_L1, K},    {"li"_L1, K},       {"main"_L1, K},
-            {"mark"_L1, K},     {"nav"_L1, K},      {"ol"_L1, K},       {"p"_L1, K},
-            {"pre"_L1, K},      {"q"_L1, K},        {"s"_L1, K},        {"samp"_L1, K},
-            {"section"_L1, K},  {"small"_L1, K},    {"span"_L1, K},     {"strike"_L1, K},
-            {"strong"_L1, K},   {"sub"_L1, K},      {"summary"_L1, K},  {"sup"_L1, K},
-            {"table"_L1, K},    {"tbody"_L1, K},    {"td"_L1, K},       {"tfoot"_L1, K},
-            {"th"_L1, K},       {"thead"_L1, K},    {"time"_L1, K},     {"tr"_L1, K},
-            {"tt"_L1, K},       {"u"_L1, K},        {"ul"_L1, K},       {"var"_L1, K},
-            {"wbr"_L1, V},      {"object"_L1, S},   {"applet"_L1, S},   {"frameset"_L1, S},
-            {"select"_L1, S},   {"template"_L1, S}, {"svg"_L1, S},      {"math"_L1, S},
-            {"audio"_L1, S},    {"video"_L1, S},    {"datalist"_L1, S}, {"script"_L1, R},
-            {"iframe"_L1, R},   {"noembed"_L1, R},  {"noframes"_L1, R}, {"textarea"_L1, R},
-            {"title"_L1, R},    {"xmp"_L1, R},      {"style"_L1, TagRule::Style},
-            {"map"_L1, TagRule::Drop}, {"canvas"_L1, TagRule::Drop},
+        {"a"_L1, K}, {"abbr"_L1, K}, {"acronym"_L1, K}, {"address"_L1, K}, {"article"_L1, K},
+        {"aside"_L1, K}, {"b"_L1, K}, {"bdi"_L1, K}, {"bdo"_L1, K}, {"big"_L1, K},
+        {"blockquote"_L1, K}, {"body"_L1, K}, {"br"_L1, V}, {"caption"_L1, K}, {"center"_L1, K},
+        {"cite"_L1, K}, {"code"_L1, K}, {"col"_L1, V}, {"colgroup"_L1, K}, {"dd"_L1, K},
+        {"del"_L1, K}, {"details"_L1, K}, {"dfn"_L1, K}, {"div"_L1, K}, {"dl"_L1, K},
+        {"dt"_L1, K}, {"em"_L1, K}, {"figcaption"_L1, K}, {"figure"_L1, K}, {"font"_L1, K},
+        {"footer"_L1, K}, {"h1"_L1, K}, {"h2"_L1, K}, {"h3"_L1, K}, {"h4"_L1, K},
+        {"h5"_L1, K}, {"h6"_L1, K}, {"head"_L1, K}, {"header"_L1, K}, {"hr"_L1, V},
+        {"html"_L1, K}, {"i"_L1, K}, {"img"_L1, V}, {"ins"_L1, K}, {"kbd"_L1, K},
+        {"label"_L1, K}, {"li"_L1, K}, {"main"_L1, K}, {"mark"_L1, K}, {"nav"_L1, K},
+        {"ol"_L1, K}, {"p"_L1, K}, {"pre"_L1, K}, {"q"_L1, K}, {"s"_L1, K},
+        {"samp"_L1, K}, {"section"_L1, K}, {"small"_L1, K}, {"span"_L1, K}, {"strike"_L1, K},
+        {"strong"_L1, K}, {"sub"_L1, K}, {"summary"_L1, K}, {"sup"_L1, K}, {"table"_L1, K},
+        {"tbody"_L1, K}, {"td"_L1, K}, {"tfoot"_L1, K}, {"th"_L1, K}, {"thead"_L1, K},
+        {"time"_L1, K}, {"tr"_L1, K}, {"tt"_L1, K}, {"u"_L1, K}, {"ul"_L1, K},
+        {"var"_L1, K}, {"wbr"_L1, V}, {"object"_L1, S}, {"applet"_L1, S}, {"frameset"_L1, S},
+        {"select"_L1, S}, {"template"_L1, S}, {"svg"_L1, S}, {"math"_L1, S}, {"audio"_L1, S},
+        {"video"_L1, S}, {"datalist"_L1, S}, {"script"_L1, R}, {"iframe"_L1, R}, {"noembed"_L1, R},
+        {"noframes"_L1, R}, {"textarea"_L1, R}, {"title"_L1, R}, {"xmp"_L1, R}, {"style"_L1, TagRule::Style},
+        {"map"_L1, TagRule::Drop}, {"canvas"_L1, TagRule::Drop},
     }});
     return lookup(table, name);
 }
@@ -124,29 +121,27 @@ const Name *findElement(QStringView name)
 const Name *findAttribute(QStringView name)
 {
     static const auto table = sorted(std::array<Name, 36>{{
-            {"style"_L1},   {"class"_L1},   {"id"_L1},          {"title"_L1},
-            {"dir"_L1},     {"lang"_L1},    {"align"_L1},       {"valign"_L1},
-            {"width"_L1},   {"height"_L1},  {"bgcolor"_L1},     {"color"_L1},
-            {"face"_L1},    {"size"_L1},    {"border"_L1},      {"cellpadding"_L1},
-            {"cellspacing"_L1}, {"colspan"_L1}, {"rowspan"_L1}, {"nowrap"_L1},
-            {"type"_L1},    {"start"_L1},   {"value"_L1},       {"alt"_L1},
-            {"hspace"_L1},  {"vspace"_L1},  {"clear"_L1},       {"span"_L1},
-            {"summary"_L1}, {"scope"_L1},   {"abbr"_L1},        {"headers"_L1},
-            {"name"_L1},    {"background"_L1}, {"href"_L1},     {"src"_L1},
+        {"style"_L1}, {"class"_L1}, {"id"_L1}, {"title"_L1}, {"dir"_L1}, {"lang"_L1},
+        {"align"_L1}, {"valign"_L1}, {"width"_L1}, {"height"_L1}, {"bgcolor"_L1}, {"color"_L1},
+        {"face"_L1}, {"size"_L1}, {"border"_L1}, {"cellpadding"_L1}, {"cellspacing"_L1}, {"colspan"_L1},
+        {"rowspan"_L1}, {"nowrap"_L1}, {"type"_L1}, {"start"_L1}, {"value"_L1}, {"alt"_L1},
+        {"hspace"_L1}, {"vspace"_L1}, {"clear"_L1}, {"span"_L1}, {"summary"_L1}, {"scope"_L1},
+        {"abbr"_L1}, {"headers"_L1}, {"name"_L1}, {"background"_L1}, {"href"_L1}, {"src"_L1},
     }});
     return lookup(table, name);
 }
+// clang-format on
 
 void appendEscaped(QString &out, QStringView text)
 {
     qsizetype from = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
-        const char16_t *replacement = c == u'&' ? u"&amp;"
-                : c == u'<'                     ? u"&lt;"
-                : c == u'>'                     ? u"&gt;"
-                : c == u'"'                     ? u"&quot;"
-                                                : nullptr;
+        const char16_t *replacement = c == u'&'   ? u"&amp;"
+                                      : c == u'<' ? u"&lt;"
+                                      : c == u'>' ? u"&gt;"
+                                      : c == u'"' ? u"&quot;"
+                                                  : nullptr;
         if (!replacement)
             continue;
         out += text.mid(from, i - from);
@@ -159,7 +154,8 @@ void appendEscaped(QString &out, QStringView text)
 class Sanitizer
 {
 public:
-    Sanitizer(bool allowRemote, qsizetype sizeHint) : m_allowRemote(allowRemote)
+    Sanitizer(bool allowRemote, qsizetype sizeHint)
+        : m_allowRemote(allowRemote)
     {
         m_result.html.reserve(sizeHint + sizeHint / 8);
     }
@@ -229,8 +225,9 @@ void Sanitizer::run(QStringView input)
                 break;
             case TagRule::Style:
                 m_result.html += u"<style>"
-                        + sanitizeCss(tokens.rawText(t.text), CssSanitizer::Mode::StyleSheet)
-                        + u"</style>";
+                                 + sanitizeCss(tokens.rawText(t.text),
+                                               CssSanitizer::Mode::StyleSheet)
+                                 + u"</style>";
                 break;
             }
             break;
@@ -279,7 +276,7 @@ void Sanitizer::image(const Token &token)
     }
     const HtmlSanitizer::UrlKind kind = HtmlSanitizer::classifyUrl(src);
     const bool keep = kind == HtmlSanitizer::UrlKind::Embedded
-            || (kind == HtmlSanitizer::UrlKind::Remote && admitRemote(src));
+                      || (kind == HtmlSanitizer::UrlKind::Remote && admitRemote(src));
     if (!keep) {
         // A placeholder that keeps the author's description of the picture, if any.
         if (!alt.isEmpty()) {
@@ -367,113 +364,9 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(QStringView html) const
     return sanitizer.take();
 }
 
-namespace {
-
-QString namedEntity(QStringView name)
-{
-    static const QHash<QString, char16_t> entities = [] {
-        QHash<QString, char16_t> r;
-        const struct
-        {
-            const char *name;
-            char16_t ch;
-        } table[] = {
-            {"amp", u'&'},     {"lt", u'<'},      {"gt", u'>'},      {"quot", u'"'},
-            {"apos", u'\''},   {"nbsp", 0xa0},    {"colon", u':'},   {"Tab", u'\t'},
-            {"NewLine", u'\n'}, {"lpar", u'('},   {"rpar", u')'},    {"sol", u'/'},
-            {"bsol", u'\\'},   {"period", u'.'},  {"comma", u','},   {"semi", u';'},
-            {"equals", u'='},  {"num", u'#'},     {"excl", u'!'},    {"quest", u'?'},
-            {"commat", u'@'},  {"percnt", u'%'},  {"lsqb", u'['},    {"rsqb", u']'},
-            {"lcub", u'{'},    {"rcub", u'}'},    {"plus", u'+'},    {"copy", 0xa9},
-            {"reg", 0xae},     {"trade", 0x2122}, {"hellip", 0x2026}, {"mdash", 0x2014},
-            {"ndash", 0x2013}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201c},
-            {"rdquo", 0x201d}, {"bull", 0x2022},  {"middot", 0xb7},  {"laquo", 0xab},
-            {"raquo", 0xbb},   {"euro", 0x20ac},  {"pound", 0xa3},   {"yen", 0xa5},
-            {"cent", 0xa2},    {"deg", 0xb0},     {"times", 0xd7},   {"divide", 0xf7},
-            {"shy", 0xad},     {"zwj", 0x200d},   {"zwnj", 0x200c},  {"ensp", 0x2002},
-            {"emsp", 0x2003},  {"thinsp", 0x2009},
-        };
-        for (const auto &e : table)
-            r.insert(QString::fromLatin1(e.name), e.ch);
-        r.insert(u"tab"_s, u'\t');
-        r.insert(u"newline"_s, u'\n');
-        return r;
-    }();
-    const auto it = entities.constFind(name.toString());
-    return it == entities.constEnd() ? QString() : QString(QChar(it.value()));
-}
-
-bool isDecimalDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
-
-bool isHexDigit(QChar c)
-{
-    return isDecimalDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-}
-
-char32_t hexValue(QChar c)
-{
-    if (isDecimalDigit(c))
-        return c.unicode() - u'0';
-    return (c.unicode() | 0x20) - u'a' + 10;
-}
-
-} // namespace
-
 QString HtmlSanitizer::decodeEntities(QStringView text)
 {
-    if (!text.contains(u'&'))
-        return text.toString();
-    QString out;
-    out.reserve(text.size());
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const QChar c = text[i];
-        if (c != u'&') {
-            out += c;
-            ++i;
-            continue;
-        }
-        qsizetype j = i + 1;
-        if (j < text.size() && text[j] == u'#') {
-            ++j;
-            const bool hex = j < text.size() && (text[j] == u'x' || text[j] == u'X');
-            if (hex)
-                ++j;
-            const qsizetype digitsStart = j;
-            char32_t value = 0;
-            while (j < text.size() && (hex ? isHexDigit(text[j]) : isDecimalDigit(text[j]))) {
-                // Saturates: any number of leading zeros, no overflow.
-                value = qMin<char32_t>(value * (hex ? 16 : 10) + hexValue(text[j]), 0x110000);
-                ++j;
-            }
-            if (j == digitsStart) {
-                out += c;
-                ++i;
-                continue;
-            }
-            if (value == 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
-                value = 0xfffd;
-            out += QString::fromUcs4(&value, 1);
-        } else {
-            while (j < text.size() && j - i <= 32 && text[j].isLetterOrNumber()
-                   && text[j].unicode() < 128)
-                ++j;
-            const QString decoded = namedEntity(text.mid(i + 1, j - i - 1));
-            if (decoded.isEmpty()) {
-                out += c;
-                ++i;
-                continue;
-            }
-            out += decoded;
-        }
-        if (j < text.size() && text[j] == u';')
-            ++j;
-        i = j;
-    }
-    return out;
+    return HtmlEntities::decode(text);
 }
 
 QString HtmlSanitizer::escape(QStringView text)

@@ -113,8 +113,8 @@ HtmlTokenizer::Token HtmlTokenizer::tag(Token::Kind kind)
         }
         const qsizetype attrStart = m_pos;
         ++m_pos; // the first character may be anything, even "="
-        while (!atEnd() && !isBlank(m_in[m_pos]) && m_in[m_pos] != u'/'
-               && m_in[m_pos] != u'>' && m_in[m_pos] != u'=')
+        while (!atEnd() && !isBlank(m_in[m_pos]) && m_in[m_pos] != u'/' && m_in[m_pos] != u'>'
+               && m_in[m_pos] != u'=')
             ++m_pos;
         Attribute attr;
         attr.name = m_in.mid(attrStart, m_pos - attrStart);

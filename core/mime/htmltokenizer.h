@@ -27,7 +27,9 @@ public:
         QVarLengthArray<Attribute, 8> attributes;
     };
 
-    explicit HtmlTokenizer(QStringView input) : m_in(input) { }
+    explicit HtmlTokenizer(QStringView input)
+        : m_in(input)
+    { }
 
     // The next token; Kind::End once the input is used up.
     Token next();

@@ -96,7 +96,7 @@ QString openQuote(int depth)
     return u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" "
            "style=\"margin-top: 4px; margin-bottom: 4px;\"><tr><td style=\"border-left: 3px "
            "solid "_s
-            + quoteColor(depth) + u"; padding-left: 8px; color: "_s + quoteColor(depth) + u";\">"_s;
+           + quoteColor(depth) + u"; padding-left: 8px; color: "_s + quoteColor(depth) + u";\">"_s;
 }
 
 bool isUrlChar(QChar c)
@@ -133,8 +133,8 @@ qsizetype urlEnd(QStringView text, qsizetype from)
 
 QString link(const QString &href, QStringView label)
 {
-    return u"<a href=\""_s + HtmlSanitizer::escape(href) + u"\">"_s
-            + HtmlSanitizer::escape(label) + u"</a>"_s;
+    return u"<a href=\""_s + HtmlSanitizer::escape(href) + u"\">"_s + HtmlSanitizer::escape(label)
+           + u"</a>"_s;
 }
 
 } // namespace
@@ -206,8 +206,9 @@ QString PlainTextRenderer::render(QStringView text) const
         if (inParagraph) {
             out += u"<br>";
         } else {
-            out += line.signature ? u"<p class=\"signature\" style=\"margin: 0; color: #888a85;\">"_s
-                                  : u"<p style=\"margin: 0;\">"_s;
+            out += line.signature
+                           ? u"<p class=\"signature\" style=\"margin: 0; color: #888a85;\">"_s
+                           : u"<p style=\"margin: 0;\">"_s;
             inParagraph = true;
             paragraphIsSignature = line.signature;
         }

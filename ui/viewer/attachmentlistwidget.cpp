@@ -22,7 +22,8 @@ QString baseText(const ViewerMessage::Attachment &a)
 
 } // namespace
 
-AttachmentListWidget::AttachmentListWidget(QWidget *parent) : QListWidget(parent)
+AttachmentListWidget::AttachmentListWidget(QWidget *parent)
+    : QListWidget(parent)
 {
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setDragEnabled(true);
@@ -87,7 +88,8 @@ void AttachmentListWidget::setStatus(const QString &partId, const QString &statu
 void AttachmentListWidget::setProgress(const QString &partId, qint64 received, qint64 total)
 {
     if (total > 0)
-        setStatus(partId, tr("downloading %1%").arg(qBound(qint64(0), received * 100 / total, qint64(100))));
+        setStatus(partId,
+                  tr("downloading %1%").arg(qBound(qint64(0), received * 100 / total, qint64(100))));
     else
         setStatus(partId, tr("downloading %1").arg(sizeText(received)));
 }

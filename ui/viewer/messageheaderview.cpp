@@ -73,7 +73,7 @@ void MessageHeaderView::setMessage(const ViewerMessage &message)
     const QDateTime local = message.date.toLocalTime();
     m_date->setText(message.date.isValid()
                             ? locale().toString(local.date(), QLocale::LongFormat) + u' '
-                                    + locale().toString(local.time(), QLocale::ShortFormat)
+                                      + locale().toString(local.time(), QLocale::ShortFormat)
                             : QString());
     m_toList = message.to;
     m_ccList = message.cc;
@@ -84,7 +84,8 @@ void MessageHeaderView::setMessage(const ViewerMessage &message)
 QString MessageHeaderView::recipientsHtml(const QList<ViewerMessage::Address> &list,
                                           const QString &key) const
 {
-    const qsizetype shown = m_unfolded ? list.size() : qMin<qsizetype>(list.size(), FoldedRecipients);
+    const qsizetype shown = m_unfolded ? list.size()
+                                       : qMin<qsizetype>(list.size(), FoldedRecipients);
     QStringList parts;
     for (qsizetype i = 0; i < shown; ++i)
         parts << list[i].displayText().toHtmlEscaped();

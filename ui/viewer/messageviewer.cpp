@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTextDocument>
 #include <QToolButton>
@@ -38,9 +39,9 @@ MessageViewer::MessageViewer(QWidget *parent)
         return QFileDialog::getSaveFileName(this, tr("Save Attachment"), dir + u'/' + name);
     })
     , m_directoryChooser([this] {
-        return QFileDialog::getExistingDirectory(
-                this, tr("Save All Attachments"),
-                QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+        return QFileDialog::getExistingDirectory(this, tr("Save All Attachments"),
+                                                 QStandardPaths::writableLocation(
+                                                         QStandardPaths::DownloadLocation));
     })
 {
     m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
@@ -134,6 +135,19 @@ void MessageViewer::loadRemoteContent()
 {
     m_remoteAllowed = true;
     showBody();
+    if (!m_sanitized.remoteUrls.isEmpty())
+        Q_EMIT remoteContentRequested(m_sanitized.remoteUrls);
+}
+
+void MessageViewer::setRemoteImage(const QUrl &url, const QByteArray &bytes)
+{
+    if (!m_remoteAllowed || !m_showingHtml || !m_sanitized.remoteUrls.contains(url.toString()))
+        return;
+    m_browser->setRemoteImage(url, bytes);
+    // Lay the document out again so the image is asked for and sized.
+    const int scroll = m_browser->verticalScrollBar()->value();
+    m_browser->setHtml(m_sanitized.html);
+    m_browser->verticalScrollBar()->setValue(scroll);
 }
 
 void MessageViewer::showBody()
@@ -205,7 +219,7 @@ void MessageViewer::saveAllAttachments()
         QString candidate = name.fileName();
         for (int n = 2; used.contains(candidate) || dir.exists(candidate); ++n) {
             candidate = name.completeBaseName() + u" ("_s + QString::number(n) + u')'
-                    + (name.suffix().isEmpty() ? QString() : u'.' + name.suffix());
+                        + (name.suffix().isEmpty() ? QString() : u'.' + name.suffix());
         }
         used << candidate;
         request(a.partId, {AttachmentAction::Save, dir.filePath(candidate)});

@@ -52,6 +52,8 @@ public:
     // Shows this message with its remote references kept (the "Load for this message" button).
     void loadRemoteContent();
     bool isRemoteContentAllowed() const { return m_remoteAllowed; }
+    // Shows a remote image whose bytes the owner fetched after remoteContentRequested().
+    void setRemoteImage(const QUrl &url, const QByteArray &bytes);
     // What the sanitiser reported for the HTML on display.
     const HtmlSanitizer::Result &sanitizeResult() const { return m_sanitized; }
 
@@ -78,6 +80,8 @@ Q_SIGNALS:
     void attachmentSaved(const QString &partId, const QString &path);
     void attachmentFailed(const QString &partId, const QString &error);
     void alwaysAllowRemoteContent(const QString &senderAddress);
+    // Remote content was allowed for the message on display: these URLs are referred to.
+    void remoteContentRequested(const QStringList &urls);
     void linkActivated(const QUrl &url);
     void linkHovered(const QString &target); // empty when the pointer leaves the link
 

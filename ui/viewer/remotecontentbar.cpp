@@ -32,10 +32,9 @@ RemoteContentBar::RemoteContentBar(QWidget *parent)
 void RemoteContentBar::setBlockedCount(int count)
 {
     m_count = count;
-    m_label->setText(count == 1
-                             ? tr("1 remote resource was blocked to protect your privacy.")
-                             : tr("%n remote resources were blocked to protect your privacy.",
-                                  nullptr, count));
+    m_label->setText(count == 1 ? tr("1 remote resource was blocked to protect your privacy.")
+                                : tr("%n remote resources were blocked to protect your privacy.",
+                                     nullptr, count));
     setVisible(count > 0);
 }
 

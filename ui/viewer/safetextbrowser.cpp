@@ -5,7 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
-SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
+SafeTextBrowser::SafeTextBrowser(QWidget *parent)
+    : QTextBrowser(parent)
 {
     setOpenLinks(false);
     setOpenExternalLinks(false);
@@ -15,6 +16,12 @@ SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
 void SafeTextBrowser::setInlineImages(const QHash<QString, QByteArray> &images)
 {
     m_inlineImages = images;
+    m_remoteImages.clear();
+}
+
+void SafeTextBrowser::setRemoteImage(const QUrl &url, const QByteArray &bytes)
+{
+    m_remoteImages.insert(url, bytes);
 }
 
 void SafeTextBrowser::resetCounters()
@@ -28,7 +35,7 @@ bool SafeTextBrowser::isNetworkUrl(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
     return scheme.isEmpty() || scheme == u"http" || scheme == u"https" || scheme == u"ftp"
-            || scheme == u"file";
+           || scheme == u"file";
 }
 
 QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
@@ -64,6 +71,8 @@ QVariant SafeTextBrowser::serve(int type, const QUrl &name) const
             return {};
         const QByteArray payload = QByteArray::fromPercentEncoding(encoded.mid(comma + 1));
         bytes = header.endsWith(";base64") ? QByteArray::fromBase64(payload) : payload;
+    } else if (scheme == u"http" || scheme == u"https") {
+        bytes = m_remoteImages.value(name);
     } else {
         return {};
     }

@@ -29,7 +29,7 @@ void TestHtmlSanitizer::hostile_data()
     QTest::addColumn<QStringList>("present");
     QTest::addColumn<QStringList>("absent");
 
-    const QStringList evil{u"evil.example"_s, u"alert"_s};
+    const QStringList evil {u"evil.example"_s, u"alert"_s};
     auto row = [](const char *name, const QString &input, int blocked, const QStringList &present,
                   const QStringList &absent) {
         QTest::newRow(name) << input << false << blocked << present << absent;
@@ -45,33 +45,41 @@ void TestHtmlSanitizer::hostile_data()
         {u"evil.example"_s, u"<img"_s});
     row("file image", u"<img src=\"file:///etc/passwd\">"_s, 0, {}, {u"passwd"_s, u"<img"_s});
     row("img onerror", u"<img src=x onerror=alert(1)>"_s, 0, {}, {u"alert"_s, u"<img"_s});
-    row("css background url", u"<div style=\"background: url('http://evil.example/b.png') no-repeat\">x</div>"_s,
-        1, {u"background: none no-repeat"_s}, evil);
-    row("css url hidden by escape", u"<div style=\"background:u\\72l(http://evil.example/a)\">x</div>"_s,
-        1, {}, evil);
-    row("css url hidden by comment", u"<div style=\"background:/**/url(/**/http://evil.example/a)\">x</div>"_s,
-        1, {}, evil);
-    row("css url entity encoded", u"<div style=\"background:url(&quot;http://evil.example/a&quot;)\">x</div>"_s,
-        1, {}, evil);
-    row("css image-set", u"<div style=\"background-image:image-set('http://evil.example/a' 1x)\">x</div>"_s,
-        0, {}, evil);
-    row("background attribute", u"<table><tr><td background=\"http://evil.example/bg.png\">x</td></tr></table>"_s,
-        1, {u"<td>x</td>"_s}, evil);
-    row("style block url", u"<style>body { background-image: url(http://evil.example/b.png) }</style>"_s,
-        1, {u"<style>"_s, u"background-image: none"_s}, evil);
-    row("style block @import", u"<style>@import url(\"http://evil.example/s.css\"); p{color:red}</style>"_s,
-        1, {u"p{color:red}"_s}, {u"evil.example"_s, u"@import"_s});
+    row("css background url",
+        u"<div style=\"background: url('http://evil.example/b.png') no-repeat\">x</div>"_s, 1,
+        {u"background: none no-repeat"_s}, evil);
+    row("css url hidden by escape",
+        u"<div style=\"background:u\\72l(http://evil.example/a)\">x</div>"_s, 1, {}, evil);
+    row("css url hidden by comment",
+        u"<div style=\"background:/**/url(/**/http://evil.example/a)\">x</div>"_s, 1, {}, evil);
+    row("css url entity encoded",
+        u"<div style=\"background:url(&quot;http://evil.example/a&quot;)\">x</div>"_s, 1, {}, evil);
+    row("css image-set",
+        u"<div style=\"background-image:image-set('http://evil.example/a' 1x)\">x</div>"_s, 0, {},
+        evil);
+    row("background attribute",
+        u"<table><tr><td background=\"http://evil.example/bg.png\">x</td></tr></table>"_s, 1,
+        {u"<td>x</td>"_s}, evil);
+    row("style block url",
+        u"<style>body { background-image: url(http://evil.example/b.png) }</style>"_s, 1,
+        {u"<style>"_s, u"background-image: none"_s}, evil);
+    row("style block @import",
+        u"<style>@import url(\"http://evil.example/s.css\"); p{color:red}</style>"_s, 1,
+        {u"p{color:red}"_s}, {u"evil.example"_s, u"@import"_s});
     row("style block @import string", u"<STYLE>@import 'https://evil.example/s.css';</STYLE>"_s, 1,
         {}, {u"evil.example"_s, u"@import"_s});
     row("style attribute @import", u"<p style=\"@import url(//evil.example/x.css)\">x</p>"_s, 1, {},
         evil);
-    row("style block breakout", u"<style>p{font-family:'</style><script>alert(1)</script>'}</style>"_s,
-        0, {}, {u"<script"_s, u"alert"_s});
+    row("style block breakout",
+        u"<style>p{font-family:'</style><script>alert(1)</script>'}</style>"_s, 0, {},
+        {u"<script"_s, u"alert"_s});
     row("css expression", u"<p style=\"width: expression(alert(1))\">x</p>"_s, 0,
         {u"invalid-expression"_s}, {u" expression("_s});
-    row("link stylesheet", u"<link rel=\"stylesheet\" href=\"http://evil.example/s.css\"><p>x</p>"_s,
-        0, {u"<p>x</p>"_s}, {u"evil.example"_s, u"<link"_s});
-    row("link prefetch", u"<link rel=prefetch href=//evil.example/p><link rel=dns-prefetch href=//evil.example><link rel=preload href=http://evil.example/x as=image>"_s,
+    row("link stylesheet",
+        u"<link rel=\"stylesheet\" href=\"http://evil.example/s.css\"><p>x</p>"_s, 0,
+        {u"<p>x</p>"_s}, {u"evil.example"_s, u"<link"_s});
+    row("link prefetch",
+        u"<link rel=prefetch href=//evil.example/p><link rel=dns-prefetch href=//evil.example><link rel=preload href=http://evil.example/x as=image>"_s,
         0, {}, {u"evil.example"_s, u"<link"_s});
     row("iframe", u"<iframe src=\"http://evil.example/\">inside</iframe>after"_s, 0, {u"after"_s},
         {u"evil.example"_s, u"iframe"_s, u"inside"_s});
@@ -83,22 +91,26 @@ void TestHtmlSanitizer::hostile_data()
         0, {u"ok"_s}, {u"script"_s, u"alert"_s});
     row("script unterminated", u"<p>ok<script>alert(1)"_s, 0, {u"<p>ok"_s}, {u"alert"_s});
     row("script src", u"<script src=\"http://evil.example/x.js\"></script>"_s, 0, {}, evil);
-    row("meta refresh", u"<meta http-equiv=\"refresh\" content=\"0;url=http://evil.example/\">hi"_s, 0,
-        {u"hi"_s}, {u"evil.example"_s, u"meta"_s, u"refresh"_s});
+    row("meta refresh", u"<meta http-equiv=\"refresh\" content=\"0;url=http://evil.example/\">hi"_s,
+        0, {u"hi"_s}, {u"evil.example"_s, u"meta"_s, u"refresh"_s});
     row("base", u"<base href=\"http://evil.example/\"><a href=\"x\">l</a>"_s, 0, {u"<a>l</a>"_s},
         {u"evil.example"_s, u"<base"_s});
-    row("form", u"<form action=\"http://evil.example/login\" method=post><input name=pw type=password><button>Go</button><select><option>A</option></select><textarea>T</textarea></form>"_s,
-        0, {u"Go"_s}, {u"evil.example"_s, u"<form"_s, u"<input"_s, u"<button"_s, u"<option"_s, u"T"_s});
-    row("object embed applet", u"<object data=\"http://evil.example/x.swf\"><param name=a value=b><embed src=\"http://evil.example/y.swf\">fallback</object><applet code=x>applet text</applet><embed src=http://evil.example/z>"_s,
-        0, {}, {u"evil.example"_s, u"<object"_s, u"<embed"_s, u"<param"_s, u"applet"_s, u"fallback"_s});
-    row("event attributes", u"<p onclick=\"alert(1)\" OnMouseOver=alert(2) style=\"color:red\">x</p>"_s,
-        0, {u"<p style=\"color:red\">x</p>"_s}, {u"alert"_s, u"onclick"_s, u"mouseover"_s});
+    row("form",
+        u"<form action=\"http://evil.example/login\" method=post><input name=pw type=password><button>Go</button><select><option>A</option></select><textarea>T</textarea></form>"_s,
+        0, {u"Go"_s},
+        {u"evil.example"_s, u"<form"_s, u"<input"_s, u"<button"_s, u"<option"_s, u"T"_s});
+    row("object embed applet",
+        u"<object data=\"http://evil.example/x.swf\"><param name=a value=b><embed src=\"http://evil.example/y.swf\">fallback</object><applet code=x>applet text</applet><embed src=http://evil.example/z>"_s,
+        0, {},
+        {u"evil.example"_s, u"<object"_s, u"<embed"_s, u"<param"_s, u"applet"_s, u"fallback"_s});
+    row("event attributes",
+        u"<p onclick=\"alert(1)\" OnMouseOver=alert(2) style=\"color:red\">x</p>"_s, 0,
+        {u"<p style=\"color:red\">x</p>"_s}, {u"alert"_s, u"onclick"_s, u"mouseover"_s});
     row("event attribute on body", u"<body onload=alert(1)>x</body>"_s, 0, {u"<body>x</body>"_s},
         {u"alert"_s});
     row("javascript link", u"<a href=\"javascript:alert(1)\">click</a>"_s, 0, {u"<a>click</a>"_s},
         {u"javascript"_s, u"alert"_s});
-    row("vbscript link", u"<a href='VBScript:msgbox(1)'>v</a>"_s, 0, {u"<a>v</a>"_s},
-        {u"msgbox"_s});
+    row("vbscript link", u"<a href='VBScript:msgbox(1)'>v</a>"_s, 0, {u"<a>v</a>"_s}, {u"msgbox"_s});
     row("data html link", u"<a href=\"data:text/html;base64,PHNjcmlwdD4=\">d</a>"_s, 0,
         {u"<a>d</a>"_s}, {u"data:"_s});
     row("hex entity in scheme", u"<a href=\"jav&#x61;script:alert(1)\">x</a>"_s, 0, {u"<a>x</a>"_s},
@@ -121,14 +133,14 @@ void TestHtmlSanitizer::hostile_data()
         {u"alert"_s});
     row("attribute quote breakout", u"<p title='a\"onmouseover=\"alert(1)'>x</p>"_s, 0,
         {u"title=\"a&quot;onmouseover=&quot;alert(1)\""_s}, {u"onmouseover=\""_s});
-    row("comment hides script", u"<!--<script>alert(1)</script>-->ok<!-- unterminated <script>"_s, 0,
-        {u"ok"_s}, {u"alert"_s, u"<!--"_s});
+    row("comment hides script", u"<!--<script>alert(1)</script>-->ok<!-- unterminated <script>"_s,
+        0, {u"ok"_s}, {u"alert"_s, u"<!--"_s});
     row("conditional comment", u"<!--[if IE]><script>alert(1)</script><![endif]-->ok"_s, 0,
         {u"ok"_s}, {u"alert"_s});
     row("cdata", u"<![CDATA[<script>alert(1)</script>]]>"_s, 0, {u"&lt;script&gt;"_s},
         {u"<script"_s});
-    row("svg", u"<svg><script>alert(1)</script><image href=\"http://evil.example/x\"/></svg>ok"_s, 0,
-        {u"ok"_s}, evil);
+    row("svg", u"<svg><script>alert(1)</script><image href=\"http://evil.example/x\"/></svg>ok"_s,
+        0, {u"ok"_s}, evil);
     row("textarea", u"<textarea><img src=x onerror=alert(1)></textarea>"_s, 0, {}, {u"alert"_s});
     row("nested object", u"<object><object></object>inner</object>after"_s, 0, {u"after"_s},
         {u"inner"_s});
@@ -146,7 +158,8 @@ void TestHtmlSanitizer::hostile()
     sanitizer.setAllowRemoteContent(allowRemote);
     const HtmlSanitizer::Result result = sanitizer.sanitize(input);
     for (const QString &s : present)
-        QVERIFY2(result.html.contains(s), qPrintable(u"missing \""_s + s + u"\" in "_s + result.html));
+        QVERIFY2(result.html.contains(s),
+                 qPrintable(u"missing \""_s + s + u"\" in "_s + result.html));
     for (const QString &s : absent)
         QVERIFY2(!result.html.contains(s, Qt::CaseInsensitive),
                  qPrintable(u"unexpected \""_s + s + u"\" in "_s + result.html));
@@ -161,28 +174,30 @@ void TestHtmlSanitizer::exactOutput_data()
     QTest::addColumn<bool>("allowRemote");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("cid image kept") << u"<img src=\"cid:logo@example\" alt=Logo width=10>"_s << false
-                                    << u"<img src=\"cid:logo@example\" alt=\"Logo\" width=\"10\">"_s;
+    QTest::newRow("cid image kept")
+            << u"<img src=\"cid:logo@example\" alt=Logo width=10>"_s << false
+            << u"<img src=\"cid:logo@example\" alt=\"Logo\" width=\"10\">"_s;
     QTest::newRow("data image kept") << u"<img src='data:image/png;base64,iVBORw0='>"_s << false
                                      << u"<img src=\"data:image/png;base64,iVBORw0=\">"_s;
-    QTest::newRow("data html image dropped") << u"<img src='data:text/html,x'>"_s << false << QString();
+    QTest::newRow("data html image dropped")
+            << u"<img src='data:text/html,x'>"_s << false << QString();
     QTest::newRow("http link kept")
             << u"<A HREF=\"https://example.org/a?b=1&amp;c=2\" target=_blank>l</A>"_s << false
             << u"<a href=\"https://example.org/a?b=1&amp;c=2\">l</a>"_s;
     QTest::newRow("mailto link kept") << u"<a href=mailto:bob@example.org>Bob</a>"_s << false
                                       << u"<a href=\"mailto:bob@example.org\">Bob</a>"_s;
-    QTest::newRow("fragment link kept") << u"<a href=\"#top\">up</a>"_s << false
-                                        << u"<a href=\"#top\">up</a>"_s;
-    QTest::newRow("ftp link dropped") << u"<a href=\"ftp://example.org/\">f</a>"_s << false
-                                      << u"<a>f</a>"_s;
+    QTest::newRow("fragment link kept")
+            << u"<a href=\"#top\">up</a>"_s << false << u"<a href=\"#top\">up</a>"_s;
+    QTest::newRow("ftp link dropped")
+            << u"<a href=\"ftp://example.org/\">f</a>"_s << false << u"<a>f</a>"_s;
     QTest::newRow("text passes") << u"a &amp; b > c"_s << false << u"a &amp; b > c"_s;
     QTest::newRow("stray lt escaped") << u"1 < 2"_s << false << u"1 &lt; 2"_s;
-    QTest::newRow("duplicate attribute") << u"<p class=a class=b>x</p>"_s << false
-                                         << u"<p class=\"a\">x</p>"_s;
+    QTest::newRow("duplicate attribute")
+            << u"<p class=a class=b>x</p>"_s << false << u"<p class=\"a\">x</p>"_s;
     QTest::newRow("void end tags dropped") << u"<br/><br></br>"_s << false << u"<br><br>"_s;
-    QTest::newRow("table kept") << u"<table border=1><tr><td colspan=2 bgcolor=#fff>c</td></tr></table>"_s
-                                << false
-                                << u"<table border=\"1\"><tr><td colspan=\"2\" bgcolor=\"#fff\">c</td></tr></table>"_s;
+    QTest::newRow("table kept")
+            << u"<table border=1><tr><td colspan=2 bgcolor=#fff>c</td></tr></table>"_s << false
+            << u"<table border=\"1\"><tr><td colspan=\"2\" bgcolor=\"#fff\">c</td></tr></table>"_s;
     QTest::newRow("allowed remote image")
             << u"<img src=\"http://img.example/a.png\" alt=a>"_s << true
             << u"<img src=\"http://img.example/a.png\" alt=\"a\">"_s;
@@ -283,13 +298,13 @@ void TestHtmlSanitizer::classifyUrl()
 void TestHtmlSanitizer::threeMegabytes()
 {
     // A newsletter-like mix of markup, styles, remote images, links and text, repeated.
-    const QString chunk =
-            u"<table width=\"600\" style=\"background:url(http://t.example/bg.png)\"><tr>"
-            "<td onclick=\"x()\"><a href=\"https://shop.example/item?id=1&amp;ref=mail\">"
-            "<img src=\"https://img.example/p.jpg\" alt=\"Product\" width=\"120\"></a></td>"
-            "<td><p style=\"font-family: Arial; color: #333\">Fresh offers &amp; news for you, "
-            "only this week. <b>Save 20%</b> on everything.</p><!-- tracking -->"
-            "<script>track()</script></td></tr></table>\n"_s;
+    const QString chunk
+            = u"<table width=\"600\" style=\"background:url(http://t.example/bg.png)\"><tr>"
+              "<td onclick=\"x()\"><a href=\"https://shop.example/item?id=1&amp;ref=mail\">"
+              "<img src=\"https://img.example/p.jpg\" alt=\"Product\" width=\"120\"></a></td>"
+              "<td><p style=\"font-family: Arial; color: #333\">Fresh offers &amp; news for you, "
+              "only this week. <b>Save 20%</b> on everything.</p><!-- tracking -->"
+              "<script>track()</script></td></tr></table>\n"_s;
     QString html;
     while (html.size() < 3 * 1024 * 1024)
         html += chunk;

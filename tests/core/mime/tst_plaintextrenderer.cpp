@@ -51,27 +51,25 @@ void TestPlainTextRenderer::render_data()
                              << u"if a &lt; b &amp;&amp; c &gt; &quot;d&quot;/"_s;
     QTest::newRow("markup is text") << u"<script>alert(1)</script>"_s << false << false
                                     << u"&lt;script&gt;alert(1)&lt;/script&gt;/"_s;
-    QTest::newRow("one quote level") << u"Hi\n> quoted\n> more\nreply"_s << false << false
-                                     << u"Hi/[quoted|more/]reply/"_s;
-    QTest::newRow("nested with spaces") << u"> one\n> > two\n> one again"_s << false << false
-                                        << u"[one/[two/]one again/]"_s;
-    QTest::newRow("nested without spaces") << u">> deep\n>>> deeper\nnone"_s << false << false
-                                           << u"[[deep/[deeper/]]]none/"_s;
+    QTest::newRow("one quote level")
+            << u"Hi\n> quoted\n> more\nreply"_s << false << false << u"Hi/[quoted|more/]reply/"_s;
+    QTest::newRow("nested with spaces")
+            << u"> one\n> > two\n> one again"_s << false << false << u"[one/[two/]one again/]"_s;
+    QTest::newRow("nested without spaces")
+            << u">> deep\n>>> deeper\nnone"_s << false << false << u"[[deep/[deeper/]]]none/"_s;
     QTest::newRow("quote marker alone") << u">\n> x"_s << false << false << u"[|x/]"_s;
     QTest::newRow("signature") << u"Body\n-- \nAlice\nWonderland Inc."_s << false << false
                                << u"Body/~-- |Alice|Wonderland Inc./"_s;
-    QTest::newRow("dashes without space are not a signature") << u"a\n--\nb"_s << false << false
-                                                              << u"a|--|b/"_s;
+    QTest::newRow("dashes without space are not a signature")
+            << u"a\n--\nb"_s << false << false << u"a|--|b/"_s;
     QTest::newRow("quoted signature ends with the quote")
             << u"> text\n> -- \n> Bob\nmine"_s << false << false << u"[text/~-- |Bob/]mine/"_s;
-    QTest::newRow("flowed joins soft breaks")
-            << u"This is a \nflowed para.\nNext line"_s << true << false
-            << u"This is a flowed para.|Next line/"_s;
-    QTest::newRow("flowed DelSp")
-            << u"Hyphen-less split wo \nrd here\n"_s << true << true
-            << u"Hyphen-less split word here/"_s;
-    QTest::newRow("flowed space-stuffing removed") << u" From me\n >not a quote"_s << true << false
-                                                  << u"From me|&gt;not a quote/"_s;
+    QTest::newRow("flowed joins soft breaks") << u"This is a \nflowed para.\nNext line"_s << true
+                                              << false << u"This is a flowed para.|Next line/"_s;
+    QTest::newRow("flowed DelSp") << u"Hyphen-less split wo \nrd here\n"_s << true << true
+                                  << u"Hyphen-less split word here/"_s;
+    QTest::newRow("flowed space-stuffing removed")
+            << u" From me\n >not a quote"_s << true << false << u"From me|&gt;not a quote/"_s;
     QTest::newRow("flowed quoted paragraphs")
             << u"> quoted soft \n> continues\n>> deeper \n>> too\nplain"_s << true << false
             << u"[quoted soft continues/[deeper too/]]plain/"_s;
@@ -79,8 +77,7 @@ void TestPlainTextRenderer::render_data()
             << u"> soft \nnot joined"_s << true << false << u"[soft /]not joined/"_s;
     QTest::newRow("flowed signature separator is not soft")
             << u"text\n-- \nsig"_s << true << false << u"text/~-- |sig/"_s;
-    QTest::newRow("not flowed keeps trailing spaces")
-            << u"a \nb"_s << false << false << u"a |b/"_s;
+    QTest::newRow("not flowed keeps trailing spaces") << u"a \nb"_s << false << false << u"a |b/"_s;
 }
 
 void TestPlainTextRenderer::render()

@@ -93,9 +93,10 @@ void TestMessageViewer::hostileHtmlFetchesNothing_data()
     QTest::newRow("css background url")
             << u"<div style=\"background-image: url(http://evil.example/bg.png)\">x</div>"_s << 1;
     QTest::newRow("background attribute")
-            << u"<table background=\"http://evil.example/t.png\"><tr><td>x</td></tr></table>"_s << 1;
-    QTest::newRow("body background") << u"<body background=\"https://evil.example/b.png\">x</body>"_s
-                                     << 1;
+            << u"<table background=\"http://evil.example/t.png\"><tr><td>x</td></tr></table>"_s
+            << 1;
+    QTest::newRow("body background")
+            << u"<body background=\"https://evil.example/b.png\">x</body>"_s << 1;
     QTest::newRow("style block url and @import")
             << u"<style>@import url(http://evil.example/s.css); body{background:url(http://evil.example/b.png)}</style>x"_s
             << 2;
@@ -103,13 +104,16 @@ void TestMessageViewer::hostileHtmlFetchesNothing_data()
             << u"<link rel=stylesheet href=http://evil.example/s.css><link rel=prefetch href=http://evil.example/p>x"_s
             << 0;
     QTest::newRow("iframe") << u"<iframe src=\"http://evil.example/\"></iframe>x"_s << 0;
-    QTest::newRow("script") << u"<script src=\"http://evil.example/x.js\">alert(1)</script>x"_s << 0;
+    QTest::newRow("script") << u"<script src=\"http://evil.example/x.js\">alert(1)</script>x"_s
+                            << 0;
     QTest::newRow("meta refresh") << u"<meta http-equiv=refresh content=\"0;url=http://evil.example/\">x"_s
                                   << 0;
-    QTest::newRow("form") << u"<form action=http://evil.example/><input type=image src=http://evil.example/i.png></form>"_s
-                          << 0;
-    QTest::newRow("object and embed") << u"<object data=http://evil.example/x></object><embed src=http://evil.example/y>"_s
-                                      << 0;
+    QTest::newRow("form")
+            << u"<form action=http://evil.example/><input type=image src=http://evil.example/i.png></form>"_s
+            << 0;
+    QTest::newRow("object and embed")
+            << u"<object data=http://evil.example/x></object><embed src=http://evil.example/y>"_s
+            << 0;
     QTest::newRow("event attribute") << u"<img src=\"cid:none\" onerror=\"alert(1)\">x"_s << 0;
     QTest::newRow("javascript link") << u"<a href=\"jav&#x61;script:alert(1)\">x</a>"_s << 0;
     QTest::newRow("file image") << u"<img src=\"file:///etc/hostname\">"_s << 0;
@@ -175,9 +179,9 @@ void TestMessageViewer::loadForThisMessage()
     viewer.resize(640, 480);
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
-    viewer.setMessage(htmlMessage(
-            u"<p>News</p><img src=\"http://img.example/a.png\" alt=A>"
-            "<div style=\"background:url(https://img.example/b.png)\">b</div>"_s));
+    viewer.setMessage(
+            htmlMessage(u"<p>News</p><img src=\"http://img.example/a.png\" alt=A>"
+                        "<div style=\"background:url(https://img.example/b.png)\">b</div>"_s));
     layOut(viewer);
     QCOMPARE(viewer.remoteContentBar()->blockedCount(), 2);
     QVERIFY(viewer.remoteContentBar()->isVisible());
@@ -198,6 +202,23 @@ void TestMessageViewer::loadForThisMessage()
         if (SafeTextBrowser::isNetworkUrl(args.at(0).toUrl()))
             QCOMPARE(args.at(1).toBool(), false);
     }
+
+    // The owner fetches the remote bytes and hands them over; only URLs of this message count.
+    QSignalSpy wanted(&viewer, &MessageViewer::remoteContentRequested);
+    viewer.loadRemoteContent();
+    QCOMPARE(wanted.count(), 1);
+    QCOMPARE(wanted.first().first().toStringList(), viewer.sanitizeResult().remoteUrls);
+    const int servedBefore = viewer.browser()->servedCount();
+    viewer.setRemoteImage(QUrl(u"http://img.example/a.png"_s), pngBytes(Qt::green));
+    viewer.setRemoteImage(QUrl(u"http://other.example/x.png"_s), pngBytes(Qt::green));
+    layOut(viewer);
+    QCOMPARE(viewer.browser()->servedCount(), servedBefore + 1);
+    const QImage remote = viewer.browser()
+                                  ->document()
+                                  ->resource(QTextDocument::ImageResource,
+                                             QUrl(u"http://img.example/a.png"_s))
+                                  .value<QImage>();
+    QCOMPARE(remote.pixelColor(2, 2), QColor(Qt::green));
 
     // The next message starts blocked again.
     viewer.setMessage(htmlMessage(u"<img src=\"http://img.example/c.png\">"_s));
@@ -291,7 +312,7 @@ void TestMessageViewer::linksOpenOnlyWhenClicked()
     QTest::mouseClick(viewport, Qt::LeftButton, {}, link);
     QTRY_COMPARE(activated.count(), 1);
     QCOMPARE(activated.first().first().toUrl(), QUrl(u"https://example.org/article"_s));
-    QCOMPARE(opened, QList<QUrl>{QUrl(u"https://example.org/article"_s)});
+    QCOMPARE(opened, QList<QUrl> {QUrl(u"https://example.org/article"_s)});
 }
 
 void TestMessageViewer::hoverShowsRealTarget()
@@ -495,9 +516,8 @@ void TestMessageViewer::saveAndSaveAll()
 {
     QTemporaryDir target;
     MessageViewer viewer;
-    viewer.setSavePathChooser([&target](const QString &name) {
-        return target.filePath(u"chosen-"_s + name);
-    });
+    viewer.setSavePathChooser(
+            [&target](const QString &name) { return target.filePath(u"chosen-"_s + name); });
     viewer.setDirectoryChooser([&target] { return target.filePath(u"all"_s); });
     QDir(target.path()).mkdir(u"all"_s);
     ViewerMessage m = htmlMessage(u"x"_s);

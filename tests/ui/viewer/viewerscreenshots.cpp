@@ -68,7 +68,8 @@ ViewerMessage plainSample()
     m.date = QDateTime(QDate(2026, 11, 23), QTime(18, 5), Qt::UTC);
     m.subject = u"Re: Re: Trip planning"_s;
     m.isFlowed = true;
-    m.plainText = u"Hi Alice,\n\nsounds good to me. The timetable is at \nhttps://rail.example/timetable, "
+    m.plainText = u"Hi Alice,\n\nsounds good to me. The timetable is at "
+                  u"\nhttps://rail.example/timetable, "
                   "write to tickets@rail.example if \nsomething is unclear.\n\n"
                   "On Monday, Alice wrote:\n> Shall we take the early train? It leaves at 7:12 \n"
                   "> and arrives before noon.\n>\n>> On Sunday, Bob wrote:\n>> Which train do we \n"
