@@ -6,23 +6,6 @@
 #include <QBuffer>
 #include <QIODevice>
 
-namespace {
-
-constexpr qint64 ReadChunk = 64 * 1024;
-constexpr qint64 HighWater = 256 * 1024;
-constexpr qint64 BdatChunk = 1024 * 1024;
-
-bool isAscii(QByteArrayView bytes)
-{
-    for (char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 using Stage = SmtpSubmission::Stage;
 using Delivery = SmtpSubmission::Delivery;
 
@@ -79,23 +62,12 @@ SmtpSubmission *SmtpClient::start(const SmtpEnvelope &envelope, QIODevice *messa
     m_parser.clear();
     m_caps = SmtpCapabilities();
     m_transportError = MailError();
-    m_expected.clear();
-    m_rcptIndex = 0;
-    m_acceptedCount = 0;
-    m_mailAccepted = false;
-    m_pipelined = false;
-    m_bodyDone = false;
-    m_abortingData = false;
+    m_transaction.reset();
     m_resultKnown = false;
     submission->m_total = m_source.size();
     for (const QString &r : envelope.recipients)
         submission->m_recipients.append({r, {}});
-    // Non-ASCII in an address or in the header section needs SMTPUTF8 (RFC 6531/6532);
-    // anywhere else it needs 8BITMIME (RFC 6152).
     m_source.scan();
-    m_needsUtf8 = m_source.hasNonAsciiHeaders() || !isAscii(envelope.from.toUtf8());
-    for (const QString &r : envelope.recipients)
-        m_needsUtf8 = m_needsUtf8 || !isAscii(r.toUtf8());
 
     setState(State::Connecting);
     m_transport->connectToHost(m_settings.host, m_settings.port, m_settings.security);
@@ -214,15 +186,13 @@ void SmtpClient::handleReply(const SmtpReply &reply)
     case State::MailFrom:
     case State::RcptTo:
     case State::Data:
-        handleTransactionReply(reply);
-        return;
     case State::DataBody:
     case State::Bdat:
-        handleEndOfMessage(reply);
+        apply(m_transaction->handleReply(reply));
         return;
     case State::Quit:
-        if (!m_expected.isEmpty()) {
-            m_expected.removeFirst(); // a pipelined reply still due before the one to QUIT
+        if (m_transaction && m_transaction->outstandingReplies() > 0) {
+            m_transaction->takeOutstandingReply(); // a pipelined reply due before QUIT's
             return;
         }
         closeSession();
@@ -289,253 +259,81 @@ void SmtpClient::startAuth()
     }
 }
 
-QByteArray SmtpClient::encodeAddress(const QString &address) const
-{
-    return '<' + address.toUtf8() + '>';
-}
-
-QByteArray SmtpClient::mailFromCommand() const
-{
-    QByteArray line = "MAIL FROM:" + encodeAddress(m_envelope.from);
-    const qint64 total = m_submission ? m_submission->m_total : -1;
-    if (m_caps.supportsSize() && total >= 0)
-        line += " SIZE=" + QByteArray::number(total);
-    if (m_source.hasEightBit() && m_caps.supports8BitMime())
-        line += " BODY=8BITMIME";
-    if (m_needsUtf8)
-        line += " SMTPUTF8";
-    return line;
-}
-
-QByteArray SmtpClient::rcptCommand(const QString &address) const
-{
-    return "RCPT TO:" + encodeAddress(address);
-}
-
 void SmtpClient::startTransaction()
 {
-    if (m_envelope.recipients.isEmpty()) {
-        fail(MailError(MailError::Kind::Policy, QStringLiteral("The message has no recipient")),
-             Stage::RcptTo);
-        return;
-    }
-    if (m_needsUtf8 && !m_caps.supportsSmtpUtf8()) {
-        fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("The server does not accept internationalized addresses or "
-                                      "headers (no SMTPUTF8)")),
-             Stage::MailFrom);
-        return;
-    }
-    const bool sequential = m_device->isSequential();
-    if (m_source.hasEightBit() && !sequential && !m_caps.supports8BitMime()) {
-        fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("The message holds 8-bit data and the server does not "
-                                      "accept it (no 8BITMIME)")),
-             Stage::MailFrom);
-        return;
-    }
-    const qint64 limit = m_caps.sizeLimit();
-    if (limit > 0 && m_submission->m_total > limit) {
-        fail(MailError(MailError::Kind::Limit,
-                       QStringLiteral("The message (%1 bytes) is larger than the server accepts "
-                                      "(%2 bytes)")
-                               .arg(m_submission->m_total)
-                               .arg(limit)),
-             Stage::MailFrom);
-        return;
-    }
-    m_pipelined = m_caps.supportsPipelining();
-    m_expected = {Expect::Mail};
-    for (qsizetype i = 0; i < m_envelope.recipients.size(); ++i)
-        m_expected.append(Expect::Rcpt);
-    if (!m_caps.supportsChunking())
-        m_expected.append(Expect::Data);
-    if (!m_pipelined) {
-        sendCommand(mailFromCommand(), State::MailFrom);
-        return;
-    }
-    // RFC 2920: MAIL, every RCPT and DATA leave in one write; replies are read in order.
-    QByteArray batch = mailFromCommand() + "\r\n";
-    for (const QString &r : std::as_const(m_envelope.recipients))
-        batch += rcptCommand(r) + "\r\n";
-    if (!m_caps.supportsChunking())
-        batch += "DATA\r\n";
-    qCDebug(lcSmtp) << "C:" << batch;
-    setState(State::MailFrom);
-    m_transport->write(batch);
-    armTimer(m_settings.timeouts.command);
+    m_transaction = std::make_unique<SmtpTransaction>(m_transport, m_caps, m_envelope, &m_source,
+                                                      &m_submission->m_recipients);
+    apply(m_transaction->start());
 }
 
-void SmtpClient::handleTransactionReply(const SmtpReply &reply)
+void SmtpClient::apply(const SmtpTransaction::Outcome &outcome)
 {
-    if (m_expected.isEmpty())
-        return;
-    const Expect expect = m_expected.takeFirst();
-    switch (expect) {
-    case Expect::Mail:
-        m_mailAccepted = reply.isPositive();
-        if (!m_mailAccepted) {
-            const bool tooBig = reply.code() == 552 || reply.enhancedCode() == "5.3.4";
-            fail(MailError(tooBig ? MailError::Kind::Limit : MailError::Kind::Protocol,
-                           QStringLiteral("The server refused the sender"), reply.toString()),
-                 Stage::MailFrom, reply);
-            return;
-        }
-        if (!m_pipelined)
-            sendCommand(rcptCommand(m_envelope.recipients.at(0)), State::RcptTo);
-        else
-            setState(State::RcptTo);
-        armTimer(m_settings.timeouts.command);
-        return;
-    case Expect::Rcpt:
-        m_submission->m_recipients[m_rcptIndex].reply = reply;
-        if (reply.isPositive())
-            ++m_acceptedCount;
-        ++m_rcptIndex;
-        if (m_rcptIndex < m_envelope.recipients.size()) {
-            if (!m_pipelined)
-                sendCommand(rcptCommand(m_envelope.recipients.at(m_rcptIndex)), State::RcptTo);
-            else
-                armTimer(m_settings.timeouts.command);
-            return;
-        }
-        afterRecipients();
-        return;
-    case Expect::Data:
-        if (reply.code() != 354) {
-            if (m_acceptedCount == 0)
-                afterRecipients(); // reports the refused recipients
-            else
-                protocolFailure(reply, Stage::Data, QStringLiteral("The server refused DATA"));
-            return;
-        }
-        if (m_acceptedCount == 0) {
-            // RFC 2920 3.1: DATA was accepted with no valid recipient: end it empty.
-            m_abortingData = true;
-            setState(State::DataBody);
-            m_transport->write(".\r\n");
-            armTimer(m_settings.timeouts.dataEnd);
-            return;
-        }
-        startBody();
-        return;
-    }
-}
-
-void SmtpClient::afterRecipients()
-{
-    if (m_acceptedCount == 0) {
-        const SmtpReply last = m_submission->m_recipients.constLast().reply;
-        if (m_pipelined && !m_expected.isEmpty()) {
-            // The DATA reply is still due; it decides how the transaction ends.
-            setState(State::Data);
-            armTimer(m_settings.timeouts.dataStart);
-            m_submission->m_failureReply = last;
-            return;
-        }
-        fail(MailError(MailError::Kind::Protocol,
-                       QStringLiteral("The server refused every recipient: %1")
-                               .arg(m_submission->refusedRecipients().join(QStringLiteral(", "))),
-                       last.toString()),
-             Stage::RcptTo, last);
-        return;
-    }
-    if (m_caps.supportsChunking()) {
-        startBody();
-        return;
-    }
-    if (m_pipelined) {
+    using Step = SmtpTransaction::Step;
+    switch (m_transaction->step()) {
+    case Step::MailFrom:
+        setState(State::MailFrom);
+        break;
+    case Step::RcptTo:
+        setState(State::RcptTo);
+        break;
+    case Step::Data:
         setState(State::Data);
-        armTimer(m_settings.timeouts.dataStart);
-        return;
-    }
-    sendCommand("DATA", State::Data);
-}
-
-void SmtpClient::startBody()
-{
-    if (m_caps.supportsChunking()) {
-        m_source.begin(SmtpDataEncoder::Mode::Bdat);
+        break;
+    case Step::DataBody:
+        setState(State::DataBody);
+        break;
+    case Step::Bdat:
         setState(State::Bdat);
-        sendNextChunk();
+        break;
+    }
+    switch (outcome.kind) {
+    case SmtpTransaction::Outcome::Kind::Pending:
+        armTransactionTimer();
+        updateProgress();
+        return;
+    case SmtpTransaction::Outcome::Kind::Failed:
+        fail(outcome.error, outcome.stage, outcome.reply);
+        return;
+    case SmtpTransaction::Outcome::Kind::Completed:
+        if (m_submission && m_submission->m_sent != m_source.consumed()) {
+            m_submission->m_sent = m_source.consumed();
+            Q_EMIT m_submission->progress(m_submission->m_sent, m_submission->m_total);
+        }
+        complete(outcome.delivery, outcome.error, outcome.stage);
         return;
     }
-    m_source.begin(SmtpDataEncoder::Mode::Data);
-    setState(State::DataBody);
-    armTimer(m_settings.timeouts.dataBlock);
-    pumpData();
 }
 
-void SmtpClient::pumpData()
+void SmtpClient::armTransactionTimer()
 {
-    if (m_state != State::DataBody || m_bodyDone || m_abortingData)
+    const SmtpTimeouts &t = m_settings.timeouts;
+    switch (m_state) {
+    case State::Data:
+        armTimer(t.dataStart);
         return;
-    while (!m_bodyDone && m_transport->bytesToWrite() < HighWater) {
-        QByteArray out;
-        m_bodyDone = m_source.readEncoded(ReadChunk, out);
-        if (!out.isEmpty())
-            m_transport->write(out);
+    case State::DataBody:
+    case State::Bdat:
+        armTimer(bodyDone() ? t.dataEnd : t.dataBlock);
+        return;
+    default:
+        armTimer(t.command);
+        return;
     }
-    if (m_bodyDone)
-        armTimer(m_settings.timeouts.dataEnd);
-    updateProgress();
 }
 
-void SmtpClient::sendNextChunk()
+bool SmtpClient::bodyDone() const
 {
-    QByteArray out;
-    const bool last = m_source.readEncoded(BdatChunk, out);
-    QByteArray command = "BDAT " + QByteArray::number(out.size());
-    if (last)
-        command += " LAST";
-    qCDebug(lcSmtp) << "C:" << command;
-    m_transport->write(command + "\r\n");
-    m_transport->write(out);
-    m_bodyDone = last;
-    armTimer(last ? m_settings.timeouts.dataEnd : m_settings.timeouts.dataBlock);
-    updateProgress();
-}
-
-void SmtpClient::handleEndOfMessage(const SmtpReply &reply)
-{
-    if (m_abortingData) {
-        m_abortingData = false;
-        setState(State::Data);
-        afterRecipients(); // m_acceptedCount is 0 and nothing is expected: reports the refusal
-        return;
-    }
-    if (!reply.isPositive()) {
-        protocolFailure(reply, Stage::Message, QStringLiteral("The server refused the message"));
-        return;
-    }
-    if (m_state == State::Bdat && !m_bodyDone) {
-        sendNextChunk();
-        return;
-    }
-    if (!m_bodyDone)
-        return; // a reply before the end of DATA is out of order; the final one decides
-    if (m_submission->m_sent != m_source.consumed()) {
-        m_submission->m_sent = m_source.consumed();
-        Q_EMIT m_submission->progress(m_submission->m_sent, m_submission->m_total);
-    }
-    const QStringList refused = m_submission->refusedRecipients();
-    MailError partial;
-    if (!refused.isEmpty()) {
-        partial = MailError(MailError::Kind::Protocol,
-                            QStringLiteral("Sent, but the server refused some recipients: %1")
-                                    .arg(refused.join(QStringLiteral(", "))));
-    }
-    complete(Delivery::Accepted, partial);
+    return m_transaction && m_transaction->isBodyDone();
 }
 
 void SmtpClient::onBytesWritten()
 {
-    if (m_state == State::DataBody && !m_bodyDone) {
-        armTimer(m_settings.timeouts.dataBlock);
-        pumpData();
-    } else if (m_state == State::DataBody || m_state == State::Bdat) {
-        updateProgress();
+    if (m_state == State::DataBody && m_transaction && !m_transaction->isBodyDone()) {
+        m_transaction->pump();
+        armTransactionTimer();
     }
+    if (m_state == State::DataBody || m_state == State::Bdat)
+        updateProgress();
 }
 
 void SmtpClient::updateProgress()
@@ -570,7 +368,7 @@ void SmtpClient::onDisconnected()
     m_state = State::Idle;
     m_submission->m_error = error;
     m_submission->m_stage = stage;
-    m_submission->m_delivery = m_bodyDone ? Delivery::Unknown : Delivery::NotSent;
+    m_submission->m_delivery = bodyDone() ? Delivery::Unknown : Delivery::NotSent;
     m_resultKnown = true;
     finishSubmission();
 }
@@ -583,7 +381,7 @@ void SmtpClient::onTimeout()
     if (!m_resultKnown && m_submission) {
         m_submission->m_error = error;
         m_submission->m_stage = stage;
-        m_submission->m_delivery = m_bodyDone ? Delivery::Unknown : Delivery::NotSent;
+        m_submission->m_delivery = bodyDone() ? Delivery::Unknown : Delivery::NotSent;
         m_resultKnown = true;
     }
     closeSession();
@@ -607,13 +405,12 @@ void SmtpClient::fail(const MailError &error, Stage stage, const SmtpReply &repl
     quit();
 }
 
-void SmtpClient::complete(Delivery delivery, const MailError &error)
+void SmtpClient::complete(Delivery delivery, const MailError &error, Stage stage)
 {
     if (!m_resultKnown && m_submission) {
         m_submission->m_delivery = delivery;
         m_submission->m_error = error;
-        if (error.isError())
-            m_submission->m_stage = Stage::RcptTo;
+        m_submission->m_stage = stage;
         m_resultKnown = true;
     }
     quit();
@@ -623,14 +420,12 @@ void SmtpClient::quit()
 {
     // The outcome is known: tell the caller now, then leave politely.
     finishSubmission();
-    if (!m_pipelined)
-        m_expected.clear(); // only pipelined commands can have replies still due
     if (m_state == State::Idle || m_state == State::Connecting || m_state == State::TlsHandshake
         || m_state == State::Quit) {
         closeSession();
         return;
     }
-    if (m_state == State::DataBody && !m_bodyDone) {
+    if (m_state == State::DataBody && !bodyDone()) {
         closeSession(); // a QUIT now would be read as message text
         return;
     }
@@ -666,7 +461,7 @@ void SmtpClient::abort()
         m_submission->m_error = MailError(MailError::Kind::Cancelled,
                                           QStringLiteral("Sending was cancelled"));
         m_submission->m_stage = currentStage();
-        m_submission->m_delivery = m_bodyDone ? Delivery::Unknown : Delivery::NotSent;
+        m_submission->m_delivery = bodyDone() ? Delivery::Unknown : Delivery::NotSent;
         m_resultKnown = true;
     }
     closeSession();

@@ -7,10 +7,13 @@
 #include "smtp/smtpreplyparser.h"
 #include "smtp/smtpsettings.h"
 #include "smtp/smtpsubmission.h"
+#include "smtp/smtptransaction.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <memory>
 
 class QIODevice;
 class Transport;
@@ -57,12 +60,11 @@ Q_SIGNALS:
     void stateChanged(SmtpClient::State state);
 
 private:
-    enum class Expect { Mail, Rcpt, Data };
-
     SmtpSubmission *start(const SmtpEnvelope &envelope, QIODevice *message);
     void setState(State state);
     void sendCommand(const QByteArray &line, State next);
     void armTimer(int msecs);
+    void armTransactionTimer();
 
     void onConnected();
     void onEncrypted();
@@ -76,22 +78,15 @@ private:
     void afterEhlo();
     void startAuth();
     void startTransaction();
-    void handleTransactionReply(const SmtpReply &reply);
-    void afterRecipients();
-    void startBody();
-    void pumpData();
-    void sendNextChunk();
-    void handleEndOfMessage(const SmtpReply &reply);
-
-    QByteArray mailFromCommand() const;
-    QByteArray rcptCommand(const QString &address) const;
-    QByteArray encodeAddress(const QString &address) const;
+    void apply(const SmtpTransaction::Outcome &outcome);
+    bool bodyDone() const;
     void updateProgress();
 
     // Ends the submission with this outcome, then leaves politely (QUIT) when the link allows.
     void fail(const MailError &error, SmtpSubmission::Stage stage, const SmtpReply &reply = {});
     void protocolFailure(const SmtpReply &reply, SmtpSubmission::Stage stage, const QString &what);
-    void complete(SmtpSubmission::Delivery delivery, const MailError &error = {});
+    void complete(SmtpSubmission::Delivery delivery, const MailError &error,
+                  SmtpSubmission::Stage stage);
     void quit();
     void finishSubmission();
     void closeSession();
@@ -108,13 +103,6 @@ private:
     QIODevice *m_device = nullptr;
     SmtpMessageSource m_source;
     MailError m_transportError;
-    QList<Expect> m_expected;
-    int m_rcptIndex = 0;       // next RCPT reply to read
-    int m_acceptedCount = 0;
-    bool m_mailAccepted = false;
-    bool m_pipelined = false;
-    bool m_bodyDone = false;   // the final dot or BDAT LAST was written
-    bool m_abortingData = false;
-    bool m_needsUtf8 = false;
+    std::unique_ptr<SmtpTransaction> m_transaction;
     bool m_resultKnown = false;
 };
