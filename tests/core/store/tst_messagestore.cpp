@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,7 @@ private Q_SLOTS:
 
     void foldersKeepStateAcrossListUpdates();
     void batchUpsertAddsThenUpdates();
+    void failedBatchWritesNothing();
     void recordRoundTrip();
     void updateFlags_data();
     void updateFlags();
@@ -199,6 +202,42 @@ void TestMessageStore::batchUpsertAddsThenUpdates()
     QCOMPARE(m_store->search(m_inbox, QStringLiteral("renamed")).value(), QList<quint32>({10}));
     QCOMPARE(m_store->unseenCount(m_inbox).value(), 2000);
     QCOMPARE(m_store->highestModSeq(m_inbox).value(), quint64(5100));
+}
+
+void TestMessageStore::failedBatchWritesNothing()
+{
+    QList<MessageRecord> batch;
+    for (quint32 uid = 1; uid <= 1000; ++uid)
+        batch.append(makeMessage(uid, QStringLiteral("Message %1").arg(uid), {}, {}, uid));
+    {
+        // Another connection makes the 500th insert of the batch fail.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("saboteur"));
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TRIGGER refuse_500 BEFORE INSERT ON messages"
+                                          " WHEN new.uid = 500 BEGIN"
+                                          " SELECT RAISE(ABORT, 'refused'); END")));
+        query = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
+
+    QSignalSpy added(m_store.get(), &MessageStore::messagesAdded);
+    const MailError error = m_store->upsertMessages(m_inbox, batch);
+    QCOMPARE(error.kind(), MailError::Kind::Storage);
+    QVERIFY2(error.serverText().contains(QLatin1String("refused")),
+             qPrintable(error.toString()));
+    QCOMPARE(added.count(), 0);
+    // The 499 rows before the failure were rolled back with it.
+    QCOMPARE(m_store->messageCount(m_inbox).value(), 0);
+    QVERIFY(m_store->search(m_inbox, QStringLiteral("message")).value().isEmpty());
+
+    // The store stays usable: the next batch without the refused UID goes through.
+    batch.removeAt(499);
+    QVERIFY(!m_store->upsertMessages(m_inbox, batch));
+    QCOMPARE(m_store->messageCount(m_inbox).value(), 999);
 }
 
 void TestMessageStore::recordRoundTrip()
