@@ -28,7 +28,8 @@ bool isDotAtomText(QByteArrayView text)
 
 // local-part = dot-atom / quoted-string / obs-local-part
 // obs-local-part = word *("." word)
-QByteArray readLocalPart(HeaderCursor &cur, bool startsQuoted, QByteArray first)
+QByteArray readLocalPart(HeaderCursor &cur, bool startsQuoted, QByteArray first,
+                         QByteArray *rawContent = nullptr)
 {
     QByteArray content = first;
     bool quoted = startsQuoted;
@@ -48,6 +49,8 @@ QByteArray readLocalPart(HeaderCursor &cur, bool startsQuoted, QByteArray first)
             content += cur.readAtom(".");
         }
     }
+    if (rawContent)
+        *rawContent = content;
     if (content.isEmpty() && !quoted)
         return {};
     return AddressParser::quoteLocalPart(content);
@@ -173,16 +176,20 @@ Entry readEntry(HeaderCursor &cur)
         }
         // A word directly followed by "@" (or by "." then more words and "@") is a local part.
         const qsizetype save = cur.position();
-        QByteArray local = readLocalPart(cur, quoted, word);
+        QByteArray dotted;
+        QByteArray local = readLocalPart(cur, quoted, word, &dotted);
+        const qsizetype afterLocal = cur.position();
         cur.skipCfws();
         if (e.address.isEmpty() && cur.peek() == '@') {
             cur.advance();
             e.address = local + '@' + readDomain(cur);
             continue;
         }
-        cur.setPosition(save);
+        // Not an address: the words read stay read (as one obs-phrase word when they were
+        // joined by dots), so no byte is looked at twice.
+        cur.setPosition(afterLocal);
         if (!e.angle && e.address.isEmpty())
-            appendWord(e.phrase, word);
+            appendWord(e.phrase, afterLocal == save ? word : dotted);
     }
     return e;
 }

@@ -64,6 +64,10 @@ std::optional<Word> parseWord(QByteArrayView value, qsizetype pos)
 {
     if (value.sliced(pos).size() < 8 || value.at(pos) != '=' || value.at(pos + 1) != '?')
         return std::nullopt;
+    // Words are at most 75 characters (RFC 2047 section 2); broken mailers write longer
+    // ones, but looking further than this keeps decoding linear on hostile input.
+    constexpr qsizetype maxWordLength = 1024;
+    value = value.first(qMin(value.size(), pos + maxWordLength));
     const qsizetype charsetStart = pos + 2;
     const qsizetype q1 = value.indexOf('?', charsetStart);
     if (q1 < 0 || q1 == charsetStart || q1 + 3 > value.size() || value.at(q1 + 2) != '?')

@@ -5,6 +5,7 @@
 #include "mime/mimepart.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
@@ -123,6 +124,8 @@ private Q_SLOTS:
     void hostile();
     void sections_data();
     void sections();
+    void linearTime_data();
+    void linearTime();
     void unflow_data();
     void unflow();
     void flow_data();
@@ -257,6 +260,41 @@ void tst_MimeParser::sections()
     // In the sample every leaf's body names its own section. Top-level leaves spell theirs.
     if (section.contains('.') && !part->isMultipart() && !part->isMessage())
         QCOMPARE(part->decodedBody().trimmed(), section);
+}
+
+// Inputs that make a careless parser look at the same bytes again and again. A megabyte of
+// each must parse in well under the time a quadratic scan would need (many minutes).
+void tst_MimeParser::linearTime_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("value");
+
+    QTest::newRow("unclosed encoded words")
+            << QByteArray("Subject") << QByteArray("=?a?q?x ").repeated(150000);
+    QTest::newRow("encoded word starts")
+            << QByteArray("Subject") << QByteArray("=?").repeated(500000);
+    QTest::newRow("dotted quoted words")
+            << QByteArray("To") << QByteArray("\"a\".").repeated(250000);
+    QTest::newRow("open angles") << QByteArray("To") << QByteArray("<").repeated(1000000);
+    QTest::newRow("open comments") << QByteArray("To") << QByteArray("(").repeated(1000000);
+    QTest::newRow("many addresses") << QByteArray("To") << QByteArray("a@b.c, ").repeated(150000);
+    QTest::newRow("many parameters") << QByteArray("Content-Type")
+                                     << "text/plain" + QByteArray("; a*1*=%41").repeated(100000);
+}
+
+void tst_MimeParser::linearTime()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, value);
+    const QByteArray message = header + ": " + value + "\r\n\r\nbody\r\n";
+    QElapsedTimer timer;
+    timer.start();
+    const MimePart root = MimePart::parse(message);
+    (void) root.decodedHeader("Subject");
+    (void) AddressParser::parseList(root.header("To"));
+    (void) root.contentType().parameters();
+    (void) MessageContent::fromMessage(root);
+    QVERIFY2(timer.elapsed() < 15000, QByteArray::number(timer.elapsed()) + " ms");
 }
 
 void tst_MimeParser::unflow_data()
