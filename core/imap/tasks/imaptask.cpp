@@ -13,11 +13,26 @@ void ImapTask::start()
     if (m_started)
         return;
     m_started = true;
-    if (!m_connection) {
-        fail(MailError(MailError::Kind::Network, QStringLiteral("No connection")));
+    if (!m_connection || m_connection->state() == ImapConnection::State::Disconnected
+        || m_connection->state() == ImapConnection::State::LoggingOut) {
+        fail(MailError(MailError::Kind::Network, QStringLiteral("Not connected")));
         return;
     }
-    run();
+    if (m_connection->isReady()) {
+        run();
+        return;
+    }
+    // Commands depend on the capabilities: wait until the session is open.
+    auto *context = new QObject(this);
+    connect(m_connection, &ImapConnection::ready, context, [this, context] {
+        context->deleteLater();
+        if (!m_finished)
+            run();
+    });
+    connect(m_connection, &ImapConnection::closed, context, [this, context] {
+        context->deleteLater();
+        fail(MailError(MailError::Kind::Network, QStringLiteral("The connection could not be opened")));
+    });
 }
 
 ImapCommandBuilder ImapTask::builder() const

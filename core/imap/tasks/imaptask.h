@@ -21,6 +21,7 @@ public:
     explicit ImapTask(ImapConnection *connection, QObject *parent = nullptr);
     ~ImapTask() override;
 
+    // Runs the task; on a connection still opening, as soon as it is ready.
     void start();
     bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished; }

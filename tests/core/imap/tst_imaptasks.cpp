@@ -1,0 +1,510 @@
+#include "imap/tasks/imapappendtask.h"
+#include "imap/tasks/imapexpungetask.h"
+#include "imap/tasks/imapfetchmetadatatask.h"
+#include "imap/tasks/imapfetchparttask.h"
+#include "imap/tasks/imaplisttask.h"
+#include "imap/tasks/imaplogouttask.h"
+#include "imap/tasks/imapmailboxtask.h"
+#include "imap/tasks/imapmovetask.h"
+#include "imap/tasks/imapnamespacetask.h"
+#include "imap/tasks/imapsearchtask.h"
+#include "imap/tasks/imapselecttask.h"
+#include "imap/tasks/imapstoretask.h"
+
+#include "faketransport.h"
+#include "imaptestsession.h"
+#include "scriptedserver.h"
+
+#include <QSignalSpy>
+#include <QTimeZone>
+#include <QTest>
+
+#include <memory>
+
+using namespace ImapTestSession;
+
+namespace {
+
+// A logged-in session with the given capabilities; with enable, CONDSTORE and QRESYNC are
+// enabled (the tasks' commands then start at tag h3, else at h2).
+class Session
+{
+public:
+    Session(const QByteArray &caps, const QList<QByteArray> &steps, bool enable = false)
+    {
+        QList<QByteArray> script = prologue(caps + (enable ? " ENABLE CONDSTORE QRESYNC" : ""));
+        if (enable)
+            script += {"C: h2 ENABLE CONDSTORE QRESYNC", "S: * ENABLED CONDSTORE QRESYNC",
+                       "S: h2 OK Enabled"};
+        script += steps;
+        server = std::make_unique<ScriptedServer>(&transport, script);
+        connection.open(settings());
+    }
+
+    FakeTransport transport;
+    std::unique_ptr<ScriptedServer> server;
+    ImapConnection connection{&transport};
+};
+
+// Runs a task to its end; true when it succeeded.
+bool run(ImapTask *task)
+{
+    QSignalSpy finished(task, &ImapTask::finished);
+    QSignalSpy succeeded(task, &ImapTask::succeeded);
+    task->start();
+    if (!finished.wait(5000) && finished.isEmpty())
+        return false;
+    return succeeded.size() == 1 && !task->error().isError();
+}
+
+} // namespace
+
+class TestImapTasks : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void list_data();
+    void list();
+    void namespaces();
+    void selectWithQresync();
+    void selectUidValidityChanged();
+    void selectFails();
+    void fetchMetadataInBatches();
+    void fetchPart_data();
+    void fetchPart();
+    void search_data();
+    void search();
+    void storeUnchangedSince();
+    void move_data();
+    void move();
+    void append();
+    void appendTryCreate();
+    void mailboxOperations_data();
+    void mailboxOperations();
+    void expunge();
+    void byeDuringTask();
+    void logout();
+};
+
+void TestImapTasks::list_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<QByteArrayList>("names");
+    QTest::addColumn<QByteArray>("inboxCounts");
+
+    QTest::newRow("LIST-STATUS")
+            << QByteArray("LIST-EXTENDED LIST-STATUS SPECIAL-USE")
+            << QByteArray("C: h2 LIST \"\" \"*\" RETURN (SUBSCRIBED SPECIAL-USE STATUS (MESSAGES "
+                          "UIDNEXT UIDVALIDITY UNSEEN))\n"
+                          "S: * LIST (\\Subscribed \\HasNoChildren) \"/\" INBOX\n"
+                          "S: * STATUS INBOX (MESSAGES 12 UIDNEXT 40 UIDVALIDITY 7 UNSEEN 2)\n"
+                          "S: * LIST (\\Subscribed \\Sent) \"/\" Sent\n"
+                          "S: * STATUS Sent (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 8 UNSEEN 0)\n"
+                          "S: h2 OK List completed\n")
+            << QByteArrayList{"INBOX", "Sent"} << QByteArray("12/40/7/2");
+    QTest::newRow("STATUS per selectable mailbox")
+            << QByteArray("CONDSTORE")
+            << QByteArray("C: h2 LIST \"\" \"*\"\n"
+                          "S: * LIST (\\HasNoChildren) \".\" INBOX\n"
+                          "S: * LIST (\\Noselect \\HasChildren) \".\" Shared\n"
+                          "S: * LIST (\\HasNoChildren) \".\" \"Entw&APw-rfe\"\n"
+                          "S: h2 OK done\n"
+                          "C: h3 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ)\n"
+                          "C: h4 STATUS Entw&APw-rfe (MESSAGES UIDNEXT UIDVALIDITY UNSEEN "
+                          "HIGHESTMODSEQ)\n"
+                          "S: * STATUS INBOX (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 1 UNSEEN 1 "
+                          "HIGHESTMODSEQ 9)\n"
+                          "S: h3 OK done\n"
+                          "S: h4 NO Mailbox vanished\n")
+            << QByteArrayList{"INBOX", "Shared", "Entw&APw-rfe"} << QByteArray("5/6/1/1");
+}
+
+void TestImapTasks::list()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(QByteArray, script);
+    QFETCH(QByteArrayList, names);
+    QFETCH(QByteArray, inboxCounts);
+    Session s(caps, ScriptedServer::lines(script));
+    ImapListTask task(&s.connection);
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.state(), ImapListTask::State::Done);
+    QByteArrayList got;
+    for (const auto &m : task.mailboxes())
+        got.append(m.name);
+    QCOMPARE(got, names);
+    const ImapMailboxStatus inbox = task.statuses().value("INBOX");
+    QCOMPARE(QByteArray::number(*inbox.messages) + '/' + QByteArray::number(*inbox.uidNext) + '/'
+                     + QByteArray::number(*inbox.uidValidity) + '/'
+                     + QByteArray::number(*inbox.unseen),
+             inboxCounts);
+}
+
+void TestImapTasks::namespaces()
+{
+    Session s("NAMESPACE", {"C: h2 NAMESPACE", "S: * NAMESPACE ((\"INBOX.\" \".\")) NIL NIL",
+                            "S: h2 OK done"});
+    ImapNamespaceTask task(&s.connection);
+    QVERIFY(run(&task));
+    QCOMPARE(task.namespaces().personal.size(), 1);
+    QCOMPARE(task.namespaces().personal.at(0).prefix, QByteArray("INBOX."));
+    QCOMPARE(task.namespaces().personal.at(0).delimiter, QByteArray("."));
+}
+
+void TestImapTasks::selectWithQresync()
+{
+    Session s("IDLE",
+              {"C: h3 SELECT INBOX (QRESYNC (67890007 20050715194045000 41:211,214:541))",
+               "S: * 314 EXISTS", "S: * 0 RECENT", "S: * OK [UIDVALIDITY 67890007] UIDVALIDITY",
+               "S: * OK [UIDNEXT 567] Predicted next UID",
+               "S: * OK [HIGHESTMODSEQ 20060115205545359] Highest mailbox mod-sequence",
+               "S: * FLAGS (\\Answered \\Flagged \\Draft \\Deleted \\Seen)",
+               "S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Draft \\Deleted \\Seen \\*)] ok",
+               "S: * VANISHED (EARLIER) 41,43:116,118,120:211,214:540",
+               "S: * 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))",
+               "S: h3 OK [READ-WRITE] mailbox selected"},
+              true);
+    ImapSelectTask task(&s.connection, "INBOX");
+    task.setKnownState(67890007, 20050715194045000ull, *UidSet::parse("41:211,214:541"));
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.exists(), 314u);
+    QCOMPARE(task.uidValidity(), 67890007u);
+    QCOMPARE(task.uidNext(), 567u);
+    QCOMPARE(task.highestModSeq(), 20060115205545359ull);
+    QVERIFY(!task.uidValidityChanged());
+    QVERIFY(!task.isReadOnly());
+    QCOMPARE(task.flags().size(), 5);
+    QCOMPARE(task.permanentFlags().size(), 6);
+    QCOMPARE(task.vanished().toString(), QByteArray("41,43:116,118,120:211,214:540"));
+    QCOMPARE(task.changed().size(), 1);
+    QCOMPARE(*task.changed().at(0).uid, 117u);
+    QCOMPARE(s.connection.selectedMailbox(), QByteArray("INBOX"));
+}
+
+void TestImapTasks::selectUidValidityChanged()
+{
+    Session s("IDLE",
+              {"C: h3 EXAMINE Archive (QRESYNC (100 50))", "S: * 3 EXISTS",
+               "S: * OK [UIDVALIDITY 200] new", "S: * OK [NOMODSEQ] no modseqs",
+               "S: h3 OK [READ-ONLY] examined"},
+              true);
+    ImapSelectTask task(&s.connection, "Archive", true);
+    task.setKnownState(100, 50);
+    QVERIFY(run(&task));
+    QVERIFY(task.uidValidityChanged());
+    QVERIFY(task.isReadOnly());
+    QVERIFY(!task.hasModSeq());
+    QVERIFY(task.vanished().isEmpty());
+}
+
+void TestImapTasks::selectFails()
+{
+    Session s("IDLE", {"C: h2 SELECT Nope", "S: h2 NO [NONEXISTENT] Mailbox doesn't exist"});
+    ImapSelectTask task(&s.connection, "Nope");
+    QVERIFY(!run(&task));
+    QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+    QCOMPARE(task.error().serverText(), QStringLiteral("Mailbox doesn't exist"));
+    QCOMPARE(task.state(), ImapSelectTask::State::Failed);
+    QVERIFY(s.connection.selectedMailbox().isEmpty());
+}
+
+void TestImapTasks::fetchMetadataInBatches()
+{
+    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE MODSEQ)";
+    auto fetch = [](int seq, int uid) {
+        return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid)
+                + " FLAGS (\\Seen) MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                  "RFC822.SIZE 100 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                  "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1))";
+    };
+    Session s("IDLE",
+              {"C: h3 UID FETCH 1:2" + items, "C: h4 UID FETCH 3,7" + items,
+               "C: h5 UID FETCH 8" + items, fetch(1, 1), fetch(2, 2), "S: h3 OK done",
+               fetch(3, 3), "S: * 9 FETCH (UID 99 FLAGS (\\Flagged))", fetch(4, 7),
+               "S: h4 OK done", fetch(5, 8), "S: h5 OK done"},
+              true);
+    QSignalSpy updates(&s.connection, &ImapConnection::fetchReceived);
+    ImapFetchMetadataTask task(&s.connection, *UidSet::parse("1:3,7:8"));
+    task.setBatchSize(2);
+    QSignalSpy batches(&task, &ImapFetchMetadataTask::batchFetched);
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.messages().size(), 5);
+    QCOMPARE(batches.size(), 3);
+    QCOMPARE(*task.messages().at(3).uid, 7u);
+    QCOMPARE(*task.messages().at(3).modSeq, 5u);
+    QVERIFY(task.messages().at(3).envelope.has_value());
+    QVERIFY(task.messages().at(3).bodyStructure.has_value());
+    // The flag change of another message is an update for the caller, not a fetch result.
+    QTRY_COMPARE(updates.size(), 1);
+}
+
+void TestImapTasks::fetchPart_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<bool>("binary");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("missing");
+    QTest::newRow("body range")
+            << QByteArray("IDLE") << false
+            << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                          "S: * 3 FETCH (UID 42 FLAGS (\\Seen))\n"
+                          "S: * 3 FETCH (UID 42 BODY[1.2]<0> {5}\nS: hello)\n"
+                          "S: h2 OK done\n")
+            << QByteArray("hello") << false;
+    QTest::newRow("binary")
+            << QByteArray("BINARY") << true
+            << QByteArray("C: h2 UID FETCH 42 (UID BINARY.PEEK[1.2]<0.5>)\n"
+                          "S: * 3 FETCH (UID 42 BINARY[1.2]<0> ~{6}\nS: ab\nS: cd)\n"
+                          "S: h2 OK done\n")
+            << QByteArray("ab\r\ncd") << false;
+    QTest::newRow("binary asked, not offered")
+            << QByteArray("IDLE") << true
+            << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                          "S: * 3 FETCH (UID 42 BODY[1.2]<0> NIL)\n"
+                          "S: h2 OK done\n")
+            << QByteArray() << true;
+    QTest::newRow("message expunged meanwhile")
+            << QByteArray("IDLE") << false
+            << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                          "S: h2 OK done\n")
+            << QByteArray() << true;
+}
+
+void TestImapTasks::fetchPart()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(bool, binary);
+    QFETCH(QByteArray, script);
+    QFETCH(QByteArray, data);
+    QFETCH(bool, missing);
+    Session s(caps, ScriptedServer::lines(script));
+    ImapFetchPartTask task(&s.connection, 42, "1.2");
+    task.setRange(0, 5);
+    task.setPreferBinary(binary);
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.data(), data);
+    QCOMPARE(task.isMissing(), missing);
+}
+
+void TestImapTasks::search_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<QByteArray>("uids");
+    QTest::newRow("ESEARCH") << QByteArray("ESEARCH")
+                             << QByteArray("C: h2 UID SEARCH RETURN (ALL) UNSEEN\n"
+                                           "S: * ESEARCH (TAG \"h2\") UID ALL 4:6,9\n"
+                                           "S: h2 OK done\n")
+                             << QByteArray("4:6,9");
+    QTest::newRow("ESEARCH nothing") << QByteArray("ESEARCH")
+                                     << QByteArray("C: h2 UID SEARCH RETURN (ALL) UNSEEN\n"
+                                                   "S: * ESEARCH (TAG \"h2\") UID\n"
+                                                   "S: h2 OK done\n")
+                                     << QByteArray();
+    QTest::newRow("SEARCH") << QByteArray("IDLE")
+                            << QByteArray("C: h2 UID SEARCH UNSEEN\n"
+                                          "S: * SEARCH 9 4 5 6\n"
+                                          "S: h2 OK done\n")
+                            << QByteArray("4:6,9");
+}
+
+void TestImapTasks::search()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(QByteArray, script);
+    QFETCH(QByteArray, uids);
+    Session s(caps, ScriptedServer::lines(script));
+    ImapSearchTask task(&s.connection, "UNSEEN");
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.uids().toString(), uids);
+}
+
+void TestImapTasks::storeUnchangedSince()
+{
+    Session s("IDLE",
+              {"C: h3 UID STORE 1:3 (UNCHANGEDSINCE 12) +FLAGS.SILENT (\\Seen)",
+               "S: * 1 FETCH (UID 1 MODSEQ (13))", "S: * 3 FETCH (UID 3 MODSEQ (14))",
+               "S: h3 OK [MODIFIED 2] Conditional STORE failed"},
+              true);
+    ImapStoreTask task(&s.connection, *UidSet::parse("1:3"), ImapStoreTask::Mode::Add,
+                       {"\\Seen"});
+    task.setUnchangedSince(12);
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.modified().toString(), QByteArray("2"));
+    QCOMPARE(task.updates().size(), 2);
+}
+
+void TestImapTasks::move_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<QByteArray>("mapping");
+    QTest::addColumn<int>("expunges");
+    QTest::newRow("MOVE") << QByteArray("MOVE UIDPLUS")
+                          << QByteArray("C: h2 UID MOVE 4:5 Archive\n"
+                                        "S: * OK [COPYUID 9 4:5 10:11] Moved UIDs.\n"
+                                        "S: * 2 EXPUNGE\n"
+                                        "S: * 2 EXPUNGE\n"
+                                        "S: h2 OK Move completed\n")
+                          << QByteArray("4>10 5>11") << 2;
+    QTest::newRow("COPY, STORE, UID EXPUNGE")
+            << QByteArray("UIDPLUS")
+            << QByteArray("C: h2 UID COPY 4:5 Archive\n"
+                          "S: h2 OK [COPYUID 9 4:5 10:11] Copied\n"
+                          "C: h3 UID STORE 4:5 +FLAGS.SILENT (\\Deleted)\n"
+                          "S: h3 OK stored\n"
+                          "C: h4 UID EXPUNGE 4:5\n"
+                          "S: * 2 EXPUNGE\n"
+                          "S: * 2 EXPUNGE\n"
+                          "S: h4 OK expunged\n")
+            << QByteArray("4>10 5>11") << 2;
+    QTest::newRow("COPY, STORE, EXPUNGE")
+            << QByteArray("IDLE")
+            << QByteArray("C: h2 UID COPY 4:5 Archive\n"
+                          "S: h2 OK Copied\n"
+                          "C: h3 UID STORE 4:5 +FLAGS.SILENT (\\Deleted)\n"
+                          "S: h3 OK stored\n"
+                          "C: h4 EXPUNGE\n"
+                          "S: * 2 EXPUNGE\n"
+                          "S: h4 OK expunged\n")
+            << QByteArray() << 1;
+}
+
+void TestImapTasks::move()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(QByteArray, script);
+    QFETCH(QByteArray, mapping);
+    QFETCH(int, expunges);
+    Session s(caps, ScriptedServer::lines(script));
+    ImapMoveTask task(&s.connection, *UidSet::parse("4:5"), "Archive");
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QByteArrayList pairs;
+    for (const auto &p : task.uidMapping())
+        pairs.append(QByteArray::number(p.first) + '>' + QByteArray::number(p.second));
+    QCOMPARE(pairs.join(' '), mapping);
+    QCOMPARE(task.expunged().size(), expunges);
+    QCOMPARE(task.state(), ImapMoveTask::State::Done);
+}
+
+void TestImapTasks::append()
+{
+    const QByteArray message = "From: a@example.test\r\nSubject: hi\r\n\r\nbody\r\n";
+    Session s("UIDPLUS",
+              {"C: h2 APPEND Sent (\\Seen) \" 5-Mar-2026 09:07:03 +0100\" {"
+                       + QByteArray::number(message.size()) + "}",
+               "S: + Ready for literal data", "C: From: a@example.test", "C: Subject: hi", "C: ",
+               "C: body", "C: ", "S: h2 OK [APPENDUID 38505 3955] APPEND completed"});
+    ImapAppendTask task(&s.connection, "Sent", message);
+    task.setFlags({"\\Seen"});
+    task.setInternalDate(QDateTime(QDate(2026, 3, 5), QTime(9, 7, 3), QTimeZone(3600)));
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.uidValidity(), 38505u);
+    QCOMPARE(task.uid(), 3955u);
+}
+
+void TestImapTasks::appendTryCreate()
+{
+    Session s("LITERAL+", {"C: h2 APPEND Nope {3+}", "C: abc",
+                           "S: h2 NO [TRYCREATE] Mailbox doesn't exist"});
+    ImapAppendTask task(&s.connection, "Nope", "abc");
+    QVERIFY(!run(&task));
+    QVERIFY(task.needsCreate());
+    QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+}
+
+void TestImapTasks::mailboxOperations_data()
+{
+    QTest::addColumn<int>("operation");
+    QTest::addColumn<QByteArray>("newName");
+    QTest::addColumn<QByteArrayList>("script");
+    QTest::addColumn<bool>("succeeds");
+    using O = ImapMailboxTask::Operation;
+    QTest::newRow("create") << int(O::Create) << QByteArray()
+                            << QByteArrayList{"C: h2 CREATE \"My Folder\"", "S: h2 OK created"}
+                            << true;
+    QTest::newRow("create existing")
+            << int(O::Create) << QByteArray()
+            << QByteArrayList{"C: h2 CREATE \"My Folder\"", "S: h2 NO [ALREADYEXISTS] exists"}
+            << true;
+    QTest::newRow("delete refused")
+            << int(O::Delete) << QByteArray()
+            << QByteArrayList{"C: h2 DELETE \"My Folder\"", "S: h2 NO [INUSE] in use"} << false;
+    QTest::newRow("rename") << int(O::Rename) << QByteArray("Other")
+                            << QByteArrayList{"C: h2 RENAME \"My Folder\" Other", "S: h2 OK done"}
+                            << true;
+    QTest::newRow("rename bad") << int(O::Rename) << QByteArray("Other")
+                                << QByteArrayList{"C: h2 RENAME \"My Folder\" Other",
+                                                  "S: h2 BAD syntax"}
+                                << false;
+    QTest::newRow("subscribe")
+            << int(O::Subscribe) << QByteArray()
+            << QByteArrayList{"C: h2 SUBSCRIBE \"My Folder\"", "S: h2 OK done"} << true;
+    QTest::newRow("unsubscribe")
+            << int(O::Unsubscribe) << QByteArray()
+            << QByteArrayList{"C: h2 UNSUBSCRIBE \"My Folder\"", "S: h2 OK done"} << true;
+}
+
+void TestImapTasks::mailboxOperations()
+{
+    QFETCH(int, operation);
+    QFETCH(QByteArray, newName);
+    QFETCH(QByteArrayList, script);
+    QFETCH(bool, succeeds);
+    Session s("IDLE", script);
+    ImapMailboxTask task(&s.connection, ImapMailboxTask::Operation(operation), "My Folder",
+                         newName);
+    QCOMPARE(run(&task), succeeds);
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    if (!succeeds)
+        QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+}
+
+void TestImapTasks::expunge()
+{
+    Session s("UIDPLUS", {"C: h3 UID EXPUNGE 3:4", "S: * VANISHED 3:4", "S: h3 OK done"}, true);
+    ImapExpungeTask task(&s.connection, *UidSet::parse("3:4"));
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.vanished().toString(), QByteArray("3:4"));
+}
+
+void TestImapTasks::byeDuringTask()
+{
+    Session s("IDLE", {"C: h2 UID SEARCH ALL", "S: * BYE Server shutting down",
+                       "S: <disconnect>"});
+    ImapSearchTask task(&s.connection, "ALL");
+    QVERIFY(!run(&task));
+    QCOMPARE(task.error().kind(), MailError::Kind::Network);
+    QCOMPARE(task.error().serverText(), QStringLiteral("Server shutting down"));
+    // A task started on a closed connection fails too, asynchronously.
+    ImapSearchTask late(&s.connection, "ALL");
+    QVERIFY(!run(&late));
+    QCOMPARE(late.error().kind(), MailError::Kind::Network);
+}
+
+void TestImapTasks::logout()
+{
+    Session s("IDLE", {"C: h2 LOGOUT", "S: * BYE bye", "S: h2 OK Logout completed",
+                       "C: <close>"});
+    QSignalSpy failed(&s.connection, &ImapConnection::failed);
+    ImapLogoutTask task(&s.connection);
+    QVERIFY(run(&task));
+    QTRY_COMPARE(s.connection.state(), ImapConnection::State::Disconnected);
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(failed.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestImapTasks)
+#include "tst_imaptasks.moc"
