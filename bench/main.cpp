@@ -12,8 +12,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
-        {QStringLiteral("smtp"), runSmtpBench},
-        {QStringLiteral("store"), runStoreBench},
+            {QStringLiteral("smtp"), runSmtpBench},
+            {QStringLiteral("store"), runStoreBench},
     };
     QStringList args = app.arguments().mid(1);
     const QString name = args.isEmpty() ? QString() : args.takeFirst();

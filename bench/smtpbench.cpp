@@ -44,8 +44,9 @@ bool writeMessage(const QString &path, const QString &from, const QString &to, q
     if (!file.open(QIODevice::WriteOnly))
         return false;
     const QByteArray boundary = "heron-bench-boundary-" + QByteArray::number(bytes);
-    file.write("From: <" + from.toUtf8() + ">\r\nTo: <" + to.toUtf8() + ">\r\n"
-               "Subject: heron-bench attachment\r\nMessage-ID: <bench-"
+    file.write("From: <" + from.toUtf8() + ">\r\nTo: <" + to.toUtf8()
+               + ">\r\n"
+                 "Subject: heron-bench attachment\r\nMessage-ID: <bench-"
                + QByteArray::number(QRandomGenerator::global()->generate64())
                + "@heron.test>\r\nMIME-Version: 1.0\r\n"
                  "Content-Type: multipart/mixed; boundary=\""
@@ -67,7 +68,7 @@ bool writeMessage(const QString &path, const QString &from, const QString &to, q
         out.reserve(n / RawPerLine * 78 + 80);
         for (qint64 off = 0; off < n; off += RawPerLine)
             out += QByteArrayView(raw).sliced(off, qMin(RawPerLine, n - off)).toByteArray().toBase64()
-                    + "\r\n";
+                   + "\r\n";
         file.write(out);
         left -= n;
     }
@@ -93,11 +94,12 @@ int runSmtpBench(const QStringList &args)
     const bool implicit = o.value(QStringLiteral("tls")) == QLatin1String("implicit");
     const QString user = o.value(QStringLiteral("user"));
     const QString to = o.value(QStringLiteral("to"));
-    const QString from = o.value(QStringLiteral("from"), user.contains(QLatin1Char('@')) ? user
-                                                                   : user + QStringLiteral("@localhost"));
-    const qint64 attachment = qint64(o.value(QStringLiteral("attachment-mb"), QStringLiteral("10"))
-                                             .toDouble()
-                                     * 1024 * 1024);
+    const QString from = o.value(QStringLiteral("from"),
+                                 user.contains(QLatin1Char('@'))
+                                         ? user
+                                         : user + QStringLiteral("@localhost"));
+    const qint64 attachment = qint64(
+            o.value(QStringLiteral("attachment-mb"), QStringLiteral("10")).toDouble() * 1024 * 1024);
     const QString password = qEnvironmentVariable("HERON_BENCH_PASSWORD");
     const QString caPath = o.value(QStringLiteral("ca"));
 
@@ -145,12 +147,22 @@ int runSmtpBench(const QStringList &args)
     }
 
     // Reference: swaks with the same message to the same server.
-    QStringList swaks = {QStringLiteral("--server"), host + QLatin1Char(':') + QString::number(port),
-                         QStringLiteral("--from"), from, QStringLiteral("--to"), to,
-                         QStringLiteral("--auth"), QStringLiteral("PLAIN"),
-                         QStringLiteral("--auth-user"), user, QStringLiteral("--auth-password"),
-                         password, QStringLiteral("--data"), QLatin1Char('@') + messagePath,
-                         QStringLiteral("--suppress-data"), QStringLiteral("--silent"),
+    QStringList swaks = {QStringLiteral("--server"),
+                         host + QLatin1Char(':') + QString::number(port),
+                         QStringLiteral("--from"),
+                         from,
+                         QStringLiteral("--to"),
+                         to,
+                         QStringLiteral("--auth"),
+                         QStringLiteral("PLAIN"),
+                         QStringLiteral("--auth-user"),
+                         user,
+                         QStringLiteral("--auth-password"),
+                         password,
+                         QStringLiteral("--data"),
+                         QLatin1Char('@') + messagePath,
+                         QStringLiteral("--suppress-data"),
+                         QStringLiteral("--silent"),
                          QStringLiteral("2")};
     swaks.append(implicit ? QStringLiteral("--tls-on-connect") : QStringLiteral("--tls"));
     QProcess process;

@@ -7,7 +7,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
-SslTransport::SslTransport(QObject *parent) : Transport(parent)
+SslTransport::SslTransport(QObject *parent)
+    : Transport(parent)
 {
     m_connectTimer.setSingleShot(true);
     m_readTimer.setSingleShot(true);
@@ -16,10 +17,9 @@ SslTransport::SslTransport(QObject *parent) : Transport(parent)
                        QStringLiteral("Timed out connecting to %1").arg(m_host)));
     });
     connect(&m_readTimer, &QTimer::timeout, this, [this] {
-        fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("%1 did not answer within %2 s")
-                               .arg(m_host)
-                               .arg(m_readTimeoutMs / 1000.0)));
+        fail(MailError(MailError::Kind::Network, QStringLiteral("%1 did not answer within %2 s")
+                                                         .arg(m_host)
+                                                         .arg(m_readTimeoutMs / 1000.0)));
     });
 }
 
@@ -225,8 +225,8 @@ void SslTransport::onSocketError(QAbstractSocket::SocketError error)
         }
         return; // an ordinary close: disconnected() follows
     case QAbstractSocket::HostNotFoundError:
-        fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("Host %1 not found").arg(where), m_socket->errorString()));
+        fail(MailError(MailError::Kind::Network, QStringLiteral("Host %1 not found").arg(where),
+                       m_socket->errorString()));
         return;
     case QAbstractSocket::ConnectionRefusedError:
         fail(MailError(MailError::Kind::Network,
@@ -247,8 +247,7 @@ void SslTransport::onSocketError(QAbstractSocket::SocketError error)
         return;
     }
     default:
-        fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("Network error with %1").arg(where),
+        fail(MailError(MailError::Kind::Network, QStringLiteral("Network error with %1").arg(where),
                        m_socket->errorString()));
         return;
     }
@@ -297,7 +296,8 @@ void SslTransport::finishDisconnect()
     m_disconnectEmitted = true;
     m_connectTimer.stop();
     m_readTimer.stop();
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT disconnected(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT disconnected(); }, Qt::QueuedConnection);
 }
 
 QString SslTransport::describeSslErrors() const

@@ -26,7 +26,10 @@ public:
 
     void setPeerVerifyName(const QString &name) { m_peerVerifyName = name; }
     QString peerVerifyName() const { return m_peerVerifyName; }
-    void setCaCertificates(const QList<QSslCertificate> &certificates) { m_caCertificates = certificates; }
+    void setCaCertificates(const QList<QSslCertificate> &certificates)
+    {
+        m_caCertificates = certificates;
+    }
     // The SHA-256 digest of the DER certificate accepted whatever the chain (empty: none).
     void setPinnedDigest(const QByteArray &sha256) { m_pinnedDigest = sha256; }
     QByteArray pinnedDigest() const { return m_pinnedDigest; }

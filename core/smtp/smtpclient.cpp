@@ -10,7 +10,8 @@ using Stage = SmtpSubmission::Stage;
 using Delivery = SmtpSubmission::Delivery;
 
 SmtpClient::SmtpClient(Transport *transport, QObject *parent)
-    : QObject(parent), m_transport(transport)
+    : QObject(parent)
+    , m_transport(transport)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SmtpClient::onTimeout);
@@ -57,7 +58,6 @@ SmtpSubmission *SmtpClient::start(const SmtpEnvelope &envelope, QIODevice *messa
     }
     m_submission = submission;
     m_envelope = envelope;
-    m_device = message;
     m_source = SmtpMessageSource(message);
     m_parser.clear();
     m_caps = SmtpCapabilities();
@@ -144,7 +144,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (reply.isPositive())
             sendCommand("EHLO " + m_settings.ehloName, State::Ehlo);
         else
-            protocolFailure(reply, Stage::Greeting, QStringLiteral("The server refused the session"));
+            protocolFailure(reply, Stage::Greeting,
+                            QStringLiteral("The server refused the session"));
         return;
     case State::Ehlo:
     case State::EhloAfterTls:
@@ -166,10 +167,9 @@ void SmtpClient::handleReply(const SmtpReply &reply)
     case State::AuthLoginPassword:
         if (reply.code() == 334) {
             const QString &secret = m_state == State::AuthLoginUser ? m_settings.userName
-                                                                   : m_settings.password;
-            sendCommand(secret.toUtf8().toBase64(), m_state == State::AuthLoginUser
-                                                            ? State::AuthLoginPassword
-                                                            : State::Auth);
+                                                                    : m_settings.password;
+            sendCommand(secret.toUtf8().toBase64(),
+                        m_state == State::AuthLoginUser ? State::AuthLoginPassword : State::Auth);
             return;
         }
         Q_FALLTHROUGH();
@@ -207,7 +207,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
 void SmtpClient::handleEhlo(const SmtpReply &reply)
 {
     if (reply.isPositive()) {
-        m_caps = m_state == State::Helo ? SmtpCapabilities() : SmtpCapabilities::fromEhloReply(reply);
+        m_caps = m_state == State::Helo ? SmtpCapabilities()
+                                        : SmtpCapabilities::fromEhloReply(reply);
         afterEhlo();
         return;
     }
@@ -247,7 +248,7 @@ void SmtpClient::startAuth()
     }
     if (m_caps.supportsAuth("PLAIN")) {
         const QByteArray token = '\0' + m_settings.userName.toUtf8() + '\0'
-                + m_settings.password.toUtf8();
+                                 + m_settings.password.toUtf8();
         sendCommand("AUTH PLAIN " + token.toBase64(), State::Auth);
     } else if (m_caps.supportsAuth("LOGIN")) {
         sendCommand("AUTH LOGIN", State::AuthLoginUser);
@@ -268,24 +269,10 @@ void SmtpClient::startTransaction()
 
 void SmtpClient::apply(const SmtpTransaction::Outcome &outcome)
 {
-    using Step = SmtpTransaction::Step;
-    switch (m_transaction->step()) {
-    case Step::MailFrom:
-        setState(State::MailFrom);
-        break;
-    case Step::RcptTo:
-        setState(State::RcptTo);
-        break;
-    case Step::Data:
-        setState(State::Data);
-        break;
-    case Step::DataBody:
-        setState(State::DataBody);
-        break;
-    case Step::Bdat:
-        setState(State::Bdat);
-        break;
-    }
+    // Indexed by SmtpTransaction::Step.
+    static constexpr State StepStates[] = {State::MailFrom, State::RcptTo, State::Data,
+                                           State::DataBody, State::Bdat};
+    setState(StepStates[int(m_transaction->step())]);
     switch (outcome.kind) {
     case SmtpTransaction::Outcome::Kind::Pending:
         armTransactionTimer();
@@ -450,7 +437,6 @@ void SmtpClient::finishSubmission()
         return;
     SmtpSubmission *submission = m_submission;
     submission->m_finished = true;
-    m_device = nullptr;
     qCDebug(lcSmtp) << "submission finished:" << submission->m_error.toString();
     QMetaObject::invokeMethod(submission, &SmtpSubmission::finished, Qt::QueuedConnection);
 }

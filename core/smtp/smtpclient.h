@@ -2,8 +2,8 @@
 
 #include "common/mailerror.h"
 #include "smtp/smtpcapabilities.h"
-#include "smtp/smtpmessagesource.h"
 #include "smtp/smtpenvelope.h"
+#include "smtp/smtpmessagesource.h"
 #include "smtp/smtpreplyparser.h"
 #include "smtp/smtpsettings.h"
 #include "smtp/smtpsubmission.h"
@@ -30,9 +30,25 @@ class SmtpClient : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Connecting, Greeting, Ehlo, Helo, StartTls, TlsHandshake,
-                       EhloAfterTls, Auth, AuthLoginUser, AuthLoginPassword, MailFrom, RcptTo,
-                       Data, DataBody, Bdat, Quit };
+    enum class State {
+        Idle,
+        Connecting,
+        Greeting,
+        Ehlo,
+        Helo,
+        StartTls,
+        TlsHandshake,
+        EhloAfterTls,
+        Auth,
+        AuthLoginUser,
+        AuthLoginPassword,
+        MailFrom,
+        RcptTo,
+        Data,
+        DataBody,
+        Bdat,
+        Quit
+    };
     Q_ENUM(State)
 
     // The transport is not owned; it must outlive the client's session.
@@ -100,7 +116,6 @@ private:
     QTimer m_timer;
     QPointer<SmtpSubmission> m_submission;
     SmtpEnvelope m_envelope;
-    QIODevice *m_device = nullptr;
     SmtpMessageSource m_source;
     MailError m_transportError;
     std::unique_ptr<SmtpTransaction> m_transaction;

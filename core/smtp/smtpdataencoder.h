@@ -12,7 +12,9 @@ class SmtpDataEncoder
 public:
     enum class Mode { Data, Bdat };
 
-    explicit SmtpDataEncoder(Mode mode = Mode::Data) : m_mode(mode) { }
+    explicit SmtpDataEncoder(Mode mode = Mode::Data)
+        : m_mode(mode)
+    { }
 
     // Appends the encoded form of input to out.
     void encode(QByteArrayView input, QByteArray &out);

@@ -17,7 +17,8 @@ bool isAscii(QByteArrayView bytes)
 
 } // namespace
 
-SmtpMessageSource::SmtpMessageSource(QIODevice *device) : m_device(device)
+SmtpMessageSource::SmtpMessageSource(QIODevice *device)
+    : m_device(device)
 {
     if (m_device && !m_device->isSequential())
         m_size = m_device->size() - m_device->pos();

@@ -12,9 +12,10 @@ class SmtpReply
 public:
     SmtpReply() = default;
     SmtpReply(int code, QList<QByteArray> lines, QByteArray enhancedCode = {})
-        : m_code(code), m_lines(std::move(lines)), m_enhancedCode(std::move(enhancedCode))
-    {
-    }
+        : m_code(code)
+        , m_lines(std::move(lines))
+        , m_enhancedCode(std::move(enhancedCode))
+    { }
 
     bool isValid() const { return m_code >= 200 && m_code <= 599; }
     int code() const { return m_code; }

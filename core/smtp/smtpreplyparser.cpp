@@ -100,7 +100,7 @@ SmtpReplyParser::Result SmtpReplyParser::finishReply()
                 text.remove(0, len < text.size() ? len + 1 : len);
         }
     }
-    Result result{Status::Reply, SmtpReply(m_code, std::exchange(m_lines, {}), enhanced), {}};
+    Result result {Status::Reply, SmtpReply(m_code, std::exchange(m_lines, {}), enhanced), {}};
     m_code = 0;
     return result;
 }

@@ -47,7 +47,7 @@ private:
     Result finishReply();
 
     QByteArray m_buffer;
-    qsizetype m_pos = 0;  // start of the first line not consumed yet
+    qsizetype m_pos = 0; // start of the first line not consumed yet
     qsizetype m_scan = 0; // where the search for the next LF resumes
     int m_code = 0;
     QList<QByteArray> m_lines;

@@ -2,7 +2,10 @@
 
 #include "smtp/smtpclient.h"
 
-SmtpSubmission::SmtpSubmission(SmtpClient *client) : QObject(client), m_client(client) { }
+SmtpSubmission::SmtpSubmission(SmtpClient *client)
+    : QObject(client)
+    , m_client(client)
+{ }
 
 SmtpSubmission::~SmtpSubmission() = default;
 

@@ -16,13 +16,24 @@ class SmtpSubmission : public QObject
 {
     Q_OBJECT
 public:
-    enum class Stage { None, Connect, Greeting, Ehlo, StartTls, Auth, MailFrom, RcptTo, Data,
-                       Message, Quit };
+    enum class Stage {
+        None,
+        Connect,
+        Greeting,
+        Ehlo,
+        StartTls,
+        Auth,
+        MailFrom,
+        RcptTo,
+        Data,
+        Message,
+        Quit
+    };
     Q_ENUM(Stage)
     enum class Delivery {
-        NotSent,  // the server did not take the message: safe to send again
+        NotSent, // the server did not take the message: safe to send again
         Accepted, // the server took responsibility for it
-        Unknown,  // the link broke after the end of the message: it may have been delivered
+        Unknown, // the link broke after the end of the message: it may have been delivered
     };
     Q_ENUM(Delivery)
 

@@ -2,13 +2,16 @@
 
 #include <QMetaObject>
 
-FakeTransport::FakeTransport(QObject *parent) : Transport(parent) { }
+FakeTransport::FakeTransport(QObject *parent)
+    : Transport(parent)
+{ }
 
 FakeTransport::~FakeTransport() = default;
 
 void FakeTransport::post(void (FakeTransport::*method)())
 {
-    QMetaObject::invokeMethod(this, [this, method] { (this->*method)(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this, method] { (this->*method)(); }, Qt::QueuedConnection);
 }
 
 void FakeTransport::connectToHost(const QString &host, quint16 port, Security security)

@@ -18,10 +18,10 @@ class FakeTransport : public Transport
 public:
     // What happens when the client connects (connectToHost) or upgrades (startTls).
     enum class Outcome {
-        Succeed,  // connected()/encrypted() on the next event loop turn
-        Fail,     // errorOccurred(failureError()) then disconnected()
+        Succeed, // connected()/encrypted() on the next event loop turn
+        Fail, // errorOccurred(failureError()) then disconnected()
         AskTrust, // certificateTrustRequested(); answerTrust() decides
-        Manual,   // nothing happens until the test calls completeConnect()/completeStartTls()
+        Manual, // nothing happens until the test calls completeConnect()/completeStartTls()
     };
     enum class State { Idle, Connecting, Connected, Closed };
 
@@ -105,7 +105,7 @@ private:
     Outcome m_connectOutcome = Outcome::Succeed;
     Outcome m_startTlsOutcome = Outcome::Succeed;
     Pending m_pending = Pending::None;
-    MailError m_failureError{MailError::Kind::Tls, QStringLiteral("simulated TLS failure")};
+    MailError m_failureError {MailError::Kind::Tls, QStringLiteral("simulated TLS failure")};
     MailError m_error;
     QList<QSslCertificate> m_chain;
     QString m_reasons = QStringLiteral("simulated: certificate not trusted");

@@ -4,7 +4,8 @@
 
 ScriptedServer::ScriptedServer(FakeTransport *transport, const QList<QByteArray> &script,
                                QObject *parent)
-    : QObject(parent), m_transport(transport)
+    : QObject(parent)
+    , m_transport(transport)
 {
     for (const QByteArray &line : script)
         parseLine(line);

@@ -4,9 +4,11 @@
 
 TlsTestServer::TlsTestServer(Mode mode, const QSslCertificate &certificate, const QSslKey &key,
                              QObject *parent)
-    : QTcpServer(parent), m_mode(mode), m_certificate(certificate), m_key(key)
-{
-}
+    : QTcpServer(parent)
+    , m_mode(mode)
+    , m_certificate(certificate)
+    , m_key(key)
+{ }
 
 void TlsTestServer::incomingConnection(qintptr handle)
 {

@@ -14,8 +14,8 @@ class TlsTestServer : public QTcpServer
 public:
     enum class Mode {
         ImplicitTls, // TLS right after accept
-        StartTls,    // "220 hi", then on "STARTTLS" "220 go" (+ injected bytes) and TLS
-        Silent,      // accept and never send a byte
+        StartTls, // "220 hi", then on "STARTTLS" "220 go" (+ injected bytes) and TLS
+        Silent, // accept and never send a byte
     };
 
     TlsTestServer(Mode mode, const QSslCertificate &certificate, const QSslKey &key,

@@ -27,12 +27,12 @@ void TestScriptedServer::conversation_data()
     QTest::addColumn<QList<QByteArray>>("writes");
     QTest::addColumn<bool>("complete");
 
-    QTest::newRow("one write per line") << QList<QByteArray>{"A\r\n", "B\r\n"} << true;
-    QTest::newRow("pipelined") << QList<QByteArray>{"A\r\nB\r\n"} << true;
-    QTest::newRow("split inside a line") << QList<QByteArray>{"A\r", "\nB", "\r\n"} << true;
-    QTest::newRow("wrong line") << QList<QByteArray>{"A\r\n", "C\r\n"} << false;
-    QTest::newRow("missing CRLF") << QList<QByteArray>{"A\r\n", "BX"} << false;
-    QTest::newRow("incomplete") << QList<QByteArray>{"A\r\n"} << false;
+    QTest::newRow("one write per line") << QList<QByteArray> {"A\r\n", "B\r\n"} << true;
+    QTest::newRow("pipelined") << QList<QByteArray> {"A\r\nB\r\n"} << true;
+    QTest::newRow("split inside a line") << QList<QByteArray> {"A\r", "\nB", "\r\n"} << true;
+    QTest::newRow("wrong line") << QList<QByteArray> {"A\r\n", "C\r\n"} << false;
+    QTest::newRow("missing CRLF") << QList<QByteArray> {"A\r\n", "BX"} << false;
+    QTest::newRow("incomplete") << QList<QByteArray> {"A\r\n"} << false;
 }
 
 void TestScriptedServer::conversation()

@@ -65,8 +65,8 @@ void TestSslTransport::initTestCase()
     const QString ec = QStringLiteral("ec_paramgen_curve:prime256v1");
     QVERIFY(runOpenssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout",
                         "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Heron Test CA"}));
-    QVERIFY(runOpenssl({"req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout",
-                        "server.key", "-out", "server.csr", "-subj", "/CN=" + TlsName}));
+    QVERIFY(runOpenssl({"req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "server.key",
+                        "-out", "server.csr", "-subj", "/CN=" + TlsName}));
     QVERIFY(runOpenssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                         "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile",
                         "ext.cnf"}));
@@ -235,7 +235,7 @@ void TestSslTransport::startTls()
     QTRY_COMPARE(encrypted.size(), 1);
     QVERIFY(transport.isEncrypted());
     QCOMPARE(echo(transport, "secret"), QByteArray("echo secret\r\n"));
-    QCOMPARE(server.receivedLines(), (QList<QByteArray>{"STARTTLS", "secret"}));
+    QCOMPARE(server.receivedLines(), (QList<QByteArray> {"STARTTLS", "secret"}));
 }
 
 void TestSslTransport::startTlsUntrustedAsks()
@@ -326,7 +326,7 @@ void TestSslTransport::certificateInfo()
     QVERIFY(!info.isNull());
     QCOMPARE(info.subject(), QStringLiteral("CN=") + TlsName);
     QCOMPARE(info.issuer(), QStringLiteral("CN=Heron Test CA"));
-    QCOMPARE(info.subjectAlternativeNames(), QStringList{TlsName});
+    QCOMPARE(info.subjectAlternativeNames(), QStringList {TlsName});
     QCOMPARE(info.sha256().size(), 32);
     QCOMPARE(info.fingerprint().size(), 32 * 3 - 1);
     QVERIFY(info.expiryDate() > QDateTime::currentDateTimeUtc());

@@ -17,7 +17,7 @@ const QByteArray Message = "Subject: hi\r\n\r\nHello\r\n";
 
 Script ehloReply(const QList<QByteArray> &keywords)
 {
-    Script s{"S: 250" + QByteArray(keywords.isEmpty() ? " " : "-") + "mail.example.org"};
+    Script s {"S: 250" + QByteArray(keywords.isEmpty() ? " " : "-") + "mail.example.org"};
     for (qsizetype i = 0; i < keywords.size(); ++i)
         s.append("S: 250" + QByteArray(i + 1 == keywords.size() ? " " : "-") + keywords.at(i));
     return s;
@@ -26,19 +26,19 @@ Script ehloReply(const QList<QByteArray> &keywords)
 // Greeting, EHLO, STARTTLS and EHLO again, answered with the given keywords.
 Script tls(const QList<QByteArray> &keywords)
 {
-    return Script{"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
-    + ehloReply({"PIPELINING", "STARTTLS"})
-            + Script{"C: STARTTLS", "S: 220 2.0.0 Ready to start TLS", "S: <starttls>",
+    return Script {"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
+           + ehloReply({"PIPELINING", "STARTTLS"})
+           + Script {"C: STARTTLS", "S: 220 2.0.0 Ready to start TLS", "S: <starttls>",
                      "C: EHLO heron.test"}
-            + ehloReply(keywords);
+           + ehloReply(keywords);
 }
 
-const Script Auth{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==", "S: 235 2.7.0 Authentication successful"};
-const Script Quit{"C: QUIT", "S: 221 2.0.0 Bye", "C: <close>"};
-const Script Body{"C: Subject: hi", "C: ", "C: Hello", "C: ."};
-const Script Mail{"C: MAIL FROM:<alice@example.org>", "S: 250 2.1.0 Ok"};
-const Script Rcpt{"C: RCPT TO:<bob@example.org>", "S: 250 2.1.5 Ok"};
-const QList<QByteArray> Plain{"AUTH PLAIN LOGIN", "8BITMIME"};
+const Script Auth {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==", "S: 235 2.7.0 Authentication successful"};
+const Script Quit {"C: QUIT", "S: 221 2.0.0 Bye", "C: <close>"};
+const Script Body {"C: Subject: hi", "C: ", "C: Hello", "C: ."};
+const Script Mail {"C: MAIL FROM:<alice@example.org>", "S: 250 2.1.0 Ok"};
+const Script Rcpt {"C: RCPT TO:<bob@example.org>", "S: 250 2.1.5 Ok"};
+const QList<QByteArray> Plain {"AUTH PLAIN LOGIN", "8BITMIME"};
 
 } // namespace
 
@@ -71,8 +71,8 @@ void TestSmtpClient::conversation_data()
     const int implicit = int(Security::ImplicitTls);
     const int none = int(Security::None);
     const QString alice = QStringLiteral("alice");
-    const QStringList bob{QStringLiteral("bob@example.org")};
-    const QStringList two{QStringLiteral("bob@example.org"), QStringLiteral("carol@example.org")};
+    const QStringList bob {QStringLiteral("bob@example.org")};
+    const QStringList two {QStringLiteral("bob@example.org"), QStringLiteral("carol@example.org")};
     const int ok = int(Kind::None);
     const int noStage = int(Stage::None);
     const int accepted = int(Delivery::Accepted);
@@ -81,88 +81,105 @@ void TestSmtpClient::conversation_data()
     const QStringList nobody;
 
     const Script happy = tls(Plain) + Auth + Mail + Rcpt
-            + Script{"C: DATA", "S: 354 End data with <CR><LF>.<CR><LF>"} + Body
-            + Script{"S: 250 2.0.0 Ok: queued as 1234"} + Quit;
+                         + Script {"C: DATA", "S: 354 End data with <CR><LF>.<CR><LF>"} + Body
+                         + Script {"S: 250 2.0.0 Ok: queued as 1234"} + Quit;
     QTest::newRow("starttls, unpipelined DATA")
             << startTls << alice << bob << Message << happy << ok << noStage << accepted << nobody;
 
     QTest::newRow("implicit TLS, pipelined, two recipients")
             << implicit << alice << two << Message
-            << Script{"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
-                    + ehloReply({"PIPELINING", "SIZE 1000", "AUTH PLAIN"}) + Auth
-                    + Script{"C: MAIL FROM:<alice@example.org> SIZE=22",
-                             "C: RCPT TO:<bob@example.org>", "C: RCPT TO:<carol@example.org>",
-                             "C: DATA", "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "S: 250 2.1.5 Ok",
-                             "S: 354 go"}
-                    + Body + Script{"S: 250 2.0.0 queued"} + Quit
+            << Script {"S: 220 mail.example.org ESMTP", "C: EHLO heron.test"}
+                       + ehloReply({"PIPELINING", "SIZE 1000", "AUTH PLAIN"}) + Auth
+                       + Script {"C: MAIL FROM:<alice@example.org> SIZE=22",
+                                 "C: RCPT TO:<bob@example.org>",
+                                 "C: RCPT TO:<carol@example.org>",
+                                 "C: DATA",
+                                 "S: 250 2.1.0 Ok",
+                                 "S: 250 2.1.5 Ok",
+                                 "S: 250 2.1.5 Ok",
+                                 "S: 354 go"}
+                       + Body + Script {"S: 250 2.0.0 queued"} + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("BDAT when CHUNKING is offered")
             << startTls << alice << bob << Message
             << tls({"PIPELINING", "CHUNKING", "AUTH PLAIN"}) + Auth
-                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
-                             "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "C: BDAT 22 LAST",
-                             "C: Subject: hi", "C: ", "C: Hello", "S: 250 2.0.0 queued"}
-                    + Quit
+                       + Script {"C: MAIL FROM:<alice@example.org>",
+                                 "C: RCPT TO:<bob@example.org>",
+                                 "S: 250 2.1.0 Ok",
+                                 "S: 250 2.1.5 Ok",
+                                 "C: BDAT 22 LAST",
+                                 "C: Subject: hi",
+                                 "C: ",
+                                 "C: Hello",
+                                 "S: 250 2.0.0 queued"}
+                       + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("dot-stuffing and bare LF")
             << startTls << alice << bob << QByteArray(".first\n\n.\n..two\nlast")
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"}
-                    + Script{"C: ..first", "C: ", "C: ..", "C: ...two", "C: last", "C: .",
-                             "S: 250 ok"}
-                    + Quit
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"}
+                       + Script {"C: ..first", "C: ",  "C: ..",    "C: ...two",
+                                 "C: last",    "C: .", "S: 250 ok"}
+                       + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("AUTH LOGIN fallback")
             << startTls << alice << bob << Message
-            << tls({"AUTH LOGIN", "8BITMIME"})
-                    + Script{"C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6", "C: YWxpY2U=",
-                             "S: 334 UGFzc3dvcmQ6", "C: c2VjcmV0", "S: 235 ok"}
-                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
-                    + Quit
+            << tls({"AUTH LOGIN", "8BITMIME"}) + Script {"C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6",
+                                                         "C: YWxpY2U=",   "S: 334 UGFzc3dvcmQ6",
+                                                         "C: c2VjcmV0",   "S: 235 ok"}
+                       + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body + Script {"S: 250 ok"}
+                       + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("plain link chosen explicitly allows AUTH")
             << none << alice << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Auth
-                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
-                    + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Auth + Mail
+                       + Rcpt + Script {"C: DATA", "S: 354 go"} + Body + Script {"S: 250 ok"} + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("HELO fallback, no credentials")
             << none << QString() << bob << Message
-            << Script{"S: 220 old", "C: EHLO heron.test", "S: 502 5.5.2 what?",
-                      "C: HELO heron.test", "S: 250 old"}
-                    + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + Script{"S: 250 ok"}
-                    + Quit
+            << Script {"S: 220 old", "C: EHLO heron.test", "S: 502 5.5.2 what?",
+                       "C: HELO heron.test", "S: 250 old"}
+                       + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body + Script {"S: 250 ok"}
+                       + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("SMTPUTF8 used for a non-ASCII recipient")
-            << startTls << alice << QStringList{QStringLiteral("j\u00f6rg@example.org")} << Message
+            << startTls << alice << QStringList {QStringLiteral("j\u00f6rg@example.org")} << Message
             << tls({"SMTPUTF8", "AUTH PLAIN"}) + Auth
-                    + Script{"C: MAIL FROM:<alice@example.org> SMTPUTF8", "S: 250 ok",
-                             "C: RCPT TO:<j\xc3\xb6rg@example.org>", "S: 250 ok", "C: DATA",
-                             "S: 354 go"}
-                    + Body + Script{"S: 250 ok"} + Quit
+                       + Script {"C: MAIL FROM:<alice@example.org> SMTPUTF8",
+                                 "S: 250 ok",
+                                 "C: RCPT TO:<j\xc3\xb6rg@example.org>",
+                                 "S: 250 ok",
+                                 "C: DATA",
+                                 "S: 354 go"}
+                       + Body + Script {"S: 250 ok"} + Quit
             << ok << noStage << accepted << nobody;
 
     QTest::newRow("8BITMIME declared for 8-bit content")
             << startTls << alice << bob << QByteArray("Subject: x\r\n\r\nd\xc3\xa9j\xc3\xa0\r\n")
             << tls(Plain) + Auth
-                    + Script{"C: MAIL FROM:<alice@example.org> BODY=8BITMIME", "S: 250 ok"} + Rcpt
-                    + Script{"C: DATA", "S: 354 go", "C: Subject: x", "C: ",
-                             "C: d\xc3\xa9j\xc3\xa0", "C: .", "S: 250 ok"}
-                    + Quit
+                       + Script {"C: MAIL FROM:<alice@example.org> BODY=8BITMIME", "S: 250 ok"}
+                       + Rcpt + Script {"C: DATA",
+                                        "S: 354 go",
+                                        "C: Subject: x",
+                                        "C: ",
+                                        "C: d\xc3\xa9j\xc3\xa0",
+                                        "C: .",
+                                        "S: 250 ok"}
+                       + Quit
             << ok << noStage << accepted << nobody;
 
     // Refusals by our own rules, before anything is sent.
     QTest::newRow("STARTTLS required but not offered")
             << startTls << alice << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"AUTH PLAIN"}) + Quit
             << int(Kind::Policy) << int(Stage::StartTls) << notSent << nobody;
     QTest::newRow("SMTPUTF8 missing")
-            << startTls << alice << QStringList{QStringLiteral("j\u00f6rg@example.org")} << Message
+            << startTls << alice << QStringList {QStringLiteral("j\u00f6rg@example.org")} << Message
             << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::MailFrom) << notSent
             << nobody;
     QTest::newRow("non-ASCII header without SMTPUTF8")
@@ -181,125 +198,143 @@ void TestSmtpClient::conversation_data()
             << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
 
     // Server refusals at each step.
-    const Script greet{"S: 220 hi", "C: EHLO heron.test"};
+    const Script greet {"S: 220 hi", "C: EHLO heron.test"};
     QTest::newRow("greeting 554") << startTls << alice << bob << Message
-                                  << Script{"S: 554 5.3.2 go away"} + Quit << int(Kind::Protocol)
+                                  << Script {"S: 554 5.3.2 go away"} + Quit << int(Kind::Protocol)
                                   << int(Stage::Greeting) << notSent << nobody;
     QTest::newRow("greeting 421") << startTls << alice << bob << Message
-                                  << Script{"S: 421 4.3.2 busy"} + Quit << int(Kind::Protocol)
+                                  << Script {"S: 421 4.3.2 busy"} + Quit << int(Kind::Protocol)
                                   << int(Stage::Greeting) << notSent << nobody;
     QTest::newRow("EHLO 554") << startTls << alice << bob << Message
-                              << greet + Script{"S: 554 no"} + Quit << int(Kind::Protocol)
+                              << greet + Script {"S: 554 no"} + Quit << int(Kind::Protocol)
                               << int(Stage::Ehlo) << notSent << nobody;
     QTest::newRow("EHLO 421") << startTls << alice << bob << Message
-                              << greet + Script{"S: 421 later"} + Quit << int(Kind::Protocol)
+                              << greet + Script {"S: 421 later"} + Quit << int(Kind::Protocol)
                               << int(Stage::Ehlo) << notSent << nobody;
-    QTest::newRow("STARTTLS 454")
-            << startTls << alice << bob << Message
-            << greet + ehloReply({"STARTTLS"}) + Script{"C: STARTTLS", "S: 454 4.7.0 TLS not available"}
-                    + Quit
-            << int(Kind::Protocol) << int(Stage::StartTls) << notSent << nobody;
+    QTest::newRow("STARTTLS 454") << startTls << alice << bob << Message
+                                  << greet + ehloReply({"STARTTLS"})
+                                             + Script {"C: STARTTLS",
+                                                       "S: 454 4.7.0 TLS not available"}
+                                             + Quit
+                                  << int(Kind::Protocol) << int(Stage::StartTls) << notSent
+                                  << nobody;
     QTest::newRow("TLS handshake fails after STARTTLS")
             << startTls << alice << bob << Message
             << greet + ehloReply({"STARTTLS"})
-                    + Script{"C: STARTTLS", "S: 220 go", "S: <starttls-fail>"}
+                       + Script {"C: STARTTLS", "S: 220 go", "S: <starttls-fail>"}
             << int(Kind::Tls) << int(Stage::StartTls) << notSent << nobody;
     QTest::newRow("AUTH 535") << startTls << alice << bob << Message
                               << tls(Plain)
-                                    + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
-                                             "S: 535 5.7.8 Authentication failed"}
-                                    + Quit
+                                         + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                                   "S: 535 5.7.8 Authentication failed"}
+                                         + Quit
                               << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
     QTest::newRow("AUTH 454") << startTls << alice << bob << Message
                               << tls(Plain)
-                                    + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
-                                             "S: 454 4.7.0 Temporary failure"}
-                                    + Quit
+                                         + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                                   "S: 454 4.7.0 Temporary failure"}
+                                         + Quit
                               << int(Kind::Authentication) << int(Stage::Auth) << notSent << nobody;
     QTest::newRow("MAIL 553") << startTls << alice << bob << Message
                               << tls(Plain) + Auth
-                                    + Script{"C: MAIL FROM:<alice@example.org>",
-                                             "S: 553 5.7.1 Sender rejected"}
-                                    + Quit
+                                         + Script {"C: MAIL FROM:<alice@example.org>",
+                                                   "S: 553 5.7.1 Sender rejected"}
+                                         + Quit
                               << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
     QTest::newRow("MAIL 452") << startTls << alice << bob << Message
                               << tls(Plain) + Auth
-                                    + Script{"C: MAIL FROM:<alice@example.org>",
-                                             "S: 452 4.3.1 Insufficient storage"}
-                                    + Quit
+                                         + Script {"C: MAIL FROM:<alice@example.org>",
+                                                   "S: 452 4.3.1 Insufficient storage"}
+                                         + Quit
                               << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
     QTest::newRow("first RCPT refused: partial")
             << startTls << alice << two << Message
             << tls(Plain) + Auth + Mail
-                    + Script{"C: RCPT TO:<bob@example.org>", "S: 550 5.1.1 unknown",
-                             "C: RCPT TO:<carol@example.org>", "S: 250 ok", "C: DATA",
-                             "S: 354 go"}
-                    + Body + Script{"S: 250 ok"} + Quit
+                       + Script {"C: RCPT TO:<bob@example.org>",
+                                 "S: 550 5.1.1 unknown",
+                                 "C: RCPT TO:<carol@example.org>",
+                                 "S: 250 ok",
+                                 "C: DATA",
+                                 "S: 354 go"}
+                       + Body + Script {"S: 250 ok"} + Quit
             << int(Kind::Protocol) << int(Stage::RcptTo) << accepted << bob;
     QTest::newRow("second RCPT refused 4xx: partial")
             << startTls << alice << two << Message
-            << tls(Plain) + Auth + Mail
-                    + Script{"C: RCPT TO:<bob@example.org>", "S: 250 ok",
-                             "C: RCPT TO:<carol@example.org>", "S: 450 4.2.0 later", "C: DATA",
-                             "S: 354 go"}
-                    + Body + Script{"S: 250 ok"} + Quit
+            << tls(Plain) + Auth + Mail + Script {"C: RCPT TO:<bob@example.org>",
+                                                  "S: 250 ok",
+                                                  "C: RCPT TO:<carol@example.org>",
+                                                  "S: 450 4.2.0 later",
+                                                  "C: DATA",
+                                                  "S: 354 go"}
+                       + Body + Script {"S: 250 ok"} + Quit
             << int(Kind::Protocol) << int(Stage::RcptTo) << accepted
-            << QStringList{QStringLiteral("carol@example.org")};
+            << QStringList {QStringLiteral("carol@example.org")};
     QTest::newRow("every RCPT refused")
             << startTls << alice << two << Message
             << tls(Plain) + Auth + Mail
-                    + Script{"C: RCPT TO:<bob@example.org>", "S: 550 no",
-                             "C: RCPT TO:<carol@example.org>", "S: 550 no"}
-                    + Quit
+                       + Script {"C: RCPT TO:<bob@example.org>", "S: 550 no",
+                                 "C: RCPT TO:<carol@example.org>", "S: 550 no"}
+                       + Quit
             << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << two;
     QTest::newRow("pipelined, every RCPT refused, DATA 554")
             << implicit << QString() << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
-                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
-                             "C: DATA", "S: 250 ok", "S: 550 5.1.1 no such user",
-                             "S: 554 5.5.1 no valid recipients"}
-                    + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                       + Script {"C: MAIL FROM:<alice@example.org>",
+                                 "C: RCPT TO:<bob@example.org>",
+                                 "C: DATA",
+                                 "S: 250 ok",
+                                 "S: 550 5.1.1 no such user",
+                                 "S: 554 5.5.1 no valid recipients"}
+                       + Quit
             << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << bob;
     QTest::newRow("pipelined, every RCPT refused, DATA 354 anyway")
             << implicit << QString() << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
-                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
-                             "C: DATA", "S: 250 ok", "S: 550 no", "S: 354 go", "C: .",
-                             "S: 554 no recipients"}
-                    + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                       + Script {"C: MAIL FROM:<alice@example.org>",
+                                 "C: RCPT TO:<bob@example.org>",
+                                 "C: DATA",
+                                 "S: 250 ok",
+                                 "S: 550 no",
+                                 "S: 354 go",
+                                 "C: .",
+                                 "S: 554 no recipients"}
+                       + Quit
             << int(Kind::Protocol) << int(Stage::RcptTo) << notSent << bob;
     QTest::newRow("pipelined, MAIL refused")
             << implicit << QString() << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
-                    + Script{"C: MAIL FROM:<alice@example.org>", "C: RCPT TO:<bob@example.org>",
-                             "C: DATA", "S: 550 5.7.1 sender", "S: 503 5.5.1 need MAIL",
-                             "S: 503 5.5.1 need RCPT"}
-                    + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"PIPELINING"})
+                       + Script {"C: MAIL FROM:<alice@example.org>",
+                                 "C: RCPT TO:<bob@example.org>",
+                                 "C: DATA",
+                                 "S: 550 5.7.1 sender",
+                                 "S: 503 5.5.1 need MAIL",
+                                 "S: 503 5.5.1 need RCPT"}
+                       + Quit
             << int(Kind::Protocol) << int(Stage::MailFrom) << notSent << nobody;
     QTest::newRow("DATA 554") << startTls << alice << bob << Message
                               << tls(Plain) + Auth + Mail + Rcpt
-                                    + Script{"C: DATA", "S: 554 5.5.1 nope"} + Quit
+                                         + Script {"C: DATA", "S: 554 5.5.1 nope"} + Quit
                               << int(Kind::Protocol) << int(Stage::Data) << notSent << nobody;
     QTest::newRow("after the dot 554")
             << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
-                    + Script{"S: 554 5.7.1 spam"} + Quit
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
+                       + Script {"S: 554 5.7.1 spam"} + Quit
             << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
     QTest::newRow("after the dot 451")
             << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
-                    + Script{"S: 451 4.3.0 try later"} + Quit
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
+                       + Script {"S: 451 4.3.0 try later"} + Quit
             << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
-    QTest::newRow("BDAT refused")
-            << startTls << alice << bob << Message
-            << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
-                    + Script{"C: BDAT 22 LAST", "C: Subject: hi", "C: ", "C: Hello",
-                             "S: 552 5.3.4 too big"}
-                    + Quit
-            << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
+    QTest::newRow("BDAT refused") << startTls << alice << bob << Message
+                                  << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
+                                             + Script {"C: BDAT 22 LAST", "C: Subject: hi",
+                                                       "C: ", "C: Hello", "S: 552 5.3.4 too big"}
+                                             + Quit
+                                  << int(Kind::Protocol) << int(Stage::Message) << notSent
+                                  << nobody;
 
     // The link breaks at every stage.
-    const Script drop{"S: <disconnect>"};
+    const Script drop {"S: <disconnect>"};
     const int net = int(Kind::Network);
     QTest::newRow("lost before greeting") << startTls << alice << bob << Message << drop << net
                                           << int(Stage::Greeting) << notSent << nobody;
@@ -307,53 +342,52 @@ void TestSmtpClient::conversation_data()
                                   << int(Stage::Ehlo) << notSent << nobody;
     QTest::newRow("lost at STARTTLS")
             << startTls << alice << bob << Message
-            << greet + ehloReply({"STARTTLS"}) + Script{"C: STARTTLS"} + drop << net
+            << greet + ehloReply({"STARTTLS"}) + Script {"C: STARTTLS"} + drop << net
             << int(Stage::StartTls) << notSent << nobody;
     QTest::newRow("lost at EHLO after TLS")
             << startTls << alice << bob << Message
             << greet + ehloReply({"STARTTLS"})
-                    + Script{"C: STARTTLS", "S: 220 go", "S: <starttls>", "C: EHLO heron.test"}
-                    + drop
+                       + Script {"C: STARTTLS", "S: 220 go", "S: <starttls>", "C: EHLO heron.test"}
+                       + drop
             << net << int(Stage::Ehlo) << notSent << nobody;
-    QTest::newRow("lost at AUTH")
-            << startTls << alice << bob << Message
-            << tls(Plain) + Script{"C: AUTH PLAIN AGFsaWNlAHNlY3JldA=="} + drop << net
-            << int(Stage::Auth) << notSent << nobody;
-    QTest::newRow("lost at MAIL")
-            << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Script{"C: MAIL FROM:<alice@example.org>"} + drop << net
-            << int(Stage::MailFrom) << notSent << nobody;
-    QTest::newRow("lost at RCPT")
-            << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Script{"C: RCPT TO:<bob@example.org>"} + drop << net
-            << int(Stage::RcptTo) << notSent << nobody;
-    QTest::newRow("lost at DATA")
-            << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA"} + drop << net
-            << int(Stage::Data) << notSent << nobody;
+    QTest::newRow("lost at AUTH") << startTls << alice << bob << Message
+                                  << tls(Plain) + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA=="}
+                                             + drop
+                                  << net << int(Stage::Auth) << notSent << nobody;
+    QTest::newRow("lost at MAIL") << startTls << alice << bob << Message
+                                  << tls(Plain) + Auth + Script {"C: MAIL FROM:<alice@example.org>"}
+                                             + drop
+                                  << net << int(Stage::MailFrom) << notSent << nobody;
+    QTest::newRow("lost at RCPT") << startTls << alice << bob << Message
+                                  << tls(Plain) + Auth + Mail
+                                             + Script {"C: RCPT TO:<bob@example.org>"} + drop
+                                  << net << int(Stage::RcptTo) << notSent << nobody;
+    QTest::newRow("lost at DATA") << startTls << alice << bob << Message
+                                  << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA"} + drop
+                                  << net << int(Stage::Data) << notSent << nobody;
     QTest::newRow("lost after the final dot")
             << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body + drop
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body + drop
             << net << int(Stage::Message) << unknown << nobody;
     QTest::newRow("lost after BDAT LAST")
             << startTls << alice << bob << Message
             << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
-                    + Script{"C: BDAT 22 LAST", "C: Subject: hi", "C: ", "C: Hello"} + drop
+                       + Script {"C: BDAT 22 LAST", "C: Subject: hi", "C: ", "C: Hello"} + drop
             << net << int(Stage::Message) << unknown << nobody;
     QTest::newRow("lost at QUIT after success")
             << startTls << alice << bob << Message
-            << tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"} + Body
-                    + Script{"S: 250 ok", "C: QUIT"} + drop
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
+                       + Script {"S: 250 ok", "C: QUIT"} + drop
             << ok << noStage << accepted << nobody;
 
     // Plaintext injected behind the 220 to STARTTLS must be dropped, never read as a reply.
     QTest::newRow("STARTTLS injection discarded")
             << startTls << alice << bob << Message
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"STARTTLS"})
-                    + Script{"C: STARTTLS", "S: 220 go", "S: 250-evil", "S: 250 8BITMIME",
-                             "S: <starttls>", "C: EHLO heron.test"}
-                    + ehloReply(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"}
-                    + Body + Script{"S: 250 ok"} + Quit
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({"STARTTLS"})
+                       + Script {"C: STARTTLS",     "S: 220 go",     "S: 250-evil",
+                                 "S: 250 8BITMIME", "S: <starttls>", "C: EHLO heron.test"}
+                       + ehloReply(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"}
+                       + Body + Script {"S: 250 ok"} + Quit
             << ok << noStage << accepted << nobody;
 }
 
@@ -377,8 +411,8 @@ void TestSmtpClient::conversation()
     settings.ehloName = "heron.test";
     client.setSettings(settings);
 
-    SmtpSubmission *submission
-            = client.submit({QStringLiteral("alice@example.org"), recipients}, message);
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"), recipients},
+                                               message);
     QSignalSpy finished(submission, &SmtpSubmission::finished);
     QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
     QTRY_COMPARE(finished.size(), 1);
@@ -411,7 +445,7 @@ void TestSmtpClient::pacedDataStreamsInChunks()
 
     FakeTransport transport;
     transport.setWriteChunkSize(100 * 1024);
-    Script script = tls(Plain) + Auth + Mail + Rcpt + Script{"C: DATA", "S: 354 go"};
+    Script script = tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"};
     ScriptedServer server(&transport, script);
     server.appendExpect(message + ".\r\n");
     server.appendSend("250 ok\r\n");
@@ -431,8 +465,9 @@ void TestSmtpClient::pacedDataStreamsInChunks()
     qint64 maxQueued = 0;
     connect(&transport, &FakeTransport::clientWrote, this,
             [&] { maxQueued = qMax(maxQueued, transport.bytesToWrite()); });
-    SmtpSubmission *submission = client.submit(
-            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, message);
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"),
+                                                {QStringLiteral("bob@example.org")}},
+                                               message);
     QSignalSpy progress(submission, &SmtpSubmission::progress);
     QSignalSpy finished(submission, &SmtpSubmission::finished);
     QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), qPrintable(server.status()), 20000);
@@ -451,12 +486,12 @@ void TestSmtpClient::timeouts_data()
     QTest::addColumn<int>("stage");
     QTest::addColumn<int>("delivery");
 
-    QTest::newRow("no greeting") << Script{} << int(Stage::Greeting) << int(Delivery::NotSent);
-    QTest::newRow("no EHLO reply") << Script{"S: 220 hi", "C: EHLO heron.test"}
-                                   << int(Stage::Ehlo) << int(Delivery::NotSent);
+    QTest::newRow("no greeting") << Script {} << int(Stage::Greeting) << int(Delivery::NotSent);
+    QTest::newRow("no EHLO reply") << Script {"S: 220 hi", "C: EHLO heron.test"} << int(Stage::Ehlo)
+                                   << int(Delivery::NotSent);
     QTest::newRow("no reply to the dot")
-            << Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({}) + Mail + Rcpt
-                    + Script{"C: DATA", "S: 354 go"} + Body
+            << Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({}) + Mail + Rcpt
+                       + Script {"C: DATA", "S: 354 go"} + Body
             << int(Stage::Message) << int(Delivery::Unknown);
 }
 
@@ -472,8 +507,9 @@ void TestSmtpClient::timeouts()
     settings.ehloName = "heron.test";
     settings.timeouts = {200, 200, 200, 200, 200};
     client.setSettings(settings);
-    SmtpSubmission *submission = client.submit(
-            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, Message);
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"),
+                                                {QStringLiteral("bob@example.org")}},
+                                               Message);
     QSignalSpy finished(submission, &SmtpSubmission::finished);
     QTRY_COMPARE(finished.size(), 1);
     QVERIFY2(server.isComplete(), qPrintable(server.status()));
@@ -486,16 +522,17 @@ void TestSmtpClient::timeouts()
 void TestSmtpClient::abortDuringData()
 {
     FakeTransport transport;
-    ScriptedServer server(&transport, Script{"S: 220 hi", "C: EHLO heron.test"} + ehloReply({})
-                                              + Mail + Rcpt + Script{"C: DATA"});
+    ScriptedServer server(&transport, Script {"S: 220 hi", "C: EHLO heron.test"} + ehloReply({})
+                                              + Mail + Rcpt + Script {"C: DATA"});
     SmtpClient client(&transport);
     SmtpSettings settings;
     settings.host = QStringLiteral("h");
     settings.security = Security::None;
     settings.ehloName = "heron.test";
     client.setSettings(settings);
-    SmtpSubmission *submission = client.submit(
-            {QStringLiteral("alice@example.org"), {QStringLiteral("bob@example.org")}}, Message);
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"),
+                                                {QStringLiteral("bob@example.org")}},
+                                               Message);
     QSignalSpy finished(submission, &SmtpSubmission::finished);
     QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
     submission->abort();
@@ -510,7 +547,7 @@ void TestSmtpClient::busyClientRefusesSecondSubmission()
     FakeTransport transport;
     transport.setConnectOutcome(FakeTransport::Outcome::Manual);
     SmtpClient client(&transport);
-    const SmtpEnvelope envelope{QStringLiteral("a@x"), {QStringLiteral("b@x")}};
+    const SmtpEnvelope envelope {QStringLiteral("a@x"), {QStringLiteral("b@x")}};
     SmtpSubmission *first = client.submit(envelope, Message);
     SmtpSubmission *second = client.submit(envelope, Message);
     QSignalSpy finished(second, &SmtpSubmission::finished);

@@ -38,20 +38,20 @@ void TestSmtpDataEncoder::encode_data()
                              << false;
     QTest::newRow("CR CR LF") << data << QByteArray("a\r\r\nb") << QByteArray("a\r\n\r\nb\r\n.\r\n")
                               << false;
-    QTest::newRow("dot first line") << data << QByteArray(".x\r\n") << QByteArray("..x\r\n.\r\n")
-                                    << false;
+    QTest::newRow("dot first line")
+            << data << QByteArray(".x\r\n") << QByteArray("..x\r\n.\r\n") << false;
     QTest::newRow("lone dot line") << data << QByteArray("a\r\n.\r\nb\r\n")
                                    << QByteArray("a\r\n..\r\nb\r\n.\r\n") << false;
-    QTest::newRow("dot inside a line") << data << QByteArray("a.b\r\n .\r\n")
-                                       << QByteArray("a.b\r\n .\r\n.\r\n") << false;
-    QTest::newRow("dots after LF") << data << QByteArray("\n..\n") << QByteArray("\r\n...\r\n.\r\n")
-                                   << false;
-    QTest::newRow("bdat does not stuff") << bdat << QByteArray(".x\n.\n") << QByteArray(".x\r\n.\r\n")
-                                         << false;
+    QTest::newRow("dot inside a line")
+            << data << QByteArray("a.b\r\n .\r\n") << QByteArray("a.b\r\n .\r\n.\r\n") << false;
+    QTest::newRow("dots after LF")
+            << data << QByteArray("\n..\n") << QByteArray("\r\n...\r\n.\r\n") << false;
+    QTest::newRow("bdat does not stuff")
+            << bdat << QByteArray(".x\n.\n") << QByteArray(".x\r\n.\r\n") << false;
     QTest::newRow("8-bit") << data << QByteArray("caf\xc3\xa9\r\n")
                            << QByteArray("caf\xc3\xa9\r\n.\r\n") << true;
-    QTest::newRow("8-bit first byte") << bdat << QByteArray("\xc3\xa9") << QByteArray("\xc3\xa9\r\n")
-                                      << true;
+    QTest::newRow("8-bit first byte")
+            << bdat << QByteArray("\xc3\xa9") << QByteArray("\xc3\xa9\r\n") << true;
 }
 
 void TestSmtpDataEncoder::encode()
@@ -62,13 +62,13 @@ void TestSmtpDataEncoder::encode()
     QFETCH(bool, eightBit);
 
     // Whole, then one byte at a time: the same bytes must come out.
-    SmtpDataEncoder whole{Mode(mode)};
+    SmtpDataEncoder whole {Mode(mode)};
     QByteArray out = whole.encode(input);
     whole.finish(out);
     QCOMPARE(out, expected);
     QCOMPARE(whole.sawEightBit(), eightBit);
 
-    SmtpDataEncoder bytewise{Mode(mode)};
+    SmtpDataEncoder bytewise {Mode(mode)};
     QByteArray pieces;
     for (qsizetype i = 0; i < input.size(); ++i)
         bytewise.encode(QByteArrayView(input).sliced(i, 1), pieces);
@@ -89,7 +89,7 @@ void TestSmtpDataEncoder::scan_data()
     QTest::newRow("LF only") << QByteArray("Subject: a\n\nb\xc3\xa9\n") << true << false;
     // The blank line lands far past the first scan piece.
     QTest::newRow("long header") << QByteArray("X-Long: ") + QByteArray(100000, 'a')
-                    + "\r\n\r\n\xc3\xa9"
+                                            + "\r\n\r\n\xc3\xa9"
                                  << true << false;
     QTest::newRow("long header, late utf-8")
             << QByteArray("X-Long: ") + QByteArray(100000, 'a') + "\xc3\xa9\r\n\r\nbody" << true

@@ -32,35 +32,35 @@ void TestSmtpReplyParser::replies_data()
     QTest::addColumn<QList<QByteArray>>("lines");
 
     QTest::newRow("single") << QByteArray("220 mail.example.org ESMTP\r\n") << 220 << QByteArray()
-                            << QList<QByteArray>{"mail.example.org ESMTP"};
-    QTest::newRow("multi-line")
-            << QByteArray("250-mail.example.org\r\n250-PIPELINING\r\n250 SIZE 1000\r\n") << 250
-            << QByteArray() << QList<QByteArray>{"mail.example.org", "PIPELINING", "SIZE 1000"};
+                            << QList<QByteArray> {"mail.example.org ESMTP"};
+    QTest::newRow("multi-line") << QByteArray(
+            "250-mail.example.org\r\n250-PIPELINING\r\n250 SIZE 1000\r\n")
+                                << 250 << QByteArray()
+                                << QList<QByteArray> {"mail.example.org", "PIPELINING", "SIZE 1000"};
     QTest::newRow("enhanced") << QByteArray("550 5.1.1 <bob@x>: Recipient unknown\r\n") << 550
                               << QByteArray("5.1.1")
-                              << QList<QByteArray>{"<bob@x>: Recipient unknown"};
+                              << QList<QByteArray> {"<bob@x>: Recipient unknown"};
     QTest::newRow("enhanced multi-line")
             << QByteArray("452-4.3.1 Insufficient\r\n452 4.3.1 system storage\r\n") << 452
-            << QByteArray("4.3.1") << QList<QByteArray>{"Insufficient", "system storage"};
+            << QByteArray("4.3.1") << QList<QByteArray> {"Insufficient", "system storage"};
     QTest::newRow("enhanced class mismatch is text")
             << QByteArray("250 5.1.1 looks like a code\r\n") << 250 << QByteArray()
-            << QList<QByteArray>{"5.1.1 looks like a code"};
-    QTest::newRow("enhanced code only") << QByteArray("250 2.0.0\r\n") << 250
-                                        << QByteArray("2.0.0") << QList<QByteArray>{""};
+            << QList<QByteArray> {"5.1.1 looks like a code"};
+    QTest::newRow("enhanced code only")
+            << QByteArray("250 2.0.0\r\n") << 250 << QByteArray("2.0.0") << QList<QByteArray> {""};
     QTest::newRow("three-digit parts") << QByteArray("554 5.123.456 policy\r\n") << 554
-                                       << QByteArray("5.123.456") << QList<QByteArray>{"policy"};
+                                       << QByteArray("5.123.456") << QList<QByteArray> {"policy"};
     QTest::newRow("version number is not a code")
             << QByteArray("220 2.0.10a server\r\n") << 220 << QByteArray()
-            << QList<QByteArray>{"2.0.10a server"};
+            << QList<QByteArray> {"2.0.10a server"};
     QTest::newRow("bare code") << QByteArray("250\r\n") << 250 << QByteArray()
-                               << QList<QByteArray>{""};
+                               << QList<QByteArray> {""};
     QTest::newRow("bare LF") << QByteArray("354 go ahead\n") << 354 << QByteArray()
-                             << QList<QByteArray>{"go ahead"};
-    QTest::newRow("empty continuation")
-            << QByteArray("220-\r\n220 hi\r\n") << 220 << QByteArray()
-            << QList<QByteArray>{"", "hi"};
+                             << QList<QByteArray> {"go ahead"};
+    QTest::newRow("empty continuation") << QByteArray("220-\r\n220 hi\r\n") << 220 << QByteArray()
+                                        << QList<QByteArray> {"", "hi"};
     QTest::newRow("utf-8 text") << QByteArray("250 d\xc3\xa9j\xc3\xa0\r\n") << 250 << QByteArray()
-                                << QList<QByteArray>{"d\xc3\xa9j\xc3\xa0"};
+                                << QList<QByteArray> {"d\xc3\xa9j\xc3\xa0"};
 }
 
 void TestSmtpReplyParser::replies()
@@ -149,7 +149,7 @@ void TestSmtpReplyParser::clearDropsPending()
     QCOMPARE(parser.pendingBytes(), 0);
     parser.addData("250 after\r\n");
     const auto result = parser.next();
-    QCOMPARE(result.reply.lines(), QList<QByteArray>{"after"});
+    QCOMPARE(result.reply.lines(), QList<QByteArray> {"after"});
 }
 
 void TestSmtpReplyParser::lineLengthCap()
@@ -194,23 +194,22 @@ void TestSmtpReplyParser::capabilities_data()
     QTest::addColumn<bool>("chunking");
     QTest::addColumn<bool>("eightBit");
 
-    QTest::newRow("postfix")
-            << QByteArray("250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n"
-                          "250-VRFY\r\n250-ETRN\r\n250-STARTTLS\r\n250-ENHANCEDSTATUSCODES\r\n"
-                          "250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n250 CHUNKING\r\n")
-            << QByteArray("mail.example.org") << qint64(10240000) << QList<QByteArray>{} << true
-            << true << true << true << true;
+    QTest::newRow("postfix") << QByteArray(
+            "250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n"
+            "250-VRFY\r\n250-ETRN\r\n250-STARTTLS\r\n250-ENHANCEDSTATUSCODES\r\n"
+            "250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n250 CHUNKING\r\n")
+                             << QByteArray("mail.example.org") << qint64(10240000)
+                             << QList<QByteArray> {} << true << true << true << true << true;
     QTest::newRow("auth after tls")
             << QByteArray("250-mx Hello\r\n250-AUTH PLAIN login\r\n250-AUTH=PLAIN LOGIN\r\n"
                           "250 SIZE\r\n")
-            << QByteArray("mx") << qint64(0) << QList<QByteArray>{"PLAIN", "LOGIN"} << false
+            << QByteArray("mx") << qint64(0) << QList<QByteArray> {"PLAIN", "LOGIN"} << false
             << false << false << false << false;
     QTest::newRow("lower case keywords")
             << QByteArray("250-x\r\n250-pipelining\r\n250 size 42\r\n") << QByteArray("x")
-            << qint64(42) << QList<QByteArray>{} << true << false << false << false << false;
+            << qint64(42) << QList<QByteArray> {} << true << false << false << false << false;
     QTest::newRow("helo only") << QByteArray("250 x\r\n") << QByteArray("x") << qint64(0)
-                               << QList<QByteArray>{} << false << false << false << false
-                               << false;
+                               << QList<QByteArray> {} << false << false << false << false << false;
 }
 
 void TestSmtpReplyParser::capabilities()

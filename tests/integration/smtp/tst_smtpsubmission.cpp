@@ -27,7 +27,7 @@ private:
     struct Session
     {
         SslTransport transport;
-        SmtpClient client{&transport};
+        SmtpClient client {&transport};
     };
     void configure(Session &session, Security security, const QString &password = {});
     QByteArray message(const QByteArray &token, const QString &to) const;
@@ -68,14 +68,11 @@ void TestSmtpSubmission::configure(Session &session, Security security, const QS
 QByteArray TestSmtpSubmission::message(const QByteArray &token, const QString &to) const
 {
     return "From: Alice <" + m_stack.address(QStringLiteral("alice")).toUtf8() + ">\r\n"
-            + "To: " + to.toUtf8() + "\r\n"
-            + "Subject: Heron submission test\r\n"
-            + "Message-ID: <" + token + "@heron.test>\r\n"
-            + "X-Heron-Token: " + token + "\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: text/plain; charset=utf-8\r\n"
-            + "Content-Transfer-Encoding: 8bit\r\n\r\n"
-            + "Hello Bob,\r\n.a line starting with a dot\r\nCaf\xc3\xa9 cr\xc3\xa8me.\r\n";
+           + "To: " + to.toUtf8() + "\r\n" + "Subject: Heron submission test\r\n" + "Message-ID: <"
+           + token + "@heron.test>\r\n" + "X-Heron-Token: " + token + "\r\n"
+           + "MIME-Version: 1.0\r\n" + "Content-Type: text/plain; charset=utf-8\r\n"
+           + "Content-Transfer-Encoding: 8bit\r\n\r\n"
+           + "Hello Bob,\r\n.a line starting with a dot\r\nCaf\xc3\xa9 cr\xc3\xa8me.\r\n";
 }
 
 SmtpSubmission *TestSmtpSubmission::run(Session &session, const SmtpEnvelope &envelope,
@@ -88,15 +85,14 @@ SmtpSubmission *TestSmtpSubmission::run(Session &session, const SmtpEnvelope &en
     return submission;
 }
 
-bool TestSmtpSubmission::waitForDelivery(const QString &user, const QByteArray &token,
-                                         int timeoutMs)
+bool TestSmtpSubmission::waitForDelivery(const QString &user, const QByteArray &token, int timeoutMs)
 {
     QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (command.isEmpty())
         return false;
     const QString program = command.takeFirst();
-    command << QStringLiteral("search") << QStringLiteral("-u") << user
-            << QStringLiteral("mailbox") << QStringLiteral("INBOX") << QStringLiteral("HEADER")
+    command << QStringLiteral("search") << QStringLiteral("-u") << user << QStringLiteral("mailbox")
+            << QStringLiteral("INBOX") << QStringLiteral("HEADER")
             << QStringLiteral("X-Heron-Token") << QString::fromLatin1(token);
     QElapsedTimer timer;
     timer.start();
@@ -145,10 +141,10 @@ void TestSmtpSubmission::wrongPassword()
 {
     Session session;
     configure(session, Security::StartTls, QStringLiteral("not-the-password"));
-    SmtpSubmission *submission
-            = run(session,
-                  {m_stack.address(QStringLiteral("alice")), {m_stack.address(QStringLiteral("bob"))}},
-                  message("wrong-password", QStringLiteral("bob")));
+    SmtpSubmission *submission = run(session,
+                                     {m_stack.address(QStringLiteral("alice")),
+                                      {m_stack.address(QStringLiteral("bob"))}},
+                                     message("wrong-password", QStringLiteral("bob")));
     QCOMPARE(submission->error().kind(), MailError::Kind::Authentication);
     QCOMPARE(submission->failedStage(), Stage::Auth);
     QCOMPARE(submission->delivery(), Delivery::NotSent);
@@ -162,12 +158,13 @@ void TestSmtpSubmission::refusedRecipient()
     const QByteArray token = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     const QString bob = m_stack.address(QStringLiteral("bob"));
     const QString nobody = m_stack.address(QStringLiteral("nobody-here"));
-    SmtpSubmission *submission = run(
-            session, {m_stack.address(QStringLiteral("alice")), {nobody, bob}}, message(token, bob));
+    SmtpSubmission *submission = run(session,
+                                     {m_stack.address(QStringLiteral("alice")), {nobody, bob}},
+                                     message(token, bob));
     QCOMPARE(submission->delivery(), Delivery::Accepted);
     QCOMPARE(submission->error().kind(), MailError::Kind::Protocol);
     QCOMPARE(submission->failedStage(), Stage::RcptTo);
-    QCOMPARE(submission->refusedRecipients(), QStringList{nobody});
+    QCOMPARE(submission->refusedRecipients(), QStringList {nobody});
     const SmtpReply refusal = submission->recipientResults().at(0).reply;
     QCOMPARE(refusal.code() / 100, 5);
     QVERIFY2(refusal.enhancedCode().startsWith("5.1."), qPrintable(refusal.toString()));
@@ -182,10 +179,10 @@ void TestSmtpSubmission::overSizeLimitRefusedEarly()
     configure(session, Security::StartTls);
     QByteArray big = message("too-big", QStringLiteral("bob"));
     big.append(QByteArray(limit + 1 - big.size(), 'a'));
-    SmtpSubmission *submission
-            = run(session,
-                  {m_stack.address(QStringLiteral("alice")), {m_stack.address(QStringLiteral("bob"))}},
-                  big);
+    SmtpSubmission *submission = run(session,
+                                     {m_stack.address(QStringLiteral("alice")),
+                                      {m_stack.address(QStringLiteral("bob"))}},
+                                     big);
     QCOMPARE(submission->error().kind(), MailError::Kind::Limit);
     QCOMPARE(submission->failedStage(), Stage::MailFrom);
     QCOMPARE(submission->delivery(), Delivery::NotSent);
@@ -201,10 +198,10 @@ void TestSmtpSubmission::untrustedCertificateRefused()
     QSignalSpy asked(&session.transport, &Transport::certificateTrustRequested);
     connect(&session.transport, &Transport::certificateTrustRequested, &session.transport,
             [&session] { session.transport.answerTrust(false); });
-    SmtpSubmission *submission
-            = run(session,
-                  {m_stack.address(QStringLiteral("alice")), {m_stack.address(QStringLiteral("bob"))}},
-                  message("untrusted", QStringLiteral("bob")));
+    SmtpSubmission *submission = run(session,
+                                     {m_stack.address(QStringLiteral("alice")),
+                                      {m_stack.address(QStringLiteral("bob"))}},
+                                     message("untrusted", QStringLiteral("bob")));
     QCOMPARE(asked.size(), 1);
     QCOMPARE(submission->error().kind(), MailError::Kind::Tls);
     QCOMPARE(submission->failedStage(), Stage::Connect);
