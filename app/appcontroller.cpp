@@ -28,8 +28,7 @@ AppController::AppController(QObject *parent)
         m_secrets = std::make_unique<FileSecretStore>(demoFile);
     } else {
         m_primarySecrets = std::make_unique<KeychainSecretStore>(QStringLiteral("heron"));
-        m_secrets = std::make_unique<FallbackSecretStore>(m_primarySecrets.get(),
-                                                          &m_sessionSecrets);
+        m_secrets = std::make_unique<FallbackSecretStore>(m_primarySecrets.get(), &m_sessionSecrets);
     }
 
     m_messages.setHorizontalHeaderLabels({tr("Subject"), tr("From"), tr("Date"), tr("Size")});
@@ -61,12 +60,13 @@ void AppController::reloadAccounts()
         auto *accountItem = new QStandardItem(Icons::icon(QStringLiteral("accounts")),
                                               account.displayName());
         accountItem->setToolTip(account.address());
-        accountItem->appendRow(new QStandardItem(tr("Inbox")));
+        accountItem->appendRow(
+                new QStandardItem(Icons::icon(QStringLiteral("inbox")), tr("Inbox")));
         m_folders.appendRow(accountItem);
         m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
                                                    StatusArea::ConnectionState::Offline);
         for (const Identity &identity : account.identities())
-            addresses.append(AddressList::format(MailAddress{identity.name, identity.address}));
+            addresses.append(AddressList::format(MailAddress {identity.name, identity.address}));
     }
     m_addresses.setStringList(addresses);
     m_window->folderView()->expandAll();

@@ -50,20 +50,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption compose(
             QStringLiteral("compose"),
             QCoreApplication::translate(
-                    "main", "Open the composer with the given fields, e.g. "
-                            "\"to='a@b.example',subject='Hi',body='Text',attachment='file:///path'\"."),
+                    "main",
+                    "Open the composer with the given fields, e.g. "
+                    "\"to='a@b.example',subject='Hi',body='Text',attachment='file:///path'\"."),
             QCoreApplication::translate("main", "fields"));
     parser.addOption(compose);
-    parser.addPositionalArgument(QStringLiteral("url"),
-                                 QCoreApplication::translate(
-                                         "main", "A mailto: link to compose a message to."),
-                                 QStringLiteral("[mailto:...]"));
+    parser.addPositionalArgument(
+            QStringLiteral("url"),
+            QCoreApplication::translate("main", "A mailto: link to compose a message to."),
+            QStringLiteral("[mailto:...]"));
     parser.process(app);
 
     QList<ComposeRequest> requests;
     if (parser.isSet(compose)) {
-        const std::optional<ComposeRequest> request =
-                ComposeRequest::fromComposeArgument(parser.value(compose));
+        const std::optional<ComposeRequest> request = ComposeRequest::fromComposeArgument(
+                parser.value(compose));
         if (!request) {
             printError(QCoreApplication::translate("main", "cannot read the --compose fields: %1")
                                .arg(parser.value(compose)));

@@ -7,8 +7,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -90,8 +90,7 @@ AccountDialog::AccountDialog(QWidget *parent)
     layout->addWidget(m_testPanel);
     layout->addWidget(buttons);
 
-    connect(m_testPanel, &ConnectionTestPanel::testRequested, this,
-            &AccountDialog::testRequested);
+    connect(m_testPanel, &ConnectionTestPanel::testRequested, this, &AccountDialog::testRequested);
     connect(m_testPanel, &ConnectionTestPanel::certificatePinned, this,
             [this](ConnectionTestResult::Server server, const QByteArray &fingerprint) {
                 pinCertificate(int(server), fingerprint);
@@ -200,12 +199,10 @@ QWidget *AccountDialog::createServersPage()
     log->addRow(tr("&Password:"), m_password);
     log->addRow(tr("Authentication:"), m_auth);
 
-    connect(m_imapSecurity, &QComboBox::currentIndexChanged, this, [this] {
-        securityChanged(m_imapSecurity, m_imapPort, m_imapWarning, true);
-    });
-    connect(m_smtpSecurity, &QComboBox::currentIndexChanged, this, [this] {
-        securityChanged(m_smtpSecurity, m_smtpPort, m_smtpWarning, false);
-    });
+    connect(m_imapSecurity, &QComboBox::currentIndexChanged, this,
+            [this] { securityChanged(m_imapSecurity, m_imapPort, m_imapWarning, true); });
+    connect(m_smtpSecurity, &QComboBox::currentIndexChanged, this,
+            [this] { securityChanged(m_smtpSecurity, m_smtpPort, m_smtpWarning, false); });
 
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
@@ -301,7 +298,7 @@ Account AccountDialog::account() const
                                                                : m_accountName->text().trimmed());
     a.setAddress(address);
     QList<Identity> identities = a.identities();
-    const Identity first{m_name->text().trimmed(), address, m_signature->toPlainText()};
+    const Identity first {m_name->text().trimmed(), address, m_signature->toPlainText()};
     if (identities.isEmpty())
         identities.append(first);
     else
@@ -419,9 +416,9 @@ void AccountDialog::pinCertificate(int server, const QByteArray &fingerprint)
 void AccountDialog::updatePinLabel()
 {
     const qsizetype count = m_account.imapPinnedFingerprints().size()
-            + m_account.smtpPinnedFingerprints().size();
-    m_pins->setText(count == 0 ? tr("None. Certificates are checked against the system's "
-                                    "authorities.")
-                               : tr("%n certificate(s) trusted by fingerprint.", nullptr,
-                                    int(count)));
+                            + m_account.smtpPinnedFingerprints().size();
+    m_pins->setText(count == 0
+                            ? tr("None. Certificates are checked against the system's "
+                                 "authorities.")
+                            : tr("%n certificate(s) trusted by fingerprint.", nullptr, int(count)));
 }

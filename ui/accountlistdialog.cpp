@@ -13,8 +13,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-AccountListDialog::AccountListDialog(AccountStore *accounts, SecretStore *secrets,
-                                     QWidget *parent)
+AccountListDialog::AccountListDialog(AccountStore *accounts, SecretStore *secrets, QWidget *parent)
     : QDialog(parent)
     , m_accounts(accounts)
     , m_secrets(secrets)

@@ -5,7 +5,8 @@
 #include <QKeyEvent>
 
 AddressLineEdit::AddressLineEdit(QWidget *parent)
-    : QLineEdit(parent), m_completer(new QCompleter(this))
+    : QLineEdit(parent)
+    , m_completer(new QCompleter(this))
 {
     m_completer->setWidget(this);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);

@@ -66,8 +66,8 @@ QString format(const MailAddress &address)
         return address.address;
     QString name = address.name;
     const bool needsQuotes = name.contains(QLatin1Char(',')) || name.contains(QLatin1Char(';'))
-            || name.contains(QLatin1Char('"')) || name.contains(QLatin1Char('<'))
-            || name.contains(QLatin1Char('@'));
+                             || name.contains(QLatin1Char('"')) || name.contains(QLatin1Char('<'))
+                             || name.contains(QLatin1Char('@'));
     if (needsQuotes)
         name = QLatin1Char('"') + name.replace(u"\""_s, u"\\\""_s) + QLatin1Char('"');
     return name + u" <"_s + address.address + QLatin1Char('>');
@@ -91,7 +91,7 @@ bool isPlausibleAddress(const QString &address)
             return false;
     const QString domain = address.mid(at + 1);
     return !domain.startsWith(QLatin1Char('.')) && !domain.endsWith(QLatin1Char('.'))
-            && !domain.contains(u".."_s);
+           && !domain.contains(u".."_s);
 }
 
 } // namespace AddressList

@@ -14,7 +14,8 @@ constexpr int pathRole = Qt::UserRole;
 constexpr int sizeRole = Qt::UserRole + 1;
 } // namespace
 
-AttachmentList::AttachmentList(QWidget *parent) : QTreeWidget(parent)
+AttachmentList::AttachmentList(QWidget *parent)
+    : QTreeWidget(parent)
 {
     setColumnCount(2);
     setHeaderLabels({tr("Attachment"), tr("Size")});

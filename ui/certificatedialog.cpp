@@ -34,7 +34,7 @@ QString nameOf(const QSslCertificate &certificate, bool issuer)
 QString row(const QString &label, const QString &value)
 {
     return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>") + label.toHtmlEscaped()
-            + QStringLiteral("</b></td><td>") + value + QStringLiteral("</td></tr>");
+           + QStringLiteral("</b></td><td>") + value + QStringLiteral("</td></tr>");
 }
 
 } // namespace
@@ -85,9 +85,8 @@ CertificateDialog::CertificateDialog(const QString &host, const QList<QSslCertif
     m_status->setTextFormat(Qt::RichText);
 
     auto *icon = new QLabel;
-    icon->setPixmap(Icons::icon(m_pinState == PinState::Matches
-                                        ? QStringLiteral("certificate")
-                                        : QStringLiteral("dialog-warning"))
+    icon->setPixmap(Icons::icon(m_pinState == PinState::Matches ? QStringLiteral("certificate")
+                                                                : QStringLiteral("dialog-warning"))
                             .pixmap(48, 48));
     auto *top = new QHBoxLayout;
     top->addWidget(icon, 0, Qt::AlignTop);
@@ -125,8 +124,7 @@ CertificateDialog::CertificateDialog(const QString &host, const QList<QSslCertif
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_chainList, &QListWidget::currentRowChanged, this,
-            &CertificateDialog::showCertificate);
+    connect(m_chainList, &QListWidget::currentRowChanged, this, &CertificateDialog::showCertificate);
     if (!chain.isEmpty())
         m_chainList->setCurrentRow(0);
     resize(620, 520);
@@ -143,7 +141,7 @@ CertificateDialog::PinState CertificateDialog::pinStateOf(const QSslCertificate 
     if (pinned.isEmpty())
         return PinState::NotPinned;
     return pinned.contains(Account::fingerprint(certificate)) ? PinState::Matches
-                                                               : PinState::Changed;
+                                                              : PinState::Changed;
 }
 
 QString CertificateDialog::describe(const QSslCertificate &certificate)
@@ -157,10 +155,10 @@ QString CertificateDialog::describe(const QSslCertificate &certificate)
                                                     QLocale::ShortFormat));
     if (certificate.expiryDate() < now)
         validity += QStringLiteral(" <b style=\"color:#c62828\">") + tr("(expired)")
-                + QStringLiteral("</b>");
+                    + QStringLiteral("</b>");
     else if (certificate.effectiveDate() > now)
         validity += QStringLiteral(" <b style=\"color:#c62828\">") + tr("(not yet valid)")
-                + QStringLiteral("</b>");
+                    + QStringLiteral("</b>");
 
     QStringList names;
     const auto alternatives = certificate.subjectAlternativeNames();

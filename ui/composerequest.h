@@ -16,7 +16,7 @@ struct ComposeRequest
     QString bcc;
     QString subject;
     QString body;
-    bool html = false;       // --compose format=html
+    bool html = false; // --compose format=html
     QStringList attachments; // local file paths
     QString inReplyTo;
 

@@ -103,11 +103,9 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::send);
     connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
     connect(addButton, &QPushButton::clicked, this, &ComposerWindow::chooseAttachments);
-    connect(m_removeButton, &QPushButton::clicked, m_attachments,
-            &AttachmentList::removeSelected);
-    connect(m_attachments, &QTreeWidget::itemSelectionChanged, this, [this] {
-        m_removeButton->setEnabled(!m_attachments->selectedItems().isEmpty());
-    });
+    connect(m_removeButton, &QPushButton::clicked, m_attachments, &AttachmentList::removeSelected);
+    connect(m_attachments, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_removeButton->setEnabled(!m_attachments->selectedItems().isEmpty()); });
     connect(m_attachments, &AttachmentList::attachmentsChanged, this,
             &ComposerWindow::updateAttachmentSummary);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
@@ -128,7 +126,7 @@ void ComposerWindow::setAccounts(const QList<Account> &accounts)
             identities.append(account.defaultIdentity());
         for (int i = 0; i < identities.size(); ++i) {
             const Identity &identity = identities.at(i);
-            m_from->addItem(AddressList::format(MailAddress{identity.name, identity.address}));
+            m_from->addItem(AddressList::format(MailAddress {identity.name, identity.address}));
             m_from->setItemData(m_from->count() - 1, account.id(), accountIdRole);
             m_from->setItemData(m_from->count() - 1, i, identityRole);
         }
@@ -148,9 +146,10 @@ MailAddress ComposerWindow::selectedSender() const
         if (account.id() != id)
             continue;
         const QList<Identity> identities = account.identities();
-        const Identity identity = index >= 0 && index < identities.size() ? identities.at(index)
-                                                                         : account.defaultIdentity();
-        return MailAddress{identity.name, identity.address};
+        const Identity identity = index >= 0 && index < identities.size()
+                                          ? identities.at(index)
+                                          : account.defaultIdentity();
+        return MailAddress {identity.name, identity.address};
     }
     return {};
 }
@@ -213,9 +212,9 @@ void ComposerWindow::applyRequest(const ComposeRequest &request)
 void ComposerWindow::startReply(const OriginalMessage &original, bool replyAll)
 {
     m_to->setText(AddressList::format(MessageQuoter::replyRecipients(original)));
-    m_cc->setText(replyAll ? AddressList::format(MessageQuoter::replyAllCc(original,
-                                                                           ownAddresses()))
-                           : QString());
+    m_cc->setText(replyAll
+                          ? AddressList::format(MessageQuoter::replyAllCc(original, ownAddresses()))
+                          : QString());
     m_subject->setText(MessageQuoter::replySubject(original.subject));
     m_inReplyTo = original.messageId;
     m_references = MessageQuoter::replyReferences(original);

@@ -43,9 +43,8 @@ void ConnectionTestPanel::setTester(ConnectionTester *tester)
         return;
     connect(tester, &ConnectionTester::stepStarted, this,
             [this](ConnectionTestResult::Server server, const QString &description) {
-                const QString name = server == ConnectionTestResult::Server::Imap
-                        ? tr("Incoming")
-                        : tr("Outgoing");
+                const QString name = server == ConnectionTestResult::Server::Imap ? tr("Incoming")
+                                                                                  : tr("Outgoing");
                 m_progress->setText(tr("%1: %2").arg(name, description));
             });
     connect(tester, &ConnectionTester::serverFinished, this, &ConnectionTestPanel::addResult);
@@ -179,10 +178,11 @@ void ConnectionTestPanel::addResult(const ConnectionTestResult &result)
 void ConnectionTestPanel::showCertificate(const ConnectionTestResult &result)
 {
     const bool imap = result.server == ConnectionTestResult::Server::Imap;
-    auto *dialog = new CertificateDialog(
-            imap ? m_account.imapHost() : m_account.smtpHost(), result.certificateChain,
-            imap ? m_account.imapPinnedFingerprints() : m_account.smtpPinnedFingerprints(),
-            result.detail, this);
+    auto *dialog = new CertificateDialog(imap ? m_account.imapHost() : m_account.smtpHost(),
+                                         result.certificateChain,
+                                         imap ? m_account.imapPinnedFingerprints()
+                                              : m_account.smtpPinnedFingerprints(),
+                                         result.detail, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, server = result.server] {
         Q_EMIT certificatePinned(server, dialog->fingerprint());

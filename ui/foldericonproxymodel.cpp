@@ -28,10 +28,12 @@ QString FolderIconProxyModel::iconNameFor(const QString &specialUse, const QStri
     };
     static const QList<Kind> kinds = {
             {"drafts", "\\drafts", {QStringLiteral("drafts"), QStringLiteral("entwürfe")}},
-            {"sent", "\\sent",
+            {"sent",
+             "\\sent",
              {QStringLiteral("sent"), QStringLiteral("sent messages"), QStringLiteral("sent items"),
               QStringLiteral("gesendet")}},
-            {"trash", "\\trash",
+            {"trash",
+             "\\trash",
              {QStringLiteral("trash"), QStringLiteral("deleted items"),
               QStringLiteral("deleted messages"), QStringLiteral("papierkorb")}},
             {"junk", "\\junk", {QStringLiteral("junk"), QStringLiteral("spam")}},
@@ -54,8 +56,8 @@ QVariant FolderIconProxyModel::data(const QModelIndex &index, int role) const
     if (own.isValid())
         return own;
     const QString specialUse = m_specialUseRole >= 0
-            ? QIdentityProxyModel::data(index, m_specialUseRole).toString()
-            : QString();
+                                       ? QIdentityProxyModel::data(index, m_specialUseRole).toString()
+                                       : QString();
     const QString name = QIdentityProxyModel::data(index, Qt::DisplayRole).toString();
     return Icons::icon(iconNameFor(specialUse, name));
 }

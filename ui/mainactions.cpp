@@ -5,7 +5,9 @@
 #include <QAction>
 #include <QWidget>
 
-MainActions::MainActions(QWidget *window) : QObject(window), m_window(window)
+MainActions::MainActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
 {
     m_newMessage = create(QStringLiteral("newMessage"), tr("&New Message"),
                           QStringLiteral("mail-new"));
@@ -54,8 +56,7 @@ MainActions::MainActions(QWidget *window) : QObject(window), m_window(window)
     m_refresh->setToolTip(tr("Check all accounts for new messages"));
 }
 
-QAction *MainActions::create(const QString &objectName, const QString &text,
-                             const QString &iconName)
+QAction *MainActions::create(const QString &objectName, const QString &text, const QString &iconName)
 {
     auto *action = new QAction(Icons::icon(iconName), text, m_window);
     action->setObjectName(objectName);

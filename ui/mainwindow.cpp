@@ -211,8 +211,15 @@ void MainWindow::setFolderModel(QAbstractItemModel *model)
 void MainWindow::setMessageModel(QAbstractItemModel *model)
 {
     m_messageList->setModel(model);
-    if (!m_pendingHeaderState.isEmpty())
+    if (!m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
+    } else if (model && model->columnCount() > 1) {
+        // First start: the subject gets the room, the other columns a fixed width.
+        QHeaderView *header = m_messageList->header();
+        header->resizeSection(0, 420);
+        for (int column = 1; column < model->columnCount(); ++column)
+            header->resizeSection(column, 160);
+    }
     QItemSelectionModel *selection = m_messageList->selectionModel();
     connect(selection, &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { Q_EMIT messageSelected(current); });

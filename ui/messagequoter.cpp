@@ -38,14 +38,14 @@ static QString bodyAsHtml(const OriginalMessage &original)
     if (!original.htmlBody.isEmpty())
         return original.htmlBody;
     return QStringLiteral("<pre style=\"white-space: pre-wrap\">")
-            + original.plainBody.toHtmlEscaped() + QStringLiteral("</pre>");
+           + original.plainBody.toHtmlEscaped() + QStringLiteral("</pre>");
 }
 
 QString MessageQuoter::quoteHtml(const OriginalMessage &original)
 {
     return QStringLiteral("<p>") + attribution(original).toHtmlEscaped()
-            + QStringLiteral("</p><blockquote type=\"cite\">") + bodyAsHtml(original)
-            + QStringLiteral("</blockquote>");
+           + QStringLiteral("</p><blockquote type=\"cite\">") + bodyAsHtml(original)
+           + QStringLiteral("</blockquote>");
 }
 
 static QStringList forwardHeaderLines(const OriginalMessage &original)
@@ -66,8 +66,8 @@ static QStringList forwardHeaderLines(const OriginalMessage &original)
 QString MessageQuoter::forwardPlain(const OriginalMessage &original)
 {
     return QStringLiteral("-------- ") + tr("Forwarded Message") + QStringLiteral(" --------\n")
-            + forwardHeaderLines(original).join(QLatin1Char('\n')) + QStringLiteral("\n\n")
-            + original.plainBody;
+           + forwardHeaderLines(original).join(QLatin1Char('\n')) + QStringLiteral("\n\n")
+           + original.plainBody;
 }
 
 QString MessageQuoter::forwardHtml(const OriginalMessage &original)
@@ -76,8 +76,8 @@ QString MessageQuoter::forwardHtml(const OriginalMessage &original)
     for (const QString &line : forwardHeaderLines(original))
         header += line.toHtmlEscaped() + QStringLiteral("<br>");
     return QStringLiteral("<p>-------- ") + tr("Forwarded Message").toHtmlEscaped()
-            + QStringLiteral(" --------</p><p>") + header + QStringLiteral("</p>")
-            + bodyAsHtml(original);
+           + QStringLiteral(" --------</p><p>") + header + QStringLiteral("</p>")
+           + bodyAsHtml(original);
 }
 
 static const QRegularExpression &replyPrefix()

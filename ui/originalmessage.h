@@ -17,7 +17,7 @@ struct OriginalMessage
     QString subject;
     QDateTime date;
     QString plainBody;
-    QString htmlBody;         // empty for text/plain messages; already sanitised for display
-    QByteArray messageId;     // with angle brackets
+    QString htmlBody; // empty for text/plain messages; already sanitised for display
+    QByteArray messageId; // with angle brackets
     QList<QByteArray> references;
 };

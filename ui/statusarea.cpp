@@ -52,9 +52,9 @@ void StatusArea::setConnectionState(const QString &accountId, const QString &acc
         colour = "#f9a825";
     else if (state == ConnectionState::Error)
         colour = "#c62828";
-    label->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
-                           .arg(QLatin1String(colour), accountName.toHtmlEscaped(),
-                                stateText(state)));
+    label->setText(
+            QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
+                    .arg(QLatin1String(colour), accountName.toHtmlEscaped(), stateText(state)));
     label->setToolTip(detail);
     label->setProperty("connectionState", QVariant::fromValue(state));
 }

@@ -4,7 +4,9 @@
 #include <QSslCertificate>
 #include <QUuid>
 
-Account::Account() : m_id(generateId()) { }
+Account::Account()
+    : m_id(generateId())
+{ }
 
 QString Account::generateId()
 {
@@ -43,5 +45,5 @@ Identity Account::defaultIdentity() const
 {
     if (!m_identities.isEmpty())
         return m_identities.constFirst();
-    return Identity{m_displayName, m_address, {}};
+    return Identity {m_displayName, m_address, {}};
 }

@@ -80,7 +80,8 @@ quint16 portValue(const QVariant &value, quint16 fallback)
 } // namespace
 
 AccountStore::AccountStore(QSettings *settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+    : QObject(parent)
+    , m_settings(settings)
 {
     Q_ASSERT(settings);
 }
@@ -170,8 +171,8 @@ MailError AccountStore::syncSettings()
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return MailError(MailError::Kind::Storage,
-                         u"The settings file %1 could not be written."_s
-                                 .arg(m_settings->fileName()));
+                         u"The settings file %1 could not be written."_s.arg(
+                                 m_settings->fileName()));
     return {};
 }
 
@@ -239,9 +240,9 @@ Account AccountStore::readAccount(const QString &id) const
     const int count = m_settings->beginReadArray(u"identities"_s);
     for (int i = 0; i < count; ++i) {
         m_settings->setArrayIndex(i);
-        identities.append(Identity{m_settings->value(u"name"_s).toString(),
-                                   m_settings->value(u"address"_s).toString(),
-                                   m_settings->value(u"signature"_s).toString()});
+        identities.append(Identity {m_settings->value(u"name"_s).toString(),
+                                    m_settings->value(u"address"_s).toString(),
+                                    m_settings->value(u"signature"_s).toString()});
     }
     m_settings->endArray();
     a.setIdentities(identities);

@@ -11,20 +11,20 @@ struct ConnectionTestResult
     enum class Server { Imap, Smtp };
     enum class Outcome {
         Success,
-        HostNotFound,         // name lookup failed
-        ConnectionRefused,    // nothing listens on that port
-        Timeout,              // no answer in time
-        TlsFailure,           // handshake failed (protocol, cipher, not TLS on this port)
+        HostNotFound, // name lookup failed
+        ConnectionRefused, // nothing listens on that port
+        Timeout, // no answer in time
+        TlsFailure, // handshake failed (protocol, cipher, not TLS on this port)
         CertificateUntrusted, // the chain did not validate or differs from the pinned one
         AuthenticationFailed, // the server refused the user name or password
-        ProtocolError,        // the server answered, but not as expected
+        ProtocolError, // the server answered, but not as expected
         Cancelled,
     };
 
     Server server = Server::Imap;
     Outcome outcome = Outcome::Success;
-    QString detail;                          // technical detail (socket error text, reasons)
-    QString serverText;                      // the server's own words, if any
+    QString detail; // technical detail (socket error text, reasons)
+    QString serverText; // the server's own words, if any
     QList<QSslCertificate> certificateChain; // for TLS outcomes: the chain the server sent
 
     bool isSuccess() const { return outcome == Outcome::Success; }

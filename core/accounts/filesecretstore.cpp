@@ -5,9 +5,9 @@
 using namespace Qt::StringLiterals;
 
 FileSecretStore::FileSecretStore(const QString &filePath, QObject *parent)
-    : SecretStore(parent), m_filePath(filePath)
-{
-}
+    : SecretStore(parent)
+    , m_filePath(filePath)
+{ }
 
 QString FileSecretStore::pathFromEnvironment()
 {
@@ -26,14 +26,16 @@ SecretStore::Reply FileSecretStore::lookUp(const QString &accountId) const
     if (!file.exists())
         return {Status::Unavailable, {}, u"The password file %1 does not exist."_s.arg(m_filePath)};
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
-            | QFileDevice::ExeOther;
+                                            | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                            | QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (file.permissions() & others)
-        return {Status::AccessDenied, {},
+        return {Status::AccessDenied,
+                {},
                 u"The password file %1 is readable by other users; it must have mode 0600."_s.arg(
                         m_filePath)};
     if (!file.open(QIODevice::ReadOnly))
-        return {Status::Failed, {},
+        return {Status::Failed,
+                {},
                 u"The password file %1 cannot be read: %2"_s.arg(m_filePath, file.errorString())};
 
     const QByteArray key = accountId.toUtf8();
@@ -65,8 +67,7 @@ void FileSecretStore::writePassword(const QString &accountId, const QString &pas
     deliver(context, std::move(callback), {});
 }
 
-void FileSecretStore::deletePassword(const QString &accountId, QObject *context,
-                                     Callback callback)
+void FileSecretStore::deletePassword(const QString &accountId, QObject *context, Callback callback)
 {
     m_sessionPasswords.remove(accountId);
     m_deleted.insert(accountId);

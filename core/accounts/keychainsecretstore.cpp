@@ -36,12 +36,11 @@ SecretStore::Reply replyOf(const QKeychain::Job *job)
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *parent)
-    : SecretStore(parent), m_serviceName(serviceName)
-{
-}
+    : SecretStore(parent)
+    , m_serviceName(serviceName)
+{ }
 
-void KeychainSecretStore::readPassword(const QString &accountId, QObject *context,
-                                       Callback callback)
+void KeychainSecretStore::readPassword(const QString &accountId, QObject *context, Callback callback)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_serviceName, this);
     job->setKey(accountId);

@@ -29,8 +29,7 @@ void MemorySecretStore::writePassword(const QString &accountId, const QString &p
     deliver(context, std::move(callback), {});
 }
 
-void MemorySecretStore::deletePassword(const QString &accountId, QObject *context,
-                                       Callback callback)
+void MemorySecretStore::deletePassword(const QString &accountId, QObject *context, Callback callback)
 {
     if (!m_available)
         return deliver(context, std::move(callback), unavailable());

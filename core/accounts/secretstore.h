@@ -16,16 +16,16 @@ class SecretStore : public QObject
 public:
     enum class Status {
         Ok,
-        NotFound,     // nothing stored for this account
-        Unavailable,  // no backend answers (no keychain daemon, locked, not configured)
+        NotFound, // nothing stored for this account
+        Unavailable, // no backend answers (no keychain daemon, locked, not configured)
         AccessDenied, // the user or the system refused access
-        Failed,       // any other failure; see Reply::errorString
+        Failed, // any other failure; see Reply::errorString
     };
 
     struct Reply
     {
         Status status = Status::Ok;
-        QString password;    // only for a successful read
+        QString password; // only for a successful read
         QString errorString; // empty on success
 
         bool isOk() const { return status == Status::Ok; }
@@ -37,8 +37,9 @@ public:
     ~SecretStore() override = default;
 
     virtual void readPassword(const QString &accountId, QObject *context, Callback callback) = 0;
-    virtual void writePassword(const QString &accountId, const QString &password,
-                               QObject *context, Callback callback) = 0;
+    virtual void writePassword(const QString &accountId, const QString &password, QObject *context,
+                               Callback callback)
+            = 0;
     virtual void deletePassword(const QString &accountId, QObject *context, Callback callback) = 0;
 
 protected:

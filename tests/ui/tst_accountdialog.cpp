@@ -117,16 +117,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("message");
         QTest::newRow("empty imap host") << u"imapHost"_s << QString() << u"server name"_s;
-        QTest::newRow("url as host") << u"smtpHost"_s << u"https://mail.example.org"_s
-                                     << u"only the server name"_s;
+        QTest::newRow("url as host")
+                << u"smtpHost"_s << u"https://mail.example.org"_s << u"only the server name"_s;
         QTest::newRow("port zero") << u"imapPort"_s << u"0"_s << u"1 to 65535"_s;
         QTest::newRow("port too big") << u"smtpPort"_s << u"70000"_s << u"1 to 65535"_s;
         QTest::newRow("port not a number") << u"imapPort"_s << u"imap"_s << u"1 to 65535"_s;
         QTest::newRow("empty address") << u"address"_s << QString() << u"e-mail address"_s;
-        QTest::newRow("invalid address") << u"address"_s << u"ann.example.org"_s
-                                         << u"not a valid"_s;
-        QTest::newRow("missing CA file") << u"caFile"_s << u"/nonexistent/ca.pem"_s
-                                         << u"cannot be read"_s;
+        QTest::newRow("invalid address")
+                << u"address"_s << u"ann.example.org"_s << u"not a valid"_s;
+        QTest::newRow("missing CA file")
+                << u"caFile"_s << u"/nonexistent/ca.pem"_s << u"cannot be read"_s;
     }
 
     void validation()
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
         // Fixing the field clears the message and lets the dialog close.
         fillValid(dialog);
-        edit->setText(field == "imapPort"_L1 ? u"993"_s
+        edit->setText(field == "imapPort"_L1   ? u"993"_s
                       : field == "smtpPort"_L1 ? u"465"_s
                       : field == "caFile"_L1   ? QString()
                                                : edit->text());
@@ -170,8 +170,8 @@ private Q_SLOTS:
         Account original;
         original.setDisplayName(u"Work"_s);
         original.setAddress(u"ann@work.example"_s);
-        original.setIdentities({Identity{u"Ann"_s, u"ann@work.example"_s, u"-- \nAnn"_s},
-                                Identity{u"Team"_s, u"team@work.example"_s, {}}});
+        original.setIdentities({Identity {u"Ann"_s, u"ann@work.example"_s, u"-- \nAnn"_s},
+                                Identity {u"Team"_s, u"team@work.example"_s, {}}});
         original.setImapHost(u"imap.work.example"_s);
         original.setImapPort(1143);
         original.setImapSecurity(Security::StartTls);
@@ -248,8 +248,8 @@ private Q_SLOTS:
         QVERIFY(panel->certificateButtons().isEmpty());
 
         // A second run replaces the results.
-        tester.results = {result(ConnectionTestResult::Server::Imap,
-                                 ConnectionTestResult::Outcome::Success)};
+        tester.results = {
+                result(ConnectionTestResult::Server::Imap, ConnectionTestResult::Outcome::Success)};
         QTest::mouseClick(panel->testButton(), Qt::LeftButton);
         QTRY_COMPARE(finished.size(), 2);
         QCOMPARE(panel->resultLabels().size(), 1);
@@ -261,9 +261,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("outcome");
         QTest::addColumn<QString>("expected");
         using O = ConnectionTestResult::Outcome;
-        QTest::newRow("refused") << int(O::ConnectionRefused) << u"refused the connection on port 993"_s;
+        QTest::newRow("refused") << int(O::ConnectionRefused)
+                                 << u"refused the connection on port 993"_s;
         QTest::newRow("timeout") << int(O::Timeout) << u"did not answer on port 993"_s;
-        QTest::newRow("tls") << int(O::TlsFailure) << u"secure connection to imap.example.org failed"_s;
+        QTest::newRow("tls") << int(O::TlsFailure)
+                             << u"secure connection to imap.example.org failed"_s;
         QTest::newRow("protocol") << int(O::ProtocolError) << u"unexpected"_s;
         QTest::newRow("cancelled") << int(O::Cancelled) << u"stopped"_s;
     }
@@ -312,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(certificateDialog->statusLabel()->text().contains(u"self-signed"_s));
         certificateDialog->accept();
         QCOMPARE(dialog.account().imapPinnedFingerprints(),
-                 QList<QByteArray>{Account::fingerprint(chain.at(0))});
+                 QList<QByteArray> {Account::fingerprint(chain.at(0))});
         QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
     }
 

@@ -20,9 +20,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subject");
         QTest::addColumn<QString>("body");
 
-        QTest::newRow("bare") << u"mailto:someone@example.org"_s << true
-                              << u"someone@example.org"_s << QString() << QString() << QString()
-                              << QString();
+        QTest::newRow("bare") << u"mailto:someone@example.org"_s << true << u"someone@example.org"_s
+                              << QString() << QString() << QString() << QString();
         QTest::newRow("subject") << u"mailto:someone@example.org?subject=Hi"_s << true
                                  << u"someone@example.org"_s << QString() << QString() << u"Hi"_s
                                  << QString();
@@ -38,18 +37,18 @@ private Q_SLOTS:
         QTest::newRow("to in query") << u"mailto:?to=a@b.example&to=c@d.example"_s << true
                                      << u"a@b.example, c@d.example"_s << QString() << QString()
                                      << QString() << QString();
-        QTest::newRow("plus is literal") << u"mailto:a+tag@b.example?subject=1+1"_s << true
-                                         << u"a+tag@b.example"_s << QString() << QString()
-                                         << u"1+1"_s << QString();
+        QTest::newRow("plus is literal")
+                << u"mailto:a+tag@b.example?subject=1+1"_s << true << u"a+tag@b.example"_s
+                << QString() << QString() << u"1+1"_s << QString();
         QTest::newRow("utf-8") << u"mailto:a@b.example?subject=Gr%C3%BC%C3%9Fe"_s << true
                                << u"a@b.example"_s << QString() << QString() << u"Grüße"_s
                                << QString();
-        QTest::newRow("case-insensitive keys") << u"mailto:a@b.example?SUBJECT=x&Body=y"_s << true
-                                               << u"a@b.example"_s << QString() << QString()
-                                               << u"x"_s << u"y"_s;
-        QTest::newRow("first subject wins") << u"mailto:a@b.example?subject=one&subject=two"_s
-                                            << true << u"a@b.example"_s << QString() << QString()
-                                            << u"one"_s << QString();
+        QTest::newRow("case-insensitive keys")
+                << u"mailto:a@b.example?SUBJECT=x&Body=y"_s << true << u"a@b.example"_s << QString()
+                << QString() << u"x"_s << u"y"_s;
+        QTest::newRow("first subject wins")
+                << u"mailto:a@b.example?subject=one&subject=two"_s << true << u"a@b.example"_s
+                << QString() << QString() << u"one"_s << QString();
         QTest::newRow("attachment ignored")
                 << u"mailto:a@b.example?attachment=/etc/passwd"_s << true << u"a@b.example"_s
                 << QString() << QString() << QString() << QString();
@@ -85,25 +84,25 @@ private Q_SLOTS:
 
         QTest::newRow("thunderbird example")
                 << u"to='a@b.example',subject='x',body='y',attachment='file:///path'"_s << true
-                << u"a@b.example"_s << u"x"_s << u"y"_s << QStringList{u"/path"_s} << false;
+                << u"a@b.example"_s << u"x"_s << u"y"_s << QStringList {u"/path"_s} << false;
         QTest::newRow("commas inside quotes")
                 << u"to='a@b.example,c@d.example',subject='Hello, world'"_s << true
                 << u"a@b.example,c@d.example"_s << u"Hello, world"_s << QString() << QStringList()
                 << false;
-        QTest::newRow("unquoted values") << u"to=a@b.example,subject=plain"_s << true
-                                         << u"a@b.example"_s << u"plain"_s << QString()
-                                         << QStringList() << false;
+        QTest::newRow("unquoted values")
+                << u"to=a@b.example,subject=plain"_s << true << u"a@b.example"_s << u"plain"_s
+                << QString() << QStringList() << false;
         QTest::newRow("double quotes") << u"subject=\"it's fine\""_s << true << QString()
                                        << u"it's fine"_s << QString() << QStringList() << false;
         QTest::newRow("two attachments, url and path")
                 << u"attachment='file:///tmp/a%20b.txt,/tmp/c.pdf'"_s << true << QString()
-                << QString() << QString() << QStringList{u"/tmp/a b.txt"_s, u"/tmp/c.pdf"_s}
+                << QString() << QString() << QStringList {u"/tmp/a b.txt"_s, u"/tmp/c.pdf"_s}
                 << false;
         QTest::newRow("html format") << u"format=html,body='<b>x</b>'"_s << true << QString()
                                      << QString() << u"<b>x</b>"_s << QStringList() << true;
-        QTest::newRow("unknown keys ignored") << u"newsgroups='x',to=a@b.example"_s << true
-                                              << u"a@b.example"_s << QString() << QString()
-                                              << QStringList() << false;
+        QTest::newRow("unknown keys ignored")
+                << u"newsgroups='x',to=a@b.example"_s << true << u"a@b.example"_s << QString()
+                << QString() << QStringList() << false;
         QTest::newRow("empty") << QString() << true << QString() << QString() << QString()
                                << QStringList() << false;
         QTest::newRow("unterminated quote") << u"to='a@b.example"_s << false << QString()
@@ -134,23 +133,22 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("addresses");
 
         QTest::newRow("empty") << u"  "_s << QStringList() << QStringList();
-        QTest::newRow("bare") << u"a@b.example"_s << QStringList{QString()}
-                              << QStringList{u"a@b.example"_s};
-        QTest::newRow("named and bare")
-                << u"Ann Example <ann@example.org>, bob@example.org"_s
-                << QStringList{u"Ann Example"_s, QString()}
-                << QStringList{u"ann@example.org"_s, u"bob@example.org"_s};
+        QTest::newRow("bare") << u"a@b.example"_s << QStringList {QString()}
+                              << QStringList {u"a@b.example"_s};
+        QTest::newRow("named and bare") << u"Ann Example <ann@example.org>, bob@example.org"_s
+                                        << QStringList {u"Ann Example"_s, QString()}
+                                        << QStringList {u"ann@example.org"_s, u"bob@example.org"_s};
         QTest::newRow("quoted comma") << u"\"Doe, John\" <john@example.org>; x@y.example"_s
-                                      << QStringList{u"Doe, John"_s, QString()}
-                                      << QStringList{u"john@example.org"_s, u"x@y.example"_s};
-        QTest::newRow("escaped quote") << u"\"A \\\"B\\\" C\" <abc@example.org>"_s
-                                       << QStringList{u"A \"B\" C"_s}
-                                       << QStringList{u"abc@example.org"_s};
-        QTest::newRow("trailing comma") << u"a@b.example,"_s << QStringList{QString()}
-                                        << QStringList{u"a@b.example"_s};
-        QTest::newRow("non-ascii") << u"Jürgen <jürgen@bücher.example>"_s
-                                   << QStringList{u"Jürgen"_s}
-                                   << QStringList{u"jürgen@bücher.example"_s};
+                                      << QStringList {u"Doe, John"_s, QString()}
+                                      << QStringList {u"john@example.org"_s, u"x@y.example"_s};
+        QTest::newRow("escaped quote")
+                << u"\"A \\\"B\\\" C\" <abc@example.org>"_s << QStringList {u"A \"B\" C"_s}
+                << QStringList {u"abc@example.org"_s};
+        QTest::newRow("trailing comma")
+                << u"a@b.example,"_s << QStringList {QString()} << QStringList {u"a@b.example"_s};
+        QTest::newRow("non-ascii")
+                << u"Jürgen <jürgen@bücher.example>"_s << QStringList {u"Jürgen"_s}
+                << QStringList {u"jürgen@bücher.example"_s};
     }
 
     void addressList()

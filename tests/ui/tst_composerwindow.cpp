@@ -29,8 +29,8 @@ Account account()
     Account a;
     a.setDisplayName(u"Ann Example"_s);
     a.setAddress(u"ann@example.org"_s);
-    a.setIdentities({Identity{u"Ann Example"_s, u"ann@example.org"_s, {}},
-                     Identity{u"Ann at Work"_s, u"ann@work.example"_s, {}}});
+    a.setIdentities({Identity {u"Ann Example"_s, u"ann@example.org"_s, {}},
+                     Identity {u"Ann at Work"_s, u"ann@work.example"_s, {}}});
     return a;
 }
 
@@ -88,11 +88,11 @@ private Q_SLOTS:
         QVERIFY(composer.windowTitle().contains(u"Quarterly report"_s));
 
         const OutgoingMessage m = composer.message();
-        QCOMPARE(m.from, (MailAddress{u"Ann at Work"_s, u"ann@work.example"_s}));
+        QCOMPARE(m.from, (MailAddress {u"Ann at Work"_s, u"ann@work.example"_s}));
         QCOMPARE(m.to.size(), 2);
-        QCOMPARE(m.to.at(0), (MailAddress{u"Doe, John"_s, u"john@example.org"_s}));
+        QCOMPARE(m.to.at(0), (MailAddress {u"Doe, John"_s, u"john@example.org"_s}));
         QCOMPARE(m.to.at(1).address, u"x@y.example"_s);
-        QCOMPARE(m.cc, (QList<MailAddress>{{u"Carol"_s, u"carol@example.org"_s}}));
+        QCOMPARE(m.cc, (QList<MailAddress> {{u"Carol"_s, u"carol@example.org"_s}}));
         QCOMPARE(m.bcc.size(), 1);
         QCOMPARE(m.subject, u"Quarterly report"_s);
         QCOMPARE(m.plainBody, u"Hello,\nsee attached."_s);
@@ -156,8 +156,8 @@ private Q_SLOTS:
         composer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&composer));
         QMimeData data;
-        data.setUrls({QUrl::fromLocalFile(a), QUrl::fromLocalFile(b),
-                      QUrl(u"https://example.org/x"_s)});
+        data.setUrls(
+                {QUrl::fromLocalFile(a), QUrl::fromLocalFile(b), QUrl(u"https://example.org/x"_s)});
         const QPoint pos = composer.rect().center();
         QDragEnterEvent enter(pos, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&composer, &enter);
@@ -170,8 +170,7 @@ private Q_SLOTS:
         // The list itself takes drops too, and refuses drags without files.
         QMimeData text;
         text.setText(u"just text"_s);
-        QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton,
-                                Qt::NoModifier);
+        QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(composer.attachmentList()->viewport(), &refused);
         QVERIFY(!refused.isAccepted());
     }
@@ -211,8 +210,8 @@ private Q_SLOTS:
 
     void completionKeepsEarlierRecipients()
     {
-        QStringListModel known({u"Ann Example <ann@example.org>"_s,
-                                u"Bob Sender <bob@example.org>"_s});
+        QStringListModel known(
+                {u"Ann Example <ann@example.org>"_s, u"Bob Sender <bob@example.org>"_s});
         ComposerWindow composer;
         composer.setAddressModel(&known);
         composer.show();
@@ -253,12 +252,12 @@ private Q_SLOTS:
         composer.startReply(original(), false);
         const OutgoingMessage m = composer.message();
         QCOMPARE(m.subject, u"Re: Lunch"_s);
-        QCOMPARE(m.to, (QList<MailAddress>{{u"Bob Sender"_s, u"bob@example.org"_s}}));
+        QCOMPARE(m.to, (QList<MailAddress> {{u"Bob Sender"_s, u"bob@example.org"_s}}));
         QVERIFY(m.cc.isEmpty());
         QCOMPARE(m.inReplyTo, QByteArray("<m2@example.org>"));
-        QCOMPARE(m.references, (QList<QByteArray>{"<m1@example.org>", "<m2@example.org>"}));
+        QCOMPARE(m.references, (QList<QByteArray> {"<m1@example.org>", "<m2@example.org>"}));
         const QString expectedQuote = MessageQuoter::attribution(original())
-                + u"\n> Shall we meet?\n>\n>> earlier words\n> Bob\n"_s;
+                                      + u"\n> Shall we meet?\n>\n>> earlier words\n> Bob\n"_s;
         QCOMPARE(MessageQuoter::quotePlain(original()), expectedQuote);
         QVERIFY(m.plainBody.endsWith(expectedQuote));
         QVERIFY(m.plainBody.startsWith(u"\n\n"_s));
@@ -272,7 +271,7 @@ private Q_SLOTS:
         composer.startReply(original(), true);
         const OutgoingMessage m = composer.message();
         QCOMPARE(m.to.size(), 1);
-        QCOMPARE(m.cc, (QList<MailAddress>{{u"Carol"_s, u"carol@example.org"_s},
+        QCOMPARE(m.cc, (QList<MailAddress> {{u"Carol"_s, u"carol@example.org"_s},
                                             {{}, u"dave@example.org"_s}}));
     }
 

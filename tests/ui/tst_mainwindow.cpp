@@ -163,9 +163,10 @@ private Q_SLOTS:
         QCOMPARE(flag.size(), 1);
 
         // Several rows selected: the list actions get all of them.
-        window.messageView()->selectionModel()->select(
-                QItemSelection(model->index(3, 0), model->index(4, 2)),
-                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        window.messageView()->selectionModel()->select(QItemSelection(model->index(3, 0),
+                                                                      model->index(4, 2)),
+                                                       QItemSelectionModel::Select
+                                                               | QItemSelectionModel::Rows);
         a->deleteMessage()->trigger();
         QCOMPARE(del.size(), 1);
         const auto rows = del.at(0).at(0).value<QModelIndexList>();
@@ -289,7 +290,8 @@ private Q_SLOTS:
         QLabel *label = status->connectionLabel(u"a1"_s);
         QVERIFY(label);
         QVERIFY(label->text().contains(u"Work"_s));
-        QVERIFY(label->text().contains(StatusArea::stateText(StatusArea::ConnectionState::Connecting)));
+        QVERIFY(label->text().contains(
+                StatusArea::stateText(StatusArea::ConnectionState::Connecting)));
         status->setConnectionState(u"a1"_s, u"Work"_s, StatusArea::ConnectionState::Error,
                                    u"Connection refused"_s);
         QCOMPARE(status->connectionLabel(u"a1"_s), label); // updated in place

@@ -110,7 +110,8 @@ private Q_SLOTS:
         window.folderView()->setCurrentIndex(icons.index(0, 0, icons.index(0, 0)));
         window.messageView()->setCurrentIndex(
                 messages.match(messages.index(0, 0), Qt::DisplayRole, subjects.at(1)).value(0));
-        window.messageBrowser()->setPlainText(u"Hi Alice,\n\nshall we have lunch on Friday?\n\nCarol"_s);
+        window.messageBrowser()->setPlainText(
+                u"Hi Alice,\n\nshall we have lunch on Friday?\n\nCarol"_s);
         window.statusArea()->setConnectionState(u"a"_s, u"Alice Liddell"_s,
                                                 StatusArea::ConnectionState::Online);
         window.statusArea()->setConnectionState(u"b"_s, u"Bob Marley"_s,
@@ -182,8 +183,7 @@ private Q_SLOTS:
     {
         const auto first = QSslCertificate::fromData(TestCertificates::first);
         const auto second = QSslCertificate::fromData(TestCertificates::second);
-        CertificateDialog dialog(u"imap.example.org"_s, second,
-                                 {Account::fingerprint(first.at(0))},
+        CertificateDialog dialog(u"imap.example.org"_s, second, {Account::fingerprint(first.at(0))},
                                  u"The certificate is self-signed, and untrusted"_s);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

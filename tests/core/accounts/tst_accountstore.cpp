@@ -19,8 +19,8 @@ private:
         Account a;
         a.setDisplayName(u"Work"_s);
         a.setAddress(u"jürgen@example.org"_s);
-        a.setIdentities({Identity{u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
-                         Identity{u"Support"_s, u"support@example.org"_s, {}}});
+        a.setIdentities({Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
+                         Identity {u"Support"_s, u"support@example.org"_s, {}}});
         a.setImapHost(u"imap.example.org"_s);
         a.setImapPort(1993);
         a.setImapSecurity(Security::StartTls);
@@ -53,18 +53,15 @@ private Q_SLOTS:
         QCOMPARE(Account::defaultSmtpPort(Security::StartTls), quint16(587));
     }
 
-    void formatFingerprint()
-    {
-        QCOMPARE(Account::formatFingerprint("0a1bff"), u"0A:1B:FF"_s);
-    }
+    void formatFingerprint() { QCOMPARE(Account::formatFingerprint("0a1bff"), u"0A:1B:FF"_s); }
 
     void defaultIdentity()
     {
         Account a;
         a.setDisplayName(u"Ann"_s);
         a.setAddress(u"ann@example.org"_s);
-        QCOMPARE(a.defaultIdentity(), (Identity{u"Ann"_s, u"ann@example.org"_s, {}}));
-        a.setIdentities({Identity{u"A"_s, u"a@example.org"_s, u"sig"_s}});
+        QCOMPARE(a.defaultIdentity(), (Identity {u"Ann"_s, u"ann@example.org"_s, {}}));
+        a.setIdentities({Identity {u"A"_s, u"a@example.org"_s, u"sig"_s}});
         QCOMPARE(a.defaultIdentity().address, u"a@example.org"_s);
     }
 
@@ -108,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(!store.saveAccount(a));
         QSignalSpy changedSpy(&store, &AccountStore::accountChanged);
         QSignalSpy addedSpy(&store, &AccountStore::accountAdded);
-        a.setIdentities({Identity{u"Only"_s, u"only@example.org"_s, {}}});
+        a.setIdentities({Identity {u"Only"_s, u"only@example.org"_s, {}}});
         a.setImapHost(u"other.example.org"_s);
         QVERIFY(!store.saveAccount(a));
         QCOMPARE(changedSpy.size(), 1);

@@ -19,7 +19,9 @@ struct Answers
     QList<SecretStore::Reply> replies;
     SecretStore::Callback callback()
     {
-        return [this](const SecretStore::Reply &reply) { replies.append(reply); };
+        return [this](const SecretStore::Reply &reply) {
+            replies.append(reply);
+        };
     }
 };
 
@@ -123,8 +125,8 @@ private Q_SLOTS:
     void fileReadsLines()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(
-                dir, "# demo\n\nalice=wonder=land\r\nbob = x\nbroken line\n", ownerOnly);
+        const QString path = writeFile(dir, "# demo\n\nalice=wonder=land\r\nbob = x\nbroken line\n",
+                                       ownerOnly);
         FileSecretStore store(path);
         SecretStore::Reply reply = readNow(store, u"alice"_s);
         QVERIFY2(reply.isOk(), qPrintable(reply.errorString));
@@ -139,8 +141,8 @@ private Q_SLOTS:
     void fileRefusesLoosePermissions()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "alice=pw\n", ownerOnly | QFileDevice::ReadGroup
-                                                                  | QFileDevice::ReadOther);
+        const QString path = writeFile(dir, "alice=pw\n",
+                                       ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther);
         FileSecretStore store(path);
         const SecretStore::Reply reply = readNow(store, u"alice"_s);
         QCOMPARE(reply.status, SecretStore::Status::AccessDenied);
