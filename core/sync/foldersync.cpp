@@ -1,0 +1,319 @@
+#include "foldersync.h"
+
+#include "common/logging.h"
+#include "imap/imapcommandbuilder.h"
+#include "imap/imapconnection.h"
+#include "imap/tasks/imapfetchmetadatatask.h"
+#include "imap/tasks/imapsearchtask.h"
+#include "imap/tasks/imapselecttask.h"
+#include "store/messagestore.h"
+#include "sync/messagerecordfactory.h"
+
+#include <algorithm>
+
+namespace {
+
+QList<FlagUpdate> flagUpdates(const QList<ImapFetch> &fetches)
+{
+    QList<FlagUpdate> updates;
+    updates.reserve(fetches.size());
+    for (const ImapFetch &f : fetches) {
+        if (!f.uid || !f.flags)
+            continue;
+        FlagUpdate u;
+        u.uid = *f.uid;
+        u.flags = MessageRecordFactory::flagsFromList(*f.flags, &u.keywords);
+        u.modSeq = f.modSeq.value_or(0);
+        updates.append(u);
+    }
+    return updates;
+}
+
+// Splits UIDs (ascending) into sets of at most the given sizes, newest first.
+QList<UidSet> newestFirstBatches(const QList<quint32> &ascending, int first, int rest)
+{
+    QList<UidSet> batches;
+    qsizetype end = ascending.size();
+    int size = first;
+    while (end > 0) {
+        const qsizetype begin = qMax<qsizetype>(0, end - size);
+        batches.append(UidSet::fromList(ascending.mid(begin, end - begin)));
+        end = begin;
+        size = rest;
+    }
+    return batches;
+}
+
+} // namespace
+
+FolderSync::FolderSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
+                       QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_store(store)
+    , m_folderId(folderId)
+{ }
+
+FolderSync::~FolderSync() = default;
+
+void FolderSync::setBatchSizes(int first, int rest)
+{
+    m_firstBatch = qMax(1, first);
+    m_batch = qMax(1, rest);
+}
+
+QByteArray FolderSync::wireName(const ImapConnection *connection, const QString &path)
+{
+    if (connection && connection->isEnabled("UTF8=ACCEPT"))
+        return path.toUtf8();
+    return ImapCommandBuilder::encodeMailboxName(path);
+}
+
+void FolderSync::start()
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(m_folderId);
+    if (!folder) {
+        finish(folder.error());
+        return;
+    }
+    m_folder = folder.value();
+    const StoreResult<QList<quint32>> uids = m_store->uids(m_folderId);
+    if (!uids) {
+        finish(uids.error());
+        return;
+    }
+    m_cachedUids = uids.value();
+    if (!m_connection || !m_connection->isReady()) {
+        finish(MailError(MailError::Kind::Network, QStringLiteral("Not connected")));
+        return;
+    }
+
+    m_state = State::Selecting;
+    auto *task = new ImapSelectTask(m_connection, wireName(m_connection, m_folder.path), false,
+                                    this);
+    if (m_folder.uidValidity != 0) {
+        const bool qresync = m_connection->isEnabled("QRESYNC") && !m_cachedUids.isEmpty()
+                             && m_folder.highestModSeq != 0;
+        task->setKnownState(m_folder.uidValidity, qresync ? m_folder.highestModSeq : 0,
+                            qresync ? UidSet::fromList(m_cachedUids) : UidSet());
+        m_selectResynced = qresync;
+    }
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        if (task->error()) {
+            finish(task->error());
+            return;
+        }
+        onSelected(task);
+    });
+    task->start();
+}
+
+void FolderSync::onSelected(ImapSelectTask *task)
+{
+    const quint64 knownModSeq = m_folder.highestModSeq;
+    if (task->uidValidity() != 0 && m_folder.uidValidity != task->uidValidity()) {
+        if (m_folder.uidValidity != 0)
+            qCInfo(lcImap) << "UIDVALIDITY changed for" << m_folder.path << "- cache dropped";
+        if (MailError error = m_store->resetFolder(m_folderId, task->uidValidity())) {
+            finish(error);
+            return;
+        }
+        m_cachedUids.clear();
+        m_selectResynced = false;
+        m_folder.highestModSeq = 0;
+    }
+    m_folder.uidValidity = task->uidValidity();
+    m_folder.uidNext = task->uidNext();
+    m_folder.exists = task->exists();
+    const quint64 serverModSeq = task->hasModSeq() ? task->highestModSeq() : 0;
+
+    if (m_cachedUids.isEmpty()) {
+        m_method = "full";
+        m_folder.highestModSeq = serverModSeq;
+        listUids();
+        return;
+    }
+
+    if (m_selectResynced && !task->uidValidityChanged()) {
+        m_method = "qresync";
+        const QList<quint32> vanished = task->vanished().toList();
+        if (!vanished.isEmpty()) {
+            if (MailError error = m_store->removeMessages(m_folderId, vanished)) {
+                finish(error);
+                return;
+            }
+        }
+        if (MailError error = m_store->updateFlags(m_folderId, flagUpdates(task->changed()))) {
+            finish(error);
+            return;
+        }
+        m_folder.highestModSeq = serverModSeq;
+        // Only messages past the last known UID can be new.
+        m_state = State::ListingUids;
+        const quint32 last = m_cachedUids.last();
+        auto *search = new ImapSearchTask(m_connection,
+                                          "UID " + QByteArray::number(last + 1) + ":*", this);
+        connect(search, &ImapTask::finished, this, [this, search, last] {
+            search->deleteLater();
+            if (search->error()) {
+                finish(search->error());
+                return;
+            }
+            // "n:*" always matches the highest UID, even when it is below n.
+            QList<quint32> fresh;
+            for (quint32 uid : search->uids().toList())
+                if (uid > last)
+                    fresh.append(uid);
+            m_toFetch = newestFirstBatches(fresh, m_firstBatch, m_batch);
+            m_fetchTotal = fresh.size();
+            m_state = State::FetchingNew;
+            fetchNext();
+        });
+        search->start();
+        return;
+    }
+
+    if (serverModSeq != 0 && knownModSeq != 0 && serverModSeq == knownModSeq
+        && task->exists() == quint32(m_cachedUids.size())) {
+        // CONDSTORE says nothing changed, and the count matches: nothing to do.
+        m_method = "condstore";
+        finish(saveFolderState());
+        return;
+    }
+    const bool condstore = serverModSeq != 0 && knownModSeq != 0;
+    m_method = condstore ? "condstore" : "flags";
+    m_folder.highestModSeq = serverModSeq;
+    fetchChangedFlags(m_cachedUids, condstore ? knownModSeq : 0);
+}
+
+void FolderSync::fetchChangedFlags(const QList<quint32> &cachedUids, quint64 changedSince)
+{
+    m_state = State::FetchingFlags;
+    auto *task = new ImapFetchMetadataTask(m_connection,
+                                           UidSet::fromRange(cachedUids.first(), cachedUids.last()),
+                                           this);
+    task->setFlagsOnly(true);
+    task->setKeepResults(false);
+    task->setBatchSize(quint64(cachedUids.last() - cachedUids.first()) + 1);
+    task->setChangedSince(changedSince);
+    connect(task, &ImapFetchMetadataTask::batchFetched, this,
+            [this](const QList<ImapFetch> &fetches) {
+                if (MailError error = m_store->updateFlags(m_folderId, flagUpdates(fetches)))
+                    finish(error);
+            });
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        if (task->error()) {
+            finish(task->error());
+            return;
+        }
+        if (m_state == State::FetchingFlags)
+            listUids();
+    });
+    task->start();
+}
+
+void FolderSync::listUids()
+{
+    m_state = State::ListingUids;
+    auto *search = new ImapSearchTask(m_connection, "ALL", this);
+    connect(search, &ImapTask::finished, this, [this, search] {
+        search->deleteLater();
+        if (search->error()) {
+            finish(search->error());
+            return;
+        }
+        reconcile(search->uids());
+    });
+    search->start();
+}
+
+void FolderSync::reconcile(const UidSet &serverUids)
+{
+    const QList<quint32> server = serverUids.toList();
+    QList<quint32> gone;
+    std::set_difference(m_cachedUids.cbegin(), m_cachedUids.cend(), server.cbegin(), server.cend(),
+                        std::back_inserter(gone));
+    if (!gone.isEmpty()) {
+        if (MailError error = m_store->removeMessages(m_folderId, gone)) {
+            finish(error);
+            return;
+        }
+    }
+    QList<quint32> fresh;
+    std::set_difference(server.cbegin(), server.cend(), m_cachedUids.cbegin(), m_cachedUids.cend(),
+                        std::back_inserter(fresh));
+    m_toFetch = newestFirstBatches(fresh, m_firstBatch, m_batch);
+    m_fetchTotal = fresh.size();
+    m_state = State::FetchingNew;
+    fetchNext();
+}
+
+void FolderSync::fetchNext()
+{
+    if (m_state != State::FetchingNew)
+        return;
+    if (m_toFetch.isEmpty() && m_inFlight == 0) {
+        finish(saveFolderState());
+        return;
+    }
+    while (!m_toFetch.isEmpty() && m_inFlight < m_pipelineDepth) {
+        const UidSet batch = m_toFetch.takeFirst();
+        auto *task = new ImapFetchMetadataTask(m_connection, batch, this);
+        task->setBatchSize(batch.count());
+        task->setKeepResults(false);
+        ++m_inFlight;
+        connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::storeBatch);
+        connect(task, &ImapTask::finished, this, [this, task] {
+            task->deleteLater();
+            --m_inFlight;
+            if (task->error()) {
+                finish(task->error());
+                return;
+            }
+            fetchNext();
+        });
+        task->start();
+    }
+}
+
+void FolderSync::storeBatch(const QList<ImapFetch> &fetches)
+{
+    if (m_state != State::FetchingNew)
+        return;
+    QList<MessageRecord> records;
+    records.reserve(fetches.size());
+    for (const ImapFetch &f : fetches) {
+        if (f.uid)
+            records.append(MessageRecordFactory::fromFetch(f, m_folderId));
+    }
+    if (MailError error = m_store->upsertMessages(m_folderId, records)) {
+        finish(error);
+        return;
+    }
+    m_fetchDone += records.size();
+    Q_EMIT progress(m_fetchDone, m_fetchTotal);
+}
+
+MailError FolderSync::saveFolderState()
+{
+    const StoreResult<int> unseen = m_store->unseenCount(m_folderId);
+    if (unseen)
+        m_folder.unseen = quint32(unseen.value());
+    return m_store->updateFolderState(m_folder);
+}
+
+MailError FolderSync::applyUnsolicitedFetch(MessageStore *store, qint64 folderId,
+                                            const ImapFetch &fetch)
+{
+    return store->updateFlags(folderId, flagUpdates({fetch}));
+}
+
+void FolderSync::finish(const MailError &error)
+{
+    if (m_state == State::Done || m_state == State::Failed)
+        return;
+    m_state = error ? State::Failed : State::Done;
+    Q_EMIT finished(error);
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "imap/parser/uidset.h"
+#include "store/folderrecord.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class ImapConnection;
+struct ImapFetch;
+class ImapSelectTask;
+class MessageStore;
+
+// Brings one folder of the cache up to date with the server, on a ready connection.
+//
+// First open (nothing cached): learn the UID list (ESEARCH when offered), then fetch metadata
+// newest first in pipelined batches, each written to the store in one transaction, so the
+// newest rows are readable at once while the rest streams in.
+// Later opens: QRESYNC (VANISHED and changed flags arrive with SELECT), else CONDSTORE (flags
+// changed since the last HIGHESTMODSEQ plus the UID list), else every message's flags plus the
+// UID list; then the metadata of new messages. A changed UIDVALIDITY empties the folder's cache.
+//
+// The folder stays selected afterwards, so the connection can IDLE on it.
+class FolderSync : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Selecting, ListingUids, FetchingFlags, FetchingNew, Done, Failed };
+    Q_ENUM(State)
+
+    FolderSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
+               QObject *parent = nullptr);
+    ~FolderSync() override;
+
+    // Metadata batch sizes: the first batch is small so the newest rows appear quickly.
+    void setBatchSizes(int first, int rest);
+    // How many metadata batches may be on the wire at once.
+    void setPipelineDepth(int depth) { m_pipelineDepth = qMax(1, depth); }
+
+    void start();
+    State state() const { return m_state; }
+    qint64 folderId() const { return m_folderId; }
+    // The server's view once done: the mailbox's wire name and its counters.
+    FolderRecord folder() const { return m_folder; }
+    // How the folder was resynchronised, for tests and logs: "full", "qresync", "condstore",
+    // "flags".
+    QByteArray method() const { return m_method; }
+
+    // Applies a FETCH that arrived outside a synchronisation (IDLE, other commands).
+    static MailError applyUnsolicitedFetch(MessageStore *store, qint64 folderId,
+                                           const ImapFetch &fetch);
+    // The name to send for a folder path: UTF-8 once UTF8=ACCEPT is on, else modified UTF-7.
+    static QByteArray wireName(const ImapConnection *connection, const QString &path);
+
+Q_SIGNALS:
+    // Messages whose metadata is cached, of those the server has that were missing.
+    void progress(qint64 done, qint64 total);
+    void finished(const MailError &error);
+
+private:
+    void onSelected(ImapSelectTask *task);
+    void listUids();
+    void fetchChangedFlags(const QList<quint32> &cachedUids, quint64 changedSince);
+    void reconcile(const UidSet &serverUids);
+    void fetchNext();
+    void storeBatch(const QList<ImapFetch> &fetches);
+    void finish(const MailError &error);
+    MailError saveFolderState();
+
+    QPointer<ImapConnection> m_connection;
+    MessageStore *m_store;
+    qint64 m_folderId;
+    FolderRecord m_folder;
+    State m_state = State::Idle;
+    QByteArray m_method;
+    QList<quint32> m_cachedUids;
+    QList<UidSet> m_toFetch; // newest first
+    int m_inFlight = 0;
+    int m_firstBatch = 50;
+    int m_batch = 500;
+    int m_pipelineDepth = 3;
+    qint64 m_fetchTotal = 0;
+    qint64 m_fetchDone = 0;
+    bool m_selectResynced = false;
+};

@@ -1,0 +1,250 @@
+// Synchronises folders of the local Dovecot into a fresh cache and checks the cache against
+// what Dovecot itself reports, before and after changes made behind the client's back.
+#include "imap/imapconnection.h"
+#include "mailstackinfo.h"
+#include "net/ssltransport.h"
+#include "store/messagestore.h"
+#include "sync/foldersync.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+class TestFolderSync : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void firstSyncMatchesServer();
+    void resyncSeesFlagsAndExpunges_data();
+    void resyncSeesFlagsAndExpunges();
+    void uidValidityChangeDropsCache();
+
+private:
+    bool open(bool enableExtensions = true);
+    QString doveadm(const QStringList &arguments);
+    QList<quint32> serverUids(const QString &folder);
+    QString seedFolder(int count);
+    MailError sync(const QString &folder, QByteArray *method = nullptr);
+    qint64 folderId(const QString &path);
+
+    MailStackInfo m_stack;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SslTransport> m_transport;
+    std::unique_ptr<ImapConnection> m_connection;
+    std::unique_ptr<MessageStore> m_store;
+    const QString m_user = QStringLiteral("carol");
+};
+
+void TestFolderSync::initTestCase()
+{
+    m_stack = MailStackInfo::fromEnvironment();
+    if (!m_stack.isValid())
+        QFAIL(qPrintable(m_stack.error()));
+}
+
+void TestFolderSync::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<MessageStore>();
+    QVERIFY(!m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))));
+}
+
+void TestFolderSync::cleanup()
+{
+    m_connection.reset();
+    m_transport.reset();
+    m_store.reset();
+}
+
+bool TestFolderSync::open(bool enableExtensions)
+{
+    m_connection.reset();
+    m_transport = std::make_unique<SslTransport>();
+    m_transport->setCaCertificates(m_stack.caCertificates());
+    m_transport->setPeerVerifyName(m_stack.tlsName());
+    m_transport->setConnectTimeout(15000);
+    m_connection = std::make_unique<ImapConnection>(m_transport.get());
+    ImapConnectionSettings settings;
+    settings.host = m_stack.host();
+    settings.port = m_stack.imapTlsPort();
+    settings.security = Security::ImplicitTls;
+    settings.username = m_stack.address(m_user);
+    settings.password = m_stack.password();
+    settings.enableExtensions = enableExtensions;
+    QSignalSpy ready(m_connection.get(), &ImapConnection::ready);
+    QSignalSpy failed(m_connection.get(), &ImapConnection::failed);
+    m_connection->open(settings);
+    if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 20000))
+        return false;
+    if (!failed.isEmpty())
+        qWarning() << failed.first().first().value<MailError>().toString();
+    return !ready.isEmpty();
+}
+
+QString TestFolderSync::doveadm(const QStringList &arguments)
+{
+    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString program = command.takeFirst();
+    QProcess process;
+    process.start(program, command + arguments);
+    process.waitForFinished(60000);
+    if (process.exitCode() != 0)
+        qWarning() << "doveadm" << arguments << process.readAllStandardError();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+QList<quint32> TestFolderSync::serverUids(const QString &folder)
+{
+    const QString out = doveadm({QStringLiteral("-f"), QStringLiteral("flow"),
+                                 QStringLiteral("fetch"), QStringLiteral("-u"), m_user,
+                                 QStringLiteral("uid"), QStringLiteral("mailbox"), folder,
+                                 QStringLiteral("all")});
+    QList<quint32> uids;
+    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        uids.append(line.section(QLatin1Char('='), 1).trimmed().toUInt());
+    std::sort(uids.begin(), uids.end());
+    return uids;
+}
+
+QString TestFolderSync::seedFolder(int count)
+{
+    const QString folder = QStringLiteral("Sync")
+                           + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QProcess seed;
+    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
+               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QString::number(count)});
+    seed.waitForFinished(120000);
+    if (seed.exitCode() != 0)
+        qWarning() << seed.readAllStandardError();
+    return folder;
+}
+
+qint64 TestFolderSync::folderId(const QString &path)
+{
+    const StoreResult<FolderRecord> known = m_store->folderByPath(path);
+    if (known)
+        return known.value().id;
+    FolderRecord folder;
+    folder.path = path;
+    folder.delimiter = QLatin1Char('/');
+    const StoreResult<qint64> id = m_store->upsertFolder(folder);
+    return id ? id.value() : 0;
+}
+
+MailError TestFolderSync::sync(const QString &folder, QByteArray *method)
+{
+    FolderSync sync(m_connection.get(), m_store.get(), folderId(folder));
+    sync.setBatchSizes(20, 100);
+    QSignalSpy finished(&sync, &FolderSync::finished);
+    sync.start();
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 60000))
+        return MailError(MailError::Kind::Network, QStringLiteral("sync timed out"));
+    if (method)
+        *method = sync.method();
+    return finished.first().first().value<MailError>();
+}
+
+void TestFolderSync::firstSyncMatchesServer()
+{
+    const QString folder = seedFolder(600);
+    const QList<quint32> expected = serverUids(folder);
+    QCOMPARE(expected.size(), 600);
+    QVERIFY(open());
+    QByteArray method;
+    const MailError error = sync(folder, &method);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(method, QByteArray("full"));
+    const qint64 id = folderId(folder);
+    QCOMPARE(m_store->uids(id).value(), expected);
+    const FolderRecord record = m_store->folder(id).value();
+    QVERIFY(record.uidValidity != 0);
+    QCOMPARE(record.exists, 600u);
+    // Every row carries its envelope.
+    const MessageRecord newest = m_store->message(id, expected.last()).value();
+    QVERIFY(!newest.subject.isEmpty());
+    QVERIFY(!newest.fromAddress.isEmpty());
+    QVERIFY(newest.size > 0);
+    QVERIFY(!newest.bodyStructure.isEmpty());
+    // Unseen count as the server counts it.
+    const QString unseen = doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_user,
+                                    QStringLiteral("mailbox"), folder, QStringLiteral("unseen")});
+    QCOMPARE(m_store->unseenCount(id).value(),
+             int(unseen.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()));
+}
+
+void TestFolderSync::resyncSeesFlagsAndExpunges_data()
+{
+    QTest::addColumn<bool>("extensions");
+    QTest::addColumn<QByteArray>("method");
+    QTest::newRow("qresync") << true << QByteArray("qresync");
+    QTest::newRow("plain flags") << false << QByteArray("flags");
+}
+
+void TestFolderSync::resyncSeesFlagsAndExpunges()
+{
+    QFETCH(bool, extensions);
+    QFETCH(QByteArray, method);
+    const QString folder = seedFolder(120);
+    QVERIFY(open(extensions));
+    QVERIFY(!sync(folder));
+    const qint64 id = folderId(folder);
+    QList<quint32> uids = m_store->uids(id).value();
+    QCOMPARE(uids.size(), 120);
+
+    // Another client flags one message, expunges two and delivers new ones.
+    const QString flagged = QString::number(uids.at(10));
+    doveadm({QStringLiteral("flags"), QStringLiteral("add"), QStringLiteral("-u"), m_user,
+             QStringLiteral("\\Flagged \\Seen"), QStringLiteral("mailbox"), folder,
+             QStringLiteral("uid"), flagged});
+    doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), m_user, QStringLiteral("mailbox"),
+             folder, QStringLiteral("uid"),
+             QString::number(uids.at(3)) + QLatin1Char(',') + QString::number(uids.at(50))});
+    QProcess seed;
+    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
+               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QStringLiteral("5")});
+    QVERIFY(seed.waitForFinished(60000));
+    QCOMPARE(seed.exitCode(), 0);
+
+    // A new session, as after a restart.
+    QVERIFY(open(extensions));
+    QByteArray used;
+    const MailError error = sync(folder, &used);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(used, method);
+    QCOMPARE(m_store->uids(id).value(), serverUids(folder));
+    QCOMPARE(m_store->uids(id).value().size(), 123);
+    const MessageRecord changed = m_store->message(id, uids.at(10)).value();
+    QVERIFY(changed.flags.testFlag(MessageRecord::Flagged));
+    QVERIFY(changed.flags.testFlag(MessageRecord::Seen));
+}
+
+void TestFolderSync::uidValidityChangeDropsCache()
+{
+    const QString folder = seedFolder(30);
+    QVERIFY(open());
+    QVERIFY(!sync(folder));
+    const qint64 id = folderId(folder);
+    const quint32 oldValidity = m_store->folder(id).value().uidValidity;
+
+    // Recreate the mailbox: same name, new UIDVALIDITY, other messages.
+    doveadm({QStringLiteral("mailbox"), QStringLiteral("delete"), QStringLiteral("-u"), m_user,
+             folder});
+    QProcess seed;
+    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
+               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QStringLiteral("7")});
+    QVERIFY(seed.waitForFinished(60000));
+
+    QVERIFY(open());
+    QVERIFY(!sync(folder));
+    QVERIFY(m_store->folder(id).value().uidValidity != oldValidity);
+    QCOMPARE(m_store->uids(id).value(), serverUids(folder));
+    QCOMPARE(m_store->uids(id).value().size(), 7);
+}
+
+QTEST_GUILESS_MAIN(TestFolderSync)
+#include "tst_foldersync.moc"
