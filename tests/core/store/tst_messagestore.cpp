@@ -250,7 +250,10 @@ void TestMessageStore::recordRoundTrip()
     m.inReplyTo = "<parent@example.org>";
     m.references = "<root@example.org> <parent@example.org>";
     m.hasAttachments = true;
-    m.bodyStructure = QByteArray("(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 12 1)\0bin", 47);
+    // Opaque bytes, a NUL included.
+    static const char structure[] = "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 12 1)\0bin";
+    m.bodyStructure = QByteArray(structure, sizeof(structure) - 1);
+    QVERIFY(m.bodyStructure.contains('\0'));
     QVERIFY(!m_store->upsertMessages(m_inbox, {m}));
 
     const MessageRecord r = m_store->message(m_inbox, 9).value();
