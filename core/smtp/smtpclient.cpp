@@ -24,7 +24,11 @@ SmtpClient::SmtpClient(Transport *transport, QObject *parent)
             [this](const MailError &error) { m_transportError = error; });
 }
 
-SmtpClient::~SmtpClient() = default;
+SmtpClient::~SmtpClient()
+{
+    if (m_submission)
+        m_submission->disconnect(this);
+}
 
 SmtpSubmission *SmtpClient::submit(const SmtpEnvelope &envelope, QIODevice *message)
 {
@@ -65,8 +69,14 @@ SmtpSubmission *SmtpClient::start(const SmtpEnvelope &envelope, QIODevice *messa
     m_transaction.reset();
     m_resultKnown = false;
     submission->m_total = m_source.size();
+    m_recipients.clear();
     for (const QString &r : envelope.recipients)
-        submission->m_recipients.append({r, {}});
+        m_recipients.append({r, {}});
+    // A submission deleted by its owner ends the session.
+    connect(submission, &QObject::destroyed, this, [this] {
+        if (isBusy())
+            abort();
+    });
     m_source.scan();
 
     setState(State::Connecting);
@@ -263,7 +273,7 @@ void SmtpClient::startAuth()
 void SmtpClient::startTransaction()
 {
     m_transaction = std::make_unique<SmtpTransaction>(m_transport, m_caps, m_envelope, &m_source,
-                                                      &m_submission->m_recipients);
+                                                      &m_recipients);
     apply(m_transaction->start());
 }
 
@@ -437,6 +447,7 @@ void SmtpClient::finishSubmission()
         return;
     SmtpSubmission *submission = m_submission;
     submission->m_finished = true;
+    submission->m_recipients = m_recipients;
     qCDebug(lcSmtp) << "submission finished:" << submission->m_error.toString();
     QMetaObject::invokeMethod(submission, &SmtpSubmission::finished, Qt::QueuedConnection);
 }

@@ -119,5 +119,6 @@ private:
     SmtpMessageSource m_source;
     MailError m_transportError;
     std::unique_ptr<SmtpTransaction> m_transaction;
+    QList<SmtpRecipientResult> m_recipients; // copied to the submission when it finishes
     bool m_resultKnown = false;
 };

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void timeouts();
     void abortDuringData();
     void busyClientRefusesSecondSubmission();
+    void deletingTheSubmissionEndsTheSession();
 };
 
 void TestSmtpClient::conversation_data()
@@ -555,6 +556,25 @@ void TestSmtpClient::busyClientRefusesSecondSubmission()
     QCOMPARE(second->error().kind(), Kind::Policy);
     QVERIFY(!first->isFinished());
     QCOMPARE(transport.connectCount(), 1);
+}
+
+void TestSmtpClient::deletingTheSubmissionEndsTheSession()
+{
+    FakeTransport transport;
+    ScriptedServer server(&transport, Script {"S: 220 hi", "C: EHLO heron.test"});
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("h");
+    settings.security = Security::None;
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"),
+                                                {QStringLiteral("bob@example.org")}},
+                                               Message);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+    delete submission;
+    QTRY_COMPARE(transport.state(), FakeTransport::State::Closed);
+    QTRY_VERIFY(!client.isBusy());
 }
 
 QTEST_GUILESS_MAIN(TestSmtpClient)
