@@ -76,11 +76,9 @@ public:
                 continue;
             }
             const bool wordStart = m_pos == 0 || !isIdentChar(m_css[m_pos - 1]);
-            if (c == u'"' || c == u'\'') {
-                const qsizetype end = stringEnd(m_pos);
-                m_out += QStringView(m_css).mid(m_pos, end - m_pos);
-                m_pos = end;
-            } else if (wordStart && at(u"url(")) {
+            // Strings are not skipped: a viewer's CSS parser may disagree with us about where
+            // one ends, so a reference inside one is neutralised too.
+            if (wordStart && at(u"url(")) {
                 url();
             } else if (at(u"image-set(")) {
                 m_pos = closingParen(m_pos + 10);
@@ -103,8 +101,6 @@ private:
     static bool mayStartKeyword(QChar c)
     {
         switch (c.unicode() | 0x20) { // folds ASCII letters to lower case, "@" to "`"
-        case u'"':
-        case u'\'':
         case u'u':
         case u'i':
         case u'e':
@@ -231,7 +227,7 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
 {
     // Without these characters nothing can refer to anything: the common case stays cheap.
     const bool inert = !css.contains(u'(') && !css.contains(u'@') && !css.contains(u'\\')
-                       && !css.contains(u"behavior", Qt::CaseInsensitive)
+                       && !css.contains(u"/*") && !css.contains(u"behavior", Qt::CaseInsensitive)
                        && !css.contains(u"binding", Qt::CaseInsensitive);
     if (inert) {
         QString out = css.toString();
@@ -241,6 +237,9 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
     }
     const QString normalised = normalise(css);
     QString out = Scanner(normalised, admitRemote).run();
+    // Comments are gone and escapes decoded: what looks like either now came from an escape
+    // and must not become one when the result is read again.
+    out.remove(u'\\').replace(u"/*"_s, u"/ *"_s);
     if (mode == Mode::StyleSheet)
         out.replace(u'<', u"\\3c "_s);
     return out;
