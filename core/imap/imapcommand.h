@@ -13,8 +13,7 @@ public:
     ImapCommand() = default;
     explicit ImapCommand(QList<QByteArray> parts)
         : m_parts(std::move(parts))
-    {
-    }
+    { }
 
     const QList<QByteArray> &parts() const { return m_parts; }
     bool isEmpty() const { return m_parts.isEmpty(); }

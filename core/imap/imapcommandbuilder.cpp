@@ -4,8 +4,7 @@
 
 ImapCommandBuilder::ImapCommandBuilder(Options options)
     : m_options(options)
-{
-}
+{ }
 
 void ImapCommandBuilder::separate()
 {
@@ -102,8 +101,8 @@ ImapCommandBuilder &ImapCommandBuilder::literal(QByteArrayView bytes, bool binar
 {
     separate();
     const bool nonSync = m_options.literalMode == LiteralMode::NonSynchronizing
-            || (m_options.literalMode == LiteralMode::NonSynchronizingUpTo4k
-                && bytes.size() <= 4096);
+                         || (m_options.literalMode == LiteralMode::NonSynchronizingUpTo4k
+                             && bytes.size() <= 4096);
     QByteArray &current = m_parts.last();
     if (binary)
         current += '~';

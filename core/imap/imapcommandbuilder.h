@@ -58,6 +58,6 @@ private:
     bool fitsQuoted(QByteArrayView bytes) const;
 
     Options m_options;
-    QList<QByteArray> m_parts{QByteArray()};
+    QList<QByteArray> m_parts {QByteArray()};
     bool m_needSpace = false;
 };

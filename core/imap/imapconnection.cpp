@@ -121,9 +121,9 @@ void ImapConnection::enqueue(const ImapCommand &command, QObject *context, Compl
         QMetaObject::invokeMethod(
                 this,
                 [this, c]() mutable {
-                    finishCommand(std::move(c),
-                                  {{}, MailError(MailError::Kind::Network,
-                                                 QStringLiteral("Not connected"))});
+                    finishCommand(std::move(c), {{},
+                                                 MailError(MailError::Kind::Network,
+                                                           QStringLiteral("Not connected"))});
                 },
                 Qt::QueuedConnection);
         return;
@@ -191,8 +191,11 @@ void ImapConnection::maybeStartIdle()
     sendInternal(idle, [this](const ImapCommandResult &result) {
         m_idling = false;
         m_idleTimer.stop();
-        if (!result.isOk())
-            qCWarning(lcImap) << "IDLE ended:" << result.error.toString();
+        if (!result.isOk() && result.error.kind() == MailError::Kind::Protocol) {
+            // Refused: do not ask again and again.
+            qCWarning(lcImap) << "IDLE refused:" << result.error.toString();
+            m_idleEnabled = false;
+        }
         // pump() runs after completion and restarts IDLE when nothing else is queued.
     });
 }
@@ -280,7 +283,8 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
         c.waitingContinuation = false;
         m_idling = true;
         m_idleTimer.start(m_settings.idleRenewMs);
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT idleStarted(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT idleStarted(); }, Qt::QueuedConnection);
         if (!m_queue.isEmpty() || !m_idleEnabled || m_selected.isEmpty())
             stopIdle();
         return;
@@ -379,10 +383,10 @@ void ImapConnection::handleTagged(const ImapStatusResponse &status)
     if (!status.isOk()) {
         const bool bad = status.status == ImapStatusResponse::Status::Bad;
         result.error = MailError(MailError::Kind::Protocol,
-                                 QStringLiteral("%1 %2").arg(
-                                         QString::fromLatin1(c.command.name()),
-                                         bad ? QStringLiteral("rejected as invalid")
-                                             : QStringLiteral("failed")),
+                                 QStringLiteral("%1 %2").arg(QString::fromLatin1(c.command.name()),
+                                                             bad ? QStringLiteral(
+                                                                     "rejected as invalid")
+                                                                 : QStringLiteral("failed")),
                                  QString::fromUtf8(status.text));
     }
     const bool logout = c.command.name() == "LOGOUT";
@@ -406,7 +410,8 @@ void ImapConnection::onDisconnected()
         return;
     if (m_state == State::LoggingOut && m_inflight.isEmpty() && m_queue.isEmpty()) {
         setState(State::Disconnected);
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
         return;
     }
     QString message = QStringLiteral("The server closed the connection");
@@ -446,5 +451,6 @@ void ImapConnection::fail(const MailError &error)
         QMetaObject::invokeMethod(
                 this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
     }
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
 }

@@ -82,7 +82,7 @@ public:
     // Queues a command. done is called exactly once, unless context is destroyed first; it is
     // never called from inside send().
     void send(const ImapCommand &command, QObject *context, CompletionHandler done,
-                    UntaggedHandler untagged = {});
+              UntaggedHandler untagged = {});
 
     // The selected mailbox as tasks report it (SELECT/EXAMINE succeeded, CLOSE, failures).
     QByteArray selectedMailbox() const { return m_selected; }

@@ -9,7 +9,8 @@ void ImapConnection::onGreeting(const ImapStatusResponse &greeting)
     using Status = ImapStatusResponse::Status;
     if (greeting.status == Status::Bye || greeting.status == Status::No
         || greeting.status == Status::Bad) {
-        fail(MailError(MailError::Kind::Protocol, QStringLiteral("The server refused the connection"),
+        fail(MailError(MailError::Kind::Protocol,
+                       QStringLiteral("The server refused the connection"),
                        QString::fromUtf8(greeting.text)));
         return;
     }
@@ -95,7 +96,8 @@ void ImapConnection::authenticate()
     ImapCommand command;
     if (hasCapability("AUTH=PLAIN")) {
         // RFC 4616: authzid NUL authcid NUL passwd, base64; SASL-IR puts it on the first line.
-        const QByteArray response = QByteArray(QByteArray() + '\0' + user + '\0' + password).toBase64();
+        const QByteArray response = QByteArray(QByteArray() + '\0' + user + '\0' + password)
+                                            .toBase64();
         if (hasCapability("SASL-IR")) {
             command = ImapCommand({"AUTHENTICATE PLAIN " + response + "\r\n"});
         } else {
@@ -181,6 +183,7 @@ void ImapConnection::becomeReady()
     if (m_state != State::Setup)
         return;
     setState(State::Ready);
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT ready(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT ready(); }, Qt::QueuedConnection);
     pump();
 }

@@ -20,7 +20,7 @@ struct ImapConnectionSettings
     QString username;
     QString password;
     // Sent with ID (RFC 2971) when the server offers it.
-    QList<std::pair<QByteArray, QByteArray>> clientId{{"name", "Heron"}, {"version", "0.1"}};
+    QList<std::pair<QByteArray, QByteArray>> clientId {{"name", "Heron"}, {"version", "0.1"}};
     // ENABLE CONDSTORE QRESYNC (and UTF8=ACCEPT) when offered.
     bool enableExtensions = true;
     ImapFramer::Limits limits;

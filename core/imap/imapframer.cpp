@@ -4,13 +4,11 @@
 
 ImapFramer::ImapFramer()
     : ImapFramer(Limits())
-{
-}
+{ }
 
 ImapFramer::ImapFramer(Limits limits)
     : m_limits(limits)
-{
-}
+{ }
 
 void ImapFramer::reset()
 {
@@ -113,8 +111,7 @@ void ImapFramer::scan()
             continue;
         }
         if (m_scan - responseStart > m_limits.maxResponseSize) {
-            setError(QStringLiteral("IMAP response exceeds %1 bytes")
-                             .arg(m_limits.maxResponseSize));
+            setError(QStringLiteral("IMAP response exceeds %1 bytes").arg(m_limits.maxResponseSize));
             break;
         }
         m_ready.append(m_scan);

@@ -18,7 +18,7 @@ class ImapFramer
 public:
     struct Limits
     {
-        qsizetype maxLineLength = 1024 * 1024;           // one line between literals
+        qsizetype maxLineLength = 1024 * 1024; // one line between literals
         qint64 maxLiteralSize = qint64(256) * 1024 * 1024; // one literal
         qint64 maxResponseSize = qint64(512) * 1024 * 1024; // line(s) and literals together
     };
@@ -43,10 +43,10 @@ private:
 
     Limits m_limits;
     QByteArray m_buffer;
-    qsizetype m_start = 0;     // first byte of the response being assembled
-    qsizetype m_scan = 0;      // bytes before this were examined
+    qsizetype m_start = 0; // first byte of the response being assembled
+    qsizetype m_scan = 0; // bytes before this were examined
     qsizetype m_lineStart = 0; // first byte of the current line segment
-    qint64 m_literalOwed = 0;  // literal bytes still to come
-    QList<qsizetype> m_ready;  // ends (exclusive) of complete responses, in order
+    qint64 m_literalOwed = 0; // literal bytes still to come
+    QList<qsizetype> m_ready; // ends (exclusive) of complete responses, in order
     MailError m_error;
 };

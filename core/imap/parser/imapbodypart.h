@@ -17,13 +17,13 @@ struct ImapBodyPart
 {
     using Parameters = QList<std::pair<QByteArray, QByteArray>>;
 
-    QByteArray type;    // "text", "multipart", "message", ...
+    QByteArray type; // "text", "multipart", "message", ...
     QByteArray subtype; // "plain", "mixed", "rfc822", ...
     Parameters parameters;
     QByteArray id;
     QByteArray description;
     QByteArray encoding;
-    quint64 size = 0;  // octets (single parts)
+    quint64 size = 0; // octets (single parts)
     quint64 lines = 0; // text/* and message/rfc822
     QByteArray md5;
     QByteArray disposition; // "inline", "attachment" or empty

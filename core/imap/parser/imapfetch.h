@@ -19,7 +19,7 @@ struct ImapFetch
     std::optional<quint32> uid;
     std::optional<QList<QByteArray>> flags;
     QByteArray internalDateText; // as sent
-    QDateTime internalDate;      // invalid when absent or unreadable
+    QDateTime internalDate; // invalid when absent or unreadable
     std::optional<quint64> size; // RFC822.SIZE
     std::optional<quint64> modSeq;
     std::optional<ImapEnvelope> envelope;

@@ -137,7 +137,7 @@ ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int 
     part.size = toNumber64(value.at(6), "body size");
     qsizetype next = 7;
     const bool isMessage = part.type == "message"
-            && (part.subtype == "rfc822" || part.subtype == "global");
+                           && (part.subtype == "rfc822" || part.subtype == "global");
     if (isMessage && value.at(7).isList() && value.at(8).isList()) {
         // body-type-msg = ... SP envelope SP body SP body-fld-lines
         part.envelope = std::make_shared<ImapEnvelope>(readEnvelope(value.at(7)));
@@ -190,7 +190,8 @@ QDateTime readInternalDate(const QByteArray &text)
     }
     if (zone.at(0) != '+' && zone.at(0) != '-')
         return QDateTime();
-    const int offset = (zoneValue / 100 * 3600 + zoneValue % 100 * 60) * (zone.at(0) == '-' ? -1 : 1);
+    const int offset = (zoneValue / 100 * 3600 + zoneValue % 100 * 60)
+                       * (zone.at(0) == '-' ? -1 : 1);
     const QDate date(year, int(m / 3) + 1, day);
     const QTime time(hour, minute, second);
     if (!date.isValid() || !time.isValid())
@@ -267,8 +268,8 @@ ImapFetch readFetch(quint32 sequence, const QList<ImapValue> &values)
             section.data = value.nstring();
             fetch.sections.append(std::move(section));
         } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
-            fetch.binarySizes.append({key.mid(12, key.size() - 13),
-                                      toNumber64(value, "BINARY.SIZE")});
+            fetch.binarySizes.append(
+                    {key.mid(12, key.size() - 13), toNumber64(value, "BINARY.SIZE")});
         } else {
             fetch.other.append({key, value});
         }

@@ -24,8 +24,7 @@ bool isAtomByte(char c, bool stopAtBracket)
 
 ImapLexer::ImapLexer(QByteArrayView input)
     : m_input(input)
-{
-}
+{ }
 
 void ImapLexer::fail(const QByteArray &message)
 {

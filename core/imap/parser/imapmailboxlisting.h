@@ -29,17 +29,17 @@ struct ImapMailboxListing
         Trash = 1u << 15,
         Important = 1u << 16,
     };
-    static constexpr quint32 SpecialUseMask = All | Archive | Drafts | Flagged | Junk | Sent
-            | Trash | Important;
+    static constexpr quint32 SpecialUseMask = All | Archive | Drafts | Flagged | Junk | Sent | Trash
+                                              | Important;
 
     bool isLsub = false;
-    quint32 attributes = 0;          // known attributes as Attribute bits
+    quint32 attributes = 0; // known attributes as Attribute bits
     QList<QByteArray> rawAttributes; // every attribute as sent
-    QByteArray delimiter;            // one byte, or empty for NIL (flat name space)
+    QByteArray delimiter; // one byte, or empty for NIL (flat name space)
     QByteArray name;
     // LIST-EXTENDED extended data items.
-    QList<QByteArray> childInfo;     // CHILDINFO ("SUBSCRIBED")
-    QByteArray oldName;              // OLDNAME (RFC 9051)
+    QList<QByteArray> childInfo; // CHILDINFO ("SUBSCRIBED")
+    QByteArray oldName; // OLDNAME (RFC 9051)
     QList<std::pair<QByteArray, ImapValue>> extendedData;
 
     bool has(Attribute a) const { return (attributes & a) != 0; }

@@ -97,9 +97,9 @@ ImapResponse readNumbered(ImapLexer &lexer, quint32 number)
     if (keyword == "EXISTS" || keyword == "RECENT" || keyword == "EXPUNGE") {
         lexer.expectLineEnd();
         check(lexer);
-        const auto type = keyword == "EXISTS" ? ImapResponse::Type::Exists
-                : keyword == "RECENT"         ? ImapResponse::Type::Recent
-                                              : ImapResponse::Type::Expunge;
+        const auto type = keyword == "EXISTS"   ? ImapResponse::Type::Exists
+                          : keyword == "RECENT" ? ImapResponse::Type::Recent
+                                                : ImapResponse::Type::Expunge;
         if (type == ImapResponse::Type::Expunge && number == 0)
             fail("EXPUNGE of message number 0");
         return ImapResponse::number(type, number);
@@ -169,7 +169,7 @@ namespace ImapParserDetail {
 
 void fail(const QByteArray &message)
 {
-    throw Failure{message};
+    throw Failure {message};
 }
 
 void check(const ImapLexer &lexer)

@@ -3,7 +3,7 @@
 template<typename T>
 const T &ImapResponse::get() const
 {
-    static const T empty{};
+    static const T empty {};
     if (const T *value = std::get_if<T>(&m_data))
         return *value;
     return empty;
@@ -109,7 +109,7 @@ ImapResponse ImapResponse::unknown(QByteArray keyword, QList<ImapValue> values)
 {
     ImapResponse r;
     r.m_type = Type::Unknown;
-    r.m_data = UnknownData{std::move(keyword), std::move(values)};
+    r.m_data = UnknownData {std::move(keyword), std::move(values)};
     return r;
 }
 

@@ -24,7 +24,7 @@ public:
     enum class Type {
         Invalid,
         Continuation, // "+ text"; text() holds the text (base64 during AUTHENTICATE)
-        Status,       // tagged or untagged OK/NO/BAD/PREAUTH/BYE
+        Status, // tagged or untagged OK/NO/BAD/PREAUTH/BYE
         Capability,
         List,
         Lsub,
@@ -62,10 +62,7 @@ public:
     Type type() const { return m_type; }
     bool isValid() const { return m_type != Type::Invalid; }
     bool isTagged() const { return m_type == Type::Status && statusResponse().isTagged(); }
-    bool isUntaggedStatus() const
-    {
-        return m_type == Type::Status && !statusResponse().isTagged();
-    }
+    bool isUntaggedStatus() const { return m_type == Type::Status && !statusResponse().isTagged(); }
 
     QByteArray text() const; // Continuation
     const ImapStatusResponse &statusResponse() const;
@@ -80,7 +77,7 @@ public:
     const ImapESearch &esearch() const;
     const ImapNamespace &namespaces() const;
     const IdFields &idFields() const; // empty for "ID NIL"
-    QByteArray keyword() const;       // Unknown
+    QByteArray keyword() const; // Unknown
     const QList<ImapValue> &values() const;
 
 private:
@@ -89,10 +86,10 @@ private:
         QByteArray keyword;
         QList<ImapValue> values;
     };
-    using Data = std::variant<std::monostate, QByteArray, ImapStatusResponse, quint32,
-                              QList<QByteArray>, ImapMailboxListing, ImapMailboxStatus,
-                              ImapVanished, ImapFetch, ImapSearch, ImapESearch, ImapNamespace,
-                              IdFields, UnknownData>;
+    using Data
+            = std::variant<std::monostate, QByteArray, ImapStatusResponse, quint32,
+                           QList<QByteArray>, ImapMailboxListing, ImapMailboxStatus, ImapVanished,
+                           ImapFetch, ImapSearch, ImapESearch, ImapNamespace, IdFields, UnknownData>;
 
     template<typename T>
     const T &get() const;

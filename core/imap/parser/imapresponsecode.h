@@ -52,12 +52,12 @@ struct ImapResponseCode
     };
 
     Kind kind = Kind::None;
-    QByteArray name;          // upper case, e.g. "UIDVALIDITY"
-    QByteArray rawArguments;  // everything between the name and ']'
-    QList<QByteArray> atoms;  // CAPABILITY (upper case), PERMANENTFLAGS, BADCHARSET
-    quint64 number = 0;       // UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, APPENDUID/COPYUID validity
-    UidSet uids;              // APPENDUID: new UIDs; COPYUID: destination UIDs; MODIFIED: the set
-    UidSet sourceUids;        // COPYUID: source UIDs
+    QByteArray name; // upper case, e.g. "UIDVALIDITY"
+    QByteArray rawArguments; // everything between the name and ']'
+    QList<QByteArray> atoms; // CAPABILITY (upper case), PERMANENTFLAGS, BADCHARSET
+    quint64 number = 0; // UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, APPENDUID/COPYUID validity
+    UidSet uids; // APPENDUID: new UIDs; COPYUID: destination UIDs; MODIFIED: the set
+    UidSet sourceUids; // COPYUID: source UIDs
     // COPYUID: source UID -> destination UID in the order the server listed them.
     QList<std::pair<quint32, quint32>> uidMapping;
 };

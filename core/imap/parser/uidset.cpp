@@ -134,7 +134,7 @@ void UidSet::addRange(quint32 first, quint32 last)
                                    return r.second != Star && r.second + 1 < value;
                                });
     qsizetype index = it - m_ranges.begin();
-    Range merged{first, last};
+    Range merged {first, last};
     qsizetype end = index;
     while (end < m_ranges.size()
            && (merged.second == Star || m_ranges.at(end).first <= merged.second + 1)) {
@@ -210,7 +210,9 @@ QList<UidSet> UidSet::split(quint64 batchSize) const
 QByteArray UidSet::toString() const
 {
     QByteArray out;
-    auto number = [](quint32 n) { return n == Star ? QByteArray("*") : QByteArray::number(n); };
+    auto number = [](quint32 n) {
+        return n == Star ? QByteArray("*") : QByteArray::number(n);
+    };
     for (const Range &r : m_ranges) {
         if (!out.isEmpty())
             out += ',';

@@ -5,8 +5,7 @@ ImapAppendTask::ImapAppendTask(ImapConnection *connection, const QByteArray &mai
     : ImapTask(connection, parent)
     , m_mailbox(mailbox)
     , m_message(message)
-{
-}
+{ }
 
 QByteArray ImapAppendTask::formatDate(const QDateTime &date)
 {
@@ -18,13 +17,13 @@ QByteArray ImapAppendTask::formatDate(const QDateTime &date)
     const QDate d = date.date();
     const QTime t = date.time();
     QByteArray out = QByteArray::number(d.day()).rightJustified(2, ' ') + '-'
-            + months[d.month() - 1] + '-' + QByteArray::number(d.year()) + ' '
-            + QByteArray::number(t.hour()).rightJustified(2, '0') + ':'
-            + QByteArray::number(t.minute()).rightJustified(2, '0') + ':'
-            + QByteArray::number(t.second()).rightJustified(2, '0') + ' '
-            + (offset < 0 ? '-' : '+')
-            + QByteArray::number(absOffset / 3600).rightJustified(2, '0')
-            + QByteArray::number(absOffset % 3600 / 60).rightJustified(2, '0');
+                     + months[d.month() - 1] + '-' + QByteArray::number(d.year()) + ' '
+                     + QByteArray::number(t.hour()).rightJustified(2, '0') + ':'
+                     + QByteArray::number(t.minute()).rightJustified(2, '0') + ':'
+                     + QByteArray::number(t.second()).rightJustified(2, '0') + ' '
+                     + (offset < 0 ? '-' : '+')
+                     + QByteArray::number(absOffset / 3600).rightJustified(2, '0')
+                     + QByteArray::number(absOffset % 3600 / 60).rightJustified(2, '0');
     return out;
 }
 

@@ -14,8 +14,8 @@ class ImapAppendTask : public ImapTask
 public:
     enum class State { Idle, Appending, Done, Failed };
 
-    ImapAppendTask(ImapConnection *connection, const QByteArray &mailbox,
-                   const QByteArray &message, QObject *parent = nullptr);
+    ImapAppendTask(ImapConnection *connection, const QByteArray &mailbox, const QByteArray &message,
+                   QObject *parent = nullptr);
 
     void setFlags(const QList<QByteArray> &flags) { m_flags = flags; }
     void setInternalDate(const QDateTime &date) { m_date = date; }

@@ -1,11 +1,9 @@
 #include "imapexpungetask.h"
 
-ImapExpungeTask::ImapExpungeTask(ImapConnection *connection, const UidSet &uids,
-                                 QObject *parent)
+ImapExpungeTask::ImapExpungeTask(ImapConnection *connection, const UidSet &uids, QObject *parent)
     : ImapTask(connection, parent)
     , m_uids(uids)
-{
-}
+{ }
 
 void ImapExpungeTask::run()
 {

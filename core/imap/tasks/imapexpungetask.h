@@ -17,7 +17,7 @@ public:
 
     State state() const { return m_state; }
     const QList<quint32> &expunged() const { return m_expunged; } // message numbers
-    const UidSet &vanished() const { return m_vanished; }          // with QRESYNC
+    const UidSet &vanished() const { return m_vanished; } // with QRESYNC
 
 protected:
     void run() override;

@@ -6,8 +6,7 @@ ImapFetchMetadataTask::ImapFetchMetadataTask(ImapConnection *connection, const U
                                              QObject *parent)
     : ImapTask(connection, parent)
     , m_uids(uids)
-{
-}
+{ }
 
 void ImapFetchMetadataTask::run()
 {

@@ -15,8 +15,7 @@ class ImapFetchMetadataTask : public ImapTask
 public:
     enum class State { Idle, Fetching, Done, Failed };
 
-    ImapFetchMetadataTask(ImapConnection *connection, const UidSet &uids,
-                          QObject *parent = nullptr);
+    ImapFetchMetadataTask(ImapConnection *connection, const UidSet &uids, QObject *parent = nullptr);
 
     void setBatchSize(quint64 size) { m_batchSize = size ? size : 1; }
     void setChangedSince(quint64 modSeq) { m_changedSince = modSeq; }

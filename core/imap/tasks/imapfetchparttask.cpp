@@ -5,8 +5,7 @@ ImapFetchPartTask::ImapFetchPartTask(ImapConnection *connection, quint32 uid,
     : ImapTask(connection, parent)
     , m_uid(uid)
     , m_section(section)
-{
-}
+{ }
 
 void ImapFetchPartTask::setRange(qint64 offset, qint64 length)
 {

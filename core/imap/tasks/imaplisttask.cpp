@@ -2,8 +2,7 @@
 
 ImapListTask::ImapListTask(ImapConnection *connection, QObject *parent)
     : ImapTask(connection, parent)
-{
-}
+{ }
 
 void ImapListTask::statusItems(ImapCommandBuilder &b) const
 {

@@ -2,8 +2,7 @@
 
 ImapLogoutTask::ImapLogoutTask(ImapConnection *connection, QObject *parent)
     : ImapTask(connection, parent)
-{
-}
+{ }
 
 void ImapLogoutTask::run()
 {

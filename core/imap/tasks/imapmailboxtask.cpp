@@ -7,8 +7,7 @@ ImapMailboxTask::ImapMailboxTask(ImapConnection *connection, Operation operation
     , m_operation(operation)
     , m_mailbox(mailbox)
     , m_newName(newName)
-{
-}
+{ }
 
 void ImapMailboxTask::run()
 {
@@ -25,7 +24,7 @@ void ImapMailboxTask::run()
     }
     send(b.build(), [this](const ImapCommandResult &result) {
         const bool exists = m_operation == Operation::Create
-                && result.status.code.kind == ImapResponseCode::Kind::AlreadyExists;
+                            && result.status.code.kind == ImapResponseCode::Kind::AlreadyExists;
         if (!result.isOk() && !exists) {
             m_state = State::Failed;
             fail(result.error);

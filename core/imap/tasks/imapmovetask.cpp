@@ -5,8 +5,7 @@ ImapMoveTask::ImapMoveTask(ImapConnection *connection, const UidSet &uids,
     : ImapTask(connection, parent)
     , m_uids(uids)
     , m_destination(destination)
-{
-}
+{ }
 
 void ImapMoveTask::takeCopyUid(const ImapResponseCode &code)
 {

@@ -2,8 +2,7 @@
 
 ImapNamespaceTask::ImapNamespaceTask(ImapConnection *connection, QObject *parent)
     : ImapTask(connection, parent)
-{
-}
+{ }
 
 void ImapNamespaceTask::run()
 {

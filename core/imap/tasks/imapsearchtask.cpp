@@ -4,8 +4,7 @@ ImapSearchTask::ImapSearchTask(ImapConnection *connection, const QByteArray &cri
                                QObject *parent)
     : ImapTask(connection, parent)
     , m_criteria(criteria)
-{
-}
+{ }
 
 void ImapSearchTask::run()
 {

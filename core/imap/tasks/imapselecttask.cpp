@@ -1,13 +1,12 @@
 #include "imapselecttask.h"
 
-ImapSelectTask::ImapSelectTask(ImapConnection *connection, const QByteArray &mailbox,
-                               bool readOnly, QObject *parent)
+ImapSelectTask::ImapSelectTask(ImapConnection *connection, const QByteArray &mailbox, bool readOnly,
+                               QObject *parent)
     : ImapTask(connection, parent)
     , m_mailbox(mailbox)
     , m_readOnly(readOnly)
     , m_resultReadOnly(readOnly)
-{
-}
+{ }
 
 void ImapSelectTask::setKnownState(quint32 uidValidity, quint64 highestModSeq,
                                    const UidSet &knownUids)

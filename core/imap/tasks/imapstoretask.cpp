@@ -6,20 +6,20 @@ ImapStoreTask::ImapStoreTask(ImapConnection *connection, const UidSet &uids, Mod
     , m_uids(uids)
     , m_mode(mode)
     , m_flags(flags)
-{
-}
+{ }
 
 void ImapStoreTask::run()
 {
     m_state = State::Storing;
-    const bool condstore = connection()->isEnabled("CONDSTORE") || connection()->isEnabled("QRESYNC");
+    const bool condstore = connection()->isEnabled("CONDSTORE")
+                           || connection()->isEnabled("QRESYNC");
     ImapCommandBuilder b = builder();
     b.atom("UID").atom("STORE").sequenceSet(m_uids);
     if (condstore && m_unchangedSince > 0)
         b.beginList().atom("UNCHANGEDSINCE").number(m_unchangedSince).endList();
-    const char *item = m_mode == Mode::Add ? "+FLAGS.SILENT"
-            : m_mode == Mode::Remove       ? "-FLAGS.SILENT"
-                                           : "FLAGS.SILENT";
+    const char *item = m_mode == Mode::Add      ? "+FLAGS.SILENT"
+                       : m_mode == Mode::Remove ? "-FLAGS.SILENT"
+                                                : "FLAGS.SILENT";
     b.atom(item).beginList();
     for (const QByteArray &flag : std::as_const(m_flags))
         b.atom(flag);

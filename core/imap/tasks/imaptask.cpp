@@ -3,8 +3,7 @@
 ImapTask::ImapTask(ImapConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
-{
-}
+{ }
 
 ImapTask::~ImapTask() = default;
 
@@ -31,7 +30,8 @@ void ImapTask::start()
     });
     connect(m_connection, &ImapConnection::closed, context, [this, context] {
         context->deleteLater();
-        fail(MailError(MailError::Kind::Network, QStringLiteral("The connection could not be opened")));
+        fail(MailError(MailError::Kind::Network,
+                       QStringLiteral("The connection could not be opened")));
     });
 }
 

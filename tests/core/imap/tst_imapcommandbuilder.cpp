@@ -16,14 +16,14 @@ private Q_SLOTS:
         QTest::newRow("single") << QByteArray("5") << QByteArray("5") << quint64(1);
         QTest::newRow("range") << QByteArray("1:3") << QByteArray("1:3") << quint64(3);
         QTest::newRow("reversed") << QByteArray("9:7") << QByteArray("7:9") << quint64(3);
-        QTest::newRow("merge adjacent") << QByteArray("1,2,3,5,6,8") << QByteArray("1:3,5:6,8")
-                                        << quint64(6);
-        QTest::newRow("unsorted overlapping") << QByteArray("10:20,1:4,15:25,5")
-                                              << QByteArray("1:5,10:25") << quint64(21);
+        QTest::newRow("merge adjacent")
+                << QByteArray("1,2,3,5,6,8") << QByteArray("1:3,5:6,8") << quint64(6);
+        QTest::newRow("unsorted overlapping")
+                << QByteArray("10:20,1:4,15:25,5") << QByteArray("1:5,10:25") << quint64(21);
         QTest::newRow("star") << QByteArray("100:*") << QByteArray("100:*")
                               << quint64(0xFFFFFFFFull - 99);
-        QTest::newRow("star first") << QByteArray("*:4,2") << QByteArray("2,4:*")
-                                    << quint64(0xFFFFFFFFull - 2);
+        QTest::newRow("star first")
+                << QByteArray("*:4,2") << QByteArray("2,4:*") << quint64(0xFFFFFFFFull - 2);
         QTest::newRow("max uid") << QByteArray("4294967294") << QByteArray("4294967294")
                                  << quint64(1);
     }
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(batches.at(1).toString(), QByteArray("5,10,20:21"));
         QCOMPARE(batches.at(2).toString(), QByteArray("22:24"));
 
-        QCOMPARE(UidSet::parseOrdered("5,1:2").value(), (QList<quint32>{5, 1, 2}));
+        QCOMPARE(UidSet::parseOrdered("5,1:2").value(), (QList<quint32> {5, 1, 2}));
         QVERIFY(!UidSet::parseOrdered("1:100", 10));
     }
 
@@ -86,18 +86,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QList<QByteArray>>("expected");
-        QTest::newRow("atom") << QByteArray("INBOX") << QList<QByteArray>{"X INBOX\r\n"};
-        QTest::newRow("bracket is astring") << QByteArray("a]b") << QList<QByteArray>{"X a]b\r\n"};
-        QTest::newRow("space") << QByteArray("a b") << QList<QByteArray>{"X \"a b\"\r\n"};
-        QTest::newRow("empty") << QByteArray("") << QList<QByteArray>{"X \"\"\r\n"};
-        QTest::newRow("nil word") << QByteArray("nil") << QList<QByteArray>{"X \"nil\"\r\n"};
+        QTest::newRow("atom") << QByteArray("INBOX") << QList<QByteArray> {"X INBOX\r\n"};
+        QTest::newRow("bracket is astring") << QByteArray("a]b") << QList<QByteArray> {"X a]b\r\n"};
+        QTest::newRow("space") << QByteArray("a b") << QList<QByteArray> {"X \"a b\"\r\n"};
+        QTest::newRow("empty") << QByteArray("") << QList<QByteArray> {"X \"\"\r\n"};
+        QTest::newRow("nil word") << QByteArray("nil") << QList<QByteArray> {"X \"nil\"\r\n"};
         QTest::newRow("quote and backslash")
-                << QByteArray("p\"w\\d") << QList<QByteArray>{"X \"p\\\"w\\\\d\"\r\n"};
-        QTest::newRow("wildcards") << QByteArray("a*%") << QList<QByteArray>{"X \"a*%\"\r\n"};
+                << QByteArray("p\"w\\d") << QList<QByteArray> {"X \"p\\\"w\\\\d\"\r\n"};
+        QTest::newRow("wildcards") << QByteArray("a*%") << QList<QByteArray> {"X \"a*%\"\r\n"};
         QTest::newRow("8-bit needs literal")
-                << QByteArray("p\xc3\xa4ss") << QList<QByteArray>{"X {5}\r\n", "p\xc3\xa4ss\r\n"};
+                << QByteArray("p\xc3\xa4ss") << QList<QByteArray> {"X {5}\r\n", "p\xc3\xa4ss\r\n"};
         QTest::newRow("CRLF needs literal")
-                << QByteArray("a\r\nb") << QList<QByteArray>{"X {4}\r\n", "a\r\nb\r\n"};
+                << QByteArray("a\r\nb") << QList<QByteArray> {"X {4}\r\n", "a\r\nb\r\n"};
     }
 
     void quoting()
@@ -119,10 +119,10 @@ private Q_SLOTS:
         QTest::newRow("sync") << int(M::Synchronizing) << 10 << 2 << QByteArray("{10}\r\n");
         QTest::newRow("literal+") << int(M::NonSynchronizing) << 10000 << 1
                                   << QByteArray("{10000+}\r\n");
-        QTest::newRow("literal- small") << int(M::NonSynchronizingUpTo4k) << 4096 << 1
-                                        << QByteArray("{4096+}\r\n");
-        QTest::newRow("literal- large") << int(M::NonSynchronizingUpTo4k) << 4097 << 2
-                                        << QByteArray("{4097}\r\n");
+        QTest::newRow("literal- small")
+                << int(M::NonSynchronizingUpTo4k) << 4096 << 1 << QByteArray("{4096+}\r\n");
+        QTest::newRow("literal- large")
+                << int(M::NonSynchronizingUpTo4k) << 4097 << 2 << QByteArray("{4097}\r\n");
     }
 
     void literalModes()
@@ -150,7 +150,7 @@ private Q_SLOTS:
         ImapCommandBuilder b;
         b.atom("APPEND").atom("INBOX").literal(QByteArray("a\0b", 3), true);
         QCOMPARE(b.build().parts(),
-                 (QList<QByteArray>{"APPEND INBOX ~{3}\r\n", QByteArray("a\0b\r\n", 5)}));
+                 (QList<QByteArray> {"APPEND INBOX ~{3}\r\n", QByteArray("a\0b\r\n", 5)}));
     }
 
     void lists()
@@ -160,7 +160,7 @@ private Q_SLOTS:
         b.beginList().atom("UID").atom("FLAGS").beginList().endList().endList();
         b.beginList().atom("CHANGEDSINCE").number(12345).endList();
         QCOMPARE(b.build().parts(),
-                 QList<QByteArray>{"UID FETCH 1:3,7 (UID FLAGS ()) (CHANGEDSINCE 12345)\r\n"});
+                 QList<QByteArray> {"UID FETCH 1:3,7 (UID FLAGS ()) (CHANGEDSINCE 12345)\r\n"});
     }
 
     void mailboxNames_data()
@@ -175,8 +175,8 @@ private Q_SLOTS:
                 << QString::fromUtf8("~peter/mail/\u53f0\u5317/\u65e5\u672c\u8a9e")
                 << QByteArray("~peter/mail/&U,BTFw-/&ZeVnLIqe-");
         QTest::newRow("russian") << QString::fromUtf8("Привет") << QByteArray("&BB8EQAQ4BDIENQRC-");
-        QTest::newRow("emoji surrogate pair") << QString::fromUtf8("a\xf0\x9f\x93\xa7")
-                                              << QByteArray("a&2D3c5w-");
+        QTest::newRow("emoji surrogate pair")
+                << QString::fromUtf8("a\xf0\x9f\x93\xa7") << QByteArray("a&2D3c5w-");
         QTest::newRow("only non-ascii") << QString::fromUtf8("é") << QByteArray("&AOk-");
     }
 
@@ -201,10 +201,10 @@ private Q_SLOTS:
         options.utf8Accept = true;
         ImapCommandBuilder b(options);
         b.atom("SELECT").mailbox(QString::fromUtf8("Entwürfe"));
-        QCOMPARE(b.build().parts(), QList<QByteArray>{"SELECT \"Entw\xc3\xbcrfe\"\r\n"});
+        QCOMPARE(b.build().parts(), QList<QByteArray> {"SELECT \"Entw\xc3\xbcrfe\"\r\n"});
         ImapCommandBuilder plain;
         plain.atom("SELECT").mailbox(QString::fromUtf8("Entwürfe"));
-        QCOMPARE(plain.build().parts(), QList<QByteArray>{"SELECT Entw&APw-rfe\r\n"});
+        QCOMPARE(plain.build().parts(), QList<QByteArray> {"SELECT Entw&APw-rfe\r\n"});
     }
 };
 

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void byeMidFetch();
     void idleEndsForWorkAndRestarts();
     void idleRenews();
+    void idleRefusedIsNotRetried();
     void oversizedLiteralFailsConnection();
     void unparsableResponseFailsConnection();
     void logoutClosesQuietly();
@@ -54,7 +55,7 @@ void TestImapConnection::opening_data()
                           "S: h2 OK ID completed\n"
                           "S: * ENABLED CONDSTORE QRESYNC\n"
                           "S: h3 OK Enabled\n")
-            << ok << QByteArrayList{"IMAP4REV1", "ID", "ENABLE", "CONDSTORE", "QRESYNC", "IDLE"};
+            << ok << QByteArrayList {"IMAP4REV1", "ID", "ENABLE", "CONDSTORE", "QRESYNC", "IDLE"};
     QTest::newRow("greeting without capabilities, login refreshes them")
             << tls << QByteArray("secret")
             << QByteArray("S: * OK ready\n"
@@ -68,7 +69,7 @@ void TestImapConnection::opening_data()
                           "C: h3 CAPABILITY\n"
                           "S: * CAPABILITY IMAP4rev1 MOVE UIDPLUS\n"
                           "S: h3 OK done\n")
-            << ok << QByteArrayList{"IMAP4REV1", "MOVE", "UIDPLUS"};
+            << ok << QByteArrayList {"IMAP4REV1", "MOVE", "UIDPLUS"};
     QTest::newRow("STARTTLS, capabilities asked again after the handshake")
             << starttls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\n"
@@ -80,12 +81,12 @@ void TestImapConnection::opening_data()
                           "S: h2 OK done\n"
                           "C: h3 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
                           "S: h3 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\n")
-            << ok << QByteArrayList{"IMAP4REV1", "IDLE"};
+            << ok << QByteArrayList {"IMAP4REV1", "IDLE"};
     QTest::newRow("STARTTLS required but not offered: no credentials sent")
             << starttls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Policy) << QByteArrayList{};
+            << int(MailError::Kind::Policy) << QByteArrayList {};
     QTest::newRow("STARTTLS not offered, found through CAPABILITY")
             << starttls << QByteArray("secret")
             << QByteArray("S: * OK ready\n"
@@ -93,19 +94,19 @@ void TestImapConnection::opening_data()
                           "S: * CAPABILITY IMAP4rev1 AUTH=PLAIN\n"
                           "S: h1 OK done\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Policy) << QByteArrayList{};
+            << int(MailError::Kind::Policy) << QByteArrayList {};
     QTest::newRow("STARTTLS refused")
             << starttls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 STARTTLS] ready\n"
                           "C: h1 STARTTLS\n"
                           "S: h1 BAD not now\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Policy) << QByteArrayList{};
+            << int(MailError::Kind::Policy) << QByteArrayList {};
     QTest::newRow("PREAUTH on a link that needed STARTTLS")
             << starttls << QByteArray("secret")
             << QByteArray("S: * PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] hi\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Policy) << QByteArrayList{};
+            << int(MailError::Kind::Policy) << QByteArrayList {};
     QTest::newRow("LOGIN fallback with quoting")
             << tls << QByteArray("se cr\"et")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1] ready\n"
@@ -114,7 +115,7 @@ void TestImapConnection::opening_data()
                           "C: h2 CAPABILITY\n"
                           "S: * CAPABILITY IMAP4rev1\n"
                           "S: h2 OK done\n")
-            << ok << QByteArrayList{"IMAP4REV1"};
+            << ok << QByteArrayList {"IMAP4REV1"};
     QTest::newRow("LOGIN with a synchronising literal password")
             << tls << QByteArray("p\xc3\xa4ss")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1] ready\n"
@@ -122,43 +123,41 @@ void TestImapConnection::opening_data()
                           "S: + go ahead\n"
                           "C: p\xc3\xa4ss\n"
                           "S: h1 OK [CAPABILITY IMAP4rev1 X] Logged in\n")
-            << ok << QByteArrayList{"IMAP4REV1", "X"};
+            << ok << QByteArrayList {"IMAP4REV1", "X"};
     QTest::newRow("plain link allowed when chosen")
             << none << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1] ready\n"
                           "C: h1 LOGIN alice secret\n"
                           "S: h1 OK [CAPABILITY IMAP4rev1] Logged in\n")
-            << ok << QByteArrayList{"IMAP4REV1"};
+            << ok << QByteArrayList {"IMAP4REV1"};
     QTest::newRow("LOGINDISABLED and no mechanism")
             << tls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 LOGINDISABLED AUTH=GSSAPI] ready\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Authentication) << QByteArrayList{};
+            << int(MailError::Kind::Authentication) << QByteArrayList {};
     QTest::newRow("wrong password")
             << tls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
                           "C: h1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
                           "S: h1 NO [AUTHENTICATIONFAILED] Authentication failed.\n"
                           "C: <close>\n")
-            << int(MailError::Kind::Authentication) << QByteArrayList{};
-    QTest::newRow("greeting BYE")
-            << tls << QByteArray("secret")
-            << QByteArray("S: * BYE Too many connections\n"
-                          "C: <close>\n")
-            << int(MailError::Kind::Protocol) << QByteArrayList{};
-    QTest::newRow("PREAUTH over TLS")
-            << tls << QByteArray("secret")
-            << QByteArray("S: * PREAUTH ready\n"
-                          "C: h1 CAPABILITY\n"
-                          "S: * CAPABILITY IMAP4rev1 IDLE\n"
-                          "S: h1 OK done\n")
-            << ok << QByteArrayList{"IMAP4REV1", "IDLE"};
+            << int(MailError::Kind::Authentication) << QByteArrayList {};
+    QTest::newRow("greeting BYE") << tls << QByteArray("secret")
+                                  << QByteArray("S: * BYE Too many connections\n"
+                                                "C: <close>\n")
+                                  << int(MailError::Kind::Protocol) << QByteArrayList {};
+    QTest::newRow("PREAUTH over TLS") << tls << QByteArray("secret")
+                                      << QByteArray("S: * PREAUTH ready\n"
+                                                    "C: h1 CAPABILITY\n"
+                                                    "S: * CAPABILITY IMAP4rev1 IDLE\n"
+                                                    "S: h1 OK done\n")
+                                      << ok << QByteArrayList {"IMAP4REV1", "IDLE"};
     QTest::newRow("server hangs up during login")
             << tls << QByteArray("secret")
             << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\n"
                           "C: h1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
                           "S: <disconnect>\n")
-            << int(MailError::Kind::Network) << QByteArrayList{};
+            << int(MailError::Kind::Network) << QByteArrayList {};
 }
 
 void TestImapConnection::opening()
@@ -206,7 +205,8 @@ void TestImapConnection::plainTextAfterStartTlsIsDiscarded()
                           {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS] ready", "C: h1 STARTTLS",
                            "S: h1 OK Begin TLS", "S: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR",
                            "S: <starttls>", "C: h2 CAPABILITY", "S: * CAPABILITY IMAP4rev1",
-                           "S: h2 OK done", "C: h3 LOGIN alice secret", "S: h3 OK [CAPABILITY IMAP4rev1] in"});
+                           "S: h2 OK done", "C: h3 LOGIN alice secret",
+                           "S: h3 OK [CAPABILITY IMAP4rev1] in"});
     ImapConnection connection(&transport);
     QSignalSpy ready(&connection, &ImapConnection::ready);
     connection.open(settings(Security::StartTls));
@@ -235,8 +235,9 @@ void TestImapConnection::pipelinedCommandsRoutedByTag()
 {
     FakeTransport transport;
     QList<QByteArray> script = prologue("IDLE");
-    script += {"C: h2 NOOP", "C: h3 CHECK", "C: h4 SELECT INBOX", "S: h3 OK checked",
-               "S: h2 NO nope", "S: h4 OK [READ-WRITE] selected", "C: h5 NOOP", "S: h5 OK"};
+    script += {"C: h2 NOOP",       "C: h3 CHECK",   "C: h4 SELECT INBOX",
+               "S: h3 OK checked", "S: h2 NO nope", "S: h4 OK [READ-WRITE] selected",
+               "C: h5 NOOP",       "S: h5 OK"};
     ScriptedServer server(&transport, script);
     ImapConnection connection(&transport);
     QSignalSpy ready(&connection, &ImapConnection::ready);
@@ -261,8 +262,9 @@ void TestImapConnection::pipelinedCommandsRoutedByTag()
                     [&](const ImapCommandResult &r) { order.append("BARRIER:" + r.status.text); });
     QTRY_COMPARE(order.size(), 4);
     QCOMPARE(order,
-             (QList<QByteArray>{"CHECK:checked", "NOOP:nope:" + QByteArray::number(int(MailError::Kind::Protocol)),
-                                "SELECT:selected", "BARRIER:"}));
+             (QList<QByteArray> {"CHECK:checked",
+                                 "NOOP:nope:" + QByteArray::number(int(MailError::Kind::Protocol)),
+                                 "SELECT:selected", "BARRIER:"}));
     QVERIFY2(server.isComplete(), qPrintable(server.status()));
 }
 
@@ -270,9 +272,14 @@ void TestImapConnection::untaggedRouting()
 {
     FakeTransport transport;
     QList<QByteArray> script = prologue("IDLE");
-    script += {"C: h2 UID SEARCH ALL", "S: * 4 EXISTS", "S: * SEARCH 1 2 3",
-               "S: * 2 FETCH (UID 9 FLAGS (\\Seen))", "S: * VANISHED 5:6", "S: * 3 EXPUNGE",
-               "S: * OK [ALERT] disk almost full", "S: h2 OK done"};
+    script += {"C: h2 UID SEARCH ALL",
+               "S: * 4 EXISTS",
+               "S: * SEARCH 1 2 3",
+               "S: * 2 FETCH (UID 9 FLAGS (\\Seen))",
+               "S: * VANISHED 5:6",
+               "S: * 3 EXPUNGE",
+               "S: * OK [ALERT] disk almost full",
+               "S: h2 OK done"};
     ScriptedServer server(&transport, script);
     ImapConnection connection(&transport);
     connection.open(settings());
@@ -293,7 +300,7 @@ void TestImapConnection::untaggedRouting()
                 return true;
             });
     QTRY_VERIFY(done);
-    QCOMPARE(found, (QList<quint32>{1, 2, 3}));
+    QCOMPARE(found, (QList<quint32> {1, 2, 3}));
     // Unsolicited updates arrive as signals, queued.
     QTRY_COMPARE(alerts.size(), 1);
     QCOMPARE(exists.size(), 1);
@@ -375,7 +382,9 @@ void TestImapConnection::byeMidFetch()
                 result = r;
                 done = true;
             },
-            [&](const ImapResponse &r) { return r.type() == ImapResponse::Type::Fetch && ++fetched; });
+            [&](const ImapResponse &r) {
+                return r.type() == ImapResponse::Type::Fetch && ++fetched;
+            });
     QTRY_VERIFY(done);
     QCOMPARE(fetched, 1);
     QCOMPARE(result.error.kind(), MailError::Kind::Network);
@@ -388,8 +397,8 @@ void TestImapConnection::idleEndsForWorkAndRestarts()
 {
     FakeTransport transport;
     QList<QByteArray> script = prologue("IDLE");
-    script += {"C: h2 IDLE", "S: + idling", "S: * 5 EXISTS", "C: DONE", "S: h2 OK Idle done",
-               "C: h3 NOOP", "S: h3 OK", "C: h4 IDLE", "S: + idling"};
+    script += {"C: h2 IDLE", "S: + idling", "S: * 5 EXISTS", "C: DONE",    "S: h2 OK Idle done",
+               "C: h3 NOOP", "S: h3 OK",    "C: h4 IDLE",    "S: + idling"};
     ScriptedServer server(&transport, script);
     ImapConnection connection(&transport);
     QSignalSpy idle(&connection, &ImapConnection::idleStarted);
@@ -423,6 +432,27 @@ void TestImapConnection::idleRenews()
     connection.setIdleEnabled(true);
     QTRY_COMPARE(idle.size(), 2);
     QVERIFY2(server.isComplete(), qPrintable(server.status()));
+}
+
+void TestImapConnection::idleRefusedIsNotRetried()
+{
+    FakeTransport transport;
+    QList<QByteArray> script = prologue("IDLE");
+    script += {"C: h2 IDLE", "S: h2 NO IDLE not allowed here", "C: h3 NOOP", "S: h3 OK"};
+    ScriptedServer server(&transport, script);
+    ImapConnection connection(&transport);
+    connection.open(settings());
+    connection.setSelectedMailbox("INBOX");
+    connection.setIdleEnabled(true);
+    QTRY_COMPARE(server.position(), 5);
+    bool done = false;
+    connection.send(ImapCommand({"NOOP\r\n"}), this,
+                    [&](const ImapCommandResult &r) { done = r.isOk(); });
+    QTRY_VERIFY(done);
+    // Nothing more is written: no second IDLE after the refusal.
+    QTest::qWait(50);
+    QVERIFY2(server.isComplete(), qPrintable(server.status()));
+    QVERIFY(!connection.isIdling());
 }
 
 void TestImapConnection::oversizedLiteralFailsConnection()
@@ -463,8 +493,7 @@ void TestImapConnection::logoutClosesQuietly()
 {
     FakeTransport transport;
     QList<QByteArray> script = prologue("IDLE");
-    script += {"C: h2 LOGOUT", "S: * BYE Logging out", "S: h2 OK Logout completed",
-               "C: <close>"};
+    script += {"C: h2 LOGOUT", "S: * BYE Logging out", "S: h2 OK Logout completed", "C: <close>"};
     ScriptedServer server(&transport, script);
     ImapConnection connection(&transport);
     QSignalSpy failed(&connection, &ImapConnection::failed);

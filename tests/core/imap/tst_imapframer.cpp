@@ -27,33 +27,34 @@ private Q_SLOTS:
         QTest::addColumn<QList<QByteArray>>("expected");
 
         QTest::newRow("one line") << QByteArray("* OK ready\r\n")
-                                  << QList<QByteArray>{"* OK ready\r\n"};
+                                  << QList<QByteArray> {"* OK ready\r\n"};
         QTest::newRow("bare LF") << QByteArray("* OK a\n* OK b\n")
-                                 << QList<QByteArray>{"* OK a\n", "* OK b\n"};
+                                 << QList<QByteArray> {"* OK a\n", "* OK b\n"};
         QTest::newRow("two lines") << QByteArray("* 3 EXISTS\r\nA1 OK done\r\n")
-                                   << QList<QByteArray>{"* 3 EXISTS\r\n", "A1 OK done\r\n"};
-        QTest::newRow("literal")
-                << QByteArray("* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\nA2 OK\r\n")
-                << QList<QByteArray>{"* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\n", "A2 OK\r\n"};
+                                   << QList<QByteArray> {"* 3 EXISTS\r\n", "A1 OK done\r\n"};
+        QTest::newRow("literal") << QByteArray("* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\nA2 OK\r\n")
+                                 << QList<QByteArray> {"* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\n",
+                                                       "A2 OK\r\n"};
         QTest::newRow("literal holding a fake announcement")
                 << QByteArray("* 1 FETCH (BODY[] {6}\r\n{99}\r\n)\r\n")
-                << QList<QByteArray>{"* 1 FETCH (BODY[] {6}\r\n{99}\r\n)\r\n"};
+                << QList<QByteArray> {"* 1 FETCH (BODY[] {6}\r\n{99}\r\n)\r\n"};
         QTest::newRow("two literals")
-                << QByteArray("* LIST () \"/\" {3}\r\nabc\r\n* 2 FETCH (A {1}\r\nx B {2}\r\nyz)\r\n")
-                << QList<QByteArray>{"* LIST () \"/\" {3}\r\nabc\r\n",
-                                     "* 2 FETCH (A {1}\r\nx B {2}\r\nyz)\r\n"};
+                << QByteArray(
+                           "* LIST () \"/\" {3}\r\nabc\r\n* 2 FETCH (A {1}\r\nx B {2}\r\nyz)\r\n")
+                << QList<QByteArray> {"* LIST () \"/\" {3}\r\nabc\r\n",
+                                      "* 2 FETCH (A {1}\r\nx B {2}\r\nyz)\r\n"};
         QTest::newRow("empty literal") << QByteArray("* 1 FETCH (BODY[] {0}\r\n)\r\n")
-                                       << QList<QByteArray>{"* 1 FETCH (BODY[] {0}\r\n)\r\n"};
+                                       << QList<QByteArray> {"* 1 FETCH (BODY[] {0}\r\n)\r\n"};
         QTest::newRow("non-synchronising and literal8")
                 << QByteArray("* 1 FETCH (BINARY[1] ~{3}\r\n\0\1\2)\r\nA {2+}\r\nhi\r\n", 45)
-                << QList<QByteArray>{QByteArray("* 1 FETCH (BINARY[1] ~{3}\r\n\0\1\2)\r\n", 33),
-                                     "A {2+}\r\nhi\r\n"};
+                << QList<QByteArray> {QByteArray("* 1 FETCH (BINARY[1] ~{3}\r\n\0\1\2)\r\n", 33),
+                                      "A {2+}\r\nhi\r\n"};
         QTest::newRow("continuation") << QByteArray("+ go ahead\r\n+\r\n")
-                                      << QList<QByteArray>{"+ go ahead\r\n", "+\r\n"};
-        QTest::newRow("incomplete tail") << QByteArray("* OK a\r\n* OK b")
-                                         << QList<QByteArray>{"* OK a\r\n"};
-        QTest::newRow("literal owed") << QByteArray("* 1 FETCH (BODY[] {10}\r\nabc")
-                                      << QList<QByteArray>{};
+                                      << QList<QByteArray> {"+ go ahead\r\n", "+\r\n"};
+        QTest::newRow("incomplete tail")
+                << QByteArray("* OK a\r\n* OK b") << QList<QByteArray> {"* OK a\r\n"};
+        QTest::newRow("literal owed")
+                << QByteArray("* 1 FETCH (BODY[] {10}\r\nabc") << QList<QByteArray> {};
     }
 
     void streams()
@@ -89,7 +90,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("response");
         QTest::newRow("status") << QByteArray("A1 OK [READ-WRITE] SELECT completed\r\n");
-        QTest::newRow("literal") << QByteArray("* 12 FETCH (UID 7 BODY[HEADER] {12}\r\nSubject: x\r\n)\r\n");
+        QTest::newRow("literal") << QByteArray(
+                "* 12 FETCH (UID 7 BODY[HEADER] {12}\r\nSubject: x\r\n)\r\n");
         QTest::newRow("literal at end") << QByteArray("* LIST () \"/\" {4}\r\nabcd\r\n");
         QTest::newRow("literal+ and literal8")
                 << QByteArray("* 1 FETCH (BINARY[] ~{2}\r\nxy X {1+}\r\nz)\r\n");
@@ -125,8 +127,8 @@ private Q_SLOTS:
         QTest::newRow("2 GB literal") << QByteArray("* 1 FETCH (BODY[] {2147483648}\r\n") << 0;
         QTest::newRow("literal size overflow")
                 << QByteArray("* 1 FETCH (BODY[] {99999999999999999999999}\r\n") << 0;
-        QTest::newRow("literal over cap") << QByteArray("* OK x\r\n* 1 FETCH (BODY[] {1025}\r\n")
-                                          << 1;
+        QTest::newRow("literal over cap")
+                << QByteArray("* OK x\r\n* 1 FETCH (BODY[] {1025}\r\n") << 1;
         QTest::newRow("line over cap, terminated")
                 << QByteArray("* OK " + QByteArray(600, 'a') + "\r\n") << 0;
         QTest::newRow("line over cap, unterminated")
@@ -219,14 +221,15 @@ private Q_SLOTS:
         QByteArray stream;
         for (int i = 1; i <= 20000; ++i)
             stream += "* " + QByteArray::number(i) + " FETCH (UID " + QByteArray::number(i)
-                    + " FLAGS (\\Seen))\r\n";
+                      + " FLAGS (\\Seen))\r\n";
         ImapFramer framer;
         QElapsedTimer timer;
         timer.start();
         int count = 0;
         QByteArray out;
         for (qsizetype i = 0; i < stream.size(); i += 100) {
-            framer.feed(QByteArrayView(stream).sliced(i, std::min<qsizetype>(100, stream.size() - i)));
+            framer.feed(
+                    QByteArrayView(stream).sliced(i, std::min<qsizetype>(100, stream.size() - i)));
             while (framer.next(&out) == ImapFramer::Status::Response)
                 ++count;
         }

@@ -1,192 +1,11 @@
 #include "imap/parser/imapparser.h"
+#include "imapdescribe.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
 
-namespace {
-
-QByteArray joinAtoms(const QList<QByteArray> &atoms)
-{
-    return atoms.join(' ');
-}
-
-QByteArray opt(const std::optional<quint32> &v)
-{
-    return v ? QByteArray::number(*v) : QByteArray("-");
-}
-
-QByteArray describeCode(const ImapResponseCode &code)
-{
-    if (code.kind == ImapResponseCode::Kind::None)
-        return QByteArray();
-    QByteArray out = " [" + code.name;
-    if (!code.atoms.isEmpty())
-        out += " (" + joinAtoms(code.atoms) + ")";
-    if (code.number)
-        out += " n=" + QByteArray::number(code.number);
-    if (!code.sourceUids.isEmpty())
-        out += " src=" + code.sourceUids.toString();
-    if (!code.uids.isEmpty())
-        out += " uids=" + code.uids.toString();
-    if (code.kind == ImapResponseCode::Kind::Other && !code.rawArguments.isEmpty())
-        out += " raw=" + code.rawArguments;
-    return out + ']';
-}
-
-QByteArray describeAddresses(const QList<ImapAddress> &list)
-{
-    QList<QByteArray> parts;
-    for (const ImapAddress &a : list) {
-        if (a.isGroupEnd())
-            parts.append(";");
-        else if (a.isGroupStart())
-            parts.append(a.mailbox + ':');
-        else
-            parts.append((a.name.isNull() ? QByteArray() : '"' + a.name + "\" ") + '<'
-                         + a.address() + '>');
-    }
-    return parts.join(',');
-}
-
-QByteArray describeBody(const ImapBodyPart &part)
-{
-    QByteArray out = part.partNumber + '=' + part.mimeType();
-    if (part.isMultipart()) {
-        QList<QByteArray> children;
-        for (const ImapBodyPart &c : part.children)
-            children.append(describeBody(c));
-        return out + '(' + children.join(' ') + ')';
-    }
-    out += ' ' + part.encoding + ' ' + QByteArray::number(part.size);
-    if (!part.disposition.isEmpty())
-        out += ' ' + part.disposition;
-    if (!part.fileName().isEmpty())
-        out += " name=" + part.fileName();
-    if (part.isMessage())
-        out += " msg{" + part.envelope->subject + "}(" + describeBody(part.children.value(0))
-                + ')';
-    return out;
-}
-
-// A compact canonical text of a response: what the rows compare against.
-QByteArray describe(const ImapResponse &r)
-{
-    using T = ImapResponse::Type;
-    switch (r.type()) {
-    case T::Invalid:
-        return "invalid";
-    case T::Continuation:
-        return "+ " + r.text();
-    case T::Status: {
-        const ImapStatusResponse &s = r.statusResponse();
-        static const char *names[] = {"OK", "NO", "BAD", "PREAUTH", "BYE"};
-        return (s.isTagged() ? s.tag : QByteArray("*")) + ' ' + names[int(s.status)]
-                + describeCode(s.code) + " text=" + s.text;
-    }
-    case T::Capability:
-        return "CAPABILITY " + joinAtoms(r.atoms());
-    case T::Enabled:
-        return "ENABLED " + joinAtoms(r.atoms());
-    case T::Flags:
-        return "FLAGS " + joinAtoms(r.atoms());
-    case T::List:
-    case T::Lsub: {
-        const ImapMailboxListing &l = r.listing();
-        QByteArray out = (l.isLsub ? "LSUB " : "LIST ") + QByteArray::number(l.attributes, 16)
-                + " d=" + l.delimiter + " name=" + l.name;
-        if (!l.childInfo.isEmpty())
-            out += " childinfo=" + joinAtoms(l.childInfo);
-        if (!l.oldName.isEmpty())
-            out += " old=" + l.oldName;
-        return out;
-    }
-    case T::MailboxStatus: {
-        const ImapMailboxStatus &s = r.mailboxStatus();
-        return "STATUS " + s.name + " m=" + opt(s.messages) + " r=" + opt(s.recent) + " n="
-                + opt(s.uidNext) + " v=" + opt(s.uidValidity) + " u=" + opt(s.unseen)
-                + " hms=" + (s.highestModSeq ? QByteArray::number(*s.highestModSeq) : "-");
-    }
-    case T::Exists:
-        return "EXISTS " + QByteArray::number(r.number());
-    case T::Recent:
-        return "RECENT " + QByteArray::number(r.number());
-    case T::Expunge:
-        return "EXPUNGE " + QByteArray::number(r.number());
-    case T::Vanished:
-        return QByteArray("VANISHED ") + (r.vanished().earlier ? "EARLIER " : "")
-                + r.vanished().uids.toString();
-    case T::Fetch: {
-        const ImapFetch &f = r.fetch();
-        QByteArray out = "FETCH " + QByteArray::number(f.sequence);
-        if (f.uid)
-            out += " uid=" + QByteArray::number(*f.uid);
-        if (f.flags)
-            out += " flags=(" + joinAtoms(*f.flags) + ')';
-        if (f.internalDate.isValid())
-            out += " date=" + f.internalDate.toUTC().toString(Qt::ISODate).toLatin1();
-        if (f.size)
-            out += " size=" + QByteArray::number(*f.size);
-        if (f.modSeq)
-            out += " modseq=" + QByteArray::number(*f.modSeq);
-        if (f.envelope)
-            out += " env{" + f.envelope->subject + '|' + describeAddresses(f.envelope->from)
-                    + '|' + describeAddresses(f.envelope->to) + '|' + f.envelope->messageId
-                    + '}';
-        if (f.bodyStructure)
-            out += " body{" + describeBody(*f.bodyStructure) + '}';
-        for (const ImapFetchSection &s : f.sections) {
-            out += QByteArray(s.binary ? " BINARY[" : " BODY[") + s.section + ']';
-            if (s.origin >= 0)
-                out += '<' + QByteArray::number(s.origin) + '>';
-            out += s.isNil ? QByteArray("=NIL") : '=' + s.data.toPercentEncoding();
-        }
-        for (const auto &o : f.other)
-            out += ' ' + o.first + '=' + o.second.toDebugString();
-        return out;
-    }
-    case T::Search: {
-        QList<QByteArray> n;
-        for (quint32 v : r.search().numbers)
-            n.append(QByteArray::number(v));
-        return "SEARCH " + n.join(' ')
-                + (r.search().modSeq ? " modseq=" + QByteArray::number(*r.search().modSeq)
-                                     : QByteArray());
-    }
-    case T::ESearch: {
-        const ImapESearch &e = r.esearch();
-        return "ESEARCH tag=" + e.tag + (e.uid ? " UID" : "") + " min=" + opt(e.min)
-                + " max=" + opt(e.max) + " count=" + opt(e.count) + " all=" + e.all.toString()
-                + " modseq=" + (e.modSeq ? QByteArray::number(*e.modSeq) : "-");
-    }
-    case T::Namespace: {
-        auto list = [](const QList<ImapNamespace::Entry> &l) {
-            QList<QByteArray> out;
-            for (const auto &e : l)
-                out.append('"' + e.prefix + "\"" + e.delimiter);
-            return '(' + out.join(' ') + ')';
-        };
-        const ImapNamespace &ns = r.namespaces();
-        return "NAMESPACE " + list(ns.personal) + ' ' + list(ns.otherUsers) + ' '
-                + list(ns.shared);
-    }
-    case T::Id: {
-        QList<QByteArray> parts;
-        for (const auto &p : r.idFields())
-            parts.append(p.first + '=' + p.second);
-        return "ID " + parts.join(',');
-    }
-    case T::Unknown: {
-        QList<QByteArray> parts;
-        for (const ImapValue &v : r.values())
-            parts.append(v.toDebugString());
-        return "UNKNOWN " + r.keyword() + ' ' + parts.join(' ');
-    }
-    }
-    return QByteArray();
-}
-
-} // namespace
+using namespace ImapDescribe;
 
 class TestImapParser : public QObject
 {
@@ -228,15 +47,15 @@ void TestImapParser::responses_data()
         "* OK text=The Microsoft Exchange IMAP4 service is ready. [TQBXADIAUABSADAA]");
     row("preauth", "* PREAUTH IMAP4rev1 server logged in as Smith\r\n",
         "* PREAUTH text=IMAP4rev1 server logged in as Smith");
-    row("bye", "* BYE Autologout; idle for too long\r\n", "* BYE text=Autologout; idle for too long");
+    row("bye", "* BYE Autologout; idle for too long\r\n",
+        "* BYE text=Autologout; idle for too long");
     row("tagged ok read-write", "A142 OK [READ-WRITE] SELECT completed\r\n",
         "A142 OK [READ-WRITE] text=SELECT completed");
     row("tagged no trycreate", "A003 NO [TRYCREATE] Mailbox doesn't exist: Foo\r\n",
         "A003 NO [TRYCREATE] text=Mailbox doesn't exist: Foo");
     row("tagged bad no text", "A4 BAD\r\n", "A4 BAD text=");
     row("lowercase status", "a5 ok done\r\n", "a5 OK text=done");
-    row("text with unbalanced paren and quote", "* OK don't (panic\r\n",
-        "* OK text=don't (panic");
+    row("text with unbalanced paren and quote", "* OK don't (panic\r\n", "* OK text=don't (panic");
     row("uidvalidity", "* OK [UIDVALIDITY 3857529045] UIDs valid\r\n",
         "* OK [UIDVALIDITY n=3857529045] text=UIDs valid");
     row("uidnext", "* OK [UIDNEXT 4392] Predicted next UID\r\n",
@@ -267,7 +86,8 @@ void TestImapParser::responses_data()
         "A1 NO [AUTHENTICATIONFAILED] text=Authentication failed.");
     row("unknown code with args", "* OK [XFOO bar (baz)] hi\r\n",
         "* OK [XFOO raw=bar (baz)] text=hi");
-    row("gmail webalert", "* NO [WEBALERT https://accounts.google.com/x?a=b] Web login required.\r\n",
+    row("gmail webalert",
+        "* NO [WEBALERT https://accounts.google.com/x?a=b] Web login required.\r\n",
         "* NO [WEBALERT raw=https://accounts.google.com/x?a=b] text=Web login required.");
     row("capability code after login",
         "a1 OK [CAPABILITY IMAP4rev1 CONDSTORE QRESYNC UTF8=ACCEPT] Logged in\r\n",
@@ -300,16 +120,13 @@ void TestImapParser::responses_data()
     row("list noselect nil delimiter", "* LIST (\\Noselect) NIL \"\"\r\n", "LIST 2 d= name=");
     row("list quoted with space", "* LIST (\\HasChildren) \"/\" \"Public Folders\"\r\n",
         "LIST 10 d=/ name=Public Folders");
-    row("list special-use gmail",
-        "* LIST (\\All \\HasNoChildren) \"/\" \"[Gmail]/All Mail\"\r\n",
+    row("list special-use gmail", "* LIST (\\All \\HasNoChildren) \"/\" \"[Gmail]/All Mail\"\r\n",
         "LIST 220 d=/ name=[Gmail]/All Mail");
     row("list special-use sent", "* LIST (\\HasNoChildren \\Sent) \"/\" Sent\r\n",
         "LIST 4020 d=/ name=Sent");
     row("list drafts trash junk archive flagged",
-        "* LIST (\\Drafts \\Trash \\Junk \\Archive \\Flagged) \".\" X\r\n",
-        "LIST bc00 d=. name=X");
-    row("list literal name", "* LIST () \"/\" {8}\r\nfoo\"bar\\\r\n",
-        "LIST 0 d=/ name=foo\"bar\\");
+        "* LIST (\\Drafts \\Trash \\Junk \\Archive \\Flagged) \".\" X\r\n", "LIST bc00 d=. name=X");
+    row("list literal name", "* LIST () \"/\" {8}\r\nfoo\"bar\\\r\n", "LIST 0 d=/ name=foo\"bar\\");
     row("list utf7 name", "* LIST () \".\" \"Entw&APw-rfe\"\r\n", "LIST 0 d=. name=Entw&APw-rfe");
     row("list atom with bracket", "* LIST () \"/\" Foo]Bar\r\n", "LIST 0 d=/ name=Foo]Bar");
     row("list-extended childinfo",
@@ -347,13 +164,13 @@ void TestImapParser::responses_data()
         "ESEARCH tag=a UID min=- max=- count=- all=1:3 modseq=1236");
 
     // NAMESPACE / ID
-    row("namespace dovecot", "* NAMESPACE ((\"\" \".\")) NIL NIL\r\n",
-        "NAMESPACE (\"\".) () ()");
+    row("namespace dovecot", "* NAMESPACE ((\"\" \".\")) NIL NIL\r\n", "NAMESPACE (\"\".) () ()");
     row("namespace cyrus",
         "* NAMESPACE ((\"INBOX.\" \".\")) ((\"user.\" \".\")) ((\"\" \".\"))\r\n",
         "NAMESPACE (\"INBOX.\".) (\"user.\".) (\"\".)");
     row("namespace with extension",
-        "* NAMESPACE ((\"\" \"/\" \"X-PARAM\" (\"FLAG1\" \"FLAG2\"))) NIL ((\"#shared/\" \"/\"))\r\n",
+        "* NAMESPACE ((\"\" \"/\" \"X-PARAM\" (\"FLAG1\" \"FLAG2\"))) NIL ((\"#shared/\" "
+        "\"/\"))\r\n",
         "NAMESPACE (\"\"/) () (\"#shared/\"/)");
     row("id", "* ID (\"name\" \"Dovecot\" \"version\" NIL)\r\n", "ID name=Dovecot,version=");
     row("id nil", "* ID NIL\r\n", "ID ");
@@ -365,7 +182,8 @@ void TestImapParser::responses_data()
     row("fetch internaldate size",
         "* 12 FETCH (INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" RFC822.SIZE 4286)\r\n",
         "FETCH 12 date=1996-07-17T09:44:25Z size=4286");
-    row("fetch internaldate space padded", "* 2 FETCH (INTERNALDATE \" 7-Feb-2024 23:59:59 +0130\")\r\n",
+    row("fetch internaldate space padded",
+        "* 2 FETCH (INTERNALDATE \" 7-Feb-2024 23:59:59 +0130\")\r\n",
         "FETCH 2 date=2024-02-07T22:29:59Z");
     row("fetch modseq", "* 7 FETCH (MODSEQ (12121231000) UID 7)\r\n",
         "FETCH 7 uid=7 modseq=12121231000");
@@ -376,15 +194,19 @@ void TestImapParser::responses_data()
         "((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) "
         "((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) "
         "((NIL NIL \"imap\" \"cac.washington.edu\")) "
-        "((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) "
+        "((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" "
+        "\"MIT.EDU\")) "
         "NIL NIL \"<B27397-0100000@cac.washington.edu>\"))\r\n",
-        "FETCH 12 env{IMAP4rev1 WG mtg summary and minutes|\"Terry Gray\" <gray@cac.washington.edu>|"
+        "FETCH 12 env{IMAP4rev1 WG mtg summary and minutes|\"Terry Gray\" "
+        "<gray@cac.washington.edu>|"
         "<imap@cac.washington.edu>|<B27397-0100000@cac.washington.edu>}");
     row("fetch envelope literal subject",
-        "* 3 FETCH (UID 9 ENVELOPE (NIL {12}\r\nHello\r\nWorld NIL NIL NIL NIL NIL NIL NIL NIL))\r\n",
+        "* 3 FETCH (UID 9 ENVELOPE (NIL {12}\r\nHello\r\nWorld NIL NIL NIL NIL NIL NIL NIL "
+        "NIL))\r\n",
         "FETCH 3 uid=9 env{Hello\r\nWorld|||}");
     row("fetch body section",
-        "* 1 FETCH (UID 5 BODY[HEADER.FIELDS (FROM SUBJECT)] {22}\r\nSubject: hi\r\nFrom: a\r\n)\r\n",
+        "* 1 FETCH (UID 5 BODY[HEADER.FIELDS (FROM SUBJECT)] {22}\r\nSubject: hi\r\nFrom: "
+        "a\r\n)\r\n",
         "FETCH 1 uid=5 BODY[HEADER.FIELDS (FROM SUBJECT)]=Subject%3A%20hi%0D%0AFrom%3A%20a%0D%0A");
     row("fetch partial origin", "* 2 FETCH (BODY[1.2]<0> {4}\r\nabcd UID 8)\r\n",
         "FETCH 2 uid=8 BODY[1.2]<0>=abcd");
@@ -423,7 +245,8 @@ void TestImapParser::responses_data()
     row("fetch bodystructure nested message",
         "* 5 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)(\"message\" "
         "\"rfc822\" NIL NIL NIL \"7bit\" 500 (NIL \"Inner\" NIL NIL NIL NIL NIL NIL NIL NIL) "
-        "((\"text\" \"plain\" NIL NIL NIL \"7bit\" 5 1)(\"text\" \"html\" NIL NIL NIL \"7bit\" 9 1) "
+        "((\"text\" \"plain\" NIL NIL NIL \"7bit\" 5 1)(\"text\" \"html\" NIL NIL NIL \"7bit\" 9 "
+        "1) "
         "\"alternative\") 20) \"mixed\"))\r\n",
         "FETCH 5 body{=multipart/mixed(1=text/plain 7bit 10 2=message/rfc822 7bit 500 msg{Inner}"
         "(2=multipart/alternative(2.1=text/plain 7bit 5 2.2=text/html 7bit 9)))}");
@@ -472,8 +295,10 @@ void TestImapParser::malformed_data()
     QTest::newRow("unbalanced open") << QByteArray("* 1 FETCH (FLAGS (\\Seen)\r\n");
     QTest::newRow("unbalanced close") << QByteArray("* 1 FETCH (UID 1))\r\n");
     QTest::newRow("unterminated quote") << QByteArray("* LIST () \"/ INBOX\r\n");
-    QTest::newRow("2 GB literal announced") << QByteArray("* 1 FETCH (BODY[] {2147483648}\r\nab)\r\n");
-    QTest::newRow("huge literal digits") << QByteArray("* 1 FETCH (BODY[] {999999999999999999999}\r\n)\r\n");
+    QTest::newRow("2 GB literal announced")
+            << QByteArray("* 1 FETCH (BODY[] {2147483648}\r\nab)\r\n");
+    QTest::newRow("huge literal digits")
+            << QByteArray("* 1 FETCH (BODY[] {999999999999999999999}\r\n)\r\n");
     QTest::newRow("literal longer than input") << QByteArray("* 1 FETCH (BODY[] {10}\r\nab)\r\n");
     QTest::newRow("literal without CRLF") << QByteArray("* 1 FETCH (BODY[] {2}ab)\r\n");
     QTest::newRow("fetch odd attributes") << QByteArray("* 1 FETCH (UID)\r\n");
@@ -483,10 +308,14 @@ void TestImapParser::malformed_data()
     QTest::newRow("fetch seq zero") << QByteArray("* 0 FETCH (UID 1)\r\n");
     QTest::newRow("fetch not a list") << QByteArray("* 1 FETCH UID 1\r\n");
     QTest::newRow("envelope too short") << QByteArray("* 1 FETCH (ENVELOPE (NIL NIL))\r\n");
-    QTest::newRow("address malformed") << QByteArray("* 1 FETCH (ENVELOPE (NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL))\r\n");
-    QTest::newRow("bodystructure short") << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\"))\r\n");
-    QTest::newRow("bodystructure multipart no subtype") << QByteArray("* 1 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)))\r\n");
-    QTest::newRow("bodystructure size not number") << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x 1))\r\n");
+    QTest::newRow("address malformed")
+            << QByteArray("* 1 FETCH (ENVELOPE (NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL))\r\n");
+    QTest::newRow("bodystructure short")
+            << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\"))\r\n");
+    QTest::newRow("bodystructure multipart no subtype") << QByteArray(
+            "* 1 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)))\r\n");
+    QTest::newRow("bodystructure size not number") << QByteArray(
+            "* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x 1))\r\n");
     QTest::newRow("section unterminated") << QByteArray("* 1 FETCH (BODY[1 {1}\r\nx)\r\n");
     QTest::newRow("exists out of range") << QByteArray("* 4294967296 EXISTS\r\n");
     QTest::newRow("no line end") << QByteArray("* 3 EXISTS");
@@ -514,21 +343,23 @@ void TestImapParser::malformed()
 
 void TestImapParser::bodyStructureParts()
 {
-    const QByteArray input =
-            "* 9 FETCH (UID 44 BODYSTRUCTURE (((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL "
-            "\"7bit\" 12 1 NIL NIL NIL NIL)(\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL "
-            "\"quoted-printable\" 40 2 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"b2\") NIL "
-            "NIL NIL)(\"image\" \"jpeg\" (\"name\" \"p.jpg\") \"<id1@x>\" \"photo\" \"base64\" "
-            "9000 \"md5sum\" (\"inline\" (\"filename\" \"photo.jpg\" \"size\" \"9000\")) \"en\" "
-            "\"loc\" \"ext1\" (1 2)) \"related\" (\"boundary\" \"b1\" \"type\" \"text/html\") "
-            "(\"inline\" NIL) (\"en\" \"fr\") \"where\"))\r\n";
+    const QByteArray input
+            = "* 9 FETCH (UID 44 BODYSTRUCTURE (((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL "
+              "NIL "
+              "\"7bit\" 12 1 NIL NIL NIL NIL)(\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL "
+              "\"quoted-printable\" 40 2 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"b2\") "
+              "NIL "
+              "NIL NIL)(\"image\" \"jpeg\" (\"name\" \"p.jpg\") \"<id1@x>\" \"photo\" \"base64\" "
+              "9000 \"md5sum\" (\"inline\" (\"filename\" \"photo.jpg\" \"size\" \"9000\")) \"en\" "
+              "\"loc\" \"ext1\" (1 2)) \"related\" (\"boundary\" \"b1\" \"type\" \"text/html\") "
+              "(\"inline\" NIL) (\"en\" \"fr\") \"where\"))\r\n";
     const ImapParser::Result result = ImapParser::parse(input);
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
     const ImapBodyPart &root = *result.response.fetch().bodyStructure;
     QCOMPARE(root.mimeType(), QByteArray("multipart/related"));
     QCOMPARE(root.parameter("type"), QByteArray("text/html"));
     QCOMPARE(root.disposition, QByteArray("inline"));
-    QCOMPARE(root.languages, (QList<QByteArray>{"en", "fr"}));
+    QCOMPARE(root.languages, (QList<QByteArray> {"en", "fr"}));
     QCOMPARE(root.location, QByteArray("where"));
     QCOMPARE(root.children.size(), 2);
     QCOMPARE(root.children.at(0).partNumber, QByteArray("1"));
@@ -544,7 +375,7 @@ void TestImapParser::bodyStructureParts()
     QCOMPARE(image->md5, QByteArray("md5sum"));
     QCOMPARE(image->fileName(), QByteArray("photo.jpg"));
     QCOMPARE(image->dispositionParameters.size(), 2);
-    QCOMPARE(image->languages, QList<QByteArray>{"en"});
+    QCOMPARE(image->languages, QList<QByteArray> {"en"});
     QCOMPARE(image->location, QByteArray("loc"));
     QCOMPARE(image->extensions.size(), 2);
     QCOMPARE(image->extensions.at(1).toDebugString(), QByteArray("(1 2)"));
@@ -560,13 +391,14 @@ void TestImapParser::copyUidMapping()
     QCOMPARE(code.number, 7u);
     QCOMPARE(code.sourceUids.toString(), QByteArray("1:2,5"));
     using Pair = std::pair<quint32, quint32>;
-    QCOMPARE(code.uidMapping, (QList<Pair>{{5, 10}, {1, 11}, {2, 12}}));
+    QCOMPARE(code.uidMapping, (QList<Pair> {{5, 10}, {1, 11}, {2, 12}}));
 }
 
 void TestImapParser::envelopeGroups()
 {
     const auto result = ImapParser::parse(
-            "* 1 FETCH (ENVELOPE (\"d\" \"s\" NIL NIL NIL ((NIL NIL \"undisclosed\" NIL)(NIL NIL NIL "
+            "* 1 FETCH (ENVELOPE (\"d\" \"s\" NIL NIL NIL ((NIL NIL \"undisclosed\" NIL)(NIL NIL "
+            "NIL "
             "NIL)) ((\"=?utf-8?q?J=C3=BCrgen?=\" \"@relay\" \"j\" \"example.org\")) NIL "
             "\"<a@b>\" \"<c@d>\"))\r\n");
     QVERIFY2(result.isOk(), qPrintable(result.error.toString()));
@@ -586,7 +418,7 @@ void TestImapParser::deepNestingIsBounded()
 {
     for (int depth : {10, 40, 1000, 100000}) {
         const QByteArray input = "* 1 FETCH (X " + QByteArray(depth, '(') + QByteArray(depth, ')')
-                + ")\r\n";
+                                 + ")\r\n";
         const auto result = ImapParser::parse(input);
         QCOMPARE(result.isOk(), depth <= 40);
     }
@@ -604,9 +436,9 @@ void TestImapParser::deepNestingIsBounded()
 
 void TestImapParser::everyPrefixFailsCleanly()
 {
-    const QByteArray input =
-            "* 12 FETCH (UID 5 FLAGS (\\Seen) BODY[1]<0> {5}\r\nhello ENVELOPE (NIL \"s\" NIL NIL "
-            "NIL NIL NIL NIL NIL NIL))\r\n";
+    const QByteArray input = "* 12 FETCH (UID 5 FLAGS (\\Seen) BODY[1]<0> {5}\r\nhello ENVELOPE "
+                             "(NIL \"s\" NIL NIL "
+                             "NIL NIL NIL NIL NIL NIL))\r\n";
     QVERIFY(ImapParser::parse(input).isOk());
     // Any truncation of a valid response is a clean parse error, never a crash or a read past
     // the end (checked under the sanitizers).

@@ -16,8 +16,8 @@
 #include "scriptedserver.h"
 
 #include <QSignalSpy>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -43,7 +43,7 @@ public:
 
     FakeTransport transport;
     std::unique_ptr<ScriptedServer> server;
-    ImapConnection connection{&transport};
+    ImapConnection connection {&transport};
 };
 
 // Runs a task to its end; true when it succeeded.
@@ -103,7 +103,7 @@ void TestImapTasks::list_data()
                           "S: * LIST (\\Subscribed \\Sent) \"/\" Sent\n"
                           "S: * STATUS Sent (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 8 UNSEEN 0)\n"
                           "S: h2 OK List completed\n")
-            << QByteArrayList{"INBOX", "Sent"} << QByteArray("12/40/7/2");
+            << QByteArrayList {"INBOX", "Sent"} << QByteArray("12/40/7/2");
     QTest::newRow("STATUS per selectable mailbox")
             << QByteArray("CONDSTORE")
             << QByteArray("C: h2 LIST \"\" \"*\"\n"
@@ -118,7 +118,7 @@ void TestImapTasks::list_data()
                           "HIGHESTMODSEQ 9)\n"
                           "S: h3 OK done\n"
                           "S: h4 NO Mailbox vanished\n")
-            << QByteArrayList{"INBOX", "Shared", "Entw&APw-rfe"} << QByteArray("5/6/1/1");
+            << QByteArrayList {"INBOX", "Shared", "Entw&APw-rfe"} << QByteArray("5/6/1/1");
 }
 
 void TestImapTasks::list()
@@ -145,8 +145,8 @@ void TestImapTasks::list()
 
 void TestImapTasks::namespaces()
 {
-    Session s("NAMESPACE", {"C: h2 NAMESPACE", "S: * NAMESPACE ((\"INBOX.\" \".\")) NIL NIL",
-                            "S: h2 OK done"});
+    Session s("NAMESPACE",
+              {"C: h2 NAMESPACE", "S: * NAMESPACE ((\"INBOX.\" \".\")) NIL NIL", "S: h2 OK done"});
     ImapNamespaceTask task(&s.connection);
     QVERIFY(run(&task));
     QCOMPARE(task.namespaces().personal.size(), 1);
@@ -217,15 +217,15 @@ void TestImapTasks::fetchMetadataInBatches()
     const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE MODSEQ)";
     auto fetch = [](int seq, int uid) {
         return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid)
-                + " FLAGS (\\Seen) MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
-                  "RFC822.SIZE 100 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) "
-                  "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1))";
+               + " FLAGS (\\Seen) MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                 "RFC822.SIZE 100 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                 "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1))";
     };
     Session s("IDLE",
               {"C: h3 UID FETCH 1:2" + items, "C: h4 UID FETCH 3,7" + items,
-               "C: h5 UID FETCH 8" + items, fetch(1, 1), fetch(2, 2), "S: h3 OK done",
-               fetch(3, 3), "S: * 9 FETCH (UID 99 FLAGS (\\Flagged))", fetch(4, 7),
-               "S: h4 OK done", fetch(5, 8), "S: h5 OK done"},
+               "C: h5 UID FETCH 8" + items, fetch(1, 1), fetch(2, 2), "S: h3 OK done", fetch(3, 3),
+               "S: * 9 FETCH (UID 99 FLAGS (\\Flagged))", fetch(4, 7), "S: h4 OK done", fetch(5, 8),
+               "S: h5 OK done"},
               true);
     QSignalSpy updates(&s.connection, &ImapConnection::fetchReceived);
     ImapFetchMetadataTask task(&s.connection, *UidSet::parse("1:3,7:8"));
@@ -250,19 +250,18 @@ void TestImapTasks::fetchPart_data()
     QTest::addColumn<QByteArray>("script");
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<bool>("missing");
-    QTest::newRow("body range")
-            << QByteArray("IDLE") << false
-            << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
-                          "S: * 3 FETCH (UID 42 FLAGS (\\Seen))\n"
-                          "S: * 3 FETCH (UID 42 BODY[1.2]<0> {5}\nS: hello)\n"
-                          "S: h2 OK done\n")
-            << QByteArray("hello") << false;
-    QTest::newRow("binary")
-            << QByteArray("BINARY") << true
-            << QByteArray("C: h2 UID FETCH 42 (UID BINARY.PEEK[1.2]<0.5>)\n"
-                          "S: * 3 FETCH (UID 42 BINARY[1.2]<0> ~{6}\nS: ab\nS: cd)\n"
-                          "S: h2 OK done\n")
-            << QByteArray("ab\r\ncd") << false;
+    QTest::newRow("body range") << QByteArray("IDLE") << false
+                                << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                                              "S: * 3 FETCH (UID 42 FLAGS (\\Seen))\n"
+                                              "S: * 3 FETCH (UID 42 BODY[1.2]<0> {5}\nS: hello)\n"
+                                              "S: h2 OK done\n")
+                                << QByteArray("hello") << false;
+    QTest::newRow("binary") << QByteArray("BINARY") << true
+                            << QByteArray(
+                                       "C: h2 UID FETCH 42 (UID BINARY.PEEK[1.2]<0.5>)\n"
+                                       "S: * 3 FETCH (UID 42 BINARY[1.2]<0> ~{6}\nS: ab\nS: cd)\n"
+                                       "S: h2 OK done\n")
+                            << QByteArray("ab\r\ncd") << false;
     QTest::newRow("binary asked, not offered")
             << QByteArray("IDLE") << true
             << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
@@ -334,8 +333,7 @@ void TestImapTasks::storeUnchangedSince()
                "S: * 1 FETCH (UID 1 MODSEQ (13))", "S: * 3 FETCH (UID 3 MODSEQ (14))",
                "S: h3 OK [MODIFIED 2] Conditional STORE failed"},
               true);
-    ImapStoreTask task(&s.connection, *UidSet::parse("1:3"), ImapStoreTask::Mode::Add,
-                       {"\\Seen"});
+    ImapStoreTask task(&s.connection, *UidSet::parse("1:3"), ImapStoreTask::Mode::Add, {"\\Seen"});
     task.setUnchangedSince(12);
     QVERIFY(run(&task));
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
@@ -403,8 +401,8 @@ void TestImapTasks::append()
     Session s("UIDPLUS",
               {"C: h2 APPEND Sent (\\Seen) \" 5-Mar-2026 09:07:03 +0100\" {"
                        + QByteArray::number(message.size()) + "}",
-               "S: + Ready for literal data", "C: From: a@example.test", "C: Subject: hi", "C: ",
-               "C: body", "C: ", "S: h2 OK [APPENDUID 38505 3955] APPEND completed"});
+               "S: + Ready for literal data", "C: From: a@example.test", "C: Subject: hi",
+               "C: ", "C: body", "C: ", "S: h2 OK [APPENDUID 38505 3955] APPEND completed"});
     ImapAppendTask task(&s.connection, "Sent", message);
     task.setFlags({"\\Seen"});
     task.setInternalDate(QDateTime(QDate(2026, 3, 5), QTime(9, 7, 3), QTimeZone(3600)));
@@ -416,8 +414,8 @@ void TestImapTasks::append()
 
 void TestImapTasks::appendTryCreate()
 {
-    Session s("LITERAL+", {"C: h2 APPEND Nope {3+}", "C: abc",
-                           "S: h2 NO [TRYCREATE] Mailbox doesn't exist"});
+    Session s("LITERAL+",
+              {"C: h2 APPEND Nope {3+}", "C: abc", "S: h2 NO [TRYCREATE] Mailbox doesn't exist"});
     ImapAppendTask task(&s.connection, "Nope", "abc");
     QVERIFY(!run(&task));
     QVERIFY(task.needsCreate());
@@ -432,28 +430,29 @@ void TestImapTasks::mailboxOperations_data()
     QTest::addColumn<bool>("succeeds");
     using O = ImapMailboxTask::Operation;
     QTest::newRow("create") << int(O::Create) << QByteArray()
-                            << QByteArrayList{"C: h2 CREATE \"My Folder\"", "S: h2 OK created"}
+                            << QByteArrayList {"C: h2 CREATE \"My Folder\"", "S: h2 OK created"}
                             << true;
     QTest::newRow("create existing")
             << int(O::Create) << QByteArray()
-            << QByteArrayList{"C: h2 CREATE \"My Folder\"", "S: h2 NO [ALREADYEXISTS] exists"}
+            << QByteArrayList {"C: h2 CREATE \"My Folder\"", "S: h2 NO [ALREADYEXISTS] exists"}
             << true;
     QTest::newRow("delete refused")
             << int(O::Delete) << QByteArray()
-            << QByteArrayList{"C: h2 DELETE \"My Folder\"", "S: h2 NO [INUSE] in use"} << false;
+            << QByteArrayList {"C: h2 DELETE \"My Folder\"", "S: h2 NO [INUSE] in use"} << false;
     QTest::newRow("rename") << int(O::Rename) << QByteArray("Other")
-                            << QByteArrayList{"C: h2 RENAME \"My Folder\" Other", "S: h2 OK done"}
+                            << QByteArrayList {"C: h2 RENAME \"My Folder\" Other", "S: h2 OK done"}
                             << true;
     QTest::newRow("rename bad") << int(O::Rename) << QByteArray("Other")
-                                << QByteArrayList{"C: h2 RENAME \"My Folder\" Other",
-                                                  "S: h2 BAD syntax"}
+                                << QByteArrayList {"C: h2 RENAME \"My Folder\" Other",
+                                                   "S: h2 BAD syntax"}
                                 << false;
-    QTest::newRow("subscribe")
-            << int(O::Subscribe) << QByteArray()
-            << QByteArrayList{"C: h2 SUBSCRIBE \"My Folder\"", "S: h2 OK done"} << true;
-    QTest::newRow("unsubscribe")
-            << int(O::Unsubscribe) << QByteArray()
-            << QByteArrayList{"C: h2 UNSUBSCRIBE \"My Folder\"", "S: h2 OK done"} << true;
+    QTest::newRow("subscribe") << int(O::Subscribe) << QByteArray()
+                               << QByteArrayList {"C: h2 SUBSCRIBE \"My Folder\"", "S: h2 OK done"}
+                               << true;
+    QTest::newRow("unsubscribe") << int(O::Unsubscribe) << QByteArray()
+                                 << QByteArrayList {"C: h2 UNSUBSCRIBE \"My Folder\"",
+                                                    "S: h2 OK done"}
+                                 << true;
 }
 
 void TestImapTasks::mailboxOperations()
@@ -463,8 +462,7 @@ void TestImapTasks::mailboxOperations()
     QFETCH(QByteArrayList, script);
     QFETCH(bool, succeeds);
     Session s("IDLE", script);
-    ImapMailboxTask task(&s.connection, ImapMailboxTask::Operation(operation), "My Folder",
-                         newName);
+    ImapMailboxTask task(&s.connection, ImapMailboxTask::Operation(operation), "My Folder", newName);
     QCOMPARE(run(&task), succeeds);
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     if (!succeeds)
@@ -482,8 +480,7 @@ void TestImapTasks::expunge()
 
 void TestImapTasks::byeDuringTask()
 {
-    Session s("IDLE", {"C: h2 UID SEARCH ALL", "S: * BYE Server shutting down",
-                       "S: <disconnect>"});
+    Session s("IDLE", {"C: h2 UID SEARCH ALL", "S: * BYE Server shutting down", "S: <disconnect>"});
     ImapSearchTask task(&s.connection, "ALL");
     QVERIFY(!run(&task));
     QCOMPARE(task.error().kind(), MailError::Kind::Network);
@@ -496,8 +493,7 @@ void TestImapTasks::byeDuringTask()
 
 void TestImapTasks::logout()
 {
-    Session s("IDLE", {"C: h2 LOGOUT", "S: * BYE bye", "S: h2 OK Logout completed",
-                       "C: <close>"});
+    Session s("IDLE", {"C: h2 LOGOUT", "S: * BYE bye", "S: h2 OK Logout completed", "C: <close>"});
     QSignalSpy failed(&s.connection, &ImapConnection::failed);
     ImapLogoutTask task(&s.connection);
     QVERIFY(run(&task));

@@ -38,7 +38,7 @@ private:
     struct Session
     {
         SslTransport transport;
-        ImapConnection connection{&transport};
+        ImapConnection connection {&transport};
     };
     std::unique_ptr<Session> open(Security security = Security::ImplicitTls,
                                   const QString &password = {});
@@ -114,8 +114,9 @@ void TestImapRealServer::login()
     auto session = open(Security(security));
     QSignalSpy ready(&session->connection, &ImapConnection::ready);
     QSignalSpy failed(&session->connection, &ImapConnection::failed);
-    QVERIFY2(ready.wait(20000), failed.isEmpty() ? "timeout"
-                                                 : qPrintable(failed.at(0).at(0).value<MailError>().toString()));
+    QVERIFY2(ready.wait(20000),
+             failed.isEmpty() ? "timeout"
+                              : qPrintable(failed.at(0).at(0).value<MailError>().toString()));
     QVERIFY(session->transport.isEncrypted());
     QVERIFY(session->connection.hasCapability("IDLE"));
     QVERIFY(session->connection.hasCapability("UIDPLUS"));
@@ -196,8 +197,7 @@ void TestImapRealServer::folderLifecycle()
     auto session = open();
     ImapMailboxTask create(&session->connection, ImapMailboxTask::Operation::Create, name);
     QVERIFY(run(&create));
-    ImapMailboxTask rename(&session->connection, ImapMailboxTask::Operation::Rename, name,
-                           renamed);
+    ImapMailboxTask rename(&session->connection, ImapMailboxTask::Operation::Rename, name, renamed);
     QVERIFY(run(&rename));
     ImapListTask list(&session->connection);
     list.setWantStatus(false);
@@ -226,8 +226,9 @@ void TestImapRealServer::appendAndMove()
     }
     const QByteArray body = "Token " + token + "\r\n";
     const QByteArray message = "From: alice@example.test\r\nTo: bob@example.test\r\n"
-                               "Subject: append " + token + "\r\nMessage-ID: <" + token
-            + "@heron.test>\r\n\r\n" + body;
+                               "Subject: append "
+                               + token + "\r\nMessage-ID: <" + token + "@heron.test>\r\n\r\n"
+                               + body;
     ImapAppendTask append(&session->connection, source, message);
     append.setFlags({"\\Seen"});
     append.setInternalDate(QDateTime::currentDateTime());
@@ -237,8 +238,7 @@ void TestImapRealServer::appendAndMove()
     ImapSelectTask select(&session->connection, source);
     QVERIFY(run(&select));
     QCOMPARE(select.exists(), 1u);
-    ImapMoveTask move(&session->connection, UidSet::fromRange(append.uid(), append.uid()),
-                      target);
+    ImapMoveTask move(&session->connection, UidSet::fromRange(append.uid(), append.uid()), target);
     QVERIFY(run(&move));
     QCOMPARE(move.uidMapping().size(), 1);
     const quint32 newUid = move.uidMapping().at(0).second;
