@@ -1,0 +1,118 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "common/mailerror.h"
+#include "store/folderrecord.h"
+#include "store/messagerecord.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <memory>
+
+class FolderSync;
+class FolderTreeModel;
+class ImapConnection;
+class MessageListModel;
+class MessageStore;
+class SecretStore;
+class SslTransport;
+
+// Everything one account does, behind one object: its cache, its IMAP session, its folder and
+// message models. The UI talks to this facade and to the models, never to a connection or a task.
+//
+// connectToServer() reads the password from the SecretStore, opens the session, lists the
+// folders into the cache and synchronises the open folder; afterwards the connection idles on
+// that folder and unsolicited changes flow into the cache and from there into the models. A lost
+// connection is retried with growing delays; an authentication or certificate refusal is not.
+// Certificate questions travel up as trustRequested() and wait for answerTrust().
+class AccountService : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Offline, Connecting, Online, Failed };
+    Q_ENUM(State)
+
+    AccountService(const Account &account, SecretStore *secrets, QObject *parent = nullptr);
+    ~AccountService() override;
+
+    // Opens (or creates) the account's cache database at path. The models read from it at
+    // once, so a cached folder is on screen before any network traffic.
+    MailError openCache(const QString &path);
+
+    Account account() const { return m_account; }
+    void setAccount(const Account &account) { m_account = account; }
+    State state() const { return m_state; }
+    QString stateDetail() const { return m_stateDetail; }
+    MessageStore *store() const { return m_store.get(); }
+    FolderTreeModel *folderModel() const { return m_folderModel.get(); }
+    MessageListModel *messageModel() const { return m_messageModel.get(); }
+    ImapConnection *connection() const { return m_connection.get(); }
+
+    void connectToServer();
+    void disconnectFromServer();
+    // Shows the folder's cached messages at once and synchronises it when online.
+    void openFolder(qint64 folderId);
+    qint64 currentFolderId() const { return m_currentFolder; }
+    qint64 folderId(FolderRecord::SpecialUse use) const;
+    // Synchronises the folder list and the open folder again.
+    void refresh();
+
+    // The whole message of uid in the open folder, from the cache or the server:
+    // messageFetched() or messageFetchFailed().
+    void fetchMessage(quint32 uid);
+    void changeFlags(const QList<quint32> &uids, MessageRecord::Flags add,
+                     MessageRecord::Flags remove);
+    void moveMessages(const QList<quint32> &uids, qint64 targetFolderId);
+    // Moves to Trash; in Trash (or without one) marks \Deleted and expunges.
+    void deleteMessages(const QList<quint32> &uids);
+    // Stores a message in a special folder (Sent, Drafts) with the given flags.
+    void appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
+                       const QList<QByteArray> &flags);
+
+    void answerTrust(bool trust);
+
+Q_SIGNALS:
+    void stateChanged(AccountService::State state, const QString &detail);
+    // The server's certificate did not validate; the session waits for answerTrust().
+    void trustRequested(const QList<QSslCertificate> &chain, const QString &reasons);
+    // The user trusted a certificate: its SHA-256 fingerprint (hex) should be pinned.
+    void certificateTrusted(const QByteArray &hexFingerprint);
+    void syncProgress(qint64 done, qint64 total);
+    void syncFinished(qint64 folderId, const MailError &error);
+    void messageFetched(qint64 folderId, quint32 uid, const QByteArray &message);
+    void messageFetchFailed(qint64 folderId, quint32 uid, const MailError &error);
+    void errorOccurred(const MailError &error);
+
+private:
+    void setState(State state, const QString &detail = {});
+    void openSession(const QString &password);
+    void onReady();
+    void onConnectionFailed(const MailError &error);
+    void listFolders();
+    void syncCurrentFolder();
+    void scheduleResync();
+    void scheduleReconnect();
+    void reportTaskError(const MailError &error);
+    QByteArray wireName(qint64 folderId) const;
+
+    Account m_account;
+    SecretStore *m_secrets;
+    std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<FolderTreeModel> m_folderModel;
+    std::unique_ptr<MessageListModel> m_messageModel;
+    std::unique_ptr<SslTransport> m_transport;
+    std::unique_ptr<ImapConnection> m_connection;
+    QPointer<FolderSync> m_sync;
+    State m_state = State::Offline;
+    QString m_stateDetail;
+    qint64 m_currentFolder = 0;
+    bool m_wantOnline = false;
+    bool m_resyncPending = false;
+    int m_reconnectAttempts = 0;
+    QTimer m_resyncTimer;
+    QTimer m_reconnectTimer;
+};
