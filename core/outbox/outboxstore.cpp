@@ -92,6 +92,31 @@ MailError OutboxStore::enqueue(OutboxEntry &entry, const QByteArray &message)
     return {};
 }
 
+MailError OutboxStore::enqueue(OutboxEntry &entry,
+                               const std::function<MailError(QIODevice *device)> &writeMessage)
+{
+    entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!entry.queuedAt.isValid())
+        entry.queuedAt = QDateTime::currentDateTimeUtc();
+
+    QSaveFile file(messagePath(entry.id));
+    if (!file.open(QIODevice::WriteOnly))
+        return storageError(QStringLiteral("Cannot save the message to the outbox"),
+                            file.errorString());
+    if (MailError error = writeMessage(&file)) {
+        file.cancelWriting();
+        return error;
+    }
+    if (!file.commit())
+        return storageError(QStringLiteral("Cannot save the message to the outbox"),
+                            file.errorString());
+    if (MailError error = writeMetadata(entry)) {
+        QFile::remove(messagePath(entry.id));
+        return error;
+    }
+    return {};
+}
+
 MailError OutboxStore::update(const OutboxEntry &entry)
 {
     if (!QFile::exists(metadataPath(entry.id)))

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QIODevice;
@@ -28,6 +29,10 @@ public:
 
     // Persists a new message; on success entry.id is set.
     MailError enqueue(OutboxEntry &entry, const QByteArray &message);
+    // The same, with the bytes produced by writeMessage into the (not yet committed) file, so a
+    // large message is never held in memory whole. Nothing is kept when it returns an error.
+    MailError enqueue(OutboxEntry &entry,
+                      const std::function<MailError(QIODevice *device)> &writeMessage);
     MailError update(const OutboxEntry &entry);
     MailError remove(const QString &id);
 
