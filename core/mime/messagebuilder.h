@@ -60,9 +60,6 @@ private:
     struct Node;
     MailError prepare(Node *root, QByteArray *headers);
     static void flatten(const Node &node, QList<Piece> *pieces);
-    MailError formatMailbox(const MailAddress &address, QByteArray *out) const;
-    MailError formatAddressList(const QList<MailAddress> &list, QByteArray *out) const;
-    QByteArray encodePhrase(const QString &name) const;
     QByteArray nextBoundary();
 
     OutgoingMessage m_message;

@@ -3,7 +3,6 @@
 #include "mime/dateparser.h"
 #include "mime/encodedwords.h"
 #include "mime/headerparameters.h"
-#include "mime/transferencoding.h"
 
 #include <QTest>
 
@@ -44,14 +43,6 @@ private Q_SLOTS:
     void parameters();
     void parameterEncoding_data();
     void parameterEncoding();
-    void charsets_data();
-    void charsets();
-    void base64_data();
-    void base64();
-    void quotedPrintable_data();
-    void quotedPrintable();
-    void quotedPrintableEncode_data();
-    void quotedPrintableEncode();
 };
 
 void tst_MimeHeaders::addresses_data()
@@ -421,142 +412,6 @@ void tst_MimeHeaders::parameterEncoding()
     clean.remove(u'\r').remove(u'\n');
     const HeaderParameters parsed = HeaderParameters::parse("attachment; " + encoded);
     QCOMPARE(parsed.parameter("filename"), clean);
-}
-
-void tst_MimeHeaders::charsets_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QByteArray>("charset");
-    QTest::addColumn<QString>("expected");
-    QTest::addColumn<bool>("fallback");
-
-    QTest::newRow("utf-8") << QByteArray("caf\xc3\xa9") << QByteArray("utf-8") << u8("café")
-                           << false;
-    QTest::newRow("utf8 alias") << QByteArray("caf\xc3\xa9") << QByteArray("UTF8") << u8("café")
-                                << false;
-    QTest::newRow("latin-1 is cp1252")
-            << QByteArray("\x80 caf\xe9") << QByteArray("iso-8859-1") << u8("€ café") << false;
-    QTest::newRow("iso-8859-15") << QByteArray("\xa4") << QByteArray("ISO-8859-15") << u8("€")
-                                 << false;
-    QTest::newRow("iso-8859-2") << QByteArray("\xb1") << QByteArray("iso-8859-2") << u8("ą")
-                                << false;
-    QTest::newRow("koi8-r") << QByteArray("\xf0\xd2\xc9\xd7\xc5\xd4") << QByteArray("koi8-r")
-                            << u8("Привет") << false;
-    QTest::newRow("cp1251 alias") << QByteArray("\xcf\xf0\xe8\xe2\xe5\xf2") << QByteArray("cp1251")
-                                  << u8("Привет") << false;
-    QTest::newRow("shift_jis") << QByteArray("\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd")
-                               << QByteArray("Shift_JIS") << u8("こんにちは") << false;
-    QTest::newRow("euc-jp") << QByteArray("\xa4\xb3\xa4\xf3\xa4\xcb\xa4\xc1\xa4\xcf")
-                            << QByteArray("euc-jp") << u8("こんにちは") << false;
-    QTest::newRow("iso-2022-jp") << QByteArray("\x1b$B$3$s$K$A$O\x1b(B")
-                                 << QByteArray("iso-2022-jp") << u8("こんにちは") << false;
-    QTest::newRow("gb2312 as gb18030")
-            << QByteArray("\xc4\xe3\xba\xc3") << QByteArray("gb2312") << u8("你好") << false;
-    QTest::newRow("big5") << QByteArray("\xa7\x41\xa6\x6e") << QByteArray("big5") << u8("你好")
-                          << false;
-    QTest::newRow("unknown, utf-8 bytes")
-            << QByteArray("caf\xc3\xa9") << QByteArray("x-klingon") << u8("café") << true;
-    QTest::newRow("unknown, latin bytes")
-            << QByteArray("caf\xe9") << QByteArray("x-klingon") << u8("café") << true;
-    QTest::newRow("declared utf-8, latin bytes")
-            << QByteArray("caf\xe9") << QByteArray("utf-8") << u8("café") << true;
-    QTest::newRow("empty charset")
-            << QByteArray("caf\xc3\xa9") << QByteArray() << u8("café") << false;
-    QTest::newRow("quoted charset")
-            << QByteArray("caf\xc3\xa9") << QByteArray("\"utf-8\"") << u8("café") << false;
-}
-
-void tst_MimeHeaders::charsets()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QByteArray, charset);
-    QFETCH(QString, expected);
-    QFETCH(bool, fallback);
-    bool usedFallback = !fallback;
-    QCOMPARE(CharsetDecoder::decode(bytes, charset, &usedFallback), expected);
-    QCOMPARE(usedFallback, fallback);
-}
-
-void tst_MimeHeaders::base64_data()
-{
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QByteArray>("expected");
-
-    QTest::newRow("clean") << QByteArray("SGVsbG8sIHdvcmxkIQ==") << QByteArray("Hello, world!");
-    QTest::newRow("line breaks") << QByteArray("SGVs\r\nbG8s\nIHdv\r\ncmxkIQ==\r\n")
-                                 << QByteArray("Hello, world!");
-    QTest::newRow("odd line lengths")
-            << QByteArray("SGVsbG8sI\r\nHdvcmxk\r\nIQ==") << QByteArray("Hello, world!");
-    QTest::newRow("garbage bytes")
-            << QByteArray("SGV*sbG8\x01sIH!dvc mxk\tIQ==") << QByteArray("Hello, world!");
-    QTest::newRow("missing padding")
-            << QByteArray("SGVsbG8sIHdvcmxkIQ") << QByteArray("Hello, world!");
-    QTest::newRow("concatenated blocks") << QByteArray("SGk=\r\nSGk=") << QByteArray("HiHi");
-    QTest::newRow("dangling sextet") << QByteArray("SGVsbG8h"
-                                                   "Q")
-                                     << QByteArray("Hello!");
-    QTest::newRow("empty") << QByteArray() << QByteArray();
-}
-
-void tst_MimeHeaders::base64()
-{
-    QFETCH(QByteArray, input);
-    QFETCH(QByteArray, expected);
-    QCOMPARE(TransferEncoding::decodeBase64(input), expected);
-}
-
-void tst_MimeHeaders::quotedPrintable_data()
-{
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QByteArray>("expected");
-
-    QTest::newRow("escapes") << QByteArray("caf=C3=A9") << QByteArray("caf\xc3\xa9");
-    QTest::newRow("lower case hex") << QByteArray("caf=c3=a9") << QByteArray("caf\xc3\xa9");
-    QTest::newRow("soft break crlf") << QByteArray("long=\r\nline") << QByteArray("longline");
-    QTest::newRow("soft break lf") << QByteArray("long=\nline") << QByteArray("longline");
-    QTest::newRow("soft break with blanks")
-            << QByteArray("long= \t\r\nline") << QByteArray("longline");
-    QTest::newRow("hard break kept") << QByteArray("a\r\nb") << QByteArray("a\r\nb");
-    QTest::newRow("trailing blanks dropped") << QByteArray("a  \r\nb \t") << QByteArray("a\r\nb");
-    QTest::newRow("inner blanks kept") << QByteArray("a \t b") << QByteArray("a \t b");
-    QTest::newRow("bad escape passed") << QByteArray("100%=ZZ off") << QByteArray("100%=ZZ off");
-    QTest::newRow("half escape") << QByteArray("a=4") << QByteArray("a=4");
-    QTest::newRow("equals at end") << QByteArray("end=") << QByteArray("end");
-    QTest::newRow("encoded equals") << QByteArray("a=3Db") << QByteArray("a=b");
-}
-
-void tst_MimeHeaders::quotedPrintable()
-{
-    QFETCH(QByteArray, input);
-    QFETCH(QByteArray, expected);
-    QCOMPARE(TransferEncoding::decodeQuotedPrintable(input), expected);
-}
-
-void tst_MimeHeaders::quotedPrintableEncode_data()
-{
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QByteArray>("expected"); // empty: round trip only
-
-    QTest::newRow("plain") << QByteArray("hello\r\nworld") << QByteArray("hello\r\nworld");
-    QTest::newRow("utf-8") << QByteArray("caf\xc3\xa9") << QByteArray("caf=C3=A9");
-    QTest::newRow("equals") << QByteArray("a=b") << QByteArray("a=3Db");
-    QTest::newRow("trailing space") << QByteArray("a \r\nb\t") << QByteArray("a=20\r\nb=09");
-    QTest::newRow("from line") << QByteArray("From me\r\n.") << QByteArray("=46rom me\r\n=2E");
-    QTest::newRow("long line") << QByteArray(200, 'x') << QByteArray();
-    QTest::newRow("long escapes") << QByteArray("\xc3\xa9").repeated(60) << QByteArray();
-    QTest::newRow("exactly 76") << QByteArray(76, 'y') << QByteArray(76, 'y');
-}
-
-void tst_MimeHeaders::quotedPrintableEncode()
-{
-    QFETCH(QByteArray, input);
-    QFETCH(QByteArray, expected);
-    const QByteArray encoded = TransferEncoding::encodeQuotedPrintable(input);
-    if (!expected.isEmpty())
-        QCOMPARE(encoded, expected);
-    for (const QByteArray &line : encoded.split('\n'))
-        QVERIFY2(line.size() <= 77, line.constData()); // 76 plus the CR
-    QCOMPARE(TransferEncoding::decodeQuotedPrintable(encoded), input);
 }
 
 QTEST_GUILESS_MAIN(tst_MimeHeaders)
