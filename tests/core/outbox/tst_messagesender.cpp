@@ -1,0 +1,559 @@
+// MessageSender over scripted SMTP sessions: one FakeTransport and one ScriptedServer per
+// connection the sender opens.
+#include "faketransport.h"
+#include "mime/outgoingmessage.h"
+#include "outbox/messagesender.h"
+#include "outbox/outboxstore.h"
+#include "scriptedserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <vector>
+
+using Script = QList<QByteArray>;
+using State = OutboxEntry::State;
+
+namespace {
+
+const QByteArray MessagePlaceholder = "C: <message>";
+
+const Script Greeting {"S: 220 mail.example.org ESMTP", "C: EHLO heron.test",
+                       "S: 250-mail.example.org", "S: 250 AUTH PLAIN"};
+const Script Auth {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==", "S: 235 2.7.0 Authentication successful"};
+const Script Mail {"C: MAIL FROM:<alice@example.org>", "S: 250 2.1.0 Ok"};
+const Script Quit {"C: QUIT", "S: 221 2.0.0 Bye", "C: <close>"};
+
+Script rcpt(const QByteArray &address, const QByteArray &reply = "250 2.1.5 Ok")
+{
+    return {"C: RCPT TO:<" + address + ">", "S: " + reply};
+}
+
+// DATA, the message as stored in the outbox, and the reply to the final dot.
+Script data(const QByteArray &reply = "250 2.0.0 Ok: queued as 42")
+{
+    return {"C: DATA", "S: 354 End data with <CR><LF>.<CR><LF>", MessagePlaceholder, "C: .",
+            "S: " + reply};
+}
+
+// A whole successful session to bob.
+Script accepted()
+{
+    return Greeting + Auth + Mail + rcpt("bob@example.org") + data() + Quit;
+}
+
+OutgoingMessage message(const QString &subject = QStringLiteral("Hello"))
+{
+    OutgoingMessage m;
+    m.from = {QStringLiteral("Alice"), QStringLiteral("alice@example.org")};
+    m.to = {{QStringLiteral("Bob"), QStringLiteral("bob@example.org")}};
+    m.subject = subject;
+    m.plainBody = QStringLiteral("Hi Bob,\n.a line with a leading dot\nbye\n");
+    return m;
+}
+
+} // namespace
+
+class TestMessageSender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void successRemovesEntryAndEmitsSent();
+    void bccInEnvelopeNotInBytes();
+    void permanentRefusal_data();
+    void permanentRefusal();
+    void transientFailureRetried_data();
+    void transientFailureRetried();
+    void transientFailuresExhausted();
+    void lostAfterFinalDotIsUnknown();
+    void crashMidSendIsUnknownAfterRestart();
+    void partialAcceptance();
+    void settingsArriveLater();
+    void buildFailureSendsNothing();
+    void retryAndDiscardRules();
+    void abortPutsMessageBack();
+
+private:
+    void createSender();
+    std::unique_ptr<Transport> createTransport();
+    // Expands the message placeholder with the stored bytes of the message being sent.
+    Script expand(const Script &script) const;
+    ScriptedServer *server(int index) const { return m_servers.at(size_t(index)).get(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<OutboxStore> m_store;
+    std::unique_ptr<MessageSender> m_sender;
+    QList<Script> m_scripts; // one per connection, in order
+    std::vector<std::unique_ptr<ScriptedServer>> m_servers;
+    QList<QPointer<FakeTransport>> m_transports;
+    QList<QByteArray> m_sentBytes; // what each session should carry after DATA
+    bool m_manualConnect = false;
+    bool m_holdSettings = false;
+    std::function<void(SmtpSettings)> m_heldSettings;
+    // At each connectToHost: was the message on disk and marked Sending?
+    QList<bool> m_persistedAtConnect;
+};
+
+void TestMessageSender::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<OutboxStore>(m_dir->filePath(QStringLiteral("outbox")));
+    QVERIFY(!m_store->open());
+    m_scripts.clear();
+    m_servers.clear();
+    m_transports.clear();
+    m_sentBytes.clear();
+    m_persistedAtConnect.clear();
+    m_manualConnect = false;
+    m_holdSettings = false;
+    m_heldSettings = nullptr;
+    createSender();
+}
+
+void TestMessageSender::cleanup()
+{
+    m_sender.reset();
+    m_servers.clear();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestMessageSender::createSender()
+{
+    auto settings = [this](std::function<void(SmtpSettings)> deliver) {
+        SmtpSettings s;
+        s.host = QStringLiteral("mail.example.org");
+        s.port = 465;
+        s.security = Security::ImplicitTls;
+        s.userName = QStringLiteral("alice");
+        s.password = QStringLiteral("secret");
+        s.ehloName = "heron.test";
+        if (m_holdSettings) {
+            m_heldSettings = [deliver, s](SmtpSettings) { deliver(s); };
+            return;
+        }
+        deliver(s);
+    };
+    m_sender = std::make_unique<MessageSender>(m_store.get(), QStringLiteral("account-1"), settings,
+                                               [this] { return createTransport(); });
+    m_sender->setRetryDelays({20, 20, 20});
+}
+
+std::unique_ptr<Transport> TestMessageSender::createTransport()
+{
+    auto transport = std::make_unique<FakeTransport>();
+    FakeTransport *raw = transport.get();
+    m_transports.append(raw);
+    connect(raw, &FakeTransport::connectRequested, this, [this] {
+        bool found = false;
+        const OutboxEntry entry = m_store->entry(m_sender->currentId(), &found);
+        m_persistedAtConnect.append(found && entry.state == State::Sending
+                                    && QFile::exists(m_store->messagePath(entry.id)));
+    });
+    if (m_manualConnect)
+        raw->setConnectOutcome(FakeTransport::Outcome::Manual);
+    if (m_scripts.isEmpty() && !m_manualConnect) {
+        // Not expected: the connection fails, and the test sees the extra transport.
+        raw->setConnectOutcome(FakeTransport::Outcome::Fail);
+        raw->setFailureError(MailError(MailError::Kind::Network, QStringLiteral("unscripted")));
+        return transport;
+    }
+    if (!m_scripts.isEmpty())
+        m_servers.push_back(std::make_unique<ScriptedServer>(raw, expand(m_scripts.takeFirst())));
+    return transport;
+}
+
+Script TestMessageSender::expand(const Script &script) const
+{
+    QFile file(m_store->messagePath(m_sender->currentId()));
+    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    Script result;
+    for (const QByteArray &line : script) {
+        if (line != MessagePlaceholder) {
+            result.append(line);
+            continue;
+        }
+        QList<QByteArray> lines = bytes.split('\n');
+        if (!lines.isEmpty() && lines.constLast().isEmpty())
+            lines.removeLast();
+        for (QByteArray l : std::as_const(lines)) {
+            if (l.endsWith('\r'))
+                l.chop(1);
+            result.append("C: " + QByteArray(l.startsWith('.') ? "." : "") + l);
+        }
+        const_cast<TestMessageSender *>(this)->m_sentBytes.append(bytes);
+    }
+    return result;
+}
+
+void TestMessageSender::successRemovesEntryAndEmitsSent()
+{
+    m_scripts = {accepted()};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QSignalSpy progress(m_sender.get(), &MessageSender::progress);
+    QSignalSpy busy(m_sender.get(), &MessageSender::busyChanged);
+
+    MailError error;
+    const QString id = m_sender->send(message(), &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QVERIFY(!id.isEmpty());
+    // Persisted before anything touches the network.
+    QCOMPARE(m_transports.size(), 0);
+    QCOMPARE(m_sender->entries().size(), 1);
+    QCOMPARE(m_sender->entries().first().state, State::Queued);
+    QCOMPARE(m_sender->entries().first().recipients, QStringList {QStringLiteral("bob@example.org")});
+    QVERIFY(m_sender->hasUnsent());
+
+    QTRY_COMPARE(sent.size(), 1);
+    QVERIFY2(!server(0)->hasFailed(), qPrintable(server(0)->status()));
+    QCOMPARE(m_persistedAtConnect, QList<bool> {true});
+    QCOMPARE(sent.first().at(0).toString(), id);
+    QCOMPARE(sent.first().at(1).toByteArray(), m_sentBytes.first());
+    QVERIFY(sent.first().at(2).value<QList<SmtpRecipientResult>>().isEmpty());
+    QVERIFY(m_sender->entries().isEmpty());
+    QVERIFY(!QFile::exists(m_store->messagePath(id)));
+    QVERIFY(!m_sender->hasUnsent());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.constLast().at(1).toLongLong(), progress.constLast().at(2).toLongLong());
+    QTRY_VERIFY(!m_sender->isBusy());
+    QCOMPARE(busy.constFirst().at(0).toBool(), true);
+    QCOMPARE(busy.constLast().at(0).toBool(), false);
+    // The session ends politely and the sender lets go of it.
+    QTRY_VERIFY2(server(0)->isComplete(), qPrintable(server(0)->status()));
+    QTRY_VERIFY(m_transports.first().isNull());
+}
+
+void TestMessageSender::bccInEnvelopeNotInBytes()
+{
+    OutgoingMessage m = message();
+    m.cc = {{QStringLiteral("Dave"), QStringLiteral("dave@example.org")}};
+    m.bcc = {{QStringLiteral("Carol"), QStringLiteral("carol@example.org")}};
+    m_scripts = {Greeting + Auth + Mail + rcpt("bob@example.org") + rcpt("dave@example.org")
+                 + rcpt("carol@example.org") + data() + Quit};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    const QString id = m_sender->send(m);
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(sent.size(), 1);
+    QTRY_VERIFY2(server(0)->isComplete(), qPrintable(server(0)->status()));
+    const QByteArray bytes = sent.first().at(1).toByteArray();
+    QVERIFY(bytes.contains("dave@example.org"));
+    QVERIFY(!bytes.contains("carol"));
+    QVERIFY(!bytes.contains("Carol"));
+    QVERIFY(!bytes.toLower().contains("\nbcc:"));
+}
+
+void TestMessageSender::permanentRefusal_data()
+{
+    QTest::addColumn<Script>("script");
+    QTest::addColumn<QString>("serverText");
+
+    QTest::newRow("5xx at RCPT")
+            << Greeting + Auth + Mail
+                       + rcpt("bob@example.org", "550 5.1.1 <bob@example.org>: User unknown")
+                       + Quit
+            << QStringLiteral("550 5.1.1 <bob@example.org>: User unknown");
+    QTest::newRow("5xx after the final dot")
+            << Greeting + Auth + Mail + rcpt("bob@example.org")
+                       + data("554 5.7.1 Message rejected as spam") + Quit
+            << QStringLiteral("554 5.7.1 Message rejected as spam");
+    QTest::newRow("5xx at DATA")
+            << Greeting + Auth + Mail + rcpt("bob@example.org")
+                       + Script {"C: DATA", "S: 554 5.3.2 Not accepting messages"} + Quit
+            << QStringLiteral("554 5.3.2 Not accepting messages");
+    QTest::newRow("authentication refused")
+            << Greeting + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                  "S: 535 5.7.8 Authentication credentials invalid"}
+                       + Quit
+            << QStringLiteral("535 5.7.8 Authentication credentials invalid");
+}
+
+void TestMessageSender::permanentRefusal()
+{
+    QFETCH(Script, script);
+    QFETCH(QString, serverText);
+    // The queue moves on: the next message leaves on a connection of its own.
+    m_scripts = {script, accepted()};
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    const QString first = m_sender->send(message(QStringLiteral("first")));
+    const QString second = m_sender->send(message(QStringLiteral("second")));
+
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).toString(), first);
+    const MailError error = failed.first().at(1).value<MailError>();
+    QCOMPARE(error.serverText(), serverText);
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().at(0).toString(), second);
+    QTRY_VERIFY2(server(0)->isComplete(), qPrintable(server(0)->status()));
+    QTRY_VERIFY2(server(1)->isComplete(), qPrintable(server(1)->status()));
+
+    // Persisted with the server's words, as a new process would see it.
+    OutboxStore reopened(m_dir->filePath(QStringLiteral("outbox")));
+    QVERIFY(!reopened.open());
+    const QList<OutboxEntry> entries = reopened.entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().id, first);
+    QCOMPARE(entries.first().state, State::Failed);
+    QCOMPARE(entries.first().attempts, 1);
+    QVERIFY2(entries.first().lastError.contains(serverText), qPrintable(entries.first().lastError));
+    // Never retried by itself: the retry delays pass without a new connection.
+    QTest::qWait(100);
+    QCOMPARE(retrying.size(), 0);
+    QCOMPARE(m_transports.size(), 2);
+    QVERIFY(!m_sender->hasUnsent());
+}
+
+void TestMessageSender::transientFailureRetried_data()
+{
+    QTest::addColumn<Script>("script");
+
+    QTest::newRow("4xx at RCPT")
+            << Greeting + Auth + Mail
+                       + rcpt("bob@example.org", "451 4.3.0 Temporary lookup failure") + Quit;
+    QTest::newRow("4xx after the final dot")
+            << Greeting + Auth + Mail + rcpt("bob@example.org")
+                       + data("452 4.3.1 Insufficient system storage") + Quit;
+    QTest::newRow("421 at the greeting")
+            << Script {"S: 421 4.3.2 Service shutting down", "C: QUIT", "S: 221 Bye",
+                       "C: <close>"};
+    QTest::newRow("connection lost before DATA")
+            << Greeting + Auth + Script {"C: MAIL FROM:<alice@example.org>", "S: <disconnect>"};
+}
+
+void TestMessageSender::transientFailureRetried()
+{
+    QFETCH(Script, script);
+    m_scripts = {script, accepted()};
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    m_sender->setRetryDelays({200});
+    const QString id = m_sender->send(message());
+
+    QTRY_COMPARE(retrying.size(), 1);
+    QCOMPARE(retrying.first().at(0).toString(), id);
+    QCOMPARE(retrying.first().at(2).toInt(), 200);
+    // Waiting for its retry: queued on disk, with the attempt counted.
+    const OutboxEntry waiting = m_store->entry(id);
+    QCOMPARE(waiting.state, State::Queued);
+    QCOMPARE(waiting.attempts, 1);
+    QVERIFY(!waiting.lastError.isEmpty());
+    QCOMPARE(m_transports.size(), 1);
+
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().at(0).toString(), id);
+    QCOMPARE(m_transports.size(), 2);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(m_sender->entries().isEmpty());
+    QTRY_VERIFY2(server(1)->isComplete(), qPrintable(server(1)->status()));
+}
+
+void TestMessageSender::transientFailuresExhausted()
+{
+    const Script busy = Greeting + Auth + Mail
+                        + rcpt("bob@example.org", "450 4.2.1 Mailbox busy, try later") + Quit;
+    m_scripts = {busy, busy, busy};
+    m_sender->setRetryDelays({10, 10});
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    const QString id = m_sender->send(message());
+
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(retrying.size(), 2);
+    QCOMPARE(m_transports.size(), 3);
+    const OutboxEntry entry = m_store->entry(id);
+    QCOMPARE(entry.state, State::Failed);
+    QCOMPARE(entry.attempts, 3);
+    QVERIFY2(entry.lastError.contains(QStringLiteral("450 4.2.1 Mailbox busy")),
+             qPrintable(entry.lastError));
+}
+
+void TestMessageSender::lostAfterFinalDotIsUnknown()
+{
+    m_scripts = {Greeting + Auth + Mail + rcpt("bob@example.org")
+                         + Script {"C: DATA", "S: 354 go", MessagePlaceholder, "C: .",
+                                   "S: <disconnect>"},
+                 accepted()};
+    QSignalSpy unknown(m_sender.get(), &MessageSender::outcomeUnknown);
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    const QString id = m_sender->send(message());
+
+    QTRY_COMPARE(unknown.size(), 1);
+    QCOMPARE(unknown.first().at(0).toString(), id);
+    OutboxStore reopened(m_dir->filePath(QStringLiteral("outbox")));
+    QVERIFY(!reopened.open());
+    QCOMPARE(reopened.entry(id).state, State::Unknown);
+    QCOMPARE(reopened.entry(id).attempts, 1);
+    QTest::qWait(100); // longer than every retry delay
+    QCOMPARE(m_transports.size(), 1);
+    QCOMPARE(retrying.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!m_sender->hasUnsent());
+
+    // Only the user sends it again.
+    QVERIFY(!m_sender->retry(id));
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(m_transports.size(), 2);
+    QVERIFY(m_sender->entries().isEmpty());
+}
+
+void TestMessageSender::crashMidSendIsUnknownAfterRestart()
+{
+    m_manualConnect = true; // the connection hangs: the submission is under way
+    m_scripts = {accepted()};
+    const QString id = m_sender->send(message());
+    QTRY_COMPARE(m_transports.size(), 1);
+    QCOMPARE(m_store->entry(id).state, State::Sending);
+    QCOMPARE(m_persistedAtConnect, QList<bool> {true});
+
+    // The process dies here: the next start finds the folder as it was left.
+    m_sender.reset();
+    m_store = std::make_unique<OutboxStore>(m_dir->filePath(QStringLiteral("outbox")));
+    QVERIFY(!m_store->open());
+    m_manualConnect = false;
+    m_scripts = {accepted()};
+    createSender();
+    QSignalSpy busy(m_sender.get(), &MessageSender::busyChanged);
+    m_sender->start();
+    QTest::qWait(100);
+    QCOMPARE(busy.size(), 0);
+    QCOMPARE(m_transports.size(), 1); // nothing new was opened
+    const QList<OutboxEntry> entries = m_sender->entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().state, State::Unknown);
+    QVERIFY(!m_sender->hasUnsent());
+}
+
+void TestMessageSender::partialAcceptance()
+{
+    OutgoingMessage m = message();
+    m.to.append({QStringLiteral("Nobody"), QStringLiteral("nobody@example.org")});
+    m_scripts = {Greeting + Auth + Mail + rcpt("bob@example.org")
+                 + rcpt("nobody@example.org", "550 5.1.1 <nobody@example.org>: User unknown")
+                 + data() + Quit};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    const QString id = m_sender->send(m);
+
+    QTRY_COMPARE(sent.size(), 1);
+    const auto refused = sent.first().at(2).value<QList<SmtpRecipientResult>>();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().address, QStringLiteral("nobody@example.org"));
+    QCOMPARE(refused.first().reply.code(), 550);
+    QCOMPARE(refused.first().reply.enhancedCode(), QByteArray("5.1.1"));
+    // Bob has it: the message is not kept for a second try.
+    QVERIFY(m_sender->entries().isEmpty());
+    QTRY_VERIFY2(server(0)->isComplete(), qPrintable(server(0)->status()));
+    QTest::qWait(50);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(m_transports.size(), 1);
+}
+
+void TestMessageSender::settingsArriveLater()
+{
+    m_holdSettings = true;
+    m_scripts = {accepted()};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    const QString id = m_sender->send(message());
+    QTRY_VERIFY(m_heldSettings != nullptr);
+    QVERIFY(m_sender->isBusy());
+    QCOMPARE(m_sender->currentId(), id);
+    QCOMPARE(m_transports.size(), 0);
+    // Still Queued on disk: a crash while waiting for the password sends nothing twice.
+    QCOMPARE(m_store->entry(id).state, State::Queued);
+
+    m_heldSettings({});
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(m_transports.size(), 1);
+}
+
+void TestMessageSender::buildFailureSendsNothing()
+{
+    QSignalSpy changed(m_sender.get(), &MessageSender::entriesChanged);
+    OutgoingMessage m = message();
+    m.attachments.append({m_dir->filePath(QStringLiteral("missing.pdf")), {}, {}, {}, false});
+    MailError error;
+    QVERIFY(m_sender->send(m, &error).isEmpty());
+    QCOMPARE(error.kind(), MailError::Kind::Storage);
+
+    OutgoingMessage nobody = message();
+    nobody.to.clear();
+    QVERIFY(m_sender->send(nobody, &error).isEmpty());
+    QCOMPARE(error.kind(), MailError::Kind::Policy);
+
+    QTest::qWait(50);
+    QVERIFY(m_sender->entries().isEmpty());
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_transports.size(), 0);
+    QVERIFY(!m_sender->isBusy());
+    // No file left behind either.
+    const QStringList files = QDir(m_dir->filePath(QStringLiteral("outbox")))
+                                      .entryList(QDir::Files | QDir::Hidden);
+    QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1Char(' '))));
+}
+
+void TestMessageSender::retryAndDiscardRules()
+{
+    m_scripts = {Greeting + Auth + Mail
+                 + rcpt("bob@example.org", "550 5.1.1 <bob@example.org>: User unknown") + Quit};
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    const QString id = m_sender->send(message());
+    QCOMPARE(m_sender->retry(id).kind(), MailError::Kind::Policy); // queued: nothing to decide
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(m_sender->retry(QStringLiteral("no-such-id")).kind(), MailError::Kind::Storage);
+
+    QVERIFY(!m_sender->discard(id));
+    QVERIFY(m_sender->entries().isEmpty());
+    QVERIFY(!QFile::exists(m_store->messagePath(id)));
+    QCOMPARE(m_sender->discard(id).kind(), MailError::Kind::Storage);
+
+    // The message being sent cannot be discarded under the submission.
+    m_manualConnect = true;
+    const QString busy = m_sender->send(message());
+    QTRY_COMPARE(m_transports.size(), 2);
+    QCOMPARE(m_sender->discard(busy).kind(), MailError::Kind::Policy);
+    QCOMPARE(m_sender->entries().size(), 1);
+}
+
+void TestMessageSender::abortPutsMessageBack()
+{
+    m_manualConnect = true;
+    m_scripts = {accepted()};
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    QSignalSpy busy(m_sender.get(), &MessageSender::busyChanged);
+    const QString id = m_sender->send(message());
+    QTRY_COMPARE(m_transports.size(), 1);
+    QCOMPARE(m_store->entry(id).state, State::Sending);
+
+    m_sender->abort();
+    QTRY_VERIFY(!m_sender->isBusy());
+    QCOMPARE(busy.constLast().at(0).toBool(), false);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(m_store->entry(id).state, State::Queued);
+    QVERIFY(m_sender->hasUnsent());
+
+    // Stopped until asked again.
+    QTest::qWait(50);
+    QCOMPARE(m_transports.size(), 1);
+    m_manualConnect = false;
+    m_scripts = {accepted()};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    m_sender->start();
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(m_transports.size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestMessageSender)
+#include "tst_messagesender.moc"
