@@ -29,14 +29,15 @@ qint64 residentKiB()
 MessageRecord benchMessage(quint32 uid)
 {
     static const QStringList names = {
-        QStringLiteral("Alice Martin"), QStringLiteral("Bob Stone"), QStringLiteral("Chloé Dubois"),
-        QStringLiteral("Dmitri Ivanov"), QStringLiteral("Eve Adams"), QStringLiteral("李雷"),
+            QStringLiteral("Alice Martin"), QStringLiteral("Bob Stone"),
+            QStringLiteral("Chloé Dubois"), QStringLiteral("Dmitri Ivanov"),
+            QStringLiteral("Eve Adams"),    QStringLiteral("李雷"),
     };
     static const QStringList words = {
-        QStringLiteral("quarterly"), QStringLiteral("report"), QStringLiteral("meeting"),
-        QStringLiteral("invoice"), QStringLiteral("release"), QStringLiteral("notes"),
-        QStringLiteral("lunch"), QStringLiteral("budget"), QStringLiteral("draft"),
-        QStringLiteral("review"), QStringLiteral("holiday"), QStringLiteral("update"),
+            QStringLiteral("quarterly"), QStringLiteral("report"),  QStringLiteral("meeting"),
+            QStringLiteral("invoice"),   QStringLiteral("release"), QStringLiteral("notes"),
+            QStringLiteral("lunch"),     QStringLiteral("budget"),  QStringLiteral("draft"),
+            QStringLiteral("review"),    QStringLiteral("holiday"), QStringLiteral("update"),
     };
     MessageRecord m;
     m.uid = uid;
@@ -44,8 +45,8 @@ MessageRecord benchMessage(quint32 uid)
     m.flags = uid % 4 == 0 ? MessageRecord::NoFlag : MessageRecord::Seen;
     const quint32 mix = uid * 2654435761u;
     m.subject = (uid % 5 == 0 ? QStringLiteral("Re: ") : QString()) + words.at(mix % 12)
-            + QLatin1Char(' ') + words.at((mix >> 8) % 12) + QLatin1Char(' ')
-            + words.at((mix >> 16) % 12) + QStringLiteral(" #") + QString::number(mix % 10007);
+                + QLatin1Char(' ') + words.at((mix >> 8) % 12) + QLatin1Char(' ')
+                + words.at((mix >> 16) % 12) + QStringLiteral(" #") + QString::number(mix % 10007);
     m.fromName = names.at(mix % names.size());
     m.fromAddress = QStringLiteral("user%1@example.org").arg(mix % 5000);
     m.to = QStringLiteral("Team <team@example.org>, Someone <someone%1@example.net>").arg(uid % 97);
@@ -54,7 +55,8 @@ MessageRecord benchMessage(quint32 uid)
     m.internalDate = m.sentDate.addSecs(40);
     m.size = 2000 + mix % 200000;
     m.messageId = "<" + QByteArray::number(mix) + "." + QByteArray::number(uid) + "@mail.example>";
-    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@mail.example>" : QByteArray();
+    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@mail.example>"
+                               : QByteArray();
     m.hasAttachments = uid % 9 == 0;
     m.bodyStructure = QByteArray("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"QUOTED-"
                                  "PRINTABLE\" 1234 40 NIL NIL NIL)(\"TEXT\" \"HTML\" (\"CHARSET\""

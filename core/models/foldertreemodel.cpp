@@ -44,8 +44,8 @@ struct FolderTreeModel::Node
     bool sameValues(const Node &other) const
     {
         return folderId == other.folderId && specialUse == other.specialUse
-                && selectable == other.selectable && subscribed == other.subscribed
-                && unread == other.unread && messages == other.messages;
+               && selectable == other.selectable && subscribed == other.subscribed
+               && unread == other.unread && messages == other.messages;
     }
 };
 
@@ -75,7 +75,9 @@ int specialRank(FolderRecord::SpecialUse use)
 } // namespace
 
 FolderTreeModel::FolderTreeModel(MessageStore *store, QObject *parent)
-    : QAbstractItemModel(parent), m_store(store), m_root(std::make_unique<Node>())
+    : QAbstractItemModel(parent)
+    , m_store(store)
+    , m_root(std::make_unique<Node>())
 {
     if (store) {
         connect(store, &MessageStore::foldersChanged, this, &FolderTreeModel::reload);
@@ -98,8 +100,8 @@ FolderTreeModel::FolderTreeModel(MessageStore *store, QObject *parent)
 
 FolderTreeModel::~FolderTreeModel() = default;
 
-std::unique_ptr<FolderTreeModel::Node>
-FolderTreeModel::buildTree(const QList<FolderRecord> &folders) const
+std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(
+        const QList<FolderRecord> &folders) const
 {
     QHash<qint64, int> unseen;
     QHash<qint64, int> cached;
@@ -113,8 +115,8 @@ FolderTreeModel::buildTree(const QList<FolderRecord> &folders) const
     auto root = std::make_unique<Node>();
     for (const FolderRecord &folder : folders) {
         const QStringList parts = folder.delimiter.isNull()
-                ? QStringList {folder.path}
-                : folder.path.split(folder.delimiter, Qt::SkipEmptyParts);
+                                          ? QStringList {folder.path}
+                                          : folder.path.split(folder.delimiter, Qt::SkipEmptyParts);
         Node *node = root.get();
         QString path;
         for (const QString &part : parts) {
@@ -141,8 +143,7 @@ FolderTreeModel::buildTree(const QList<FolderRecord> &folders) const
         node->subscribed = folder.subscribed;
         // Nothing cached yet: the server's counts are the best we know.
         node->messages = cached.value(folder.id, int(folder.exists));
-        node->unread = cached.contains(folder.id) ? unseen.value(folder.id)
-                                                  : int(folder.unseen);
+        node->unread = cached.contains(folder.id) ? unseen.value(folder.id) : int(folder.unseen);
     }
 
     std::vector<Node *> pending {root.get()};

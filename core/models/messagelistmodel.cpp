@@ -6,16 +6,15 @@
 #include <algorithm>
 
 MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : QAbstractTableModel(parent)
+    , m_store(store)
 {
     if (store) {
         connect(store, &MessageStore::messagesAdded, this, &MessageListModel::onMessagesAdded);
-        connect(store, &MessageStore::messagesChanged, this,
-                &MessageListModel::onMessagesChanged);
+        connect(store, &MessageStore::messagesChanged, this, &MessageListModel::onMessagesChanged);
         connect(store, &MessageStore::messagesAboutToBeRemoved, this,
                 &MessageListModel::onMessagesAboutToBeRemoved);
-        connect(store, &MessageStore::messagesRemoved, this,
-                &MessageListModel::onMessagesRemoved);
+        connect(store, &MessageStore::messagesRemoved, this, &MessageListModel::onMessagesRemoved);
         connect(store, &MessageStore::folderCleared, this, &MessageListModel::onFolderCleared);
         connect(store, &QObject::destroyed, this, [this] {
             beginResetModel();
@@ -281,10 +280,12 @@ const MessageRecord *MessageListModel::record(int row) const
     if (it == m_windows.end()) {
         // Scrolling down reads on from the end of the window above, without an OFFSET.
         const auto above = m_windows.constFind(windowIndex - 1);
-        StoreResult<QList<MessageRecord>> rows =
-                above != m_windows.cend() && above->rows.size() == m_windowSize
-                ? m_store->fetchMessagesAfter(m_query, above->rows.last().uid, m_windowSize)
-                : m_store->fetchMessages(m_query, windowIndex * m_windowSize, m_windowSize);
+        StoreResult<QList<MessageRecord>> rows
+                = above != m_windows.cend() && above->rows.size() == m_windowSize
+                          ? m_store->fetchMessagesAfter(m_query, above->rows.last().uid,
+                                                        m_windowSize)
+                          : m_store->fetchMessages(m_query, windowIndex * m_windowSize,
+                                                   m_windowSize);
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;

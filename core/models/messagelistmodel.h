@@ -100,7 +100,7 @@ private:
         Insert, // m_ranges: rows in the store not announced yet, ascending
         RemovePrepared, // m_ranges: rows the store is about to delete, ascending
         Remove, // m_ranges: rows gone from the store, not announced yet, ascending
-        Reset,  // between beginResetModel() and endResetModel()
+        Reset, // between beginResetModel() and endResetModel()
     };
 
     const MessageRecord *record(int row) const;

@@ -89,8 +89,8 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
     bool precise = changed.size() <= preciseChangeLimit && oldRows.size() == changed.size();
     if (precise) {
         // Rows whose sort key changed have moved: then the whole list is repainted.
-        const StoreResult<QHash<quint32, int>> positions =
-                m_store->messagePositions(m_query, oldRows.keys());
+        const StoreResult<QHash<quint32, int>> positions = m_store->messagePositions(m_query,
+                                                                                     oldRows.keys());
         precise = positions.isOk() && positions.value() == oldRows;
     }
     if (!precise) {

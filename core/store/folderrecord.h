@@ -18,8 +18,8 @@ struct FolderRecord
         Archive,
     };
 
-    qint64 id = 0;  // assigned by the store; 0 for a folder not stored yet
-    QString path;   // account-relative, already decoded from modified UTF-7
+    qint64 id = 0; // assigned by the store; 0 for a folder not stored yet
+    QString path; // account-relative, already decoded from modified UTF-7
     QChar delimiter;
     QStringList attributes; // LIST attributes other than the special use, e.g. \Noselect
     SpecialUse specialUse = SpecialUse::None;
@@ -34,7 +34,7 @@ struct FolderRecord
     bool isSelectable() const
     {
         return !attributes.contains(QLatin1String("\\Noselect"), Qt::CaseInsensitive)
-                && !attributes.contains(QLatin1String("\\NonExistent"), Qt::CaseInsensitive);
+               && !attributes.contains(QLatin1String("\\NonExistent"), Qt::CaseInsensitive);
     }
 };
 

@@ -14,9 +14,9 @@ namespace {
 QAtomicInteger<quint32> connectionCounter;
 
 const QStringList subjectPrefixes = {
-    QStringLiteral("re:"), QStringLiteral("fwd:"), QStringLiteral("fw:"),
-    QStringLiteral("aw:"), QStringLiteral("wg:"),  QStringLiteral("sv:"),
-    QStringLiteral("vs:"), QStringLiteral("antw:"),
+        QStringLiteral("re:"), QStringLiteral("fwd:"),  QStringLiteral("fw:"),
+        QStringLiteral("aw:"), QStringLiteral("wg:"),   QStringLiteral("sv:"),
+        QStringLiteral("vs:"), QStringLiteral("antw:"),
 };
 
 const QString folderColumns = QStringLiteral(
@@ -65,7 +65,10 @@ QString StoreSql::senderSortKey(const QString &name, const QString &address)
     return (trimmedName.isEmpty() ? address.trimmed() : trimmedName).toCaseFolded();
 }
 
-MessageStore::MessageStore(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) { }
+MessageStore::MessageStore(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{ }
 
 MessageStore::~MessageStore()
 {
@@ -237,7 +240,8 @@ StoreResult<qint64> MessageStore::upsertFolder(const FolderRecord &folder)
     if (!query)
         return error;
     query->bindValue(0, folder.path);
-    query->bindValue(1, StoreSql::text(folder.delimiter.isNull() ? QString() : QString(folder.delimiter)));
+    query->bindValue(1, StoreSql::text(folder.delimiter.isNull() ? QString()
+                                                                 : QString(folder.delimiter)));
     query->bindValue(2, StoreSql::text(folder.attributes.join(QLatin1Char(' '))));
     query->bindValue(3, int(folder.specialUse));
     query->bindValue(4, folder.subscribed);
@@ -279,9 +283,9 @@ MailError MessageStore::updateFolderState(const FolderRecord &folder)
 StoreResult<QList<FolderRecord>> MessageStore::folders()
 {
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("SELECT ") + folderColumns + QStringLiteral(" FROM folders ORDER BY path"),
-            &error);
+    QSqlQuery *query = prepared(QStringLiteral("SELECT ") + folderColumns
+                                        + QStringLiteral(" FROM folders ORDER BY path"),
+                                &error);
     if (!query)
         return error;
     if (!query->exec())
@@ -296,9 +300,9 @@ StoreResult<QList<FolderRecord>> MessageStore::folders()
 StoreResult<FolderRecord> MessageStore::folder(qint64 folderId)
 {
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("SELECT ") + folderColumns + QStringLiteral(" FROM folders WHERE id = ?"),
-            &error);
+    QSqlQuery *query = prepared(QStringLiteral("SELECT ") + folderColumns
+                                        + QStringLiteral(" FROM folders WHERE id = ?"),
+                                &error);
     if (!query)
         return error;
     query->bindValue(0, folderId);
@@ -337,11 +341,12 @@ MailError MessageStore::storeBodyPart(qint64 folderId, quint32 uid, const QByteA
                                       const QByteArray &data)
 {
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
-                           " VALUES (?, ?, ?, ?, NULL) ON CONFLICT (folder_id, uid, section)"
-                           " DO UPDATE SET data = excluded.data, file_path = NULL"),
-            &error);
+    QSqlQuery *query
+            = prepared(QStringLiteral(
+                               "INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
+                               " VALUES (?, ?, ?, ?, NULL) ON CONFLICT (folder_id, uid, section)"
+                               " DO UPDATE SET data = excluded.data, file_path = NULL"),
+                       &error);
     if (!query)
         return error;
     query->bindValue(0, folderId);
@@ -357,11 +362,12 @@ MailError MessageStore::storeBodyPartFile(qint64 folderId, quint32 uid, const QB
                                           const QString &filePath)
 {
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
-                           " VALUES (?, ?, ?, NULL, ?) ON CONFLICT (folder_id, uid, section)"
-                           " DO UPDATE SET data = NULL, file_path = excluded.file_path"),
-            &error);
+    QSqlQuery *query
+            = prepared(QStringLiteral(
+                               "INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
+                               " VALUES (?, ?, ?, NULL, ?) ON CONFLICT (folder_id, uid, section)"
+                               " DO UPDATE SET data = NULL, file_path = excluded.file_path"),
+                       &error);
     if (!query)
         return error;
     query->bindValue(0, folderId);

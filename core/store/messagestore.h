@@ -62,8 +62,8 @@ public:
     MailError upsertMessages(qint64 folderId, const QList<MessageRecord> &messages);
     MailError updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
     // A local change: adds and removes flags on the given messages.
-    MailError changeFlags(qint64 folderId, const QList<quint32> &uids,
-                          MessageRecord::Flags add, MessageRecord::Flags remove);
+    MailError changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
+                          MessageRecord::Flags remove);
     // EXPUNGE or VANISHED.
     MailError removeMessages(qint64 folderId, const QList<quint32> &uids);
 
@@ -83,8 +83,7 @@ public:
                             const QByteArray &data);
     MailError storeBodyPartFile(qint64 folderId, quint32 uid, const QByteArray &section,
                                 const QString &filePath);
-    StoreResult<BodyPartRecord> bodyPart(qint64 folderId, quint32 uid,
-                                         const QByteArray &section);
+    StoreResult<BodyPartRecord> bodyPart(qint64 folderId, quint32 uid, const QByteArray &section);
 
     // Lists: the rows of a query, in its order, read a window at a time. Records from
     // fetchMessages() carry the list columns only (no recipients, references or structure).

@@ -21,7 +21,11 @@ const QString updateMessageSql = QStringLiteral(
         " to_text = ?, cc_text = ?, message_id = ?, in_reply_to = ?, refs = ?,"
         " has_attachments = ?, sort_subject = ?, sort_sender = ? WHERE folder_id = ? AND uid = ?");
 
-// Both statements above take the same values in the same order.
+const QString upsertStructureSql = QStringLiteral(
+        "INSERT INTO message_structure (folder_id, uid, data) VALUES (?, ?, ?)"
+        " ON CONFLICT (folder_id, uid) DO UPDATE SET data = excluded.data");
+
+// The insert and update statements above take the same values in the same order.
 void bindMessage(QSqlQuery *query, qint64 folderId, const MessageRecord &m)
 {
     const QDateTime date = m.displayDate();
@@ -62,10 +66,7 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
     MailError error;
     QSqlQuery *insert = prepared(insertMessageSql, &error);
     QSqlQuery *update = insert ? prepared(updateMessageSql, &error) : nullptr;
-    QSqlQuery *structure = update ? prepared(QStringLiteral(
-            "INSERT INTO message_structure (folder_id, uid, data) VALUES (?, ?, ?)"
-            " ON CONFLICT (folder_id, uid) DO UPDATE SET data = excluded.data"), &error)
-                                  : nullptr;
+    QSqlQuery *structure = update ? prepared(upsertStructureSql, &error) : nullptr;
     if (!structure)
         return error;
     if (MailError beginError = begin())
@@ -115,11 +116,10 @@ MailError MessageStore::updateFlags(qint64 folderId, const QList<FlagUpdate> &up
     if (updates.isEmpty())
         return {};
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("UPDATE messages SET flags = ?, keywords = ?,"
-                           " modseq = CASE WHEN ? > 0 THEN ? ELSE modseq END"
-                           " WHERE folder_id = ? AND uid = ?"),
-            &error);
+    QSqlQuery *query = prepared(QStringLiteral("UPDATE messages SET flags = ?, keywords = ?,"
+                                               " modseq = CASE WHEN ? > 0 THEN ? ELSE modseq END"
+                                               " WHERE folder_id = ? AND uid = ?"),
+                                &error);
     if (!query)
         return error;
     if (MailError beginError = begin())
@@ -168,8 +168,7 @@ MailError MessageStore::changeFlags(qint64 folderId, const QList<quint32> &uids,
         query->bindValue(3, uid);
         if (!query->exec()) {
             d->db.rollback();
-            return failed(QStringLiteral("Cannot change the flags of message %1").arg(uid),
-                          *query);
+            return failed(QStringLiteral("Cannot change the flags of message %1").arg(uid), *query);
         }
         if (query->numRowsAffected() == 1)
             changed.append(uid);
@@ -185,8 +184,9 @@ MailError MessageStore::deleteMessageRows(qint64 folderId, const QList<quint32> 
 {
     // Deletes inside the caller's transaction; part files go once it commits.
     MailError error;
-    QSqlQuery *files = prepared(QStringLiteral("SELECT file_path FROM body_parts WHERE"
-                                               " folder_id = ? AND uid = ? AND file_path IS NOT NULL"),
+    QSqlQuery *files = prepared(QStringLiteral(
+                                        "SELECT file_path FROM body_parts WHERE"
+                                        " folder_id = ? AND uid = ? AND file_path IS NOT NULL"),
                                 &error);
     QSqlQuery *message = files ? prepared(QStringLiteral("DELETE FROM messages"
                                                          " WHERE folder_id = ? AND uid = ?"),
@@ -246,9 +246,9 @@ namespace {
 
 // Statements that drop everything cached for one folder, in this order.
 const QStringList clearFolderSql = {
-    QStringLiteral("DELETE FROM messages WHERE folder_id = ?"),
-    QStringLiteral("DELETE FROM message_structure WHERE folder_id = ?"),
-    QStringLiteral("DELETE FROM body_parts WHERE folder_id = ?"),
+        QStringLiteral("DELETE FROM messages WHERE folder_id = ?"),
+        QStringLiteral("DELETE FROM message_structure WHERE folder_id = ?"),
+        QStringLiteral("DELETE FROM body_parts WHERE folder_id = ?"),
 };
 
 } // namespace

@@ -29,7 +29,7 @@ QString orderBy(const MessageQuery &query)
     const QString direction = query.order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                                 : QStringLiteral(" DESC");
     return QStringLiteral(" ORDER BY ") + sortColumn(query.sortKey) + direction
-            + QStringLiteral(", uid") + direction;
+           + QStringLiteral(", uid") + direction;
 }
 
 } // namespace
@@ -130,8 +130,9 @@ StoreResult<MessageRecord> MessageStore::message(qint64 folderId, quint32 uid)
 StoreResult<QList<quint32>> MessageStore::uids(qint64 folderId)
 {
     MailError error;
-    QSqlQuery *query = prepared(
-            QStringLiteral("SELECT uid FROM messages WHERE folder_id = ? ORDER BY uid"), &error);
+    QSqlQuery *query
+            = prepared(QStringLiteral("SELECT uid FROM messages WHERE folder_id = ? ORDER BY uid"),
+                       &error);
     if (!query)
         return error;
     query->bindValue(0, folderId);
@@ -146,8 +147,9 @@ StoreResult<QList<quint32>> MessageStore::uids(qint64 folderId)
 
 StoreResult<quint64> MessageStore::highestModSeq(qint64 folderId)
 {
-    const StoreResult<QVariant> value = scalar(
-            QStringLiteral("SELECT MAX(modseq) FROM messages WHERE folder_id = ?"), {folderId});
+    const StoreResult<QVariant> value
+            = scalar(QStringLiteral("SELECT MAX(modseq) FROM messages WHERE folder_id = ?"),
+                     {folderId});
     if (!value)
         return value.error();
     return value.value().toULongLong();
@@ -265,8 +267,8 @@ StoreResult<QList<MessageRecord>> MessageStore::readWindow(QSqlQuery *sql, qint6
     return result;
 }
 
-StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery &query,
-                                                              int offset, int limit)
+StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery &query, int offset,
+                                                              int limit)
 {
     MailError error;
     QSqlQuery *sql = listQuery(query, windowColumns,

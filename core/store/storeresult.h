@@ -9,8 +9,12 @@ template<typename T>
 class StoreResult
 {
 public:
-    StoreResult(T value) : m_value(std::move(value)) { }
-    StoreResult(MailError error) : m_error(std::move(error)) { }
+    StoreResult(T value)
+        : m_value(std::move(value))
+    { }
+    StoreResult(MailError error)
+        : m_error(std::move(error))
+    { }
 
     bool isOk() const { return !m_error.isError(); }
     explicit operator bool() const { return isOk(); }

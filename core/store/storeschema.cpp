@@ -11,91 +11,91 @@ using Migration = QList<const char *>;
 
 // Version 1: folders and message envelopes, with the columns and indexes lists sort by.
 const Migration migration1 = {
-    "CREATE TABLE folders ("
-    " id INTEGER PRIMARY KEY,"
-    " path TEXT NOT NULL UNIQUE,"
-    " delimiter TEXT NOT NULL DEFAULT '',"
-    " attributes TEXT NOT NULL DEFAULT '',"
-    " special_use INTEGER NOT NULL DEFAULT 0,"
-    " subscribed INTEGER NOT NULL DEFAULT 0,"
-    " uid_validity INTEGER NOT NULL DEFAULT 0,"
-    " uid_next INTEGER NOT NULL DEFAULT 0,"
-    " highest_modseq INTEGER NOT NULL DEFAULT 0,"
-    " exists_count INTEGER NOT NULL DEFAULT 0,"
-    " unseen_count INTEGER NOT NULL DEFAULT 0)",
-    "CREATE TABLE messages ("
-    " id INTEGER PRIMARY KEY,"
-    " folder_id INTEGER NOT NULL,"
-    " uid INTEGER NOT NULL,"
-    " modseq INTEGER NOT NULL DEFAULT 0,"
-    " flags INTEGER NOT NULL DEFAULT 0,"
-    " keywords TEXT NOT NULL DEFAULT '',"
-    " internal_date INTEGER,"
-    " sent_date INTEGER,"
-    " sort_date INTEGER NOT NULL DEFAULT 0,"
-    " size INTEGER NOT NULL DEFAULT 0,"
-    " subject TEXT NOT NULL DEFAULT '',"
-    " from_name TEXT NOT NULL DEFAULT '',"
-    " from_address TEXT NOT NULL DEFAULT '',"
-    " to_text TEXT NOT NULL DEFAULT '',"
-    " cc_text TEXT NOT NULL DEFAULT '',"
-    " message_id BLOB,"
-    " in_reply_to BLOB,"
-    " refs BLOB,"
-    " has_attachments INTEGER NOT NULL DEFAULT 0,"
-    " sort_subject TEXT NOT NULL DEFAULT '',"
-    " sort_sender TEXT NOT NULL DEFAULT '',"
-    " UNIQUE (folder_id, uid))",
-    "CREATE INDEX messages_by_date ON messages (folder_id, sort_date, uid)",
-    "CREATE INDEX messages_by_sender ON messages (folder_id, sort_sender, uid)",
-    "CREATE INDEX messages_by_subject ON messages (folder_id, sort_subject, uid)",
-    "CREATE INDEX messages_by_size ON messages (folder_id, size, uid)",
-    "CREATE INDEX messages_unseen ON messages (folder_id) WHERE (flags & 1) = 0",
+        "CREATE TABLE folders ("
+        " id INTEGER PRIMARY KEY,"
+        " path TEXT NOT NULL UNIQUE,"
+        " delimiter TEXT NOT NULL DEFAULT '',"
+        " attributes TEXT NOT NULL DEFAULT '',"
+        " special_use INTEGER NOT NULL DEFAULT 0,"
+        " subscribed INTEGER NOT NULL DEFAULT 0,"
+        " uid_validity INTEGER NOT NULL DEFAULT 0,"
+        " uid_next INTEGER NOT NULL DEFAULT 0,"
+        " highest_modseq INTEGER NOT NULL DEFAULT 0,"
+        " exists_count INTEGER NOT NULL DEFAULT 0,"
+        " unseen_count INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE messages ("
+        " id INTEGER PRIMARY KEY,"
+        " folder_id INTEGER NOT NULL,"
+        " uid INTEGER NOT NULL,"
+        " modseq INTEGER NOT NULL DEFAULT 0,"
+        " flags INTEGER NOT NULL DEFAULT 0,"
+        " keywords TEXT NOT NULL DEFAULT '',"
+        " internal_date INTEGER,"
+        " sent_date INTEGER,"
+        " sort_date INTEGER NOT NULL DEFAULT 0,"
+        " size INTEGER NOT NULL DEFAULT 0,"
+        " subject TEXT NOT NULL DEFAULT '',"
+        " from_name TEXT NOT NULL DEFAULT '',"
+        " from_address TEXT NOT NULL DEFAULT '',"
+        " to_text TEXT NOT NULL DEFAULT '',"
+        " cc_text TEXT NOT NULL DEFAULT '',"
+        " message_id BLOB,"
+        " in_reply_to BLOB,"
+        " refs BLOB,"
+        " has_attachments INTEGER NOT NULL DEFAULT 0,"
+        " sort_subject TEXT NOT NULL DEFAULT '',"
+        " sort_sender TEXT NOT NULL DEFAULT '',"
+        " UNIQUE (folder_id, uid))",
+        "CREATE INDEX messages_by_date ON messages (folder_id, sort_date, uid)",
+        "CREATE INDEX messages_by_sender ON messages (folder_id, sort_sender, uid)",
+        "CREATE INDEX messages_by_subject ON messages (folder_id, sort_subject, uid)",
+        "CREATE INDEX messages_by_size ON messages (folder_id, size, uid)",
+        "CREATE INDEX messages_unseen ON messages (folder_id) WHERE (flags & 1) = 0",
 };
 
 // Version 2: body structures and fetched body parts, apart from the rows lists scan.
 const Migration migration2 = {
-    "CREATE TABLE message_structure ("
-    " folder_id INTEGER NOT NULL,"
-    " uid INTEGER NOT NULL,"
-    " data BLOB NOT NULL,"
-    " PRIMARY KEY (folder_id, uid))",
-    "CREATE TABLE body_parts ("
-    " folder_id INTEGER NOT NULL,"
-    " uid INTEGER NOT NULL,"
-    " section BLOB NOT NULL,"
-    " data BLOB,"
-    " file_path TEXT,"
-    " PRIMARY KEY (folder_id, uid, section))",
+        "CREATE TABLE message_structure ("
+        " folder_id INTEGER NOT NULL,"
+        " uid INTEGER NOT NULL,"
+        " data BLOB NOT NULL,"
+        " PRIMARY KEY (folder_id, uid))",
+        "CREATE TABLE body_parts ("
+        " folder_id INTEGER NOT NULL,"
+        " uid INTEGER NOT NULL,"
+        " section BLOB NOT NULL,"
+        " data BLOB,"
+        " file_path TEXT,"
+        " PRIMARY KEY (folder_id, uid, section))",
 };
 
 // Version 3: the full-text index over subject, sender and recipients, kept in step by
 // triggers and filled from the rows already cached.
 const Migration migration3 = {
-    "CREATE VIRTUAL TABLE messages_fts USING fts5("
-    " subject, from_name, from_address, to_text, cc_text,"
-    " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
-    " INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
-    " VALUES (new.id, new.subject, new.from_name, new.from_address, new.to_text, new.cc_text);"
-    " END",
-    "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
-    " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
-    " cc_text) VALUES ('delete', old.id, old.subject, old.from_name, old.from_address,"
-    " old.to_text, old.cc_text);"
-    " END",
-    "CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, from_name, from_address,"
-    " to_text, cc_text ON messages"
-    " WHEN old.subject IS NOT new.subject OR old.from_name IS NOT new.from_name"
-    " OR old.from_address IS NOT new.from_address OR old.to_text IS NOT new.to_text"
-    " OR old.cc_text IS NOT new.cc_text BEGIN"
-    " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
-    " cc_text) VALUES ('delete', old.id, old.subject, old.from_name, old.from_address,"
-    " old.to_text, old.cc_text);"
-    " INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
-    " VALUES (new.id, new.subject, new.from_name, new.from_address, new.to_text, new.cc_text);"
-    " END",
-    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5("
+        " subject, from_name, from_address, to_text, cc_text,"
+        " content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+        " INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
+        " VALUES (new.id, new.subject, new.from_name, new.from_address, new.to_text, new.cc_text);"
+        " END",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+        " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
+        " cc_text) VALUES ('delete', old.id, old.subject, old.from_name, old.from_address,"
+        " old.to_text, old.cc_text);"
+        " END",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, from_name, from_address,"
+        " to_text, cc_text ON messages"
+        " WHEN old.subject IS NOT new.subject OR old.from_name IS NOT new.from_name"
+        " OR old.from_address IS NOT new.from_address OR old.to_text IS NOT new.to_text"
+        " OR old.cc_text IS NOT new.cc_text BEGIN"
+        " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
+        " cc_text) VALUES ('delete', old.id, old.subject, old.from_name, old.from_address,"
+        " old.to_text, old.cc_text);"
+        " INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
+        " VALUES (new.id, new.subject, new.from_name, new.from_address, new.to_text, new.cc_text);"
+        " END",
+        "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
 };
 
 const QList<Migration> migrations = {migration1, migration2, migration3};
@@ -125,16 +125,15 @@ MailError runMigration(QSqlDatabase &db, int toVersion)
     }
     MailError error = exec(db, QStringLiteral("DELETE FROM schema_version"));
     if (!error)
-        error = exec(db,
-                     QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
-                             .arg(toVersion));
+        error = exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
+                                 .arg(toVersion));
     if (error) {
         db.rollback();
         return error;
     }
     if (!db.commit()) {
-        const MailError commitError =
-                sqlError(QStringLiteral("Could not commit a schema change"), db.lastError());
+        const MailError commitError = sqlError(QStringLiteral("Could not commit a schema change"),
+                                               db.lastError());
         db.rollback();
         return commitError;
     }

@@ -102,12 +102,11 @@ QStringList TestFolderTreeModel::childNames(const QModelIndex &parent) const
 
 void TestFolderTreeModel::topLevelOrder()
 {
-    QCOMPARE(childNames({}),
-             QStringList({QStringLiteral("INBOX"), QStringLiteral("drafts"),
-                          QStringLiteral("Sent Items"), QStringLiteral("Junk"),
-                          QStringLiteral("Trash"), QStringLiteral("Archive"),
-                          QStringLiteral("Lists"), QStringLiteral("work"),
-                          QStringLiteral("Zeta")}));
+    QCOMPARE(childNames({}), QStringList({QStringLiteral("INBOX"), QStringLiteral("drafts"),
+                                          QStringLiteral("Sent Items"), QStringLiteral("Junk"),
+                                          QStringLiteral("Trash"), QStringLiteral("Archive"),
+                                          QStringLiteral("Lists"), QStringLiteral("work"),
+                                          QStringLiteral("Zeta")}));
     QCOMPARE(childNames(m_model->indexForPath(QStringLiteral("Archive"))),
              QStringList({QStringLiteral("2023"), QStringLiteral("2024")}));
 }
@@ -121,20 +120,30 @@ void TestFolderTreeModel::nodes_data()
     QTest::addColumn<bool>("selectable");
     QTest::addColumn<int>("specialUse");
 
-    QTest::newRow("inbox") << "INBOX" << "" << "INBOX" << true << true << int(SpecialUse::Inbox);
-    QTest::newRow("under inbox") << "INBOX/Receipts" << "INBOX" << "Receipts" << true << true
-                                 << int(SpecialUse::None);
-    QTest::newRow("unlisted parent") << "Archive" << "" << "Archive" << false << false
-                                     << int(SpecialUse::None);
-    QTest::newRow("child of unlisted") << "Archive/2023" << "Archive" << "2023" << true << true
-                                       << int(SpecialUse::None);
-    QTest::newRow("noselect") << "work" << "" << "work" << true << false
-                              << int(SpecialUse::None);
-    QTest::newRow("dot delimiter") << "Lists.qt" << "Lists" << "qt" << true << true
-                                   << int(SpecialUse::None);
-    QTest::newRow("sent") << "Sent Items" << "" << "Sent Items" << true << true
-                          << int(SpecialUse::Sent);
-    QTest::newRow("junk") << "Junk" << "" << "Junk" << true << true << int(SpecialUse::Junk);
+    QTest::newRow("inbox") << "INBOX"
+                           << ""
+                           << "INBOX" << true << true << int(SpecialUse::Inbox);
+    QTest::newRow("under inbox") << "INBOX/Receipts"
+                                 << "INBOX"
+                                 << "Receipts" << true << true << int(SpecialUse::None);
+    QTest::newRow("unlisted parent") << "Archive"
+                                     << ""
+                                     << "Archive" << false << false << int(SpecialUse::None);
+    QTest::newRow("child of unlisted") << "Archive/2023"
+                                       << "Archive"
+                                       << "2023" << true << true << int(SpecialUse::None);
+    QTest::newRow("noselect") << "work"
+                              << ""
+                              << "work" << true << false << int(SpecialUse::None);
+    QTest::newRow("dot delimiter") << "Lists.qt"
+                                   << "Lists"
+                                   << "qt" << true << true << int(SpecialUse::None);
+    QTest::newRow("sent") << "Sent Items"
+                          << ""
+                          << "Sent Items" << true << true << int(SpecialUse::Sent);
+    QTest::newRow("junk") << "Junk"
+                          << ""
+                          << "Junk" << true << true << int(SpecialUse::Junk);
 }
 
 void TestFolderTreeModel::nodes()
@@ -233,8 +242,7 @@ void TestFolderTreeModel::newFolderResets()
     addFolder(QStringLiteral("Archive/2025"));
     QCOMPARE(reset.count(), 1);
     QCOMPARE(childNames(m_model->indexForPath(QStringLiteral("Archive"))),
-             QStringList({QStringLiteral("2023"), QStringLiteral("2024"),
-                          QStringLiteral("2025")}));
+             QStringList({QStringLiteral("2023"), QStringLiteral("2024"), QStringLiteral("2025")}));
     // The listed parent replaces the placeholder.
     addFolder(QStringLiteral("Archive"), QLatin1Char('/'), SpecialUse::Archive);
     const QModelIndex archive = m_model->indexForPath(QStringLiteral("Archive"));

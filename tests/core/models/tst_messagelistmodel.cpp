@@ -40,7 +40,8 @@ MessageRecord makeMessage(quint32 uid, qint64 dateSlot)
 class RowShadow : public QObject
 {
 public:
-    explicit RowShadow(QAbstractItemModel *model) : m_model(model)
+    explicit RowShadow(QAbstractItemModel *model)
+        : m_model(model)
     {
         m_uids = uids();
         connect(model, &QAbstractItemModel::rowsInserted, this,
@@ -50,9 +51,7 @@ public:
                     check();
                 });
         connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-                [this](const QModelIndex &, int first, int last) {
-                    check(first, last);
-                });
+                [this](const QModelIndex &, int first, int last) { check(first, last); });
         connect(model, &QAbstractItemModel::rowsRemoved, this,
                 [this](const QModelIndex &, int first, int last) {
                     m_uids.remove(first, last - first + 1);
@@ -198,9 +197,10 @@ QList<quint32> TestMessageListModel::expectedOrder(SortKey key, Qt::SortOrder or
         const QVariant va = sortValue(m_records.value(a), key);
         const QVariant vb = sortValue(m_records.value(b), key);
         const auto c = QVariant::compare(va, vb);
-        const bool less = c == QPartialOrdering::Less || (c == QPartialOrdering::Equivalent && a < b);
-        const bool greater =
-                c == QPartialOrdering::Greater || (c == QPartialOrdering::Equivalent && a > b);
+        const bool less = c == QPartialOrdering::Less
+                          || (c == QPartialOrdering::Equivalent && a < b);
+        const bool greater = c == QPartialOrdering::Greater
+                             || (c == QPartialOrdering::Equivalent && a > b);
         return order == Qt::AscendingOrder ? less : greater;
     });
     return uids;
@@ -235,7 +235,9 @@ void TestMessageListModel::windowsAreLoadedOnDemandAndEvicted()
     const int loadsBefore = model.windowLoadCount();
     const QList<quint32> expected = expectedOrder(SortKey::Date, Qt::DescendingOrder);
 
-    auto uidAt = [&](int row) { return model.index(row, 0).data(MessageListModel::UidRole).toUInt(); };
+    auto uidAt = [&](int row) {
+        return model.index(row, 0).data(MessageListModel::UidRole).toUInt();
+    };
     QCOMPARE(uidAt(0), expected.at(0));
     QCOMPARE(model.windowLoadCount(), loadsBefore + 1);
     QCOMPARE(uidAt(49), expected.at(49));
@@ -259,7 +261,9 @@ void TestMessageListModel::rolesOfARow()
     const quint32 uid = first.data(MessageListModel::UidRole).toUInt();
     const MessageRecord m = m_records.value(uid);
     QVERIFY(uid > 0);
-    auto cell = [&](int column) { return m_model->index(0, column).data(); };
+    auto cell = [&](int column) {
+        return m_model->index(0, column).data();
+    };
     QCOMPARE(cell(MessageListModel::SubjectColumn).toString(), m.subject);
     QCOMPARE(cell(MessageListModel::SenderColumn).toString(), m.fromName);
     QCOMPARE(cell(MessageListModel::DateColumn).toDateTime(), m.sentDate);
@@ -329,11 +333,11 @@ void TestMessageListModel::searchFilterRestrictsRows()
     m_model->setSearchText(QStringLiteral("invoice"));
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), int(messageCount / 10));
-    QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder,
-                                        QStringLiteral("invoice")));
+    QCOMPARE(modelUids(),
+             expectedOrder(SortKey::Date, Qt::DescendingOrder, QStringLiteral("invoice")));
     m_model->sort(MessageListModel::SizeColumn, Qt::AscendingOrder);
-    QCOMPARE(modelUids(), expectedOrder(SortKey::Size, Qt::AscendingOrder,
-                                        QStringLiteral("invoice")));
+    QCOMPARE(modelUids(),
+             expectedOrder(SortKey::Size, Qt::AscendingOrder, QStringLiteral("invoice")));
 
     // A new matching message joins the filtered rows; one that does not match stays out.
     MessageRecord match = makeMessage(2010, 2500);
@@ -342,8 +346,8 @@ void TestMessageListModel::searchFilterRestrictsRows()
     m_records.insert(match.uid, match);
     m_records.insert(other.uid, other);
     QCOMPARE(m_model->rowCount(), int(messageCount / 10) + 1);
-    QCOMPARE(modelUids(), expectedOrder(SortKey::Size, Qt::AscendingOrder,
-                                        QStringLiteral("invoice")));
+    QCOMPARE(modelUids(),
+             expectedOrder(SortKey::Size, Qt::AscendingOrder, QStringLiteral("invoice")));
 
     m_model->setSearchText(QString());
     QCOMPARE(m_model->rowCount(), int(messageCount) + 2);
@@ -361,8 +365,8 @@ void TestMessageListModel::insertedMessagesAppearAsRows_data()
     QTest::newRow("middle") << QList<qint64>({1000}) << QList<int>({500}) << QList<int>({500});
     QTest::newRow("two together") << QList<qint64>({5000, 5001}) << QList<int>({0})
                                   << QList<int>({1});
-    QTest::newRow("scattered") << QList<qint64>({5000, 1000, 0})
-                               << QList<int>({0, 501, 1002}) << QList<int>({0, 501, 1002});
+    QTest::newRow("scattered") << QList<qint64>({5000, 1000, 0}) << QList<int>({0, 501, 1002})
+                               << QList<int>({0, 501, 1002});
 }
 
 void TestMessageListModel::insertedMessagesAppearAsRows()
@@ -402,8 +406,7 @@ void TestMessageListModel::removedMessagesDisappearAsRows_data()
 
     QTest::newRow("first") << QList<int>({0}) << QList<int>({0}) << QList<int>({0});
     QTest::newRow("last") << QList<int>({999}) << QList<int>({999}) << QList<int>({999});
-    QTest::newRow("contiguous") << QList<int>({10, 11, 12}) << QList<int>({10})
-                                << QList<int>({12});
+    QTest::newRow("contiguous") << QList<int>({10, 11, 12}) << QList<int>({10}) << QList<int>({12});
     QTest::newRow("scattered, highest first")
             << QList<int>({5, 600, 601, 300}) << QList<int>({600, 300, 5})
             << QList<int>({601, 300, 5});
@@ -483,8 +486,7 @@ void TestMessageListModel::movedRowRepaintsTheList()
     QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, 0));
     QCOMPARE(changed.at(0).at(1).toModelIndex(),
              m_model->index(int(messageCount) - 1, MessageListModel::ColumnCount - 1));
-    QCOMPARE(m_model->index(int(messageCount) - 1, 0).data(MessageListModel::UidRole).toUInt(),
-             uid);
+    QCOMPARE(m_model->index(int(messageCount) - 1, 0).data(MessageListModel::UidRole).toUInt(), uid);
     QCOMPARE(modelUids(), expectedOrder(SortKey::Subject, Qt::AscendingOrder));
 }
 

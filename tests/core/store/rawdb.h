@@ -38,4 +38,3 @@ private:
     QString m_name = QStringLiteral("raw-test-connection");
     QSqlDatabase m_db;
 };
-

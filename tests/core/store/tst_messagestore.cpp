@@ -99,16 +99,16 @@ qint64 TestMessageStore::addFolder(const QString &path)
 void TestMessageStore::fillSample()
 {
     const QList<MessageRecord> messages = {
-        makeMessage(1, QStringLiteral("Quarterly report"), QStringLiteral("Alice Martin"),
-                    QStringLiteral("alice@example.org"), 1'700'000'000, MessageRecord::Seen),
-        makeMessage(2, QStringLiteral("Re: Lunch on Friday"), QStringLiteral("bob"),
-                    QStringLiteral("bob@example.net"), 1'700'000'500),
-        makeMessage(3, QStringLiteral("Café menu"), QString(), QStringLiteral("chef@bistro.fr"),
-                    1'699'000'000),
-        makeMessage(4, QStringLiteral("budget \"final\" numbers"), QStringLiteral("Zoë Adams"),
-                    QStringLiteral("zoe@example.org"), 1'700'100'000, MessageRecord::Flagged),
-        makeMessage(5, QStringLiteral("Fwd: quarterly figures"), QStringLiteral("Alice Martin"),
-                    QStringLiteral("alice@example.org"), 1'700'000'000),
+            makeMessage(1, QStringLiteral("Quarterly report"), QStringLiteral("Alice Martin"),
+                        QStringLiteral("alice@example.org"), 1'700'000'000, MessageRecord::Seen),
+            makeMessage(2, QStringLiteral("Re: Lunch on Friday"), QStringLiteral("bob"),
+                        QStringLiteral("bob@example.net"), 1'700'000'500),
+            makeMessage(3, QStringLiteral("Café menu"), QString(), QStringLiteral("chef@bistro.fr"),
+                        1'699'000'000),
+            makeMessage(4, QStringLiteral("budget \"final\" numbers"), QStringLiteral("Zoë Adams"),
+                        QStringLiteral("zoe@example.org"), 1'700'100'000, MessageRecord::Flagged),
+            makeMessage(5, QStringLiteral("Fwd: quarterly figures"), QStringLiteral("Alice Martin"),
+                        QStringLiteral("alice@example.org"), 1'700'000'000),
     };
     QVERIFY(!m_store->upsertMessages(m_inbox, messages));
 }
@@ -227,8 +227,7 @@ void TestMessageStore::failedBatchWritesNothing()
     QSignalSpy added(m_store.get(), &MessageStore::messagesAdded);
     const MailError error = m_store->upsertMessages(m_inbox, batch);
     QCOMPARE(error.kind(), MailError::Kind::Storage);
-    QVERIFY2(error.serverText().contains(QLatin1String("refused")),
-             qPrintable(error.toString()));
+    QVERIFY2(error.serverText().contains(QLatin1String("refused")), qPrintable(error.toString()));
     QCOMPARE(added.count(), 0);
     // The 499 rows before the failure were rolled back with it.
     QCOMPARE(m_store->messageCount(m_inbox).value(), 0);
@@ -303,9 +302,9 @@ void TestMessageStore::updateFlags()
     QFETCH(quint64, expectedModSeq);
     QFETCH(int, expectedUnseen);
 
-    QVERIFY(!m_store->upsertMessages(
-            m_inbox, {makeMessage(1, QStringLiteral("a"), {}, {}, 1,
-                                  MessageRecord::Flags::fromInt(initial))}));
+    QVERIFY(!m_store->upsertMessages(m_inbox,
+                                     {makeMessage(1, QStringLiteral("a"), {}, {}, 1,
+                                                  MessageRecord::Flags::fromInt(initial))}));
     QSignalSpy changed(m_store.get(), &MessageStore::messagesChanged);
     FlagUpdate update;
     update.uid = 1;
@@ -383,8 +382,8 @@ void TestMessageStore::uidValidityResetClearsFolder()
 {
     fillSample();
     const qint64 other = addFolder(QStringLiteral("Other"));
-    QVERIFY(!m_store->upsertMessages(other, {makeMessage(1, QStringLiteral("quarterly other"),
-                                                          {}, {}, 1)}));
+    QVERIFY(!m_store->upsertMessages(other, {makeMessage(1, QStringLiteral("quarterly other"), {},
+                                                         {}, 1)}));
     FolderRecord state = m_store->folder(m_inbox).value();
     state.uidValidity = 1;
     state.uidNext = 6;
@@ -432,8 +431,7 @@ void TestMessageStore::search_data()
     QTest::newRow("diacritics folded") << QStringLiteral("cafe") << QList<quint32>({3});
     QTest::newRow("accented query") << QStringLiteral("Zoë") << QList<quint32>({4});
     QTest::newRow("quotes in input") << QStringLiteral("\"final") << QList<quint32>({4});
-    QTest::newRow("fts syntax is literal") << QStringLiteral("budget OR lunch")
-                                           << QList<quint32>();
+    QTest::newRow("fts syntax is literal") << QStringLiteral("budget OR lunch") << QList<quint32>();
     QTest::newRow("no match") << QStringLiteral("nothing") << QList<quint32>();
     QTest::newRow("punctuation only") << QStringLiteral("*** \"") << QList<quint32>();
     QTest::newRow("empty") << QString() << QList<quint32>();
@@ -446,7 +444,7 @@ void TestMessageStore::search()
     fillSample();
     const qint64 other = addFolder(QStringLiteral("Other"));
     QVERIFY(!m_store->upsertMessages(other, {makeMessage(1, QStringLiteral("lunch quarterly"),
-                                                          QStringLiteral("alice"), {}, 1)}));
+                                                         QStringLiteral("alice"), {}, 1)}));
     const StoreResult<QList<quint32>> result = m_store->search(m_inbox, text);
     QVERIFY2(result.isOk(), qPrintable(result.error().toString()));
     QCOMPARE(result.value(), expected);
@@ -461,13 +459,11 @@ void TestMessageStore::windowsFollowSortOrder_data()
     using K = MessageQuery::SortKey;
     // Date: the sent date; 1 and 5 share theirs, so the UID decides.
     QTest::newRow("date asc") << K::Date << Qt::AscendingOrder << QList<quint32>({3, 1, 5, 2, 4});
-    QTest::newRow("date desc") << K::Date << Qt::DescendingOrder
-                               << QList<quint32>({4, 2, 5, 1, 3});
+    QTest::newRow("date desc") << K::Date << Qt::DescendingOrder << QList<quint32>({4, 2, 5, 1, 3});
     // Sender: the name, else the address, case folded.
     QTest::newRow("sender asc") << K::Sender << Qt::AscendingOrder
                                 << QList<quint32>({1, 5, 2, 3, 4});
-    QTest::newRow("size desc") << K::Size << Qt::DescendingOrder
-                               << QList<quint32>({5, 4, 3, 2, 1});
+    QTest::newRow("size desc") << K::Size << Qt::DescendingOrder << QList<quint32>({5, 4, 3, 2, 1});
     QTest::newRow("subject asc") << K::Subject << Qt::AscendingOrder
                                  << QList<quint32>({4, 3, 2, 5, 1});
 }
@@ -495,8 +491,8 @@ void TestMessageStore::windowsFollowSortOrder()
     // Reading on from a known row gives the same order.
     QList<quint32> walked = {expected.first()};
     for (int guard = 0; guard < 10; ++guard) {
-        const QList<MessageRecord> next =
-                m_store->fetchMessagesAfter(query, walked.last(), 2).value();
+        const QList<MessageRecord> next = m_store->fetchMessagesAfter(query, walked.last(), 2)
+                                                  .value();
         if (next.isEmpty())
             break;
         for (const MessageRecord &m : next)
@@ -510,11 +506,11 @@ void TestMessageStore::windowsFollowSortOrder()
 
 void TestMessageStore::subjectSortIgnoresReplyPrefixes()
 {
-    QVERIFY(!m_store->upsertMessages(
-            m_inbox, {makeMessage(1, QStringLiteral("RE: Fwd: beta"), {}, {}, 1),
-                      makeMessage(2, QStringLiteral("Alpha"), {}, {}, 2),
-                      makeMessage(3, QStringLiteral("re:  gamma"), {}, {}, 3),
-                      makeMessage(4, QStringLiteral("AW: alpha"), {}, {}, 4)}));
+    QVERIFY(!m_store->upsertMessages(m_inbox,
+                                     {makeMessage(1, QStringLiteral("RE: Fwd: beta"), {}, {}, 1),
+                                      makeMessage(2, QStringLiteral("Alpha"), {}, {}, 2),
+                                      makeMessage(3, QStringLiteral("re:  gamma"), {}, {}, 3),
+                                      makeMessage(4, QStringLiteral("AW: alpha"), {}, {}, 4)}));
     MessageQuery query;
     query.folderId = m_inbox;
     query.sortKey = MessageQuery::SortKey::Subject;
@@ -529,8 +525,9 @@ void TestMessageStore::filteredCountAndPositions()
 {
     QList<MessageRecord> batch;
     for (quint32 uid = 1; uid <= 300; ++uid) {
-        batch.append(makeMessage(uid, uid % 3 == 0 ? QStringLiteral("invoice %1").arg(uid)
-                                                   : QStringLiteral("note %1").arg(uid),
+        batch.append(makeMessage(uid,
+                                 uid % 3 == 0 ? QStringLiteral("invoice %1").arg(uid)
+                                              : QStringLiteral("note %1").arg(uid),
                                  {}, {}, 1'000'000 - uid));
     }
     QVERIFY(!m_store->upsertMessages(m_inbox, batch));
