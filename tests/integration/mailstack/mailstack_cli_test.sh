@@ -2,14 +2,22 @@
 # Checks the mailstack script's behaviour on bad input, in its own temporary directory (never the
 # CTest fixture's stack): start twice, stop twice, a taken port (caught before anything starts,
 # and caught by a server after another one started), two stacks side by side, a stale stack
-# whose Dovecot died, seeding, and that stop leaves no process behind.
-#   mailstack_cli_test.sh PATH/TO/mailstack
+# whose Dovecot died, a stack made by another version, seeding, and that stop leaves no process
+# behind.
+#   mailstack_cli_test.sh PATH/TO/mailstack [PATH/TO/mailstack-seed]
+# With a built seeder the stacks use it instead of compiling their own.
 set -u
-MAILSTACK=${1:?usage: mailstack_cli_test.sh PATH/TO/mailstack}
+MAILSTACK=${1:?usage: mailstack_cli_test.sh PATH/TO/mailstack [PATH/TO/mailstack-seed]}
+SEEDER=${2:-}
 WORK=$(mktemp -d /tmp/heron-mailstack-test.XXXXXX)
 chmod 755 "$WORK" # the stack's daemons run unprivileged and must reach it
 A="$WORK/a"
 B="$WORK/b"
+if [ -n "$SEEDER" ] && [ -x "$SEEDER" ]; then
+    mkdir -p "$A/bin" "$B/bin"
+    cp "$SEEDER" "$A/bin/mailstack-seed"
+    cp "$SEEDER" "$B/bin/mailstack-seed"
+fi
 passed=0
 failed=0
 
@@ -162,6 +170,15 @@ run start "$A"
 check "start on a stale stack exits 0" [ "$rc" -eq 0 ]
 check "it said it cleaned up first" grep -q "stale" <<<"$out"
 check "A answers again" greets "$(envval "$A" IMAP_STARTTLS_PORT)"
+
+echo "== A made by another version of the script"
+echo 0 >"$A/version"
+before=$(cat "$A/pids")
+run start "$A"
+check "start exits 0" [ "$rc" -eq 0 ]
+check "it restarted the stack instead of reusing it" grep -q "another version" <<<"$out"
+check "new masters" [ "$(cat "$A/pids")" != "$before" ]
+check "A answers" greets "$(envval "$A" IMAP_STARTTLS_PORT)"
 
 echo "== stop A"
 run stop "$A"

@@ -28,10 +28,10 @@ struct Port
 };
 
 const Port kPorts[] = {
-    { "IMAP STARTTLS", Protocol::Imap, Mode::StartTls, &MailStackInfo::imapStartTlsPort },
-    { "IMAP TLS", Protocol::Imap, Mode::ImplicitTls, &MailStackInfo::imapTlsPort },
-    { "SMTP STARTTLS", Protocol::Smtp, Mode::StartTls, &MailStackInfo::smtpStartTlsPort },
-    { "SMTP TLS", Protocol::Smtp, Mode::ImplicitTls, &MailStackInfo::smtpTlsPort },
+        {"IMAP STARTTLS", Protocol::Imap, Mode::StartTls, &MailStackInfo::imapStartTlsPort},
+        {"IMAP TLS", Protocol::Imap, Mode::ImplicitTls, &MailStackInfo::imapTlsPort},
+        {"SMTP STARTTLS", Protocol::Smtp, Mode::StartTls, &MailStackInfo::smtpStartTlsPort},
+        {"SMTP TLS", Protocol::Smtp, Mode::ImplicitTls, &MailStackInfo::smtpTlsPort},
 };
 
 // Waits (processing events) for one CRLF-terminated line and returns it without the line end.
@@ -40,9 +40,8 @@ void readLine(QSslSocket &socket, QByteArray &line)
     QTRY_VERIFY2_WITH_TIMEOUT(socket.canReadLine()
                                       || socket.state() == QAbstractSocket::UnconnectedState,
                               "no line from the server in time", kTimeout);
-    QVERIFY2(socket.canReadLine(),
-             qPrintable(QStringLiteral("the server closed the connection: %1")
-                                .arg(socket.errorString())));
+    QVERIFY2(socket.canReadLine(), qPrintable(QStringLiteral("the server closed the connection: %1")
+                                                      .arg(socket.errorString())));
     line = socket.readLine().trimmed();
 }
 
@@ -88,7 +87,7 @@ void send(QSslSocket &socket, const QByteArray &command)
 QSslConfiguration configurationFor(Trust trust, const MailStackInfo &info)
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     if (trust == Trust::SystemCas)
         config.setCaCertificates(QSslConfiguration::systemCaCertificates());
     else
@@ -177,8 +176,7 @@ void TstMailStackTls::commandAfterTls(QSslSocket &socket, Protocol protocol)
         QVERIFY2(lines.last().startsWith("250 "), lines.join('\n').constData());
         const QByteArray all = lines.join('\n');
         QVERIFY2(!all.contains("STARTTLS"), "STARTTLS still offered inside TLS");
-        QVERIFY2(all.contains("AUTH PLAIN") || all.contains("AUTH LOGIN PLAIN"),
-                 all.constData());
+        QVERIFY2(all.contains("AUTH PLAIN") || all.contains("AUTH LOGIN PLAIN"), all.constData());
         send(socket, "QUIT");
     }
 }
@@ -190,8 +188,8 @@ void TstMailStackTls::handshake()
     const Port &p = kPorts[portIndex];
     const quint16 port = (m_info.*p.port)();
     const QString verifyName = trust == Trust::StackCaWrongName
-            ? QStringLiteral("wrong.example.test")
-            : m_info.tlsName();
+                                       ? QStringLiteral("wrong.example.test")
+                                       : m_info.tlsName();
 
     QSslSocket socket;
     socket.setSslConfiguration(configurationFor(trust, m_info));

@@ -3,9 +3,9 @@
 #include "encoding.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 
 namespace seed {
 
@@ -19,31 +19,32 @@ std::uint64_t Rng::next()
 
 std::uint64_t mix(std::uint64_t seed, std::uint64_t index, std::uint64_t salt)
 {
-    Rng r(seed * 0x100000001B3ull ^ (index + 1) * 0x9E3779B97F4A7C15ull ^ salt * 0xC2B2AE3D27D4EB4Full);
+    Rng r(seed * 0x100000001B3ull ^ (index + 1) * 0x9E3779B97F4A7C15ull
+          ^ salt * 0xC2B2AE3D27D4EB4Full);
     return r.next();
 }
 
 const std::vector<Person> &people()
 {
     static const std::vector<Person> list = {
-        { "Bob Example", "us-ascii", 'Q', "bob@example.test" },
-        { "Carol Example", "us-ascii", 'Q', "carol@example.test" },
-        { "Jörg Müller", "UTF-8", 'Q', "joerg.mueller@example.de" },
-        { "François Lefèvre", "ISO-8859-1", 'Q', "francois.lefevre@example.fr" },
-        { "Иван Петров", "KOI8-R", 'B', "ivan.petrov@example.ru" },
-        { "山田太郎", "ISO-2022-JP", 'B', "yamada@example.jp" },
-        { "Zoë O’Brien", "windows-1252", 'Q', "zoe.obrien@example.ie" },
-        { "Dana Whitfield", "us-ascii", 'Q', "dana@example.com" },
-        { "Priya Natarajan", "us-ascii", 'Q', "priya@example.in" },
-        { "Tom Baker", "us-ascii", 'Q', "tom.baker@example.co.uk" },
-        { "Ana Sofía Ramírez", "UTF-8", 'B', "ana.ramirez@example.es" },
-        { "Łukasz Wiśniewski", "UTF-8", 'Q', "lukasz@example.pl" },
-        { "GitLab", "us-ascii", 'Q', "gitlab@example.org" },
-        { "The Weekly Digest", "us-ascii", 'Q', "digest@news.example.com" },
-        { "Support, Acme Inc.", "us-ascii", 'Q', "support@acme.example" },
-        { "Mei Lin", "us-ascii", 'Q', "mei.lin@example.cn" },
-        { "Olusegun Adeyemi", "us-ascii", 'Q', "segun@example.ng" },
-        { "Søren Kierkegaard", "ISO-8859-1", 'Q', "soren@example.dk" },
+            {"Bob Example", "us-ascii", 'Q', "bob@example.test"},
+            {"Carol Example", "us-ascii", 'Q', "carol@example.test"},
+            {"Jörg Müller", "UTF-8", 'Q', "joerg.mueller@example.de"},
+            {"François Lefèvre", "ISO-8859-1", 'Q', "francois.lefevre@example.fr"},
+            {"Иван Петров", "KOI8-R", 'B', "ivan.petrov@example.ru"},
+            {"山田太郎", "ISO-2022-JP", 'B', "yamada@example.jp"},
+            {"Zoë O’Brien", "windows-1252", 'Q', "zoe.obrien@example.ie"},
+            {"Dana Whitfield", "us-ascii", 'Q', "dana@example.com"},
+            {"Priya Natarajan", "us-ascii", 'Q', "priya@example.in"},
+            {"Tom Baker", "us-ascii", 'Q', "tom.baker@example.co.uk"},
+            {"Ana Sofía Ramírez", "UTF-8", 'B', "ana.ramirez@example.es"},
+            {"Łukasz Wiśniewski", "UTF-8", 'Q', "lukasz@example.pl"},
+            {"GitLab", "us-ascii", 'Q', "gitlab@example.org"},
+            {"The Weekly Digest", "us-ascii", 'Q', "digest@news.example.com"},
+            {"Support, Acme Inc.", "us-ascii", 'Q', "support@acme.example"},
+            {"Mei Lin", "us-ascii", 'Q', "mei.lin@example.cn"},
+            {"Olusegun Adeyemi", "us-ascii", 'Q', "segun@example.ng"},
+            {"Søren Kierkegaard", "ISO-8859-1", 'Q', "soren@example.dk"},
     };
     return list;
 }
@@ -54,33 +55,52 @@ std::string mailbox(const Person &p)
 }
 
 namespace {
-const char *const kWords[] = {
-    "the", "project", "meeting", "schedule", "report", "we", "should", "review", "budget",
-    "next", "week", "please", "find", "attached", "draft", "version", "for", "your", "comments",
-    "team", "deadline", "moved", "to", "Friday", "because", "of", "holiday", "and", "I", "think",
-    "that", "is", "fine", "customer", "asked", "about", "invoice", "numbers", "in", "March",
-    "server", "migration", "went", "smoothly", "except", "one", "small", "issue", "with",
-    "certificates", "let", "me", "know", "if", "you", "have", "questions", "thanks", "again",
-    "travel", "plans", "conference", "Berlin", "hotel", "booked", "slides", "are", "ready",
-    "quarterly", "numbers", "look", "better", "than", "expected", "a", "new", "release",
-    "candidate", "needs", "testing", "on", "all", "platforms", "before", "we", "ship", "it",
-    "lunch", "tomorrow", "sounds", "good", "cheers", "regards"
-};
-const char *const kSubjectA[] = {
-    "Budget review", "Weekly sync", "Release candidate", "Invoice", "Travel plans",
-    "Server migration", "Design feedback", "Quarterly report", "Lunch tomorrow",
-    "Conference slides", "Build failure", "Contract renewal", "Team offsite", "Bug triage",
-    "Holiday schedule", "Customer call", "Security update", "Hiring plan", "Roadmap",
-    "Expense claim", "Office move", "Newsletter", "Backup report", "Board meeting"
-};
-const char *const kSubjectB[] = {
-    "", "", "", " - draft", " (updated)", " for next week", ": action needed", " notes",
-    " #2", " follow-up", ": questions", " - final", " reminder", ": agenda", " summary",
-    " and next steps"
-};
-const char *kDays[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-const char *kMonths[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+const char *const kWords[] = {"the",      "project",    "meeting",   "schedule",  "report",
+                              "we",       "should",     "review",    "budget",    "next",
+                              "week",     "please",     "find",      "attached",  "draft",
+                              "version",  "for",        "your",      "comments",  "team",
+                              "deadline", "moved",      "to",        "Friday",    "because",
+                              "of",       "holiday",    "and",       "I",         "think",
+                              "that",     "is",         "fine",      "customer",  "asked",
+                              "about",    "invoice",    "numbers",   "in",        "March",
+                              "server",   "migration",  "went",      "smoothly",  "except",
+                              "one",      "small",      "issue",     "with",      "certificates",
+                              "let",      "me",         "know",      "if",        "you",
+                              "have",     "questions",  "thanks",    "again",     "travel",
+                              "plans",    "conference", "Berlin",    "hotel",     "booked",
+                              "slides",   "are",        "ready",     "quarterly", "numbers",
+                              "look",     "better",     "than",      "expected",  "a",
+                              "new",      "release",    "candidate", "needs",     "testing",
+                              "on",       "all",        "platforms", "before",    "we",
+                              "ship",     "it",         "lunch",     "tomorrow",  "sounds",
+                              "good",     "cheers",     "regards"};
+const char *const kSubjectA[] = {"Budget review",     "Weekly sync",      "Release candidate",
+                                 "Invoice",           "Travel plans",     "Server migration",
+                                 "Design feedback",   "Quarterly report", "Lunch tomorrow",
+                                 "Conference slides", "Build failure",    "Contract renewal",
+                                 "Team offsite",      "Bug triage",       "Holiday schedule",
+                                 "Customer call",     "Security update",  "Hiring plan",
+                                 "Roadmap",           "Expense claim",    "Office move",
+                                 "Newsletter",        "Backup report",    "Board meeting"};
+const char *const kSubjectB[] = {"",
+                                 "",
+                                 "",
+                                 " - draft",
+                                 " (updated)",
+                                 " for next week",
+                                 ": action needed",
+                                 " notes",
+                                 " #2",
+                                 " follow-up",
+                                 ": questions",
+                                 " - final",
+                                 " reminder",
+                                 ": agenda",
+                                 " summary",
+                                 " and next steps"};
+const char *kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+const char *kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 } // namespace
 
 std::string prose(Rng &rng, int paragraphs)
@@ -139,7 +159,7 @@ std::string proseHtml(const std::string &text)
 std::string subjectPhrase(Rng &rng)
 {
     return std::string(kSubjectA[rng.below(std::size(kSubjectA))])
-            + kSubjectB[rng.below(std::size(kSubjectB))];
+           + kSubjectB[rng.below(std::size(kSubjectB))];
 }
 
 std::string rfc5322Date(std::int64_t time, int zoneMinutes)
@@ -176,7 +196,7 @@ Part rawTextPart(const std::string &bytes, const std::string &charset, const std
         params = extra;
     Part p;
     p.headers = "Content-Type: text/" + subtype + "; charset=" + charset + params + "\n"
-            + "Content-Transfer-Encoding: " + transfer + "\n";
+                + "Content-Transfer-Encoding: " + transfer + "\n";
     if (transfer == "base64")
         p.body = base64Lines(bytes);
     else if (transfer == "quoted-printable")
@@ -198,9 +218,9 @@ Part attachment(const std::string &bytes, const std::string &type, const std::st
     else
         nameParam = "filename*=UTF-8''" + rfc2231Value(filename);
     p.headers = "Content-Type: " + type
-            + (isAscii(filename) ? "; name=\"" + filename + "\"" : std::string()) + "\n"
-            + "Content-Disposition: " + disposition + "; " + nameParam + "\n"
-            + "Content-Transfer-Encoding: base64\n";
+                + (isAscii(filename) ? "; name=\"" + filename + "\"" : std::string()) + "\n"
+                + "Content-Disposition: " + disposition + "; " + nameParam + "\n"
+                + "Content-Transfer-Encoding: base64\n";
     if (!cid.empty())
         p.headers += "Content-ID: <" + cid + ">\n";
     p.body = base64Lines(bytes);
@@ -212,7 +232,7 @@ Part multipart(const std::string &subtype, const std::vector<Part> &parts,
 {
     Part p;
     p.headers = "Content-Type: multipart/" + subtype + "; boundary=\"" + boundary + "\"" + extra
-            + "\n";
+                + "\n";
     p.body = "This is a multi-part message in MIME format.\n";
     for (const Part &part : parts)
         p.body += "\n--" + boundary + "\n" + part.render();
@@ -234,14 +254,13 @@ std::uint32_t crc32(const std::string &data, std::uint32_t crc = 0)
 
 std::string be32(std::uint32_t v)
 {
-    return { static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 0xFF),
-             static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF) };
+    return {static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 0xFF),
+            static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
 }
 
 std::string pngChunk(const std::string &type, const std::string &data)
 {
-    return be32(static_cast<std::uint32_t>(data.size())) + type + data
-            + be32(crc32(type + data));
+    return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc32(type + data));
 }
 } // namespace
 
@@ -279,22 +298,22 @@ std::string pngImage(int width, int height, std::uint32_t rgb)
     }
     z += be32((b << 16) | a);
     const std::string ihdr = be32(static_cast<std::uint32_t>(width))
-            + be32(static_cast<std::uint32_t>(height)) + std::string("\x08\x02\x00\x00\x00", 5);
+                             + be32(static_cast<std::uint32_t>(height))
+                             + std::string("\x08\x02\x00\x00\x00", 5);
     return std::string("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", z)
-            + pngChunk("IEND", "");
+           + pngChunk("IEND", "");
 }
 
 std::string pdfDocument(const std::string &title)
 {
     const std::string stream = "BT /F1 18 Tf 72 720 Td (" + title + ") Tj ET";
     const std::vector<std::string> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream
-                + "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            "/Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     };
     std::string out = "%PDF-1.4\n";
     std::vector<std::size_t> offsets;
@@ -310,7 +329,7 @@ std::string pdfDocument(const std::string &title)
         out += line;
     }
     out += "trailer\n<< /Size " + std::to_string(objects.size() + 1)
-            + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+           + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return out;
 }
 

@@ -12,7 +12,9 @@ namespace seed {
 class Rng
 {
 public:
-    explicit Rng(std::uint64_t state) : m_state(state) { }
+    explicit Rng(std::uint64_t state)
+        : m_state(state)
+    { }
     std::uint64_t next();
     // Uniform in [0, n).
     std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : next() % n; }
@@ -26,9 +28,9 @@ std::uint64_t mix(std::uint64_t seed, std::uint64_t index, std::uint64_t salt = 
 
 struct Person
 {
-    std::string name;    // UTF-8
+    std::string name; // UTF-8
     std::string charset; // for the encoded words of the display name
-    char encoding;       // 'B' or 'Q'
+    char encoding; // 'B' or 'Q'
     std::string address;
 };
 
@@ -53,8 +55,8 @@ struct Part
 };
 Part textPart(const std::string &utf8, const std::string &charset = "utf-8",
               const std::string &transfer = "", const std::string &subtype = "plain");
-Part rawTextPart(const std::string &bytes, const std::string &charset,
-                 const std::string &transfer, const std::string &extra = "");
+Part rawTextPart(const std::string &bytes, const std::string &charset, const std::string &transfer,
+                 const std::string &extra = "");
 Part attachment(const std::string &bytes, const std::string &type, const std::string &filename,
                 const std::string &disposition = "attachment", const std::string &cid = "");
 Part multipart(const std::string &subtype, const std::vector<Part> &parts,

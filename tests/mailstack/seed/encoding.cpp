@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <iconv.h>
+#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -96,8 +97,8 @@ std::string base64(const std::string &bytes)
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
         const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16)
-                | (static_cast<unsigned char>(bytes[i + 1]) << 8)
-                | static_cast<unsigned char>(bytes[i + 2]);
+                           | (static_cast<unsigned char>(bytes[i + 1]) << 8)
+                           | static_cast<unsigned char>(bytes[i + 2]);
         out += kB64[v >> 18];
         out += kB64[(v >> 12) & 63];
         out += kB64[(v >> 6) & 63];
@@ -110,7 +111,7 @@ std::string base64(const std::string &bytes)
         out += "==";
     } else if (i + 2 == bytes.size()) {
         const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16)
-                | (static_cast<unsigned char>(bytes[i + 1]) << 8);
+                           | (static_cast<unsigned char>(bytes[i + 1]) << 8);
         out += kB64[v >> 18];
         out += kB64[(v >> 12) & 63];
         out += kB64[(v >> 6) & 63];
@@ -135,15 +136,15 @@ std::string quotedPrintable(const std::string &bytes)
 {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8 + 16);
     std::size_t col = 0;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    for (const char ch : bytes) {
+        const unsigned char c = static_cast<unsigned char>(ch);
         if (c == '\n') {
             // Trailing whitespace before a line end must be encoded.
             if (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
                 const unsigned char ws = static_cast<unsigned char>(out.back());
-                out.pop_back();
-                out += '=';
+                out.back() = '=';
                 out += hex[ws >> 4];
                 out += hex[ws & 15];
             }
@@ -151,31 +152,37 @@ std::string quotedPrintable(const std::string &bytes)
             col = 0;
             continue;
         }
-        std::string piece;
-        if ((c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t')
-            piece = static_cast<char>(c);
-        else {
-            piece = '=';
-            piece += hex[c >> 4];
-            piece += hex[c & 15];
-        }
-        if (col + piece.size() > 75) {
+        const bool literal = (c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t';
+        const std::size_t width = literal ? 1 : 3;
+        if (col + width > 75) {
             out += "=\n";
             col = 0;
         }
-        out += piece;
-        col += piece.size();
+        if (literal) {
+            out += static_cast<char>(c);
+        } else {
+            out += '=';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+        col += width;
     }
     return out;
 }
 
 std::string encodeWords(const std::string &utf8, const std::string &charset, char encoding)
 {
+    // The seeder encodes the same few names and subjects over and over: remember them.
+    static std::map<std::string, std::string> memo;
+    const std::string key = charset + '\0' + encoding + '\0' + utf8;
+    const auto known = memo.find(key);
+    if (known != memo.end())
+        return known->second;
     // Greedy: grow each word one character at a time while it stays within 75 characters.
     auto word = [&](const std::string &piece) {
         const std::string bytes = fromUtf8(piece, charset);
         return "=?" + charset + "?" + encoding + "?"
-                + (encoding == 'B' ? base64(bytes) : qEncodeWord(bytes)) + "?=";
+               + (encoding == 'B' ? base64(bytes) : qEncodeWord(bytes)) + "?=";
     };
     std::string out, current;
     for (const std::string &ch : utf8Chunks(utf8, 1)) {
@@ -187,6 +194,7 @@ std::string encodeWords(const std::string &utf8, const std::string &charset, cha
     }
     if (!current.empty())
         out += (out.empty() ? "" : "\n ") + word(current);
+    memo.emplace(key, out);
     return out;
 }
 
@@ -208,8 +216,8 @@ std::string rfc2231Value(const std::string &utf8)
     std::string out;
     for (const char ch : utf8) {
         const unsigned char c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '.' || c == '_')
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '.' || c == '_')
             out += static_cast<char>(c);
         else {
             out += '%';

@@ -103,12 +103,14 @@ int main(int argc, char **argv)
         return style == "rich" ? seed::richMessage(ctx, index) : seed::bulkMessage(ctx, index);
     };
     if (printIndex >= 0) {
-        ctx.firstThreadIndex = std::max<long long>(startIndex, style == "rich" ? seed::richSpecialCount() : 0);
+        ctx.firstThreadIndex = std::max<long long>(startIndex,
+                                                   style == "rich" ? seed::richSpecialCount() : 0);
         const seed::Message m = generate(printIndex);
         std::fwrite(m.text.data(), 1, m.text.size(), stdout);
         return 0;
     }
-    ctx.firstThreadIndex = std::max<long long>(startIndex, style == "rich" ? seed::richSpecialCount() : 0);
+    ctx.firstThreadIndex = std::max<long long>(startIndex,
+                                               style == "rich" ? seed::richSpecialCount() : 0);
     if (maildir.empty() || count < 0)
         fail("--maildir and --count are required");
 
@@ -146,13 +148,13 @@ int main(int argc, char **argv)
         std::snprintf(base, sizeof base, "%lld.M%lldP%dQ%lldR%06x.mail.example.test",
                       static_cast<long long>(m.time), index % 1000000, pid, index, nonce);
         const std::string final = std::string(base) + ",S=" + std::to_string(m.text.size())
-                + ",W=" + std::to_string(m.text.size() + lines) + ":2," + m.flags;
+                                  + ",W=" + std::to_string(m.text.size() + lines) + ":2," + m.flags;
         const int fd = openat(tmpFd, base, O_WRONLY | O_CREAT | O_EXCL, 0600);
         if (fd < 0)
             fail(std::string("cannot create tmp/") + base + ": " + std::strerror(errno));
         writeAll(fd, m.text, base);
-        const struct timespec times[2] = { { static_cast<time_t>(m.time), 0 },
-                                           { static_cast<time_t>(m.time), 0 } };
+        const struct timespec times[2] = {{static_cast<time_t>(m.time), 0},
+                                          {static_cast<time_t>(m.time), 0}};
         futimens(fd, times);
         if (close(fd) != 0)
             fail(std::string("cannot write ") + base + ": " + std::strerror(errno));
@@ -166,7 +168,8 @@ int main(int argc, char **argv)
     }
     if (man)
         std::fclose(man);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                                   .count();
     std::printf("mailstack-seed: wrote %lld messages (%.1f MB) into %s in %.2f s\n", count,
                 static_cast<double>(bytes) / 1e6, maildir.c_str(), seconds);
     return 0;

@@ -20,23 +20,22 @@ struct Foreign
 };
 
 // Non-ASCII subjects and bodies, one per charset the tests must decode.
-const std::array<Foreign, 8> kForeign = { {
-        { "Grüße aus München", "UTF-8", 'Q',
-          "Liebe Grüße aus München!\nDie Übersetzung ist fertig, schöne Grüße.\n" },
-        { "Réunion de l'équipe à 14h", "ISO-8859-1", 'Q',
-          "Bonjour à tous,\nla réunion de l'équipe aura lieu à 14h dans la salle Hélène.\n" },
-        { "“Smart quotes” – price €42", "windows-1252", 'Q',
-          "The “final” price is €42 – not €40… as discussed.\n" },
-        { "Привет из Москвы", "KOI8-R", 'B',
-          "Привет! Как дела? Встреча перенесена на пятницу.\n" },
-        { "会議の議事録について", "ISO-2022-JP", 'B',
-          "お疲れ様です。\n会議の議事録を送ります。\nよろしくお願いします。\n" },
-        { "Zażółć gęślą jaźń", "UTF-8", 'B', "Zażółć gęślą jaźń — pangram po polsku.\n" },
-        { "Ελληνικά νέα", "UTF-8", 'B', "Καλημέρα! Τα νέα της εβδομάδας.\n" },
-        { "Emoji party 🎉🎂", "UTF-8", 'B', "Party on Friday 🎉 — cake included 🎂.\n" },
-} };
+const std::array<Foreign, 8> kForeign = {{
+        {"Grüße aus München", "UTF-8", 'Q',
+         "Liebe Grüße aus München!\nDie Übersetzung ist fertig, schöne Grüße.\n"},
+        {"Réunion de l'équipe à 14h", "ISO-8859-1", 'Q',
+         "Bonjour à tous,\nla réunion de l'équipe aura lieu à 14h dans la salle Hélène.\n"},
+        {"“Smart quotes” – price €42", "windows-1252", 'Q',
+         "The “final” price is €42 – not €40… as discussed.\n"},
+        {"Привет из Москвы", "KOI8-R", 'B', "Привет! Как дела? Встреча перенесена на пятницу.\n"},
+        {"会議の議事録について", "ISO-2022-JP", 'B',
+         "お疲れ様です。\n会議の議事録を送ります。\nよろしくお願いします。\n"},
+        {"Zażółć gęślą jaźń", "UTF-8", 'B', "Zażółć gęślą jaźń — pangram po polsku.\n"},
+        {"Ελληνικά νέα", "UTF-8", 'B', "Καλημέρα! Τα νέα της εβδομάδας.\n"},
+        {"Emoji party 🎉🎂", "UTF-8", 'B', "Party on Friday 🎉 — cake included 🎂.\n"},
+}};
 
-const std::array<int, 8> kZones = { -480, -300, 0, 60, 120, 330, 540, 600 };
+const std::array<int, 8> kZones = {-480, -300, 0, 60, 120, 330, 540, 600};
 
 std::string hex(std::uint64_t v, int digits)
 {
@@ -56,15 +55,17 @@ std::int64_t parentOf(const Context &ctx, std::int64_t index)
     if (!rng.chance(20))
         return -1;
     const std::int64_t span = std::min<std::int64_t>(index, 15);
-    const std::int64_t parent = index - 1 - static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span)));
+    const std::int64_t parent = index - 1
+                                - static_cast<std::int64_t>(
+                                        rng.below(static_cast<std::uint64_t>(span)));
     return parent >= ctx.firstThreadIndex ? parent : -1;
 }
 
 struct Topic
 {
     std::string subject; // decoded UTF-8
-    std::string header;  // as written
-    int foreign = -1;    // index into kForeign, or -1
+    std::string header; // as written
+    int foreign = -1; // index into kForeign, or -1
 };
 
 Topic rootTopic(const Context &ctx, std::int64_t index)
@@ -88,13 +89,13 @@ Topic rootTopic(const Context &ctx, std::int64_t index)
 std::int64_t messageTime(const Context &ctx, std::int64_t index)
 {
     return ctx.baseTime + index * 300
-            + static_cast<std::int64_t>(mix(ctx.seed, static_cast<std::uint64_t>(index), 3) % 240);
+           + static_cast<std::int64_t>(mix(ctx.seed, static_cast<std::uint64_t>(index), 3) % 240);
 }
 
 std::string messageId(const Context &ctx, std::int64_t index)
 {
     return std::to_string(ctx.seed) + "." + std::to_string(index) + "."
-            + hex(mix(ctx.seed, static_cast<std::uint64_t>(index), 4), 8) + "@seed.example.test";
+           + hex(mix(ctx.seed, static_cast<std::uint64_t>(index), 4), 8) + "@seed.example.test";
 }
 
 std::string commonHeaders(const Context &ctx, std::int64_t index, const std::string &from,
@@ -164,22 +165,24 @@ Message bulkMessage(const Context &ctx, std::int64_t index)
         const std::string lower = cs == "UTF-8" ? "utf-8" : cs;
         // The signature stays out: the sender's name may not exist in this charset.
         body = textPart(std::string(f.body) + "\n" + text, lower,
-                        cs == "ISO-2022-JP" ? "7bit" : (cs == "windows-1252" ? "quoted-printable" : ""));
+                        cs == "ISO-2022-JP" ? "7bit"
+                                            : (cs == "windows-1252" ? "quoted-printable" : ""));
         m.kind = "charset";
     } else if (roll < 55) {
         body = textPart(text, isAscii(text) ? "us-ascii" : "utf-8");
         m.kind = "plain";
     } else if (roll < 70) {
         const std::string html = "<html><head><meta charset=\"utf-8\"></head><body>\n"
-                + proseHtml(text) + "<p><a href=\"https://www.example.com/\">example</a></p>\n"
-                + "</body></html>\n";
+                                 + proseHtml(text)
+                                 + "<p><a href=\"https://www.example.com/\">example</a></p>\n"
+                                 + "</body></html>\n";
         body = textPart(html, "utf-8", "quoted-printable", "html");
         m.kind = "html";
     } else if (roll < 85) {
         const std::string html = "<html><body>\n" + proseHtml(text) + "</body></html>\n";
         body = multipart("alternative",
-                         { textPart(text, "utf-8", "quoted-printable"),
-                           textPart(html, "utf-8", "quoted-printable", "html") },
+                         {textPart(text, "utf-8", "quoted-printable"),
+                          textPart(html, "utf-8", "quoted-printable", "html")},
                          "=_alt_" + hex(rng.next(), 16));
         m.kind = "alternative";
     } else {
@@ -196,7 +199,7 @@ Message bulkMessage(const Context &ctx, std::int64_t index)
         else
             att = attachment(randomBytes(rng, 1024 + rng.below(16 * 1024)),
                              "application/octet-stream", "data-" + std::to_string(index) + ".bin");
-        body = multipart("mixed", { textPart(text, "utf-8", "quoted-printable"), att },
+        body = multipart("mixed", {textPart(text, "utf-8", "quoted-printable"), att},
                          "=_mixed_" + hex(rng.next(), 16));
         m.kind = "attachment";
     }

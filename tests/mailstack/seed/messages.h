@@ -9,7 +9,7 @@ namespace seed {
 
 struct Context
 {
-    std::string owner;     // the mailbox owner's address, e.g. alice@example.test
+    std::string owner; // the mailbox owner's address, e.g. alice@example.test
     std::string ownerName; // e.g. Alice Example
     std::uint64_t seed = 1;
     std::int64_t baseTime = 1672531200; // 2023-01-01T00:00:00Z
@@ -20,11 +20,11 @@ struct Context
 
 struct Message
 {
-    std::string text;      // the whole message, "\n" line ends
+    std::string text; // the whole message, "\n" line ends
     std::string messageId; // without angle brackets
-    std::string subject;   // decoded, UTF-8 (for the manifest)
-    std::string kind;      // plain, html, alternative, attachment, charset, or a special's name
-    std::string flags;     // Maildir flag letters in ASCII order: F R S
+    std::string subject; // decoded, UTF-8 (for the manifest)
+    std::string kind; // plain, html, alternative, attachment, charset, or a special's name
+    std::string flags; // Maildir flag letters in ASCII order: F R S
     std::int64_t time = 0; // Date header, file mtime and INTERNALDATE
 };
 
