@@ -2,6 +2,7 @@
 #include "composerequest.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -30,6 +32,55 @@ void printError(const QString &message)
     std::fprintf(stderr, "heron: %s\n", qPrintable(message));
 }
 
+QCommandLineOption composeOption()
+{
+    return QCommandLineOption(
+            QStringLiteral("compose"),
+            QCoreApplication::translate(
+                    "main",
+                    "Open the composer with the given fields, e.g. "
+                    "\"to='a@b.example',subject='Hi',body='Text',attachment='file:///path'\"."),
+            QCoreApplication::translate("main", "fields"));
+}
+
+void setUpParser(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop mail client."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(composeOption());
+    parser.addPositionalArgument(
+            QStringLiteral("url"),
+            QCoreApplication::translate("main", "A mailto: link to compose a message to."),
+            QStringLiteral("[mailto:...]"));
+}
+
+// The composers a parsed command line asks for; nullopt (and `error` set) when it is malformed.
+std::optional<QList<ComposeRequest>> requestsFrom(const QCommandLineParser &parser, QString *error)
+{
+    QList<ComposeRequest> requests;
+    const QCommandLineOption compose = composeOption();
+    if (parser.isSet(compose)) {
+        const std::optional<ComposeRequest> request = ComposeRequest::fromComposeArgument(
+                parser.value(compose));
+        if (!request) {
+            *error = QCoreApplication::translate("main", "cannot read the --compose fields: %1")
+                             .arg(parser.value(compose));
+            return std::nullopt;
+        }
+        requests.append(*request);
+    }
+    for (const QString &argument : parser.positionalArguments()) {
+        const std::optional<ComposeRequest> request = ComposeRequest::fromMailto(argument);
+        if (!request) {
+            *error = QCoreApplication::translate("main", "not a mailto: link: %1").arg(argument);
+            return std::nullopt;
+        }
+        requests.append(*request);
+    }
+    return requests;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -44,46 +95,44 @@ int main(int argc, char *argv[])
     installTranslators(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop mail client."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption compose(
-            QStringLiteral("compose"),
-            QCoreApplication::translate(
-                    "main",
-                    "Open the composer with the given fields, e.g. "
-                    "\"to='a@b.example',subject='Hi',body='Text',attachment='file:///path'\"."),
-            QCoreApplication::translate("main", "fields"));
-    parser.addOption(compose);
-    parser.addPositionalArgument(
-            QStringLiteral("url"),
-            QCoreApplication::translate("main", "A mailto: link to compose a message to."),
-            QStringLiteral("[mailto:...]"));
+    setUpParser(parser);
     parser.process(app);
-
-    QList<ComposeRequest> requests;
-    if (parser.isSet(compose)) {
-        const std::optional<ComposeRequest> request = ComposeRequest::fromComposeArgument(
-                parser.value(compose));
-        if (!request) {
-            printError(QCoreApplication::translate("main", "cannot read the --compose fields: %1")
-                               .arg(parser.value(compose)));
-            return 2;
-        }
-        requests.append(*request);
-    }
-    for (const QString &argument : parser.positionalArguments()) {
-        const std::optional<ComposeRequest> request = ComposeRequest::fromMailto(argument);
-        if (!request) {
-            printError(QCoreApplication::translate("main", "not a mailto: link: %1").arg(argument));
-            return 2;
-        }
-        requests.append(*request);
+    QString error;
+    const std::optional<QList<ComposeRequest>> requests = requestsFrom(parser, &error);
+    if (!requests) {
+        printError(error);
+        return 2;
     }
 
-    AppController controller;
-    controller.mainWindow()->show();
-    for (const ComposeRequest &request : std::as_const(requests))
-        controller.openComposer(request);
+    // A running instance takes this command line (e.g. a mailto: link from a browser).
+    SingleInstance instance;
+    std::unique_ptr<AppController> controller;
+    QObject::connect(&instance, &SingleInstance::forwarded, &app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&instance, &SingleInstance::becamePrimary, &app, [&controller, &requests] {
+        controller = std::make_unique<AppController>();
+        controller->mainWindow()->show();
+        for (const ComposeRequest &request : *requests)
+            controller->openComposer(request);
+    });
+    QObject::connect(&instance, &SingleInstance::argumentsReceived, &app,
+                     [&controller](const QStringList &arguments) {
+                         if (!controller)
+                             return;
+                         QCommandLineParser forwarded;
+                         setUpParser(forwarded);
+                         QString forwardedError;
+                         std::optional<QList<ComposeRequest>> more;
+                         if (forwarded.parse(QStringList {QCoreApplication::applicationFilePath()}
+                                             + arguments))
+                             more = requestsFrom(forwarded, &forwardedError);
+                         MainWindow *window = controller->mainWindow();
+                         window->show();
+                         window->raise();
+                         window->activateWindow();
+                         if (more)
+                             for (const ComposeRequest &request : *more)
+                                 controller->openComposer(request);
+                     });
+    instance.start(app.arguments().mid(1));
     return app.exec();
 }
