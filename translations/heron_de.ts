@@ -120,7 +120,7 @@
         <translation>Authentifizierung:</translation>
     </message>
     <message>
-        <source>Only the system's certificate authorities</source>
+        <source>Only the system&apos;s certificate authorities</source>
         <translation>Nur die Zertifizierungsstellen des Systems</translation>
     </message>
     <message>
@@ -176,12 +176,15 @@
         <translation>Die Datei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>None. Certificates are checked against the system's authorities.</source>
+        <source>None. Certificates are checked against the system&apos;s authorities.</source>
         <translation>Keine. Zertifikate werden mit den Zertifizierungsstellen des Systems geprüft.</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) trusted by fingerprint.</source>
-        <translation><numerusform>%n Zertifikat über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform><numerusform>%n Zertifikate über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zertifikat über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform>
+            <numerusform>%n Zertifikate über den Fingerabdruck als vertrauenswürdig gespeichert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Same as the e-mail address</source>
@@ -428,7 +431,10 @@
     </message>
     <message numerus="yes">
         <source>%n attachment(s), %1</source>
-        <translation><numerusform>%n Anhang, %1</numerusform><numerusform>%n Anhänge, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Anhang, %1</numerusform>
+            <numerusform>%n Anhänge, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -689,8 +695,8 @@
         <translation>Ein E-Mail-Programm für den Desktop.</translation>
     </message>
     <message>
-        <source>Open the composer with the given fields, e.g. "to='a@b.example',subject='Hi',body='Text',attachment='file:///path'".</source>
-        <translation>Den Editor mit den angegebenen Feldern öffnen, z. B. "to='a@b.example',subject='Hi',body='Text',attachment='file:///path'".</translation>
+        <source>Open the composer with the given fields, e.g. &quot;to=&apos;a@b.example&apos;,subject=&apos;Hi&apos;,body=&apos;Text&apos;,attachment=&apos;file:///path&apos;&quot;.</source>
+        <translation>Den Editor mit den angegebenen Feldern öffnen, z. B. &quot;to=&apos;a@b.example&apos;,subject=&apos;Hi&apos;,body=&apos;Text&apos;,attachment=&apos;file:///path&apos;&quot;.</translation>
     </message>
     <message>
         <source>fields</source>

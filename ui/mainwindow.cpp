@@ -216,9 +216,9 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
         QHeaderView *header = m_messageList->header();
-        header->resizeSection(0, 420);
+        header->resizeSection(0, 360);
         for (int column = 1; column < model->columnCount(); ++column)
-            header->resizeSection(column, 160);
+            header->resizeSection(column, 130);
     }
     QItemSelectionModel *selection = m_messageList->selectionModel();
     connect(selection, &QItemSelectionModel::currentChanged, this,
