@@ -50,7 +50,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     m_open->setText(tr("Open"));
     m_save->setText(tr("Save"));
     m_saveAll->setText(tr("Save All"));
-    m_attachments->setMaximumHeight(90);
+    m_attachments->setMaximumHeight(64);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_open);
     buttons->addWidget(m_save);

@@ -1,0 +1,171 @@
+#include "viewer/attachmentlistwidget.h"
+#include "viewer/messageviewer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ViewerMessage htmlMessage(const QString &html)
+{
+    ViewerMessage m;
+    m.from = {u"Alice"_s, u"alice@example.org"_s};
+    m.to = {{u"Bob"_s, u"bob@example.org"_s}};
+    m.date = QDateTime(QDate(2026, 11, 24), QTime(9, 30), Qt::UTC);
+    m.subject = u"Hello"_s;
+    m.html = html;
+    return m;
+}
+
+} // namespace
+
+// Attachments in the message viewer: bytes asked for on demand, progress, open, save, save all
+// and the temporary copies a drag carries.
+class TestViewerAttachments : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void attachmentsOnDemand();
+    void saveAndSaveAll();
+    void dragCarriesTemporaryCopies();
+};
+
+void TestViewerAttachments::attachmentsOnDemand()
+{
+    MessageViewer viewer;
+    QList<QUrl> opened;
+    viewer.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"2"_s, u"report.pdf"_s, 1536, u"application/pdf"_s},
+                     {u"3"_s, u"../../evil.sh"_s, 10, u"application/x-shellscript"_s}};
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(m);
+
+    AttachmentListWidget *list = viewer.attachmentList();
+    QVERIFY(list->isVisible());
+    QCOMPARE(list->count(), 2);
+    QVERIFY(list->item(0)->text().startsWith(u"report.pdf ("_s));
+    QVERIFY(list->item(0)->text().contains(AttachmentListWidget::sizeText(1536)));
+    QVERIFY(!list->item(0)->icon().isNull());
+    QVERIFY(requested.isEmpty()); // nothing is fetched before it is asked for
+
+    viewer.openAttachment(u"2"_s);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(0).toString(), u"2"_s);
+    QCOMPARE(requested.first().at(1).value<MessageViewer::AttachmentAction>(),
+             MessageViewer::AttachmentAction::Open);
+    viewer.openAttachment(u"2"_s); // asked once, opened twice when the bytes arrive
+    QCOMPARE(requested.count(), 1);
+
+    viewer.setAttachmentProgress(u"2"_s, 512, 1536);
+    QVERIFY(list->item(0)->text().contains(u"33%"_s));
+    QVERIFY(opened.isEmpty());
+
+    const QByteArray bytes("%PDF-1.4 not really");
+    viewer.setAttachmentData(u"2"_s, bytes);
+    QCOMPARE(opened.size(), 2);
+    QVERIFY(opened.first().isLocalFile());
+    QFile file(opened.first().toLocalFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), bytes);
+    QCOMPARE(QFileInfo(file).fileName(), u"report.pdf"_s);
+    QVERIFY(!list->item(0)->text().contains(u"%"_s));
+
+    // Opening again uses the copy: no new request.
+    viewer.openAttachment(u"2"_s);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(opened.size(), 3);
+
+    // A name with a path cannot leave the temporary folder.
+    viewer.openAttachment(u"3"_s);
+    viewer.setAttachmentData(u"3"_s, "#!/bin/sh\n");
+    QCOMPARE(QFileInfo(opened.last().toLocalFile()).fileName(), u"evil.sh"_s);
+    const auto tempRoot = [](const QString &path) {
+        return QFileInfo(QFileInfo(path).absolutePath()).absolutePath();
+    };
+    QCOMPARE(tempRoot(opened.last().toLocalFile()), tempRoot(file.fileName()));
+    QVERIFY(!opened.last().toLocalFile().contains(u".."_s));
+
+    // Failure is shown on the item.
+    viewer.setMessage(m);
+    viewer.openAttachment(u"3"_s);
+    QSignalSpy failed(&viewer, &MessageViewer::attachmentFailed);
+    viewer.setAttachmentFailed(u"3"_s, u"connection lost"_s);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(list->item(1)->text().contains(u"connection lost"_s));
+}
+
+void TestViewerAttachments::saveAndSaveAll()
+{
+    QTemporaryDir target;
+    MessageViewer viewer;
+    viewer.setSavePathChooser(
+            [&target](const QString &name) { return target.filePath(u"chosen-"_s + name); });
+    viewer.setDirectoryChooser([&target] { return target.filePath(u"all"_s); });
+    QDir(target.path()).mkdir(u"all"_s);
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"1.2"_s, u"a.txt"_s, 3, u"text/plain"_s},
+                     {u"1.3"_s, u"a.txt"_s, 3, u"text/plain"_s},
+                     {u"1.4"_s, QString(), 2, u"application/octet-stream"_s}};
+    viewer.setMessage(m);
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    QSignalSpy saved(&viewer, &MessageViewer::attachmentSaved);
+
+    viewer.saveAttachment(u"1.2"_s);
+    QCOMPARE(requested.count(), 1);
+    viewer.setAttachmentData(u"1.2"_s, "one");
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().at(1).toString(), target.filePath(u"chosen-a.txt"_s));
+    QFile one(target.filePath(u"chosen-a.txt"_s));
+    QVERIFY(one.open(QIODevice::ReadOnly));
+    QCOMPARE(one.readAll(), QByteArray("one"));
+
+    viewer.saveAllAttachments();
+    // 1.2 is already here; the other two are asked for.
+    QCOMPARE(requested.count(), 3);
+    QCOMPARE(saved.count(), 2);
+    viewer.setAttachmentData(u"1.3"_s, "two");
+    viewer.setAttachmentData(u"1.4"_s, "3!");
+    QCOMPARE(saved.count(), 4);
+    const QDir all(target.filePath(u"all"_s));
+    QCOMPARE(all.entryList(QDir::Files, QDir::Name),
+             QStringList({u"a (2).txt"_s, u"a.txt"_s, u"attachment"_s}));
+}
+
+void TestViewerAttachments::dragCarriesTemporaryCopies()
+{
+    MessageViewer viewer;
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"5"_s, u"photo.jpg"_s, 4, u"image/jpeg"_s}};
+    viewer.setMessage(m);
+    AttachmentListWidget *list = viewer.attachmentList();
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+
+    QVERIFY(list->dragUrls({list->item(0)}).isEmpty());
+    Q_EMIT list->bytesNeeded({u"5"_s});
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(1).value<MessageViewer::AttachmentAction>(),
+             MessageViewer::AttachmentAction::Drag);
+
+    viewer.setAttachmentData(u"5"_s, "JPEG");
+    const QList<QUrl> urls = list->dragUrls({list->item(0)});
+    QCOMPARE(urls.size(), 1);
+    QVERIFY(urls.first().isLocalFile());
+    QFile copy(urls.first().toLocalFile());
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), QByteArray("JPEG"));
+}
+
+QTEST_MAIN(TestViewerAttachments)
+#include "tst_viewerattachments.moc"
