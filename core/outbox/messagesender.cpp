@@ -84,8 +84,9 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error)
     m_lastQueuedAt = entry.queuedAt;
 
     MessageBuilder builder(message);
-    const MailError saved = m_store->enqueue(
-            entry, [&builder](QIODevice *device) { return builder.write(device); });
+    const MailError saved = m_store->enqueue(entry, [&builder](QIODevice *device) {
+        return builder.write(device);
+    });
     if (saved)
         return report(saved);
 
@@ -217,8 +218,7 @@ void MessageSender::processQueue()
         QMetaObject::invokeMethod(
                 self,
                 [self, generation, settings] {
-                    if (self->m_generation == generation
-                        && self->m_phase == Phase::AwaitingSettings)
+                    if (self->m_generation == generation && self->m_phase == Phase::AwaitingSettings)
                         self->submit(settings);
                 },
                 Qt::QueuedConnection);
@@ -264,8 +264,19 @@ void MessageSender::submit(const SmtpSettings &settings)
     }
     Q_EMIT entriesChanged();
 
-    setPhase(Phase::Submitting);
     m_transport = m_transports();
+    if (!m_transport) {
+        entry.state = OutboxEntry::State::Queued; // nothing left the machine
+        m_message.reset();
+        if (MailError error = m_store->update(entry)) {
+            storageFailure(entry.id, error);
+            return;
+        }
+        storageFailure(entry.id, MailError(MailError::Kind::Network,
+                                           QStringLiteral("No connection could be made")));
+        return;
+    }
+    setPhase(Phase::Submitting);
     m_client = new SmtpClient(m_transport.get());
     m_client->setSettings(settings);
     const QString id = entry.id;

@@ -37,7 +37,9 @@ struct OutgoingMessage;
 //                      retried without the user asking (retry())
 //
 // An entry is marked Sending on disk right before its submission starts, so a crash leaves it
-// Unknown when the store opens again (OutboxStore::open()), never silently sent twice.
+// Unknown when the store opens again (OutboxStore::open()), never silently sent twice. An owner
+// that quits calls abort() and waits for busyChanged(false), so an interrupted message goes
+// back to Queued instead.
 class MessageSender : public QObject
 {
     Q_OBJECT
@@ -84,7 +86,8 @@ public:
     QList<int> retryDelays() const { return m_retryDelays; }
 
 Q_SIGNALS:
-    // The server accepted the message for every recipient but the refused ones.
+    // The server accepted the message for every recipient but the refused ones. The bytes are
+    // read back from the outbox (for the Sent folder); the entry is gone by then.
     void sent(const QString &id, const QByteArray &message,
               const QList<SmtpRecipientResult> &refused);
     void failed(const QString &id, const MailError &error);

@@ -138,7 +138,9 @@ void TestMessageSender::createSender()
         s.password = QStringLiteral("secret");
         s.ehloName = "heron.test";
         if (m_holdSettings) {
-            m_heldSettings = [deliver, s](SmtpSettings) { deliver(s); };
+            m_heldSettings = [deliver, s](SmtpSettings) {
+                deliver(s);
+            };
             return;
         }
         deliver(s);
@@ -210,7 +212,8 @@ void TestMessageSender::successRemovesEntryAndEmitsSent()
     QCOMPARE(m_transports.size(), 0);
     QCOMPARE(m_sender->entries().size(), 1);
     QCOMPARE(m_sender->entries().first().state, State::Queued);
-    QCOMPARE(m_sender->entries().first().recipients, QStringList {QStringLiteral("bob@example.org")});
+    QCOMPARE(m_sender->entries().first().recipients,
+             QStringList {QStringLiteral("bob@example.org")});
     QVERIFY(m_sender->hasUnsent());
 
     QTRY_COMPARE(sent.size(), 1);
@@ -256,22 +259,24 @@ void TestMessageSender::permanentRefusal_data()
     QTest::addColumn<Script>("script");
     QTest::addColumn<QString>("serverText");
 
-    QTest::newRow("5xx at RCPT")
-            << Greeting + Auth + Mail
-                       + rcpt("bob@example.org", "550 5.1.1 <bob@example.org>: User unknown")
-                       + Quit
-            << QStringLiteral("550 5.1.1 <bob@example.org>: User unknown");
+    QTest::newRow("5xx at RCPT") << Greeting + Auth + Mail
+                                            + rcpt("bob@example.org",
+                                                   "550 5.1.1 <bob@example.org>: User unknown")
+                                            + Quit
+                                 << QStringLiteral("550 5.1.1 <bob@example.org>: User unknown");
     QTest::newRow("5xx after the final dot")
             << Greeting + Auth + Mail + rcpt("bob@example.org")
                        + data("554 5.7.1 Message rejected as spam") + Quit
             << QStringLiteral("554 5.7.1 Message rejected as spam");
-    QTest::newRow("5xx at DATA")
-            << Greeting + Auth + Mail + rcpt("bob@example.org")
-                       + Script {"C: DATA", "S: 554 5.3.2 Not accepting messages"} + Quit
-            << QStringLiteral("554 5.3.2 Not accepting messages");
+    QTest::newRow("5xx at DATA") << Greeting + Auth + Mail + rcpt("bob@example.org")
+                                            + Script {"C: DATA",
+                                                      "S: 554 5.3.2 Not accepting messages"}
+                                            + Quit
+                                 << QStringLiteral("554 5.3.2 Not accepting messages");
     QTest::newRow("authentication refused")
-            << Greeting + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
-                                  "S: 535 5.7.8 Authentication credentials invalid"}
+            << Greeting
+                       + Script {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                                 "S: 535 5.7.8 Authentication credentials invalid"}
                        + Quit
             << QStringLiteral("535 5.7.8 Authentication credentials invalid");
 }
@@ -317,15 +322,15 @@ void TestMessageSender::transientFailureRetried_data()
 {
     QTest::addColumn<Script>("script");
 
-    QTest::newRow("4xx at RCPT")
-            << Greeting + Auth + Mail
-                       + rcpt("bob@example.org", "451 4.3.0 Temporary lookup failure") + Quit;
+    QTest::newRow("4xx at RCPT") << Greeting + Auth + Mail
+                                            + rcpt("bob@example.org",
+                                                   "451 4.3.0 Temporary lookup failure")
+                                            + Quit;
     QTest::newRow("4xx after the final dot")
             << Greeting + Auth + Mail + rcpt("bob@example.org")
                        + data("452 4.3.1 Insufficient system storage") + Quit;
     QTest::newRow("421 at the greeting")
-            << Script {"S: 421 4.3.2 Service shutting down", "C: QUIT", "S: 221 Bye",
-                       "C: <close>"};
+            << Script {"S: 421 4.3.2 Service shutting down", "C: QUIT", "S: 221 Bye", "C: <close>"};
     QTest::newRow("connection lost before DATA")
             << Greeting + Auth + Script {"C: MAIL FROM:<alice@example.org>", "S: <disconnect>"};
 }

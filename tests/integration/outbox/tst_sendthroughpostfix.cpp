@@ -185,8 +185,11 @@ void TestSendThroughPostfix::sendsRichMessageToBobAndBccCarol()
     m.htmlBody = QStringLiteral("<p>Hallo Bob,</p><p>anbei die Unterlagen für <b>März</b>.</p>");
     m.attachments = {
             {writeFile(QStringLiteral("random.bin"), big), {}, "application/octet-stream", {}, false},
-            {writeFile(QStringLiteral("rechnung.pdf"), pdf), QStringLiteral("Rechnung März 2026 – Übersicht.pdf"),
-             "application/pdf", {}, false},
+            {writeFile(QStringLiteral("rechnung.pdf"), pdf),
+             QStringLiteral("Rechnung März 2026 – Übersicht.pdf"),
+             "application/pdf",
+             {},
+             false},
             {writeFile(QStringLiteral("notes.txt"), notes), {}, "text/plain", {}, false},
     };
 
