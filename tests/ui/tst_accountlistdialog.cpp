@@ -1,0 +1,114 @@
+#include "accountdialog.h"
+#include "accountlistdialog.h"
+#include "accounts/accountstore.h"
+#include "accounts/memorysecretstore.h"
+
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString readPassword(MemorySecretStore &store, const QString &id)
+{
+    QObject context;
+    std::optional<SecretStore::Reply> reply;
+    store.readPassword(id, &context, [&reply](const SecretStore::Reply &r) { reply = r; });
+    if (!QTest::qWaitFor([&reply] { return reply.has_value(); }, 5000) || !reply->isOk())
+        return {};
+    return reply->password;
+}
+
+} // namespace
+
+class TestAccountListDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void addEditRemove()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"heron.ini"_s);
+        QSettings settings(path, QSettings::IniFormat);
+        AccountStore accounts(&settings);
+        MemorySecretStore secrets;
+        AccountListDialog dialog(&accounts, &secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.list()->count(), 0);
+
+        // Add: the password goes to the secret store, the rest to the settings.
+        dialog.addAccount();
+        AccountDialog *editor = nullptr;
+        QTRY_VERIFY((editor = dialog.findChild<AccountDialog *>()));
+        editor->addressField()->setText(u"ann@example.org"_s);
+        editor->imapHostField()->setText(u"imap.example.org"_s);
+        editor->smtpHostField()->setText(u"smtp.example.org"_s);
+        editor->passwordField()->setText(u"Very-Secret-42"_s);
+        editor->accept();
+        QTRY_COMPARE(accounts.accounts().size(), 1);
+        const QString id = accounts.accounts().at(0).id();
+        QTRY_COMPARE(readPassword(secrets, id), u"Very-Secret-42"_s);
+        QCOMPARE(dialog.list()->count(), 1);
+        QVERIFY(dialog.list()->item(0)->text().contains(u"ann@example.org"_s));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray ini = file.readAll();
+        QVERIFY(ini.contains("imap.example.org"));
+        QVERIFY(!ini.contains("Very-Secret-42"));
+        file.close();
+        QTRY_VERIFY(!dialog.findChild<AccountDialog *>()); // closed and deleted
+
+        // Edit with an empty password field: settings change, the password stays.
+        dialog.editAccount(id);
+        QTRY_VERIFY((editor = dialog.findChild<AccountDialog *>()));
+        QCOMPARE(editor->imapHostField()->text(), u"imap.example.org"_s);
+        QVERIFY(editor->passwordField()->text().isEmpty());
+        editor->imapHostField()->setText(u"mail.example.org"_s);
+        editor->accept();
+        QTRY_COMPARE(accounts.account(id)->imapHost(), u"mail.example.org"_s);
+        QCOMPARE(accounts.accounts().size(), 1);
+        QCOMPARE(readPassword(secrets, id), u"Very-Secret-42"_s);
+        QTRY_VERIFY(!dialog.findChild<AccountDialog *>());
+
+        // Remove asks first; yes removes settings and password.
+        dialog.removeAccount(id);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>()));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(accounts.accounts().isEmpty());
+        QTRY_VERIFY(!secrets.contains(id));
+        QCOMPARE(dialog.list()->count(), 0);
+    }
+
+    void removeCancelledKeepsTheAccount()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
+        AccountStore accounts(&settings);
+        MemorySecretStore secrets;
+        Account a;
+        a.setAddress(u"a@b.example"_s);
+        QVERIFY(!accounts.saveAccount(a));
+        AccountListDialog dialog(&accounts, &secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.removeAccount(a.id());
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>()));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!dialog.findChild<QMessageBox *>()); // answered and closed
+        QCOMPARE(accounts.accounts().size(), 1);
+    }
+};
+
+QTEST_MAIN(TestAccountListDialog)
+#include "tst_accountlistdialog.moc"
