@@ -266,14 +266,15 @@ void MessageSender::submit(const SmtpSettings &settings)
 
     m_transport = m_transports();
     if (!m_transport) {
-        entry.state = OutboxEntry::State::Queued; // nothing left the machine
+        // Nothing left the machine: the message waits for the user like any refused one.
         m_message.reset();
-        if (MailError error = m_store->update(entry)) {
-            storageFailure(entry.id, error);
-            return;
-        }
-        storageFailure(entry.id, MailError(MailError::Kind::Network,
-                                           QStringLiteral("No connection could be made")));
+        m_currentId.clear();
+        handleNotSent(entry,
+                      MailError(MailError::Kind::Network,
+                                QStringLiteral("No connection to the server could be made")),
+                      false);
+        setPhase(Phase::Idle);
+        scheduleQueue();
         return;
     }
     setPhase(Phase::Submitting);

@@ -1,70 +1,22 @@
 // MessageSender over scripted SMTP sessions: one FakeTransport and one ScriptedServer per
-// connection the sender opens.
-#include "faketransport.h"
-#include "mime/outgoingmessage.h"
-#include "outbox/messagesender.h"
-#include "outbox/outboxstore.h"
-#include "scriptedserver.h"
+// connection the sender opens (SenderHarness).
+#include "senderharness.h"
 
 #include <QDir>
 #include <QFile>
-#include <QPointer>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <vector>
-
-using Script = QList<QByteArray>;
+using namespace SenderScripts;
 using State = OutboxEntry::State;
 
-namespace {
-
-const QByteArray MessagePlaceholder = "C: <message>";
-
-const Script Greeting {"S: 220 mail.example.org ESMTP", "C: EHLO heron.test",
-                       "S: 250-mail.example.org", "S: 250 AUTH PLAIN"};
-const Script Auth {"C: AUTH PLAIN AGFsaWNlAHNlY3JldA==", "S: 235 2.7.0 Authentication successful"};
-const Script Mail {"C: MAIL FROM:<alice@example.org>", "S: 250 2.1.0 Ok"};
-const Script Quit {"C: QUIT", "S: 221 2.0.0 Bye", "C: <close>"};
-
-Script rcpt(const QByteArray &address, const QByteArray &reply = "250 2.1.5 Ok")
-{
-    return {"C: RCPT TO:<" + address + ">", "S: " + reply};
-}
-
-// DATA, the message as stored in the outbox, and the reply to the final dot.
-Script data(const QByteArray &reply = "250 2.0.0 Ok: queued as 42")
-{
-    return {"C: DATA", "S: 354 End data with <CR><LF>.<CR><LF>", MessagePlaceholder, "C: .",
-            "S: " + reply};
-}
-
-// A whole successful session to bob.
-Script accepted()
-{
-    return Greeting + Auth + Mail + rcpt("bob@example.org") + data() + Quit;
-}
-
-OutgoingMessage message(const QString &subject = QStringLiteral("Hello"))
-{
-    OutgoingMessage m;
-    m.from = {QStringLiteral("Alice"), QStringLiteral("alice@example.org")};
-    m.to = {{QStringLiteral("Bob"), QStringLiteral("bob@example.org")}};
-    m.subject = subject;
-    m.plainBody = QStringLiteral("Hi Bob,\n.a line with a leading dot\nbye\n");
-    return m;
-}
-
-} // namespace
-
-class TestMessageSender : public QObject
+class TestMessageSender : public SenderHarness
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void successRemovesEntryAndEmitsSent();
     void bccInEnvelopeNotInBytes();
@@ -80,122 +32,7 @@ private Q_SLOTS:
     void buildFailureSendsNothing();
     void retryAndDiscardRules();
     void abortPutsMessageBack();
-
-private:
-    void createSender();
-    std::unique_ptr<Transport> createTransport();
-    // Expands the message placeholder with the stored bytes of the message being sent.
-    Script expand(const Script &script) const;
-    ScriptedServer *server(int index) const { return m_servers.at(size_t(index)).get(); }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<OutboxStore> m_store;
-    std::unique_ptr<MessageSender> m_sender;
-    QList<Script> m_scripts; // one per connection, in order
-    std::vector<std::unique_ptr<ScriptedServer>> m_servers;
-    QList<QPointer<FakeTransport>> m_transports;
-    QList<QByteArray> m_sentBytes; // what each session should carry after DATA
-    bool m_manualConnect = false;
-    bool m_holdSettings = false;
-    std::function<void(SmtpSettings)> m_heldSettings;
-    // At each connectToHost: was the message on disk and marked Sending?
-    QList<bool> m_persistedAtConnect;
 };
-
-void TestMessageSender::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<OutboxStore>(m_dir->filePath(QStringLiteral("outbox")));
-    QVERIFY(!m_store->open());
-    m_scripts.clear();
-    m_servers.clear();
-    m_transports.clear();
-    m_sentBytes.clear();
-    m_persistedAtConnect.clear();
-    m_manualConnect = false;
-    m_holdSettings = false;
-    m_heldSettings = nullptr;
-    createSender();
-}
-
-void TestMessageSender::cleanup()
-{
-    m_sender.reset();
-    m_servers.clear();
-    m_store.reset();
-    m_dir.reset();
-}
-
-void TestMessageSender::createSender()
-{
-    auto settings = [this](std::function<void(SmtpSettings)> deliver) {
-        SmtpSettings s;
-        s.host = QStringLiteral("mail.example.org");
-        s.port = 465;
-        s.security = Security::ImplicitTls;
-        s.userName = QStringLiteral("alice");
-        s.password = QStringLiteral("secret");
-        s.ehloName = "heron.test";
-        if (m_holdSettings) {
-            m_heldSettings = [deliver, s](SmtpSettings) {
-                deliver(s);
-            };
-            return;
-        }
-        deliver(s);
-    };
-    m_sender = std::make_unique<MessageSender>(m_store.get(), QStringLiteral("account-1"), settings,
-                                               [this] { return createTransport(); });
-    m_sender->setRetryDelays({20, 20, 20});
-}
-
-std::unique_ptr<Transport> TestMessageSender::createTransport()
-{
-    auto transport = std::make_unique<FakeTransport>();
-    FakeTransport *raw = transport.get();
-    m_transports.append(raw);
-    connect(raw, &FakeTransport::connectRequested, this, [this] {
-        bool found = false;
-        const OutboxEntry entry = m_store->entry(m_sender->currentId(), &found);
-        m_persistedAtConnect.append(found && entry.state == State::Sending
-                                    && QFile::exists(m_store->messagePath(entry.id)));
-    });
-    if (m_manualConnect)
-        raw->setConnectOutcome(FakeTransport::Outcome::Manual);
-    if (m_scripts.isEmpty() && !m_manualConnect) {
-        // Not expected: the connection fails, and the test sees the extra transport.
-        raw->setConnectOutcome(FakeTransport::Outcome::Fail);
-        raw->setFailureError(MailError(MailError::Kind::Network, QStringLiteral("unscripted")));
-        return transport;
-    }
-    if (!m_scripts.isEmpty())
-        m_servers.push_back(std::make_unique<ScriptedServer>(raw, expand(m_scripts.takeFirst())));
-    return transport;
-}
-
-Script TestMessageSender::expand(const Script &script) const
-{
-    QFile file(m_store->messagePath(m_sender->currentId()));
-    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    Script result;
-    for (const QByteArray &line : script) {
-        if (line != MessagePlaceholder) {
-            result.append(line);
-            continue;
-        }
-        QList<QByteArray> lines = bytes.split('\n');
-        if (!lines.isEmpty() && lines.constLast().isEmpty())
-            lines.removeLast();
-        for (QByteArray l : std::as_const(lines)) {
-            if (l.endsWith('\r'))
-                l.chop(1);
-            result.append("C: " + QByteArray(l.startsWith('.') ? "." : "") + l);
-        }
-        const_cast<TestMessageSender *>(this)->m_sentBytes.append(bytes);
-    }
-    return result;
-}
 
 void TestMessageSender::successRemovesEntryAndEmitsSent()
 {
