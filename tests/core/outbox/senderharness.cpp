@@ -17,6 +17,7 @@ void SenderHarness::setUp()
     m_sentBytes.clear();
     m_persistedAtConnect.clear();
     m_manualConnect = false;
+    m_noTransport = false;
     m_holdSettings = false;
     m_heldSettings = nullptr;
     createSender();
@@ -55,6 +56,8 @@ void SenderHarness::createSender()
 
 std::unique_ptr<Transport> SenderHarness::createTransport()
 {
+    if (m_noTransport)
+        return nullptr;
     auto transport = std::make_unique<FakeTransport>();
     FakeTransport *raw = transport.get();
     m_transports.append(raw);

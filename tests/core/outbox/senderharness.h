@@ -82,6 +82,7 @@ protected:
     QList<QPointer<FakeTransport>> m_transports;
     QList<QByteArray> m_sentBytes; // what each session carried after DATA
     bool m_manualConnect = false; // connections hang until the test completes them
+    bool m_noTransport = false; // the factory yields nothing
     bool m_holdSettings = false; // the settings wait in m_heldSettings
     std::function<void(SmtpSettings)> m_heldSettings;
     // At each connectToHost: was the message on disk and marked Sending?

@@ -20,6 +20,8 @@ private Q_SLOTS:
 
     void successRemovesEntryAndEmitsSent();
     void bccInEnvelopeNotInBytes();
+    void queueKeepsOrder();
+    void noTransportFailsTheMessage();
     void permanentRefusal_data();
     void permanentRefusal();
     void transientFailureRetried_data();
@@ -89,6 +91,44 @@ void TestMessageSender::bccInEnvelopeNotInBytes()
     QVERIFY(!bytes.contains("carol"));
     QVERIFY(!bytes.contains("Carol"));
     QVERIFY(!bytes.toLower().contains("\nbcc:"));
+}
+
+void TestMessageSender::queueKeepsOrder()
+{
+    m_scripts = {accepted(), accepted(), accepted()};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids.append(m_sender->send(message(QString::number(i))));
+    QCOMPARE(m_sender->entries().size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_sender->entries().at(i).id, ids.at(i));
+
+    QTRY_COMPARE(sent.size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(sent.at(i).at(0).toString(), ids.at(i));
+    // One connection per message, each made once the message before it was done.
+    QCOMPARE(m_transports.size(), 3);
+    QCOMPARE(m_persistedAtConnect, QList<bool>({true, true, true}));
+    for (int i = 0; i < 3; ++i)
+        QTRY_VERIFY2(server(i)->isComplete(), qPrintable(server(i)->status()));
+}
+
+void TestMessageSender::noTransportFailsTheMessage()
+{
+    m_noTransport = true;
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    const QString id = m_sender->send(message());
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(1).value<MailError>().kind(), MailError::Kind::Network);
+    QCOMPARE(m_store->entry(id).state, State::Failed);
+    QTRY_VERIFY(!m_sender->isBusy());
+
+    m_noTransport = false;
+    m_scripts = {accepted()};
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QVERIFY(!m_sender->retry(id));
+    QTRY_COMPARE(sent.size(), 1);
 }
 
 void TestMessageSender::permanentRefusal_data()
