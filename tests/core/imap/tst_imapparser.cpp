@@ -1,8 +1,10 @@
+#include "imap/imapframer.h"
 #include "imap/parser/imapparser.h"
 #include "imapdescribe.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace ImapDescribe;
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void envelopeGroups();
     void deepNestingIsBounded();
     void everyPrefixFailsCleanly();
+    void randomMutationsFailCleanly();
     void replayDataFiles_data();
     void replayDataFiles();
 };
@@ -447,6 +450,61 @@ void TestImapParser::everyPrefixFailsCleanly()
         QVERIFY2(!result.isOk(), input.first(n).constData());
         QCOMPARE(result.error.kind(), MailError::Kind::Parse);
     }
+}
+
+void TestImapParser::randomMutationsFailCleanly()
+{
+    // Mutated real conversations through the framer and the parser: every outcome must be a
+    // typed response or a Parse/Limit error value (the sanitizer build checks memory safety).
+    QFile file(QStringLiteral(HERON_IMAP_TEST_DATA "/ok-dovecot-session.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll().replace("\n", "\r\n");
+    QRandomGenerator random(20261124);
+    static const char specials[] = "(){}[]<>\"\\ \r\n*+~0123456789NIL";
+    int responses = 0;
+    int errors = 0;
+    for (int round = 0; round < 400; ++round) {
+        QByteArray input = original;
+        const int mutations = 1 + int(random.bounded(8));
+        for (int m = 0; m < mutations; ++m) {
+            const qsizetype at = qsizetype(random.bounded(int(input.size())));
+            const char c = random.bounded(2) ? specials[random.bounded(int(sizeof(specials) - 1))]
+                                             : char(random.bounded(256));
+            switch (random.bounded(3)) {
+            case 0:
+                input[at] = c;
+                break;
+            case 1:
+                input.insert(at, c);
+                break;
+            default:
+                input.remove(at, 1 + random.bounded(4));
+                break;
+            }
+        }
+        ImapFramer::Limits limits;
+        limits.maxLineLength = 4096;
+        limits.maxLiteralSize = 4096;
+        ImapFramer framer(limits);
+        framer.feed(input);
+        QByteArray response;
+        ImapFramer::Status status;
+        while ((status = framer.next(&response)) == ImapFramer::Status::Response) {
+            ++responses;
+            const auto result = ImapParser::parse(response);
+            if (!result.isOk()) {
+                ++errors;
+                QCOMPARE(result.error.kind(), MailError::Kind::Parse);
+                QVERIFY(!result.response.isValid());
+            } else {
+                QVERIFY(result.response.isValid());
+            }
+        }
+        if (status == ImapFramer::Status::Error)
+            QCOMPARE(framer.error().kind(), MailError::Kind::Limit);
+    }
+    qInfo("%d mutated responses, %d parse errors", responses, errors);
+    QVERIFY(errors > 0);
 }
 
 void TestImapParser::replayDataFiles_data()
