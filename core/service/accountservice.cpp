@@ -21,6 +21,9 @@
 
 namespace {
 
+// The cache key of a whole message among the body parts (IMAP's BODY[] has an empty section).
+const QByteArray wholeMessage = QByteArrayLiteral("");
+
 FolderRecord::SpecialUse specialUseOf(const ImapMailboxListing &listing)
 {
     using A = ImapMailboxListing;
@@ -70,8 +73,6 @@ AccountService::AccountService(const Account &account, SecretStore *secrets, QOb
     , m_secrets(secrets)
 {
     m_store = std::make_unique<MessageStore>();
-    m_folderModel = std::make_unique<FolderTreeModel>(m_store.get());
-    m_messageModel = std::make_unique<MessageListModel>(m_store.get());
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(300);
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
@@ -89,7 +90,8 @@ MailError AccountService::openCache(const QString &path)
 {
     if (MailError error = m_store->open(path))
         return error;
-    m_folderModel->reload();
+    m_folderModel = std::make_unique<FolderTreeModel>(m_store.get());
+    m_messageModel = std::make_unique<MessageListModel>(m_store.get());
     return {};
 }
 
@@ -327,7 +329,7 @@ QByteArray AccountService::wireName(qint64 folderId) const
 void AccountService::fetchMessage(quint32 uid)
 {
     const qint64 folder = m_currentFolder;
-    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folder, uid, QByteArray());
+    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folder, uid, wholeMessage);
     if (cached && !cached.value().data.isEmpty()) {
         const QByteArray data = cached.value().data;
         QMetaObject::invokeMethod(
@@ -353,7 +355,7 @@ void AccountService::fetchMessage(quint32 uid)
                                                                  tr("The message is gone")));
             return;
         }
-        reportTaskError(m_store->storeBodyPart(folder, uid, QByteArray(), fetch->data()));
+        reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
         Q_EMIT messageFetched(folder, uid, fetch->data());
     });
 }

@@ -39,8 +39,9 @@ public:
     AccountService(const Account &account, SecretStore *secrets, QObject *parent = nullptr);
     ~AccountService() override;
 
-    // Opens (or creates) the account's cache database at path. The models read from it at
-    // once, so a cached folder is on screen before any network traffic.
+    // Opens (or creates) the account's cache database at path and creates the models, which
+    // read from it at once, so a cached folder is on screen before any network traffic. The
+    // models do not exist before.
     MailError openCache(const QString &path);
 
     Account account() const { return m_account; }

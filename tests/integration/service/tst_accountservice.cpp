@@ -1,0 +1,262 @@
+// The per-account facade against the local Dovecot: connect, list, show a folder, read a
+// message, change flags, delete, and the certificate question.
+#include "accounts/memorysecretstore.h"
+#include "imap/imapconnection.h"
+#include "mailstackinfo.h"
+#include "models/foldertreemodel.h"
+#include "models/messagelistmodel.h"
+#include "service/accountservice.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+class TestAccountService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectsListsAndShowsInbox();
+    void readsFlagsAndDeletes();
+    void untrustedCertificateAsksAndWaits_data();
+    void untrustedCertificateAsksAndWaits();
+    void missingPasswordIsAClearError();
+    void wrongPasswordIsNotRetried();
+
+private:
+    Account account(const QString &user, bool withCa = true) const;
+    std::unique_ptr<AccountService> makeService(const Account &account);
+    bool waitOnline(AccountService *service);
+    QStringList doveadm(const QStringList &arguments) const;
+    QString seedInbox(const QString &user, int count);
+
+    MailStackInfo m_stack;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    MemorySecretStore m_secrets;
+};
+
+void TestAccountService::initTestCase()
+{
+    m_stack = MailStackInfo::fromEnvironment();
+    if (!m_stack.isValid())
+        QFAIL(qPrintable(m_stack.error()));
+}
+
+void TestAccountService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestAccountService::cleanup()
+{
+    m_dir.reset();
+}
+
+Account TestAccountService::account(const QString &user, bool withCa) const
+{
+    Account a;
+    a.setId(user + QUuid::createUuid().toString(QUuid::Id128).left(6));
+    a.setDisplayName(user);
+    a.setAddress(m_stack.address(user));
+    a.setUserName(m_stack.address(user));
+    a.setImapHost(m_stack.host());
+    a.setImapPort(m_stack.imapTlsPort());
+    a.setImapSecurity(Security::ImplicitTls);
+    if (withCa)
+        a.setCaFilePath(m_stack.caFile());
+    return a;
+}
+
+std::unique_ptr<AccountService> TestAccountService::makeService(const Account &a)
+{
+    auto service = std::make_unique<AccountService>(a, &m_secrets);
+    const MailError error = service->openCache(m_dir->filePath(a.id() + QStringLiteral(".sqlite")));
+    if (error)
+        qWarning() << error.toString();
+    return service;
+}
+
+bool TestAccountService::waitOnline(AccountService *service)
+{
+    return QTest::qWaitFor([service] { return service->state() == AccountService::State::Online; },
+                           20000);
+}
+
+QStringList TestAccountService::doveadm(const QStringList &arguments) const
+{
+    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString program = command.takeFirst();
+    QProcess process;
+    process.start(program, command + arguments);
+    process.waitForFinished(60000);
+    return QString::fromUtf8(process.readAllStandardOutput())
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QString TestAccountService::seedInbox(const QString &user, int count)
+{
+    QProcess seed;
+    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
+               {QStringLiteral("seed"), m_stack.dir(), user, QStringLiteral("INBOX"),
+                QString::number(count)});
+    seed.waitForFinished(60000);
+    return QString::fromUtf8(seed.readAllStandardError());
+}
+
+void TestAccountService::connectsListsAndShowsInbox()
+{
+    const Account a = account(QStringLiteral("bob"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QAbstractItemModelTester folderTester(service->folderModel());
+    QAbstractItemModelTester listTester(service->messageModel());
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    QVERIFY(!synced.first().at(1).value<MailError>());
+
+    // Folders with their special uses, as SPECIAL-USE announces them.
+    FolderTreeModel *folders = service->folderModel();
+    for (const QString &path : {QStringLiteral("INBOX"), QStringLiteral("Sent"),
+                                QStringLiteral("Trash"), QStringLiteral("Drafts")})
+        QVERIFY2(folders->indexForPath(path).isValid(), qPrintable(path));
+    QCOMPARE(folders->indexForPath(QStringLiteral("Trash"))
+                     .data(FolderTreeModel::SpecialUseRole)
+                     .toInt(),
+             int(FolderRecord::SpecialUse::Trash));
+
+    // The open folder is INBOX, with as many rows as Dovecot has messages there.
+    QCOMPARE(service->currentFolderId(), service->folderId(FolderRecord::SpecialUse::Inbox));
+    const int serverCount = int(
+            doveadm({QStringLiteral("search"), QStringLiteral("-u"),
+                     m_stack.address(QStringLiteral("bob")), QStringLiteral("mailbox"),
+                     QStringLiteral("INBOX"), QStringLiteral("all")})
+                    .size());
+    QVERIFY(serverCount > 0);
+    QCOMPARE(service->messageModel()->rowCount(), serverCount);
+
+    // New mail while idling shows up without any action.
+    QVERIFY(service->connection()->isIdling()
+            || QTest::qWaitFor([&] { return service->connection()->isIdling(); }, 5000));
+    seedInbox(QStringLiteral("bob"), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(service->messageModel()->rowCount(), serverCount + 2, 15000);
+}
+
+void TestAccountService::readsFlagsAndDeletes()
+{
+    const Account a = account(QStringLiteral("carol"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    seedInbox(QStringLiteral("carol"), 3);
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    MessageListModel *list = service->messageModel();
+    QVERIFY(list->rowCount() >= 3);
+    const quint32 uid = list->index(0, 0).data(MessageListModel::UidRole).toUInt();
+    QVERIFY(uid != 0);
+
+    // Reading: the whole message, then from the cache.
+    QSignalSpy fetched(service.get(), &AccountService::messageFetched);
+    service->fetchMessage(uid);
+    QTRY_VERIFY_WITH_TIMEOUT(!fetched.isEmpty(), 10000);
+    const QByteArray bytes = fetched.first().at(2).toByteArray();
+    QVERIFY(bytes.contains("Subject:"));
+    QCOMPARE(service->store()
+                     ->bodyPart(service->currentFolderId(), uid, QByteArrayLiteral(""))
+                     .value()
+                     .data,
+             bytes);
+
+    // Flags reach the server.
+    service->changeFlags({uid}, MessageRecord::Flagged | MessageRecord::Seen, {});
+    const QString user = m_stack.address(QStringLiteral("carol"));
+    QTRY_VERIFY_WITH_TIMEOUT(doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), user,
+                                      QStringLiteral("flags"), QStringLiteral("mailbox"),
+                                      QStringLiteral("INBOX"), QStringLiteral("uid"),
+                                      QString::number(uid)})
+                                     .join(QLatin1Char(' '))
+                                     .contains(QStringLiteral("\\Flagged")),
+                             10000);
+
+    // Delete moves to Trash.
+    const int before = list->rowCount();
+    service->deleteMessages({uid});
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), before - 1, 10000);
+    const QStringList inTrash = doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                                         QStringLiteral("mailbox"), QStringLiteral("Trash"),
+                                         QStringLiteral("all")});
+    QVERIFY(!inTrash.isEmpty());
+    QVERIFY(doveadm({QStringLiteral("search"), QStringLiteral("-u"), user, QStringLiteral("mailbox"),
+                     QStringLiteral("INBOX"), QStringLiteral("uid"), QString::number(uid)})
+                    .isEmpty());
+}
+
+void TestAccountService::untrustedCertificateAsksAndWaits_data()
+{
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("refused") << false;
+    QTest::newRow("trusted") << true;
+}
+
+void TestAccountService::untrustedCertificateAsksAndWaits()
+{
+    QFETCH(bool, trust);
+    const Account a = account(QStringLiteral("alice"), false);
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy asked(service.get(), &AccountService::trustRequested);
+    QSignalSpy pinned(service.get(), &AccountService::certificateTrusted);
+    service->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 15000);
+    // Nothing goes on while the question is open.
+    QTest::qWait(300);
+    QCOMPARE(service->state(), AccountService::State::Connecting);
+    service->answerTrust(trust);
+    if (trust) {
+        QVERIFY(waitOnline(service.get()));
+        QCOMPARE(pinned.size(), 1);
+        QCOMPARE(pinned.first().first().toByteArray().size(), 64);
+    } else {
+        QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Failed, 10000);
+        QVERIFY(pinned.isEmpty());
+        // A refused certificate is not retried behind the user's back.
+        QTest::qWait(2500);
+        QCOMPARE(asked.size(), 1);
+    }
+}
+
+void TestAccountService::missingPasswordIsAClearError()
+{
+    auto service = makeService(account(QStringLiteral("alice")));
+    QSignalSpy states(service.get(), &AccountService::stateChanged);
+    service->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Failed, 5000);
+    QVERIFY(service->stateDetail().contains(QStringLiteral("password")));
+}
+
+void TestAccountService::wrongPasswordIsNotRetried()
+{
+    const Account a = account(QStringLiteral("alice"));
+    m_secrets.writePassword(a.id(), QStringLiteral("wrong"), this,
+                            [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy states(service.get(), &AccountService::stateChanged);
+    service->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Failed, 15000);
+    const int changes = int(states.size());
+    QTest::qWait(2500);
+    QCOMPARE(int(states.size()), changes);
+    QCOMPARE(service->state(), AccountService::State::Failed);
+}
+
+QTEST_GUILESS_MAIN(TestAccountService)
+#include "tst_accountservice.moc"
