@@ -4,16 +4,66 @@
 #include "accounts/fallbacksecretstore.h"
 #include "accounts/filesecretstore.h"
 #include "accounts/keychainsecretstore.h"
+#include "accountsession.h"
 #include "addresslist.h"
+#include "certificatedialog.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "foldericonproxymodel.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "models/foldertreemodel.h"
+#include "models/messagelistmodel.h"
+#include "outbox/messagesender.h"
+#include "service/accountservice.h"
 #include "statusarea.h"
+#include "store/messagestore.h"
+#include "viewer/messageviewer.h"
+#include "viewer/viewermessagefactory.h"
 
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
+
+namespace {
+
+QString specialUseName(FolderRecord::SpecialUse use)
+{
+    switch (use) {
+    case FolderRecord::SpecialUse::Inbox:
+        return QStringLiteral("\\Inbox");
+    case FolderRecord::SpecialUse::Drafts:
+        return QStringLiteral("\\Drafts");
+    case FolderRecord::SpecialUse::Sent:
+        return QStringLiteral("\\Sent");
+    case FolderRecord::SpecialUse::Trash:
+        return QStringLiteral("\\Trash");
+    case FolderRecord::SpecialUse::Junk:
+        return QStringLiteral("\\Junk");
+    case FolderRecord::SpecialUse::Archive:
+        return QStringLiteral("\\Archive");
+    case FolderRecord::SpecialUse::None:
+        break;
+    }
+    return QString();
+}
+
+StatusArea::ConnectionState statusOf(AccountService::State state)
+{
+    switch (state) {
+    case AccountService::State::Connecting:
+        return StatusArea::ConnectionState::Connecting;
+    case AccountService::State::Online:
+        return StatusArea::ConnectionState::Online;
+    case AccountService::State::Failed:
+        return StatusArea::ConnectionState::Error;
+    case AccountService::State::Offline:
+        break;
+    }
+    return StatusArea::ConnectionState::Offline;
+}
+
+} // namespace
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
@@ -31,45 +81,254 @@ AppController::AppController(QObject *parent)
         m_secrets = std::make_unique<FallbackSecretStore>(m_primarySecrets.get(), &m_sessionSecrets);
     }
 
-    m_messages.setHorizontalHeaderLabels({tr("Subject"), tr("From"), tr("Date"), tr("Size")});
+    m_folders.setItemRoleNames({{Qt::DisplayRole, "display"}, {SpecialUseRole, "specialUse"}});
     m_folderIcons->setSourceModel(&m_folders);
     m_window->setFolderModel(m_folderIcons.get());
-    m_window->setMessageModel(&m_messages);
 
-    connect(m_window.get(), &MainWindow::newMessageRequested, this,
-            [this] { openComposer(ComposeRequest()); });
-    connect(m_window.get(), &MainWindow::accountsRequested, this, &AppController::openAccounts);
-    const QString notYet = tr("Not available yet: no mail service is connected.");
-    connect(m_window.get(), &MainWindow::refreshRequested, this,
-            [this, notYet] { showStatus(notYet); });
+    MainWindow *w = m_window.get();
+    connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
+    connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
+    connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
+    connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
+    connect(w, &MainWindow::refreshRequested, this, [this] {
+        for (AccountSession *session : std::as_const(m_sessions))
+            session->service()->refresh();
+    });
+    connect(w, &MainWindow::filterTextChanged, this, [this](const QString &text) {
+        if (m_current)
+            m_current->service()->messageModel()->setSearchText(text);
+    });
+    connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
+        if (m_current)
+            m_current->service()->deleteMessages(uidsOf(messages));
+    });
+    connect(w, &MainWindow::markReadRequested, this, [this](const QModelIndexList &messages) {
+        if (m_current)
+            m_current->service()->changeFlags(uidsOf(messages), MessageRecord::Seen, {});
+    });
+    connect(w, &MainWindow::markUnreadRequested, this, [this](const QModelIndexList &messages) {
+        if (m_current)
+            m_current->service()->changeFlags(uidsOf(messages), {}, MessageRecord::Seen);
+    });
+    connect(w, &MainWindow::flagRequested, this, [this](const QModelIndexList &messages) {
+        if (!m_current || messages.isEmpty())
+            return;
+        const bool flagged = messages.first().data(MessageListModel::IsFlaggedRole).toBool();
+        m_current->service()->changeFlags(uidsOf(messages),
+                                          flagged ? MessageRecord::Flags() : MessageRecord::Flagged,
+                                          flagged ? MessageRecord::Flagged : MessageRecord::Flags());
+    });
+    const QString notYet = tr("Replying and forwarding are not available yet.");
     for (auto signal : {&MainWindow::replyRequested, &MainWindow::replyAllRequested,
                         &MainWindow::forwardRequested})
-        connect(m_window.get(), signal, this, [this, notYet] { showStatus(notYet); });
+        connect(w, signal, this, [this, notYet] { showStatus(notYet); });
+    connect(w->messageViewer(), &MessageViewer::attachmentRequested, this,
+            [this](const QString &partId) {
+                m_window->messageViewer()
+                        ->setAttachmentData(partId,
+                                            ViewerMessageFactory::attachmentData(m_shownMessage,
+                                                                                 partId));
+            });
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
     reloadAccounts();
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    qDeleteAll(m_sessions);
+}
 
 void AppController::reloadAccounts()
 {
-    m_folders.clear();
+    const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QStringList addresses;
+    QSet<QString> present;
     for (const Account &account : m_accounts.accounts()) {
-        // Every IMAP account has an INBOX; the other folders come with the account's service.
+        present.insert(account.id());
+        for (const Identity &identity : account.identities())
+            addresses.append(AddressList::format(MailAddress {identity.name, identity.address}));
+        if (AccountSession *existing = m_sessions.value(account.id())) {
+            existing->service()->setAccount(account);
+            continue;
+        }
+        auto *session = new AccountSession(account, m_secrets.get(), dataDirectory);
+        if (MailError error = session->open()) {
+            showStatus(error.toString());
+            delete session;
+            continue;
+        }
+        m_sessions.insert(account.id(), session);
+        connectSession(session);
+        m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
+                                                   StatusArea::ConnectionState::Offline);
+        session->service()->connectToServer();
+    }
+    for (const QString &id : m_sessions.keys()) {
+        if (!present.contains(id)) {
+            m_window->statusArea()->removeAccount(id);
+            delete m_sessions.take(id);
+        }
+    }
+    m_addresses.setStringList(addresses);
+    rebuildFolders();
+}
+
+void AppController::connectSession(AccountSession *session)
+{
+    AccountService *service = session->service();
+    const QString id = session->account().id();
+    connect(service, &AccountService::stateChanged, this,
+            [this, session, id](AccountService::State state, const QString &detail) {
+                m_window->statusArea()->setConnectionState(id, session->account().displayName(),
+                                                           statusOf(state));
+                if (state == AccountService::State::Failed)
+                    showStatus(session->account().displayName() + QStringLiteral(": ") + detail);
+            });
+    connect(service->store(), &MessageStore::foldersChanged, this, &AppController::rebuildFolders);
+    connect(service->folderModel(), &QAbstractItemModel::dataChanged, this,
+            &AppController::rebuildFolders);
+    connect(service->folderModel(), &QAbstractItemModel::modelReset, this,
+            &AppController::rebuildFolders);
+    connect(service, &AccountService::syncProgress, this, [this](qint64 done, qint64 total) {
+        if (done >= total)
+            m_window->statusArea()->clearProgress();
+        else
+            m_window->statusArea()->showProgress(tr("Fetching messages"), int(done), int(total));
+    });
+    connect(service, &AccountService::syncFinished, this,
+            [this] { m_window->statusArea()->clearProgress(); });
+    connect(service, &AccountService::errorOccurred, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
+    connect(service, &AccountService::trustRequested, this,
+            [this, session](const QList<QSslCertificate> &chain, const QString &reasons) {
+                askTrust(session, chain, reasons);
+            });
+    connect(service, &AccountService::messageFetched, this,
+            [this, session](qint64, quint32 uid, const QByteArray &message) {
+                if (session != m_current || uid != m_shownUid)
+                    return;
+                m_shownMessage = message;
+                m_window->messageViewer()->setMessage(ViewerMessageFactory::fromMessage(message));
+            });
+    connect(service, &AccountService::messageFetchFailed, this,
+            [this](qint64, quint32, const MailError &error) { showStatus(error.toString()); });
+    connect(session->sender(), &MessageSender::failed, this,
+            [this](const QString &, const MailError &error) {
+                showStatus(tr("Not sent: %1").arg(error.toString()));
+            });
+    connect(session->sender(), &MessageSender::sent, this,
+            [this] { showStatus(tr("Message sent.")); });
+}
+
+void AppController::rebuildFolders()
+{
+    const QModelIndex current = m_window->folderView()->currentIndex();
+    const qint64 currentFolder = current.data(FolderIdRole).toLongLong();
+    const QString currentAccount = current.data(AccountIdRole).toString();
+    m_folders.clear();
+    QModelIndex toSelect;
+    for (const Account &account : m_accounts.accounts()) {
+        AccountSession *session = m_sessions.value(account.id());
+        if (!session)
+            continue;
         auto *accountItem = new QStandardItem(Icons::icon(QStringLiteral("accounts")),
                                               account.displayName());
         accountItem->setToolTip(account.address());
-        accountItem->appendRow(
-                new QStandardItem(Icons::icon(QStringLiteral("inbox")), tr("Inbox")));
+        accountItem->setData(account.id(), AccountIdRole);
+        accountItem->setSelectable(false);
         m_folders.appendRow(accountItem);
-        m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
-                                                   StatusArea::ConnectionState::Offline);
-        for (const Identity &identity : account.identities())
-            addresses.append(AddressList::format(MailAddress {identity.name, identity.address}));
+        FolderTreeModel *tree = session->service()->folderModel();
+        std::function<void(const QModelIndex &, QStandardItem *)> add = [&](const QModelIndex &parent,
+                                                                            QStandardItem *into) {
+            for (int row = 0; row < tree->rowCount(parent); ++row) {
+                const QModelIndex folder = tree->index(row, 0, parent);
+                const int unread = folder.data(FolderTreeModel::UnreadCountRole).toInt();
+                const QString name = folder.data(Qt::DisplayRole).toString();
+                auto *item = new QStandardItem(
+                        unread > 0 ? QStringLiteral("%1 (%2)").arg(name).arg(unread) : name);
+                const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+                item->setData(account.id(), AccountIdRole);
+                item->setData(folderId, FolderIdRole);
+                item->setData(specialUseName(FolderRecord::SpecialUse(
+                                      folder.data(FolderTreeModel::SpecialUseRole).toInt())),
+                              SpecialUseRole);
+                QFont font = item->font();
+                font.setBold(unread > 0);
+                item->setFont(font);
+                item->setSelectable(folder.data(FolderTreeModel::IsSelectableRole).toBool());
+                into->appendRow(item);
+                if (folderId == currentFolder && account.id() == currentAccount)
+                    toSelect = item->index();
+                add(folder, item);
+            }
+        };
+        add(QModelIndex(), accountItem);
     }
-    m_addresses.setStringList(addresses);
     m_window->folderView()->expandAll();
+    if (toSelect.isValid()) {
+        const QSignalBlocker blocker(m_window->folderView()->selectionModel());
+        m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(toSelect));
+    }
+}
+
+void AppController::onFolderSelected(const QModelIndex &index)
+{
+    AccountSession *session = m_sessions.value(index.data(AccountIdRole).toString());
+    const qint64 folderId = index.data(FolderIdRole).toLongLong();
+    if (!session || folderId == 0)
+        return;
+    m_current = session;
+    session->service()->openFolder(folderId);
+    m_window->setMessageModel(session->service()->messageModel());
+}
+
+void AppController::onMessageSelected(const QModelIndex &index)
+{
+    if (!m_current || !index.isValid())
+        return;
+    m_shownUid = index.data(MessageListModel::UidRole).toUInt();
+    m_current->service()->fetchMessage(m_shownUid);
+    if (index.data(MessageListModel::IsUnreadRole).toBool())
+        m_current->service()->changeFlags({m_shownUid}, MessageRecord::Seen, {});
+}
+
+QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
+{
+    QList<quint32> uids;
+    for (const QModelIndex &index : indexes)
+        uids.append(index.data(MessageListModel::UidRole).toUInt());
+    return uids;
+}
+
+void AppController::askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
+                             const QString &reasons)
+{
+    Account account = session->account();
+    auto *dialog = new CertificateDialog(account.imapHost(), chain,
+                                         account.imapPinnedFingerprints(), reasons, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, session, dialog](int result) {
+        const bool trusted = result == QDialog::Accepted;
+        if (trusted) {
+            Account updated = session->account();
+            QList<QByteArray> pins = updated.imapPinnedFingerprints();
+            pins.append(dialog->fingerprint());
+            updated.setImapPinnedFingerprints(pins);
+            if (MailError error = m_accounts.saveAccount(updated))
+                showStatus(error.toString());
+        }
+        session->service()->answerTrust(trusted);
+    });
+    dialog->open();
+}
+
+bool AppController::hasUnsentMail() const
+{
+    for (AccountSession *session : m_sessions) {
+        if (session->sender()->hasUnsent())
+            return true;
+    }
+    return false;
 }
 
 void AppController::showStatus(const QString &message)
@@ -85,10 +344,22 @@ ComposerWindow *AppController::openComposer(const ComposeRequest &request)
     composer->setAddressModel(&m_addresses);
     composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
     composer->applyRequest(request);
-    connect(composer, &ComposerWindow::sendRequested, composer, [composer] {
-        composer->statusBar()->showMessage(
-                tr("Not sent: no mail service is connected yet. The message stays open."), 10000);
-    });
+    connect(composer, &ComposerWindow::sendRequested, this,
+            [this, composer](const OutgoingMessage &message) {
+                AccountSession *session = m_sessions.value(composer->selectedAccountId());
+                if (!session) {
+                    composer->statusBar()->showMessage(tr("Choose an account to send from."));
+                    return;
+                }
+                MailError error;
+                const QString id = session->sender()->send(message, &error);
+                if (id.isEmpty()) {
+                    composer->statusBar()->showMessage(tr("Not sent: %1").arg(error.toString()));
+                    return;
+                }
+                showStatus(tr("Sending…"));
+                composer->close();
+            });
     composer->show();
     return composer;
 }

@@ -3,6 +3,7 @@
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
@@ -11,28 +12,39 @@
 
 #include <memory>
 
+class AccountSession;
 class ComposerWindow;
 class FolderIconProxyModel;
 class MainWindow;
 class SecretStore;
 struct ComposeRequest;
 
-// The composition root: builds the settings, account and password stores and the windows, and
-// connects the main window's requests to what answers them today. The per-account services
-// plug in here once they exist.
+// The composition root: builds the settings, account and password stores, one AccountSession
+// per account, and the windows, and connects the main window's requests to the sessions.
 class AppController : public QObject
 {
     Q_OBJECT
 public:
+    enum FolderRole { AccountIdRole = Qt::UserRole + 100, FolderIdRole, SpecialUseRole };
+
     explicit AppController(QObject *parent = nullptr);
     ~AppController() override;
 
     MainWindow *mainWindow() const { return m_window.get(); }
     ComposerWindow *openComposer(const ComposeRequest &request);
     void openAccounts();
+    // True when a message is still waiting in some outbox.
+    bool hasUnsentMail() const;
 
 private:
     void reloadAccounts();
+    void rebuildFolders();
+    void connectSession(AccountSession *session);
+    void onFolderSelected(const QModelIndex &index);
+    void onMessageSelected(const QModelIndex &index);
+    void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
+                  const QString &reasons);
+    QList<quint32> uidsOf(const QModelIndexList &indexes) const;
     void showStatus(const QString &message);
 
     QSettings m_settings;
@@ -40,9 +52,12 @@ private:
     MemorySecretStore m_sessionSecrets;
     std::unique_ptr<SecretStore> m_primarySecrets;
     std::unique_ptr<SecretStore> m_secrets;
+    QHash<QString, AccountSession *> m_sessions;
+    QPointer<AccountSession> m_current;
+    quint32 m_shownUid = 0;
+    QByteArray m_shownMessage;
     QStandardItemModel m_folders;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
-    QStandardItemModel m_messages;
     QStringListModel m_addresses;
     std::unique_ptr<MainWindow> m_window;
     QPointer<QWidget> m_accountsDialog;

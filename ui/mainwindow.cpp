@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "viewer/messageviewer.h"
+
 #include "icons.h"
 #include "mainactions.h"
 #include "statusarea.h"
@@ -15,7 +17,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -37,7 +38,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_folderView(new QTreeView)
     , m_messageList(new QTreeView)
     , m_filterField(new QLineEdit)
-    , m_messageBrowser(new QTextBrowser)
+    , m_messageViewer(new MessageViewer)
     , m_statusArea(new StatusArea(this))
 {
     if (!m_settings) {
@@ -72,10 +73,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_filterField->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_filterField->hide();
 
-    m_messageBrowser->setObjectName(QStringLiteral("messageBrowser"));
-    m_messageBrowser->setPlaceholderText(tr("No message selected."));
-    m_messageBrowser->setOpenExternalLinks(false);
-    m_messageBrowser->setAccessibleName(tr("Message"));
+    m_messageViewer->setObjectName(QStringLiteral("messageViewer"));
+    m_messageViewer->setAccessibleName(tr("Message"));
 
     auto *listPane = new QWidget;
     auto *listLayout = new QVBoxLayout(listPane);
@@ -88,7 +87,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
     m_mainSplitter->insertWidget(0, m_folderView);
     m_messageSplitter->addWidget(listPane);
-    m_messageSplitter->addWidget(m_messageBrowser);
+    m_messageSplitter->addWidget(m_messageViewer);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
     m_messageSplitter->setStretchFactor(0, 2);

@@ -4,11 +4,11 @@
 #include <QModelIndex>
 
 class MainActions;
+class MessageViewer;
 class QAbstractItemModel;
 class QLineEdit;
 class QSettings;
 class QSplitter;
-class QTextBrowser;
 class QTreeView;
 class StatusArea;
 
@@ -29,7 +29,7 @@ public:
     MainActions *actions() const { return m_actions; }
     QTreeView *folderView() const { return m_folderView; }
     QTreeView *messageView() const { return m_messageList; }
-    QTextBrowser *messageBrowser() const { return m_messageBrowser; }
+    MessageViewer *messageViewer() const { return m_messageViewer; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messageSplitter() const { return m_messageSplitter; }
     QLineEdit *filterField() const { return m_filterField; }
@@ -74,7 +74,7 @@ private:
     QTreeView *m_folderView;
     QTreeView *m_messageList;
     QLineEdit *m_filterField;
-    QTextBrowser *m_messageBrowser;
+    MessageViewer *m_messageViewer;
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;
 };

@@ -1,6 +1,7 @@
 #include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "viewer/messageviewer.h"
 #include "statusarea.h"
 
 #include <QAction>
@@ -57,7 +58,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.folderView()->isVisible());
         QVERIFY(window.messageView()->isVisible());
-        QVERIFY(window.messageBrowser()->isVisible());
+        QVERIFY(window.messageViewer()->isVisible());
         QVERIFY(!window.filterField()->isVisible());
         QVERIFY(window.messageView()->uniformRowHeights());
         QVERIFY(window.messageView()->isSortingEnabled());

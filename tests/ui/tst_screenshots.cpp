@@ -8,6 +8,7 @@
 #include "connectiontestpanel.h"
 #include "foldericonproxymodel.h"
 #include "mainwindow.h"
+#include "viewer/messageviewer.h"
 #include "originalmessage.h"
 #include "statusarea.h"
 #include "testcertificates.h"
@@ -110,8 +111,13 @@ private Q_SLOTS:
         window.folderView()->setCurrentIndex(icons.index(0, 0, icons.index(0, 0)));
         window.messageView()->setCurrentIndex(
                 messages.match(messages.index(0, 0), Qt::DisplayRole, subjects.at(1)).value(0));
-        window.messageBrowser()->setPlainText(
-                u"Hi Alice,\n\nshall we have lunch on Friday?\n\nCarol"_s);
+        ViewerMessage shown;
+        shown.from = {u"Carol Singer"_s, u"carol@example.test"_s};
+        shown.to = {{u"Alice Liddell"_s, u"alice@example.test"_s}};
+        shown.subject = subjects.at(1);
+        shown.date = QDateTime(QDate(2026, 11, 20), QTime(12, 30));
+        shown.plainText = u"Hi Alice,\n\nshall we have lunch on Friday?\n\n> Any day but Monday.\n\nCarol"_s;
+        window.messageViewer()->setMessage(shown);
         window.statusArea()->setConnectionState(u"a"_s, u"Alice Liddell"_s,
                                                 StatusArea::ConnectionState::Online);
         window.statusArea()->setConnectionState(u"b"_s, u"Bob Marley"_s,
