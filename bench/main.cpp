@@ -1,4 +1,5 @@
 // heron-bench: one subcommand per area, each printing "name value" lines.
+#include "imapbench.h"
 #include "smtpbench.h"
 #include "storebench.h"
 
@@ -12,11 +13,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
+            {QStringLiteral("imap"), runImapBench},
             {QStringLiteral("smtp"), runSmtpBench},
             {QStringLiteral("store"), runStoreBench},
     };
     QStringList args = app.arguments().mid(1);
     const QString name = args.isEmpty() ? QString() : args.takeFirst();
+    // Hidden: the child process that "imap" starts to time reopening its cache.
+    if (name == QLatin1String("imap-reopen"))
+        return runImapReopen(args);
     const auto it = commands.find(name);
     if (it == commands.end()) {
         QTextStream err(stderr);

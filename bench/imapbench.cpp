@@ -1,0 +1,554 @@
+#include "imapbench.h"
+
+#include "imap/imapconnection.h"
+#include "imap/parser/uidset.h"
+#include "imap/tasks/imapselecttask.h"
+#include "imap/tasks/imapstoretask.h"
+#include "models/messagelistmodel.h"
+#include "net/ssltransport.h"
+#include "store/messagestore.h"
+#include "sync/foldersync.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace {
+
+constexpr int ModelRows = 50;
+constexpr int TimeoutMs = 30 * 60 * 1000;
+
+QHash<QString, QString> parseOptions(const QStringList &args)
+{
+    QHash<QString, QString> options;
+    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
+        if (args.at(i).startsWith(QLatin1String("--")))
+            options.insert(args.at(i).mid(2), args.at(i + 1));
+    }
+    return options;
+}
+
+// A field of /proc/self/status in kB, -1 when unreadable.
+qint64 statusKb(const QByteArray &key)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
+        if (line.startsWith(key + ':'))
+            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Runs an event loop until done() holds or the time runs out; returns done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = TimeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    check.start(1);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+struct Server
+{
+    QString host;
+    quint16 port = 0;
+    bool implicit = true;
+    QString tlsName;
+    QList<QSslCertificate> ca;
+    QString user;
+    QString password;
+};
+
+// One logged-in Heron session.
+struct Session
+{
+    std::unique_ptr<SslTransport> transport;
+    std::unique_ptr<ImapConnection> connection;
+};
+
+std::unique_ptr<Session> openSession(const Server &server, QString *error)
+{
+    auto session = std::make_unique<Session>();
+    session->transport = std::make_unique<SslTransport>();
+    session->transport->setCaCertificates(server.ca);
+    session->transport->setPeerVerifyName(server.tlsName);
+    session->transport->setConnectTimeout(30000);
+    QObject::connect(session->transport.get(), &Transport::certificateTrustRequested,
+                     session->transport.get(),
+                     [transport = session->transport.get()](const QList<QSslCertificate> &,
+                                                            const QString &) {
+                         transport->answerTrust(false);
+                     });
+    session->connection = std::make_unique<ImapConnection>(session->transport.get());
+    ImapConnectionSettings settings;
+    settings.host = server.host;
+    settings.port = server.port;
+    settings.security = server.implicit ? Security::ImplicitTls : Security::StartTls;
+    settings.username = server.user;
+    settings.password = server.password;
+    bool ready = false;
+    bool failed = false;
+    QObject::connect(session->connection.get(), &ImapConnection::ready, session->connection.get(),
+                     [&ready] { ready = true; });
+    QObject::connect(session->connection.get(), &ImapConnection::failed, session->connection.get(),
+                     [&failed, error](const MailError &e) {
+                         failed = true;
+                         *error = e.toString();
+                     });
+    session->connection->open(settings);
+    waitUntil([&] { return ready || failed; }, 60000);
+    if (!ready) {
+        if (error->isEmpty())
+            *error = QStringLiteral("login timed out");
+        return nullptr;
+    }
+    return session;
+}
+
+// Runs FolderSync to the end; returns its duration in seconds, or -1 with error set.
+double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
+                 QByteArray *method, QString *error)
+{
+    FolderSync sync(connection, store, folderId);
+    bool finished = false;
+    MailError result;
+    QObject::connect(&sync, &FolderSync::finished, &sync, [&](const MailError &e) {
+        finished = true;
+        result = e;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    sync.start();
+    QEventLoop loop;
+    QObject::connect(&sync, &FolderSync::finished, &loop, &QEventLoop::quit);
+    if (!finished)
+        loop.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    *method = sync.method();
+    if (result.isError()) {
+        *error = result.toString();
+        return -1;
+    }
+    return seconds;
+}
+
+// An IMAP client over a bare QSslSocket that parses nothing: it only looks for the tagged
+// completion of each command in the bytes that arrive.
+class RawClient
+{
+public:
+    explicit RawClient(const Server &server)
+        : m_server(server)
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.addCaCertificates(server.ca);
+        m_socket.setSslConfiguration(config);
+        m_socket.setPeerVerifyName(server.tlsName);
+        QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket, [this] {
+            onReadyRead();
+            wake();
+        });
+        QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] { wake(); });
+        QObject::connect(&m_socket, &QAbstractSocket::errorOccurred, &m_socket,
+                         [this](QAbstractSocket::SocketError) {
+                             if (m_error.isEmpty())
+                                 m_error = m_socket.errorString();
+                             wake();
+                         });
+        QObject::connect(&m_socket, &QSslSocket::sslErrors, &m_socket,
+                         [this](const QList<QSslError> &errors) {
+                             if (m_error.isEmpty() && !errors.isEmpty())
+                                 m_error = errors.first().errorString();
+                             wake();
+                         });
+    }
+
+    QString error() const { return m_error; }
+
+    // Connects, reads the greeting, does STARTTLS when asked and logs in.
+    bool login()
+    {
+        if (m_server.implicit)
+            m_socket.connectToHostEncrypted(m_server.host, m_server.port);
+        else
+            m_socket.connectToHost(m_server.host, m_server.port);
+        m_needle = "\r\n";
+        if (!wait([this] { return m_found || !m_error.isEmpty(); }, 30000) || !m_error.isEmpty())
+            return fail(QStringLiteral("no greeting"));
+        if (!m_server.implicit) {
+            if (!command("STARTTLS"))
+                return false;
+            m_socket.startClientEncryption();
+            if (!wait([this] { return m_socket.isEncrypted() || !m_error.isEmpty(); }, 30000)
+                || !m_error.isEmpty())
+                return fail(QStringLiteral("STARTTLS failed"));
+        }
+        return command("LOGIN " + quoted(m_server.user) + ' ' + quoted(m_server.password));
+    }
+
+    // Sends one command and waits for its tagged OK.
+    bool command(const QByteArray &text)
+    {
+        const QByteArray tag = 'r' + QByteArray::number(++m_tagCounter);
+        m_needle = "\r\n" + tag + ' ';
+        m_tail = "\r\n";
+        m_found = false;
+        m_socket.write(tag + ' ' + text + "\r\n");
+        if (!wait([this] { return m_status.size() >= 2 || !m_error.isEmpty(); }, TimeoutMs)
+            || !m_error.isEmpty())
+            return fail(QStringLiteral("no answer to ") + QString::fromLatin1(text.left(40)));
+        const bool ok = m_status.startsWith("OK");
+        m_status.clear();
+        return ok || fail(QStringLiteral("refused: ") + QString::fromLatin1(text.left(40)));
+    }
+
+private:
+    // Runs an event loop that the socket's signals end once done() holds.
+    bool wait(const std::function<bool()> &done, int timeoutMs)
+    {
+        if (done())
+            return true;
+        QEventLoop loop;
+        m_wake = [&loop, &done] {
+            if (done())
+                loop.quit();
+        };
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        m_wake = {};
+        return done();
+    }
+
+    void wake()
+    {
+        if (m_wake)
+            m_wake();
+    }
+
+    static QByteArray quoted(const QString &text)
+    {
+        QByteArray out = text.toUtf8();
+        out.replace('\\', "\\\\").replace('"', "\\\"");
+        return '"' + out + '"';
+    }
+
+    bool fail(const QString &what)
+    {
+        if (m_error.isEmpty())
+            m_error = what;
+        return false;
+    }
+
+    void onReadyRead()
+    {
+        const QByteArray bytes = m_socket.readAll();
+        if (m_needle.isEmpty())
+            return;
+        if (m_needle == "\r\n") { // greeting: the first line
+            m_found = m_found || bytes.contains("\r\n");
+            return;
+        }
+        if (m_found) {
+            m_status += bytes.left(2 - m_status.size());
+            return;
+        }
+        // Search only the new bytes plus a needle's length of what came before.
+        m_tail += bytes;
+        const qsizetype at = m_tail.indexOf(m_needle);
+        if (at >= 0) {
+            m_found = true;
+            m_status = m_tail.mid(at + m_needle.size(), 2);
+            m_tail.clear();
+            return;
+        }
+        m_tail = m_tail.right(m_needle.size() - 1);
+    }
+
+    Server m_server;
+    QSslSocket m_socket;
+    QByteArray m_needle;
+    QByteArray m_tail;
+    QByteArray m_status;
+    QString m_error;
+    std::function<void()> m_wake;
+    int m_tagCounter = 0;
+    bool m_found = false;
+};
+
+QByteArray quotedMailbox(const QString &folder)
+{
+    QByteArray out = folder.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + out + '"';
+}
+
+// The raw first fetch: SELECT then every message's metadata; seconds, or -1.
+double rawColdFetch(const Server &server, const QString &folder, QString *error)
+{
+    RawClient client(server);
+    if (!client.login()) {
+        *error = client.error();
+        return -1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (!client.command("SELECT " + quotedMailbox(folder))
+        || !client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE "
+                           "BODYSTRUCTURE)")) {
+        *error = client.error();
+        return -1;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    client.command("LOGOUT");
+    return seconds;
+}
+
+// The raw resync: SELECT with QRESYNC from a known state; seconds, or -1.
+double rawResync(const Server &server, const QString &folder, quint32 uidValidity, quint64 modSeq,
+                 const QByteArray &knownUids, QString *error)
+{
+    RawClient client(server);
+    if (!client.login() || !client.command("ENABLE QRESYNC")) {
+        *error = client.error();
+        return -1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (!client.command("SELECT " + quotedMailbox(folder) + " (QRESYNC ("
+                        + QByteArray::number(uidValidity) + ' ' + QByteArray::number(modSeq) + ' '
+                        + knownUids + "))")) {
+        *error = client.error();
+        return -1;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    client.command("LOGOUT");
+    return seconds;
+}
+
+// Reads every column of the first rows, as a view showing them would.
+void readRows(MessageListModel *model, int rows)
+{
+    const int n = qMin(rows, model->rowCount());
+    for (int row = 0; row < n; ++row) {
+        for (int column = 0; column < model->columnCount(); ++column)
+            model->data(model->index(row, column));
+    }
+}
+
+// Toggles \Flagged on the given messages from another session; true on success.
+bool toggleFlagged(const Server &server, const QString &folder, const QList<quint32> &add,
+                   const QList<quint32> &remove, QString *error)
+{
+    std::unique_ptr<Session> session = openSession(server, error);
+    if (!session)
+        return false;
+    ImapConnection *connection = session->connection.get();
+    ImapSelectTask select(connection, FolderSync::wireName(connection, folder));
+    select.start();
+    waitUntil([&] { return select.isFinished(); });
+    if (select.error().isError()) {
+        *error = select.error().toString();
+        return false;
+    }
+    QList<std::shared_ptr<ImapStoreTask>> tasks;
+    if (!add.isEmpty())
+        tasks.append(std::make_shared<ImapStoreTask>(connection, UidSet::fromList(add),
+                                                     ImapStoreTask::Mode::Add,
+                                                     QList<QByteArray> {"\\Flagged"}));
+    if (!remove.isEmpty())
+        tasks.append(std::make_shared<ImapStoreTask>(connection, UidSet::fromList(remove),
+                                                     ImapStoreTask::Mode::Remove,
+                                                     QList<QByteArray> {"\\Flagged"}));
+    for (const auto &task : tasks) {
+        task->start();
+        waitUntil([&] { return task->isFinished(); });
+        if (task->error().isError()) {
+            *error = task->error().toString();
+            return false;
+        }
+    }
+    return true;
+}
+
+QString figure(double value, int decimals = 3)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+} // namespace
+
+int runImapBench(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QHash<QString, QString> o = parseOptions(args);
+    for (const char *key : {"host", "port", "tls", "user", "folder"}) {
+        if (!o.contains(QLatin1String(key))) {
+            err << "heron-bench imap: --" << key << " is required\n";
+            return 2;
+        }
+    }
+    Server server;
+    server.host = o.value(QStringLiteral("host"));
+    server.port = quint16(o.value(QStringLiteral("port")).toUInt());
+    server.implicit = o.value(QStringLiteral("tls")) == QLatin1String("implicit");
+    server.tlsName = o.value(QStringLiteral("tls-name"), server.host);
+    if (o.contains(QStringLiteral("ca")))
+        server.ca = QSslCertificate::fromPath(o.value(QStringLiteral("ca")));
+    server.user = o.value(QStringLiteral("user"));
+    server.password = qEnvironmentVariable("HERON_BENCH_PASSWORD");
+    const QString folder = o.value(QStringLiteral("folder"));
+    QString error;
+    const auto failWith = [&err](const QString &what, const QString &why) {
+        err << "heron-bench imap: " << what << ": " << why << '\n';
+        return 1;
+    };
+
+    // Cold sync into a fresh store.
+    QTemporaryDir dir;
+    const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
+    auto store = std::make_unique<MessageStore>();
+    if (!dir.isValid() || store->open(storePath).isError())
+        return failWith(QStringLiteral("store"), QStringLiteral("cannot open ") + storePath);
+    FolderRecord record;
+    record.path = folder;
+    record.delimiter = QLatin1Char('/');
+    const StoreResult<qint64> folderId = store->upsertFolder(record);
+    if (!folderId)
+        return failWith(QStringLiteral("store"), QStringLiteral("cannot add the folder"));
+
+    // Dovecot parses each message the first time its envelope and structure are asked for and
+    // caches the result: one untimed raw fetch first, so Heron and the floor meet the same warm
+    // server.
+    const double firstFetch = rawColdFetch(server, folder, &error);
+    if (firstFetch < 0)
+        return failWith(QStringLiteral("warm-up"), error);
+    out << "server_first_fetch_s " << figure(firstFetch) << '\n';
+    out.flush();
+
+    std::unique_ptr<Session> session = openSession(server, &error);
+    if (!session)
+        return failWith(QStringLiteral("login"), error);
+    const qint64 rssBefore = statusKb("VmRSS");
+    QByteArray method;
+    const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
+                                         &method, &error);
+    if (coldSeconds < 0)
+        return failWith(QStringLiteral("cold sync"), error);
+    session.reset();
+    const int messages = store->messageCount(folderId.value()).value();
+    out << "messages " << messages << '\n';
+    out << "cold_sync_s " << figure(coldSeconds) << '\n';
+    out.flush();
+
+    auto model = std::make_unique<MessageListModel>(store.get());
+    model->setFolderId(folderId.value());
+    readRows(model.get(), ModelRows);
+    const qint64 rssAfter = statusKb("VmRSS");
+
+    // The raw floor on the same warm server.
+    const double floorSeconds = rawColdFetch(server, folder, &error);
+    if (floorSeconds < 0)
+        return failWith(QStringLiteral("floor"), error);
+    out << "floor_s " << figure(floorSeconds) << '\n';
+    out << "cold_ratio " << figure(coldSeconds / floorSeconds) << '\n';
+    out.flush();
+
+    // Reopen in a new process.
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("imap-reopen"), QStringLiteral("--store"), storePath,
+                 QStringLiteral("--folder"), folder});
+    const bool reopened = child.waitForFinished(120000)
+                          && child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    const double reopenSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (reopened)
+        out << "reopen_s " << figure(reopenSeconds) << '\n';
+    else
+        err << "heron-bench imap: reopen failed: " << child.readAllStandardOutput() << '\n';
+    out.flush();
+
+    // Resync after another session changed \Flagged on 1% of the messages.
+    const FolderRecord synced = store->folder(folderId.value()).value();
+    const QList<quint32> uids = store->uids(folderId.value()).value();
+    QList<quint32> add;
+    QList<quint32> remove;
+    for (qsizetype i = 0; i < uids.size(); i += 100) {
+        const StoreResult<MessageRecord> message = store->message(folderId.value(), uids.at(i));
+        if (message && message.value().flags.testFlag(MessageRecord::Flagged))
+            remove.append(uids.at(i));
+        else
+            add.append(uids.at(i));
+    }
+    if (!toggleFlagged(server, folder, add, remove, &error))
+        return failWith(QStringLiteral("flag changes"), error);
+    out << "changed " << add.size() + remove.size() << '\n';
+
+    const double resyncFloor = rawResync(server, folder, synced.uidValidity, synced.highestModSeq,
+                                         UidSet::fromList(uids).toString(), &error);
+    if (resyncFloor < 0)
+        return failWith(QStringLiteral("resync floor"), error);
+
+    session = openSession(server, &error);
+    if (!session)
+        return failWith(QStringLiteral("login"), error);
+    const double resyncSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
+                                           &method, &error);
+    if (resyncSeconds < 0)
+        return failWith(QStringLiteral("resync"), error);
+    session.reset();
+    out << "resync_method " << method << '\n';
+    out << "resync_s " << figure(resyncSeconds) << '\n';
+    out << "resync_floor_s " << figure(resyncFloor) << '\n';
+    out << "resync_ratio " << figure(resyncSeconds / resyncFloor) << '\n';
+    if (messages > 0)
+        out << "bytes_per_message " << figure(double(rssAfter - rssBefore) * 1024.0 / messages, 1)
+            << '\n';
+    out << "peak_rss_mb " << figure(double(statusKb("VmHWM")) / 1024.0, 1) << '\n';
+    return reopened ? 0 : 1;
+}
+
+int runImapReopen(const QStringList &args)
+{
+    QTextStream err(stderr);
+    const QHash<QString, QString> o = parseOptions(args);
+    MessageStore store;
+    if (MailError error = store.open(o.value(QStringLiteral("store")))) {
+        err << "heron-bench imap-reopen: " << error.toString() << '\n';
+        return 1;
+    }
+    const StoreResult<FolderRecord> folder = store.folderByPath(o.value(QStringLiteral("folder")));
+    if (!folder) {
+        err << "heron-bench imap-reopen: no such folder\n";
+        return 1;
+    }
+    MessageListModel model(&store);
+    model.setFolderId(folder.value().id);
+    readRows(&model, ModelRows);
+    return model.rowCount() > 0 ? 0 : 1;
+}

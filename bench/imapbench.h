@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+// Times FolderSync over one large folder against a raw client that fetches the same metadata
+// and parses nothing: first sync, reopening the cache in a new process, resync after flag
+// changes made by another session, and the memory the cached folder costs.
+// Arguments: --host H --port P --tls implicit|starttls --user U --folder F [--ca CA.pem]
+//            [--tls-name NAME]; password in $HERON_BENCH_PASSWORD.
+// Prints "name value" lines: messages, cold_sync_s, floor_s, cold_ratio, reopen_s, resync_s,
+// resync_floor_s, bytes_per_message, peak_rss_mb.
+int runImapBench(const QStringList &args);
+
+// The child half of reopen_s: opens the store at --store, shows the folder --folder in a
+// MessageListModel and reads its first 50 rows.
+int runImapReopen(const QStringList &args);
