@@ -128,10 +128,21 @@ std::unique_ptr<Session> openSession(const Server &server, QString *error)
 }
 
 // Runs FolderSync to the end; returns its duration in seconds, or -1 with error set.
+// Metadata batch size and pipeline depth for FolderSync; 0 keeps its defaults.
+struct SyncTuning
+{
+    int batch = 0;
+    int depth = 0;
+};
+
 double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
-                 QByteArray *method, QString *error)
+                 const SyncTuning &tuning, QByteArray *method, QString *error)
 {
     FolderSync sync(connection, store, folderId);
+    if (tuning.batch > 0)
+        sync.setBatchSizes(qMin(50, tuning.batch), tuning.batch);
+    if (tuning.depth > 0)
+        sync.setPipelineDepth(tuning.depth);
     bool finished = false;
     MailError result;
     QObject::connect(&sync, &FolderSync::finished, &sync, [&](const MailError &e) {
@@ -420,6 +431,9 @@ int runImapBench(const QStringList &args)
     server.user = o.value(QStringLiteral("user"));
     server.password = qEnvironmentVariable("HERON_BENCH_PASSWORD");
     const QString folder = o.value(QStringLiteral("folder"));
+    SyncTuning tuning;
+    tuning.batch = o.value(QStringLiteral("batch")).toInt();
+    tuning.depth = o.value(QStringLiteral("depth")).toInt();
     QString error;
     const auto failWith = [&err](const QString &what, const QString &why) {
         err << "heron-bench imap: " << what << ": " << why << '\n';
@@ -454,7 +468,7 @@ int runImapBench(const QStringList &args)
     const qint64 rssBefore = statusKb("VmRSS");
     QByteArray method;
     const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
-                                         &method, &error);
+                                         tuning, &method, &error);
     if (coldSeconds < 0)
         return failWith(QStringLiteral("cold sync"), error);
     session.reset();
@@ -518,7 +532,7 @@ int runImapBench(const QStringList &args)
     if (!session)
         return failWith(QStringLiteral("login"), error);
     const double resyncSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
-                                           &method, &error);
+                                           tuning, &method, &error);
     if (resyncSeconds < 0)
         return failWith(QStringLiteral("resync"), error);
     session.reset();
