@@ -268,6 +268,13 @@ void AppController::rebuildFolders()
     if (toSelect.isValid()) {
         const QSignalBlocker blocker(m_window->folderView()->selectionModel());
         m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(toSelect));
+    } else if (currentFolder == 0) {
+        // Nothing chosen yet: open the first account's Inbox, as the user would.
+        const QModelIndexList inboxes = m_folders.match(m_folders.index(0, 0), SpecialUseRole,
+                                                        QStringLiteral("\\Inbox"), 1,
+                                                        Qt::MatchExactly | Qt::MatchRecursive);
+        if (!inboxes.isEmpty())
+            m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(inboxes.first()));
     }
 }
 
