@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "models/messagelistmodel.h"
 #include "viewer/messageviewer.h"
 
 #include "icons.h"
@@ -215,9 +216,15 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
         QHeaderView *header = m_messageList->header();
-        header->resizeSection(0, 360);
-        for (int column = 1; column < model->columnCount(); ++column)
-            header->resizeSection(column, 130);
+        const bool messageList = qobject_cast<MessageListModel *>(model) != nullptr;
+        const int subject = messageList ? MessageListModel::SubjectColumn : 0;
+        for (int column = 0; column < model->columnCount(); ++column)
+            header->resizeSection(column, column == subject ? 360 : 130);
+        if (messageList) {
+            header->resizeSection(MessageListModel::StatusColumn, 48);
+            header->resizeSection(MessageListModel::SenderColumn, 180);
+            header->resizeSection(MessageListModel::SizeColumn, 70);
+        }
     }
     QItemSelectionModel *selection = m_messageList->selectionModel();
     connect(selection, &QItemSelectionModel::currentChanged, this,
