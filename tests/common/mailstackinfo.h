@@ -32,6 +32,13 @@ public:
 
     QString value(const char *key) const { return m_values.value(QLatin1String(key)); }
 
+    // Runs this stack's doveadm with the arguments; its standard output, or a null array when it
+    // did not succeed (the error goes to the test log).
+    QByteArray doveadm(const QStringList &arguments, int timeoutMs = 60000) const;
+    // Adds count generated messages to a folder of user (created when missing); empty on
+    // success, else what went wrong.
+    QString seed(const QString &user, const QString &folder, int count) const;
+
 private:
     quint16 port(const char *key) const { return quint16(value(key).toUInt()); }
 

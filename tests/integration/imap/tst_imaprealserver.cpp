@@ -89,16 +89,7 @@ bool TestImapRealServer::run(ImapTask *task)
 
 QString TestImapRealServer::doveadm(const QStringList &arguments)
 {
-    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (command.isEmpty())
-        return QString();
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(60000);
-    if (process.exitCode() != 0)
-        qWarning() << "doveadm" << arguments << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return QString::fromUtf8(m_stack.doveadm(arguments));
 }
 
 void TestImapRealServer::login_data()

@@ -50,7 +50,6 @@ private:
     void createSender(const QString &password);
     QString writeFile(const QString &name, const QByteArray &bytes);
     OutgoingMessage simpleMessage(const QString &subject) const;
-    QStringList doveadmCommand(QString *program) const;
     // The full text of the message with this Message-ID in user's INBOX, polled until it is
     // delivered; empty on timeout.
     QByteArray fetchByMessageId(const QString &user, const QByteArray &messageId,
@@ -132,18 +131,10 @@ OutgoingMessage TestSendThroughPostfix::simpleMessage(const QString &subject) co
     return m;
 }
 
-QStringList TestSendThroughPostfix::doveadmCommand(QString *program) const
-{
-    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    *program = command.isEmpty() ? QString() : command.takeFirst();
-    return command;
-}
-
 QByteArray TestSendThroughPostfix::fetchByMessageId(const QString &user,
                                                     const QByteArray &messageId, int timeoutMs)
 {
-    QString program;
-    QStringList arguments = doveadmCommand(&program);
+    QStringList arguments;
     arguments << QStringLiteral("-f") << QStringLiteral("json") << QStringLiteral("fetch")
               << QStringLiteral("-u") << m_stack.address(user) << QStringLiteral("text")
               << QStringLiteral("mailbox") << QStringLiteral("INBOX") << QStringLiteral("header")
@@ -151,12 +142,7 @@ QByteArray TestSendThroughPostfix::fetchByMessageId(const QString &user,
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs) {
-        QProcess process;
-        process.start(program, arguments);
-        process.waitForFinished(60000);
-        const QByteArray out = process.readAllStandardOutput();
-        if (process.exitCode() != 0)
-            qWarning() << "doveadm:" << process.readAllStandardError();
+        const QByteArray out = m_stack.doveadm(arguments);
         const QJsonArray found = QJsonDocument::fromJson(out).array();
         if (!found.isEmpty())
             return found.first().toObject().value(QStringLiteral("text")).toString().toUtf8();

@@ -90,23 +90,12 @@ bool TestAccountService::waitOnline(AccountService *service)
 
 QStringList TestAccountService::doveadm(const QStringList &arguments) const
 {
-    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(60000);
-    return QString::fromUtf8(process.readAllStandardOutput())
-            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return QString::fromUtf8(m_stack.doveadm(arguments)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 QString TestAccountService::seedInbox(const QString &user, int count)
 {
-    QProcess seed;
-    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
-               {QStringLiteral("seed"), m_stack.dir(), user, QStringLiteral("INBOX"),
-                QString::number(count)});
-    seed.waitForFinished(60000);
-    return QString::fromUtf8(seed.readAllStandardError());
+    return m_stack.seed(user, QStringLiteral("INBOX"), count);
 }
 
 void TestAccountService::connectsListsAndShowsInbox()

@@ -87,24 +87,15 @@ SmtpSubmission *TestSmtpSubmission::run(Session &session, const SmtpEnvelope &en
 
 bool TestSmtpSubmission::waitForDelivery(const QString &user, const QByteArray &token, int timeoutMs)
 {
-    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (command.isEmpty())
-        return false;
-    const QString program = command.takeFirst();
-    command << QStringLiteral("search") << QStringLiteral("-u") << user << QStringLiteral("mailbox")
-            << QStringLiteral("INBOX") << QStringLiteral("HEADER")
-            << QStringLiteral("X-Heron-Token") << QString::fromLatin1(token);
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        QProcess process;
-        process.start(program, command);
-        process.waitForFinished(10000);
-        if (process.exitCode() == 0 && !process.readAllStandardOutput().trimmed().isEmpty())
-            return true;
-        QTest::qWait(200);
-    }
-    return false;
+    const QStringList search {QStringLiteral("search"),
+                              QStringLiteral("-u"),
+                              user,
+                              QStringLiteral("mailbox"),
+                              QStringLiteral("INBOX"),
+                              QStringLiteral("HEADER"),
+                              QStringLiteral("X-Heron-Token"),
+                              QString::fromLatin1(token)};
+    return QTest::qWaitFor([&] { return !m_stack.doveadm(search).trimmed().isEmpty(); }, timeoutMs);
 }
 
 void TestSmtpSubmission::sendsToLocalAndExternal_data()

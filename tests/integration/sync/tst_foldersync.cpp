@@ -88,14 +88,7 @@ bool TestFolderSync::open(bool enableExtensions)
 
 QString TestFolderSync::doveadm(const QStringList &arguments)
 {
-    QStringList command = m_stack.value("DOVEADM").split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const QString program = command.takeFirst();
-    QProcess process;
-    process.start(program, command + arguments);
-    process.waitForFinished(60000);
-    if (process.exitCode() != 0)
-        qWarning() << "doveadm" << arguments << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return QString::fromUtf8(m_stack.doveadm(arguments));
 }
 
 QList<quint32> TestFolderSync::serverUids(const QString &folder)
@@ -115,12 +108,9 @@ QString TestFolderSync::seedFolder(int count)
 {
     const QString folder = QStringLiteral("Sync")
                            + QUuid::createUuid().toString(QUuid::Id128).left(8);
-    QProcess seed;
-    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
-               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QString::number(count)});
-    seed.waitForFinished(120000);
-    if (seed.exitCode() != 0)
-        qWarning() << seed.readAllStandardError();
+    const QString error = m_stack.seed(m_user, folder, count);
+    if (!error.isEmpty())
+        qWarning() << error;
     return folder;
 }
 
@@ -204,11 +194,7 @@ void TestFolderSync::resyncSeesFlagsAndExpunges()
     doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), m_user, QStringLiteral("mailbox"),
              folder, QStringLiteral("uid"),
              QString::number(uids.at(3)) + QLatin1Char(',') + QString::number(uids.at(50))});
-    QProcess seed;
-    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
-               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QStringLiteral("5")});
-    QVERIFY(seed.waitForFinished(60000));
-    QCOMPARE(seed.exitCode(), 0);
+    QCOMPARE(m_stack.seed(m_user, folder, 5), QString());
 
     // A new session, as after a restart.
     QVERIFY(open(extensions));
@@ -234,10 +220,7 @@ void TestFolderSync::uidValidityChangeDropsCache()
     // Recreate the mailbox: same name, new UIDVALIDITY, other messages.
     doveadm({QStringLiteral("mailbox"), QStringLiteral("delete"), QStringLiteral("-u"), m_user,
              folder});
-    QProcess seed;
-    seed.start(QStringLiteral(HERON_MAILSTACK_SCRIPT),
-               {QStringLiteral("seed"), m_stack.dir(), m_user, folder, QStringLiteral("7")});
-    QVERIFY(seed.waitForFinished(60000));
+    QCOMPARE(m_stack.seed(m_user, folder, 7), QString());
 
     QVERIFY(open());
     QVERIFY(!sync(folder));
