@@ -1,4 +1,5 @@
 #include "encodedwords.h"
+#include "mime/hexdigit.h"
 
 #include "charsetdecoder.h"
 
@@ -13,17 +14,6 @@ struct Word
     qsizetype end = 0; // index just past "?="
 };
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray decodeQ(QByteArrayView text)
 {
     QByteArray out;
@@ -32,9 +22,9 @@ QByteArray decodeQ(QByteArrayView text)
         const char c = text.at(i);
         if (c == '_') {
             out.append(' ');
-        } else if (c == '=' && i + 2 < text.size() && hexValue(text.at(i + 1)) >= 0
-                   && hexValue(text.at(i + 2)) >= 0) {
-            out.append(char(hexValue(text.at(i + 1)) * 16 + hexValue(text.at(i + 2))));
+        } else if (c == '=' && i + 2 < text.size() && hexDigitValue(text.at(i + 1)) >= 0
+                   && hexDigitValue(text.at(i + 2)) >= 0) {
+            out.append(char(hexDigitValue(text.at(i + 1)) * 16 + hexDigitValue(text.at(i + 2))));
             i += 2;
         } else {
             out.append(c);

@@ -1,4 +1,5 @@
 #include "headerparameters.h"
+#include "mime/hexdigit.h"
 
 #include "charsetdecoder.h"
 #include "encodedwords.h"
@@ -12,25 +13,14 @@ struct Section
     bool extended = false;
 };
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray percentDecode(QByteArrayView in)
 {
     QByteArray out;
     out.reserve(in.size());
     for (qsizetype i = 0; i < in.size(); ++i) {
-        if (in.at(i) == '%' && i + 2 < in.size() && hexValue(in.at(i + 1)) >= 0
-            && hexValue(in.at(i + 2)) >= 0) {
-            out.append(char(hexValue(in.at(i + 1)) * 16 + hexValue(in.at(i + 2))));
+        if (in.at(i) == '%' && i + 2 < in.size() && hexDigitValue(in.at(i + 1)) >= 0
+            && hexDigitValue(in.at(i + 2)) >= 0) {
+            out.append(char(hexDigitValue(in.at(i + 1)) * 16 + hexDigitValue(in.at(i + 2))));
             i += 2;
         } else {
             out.append(in.at(i));

@@ -1,4 +1,5 @@
 #include "transferencoding.h"
+#include "mime/hexdigit.h"
 
 namespace {
 
@@ -14,17 +15,6 @@ int base64Value(char c)
         return 62; // "-" and "_": the URL-safe alphabet, seen from some webmail
     if (c == '/' || c == '_')
         return 63;
-    return -1;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
     return -1;
 }
 
@@ -142,8 +132,9 @@ QByteArray TransferEncoding::decodeQuotedPrintable(QByteArrayView body)
                 i = j + (body.at(j) == '\r' ? 2 : 1);
                 continue;
             }
-            if (i + 2 < n && hexValue(body.at(i + 1)) >= 0 && hexValue(body.at(i + 2)) >= 0) {
-                out.append(char(hexValue(body.at(i + 1)) * 16 + hexValue(body.at(i + 2))));
+            if (i + 2 < n && hexDigitValue(body.at(i + 1)) >= 0
+                && hexDigitValue(body.at(i + 2)) >= 0) {
+                out.append(char(hexDigitValue(body.at(i + 1)) * 16 + hexDigitValue(body.at(i + 2))));
                 i += 3;
                 continue;
             }
