@@ -54,6 +54,25 @@ MessageSender::~MessageSender()
     delete m_client; // before its transport
 }
 
+namespace {
+
+bool needsSmtpUtf8(const OutgoingMessage &message)
+{
+    const auto nonAsciiLocalPart = [](const MailAddress &a) {
+        const QString local = a.address.section(QLatin1Char('@'), 0, 0);
+        return std::any_of(local.cbegin(), local.cend(), [](QChar c) { return c.unicode() > 0x7f; });
+    };
+    if (nonAsciiLocalPart(message.from))
+        return true;
+    for (const auto *list : {&message.to, &message.cc, &message.bcc}) {
+        if (std::any_of(list->cbegin(), list->cend(), nonAsciiLocalPart))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QString MessageSender::send(const OutgoingMessage &message, MailError *error)
 {
     auto report = [error](const MailError &e) {
@@ -84,6 +103,9 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error)
     m_lastQueuedAt = entry.queuedAt;
 
     MessageBuilder builder(message);
+    // A non-ASCII local part can only travel with SMTPUTF8; the client refuses such a message
+    // before MAIL FROM when the server does not offer it.
+    builder.setSmtpUtf8(needsSmtpUtf8(message));
     const MailError saved = m_store->enqueue(entry, [&builder](QIODevice *device) {
         return builder.write(device);
     });

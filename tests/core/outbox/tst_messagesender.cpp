@@ -32,6 +32,7 @@ private Q_SLOTS:
     void partialAcceptance();
     void settingsArriveLater();
     void buildFailureSendsNothing();
+    void nonAsciiAddressIsBuiltForSmtpUtf8();
     void retryAndDiscardRules();
     void abortPutsMessageBack();
 };
@@ -112,6 +113,22 @@ void TestMessageSender::queueKeepsOrder()
     QCOMPARE(m_persistedAtConnect, QList<bool>({true, true, true}));
     for (int i = 0; i < 3; ++i)
         QTRY_VERIFY2(server(i)->isComplete(), qPrintable(server(i)->status()));
+}
+
+void TestMessageSender::nonAsciiAddressIsBuiltForSmtpUtf8()
+{
+    m_noTransport = true; // only the stored bytes matter here
+    OutgoingMessage m = message();
+    m.to = {{QStringLiteral("J\u00fcrgen"), QStringLiteral("j\u00fcrgen@example.org")}};
+    MailError error;
+    const QString id = m_sender->send(m, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error.toString()));
+    auto device = m_store->openMessage(id);
+    QVERIFY(device);
+    const QByteArray bytes = device->readAll();
+    QVERIFY(bytes.contains("j\xc3\xbcrgen@example.org"));
+    QCOMPARE(m_store->entry(id).recipients,
+             QStringList {QStringLiteral("j\u00fcrgen@example.org")});
 }
 
 void TestMessageSender::noTransportFailsTheMessage()
