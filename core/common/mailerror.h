@@ -9,22 +9,23 @@ class MailError
 public:
     enum class Kind {
         None,
-        Network,        // name lookup, refused connection, connection lost, timeout
-        Tls,            // handshake failure or untrusted certificate
-        Policy,         // refused by our own rules (e.g. STARTTLS required but not offered)
+        Network, // name lookup, refused connection, connection lost, timeout
+        Tls, // handshake failure or untrusted certificate
+        Policy, // refused by our own rules (e.g. STARTTLS required but not offered)
         Authentication, // the server rejected the credentials
-        Protocol,       // the server answered with an error (NO/BAD, 4xx/5xx)
-        Parse,          // bytes that do not follow the grammar
-        Limit,          // a size cap was reached
-        Storage,        // the local cache or outbox failed
+        Protocol, // the server answered with an error (NO/BAD, 4xx/5xx)
+        Parse, // bytes that do not follow the grammar
+        Limit, // a size cap was reached
+        Storage, // the local cache or outbox failed
         Cancelled,
     };
 
     MailError() = default;
     MailError(Kind kind, QString message, QString serverText = {})
-        : m_kind(kind), m_message(std::move(message)), m_serverText(std::move(serverText))
-    {
-    }
+        : m_kind(kind)
+        , m_message(std::move(message))
+        , m_serverText(std::move(serverText))
+    { }
 
     bool isError() const { return m_kind != Kind::None; }
     explicit operator bool() const { return isError(); }

@@ -19,9 +19,9 @@ struct MailAddress
 struct OutgoingAttachment
 {
     QString filePath;
-    QString fileName;      // the name shown to the recipient; defaults to the file's own name
-    QByteArray mimeType;   // empty: guessed from the content and name
-    QByteArray contentId;  // set for inline parts referenced as cid: from the HTML body
+    QString fileName; // the name shown to the recipient; defaults to the file's own name
+    QByteArray mimeType; // empty: guessed from the content and name
+    QByteArray contentId; // set for inline parts referenced as cid: from the HTML body
     bool isInline = false;
 };
 
@@ -33,12 +33,12 @@ struct OutgoingMessage
     QList<MailAddress> cc;
     QList<MailAddress> bcc; // envelope only: never written into the headers
     QString subject;
-    QString plainBody;      // always present
-    QString htmlBody;       // empty: a text/plain message
+    QString plainBody; // always present
+    QString htmlBody; // empty: a text/plain message
     QList<OutgoingAttachment> attachments;
-    QByteArray inReplyTo;   // message id of the message replied to, with angle brackets
+    QByteArray inReplyTo; // message id of the message replied to, with angle brackets
     QList<QByteArray> references;
-    QDateTime date;         // invalid: now
+    QDateTime date; // invalid: now
 
     // Every envelope recipient: To, Cc and Bcc.
     QStringList recipientAddresses() const

@@ -1,8 +1,8 @@
 #include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
-#include "viewer/messageviewer.h"
 #include "statusarea.h"
+#include "viewer/messageviewer.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -8,10 +8,10 @@
 #include "connectiontestpanel.h"
 #include "foldericonproxymodel.h"
 #include "mainwindow.h"
-#include "viewer/messageviewer.h"
 #include "originalmessage.h"
 #include "statusarea.h"
 #include "testcertificates.h"
+#include "viewer/messageviewer.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -116,7 +116,8 @@ private Q_SLOTS:
         shown.to = {{u"Alice Liddell"_s, u"alice@example.test"_s}};
         shown.subject = subjects.at(1);
         shown.date = QDateTime(QDate(2026, 11, 20), QTime(12, 30));
-        shown.plainText = u"Hi Alice,\n\nshall we have lunch on Friday?\n\n> Any day but Monday.\n\nCarol"_s;
+        shown.plainText
+                = u"Hi Alice,\n\nshall we have lunch on Friday?\n\n> Any day but Monday.\n\nCarol"_s;
         window.messageViewer()->setMessage(shown);
         window.statusArea()->setConnectionState(u"a"_s, u"Alice Liddell"_s,
                                                 StatusArea::ConnectionState::Online);
