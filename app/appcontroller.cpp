@@ -12,8 +12,12 @@
 #include "foldericonproxymodel.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "mime/addressparser.h"
+#include "mime/dateparser.h"
+#include "mime/mimepart.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
+#include "originalmessage.h"
 #include "outbox/messagesender.h"
 #include "service/accountservice.h"
 #include "statusarea.h"
@@ -118,10 +122,9 @@ AppController::AppController(QObject *parent)
                                           flagged ? MessageRecord::Flags() : MessageRecord::Flagged,
                                           flagged ? MessageRecord::Flagged : MessageRecord::Flags());
     });
-    const QString notYet = tr("Replying and forwarding are not available yet.");
-    for (auto signal : {&MainWindow::replyRequested, &MainWindow::replyAllRequested,
-                        &MainWindow::forwardRequested})
-        connect(w, signal, this, [this, notYet] { showStatus(notYet); });
+    connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
+    connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
+    connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w->messageViewer(), &MessageViewer::attachmentRequested, this,
             [this](const QString &partId) {
                 m_window->messageViewer()
@@ -327,6 +330,34 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
         session->service()->answerTrust(trusted);
     });
     dialog->open();
+}
+
+void AppController::respond(Response response)
+{
+    if (m_shownMessage.isEmpty()) {
+        showStatus(tr("Open a message first."));
+        return;
+    }
+    const MimePart message = MimePart::parse(m_shownMessage);
+    OriginalMessage original;
+    const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
+    if (!from.isEmpty())
+        original.from = from.first();
+    original.replyTo = AddressParser::parseList(message.header("Reply-To"));
+    original.to = AddressParser::parseList(message.header("To"));
+    original.cc = AddressParser::parseList(message.header("Cc"));
+    original.subject = message.decodedHeader("Subject");
+    original.date = DateParser::parse(message.header("Date"));
+    original.plainBody = ViewerMessageFactory::fromMessage(m_shownMessage).plainText;
+    original.messageId = message.header("Message-ID").trimmed();
+    original.references = message.header("References").simplified().split(' ');
+    original.references.removeAll(QByteArray());
+
+    ComposerWindow *composer = openComposer(ComposeRequest());
+    if (response == Response::Forward)
+        composer->startForward(original);
+    else
+        composer->startReply(original, response == Response::ReplyAll);
 }
 
 bool AppController::hasUnsentMail() const

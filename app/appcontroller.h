@@ -37,7 +37,11 @@ public:
     bool hasUnsentMail() const;
 
 private:
+    enum class Response { Reply, ReplyAll, Forward };
+
     void reloadAccounts();
+    // Opens the composer answering or forwarding the message on display.
+    void respond(Response response);
     void rebuildFolders();
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
