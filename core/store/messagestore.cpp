@@ -340,12 +340,27 @@ StoreResult<FolderRecord> MessageStore::folderByPath(const QString &path)
 MailError MessageStore::storeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
                                       const QByteArray &data)
 {
+    return writeBodyPart(folderId, uid, section, data, QVariant(QMetaType::fromType<QString>()));
+}
+
+MailError MessageStore::storeBodyPartFile(qint64 folderId, quint32 uid, const QByteArray &section,
+                                          const QString &filePath)
+{
+    return writeBodyPart(folderId, uid, section, QVariant(QMetaType::fromType<QByteArray>()),
+                         filePath);
+}
+
+// A part is kept either inline (data) or in a file (file_path); the other column is NULL.
+MailError MessageStore::writeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
+                                      const QVariant &data, const QVariant &filePath)
+{
     MailError error;
     QSqlQuery *query
             = prepared(QStringLiteral(
                                "INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
-                               " VALUES (?, ?, ?, ?, NULL) ON CONFLICT (folder_id, uid, section)"
-                               " DO UPDATE SET data = excluded.data, file_path = NULL"),
+                               " VALUES (?, ?, ?, ?, ?) ON CONFLICT (folder_id, uid, section)"
+                               " DO UPDATE SET data = excluded.data,"
+                               " file_path = excluded.file_path"),
                        &error);
     if (!query)
         return error;
@@ -353,27 +368,7 @@ MailError MessageStore::storeBodyPart(qint64 folderId, quint32 uid, const QByteA
     query->bindValue(1, uid);
     query->bindValue(2, section);
     query->bindValue(3, data);
-    if (!query->exec())
-        return failed(QStringLiteral("Cannot store a body part"), *query);
-    return {};
-}
-
-MailError MessageStore::storeBodyPartFile(qint64 folderId, quint32 uid, const QByteArray &section,
-                                          const QString &filePath)
-{
-    MailError error;
-    QSqlQuery *query
-            = prepared(QStringLiteral(
-                               "INSERT INTO body_parts (folder_id, uid, section, data, file_path)"
-                               " VALUES (?, ?, ?, NULL, ?) ON CONFLICT (folder_id, uid, section)"
-                               " DO UPDATE SET data = NULL, file_path = excluded.file_path"),
-                       &error);
-    if (!query)
-        return error;
-    query->bindValue(0, folderId);
-    query->bindValue(1, uid);
-    query->bindValue(2, section);
-    query->bindValue(3, filePath);
+    query->bindValue(4, filePath);
     if (!query->exec())
         return failed(QStringLiteral("Cannot store a body part"), *query);
     return {};

@@ -119,6 +119,8 @@ private:
     MailError failed(const QString &what, const QSqlQuery &query);
     MailError notOpen() const;
     MailError deleteMessageRows(qint64 folderId, const QList<quint32> &uids);
+    MailError writeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
+                            const QVariant &data, const QVariant &filePath);
     MailError clearFolderRows(qint64 folderId);
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
