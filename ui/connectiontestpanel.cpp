@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -124,14 +125,25 @@ QString ConnectionTestPanel::describe(const ConnectionTestResult &result, const 
         text = tr("%1: the certificate of %2 is not trusted.").arg(server, host);
         if (!result.certificateChain.isEmpty()) {
             const QSslCertificate &leaf = result.certificateChain.constFirst();
+            const QLocale locale;
             text += QLatin1Char(' ')
-                    + tr("Issued to “%1” by “%2”, SHA-256 %3.")
+                    + tr("Issued to “%1” by “%2”, valid from %3 to %4, SHA-256 %5.")
                               .arg(leaf.subjectInfo(QSslCertificate::CommonName).join(u", "),
                                    leaf.issuerInfo(QSslCertificate::CommonName).join(u", "),
+                                   locale.toString(leaf.effectiveDate().toLocalTime(),
+                                                   QLocale::ShortFormat),
+                                   locale.toString(leaf.expiryDate().toLocalTime(),
+                                                   QLocale::ShortFormat),
                                    Account::formatFingerprint(Account::fingerprint(leaf)));
         }
         break;
     }
+    case Outcome::StartTlsUnavailable:
+        text = tr("%1: %2 does not offer STARTTLS on port %3, so nothing was sent. Choose "
+                  "SSL/TLS with its port, or ask your provider.")
+                       .arg(server, host)
+                       .arg(port);
+        break;
     case Outcome::AuthenticationFailed:
         text = tr("%1: %2 refused the user name or password.").arg(server, host);
         break;

@@ -1,6 +1,7 @@
 #include "accounts/account.h"
 
-#include <QCryptographicHash>
+#include "net/certificateinfo.h"
+
 #include <QSslCertificate>
 #include <QUuid>
 
@@ -15,20 +16,12 @@ QString Account::generateId()
 
 QByteArray Account::fingerprint(const QSslCertificate &certificate)
 {
-    return certificate.digest(QCryptographicHash::Sha256).toHex();
+    return CertificateInfo::sha256Digest(certificate).toHex();
 }
 
 QString Account::formatFingerprint(const QByteArray &hexFingerprint)
 {
-    const QByteArray upper = hexFingerprint.toUpper();
-    QString out;
-    out.reserve(upper.size() * 3 / 2);
-    for (qsizetype i = 0; i < upper.size(); i += 2) {
-        if (!out.isEmpty())
-            out += QLatin1Char(':');
-        out += QString::fromLatin1(upper.mid(i, 2));
-    }
-    return out;
+    return CertificateInfo::formatFingerprint(QByteArray::fromHex(hexFingerprint));
 }
 
 quint16 Account::defaultImapPort(Security security)

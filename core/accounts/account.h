@@ -22,9 +22,10 @@ public:
     Account();
 
     static QString generateId();
-    // Lower-case hex SHA-256 of the certificate's DER bytes, the form kept in pinned lists.
+    // Lower-case hex of CertificateInfo::sha256Digest(), the form kept in pinned lists (and
+    // QSettings); QByteArray::fromHex() gives the digest SslTransport::setPinnedDigest() takes.
     static QByteArray fingerprint(const QSslCertificate &certificate);
-    // "AB:CD:..." for display.
+    // "AB:CD:..." for display, as CertificateInfo::formatFingerprint().
     static QString formatFingerprint(const QByteArray &hexFingerprint);
     // The usual port for each protocol and security choice.
     static quint16 defaultImapPort(Security security);

@@ -16,6 +16,7 @@ struct ConnectionTestResult
         Timeout, // no answer in time
         TlsFailure, // handshake failed (protocol, cipher, not TLS on this port)
         CertificateUntrusted, // the chain did not validate or differs from the pinned one
+        StartTlsUnavailable, // STARTTLS was chosen and the server does not offer it
         AuthenticationFailed, // the server refused the user name or password
         ProtocolError, // the server answered, but not as expected
         Cancelled,

@@ -13,6 +13,7 @@ SslTransport::SslTransport(QObject *parent)
     m_connectTimer.setSingleShot(true);
     m_readTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        m_socketError = QAbstractSocket::SocketTimeoutError;
         fail(MailError(MailError::Kind::Network,
                        QStringLiteral("Timed out connecting to %1").arg(m_host)));
     });
@@ -64,6 +65,7 @@ void SslTransport::connectToHost(const QString &host, quint16 port, Security sec
     m_failed = false;
     m_disconnectEmitted = false;
     m_sslErrors.clear();
+    m_socketError = QAbstractSocket::UnknownSocketError;
     m_phase = Phase::Connecting;
 
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -215,6 +217,8 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
 void SslTransport::onSocketError(QAbstractSocket::SocketError error)
 {
     const QString where = m_host;
+    if (error != QAbstractSocket::RemoteHostClosedError && !m_failed)
+        m_socketError = error;
     switch (error) {
     case QAbstractSocket::RemoteHostClosedError:
         if (m_phase == Phase::Handshaking

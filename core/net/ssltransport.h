@@ -43,6 +43,9 @@ public:
     QList<QSslCertificate> peerCertificateChain() const;
     // The errors that made the last trust request (or the last TLS failure).
     QList<QSslError> sslErrors() const { return m_sslErrors; }
+    // Why the last connection failed at the socket level (name lookup, refused, timeout, ...);
+    // UnknownSocketError when it did not fail there.
+    QAbstractSocket::SocketError socketError() const { return m_socketError; }
 
     // Transport
     void connectToHost(const QString &host, quint16 port, Security security) override;
@@ -78,6 +81,7 @@ private:
     QList<QSslCertificate> m_caCertificates;
     QByteArray m_pinnedDigest;
     QList<QSslError> m_sslErrors;
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     QTimer m_connectTimer;
     QTimer m_readTimer;
     int m_connectTimeoutMs = 30000;
