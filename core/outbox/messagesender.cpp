@@ -10,6 +10,7 @@
 #include "smtp/smtpsubmission.h"
 
 #include <QIODevice>
+#include <QMetaMethod>
 #include <QPointer>
 
 #include <algorithm>
@@ -300,6 +301,8 @@ void MessageSender::submit(const SmtpSettings &settings)
         return;
     }
     setPhase(Phase::Submitting);
+    connect(m_transport.get(), &Transport::certificateTrustRequested, this,
+            &MessageSender::onTrustRequested);
     m_client = new SmtpClient(m_transport.get());
     m_client->setSettings(settings);
     const QString id = entry.id;
@@ -413,8 +416,32 @@ void MessageSender::storageFailure(const QString &id, const MailError &error)
     scheduleQueue();
 }
 
+void MessageSender::onTrustRequested(const QList<QSslCertificate> &chain, const QString &reasons)
+{
+    if (!m_transport || sender() != m_transport.get())
+        return;
+    if (!isSignalConnected(QMetaMethod::fromSignal(&MessageSender::trustRequested))) {
+        m_transport->answerTrust(false);
+        return;
+    }
+    m_awaitingTrust = true;
+    Q_EMIT trustRequested(m_currentId, chain, reasons);
+}
+
+void MessageSender::answerTrust(bool trust)
+{
+    if (!m_awaitingTrust)
+        return;
+    m_awaitingTrust = false;
+    if (m_transport)
+        m_transport->answerTrust(trust);
+}
+
 void MessageSender::retireSession()
 {
+    m_awaitingTrust = false;
+    if (m_transport)
+        m_transport->disconnect(this);
     SmtpClient *client = m_client;
     Transport *transport = m_transport.release();
     m_client = nullptr;

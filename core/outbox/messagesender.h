@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QSslCertificate>
 #include <QString>
 #include <QTimer>
 
@@ -40,6 +41,11 @@ struct OutgoingMessage;
 // Unknown when the store opens again (OutboxStore::open()), never silently sent twice. An owner
 // that quits calls abort() and waits for busyChanged(false), so an interrupted message goes
 // back to Queued instead.
+//
+// A submission server whose certificate does not validate (and is not pinned) freezes the
+// handshake and raises trustRequested(); answerTrust() continues or refuses it. Refused, the
+// message fails with the TLS error. Without any receiver for trustRequested() the certificate is
+// refused at once.
 class MessageSender : public QObject
 {
     Q_OBJECT
@@ -48,7 +54,7 @@ public:
     // (the password can come from a keychain or the user).
     using SettingsProvider = std::function<void(std::function<void(SmtpSettings)> deliver)>;
     // A new, unconnected transport per submission. The owner configures it (CA certificates,
-    // pinned digest, peer verify name) and connects to its certificateTrustRequested().
+    // pinned digest, peer verify name); the sender answers its certificate questions.
     using TransportFactory = std::function<std::unique_ptr<Transport>()>;
 
     // The store must be open and outlive the sender.
@@ -69,6 +75,9 @@ public:
     // Ends a running submission: a message not handed over goes back to Queued (and the queue
     // stops until start()); one that may have been delivered becomes Unknown.
     void abort();
+    // The answer to trustRequested(); ignored when no question is pending.
+    void answerTrust(bool trust);
+    bool isAwaitingTrust() const { return m_awaitingTrust; }
 
     // This account's entries, oldest first.
     QList<OutboxEntry> entries() const;
@@ -97,6 +106,10 @@ Q_SIGNALS:
     // An entry was added, changed state, or was removed.
     void entriesChanged();
     void busyChanged(bool busy);
+    // The submission server's certificate chain did not validate while sending message id; the
+    // handshake waits for answerTrust().
+    void trustRequested(const QString &id, const QList<QSslCertificate> &chain,
+                        const QString &reasons);
 
 private:
     enum class Phase { Idle, AwaitingSettings, Submitting };
@@ -113,6 +126,7 @@ private:
     void retireSession();
     void setPhase(Phase phase);
     void storageFailure(const QString &id, const MailError &error);
+    void onTrustRequested(const QList<QSslCertificate> &chain, const QString &reasons);
 
     OutboxStore *m_store;
     QString m_accountId;
@@ -125,6 +139,7 @@ private:
     quint64 m_generation = 0; // tells a late settings answer from the current one
     bool m_queuePosted = false;
     bool m_stopped = false;
+    bool m_awaitingTrust = false;
     QDateTime m_lastQueuedAt;
 
     std::unique_ptr<Transport> m_transport;

@@ -18,6 +18,7 @@ void SenderHarness::setUp()
     m_persistedAtConnect.clear();
     m_manualConnect = false;
     m_noTransport = false;
+    m_configureTransport = nullptr;
     m_holdSettings = false;
     m_heldSettings = nullptr;
     createSender();
@@ -75,6 +76,8 @@ std::unique_ptr<Transport> SenderHarness::createTransport()
         raw->setFailureError(MailError(MailError::Kind::Network, QStringLiteral("unscripted")));
         return transport;
     }
+    if (m_configureTransport)
+        m_configureTransport(raw);
     if (!m_scripts.isEmpty())
         m_servers.push_back(std::make_unique<ScriptedServer>(raw, expand(m_scripts.takeFirst())));
     return transport;

@@ -83,6 +83,7 @@ protected:
     QList<QByteArray> m_sentBytes; // what each session carried after DATA
     bool m_manualConnect = false; // connections hang until the test completes them
     bool m_noTransport = false; // the factory yields nothing
+    std::function<void(FakeTransport *)> m_configureTransport; // applied to each new transport
     bool m_holdSettings = false; // the settings wait in m_heldSettings
     std::function<void(SmtpSettings)> m_heldSettings;
     // At each connectToHost: was the message on disk and marked Sending?
