@@ -50,6 +50,37 @@ MimePart MimePart::parse(const QByteArray &message)
     return parseEntity(message, 0, message.size(), QByteArray(), true, false, 0);
 }
 
+MimePart MimePart::fromHeader(const QByteArray &headerBlock, const QByteArray &section)
+{
+    MimePart part;
+    part.m_data = headerBlock;
+    part.parseHeaderBlock(0, headerBlock.size());
+    part.m_contentType = HeaderParameters::parse(part.header("Content-Type"));
+    if (!isValidMimeType(part.m_contentType.value()))
+        part.m_contentType = HeaderParameters::parse("text/plain");
+    part.m_disposition = HeaderParameters::parse(part.header("Content-Disposition"));
+    part.m_encoding = TransferEncoding::fromHeader(part.header("Content-Transfer-Encoding"));
+    part.m_section = section;
+    part.m_data = QByteArray();
+    part.m_bodyStart = part.m_bodyEnd = 0;
+    part.m_hasBody = false;
+    return part;
+}
+
+void MimePart::setRawBody(const QByteArray &body)
+{
+    m_data = body;
+    m_bodyStart = 0;
+    m_bodyEnd = body.size();
+    m_hasBody = true;
+}
+
+void MimePart::setDecodedBody(const QByteArray &body)
+{
+    setRawBody(body);
+    m_encoding = TransferEncoding::Kind::Binary;
+}
+
 MimePart MimePart::parseEntity(const QByteArray &data, qsizetype start, qsizetype end,
                                const QByteArray &section, bool messageRoot, bool digestChild,
                                int depth)
@@ -297,6 +328,12 @@ QByteArray MimePart::decodedBody() const
 
 qsizetype MimePart::decodedSize() const
 {
+    if (!m_hasBody) {
+        // Base64 carries 57 bytes in each line of 76 characters and a line end.
+        if (m_encoding == TransferEncoding::Kind::Base64)
+            return m_declaredSize * 57 / 78;
+        return m_declaredSize;
+    }
     if (m_encoding == TransferEncoding::Kind::QuotedPrintable)
         return decodedBody().size();
     if (m_encoding != TransferEncoding::Kind::Base64)
@@ -334,6 +371,11 @@ const MimePart *MimePart::findSection(QByteArrayView section) const
             return found;
     }
     return nullptr;
+}
+
+MimePart *MimePart::findSection(QByteArrayView section)
+{
+    return const_cast<MimePart *>(std::as_const(*this).findSection(section));
 }
 
 const MimePart *MimePart::findContentId(QByteArrayView contentId) const

@@ -23,6 +23,19 @@ public:
     // Parses a whole message (CRLF or LF line ends). Never fails: broken structure gives the
     // closest readable tree (missing boundaries, no blank line after the header, ...).
     static MimePart parse(const QByteArray &message);
+    // A part known from its header fields alone, its body not (yet) here: the shape of a message
+    // as an IMAP BODYSTRUCTURE describes it. The caller adds children and bodies.
+    static MimePart fromHeader(const QByteArray &headerBlock, const QByteArray &section);
+    void appendChild(const MimePart &child) { m_children.append(child); }
+    // The body as written in the message, transfer-encoded as the header says.
+    void setRawBody(const QByteArray &body);
+    // The body after transfer decoding (IMAP BINARY, a cache); the part then reads as binary.
+    void setDecodedBody(const QByteArray &body);
+    // Whether the body's bytes are here; a described part without them reports declaredSize().
+    bool hasBody() const { return m_hasBody; }
+    void setDeclaredSize(qsizetype encodedSize) { m_declaredSize = encodedSize; }
+    qsizetype declaredSize() const { return m_declaredSize; }
+    MimePart *findSection(QByteArrayView section);
 
     QList<Header> headers() const { return m_headers; }
     bool hasHeader(QByteArrayView name) const;
@@ -54,7 +67,8 @@ public:
     QByteArray rawBody() const;
     qsizetype rawBodySize() const { return m_bodyEnd - m_bodyStart; }
     QByteArray decodedBody() const;
-    // Size after transfer decoding, computed without decoding base64.
+    // Size after transfer decoding, computed without decoding base64; for a part whose body is
+    // not here, estimated from the declared size.
     qsizetype decodedSize() const;
     // The body as text: transfer-decoded, charset-decoded (with fallback), line ends as "\n",
     // format=flowed reflowed.
@@ -83,4 +97,6 @@ private:
     QByteArray m_section;
     QList<MimePart> m_children;
     bool m_missingEnd = false;
+    bool m_hasBody = true;
+    qsizetype m_declaredSize = 0;
 };

@@ -10,9 +10,11 @@
 #include "imap/tasks/imaplisttask.h"
 #include "imap/tasks/imapmovetask.h"
 #include "imap/tasks/imapstoretask.h"
+#include "messagepartloader.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "net/ssltransport.h"
+#include "partdownload.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
@@ -358,6 +360,47 @@ void AccountService::fetchMessage(quint32 uid)
         reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
         Q_EMIT messageFetched(folder, uid, fetch->data());
     });
+}
+
+ImapConnection *AccountService::onlineConnection() const
+{
+    return m_state == State::Online ? m_connection.get() : nullptr;
+}
+
+void AccountService::fetchDisplayParts(quint32 uid)
+{
+    auto *loader = new MessagePartLoader(onlineConnection(), m_store.get(), m_currentFolder, uid,
+                                         this);
+    connect(loader, &MessagePartLoader::finished, this, [this, loader] {
+        loader->deleteLater();
+        if (loader->error())
+            Q_EMIT messageFetchFailed(loader->folderId(), loader->uid(), loader->error());
+        else
+            Q_EMIT messagePartsFetched(loader->folderId(), loader->uid(), loader->message());
+    });
+    loader->start();
+}
+
+void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &section)
+{
+    // Only the open folder is selected on the connection.
+    ImapConnection *connection = folderId == m_currentFolder ? onlineConnection() : nullptr;
+    auto *download = new PartDownload(connection, m_store.get(), folderId, uid, section, this);
+    connect(download, &PartDownload::progress, this,
+            [this, download](qint64 received, qint64 total) {
+                Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),
+                                    received, total);
+            });
+    connect(download, &PartDownload::finished, this, [this, download] {
+        download->deleteLater();
+        if (download->error())
+            Q_EMIT partFetchFailed(download->folderId(), download->uid(), download->section(),
+                                   download->error());
+        else
+            Q_EMIT partFetched(download->folderId(), download->uid(), download->section(),
+                               download->data());
+    });
+    download->start();
 }
 
 void AccountService::changeFlags(const QList<quint32> &uids, MessageRecord::Flags add,

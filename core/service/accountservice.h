@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "common/mailerror.h"
+#include "mime/mimepart.h"
 #include "store/folderrecord.h"
 #include "store/messagerecord.h"
 
@@ -65,6 +66,12 @@ public:
     // The whole message of uid in the open folder, from the cache or the server:
     // messageFetched() or messageFetchFailed().
     void fetchMessage(quint32 uid);
+    // What a reader shows of uid in the open folder (header, text bodies, inline images; no
+    // attachments), from the cache or the server: messagePartsFetched() or messageFetchFailed().
+    void fetchDisplayParts(quint32 uid);
+    // One numbered section (an attachment) of uid in folderId, decoded: partProgress(), then
+    // partFetched() or partFetchFailed().
+    void fetchPart(qint64 folderId, quint32 uid, const QByteArray &section);
     void changeFlags(const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
     void moveMessages(const QList<quint32> &uids, qint64 targetFolderId);
@@ -86,6 +93,13 @@ Q_SIGNALS:
     void syncFinished(qint64 folderId, const MailError &error);
     void messageFetched(qint64 folderId, quint32 uid, const QByteArray &message);
     void messageFetchFailed(qint64 folderId, quint32 uid, const MailError &error);
+    void messagePartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
+    void partProgress(qint64 folderId, quint32 uid, const QByteArray &section, qint64 received,
+                      qint64 total);
+    void partFetched(qint64 folderId, quint32 uid, const QByteArray &section,
+                     const QByteArray &data);
+    void partFetchFailed(qint64 folderId, quint32 uid, const QByteArray &section,
+                         const MailError &error);
     void errorOccurred(const MailError &error);
 
 private:
@@ -99,6 +113,8 @@ private:
     void scheduleReconnect();
     void reportTaskError(const MailError &error);
     QByteArray wireName(qint64 folderId) const;
+    // The connection when it can carry commands for the open folder, else null.
+    ImapConnection *onlineConnection() const;
 
     Account m_account;
     SecretStore *m_secrets;

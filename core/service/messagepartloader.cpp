@@ -1,0 +1,183 @@
+#include "messagepartloader.h"
+
+#include "bodystructuretree.h"
+#include "imap/imapconnection.h"
+#include "imap/parser/uidset.h"
+#include "imap/tasks/imapfetchmetadatatask.h"
+#include "imap/tasks/imapfetchparttask.h"
+#include "mime/transferencoding.h"
+#include "store/messagestore.h"
+#include "sync/bodystructurecodec.h"
+
+#include <QFile>
+
+namespace {
+
+bool isNumbered(const QByteArray &section)
+{
+    if (section.isEmpty())
+        return false;
+    for (char c : section) {
+        if (!((c >= '0' && c <= '9') || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+MessagePartLoader::MessagePartLoader(ImapConnection *connection, MessageStore *store,
+                                     qint64 folderId, quint32 uid, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_store(store)
+    , m_folderId(folderId)
+    , m_uid(uid)
+{ }
+
+std::optional<QByteArray> MessagePartLoader::cachedSection(MessageStore *store, qint64 folderId,
+                                                           quint32 uid, const QByteArray &section)
+{
+    const StoreResult<BodyPartRecord> cached = store->bodyPart(folderId, uid, section);
+    if (!cached)
+        return std::nullopt;
+    if (!cached.value().isFile())
+        return cached.value().data;
+    QFile file(cached.value().filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll();
+}
+
+std::optional<ImapBodyPart> MessagePartLoader::cachedStructure(MessageStore *store, qint64 folderId,
+                                                               quint32 uid)
+{
+    const StoreResult<MessageRecord> record = store->message(folderId, uid);
+    if (!record)
+        return std::nullopt;
+    return BodyStructureCodec::decode(record.value().bodyStructure);
+}
+
+bool MessagePartLoader::isOnline() const
+{
+    return m_connection && m_connection->state() != ImapConnection::State::Disconnected
+           && m_connection->state() != ImapConnection::State::LoggingOut;
+}
+
+void MessagePartLoader::start()
+{
+    if (const std::optional<ImapBodyPart> structure = cachedStructure(m_store, m_folderId, m_uid)) {
+        m_structure = *structure;
+        fetchMissing();
+    } else {
+        fetchStructure();
+    }
+}
+
+void MessagePartLoader::fetchStructure()
+{
+    if (!isOnline()) {
+        finish(MailError(MailError::Kind::Network,
+                         tr("The message is not cached and the account is offline")));
+        return;
+    }
+    auto *task = new ImapFetchMetadataTask(m_connection, UidSet::fromList({m_uid}), this);
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        if (task->error()) {
+            finish(task->error());
+            return;
+        }
+        for (const ImapFetch &fetch : task->messages()) {
+            if (fetch.uid == m_uid && fetch.bodyStructure) {
+                m_structure = *fetch.bodyStructure;
+                fetchMissing();
+                return;
+            }
+        }
+        finish(MailError(MailError::Kind::Protocol, tr("The message is gone")));
+    });
+    task->start();
+}
+
+MimePart MessagePartLoader::buildTree() const
+{
+    return BodyStructureTree::build(m_structure, [this](const QByteArray &section) {
+        return cachedSection(m_store, m_folderId, m_uid, section);
+    });
+}
+
+void MessagePartLoader::fetchMissing()
+{
+    const MimePart described = buildTree();
+    QList<QByteArray> missing;
+    for (const QByteArray &section : BodyStructureTree::displaySections(described)) {
+        if (!cachedSection(m_store, m_folderId, m_uid, section))
+            missing.append(section);
+    }
+    if (missing.isEmpty()) {
+        m_message = described;
+        finish();
+        return;
+    }
+    if (!isOnline()) {
+        finish(MailError(MailError::Kind::Network,
+                         tr("The message is not cached and the account is offline")));
+        return;
+    }
+    // All requests go out at once; the connection pipelines them.
+    for (const QByteArray &section : std::as_const(missing))
+        fetchSection(section, isNumbered(section));
+}
+
+void MessagePartLoader::fetchSection(const QByteArray &section, bool binary)
+{
+    ++m_pending;
+    m_fetched.append(section);
+    auto *task = new ImapFetchPartTask(m_connection, m_uid, section, this);
+    task->setPreferBinary(binary);
+    connect(task, &ImapTask::finished, this, [this, task, section] {
+        task->deleteLater();
+        onSectionFetched(task, section);
+    });
+    task->start();
+}
+
+void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArray &section)
+{
+    --m_pending;
+    if (m_finished)
+        return;
+    if (task->error()) {
+        // BINARY is refused for content the server cannot decode (RFC 3516 UNKNOWN-CTE).
+        if (task->isBinary() && isOnline()) {
+            fetchSection(section, false);
+            return;
+        }
+        finish(task->error());
+        return;
+    }
+    QByteArray data = task->data();
+    if (isNumbered(section) && !task->isBinary()) {
+        const ImapBodyPart *part = m_structure.findPart(section);
+        if (part)
+            data = TransferEncoding::decode(data, TransferEncoding::fromHeader(part->encoding));
+    }
+    if (MailError error = m_store->storeBodyPart(m_folderId, m_uid, section, data)) {
+        finish(error);
+        return;
+    }
+    if (m_pending == 0) {
+        m_message = buildTree();
+        finish();
+    }
+}
+
+void MessagePartLoader::finish(const MailError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    QMetaObject::invokeMethod(this, &MessagePartLoader::finished, Qt::QueuedConnection);
+}

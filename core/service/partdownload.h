@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "mime/transferencoding.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+
+class ImapConnection;
+class ImapFetchPartTask;
+class MessageStore;
+
+// Downloads one numbered section of a message (an attachment) on request: from the cache, or
+// from the server in chunks of chunkSize() bytes (BINARY.PEEK[2]<0.n>, falling back to
+// BODY.PEEK when BINARY is missing or refused) so that progress() can be reported. The bytes,
+// after transfer decoding, are cached and handed back with finished(); always queued.
+class PartDownload : public QObject
+{
+    Q_OBJECT
+public:
+    PartDownload(ImapConnection *connection, MessageStore *store, qint64 folderId, quint32 uid,
+                 const QByteArray &section, QObject *parent = nullptr);
+
+    void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    qint64 chunkSize() const { return m_chunkSize; }
+    void start();
+
+    qint64 folderId() const { return m_folderId; }
+    quint32 uid() const { return m_uid; }
+    QByteArray section() const { return m_section; }
+    QByteArray data() const { return m_data; }
+    MailError error() const { return m_error; }
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished();
+
+private:
+    void fetchChunk();
+    void onChunk(ImapFetchPartTask *task);
+    void finish(const MailError &error = {});
+
+    QPointer<ImapConnection> m_connection;
+    MessageStore *m_store;
+    qint64 m_folderId;
+    quint32 m_uid;
+    QByteArray m_section;
+    TransferEncoding::Kind m_encoding = TransferEncoding::Kind::SevenBit;
+    qint64 m_declaredSize = 0;
+    qint64 m_chunkSize = 1024 * 1024;
+    bool m_binary = true;
+    QByteArray m_data;
+    MailError m_error;
+    bool m_finished = false;
+};
