@@ -1,6 +1,7 @@
 #include "messageviewer.h"
 
 #include "attachmentlistwidget.h"
+#include "longmessagebar.h"
 #include "messageheaderview.h"
 #include "remotecontentbar.h"
 #include "safetextbrowser.h"
@@ -27,6 +28,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     : QWidget(parent)
     , m_header(new MessageHeaderView(this))
     , m_remoteBar(new RemoteContentBar(this))
+    , m_longBar(new LongMessageBar(this))
     , m_browser(new SafeTextBrowser(this))
     , m_attachmentArea(new QWidget(this))
     , m_attachments(new AttachmentListWidget(m_attachmentArea))
@@ -67,6 +69,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_header);
     layout->addWidget(m_remoteBar);
+    layout->addWidget(m_longBar);
     layout->addWidget(m_browser, 1);
     layout->addWidget(m_attachmentArea);
 
@@ -74,6 +77,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             &MessageViewer::onLinkHovered);
     connect(m_remoteBar, &RemoteContentBar::loadRequested, this, &MessageViewer::loadRemoteContent);
+    connect(m_longBar, &LongMessageBar::showAllRequested, this, &MessageViewer::showWholeBody);
     connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
         Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
         loadRemoteContent();
@@ -107,6 +111,7 @@ void MessageViewer::setMessage(const ViewerMessage &message)
 {
     m_message = message;
     m_remoteAllowed = message.remoteContentAllowed;
+    m_showWhole = false;
     m_pending.clear();
     m_tempDir.reset();
     m_header->setMessage(message);
@@ -150,24 +155,44 @@ void MessageViewer::setRemoteImage(const QUrl &url, const QByteArray &bytes)
     m_browser->verticalScrollBar()->setValue(scroll);
 }
 
+void MessageViewer::showWholeBody()
+{
+    if (m_showWhole)
+        return;
+    m_showWhole = true;
+    showBody();
+}
+
 void MessageViewer::showBody()
 {
     const bool hasHtml = !m_message.html.isEmpty();
     const bool hasPlain = !m_message.plainText.isEmpty();
     m_showingHtml = hasHtml && (m_preference == BodyPreference::Html || !hasPlain);
     m_sanitized = {};
+    const QString &body = m_showingHtml ? m_message.html : m_message.plainText;
+    QString shown = body;
+    m_bodyCut = !m_showWhole && body.size() > m_displayLimit;
+    if (m_bodyCut) {
+        // Cut before a tag (HTML) or at a line end (text), never inside either.
+        const QChar boundary = m_showingHtml ? u'<' : u'\n';
+        qsizetype cut = body.lastIndexOf(boundary, m_displayLimit);
+        if (cut <= 0)
+            cut = m_displayLimit;
+        shown = body.left(cut);
+    }
     if (m_showingHtml) {
         HtmlSanitizer sanitizer;
         sanitizer.setAllowRemoteContent(m_remoteAllowed);
-        m_sanitized = sanitizer.sanitize(m_message.html);
+        m_sanitized = sanitizer.sanitize(shown);
         m_browser->setHtml(m_sanitized.html);
     } else {
         PlainTextRenderer renderer;
         renderer.setFlowed(m_message.isFlowed);
         renderer.setDeleteSpace(m_message.deleteSpace);
-        m_browser->setHtml(renderer.render(m_message.plainText));
+        m_browser->setHtml(renderer.render(shown));
     }
     m_remoteBar->setBlockedCount(m_sanitized.blockedCount);
+    m_longBar->setCut(shown.size(), body.size());
 }
 
 void MessageViewer::onLinkClicked(const QUrl &url)

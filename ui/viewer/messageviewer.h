@@ -13,6 +13,7 @@
 #include <memory>
 
 class AttachmentListWidget;
+class LongMessageBar;
 class MessageHeaderView;
 class QToolButton;
 class RemoteContentBar;
@@ -54,6 +55,13 @@ public:
     bool isRemoteContentAllowed() const { return m_remoteAllowed; }
     // Shows a remote image whose bytes the owner fetched after remoteContentRequested().
     void setRemoteImage(const QUrl &url, const QByteArray &bytes);
+    // Bodies longer than this many characters are shown cut (at a tag or line boundary) with a
+    // bar offering the whole: laying out megabytes of HTML would stall the window for seconds.
+    void setDisplayLimit(qsizetype characters) { m_displayLimit = characters; }
+    qsizetype displayLimit() const { return m_displayLimit; }
+    // Shows the whole body of the message on display (the bar's "Show all").
+    void showWholeBody();
+    bool isBodyCut() const { return m_bodyCut; }
     // What the sanitiser reported for the HTML on display.
     const HtmlSanitizer::Result &sanitizeResult() const { return m_sanitized; }
 
@@ -72,6 +80,7 @@ public:
     SafeTextBrowser *browser() const { return m_browser; }
     MessageHeaderView *headerView() const { return m_header; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
+    LongMessageBar *longMessageBar() const { return m_longBar; }
     AttachmentListWidget *attachmentList() const { return m_attachments; }
     QString hoveredLink() const { return m_hoveredLink; }
 
@@ -105,11 +114,15 @@ private:
     BodyPreference m_preference = BodyPreference::Html;
     bool m_showingHtml = false;
     bool m_remoteAllowed = false;
+    qsizetype m_displayLimit = 256 * 1024;
+    bool m_showWhole = false;
+    bool m_bodyCut = false;
     HtmlSanitizer::Result m_sanitized;
     QString m_hoveredLink;
 
     MessageHeaderView *m_header;
     RemoteContentBar *m_remoteBar;
+    LongMessageBar *m_longBar;
     SafeTextBrowser *m_browser;
     QWidget *m_attachmentArea;
     AttachmentListWidget *m_attachments;

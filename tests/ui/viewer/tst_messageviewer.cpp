@@ -1,3 +1,4 @@
+#include "viewer/longmessagebar.h"
 #include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
 #include "viewer/remotecontentbar.h"
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void dateInUserLocale();
     void bodyPreference();
     void quotedPlainText();
+    void longBodyIsCutUntilAskedFor_data();
+    void longBodyIsCutUntilAskedFor();
 };
 
 void TestMessageViewer::hostileHtmlFetchesNothing_data()
@@ -436,6 +439,46 @@ void TestMessageViewer::quotedPlainText()
     }
     QVERIFY(tables >= 2);
     QVERIFY(viewer.browser()->toHtml().contains(u"href=\"https://example.org\""_s));
+}
+
+void TestMessageViewer::longBodyIsCutUntilAskedFor_data()
+{
+    QTest::addColumn<bool>("html");
+    QTest::newRow("html") << true;
+    QTest::newRow("plain") << false;
+}
+
+void TestMessageViewer::longBodyIsCutUntilAskedFor()
+{
+    QFETCH(bool, html);
+    MessageViewer viewer;
+    viewer.setDisplayLimit(1000);
+    QString body;
+    for (int i = 0; body.size() < 5000; ++i)
+        body += html ? u"<p>line %1</p>"_s.arg(i) : u"line %1\n"_s.arg(i);
+    body += html ? u"<p>the end</p>"_s : u"the end"_s;
+    ViewerMessage m = htmlMessage(html ? body : QString());
+    m.plainText = html ? QString() : body;
+    viewer.setMessage(m);
+    QVERIFY(viewer.isBodyCut());
+    QVERIFY(!viewer.longMessageBar()->isHidden());
+    const QString cut = viewer.browser()->toPlainText();
+    QVERIFY(cut.contains(u"line 1"_s));
+    QVERIFY(!cut.contains(u"the end"_s));
+    // Cut at a boundary: the last line shown is whole.
+    QVERIFY2(cut.trimmed().section(u'\n', -1).startsWith(u"line "_s), qPrintable(cut.right(40)));
+
+    viewer.longMessageBar()->showAllButton()->click();
+    QVERIFY(!viewer.isBodyCut());
+    QVERIFY(viewer.longMessageBar()->isHidden());
+    QVERIFY(viewer.browser()->toPlainText().contains(u"the end"_s));
+
+    // The next message starts cut again; a short one is never cut.
+    viewer.setMessage(m);
+    QVERIFY(viewer.isBodyCut());
+    viewer.setMessage(htmlMessage(u"<p>short</p>"_s));
+    QVERIFY(!viewer.isBodyCut());
+    QVERIFY(viewer.longMessageBar()->isHidden());
 }
 
 QTEST_MAIN(TestMessageViewer)

@@ -1,0 +1,35 @@
+#include "longmessagebar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+
+LongMessageBar::LongMessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_label(new QLabel(this))
+    , m_showAll(new QPushButton(tr("Show all"), this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    m_label->setWordWrap(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_showAll);
+    connect(m_showAll, &QPushButton::clicked, this, &LongMessageBar::showAllRequested);
+    setVisible(false);
+}
+
+void LongMessageBar::setCut(qsizetype shownCharacters, qsizetype totalCharacters)
+{
+    const QLocale locale;
+    m_label->setText(tr("This message is long: the first %1 of %2 are shown.")
+                             .arg(locale.formattedDataSize(shownCharacters),
+                                  locale.formattedDataSize(totalCharacters)));
+    setVisible(shownCharacters < totalCharacters);
+}
+
+QString LongMessageBar::text() const
+{
+    return m_label->text();
+}
