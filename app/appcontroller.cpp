@@ -12,6 +12,7 @@
 #include "foldericonproxymodel.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "messagedisplay.h"
 #include "mime/addressparser.h"
 #include "mime/dateparser.h"
 #include "mime/mimepart.h"
@@ -125,13 +126,8 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
-    connect(w->messageViewer(), &MessageViewer::attachmentRequested, this,
-            [this](const QString &partId) {
-                m_window->messageViewer()
-                        ->setAttachmentData(partId,
-                                            ViewerMessageFactory::attachmentData(m_shownMessage,
-                                                                                 partId));
-            });
+    m_display = new MessageDisplay(w->messageViewer(), this);
+    connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
     reloadAccounts();
 }
@@ -206,15 +202,6 @@ void AppController::connectSession(AccountSession *session)
             [this, session](const QList<QSslCertificate> &chain, const QString &reasons) {
                 askTrust(session, chain, reasons);
             });
-    connect(service, &AccountService::messageFetched, this,
-            [this, session](qint64, quint32 uid, const QByteArray &message) {
-                if (session != m_current || uid != m_shownUid)
-                    return;
-                m_shownMessage = message;
-                m_window->messageViewer()->setMessage(ViewerMessageFactory::fromMessage(message));
-            });
-    connect(service, &AccountService::messageFetchFailed, this,
-            [this](qint64, quint32, const MailError &error) { showStatus(error.toString()); });
     connect(session->sender(), &MessageSender::failed, this,
             [this](const QString &, const MailError &error) {
                 showStatus(tr("Not sent: %1").arg(error.toString()));
@@ -297,7 +284,7 @@ void AppController::onMessageSelected(const QModelIndex &index)
     if (!m_current || !index.isValid())
         return;
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
-    m_current->service()->fetchMessage(m_shownUid);
+    m_display->show(m_current->service(), m_shownUid);
     if (index.data(MessageListModel::IsUnreadRole).toBool())
         m_current->service()->changeFlags({m_shownUid}, MessageRecord::Seen, {});
 }
@@ -334,11 +321,11 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
 
 void AppController::respond(Response response)
 {
-    if (m_shownMessage.isEmpty()) {
+    if (!m_display->hasMessage()) {
         showStatus(tr("Open a message first."));
         return;
     }
-    const MimePart message = MimePart::parse(m_shownMessage);
+    const MimePart &message = m_display->message();
     OriginalMessage original;
     const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
     if (!from.isEmpty())
@@ -348,7 +335,7 @@ void AppController::respond(Response response)
     original.cc = AddressParser::parseList(message.header("Cc"));
     original.subject = message.decodedHeader("Subject");
     original.date = DateParser::parse(message.header("Date"));
-    original.plainBody = ViewerMessageFactory::fromMessage(m_shownMessage).plainText;
+    original.plainBody = ViewerMessageFactory::fromPart(message).plainText;
     original.messageId = message.header("Message-ID").trimmed();
     original.references = message.header("References").simplified().split(' ');
     original.references.removeAll(QByteArray());

@@ -16,6 +16,7 @@ class AccountSession;
 class ComposerWindow;
 class FolderIconProxyModel;
 class MainWindow;
+class MessageDisplay;
 class SecretStore;
 struct ComposeRequest;
 
@@ -59,7 +60,7 @@ private:
     QHash<QString, AccountSession *> m_sessions;
     QPointer<AccountSession> m_current;
     quint32 m_shownUid = 0;
-    QByteArray m_shownMessage;
+    MessageDisplay *m_display = nullptr;
     QStandardItemModel m_folders;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
     QStringListModel m_addresses;

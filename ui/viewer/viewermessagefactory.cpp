@@ -30,7 +30,11 @@ QString joinBodies(const MessageContent &content, MessageContent::Body::Kind kin
 
 ViewerMessage ViewerMessageFactory::fromMessage(const QByteArray &raw)
 {
-    const MimePart root = MimePart::parse(raw);
+    return fromPart(MimePart::parse(raw));
+}
+
+ViewerMessage ViewerMessageFactory::fromPart(const MimePart &root)
+{
     ViewerMessage m;
     const QList<ViewerMessage::Address> from = addresses(root, "From");
     if (!from.isEmpty())
@@ -45,7 +49,8 @@ ViewerMessage ViewerMessageFactory::fromMessage(const QByteArray &raw)
     m.plainText = joinBodies(plain, MessageContent::Body::Kind::PlainText);
     m.html = joinBodies(html, MessageContent::Body::Kind::Html);
     for (const MessageContent::Attachment &resource : html.relatedResources()) {
-        if (const MimePart *part = root.findSection(resource.section)) {
+        const MimePart *part = root.findSection(resource.section);
+        if (part && part->hasBody()) {
             m.inlineImages.insert(QString::fromLatin1(resource.contentId),
                                   {part->decodedBody(), QString::fromLatin1(resource.mimeType)});
         }

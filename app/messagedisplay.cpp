@@ -1,0 +1,101 @@
+#include "messagedisplay.h"
+
+#include "service/accountservice.h"
+#include "viewer/messageviewer.h"
+#include "viewer/viewermessagefactory.h"
+
+MessageDisplay::MessageDisplay(MessageViewer *viewer, QObject *parent)
+    : QObject(parent)
+    , m_viewer(viewer)
+{
+    connect(viewer, &MessageViewer::attachmentRequested, this,
+            &MessageDisplay::onAttachmentRequested);
+}
+
+MessageDisplay::~MessageDisplay()
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+}
+
+void MessageDisplay::watch(AccountService *service)
+{
+    if (m_service == service)
+        return;
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_service = service;
+    m_connections.append(connect(service, &AccountService::messagePartsFetched, this,
+                                 &MessageDisplay::onPartsFetched));
+    m_connections.append(connect(service, &AccountService::messageFetchFailed, this,
+                                 [this](qint64 folderId, quint32 uid, const MailError &error) {
+                                     if (folderId == m_folderId && uid == m_uid)
+                                         Q_EMIT failed(error.toString());
+                                 }));
+    m_connections.append(
+            connect(service, &AccountService::partProgress, this,
+                    [this](qint64 folderId, quint32 uid, const QByteArray &section, qint64 received,
+                           qint64 total) {
+                        if (folderId == m_folderId && uid == m_uid)
+                            m_viewer->setAttachmentProgress(QString::fromLatin1(section), received,
+                                                            total);
+                    }));
+    m_connections.append(connect(service, &AccountService::partFetched, this,
+                                 [this](qint64 folderId, quint32 uid, const QByteArray &section,
+                                        const QByteArray &data) {
+                                     if (folderId == m_folderId && uid == m_uid)
+                                         m_viewer->setAttachmentData(QString::fromLatin1(section),
+                                                                     data);
+                                 }));
+    m_connections.append(connect(service, &AccountService::partFetchFailed, this,
+                                 [this](qint64 folderId, quint32 uid, const QByteArray &section,
+                                        const MailError &error) {
+                                     if (folderId == m_folderId && uid == m_uid)
+                                         m_viewer->setAttachmentFailed(QString::fromLatin1(section),
+                                                                       error.toString());
+                                 }));
+}
+
+void MessageDisplay::show(AccountService *service, quint32 uid)
+{
+    watch(service);
+    m_raw.clear();
+    m_folderId = service->currentFolderId();
+    m_uid = uid;
+    service->fetchDisplayParts(uid);
+}
+
+void MessageDisplay::showRaw(const QByteArray &message)
+{
+    m_folderId = 0;
+    m_uid = 0;
+    m_raw = message;
+    m_message = MimePart::parse(message);
+    m_hasMessage = true;
+    m_viewer->setMessage(ViewerMessageFactory::fromPart(m_message));
+    Q_EMIT shown();
+}
+
+void MessageDisplay::onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message)
+{
+    if (folderId != m_folderId || uid != m_uid || !m_raw.isEmpty())
+        return;
+    m_message = message;
+    m_hasMessage = true;
+    m_viewer->setMessage(ViewerMessageFactory::fromPart(message));
+    Q_EMIT shown();
+}
+
+void MessageDisplay::onAttachmentRequested(const QString &partId)
+{
+    if (!m_raw.isEmpty()) {
+        m_viewer->setAttachmentData(partId, ViewerMessageFactory::attachmentData(m_raw, partId));
+        return;
+    }
+    if (!m_service || m_uid == 0) {
+        m_viewer->setAttachmentFailed(partId, tr("No message is open"));
+        return;
+    }
+    m_service->fetchPart(m_folderId, m_uid, partId.toLatin1());
+}

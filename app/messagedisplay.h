@@ -1,0 +1,52 @@
+#pragma once
+
+#include "mime/mimepart.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+
+class AccountService;
+class MessageViewer;
+
+// Puts one message on the viewer. A message of an account comes as its part tree with only
+// the parts to show fetched (AccountService::fetchDisplayParts); its attachments are fetched
+// when the viewer asks for one, with progress. A message from a file or attached to another
+// comes whole (showRaw) and its attachments are cut from those bytes.
+class MessageDisplay : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MessageDisplay(MessageViewer *viewer, QObject *parent = nullptr);
+    ~MessageDisplay() override;
+
+    void show(AccountService *service, quint32 uid);
+    void showRaw(const QByteArray &message);
+
+    // The message on display (header fields and the fetched parts); hasMessage() is false
+    // before the first one arrived.
+    bool hasMessage() const { return m_hasMessage; }
+    const MimePart &message() const { return m_message; }
+    quint32 uid() const { return m_uid; }
+
+Q_SIGNALS:
+    // The message is on the viewer.
+    void shown();
+    void failed(const QString &error);
+
+private:
+    void watch(AccountService *service);
+    void onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
+    void onAttachmentRequested(const QString &partId);
+
+    MessageViewer *m_viewer;
+    QPointer<AccountService> m_service;
+    QList<QMetaObject::Connection> m_connections;
+    qint64 m_folderId = 0;
+    quint32 m_uid = 0;
+    QByteArray m_raw; // the whole message when it came as bytes
+    MimePart m_message;
+    bool m_hasMessage = false;
+};
