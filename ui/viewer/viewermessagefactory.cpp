@@ -5,6 +5,8 @@
 #include "mime/messagecontent.h"
 #include "mime/mimepart.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 QList<ViewerMessage::Address> addresses(const MimePart &message, const char *header)
@@ -15,15 +17,52 @@ QList<ViewerMessage::Address> addresses(const MimePart &message, const char *hea
     return result;
 }
 
-QString joinBodies(const MessageContent &content, MessageContent::Body::Kind kind)
+// The header lines of a message attached to the one shown, set off before its text.
+QStringList embeddedHeader(const MimePart &root, const MessageContent::Body &body)
 {
+    const MimePart *part = root.findSection(body.section);
+    if (!part || part->children().isEmpty())
+        return {};
+    const MimePart &inner = part->children().first();
+    QStringList from;
+    for (const MailAddress &a : AddressParser::parseList(inner.header("From")))
+        from.append(a.name.isEmpty() ? a.address : a.name + QStringLiteral(" <") + a.address + u'>');
+    QStringList lines {QCoreApplication::translate("ViewerMessageFactory", "Attached message")};
+    if (!from.isEmpty())
+        lines.append(QCoreApplication::translate("ViewerMessageFactory", "From: %1")
+                             .arg(from.join(QStringLiteral(", "))));
+    lines.append(QCoreApplication::translate("ViewerMessageFactory", "Subject: %1").arg(body.text));
+    return lines;
+}
+
+QString joinBodies(const MimePart &root, const MessageContent &content,
+                   MessageContent::Body::Kind kind)
+{
+    const bool html = kind == MessageContent::Body::Kind::Html;
     QStringList parts;
+    bool any = false;
     for (const MessageContent::Body &body : content.bodies()) {
-        if (body.kind == kind)
+        if (body.kind == kind) {
             parts.append(body.text);
+            any = true;
+        } else if (body.kind == MessageContent::Body::Kind::EmbeddedMessage) {
+            const QStringList lines = embeddedHeader(root, body);
+            if (lines.isEmpty())
+                continue;
+            if (!html) {
+                parts.append(QStringLiteral("----- ") + lines.join(QStringLiteral("\n")));
+                continue;
+            }
+            QStringList escaped;
+            for (const QString &line : lines)
+                escaped.append(line.toHtmlEscaped());
+            parts.append(QStringLiteral("<p><b>") + escaped.takeFirst() + QStringLiteral("</b><br>")
+                         + escaped.join(QStringLiteral("<br>")) + QStringLiteral("</p>"));
+        }
     }
-    return parts.join(kind == MessageContent::Body::Kind::Html ? QStringLiteral("<hr>")
-                                                               : QStringLiteral("\n\n"));
+    if (!any)
+        return QString();
+    return parts.join(html ? QStringLiteral("<hr>") : QStringLiteral("\n\n"));
 }
 
 } // namespace
@@ -46,8 +85,8 @@ ViewerMessage ViewerMessageFactory::fromPart(const MimePart &root)
 
     const MessageContent plain = MessageContent::fromMessage(root);
     const MessageContent html = MessageContent::fromMessage(root, MessageContent::Preference::Html);
-    m.plainText = joinBodies(plain, MessageContent::Body::Kind::PlainText);
-    m.html = joinBodies(html, MessageContent::Body::Kind::Html);
+    m.plainText = joinBodies(root, plain, MessageContent::Body::Kind::PlainText);
+    m.html = joinBodies(root, html, MessageContent::Body::Kind::Html);
     for (const MessageContent::Attachment &resource : html.relatedResources()) {
         const MimePart *part = root.findSection(resource.section);
         if (part && part->hasBody()) {
