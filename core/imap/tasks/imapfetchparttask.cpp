@@ -26,8 +26,11 @@ void ImapFetchPartTask::run()
         item += '<' + QByteArray::number(m_offset) + '.' + QByteArray::number(m_length) + '>';
     ImapCommandBuilder b = builder();
     b.atom("UID").atom("FETCH").number(m_uid).beginList().atom("UID").raw(item).endList();
+    ImapCommand command = b.build();
+    // The protocol trace names the section fetched; nothing in it is secret.
+    command.setRedacted("UID FETCH " + QByteArray::number(m_uid) + " (UID " + item + ')');
     send(
-            b.build(),
+            command,
             [this](const ImapCommandResult &result) {
                 if (!result.isOk()) {
                     m_state = State::Failed;
