@@ -59,10 +59,7 @@ MailError AccountSession::open()
         if (!a.smtpPinnedFingerprints().isEmpty())
             transport->setPinnedDigest(QByteArray::fromHex(a.smtpPinnedFingerprints().last()));
         transport->setConnectTimeout(30000);
-        // An unknown certificate on the submission server is refused; trust is given through
-        // the account's settings (pinning) rather than in the middle of a send.
-        connect(transport.get(), &Transport::certificateTrustRequested, transport.get(),
-                [t = transport.get()] { t->answerTrust(false); });
+        // An unknown certificate is the sender's question (MessageSender::trustRequested).
         return transport;
     };
     m_sender = std::make_unique<MessageSender>(&m_outbox, m_account.id(), settings, transports);
@@ -74,4 +71,20 @@ MailError AccountSession::open()
             });
     m_sender->start();
     return {};
+}
+
+Account AccountSession::withPinned(Account account, bool submission, const QByteArray &fingerprint)
+{
+    if (fingerprint.isEmpty())
+        return account;
+    QList<QByteArray> pins = submission ? account.smtpPinnedFingerprints()
+                                        : account.imapPinnedFingerprints();
+    // The last pin is the one the transports accept; an older one is moved to the end.
+    pins.removeAll(fingerprint);
+    pins.append(fingerprint);
+    if (submission)
+        account.setSmtpPinnedFingerprints(pins);
+    else
+        account.setImapPinnedFingerprints(pins);
+    return account;
 }

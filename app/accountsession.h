@@ -27,6 +27,10 @@ public:
     MessageSender *sender() const { return m_sender.get(); }
     Account account() const;
 
+    // The account with fingerprint (hex, see Account::fingerprint()) pinned for its IMAP or, with
+    // submission, its SMTP server; the transports accept the last pinned one.
+    static Account withPinned(Account account, bool submission, const QByteArray &fingerprint);
+
 private:
     Account m_account;
     SecretStore *m_secrets;

@@ -21,6 +21,7 @@
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
 #include "service/accountservice.h"
+#include "service/serverconnectiontester.h"
 #include "statusarea.h"
 #include "store/messagestore.h"
 #include "viewer/messageviewer.h"
@@ -200,8 +201,11 @@ void AppController::connectSession(AccountSession *session)
             [this](const MailError &error) { showStatus(error.toString()); });
     connect(service, &AccountService::trustRequested, this,
             [this, session](const QList<QSslCertificate> &chain, const QString &reasons) {
-                askTrust(session, chain, reasons);
+                askTrust(session, chain, reasons, false);
             });
+    connect(session->sender(), &MessageSender::trustRequested, this,
+            [this, session](const QString &, const QList<QSslCertificate> &chain,
+                            const QString &reasons) { askTrust(session, chain, reasons, true); });
     connect(session->sender(), &MessageSender::failed, this,
             [this](const QString &, const MailError &error) {
                 showStatus(tr("Not sent: %1").arg(error.toString()));
@@ -298,23 +302,26 @@ QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
 }
 
 void AppController::askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
-                             const QString &reasons)
+                             const QString &reasons, bool submission)
 {
-    Account account = session->account();
-    auto *dialog = new CertificateDialog(account.imapHost(), chain,
-                                         account.imapPinnedFingerprints(), reasons, m_window.get());
+    const Account account = session->account();
+    auto *dialog = new CertificateDialog(
+            submission ? account.smtpHost() : account.imapHost(), chain,
+            submission ? account.smtpPinnedFingerprints() : account.imapPinnedFingerprints(),
+            reasons, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this, session, dialog](int result) {
+    connect(dialog, &QDialog::finished, this, [this, session, dialog, submission](int result) {
         const bool trusted = result == QDialog::Accepted;
         if (trusted) {
-            Account updated = session->account();
-            QList<QByteArray> pins = updated.imapPinnedFingerprints();
-            pins.append(dialog->fingerprint());
-            updated.setImapPinnedFingerprints(pins);
+            const Account updated = AccountSession::withPinned(session->account(), submission,
+                                                               dialog->fingerprint());
             if (MailError error = m_accounts.saveAccount(updated))
                 showStatus(error.toString());
         }
-        session->service()->answerTrust(trusted);
+        if (submission)
+            session->sender()->answerTrust(trusted);
+        else
+            session->service()->answerTrust(trusted);
     });
     dialog->open();
 }
@@ -398,6 +405,7 @@ void AppController::openAccounts()
     }
     auto *dialog = new AccountListDialog(&m_accounts, m_secrets.get(), m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnectionTester(new ServerConnectionTester(dialog));
     connect(dialog, &AccountListDialog::saveFailed, this, &AppController::showStatus);
     m_accountsDialog = dialog;
     dialog->open();

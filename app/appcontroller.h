@@ -47,8 +47,9 @@ private:
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
     void onMessageSelected(const QModelIndex &index);
+    // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
-                  const QString &reasons);
+                  const QString &reasons, bool submission);
     QList<quint32> uidsOf(const QModelIndexList &indexes) const;
     void showStatus(const QString &message);
 

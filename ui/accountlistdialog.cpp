@@ -96,18 +96,21 @@ void AccountListDialog::openDialog(const QString &id)
     }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Account account = dialog->account();
-        const MailError error = m_accounts->saveAccount(account);
-        if (error) {
-            Q_EMIT saveFailed(error.toString());
+        const auto save = [this, account] {
+            if (const MailError error = m_accounts->saveAccount(account))
+                Q_EMIT saveFailed(error.toString());
+        };
+        // An empty password field while editing keeps the stored password. A new password is
+        // stored first: saving the account starts its session, which reads the password.
+        if (dialog->password().isEmpty()) {
+            save();
             return;
         }
-        // An empty password field while editing keeps the stored password.
-        if (dialog->password().isEmpty())
-            return;
         m_secrets->writePassword(account.id(), dialog->password(), this,
-                                 [this](const SecretStore::Reply &reply) {
+                                 [this, save](const SecretStore::Reply &reply) {
                                      if (!reply.isOk())
                                          Q_EMIT saveFailed(reply.errorString);
+                                     save();
                                  });
     });
     dialog->open();

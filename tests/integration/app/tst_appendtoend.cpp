@@ -1,0 +1,275 @@
+// The whole application against the local Dovecot and Postfix, driven as a user would: add two
+// accounts through the account dialog, read Alice's Inbox, write to Bob in the composer, see it
+// arrive in Bob's Inbox, answer from Bob, and check the answer's threading headers.
+#include "accountdialog.h"
+#include "accountlistdialog.h"
+#include "addresslineedit.h"
+#include "appcontroller.h"
+#include "composerequest.h"
+#include "composerwindow.h"
+#include "connectiontestpanel.h"
+#include "mailstackinfo.h"
+#include "mainwindow.h"
+#include "models/messagelistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTreeView>
+#include <QUuid>
+
+namespace {
+
+void typeInto(QLineEdit *field, const QString &text)
+{
+    field->clear();
+    QTest::keyClicks(field, text);
+}
+
+void chooseSecurity(QComboBox *box, Security security)
+{
+    box->setCurrentIndex(box->findData(int(security)));
+}
+
+template<typename T>
+QList<T *> visibleWindows()
+{
+    QList<T *> found;
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        if (auto *window = qobject_cast<T *>(widget); window && window->isVisible())
+            found.append(window);
+    return found;
+}
+
+} // namespace
+
+class TestAppEndToEnd : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void addReadSendAndReply();
+
+private:
+    void addAccountThroughDialog(const QString &user, const QString &name);
+    QModelIndex inboxOf(const QString &accountName) const;
+    int inboxCount(const QString &user) const;
+    QJsonObject fetchBySubject(const QString &user, const QString &subject) const;
+    QModelIndex findMessage(const QString &subject) const;
+
+    MailStackInfo m_stack;
+    QTemporaryDir m_home;
+    std::unique_ptr<AppController> m_app;
+};
+
+void TestAppEndToEnd::initTestCase()
+{
+    m_stack = MailStackInfo::fromEnvironment();
+    if (!m_stack.isValid())
+        QFAIL(qPrintable(m_stack.error()));
+    QVERIFY(m_home.isValid());
+    // Settings, cache and passwords of this run stay in a temporary home.
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toLocal8Bit());
+    qputenv("HERON_DEMO_PASSWORD_FILE", m_home.filePath(QStringLiteral("passwords")).toLocal8Bit());
+    QCoreApplication::setOrganizationName(QStringLiteral("HeronTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("heron-e2e"));
+    QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                    .startsWith(m_home.path()));
+    m_app = std::make_unique<AppController>();
+    m_app->mainWindow()->show();
+}
+
+void TestAppEndToEnd::cleanupTestCase()
+{
+    for (ComposerWindow *composer : visibleWindows<ComposerWindow>())
+        delete composer;
+    m_app.reset();
+}
+
+void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString &name)
+{
+    m_app->openAccounts();
+    auto *list = m_app->mainWindow()->findChild<AccountListDialog *>();
+    QVERIFY(list);
+    if (!m_app->mainWindow()->findChild<AccountDialog *>())
+        list->addAccount();
+    AccountDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_app->mainWindow()->findChild<AccountDialog *>()) != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+
+    typeInto(dialog->accountNameField(), name);
+    typeInto(dialog->nameField(), name);
+    typeInto(dialog->addressField(), m_stack.address(user));
+    typeInto(dialog->imapHostField(), m_stack.host());
+    chooseSecurity(dialog->imapSecurityBox(), Security::ImplicitTls);
+    typeInto(dialog->imapPortField(), QString::number(m_stack.imapTlsPort()));
+    typeInto(dialog->smtpHostField(), m_stack.host());
+    chooseSecurity(dialog->smtpSecurityBox(), Security::StartTls);
+    typeInto(dialog->smtpPortField(), QString::number(m_stack.smtpStartTlsPort()));
+    typeInto(dialog->passwordField(), m_stack.password());
+    auto *caFile = dialog->findChild<QLineEdit *>(QStringLiteral("caFile"));
+    QVERIFY(caFile);
+    typeInto(caFile, m_stack.caFile());
+
+    // The real connection test, as the user would run it before saving.
+    QTest::mouseClick(dialog->testPanel()->testButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->testPanel()->resultLabels().size(), 2, 30000);
+    QTRY_VERIFY(!dialog->testPanel()->isRunning());
+    for (QLabel *label : dialog->testPanel()->resultLabels())
+        QVERIFY2(label->property("outcome").toInt() == int(ConnectionTestResult::Outcome::Success),
+                 qPrintable(label->text()));
+
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!m_app->mainWindow()->findChild<AccountDialog *>());
+}
+
+QModelIndex TestAppEndToEnd::inboxOf(const QString &accountName) const
+{
+    const QAbstractItemModel *model = m_app->mainWindow()->folderView()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex account = model->index(row, 0);
+        if (account.data().toString() != accountName)
+            continue;
+        const QModelIndexList inbox = model->match(model->index(0, 0, account),
+                                                   AppController::SpecialUseRole,
+                                                   QStringLiteral("\\Inbox"), 1, Qt::MatchExactly);
+        if (!inbox.isEmpty())
+            return inbox.first();
+    }
+    return {};
+}
+
+int TestAppEndToEnd::inboxCount(const QString &user) const
+{
+    const QByteArray out = m_stack.doveadm({QStringLiteral("mailbox"), QStringLiteral("status"),
+                                            QStringLiteral("-u"), m_stack.address(user),
+                                            QStringLiteral("messages"), QStringLiteral("INBOX")});
+    return QString::fromLatin1(out).section(QLatin1Char('='), 1).trimmed().toInt();
+}
+
+QJsonObject TestAppEndToEnd::fetchBySubject(const QString &user, const QString &subject) const
+{
+    const QByteArray out = m_stack.doveadm(
+            {QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("fetch"),
+             QStringLiteral("-u"), m_stack.address(user), QStringLiteral("hdr"),
+             QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("header"),
+             QStringLiteral("Subject"), subject});
+    const QJsonArray found = QJsonDocument::fromJson(out).array();
+    return found.isEmpty() ? QJsonObject() : found.first().toObject();
+}
+
+QModelIndex TestAppEndToEnd::findMessage(const QString &subject) const
+{
+    const QAbstractItemModel *model = m_app->mainWindow()->messageView()->model();
+    if (!model)
+        return {};
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(MessageListModel::SubjectRole).toString() == subject)
+            return index;
+    }
+    return {};
+}
+
+void TestAppEndToEnd::addReadSendAndReply()
+{
+    // With no account yet, Accounts opens the account dialog at once.
+    addAccountThroughDialog(QStringLiteral("alice"), QStringLiteral("Alice"));
+
+    // The first account's Inbox opens by itself with the seeded mail.
+    QTreeView *folders = m_app->mainWindow()->folderView();
+    QTRY_VERIFY_WITH_TIMEOUT(inboxOf(QStringLiteral("Alice")).isValid(), 30000);
+    QTRY_COMPARE(folders->currentIndex(), inboxOf(QStringLiteral("Alice")));
+    const int aliceCount = inboxCount(QStringLiteral("alice"));
+    QVERIFY(aliceCount >= 200);
+    QTreeView *messages = m_app->mainWindow()->messageView();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->model() && messages->model()->rowCount() >= aliceCount,
+                             60000);
+
+    addAccountThroughDialog(QStringLiteral("bob"), QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(inboxOf(QStringLiteral("Bob")).isValid(), 30000);
+
+    // Alice writes to Bob in the composer.
+    const QString token = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    const QString subject = QStringLiteral("End to end ") + token;
+    ComposerWindow *composer = m_app->openComposer(ComposeRequest());
+    QVERIFY(composer);
+    QVERIFY(QTest::qWaitForWindowExposed(composer));
+    const int aliceIdentity = composer->fromCombo()->findText(QStringLiteral("alice@"),
+                                                              Qt::MatchContains);
+    QVERIFY(aliceIdentity >= 0);
+    composer->fromCombo()->setCurrentIndex(aliceIdentity);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(),
+                     QStringLiteral("Hello Bob, this came through the app."));
+    QVERIFY2(composer->validationError().isEmpty(), qPrintable(composer->validationError()));
+    QPointer<ComposerWindow> sentComposer = composer;
+    composer->sendAction()->trigger();
+    QTRY_VERIFY(sentComposer.isNull() || !sentComposer->isVisible());
+
+    // It arrives in Bob's Inbox, as the app shows it.
+    QTRY_VERIFY_WITH_TIMEOUT(!fetchBySubject(QStringLiteral("bob"), subject).isEmpty(), 30000);
+    folders->setCurrentIndex(inboxOf(QStringLiteral("Bob")));
+    QModelIndex arrived;
+    QTRY_VERIFY_WITH_TIMEOUT((arrived = findMessage(subject)).isValid(), 30000);
+    QCOMPARE(arrived.data(MessageListModel::SenderAddressRole).toString(),
+             m_stack.address(QStringLiteral("alice")));
+    const QByteArray originalId = arrived.data(MessageListModel::MessageIdRole).toByteArray();
+    QVERIFY(!originalId.isEmpty());
+
+    // Bob answers from the app; the composer opens filled in by the reply path.
+    messages->setCurrentIndex(arrived);
+    const auto replyComposer = [&]() -> ComposerWindow * {
+        const QList<ComposerWindow *> open = visibleWindows<ComposerWindow>();
+        if (!open.isEmpty())
+            return open.first();
+        Q_EMIT m_app->mainWindow()->replyRequested(messages->currentIndex());
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(replyComposer() != nullptr, 30000);
+    ComposerWindow *reply = replyComposer();
+    QVERIFY(reply->subjectField()->text().endsWith(subject));
+    QVERIFY(reply->bodyEditor()->toPlainText().contains(QStringLiteral("> Hello Bob")));
+    const int bobIdentity = reply->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains);
+    QVERIFY(bobIdentity >= 0);
+    reply->fromCombo()->setCurrentIndex(bobIdentity);
+    QVERIFY2(reply->validationError().isEmpty(), qPrintable(reply->validationError()));
+    reply->sendAction()->trigger();
+
+    // Alice receives the answer, threaded under her message.
+    QJsonObject answer;
+    QTRY_VERIFY_WITH_TIMEOUT(!(answer = fetchBySubject(QStringLiteral("alice"),
+                                                       QStringLiteral("Re: ") + subject))
+                                      .isEmpty(),
+                             30000);
+    const QString headers = answer.value(QStringLiteral("hdr")).toString();
+    QString id = QString::fromLatin1(originalId).trimmed();
+    if (!id.startsWith(QLatin1Char('<')))
+        id = QLatin1Char('<') + id + QLatin1Char('>');
+    QVERIFY2(headers.contains(QStringLiteral("In-Reply-To: ") + id, Qt::CaseInsensitive),
+             qPrintable(headers));
+    QVERIFY2(headers.contains(QStringLiteral("References: ") + id, Qt::CaseInsensitive),
+             qPrintable(headers));
+    QVERIFY2(headers.contains(m_stack.address(QStringLiteral("bob"))), qPrintable(headers));
+}
+
+QTEST_MAIN(TestAppEndToEnd)
+#include "tst_appendtoend.moc"
