@@ -2,6 +2,7 @@
 #include "composerequest.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "screenshotrunner.h"
 #include "singleinstance.h"
 
 #include <QApplication>
@@ -43,12 +44,23 @@ QCommandLineOption composeOption()
             QCoreApplication::translate("main", "fields"));
 }
 
+// Hidden: writes pictures of the main windows into a folder and quits (scripts/screenshots).
+QCommandLineOption screenshotOption()
+{
+    QCommandLineOption option(QStringLiteral("screenshot-dir"),
+                              QStringLiteral("Write screenshots into this folder, then quit."),
+                              QStringLiteral("folder"));
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+    return option;
+}
+
 void setUpParser(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop mail client."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(composeOption());
+    parser.addOption(screenshotOption());
     parser.addPositionalArgument(
             QStringLiteral("url"),
             QCoreApplication::translate("main", "A mailto: link to compose a message to."),
@@ -102,6 +114,15 @@ int main(int argc, char *argv[])
     if (!requests) {
         printError(error);
         return 2;
+    }
+
+    if (parser.isSet(screenshotOption())) {
+        // A run of its own, whatever else is running: no single-instance hand-over.
+        AppController controller;
+        controller.mainWindow()->show();
+        ScreenshotRunner runner(&controller, parser.value(screenshotOption()));
+        runner.start();
+        return app.exec();
     }
 
     // A running instance takes this command line (e.g. a mailto: link from a browser).

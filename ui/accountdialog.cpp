@@ -49,6 +49,15 @@ bool isPlausibleHost(const QString &host)
     return true;
 }
 
+// Puts the form at the top of its tab page: the tallest page sets the height of all of them, and
+// a form alone would spread its rows over it.
+void topAligned(QWidget *page, QFormLayout *form)
+{
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addStretch(1);
+}
+
 } // namespace
 
 AccountDialog::AccountDialog(QWidget *parent)
@@ -131,12 +140,13 @@ QWidget *AccountDialog::createIdentityPage()
     m_signature->setMaximumHeight(90);
 
     auto *page = new QWidget;
-    auto *form = new QFormLayout(page);
+    auto *form = new QFormLayout;
     form->addRow(tr("Account &name:"), m_accountName);
     form->addRow(tr("Your n&ame:"), m_name);
     form->addRow(tr("E-mail &address:"), m_address);
     form->addRow(QString(), addErrorLabel(m_address));
     form->addRow(tr("Si&gnature:"), m_signature);
+    topAligned(page, form);
     return page;
 }
 
@@ -239,11 +249,12 @@ QWidget *AccountDialog::createAdvancedPage()
     });
 
     auto *page = new QWidget;
-    auto *form = new QFormLayout(page);
+    auto *form = new QFormLayout;
     form->addRow(tr("Extra CA file:"), caRow);
     form->addRow(QString(), addErrorLabel(m_caFile));
     form->addRow(tr("Trusted certificates:"), m_pins);
     form->addRow(QString(), forget);
+    topAligned(page, form);
     return page;
 }
 
