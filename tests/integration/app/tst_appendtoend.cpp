@@ -5,6 +5,7 @@
 #include "accountlistdialog.h"
 #include "addresslineedit.h"
 #include "appcontroller.h"
+#include "certificatedialog.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "connectiontestpanel.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,9 +64,14 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void addReadSendAndReply();
+    void untrustedCertificatesAreAskedAboutAndPinned();
 
 private:
-    void addAccountThroughDialog(const QString &user, const QString &name);
+    // With trustCa false the account has no CA file: the stack's certificate is unknown to it.
+    void addAccountThroughDialog(const QString &user, const QString &name, bool trustCa = true);
+    // Waits for the certificate question about host and trusts it; its pin state before.
+    CertificateDialog::PinState trustCertificate();
+    QStringList pinsOf(const QString &user, const char *server) const;
     QModelIndex inboxOf(const QString &accountName) const;
     int inboxCount(const QString &user) const;
     QJsonObject fetchBySubject(const QString &user, const QString &subject) const;
@@ -101,7 +108,7 @@ void TestAppEndToEnd::cleanupTestCase()
     m_app.reset();
 }
 
-void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString &name)
+void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString &name, bool trustCa)
 {
     m_app->openAccounts();
     auto *list = m_app->mainWindow()->findChild<AccountListDialog *>();
@@ -124,20 +131,53 @@ void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString
     typeInto(dialog->passwordField(), m_stack.password());
     auto *caFile = dialog->findChild<QLineEdit *>(QStringLiteral("caFile"));
     QVERIFY(caFile);
-    typeInto(caFile, m_stack.caFile());
+    typeInto(caFile, trustCa ? m_stack.caFile() : QString());
 
     // The real connection test, as the user would run it before saving.
     QTest::mouseClick(dialog->testPanel()->testButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(dialog->testPanel()->resultLabels().size(), 2, 30000);
     QTRY_VERIFY(!dialog->testPanel()->isRunning());
+    const auto expected = trustCa ? ConnectionTestResult::Outcome::Success
+                                  : ConnectionTestResult::Outcome::CertificateUntrusted;
     for (QLabel *label : dialog->testPanel()->resultLabels())
-        QVERIFY2(label->property("outcome").toInt() == int(ConnectionTestResult::Outcome::Success),
-                 qPrintable(label->text()));
+        QVERIFY2(label->property("outcome").toInt() == int(expected), qPrintable(label->text()));
+    // Each untrusted server offers its certificate; it is not pinned here.
+    QCOMPARE(dialog->testPanel()->certificateButtons().size(), trustCa ? 0 : 2);
 
     auto *buttons = dialog->findChild<QDialogButtonBox *>();
     QVERIFY(buttons);
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY(!m_app->mainWindow()->findChild<AccountDialog *>());
+}
+
+CertificateDialog::PinState TestAppEndToEnd::trustCertificate()
+{
+    CertificateDialog *dialog = nullptr;
+    const bool asked = QTest::qWaitFor(
+            [&] {
+                dialog = m_app->mainWindow()->findChild<CertificateDialog *>();
+                return dialog && dialog->isVisible();
+            },
+            30000);
+    if (!asked)
+        return CertificateDialog::PinState::Matches; // never asked: the caller's check fails
+    const CertificateDialog::PinState state = dialog->pinState();
+    dialog->trustButton()->click();
+    return state;
+}
+
+QStringList TestAppEndToEnd::pinsOf(const QString &user, const char *server) const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("accounts"));
+    for (const QString &id : settings.childGroups()) {
+        if (settings.value(id + QStringLiteral("/address")).toString() == m_stack.address(user))
+            return settings
+                    .value(id + QLatin1Char('/') + QLatin1String(server)
+                           + QStringLiteral("/pinnedSha256"))
+                    .toStringList();
+    }
+    return {};
 }
 
 QModelIndex TestAppEndToEnd::inboxOf(const QString &accountName) const
@@ -269,6 +309,45 @@ void TestAppEndToEnd::addReadSendAndReply()
     QVERIFY2(headers.contains(QStringLiteral("References: ") + id, Qt::CaseInsensitive),
              qPrintable(headers));
     QVERIFY2(headers.contains(m_stack.address(QStringLiteral("bob"))), qPrintable(headers));
+}
+
+void TestAppEndToEnd::untrustedCertificatesAreAskedAboutAndPinned()
+{
+    // Carol's account knows nothing of the stack's CA: the connection test says so, and the
+    // session asks before it logs in.
+    addAccountThroughDialog(QStringLiteral("carol"), QStringLiteral("Carol"), false);
+    QCOMPARE(trustCertificate(), CertificateDialog::PinState::NotPinned);
+    QTRY_VERIFY_WITH_TIMEOUT(inboxOf(QStringLiteral("Carol")).isValid(), 30000);
+    QTRY_COMPARE(pinsOf(QStringLiteral("carol"), "imap").size(), 1);
+    QVERIFY(pinsOf(QStringLiteral("carol"), "smtp").isEmpty());
+
+    // The submission server's certificate is asked about in the middle of a send, which goes on.
+    const QString subject = QStringLiteral("Trusted on send ")
+                            + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    ComposerWindow *composer = m_app->openComposer(ComposeRequest());
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("carol@"), Qt::MatchContains));
+    QVERIFY(composer->fromCombo()->currentText().contains(QStringLiteral("carol@")));
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Sent after trusting."));
+    composer->sendAction()->trigger();
+    QCOMPARE(trustCertificate(), CertificateDialog::PinState::NotPinned);
+    QTRY_VERIFY_WITH_TIMEOUT(!fetchBySubject(QStringLiteral("bob"), subject).isEmpty(), 30000);
+    // Pinned for the submission server: the same certificate as IMAP's here, one server apart.
+    QTRY_COMPARE(pinsOf(QStringLiteral("carol"), "smtp").size(), 1);
+    QCOMPARE(pinsOf(QStringLiteral("carol"), "smtp"), pinsOf(QStringLiteral("carol"), "imap"));
+
+    // A second message leaves without a question.
+    const QString second = subject + QStringLiteral(" again");
+    composer = m_app->openComposer(ComposeRequest());
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("carol@"), Qt::MatchContains));
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), second);
+    composer->sendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!fetchBySubject(QStringLiteral("bob"), second).isEmpty(), 30000);
+    QVERIFY(!m_app->mainWindow()->findChild<CertificateDialog *>());
 }
 
 QTEST_MAIN(TestAppEndToEnd)
