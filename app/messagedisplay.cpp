@@ -4,6 +4,9 @@
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
 
+#include <QCoreApplication>
+#include <QThreadPool>
+
 MessageDisplay::MessageDisplay(MessageViewer *viewer, QObject *parent)
     : QObject(parent)
     , m_viewer(viewer)
@@ -83,7 +86,26 @@ void MessageDisplay::onPartsFetched(qint64 folderId, quint32 uid, const MimePart
         return;
     m_message = message;
     m_hasMessage = true;
-    m_viewer->setMessage(ViewerMessageFactory::fromPart(message));
+    // Decoding runs on a worker thread (the tree shares its bytes read-only) and laying out
+    // follows on this one, so that a large message does not hold the window up.
+    QPointer<MessageDisplay> self(this);
+    QThreadPool::globalInstance()->start([self, message, folderId, uid] {
+        ViewerMessage shown = ViewerMessageFactory::fromPart(message);
+        QMetaObject::invokeMethod(
+                qApp,
+                [self, folderId, uid, shown = std::move(shown)] {
+                    if (self)
+                        self->present(folderId, uid, shown);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void MessageDisplay::present(qint64 folderId, quint32 uid, const ViewerMessage &message)
+{
+    if (folderId != m_folderId || uid != m_uid || !m_raw.isEmpty())
+        return;
+    m_viewer->setMessage(message);
     Q_EMIT shown();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mime/mimepart.h"
+#include "viewer/viewermessage.h"
 
 #include <QByteArray>
 #include <QList>
@@ -40,6 +41,7 @@ private:
     void watch(AccountService *service);
     void onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
     void onAttachmentRequested(const QString &partId);
+    void present(qint64 folderId, quint32 uid, const ViewerMessage &message);
 
     MessageViewer *m_viewer;
     QPointer<AccountService> m_service;

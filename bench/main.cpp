@@ -1,5 +1,6 @@
 // heron-bench: one subcommand per area, each printing "name value" lines.
 #include "imapbench.h"
+#include "readbench.h"
 #include "smtpbench.h"
 #include "storebench.h"
 
@@ -11,9 +12,13 @@
 
 int main(int argc, char *argv[])
 {
+    // "read" shows messages in widgets and makes its own QApplication.
+    if (argc > 1 && qstrcmp(argv[1], "read") == 0)
+        return runReadBench(argc, argv);
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
             {QStringLiteral("imap"), runImapBench},
+            {QStringLiteral("read"), nullptr},
             {QStringLiteral("smtp"), runSmtpBench},
             {QStringLiteral("store"), runStoreBench},
     };

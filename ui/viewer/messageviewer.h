@@ -114,7 +114,7 @@ private:
     BodyPreference m_preference = BodyPreference::Html;
     bool m_showingHtml = false;
     bool m_remoteAllowed = false;
-    qsizetype m_displayLimit = 256 * 1024;
+    qsizetype m_displayLimit = 64 * 1024;
     bool m_showWhole = false;
     bool m_bodyCut = false;
     HtmlSanitizer::Result m_sanitized;
