@@ -24,8 +24,8 @@ void LongMessageBar::setCut(qsizetype shownCharacters, qsizetype totalCharacters
 {
     const QLocale locale;
     m_label->setText(tr("This message is long: the first %1 of %2 are shown.")
-                             .arg(locale.formattedDataSize(shownCharacters),
-                                  locale.formattedDataSize(totalCharacters)));
+                             .arg(locale.formattedDataSize(shownCharacters, 0),
+                                  locale.formattedDataSize(totalCharacters, 0)));
     setVisible(shownCharacters < totalCharacters);
 }
 

@@ -160,6 +160,12 @@ QList<Case> cases()
                  {},
                  {},
                  {}});
+    list.append({QStringLiteral("large html"),
+                 largeHtmlMessage(1024 * 1024),
+                 {},
+                 {QStringLiteral("Quarterly report"), QStringLiteral("The end.")},
+                 {},
+                 {}});
     list.append({QStringLiteral("attachments"),
                  bigAttachmentMessage(5 * 1024 * 1024),
                  {QStringLiteral("The measurements are attached.")},

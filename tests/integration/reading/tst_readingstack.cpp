@@ -14,12 +14,14 @@
 #include "service/accountservice.h"
 #include "store/messagestore.h"
 #include "viewer/attachmentlistwidget.h"
+#include "viewer/longmessagebar.h"
 #include "viewer/messageviewer.h"
 #include "viewer/remotecontentbar.h"
 #include "viewer/safetextbrowser.h"
 
 #include <QFile>
 #include <QLoggingCategory>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -217,6 +219,17 @@ void TestReadingStack::showsEveryKind()
     // The tracking pixel is blocked and the bar says so; nothing else is remote.
     const bool remote = name == QLatin1String("html with remote image");
     QCOMPARE(m_viewer->remoteContentBar()->blockedCount(), remote ? 1 : 0);
+    // A long body is cut for display, with the bar offering the whole.
+    const bool large = name == QLatin1String("large html");
+    QCOMPARE(m_viewer->isBodyCut(), large);
+    QCOMPARE(m_viewer->longMessageBar()->isVisible(), large);
+    // For a person to look at: run under a real display (Xvfb) with HERON_SCREENSHOT_DIR set.
+    const QString screenshots = qEnvironmentVariable("HERON_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QTest::qWait(300);
+        const QString file = QStringLiteral("reading-%1.png").arg(name).replace(u' ', u'-');
+        QVERIFY(m_viewer->screen()->grabWindow(0).save(screenshots + u'/' + file));
+    }
     // The display fetched parts, never the whole message.
     QVERIFY(!commandsContaining(QStringLiteral("PEEK[HEADER]")).isEmpty());
     QVERIFY2(commandsContaining(QStringLiteral("PEEK[]")).isEmpty(),
