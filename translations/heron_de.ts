@@ -269,6 +269,25 @@
     </message>
 </context>
 <context>
+    <name>AttachmentListWidget</name>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>downloading %1%</source>
+        <translation>wird geladen: %1 %</translation>
+    </message>
+    <message>
+        <source>downloading %1</source>
+        <translation>wird geladen: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Certificate of %1</source>
@@ -525,6 +544,17 @@
     </message>
 </context>
 <context>
+    <name>LongMessageBar</name>
+    <message>
+        <source>Show all</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>This message is long: the first %1 of %2 are shown.</source>
+        <translation>Diese Nachricht ist lang: Die ersten %1 von %2 werden angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
         <source>&amp;New Message</source>
@@ -635,6 +665,39 @@
     </message>
 </context>
 <context>
+    <name>MessageDisplay</name>
+    <message>
+        <source>No message is open</source>
+        <translation>Keine Nachricht ist geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHeaderView</name>
+    <message>
+        <source>Cc:</source>
+        <translation>Kopie:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageQuoter</name>
     <message>
         <source>%1 wrote:</source>
@@ -670,6 +733,59 @@
     </message>
 </context>
 <context>
+    <name>MessageViewer</name>
+    <message>
+        <source>Save Attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Save All Attachments</source>
+        <translation>Alle Anhänge speichern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder</source>
+        <translation>Ein temporärer Ordner kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteContentBar</name>
+    <message>
+        <source>Load for this message</source>
+        <translation>Für diese Nachricht laden</translation>
+    </message>
+    <message>
+        <source>Always for this sender</source>
+        <translation>Immer für diesen Absender</translation>
+    </message>
+    <message>
+        <source>1 remote resource was blocked to protect your privacy.</source>
+        <translation>1 externer Inhalt wurde zum Schutz Ihrer Privatsphäre blockiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote resources were blocked to protect your privacy.</source>
+        <translation>
+            <numerusform>%n externer Inhalt wurde zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
+            <numerusform>%n externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <source>offline</source>
@@ -686,6 +802,21 @@
     <message>
         <source>error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerMessageFactory</name>
+    <message>
+        <source>Attached message</source>
+        <translation>Angehängte Nachricht</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
     </message>
 </context>
 <context>
