@@ -73,6 +73,7 @@ private Q_SLOTS:
     void binaryRefusedFallsBackToBody();
     void attachmentDownloadsInChunksOnRequest();
     void offlineWithoutCacheFails();
+    void structureNotCachedIsFetchedFirst();
 
 private:
     void startSession(const QByteArray &caps);
@@ -277,6 +278,29 @@ void TestMessagePartLoader::offlineWithoutCacheFails()
     download.start();
     QVERIFY(finished.wait(5000));
     QCOMPARE(download.error().kind(), MailError::Kind::Network);
+}
+
+void TestMessagePartLoader::structureNotCachedIsFetchedFirst()
+{
+    startSession("BINARY");
+    m_server->appendExpect(
+            "h2 UID FETCH 8 (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE)\r\n");
+    m_server->appendSend("* 1 FETCH (UID 8 FLAGS () INTERNALDATE \"01-Jan-2024 10:00:00 +0000\" "
+                         "RFC822.SIZE 60 ENVELOPE (NIL \"Hi\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                         "BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL "
+                         "\"7bit\" 6 1))\r\nh2 OK done\r\n");
+    const QByteArray head = "Subject: Hi\r\n\r\n";
+    m_server->appendExpect("h3 UID FETCH 8 (UID BODY.PEEK[HEADER])\r\n"
+                           "h4 UID FETCH 8 (UID BINARY.PEEK[1])\r\n");
+    m_server->appendSend("* 1 FETCH (UID 8 BODY[HEADER] " + literal(head) + ")\r\nh3 OK done\r\n"
+                         + "* 1 FETCH (UID 8 BINARY[1] " + literal("Hello\n")
+                         + ")\r\nh4 OK done\r\n");
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 8);
+    QVERIFY(runLoader(&loader));
+    QVERIFY2(!loader.error(), qPrintable(loader.error().toString()));
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    QCOMPARE(loader.message().decodedHeader("Subject"), QStringLiteral("Hi"));
+    QCOMPARE(loader.message().text(), QStringLiteral("Hello\n"));
 }
 
 QTEST_GUILESS_MAIN(TestMessagePartLoader)
