@@ -24,6 +24,18 @@ AccountSession::~AccountSession()
         m_sender->abort();
 }
 
+void AccountSession::connectToServer()
+{
+    m_secrets->readPassword(account().id(), this, [this](const SecretStore::Reply &reply) {
+        if (reply.status == SecretStore::Status::NotFound
+            || reply.status == SecretStore::Status::Unavailable) {
+            Q_EMIT passwordNeeded();
+            return;
+        }
+        m_service->connectToServer(); // other failures are the service's to report
+    });
+}
+
 Account AccountSession::account() const
 {
     return m_service->account();

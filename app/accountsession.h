@@ -23,6 +23,9 @@ public:
     ~AccountSession() override;
 
     MailError open();
+    // Connects the service once the secret store has a password; without one (none stored, or no
+    // keychain answering) passwordNeeded() asks the owner, who stores one and calls this again.
+    void connectToServer();
     AccountService *service() const { return m_service.get(); }
     MessageSender *sender() const { return m_sender.get(); }
     Account account() const;
@@ -30,6 +33,9 @@ public:
     // The account with fingerprint (hex, see Account::fingerprint()) pinned for its IMAP or, with
     // submission, its SMTP server; the transports accept the last pinned one.
     static Account withPinned(Account account, bool submission, const QByteArray &fingerprint);
+
+Q_SIGNALS:
+    void passwordNeeded();
 
 private:
     Account m_account;

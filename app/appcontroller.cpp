@@ -27,6 +27,8 @@
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
 
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -161,7 +163,7 @@ void AppController::reloadAccounts()
         connectSession(session);
         m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
                                                    StatusArea::ConnectionState::Offline);
-        session->service()->connectToServer();
+        session->connectToServer();
     }
     for (const QString &id : m_sessions.keys()) {
         if (!present.contains(id)) {
@@ -203,6 +205,8 @@ void AppController::connectSession(AccountSession *session)
             [this, session](const QList<QSslCertificate> &chain, const QString &reasons) {
                 askTrust(session, chain, reasons, false);
             });
+    connect(session, &AccountSession::passwordNeeded, this,
+            [this, session] { askPassword(session); });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });
@@ -323,6 +327,29 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
         else
             session->service()->answerTrust(trusted);
     });
+    dialog->open();
+}
+
+void AppController::askPassword(AccountSession *session)
+{
+    const Account account = session->account();
+    auto *dialog = new QInputDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("passwordPrompt"));
+    dialog->setWindowTitle(tr("Password for %1").arg(account.displayName()));
+    dialog->setLabelText(tr("No password is stored for %1 (%2). It is kept in the system keychain "
+                            "when one answers, otherwise in memory only until Heron quits.")
+                                 .arg(account.displayName(), account.userName()));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, session, id = account.id()](const QString &password) {
+                if (password.isEmpty() || !m_sessions.values().contains(session))
+                    return;
+                m_secrets->writePassword(id, password, session,
+                                         [session](const SecretStore::Reply &) {
+                                             session->connectToServer();
+                                         });
+            });
     dialog->open();
 }
 

@@ -47,6 +47,7 @@ private:
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
     void onMessageSelected(const QModelIndex &index);
+    void askPassword(AccountSession *session);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);

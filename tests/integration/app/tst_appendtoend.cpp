@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,7 +69,9 @@ private Q_SLOTS:
 
 private:
     // With trustCa false the account has no CA file: the stack's certificate is unknown to it.
-    void addAccountThroughDialog(const QString &user, const QString &name, bool trustCa = true);
+    // With typePassword false the password field stays empty: the app asks when connecting.
+    void addAccountThroughDialog(const QString &user, const QString &name, bool trustCa = true,
+                                 bool typePassword = true);
     // Waits for the certificate question about host and trusts it; its pin state before.
     CertificateDialog::PinState trustCertificate();
     QStringList pinsOf(const QString &user, const char *server) const;
@@ -108,7 +111,8 @@ void TestAppEndToEnd::cleanupTestCase()
     m_app.reset();
 }
 
-void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString &name, bool trustCa)
+void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString &name,
+                                              bool trustCa, bool typePassword)
 {
     m_app->openAccounts();
     auto *list = m_app->mainWindow()->findChild<AccountListDialog *>();
@@ -128,7 +132,7 @@ void TestAppEndToEnd::addAccountThroughDialog(const QString &user, const QString
     typeInto(dialog->smtpHostField(), m_stack.host());
     chooseSecurity(dialog->smtpSecurityBox(), Security::StartTls);
     typeInto(dialog->smtpPortField(), QString::number(m_stack.smtpStartTlsPort()));
-    typeInto(dialog->passwordField(), m_stack.password());
+    typeInto(dialog->passwordField(), typePassword ? m_stack.password() : QString());
     auto *caFile = dialog->findChild<QLineEdit *>(QStringLiteral("caFile"));
     QVERIFY(caFile);
     typeInto(caFile, trustCa ? m_stack.caFile() : QString());
@@ -315,7 +319,17 @@ void TestAppEndToEnd::untrustedCertificatesAreAskedAboutAndPinned()
 {
     // Carol's account knows nothing of the stack's CA: the connection test says so, and the
     // session asks before it logs in.
-    addAccountThroughDialog(QStringLiteral("carol"), QStringLiteral("Carol"), false);
+    // Carol's password was not typed either: the app asks for it, then connects.
+    addAccountThroughDialog(QStringLiteral("carol"), QStringLiteral("Carol"), false, false);
+    QInputDialog *prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((prompt = m_app->mainWindow()->findChild<QInputDialog *>(
+                                      QStringLiteral("passwordPrompt")))
+                                     && prompt->isVisible(),
+                             30000);
+    QVERIFY(prompt->labelText().contains(m_stack.address(QStringLiteral("carol"))));
+    QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
+    prompt->setTextValue(m_stack.password());
+    prompt->accept();
     QCOMPARE(trustCertificate(), CertificateDialog::PinState::NotPinned);
     QTRY_VERIFY_WITH_TIMEOUT(inboxOf(QStringLiteral("Carol")).isValid(), 30000);
     QTRY_COMPARE(pinsOf(QStringLiteral("carol"), "imap").size(), 1);
