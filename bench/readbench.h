@@ -6,7 +6,8 @@
 // Arguments: --host H --port P --user U [--ca CA.pem] [--tls implicit|starttls]
 //            [--attachment-mb N] [--html-mb N]; password in $HERON_BENCH_PASSWORD.
 // Prints "name value" lines: first_screen_ms (selection until the 5 MB message's text is on
-// screen), attachment_fetched_bytes (of that attachment while showing it; 0 expected),
+// screen), first_screen_cached_bytes (what showing it brought into the cache: its display
+// sections, and the attachment or the whole message if they were fetched),
 // html_first_screen_ms, html_max_block_ms (the longest stall of the UI thread while the 3 MB
 // HTML message is fetched, shown and painted).
 // Needs a GUI platform: under no display run it with QT_QPA_PLATFORM=offscreen.
