@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -267,6 +268,8 @@ private Q_SLOTS:
         QTest::newRow("tls") << int(O::TlsFailure)
                              << u"secure connection to imap.example.org failed"_s;
         QTest::newRow("protocol") << int(O::ProtocolError) << u"unexpected"_s;
+        QTest::newRow("no starttls")
+                << int(O::StartTlsUnavailable) << u"does not offer STARTTLS on port 993"_s;
         QTest::newRow("cancelled") << int(O::Cancelled) << u"stopped"_s;
     }
 
@@ -305,6 +308,13 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.size(), 1);
         const QString fingerprint = Account::formatFingerprint(Account::fingerprint(chain.at(0)));
         QVERIFY(panel->resultLabels().at(0)->text().contains(fingerprint));
+        // Whom it was issued to, by whom, and for how long.
+        const QString text = panel->resultLabels().at(0)->text();
+        QVERIFY2(text.contains(u"Issued to “imap.example.org” by “imap.example.org”"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLocale().toString(chain.at(0).expiryDate().toLocalTime(),
+                                                  QLocale::ShortFormat)),
+                 qPrintable(text));
         QCOMPARE(panel->certificateButtons().size(), 1);
 
         QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
