@@ -23,12 +23,15 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
+
 #include <functional>
 #include <memory>
 
 namespace {
 
 constexpr int TimeoutMs = 5 * 60 * 1000;
+constexpr int HtmlRuns = 3;
 
 QHash<QString, QString> parseOptions(const QStringList &args)
 {
@@ -180,9 +183,11 @@ int runReadBench(int argc, char *argv[])
     QString error;
     const QList<quint32> uids = storeMessages(account, password, folder,
                                               {ReadingCorpus::bigAttachmentMessage(attachmentBytes),
+                                               ReadingCorpus::largeHtmlMessage(htmlBytes),
+                                               ReadingCorpus::largeHtmlMessage(htmlBytes),
                                                ReadingCorpus::largeHtmlMessage(htmlBytes)},
                                               &error);
-    if (uids.size() != 2) {
+    if (uids.size() != 1 + HtmlRuns) {
         err << "cannot store the messages: " << error << '\n';
         return 1;
     }
@@ -235,15 +240,24 @@ int runReadBench(int argc, char *argv[])
             fetchedBytes += lookup(section).value_or(QByteArray()).size();
     }
 
-    LatencyProbe probe;
-    probe.start();
-    const qint64 htmlFirstScreen = timedShow(&display, &viewer, &service, uids.at(1));
-    waitUntil([] { return false; }, 500); // layout and painting that follow
-    const qint64 htmlMaxBlock = probe.stop();
+    // Three copies, each shown once from an empty cache: the median tempers a busy machine.
+    QList<qint64> firstScreens;
+    QList<qint64> blocks;
+    for (int run = 0; run < HtmlRuns; ++run) {
+        LatencyProbe probe;
+        probe.start();
+        firstScreens.append(timedShow(&display, &viewer, &service, uids.at(1 + run)));
+        waitUntil([] { return false; }, 500); // layout and painting that follow
+        blocks.append(probe.stop());
+    }
+    std::sort(firstScreens.begin(), firstScreens.end());
+    std::sort(blocks.begin(), blocks.end());
+    const qint64 htmlFirstScreen = firstScreens.first() < 0 ? -1 : firstScreens.at(HtmlRuns / 2);
 
     out << "first_screen_ms " << firstScreen << '\n';
     out << "first_screen_cached_bytes " << fetchedBytes << '\n';
     out << "html_first_screen_ms " << htmlFirstScreen << '\n';
-    out << "html_max_block_ms " << htmlMaxBlock << '\n';
+    out << "html_max_block_ms " << blocks.at(HtmlRuns / 2) << '\n';
+    out << "html_max_block_worst_ms " << blocks.last() << '\n';
     return firstScreen < 0 || htmlFirstScreen < 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@
 // screen), first_screen_cached_bytes (what showing it brought into the cache: its display
 // sections, and the attachment or the whole message if they were fetched),
 // html_first_screen_ms, html_max_block_ms (the longest stall of the UI thread while the 3 MB
-// HTML message is fetched, shown and painted).
+// HTML message is fetched, shown and painted; both the median of three copies) and
+// html_max_block_worst_ms.
 // Needs a GUI platform: under no display run it with QT_QPA_PLATFORM=offscreen.
 int runReadBench(int argc, char *argv[]);
