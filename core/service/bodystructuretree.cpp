@@ -96,7 +96,7 @@ QByteArray messageRootHeader(const QByteArray &messageHeader, const ImapBodyPart
 MimePart buildPart(const ImapBodyPart &part, const QByteArray &header,
                    const BodyStructureTree::Lookup &lookup);
 
-// The message inside a message/rfc822 part numbered number.
+// A message (the top level, or the one inside a message/rfc822 part) from its header and body.
 MimePart buildMessage(const ImapBodyPart &body, const QByteArray &messageHeader,
                       const BodyStructureTree::Lookup &lookup)
 {
