@@ -2,6 +2,28 @@
 
 #include <memory>
 
+namespace {
+
+// A response to the metadata request, as opposed to a flag change pushed by the server.
+bool isMetadata(const ImapFetch &fetch)
+{
+    return fetch.envelope.has_value() || fetch.bodyStructure.has_value();
+}
+
+void applyFlagUpdate(QList<ImapFetch> *collected, const ImapFetch &update)
+{
+    for (auto it = collected->rbegin(); it != collected->rend(); ++it) {
+        if (it->uid == update.uid) {
+            it->flags = update.flags;
+            if (update.modSeq)
+                it->modSeq = update.modSeq;
+            return;
+        }
+    }
+}
+
+} // namespace
+
 ImapFetchMetadataTask::ImapFetchMetadataTask(ImapConnection *connection, const UidSet &uids,
                                              QObject *parent)
     : ImapTask(connection, parent)
@@ -53,14 +75,22 @@ void ImapFetchMetadataTask::run()
                         succeed();
                     }
                 },
-                [collected, batch](const ImapResponse &r) {
-                    // Only the messages this batch asked for; other FETCH lines are updates.
-                    if (r.type() != ImapResponse::Type::Fetch || !r.fetch().uid
-                        || !batch.contains(*r.fetch().uid)) {
+                [collected, batch, flagsOnly = m_flagsOnly](const ImapResponse &r) {
+                    if (r.type() != ImapResponse::Type::Fetch)
                         return false;
+                    const ImapFetch &f = r.fetch();
+                    if (!f.uid || !batch.contains(*f.uid))
+                        return false;
+                    if (flagsOnly ? f.flags.has_value() : isMetadata(f)) {
+                        collected->append(f);
+                        return true;
                     }
-                    collected->append(r.fetch());
-                    return true;
+                    // A flag change the server pushed for a message of this batch: it goes to
+                    // the connection's unsolicited FETCH signal, and the copy already collected
+                    // takes the new flags so that storing the batch later does not undo them.
+                    if (f.flags)
+                        applyFlagUpdate(collected.get(), f);
+                    return false;
                 });
     }
 }

@@ -9,6 +9,11 @@
 // BODYSTRUCTURE, plus MODSEQ when CONDSTORE is enabled. With setChangedSince() (CONDSTORE) only
 // messages changed since that modseq come back; setFlagsOnly() asks for UID FLAGS [MODSEQ].
 // Batches are pipelined; batchFetched() reports each batch as it completes, in order.
+//
+// A batch takes only the FETCH responses that answer it: its UIDs, with the items it asked
+// for. A flag change the server pushes meanwhile, even for a message of the batch, is left to
+// the connection's unsolicited fetchReceived(); a copy of that message already collected takes
+// the new flags, so the batch never carries older flags than the push.
 class ImapFetchMetadataTask : public ImapTask
 {
     Q_OBJECT

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void selectUidValidityChanged();
     void selectFails();
     void fetchMetadataInBatches();
+    void fetchMetadataLeavesPushedFlagChanges();
     void fetchPart_data();
     void fetchPart();
     void search_data();
@@ -241,6 +242,43 @@ void TestImapTasks::fetchMetadataInBatches()
     QVERIFY(task.messages().at(3).bodyStructure.has_value());
     // The flag change of another message is an update for the caller, not a fetch result.
     QTRY_COMPARE(updates.size(), 1);
+}
+
+void TestImapTasks::fetchMetadataLeavesPushedFlagChanges()
+{
+    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE MODSEQ)";
+    auto fetch = [](int uid) {
+        return "S: * " + QByteArray::number(uid) + " FETCH (UID " + QByteArray::number(uid)
+               + " FLAGS () MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                 "RFC822.SIZE 100 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                 "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1))";
+    };
+    // While the batch 1:3 streams in, another client flags message 2 (before its metadata
+    // arrives) and answers message 1 (after its metadata arrived).
+    Session s("IDLE",
+              {"C: h3 UID FETCH 1:3" + items, fetch(1),
+               "S: * 2 FETCH (UID 2 FLAGS (\\Flagged) MODSEQ (9))",
+               "S: * 1 FETCH (UID 1 FLAGS (\\Seen \\Answered) MODSEQ (10))", fetch(2), fetch(3),
+               "S: h3 OK done"},
+              true);
+    QSignalSpy updates(&s.connection, &ImapConnection::fetchReceived);
+    ImapFetchMetadataTask task(&s.connection, *UidSet::parse("1:3"));
+    task.setBatchSize(3);
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.messages().size(), 3);
+    QList<quint32> uids;
+    for (const ImapFetch &f : task.messages())
+        uids.append(*f.uid);
+    QCOMPARE(uids, QList<quint32>({1, 2, 3}));
+    // Both pushes reach the connection's unsolicited handler, in order.
+    QTRY_COMPARE(updates.size(), 2);
+    QCOMPARE(*updates.at(0).at(0).value<ImapFetch>().uid, 2u);
+    QCOMPARE(*updates.at(1).at(0).value<ImapFetch>().uid, 1u);
+    // The collected metadata of message 1 carries the newer flags, not the ones it came with.
+    QCOMPARE(*task.messages().at(0).flags, QList<QByteArray>({"\\Seen", "\\Answered"}));
+    QCOMPARE(*task.messages().at(0).modSeq, 10u);
+    QCOMPARE(*task.messages().at(1).flags, QList<QByteArray>());
 }
 
 void TestImapTasks::fetchPart_data()
