@@ -103,6 +103,21 @@ public:
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
 
+    // Full-text index. A written message enters the index later, not inside the write: in
+    // chunks on the store's thread once no write came for ftsIdleDelayMs, and all at once
+    // before any search, so searches always see every cached message.
+    static constexpr int ftsIdleDelayMs = 250;
+    static constexpr int ftsChunkRows = 2000;
+    // Messages written but not indexed yet.
+    StoreResult<int> pendingFtsRows();
+    // Indexes up to maxRows pending messages, oldest first (all of them when negative).
+    MailError indexPendingFts(int maxRows = -1);
+    // Turns the idle-time indexing on (the default) or off; searches index what they need
+    // either way.
+    void setBackgroundFtsIndexing(bool enabled);
+    // Gives the pages SQLite keeps in memory back; done after the idle-time indexing caught up.
+    void releaseMemory();
+
 Q_SIGNALS:
     void foldersChanged();
     void messagesAdded(qint64 folderId, const QList<quint32> &uids);
@@ -110,6 +125,8 @@ Q_SIGNALS:
     void messagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids);
     void messagesRemoved(qint64 folderId, const QList<quint32> &uids);
     void folderCleared(qint64 folderId);
+    // The idle-time indexing has caught up with every written message.
+    void ftsIndexCaughtUp();
 
 private:
     struct Private;
@@ -122,6 +139,8 @@ private:
     MailError writeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
                             const QVariant &data, const QVariant &filePath);
     MailError clearFolderRows(qint64 folderId);
+    void scheduleFtsIndexing();
+    void indexFtsChunk();
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);

@@ -3,10 +3,12 @@
 // Private to the store's implementation files.
 
 #include "messagestore.h"
+#include "sqlitestatement.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QVariant>
 
 #include <map>
@@ -22,6 +24,13 @@ struct MessageStore::Private
     // Collected while a removal runs.
     QStringList pendingFileRemovals;
     QList<quint32> removedUids;
+    // The per-message writes of upsertMessages().
+    SqliteStatement insertMessage;
+    SqliteStatement updateMessage;
+    SqliteStatement upsertStructure;
+    // Idle-time full-text indexing.
+    QTimer ftsTimer;
+    bool backgroundFts = true;
 };
 
 namespace StoreSql {

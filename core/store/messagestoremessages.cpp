@@ -3,52 +3,61 @@
 #include "messagestore.h"
 #include "messagestore_p.h"
 
+#include "common/logging.h"
+
 #include <QFile>
 #include <QSqlError>
 
 namespace {
 
-const QString insertMessageSql = QStringLiteral(
-        "INSERT INTO messages (modseq, flags, keywords, internal_date, sent_date, sort_date, size,"
-        " subject, from_name, from_address, to_text, cc_text, message_id, in_reply_to, refs,"
-        " has_attachments, sort_subject, sort_sender, folder_id, uid)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (folder_id, uid) DO NOTHING");
+const char insertMessageSql[]
+        = "INSERT INTO messages (modseq, flags, keywords, internal_date, sent_date, sort_date, "
+          "size,"
+          " subject, from_name, from_address, to_text, cc_text, message_id, in_reply_to, refs,"
+          " has_attachments, sort_subject, sort_sender, folder_id, uid)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          " ON CONFLICT (folder_id, uid) DO NOTHING";
 
-const QString updateMessageSql = QStringLiteral(
-        "UPDATE messages SET modseq = ?, flags = ?, keywords = ?, internal_date = ?,"
-        " sent_date = ?, sort_date = ?, size = ?, subject = ?, from_name = ?, from_address = ?,"
-        " to_text = ?, cc_text = ?, message_id = ?, in_reply_to = ?, refs = ?,"
-        " has_attachments = ?, sort_subject = ?, sort_sender = ? WHERE folder_id = ? AND uid = ?");
+const char updateMessageSql[]
+        = "UPDATE messages SET modseq = ?, flags = ?, keywords = ?, internal_date = ?,"
+          " sent_date = ?, sort_date = ?, size = ?, subject = ?, from_name = ?, from_address = ?,"
+          " to_text = ?, cc_text = ?, message_id = ?, in_reply_to = ?, refs = ?,"
+          " has_attachments = ?, sort_subject = ?, sort_sender = ? WHERE folder_id = ? AND uid = ?";
 
-const QString upsertStructureSql = QStringLiteral(
-        "INSERT INTO message_structure (folder_id, uid, data) VALUES (?, ?, ?)"
-        " ON CONFLICT (folder_id, uid) DO UPDATE SET data = excluded.data");
+const char upsertStructureSql[]
+        = "INSERT INTO message_structure (folder_id, uid, data) VALUES (?, ?, ?)"
+          " ON CONFLICT (folder_id, uid) DO UPDATE SET data = excluded.data";
 
 // The insert and update statements above take the same values in the same order.
-void bindMessage(QSqlQuery *query, qint64 folderId, const MessageRecord &m)
+void bindMessage(SqliteStatement *query, qint64 folderId, const MessageRecord &m)
 {
     const QDateTime date = m.displayDate();
-    query->bindValue(0, qint64(m.modSeq));
-    query->bindValue(1, int(m.flags.toInt()));
-    query->bindValue(2, StoreSql::text(m.keywords));
-    query->bindValue(3, StoreSql::fromDateTime(m.internalDate));
-    query->bindValue(4, StoreSql::fromDateTime(m.sentDate));
-    query->bindValue(5, date.isValid() ? date.toMSecsSinceEpoch() : qint64(0));
-    query->bindValue(6, m.size);
-    query->bindValue(7, StoreSql::text(m.subject));
-    query->bindValue(8, StoreSql::text(m.fromName));
-    query->bindValue(9, StoreSql::text(m.fromAddress));
-    query->bindValue(10, StoreSql::text(m.to));
-    query->bindValue(11, StoreSql::text(m.cc));
-    query->bindValue(12, m.messageId);
-    query->bindValue(13, m.inReplyTo);
-    query->bindValue(14, m.references);
-    query->bindValue(15, m.hasAttachments);
-    query->bindValue(16, StoreSql::text(StoreSql::subjectSortKey(m.subject)));
-    query->bindValue(17, StoreSql::text(StoreSql::senderSortKey(m.fromName, m.fromAddress)));
-    query->bindValue(18, folderId);
-    query->bindValue(19, m.uid);
+    const auto bindDate = [query](int index, const QDateTime &dateTime) {
+        if (dateTime.isValid())
+            query->bindInt64(index, dateTime.toMSecsSinceEpoch());
+        else
+            query->bindNull(index);
+    };
+    query->bindInt64(1, qint64(m.modSeq));
+    query->bindInt64(2, m.flags.toInt());
+    query->bindText(3, m.keywords);
+    bindDate(4, m.internalDate);
+    bindDate(5, m.sentDate);
+    query->bindInt64(6, date.isValid() ? date.toMSecsSinceEpoch() : qint64(0));
+    query->bindInt64(7, m.size);
+    query->bindText(8, m.subject);
+    query->bindText(9, m.fromName);
+    query->bindText(10, m.fromAddress);
+    query->bindText(11, m.to);
+    query->bindText(12, m.cc);
+    query->bindBlob(13, m.messageId);
+    query->bindBlob(14, m.inReplyTo);
+    query->bindBlob(15, m.references);
+    query->bindInt64(16, m.hasAttachments ? 1 : 0);
+    query->bindText(17, StoreSql::subjectSortKey(m.subject));
+    query->bindText(18, StoreSql::senderSortKey(m.fromName, m.fromAddress));
+    query->bindInt64(19, folderId);
+    query->bindInt64(20, m.uid);
 }
 
 void removeFiles(const QStringList &paths)
@@ -63,49 +72,65 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
 {
     if (messages.isEmpty())
         return {};
-    MailError error;
-    QSqlQuery *insert = prepared(insertMessageSql, &error);
-    QSqlQuery *update = insert ? prepared(updateMessageSql, &error) : nullptr;
-    QSqlQuery *structure = update ? prepared(upsertStructureSql, &error) : nullptr;
-    if (!structure)
-        return error;
+    if (!isOpen())
+        return notOpen();
+    // The writes of a synchronisation: straight on SQLite (see SqliteStatement).
+    SqliteStatement *insert = &d->insertMessage;
+    SqliteStatement *update = &d->updateMessage;
+    SqliteStatement *structure = &d->upsertStructure;
+    if (!insert->isPrepared()) {
+        sqlite3 *handle = SqliteStatement::handle(d->db);
+        if (!insert->prepare(handle, insertMessageSql) || !update->prepare(handle, updateMessageSql)
+            || !structure->prepare(handle, upsertStructureSql)) {
+            const MailError error(MailError::Kind::Storage,
+                                  QStringLiteral("Cannot prepare a cache query"),
+                                  handle ? insert->errorText() : QStringLiteral("No SQLite handle"));
+            insert->finalize();
+            update->finalize();
+            structure->finalize();
+            return error;
+        }
+    }
     if (MailError beginError = begin())
         return beginError;
 
+    const auto fail = [this](const QString &what, const SqliteStatement *statement) {
+        const MailError error(MailError::Kind::Storage, what, statement->errorText());
+        qCWarning(lcStore) << what << error.serverText();
+        d->db.rollback();
+        return error;
+    };
     QList<quint32> added;
     QList<quint32> changed;
     for (const MessageRecord &message : messages) {
         bindMessage(insert, folderId, message);
-        if (!insert->exec()) {
-            d->db.rollback();
-            return failed(QStringLiteral("Cannot store message %1").arg(message.uid), *insert);
-        }
-        if (insert->numRowsAffected() == 1) {
+        if (!insert->exec())
+            return fail(QStringLiteral("Cannot store message %1").arg(message.uid), insert);
+        if (insert->changes() == 1) {
             added.append(message.uid);
         } else {
             bindMessage(update, folderId, message);
-            if (!update->exec()) {
-                d->db.rollback();
-                return failed(QStringLiteral("Cannot store message %1").arg(message.uid), *update);
-            }
+            if (!update->exec())
+                return fail(QStringLiteral("Cannot store message %1").arg(message.uid), update);
             changed.append(message.uid);
         }
         if (!message.bodyStructure.isEmpty()) {
-            structure->bindValue(0, folderId);
-            structure->bindValue(1, message.uid);
-            structure->bindValue(2, message.bodyStructure);
+            structure->bindInt64(1, folderId);
+            structure->bindInt64(2, message.uid);
+            structure->bindBlob(3, message.bodyStructure);
             if (!structure->exec()) {
-                d->db.rollback();
-                return failed(QStringLiteral("Cannot store the structure of message %1")
-                                      .arg(message.uid),
-                              *structure);
+                return fail(QStringLiteral("Cannot store the structure of message %1")
+                                    .arg(message.uid),
+                            structure);
             }
         }
     }
     if (MailError commitError = commit())
         return commitError;
-    if (!added.isEmpty())
+    if (!added.isEmpty()) {
+        scheduleFtsIndexing();
         Q_EMIT messagesAdded(folderId, added);
+    }
     if (!changed.isEmpty())
         Q_EMIT messagesChanged(folderId, changed);
     return {};

@@ -71,6 +71,12 @@ QSqlQuery *MessageStore::listQuery(const MessageQuery &query, const QString &sel
     const QString match = ftsQuery(query.searchText);
     QString sql = select + QStringLiteral(" FROM messages WHERE folder_id = ?");
     if (!match.isEmpty()) {
+        // A search sees every cached message: what the idle-time indexing has not reached yet
+        // is indexed now.
+        if (MailError indexError = indexPendingFts()) {
+            *error = indexError;
+            return nullptr;
+        }
         sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
                               " WHERE messages_fts MATCH ?)");
     }

@@ -98,7 +98,39 @@ const Migration migration3 = {
         "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3};
+// Version 4: new rows are indexed later, in chunks (MessageStore::indexPendingFts()), instead of
+// by a trigger inside the write that adds them: a first synchronisation of a large folder then
+// pays for the rows only. fts_pending lists the rows not indexed yet; a row leaves the index
+// (on delete or on a text change) only if it is in it.
+const Migration migration4 = {
+        "DROP TRIGGER messages_fts_insert",
+        "DROP TRIGGER messages_fts_delete",
+        "DROP TRIGGER messages_fts_update",
+        "CREATE TABLE fts_pending (id INTEGER PRIMARY KEY)",
+        "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+        " INSERT INTO fts_pending (id) VALUES (new.id);"
+        " END",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+        " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
+        " cc_text) SELECT 'delete', old.id, old.subject, old.from_name, old.from_address,"
+        " old.to_text, old.cc_text WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id);"
+        " DELETE FROM fts_pending WHERE id = old.id;"
+        " END",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, from_name, from_address,"
+        " to_text, cc_text ON messages"
+        " WHEN (old.subject IS NOT new.subject OR old.from_name IS NOT new.from_name"
+        " OR old.from_address IS NOT new.from_address OR old.to_text IS NOT new.to_text"
+        " OR old.cc_text IS NOT new.cc_text)"
+        " AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id) BEGIN"
+        " INSERT INTO messages_fts (messages_fts, rowid, subject, from_name, from_address, to_text,"
+        " cc_text) VALUES ('delete', old.id, old.subject, old.from_name, old.from_address,"
+        " old.to_text, old.cc_text);"
+        " INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
+        " VALUES (new.id, new.subject, new.from_name, new.from_address, new.to_text, new.cc_text);"
+        " END",
+};
+
+const QList<Migration> migrations = {migration1, migration2, migration3, migration4};
 
 MailError sqlError(const QString &what, const QSqlError &error)
 {

@@ -82,7 +82,10 @@ MessageRecord MessageRecordFactory::fromFetch(const ImapFetch &fetch, qint64 fol
     r.references = referencesFrom(fetch);
     if (fetch.bodyStructure) {
         r.hasAttachments = hasAttachments(*fetch.bodyStructure);
-        r.bodyStructure = BodyStructureCodec::encode(*fetch.bodyStructure);
+        // The server's own text decodes to the same tree; writing it anew would only cost time.
+        r.bodyStructure = fetch.bodyStructureText.isEmpty()
+                                  ? BodyStructureCodec::encode(*fetch.bodyStructure)
+                                  : fetch.bodyStructureText;
     }
     return r;
 }

@@ -24,6 +24,7 @@ struct ImapFetch
     std::optional<quint64> modSeq;
     std::optional<ImapEnvelope> envelope;
     std::optional<ImapBodyPart> bodyStructure; // BODYSTRUCTURE, or the non-extensible BODY
+    QByteArray bodyStructureText; // the same as the server wrote it
     QList<ImapFetchSection> sections;
     QList<std::pair<QByteArray, quint64>> binarySizes; // BINARY.SIZE[section]
     // Items this parser does not type (X-GM-LABELS, EMAILID, ...), key in upper case.

@@ -1,8 +1,6 @@
 // FETCH responses: message attributes, ENVELOPE and BODYSTRUCTURE.
 #include "imapparserdetail.h"
 
-#include <QTimeZone>
-
 namespace ImapParserDetail {
 
 namespace {
@@ -164,116 +162,153 @@ ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int 
 QDateTime readInternalDate(const QByteArray &text)
 {
     // date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE
+    // ("17-Jul-1996 02:44:25 -0700", the day possibly space-padded). Read in place: a large
+    // first synchronisation reads one per message. The instant is kept in UTC.
     static const char months[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
-    const QByteArray t = text.trimmed();
-    const QList<QByteArray> parts = t.split(' ');
-    if (parts.size() != 3)
+    QByteArrayView t = QByteArrayView(text).trimmed();
+    qsizetype pos = 0;
+    const auto number = [&t, &pos](int minDigits, int maxDigits, int *value) {
+        int digits = 0;
+        int n = 0;
+        while (pos < t.size() && digits < maxDigits && t.at(pos) >= '0' && t.at(pos) <= '9') {
+            n = n * 10 + (t.at(pos) - '0');
+            ++pos;
+            ++digits;
+        }
+        *value = n;
+        return digits >= minDigits;
+    };
+    const auto literal = [&t, &pos](char c) {
+        if (pos >= t.size() || t.at(pos) != c)
+            return false;
+        ++pos;
+        return true;
+    };
+    int day = 0, year = 0, hour = 0, minute = 0, second = 0, zone = 0;
+    if (!number(1, 2, &day) || !literal('-') || pos + 3 > t.size())
         return QDateTime();
-    const QList<QByteArray> dmy = parts.at(0).split('-');
-    const QList<QByteArray> hms = parts.at(1).split(':');
-    if (dmy.size() != 3 || hms.size() != 3 || parts.at(2).size() != 5)
-        return QDateTime();
-    const qsizetype m = QByteArrayView(months).indexOf(dmy.at(1).toUpper());
-    if (m < 0 || m % 3 != 0 || dmy.at(1).size() != 3)
-        return QDateTime();
-    bool ok[6] = {};
-    const int day = dmy.at(0).toInt(&ok[0]);
-    const int year = dmy.at(2).toInt(&ok[1]);
-    const int hour = hms.at(0).toInt(&ok[2]);
-    const int minute = hms.at(1).toInt(&ok[3]);
-    const int second = hms.at(2).toInt(&ok[4]);
-    const QByteArray zone = parts.at(2);
-    const int zoneValue = zone.mid(1).toInt(&ok[5]);
-    for (bool b : ok) {
-        if (!b)
-            return QDateTime();
+    char month[3];
+    for (int i = 0; i < 3; ++i) {
+        const char c = t.at(pos + i);
+        month[i] = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
     }
-    if (zone.at(0) != '+' && zone.at(0) != '-')
+    pos += 3;
+    const qsizetype m = QByteArrayView(months).indexOf(QByteArrayView(month, 3));
+    if (m < 0 || m % 3 != 0)
         return QDateTime();
-    const int offset = (zoneValue / 100 * 3600 + zoneValue % 100 * 60)
-                       * (zone.at(0) == '-' ? -1 : 1);
+    if (!literal('-') || !number(4, 4, &year) || !literal(' ') || !number(1, 2, &hour)
+        || !literal(':') || !number(1, 2, &minute) || !literal(':') || !number(1, 2, &second)
+        || !literal(' ') || pos >= t.size()) {
+        return QDateTime();
+    }
+    const char sign = t.at(pos++);
+    if ((sign != '+' && sign != '-') || !number(4, 4, &zone) || pos != t.size())
+        return QDateTime();
     const QDate date(year, int(m / 3) + 1, day);
     const QTime time(hour, minute, second);
     if (!date.isValid() || !time.isValid())
         return QDateTime();
-    return QDateTime(date, time, QTimeZone(offset));
+    const int offset = (zone / 100 * 3600 + zone % 100 * 60) * (sign == '-' ? -1 : 1);
+    return QDateTime(date, time, Qt::UTC).addSecs(-offset);
 }
 
-ImapFetch readFetch(quint32 sequence, const QList<ImapValue> &values)
+namespace {
+
+void readFetchItem(ImapFetch &fetch, const QByteArray &key, const ImapValue &value,
+                   QByteArrayView rawValue)
+{
+    if (key == "UID") {
+        const quint32 uid = toNumber32(value, "UID");
+        if (uid == 0)
+            fail("UID 0");
+        fetch.uid = uid;
+    } else if (key == "FLAGS") {
+        if (!value.isList())
+            fail("FLAGS is not a list");
+        fetch.flags = readAtomList(value.items(), false);
+    } else if (key == "INTERNALDATE") {
+        if (!value.isString())
+            fail("INTERNALDATE is not a string");
+        fetch.internalDateText = value.stringBytes();
+        fetch.internalDate = readInternalDate(fetch.internalDateText);
+    } else if (key == "RFC822.SIZE") {
+        fetch.size = toNumber64(value, "RFC822.SIZE");
+    } else if (key == "MODSEQ") {
+        if (!value.isList() || value.size() != 1)
+            fail("MODSEQ is not a one-element list");
+        fetch.modSeq = toNumber64(value.at(0), "MODSEQ");
+    } else if (key == "ENVELOPE") {
+        fetch.envelope = readEnvelope(value);
+    } else if (key == "BODYSTRUCTURE" || (key == "BODY" && value.isList())) {
+        const bool multipart = value.at(0).isList();
+        fetch.bodyStructure = readBodyPart(value, multipart ? QByteArray() : "1", 0);
+        fetch.bodyStructureText = rawValue.toByteArray();
+    } else if (key.startsWith("BODY[") || key.startsWith("BINARY[") || key == "RFC822"
+               || key == "RFC822.HEADER" || key == "RFC822.TEXT") {
+        ImapFetchSection section;
+        section.binary = key.startsWith("BINARY[");
+        if (key.startsWith("RFC822")) {
+            section.section = key.size() > 6 ? key.mid(7) : QByteArray();
+        } else {
+            const qsizetype open = key.indexOf('[');
+            const qsizetype close = key.lastIndexOf(']');
+            if (close < open)
+                fail("malformed section");
+            section.section = key.mid(open + 1, close - open - 1);
+            const QByteArray rest = key.mid(close + 1);
+            if (!rest.isEmpty()) {
+                bool ok = false;
+                if (!rest.startsWith('<') || !rest.endsWith('>'))
+                    fail("malformed partial origin");
+                section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
+                if (!ok || section.origin < 0)
+                    fail("malformed partial origin");
+            }
+        }
+        if (!value.isNString())
+            fail("section data is not a string");
+        section.isNil = value.isNil();
+        section.data = value.nstring();
+        fetch.sections.append(std::move(section));
+    } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
+        fetch.binarySizes.append({key.mid(12, key.size() - 13), toNumber64(value, "BINARY.SIZE")});
+    } else {
+        fetch.other.append({key, value});
+    }
+}
+
+} // namespace
+
+ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
 {
     // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP ...) ")"
-    if (values.size() != 1 || !values.at(0).isList())
+    // Read item by item straight from the lexer: no value tree for the whole list, and each
+    // item's wire text is at hand (BODYSTRUCTURE keeps it).
+    lexer.skipSpace();
+    if (!lexer.consume('('))
         fail("FETCH without an attribute list");
-    const ImapValue &list = values.at(0);
-    if (list.size() % 2 != 0)
-        fail("FETCH attribute without a value");
     ImapFetch fetch;
     fetch.sequence = sequence;
-    for (qsizetype i = 0; i < list.size(); i += 2) {
-        const ImapValue &keyValue = list.at(i);
-        const ImapValue &value = list.at(i + 1);
+    for (;;) {
+        lexer.skipSpace();
+        if (lexer.consume(')'))
+            break;
+        if (lexer.atLineEnd())
+            fail("unbalanced parenthesis");
+        const ImapValue keyValue = lexer.readValue();
+        check(lexer);
         if (!keyValue.isAtom())
             fail("FETCH attribute name is not an atom");
-        const QByteArray key = keyValue.keyword();
-        if (key == "UID") {
-            const quint32 uid = toNumber32(value, "UID");
-            if (uid == 0)
-                fail("UID 0");
-            fetch.uid = uid;
-        } else if (key == "FLAGS") {
-            if (!value.isList())
-                fail("FLAGS is not a list");
-            fetch.flags = readAtomList(value.items(), false);
-        } else if (key == "INTERNALDATE") {
-            if (!value.isString())
-                fail("INTERNALDATE is not a string");
-            fetch.internalDateText = value.stringBytes();
-            fetch.internalDate = readInternalDate(fetch.internalDateText);
-        } else if (key == "RFC822.SIZE") {
-            fetch.size = toNumber64(value, "RFC822.SIZE");
-        } else if (key == "MODSEQ") {
-            if (!value.isList() || value.size() != 1)
-                fail("MODSEQ is not a one-element list");
-            fetch.modSeq = toNumber64(value.at(0), "MODSEQ");
-        } else if (key == "ENVELOPE") {
-            fetch.envelope = readEnvelope(value);
-        } else if (key == "BODYSTRUCTURE" || (key == "BODY" && value.isList())) {
-            const bool multipart = value.at(0).isList();
-            fetch.bodyStructure = readBodyPart(value, multipart ? QByteArray() : "1", 0);
-        } else if (key.startsWith("BODY[") || key.startsWith("BINARY[") || key == "RFC822"
-                   || key == "RFC822.HEADER" || key == "RFC822.TEXT") {
-            ImapFetchSection section;
-            section.binary = key.startsWith("BINARY[");
-            if (key.startsWith("RFC822")) {
-                section.section = key.size() > 6 ? key.mid(7) : QByteArray();
-            } else {
-                const qsizetype open = key.indexOf('[');
-                const qsizetype close = key.lastIndexOf(']');
-                if (close < open)
-                    fail("malformed section");
-                section.section = key.mid(open + 1, close - open - 1);
-                const QByteArray rest = key.mid(close + 1);
-                if (!rest.isEmpty()) {
-                    bool ok = false;
-                    if (!rest.startsWith('<') || !rest.endsWith('>'))
-                        fail("malformed partial origin");
-                    section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
-                    if (!ok || section.origin < 0)
-                        fail("malformed partial origin");
-                }
-            }
-            if (!value.isNString())
-                fail("section data is not a string");
-            section.isNil = value.isNil();
-            section.data = value.nstring();
-            fetch.sections.append(std::move(section));
-        } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
-            fetch.binarySizes.append(
-                    {key.mid(12, key.size() - 13), toNumber64(value, "BINARY.SIZE")});
-        } else {
-            fetch.other.append({key, value});
-        }
+        lexer.skipSpace();
+        if (lexer.atLineEnd() || lexer.peek() == ')')
+            fail("FETCH attribute without a value");
+        const qsizetype valueStart = lexer.position();
+        const ImapValue value = lexer.readValue();
+        check(lexer);
+        readFetchItem(fetch, keyValue.keyword(), value, lexer.view(valueStart, lexer.position()));
     }
+    lexer.expectLineEnd();
+    check(lexer);
     return fetch;
 }
 

@@ -25,6 +25,10 @@ public:
     {
         return m_input.sliced(from, to - from).toByteArray();
     }
+    QByteArrayView view(qsizetype from, qsizetype to) const
+    {
+        return m_input.sliced(from, to - from);
+    }
     // True at CRLF (or LF) or at the end of the input.
     bool atLineEnd() const;
     char peek() const { return m_pos < m_input.size() ? m_input.at(m_pos) : '\0'; }

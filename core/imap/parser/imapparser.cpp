@@ -104,14 +104,14 @@ ImapResponse readNumbered(ImapLexer &lexer, quint32 number)
             fail("EXPUNGE of message number 0");
         return ImapResponse::number(type, number);
     }
-    QList<ImapValue> values = lexer.readValues();
-    lexer.expectLineEnd();
-    check(lexer);
     if (keyword == "FETCH") {
         if (number == 0)
             fail("FETCH of message number 0");
-        return ImapResponse::fetch(readFetch(number, values));
+        return ImapResponse::fetch(readFetch(lexer, number));
     }
+    QList<ImapValue> values = lexer.readValues();
+    lexer.expectLineEnd();
+    check(lexer);
     values.prepend(ImapValue::atom(QByteArray::number(number)));
     return ImapResponse::unknown(keyword, std::move(values));
 }

@@ -26,7 +26,7 @@ quint32 toNumber32(const ImapValue &value, const char *what);
 quint64 toNumber64(const ImapValue &value, const char *what);
 
 ImapResponseCode readResponseCode(ImapLexer &lexer);
-ImapFetch readFetch(quint32 sequence, const QList<ImapValue> &values);
+ImapFetch readFetch(ImapLexer &lexer, quint32 sequence);
 ImapEnvelope readEnvelope(const ImapValue &value);
 ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int depth);
 QDateTime readInternalDate(const QByteArray &text);

@@ -1,0 +1,102 @@
+#include "sqlitestatement.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+SqliteStatement::~SqliteStatement()
+{
+    finalize();
+}
+
+sqlite3 *SqliteStatement::handle(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
+{
+    finalize();
+    m_db = db;
+    if (!db)
+        return false;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
+        != SQLITE_OK) {
+        m_statement = nullptr;
+        return false;
+    }
+    m_kept.resize(sqlite3_bind_parameter_count(m_statement) + 1);
+    return true;
+}
+
+void SqliteStatement::finalize()
+{
+    if (m_statement)
+        sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+    m_kept.clear();
+}
+
+QByteArray &SqliteStatement::keep(int index, QByteArray bytes)
+{
+    QByteArray &slot = m_kept[index];
+    slot = std::move(bytes);
+    return slot;
+}
+
+void SqliteStatement::bindInt64(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
+void SqliteStatement::bindText(int index, const QString &value)
+{
+    const QByteArray &utf8 = keep(index, value.toUtf8());
+    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                      SQLITE_STATIC);
+}
+
+void SqliteStatement::bindBlob(int index, const QByteArray &value)
+{
+    if (value.isNull()) {
+        sqlite3_bind_null(m_statement, index);
+        return;
+    }
+    const QByteArray &kept = keep(index, value);
+    // An empty, non-null QByteArray is an empty blob, not NULL: SQLite wants a non-null pointer.
+    sqlite3_bind_blob(m_statement, index, kept.isEmpty() ? "" : kept.constData(), int(kept.size()),
+                      SQLITE_STATIC);
+}
+
+bool SqliteStatement::exec()
+{
+    if (!m_statement)
+        return false;
+    const int result = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    return result == SQLITE_DONE || result == SQLITE_ROW;
+}
+
+int SqliteStatement::changes() const
+{
+    return m_db ? sqlite3_changes(m_db) : 0;
+}
+
+QString SqliteStatement::errorText() const
+{
+    if (!m_db)
+        return QStringLiteral("No database");
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}

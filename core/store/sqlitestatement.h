@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QSqlDatabase;
+struct sqlite3;
+struct sqlite3_stmt;
+
+// A statement prepared directly on the SQLite handle behind a QSqlDatabase connection, for the
+// few writes that run once per message of a large synchronisation: there, QtSql's per-value
+// bookkeeping (a QVariant and a placeholder name for every bound value, UTF-16 text) costs as
+// much as SQLite's own work. It shares the connection, and so its transactions, with QtSql.
+//
+// Values bound as text or blob are kept until the next reset(), so temporaries may be bound.
+class SqliteStatement
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // The SQLite handle of an open QSQLITE connection, or nullptr.
+    static sqlite3 *handle(const QSqlDatabase &db);
+
+    bool prepare(sqlite3 *db, const char *sql);
+    bool isPrepared() const { return m_statement != nullptr; }
+    void finalize();
+
+    // Parameters count from 1, as in SQLite.
+    void bindInt64(int index, qint64 value);
+    void bindNull(int index);
+    // Text as UTF-8; a null QString binds the empty string.
+    void bindText(int index, const QString &value);
+    // A null QByteArray binds NULL.
+    void bindBlob(int index, const QByteArray &value);
+
+    // Runs the statement to completion; false on an error (see errorText()).
+    bool exec();
+    // Rows the last exec() inserted, updated or deleted.
+    int changes() const;
+    QString errorText() const;
+
+private:
+    QByteArray &keep(int index, QByteArray bytes);
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    QList<QByteArray> m_kept;
+};
