@@ -371,6 +371,8 @@ void AccountService::fetchDisplayParts(quint32 uid)
 {
     auto *loader = new MessagePartLoader(onlineConnection(), m_store.get(), m_currentFolder, uid,
                                          this);
+    if (onlineConnection())
+        loader->setMailbox(wireName(m_currentFolder));
     connect(loader, &MessagePartLoader::finished, this, [this, loader] {
         loader->deleteLater();
         if (loader->error())
@@ -386,6 +388,8 @@ void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &s
     // Only the open folder is selected on the connection.
     ImapConnection *connection = folderId == m_currentFolder ? onlineConnection() : nullptr;
     auto *download = new PartDownload(connection, m_store.get(), folderId, uid, section, this);
+    if (connection)
+        download->setMailbox(wireName(folderId));
     connect(download, &PartDownload::progress, this,
             [this, download](qint64 received, qint64 total) {
                 Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),

@@ -64,6 +64,11 @@ bool MessagePartLoader::isOnline() const
            && m_connection->state() != ImapConnection::State::LoggingOut;
 }
 
+bool MessagePartLoader::isStillSelected() const
+{
+    return m_mailbox.isEmpty() || (m_connection && m_connection->selectedMailbox() == m_mailbox);
+}
+
 void MessagePartLoader::start()
 {
     if (const std::optional<ImapBodyPart> structure = cachedStructure(m_store, m_folderId, m_uid)) {
@@ -86,6 +91,11 @@ void MessagePartLoader::fetchStructure()
         task->deleteLater();
         if (task->error()) {
             finish(task->error());
+            return;
+        }
+        if (!isStillSelected()) {
+            finish(MailError(MailError::Kind::Protocol,
+                             tr("The folder changed while the message was read")));
             return;
         }
         for (const ImapFetch &fetch : task->messages()) {
@@ -155,6 +165,11 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
             return;
         }
         finish(task->error());
+        return;
+    }
+    if (!isStillSelected()) {
+        finish(MailError(MailError::Kind::Protocol,
+                         tr("The folder changed while the message was read")));
         return;
     }
     QByteArray data = task->data();

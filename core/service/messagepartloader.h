@@ -29,6 +29,9 @@ public:
     MessagePartLoader(ImapConnection *connection, MessageStore *store, qint64 folderId, quint32 uid,
                       QObject *parent = nullptr);
 
+    // The mailbox the message is in, as selected on the connection: an answer that arrives
+    // while another mailbox is selected belongs to another message and is not kept.
+    void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
     void start();
 
     qint64 folderId() const { return m_folderId; }
@@ -57,11 +60,13 @@ private:
     MimePart buildTree() const;
     void finish(const MailError &error = {});
     bool isOnline() const;
+    bool isStillSelected() const;
 
     QPointer<ImapConnection> m_connection;
     MessageStore *m_store;
     qint64 m_folderId;
     quint32 m_uid;
+    QByteArray m_mailbox;
     ImapBodyPart m_structure;
     MimePart m_message;
     MailError m_error;

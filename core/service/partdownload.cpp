@@ -63,6 +63,11 @@ void PartDownload::onChunk(ImapFetchPartTask *task)
         finish(task->error());
         return;
     }
+    if (!m_mailbox.isEmpty() && (!m_connection || m_connection->selectedMailbox() != m_mailbox)) {
+        finish(MailError(MailError::Kind::Protocol,
+                         tr("The folder changed while the attachment was read")));
+        return;
+    }
     m_binary = task->isBinary();
     const QByteArray chunk = task->data();
     m_data += chunk;

@@ -22,6 +22,8 @@ public:
     PartDownload(ImapConnection *connection, MessageStore *store, qint64 folderId, quint32 uid,
                  const QByteArray &section, QObject *parent = nullptr);
 
+    // The mailbox the message is in, as selected on the connection (see MessagePartLoader).
+    void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
     qint64 chunkSize() const { return m_chunkSize; }
     void start();
@@ -46,6 +48,7 @@ private:
     qint64 m_folderId;
     quint32 m_uid;
     QByteArray m_section;
+    QByteArray m_mailbox;
     TransferEncoding::Kind m_encoding = TransferEncoding::Kind::SevenBit;
     qint64 m_declaredSize = 0;
     qint64 m_chunkSize = 1024 * 1024;

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void attachmentDownloadsInChunksOnRequest();
     void offlineWithoutCacheFails();
     void structureNotCachedIsFetchedFirst();
+    void answerForAnotherMailboxIsNotKept();
 
 private:
     void startSession(const QByteArray &caps);
@@ -301,6 +302,25 @@ void TestMessagePartLoader::structureNotCachedIsFetchedFirst()
     QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
     QCOMPARE(loader.message().decodedHeader("Subject"), QStringLiteral("Hi"));
     QCOMPARE(loader.message().text(), QStringLiteral("Hello\n"));
+}
+
+void TestMessagePartLoader::answerForAnotherMailboxIsNotKept()
+{
+    // The loader reads INBOX, but the connection has no mailbox selected (or another one).
+    for (const auto &[section, bytes] : {std::pair<QByteArray, QByteArray> {"HEADER", header},
+                                         {"3.HEADER", innerHeader},
+                                         {"3.1", innerBody},
+                                         {"1.2.1", htmlBody},
+                                         {"1.2.2", png}})
+        QVERIFY(!m_store->storeBodyPart(m_folder, 7, section, bytes));
+    startSession("BINARY");
+    m_server->appendExpect(fetchCommand("h2", "BINARY.PEEK[1.1]"));
+    m_server->appendSend(fetchReply("h2", "BINARY[1.1]", "someone else's text"));
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 7);
+    loader.setMailbox("INBOX");
+    QVERIFY(runLoader(&loader));
+    QVERIFY(loader.error());
+    QVERIFY(!m_store->bodyPart(m_folder, 7, "1.1"));
 }
 
 QTEST_GUILESS_MAIN(TestMessagePartLoader)
