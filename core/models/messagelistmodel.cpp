@@ -3,6 +3,10 @@
 #include "common/logging.h"
 #include "store/messagestore.h"
 
+#include <QDataStream>
+#include <QIODevice>
+#include <QMimeData>
+
 #include <algorithm>
 
 MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
@@ -89,11 +93,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const MessageRecord *m = record(index.row());
-    if (!m)
-        return {};
+    return m ? recordData(*m, index.column(), role) : QVariant();
+}
+
+QVariant MessageListModel::recordData(const MessageRecord &message, int column, int role)
+{
+    const MessageRecord *m = &message;
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case SenderColumn:
             return m->fromName.isEmpty() ? m->fromAddress : m->fromName;
         case SubjectColumn:
@@ -143,6 +151,11 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     // Plain column names; the user interface shows its own translated titles.
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    return columnTitle(section);
+}
+
+QVariant MessageListModel::columnTitle(int section)
+{
     switch (section) {
     case StatusColumn:
         return QStringLiteral("Status");
@@ -163,7 +176,69 @@ Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren
+           | Qt::ItemIsDragEnabled;
+}
+
+QString MessageListModel::mimeType()
+{
+    return QStringLiteral("application/x-heron-messages");
+}
+
+QStringList MessageListModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+Qt::DropActions MessageListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
+{
+    // A view hands one index per column of each row.
+    QList<int> rows;
+    rows.reserve(indexes.size());
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.model() == this)
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QList<quint32> uids;
+    for (int row : std::as_const(rows)) {
+        if (const MessageRecord *m = record(row))
+            uids.append(m->uid);
+    }
+    return encodeMimeData(m_query.folderId, uids);
+}
+
+QMimeData *MessageListModel::encodeMimeData(qint64 folderId, const QList<quint32> &uids)
+{
+    if (uids.isEmpty())
+        return nullptr;
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    stream << folderId << uids;
+    auto *data = new QMimeData;
+    data->setData(mimeType(), bytes);
+    return data;
+}
+
+bool MessageListModel::decodeMimeData(const QMimeData *data, qint64 *folderId, QList<quint32> *uids)
+{
+    if (!data || !data->hasFormat(mimeType()))
+        return false;
+    QDataStream stream(data->data(mimeType()));
+    qint64 folder = 0;
+    QList<quint32> list;
+    stream >> folder >> list;
+    if (stream.status() != QDataStream::Ok || folder == 0 || list.isEmpty())
+        return false;
+    *folderId = folder;
+    *uids = list;
+    return true;
 }
 
 void MessageListModel::sort(int column, Qt::SortOrder order)
@@ -284,8 +359,7 @@ const MessageRecord *MessageListModel::record(int row) const
                 = above != m_windows.cend() && above->rows.size() == m_windowSize
                           ? m_store->fetchMessagesAfter(m_query, above->rows.last().uid,
                                                         m_windowSize)
-                          : m_store->fetchMessages(m_query, windowIndex * m_windowSize,
-                                                   m_windowSize);
+                          : fetchWindow(windowIndex);
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;
@@ -301,6 +375,26 @@ const MessageRecord *MessageListModel::record(int row) const
     it->lastUse = ++m_useCounter;
     const int offset = position - windowIndex * m_windowSize;
     return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+}
+
+StoreResult<QList<MessageRecord>> MessageListModel::fetchWindow(int windowIndex) const
+{
+    const int offset = windowIndex * m_windowSize;
+    if (m_pending != Pending::None || offset <= m_rowCount / 2)
+        return m_store->fetchMessages(m_query, offset, m_windowSize);
+    // In the second half, the same rows are read backwards from the end: the OFFSET then
+    // skips fewer index entries (a view sorted while scrolled to the bottom reads here).
+    MessageQuery reversed = m_query;
+    reversed.order = m_query.order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+    const int end = std::min(offset + m_windowSize, m_rowCount);
+    StoreResult<QList<MessageRecord>> rows = m_store->fetchMessages(reversed, m_rowCount - end,
+                                                                    end - offset);
+    if (rows.isOk()) {
+        QList<MessageRecord> forward = std::move(rows).value();
+        std::reverse(forward.begin(), forward.end());
+        return forward;
+    }
+    return rows;
 }
 
 void MessageListModel::clearCache() const

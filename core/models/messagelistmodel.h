@@ -3,6 +3,7 @@
 #include "common/mailerror.h"
 #include "store/messagequery.h"
 #include "store/messagerecord.h"
+#include "store/storeresult.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -61,6 +62,16 @@ public:
     // Reads everything again from the store.
     void reload();
 
+    // What a row of the list shows of m: the columns and roles above. Shared with the threaded
+    // list, which shows the same columns.
+    static QVariant recordData(const MessageRecord &m, int column, int role);
+    static QVariant columnTitle(int section);
+
+    // Dragged messages: their folder and UIDs, as mimeData() writes them.
+    static QString mimeType();
+    static bool decodeMimeData(const QMimeData *data, qint64 *folderId, QList<quint32> *uids);
+    static QMimeData *encodeMimeData(qint64 folderId, const QList<quint32> &uids);
+
     // The row of uid in the current order, or an invalid index.
     QModelIndex indexForUid(quint32 uid, int column = 0) const;
 
@@ -77,6 +88,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -104,6 +118,7 @@ private:
     };
 
     const MessageRecord *record(int row) const;
+    StoreResult<QList<MessageRecord>> fetchWindow(int windowIndex) const;
     int storeRow(int row) const;
     void clearCache() const;
     void resetWith(const MessageQuery &query);

@@ -6,6 +6,7 @@
 #include "messagequery.h"
 #include "messagerecord.h"
 #include "storeresult.h"
+#include "threadrow.h"
 
 #include <QHash>
 #include <QList>
@@ -100,6 +101,17 @@ public:
     StoreResult<QHash<quint32, int>> messagePositions(const MessageQuery &query,
                                                       const QList<quint32> &uids);
 
+    // Threads, by In-Reply-To within the folder (messagestorethreads.cpp). A root is a message
+    // that answers nothing in the folder; roots follow the query's order and filter, replies
+    // come oldest first. Rows carry the list columns and their number of direct replies.
+    // The first call creates the two indexes threads need, so a cache that never shows threads
+    // does not maintain them on every write.
+    StoreResult<int> countThreadRoots(const MessageQuery &query);
+    StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset,
+                                                   int limit);
+    StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, const QByteArray &messageId,
+                                               quint32 parentUid);
+
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
 
@@ -143,6 +155,8 @@ private:
     void indexFtsChunk();
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
+    StoreResult<QList<ThreadRow>> readThreadRows(QSqlQuery *query, qint64 folderId);
+    MailError ensureThreadIndexes();
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
                          MailError *error);

@@ -2,6 +2,7 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void folderResetEmptiesTheList();
     void otherFoldersAreIgnored();
     void switchingFolders();
+    void dragDataCarriesFolderAndUids();
 
 private:
     QList<quint32> expectedOrder(SortKey key, Qt::SortOrder order,
@@ -532,3 +534,27 @@ void TestMessageListModel::switchingFolders()
 
 QTEST_GUILESS_MAIN(TestMessageListModel)
 #include "tst_messagelistmodel.moc"
+
+void TestMessageListModel::dragDataCarriesFolderAndUids()
+{
+    QVERIFY(m_model->flags(m_model->index(0, 0)).testFlag(Qt::ItemIsDragEnabled));
+    QCOMPARE(m_model->mimeTypes(), QStringList {MessageListModel::mimeType()});
+    // Two columns of row 3 and one of row 7, as a view hands them over.
+    const QModelIndexList indexes {m_model->index(3, 0), m_model->index(3, 2), m_model->index(7, 1)};
+    std::unique_ptr<QMimeData> data(m_model->mimeData(indexes));
+    QVERIFY(data);
+    qint64 folder = 0;
+    QList<quint32> uids;
+    QVERIFY(MessageListModel::decodeMimeData(data.get(), &folder, &uids));
+    QCOMPARE(folder, m_folder);
+    const QList<quint32> expected {m_model->index(3, 0).data(MessageListModel::UidRole).toUInt(),
+                                   m_model->index(7, 0).data(MessageListModel::UidRole).toUInt()};
+    QCOMPARE(uids, expected);
+
+    QMimeData foreign;
+    foreign.setText(QStringLiteral("hello"));
+    QVERIFY(!MessageListModel::decodeMimeData(&foreign, &folder, &uids));
+    QMimeData garbage;
+    garbage.setData(MessageListModel::mimeType(), QByteArray("xx"));
+    QVERIFY(!MessageListModel::decodeMimeData(&garbage, &folder, &uids));
+}

@@ -1,0 +1,310 @@
+#include "threadlistmodel.h"
+
+#include "common/logging.h"
+#include "models/messagelistmodel.h"
+#include "store/messagestore.h"
+
+#include <QMimeData>
+#include <QSet>
+
+#include <algorithm>
+
+ThreadListModel::ThreadListModel(MessageStore *store, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_store(store)
+{
+    if (!store)
+        return;
+    connect(store, &MessageStore::messagesChanged, this, &ThreadListModel::onChanged);
+    for (auto signal : {&MessageStore::messagesAdded, &MessageStore::messagesRemoved}) {
+        connect(store, signal, this,
+                [this](qint64 folderId, const QList<quint32> &) { onStructureChanged(folderId); });
+    }
+    connect(store, &MessageStore::folderCleared, this, &ThreadListModel::onStructureChanged);
+    connect(store, &QObject::destroyed, this, [this] {
+        beginResetModel();
+        m_windows.clear();
+        m_windowUse.clear();
+        m_replies.clear();
+        m_rootCount = 0;
+        endResetModel();
+    });
+}
+
+ThreadListModel::~ThreadListModel() = default;
+
+void ThreadListModel::setFolderId(qint64 folderId)
+{
+    if (folderId == m_query.folderId)
+        return;
+    MessageQuery next = m_query;
+    next.folderId = folderId;
+    resetWith(next);
+}
+
+void ThreadListModel::setSearchText(const QString &text)
+{
+    if (text == m_query.searchText)
+        return;
+    MessageQuery next = m_query;
+    next.searchText = text;
+    resetWith(next);
+}
+
+void ThreadListModel::reload()
+{
+    resetWith(m_query);
+}
+
+void ThreadListModel::resetWith(const MessageQuery &query)
+{
+    beginResetModel();
+    m_query = query;
+    m_windows.clear();
+    m_windowUse.clear();
+    m_replies.clear();
+    m_rootCount = 0;
+    if (m_store && m_query.folderId != 0) {
+        const StoreResult<int> count = m_store->countThreadRoots(m_query);
+        if (!reportError(count.error()))
+            m_rootCount = count.value();
+    }
+    endResetModel();
+}
+
+ThreadRow *ThreadListModel::rootRow(int row) const
+{
+    if (row < 0 || row >= m_rootCount || !m_store)
+        return nullptr;
+    const int window = row / m_windowSize;
+    auto it = m_windows.find(window);
+    if (it == m_windows.end()) {
+        StoreResult<QList<ThreadRow>> rows = m_store->fetchThreadRoots(m_query,
+                                                                       window * m_windowSize,
+                                                                       m_windowSize);
+        ++m_windowLoads;
+        if (reportError(rows.error()))
+            return nullptr;
+        while (m_windows.size() >= m_maxWindows && !m_windowUse.isEmpty())
+            m_windows.remove(m_windowUse.takeFirst());
+        it = m_windows.insert(window, std::move(rows).value());
+    }
+    m_windowUse.removeOne(window);
+    m_windowUse.append(window);
+    const int offset = row - window * m_windowSize;
+    return offset < it->size() ? &(*it)[offset] : nullptr;
+}
+
+ThreadRow *ThreadListModel::row(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    if (index.internalId() == 0)
+        return rootRow(index.row());
+    auto replies = m_replies.find(quint32(index.internalId()));
+    if (replies == m_replies.end() || index.row() >= replies->rows.size())
+        return nullptr;
+    return &replies->rows[index.row()];
+}
+
+ThreadListModel::Replies *ThreadListModel::repliesOf(const QModelIndex &parent) const
+{
+    const ThreadRow *parentRow = row(parent);
+    if (!parentRow || parentRow->replyCount == 0)
+        return nullptr;
+    const quint32 uid = parentRow->message.uid;
+    auto it = m_replies.find(uid);
+    if (it == m_replies.end()) {
+        StoreResult<QList<ThreadRow>> rows = m_store->fetchReplies(m_query.folderId,
+                                                                   parentRow->message.messageId,
+                                                                   uid);
+        ++m_replyLoads;
+        if (reportError(rows.error()))
+            return nullptr;
+        it = m_replies.insert(uid,
+                              Replies {parent.row(), parent.internalId(), std::move(rows).value()});
+    }
+    return &it.value();
+}
+
+QModelIndex ThreadListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= MessageListModel::ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_rootCount ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.column() != 0)
+        return {};
+    const Replies *replies = repliesOf(parent);
+    if (!replies || row >= replies->rows.size())
+        return {};
+    return createIndex(row, column, quintptr(this->row(parent)->message.uid));
+}
+
+QModelIndex ThreadListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    const auto replies = m_replies.constFind(quint32(child.internalId()));
+    if (replies == m_replies.cend())
+        return {};
+    return createIndex(replies->parentRow, 0, replies->parentInternalId);
+}
+
+int ThreadListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return m_rootCount;
+    if (parent.column() != 0)
+        return 0;
+    const Replies *replies = repliesOf(parent);
+    return replies ? int(replies->rows.size()) : 0;
+}
+
+int ThreadListModel::columnCount(const QModelIndex &) const
+{
+    return MessageListModel::ColumnCount;
+}
+
+bool ThreadListModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return m_rootCount > 0;
+    if (parent.column() != 0)
+        return false;
+    const ThreadRow *r = row(parent);
+    return r && r->replyCount > 0;
+}
+
+QVariant ThreadListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const ThreadRow *r = row(index);
+    return r ? MessageListModel::recordData(r->message, index.column(), role) : QVariant();
+}
+
+QVariant ThreadListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractItemModel::headerData(section, orientation, role);
+    return MessageListModel::columnTitle(section);
+}
+
+Qt::ItemFlags ThreadListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled;
+    const ThreadRow *r = row(index);
+    if (index.column() != 0 || !r || r->replyCount == 0)
+        flags |= Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+QStringList ThreadListModel::mimeTypes() const
+{
+    return {MessageListModel::mimeType()};
+}
+
+Qt::DropActions ThreadListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QMimeData *ThreadListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<quint32> uids;
+    QSet<quint32> seen;
+    for (const QModelIndex &index : indexes) {
+        const ThreadRow *r = index.model() == this ? row(index) : nullptr;
+        if (r && !seen.contains(r->message.uid)) {
+            seen.insert(r->message.uid);
+            uids.append(r->message.uid);
+        }
+    }
+    return MessageListModel::encodeMimeData(m_query.folderId, uids);
+}
+
+void ThreadListModel::sort(int column, Qt::SortOrder order)
+{
+    MessageQuery next = m_query;
+    switch (column) {
+    case MessageListModel::SenderColumn:
+        next.sortKey = MessageQuery::SortKey::Sender;
+        break;
+    case MessageListModel::SubjectColumn:
+        next.sortKey = MessageQuery::SortKey::Subject;
+        break;
+    case MessageListModel::DateColumn:
+        next.sortKey = MessageQuery::SortKey::Date;
+        break;
+    case MessageListModel::SizeColumn:
+        next.sortKey = MessageQuery::SortKey::Size;
+        break;
+    default:
+        return;
+    }
+    next.order = order;
+    if (next != m_query)
+        resetWith(next);
+}
+
+QHash<int, QByteArray> ThreadListModel::roleNames() const
+{
+    return MessageListModel(nullptr).roleNames();
+}
+
+void ThreadListModel::onChanged(qint64 folderId, const QList<quint32> &uids)
+{
+    if (folderId != m_query.folderId || !m_store)
+        return;
+    const QSet<quint32> changed(uids.begin(), uids.end());
+    auto refresh = [&](ThreadRow &r) {
+        if (!changed.contains(r.message.uid))
+            return false;
+        const StoreResult<MessageRecord> fresh = m_store->message(folderId, r.message.uid);
+        if (!fresh)
+            return false;
+        const QByteArray messageId = r.message.messageId;
+        r.message = fresh.value();
+        r.message.messageId = messageId; // what its replies were found by
+        return true;
+    };
+    const int last = MessageListModel::ColumnCount - 1;
+    for (auto it = m_windows.begin(); it != m_windows.end(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            if (refresh((*it)[i])) {
+                const int rootRowNumber = it.key() * m_windowSize + i;
+                Q_EMIT dataChanged(createIndex(rootRowNumber, 0, quintptr(0)),
+                                   createIndex(rootRowNumber, last, quintptr(0)));
+            }
+        }
+    }
+    for (auto it = m_replies.begin(); it != m_replies.end(); ++it) {
+        for (int i = 0; i < it->rows.size(); ++i) {
+            if (refresh(it->rows[i])) {
+                Q_EMIT dataChanged(createIndex(i, 0, quintptr(it.key())),
+                                   createIndex(i, last, quintptr(it.key())));
+            }
+        }
+    }
+}
+
+void ThreadListModel::onStructureChanged(qint64 folderId)
+{
+    if (folderId == m_query.folderId)
+        resetWith(m_query);
+}
+
+bool ThreadListModel::reportError(const MailError &error) const
+{
+    if (!error)
+        return false;
+    qCWarning(lcStore) << "thread list:" << error.toString();
+    QMetaObject::invokeMethod(
+            const_cast<ThreadListModel *>(this),
+            [this, error] { Q_EMIT const_cast<ThreadListModel *>(this)->errorOccurred(error); },
+            Qt::QueuedConnection);
+    return true;
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "store/messagequery.h"
+#include "store/threadrow.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QPointer>
+
+class MessageStore;
+
+// The messages of one folder as threads: a tree whose top level holds the messages that answer
+// nothing in the folder (in the chosen order, read lazily in windows like MessageListModel) and
+// whose children are the replies, by In-Reply-To, read only when a thread is expanded. It has
+// MessageListModel's columns and roles, so views and actions treat both alike.
+//
+// Flag changes update rows in place; messages added or removed reset the model.
+class ThreadListModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    explicit ThreadListModel(MessageStore *store, QObject *parent = nullptr);
+    ~ThreadListModel() override;
+
+    qint64 folderId() const { return m_query.folderId; }
+    void setFolderId(qint64 folderId);
+    void setSearchText(const QString &text);
+    MessageQuery query() const { return m_query; }
+    void reload();
+
+    int windowSize() const { return m_windowSize; }
+    int rootWindowLoadCount() const { return m_windowLoads; }
+    int replyLoadCount() const { return m_replyLoads; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void errorOccurred(const MailError &error);
+
+private:
+    // The replies of one message, kept once read. Children's internal id is their parent's UID;
+    // the parent's own place is remembered to answer parent().
+    struct Replies
+    {
+        int parentRow = 0;
+        quintptr parentInternalId = 0; // 0: the parent is a thread root
+        QList<ThreadRow> rows;
+    };
+
+    ThreadRow *row(const QModelIndex &index) const;
+    ThreadRow *rootRow(int row) const;
+    Replies *repliesOf(const QModelIndex &parent) const;
+    void resetWith(const MessageQuery &query);
+    bool reportError(const MailError &error) const;
+    void onChanged(qint64 folderId, const QList<quint32> &uids);
+    void onStructureChanged(qint64 folderId);
+
+    QPointer<MessageStore> m_store;
+    MessageQuery m_query;
+    int m_rootCount = 0;
+    int m_windowSize = 200;
+    int m_maxWindows = 8;
+    mutable QHash<int, QList<ThreadRow>> m_windows;
+    mutable QList<int> m_windowUse; // least recently used first
+    mutable QHash<quint32, Replies> m_replies;
+    mutable int m_windowLoads = 0;
+    mutable int m_replyLoads = 0;
+};

@@ -1,0 +1,216 @@
+#include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray id(quint32 uid)
+{
+    return "<m" + QByteArray::number(uid) + "@example.org>";
+}
+
+MessageRecord message(quint32 uid, int minute, quint32 answers = 0,
+                      const QString &subject = u"Plans"_s)
+{
+    MessageRecord m;
+    m.uid = uid;
+    m.subject = subject;
+    m.fromName = u"Sender %1"_s.arg(uid);
+    m.sentDate = QDateTime::fromSecsSinceEpoch(1'700'000'000 + minute * 60, Qt::UTC);
+    m.messageId = id(uid);
+    if (answers != 0)
+        m.inReplyTo = id(answers);
+    return m;
+}
+
+quint32 uidOf(const QModelIndex &index)
+{
+    return index.data(MessageListModel::UidRole).toUInt();
+}
+
+} // namespace
+
+class TestThreadListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MessageStore> m_store;
+    qint64 m_folder = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<MessageStore>();
+        QVERIFY(!m_store->open(m_dir->filePath(u"cache.sqlite"_s)));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        m_folder = m_store->upsertFolder(inbox).value();
+        // 1 ─ 2 ─ 3        5        6 (answers a message not in the folder)
+        //   └ 4                     7 (names itself)
+        MessageRecord self = message(7, 70);
+        self.inReplyTo = id(7);
+        QVERIFY(!m_store->upsertMessages(m_folder,
+                                         {message(1, 10), message(2, 20, 1), message(3, 30, 2),
+                                          message(4, 40, 1), message(5, 50, 0, u"Invoice"_s),
+                                          message(6, 60, 99), self}));
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void rootsAndRepliesFormATree()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(MessageListModel::ColumnCount));
+        // Newest thread first, as the flat list sorts by default.
+        QList<quint32> roots;
+        for (int row = 0; row < model.rowCount(); ++row)
+            roots.append(uidOf(model.index(row, 0)));
+        QCOMPARE(roots, (QList<quint32> {7, 6, 5, 1}));
+
+        const QModelIndex first = model.index(3, 0);
+        QVERIFY(model.hasChildren(first));
+        QVERIFY(!model.hasChildren(model.index(0, 0)));
+        QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemNeverHasChildren));
+        QCOMPARE(model.rowCount(first), 2);
+        QCOMPARE(uidOf(model.index(0, 0, first)), 2u); // replies oldest first
+        QCOMPARE(uidOf(model.index(1, 0, first)), 4u);
+        const QModelIndex second = model.index(0, 0, first);
+        QCOMPARE(model.parent(second), first);
+        QCOMPARE(model.rowCount(second), 1);
+        const QModelIndex third = model.index(0, MessageListModel::SubjectColumn, second);
+        QCOMPARE(uidOf(third), 3u);
+        QCOMPARE(third.data().toString(), u"Plans"_s);
+        QCOMPARE(model.parent(third), second);
+        QCOMPARE(model.parent(model.parent(third)), first);
+        QCOMPARE(model.index(0, MessageListModel::SenderColumn, first).data().toString(),
+                 u"Sender 2"_s);
+    }
+
+    void repliesAreReadOnlyWhenAskedFor()
+    {
+        // No tester here: it reads every row and every thread, which is what this counts.
+        ThreadListModel model(m_store.get());
+        model.setFolderId(m_folder);
+        QCOMPARE(model.replyLoadCount(), 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            model.index(row, 0).data();
+            model.hasChildren(model.index(row, 0));
+        }
+        QCOMPARE(model.replyLoadCount(), 0);
+        QCOMPARE(model.rootWindowLoadCount(), 1);
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2);
+        QCOMPARE(model.replyLoadCount(), 1);
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2);
+        QCOMPARE(model.replyLoadCount(), 1);
+    }
+
+    void sortAndSearchApplyToRoots()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        model.sort(MessageListModel::DateColumn, Qt::AscendingOrder);
+        QCOMPARE(uidOf(model.index(0, 0)), 1u);
+        QCOMPARE(uidOf(model.index(3, 0)), 7u);
+        model.setSearchText(u"invoice"_s);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(uidOf(model.index(0, 0)), 5u);
+        model.setSearchText(QString());
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void flagChangesUpdateRowsInPlace()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        const QModelIndex thread = model.index(3, 0);
+        const QPersistentModelIndex reply = model.index(1, 0, thread);
+        QVERIFY(reply.data(MessageListModel::IsUnreadRole).toBool());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(!m_store->changeFlags(m_folder, {4}, MessageRecord::Seen, {}));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(reply.isValid());
+        QVERIFY(!reply.data(MessageListModel::IsUnreadRole).toBool());
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), QModelIndex(reply));
+    }
+
+    void newMessagesJoinTheirThread()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        // The message 6 answered arrives: 6 becomes its reply and leaves the top level.
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(99, 5)}));
+        QCOMPARE(model.rowCount(), 4);
+        const QModelIndex oldest = model.index(3, 0);
+        QCOMPARE(uidOf(oldest), 99u);
+        QCOMPARE(model.rowCount(oldest), 1);
+        QCOMPARE(uidOf(model.index(0, 0, oldest)), 6u);
+    }
+
+    void dragCarriesTheMessages()
+    {
+        ThreadListModel model(m_store.get());
+        model.setFolderId(m_folder);
+        const QModelIndex thread = model.index(3, 0);
+        std::unique_ptr<QMimeData> data(
+                model.mimeData({thread, model.index(3, 1), model.index(0, 0, thread)}));
+        qint64 folder = 0;
+        QList<quint32> uids;
+        QVERIFY(MessageListModel::decodeMimeData(data.get(), &folder, &uids));
+        QCOMPARE(folder, m_folder);
+        QCOMPARE(uids, (QList<quint32> {1, 2}));
+    }
+
+    void largeFolderReadsOnlyWindows()
+    {
+        // No tester here either: the point is how little is read.
+        QList<MessageRecord> many;
+        for (quint32 uid = 1000; uid < 6000; ++uid)
+            many.append(message(uid, int(uid), uid % 2 == 0 ? uid - 1 : 0));
+        QVERIFY(!m_store->upsertMessages(m_folder, many));
+        ThreadListModel model(m_store.get());
+        model.setFolderId(m_folder);
+        // Odd UIDs start threads, even ones answer them; 1000 answers a message not cached.
+        QCOMPARE(model.rowCount(), 4 + 2501);
+        QCOMPARE(model.rootWindowLoadCount(), 0);
+        const QModelIndex last = model.index(model.rowCount() - 1, 0);
+        QCOMPARE(uidOf(last), 1u);
+        QCOMPARE(model.rootWindowLoadCount(), 1);
+        QCOMPARE(uidOf(model.index(0, 0)), 5999u);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 0); // 5999 is odd: a root without replies
+        QCOMPARE(uidOf(model.index(1, 0)), 5997u);
+        QCOMPARE(model.rowCount(model.index(1, 0)), 1);
+        QCOMPARE(model.rootWindowLoadCount(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreadListModel)
+#include "tst_threadlistmodel.moc"
