@@ -8,21 +8,29 @@
 #include "addresslist.h"
 #include "certificatedialog.h"
 #include "composerequest.h"
+#include "composerdraft.h"
 #include "composerwindow.h"
+#include "draftkeeper.h"
 #include "foldericonproxymodel.h"
 #include "icons.h"
+#include "inboxmonitor.h"
 #include "mainwindow.h"
 #include "messagedisplay.h"
 #include "mime/addressparser.h"
 #include "mime/dateparser.h"
+#include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
+#include "models/unifiedinboxmodel.h"
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
+#include "outboxcontroller.h"
 #include "service/accountservice.h"
 #include "service/serverconnectiontester.h"
 #include "statusarea.h"
+#include "trayindicator.h"
 #include "store/messagestore.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
@@ -33,7 +41,12 @@
 #include <QStatusBar>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace {
+
+const QString outboxUse = QStringLiteral("\\Outbox");
+const QString allInboxesUse = QStringLiteral("\\AllInboxes");
 
 QString specialUseName(FolderRecord::SpecialUse use)
 {
@@ -92,12 +105,34 @@ AppController::AppController(QObject *parent)
     m_folders.setItemRoleNames({{Qt::DisplayRole, "display"}, {SpecialUseRole, "specialUse"}});
     m_folderIcons->setSourceModel(&m_folders);
     m_window->setFolderModel(m_folderIcons.get());
+    m_window->setFolderIdRole(FolderIdRole);
+    m_window->setUnsentMailCheck([this] { return hasUnsentMail(); });
+    m_outbox = std::make_unique<OutboxController>(m_window.get());
+    connect(m_outbox.get(), &OutboxController::countChanged, this, &AppController::rebuildFolders);
+    connect(m_outbox.get(), &OutboxController::statusMessage, this, &AppController::showStatus);
+    m_drafts = std::make_unique<DraftKeeper>(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/drafts"));
+    m_inboxes = std::make_unique<InboxMonitor>();
+    m_unified = std::make_unique<UnifiedInboxModel>();
+    m_tray = std::make_unique<TrayIndicator>(m_inboxes.get(), m_window.get(), true);
+    connect(m_drafts.get(), &DraftKeeper::uploadRequested, this, &AppController::uploadDraft);
+    connect(m_drafts.get(), &DraftKeeper::saveFailed, this, [this](const QString &path) {
+        showStatus(tr("The draft could not be saved to %1").arg(path));
+    });
 
     MainWindow *w = m_window.get();
     connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
+    // Before the message is shown: a row of the unified Inbox makes its own account current.
+    connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
+        const QString account = index.data(UnifiedInboxModel::AccountIdRole).toString();
+        if (!account.isEmpty() && m_sessions.contains(account))
+            m_current = m_sessions.value(account);
+    });
     connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
+    connect(w, &MainWindow::moveRequested, this, &AppController::moveDropped);
     connect(w, &MainWindow::refreshRequested, this, [this] {
         for (AccountSession *session : std::as_const(m_sessions))
             session->service()->refresh();
@@ -105,26 +140,30 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::filterTextChanged, this, [this](const QString &text) {
         if (m_current)
             m_current->service()->messageModel()->setSearchText(text);
+        if (m_threads)
+            m_threads->setSearchText(text);
     });
+    connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
-        if (m_current)
-            m_current->service()->deleteMessages(uidsOf(messages));
+        for (const auto &[session, uids] : byAccount(messages))
+            session->service()->deleteMessages(uids);
     });
     connect(w, &MainWindow::markReadRequested, this, [this](const QModelIndexList &messages) {
-        if (m_current)
-            m_current->service()->changeFlags(uidsOf(messages), MessageRecord::Seen, {});
+        for (const auto &[session, uids] : byAccount(messages))
+            session->service()->changeFlags(uids, MessageRecord::Seen, {});
     });
     connect(w, &MainWindow::markUnreadRequested, this, [this](const QModelIndexList &messages) {
-        if (m_current)
-            m_current->service()->changeFlags(uidsOf(messages), {}, MessageRecord::Seen);
+        for (const auto &[session, uids] : byAccount(messages))
+            session->service()->changeFlags(uids, {}, MessageRecord::Seen);
     });
     connect(w, &MainWindow::flagRequested, this, [this](const QModelIndexList &messages) {
-        if (!m_current || messages.isEmpty())
+        if (messages.isEmpty())
             return;
         const bool flagged = messages.first().data(MessageListModel::IsFlaggedRole).toBool();
-        m_current->service()->changeFlags(uidsOf(messages),
-                                          flagged ? MessageRecord::Flags() : MessageRecord::Flagged,
-                                          flagged ? MessageRecord::Flagged : MessageRecord::Flags());
+        for (const auto &[session, uids] : byAccount(messages))
+            session->service()->changeFlags(uids,
+                                            flagged ? MessageRecord::Flags() : MessageRecord::Flagged,
+                                            flagged ? MessageRecord::Flagged : MessageRecord::Flags());
     });
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
@@ -133,11 +172,14 @@ AppController::AppController(QObject *parent)
     connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
     reloadAccounts();
+    // Opened once the window has been shown, so a restored composer comes up in front of it.
+    QMetaObject::invokeMethod(this, &AppController::restoreDrafts, Qt::QueuedConnection);
 }
 
 AppController::~AppController()
 {
     qDeleteAll(m_sessions);
+    m_sessions.clear();
 }
 
 void AppController::reloadAccounts()
@@ -161,6 +203,9 @@ void AppController::reloadAccounts()
         }
         m_sessions.insert(account.id(), session);
         connectSession(session);
+        m_outbox->addSession(session);
+        m_inboxes->addAccount(account.id(), account.displayName(), session->service()->store());
+        m_unified->addAccount(account.id(), session->service()->store());
         m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
                                                    StatusArea::ConnectionState::Offline);
         session->connectToServer();
@@ -168,6 +213,9 @@ void AppController::reloadAccounts()
     for (const QString &id : m_sessions.keys()) {
         if (!present.contains(id)) {
             m_window->statusArea()->removeAccount(id);
+            m_outbox->removeSession(id);
+            m_inboxes->removeAccount(id);
+            m_unified->removeAccount(id);
             delete m_sessions.take(id);
         }
     }
@@ -223,8 +271,24 @@ void AppController::rebuildFolders()
     const QModelIndex current = m_window->folderView()->currentIndex();
     const qint64 currentFolder = current.data(FolderIdRole).toLongLong();
     const QString currentAccount = current.data(AccountIdRole).toString();
+    const bool outboxShown = current.data(SpecialUseRole).toString() == outboxUse;
+    const bool allInboxesShown = current.data(SpecialUseRole).toString() == allInboxesUse;
     m_folders.clear();
     QModelIndex toSelect;
+    if (m_sessions.size() > 1) {
+        const int unread = m_inboxes->unreadCount();
+        auto *all = new QStandardItem(Icons::icon(QStringLiteral("unified-inbox")),
+                                      unread > 0 ? tr("All Inboxes (%1)").arg(unread)
+                                                 : tr("All Inboxes"));
+        all->setData(allInboxesUse, SpecialUseRole);
+        all->setToolTip(tr("The Inboxes of all accounts together"));
+        QFont font = all->font();
+        font.setBold(unread > 0);
+        all->setFont(font);
+        m_folders.appendRow(all);
+        if (allInboxesShown)
+            toSelect = all->index();
+    }
     for (const Account &account : m_accounts.accounts()) {
         AccountSession *session = m_sessions.value(account.id());
         if (!session)
@@ -262,11 +326,21 @@ void AppController::rebuildFolders()
         };
         add(QModelIndex(), accountItem);
     }
+    if (!m_sessions.isEmpty()) {
+        const int unsent = m_outbox->count();
+        auto *outbox = new QStandardItem(Icons::icon(QStringLiteral("outbox")),
+                                         unsent > 0 ? tr("Outbox (%1)").arg(unsent) : tr("Outbox"));
+        outbox->setData(outboxUse, SpecialUseRole);
+        outbox->setToolTip(tr("Messages not sent yet"));
+        m_folders.appendRow(outbox);
+        if (outboxShown)
+            toSelect = outbox->index();
+    }
     m_window->folderView()->expandAll();
     if (toSelect.isValid()) {
         const QSignalBlocker blocker(m_window->folderView()->selectionModel());
         m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(toSelect));
-    } else if (currentFolder == 0) {
+    } else if (currentFolder == 0 && !outboxShown && !allInboxesShown) {
         // Nothing chosen yet: open the first account's Inbox, as the user would.
         const QModelIndexList inboxes = m_folders.match(m_folders.index(0, 0), SpecialUseRole,
                                                         QStringLiteral("\\Inbox"), 1,
@@ -278,13 +352,78 @@ void AppController::rebuildFolders()
 
 void AppController::onFolderSelected(const QModelIndex &index)
 {
+    if (index.data(SpecialUseRole).toString() == outboxUse) {
+        m_window->showOutbox();
+        return;
+    }
+    m_window->showMessageList();
+    if (index.data(SpecialUseRole).toString() == allInboxesUse) {
+        showUnifiedInbox();
+        return;
+    }
     AccountSession *session = m_sessions.value(index.data(AccountIdRole).toString());
     const qint64 folderId = index.data(FolderIdRole).toLongLong();
     if (!session || folderId == 0)
         return;
     m_current = session;
     session->service()->openFolder(folderId);
-    m_window->setMessageModel(session->service()->messageModel());
+    showMessageModel();
+}
+
+void AppController::showUnifiedInbox()
+{
+    // Every account keeps its Inbox open, so its rows can be read, flagged and deleted.
+    m_current = nullptr;
+    for (AccountSession *session : std::as_const(m_sessions)) {
+        const qint64 inbox = session->service()->folderId(FolderRecord::SpecialUse::Inbox);
+        if (inbox != 0 && session->service()->currentFolderId() != inbox)
+            session->service()->openFolder(inbox);
+    }
+    m_threads.reset();
+    m_window->setMessageModel(m_unified.get());
+}
+
+QList<std::pair<AccountSession *, QList<quint32>>>
+AppController::byAccount(const QModelIndexList &rows) const
+{
+    QList<std::pair<AccountSession *, QList<quint32>>> groups;
+    for (const QModelIndex &row : rows) {
+        const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+        AccountSession *session = account.isEmpty() ? m_current.data()
+                                                    : m_sessions.value(account);
+        if (!session)
+            continue;
+        auto group = std::find_if(groups.begin(), groups.end(),
+                                  [session](const auto &g) { return g.first == session; });
+        if (group == groups.end()) {
+            groups.append(std::make_pair(session, QList<quint32>()));
+            group = groups.end() - 1;
+        }
+        group->second.append(row.data(MessageListModel::UidRole).toUInt());
+    }
+    return groups;
+}
+
+void AppController::showMessageModel()
+{
+    if (m_window->folderView()->currentIndex().data(SpecialUseRole).toString() == allInboxesUse)
+        return; // the unified Inbox has no threads
+    if (!m_current)
+        return;
+    AccountService *service = m_current->service();
+    if (!m_window->isThreaded()) {
+        m_window->setMessageModel(service->messageModel());
+        m_threads.reset();
+        return;
+    }
+    // Threads are read from the store when shown; a new model per folder keeps that simple.
+    auto threads = std::make_unique<ThreadListModel>(service->store());
+    threads->setSearchText(service->messageModel()->searchText());
+    threads->setFolderId(service->currentFolderId());
+    connect(threads.get(), &ThreadListModel::errorOccurred, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
+    m_window->setMessageModel(threads.get());
+    m_threads = std::move(threads);
 }
 
 void AppController::onMessageSelected(const QModelIndex &index)
@@ -295,6 +434,19 @@ void AppController::onMessageSelected(const QModelIndex &index)
     m_display->show(m_current->service(), m_shownUid);
     if (index.data(MessageListModel::IsUnreadRole).toBool())
         m_current->service()->changeFlags({m_shownUid}, MessageRecord::Seen, {});
+}
+
+void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
+                                const QList<quint32> &uids)
+{
+    const qint64 folderId = target.data(FolderIdRole).toLongLong();
+    if (!m_current || target.data(AccountIdRole).toString() != m_current->account().id()) {
+        showStatus(tr("Messages can only be moved within their account."));
+        return;
+    }
+    if (folderId == 0 || sourceFolderId != m_current->service()->currentFolderId())
+        return;
+    m_current->service()->moveMessages(uids, folderId);
 }
 
 QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
@@ -395,14 +547,14 @@ void AppController::showStatus(const QString &message)
     m_window->statusBar()->showMessage(message, 8000);
 }
 
-ComposerWindow *AppController::openComposer(const ComposeRequest &request)
+ComposerWindow *AppController::createComposer(const QString &draftId)
 {
     auto *composer = new ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->setAccounts(m_accounts.accounts());
     composer->setAddressModel(&m_addresses);
     composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
-    composer->applyRequest(request);
+    m_drafts->watch(composer, draftId);
     connect(composer, &ComposerWindow::sendRequested, this,
             [this, composer](const OutgoingMessage &message) {
                 AccountSession *session = m_sessions.value(composer->selectedAccountId());
@@ -417,10 +569,62 @@ ComposerWindow *AppController::openComposer(const ComposeRequest &request)
                     return;
                 }
                 showStatus(tr("Sending…"));
-                composer->close();
+                composer->closeAfterSending();
             });
+    return composer;
+}
+
+ComposerWindow *AppController::openComposer(const ComposeRequest &request)
+{
+    ComposerWindow *composer = createComposer();
+    composer->applyRequest(request);
     composer->show();
     return composer;
+}
+
+void AppController::restoreDrafts()
+{
+    for (const QString &id : m_drafts->draftIds()) {
+        const std::optional<ComposerDraft> draft = m_drafts->load(id);
+        if (!draft) {
+            m_drafts->remove(id);
+            continue;
+        }
+        ComposerWindow *composer = createComposer(id);
+        composer->restoreDraft(*draft);
+        composer->show();
+    }
+}
+
+void AppController::uploadDraft(const QString &id, const QString &accountId,
+                                const OutgoingMessage &message)
+{
+    AccountSession *session = m_sessions.value(accountId);
+    if (!session) {
+        showStatus(tr("The draft was kept on this computer: its account is gone."));
+        return;
+    }
+    MailError error;
+    const QByteArray bytes = MessageBuilder(message).build(&error);
+    if (error) {
+        showStatus(tr("The draft was kept on this computer: %1").arg(error.toString()));
+        return;
+    }
+    QPointer<DraftKeeper> drafts = m_drafts.get();
+    session->service()->appendMessage(
+            FolderRecord::SpecialUse::Drafts, bytes,
+            {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
+            [this, drafts, id](const MailError &failure) {
+                if (!drafts)
+                    return;
+                if (failure) {
+                    showStatus(tr("The draft was kept on this computer; it will open again at"
+                                  " the next start."));
+                    return;
+                }
+                drafts->remove(id);
+                showStatus(tr("The draft was saved to the Drafts folder."));
+            });
 }
 
 void AppController::openAccounts()

@@ -11,14 +11,22 @@
 #include <QStringListModel>
 
 #include <memory>
+#include <utility>
 
 class AccountSession;
 class ComposerWindow;
+class DraftKeeper;
+class InboxMonitor;
+class ThreadListModel;
+class UnifiedInboxModel;
+class TrayIndicator;
 class FolderIconProxyModel;
 class MainWindow;
+class OutboxController;
 class MessageDisplay;
 class SecretStore;
 struct ComposeRequest;
+struct OutgoingMessage;
 
 // The composition root: builds the settings, account and password stores, one AccountSession
 // per account, and the windows, and connects the main window's requests to the sessions.
@@ -47,12 +55,23 @@ private:
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
     void onMessageSelected(const QModelIndex &index);
+    // Shows the open folder of m_current flat or as threads, as the window asks.
+    void showMessageModel();
+    void showUnifiedInbox();
+    // The UIDs of the given rows per account: the row's own account in the unified Inbox, else
+    // the account on display.
+    QList<std::pair<AccountSession *, QList<quint32>>> byAccount(const QModelIndexList &rows) const;
+    void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids);
     void askPassword(AccountSession *session);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);
     QList<quint32> uidsOf(const QModelIndexList &indexes) const;
     void showStatus(const QString &message);
+    // A composer set up with the accounts and preferences, its draft kept under draftId.
+    ComposerWindow *createComposer(const QString &draftId = {});
+    void restoreDrafts();
+    void uploadDraft(const QString &id, const QString &accountId, const OutgoingMessage &message);
 
     QSettings m_settings;
     AccountStore m_accounts;
@@ -67,5 +86,11 @@ private:
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
     QStringListModel m_addresses;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<OutboxController> m_outbox;
+    std::unique_ptr<DraftKeeper> m_drafts;
+    std::unique_ptr<InboxMonitor> m_inboxes;
+    std::unique_ptr<TrayIndicator> m_tray;
+    std::unique_ptr<ThreadListModel> m_threads;
+    std::unique_ptr<UnifiedInboxModel> m_unified;
     QPointer<QWidget> m_accountsDialog;
 };

@@ -3,12 +3,14 @@
 #include "addresslineedit.h"
 #include "addresslist.h"
 #include "attachmentlist.h"
+#include "composerdraft.h"
 #include "composerequest.h"
 #include "icons.h"
 #include "messagequoter.h"
 #include "originalmessage.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -17,6 +19,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTextEdit>
@@ -51,12 +54,17 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     m_attachAction = new QAction(Icons::icon(QStringLiteral("attach")), tr("&Attach…"), this);
     m_attachAction->setObjectName(QStringLiteral("attach"));
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_discardAction = new QAction(Icons::icon(QStringLiteral("trash")), tr("&Discard"), this);
+    m_discardAction->setObjectName(QStringLiteral("discard"));
+    m_discardAction->setToolTip(tr("Close without sending and without keeping a draft"));
     QToolBar *bar = addToolBar(tr("Composer Toolbar"));
     bar->setObjectName(QStringLiteral("composerToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_sendAction);
     bar->addAction(m_attachAction);
+    bar->addSeparator();
+    bar->addAction(m_discardAction);
 
     m_from->setObjectName(QStringLiteral("from"));
     m_to->setObjectName(QStringLiteral("to"));
@@ -109,12 +117,21 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_attachments, &AttachmentList::attachmentsChanged, this,
             &ComposerWindow::updateAttachmentSummary);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
+    connect(m_discardAction, &QAction::triggered, this, &ComposerWindow::discard);
+    for (QLineEdit *field : {static_cast<QLineEdit *>(m_to), static_cast<QLineEdit *>(m_cc),
+                             static_cast<QLineEdit *>(m_bcc), m_subject})
+        connect(field, &QLineEdit::textChanged, this, &ComposerWindow::changed);
+    connect(m_body, &QTextEdit::textChanged, this, &ComposerWindow::changed);
+    connect(m_attachments, &AttachmentList::attachmentsChanged, this, &ComposerWindow::changed);
+    connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::changed);
 
     setRichText(false);
     updateTitle();
     updateAttachmentSummary();
     resize(760, 620);
 }
+
+ComposerWindow::~ComposerWindow() = default;
 
 void ComposerWindow::setAccounts(const QList<Account> &accounts)
 {
@@ -336,4 +353,91 @@ void ComposerWindow::dropEvent(QDropEvent *event)
     for (const QString &file : files)
         addAttachment(file);
     event->acceptProposedAction();
+}
+
+ComposerDraft ComposerWindow::draft() const
+{
+    ComposerDraft d;
+    d.accountId = selectedAccountId();
+    d.from = m_from->currentText();
+    d.to = m_to->text();
+    d.cc = m_cc->text();
+    d.bcc = m_bcc->text();
+    d.subject = m_subject->text();
+    d.richText = m_richText;
+    d.body = m_richText ? m_body->toHtml() : m_body->toPlainText();
+    d.attachments = m_attachments->filePaths();
+    d.inReplyTo = m_inReplyTo;
+    d.references = m_references;
+    return d;
+}
+
+void ComposerWindow::restoreDraft(const ComposerDraft &draft)
+{
+    for (int i = 0; i < m_from->count(); ++i) {
+        if (m_from->itemData(i, accountIdRole).toString() == draft.accountId
+            && m_from->itemText(i) == draft.from)
+            m_from->setCurrentIndex(i);
+    }
+    m_to->setText(draft.to);
+    m_cc->setText(draft.cc);
+    m_bcc->setText(draft.bcc);
+    m_subject->setText(draft.subject);
+    setRichText(draft.richText);
+    if (draft.richText)
+        m_body->setHtml(draft.body);
+    else
+        m_body->setPlainText(draft.body);
+    for (const QString &path : draft.attachments)
+        addAttachment(path);
+    m_inReplyTo = draft.inReplyTo;
+    m_references = draft.references;
+    m_restored = true;
+}
+
+bool ComposerWindow::isModified() const
+{
+    // Before the window was shown there is no baseline: everything counts.
+    return m_restored || !m_baseline || draft() != *m_baseline;
+}
+
+void ComposerWindow::closeAfterSending()
+{
+    m_ending = Ending::Sent;
+    Q_EMIT sent();
+    close();
+}
+
+void ComposerWindow::discard()
+{
+    if (isModified()) {
+        const auto answer = QMessageBox::question(
+                this, tr("Discard Message"),
+                tr("The message will be closed without sending it, and no draft will be kept."
+                   " Discard it?"),
+                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
+    m_ending = Ending::Discarded;
+    Q_EMIT discarded();
+    close();
+}
+
+void ComposerWindow::showEvent(QShowEvent *event)
+{
+    // What the composer opened with (a reply's quote, a mailto: request) is not a draft yet.
+    if (!m_baseline)
+        m_baseline = std::make_unique<ComposerDraft>(draft());
+    QMainWindow::showEvent(event);
+}
+
+void ComposerWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_ending == Ending::Open && isModified())
+        Q_EMIT closedWithDraft(message());
+    else if (m_ending == Ending::Open)
+        Q_EMIT discarded(); // nothing written: nothing to keep
+    m_ending = Ending::Discarded;
+    QMainWindow::closeEvent(event);
 }

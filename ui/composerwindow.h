@@ -6,6 +6,8 @@
 #include <QList>
 #include <QMainWindow>
 
+#include <memory>
+
 class AddressLineEdit;
 class AttachmentList;
 class QAbstractItemModel;
@@ -16,6 +18,7 @@ class QLineEdit;
 class QPushButton;
 class QTextEdit;
 struct ComposeRequest;
+struct ComposerDraft;
 struct OriginalMessage;
 
 // Writes one message. Knows no service: Send hands the finished OutgoingMessage out as a signal.
@@ -24,6 +27,7 @@ class ComposerWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit ComposerWindow(QWidget *parent = nullptr);
+    ~ComposerWindow() override;
 
     // The From choices: every identity of every account.
     void setAccounts(const QList<Account> &accounts);
@@ -41,6 +45,16 @@ public:
 
     bool addAttachment(const QString &path);
 
+    // Every field, for a local draft; restoreDraft() fills the composer from one.
+    ComposerDraft draft() const;
+    void restoreDraft(const ComposerDraft &draft);
+    // Something differs from what the composer showed when it opened.
+    bool isModified() const;
+    // The message was handed to the outbox: closes without keeping a draft.
+    void closeAfterSending();
+    // Asks, then closes without keeping a draft.
+    void discard();
+
     // What Send would hand out now.
     OutgoingMessage message() const;
     // Why Send would refuse now (no recipient, an implausible address), or empty.
@@ -54,14 +68,23 @@ public:
     QTextEdit *bodyEditor() const { return m_body; }
     AttachmentList *attachmentList() const { return m_attachments; }
     QAction *sendAction() const { return m_sendAction; }
+    QAction *discardAction() const { return m_discardAction; }
     QLabel *errorLabel() const { return m_error; }
 
 Q_SIGNALS:
     void sendRequested(const OutgoingMessage &message);
+    // Any field changed (typing, attachments, sender).
+    void changed();
+    // Closed without sending or discarding while modified: the draft should be kept.
+    void closedWithDraft(const OutgoingMessage &message);
+    void discarded();
+    void sent();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void send();
@@ -85,6 +108,11 @@ private:
     QLabel *m_error;
     QAction *m_sendAction;
     QAction *m_attachAction;
+    QAction *m_discardAction;
+    enum class Ending { Open, Sent, Discarded };
+    Ending m_ending = Ending::Open;
+    std::unique_ptr<ComposerDraft> m_baseline;
+    bool m_restored = false; // a draft kept from an earlier session is unsaved work as it is
     QByteArray m_inReplyTo;
     QList<QByteArray> m_references;
 };

@@ -50,6 +50,11 @@ MainActions::MainActions(QWidget *window)
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quit->setMenuRole(QAction::QuitRole);
 
+    m_threadedView = create(QStringLiteral("threadedView"), tr("&Threads"),
+                            QStringLiteral("mail-reply-all"));
+    m_threadedView->setCheckable(true);
+    m_threadedView->setToolTip(tr("Group replies under the message they answer"));
+
     m_reply->setToolTip(tr("Reply to the sender"));
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
     m_forward->setToolTip(tr("Forward the message"));

@@ -26,6 +26,8 @@ public:
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
     QAction *quit() const { return m_quit; }
+    // Checkable: the message list shows threads.
+    QAction *threadedView() const { return m_threadedView; }
 
     // The actions that act on the selected messages.
     QList<QAction *> messageActions() const;
@@ -46,4 +48,5 @@ private:
     QAction *m_refresh;
     QAction *m_accounts;
     QAction *m_quit;
+    QAction *m_threadedView;
 };

@@ -3,10 +3,13 @@
 #include "models/messagelistmodel.h"
 #include "viewer/messageviewer.h"
 
+#include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
+#include "outboxview.h"
 #include "statusarea.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCloseEvent>
 #include <QHeaderView>
@@ -14,9 +17,11 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -28,6 +33,7 @@ const QString stateKey = QStringLiteral("mainWindow/state");
 const QString mainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
 const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
+const QString threadedKey = QStringLiteral("mainWindow/threaded");
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
@@ -36,7 +42,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_actions(new MainActions(this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_messageSplitter(new QSplitter(Qt::Vertical, m_mainSplitter))
-    , m_folderView(new QTreeView)
+    , m_folderView(new FolderTreeView)
+    , m_messagePane(new QStackedWidget)
+    , m_listPane(new QWidget)
+    , m_outboxView(new OutboxView)
     , m_messageList(new QTreeView)
     , m_filterField(new QLineEdit)
     , m_messageViewer(new MessageViewer)
@@ -61,6 +70,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageList->setAllColumnsShowFocus(true);
     m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_messageList->setSortingEnabled(true);
+    m_messageList->setDragEnabled(true);
+    m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
     m_messageList->setAccessibleName(tr("Messages"));
     QHeaderView *header = m_messageList->header();
     header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
@@ -77,8 +88,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageViewer->setObjectName(QStringLiteral("messageViewer"));
     m_messageViewer->setAccessibleName(tr("Message"));
 
-    auto *listPane = new QWidget;
-    auto *listLayout = new QVBoxLayout(listPane);
+    auto *listLayout = new QVBoxLayout(m_listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(2);
     listLayout->addWidget(m_filterField);
@@ -87,7 +97,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
     m_mainSplitter->insertWidget(0, m_folderView);
-    m_messageSplitter->addWidget(listPane);
+    m_messagePane->setObjectName(QStringLiteral("messagePane"));
+    m_messagePane->addWidget(m_listPane);
+    m_messagePane->addWidget(m_outboxView);
+    m_messageSplitter->addWidget(m_messagePane);
     m_messageSplitter->addWidget(m_messageViewer);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -97,6 +110,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageSplitter->setSizes({280, 420});
     m_mainSplitter->setChildrenCollapsible(false);
     setCentralWidget(m_mainSplitter);
+    // Tab walks folders, filter, list and message in reading order.
+    setTabOrder(m_folderView, m_filterField);
+    setTabOrder(m_filterField, m_messageList);
+    setTabOrder(m_messageList, m_messageViewer);
 
     statusBar()->addPermanentWidget(m_statusArea);
 
@@ -126,6 +143,9 @@ void MainWindow::createMenus()
     edit->addAction(m_actions->search());
     edit->addSeparator();
     edit->addAction(m_actions->accounts());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions->threadedView());
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_actions->reply());
@@ -166,6 +186,10 @@ void MainWindow::connectActions()
     connect(a->accounts(), &QAction::triggered, this, &MainWindow::accountsRequested);
     connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
     connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
+    connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
+        m_messageList->setRootIsDecorated(threaded);
+        Q_EMIT threadedChanged(threaded);
+    });
     connect(a->reply(), &QAction::triggered, this,
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
@@ -181,6 +205,7 @@ void MainWindow::connectActions()
     connect(a->flag(), &QAction::triggered, this,
             [this] { Q_EMIT flagRequested(selectedMessages()); });
 
+    connect(m_folderView, &FolderTreeView::messagesDropped, this, &MainWindow::moveRequested);
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
@@ -201,6 +226,55 @@ void MainWindow::hideFilter()
     m_messageList->setFocus(Qt::OtherFocusReason);
 }
 
+QTreeView *MainWindow::folderView() const
+{
+    return m_folderView;
+}
+
+bool MainWindow::isThreaded() const
+{
+    return m_actions->threadedView()->isChecked();
+}
+
+void MainWindow::setThreaded(bool threaded)
+{
+    m_actions->threadedView()->setChecked(threaded);
+}
+
+void MainWindow::setFolderIdRole(int role)
+{
+    m_folderView->setFolderIdRole(role);
+}
+
+void MainWindow::setOutboxModel(QAbstractItemModel *model)
+{
+    m_outboxView->setModel(model);
+}
+
+void MainWindow::showMessageList()
+{
+    m_messagePane->setCurrentWidget(m_listPane);
+    m_messageViewer->show();
+    m_actions->search()->setEnabled(true);
+    updateMessageActions();
+}
+
+void MainWindow::showOutbox()
+{
+    if (!m_filterField->isHidden())
+        hideFilter();
+    m_messagePane->setCurrentWidget(m_outboxView);
+    m_messageViewer->hide();
+    m_actions->search()->setEnabled(false);
+    for (QAction *action : m_actions->messageActions())
+        action->setEnabled(false);
+}
+
+bool MainWindow::isShowingOutbox() const
+{
+    return m_messagePane->currentWidget() == m_outboxView;
+}
+
 void MainWindow::setFolderModel(QAbstractItemModel *model)
 {
     m_folderView->setModel(model);
@@ -216,7 +290,9 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
         QHeaderView *header = m_messageList->header();
-        const bool messageList = qobject_cast<MessageListModel *>(model) != nullptr;
+        // Flat, threaded and unified lists all have the message list's columns.
+        const bool messageList = qobject_cast<MessageListModel *>(model) != nullptr
+                                 || model->columnCount() == MessageListModel::ColumnCount;
         const int subject = messageList ? MessageListModel::SubjectColumn : 0;
         for (int column = 0; column < model->columnCount(); ++column)
             header->resizeSection(column, column == subject ? 360 : 130);
@@ -248,7 +324,7 @@ QModelIndexList MainWindow::selectedMessages() const
 
 void MainWindow::updateMessageActions()
 {
-    const bool any = !selectedMessages().isEmpty();
+    const bool any = !isShowingOutbox() && !selectedMessages().isEmpty();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
 }
@@ -259,6 +335,7 @@ void MainWindow::saveLayout()
     m_settings->setValue(stateKey, saveState());
     m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
+    m_settings->setValue(threadedKey, isThreaded());
     if (m_messageList->model())
         m_settings->setValue(messageHeaderKey, m_messageList->header()->saveState());
     m_settings->sync();
@@ -270,14 +347,34 @@ void MainWindow::restoreLayout()
     restoreState(m_settings->value(stateKey).toByteArray());
     m_mainSplitter->restoreState(m_settings->value(mainSplitterKey).toByteArray());
     m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
+    setThreaded(m_settings->value(threadedKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
     if (m_messageList->model() && !m_pendingHeaderState.isEmpty())
         m_messageList->header()->restoreState(m_pendingHeaderState);
 }
 
+bool MainWindow::confirmQuitWithUnsentMail()
+{
+    if (!m_hasUnsentMail || !m_hasUnsentMail())
+        return true;
+    QMessageBox question(QMessageBox::Question, tr("Unsent Messages"),
+                         tr("Some messages have not been sent yet. They stay in the Outbox and"
+                            " are sent when Heron starts again.\n\nQuit anyway?"),
+                         QMessageBox::Yes | QMessageBox::No, this);
+    question.setObjectName(QStringLiteral("unsentMailQuestion"));
+    question.setDefaultButton(QMessageBox::No);
+    question.button(QMessageBox::Yes)->setText(tr("&Quit"));
+    question.button(QMessageBox::No)->setText(tr("&Keep Running"));
+    return question.exec() == QMessageBox::Yes;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmQuitWithUnsentMail()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -3,12 +3,17 @@
 #include <QMainWindow>
 #include <QModelIndex>
 
+#include <functional>
+
+class FolderTreeView;
 class MainActions;
 class MessageViewer;
+class OutboxView;
 class QAbstractItemModel;
 class QLineEdit;
 class QSettings;
 class QSplitter;
+class QStackedWidget;
 class QTreeView;
 class StatusArea;
 
@@ -25,15 +30,31 @@ public:
 
     void setFolderModel(QAbstractItemModel *model);
     void setMessageModel(QAbstractItemModel *model);
+    void setOutboxModel(QAbstractItemModel *model);
+    // The folder model's role holding a folder's id: drops go only onto real folders.
+    void setFolderIdRole(int role);
+
+    // The message pane shows either the message list with the viewer or the Outbox.
+    void showMessageList();
+    void showOutbox();
+    bool isShowingOutbox() const;
+
+    // Asked when the window closes (Quit, Ctrl+Q, the window's close button): true while mail
+    // is waiting to be sent, and then the user confirms before the window closes.
+    void setUnsentMailCheck(std::function<bool()> check) { m_hasUnsentMail = std::move(check); }
 
     MainActions *actions() const { return m_actions; }
-    QTreeView *folderView() const { return m_folderView; }
+    QTreeView *folderView() const;
     QTreeView *messageView() const { return m_messageList; }
     MessageViewer *messageViewer() const { return m_messageViewer; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messageSplitter() const { return m_messageSplitter; }
     QLineEdit *filterField() const { return m_filterField; }
     StatusArea *statusArea() const { return m_statusArea; }
+    OutboxView *outboxView() const { return m_outboxView; }
+
+    bool isThreaded() const;
+    void setThreaded(bool threaded);
 
     void saveLayout();
     void restoreLayout();
@@ -50,8 +71,12 @@ Q_SIGNALS:
     void refreshRequested();
     void accountsRequested();
     void filterTextChanged(const QString &text);
+    void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);
     void messageSelected(const QModelIndex &message);
+    // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder.
+    void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
+                       const QList<quint32> &uids);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -63,6 +88,7 @@ private:
     void showFilter();
     void hideFilter();
     void updateMessageActions();
+    bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;
 
@@ -71,10 +97,14 @@ private:
     MainActions *m_actions;
     QSplitter *m_mainSplitter;
     QSplitter *m_messageSplitter;
-    QTreeView *m_folderView;
+    FolderTreeView *m_folderView;
+    QStackedWidget *m_messagePane;
+    QWidget *m_listPane;
+    OutboxView *m_outboxView;
     QTreeView *m_messageList;
     QLineEdit *m_filterField;
     MessageViewer *m_messageViewer;
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;
+    std::function<bool()> m_hasUnsentMail;
 };

@@ -482,20 +482,26 @@ void AccountService::deleteMessages(const QList<quint32> &uids)
 }
 
 void AccountService::appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
-                                   const QList<QByteArray> &flags)
+                                   const QList<QByteArray> &flags,
+                                   std::function<void(const MailError &)> done)
 {
     const qint64 id = folderId(folder);
     if (id == 0 || m_state != State::Online) {
-        Q_EMIT errorOccurred(MailError(MailError::Kind::Protocol,
-                                       tr("The message could not be stored on the server")));
+        const MailError error(MailError::Kind::Protocol,
+                              tr("The message could not be stored on the server"));
+        Q_EMIT errorOccurred(error);
+        if (done)
+            done(error);
         return;
     }
     auto *task = new ImapAppendTask(m_connection.get(), wireName(id), message, this);
     task->setFlags(flags);
-    whenDone<ImapAppendTask>(task, this, [this, id](ImapAppendTask *append) {
+    whenDone<ImapAppendTask>(task, this, [this, id, done](ImapAppendTask *append) {
         reportTaskError(append->error());
         if (!append->error() && id == m_currentFolder)
             scheduleResync();
+        if (done)
+            done(append->error());
     });
 }
 

@@ -12,6 +12,7 @@
 #include <QSslCertificate>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class FolderSync;
@@ -77,9 +78,11 @@ public:
     void moveMessages(const QList<quint32> &uids, qint64 targetFolderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges.
     void deleteMessages(const QList<quint32> &uids);
-    // Stores a message in a special folder (Sent, Drafts) with the given flags.
+    // Stores a message in a special folder (Sent, Drafts) with the given flags. done, when
+    // given, hears the outcome (a null error on success), after errorOccurred() for a failure.
     void appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
-                       const QList<QByteArray> &flags);
+                       const QList<QByteArray> &flags,
+                       std::function<void(const MailError &)> done = {});
 
     void answerTrust(bool trust);
 

@@ -1,14 +1,18 @@
 #include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "models/messagelistmodel.h"
 #include "statusarea.h"
+#include "store/messagestore.h"
 #include "viewer/messageviewer.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -64,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(window.messageView()->isSortingEnabled());
         QCOMPARE(window.messageView()->header()->sectionResizeMode(0), QHeaderView::Interactive);
         QVERIFY(!window.windowIcon().isNull());
-        QCOMPARE(window.menuBar()->actions().size(), 3);
+        QCOMPARE(window.menuBar()->actions().size(), 4);
     }
 
     void shortcuts_data()
@@ -282,6 +286,10 @@ private Q_SLOTS:
         QCOMPARE(window.size(), QSize(1000, 700));
     }
 
+    void dropOntoAFolderRequestsAMove();
+    void threadedViewIsToggledAndKept();
+    void keyboardWalksTreeAndList();
+
     void statusArea()
     {
         QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -313,6 +321,137 @@ private Q_SLOTS:
         QVERIFY(!status->progressBar()->isVisible());
     }
 };
+
+void TestMainWindow::dropOntoAFolderRequestsAMove()
+{
+    // Two messages in folder 1 of a real cache, dragged as the list would drag them.
+    MessageStore store;
+    QVERIFY(!store.open(m_dir.filePath(u"drop.sqlite"_s)));
+    FolderRecord inbox;
+    inbox.path = u"INBOX"_s;
+    const qint64 inboxId = store.upsertFolder(inbox).value();
+    QList<MessageRecord> records;
+    for (quint32 uid : {7u, 9u}) {
+        MessageRecord m;
+        m.uid = uid;
+        m.subject = u"Message %1"_s.arg(uid);
+        records.append(m);
+    }
+    QVERIFY(!store.upsertMessages(inboxId, records));
+    MessageListModel messages(&store);
+    messages.setFolderId(inboxId);
+
+    constexpr int folderIdRole = Qt::UserRole + 7;
+    QStandardItemModel folders;
+    auto *account = new QStandardItem(u"Work"_s);
+    account->setSelectable(false);
+    folders.appendRow(account);
+    auto *source = new QStandardItem(u"Inbox"_s);
+    source->setData(inboxId, folderIdRole);
+    auto *archive = new QStandardItem(u"Archive"_s);
+    archive->setData(inboxId + 40, folderIdRole);
+    account->appendRow(source);
+    account->appendRow(archive);
+
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    window.setFolderModel(&folders);
+    window.setFolderIdRole(folderIdRole);
+    window.setMessageModel(&messages);
+    QVERIFY(window.messageView()->dragEnabled());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.folderView()->expandAll();
+
+    std::unique_ptr<QMimeData> data(messages.mimeData({messages.index(0, 0), messages.index(1, 0)}));
+    QVERIFY(data);
+    QSignalSpy move(&window, &MainWindow::moveRequested);
+    QWidget *viewport = window.folderView()->viewport();
+    auto dropOn = [&](const QModelIndex &target) {
+        const QPoint at = window.folderView()->visualRect(target).center();
+        QDragEnterEvent enter(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QDragMoveEvent over(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &over);
+        const bool accepted = over.isAccepted();
+        QDropEvent drop(QPointF(at), Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        return accepted;
+    };
+
+    QVERIFY(!dropOn(folders.indexFromItem(account))); // not a folder
+    QVERIFY(!dropOn(folders.indexFromItem(source))); // where they are already
+    QCOMPARE(move.size(), 0);
+    QVERIFY(dropOn(folders.indexFromItem(archive)));
+    QCOMPARE(move.size(), 1);
+    QCOMPARE(move.at(0).at(0).value<QModelIndex>().data().toString(), u"Archive"_s);
+    QCOMPARE(move.at(0).at(1).toLongLong(), inboxId);
+    QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+    std::sort(uids.begin(), uids.end());
+    QCOMPARE(uids, (QList<quint32> {7, 9}));
+}
+
+void TestMainWindow::threadedViewIsToggledAndKept()
+{
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        QVERIFY(!window.isThreaded());
+        QVERIFY(!window.messageView()->rootIsDecorated());
+        QAction *threads = window.actions()->threadedView();
+        QVERIFY(threads->isCheckable());
+        bool inViewMenu = false;
+        for (QAction *menu : window.menuBar()->actions())
+            inViewMenu |= menu->menu() && menu->menu()->actions().contains(threads);
+        QVERIFY(inViewMenu);
+        QSignalSpy toggled(&window, &MainWindow::threadedChanged);
+        threads->trigger();
+        QCOMPARE(toggled.size(), 1);
+        QCOMPARE(toggled.at(0).at(0).toBool(), true);
+        QVERIFY(window.isThreaded());
+        QVERIFY(window.messageView()->rootIsDecorated());
+        window.saveLayout();
+    }
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    QVERIFY(window.isThreaded());
+    QVERIFY(window.messageView()->rootIsDecorated());
+}
+
+void TestMainWindow::keyboardWalksTreeAndList()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    QStandardItemModel folders;
+    folders.appendRow(new QStandardItem(u"Inbox"_s));
+    folders.appendRow(new QStandardItem(u"Sent"_s));
+    window.setFolderModel(&folders);
+    QStandardItemModel *messages = messageModel(&window);
+    window.setMessageModel(messages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QSignalSpy folder(&window, &MainWindow::folderSelected);
+    QSignalSpy message(&window, &MainWindow::messageSelected);
+    window.folderView()->setFocus();
+    window.folderView()->setCurrentIndex(folders.index(0, 0));
+    QTest::keyClick(window.folderView(), Qt::Key_Down);
+    QCOMPARE(window.folderView()->currentIndex().data().toString(), u"Sent"_s);
+    QCOMPARE(folder.last().at(0).value<QModelIndex>().data().toString(), u"Sent"_s);
+
+    // Tab goes on to the list (the hidden filter field is skipped).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), window.messageView());
+    window.messageView()->setCurrentIndex(messages->index(0, 0));
+    QTest::keyClick(window.messageView(), Qt::Key_Down);
+    QTest::keyClick(window.messageView(), Qt::Key_Down);
+    QCOMPARE(message.last().at(0).value<QModelIndex>().row(), 2);
+    QTest::keyClick(window.messageView(), Qt::Key_End);
+    QCOMPARE(message.last().at(0).value<QModelIndex>().row(), messages->rowCount() - 1);
+    // Shift+Tab comes back to the folders.
+    QTest::keyClick(window.messageView(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), window.folderView());
+}
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class MessageStore;
+
+// Watches the Inbox of every account in its cache: the number of unread messages across all
+// of them, and new mail as it arrives there (messages the store adds to an Inbox unread).
+// The first filling of an empty Inbox is not news and is not announced.
+class InboxMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit InboxMonitor(QObject *parent = nullptr);
+
+    // Watches the account's cache; a second call for the same account replaces it.
+    void addAccount(const QString &accountId, const QString &accountName, MessageStore *store);
+    void removeAccount(const QString &accountId);
+
+    int unreadCount() const { return m_unread; }
+    // Unread in one account's Inbox.
+    int unreadCount(const QString &accountId) const;
+
+    struct NewMail
+    {
+        QString accountName;
+        int count = 0;
+        QString sender; // of the newest message
+        QString subject;
+    };
+
+Q_SIGNALS:
+    void unreadCountChanged(int unread);
+    void newMail(const InboxMonitor::NewMail &mail);
+
+private:
+    struct Source
+    {
+        QString name;
+        QPointer<MessageStore> store;
+        qint64 inboxId = 0;
+        int unread = 0;
+    };
+    void findInbox(Source &source);
+    void recount();
+    void onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
+
+    QHash<QString, Source> m_sources;
+    int m_unread = 0;
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "models/outboxmodel.h"
+
+#include <QObject>
+
+class AccountSession;
+class MainWindow;
+
+// The Outbox in the window: one OutboxModel over every session's sender, the Outbox view's
+// Retry and Delete sent to the right sender, and the progress of a running submission in the
+// status bar.
+class OutboxController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OutboxController(MainWindow *window, QObject *parent = nullptr);
+
+    void addSession(AccountSession *session);
+    void removeSession(const QString &accountId);
+    OutboxModel *model() { return &m_model; }
+    // Messages in the outboxes, whatever their state.
+    int count() const { return m_model.rowCount(); }
+
+Q_SIGNALS:
+    void countChanged(int count);
+    // A message for the status bar.
+    void statusMessage(const QString &text);
+
+private:
+    void retry(const QModelIndex &entry);
+    void discard(const QModelIndex &entry);
+
+    MainWindow *m_window;
+    OutboxModel m_model;
+    int m_lastCount = 0;
+};

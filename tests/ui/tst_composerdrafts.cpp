@@ -1,0 +1,244 @@
+#include "addresslineedit.h"
+#include "attachmentlist.h"
+#include "composerdraft.h"
+#include "composerwindow.h"
+#include "draftkeeper.h"
+#include "mime/outgoingmessage.h"
+#include "originalmessage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Account account()
+{
+    Account a;
+    a.setId(u"account-1"_s);
+    a.setDisplayName(u"Ann Example"_s);
+    a.setAddress(u"ann@example.org"_s);
+    a.setIdentities({Identity {u"Ann Example"_s, u"ann@example.org"_s, {}},
+                     Identity {u"Ann at Work"_s, u"ann@work.example"_s, {}}});
+    return a;
+}
+
+void answerNextQuestion(QMessageBox::StandardButton button, bool *asked)
+{
+    QTimer::singleShot(0, [button, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *asked = true;
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
+class TestComposerDrafts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<OutgoingMessage>(); }
+
+    void draftRoundTripsThroughJson()
+    {
+        ComposerDraft d;
+        d.accountId = u"a1"_s;
+        d.from = u"Ann <ann@example.org>"_s;
+        d.to = u"bob@example.org"_s;
+        d.subject = u"Plans ✓"_s;
+        d.body = u"<p>Hi</p>"_s;
+        d.richText = true;
+        d.attachments = {u"/tmp/a.pdf"_s};
+        d.inReplyTo = "<m1@example.org>";
+        d.references = {"<m0@example.org>", "<m1@example.org>"};
+        QCOMPARE(ComposerDraft::fromJson(d.toJson()), d);
+    }
+
+    void composerRestoresEveryField()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"notes.txt"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("notes");
+        f.close();
+
+        ComposerWindow first;
+        first.setAccounts({account()});
+        first.fromCombo()->setCurrentIndex(1);
+        first.toField()->setText(u"Bob <bob@example.org>"_s);
+        first.ccField()->setText(u"carol@example.org"_s);
+        first.subjectField()->setText(u"Draft subject"_s);
+        first.bodyEditor()->setPlainText(u"Half a thought"_s);
+        QVERIFY(first.addAttachment(file));
+        OriginalMessage original;
+        original.from = {u"Bob"_s, u"bob@example.org"_s};
+        original.messageId = "<m9@example.org>";
+        first.startReply(original, false);
+        first.bodyEditor()->setPlainText(u"Half a thought"_s);
+        const ComposerDraft draft = first.draft();
+        QCOMPARE(draft.from, u"Ann at Work <ann@work.example>"_s);
+        QCOMPARE(draft.inReplyTo, QByteArray("<m9@example.org>"));
+
+        ComposerWindow second;
+        second.setAccounts({account()});
+        second.restoreDraft(draft);
+        QCOMPARE(second.draft(), draft);
+        QCOMPARE(second.message().inReplyTo, QByteArray("<m9@example.org>"));
+        QCOMPARE(second.message().from.address, u"ann@work.example"_s);
+        QCOMPARE(second.attachmentList()->filePaths(), QStringList {file});
+    }
+
+    void keeperSavesAfterChangesAndRemovesWhenSent()
+    {
+        QTemporaryDir dir;
+        DraftKeeper keeper(dir.filePath(u"drafts"_s));
+        keeper.setInterval(20);
+        auto *composer = new ComposerWindow;
+        composer->setAttribute(Qt::WA_DeleteOnClose);
+        composer->setAccounts({account()});
+        const QString id = keeper.watch(composer);
+        composer->show();
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        QVERIFY(!composer->isModified());
+        QVERIFY(keeper.draftIds().isEmpty());
+
+        QTest::keyClicks(composer->subjectField(), u"Quarterly"_s);
+        QVERIFY(composer->isModified());
+        QTRY_COMPARE(keeper.draftIds(), QStringList {id});
+        QTRY_COMPARE(keeper.load(id).value_or(ComposerDraft()).subject, u"Quarterly"_s);
+        composer->bodyEditor()->setPlainText(u"numbers"_s);
+        QTRY_COMPARE(keeper.load(id).value_or(ComposerDraft()).body, u"numbers"_s);
+
+        QSignalSpy upload(&keeper, &DraftKeeper::uploadRequested);
+        composer->closeAfterSending();
+        QVERIFY(keeper.draftIds().isEmpty());
+        QVERIFY(!QFile::exists(keeper.filePath(id)));
+        QCOMPARE(upload.size(), 0);
+    }
+
+    void closingAsksForAnUploadAndKeepsTheFileUntilItSucceeded()
+    {
+        QTemporaryDir dir;
+        DraftKeeper keeper(dir.filePath(u"drafts"_s));
+        keeper.setInterval(60 * 1000); // only the close saves
+        auto *composer = new ComposerWindow;
+        composer->setAttribute(Qt::WA_DeleteOnClose);
+        composer->setAccounts({account()});
+        const QString id = keeper.watch(composer);
+        composer->show();
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        composer->toField()->setText(u"bob@example.org"_s);
+        composer->subjectField()->setText(u"Unfinished"_s);
+
+        QSignalSpy upload(&keeper, &DraftKeeper::uploadRequested);
+        QVERIFY(composer->close());
+        QCOMPARE(upload.size(), 1);
+        QCOMPARE(upload.at(0).at(0).toString(), id);
+        QCOMPARE(upload.at(0).at(1).toString(), account().id());
+        const auto message = upload.at(0).at(2).value<OutgoingMessage>();
+        QCOMPARE(message.subject, u"Unfinished"_s);
+        QCOMPARE(message.to.value(0).address, u"bob@example.org"_s);
+        // Kept on disk until the server has it.
+        QCOMPARE(keeper.draftIds(), QStringList {id});
+        QCOMPARE(keeper.load(id).value_or(ComposerDraft()).subject, u"Unfinished"_s);
+        keeper.remove(id);
+        QVERIFY(keeper.draftIds().isEmpty());
+    }
+
+    void closingAnUntouchedComposerKeepsNothing()
+    {
+        QTemporaryDir dir;
+        DraftKeeper keeper(dir.filePath(u"drafts"_s));
+        keeper.setInterval(10);
+        auto *composer = new ComposerWindow;
+        composer->setAttribute(Qt::WA_DeleteOnClose);
+        composer->setAccounts({account()});
+        composer->subjectField()->setText(u"From a mailto: link"_s); // before it is shown
+        keeper.watch(composer);
+        composer->show();
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        QSignalSpy upload(&keeper, &DraftKeeper::uploadRequested);
+        QVERIFY(composer->close());
+        QCOMPARE(upload.size(), 0);
+        QVERIFY(keeper.draftIds().isEmpty());
+    }
+
+    void discardingAsks()
+    {
+        QTemporaryDir dir;
+        DraftKeeper keeper(dir.filePath(u"drafts"_s));
+        keeper.setInterval(10);
+        auto *composer = new ComposerWindow;
+        composer->setAttribute(Qt::WA_DeleteOnClose);
+        composer->setAccounts({account()});
+        const QString id = keeper.watch(composer);
+        composer->show();
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        composer->bodyEditor()->setPlainText(u"second thoughts"_s);
+        QTRY_COMPARE(keeper.draftIds(), QStringList {id});
+        QSignalSpy upload(&keeper, &DraftKeeper::uploadRequested);
+        QSignalSpy discarded(composer, &ComposerWindow::discarded);
+
+        bool asked = false;
+        answerNextQuestion(QMessageBox::Cancel, &asked);
+        composer->discardAction()->trigger();
+        QVERIFY(asked);
+        QVERIFY(composer->isVisible());
+        QCOMPARE(discarded.size(), 0);
+        QCOMPARE(keeper.draftIds(), QStringList {id});
+
+        QPointer<ComposerWindow> guard(composer);
+        asked = false;
+        answerNextQuestion(QMessageBox::Discard, &asked);
+        composer->discardAction()->trigger();
+        QVERIFY(asked);
+        QCOMPARE(discarded.size(), 1);
+        QVERIFY(keeper.draftIds().isEmpty());
+        QCOMPARE(upload.size(), 0);
+        QTRY_VERIFY(!guard);
+    }
+
+    void restoredDraftIsKeptWhenClosedUnchanged()
+    {
+        QTemporaryDir dir;
+        DraftKeeper keeper(dir.filePath(u"drafts"_s));
+        ComposerDraft draft;
+        draft.accountId = account().id();
+        draft.subject = u"From yesterday"_s;
+        QVERIFY(keeper.save(u"old"_s, draft));
+        QCOMPARE(keeper.draftIds(), QStringList {u"old"_s});
+
+        auto *composer = new ComposerWindow;
+        composer->setAttribute(Qt::WA_DeleteOnClose);
+        composer->setAccounts({account()});
+        composer->restoreDraft(*keeper.load(u"old"_s));
+        QCOMPARE(keeper.watch(composer, u"old"_s), u"old"_s);
+        composer->show();
+        QVERIFY(QTest::qWaitForWindowExposed(composer));
+        QSignalSpy upload(&keeper, &DraftKeeper::uploadRequested);
+        QVERIFY(composer->close());
+        QCOMPARE(upload.size(), 1);
+        QCOMPARE(upload.at(0).at(0).toString(), u"old"_s);
+        QCOMPARE(keeper.draftIds(), QStringList {u"old"_s});
+    }
+};
+
+QTEST_MAIN(TestComposerDrafts)
+#include "tst_composerdrafts.moc"

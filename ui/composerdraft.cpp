@@ -1,0 +1,42 @@
+#include "composerdraft.h"
+
+#include <QJsonArray>
+
+QJsonObject ComposerDraft::toJson() const
+{
+    QJsonArray refs;
+    for (const QByteArray &reference : references)
+        refs.append(QString::fromLatin1(reference));
+    return QJsonObject {
+            {QStringLiteral("accountId"), accountId},
+            {QStringLiteral("from"), from},
+            {QStringLiteral("to"), to},
+            {QStringLiteral("cc"), cc},
+            {QStringLiteral("bcc"), bcc},
+            {QStringLiteral("subject"), subject},
+            {QStringLiteral("body"), body},
+            {QStringLiteral("richText"), richText},
+            {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
+            {QStringLiteral("inReplyTo"), QString::fromLatin1(inReplyTo)},
+            {QStringLiteral("references"), refs},
+    };
+}
+
+ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
+{
+    ComposerDraft d;
+    d.accountId = json.value(QStringLiteral("accountId")).toString();
+    d.from = json.value(QStringLiteral("from")).toString();
+    d.to = json.value(QStringLiteral("to")).toString();
+    d.cc = json.value(QStringLiteral("cc")).toString();
+    d.bcc = json.value(QStringLiteral("bcc")).toString();
+    d.subject = json.value(QStringLiteral("subject")).toString();
+    d.body = json.value(QStringLiteral("body")).toString();
+    d.richText = json.value(QStringLiteral("richText")).toBool();
+    for (const QJsonValue &path : json.value(QStringLiteral("attachments")).toArray())
+        d.attachments.append(path.toString());
+    d.inReplyTo = json.value(QStringLiteral("inReplyTo")).toString().toLatin1();
+    for (const QJsonValue &reference : json.value(QStringLiteral("references")).toArray())
+        d.references.append(reference.toString().toLatin1());
+    return d;
+}

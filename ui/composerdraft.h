@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// What a composer holds, field by field, as kept in a local draft file: enough to open the
+// composer again exactly where the user left it.
+struct ComposerDraft
+{
+    QString accountId;
+    QString from; // the chosen identity as shown, e.g. "Alice <alice@example.org>"
+    QString to;
+    QString cc;
+    QString bcc;
+    QString subject;
+    QString body; // plain text, or HTML when richText
+    bool richText = false;
+    QStringList attachments; // local file paths
+    QByteArray inReplyTo;
+    QList<QByteArray> references;
+
+    bool operator==(const ComposerDraft &) const = default;
+
+    QJsonObject toJson() const;
+    static ComposerDraft fromJson(const QJsonObject &json);
+};

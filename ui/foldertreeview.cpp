@@ -1,0 +1,67 @@
+#include "foldertreeview.h"
+
+#include "models/messagelistmodel.h"
+
+#include <QDragEnterEvent>
+#include <QDragMoveEvent>
+#include <QDropEvent>
+#include <QMimeData>
+
+FolderTreeView::FolderTreeView(QWidget *parent)
+    : QTreeView(parent)
+{
+    setAcceptDrops(true);
+    setDropIndicatorShown(true);
+    setDragDropMode(QAbstractItemView::DropOnly);
+}
+
+QModelIndex FolderTreeView::targetFor(const QPoint &position, const QMimeData *mime) const
+{
+    qint64 sourceFolder = 0;
+    QList<quint32> uids;
+    if (!MessageListModel::decodeMimeData(mime, &sourceFolder, &uids))
+        return {};
+    const QModelIndex folder = indexAt(position);
+    if (!folder.isValid() || !(folder.flags() & Qt::ItemIsSelectable))
+        return {};
+    if (m_folderIdRole >= 0) {
+        const qint64 id = folder.data(m_folderIdRole).toLongLong();
+        if (id == 0 || id == sourceFolder)
+            return {};
+    }
+    return folder;
+}
+
+void FolderTreeView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!event->mimeData()->hasFormat(MessageListModel::mimeType()))
+        return QTreeView::dragEnterEvent(event);
+    event->acceptProposedAction();
+}
+
+void FolderTreeView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!event->mimeData()->hasFormat(MessageListModel::mimeType()))
+        return QTreeView::dragMoveEvent(event);
+    if (targetFor(event->position().toPoint(), event->mimeData()).isValid()) {
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void FolderTreeView::dropEvent(QDropEvent *event)
+{
+    const QModelIndex folder = targetFor(event->position().toPoint(), event->mimeData());
+    qint64 sourceFolder = 0;
+    QList<quint32> uids;
+    if (!folder.isValid()
+        || !MessageListModel::decodeMimeData(event->mimeData(), &sourceFolder, &uids)) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::MoveAction);
+    event->accept();
+    Q_EMIT messagesDropped(folder, sourceFolder, uids);
+}
