@@ -1,4 +1,5 @@
 // heron-bench: one subcommand per area, each printing "name value" lines.
+#include "appbench.h"
 #include "imapbench.h"
 #include "readbench.h"
 #include "smtpbench.h"
@@ -15,8 +16,14 @@ int main(int argc, char *argv[])
     // "read" shows messages in widgets and makes its own QApplication.
     if (argc > 1 && qstrcmp(argv[1], "read") == 0)
         return runReadBench(argc, argv);
+    // "app" times the main window; it and its child ("app-window") make their own application.
+    if (argc > 1 && qstrcmp(argv[1], "app") == 0)
+        return runAppBench(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "app-window") == 0)
+        return runAppWindowBench(argc, argv);
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
+            {QStringLiteral("app"), nullptr},
             {QStringLiteral("imap"), runImapBench},
             {QStringLiteral("read"), nullptr},
             {QStringLiteral("smtp"), runSmtpBench},

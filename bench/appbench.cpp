@@ -1,0 +1,307 @@
+#include "appbench.h"
+
+#include "accounts/memorysecretstore.h"
+#include "composerwindow.h"
+#include "mainwindow.h"
+#include "models/messagelistmodel.h"
+#include "service/accountservice.h"
+#include "store/messagestore.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QTreeView>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <utility>
+
+namespace {
+
+QString argument(const QStringList &args, const QString &name, const QString &fallback = {})
+{
+    const qsizetype at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+}
+
+QString figure(double value)
+{
+    return QString::number(value, 'f', 1);
+}
+
+MessageRecord benchMessage(quint32 uid)
+{
+    static const QStringList names = {QStringLiteral("Alice Martin"), QStringLiteral("Bob Stone"),
+                                      QStringLiteral("Chloé Dubois"), QStringLiteral("Eve Adams"),
+                                      QStringLiteral("李雷")};
+    static const QStringList words = {QStringLiteral("quarterly"), QStringLiteral("report"),
+                                      QStringLiteral("meeting"),   QStringLiteral("invoice"),
+                                      QStringLiteral("release"),   QStringLiteral("budget"),
+                                      QStringLiteral("review"),    QStringLiteral("holiday")};
+    const quint32 mix = uid * 2654435761u;
+    MessageRecord m;
+    m.uid = uid;
+    m.flags = uid % 4 == 0 ? MessageRecord::NoFlag : MessageRecord::Seen;
+    m.subject = (uid % 5 == 0 ? QStringLiteral("Re: ") : QString()) + words.at(mix % 8)
+                + QLatin1Char(' ') + words.at((mix >> 8) % 8) + QStringLiteral(" #")
+                + QString::number(mix % 10007);
+    m.fromName = names.at(mix % names.size());
+    m.fromAddress = QStringLiteral("user%1@example.org").arg(mix % 5000);
+    m.to = QStringLiteral("Team <team@example.org>");
+    m.sentDate = QDateTime::fromSecsSinceEpoch(1'500'000'000 + qint64(uid) * 600, Qt::UTC);
+    m.internalDate = m.sentDate;
+    m.size = 2000 + mix % 200000;
+    m.messageId = "<" + QByteArray::number(uid) + "@bench.example>";
+    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@bench.example>"
+                               : QByteArray();
+    m.hasAttachments = uid % 9 == 0;
+    return m;
+}
+
+// How late a 5 ms timer fires: the time the event loop could not answer.
+class LatencyProbe : public QObject
+{
+public:
+    LatencyProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worst = std::max(m_worst, double(now - m_last) / 1e6 - 5.0);
+            m_last = now;
+        });
+        m_clock.start();
+    }
+    void start()
+    {
+        m_last = m_clock.nsecsElapsed();
+        m_worst = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return std::max(0.0, m_worst);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_worst = 0;
+};
+
+void wait(int msecs)
+{
+    QEventLoop loop;
+    QTimer::singleShot(msecs, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Runs action while the probe watches, then lets the loop settle; the probe's worst lateness.
+double blockDuring(LatencyProbe &probe, const std::function<void()> &action, int settleMs = 60)
+{
+    probe.start();
+    wait(10);
+    action();
+    wait(settleMs);
+    return probe.stop();
+}
+
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(QWidget *widget, std::function<void()> painted)
+        : m_painted(std::move(painted))
+    {
+        widget->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_painted) {
+            watched->removeEventFilter(this);
+            // Runs once this paint event has been handled.
+            QTimer::singleShot(0, this, std::exchange(m_painted, nullptr));
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_painted;
+};
+
+} // namespace
+
+int runAppWindowBench(int argc, char *argv[])
+{
+    QElapsedTimer launch;
+    launch.start();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    Account account;
+    account.setDisplayName(QStringLiteral("Bench"));
+    account.setAddress(QStringLiteral("bench@example.org"));
+    MemorySecretStore secrets;
+    AccountService service(account, &secrets);
+    if (MailError error = service.openCache(argument(args, QStringLiteral("--cache")))) {
+        err << "heron-bench app-window: " << error.toString() << '\n';
+        return 1;
+    }
+    QSettings settings(argument(args, QStringLiteral("--settings")), QSettings::IniFormat);
+    MainWindow window(&settings);
+    QTreeView *list = window.messageView();
+    MessageListModel *model = service.messageModel();
+    service.openFolder(argument(args, QStringLiteral("--folder")).toLongLong());
+    window.setMessageModel(model);
+    QObject::connect(&window, &MainWindow::filterTextChanged, model,
+                     &MessageListModel::setSearchText);
+
+    QEventLoop painted;
+    FirstPaint watcher(list->viewport(), [&] { painted.quit(); });
+    window.show();
+    painted.exec();
+    out << "window_paint_ms " << figure(double(launch.nsecsElapsed()) / 1e6) << '\n';
+    out << "window_rows " << model->rowCount() << '\n';
+    out.flush();
+
+    LatencyProbe probe;
+    std::map<QString, double> blocks;
+    auto note = [&](const QString &name, double ms) {
+        blocks[name] = std::max(blocks[name], ms);
+    };
+    note(QStringLiteral("scroll"), blockDuring(probe, [&] {
+             QScrollBar *bar = list->verticalScrollBar();
+             for (int step = 1; step <= 20; ++step) {
+                 bar->setValue(bar->maximum() * step / 20);
+                 wait(15);
+             }
+             list->scrollToBottom();
+         }));
+    for (int column : {MessageListModel::SenderColumn, MessageListModel::SubjectColumn,
+                       MessageListModel::SizeColumn, MessageListModel::DateColumn}) {
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            note(QStringLiteral("sort"),
+                 blockDuring(probe, [&] { list->header()->setSortIndicator(column, order); }));
+        }
+    }
+    note(QStringLiteral("select"), blockDuring(probe, [&] {
+             list->setCurrentIndex(model->index(model->rowCount() - 3, 0));
+         }));
+    note(QStringLiteral("select"), blockDuring(probe, [&] {
+             list->scrollToTop();
+             list->setCurrentIndex(model->index(1, 0));
+         }));
+    note(QStringLiteral("search"),
+         blockDuring(probe, [&] { window.filterField()->setText(QStringLiteral("invoice")); }));
+    note(QStringLiteral("search"), blockDuring(probe, [&] { window.filterField()->clear(); }));
+    QPointer<ComposerWindow> composer;
+    note(QStringLiteral("compose"), blockDuring(
+                                            probe,
+                                            [&] {
+                                                composer = new ComposerWindow;
+                                                composer->setAccounts({account});
+                                                composer->show();
+                                            },
+                                            150));
+    delete composer;
+
+    double worst = 0;
+    for (const auto &[name, ms] : blocks) {
+        out << "block_" << name << "_ms " << figure(ms) << '\n';
+        worst = std::max(worst, ms);
+    }
+    out << "max_event_block_ms " << figure(worst) << '\n';
+    out.flush();
+    return 0;
+}
+
+int runAppBench(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(2);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int messages = argument(args, QStringLiteral("--messages"), QStringLiteral("100000"))
+                                 .toInt();
+    QTemporaryDir temporary;
+    const QString dir = argument(args, QStringLiteral("--dir"), temporary.path());
+    const QString cachePath = dir + QStringLiteral("/cache.sqlite");
+    QFile::remove(cachePath);
+
+    qint64 folderId = 0;
+    {
+        MessageStore store;
+        if (MailError error = store.open(cachePath)) {
+            err << "heron-bench app: " << error.toString() << '\n';
+            return 1;
+        }
+        FolderRecord inbox;
+        inbox.path = QStringLiteral("INBOX");
+        inbox.specialUse = FolderRecord::SpecialUse::Inbox;
+        folderId = store.upsertFolder(inbox).value();
+        constexpr int batch = 5000;
+        for (int first = 1; first <= messages; first += batch) {
+            QList<MessageRecord> records;
+            for (int uid = first; uid < std::min(first + batch, messages + 1); ++uid)
+                records.append(benchMessage(quint32(uid)));
+            if (MailError error = store.upsertMessages(folderId, records)) {
+                err << "heron-bench app: " << error.toString() << '\n';
+                return 1;
+            }
+        }
+    }
+    {
+        // A cache that has been in use: whatever the store defers to idle time (the full-text
+        // index) is done before the window opens, as it would be long before a user searches.
+        MessageStore store;
+        if (!store.open(cachePath))
+            store.search(folderId, QStringLiteral("warm"));
+    }
+    out << "cached_messages " << messages << '\n';
+    out.flush();
+
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("app-window"), QStringLiteral("--cache"), cachePath,
+                 QStringLiteral("--folder"), QString::number(folderId),
+                 QStringLiteral("--settings"), dir + QStringLiteral("/heron.ini")});
+    double processPaint = -1;
+    QByteArray output;
+    while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
+        if (!child.waitForReadyRead(120000) && child.bytesAvailable() == 0)
+            break;
+        output += child.readAllStandardOutput();
+        if (processPaint < 0 && output.contains("window_paint_ms"))
+            processPaint = double(timer.nsecsElapsed()) / 1e6;
+    }
+    child.waitForFinished(120000);
+    output += child.readAllStandardOutput();
+    out << output;
+    if (processPaint >= 0)
+        out << "window_paint_process_ms " << figure(processPaint) << '\n';
+    const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    if (!ok)
+        err << "heron-bench app: the window process failed\n";
+    return ok ? 0 : 1;
+}
