@@ -127,7 +127,10 @@ public:
     // Turns the idle-time indexing on (the default) or off; searches index what they need
     // either way.
     void setBackgroundFtsIndexing(bool enabled);
-    // Gives the pages SQLite keeps in memory back; done after the idle-time indexing caught up.
+    // Pushes the idle-time indexing back as a write would: for a writer about to write more.
+    void postponeFtsIndexing();
+    // Gives the pages SQLite keeps in memory back to the system; done after the idle-time
+    // indexing caught up, which is typically the end of a large first synchronisation.
     void releaseMemory();
 
 Q_SIGNALS:

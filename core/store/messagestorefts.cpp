@@ -8,6 +8,10 @@
 #include "messagestore.h"
 #include "messagestore_p.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
 
 const QString indexChunkSql = QStringLiteral(
@@ -69,6 +73,12 @@ void MessageStore::setBackgroundFtsIndexing(bool enabled)
         scheduleFtsIndexing();
 }
 
+void MessageStore::postponeFtsIndexing()
+{
+    if (d->ftsTimer.isActive())
+        scheduleFtsIndexing();
+}
+
 void MessageStore::scheduleFtsIndexing()
 {
     // Every write pushes the indexing back: a synchronisation in progress is not slowed down.
@@ -100,4 +110,9 @@ void MessageStore::releaseMemory()
     QSqlQuery query(d->db);
     if (!query.exec(QStringLiteral("PRAGMA shrink_memory")))
         failed(QStringLiteral("Cannot release the cache's memory"), query);
+#ifdef __GLIBC__
+    // SQLite's pages are small heap blocks: freed, they stay resident in the middle of the heap
+    // until the allocator is asked to hand whole free pages back.
+    malloc_trim(0);
+#endif
 }

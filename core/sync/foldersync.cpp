@@ -10,6 +10,7 @@
 #include "sync/messagerecordfactory.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -255,7 +256,9 @@ void FolderSync::fetchNext()
     if (m_state != State::FetchingNew)
         return;
     if (m_toFetch.isEmpty() && m_inFlight == 0) {
-        finish(saveFolderState());
+        flushUnstored();
+        if (m_state == State::FetchingNew)
+            finish(saveFolderState());
         return;
     }
     while (!m_toFetch.isEmpty() && m_inFlight < m_pipelineDepth) {
@@ -282,12 +285,24 @@ void FolderSync::storeBatch(const QList<ImapFetch> &fetches)
 {
     if (m_state != State::FetchingNew)
         return;
-    QList<MessageRecord> records;
-    records.reserve(fetches.size());
     for (const ImapFetch &f : fetches) {
         if (f.uid)
-            records.append(MessageRecordFactory::fromFetch(f, m_folderId));
+            m_unstored.append(MessageRecordFactory::fromFetch(f, m_folderId));
     }
+    // The first batch is written at once so the newest rows show; later ones are grouped into
+    // larger transactions: each commit rewrites every index page its rows touched, so many
+    // small commits cost far more than a few large ones.
+    if (m_fetchDone == 0 || m_unstored.size() >= m_storeBatch)
+        flushUnstored();
+    else
+        m_store->postponeFtsIndexing(); // more rows are on their way: the store is not idle
+}
+
+void FolderSync::flushUnstored()
+{
+    if (m_unstored.isEmpty() || m_state != State::FetchingNew)
+        return;
+    const QList<MessageRecord> records = std::exchange(m_unstored, {});
     if (MailError error = m_store->upsertMessages(m_folderId, records)) {
         finish(error);
         return;

@@ -3,6 +3,7 @@
 #include "common/mailerror.h"
 #include "imap/parser/uidset.h"
 #include "store/folderrecord.h"
+#include "store/messagerecord.h"
 
 #include <QList>
 #include <QObject>
@@ -66,6 +67,7 @@ private:
     void reconcile(const UidSet &serverUids);
     void fetchNext();
     void storeBatch(const QList<ImapFetch> &fetches);
+    void flushUnstored();
     void finish(const MailError &error);
     MailError saveFolderState();
 
@@ -81,6 +83,9 @@ private:
     int m_firstBatch = 50;
     int m_batch = 500;
     int m_pipelineDepth = 3;
+    // Fetched rows not written yet, and how many are written in one transaction.
+    QList<MessageRecord> m_unstored;
+    int m_storeBatch = 2000;
     qint64 m_fetchTotal = 0;
     qint64 m_fetchDone = 0;
     bool m_selectResynced = false;

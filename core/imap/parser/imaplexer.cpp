@@ -107,24 +107,41 @@ QByteArray ImapLexer::readAtom(bool stopAtBracket)
 
 QByteArray ImapLexer::readQuoted()
 {
-    // quoted = DQUOTE *QUOTED-CHAR DQUOTE, with \" and \\ escapes.
+    // quoted = DQUOTE *QUOTED-CHAR DQUOTE, with \" and \\ escapes. Most strings have no
+    // escape: they are copied in one piece.
     ++m_pos;
+    const qsizetype start = m_pos;
     QByteArray out;
+    bool escaped = false;
     while (m_pos < m_input.size()) {
-        char c = m_input.at(m_pos++);
-        if (c == '"')
+        char c = m_input.at(m_pos);
+        if (c == '"') {
+            // An empty string stays a null QByteArray, as it always was here.
+            if (!escaped && m_pos > start)
+                out = m_input.sliced(start, m_pos - start).toByteArray();
+            ++m_pos;
             return out;
-        if (c == '\\') {
-            if (m_pos >= m_input.size())
-                break;
-            c = m_input.at(m_pos++);
         }
         if (c == '\r' || c == '\n' || c == '\0') {
-            --m_pos;
             fail("CR, LF or NUL inside a quoted string");
             return QByteArray();
         }
-        out += c;
+        if (c == '\\') {
+            if (!escaped) {
+                escaped = true;
+                out = m_input.sliced(start, m_pos - start).toByteArray();
+            }
+            if (++m_pos >= m_input.size())
+                break;
+            c = m_input.at(m_pos);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                fail("CR, LF or NUL inside a quoted string");
+                return QByteArray();
+            }
+        }
+        if (escaped)
+            out += c;
+        ++m_pos;
     }
     fail("unterminated quoted string");
     return QByteArray();
