@@ -178,8 +178,10 @@ AppController::AppController(QObject *parent)
 
 AppController::~AppController()
 {
-    qDeleteAll(m_sessions);
-    m_sessions.clear();
+    // Nothing may rebuild from a session while the sessions go: the hash is emptied first.
+    disconnect(m_outbox.get(), nullptr, this, nullptr);
+    const QHash<QString, AccountSession *> sessions = std::exchange(m_sessions, {});
+    qDeleteAll(sessions);
 }
 
 void AppController::reloadAccounts()
