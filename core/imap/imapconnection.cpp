@@ -82,6 +82,8 @@ void ImapConnection::setSelectedMailbox(const QByteArray &name)
     m_selected = name;
     if (m_selected.isEmpty() && m_idling)
         stopIdle();
+    if (!m_selected.isEmpty())
+        Q_EMIT mailboxSelected(m_selected);
 }
 
 void ImapConnection::setIdleEnabled(bool enabled)

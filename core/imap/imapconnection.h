@@ -104,6 +104,8 @@ Q_SIGNALS:
     void fetchReceived(const ImapFetch &fetch);
     void alertReceived(const QString &text);
     void idleStarted();
+    // A mailbox became the selected one (SELECT or EXAMINE completed).
+    void mailboxSelected(const QByteArray &name);
 
 private:
     struct Command

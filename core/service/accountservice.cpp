@@ -19,8 +19,6 @@
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
 
-#include <QCryptographicHash>
-
 namespace {
 
 // The cache key of a whole message among the body parts (IMAP's BODY[] has an empty section).
@@ -138,6 +136,11 @@ void AccountService::openSession(const QString &password)
     ImapConnection *connection = m_connection.get();
     connect(connection, &ImapConnection::ready, this, &AccountService::onReady);
     connect(connection, &ImapConnection::failed, this, &AccountService::onConnectionFailed);
+    connect(connection, &ImapConnection::mailboxSelected, this, [this](const QByteArray &name) {
+        if (m_waitingDisplay && name == wireName(m_currentFolder)
+            && (!m_sync || m_sync->folderId() == m_currentFolder))
+            startWaitingDisplay();
+    });
     connect(connection, &ImapConnection::existsReceived, this, &AccountService::scheduleResync);
     connect(connection, &ImapConnection::expungeReceived, this, &AccountService::scheduleResync);
     connect(connection, &ImapConnection::vanishedReceived, this, [this](const UidSet &uids) {
@@ -170,10 +173,8 @@ void AccountService::answerTrust(bool trust)
 {
     if (!m_transport)
         return;
-    if (trust) {
-        const QByteArray der = m_transport->peerCertificate().toDer();
-        Q_EMIT certificateTrusted(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
-    }
+    if (trust)
+        Q_EMIT certificateTrusted(Account::fingerprint(m_transport->peerCertificate()));
     m_transport->answerTrust(trust);
 }
 
@@ -189,6 +190,7 @@ void AccountService::onConnectionFailed(const MailError &error)
     qCInfo(lcImap) << "connection failed:" << error.toString();
     m_sync.clear();
     setState(State::Failed, error.toString());
+    startWaitingDisplay(); // from the cache, or with the offline error
     if (m_wantOnline && !isPermanent(error))
         scheduleReconnect();
 }
@@ -272,8 +274,10 @@ void AccountService::openFolder(qint64 folderId)
         return;
     const bool changed = folderId != m_currentFolder;
     m_currentFolder = folderId;
-    if (changed)
+    if (changed) {
+        m_waitingDisplay.reset();
         m_messageModel->setFolderId(folderId);
+    }
     if (m_state == State::Online && (changed || !m_sync))
         syncCurrentFolder();
 }
@@ -310,6 +314,7 @@ void AccountService::syncCurrentFolder()
         Q_EMIT syncFinished(sync->folderId(), error);
         if (error) {
             reportTaskError(error);
+            startWaitingDisplay();
             return;
         }
         if (m_resyncPending || sync->folderId() != m_currentFolder) {
@@ -368,6 +373,26 @@ ImapConnection *AccountService::onlineConnection() const
 }
 
 void AccountService::fetchDisplayParts(quint32 uid)
+{
+    // Commands run in order, so a fetch issued while another folder is selected, or about to
+    // be, would read that folder.
+    ImapConnection *connection = onlineConnection();
+    const bool otherFolderSyncing = m_sync && m_sync->folderId() != m_currentFolder;
+    if (connection
+        && (otherFolderSyncing || connection->selectedMailbox() != wireName(m_currentFolder))) {
+        m_waitingDisplay = uid;
+        return;
+    }
+    startDisplayParts(uid);
+}
+
+void AccountService::startWaitingDisplay()
+{
+    if (const std::optional<quint32> uid = std::exchange(m_waitingDisplay, std::nullopt))
+        startDisplayParts(*uid);
+}
+
+void AccountService::startDisplayParts(quint32 uid)
 {
     auto *loader = new MessagePartLoader(onlineConnection(), m_store.get(), m_currentFolder, uid,
                                          this);

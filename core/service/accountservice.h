@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class FolderSync;
 class FolderTreeModel;
@@ -110,6 +111,8 @@ private:
     void openSession(const QString &password);
     void onReady();
     void onConnectionFailed(const MailError &error);
+    void startDisplayParts(quint32 uid);
+    void startWaitingDisplay();
     void listFolders();
     void syncCurrentFolder();
     void scheduleResync();
@@ -135,4 +138,7 @@ private:
     int m_reconnectAttempts = 0;
     QTimer m_resyncTimer;
     QTimer m_reconnectTimer;
+    // A message asked for while the connection still had another folder selected; it is read
+    // once the open folder is selected.
+    std::optional<quint32> m_waitingDisplay;
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void untrustedCertificateAsksAndWaits();
     void missingPasswordIsAClearError();
     void wrongPasswordIsNotRetried();
+    void messageChosenDuringAnotherSyncWaitsForItsFolder();
 
 private:
     Account account(const QString &user, bool withCa = true) const;
@@ -245,6 +246,38 @@ void TestAccountService::wrongPasswordIsNotRetried()
     QTest::qWait(2500);
     QCOMPARE(int(states.size()), changes);
     QCOMPARE(service->state(), AccountService::State::Failed);
+}
+
+void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()
+{
+    const Account a = account(QStringLiteral("alice"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    const qint64 inbox = service->folderId(FolderRecord::SpecialUse::Inbox);
+    const QModelIndex row = service->messageModel()->index(0, 0);
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    const QString subject = row.data(MessageListModel::SubjectRole).toString();
+    QVERIFY(uid != 0);
+
+    // A large folder starts its first synchronisation; before its SELECT is done the user goes
+    // back to the Inbox and picks a message there. It must be read from the Inbox, not from
+    // whatever folder the connection has selected at that moment.
+    const QModelIndex seeded = service->folderModel()->indexForPath(QStringLiteral("Seeded1000"));
+    QVERIFY(seeded.isValid());
+    service->openFolder(seeded.data(FolderTreeModel::FolderIdRole).toLongLong());
+    service->openFolder(inbox);
+    QSignalSpy shown(service.get(), &AccountService::messagePartsFetched);
+    QSignalSpy failed(service.get(), &AccountService::messageFetchFailed);
+    service->fetchDisplayParts(uid);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() || !failed.isEmpty(), 30000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    QCOMPARE(shown.first().at(0).toLongLong(), inbox);
+    QCOMPARE(shown.first().at(1).toUInt(), uid);
+    QCOMPARE(shown.first().at(2).value<MimePart>().decodedHeader("Subject"), subject);
 }
 
 QTEST_GUILESS_MAIN(TestAccountService)
