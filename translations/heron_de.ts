@@ -227,34 +227,93 @@
     </message>
 </context>
 <context>
+    <name>AccountSession</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <source>Subject</source>
-        <translation>Betreff</translation>
+        <source>The draft could not be saved to %1</source>
+        <translation>Der Entwurf konnte nicht unter %1 gespeichert werden</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Von</translation>
+        <source>Fetching messages</source>
+        <translation>Nachrichten werden abgerufen</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Datum</translation>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>Größe</translation>
+        <source>Message sent.</source>
+        <translation>Nachricht gesendet.</translation>
     </message>
     <message>
-        <source>Not available yet: no mail service is connected.</source>
-        <translation>Noch nicht verfügbar: Es ist kein E-Mail-Dienst verbunden.</translation>
+        <source>All Inboxes (%1)</source>
+        <translation>Alle Posteingänge (%1)</translation>
     </message>
     <message>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
+        <source>All Inboxes</source>
+        <translation>Alle Posteingänge</translation>
     </message>
     <message>
-        <source>Not sent: no mail service is connected yet. The message stays open.</source>
-        <translation>Nicht gesendet: Es ist noch kein E-Mail-Dienst verbunden. Die Nachricht bleibt geöffnet.</translation>
+        <source>The Inboxes of all accounts together</source>
+        <translation>Die Posteingänge aller Konten zusammen</translation>
+    </message>
+    <message>
+        <source>Outbox (%1)</source>
+        <translation>Postausgang (%1)</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Messages not sent yet</source>
+        <translation>Noch nicht gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Messages can only be moved within their account.</source>
+        <translation>Nachrichten können nur innerhalb ihres Kontos verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>No password is stored for %1 (%2). It is kept in the system keychain when one answers, otherwise in memory only until Heron quits.</source>
+        <translation>Für %1 (%2) ist kein Passwort gespeichert. Es wird im Schlüsselbund des Systems abgelegt, sofern dieser verfügbar ist, andernfalls nur im Arbeitsspeicher, bis Heron beendet wird.</translation>
+    </message>
+    <message>
+        <source>Open a message first.</source>
+        <translation>Öffnen Sie zuerst eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>Choose an account to send from.</source>
+        <translation>Wählen Sie ein Konto zum Senden aus.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>The draft was kept on this computer: its account is gone.</source>
+        <translation>Der Entwurf wurde auf diesem Computer aufbewahrt: Sein Konto existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The draft was kept on this computer: %1</source>
+        <translation>Der Entwurf wurde auf diesem Computer aufbewahrt: %1</translation>
+    </message>
+    <message>
+        <source>The draft was kept on this computer; it will open again at the next start.</source>
+        <translation>Der Entwurf wurde auf diesem Computer aufbewahrt; er wird beim nächsten Start wieder geöffnet.</translation>
+    </message>
+    <message>
+        <source>The draft was saved to the Drafts folder.</source>
+        <translation>Der Entwurf wurde im Ordner „Entwürfe“ gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -339,7 +398,7 @@
     </message>
     <message>
         <source>Subject</source>
-        <translation>Betreff</translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Names</source>
@@ -455,6 +514,22 @@
             <numerusform>%n Anhänge, %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Close without sending and without keeping a draft</source>
+        <translation>Schließen, ohne zu senden und ohne einen Entwurf aufzubewahren</translation>
+    </message>
+    <message>
+        <source>Discard Message</source>
+        <translation>Nachricht verwerfen</translation>
+    </message>
+    <message>
+        <source>The message will be closed without sending it, and no draft will be kept. Discard it?</source>
+        <translation>Die Nachricht wird geschlossen, ohne sie zu senden, und es wird kein Entwurf aufbewahrt. Nachricht verwerfen?</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
@@ -515,10 +590,6 @@
         <translation>%1: Dem Zertifikat von %2 wird nicht vertraut.</translation>
     </message>
     <message>
-        <source>Issued to “%1” by “%2”, SHA-256 %3.</source>
-        <translation>Ausgestellt für „%1“ von „%2“, SHA-256 %3.</translation>
-    </message>
-    <message>
         <source>%1: %2 refused the user name or password.</source>
         <translation>%1: %2 hat den Benutzernamen oder das Passwort abgelehnt.</translation>
     </message>
@@ -541,6 +612,14 @@
     <message>
         <source>View Certificate…</source>
         <translation>Zertifikat anzeigen …</translation>
+    </message>
+    <message>
+        <source>Issued to “%1” by “%2”, valid from %3 to %4, SHA-256 %5.</source>
+        <translation>Ausgestellt für „%1“ von „%2“, gültig von %3 bis %4, SHA-256 %5.</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not offer STARTTLS on port %3, so nothing was sent. Choose SSL/TLS with its port, or ask your provider.</source>
+        <translation>%1: %2 bietet auf Port %3 kein STARTTLS an, daher wurde nichts gesendet. Wählen Sie SSL/TLS mit dem zugehörigen Port oder fragen Sie Ihren Anbieter.</translation>
     </message>
 </context>
 <context>
@@ -620,6 +699,14 @@
         <source>Check all accounts for new messages</source>
         <translation>Alle Konten auf neue Nachrichten prüfen</translation>
     </message>
+    <message>
+        <source>&amp;Threads</source>
+        <translation>&amp;Konversationsansicht</translation>
+    </message>
+    <message>
+        <source>Group replies under the message they answer</source>
+        <translation>Antworten unter der Nachricht gruppieren, auf die sie antworten</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -640,10 +727,6 @@
         <translation>Nachrichten filtern (Esc zum Schließen)</translation>
     </message>
     <message>
-        <source>No message selected.</source>
-        <translation>Keine Nachricht ausgewählt.</translation>
-    </message>
-    <message>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -662,6 +745,30 @@
     <message>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Unsent Messages</source>
+        <translation>Nicht gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Some messages have not been sent yet. They stay in the Outbox and are sent when Heron starts again.
+
+Quit anyway?</source>
+        <translation>Einige Nachrichten wurden noch nicht gesendet. Sie bleiben im Postausgang und werden beim nächsten Start von Heron gesendet.
+
+Trotzdem beenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running</source>
+        <translation>&amp;Weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -764,6 +871,63 @@
     </message>
 </context>
 <context>
+    <name>OutboxController</name>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sending “%1”</source>
+        <translation>„%1“ wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sending again…</source>
+        <translation>Wird erneut gesendet …</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Send the selected message again</source>
+        <translation>Die ausgewählte Nachricht erneut senden</translation>
+    </message>
+    <message>
+        <source>Remove the selected message without sending it</source>
+        <translation>Die ausgewählte Nachricht entfernen, ohne sie zu senden</translation>
+    </message>
+    <message>
+        <source>Every message has been sent.</source>
+        <translation>Alle Nachrichten wurden gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) not sent yet.</source>
+        <translation>
+            <numerusform>%n Nachricht noch nicht gesendet.</numerusform>
+            <numerusform>%n Nachrichten noch nicht gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Unsent Message</source>
+        <translation>Nicht gesendete Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>“%1” will never be sent. Delete it?</source>
+        <translation>„%1“ wird dann nie gesendet. Nachricht löschen?</translation>
+    </message>
+</context>
+<context>
     <name>RemoteContentBar</name>
     <message>
         <source>Load for this message</source>
@@ -802,6 +966,43 @@
     <message>
         <source>error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIndicator</name>
+    <message>
+        <source>Show Heron</source>
+        <translation>Heron anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Heron: no unread mail</source>
+        <translation>Heron: keine ungelesenen E-Mails</translation>
+    </message>
+    <message numerus="yes">
+        <source>Heron: %n unread message(s)</source>
+        <translation>
+            <numerusform>Heron: %n ungelesene Nachricht</numerusform>
+            <numerusform>Heron: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New mail in %1</source>
+        <translation>Neue E-Mail in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in %1</source>
+        <translation>
+            <numerusform>%n neue Nachricht in %1</numerusform>
+            <numerusform>%n neue Nachrichten in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
