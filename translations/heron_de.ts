@@ -227,6 +227,37 @@
     </message>
 </context>
 <context>
+    <name>AccountService</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account</source>
+        <translation>Für dieses Konto ist kein Passwort gespeichert</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>The message is not cached and the account is offline</source>
+        <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
+    </message>
+    <message>
+        <source>The message is gone</source>
+        <translation>Die Nachricht existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Messages can only be moved while connected</source>
+        <translation>Nachrichten können nur verschoben werden, solange eine Verbindung besteht</translation>
+    </message>
+    <message>
+        <source>The message could not be stored on the server</source>
+        <translation>Die Nachricht konnte nicht auf dem Server gespeichert werden</translation>
+    </message>
+</context>
+<context>
     <name>AccountSession</name>
     <message>
         <source>Cannot create %1</source>
@@ -805,6 +836,21 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>MessagePartLoader</name>
+    <message>
+        <source>The message is not cached and the account is offline</source>
+        <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
+    </message>
+    <message>
+        <source>The folder changed while the message was read</source>
+        <translation>Der Ordner wurde gewechselt, während die Nachricht gelesen wurde</translation>
+    </message>
+    <message>
+        <source>The message is gone</source>
+        <translation>Die Nachricht existiert nicht mehr</translation>
+    </message>
+</context>
+<context>
     <name>MessageQuoter</name>
     <message>
         <source>%1 wrote:</source>
@@ -886,6 +932,45 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Perhaps sent</source>
+        <translation>Vielleicht gesendet</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
         <source>&amp;Retry</source>
@@ -928,6 +1013,17 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>PartDownload</name>
+    <message>
+        <source>The attachment is not cached and the account is offline</source>
+        <translation>Der Anhang ist nicht zwischengespeichert und das Konto ist offline</translation>
+    </message>
+    <message>
+        <source>The folder changed while the attachment was read</source>
+        <translation>Der Ordner wurde gewechselt, während der Anhang gelesen wurde</translation>
+    </message>
+</context>
+<context>
     <name>RemoteContentBar</name>
     <message>
         <source>Load for this message</source>
@@ -947,6 +1043,37 @@ Trotzdem beenden?</translation>
             <numerusform>%n externer Inhalt wurde zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
             <numerusform>%n externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectionTester</name>
+    <message>
+        <source>Waiting for the server&apos;s greeting</source>
+        <translation>Warten auf die Begrüßung des Servers</translation>
+    </message>
+    <message>
+        <source>Securing the connection (STARTTLS)</source>
+        <translation>Verbindung wird abgesichert (STARTTLS)</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Asking for the server&apos;s capabilities</source>
+        <translation>Fähigkeiten des Servers werden abgefragt</translation>
+    </message>
+    <message>
+        <source>No answer within %1 seconds</source>
+        <translation>Keine Antwort innerhalb von %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>The test was stopped</source>
+        <translation>Der Test wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
     </message>
 </context>
 <context>
