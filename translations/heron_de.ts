@@ -836,6 +836,29 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
     <name>MessagePartLoader</name>
     <message>
         <source>The message is not cached and the account is offline</source>

@@ -6,6 +6,7 @@
 #include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
+#include "messageitemdelegate.h"
 #include "outboxview.h"
 #include "statusarea.h"
 
@@ -68,6 +69,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageList->setUniformRowHeights(true); // lets the view skip measuring every row
     m_messageList->setRootIsDecorated(false);
     m_messageList->setAllColumnsShowFocus(true);
+    m_messageList->setItemDelegate(new MessageItemDelegate(m_messageList));
     m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_messageList->setSortingEnabled(true);
     m_messageList->setDragEnabled(true);
@@ -78,6 +80,9 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->setSortIndicatorShown(true);
+    // Newest first until the user picks another order; set before sorting is enabled, which
+    // sorts by the indicator.
+    header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
 
     m_filterField->setObjectName(QStringLiteral("filterField"));
     m_filterField->setPlaceholderText(tr("Filter messages (Esc to close)"));
@@ -297,8 +302,9 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
         for (int column = 0; column < model->columnCount(); ++column)
             header->resizeSection(column, column == subject ? 360 : 130);
         if (messageList) {
-            header->resizeSection(MessageListModel::StatusColumn, 48);
+            header->resizeSection(MessageListModel::StatusColumn, 70);
             header->resizeSection(MessageListModel::SenderColumn, 180);
+            header->resizeSection(MessageListModel::DateColumn, 160);
             header->resizeSection(MessageListModel::SizeColumn, 70);
         }
     }

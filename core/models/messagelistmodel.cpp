@@ -148,7 +148,6 @@ QVariant MessageListModel::recordData(const MessageRecord &message, int column, 
 
 QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    // Plain column names; the user interface shows its own translated titles.
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     return columnTitle(section);
@@ -158,15 +157,15 @@ QVariant MessageListModel::columnTitle(int section)
 {
     switch (section) {
     case StatusColumn:
-        return QStringLiteral("Status");
+        return tr("Status");
     case SenderColumn:
-        return QStringLiteral("From");
+        return tr("From");
     case SubjectColumn:
-        return QStringLiteral("Subject");
+        return tr("Subject");
     case DateColumn:
-        return QStringLiteral("Date");
+        return tr("Date");
     case SizeColumn:
-        return QStringLiteral("Size");
+        return tr("Size");
     default:
         return {};
     }

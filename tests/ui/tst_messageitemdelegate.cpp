@@ -1,0 +1,136 @@
+// The message list's row drawing: bold unread rows, status markers, locale dates and sizes.
+#include "messageitemdelegate.h"
+#include "models/messagelistmodel.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QStandardItemModel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class ExposedDelegate : public MessageItemDelegate
+{
+public:
+    using MessageItemDelegate::initStyleOption;
+};
+
+QList<QStandardItem *> messageRow(bool unread, bool flagged, bool attachment, qint64 size)
+{
+    QList<QStandardItem *> row;
+    for (int column = 0; column < MessageListModel::ColumnCount; ++column) {
+        auto *item = new QStandardItem(u"cell %1"_s.arg(column));
+        item->setData(unread, MessageListModel::IsUnreadRole);
+        item->setData(flagged, MessageListModel::IsFlaggedRole);
+        item->setData(false, MessageListModel::IsAnsweredRole);
+        item->setData(attachment, MessageListModel::HasAttachmentsRole);
+        item->setData(size, MessageListModel::SizeRole);
+        item->setData(QDateTime(QDate(2023, 1, 1), QTime(9, 30)), MessageListModel::DateRole);
+        row.append(item);
+    }
+    return row;
+}
+
+// Pixels of a status cell that differ from an empty one.
+int markedPixels(const QModelIndex &index)
+{
+    MessageItemDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 70, 20);
+    QImage image(70, 20, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    delegate.paint(&painter, option, index);
+    painter.end();
+    int marked = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            marked += image.pixel(x, y) != qRgb(255, 255, 255);
+    return marked;
+}
+
+} // namespace
+
+class TestMessageItemDelegate : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void markersFollowTheFlags();
+    void unreadRowsAreBold();
+    void sizesAndDatesAreFormatted();
+    void statusCellDrawsMarkersOnly();
+    void otherModelsAreLeftAlone();
+};
+
+void TestMessageItemDelegate::markersFollowTheFlags()
+{
+    QStandardItemModel model;
+    model.appendRow(messageRow(true, true, true, 10));
+    model.appendRow(messageRow(false, false, false, 10));
+    QCOMPARE(MessageItemDelegate::markers(model.index(0, 0)),
+             QStringList({u"mark-unread"_s, u"flag"_s, u"attach"_s}));
+    QVERIFY(MessageItemDelegate::markers(model.index(1, 0)).isEmpty());
+}
+
+void TestMessageItemDelegate::unreadRowsAreBold()
+{
+    QStandardItemModel model;
+    model.appendRow(messageRow(true, false, false, 10));
+    model.appendRow(messageRow(false, false, false, 10));
+    ExposedDelegate delegate;
+    QStyleOptionViewItem unread;
+    delegate.initStyleOption(&unread, model.index(0, MessageListModel::SubjectColumn));
+    QVERIFY(unread.font.bold());
+    QCOMPARE(unread.text, u"cell %1"_s.arg(int(MessageListModel::SubjectColumn)));
+    QStyleOptionViewItem read;
+    delegate.initStyleOption(&read, model.index(1, MessageListModel::SubjectColumn));
+    QVERIFY(!read.font.bold());
+}
+
+void TestMessageItemDelegate::sizesAndDatesAreFormatted()
+{
+    QStandardItemModel model;
+    model.appendRow(messageRow(false, false, false, 1116));
+    ExposedDelegate delegate;
+    QStyleOptionViewItem size;
+    size.locale = QLocale::c();
+    delegate.initStyleOption(&size, model.index(0, MessageListModel::SizeColumn));
+    QCOMPARE(size.text, u"1.1 kB"_s);
+    QVERIFY(size.displayAlignment.testFlag(Qt::AlignRight));
+
+    const QLocale c = QLocale::c();
+    const QDateTime morning(QDate(2023, 1, 1), QTime(9, 30));
+    QCOMPARE(MessageItemDelegate::dateText(morning, QDateTime(QDate(2023, 1, 1), QTime(18, 0)), c),
+             c.toString(QTime(9, 30), QLocale::ShortFormat));
+    QCOMPARE(MessageItemDelegate::dateText(morning, QDateTime(QDate(2023, 3, 5), QTime(18, 0)), c),
+             c.toString(morning, QLocale::ShortFormat));
+    QVERIFY(MessageItemDelegate::dateText(QDateTime(), morning, c).isEmpty());
+}
+
+void TestMessageItemDelegate::statusCellDrawsMarkersOnly()
+{
+    QStandardItemModel model;
+    model.appendRow(messageRow(false, false, false, 10));
+    model.appendRow(messageRow(false, true, false, 10));
+    model.appendRow(messageRow(true, true, true, 10));
+    // No text in the status cell; markers add pixels, more markers more of them.
+    QCOMPARE(markedPixels(model.index(0, MessageListModel::StatusColumn)), 0);
+    const int one = markedPixels(model.index(1, MessageListModel::StatusColumn));
+    QVERIFY(one > 0);
+    QVERIFY(markedPixels(model.index(2, MessageListModel::StatusColumn)) > one);
+}
+
+void TestMessageItemDelegate::otherModelsAreLeftAlone()
+{
+    QStandardItemModel model(1, 3);
+    model.setItem(0, 0, new QStandardItem(u"first"_s));
+    ExposedDelegate delegate;
+    QStyleOptionViewItem option;
+    delegate.initStyleOption(&option, model.index(0, 0));
+    QCOMPARE(option.text, u"first"_s);
+}
+
+QTEST_MAIN(TestMessageItemDelegate)
+#include "tst_messageitemdelegate.moc"

@@ -1,0 +1,94 @@
+#include "messageitemdelegate.h"
+
+#include "icons.h"
+#include "models/messagelistmodel.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+
+namespace {
+
+constexpr int markerSize = 14;
+constexpr int markerSpacing = 2;
+
+// Only models laid out like MessageListModel get its columns' treatment.
+bool isMessageColumn(const QModelIndex &index, int column)
+{
+    return index.column() == column && index.model()
+           && index.model()->columnCount(index.parent()) == MessageListModel::ColumnCount;
+}
+
+} // namespace
+
+QStringList MessageItemDelegate::markers(const QModelIndex &index)
+{
+    QStringList names;
+    if (index.data(MessageListModel::IsUnreadRole).toBool())
+        names.append(QStringLiteral("mark-unread"));
+    if (index.data(MessageListModel::IsAnsweredRole).toBool())
+        names.append(QStringLiteral("mail-reply"));
+    if (index.data(MessageListModel::IsFlaggedRole).toBool())
+        names.append(QStringLiteral("flag"));
+    if (index.data(MessageListModel::HasAttachmentsRole).toBool())
+        names.append(QStringLiteral("attach"));
+    return names;
+}
+
+QString MessageItemDelegate::dateText(const QDateTime &date, const QDateTime &now,
+                                      const QLocale &locale)
+{
+    if (!date.isValid())
+        return QString();
+    const QDateTime local = date.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+
+void MessageItemDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                          const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(MessageListModel::IsUnreadRole).toBool())
+        option->font.setBold(true);
+    if (isMessageColumn(index, MessageListModel::StatusColumn)) {
+        option->text.clear();
+    } else if (isMessageColumn(index, MessageListModel::DateColumn)) {
+        option->text = dateText(index.data(MessageListModel::DateRole).toDateTime(),
+                                QDateTime::currentDateTime(), option->locale);
+    } else if (isMessageColumn(index, MessageListModel::SizeColumn)) {
+        option->text = option->locale.formattedDataSize(index.data(MessageListModel::SizeRole)
+                                                                .toLongLong(),
+                                                        1, QLocale::DataSizeTraditionalFormat);
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    }
+}
+
+void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyledItemDelegate::paint(painter, option, index);
+    if (!isMessageColumn(index, MessageListModel::StatusColumn))
+        return;
+    const QStringList names = markers(index);
+    const QIcon::Mode mode = option.state.testFlag(QStyle::State_Selected) ? QIcon::Selected
+                                                                           : QIcon::Normal;
+    const int top = option.rect.top() + (option.rect.height() - markerSize) / 2;
+    int left = option.rect.left() + markerSpacing;
+    for (const QString &name : names) {
+        if (left + markerSize > option.rect.right())
+            break;
+        Icons::icon(name).paint(painter, QRect(left, top, markerSize, markerSize), Qt::AlignCenter,
+                                mode);
+        left += markerSize + markerSpacing;
+    }
+}
+
+QSize MessageItemDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), markerSize + 4));
+    return size;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Draws the message list's rows: unread messages in bold, the status column as small markers
+// (unread, answered, flagged, attachment), dates in the user's locale (only the time for
+// today's mail) and sizes in bytes, kB or MB. It reads MessageListModel's roles, so it serves
+// the flat, threaded and unified lists alike.
+class MessageItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The markers shown for a row, as icon names, in display order.
+    static QStringList markers(const QModelIndex &index);
+    static QString dateText(const QDateTime &date, const QDateTime &now, const QLocale &locale);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
