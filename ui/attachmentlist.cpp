@@ -41,7 +41,8 @@ bool AttachmentList::addFile(const QString &path)
     item->setText(0, info.fileName());
     item->setToolTip(0, absolute);
     item->setIcon(0, QFileIconProvider().icon(info));
-    item->setText(1, QLocale().formattedDataSize(info.size()));
+    item->setText(1,
+                  QLocale().formattedDataSize(info.size(), 1, QLocale::DataSizeTraditionalFormat));
     item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     item->setData(0, pathRole, absolute);
     item->setData(0, sizeRole, info.size());

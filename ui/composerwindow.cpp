@@ -333,9 +333,11 @@ void ComposerWindow::updateAttachmentSummary()
     const int count = m_attachments->topLevelItemCount();
     m_attachments->setVisible(count > 0);
     m_attachmentSummary->setText(
-            count == 0 ? tr("No attachments. Drop files here to attach them.")
-                       : tr("%n attachment(s), %1", nullptr, count)
-                                 .arg(QLocale().formattedDataSize(m_attachments->totalSize())));
+            count == 0
+                    ? tr("No attachments. Drop files here to attach them.")
+                    : tr("%n attachment(s), %1", nullptr, count)
+                              .arg(QLocale().formattedDataSize(m_attachments->totalSize(), 1,
+                                                               QLocale::DataSizeTraditionalFormat)));
 }
 
 void ComposerWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -135,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(list->isVisible());
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(0), u"a.txt"_s);
-        QCOMPARE(list->topLevelItem(0)->text(1), QLocale().formattedDataSize(1500));
+        QCOMPARE(list->topLevelItem(0)->text(1),
+                 QLocale().formattedDataSize(1500, 1, QLocale::DataSizeTraditionalFormat));
         QVERIFY(composer.addAttachment(dir.filePath(u"a.txt"_s))); // same file: kept once
         QCOMPARE(list->topLevelItemCount(), 1);
         QVERIFY(!composer.addAttachment(dir.filePath(u"missing.txt"_s)));
