@@ -1,5 +1,6 @@
 #include "imapbench.h"
 
+#include "benchoptions.h"
 #include "imap/imapconnection.h"
 #include "imap/parser/uidset.h"
 #include "imap/tasks/imapselecttask.h"
@@ -31,29 +32,6 @@ namespace {
 
 constexpr int ModelRows = 50;
 constexpr int TimeoutMs = 30 * 60 * 1000;
-
-QHash<QString, QString> parseOptions(const QStringList &args)
-{
-    QHash<QString, QString> options;
-    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
-        if (args.at(i).startsWith(QLatin1String("--")))
-            options.insert(args.at(i).mid(2), args.at(i + 1));
-    }
-    return options;
-}
-
-// A field of /proc/self/status in kB, -1 when unreadable.
-qint64 statusKb(const QByteArray &key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
-        if (line.startsWith(key + ':'))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // Runs an event loop until done() holds or the time runs out; returns done().
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = TimeoutMs)
@@ -425,7 +403,7 @@ int runImapBench(const QStringList &args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QHash<QString, QString> o = parseOptions(args);
+    const QHash<QString, QString> o = Bench::parseOptions(args);
     for (const char *key : {"host", "port", "tls", "user", "folder"}) {
         if (!o.contains(QLatin1String(key))) {
             err << "heron-bench imap: --" << key << " is required\n";
@@ -476,7 +454,7 @@ int runImapBench(const QStringList &args)
     std::unique_ptr<Session> session = openSession(server, &error);
     if (!session)
         return failWith(QStringLiteral("login"), error);
-    const qint64 rssBefore = statusKb("VmRSS");
+    const qint64 rssBefore = Bench::statusKb("VmRSS");
     QByteArray method;
     const double coldCpuStart = cpuSeconds();
     const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
@@ -506,7 +484,7 @@ int runImapBench(const QStringList &args)
     auto model = std::make_unique<MessageListModel>(store.get());
     model->setFolderId(folderId.value());
     readRows(model.get(), ModelRows);
-    const qint64 rssAfter = statusKb("VmRSS");
+    const qint64 rssAfter = Bench::statusKb("VmRSS");
 
     // The raw floor on the same warm server.
     const double floorCpuStart = cpuSeconds();
@@ -571,14 +549,14 @@ int runImapBench(const QStringList &args)
     if (messages > 0)
         out << "bytes_per_message " << figure(double(rssAfter - rssBefore) * 1024.0 / messages, 1)
             << '\n';
-    out << "peak_rss_mb " << figure(double(statusKb("VmHWM")) / 1024.0, 1) << '\n';
+    out << "peak_rss_mb " << figure(double(Bench::statusKb("VmHWM")) / 1024.0, 1) << '\n';
     return reopened ? 0 : 1;
 }
 
 int runImapReopen(const QStringList &args)
 {
     QTextStream err(stderr);
-    const QHash<QString, QString> o = parseOptions(args);
+    const QHash<QString, QString> o = Bench::parseOptions(args);
     MessageStore store;
     if (MailError error = store.open(o.value(QStringLiteral("store")))) {
         err << "heron-bench imap-reopen: " << error.toString() << '\n';

@@ -1,6 +1,7 @@
 #include "readbench.h"
 
 #include "accounts/memorysecretstore.h"
+#include "benchoptions.h"
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapappendtask.h"
 #include "imap/tasks/imapmailboxtask.h"
@@ -32,16 +33,6 @@ namespace {
 
 constexpr int TimeoutMs = 5 * 60 * 1000;
 constexpr int HtmlRuns = 3;
-
-QHash<QString, QString> parseOptions(const QStringList &args)
-{
-    QHash<QString, QString> options;
-    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
-        if (args.at(i).startsWith(QLatin1String("--")))
-            options.insert(args.at(i).mid(2), args.at(i + 1));
-    }
-    return options;
-}
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = TimeoutMs)
 {
@@ -150,7 +141,7 @@ int runReadBench(int argc, char *argv[])
     QApplication app(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QHash<QString, QString> options = parseOptions(app.arguments().mid(2));
+    const QHash<QString, QString> options = Bench::parseOptions(app.arguments().mid(2));
     const QString password = qEnvironmentVariable("HERON_BENCH_PASSWORD");
     if (!options.contains(QStringLiteral("host")) || !options.contains(QStringLiteral("user"))
         || password.isEmpty()) {

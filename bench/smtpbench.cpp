@@ -1,5 +1,6 @@
 #include "smtpbench.h"
 
+#include "benchoptions.h"
 #include "net/ssltransport.h"
 #include "smtp/smtpclient.h"
 
@@ -14,28 +15,6 @@
 #include <QTextStream>
 
 namespace {
-
-QHash<QString, QString> parseOptions(const QStringList &args)
-{
-    QHash<QString, QString> options;
-    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
-        if (args.at(i).startsWith(QLatin1String("--")))
-            options.insert(args.at(i).mid(2), args.at(i + 1));
-    }
-    return options;
-}
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
 
 // Writes a multipart message with a random attachment of the given size, a piece at a time.
 bool writeMessage(const QString &path, const QString &from, const QString &to, qint64 bytes)
@@ -82,7 +61,7 @@ int runSmtpBench(const QStringList &args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QHash<QString, QString> o = parseOptions(args);
+    const QHash<QString, QString> o = Bench::parseOptions(args);
     for (const char *key : {"host", "port", "tls", "user", "to"}) {
         if (!o.contains(QLatin1String(key))) {
             err << "heron-bench smtp: --" << key << " is required\n";
@@ -140,7 +119,7 @@ int runSmtpBench(const QStringList &args)
     if (!submission->isFinished())
         loop.exec();
     const double sendSeconds = timer.nsecsElapsed() / 1e9;
-    const double rss = peakRssMb();
+    const double rss = double(Bench::statusKb("VmHWM")) / 1024.0;
     if (submission->error().isError()) {
         err << "heron-bench smtp: " << submission->error().toString() << '\n';
         return 1;

@@ -1,5 +1,6 @@
 #include "storebench.h"
 
+#include "benchoptions.h"
 #include "models/messagelistmodel.h"
 #include "store/messagestore.h"
 
@@ -13,18 +14,6 @@
 #include <time.h>
 
 namespace {
-
-qint64 residentKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 MessageRecord benchMessage(quint32 uid)
 {
@@ -159,7 +148,7 @@ int runStoreBench(const QStringList &args)
     }
 
     // Cold start of the list: open, count, paint the first screen.
-    const qint64 rssBefore = residentKiB();
+    const qint64 rssBefore = Bench::statusKb("VmRSS");
     double cpuStart = cpuMs();
     timer.start();
     MessageStore store;
@@ -199,14 +188,14 @@ int runStoreBench(const QStringList &args)
     line("search_first50_ms", msSince(timer));
     model.setSearchText(QString());
 
-    const qint64 rssOpen = residentKiB();
+    const qint64 rssOpen = Bench::statusKb("VmRSS");
     cpuStart = cpuMs();
     timer.start();
     for (int row = 0; row < rows; row += 50)
         readRows(model, row, 50);
     line("scroll_all_wall_ms", msSince(timer), 0);
     line("scroll_all_cpu_ms", cpuMs() - cpuStart, 0);
-    const qint64 rssScrolled = residentKiB();
+    const qint64 rssScrolled = Bench::statusKb("VmRSS");
     line("rss_before_open_kib", rssBefore, 0);
     line("rss_open_kib", rssOpen, 0);
     line("rss_scrolled_kib", rssScrolled, 0);
