@@ -57,5 +57,8 @@ inline QString text(const QString &value)
 QString subjectSortKey(const QString &subject);
 // The sender's name, or address when there is no name, case folded, for sorting.
 QString senderSortKey(const QString &name, const QString &address);
+// A message list row from a query whose first twelve columns are those of the list window
+// (uid, modseq, flags, keywords, dates, size, subject, sender, message id, attachments).
+MessageRecord listRecord(const QSqlQuery &sql, qint64 folderId);
 
 } // namespace StoreSql

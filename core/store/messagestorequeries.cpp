@@ -246,6 +246,25 @@ const QString windowColumns = QStringLiteral(
 
 } // namespace
 
+MessageRecord StoreSql::listRecord(const QSqlQuery &sql, qint64 folderId)
+{
+    MessageRecord m;
+    m.folderId = folderId;
+    m.uid = sql.value(0).toUInt();
+    m.modSeq = sql.value(1).toULongLong();
+    m.flags = MessageRecord::Flags::fromInt(sql.value(2).toInt());
+    m.keywords = sql.value(3).toString();
+    m.internalDate = toDateTime(sql.value(4));
+    m.sentDate = toDateTime(sql.value(5));
+    m.size = sql.value(6).toLongLong();
+    m.subject = sql.value(7).toString();
+    m.fromName = sql.value(8).toString();
+    m.fromAddress = sql.value(9).toString();
+    m.messageId = sql.value(10).toByteArray();
+    m.hasAttachments = sql.value(11).toBool();
+    return m;
+}
+
 StoreResult<QList<MessageRecord>> MessageStore::readWindow(QSqlQuery *sql, qint64 folderId,
                                                            int limit)
 {
@@ -254,21 +273,7 @@ StoreResult<QList<MessageRecord>> MessageStore::readWindow(QSqlQuery *sql, qint6
     QList<MessageRecord> result;
     result.reserve(limit);
     while (sql->next()) {
-        MessageRecord m;
-        m.folderId = folderId;
-        m.uid = sql->value(0).toUInt();
-        m.modSeq = sql->value(1).toULongLong();
-        m.flags = MessageRecord::Flags::fromInt(sql->value(2).toInt());
-        m.keywords = sql->value(3).toString();
-        m.internalDate = StoreSql::toDateTime(sql->value(4));
-        m.sentDate = StoreSql::toDateTime(sql->value(5));
-        m.size = sql->value(6).toLongLong();
-        m.subject = sql->value(7).toString();
-        m.fromName = sql->value(8).toString();
-        m.fromAddress = sql->value(9).toString();
-        m.messageId = sql->value(10).toByteArray();
-        m.hasAttachments = sql->value(11).toBool();
-        result.append(std::move(m));
+        result.append(StoreSql::listRecord(*sql, folderId));
     }
     sql->finish();
     return result;

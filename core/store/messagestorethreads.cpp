@@ -69,20 +69,7 @@ StoreResult<QList<ThreadRow>> MessageStore::readThreadRows(QSqlQuery *sql, qint6
     QList<ThreadRow> result;
     while (sql->next()) {
         ThreadRow row;
-        MessageRecord &m = row.message;
-        m.folderId = folderId;
-        m.uid = sql->value(0).toUInt();
-        m.modSeq = sql->value(1).toULongLong();
-        m.flags = MessageRecord::Flags::fromInt(sql->value(2).toInt());
-        m.keywords = sql->value(3).toString();
-        m.internalDate = StoreSql::toDateTime(sql->value(4));
-        m.sentDate = StoreSql::toDateTime(sql->value(5));
-        m.size = sql->value(6).toLongLong();
-        m.subject = sql->value(7).toString();
-        m.fromName = sql->value(8).toString();
-        m.fromAddress = sql->value(9).toString();
-        m.messageId = sql->value(10).toByteArray();
-        m.hasAttachments = sql->value(11).toBool();
+        row.message = StoreSql::listRecord(*sql, folderId);
         row.replyCount = sql->value(12).toInt();
         result.append(std::move(row));
     }
