@@ -7,8 +7,8 @@
 #include "accountsession.h"
 #include "addresslist.h"
 #include "certificatedialog.h"
-#include "composerequest.h"
 #include "composerdraft.h"
+#include "composerequest.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
@@ -30,8 +30,8 @@
 #include "service/accountservice.h"
 #include "service/serverconnectiontester.h"
 #include "statusarea.h"
-#include "trayindicator.h"
 #include "store/messagestore.h"
+#include "trayindicator.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
 
@@ -162,8 +162,10 @@ AppController::AppController(QObject *parent)
         const bool flagged = messages.first().data(MessageListModel::IsFlaggedRole).toBool();
         for (const auto &[session, uids] : byAccount(messages))
             session->service()->changeFlags(uids,
-                                            flagged ? MessageRecord::Flags() : MessageRecord::Flagged,
-                                            flagged ? MessageRecord::Flagged : MessageRecord::Flags());
+                                            flagged ? MessageRecord::Flags()
+                                                    : MessageRecord::Flagged,
+                                            flagged ? MessageRecord::Flagged
+                                                    : MessageRecord::Flags());
     });
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
@@ -385,14 +387,13 @@ void AppController::showUnifiedInbox()
     m_window->setMessageModel(m_unified.get());
 }
 
-QList<std::pair<AccountSession *, QList<quint32>>>
-AppController::byAccount(const QModelIndexList &rows) const
+QList<std::pair<AccountSession *, QList<quint32>>> AppController::byAccount(
+        const QModelIndexList &rows) const
 {
     QList<std::pair<AccountSession *, QList<quint32>>> groups;
     for (const QModelIndex &row : rows) {
         const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
-        AccountSession *session = account.isEmpty() ? m_current.data()
-                                                    : m_sessions.value(account);
+        AccountSession *session = account.isEmpty() ? m_current.data() : m_sessions.value(account);
         if (!session)
             continue;
         auto group = std::find_if(groups.begin(), groups.end(),
@@ -463,10 +464,11 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
                              const QString &reasons, bool submission)
 {
     const Account account = session->account();
-    auto *dialog = new CertificateDialog(
-            submission ? account.smtpHost() : account.imapHost(), chain,
-            submission ? account.smtpPinnedFingerprints() : account.imapPinnedFingerprints(),
-            reasons, m_window.get());
+    auto *dialog = new CertificateDialog(submission ? account.smtpHost() : account.imapHost(),
+                                         chain,
+                                         submission ? account.smtpPinnedFingerprints()
+                                                    : account.imapPinnedFingerprints(),
+                                         reasons, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, session, dialog, submission](int result) {
         const bool trusted = result == QDialog::Accepted;

@@ -23,10 +23,8 @@ int main(int argc, char *argv[])
         return runAppWindowBench(argc, argv);
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
-            {QStringLiteral("app"), nullptr},
-            {QStringLiteral("imap"), runImapBench},
-            {QStringLiteral("read"), nullptr},
-            {QStringLiteral("smtp"), runSmtpBench},
+            {QStringLiteral("app"), nullptr},         {QStringLiteral("imap"), runImapBench},
+            {QStringLiteral("read"), nullptr},        {QStringLiteral("smtp"), runSmtpBench},
             {QStringLiteral("store"), runStoreBench},
     };
     QStringList args = app.arguments().mid(1);

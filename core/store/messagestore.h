@@ -107,8 +107,7 @@ public:
     // The first call creates the two indexes threads need, so a cache that never shows threads
     // does not maintain them on every write.
     StoreResult<int> countThreadRoots(const MessageQuery &query);
-    StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset,
-                                                   int limit);
+    StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset, int limit);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, const QByteArray &messageId,
                                                quint32 parentUid);
 
