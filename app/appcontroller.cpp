@@ -142,6 +142,7 @@ AppController::AppController(QObject *parent)
             m_current->service()->messageModel()->setSearchText(text);
         if (m_threads)
             m_threads->setSearchText(text);
+        m_unified->setSearchText(text);
     });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {

@@ -125,6 +125,7 @@ bool UnifiedInboxModel::fill(Source &source)
     query.folderId = source.inboxId;
     query.sortKey = MessageQuery::SortKey::Date;
     query.order = m_order;
+    query.searchText = m_searchText;
     StoreResult<QList<MessageRecord>> rows = source.store->fetchMessages(query, source.read,
                                                                          m_batchSize);
     if (!rows) {
@@ -216,6 +217,14 @@ Qt::ItemFlags UnifiedInboxModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+void UnifiedInboxModel::setSearchText(const QString &text)
+{
+    if (text == m_searchText)
+        return;
+    m_searchText = text;
+    rebuild();
 }
 
 void UnifiedInboxModel::sort(int column, Qt::SortOrder order)

@@ -35,6 +35,9 @@ public:
 
     int batchSize() const { return m_batchSize; }
     void setBatchSize(int rows);
+    // Shows only the messages the store's full-text index matches; empty shows all.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_searchText; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -77,6 +80,7 @@ private:
     QList<Source> m_sources;
     QList<Row> m_rows;
     Qt::SortOrder m_order = Qt::DescendingOrder;
+    QString m_searchText;
     int m_batchSize = 200;
     bool m_inserting = false;
 };

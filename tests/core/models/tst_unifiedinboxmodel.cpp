@@ -91,6 +91,32 @@ private Q_SLOTS:
         QCOMPARE(rows(model), (QStringList {u"home:1"_s, u"home:2"_s}));
     }
 
+    void searchesEveryInbox()
+    {
+        QTemporaryDir dir;
+        Cache work(dir.filePath(u"w.sqlite"_s), true);
+        Cache home(dir.filePath(u"h.sqlite"_s), false);
+        MessageRecord budget = message(7, 70);
+        budget.subject = u"Budget review"_s;
+        MessageRecord trip = message(8, 80);
+        trip.subject = u"Budget for the trip"_s;
+        QVERIFY(!work.store.upsertMessages(work.inboxId, {message(1, 10), budget}));
+        QVERIFY(!home.store.upsertMessages(home.inboxId, {trip, message(2, 20)}));
+
+        UnifiedInboxModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addAccount(u"work"_s, &work.store);
+        model.addAccount(u"home"_s, &home.store);
+        QCOMPARE(model.rowCount(), 4);
+        model.setSearchText(u"budget"_s);
+        QCOMPARE(rows(model), (QStringList {u"home:8"_s, u"work:7"_s}));
+        model.setSearchText(u"nothing-matches-this"_s);
+        QCOMPARE(model.rowCount(), 0);
+        model.setSearchText(QString());
+        QCOMPARE(model.rowCount(), 4);
+    }
+
     void readsAsFarAsTheViewScrolls()
     {
         QTemporaryDir dir;
