@@ -3,6 +3,7 @@
 #include "composerdraft.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
+#include "messageboxanswer.h"
 #include "mime/outgoingmessage.h"
 #include "originalmessage.h"
 
@@ -33,17 +34,6 @@ Account account()
     a.setIdentities({Identity {u"Ann Example"_s, u"ann@example.org"_s, {}},
                      Identity {u"Ann at Work"_s, u"ann@work.example"_s, {}}});
     return a;
-}
-
-void answerNextQuestion(QMessageBox::StandardButton button, bool *asked)
-{
-    QTimer::singleShot(0, [button, asked] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *asked = true;
-        box->button(button)->click();
-    });
 }
 
 } // namespace

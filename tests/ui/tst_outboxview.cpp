@@ -1,5 +1,6 @@
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "messageboxanswer.h"
 #include "models/outboxmodel.h"
 #include "outboxview.h"
 #include "viewer/messageviewer.h"
@@ -41,18 +42,6 @@ QStandardItemModel *outboxModel(QObject *parent)
     row(u"e1"_s, u"Failed one"_s, true, false);
     row(u"e2"_s, u"Going out"_s, false, true);
     return model;
-}
-
-// Answers the next modal message box with the button of the given role.
-void answerNextQuestion(QMessageBox::StandardButton button, bool *asked)
-{
-    QTimer::singleShot(0, [button, asked] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *asked = true;
-        box->button(button)->click();
-    });
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "sampleviewermessage.h"
 #include "viewer/longmessagebar.h"
 #include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
@@ -27,17 +28,6 @@ QByteArray pngBytes(const QColor &colour)
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return bytes;
-}
-
-ViewerMessage htmlMessage(const QString &html)
-{
-    ViewerMessage m;
-    m.from = {u"Alice"_s, u"alice@example.org"_s};
-    m.to = {{u"Bob"_s, u"bob@example.org"_s}};
-    m.date = QDateTime(QDate(2026, 11, 24), QTime(9, 30), Qt::UTC);
-    m.subject = u"Hello"_s;
-    m.html = html;
-    return m;
 }
 
 // Lays the document out, which is when images and other resources are asked for.

@@ -1,3 +1,4 @@
+#include "sampleviewermessage.h"
 #include "viewer/attachmentlistwidget.h"
 #include "viewer/messageviewer.h"
 
@@ -9,21 +10,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-ViewerMessage htmlMessage(const QString &html)
-{
-    ViewerMessage m;
-    m.from = {u"Alice"_s, u"alice@example.org"_s};
-    m.to = {{u"Bob"_s, u"bob@example.org"_s}};
-    m.date = QDateTime(QDate(2026, 11, 24), QTime(9, 30), Qt::UTC);
-    m.subject = u"Hello"_s;
-    m.html = html;
-    return m;
-}
-
-} // namespace
 
 // Attachments in the message viewer: bytes asked for on demand, progress, open, save, save all
 // and the temporary copies a drag carries.
