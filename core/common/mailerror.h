@@ -34,6 +34,20 @@ public:
     QString message() const { return m_message; }
     QString serverText() const { return m_serverText; }
 
+    // Trying again cannot help: the credentials, a policy, a certificate or the user said no.
+    bool isPermanent() const
+    {
+        switch (m_kind) {
+        case Kind::Authentication:
+        case Kind::Policy:
+        case Kind::Tls:
+        case Kind::Cancelled:
+            return true;
+        default:
+            return false;
+        }
+    }
+
     QString toString() const
     {
         if (m_serverText.isEmpty())

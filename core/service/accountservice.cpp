@@ -10,6 +10,7 @@
 #include "imap/tasks/imaplisttask.h"
 #include "imap/tasks/imapmovetask.h"
 #include "imap/tasks/imapstoretask.h"
+#include "inboxwatcher.h"
 #include "messagepartloader.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
@@ -18,6 +19,9 @@
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
+#include "unsolicitedupdates.h"
+
+#include <QCryptographicHash>
 
 namespace {
 
@@ -40,19 +44,6 @@ FolderRecord::SpecialUse specialUseOf(const ImapMailboxListing &listing)
     if (listing.has(A::Archive))
         return FolderRecord::SpecialUse::Archive;
     return FolderRecord::SpecialUse::None;
-}
-
-bool isPermanent(const MailError &error)
-{
-    switch (error.kind()) {
-    case MailError::Kind::Authentication:
-    case MailError::Kind::Policy:
-    case MailError::Kind::Tls:
-    case MailError::Kind::Cancelled:
-        return true;
-    default:
-        return false;
-    }
 }
 
 template<typename Task>
@@ -78,10 +69,20 @@ AccountService::AccountService(const Account &account, SecretStore *secrets, QOb
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &AccountService::connectToServer);
+    m_inboxWatcher = std::make_unique<InboxWatcher>(m_store.get());
+    connect(m_inboxWatcher.get(), &InboxWatcher::errorOccurred, this,
+            &AccountService::errorOccurred);
+    connect(m_inboxWatcher.get(), &InboxWatcher::synchronised, this,
+            [this] { m_inboxWatchAttempts = 0; });
+    connect(m_inboxWatcher.get(), &InboxWatcher::stopped, this,
+            &AccountService::onInboxWatchStopped);
+    m_inboxWatchRetryTimer.setSingleShot(true);
+    connect(&m_inboxWatchRetryTimer, &QTimer::timeout, this, &AccountService::updateInboxWatch);
 }
 
 AccountService::~AccountService()
 {
+    m_inboxWatcher.reset();
     m_connection.reset();
     m_transport.reset();
 }
@@ -99,6 +100,7 @@ void AccountService::setState(State state, const QString &detail)
 {
     m_state = state;
     m_stateDetail = detail;
+    updateInboxWatch();
     Q_EMIT stateChanged(state, detail);
 }
 
@@ -141,32 +143,81 @@ void AccountService::openSession(const QString &password)
             && (!m_sync || m_sync->folderId() == m_currentFolder))
             startWaitingDisplay();
     });
-    connect(connection, &ImapConnection::existsReceived, this, &AccountService::scheduleResync);
-    connect(connection, &ImapConnection::expungeReceived, this, &AccountService::scheduleResync);
-    connect(connection, &ImapConnection::vanishedReceived, this, [this](const UidSet &uids) {
-        if (m_currentFolder != 0)
-            reportTaskError(m_store->removeMessages(m_currentFolder, uids.toList()));
-    });
-    connect(connection, &ImapConnection::fetchReceived, this, [this](const ImapFetch &fetch) {
-        if (m_currentFolder == 0)
-            return;
-        if (fetch.uid)
-            reportTaskError(
-                    FolderSync::applyUnsolicitedFetch(m_store.get(), m_currentFolder, fetch));
-        else
-            scheduleResync();
-    });
+    UnsolicitedUpdates updates;
+    updates.folderId = [this] {
+        return m_currentFolder;
+    };
+    updates.resync = [this] {
+        scheduleResync();
+    };
+    updates.report = [this](const MailError &error) {
+        reportTaskError(error);
+    };
+    updates.connect(connection, m_store.get(), this);
     connect(connection, &ImapConnection::alertReceived, this, [this](const QString &text) {
         Q_EMIT errorOccurred(MailError(MailError::Kind::Protocol, text));
     });
 
+    connection->open(sessionSettings(password));
+}
+
+ImapConnectionSettings AccountService::sessionSettings(const QString &password) const
+{
     ImapConnectionSettings settings;
     settings.host = m_account.imapHost();
     settings.port = m_account.imapPort();
     settings.security = m_account.imapSecurity();
     settings.username = m_account.userName().isEmpty() ? m_account.address() : m_account.userName();
     settings.password = password;
-    connection->open(settings);
+    return settings;
+}
+
+QList<QSslCertificate> AccountService::caCertificates() const
+{
+    if (m_account.caFilePath().isEmpty())
+        return {};
+    return QSslCertificate::fromPath(m_account.caFilePath());
+}
+
+ImapConnection *AccountService::inboxConnection() const
+{
+    return m_inboxWatcher->connection();
+}
+
+void AccountService::updateInboxWatch()
+{
+    const qint64 inbox = folderId(FolderRecord::SpecialUse::Inbox);
+    if (m_state != State::Online || inbox == 0 || m_currentFolder == 0 || m_currentFolder == inbox) {
+        m_inboxWatchRetryTimer.stop();
+        m_inboxWatcher->stop();
+        return;
+    }
+    if (m_inboxWatcher->isRunning() || m_inboxWatchRetryTimer.isActive())
+        return;
+    m_secrets->readPassword(m_account.id(), this, [this, inbox](const SecretStore::Reply &reply) {
+        const bool stillWanted = m_state == State::Online && m_currentFolder != inbox
+                                 && inbox == folderId(FolderRecord::SpecialUse::Inbox);
+        if (!reply.isOk() || !stillWanted || m_inboxWatcher->isRunning() || !m_transport)
+            return;
+        m_inboxWatcher->setCaCertificates(caCertificates());
+        // The certificate the main session was accepted with, whether by the CAs or the user.
+        const QSslCertificate accepted = m_transport->peerCertificate();
+        m_inboxWatcher->setPinnedDigest(
+                accepted.isNull() ? QByteArray() : accepted.digest(QCryptographicHash::Sha256));
+        m_inboxWatcher->start(inbox, sessionSettings(reply.password));
+    });
+}
+
+void AccountService::onInboxWatchStopped(const MailError &error)
+{
+    if (error.isPermanent()) {
+        Q_EMIT errorOccurred(
+                MailError(error.kind(),
+                          tr("New mail in the Inbox is not watched: %1").arg(error.toString())));
+        return;
+    }
+    m_inboxWatchRetryTimer.start(qMin(60000, 2000 << qMin(m_inboxWatchAttempts, 5)));
+    ++m_inboxWatchAttempts;
 }
 
 void AccountService::answerTrust(bool trust)
@@ -191,7 +242,7 @@ void AccountService::onConnectionFailed(const MailError &error)
     m_sync.clear();
     setState(State::Failed, error.toString());
     startWaitingDisplay(); // from the cache, or with the offline error
-    if (m_wantOnline && !isPermanent(error))
+    if (m_wantOnline && !error.isPermanent())
         scheduleReconnect();
 }
 
@@ -251,6 +302,7 @@ void AccountService::listFolders()
                 reportTaskError(m_store->removeFolder(folder.id));
         }
         m_folderModel->reload();
+        updateInboxWatch();
         if (m_currentFolder == 0 || !m_store->folder(m_currentFolder))
             openFolder(folderId(FolderRecord::SpecialUse::Inbox));
         else
@@ -280,6 +332,7 @@ void AccountService::openFolder(qint64 folderId)
     }
     if (m_state == State::Online && (changed || !m_sync))
         syncCurrentFolder();
+    updateInboxWatch();
 }
 
 void AccountService::refresh()

@@ -19,6 +19,8 @@
 class FolderSync;
 class FolderTreeModel;
 class ImapConnection;
+struct ImapConnectionSettings;
+class InboxWatcher;
 class MessageListModel;
 class MessageStore;
 class SecretStore;
@@ -29,7 +31,9 @@ class SslTransport;
 //
 // connectToServer() reads the password from the SecretStore, opens the session, lists the
 // folders into the cache and synchronises the open folder; afterwards the connection idles on
-// that folder and unsolicited changes flow into the cache and from there into the models. A lost
+// that folder and unsolicited changes flow into the cache and from there into the models. While
+// another folder than the Inbox is open, a second session (InboxWatcher) idles on the Inbox, so
+// new mail is seen wherever the user is. A lost
 // connection is retried with growing delays; an authentication or certificate refusal is not.
 // Certificate questions travel up as trustRequested() and wait for answerTrust().
 class AccountService : public QObject
@@ -55,6 +59,8 @@ public:
     FolderTreeModel *folderModel() const { return m_folderModel.get(); }
     MessageListModel *messageModel() const { return m_messageModel.get(); }
     ImapConnection *connection() const { return m_connection.get(); }
+    // The session that idles on the Inbox while another folder is open; null when none runs.
+    ImapConnection *inboxConnection() const;
 
     void connectToServer();
     void disconnectFromServer();
@@ -118,6 +124,11 @@ private:
     void scheduleResync();
     void scheduleReconnect();
     void reportTaskError(const MailError &error);
+    ImapConnectionSettings sessionSettings(const QString &password) const;
+    QList<QSslCertificate> caCertificates() const;
+    // Starts or stops the Inbox watcher for the current state and open folder.
+    void updateInboxWatch();
+    void onInboxWatchStopped(const MailError &error);
     QByteArray wireName(qint64 folderId) const;
     // The connection when it can carry commands for the open folder, else null.
     ImapConnection *onlineConnection() const;
@@ -127,6 +138,9 @@ private:
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
+    std::unique_ptr<InboxWatcher> m_inboxWatcher;
+    QTimer m_inboxWatchRetryTimer;
+    int m_inboxWatchAttempts = 0;
     std::unique_ptr<SslTransport> m_transport;
     std::unique_ptr<ImapConnection> m_connection;
     QPointer<FolderSync> m_sync;

@@ -9,11 +9,14 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <numeric>
 
 class TestAccountService : public QObject
 {
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void missingPasswordIsAClearError();
     void wrongPasswordIsNotRetried();
     void messageChosenDuringAnotherSyncWaitsForItsFolder();
+    void inboxIsWatchedWhileAnotherFolderIsOpen();
 
 private:
     Account account(const QString &user, bool withCa = true) const;
@@ -278,6 +282,81 @@ void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()
     QCOMPARE(shown.first().at(0).toLongLong(), inbox);
     QCOMPARE(shown.first().at(1).toUInt(), uid);
     QCOMPARE(shown.first().at(2).value<MimePart>().decodedHeader("Subject"), subject);
+}
+
+void TestAccountService::inboxIsWatchedWhileAnotherFolderIsOpen()
+{
+    const Account a = account(QStringLiteral("carol"));
+    const QString user = m_stack.address(QStringLiteral("carol"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    const qint64 inbox = service->folderId(FolderRecord::SpecialUse::Inbox);
+    const qint64 sent = service->folderId(FolderRecord::SpecialUse::Sent);
+    QVERIFY(inbox != 0 && sent != 0);
+    // With the Inbox open, its own session idles there and no second one runs.
+    QCOMPARE(service->inboxConnection(), nullptr);
+
+    synced.clear();
+    service->openFolder(sent);
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(service->inboxConnection() && service->inboxConnection()->isIdling(),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(service->connection()->isIdling(), 10000);
+    QCOMPARE(service->connection()->selectedMailbox(), QByteArrayLiteral("Sent"));
+
+    MessageStore *store = service->store();
+    QSignalSpy added(store, &MessageStore::messagesAdded);
+    const int before = store->messageCount(inbox).value();
+    seedInbox(QStringLiteral("carol"), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(store->messageCount(inbox).value(), before + 2, 15000);
+    const auto addedToInbox = [inbox](qsizetype sum, const QList<QVariant> &signal) {
+        return sum
+               + (signal.at(0).toLongLong() == inbox ? signal.at(1).value<QList<quint32>>().size()
+                                                     : 0);
+    };
+    QCOMPARE(std::accumulate(added.cbegin(), added.cend(), qsizetype(0), addedToInbox), 2);
+    // The open folder's list is untouched.
+    QCOMPARE(service->messageModel()->folderId(), sent);
+
+    // A flag set and a message expunged by another client reach the cache while idling.
+    const QStringList uids = doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                                      QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+                                      QStringLiteral("all")});
+    QVERIFY(uids.size() >= 2);
+    const quint32 flagged = uids.at(uids.size() - 1).section(QLatin1Char(' '), 1).toUInt();
+    const quint32 expunged = uids.at(uids.size() - 2).section(QLatin1Char(' '), 1).toUInt();
+    QVERIFY(flagged != 0 && expunged != 0);
+    doveadm({QStringLiteral("flags"), QStringLiteral("add"), QStringLiteral("-u"), user,
+             QStringLiteral("\\Flagged"), QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+             QStringLiteral("uid"), QString::number(flagged)});
+    QTRY_VERIFY_WITH_TIMEOUT(store->message(inbox, flagged)
+                                     .value()
+                                     .flags.testFlag(MessageRecord::Flagged),
+                             15000);
+    doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), user, QStringLiteral("mailbox"),
+             QStringLiteral("INBOX"), QStringLiteral("uid"), QString::number(expunged)});
+    QTRY_VERIFY_WITH_TIMEOUT(!store->message(inbox, expunged), 15000);
+    QCOMPARE(store->messageCount(inbox).value(), before + 1);
+
+    // Both sessions are cut; both come back, and the Inbox is watched again.
+    const QPointer<ImapConnection> cut = service->inboxConnection();
+    doveadm({QStringLiteral("kick"), user});
+    QTRY_VERIFY_WITH_TIMEOUT(!cut && service->inboxConnection()
+                                     && service->inboxConnection()->isIdling(),
+                             30000);
+    seedInbox(QStringLiteral("carol"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(store->messageCount(inbox).value(), before + 2, 15000);
+
+    // Back in the Inbox, the second session ends.
+    service->openFolder(inbox);
+    QCOMPARE(service->inboxConnection(), nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(service->connection()->isIdling()
+                                     && service->connection()->selectedMailbox() == "INBOX",
+                             20000);
 }
 
 QTEST_GUILESS_MAIN(TestAccountService)
