@@ -2,6 +2,7 @@
 
 #include "benchoptions.h"
 #include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
 #include "store/messagestore.h"
 
 #include <QElapsedTimer>
@@ -15,6 +16,13 @@
 
 namespace {
 
+QByteArray benchMessageId(quint32 uid)
+{
+    const quint32 mix = uid * 2654435761u;
+    return "<" + QByteArray::number(mix) + "." + QByteArray::number(uid) + "@mail.example>";
+}
+
+// Conversations of five: each message after the first answers the one before it.
 MessageRecord benchMessage(quint32 uid)
 {
     static const QStringList names = {
@@ -43,9 +51,13 @@ MessageRecord benchMessage(quint32 uid)
                                                Qt::UTC);
     m.internalDate = m.sentDate.addSecs(40);
     m.size = 2000 + mix % 200000;
-    m.messageId = "<" + QByteArray::number(mix) + "." + QByteArray::number(uid) + "@mail.example>";
-    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@mail.example>"
-                               : QByteArray();
+    m.messageId = benchMessageId(uid);
+    const quint32 first = uid - (uid - 1) % 5;
+    if (uid != first) {
+        m.inReplyTo = benchMessageId(uid - 1);
+        for (quint32 earlier = first; earlier < uid; ++earlier)
+            m.references += (earlier == first ? "" : " ") + benchMessageId(earlier);
+    }
     m.hasAttachments = uid % 9 == 0;
     m.bodyStructure = QByteArray("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"QUOTED-"
                                  "PRINTABLE\" 1234 40 NIL NIL NIL)(\"TEXT\" \"HTML\" (\"CHARSET\""
@@ -187,6 +199,33 @@ int runStoreBench(const QStringList &args)
     line("search_rows", matches, 0);
     line("search_first50_ms", msSince(timer));
     model.setSearchText(QString());
+
+    // Threads: the first showing (which makes their indexes), the first screen of
+    // conversations, then one of them opened to its last reply.
+    {
+        timer.start();
+        ThreadListModel(&store).setFolderId(folderId);
+        line("threads_first_show_ms", msSince(timer));
+        cpuStart = cpuMs();
+        timer.start();
+        ThreadListModel threads(&store);
+        threads.setFolderId(folderId);
+        line("thread_roots", threads.rowCount(), 0);
+        int read = 0;
+        for (int row = 0; row < 50 && row < threads.rowCount(); ++row)
+            read += threads.index(row, MessageListModel::SubjectColumn).data().isValid() ? 1 : 0;
+        line("threads_first50_ms", msSince(timer));
+        line("threads_first50_cpu_ms", cpuMs() - cpuStart);
+        timer.start();
+        QModelIndex reply = threads.index(0, 0);
+        int depth = 0;
+        while (threads.rowCount(reply) > 0) {
+            reply = threads.index(0, 0, reply);
+            ++depth;
+        }
+        line("thread_depth", depth, 0);
+        line("thread_expand_ms", msSince(timer));
+    }
 
     const qint64 rssOpen = Bench::statusKb("VmRSS");
     cpuStart = cpuMs();

@@ -115,9 +115,7 @@ ThreadListModel::Replies *ThreadListModel::repliesOf(const QModelIndex &parent) 
     const quint32 uid = parentRow->message.uid;
     auto it = m_replies.find(uid);
     if (it == m_replies.end()) {
-        StoreResult<QList<ThreadRow>> rows = m_store->fetchReplies(m_query.folderId,
-                                                                   parentRow->message.messageId,
-                                                                   uid);
+        StoreResult<QList<ThreadRow>> rows = m_store->fetchReplies(m_query.folderId, uid);
         ++m_replyLoads;
         if (reportError(rows.error()))
             return nullptr;

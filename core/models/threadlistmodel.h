@@ -10,10 +10,10 @@
 
 class MessageStore;
 
-// The messages of one folder as threads: a tree whose top level holds the messages that answer
-// nothing in the folder (in the chosen order, read lazily in windows like MessageListModel) and
-// whose children are the replies, by In-Reply-To, read only when a thread is expanded. It has
-// MessageListModel's columns and roles, so views and actions treat both alike.
+// The messages of one folder as threads: a tree whose top level holds the first message of each
+// conversation (in the chosen order, read lazily in windows like MessageListModel) and whose
+// children are the replies, by References and In-Reply-To, read only when a thread is expanded.
+// It has MessageListModel's columns and roles, so views and actions treat both alike.
 //
 // Flag changes update rows in place; messages added or removed reset the model.
 class ThreadListModel : public QAbstractItemModel

@@ -101,15 +101,17 @@ public:
     StoreResult<QHash<quint32, int>> messagePositions(const MessageQuery &query,
                                                       const QList<quint32> &uids);
 
-    // Threads, by In-Reply-To within the folder (messagestorethreads.cpp). A root is a message
-    // that answers nothing in the folder; roots follow the query's order and filter, replies
-    // come oldest first. Rows carry the list columns and their number of direct replies.
-    // The first call creates the two indexes threads need, so a cache that never shows threads
+    // Threads by References and In-Reply-To within the folder (messagestorethreads.cpp). A
+    // root is the first message of a conversation that is in the folder; roots follow the
+    // query's order and filter and carry how many other messages their conversation has.
+    // Replies are the messages that answer parentUid, the last message of their References
+    // that is in the folder (else their In-Reply-To, else the root), oldest first, each with
+    // its number of direct replies; so a missing message in the middle loses no one.
+    // The first call creates the indexes threads need, so a cache that never shows threads
     // does not maintain them on every write.
     StoreResult<int> countThreadRoots(const MessageQuery &query);
     StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset, int limit);
-    StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, const QByteArray &messageId,
-                                               quint32 parentUid);
+    StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
 
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);

@@ -1,7 +1,15 @@
-// MessageStore: threaded lists, by In-Reply-To within a folder.
+// MessageStore: threaded lists, by References and In-Reply-To within a folder.
+//
+// Conversations are found in SQL through thread_key (schema version 5): the messages sharing a
+// key form one, and a key that is the Message-ID of a message filed under another key joins
+// that conversation (an In-Reply-To chain without References). Inside one conversation the tree
+// is built here, from the headers of its messages.
 
 #include "messagestore.h"
 #include "messagestore_p.h"
+
+#include <QHash>
+#include <QSet>
 
 namespace {
 
@@ -28,22 +36,110 @@ QString threadOrderBy(const MessageQuery &query)
            + direction;
 }
 
-// The list columns and the number of direct replies; the outer table is named "messages" as
-// in MessageStore::listQuery(), which adds the folder and the search filter.
+// The list columns and, for a thread's root, the number of other messages of its
+// conversation; the outer table is named "messages" as in MessageStore::listQuery(), which adds
+// the folder and the search filter.
 const QString threadColumns = QStringLiteral(
         "SELECT messages.uid, messages.modseq, messages.flags, messages.keywords,"
         " messages.internal_date, messages.sent_date, messages.size, messages.subject,"
         " messages.from_name, messages.from_address, messages.message_id,"
         " messages.has_attachments,"
-        " CASE WHEN length(messages.message_id) > 0 THEN (SELECT COUNT(*) FROM messages c"
-        " WHERE c.folder_id = messages.folder_id AND c.in_reply_to = messages.message_id"
-        " AND c.uid <> messages.uid) ELSE 0 END");
+        " (SELECT COUNT(*) FROM messages c WHERE c.folder_id = messages.folder_id"
+        " AND c.thread_key = messages.thread_key AND c.uid <> messages.uid)");
 
-// A message whose In-Reply-To names another message of the folder is not a root.
+// A root: a message without any id, or the root row of a conversation that joins no other one
+// (its key is not the Message-ID of a message filed under another key). The root row is the
+// message the key names (the lowest UID of its copies), or the conversation's lowest UID when
+// that message is not here. (The unary + keeps SQLite on the Message-ID index: on the UID index
+// it would walk the folder.)
 const QString isRoot = QStringLiteral(
-        " AND NOT (length(messages.in_reply_to) > 0 AND EXISTS (SELECT 1 FROM messages p"
-        " WHERE p.folder_id = messages.folder_id AND p.message_id = messages.in_reply_to"
-        " AND p.uid <> messages.uid))");
+        " AND (messages.thread_key IS NULL OR ("
+        "NOT EXISTS (SELECT 1 FROM messages p WHERE p.folder_id = messages.folder_id"
+        " AND p.message_id = messages.thread_key AND p.thread_key IS NOT messages.thread_key)"
+        " AND ((messages.message_id = messages.thread_key"
+        " AND NOT EXISTS (SELECT 1 FROM messages d WHERE d.folder_id = messages.folder_id"
+        " AND d.message_id = messages.thread_key AND +d.uid < messages.uid))"
+        " OR (NOT EXISTS (SELECT 1 FROM messages r WHERE r.folder_id = messages.folder_id"
+        " AND r.message_id = messages.thread_key)"
+        " AND messages.uid = (SELECT MIN(o.uid) FROM messages o"
+        " WHERE o.folder_id = messages.folder_id AND o.thread_key = messages.thread_key)))))");
+
+// Every message of the conversation keyed by the first value, in the folder given by the second
+// and third, with the keys that join it (each key once, so each message once), oldest first:
+// the list columns, then In-Reply-To, References and the key.
+const QString threadMembers = QStringLiteral(
+        "WITH RECURSIVE keys(k) AS (SELECT ? UNION SELECT m.message_id FROM messages m"
+        " JOIN keys ON m.folder_id = ? AND m.thread_key = keys.k"
+        " WHERE length(m.message_id) > 0)"
+        " SELECT m.uid, m.modseq, m.flags, m.keywords, m.internal_date, m.sent_date, m.size,"
+        " m.subject, m.from_name, m.from_address, m.message_id, m.has_attachments,"
+        " m.in_reply_to, m.refs, m.thread_key"
+        " FROM keys CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = keys.k"
+        " ORDER BY m.sort_date ASC, m.uid ASC");
+
+// The message ids of a References header, oldest first.
+QList<QByteArray> messageIds(const QByteArray &header)
+{
+    QList<QByteArray> ids;
+    qsizetype from = 0;
+    while ((from = header.indexOf('<', from)) >= 0) {
+        const qsizetype to = header.indexOf('>', from);
+        if (to < 0)
+            break;
+        ids.append(header.mid(from, to - from + 1));
+        from = to + 1;
+    }
+    if (ids.isEmpty())
+        ids = header.simplified().split(' ');
+    ids.removeAll(QByteArray());
+    return ids;
+}
+
+struct ThreadMember
+{
+    ThreadRow row;
+    QByteArray inReplyTo;
+    QByteArray references;
+    QByteArray key;
+};
+
+// Who answers whom inside one conversation: each message hangs under the last message of its
+// References that is here, else under its In-Reply-To, else under the root; a loop in the
+// headers is cut at the root. Returns the parent index of each member (-1 for the root).
+QList<int> threadParents(const QList<ThreadMember> &members, qsizetype root)
+{
+    // A Message-ID names the root, else its first copy.
+    QHash<QByteArray, int> byId;
+    byId.insert(members.at(root).row.message.messageId, int(root));
+    for (int i = 0; i < members.size(); ++i) {
+        const QByteArray &messageId = members.at(i).row.message.messageId;
+        if (!messageId.isEmpty() && !byId.contains(messageId))
+            byId.insert(messageId, i);
+    }
+    QList<int> parents(members.size(), int(root));
+    parents[root] = -1;
+    for (int i = 0; i < members.size(); ++i) {
+        if (i == root)
+            continue;
+        QList<QByteArray> candidates = messageIds(members.at(i).references);
+        candidates.append(members.at(i).inReplyTo);
+        for (auto id = candidates.crbegin(); id != candidates.crend(); ++id) {
+            const int found = byId.value(*id, -1);
+            if (found >= 0 && found != i) {
+                parents[i] = found;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < members.size(); ++i) {
+        int at = i;
+        for (qsizetype steps = 0; at >= 0 && at != root && steps <= members.size(); ++steps)
+            at = parents.at(at);
+        if (at != root && i != root)
+            parents[i] = int(root);
+    }
+    return parents;
+}
 
 } // namespace
 
@@ -53,8 +149,9 @@ MailError MessageStore::ensureThreadIndexes()
         return notOpen();
     for (const QString &sql : {QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
                                               " ON messages (folder_id, message_id)"),
-                               QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_in_reply_to"
-                                              " ON messages (folder_id, in_reply_to)")}) {
+                               QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
+                                              " ON messages (folder_id, thread_key, uid)"),
+                               QStringLiteral("DROP INDEX IF EXISTS messages_by_in_reply_to")}) {
         QSqlQuery query(d->db);
         if (!query.exec(sql))
             return failed(QStringLiteral("Cannot prepare the cache for threads"), query);
@@ -81,6 +178,22 @@ StoreResult<int> MessageStore::countThreadRoots(const MessageQuery &query)
 {
     if (MailError error = ensureThreadIndexes())
         return error;
+    if (ftsQuery(query.searchText).isEmpty()) {
+        // Unfiltered, the roots are one per conversation that joins no other, plus the
+        // messages without ids: counted along the key index, without a look at every row.
+        const StoreResult<QVariant> count = scalar(
+                QStringLiteral("SELECT (SELECT COUNT(*) FROM (SELECT o.thread_key FROM messages o"
+                               " WHERE o.folder_id = ? AND o.thread_key IS NOT NULL"
+                               " GROUP BY o.thread_key HAVING NOT EXISTS (SELECT 1 FROM messages p"
+                               " WHERE p.folder_id = ? AND p.message_id = o.thread_key"
+                               " AND p.thread_key IS NOT o.thread_key)))"
+                               " + (SELECT COUNT(*) FROM messages"
+                               " WHERE folder_id = ? AND thread_key IS NULL)"),
+                {query.folderId, query.folderId, query.folderId});
+        if (!count)
+            return count.error();
+        return count.value().toInt();
+    }
     MailError error;
     QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT COUNT(*)"), isRoot, &error);
     if (!sql)
@@ -107,26 +220,75 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchThreadRoots(const MessageQuery 
     return readThreadRows(sql, query.folderId);
 }
 
-StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId,
-                                                         const QByteArray &messageId,
-                                                         quint32 parentUid)
+StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint32 parentUid)
 {
-    if (messageId.isEmpty())
+    // The conversation's key: the parent's, followed to the conversation it joins.
+    StoreResult<QVariant> key
+            = scalar(QStringLiteral(
+                             "SELECT thread_key FROM messages WHERE folder_id = ? AND uid = ?"),
+                     {folderId, parentUid});
+    if (!key)
+        return key.error();
+    QByteArray threadKey = key.value().toByteArray();
+    if (threadKey.isEmpty())
         return QList<ThreadRow>();
+    QSet<QByteArray> seen {threadKey};
+    for (;;) {
+        key = scalar(QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ?"
+                                    " AND message_id = ? AND thread_key IS NOT ? LIMIT 1"),
+                     {folderId, threadKey, threadKey});
+        if (!key)
+            return key.error();
+        const QByteArray joined = key.value().toByteArray();
+        if (joined.isEmpty() || seen.contains(joined))
+            break;
+        seen.insert(joined);
+        threadKey = joined;
+    }
+
     MailError error;
-    // Compared column to column, whatever type the writer gave the ids.
-    QSqlQuery *sql = prepared(threadColumns
-                                      + QStringLiteral(" FROM messages WHERE folder_id = ?"
-                                                       " AND in_reply_to = (SELECT message_id"
-                                                       " FROM messages WHERE folder_id = ?"
-                                                       " AND uid = ?) AND uid <> ?"
-                                                       " ORDER BY sort_date ASC, uid ASC"),
-                              &error);
+    QSqlQuery *sql = prepared(threadMembers, &error);
     if (!sql)
         return error;
-    sql->bindValue(0, folderId);
+    sql->bindValue(0, threadKey);
     sql->bindValue(1, folderId);
-    sql->bindValue(2, parentUid);
-    sql->bindValue(3, parentUid);
-    return readThreadRows(sql, folderId);
+    sql->bindValue(2, folderId);
+    if (!sql->exec())
+        return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+    QList<ThreadMember> members;
+    qsizetype root = -1;
+    qsizetype parent = -1;
+    while (sql->next()) {
+        ThreadMember member {{StoreSql::listRecord(*sql, folderId), 0},
+                             sql->value(12).toByteArray(),
+                             sql->value(13).toByteArray(),
+                             sql->value(14).toByteArray()};
+        const MessageRecord &m = member.row.message;
+        // As isRoot chooses: the message the key names, else the lowest UID under the key.
+        if (member.key == threadKey) {
+            const bool named = m.messageId == threadKey;
+            const bool rootNamed = root >= 0 && members.at(root).row.message.messageId == threadKey;
+            const bool lower = root < 0 || m.uid < members.at(root).row.message.uid;
+            if ((named && (!rootNamed || lower)) || (!named && !rootNamed && lower))
+                root = members.size();
+        }
+        if (m.uid == parentUid)
+            parent = members.size();
+        members.append(std::move(member));
+    }
+    sql->finish();
+    if (root < 0 || parent < 0)
+        return QList<ThreadRow>();
+
+    const QList<int> parents = threadParents(members, root);
+    for (int parentIndex : parents) {
+        if (parentIndex >= 0)
+            ++members[parentIndex].row.replyCount;
+    }
+    QList<ThreadRow> replies;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (parents.at(i) == parent)
+            replies.append(members.at(i).row);
+    }
+    return replies;
 }

@@ -130,7 +130,22 @@ const Migration migration4 = {
         " END",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3, migration4};
+// Version 5: threads by References. thread_key names a message's conversation: the first <id> of
+// its References (the thread's first message), else its In-Reply-To, else its own Message-ID.
+// It is computed by SQLite when read and costs nothing on a write; its index is made when
+// threads are first shown (MessageStore::ensureThreadIndexes()), which also drops the In-Reply-To
+// index that earlier versions made.
+const Migration migration5 = {
+        "ALTER TABLE messages ADD COLUMN thread_key BLOB GENERATED ALWAYS AS (CASE"
+        " WHEN length(refs) > 0 THEN (CASE WHEN instr(refs, '<') > 0"
+        " AND instr(refs, '>') > instr(refs, '<')"
+        " THEN substr(refs, instr(refs, '<'), instr(refs, '>') - instr(refs, '<') + 1)"
+        " ELSE refs END)"
+        " WHEN length(in_reply_to) > 0 THEN in_reply_to"
+        " WHEN length(message_id) > 0 THEN message_id END) VIRTUAL",
+};
+
+const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5};
 
 MailError sqlError(const QString &what, const QSqlError &error)
 {

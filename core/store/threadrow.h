@@ -2,7 +2,8 @@
 
 #include "messagerecord.h"
 
-// One message of a threaded list with the number of direct replies to it in the same folder.
+// One message of a threaded list with the number of replies under it (see
+// MessageStore::fetchReplies()).
 struct ThreadRow
 {
     MessageRecord message;

@@ -107,6 +107,49 @@ private Q_SLOTS:
                  u"Sender 2"_s);
     }
 
+    void referencesPlaceRepliesWhoseParentIsMissing()
+    {
+        // 20 ─ 21 ─ 23 (answers 22, which is not here; References names 20 21 22)
+        //   │    └ 24 (References only, no In-Reply-To)
+        //   └ 25 (a second copy of 20)
+        // 30 ─ 31 (both answer a first message that is not here)
+        const auto withReferences = [](MessageRecord m, const QByteArray &references) {
+            m.references = references;
+            return m;
+        };
+        MessageRecord copy = message(25, 150);
+        copy.messageId = id(20);
+        QVERIFY(!m_store->upsertMessages(
+                m_folder,
+                {message(20, 100), withReferences(message(21, 110), id(20)),
+                 withReferences(message(23, 130, 22), id(20) + ' ' + id(21) + ' ' + id(22)),
+                 withReferences(message(24, 140), id(20) + "\r\n " + id(21)),
+                 withReferences(message(30, 200), "<gone@example.org>"), copy,
+                 withReferences(message(31, 210, 30), "<gone@example.org> " + id(30))}));
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QList<quint32> roots;
+        for (int row = 0; row < model.rowCount(); ++row)
+            roots.append(uidOf(model.index(row, 0)));
+        QCOMPARE(roots, (QList<quint32> {30, 20, 7, 6, 5, 1}));
+
+        const QModelIndex first = model.index(1, 0);
+        QCOMPARE(model.rowCount(first), 2);
+        const QModelIndex reply = model.index(0, 0, first);
+        QCOMPARE(uidOf(reply), 21u);
+        QCOMPARE(uidOf(model.index(1, 0, first)), 25u);
+        QCOMPARE(model.rowCount(reply), 2);
+        QCOMPARE(uidOf(model.index(0, 0, reply)), 23u);
+        QCOMPARE(uidOf(model.index(1, 0, reply)), 24u);
+        QVERIFY(!model.hasChildren(model.index(0, 0, reply)));
+
+        const QModelIndex orphans = model.index(0, 0);
+        QCOMPARE(model.rowCount(orphans), 1);
+        QCOMPARE(uidOf(model.index(0, 0, orphans)), 31u);
+    }
+
     void repliesAreReadOnlyWhenAskedFor()
     {
         // No tester here: it reads every row and every thread, which is what this counts.
