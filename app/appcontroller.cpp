@@ -34,6 +34,7 @@
 #include "trayindicator.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
+#include "wholemessagerequest.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -172,6 +173,7 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     m_display = new MessageDisplay(w->messageViewer(), this);
+    connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
     reloadAccounts();
@@ -542,6 +544,23 @@ bool AppController::hasUnsentMail() const
 {
     for (AccountSession *session : m_sessions) {
         if (session->sender()->hasUnsent())
+void AppController::forwardAsAttachment()
+{
+    if (!m_current || !m_display->hasMessage()) {
+        showStatus(tr("Open a message first."));
+        return;
+    }
+    const QString subject = m_display->message().decodedHeader("Subject");
+    auto *request = new WholeMessageRequest(m_current->service(), m_display->uid(), this);
+    connect(request, &WholeMessageRequest::fetched, this, [this, subject](const QByteArray &bytes) {
+        openComposer(ComposeRequest())->startForwardAsAttachment(subject, bytes);
+    });
+    connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
+        showStatus(
+                tr("The message could not be forwarded as an attachment: %1").arg(error.toString()));
+    });
+}
+
             return true;
     }
     return false;

@@ -51,6 +51,8 @@ private:
     void reloadAccounts();
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
+    // Opens the composer with the message on display attached whole, once fetched.
+    void forwardAsAttachment();
     void rebuildFolders();
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);

@@ -66,6 +66,7 @@ Q_SIGNALS:
     void forwardRequested(const QModelIndex &message);
     void deleteRequested(const QModelIndexList &messages);
     void markReadRequested(const QModelIndexList &messages);
+    void forwardAsAttachmentRequested(const QModelIndex &message);
     void markUnreadRequested(const QModelIndexList &messages);
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();

@@ -1,6 +1,7 @@
 // The whole application against the local Dovecot and Postfix, driven as a user would: add two
 // accounts through the account dialog, read Alice's Inbox, write to Bob in the composer, see it
-// arrive in Bob's Inbox, answer from Bob, and check the answer's threading headers.
+// arrive in Bob's Inbox, answer from Bob, and check the answer's threading headers; Bob forwards
+// the message as an attachment and Alice gets it whole.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
 #include "addresslineedit.h"
@@ -11,7 +12,10 @@
 #include "connectiontestpanel.h"
 #include "mailstackinfo.h"
 #include "mainwindow.h"
+#include "mime/messagecontent.h"
+#include "mime/mimepart.h"
 #include "models/messagelistmodel.h"
+#include "viewer/messageviewer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -77,7 +81,9 @@ private:
     QStringList pinsOf(const QString &user, const char *server) const;
     QModelIndex inboxOf(const QString &accountName) const;
     int inboxCount(const QString &user) const;
-    QJsonObject fetchBySubject(const QString &user, const QString &subject) const;
+    // The message's header (field "hdr"), or what fetchField names ("text": the whole message).
+    QJsonObject fetchBySubject(const QString &user, const QString &subject,
+                               const QString &fetchField = QStringLiteral("hdr")) const;
     QModelIndex findMessage(const QString &subject) const;
 
     MailStackInfo m_stack;
@@ -208,13 +214,13 @@ int TestAppEndToEnd::inboxCount(const QString &user) const
     return QString::fromLatin1(out).section(QLatin1Char('='), 1).trimmed().toInt();
 }
 
-QJsonObject TestAppEndToEnd::fetchBySubject(const QString &user, const QString &subject) const
+QJsonObject TestAppEndToEnd::fetchBySubject(const QString &user, const QString &subject,
+                                            const QString &fetchField) const
 {
     const QByteArray out = m_stack.doveadm(
             {QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("fetch"),
-             QStringLiteral("-u"), m_stack.address(user), QStringLiteral("hdr"),
-             QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("header"),
-             QStringLiteral("Subject"), subject});
+             QStringLiteral("-u"), m_stack.address(user), fetchField, QStringLiteral("mailbox"),
+             QStringLiteral("INBOX"), QStringLiteral("header"), QStringLiteral("Subject"), subject});
     const QJsonArray found = QJsonDocument::fromJson(out).array();
     return found.isEmpty() ? QJsonObject() : found.first().toObject();
 }
@@ -313,6 +319,46 @@ void TestAppEndToEnd::addReadSendAndReply()
     QVERIFY2(headers.contains(QStringLiteral("References: ") + id, Qt::CaseInsensitive),
              qPrintable(headers));
     QVERIFY2(headers.contains(m_stack.address(QStringLiteral("bob"))), qPrintable(headers));
+
+    // Bob forwards Alice's message to Alice as an attachment: the whole message, as it came.
+    QTRY_VERIFY(visibleWindows<ComposerWindow>().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->mainWindow()->messageViewer()->message().subject, subject,
+                              30000);
+    auto *forwardAction = m_app->mainWindow()->findChild<QAction *>(
+            QStringLiteral("forwardAsAttachment"));
+    QVERIFY(forwardAction);
+    QCOMPARE(forwardAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    forwardAction->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(visibleWindows<ComposerWindow>().size(), 1, 30000);
+    ComposerWindow *forward = visibleWindows<ComposerWindow>().first();
+    QCOMPARE(forward->subjectField()->text(), QStringLiteral("Fwd: ") + subject);
+    QCOMPARE(forward->message().attachments.size(), 1);
+    QCOMPARE(forward->message().attachments.first().mimeType, QByteArray("message/rfc822"));
+    forward->fromCombo()->setCurrentIndex(
+            forward->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains));
+    QTest::keyClicks(forward->toField(), m_stack.address(QStringLiteral("alice")));
+    QVERIFY2(forward->validationError().isEmpty(), qPrintable(forward->validationError()));
+    forward->sendAction()->trigger();
+
+    QJsonObject forwarded;
+    QTRY_VERIFY_WITH_TIMEOUT(!(forwarded = fetchBySubject(QStringLiteral("alice"),
+                                                          QStringLiteral("Fwd: ") + subject,
+                                                          QStringLiteral("text")))
+                                      .isEmpty(),
+                             30000);
+    const MimePart received = MimePart::parse(
+            forwarded.value(QStringLiteral("text")).toString().toUtf8());
+    QCOMPARE(received.mimeType(), QByteArray("multipart/mixed"));
+    QCOMPARE(received.children().size(), 2);
+    const MimePart &attached = received.children().at(1);
+    QCOMPARE(attached.mimeType(), QByteArray("message/rfc822"));
+    QCOMPARE(attached.fileName(), ComposerWindow::attachedMessageFileName(subject));
+    QVERIFY(attached.isMessage());
+    const MimePart &inner = attached.children().first();
+    QCOMPARE(inner.decodedHeader("Subject"), subject);
+    QCOMPARE(inner.header("Message-ID").trimmed(), id.toLatin1());
+    QVERIFY(MessageContent::fromMessage(inner).bodies().first().text.contains(
+            QStringLiteral("Hello Bob, this came through the app.")));
 }
 
 void TestAppEndToEnd::untrustedCertificatesAreAskedAboutAndPinned()
