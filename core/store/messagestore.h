@@ -110,6 +110,9 @@ public:
     StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset, int limit);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, const QByteArray &messageId,
                                                quint32 parentUid);
+    // The rows of the given thread roots in the query's order (non-roots are left out).
+    StoreResult<QHash<quint32, int>> threadRootPositions(const MessageQuery &query,
+                                                         const QList<quint32> &uids);
 
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
