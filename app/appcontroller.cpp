@@ -107,6 +107,7 @@ AppController::AppController(QObject *parent)
     m_folderIcons->setSourceModel(&m_folders);
     m_window->setFolderModel(m_folderIcons.get());
     m_window->setFolderIdRole(FolderIdRole);
+    m_window->setAccountIdRole(AccountIdRole);
     m_window->setUnsentMailCheck([this] { return hasUnsentMail(); });
     m_outbox = std::make_unique<OutboxController>(m_window.get());
     connect(m_outbox.get(), &OutboxController::countChanged, this, &AppController::rebuildFolders);
@@ -172,8 +173,8 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
-    m_display = new MessageDisplay(w->messageViewer(), this);
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
+    m_display = new MessageDisplay(w->messageViewer(), this);
     connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
     reloadAccounts();
@@ -443,16 +444,19 @@ void AppController::onMessageSelected(const QModelIndex &index)
 }
 
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
-                                const QList<quint32> &uids)
+                                const QList<quint32> &uids, const QString &sourceAccountId)
 {
+    // From the unified Inbox the drag names its account, whose Inbox is open.
+    AccountSession *source = sourceAccountId.isEmpty() ? m_current.data()
+                                                       : m_sessions.value(sourceAccountId);
     const qint64 folderId = target.data(FolderIdRole).toLongLong();
-    if (!m_current || target.data(AccountIdRole).toString() != m_current->account().id()) {
+    if (!source || target.data(AccountIdRole).toString() != source->account().id()) {
         showStatus(tr("Messages can only be moved within their account."));
         return;
     }
-    if (folderId == 0 || sourceFolderId != m_current->service()->currentFolderId())
+    if (folderId == 0 || sourceFolderId != source->service()->currentFolderId())
         return;
-    m_current->service()->moveMessages(uids, folderId);
+    source->service()->moveMessages(uids, folderId);
 }
 
 QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
@@ -540,10 +544,6 @@ void AppController::respond(Response response)
         composer->startReply(original, response == Response::ReplyAll);
 }
 
-bool AppController::hasUnsentMail() const
-{
-    for (AccountSession *session : m_sessions) {
-        if (session->sender()->hasUnsent())
 void AppController::forwardAsAttachment()
 {
     if (!m_current || !m_display->hasMessage()) {
@@ -561,6 +561,10 @@ void AppController::forwardAsAttachment()
     });
 }
 
+bool AppController::hasUnsentMail() const
+{
+    for (AccountSession *session : m_sessions) {
+        if (session->sender()->hasUnsent())
             return true;
     }
     return false;

@@ -264,6 +264,11 @@ void MainWindow::setFolderIdRole(int role)
     m_folderView->setFolderIdRole(role);
 }
 
+void MainWindow::setAccountIdRole(int role)
+{
+    m_folderView->setAccountIdRole(role);
+}
+
 void MainWindow::setOutboxModel(QAbstractItemModel *model)
 {
     m_outboxView->setModel(model);

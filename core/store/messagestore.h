@@ -116,6 +116,10 @@ public:
 
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
+    // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
+    // store's queries order rows: for merging the lists of several stores.
+    static bool sortsBefore(const MessageRecord &a, const MessageRecord &b,
+                            const MessageQuery &query);
 
     // Full-text index. A written message enters the index later, not inside the write: in
     // chunks on the store's thread once no write came for ftsIdleDelayMs, and all at once
