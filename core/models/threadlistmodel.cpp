@@ -79,14 +79,37 @@ ThreadRow *ThreadListModel::rootRow(int row) const
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;
-        while (m_windows.size() >= m_maxWindows && !m_windowUse.isEmpty())
-            m_windows.remove(m_windowUse.takeFirst());
+        evictWindows();
         it = m_windows.insert(window, std::move(rows).value());
     }
     m_windowUse.removeOne(window);
     m_windowUse.append(window);
     const int offset = row - window * m_windowSize;
     return offset < it->size() ? &(*it)[offset] : nullptr;
+}
+
+void ThreadListModel::evictWindows() const
+{
+    if (m_windows.size() < m_maxWindows)
+        return;
+    // A window holding a root a view keeps (current, selected, expanded) stays: when the folder
+    // changes, that row's message is found by its UID, which only the window knows.
+    QSet<int> held;
+    const QModelIndexList persistent = persistentIndexList();
+    for (const QModelIndex &index : persistent) {
+        QModelIndex root = index;
+        while (root.isValid() && root.internalId() != 0)
+            root = parent(root);
+        if (root.isValid())
+            held.insert(root.row() / m_windowSize);
+    }
+    for (qsizetype i = 0; i < m_windowUse.size() && m_windows.size() >= m_maxWindows;) {
+        if (held.contains(m_windowUse.at(i)) && held.size() < m_maxWindows) {
+            ++i;
+            continue;
+        }
+        m_windows.remove(m_windowUse.takeAt(i));
+    }
 }
 
 ThreadRow *ThreadListModel::row(const QModelIndex &index) const

@@ -66,6 +66,8 @@ private:
 
     ThreadRow *row(const QModelIndex &index) const;
     ThreadRow *rootRow(int row) const;
+    // Makes room for one more window, least recently used first.
+    void evictWindows() const;
     Replies *repliesOf(const QModelIndex &parent) const;
     void resetWith(const MessageQuery &query);
     bool reportError(const MailError &error) const;

@@ -229,6 +229,29 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.index(3, 0)), 2); // 2 and the new 9
     }
 
+    void currentRowSurvivesScrollingFarAway()
+    {
+        QList<MessageRecord> many;
+        for (quint32 uid = 1000; uid < 4000; ++uid)
+            many.append(message(uid, int(uid)));
+        QVERIFY(!m_store->upsertMessages(m_folder, many));
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(5, 0), QItemSelectionModel::ClearAndSelect);
+        const quint32 reading = uidOf(selection.currentIndex());
+        // The view scrolls through more windows than the model keeps.
+        for (int row = model.rowCount() - 1; row >= 0; row -= model.windowSize())
+            QVERIFY(model.index(row, 0).data(MessageListModel::UidRole).isValid());
+        QVERIFY(model.rootWindowLoadCount() > 8);
+
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(9000, 9000)}));
+        QCOMPARE(uidOf(selection.currentIndex()), reading);
+        QCOMPARE(selection.currentIndex().row(), 6);
+    }
+
     void dragCarriesTheMessages()
     {
         ThreadListModel model(m_store.get());
