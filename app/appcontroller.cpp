@@ -34,6 +34,7 @@
 #include "trayindicator.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
+#include "wholemessagerequest.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -106,6 +107,7 @@ AppController::AppController(QObject *parent)
     m_folderIcons->setSourceModel(&m_folders);
     m_window->setFolderModel(m_folderIcons.get());
     m_window->setFolderIdRole(FolderIdRole);
+    m_window->setAccountIdRole(AccountIdRole);
     m_window->setUnsentMailCheck([this] { return hasUnsentMail(); });
     m_outbox = std::make_unique<OutboxController>(m_window.get());
     connect(m_outbox.get(), &OutboxController::countChanged, this, &AppController::rebuildFolders);
@@ -171,6 +173,7 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
+    connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessageDisplay(w->messageViewer(), this);
     connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
     connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
@@ -441,16 +444,19 @@ void AppController::onMessageSelected(const QModelIndex &index)
 }
 
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
-                                const QList<quint32> &uids)
+                                const QList<quint32> &uids, const QString &sourceAccountId)
 {
+    // From the unified Inbox the drag names its account, whose Inbox is open.
+    AccountSession *source = sourceAccountId.isEmpty() ? m_current.data()
+                                                       : m_sessions.value(sourceAccountId);
     const qint64 folderId = target.data(FolderIdRole).toLongLong();
-    if (!m_current || target.data(AccountIdRole).toString() != m_current->account().id()) {
+    if (!source || target.data(AccountIdRole).toString() != source->account().id()) {
         showStatus(tr("Messages can only be moved within their account."));
         return;
     }
-    if (folderId == 0 || sourceFolderId != m_current->service()->currentFolderId())
+    if (folderId == 0 || sourceFolderId != source->service()->currentFolderId())
         return;
-    m_current->service()->moveMessages(uids, folderId);
+    source->service()->moveMessages(uids, folderId);
 }
 
 QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
@@ -536,6 +542,23 @@ void AppController::respond(Response response)
         composer->startForward(original);
     else
         composer->startReply(original, response == Response::ReplyAll);
+}
+
+void AppController::forwardAsAttachment()
+{
+    if (!m_current || !m_display->hasMessage()) {
+        showStatus(tr("Open a message first."));
+        return;
+    }
+    const QString subject = m_display->message().decodedHeader("Subject");
+    auto *request = new WholeMessageRequest(m_current->service(), m_display->uid(), this);
+    connect(request, &WholeMessageRequest::fetched, this, [this, subject](const QByteArray &bytes) {
+        openComposer(ComposeRequest())->startForwardAsAttachment(subject, bytes);
+    });
+    connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
+        showStatus(
+                tr("The message could not be forwarded as an attachment: %1").arg(error.toString()));
+    });
 }
 
 bool AppController::hasUnsentMail() const

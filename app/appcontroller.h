@@ -51,6 +51,8 @@ private:
     void reloadAccounts();
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
+    // Opens the composer with the message on display attached whole, once fetched.
+    void forwardAsAttachment();
     void rebuildFolders();
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
@@ -61,7 +63,9 @@ private:
     // The UIDs of the given rows per account: the row's own account in the unified Inbox, else
     // the account on display.
     QList<std::pair<AccountSession *, QList<quint32>>> byAccount(const QModelIndexList &rows) const;
-    void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids);
+    // sourceAccountId empty: the account on display.
+    void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
+                     const QString &sourceAccountId);
     void askPassword(AccountSession *session);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,

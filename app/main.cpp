@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "singleinstance.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,8 +24,7 @@ void installTranslators(QApplication &app)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    auto *heron = new QTranslator(&app);
-    if (heron->load(locale, QStringLiteral("heron"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (QTranslator *heron = TranslationLoader::load(locale, QStringLiteral(":/i18n"), &app))
         QCoreApplication::installTranslator(heron);
 }
 

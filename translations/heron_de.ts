@@ -346,6 +346,10 @@
         <source>The draft was saved to the Drafts folder.</source>
         <translation>Der Entwurf wurde im Ordner „Entwürfe“ gespeichert.</translation>
     </message>
+    <message>
+        <source>The message could not be forwarded as an attachment: %1</source>
+        <translation>Die Nachricht konnte nicht als Anhang weitergeleitet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
@@ -561,6 +565,10 @@
         <source>The message will be closed without sending it, and no draft will be kept. Discard it?</source>
         <translation>Die Nachricht wird geschlossen, ohne sie zu senden, und es wird kein Entwurf aufbewahrt. Nachricht verwerfen?</translation>
     </message>
+    <message>
+        <source>Forwarded message</source>
+        <translation>Weitergeleitete Nachricht</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
@@ -737,6 +745,14 @@
     <message>
         <source>Group replies under the message they answer</source>
         <translation>Antworten unter der Nachricht gruppieren, auf die sie antworten</translation>
+    </message>
+    <message>
+        <source>Forward as A&amp;ttachment</source>
+        <translation>Als An&amp;hang weiterleiten</translation>
+    </message>
+    <message>
+        <source>Forward the whole message as an attachment</source>
+        <translation>Die ganze Nachricht als Anhang weiterleiten</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1184,13 @@ Trotzdem beenden?</translation>
     <message>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WholeMessageRequest</name>
+    <message>
+        <source>The account was closed</source>
+        <translation>Das Konto wurde geschlossen</translation>
     </message>
 </context>
 <context>

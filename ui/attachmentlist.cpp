@@ -5,13 +5,27 @@
 #include <QFileIconProvider>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMimeData>
+#include <QMimeDatabase>
 
 namespace {
 constexpr int pathRole = Qt::UserRole;
 constexpr int sizeRole = Qt::UserRole + 1;
+constexpr int dataRole = Qt::UserRole + 2;
+constexpr int mimeTypeRole = Qt::UserRole + 3;
+
+OutgoingAttachment attachmentOf(const QTreeWidgetItem *item)
+{
+    OutgoingAttachment attachment;
+    attachment.filePath = item->data(0, pathRole).toString();
+    attachment.fileName = item->text(0);
+    attachment.mimeType = item->data(0, mimeTypeRole).toByteArray();
+    attachment.data = item->data(0, dataRole).toByteArray();
+    return attachment;
+}
 } // namespace
 
 AttachmentList::AttachmentList(QWidget *parent)
@@ -50,6 +64,22 @@ bool AttachmentList::addFile(const QString &path)
     return true;
 }
 
+void AttachmentList::addData(const OutgoingAttachment &attachment)
+{
+    auto *item = new QTreeWidgetItem(this);
+    item->setText(0, attachment.fileName);
+    item->setToolTip(0, attachment.fileName);
+    const QMimeType type = QMimeDatabase().mimeTypeForName(QString::fromLatin1(attachment.mimeType));
+    item->setIcon(0, QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
+    item->setText(1, QLocale().formattedDataSize(attachment.data.size(), 1,
+                                                 QLocale::DataSizeTraditionalFormat));
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    item->setData(0, dataRole, attachment.data);
+    item->setData(0, mimeTypeRole, attachment.mimeType);
+    item->setData(0, sizeRole, qint64(attachment.data.size()));
+    Q_EMIT attachmentsChanged();
+}
+
 void AttachmentList::removeSelected()
 {
     const QList<QTreeWidgetItem *> items = selectedItems();
@@ -62,9 +92,27 @@ void AttachmentList::removeSelected()
 QStringList AttachmentList::filePaths() const
 {
     QStringList paths;
-    for (int i = 0; i < topLevelItemCount(); ++i)
-        paths.append(topLevelItem(i)->data(0, pathRole).toString());
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        const QString path = topLevelItem(i)->data(0, pathRole).toString();
+        if (!path.isEmpty())
+            paths.append(path);
+    }
     return paths;
+}
+
+QList<OutgoingAttachment> AttachmentList::dataAttachments() const
+{
+    QList<OutgoingAttachment> list = attachments();
+    list.removeIf([](const OutgoingAttachment &a) { return !a.filePath.isEmpty(); });
+    return list;
+}
+
+QList<OutgoingAttachment> AttachmentList::attachments() const
+{
+    QList<OutgoingAttachment> list;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        list.append(attachmentOf(topLevelItem(i)));
+    return list;
 }
 
 qint64 AttachmentList::totalSize() const

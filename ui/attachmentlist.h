@@ -1,9 +1,13 @@
 #pragma once
 
+#include "mime/outgoingmessage.h"
+
+#include <QList>
 #include <QStringList>
 #include <QTreeWidget>
 
-// The composer's attachments: name and size of each file; accepts files dropped on it.
+// The composer's attachments: name and size of each file, or of data held in memory (a
+// forwarded message); accepts files dropped on it.
 class AttachmentList : public QTreeWidget
 {
     Q_OBJECT
@@ -12,8 +16,15 @@ public:
 
     // false (and nothing added) for something that is not a readable regular file.
     bool addFile(const QString &path);
+    // Data attached under fileName (filePath empty, data set).
+    void addData(const OutgoingAttachment &attachment);
     void removeSelected();
+    // The files among the attachments.
     QStringList filePaths() const;
+    // The attachments held as data.
+    QList<OutgoingAttachment> dataAttachments() const;
+    // Every attachment in the order shown: files and data.
+    QList<OutgoingAttachment> attachments() const;
     qint64 totalSize() const;
 
     // The local files among the URLs of a drag, or empty.

@@ -7,6 +7,13 @@ QJsonObject ComposerDraft::toJson() const
     QJsonArray refs;
     for (const QByteArray &reference : references)
         refs.append(QString::fromLatin1(reference));
+    QJsonArray data;
+    for (const OutgoingAttachment &a : dataAttachments)
+        data.append(QJsonObject {
+                {QStringLiteral("fileName"), a.fileName},
+                {QStringLiteral("mimeType"), QString::fromLatin1(a.mimeType)},
+                {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
+        });
     return QJsonObject {
             {QStringLiteral("accountId"), accountId},
             {QStringLiteral("from"), from},
@@ -17,6 +24,7 @@ QJsonObject ComposerDraft::toJson() const
             {QStringLiteral("body"), body},
             {QStringLiteral("richText"), richText},
             {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
+            {QStringLiteral("dataAttachments"), data},
             {QStringLiteral("inReplyTo"), QString::fromLatin1(inReplyTo)},
             {QStringLiteral("references"), refs},
     };
@@ -35,6 +43,14 @@ ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
     d.richText = json.value(QStringLiteral("richText")).toBool();
     for (const QJsonValue &path : json.value(QStringLiteral("attachments")).toArray())
         d.attachments.append(path.toString());
+    for (const QJsonValue &value : json.value(QStringLiteral("dataAttachments")).toArray()) {
+        const QJsonObject object = value.toObject();
+        OutgoingAttachment a;
+        a.fileName = object.value(QStringLiteral("fileName")).toString();
+        a.mimeType = object.value(QStringLiteral("mimeType")).toString().toLatin1();
+        a.data = QByteArray::fromBase64(object.value(QStringLiteral("data")).toString().toLatin1());
+        d.dataAttachments.append(a);
+    }
     d.inReplyTo = json.value(QStringLiteral("inReplyTo")).toString().toLatin1();
     for (const QJsonValue &reference : json.value(QStringLiteral("references")).toArray())
         d.references.append(reference.toString().toLatin1());

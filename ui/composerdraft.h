@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mime/outgoingmessage.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -19,6 +21,7 @@ struct ComposerDraft
     QString body; // plain text, or HTML when richText
     bool richText = false;
     QStringList attachments; // local file paths
+    QList<OutgoingAttachment> dataAttachments; // held as data: name, type and bytes
     QByteArray inReplyTo;
     QList<QByteArray> references;
 

@@ -15,7 +15,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -255,6 +254,35 @@ void ComposerWindow::startForward(const OriginalMessage &original)
     m_to->setFocus();
 }
 
+void ComposerWindow::startForwardAsAttachment(const QString &subject, const QByteArray &message)
+{
+    m_subject->setText(MessageQuoter::forwardSubject(subject));
+    OutgoingAttachment attached;
+    attached.fileName = attachedMessageFileName(subject);
+    attached.mimeType = QByteArrayLiteral("message/rfc822");
+    attached.data = message;
+    m_attachments->addData(attached);
+    m_to->setFocus();
+}
+
+QString ComposerWindow::attachedMessageFileName(const QString &subject)
+{
+    QString name;
+    for (const QChar c : subject.simplified()) {
+        // Characters that no file system or mail client takes in a file name.
+        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c))
+            name += u'_';
+        else
+            name += c;
+    }
+    name = name.trimmed().left(100);
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    if (name.isEmpty())
+        name = tr("Forwarded message");
+    return name + QStringLiteral(".eml");
+}
+
 bool ComposerWindow::addAttachment(const QString &path)
 {
     const bool added = m_attachments->addFile(path);
@@ -276,12 +304,7 @@ OutgoingMessage ComposerWindow::message() const
     message.plainBody = m_body->toPlainText();
     if (m_richText)
         message.htmlBody = m_body->toHtml();
-    for (const QString &path : m_attachments->filePaths()) {
-        OutgoingAttachment attachment;
-        attachment.filePath = path;
-        attachment.fileName = QFileInfo(path).fileName();
-        message.attachments.append(attachment);
-    }
+    message.attachments = m_attachments->attachments();
     message.inReplyTo = m_inReplyTo;
     message.references = m_references;
     return message;
@@ -369,6 +392,7 @@ ComposerDraft ComposerWindow::draft() const
     d.richText = m_richText;
     d.body = m_richText ? m_body->toHtml() : m_body->toPlainText();
     d.attachments = m_attachments->filePaths();
+    d.dataAttachments = m_attachments->dataAttachments();
     d.inReplyTo = m_inReplyTo;
     d.references = m_references;
     return d;
@@ -392,6 +416,8 @@ void ComposerWindow::restoreDraft(const ComposerDraft &draft)
         m_body->setPlainText(draft.body);
     for (const QString &path : draft.attachments)
         addAttachment(path);
+    for (const OutgoingAttachment &attachment : draft.dataAttachments)
+        m_attachments->addData(attachment);
     m_inReplyTo = draft.inReplyTo;
     m_references = draft.references;
     m_restored = true;

@@ -42,6 +42,11 @@ public:
     void applyRequest(const ComposeRequest &request);
     void startReply(const OriginalMessage &original, bool replyAll);
     void startForward(const OriginalMessage &original);
+    // Forwards message (its whole RFC 5322 bytes) as a message/rfc822 attachment named after
+    // its subject, with "Fwd:" before the subject.
+    void startForwardAsAttachment(const QString &subject, const QByteArray &message);
+    // The file name a forwarded message is attached under: its subject, made safe, + ".eml".
+    static QString attachedMessageFileName(const QString &subject);
 
     bool addAttachment(const QString &path);
 

@@ -1,6 +1,7 @@
 #include "foldertreeview.h"
 
 #include "models/messagelistmodel.h"
+#include "models/unifiedinboxmodel.h"
 
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
@@ -23,6 +24,10 @@ QModelIndex FolderTreeView::targetFor(const QPoint &position, const QMimeData *m
         return {};
     const QModelIndex folder = indexAt(position);
     if (!folder.isValid() || !(folder.flags() & Qt::ItemIsSelectable))
+        return {};
+    const QString sourceAccount = UnifiedInboxModel::accountOf(mime);
+    if (!sourceAccount.isEmpty() && m_accountIdRole >= 0
+        && folder.data(m_accountIdRole).toString() != sourceAccount)
         return {};
     if (m_folderIdRole >= 0) {
         const qint64 id = folder.data(m_folderIdRole).toLongLong();
@@ -63,5 +68,6 @@ void FolderTreeView::dropEvent(QDropEvent *event)
     }
     event->setDropAction(Qt::MoveAction);
     event->accept();
-    Q_EMIT messagesDropped(folder, sourceFolder, uids);
+    Q_EMIT messagesDropped(folder, sourceFolder, uids,
+                           UnifiedInboxModel::accountOf(event->mimeData()));
 }

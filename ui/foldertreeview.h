@@ -4,7 +4,8 @@
 
 // The folder tree: a tree view that takes messages dragged from the message list and hands
 // them on as messagesDropped() for the folder under the cursor. A folder accepts them when it
-// is selectable (a real, selectable mailbox) and is not the folder they come from.
+// is selectable (a real, selectable mailbox) and is not the folder they come from; messages
+// that name their account (from the unified Inbox) go only to a folder of that account.
 class FolderTreeView : public QTreeView
 {
     Q_OBJECT
@@ -14,10 +15,13 @@ public:
     // The role that holds a folder's id in the model (0 or none: no folder there).
     void setFolderIdRole(int role) { m_folderIdRole = role; }
     int folderIdRole() const { return m_folderIdRole; }
+    // The role that holds a folder's account id in the model.
+    void setAccountIdRole(int role) { m_accountIdRole = role; }
 
 Q_SIGNALS:
+    // sourceAccountId: the account the drag named, or empty (the account on display).
     void messagesDropped(const QModelIndex &folder, qint64 sourceFolderId,
-                         const QList<quint32> &uids);
+                         const QList<quint32> &uids, const QString &sourceAccountId);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -28,4 +32,5 @@ private:
     QModelIndex targetFor(const QPoint &position, const QMimeData *mime) const;
 
     int m_folderIdRole = -1;
+    int m_accountIdRole = -1;
 };

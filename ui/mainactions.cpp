@@ -23,6 +23,10 @@ MainActions::MainActions(QWidget *window)
     m_forward = create(QStringLiteral("forward"), tr("&Forward"), QStringLiteral("mail-forward"));
     m_forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
+    m_forwardAsAttachment = create(QStringLiteral("forwardAsAttachment"),
+                                   tr("Forward as A&ttachment"), QStringLiteral("mail-forward"));
+    m_forwardAsAttachment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
     m_delete = create(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("trash"));
     m_delete->setShortcut(QKeySequence(Qt::Key_Delete));
 
@@ -58,6 +62,7 @@ MainActions::MainActions(QWidget *window)
     m_reply->setToolTip(tr("Reply to the sender"));
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
     m_forward->setToolTip(tr("Forward the message"));
+    m_forwardAsAttachment->setToolTip(tr("Forward the whole message as an attachment"));
     m_refresh->setToolTip(tr("Check all accounts for new messages"));
 }
 
@@ -72,5 +77,6 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply, m_replyAll, m_forward, m_delete, m_markRead, m_markUnread, m_flag};
+    return {m_reply,  m_replyAll, m_forward,    m_forwardAsAttachment,
+            m_delete, m_markRead, m_markUnread, m_flag};
 }

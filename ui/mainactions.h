@@ -18,6 +18,7 @@ public:
     QAction *reply() const { return m_reply; }
     QAction *replyAll() const { return m_replyAll; }
     QAction *forward() const { return m_forward; }
+    QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
     QAction *deleteMessage() const { return m_delete; }
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
@@ -40,6 +41,7 @@ private:
     QAction *m_reply;
     QAction *m_replyAll;
     QAction *m_forward;
+    QAction *m_forwardAsAttachment;
     QAction *m_delete;
     QAction *m_markRead;
     QAction *m_markUnread;

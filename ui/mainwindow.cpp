@@ -17,6 +17,7 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -25,6 +26,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -156,6 +158,7 @@ void MainWindow::createMenus()
     message->addAction(m_actions->reply());
     message->addAction(m_actions->replyAll());
     message->addAction(m_actions->forward());
+    message->addAction(m_actions->forwardAsAttachment());
     message->addSeparator();
     message->addAction(m_actions->markRead());
     message->addAction(m_actions->markUnread());
@@ -176,6 +179,14 @@ void MainWindow::createToolBar()
     bar->addAction(m_actions->reply());
     bar->addAction(m_actions->replyAll());
     bar->addAction(m_actions->forward());
+    // Forward's button opens a menu with its other way: the whole message as an attachment.
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_actions->forward()))) {
+        auto *ways = new QMenu(button);
+        ways->addAction(m_actions->forward());
+        ways->addAction(m_actions->forwardAsAttachment());
+        button->setMenu(ways);
+        button->setPopupMode(QToolButton::MenuButtonPopup);
+    }
     bar->addSeparator();
     bar->addAction(m_actions->flag());
     bar->addAction(m_actions->deleteMessage());
@@ -201,6 +212,8 @@ void MainWindow::connectActions()
             [this] { Q_EMIT replyAllRequested(currentMessage()); });
     connect(a->forward(), &QAction::triggered, this,
             [this] { Q_EMIT forwardRequested(currentMessage()); });
+    connect(a->forwardAsAttachment(), &QAction::triggered, this,
+            [this] { Q_EMIT forwardAsAttachmentRequested(currentMessage()); });
     connect(a->deleteMessage(), &QAction::triggered, this,
             [this] { Q_EMIT deleteRequested(selectedMessages()); });
     connect(a->markRead(), &QAction::triggered, this,
@@ -249,6 +262,11 @@ void MainWindow::setThreaded(bool threaded)
 void MainWindow::setFolderIdRole(int role)
 {
     m_folderView->setFolderIdRole(role);
+}
+
+void MainWindow::setAccountIdRole(int role)
+{
+    m_folderView->setAccountIdRole(role);
 }
 
 void MainWindow::setOutboxModel(QAbstractItemModel *model)

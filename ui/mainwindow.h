@@ -33,6 +33,8 @@ public:
     void setOutboxModel(QAbstractItemModel *model);
     // The folder model's role holding a folder's id: drops go only onto real folders.
     void setFolderIdRole(int role);
+    // The folder model's role holding a folder's account: drags naming an account go only there.
+    void setAccountIdRole(int role);
 
     // The message pane shows either the message list with the viewer or the Outbox.
     void showMessageList();
@@ -64,6 +66,7 @@ Q_SIGNALS:
     void replyRequested(const QModelIndex &message);
     void replyAllRequested(const QModelIndex &message);
     void forwardRequested(const QModelIndex &message);
+    void forwardAsAttachmentRequested(const QModelIndex &message);
     void deleteRequested(const QModelIndexList &messages);
     void markReadRequested(const QModelIndexList &messages);
     void markUnreadRequested(const QModelIndexList &messages);
@@ -76,7 +79,7 @@ Q_SIGNALS:
     void messageSelected(const QModelIndex &message);
     // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
-                       const QList<quint32> &uids);
+                       const QList<quint32> &uids, const QString &sourceAccountId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

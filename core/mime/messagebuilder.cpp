@@ -139,6 +139,35 @@ QByteArray encodeBody(QByteArrayView bytes, TransferEncoding::Kind kind)
     return bytes.toByteArray();
 }
 
+// A message attached whole. RFC 2046 section 5.2.1 allows no encoding but 7bit, 8bit or binary
+// for message/rfc822, so its bytes are written as they are, line ends made CRLF. Lines of more
+// than 998 octets or a NUL need binary, which SMTP cannot carry without BINARYMIME: false then.
+bool encodeMessageUnchanged(QByteArrayView message, QByteArray *body, TransferEncoding::Kind *kind)
+{
+    QByteArray out;
+    out.reserve(message.size() + message.size() / 64 + 2);
+    bool eightBit = false;
+    qsizetype lineLength = 0;
+    for (qsizetype i = 0; i < message.size(); ++i) {
+        const char c = message.at(i);
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < message.size() && message.at(i + 1) == '\n')
+                ++i;
+            out += "\r\n";
+            lineLength = 0;
+            continue;
+        }
+        if (c == '\0' || ++lineLength > 998)
+            return false;
+        if (static_cast<uchar>(c) >= 0x80)
+            eightBit = true;
+        out += c;
+    }
+    *body = out;
+    *kind = eightBit ? TransferEncoding::Kind::EightBit : TransferEncoding::Kind::SevenBit;
+    return true;
+}
+
 MailError writeAll(QIODevice *device, const QByteArray &bytes)
 {
     if (bytes.isEmpty())
@@ -271,15 +300,31 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
     QList<Node> attachments;
     QMimeDatabase mimeDb;
     for (const OutgoingAttachment &a : m.attachments) {
-        QFileInfo info(a.filePath);
-        QFile probe(a.filePath);
-        if (!info.isFile() || !probe.open(QIODevice::ReadOnly))
-            return MailError(MailError::Kind::Storage,
-                             QStringLiteral("Cannot read the attachment ") + a.filePath);
-        const QString name = a.fileName.isEmpty() ? info.fileName() : a.fileName;
-        const QByteArray type = a.mimeType.isEmpty()
-                                        ? mimeDb.mimeTypeForFile(info).name().toLatin1()
-                                        : cleanMimeType(a.mimeType);
+        bool isData = a.filePath.isEmpty();
+        QByteArray data = a.data;
+        QString name = a.fileName;
+        QByteArray type = a.mimeType.isEmpty() ? QByteArray() : cleanMimeType(a.mimeType);
+        if (isData) {
+            if (name.isEmpty())
+                name = QStringLiteral("attachment");
+            if (type.isEmpty())
+                type = mimeDb.mimeTypeForFileNameAndData(name, a.data).name().toLatin1();
+        } else {
+            QFileInfo info(a.filePath);
+            QFile probe(a.filePath);
+            if (!info.isFile() || !probe.open(QIODevice::ReadOnly))
+                return MailError(MailError::Kind::Storage,
+                                 QStringLiteral("Cannot read the attachment ") + a.filePath);
+            if (name.isEmpty())
+                name = info.fileName();
+            if (type.isEmpty())
+                type = mimeDb.mimeTypeForFile(info).name().toLatin1();
+            if (type == "message/rfc822") {
+                // Must not be base64 (see below): read to be written as it is.
+                data = probe.readAll();
+                isData = true;
+            }
+        }
         const bool related = a.isInline && !a.contentId.isEmpty() && !m.htmlBody.isEmpty();
 
         QByteArray nameParam;
@@ -291,12 +336,22 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
             nameParam = '"' + EncodedWords::encode(name, 60, 75).join(' ') + '"';
 
         Node node;
-        node.filePath = a.filePath;
+        auto encoding = TransferEncoding::Kind::Base64;
+        if (!isData) {
+            node.filePath = a.filePath;
+        } else if (type != "message/rfc822"
+                   || !encodeMessageUnchanged(data, &node.body, &encoding)) {
+            // A message that cannot go unencoded travels as an opaque file of the same name.
+            if (type == "message/rfc822")
+                type = "application/octet-stream";
+            node.body = TransferEncoding::encodeBase64Lines(data);
+        }
         node.headers += foldHeader("Content-Type", cleanMimeType(type) + "; name=" + nameParam);
         node.headers += foldHeader("Content-Disposition",
                                    QByteArray(a.isInline ? "inline" : "attachment") + "; "
                                            + HeaderParameters::encodeParameter("filename", name));
-        node.headers += "Content-Transfer-Encoding: base64\r\n";
+        node.headers += "Content-Transfer-Encoding: " + TransferEncoding::headerValue(encoding)
+                        + "\r\n";
         const QByteArray cid = angleId(a.contentId);
         if (!cid.isEmpty())
             node.headers += foldHeader("Content-ID", cid);

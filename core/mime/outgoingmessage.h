@@ -15,14 +15,18 @@ struct MailAddress
     bool operator==(const MailAddress &) const = default;
 };
 
-// A file to attach: read from disk when the message is assembled, never held in memory whole.
+// A file to attach, read from disk when the message is assembled and never held in memory
+// whole; or, without a file path, bytes held in memory (a forwarded message).
 struct OutgoingAttachment
 {
-    QString filePath;
+    QString filePath; // empty: the attachment is data
     QString fileName; // the name shown to the recipient; defaults to the file's own name
     QByteArray mimeType; // empty: guessed from the content and name
     QByteArray contentId; // set for inline parts referenced as cid: from the HTML body
     bool isInline = false;
+    QByteArray data; // the content when filePath is empty
+
+    bool operator==(const OutgoingAttachment &) const = default;
 };
 
 // What the composer hands to the message builder: everything needed to assemble RFC 5322 bytes.

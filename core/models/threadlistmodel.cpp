@@ -23,10 +23,7 @@ ThreadListModel::ThreadListModel(MessageStore *store, QObject *parent)
     connect(store, &MessageStore::folderCleared, this, &ThreadListModel::onStructureChanged);
     connect(store, &QObject::destroyed, this, [this] {
         beginResetModel();
-        m_windows.clear();
-        m_windowUse.clear();
-        m_replies.clear();
-        m_rootCount = 0;
+        clearRows();
         endResetModel();
     });
 }
@@ -60,10 +57,7 @@ void ThreadListModel::resetWith(const MessageQuery &query)
 {
     beginResetModel();
     m_query = query;
-    m_windows.clear();
-    m_windowUse.clear();
-    m_replies.clear();
-    m_rootCount = 0;
+    clearRows();
     if (m_store && m_query.folderId != 0) {
         const StoreResult<int> count = m_store->countThreadRoots(m_query);
         if (!reportError(count.error()))
@@ -85,14 +79,37 @@ ThreadRow *ThreadListModel::rootRow(int row) const
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;
-        while (m_windows.size() >= m_maxWindows && !m_windowUse.isEmpty())
-            m_windows.remove(m_windowUse.takeFirst());
+        evictWindows();
         it = m_windows.insert(window, std::move(rows).value());
     }
     m_windowUse.removeOne(window);
     m_windowUse.append(window);
     const int offset = row - window * m_windowSize;
     return offset < it->size() ? &(*it)[offset] : nullptr;
+}
+
+void ThreadListModel::evictWindows() const
+{
+    if (m_windows.size() < m_maxWindows)
+        return;
+    // A window holding a root a view keeps (current, selected, expanded) stays: when the folder
+    // changes, that row's message is found by its UID, which only the window knows.
+    QSet<int> held;
+    const QModelIndexList persistent = persistentIndexList();
+    for (const QModelIndex &index : persistent) {
+        QModelIndex root = index;
+        while (root.isValid() && root.internalId() != 0)
+            root = parent(root);
+        if (root.isValid())
+            held.insert(root.row() / m_windowSize);
+    }
+    for (qsizetype i = 0; i < m_windowUse.size() && m_windows.size() >= m_maxWindows;) {
+        if (held.contains(m_windowUse.at(i)) && held.size() < m_maxWindows) {
+            ++i;
+            continue;
+        }
+        m_windows.remove(m_windowUse.takeAt(i));
+    }
 }
 
 ThreadRow *ThreadListModel::row(const QModelIndex &index) const
@@ -291,8 +308,80 @@ void ThreadListModel::onChanged(qint64 folderId, const QList<quint32> &uids)
 
 void ThreadListModel::onStructureChanged(qint64 folderId)
 {
-    if (folderId == m_query.folderId)
-        resetWith(m_query);
+    if (folderId != m_query.folderId)
+        return;
+    if (persistentIndexList().isEmpty() || !m_store) {
+        resetWith(m_query); // no view holds a row: nothing to keep
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged();
+    // Where each held index points, by UIDs: they survive the new layout, rows do not.
+    const QModelIndexList held = persistentIndexList();
+    QList<QList<quint32>> paths;
+    QList<quint32> roots;
+    for (const QModelIndex &index : held) {
+        paths.append(pathOf(index));
+        if (!paths.last().isEmpty())
+            roots.append(paths.last().first());
+    }
+    clearRows();
+    const StoreResult<int> count = m_store->countThreadRoots(m_query);
+    if (!reportError(count.error()))
+        m_rootCount = count.value();
+    const StoreResult<QHash<quint32, int>> rootRows = m_store->threadRootPositions(m_query, roots);
+    reportError(rootRows.error());
+    QModelIndexList moved;
+    moved.reserve(held.size());
+    for (qsizetype i = 0; i < held.size(); ++i)
+        moved.append(indexOfPath(paths.at(i), held.at(i).column(), rootRows.value()));
+    changePersistentIndexList(held, moved);
+    Q_EMIT layoutChanged();
+}
+
+QList<quint32> ThreadListModel::pathOf(const QModelIndex &index) const
+{
+    QList<quint32> path;
+    for (QModelIndex at = index; at.isValid(); at = parent(at)) {
+        const ThreadRow *r = row(at);
+        if (!r)
+            return {};
+        path.prepend(r->message.uid);
+    }
+    return path;
+}
+
+QModelIndex ThreadListModel::indexOfPath(const QList<quint32> &path, int column,
+                                         const QHash<quint32, int> &rootRows) const
+{
+    if (path.isEmpty() || !rootRows.contains(path.first()))
+        return {};
+    const int rootRow = rootRows.value(path.first());
+    if (rootRow >= m_rootCount)
+        return {};
+    QModelIndex at = createIndex(rootRow, path.size() == 1 ? column : 0, quintptr(0));
+    for (qsizetype level = 1; level < path.size(); ++level) {
+        const Replies *replies = repliesOf(at);
+        if (!replies)
+            return {};
+        const auto found = std::find_if(replies->rows.cbegin(), replies->rows.cend(),
+                                        [uid = path.at(level)](const ThreadRow &r) {
+                                            return r.message.uid == uid;
+                                        });
+        if (found == replies->rows.cend())
+            return {};
+        const quintptr parentUid = this->row(at)->message.uid;
+        at = createIndex(int(found - replies->rows.cbegin()), level + 1 == path.size() ? column : 0,
+                         parentUid);
+    }
+    return at;
+}
+
+void ThreadListModel::clearRows()
+{
+    m_windows.clear();
+    m_windowUse.clear();
+    m_replies.clear();
+    m_rootCount = 0;
 }
 
 bool ThreadListModel::reportError(const MailError &error) const

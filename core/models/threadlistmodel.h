@@ -15,7 +15,9 @@ class MessageStore;
 // children are the replies, by References and In-Reply-To, read only when a thread is expanded.
 // It has MessageListModel's columns and roles, so views and actions treat both alike.
 //
-// Flag changes update rows in place; messages added or removed reset the model.
+// Flag changes update rows in place. Messages added or removed change the layout: the rows a
+// view holds (current, selected, expanded) follow their messages to their new places, and those
+// whose message is gone become invalid.
 class ThreadListModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -64,11 +66,18 @@ private:
 
     ThreadRow *row(const QModelIndex &index) const;
     ThreadRow *rootRow(int row) const;
+    // Makes room for one more window, least recently used first.
+    void evictWindows() const;
     Replies *repliesOf(const QModelIndex &parent) const;
     void resetWith(const MessageQuery &query);
     bool reportError(const MailError &error) const;
     void onChanged(qint64 folderId, const QList<quint32> &uids);
     void onStructureChanged(qint64 folderId);
+    // The UIDs from the thread root down to the message at index.
+    QList<quint32> pathOf(const QModelIndex &index) const;
+    QModelIndex indexOfPath(const QList<quint32> &path, int column,
+                            const QHash<quint32, int> &rootRows) const;
+    void clearRows();
 
     QPointer<MessageStore> m_store;
     MessageQuery m_query;

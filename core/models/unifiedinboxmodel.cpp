@@ -4,6 +4,8 @@
 #include "models/messagelistmodel.h"
 #include "store/messagestore.h"
 
+#include <QHash>
+#include <QMimeData>
 #include <QSet>
 
 #include <algorithm>
@@ -35,13 +37,16 @@ void UnifiedInboxModel::addAccount(const QString &accountId, MessageStore *store
             [this, accountId](qint64 folderId, const QList<quint32> &uids) {
                 onChanged(accountId, folderId, uids);
             });
-    for (auto signal : {&MessageStore::messagesAdded, &MessageStore::messagesRemoved}) {
-        connect(store, signal, this, [this, accountId](qint64 folderId, const QList<quint32> &) {
-            onStructureChanged(accountId, folderId);
-        });
-    }
+    connect(store, &MessageStore::messagesAdded, this,
+            [this, accountId](qint64 folderId, const QList<quint32> &uids) {
+                onStructureChanged(accountId, folderId, int(uids.size()));
+            });
+    connect(store, &MessageStore::messagesRemoved, this,
+            [this, accountId](qint64 folderId, const QList<quint32> &) {
+                onStructureChanged(accountId, folderId, 0);
+            });
     connect(store, &MessageStore::folderCleared, this,
-            [this, accountId](qint64 folderId) { onStructureChanged(accountId, folderId); });
+            [this, accountId](qint64 folderId) { onStructureChanged(accountId, folderId, 0); });
     connect(store, &QObject::destroyed, this, [this, accountId] { removeAccount(accountId); });
     rebuild();
 }
@@ -103,15 +108,20 @@ void UnifiedInboxModel::rebuild()
 {
     m_inserting = true;
     beginResetModel();
+    restart();
+    endResetModel();
+    m_inserting = false;
+    fetchMore({});
+}
+
+void UnifiedInboxModel::restart()
+{
     m_rows.clear();
     for (Source &source : m_sources) {
         source.pending.clear();
         source.read = 0;
         source.exhausted = source.inboxId == 0 || !source.store;
     }
-    endResetModel();
-    m_inserting = false;
-    fetchMore({});
 }
 
 // Reads the source's next window when its merged rows are used up; false when it has no more.
@@ -123,8 +133,8 @@ bool UnifiedInboxModel::fill(Source &source)
         return false;
     MessageQuery query;
     query.folderId = source.inboxId;
-    query.sortKey = MessageQuery::SortKey::Date;
-    query.order = m_order;
+    query.sortKey = m_sort.sortKey;
+    query.order = m_sort.order;
     query.searchText = m_searchText;
     StoreResult<QList<MessageRecord>> rows = source.store->fetchMessages(query, source.read,
                                                                          m_batchSize);
@@ -140,15 +150,6 @@ bool UnifiedInboxModel::fill(Source &source)
     return !source.pending.isEmpty();
 }
 
-bool UnifiedInboxModel::newer(const MessageRecord &a, const MessageRecord &b) const
-{
-    const QDateTime da = a.displayDate();
-    const QDateTime db = b.displayDate();
-    if (da != db)
-        return m_order == Qt::DescendingOrder ? da > db : da < db;
-    return m_order == Qt::DescendingOrder ? a.uid > b.uid : a.uid < b.uid;
-}
-
 bool UnifiedInboxModel::canFetchMore(const QModelIndex &parent) const
 {
     if (parent.isValid())
@@ -162,20 +163,7 @@ void UnifiedInboxModel::fetchMore(const QModelIndex &parent)
     // A listener may ask for more while a reset or the last rows are being announced.
     if (parent.isValid() || m_inserting)
         return;
-    QList<Row> merged;
-    while (merged.size() < m_batchSize) {
-        int best = -1;
-        for (int i = 0; i < m_sources.size(); ++i) {
-            if (!fill(m_sources[i]))
-                continue;
-            if (best < 0
-                || newer(m_sources.at(i).pending.first(), m_sources.at(best).pending.first()))
-                best = i;
-        }
-        if (best < 0)
-            break;
-        merged.append(Row {best, m_sources[best].pending.takeFirst()});
-    }
+    const QList<Row> merged = merge(m_batchSize);
     if (merged.isEmpty())
         return;
     m_inserting = true;
@@ -183,6 +171,26 @@ void UnifiedInboxModel::fetchMore(const QModelIndex &parent)
     m_rows.append(merged);
     endInsertRows();
     m_inserting = false;
+}
+
+QList<UnifiedInboxModel::Row> UnifiedInboxModel::merge(int count)
+{
+    QList<Row> merged;
+    while (merged.size() < count) {
+        int best = -1;
+        for (int i = 0; i < m_sources.size(); ++i) {
+            if (!fill(m_sources[i]))
+                continue;
+            if (best < 0
+                || MessageStore::sortsBefore(m_sources.at(i).pending.first(),
+                                             m_sources.at(best).pending.first(), m_sort))
+                best = i;
+        }
+        if (best < 0)
+            break;
+        merged.append(Row {best, m_sources[best].pending.takeFirst()});
+    }
+    return merged;
 }
 
 int UnifiedInboxModel::rowCount(const QModelIndex &parent) const
@@ -216,7 +224,52 @@ Qt::ItemFlags UnifiedInboxModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren
+           | Qt::ItemIsDragEnabled;
+}
+
+QString UnifiedInboxModel::accountMimeType()
+{
+    return QStringLiteral("application/x-heron-account");
+}
+
+QString UnifiedInboxModel::accountOf(const QMimeData *data)
+{
+    return data ? QString::fromUtf8(data->data(accountMimeType())) : QString();
+}
+
+QStringList UnifiedInboxModel::mimeTypes() const
+{
+    return {MessageListModel::mimeType(), accountMimeType()};
+}
+
+Qt::DropActions UnifiedInboxModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QMimeData *UnifiedInboxModel::mimeData(const QModelIndexList &indexes) const
+{
+    // A view hands one index per column of each row.
+    int source = -1;
+    QList<quint32> uids;
+    QSet<int> seen;
+    for (const QModelIndex &index : indexes) {
+        if (!index.isValid() || index.model() != this || seen.contains(index.row()))
+            continue;
+        seen.insert(index.row());
+        const Row &row = m_rows.at(index.row());
+        if (source >= 0 && row.source != source)
+            return nullptr; // messages move only within their account
+        source = row.source;
+        uids.append(row.message.uid);
+    }
+    if (source < 0 || source >= m_sources.size())
+        return nullptr;
+    QMimeData *data = MessageListModel::encodeMimeData(m_sources.at(source).inboxId, uids);
+    if (data)
+        data->setData(accountMimeType(), m_sources.at(source).accountId.toUtf8());
+    return data;
 }
 
 void UnifiedInboxModel::setSearchText(const QString &text)
@@ -229,10 +282,27 @@ void UnifiedInboxModel::setSearchText(const QString &text)
 
 void UnifiedInboxModel::sort(int column, Qt::SortOrder order)
 {
-    // Accounts share no other order than time.
-    if (column != MessageListModel::DateColumn || order == m_order)
+    MessageQuery next = m_sort;
+    switch (column) {
+    case MessageListModel::SenderColumn:
+        next.sortKey = MessageQuery::SortKey::Sender;
+        break;
+    case MessageListModel::SubjectColumn:
+        next.sortKey = MessageQuery::SortKey::Subject;
+        break;
+    case MessageListModel::DateColumn:
+        next.sortKey = MessageQuery::SortKey::Date;
+        break;
+    case MessageListModel::SizeColumn:
+        next.sortKey = MessageQuery::SortKey::Size;
+        break;
+    default:
         return;
-    m_order = order;
+    }
+    next.order = order;
+    if (next == m_sort)
+        return;
+    m_sort = next;
     rebuild();
 }
 
@@ -263,9 +333,53 @@ void UnifiedInboxModel::onChanged(const QString &accountId, qint64 folderId,
     }
 }
 
-void UnifiedInboxModel::onStructureChanged(const QString &accountId, qint64 folderId)
+void UnifiedInboxModel::onStructureChanged(const QString &accountId, qint64 folderId, int added)
 {
     const int at = sourceIndex(accountId);
-    if (at >= 0 && folderId == m_sources.at(at).inboxId)
-        rebuild();
+    if (at < 0 || folderId != m_sources.at(at).inboxId)
+        return;
+    if (persistentIndexList().isEmpty()) {
+        rebuild(); // no view holds a row: nothing to keep
+        return;
+    }
+    m_inserting = true;
+    Q_EMIT layoutAboutToBeChanged();
+    // Rows held by a view, by account and UID: they survive the new merge, row numbers do not.
+    const QModelIndexList held = persistentIndexList();
+    QHash<std::pair<int, quint32>, int> wanted; // (source, uid) -> new row, -1 while unknown
+    QList<std::pair<int, quint32>> keys;
+    for (const QModelIndex &index : held) {
+        std::pair<int, quint32> key {-1, 0};
+        if (index.row() < m_rows.size())
+            key = {m_rows.at(index.row()).source, m_rows.at(index.row()).message.uid};
+        keys.append(key);
+        if (key.first >= 0)
+            wanted.insert(key, -1);
+    }
+    // Merged again as far as before; held rows pushed down by new messages are still reached.
+    const int before = int(m_rows.size());
+    restart();
+    int missing = int(wanted.size());
+    const auto take = [&](const QList<Row> &rows) {
+        for (const Row &row : rows) {
+            const auto it = wanted.find({row.source, row.message.uid});
+            if (it != wanted.end() && it.value() < 0) {
+                it.value() = int(m_rows.size());
+                --missing;
+            }
+            m_rows.append(row);
+        }
+    };
+    take(merge(std::max(before, 1)));
+    if (missing > 0 && added > 0)
+        take(merge(added));
+    QModelIndexList moved;
+    moved.reserve(held.size());
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        const int row = keys.at(i).first >= 0 ? wanted.value(keys.at(i), -1) : -1;
+        moved.append(row >= 0 ? index(row, held.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(held, moved);
+    Q_EMIT layoutChanged();
+    m_inserting = false;
 }

@@ -1,20 +1,27 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "store/messagequery.h"
 #include "store/messagerecord.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
 
+class QMimeData;
+
 class MessageStore;
 
-// The Inboxes of several accounts as one list, newest first (or oldest first), with
-// MessageListModel's columns and roles plus the account of each row. Each account's Inbox is
-// read from its cache a window at a time and merged by date as far as a view scrolls
-// (canFetchMore()/fetchMore()), so even very large Inboxes cost only the rows shown.
+// The Inboxes of several accounts as one list, with MessageListModel's columns and roles plus
+// the account of each row, sorted like a folder's list (date, sender, subject or size, either
+// way; newest first to begin with). Each account's Inbox is read from its cache a window at a
+// time in that order and merged as far as a view scrolls (canFetchMore()/fetchMore()), so even
+// very large Inboxes cost only the rows shown.
 //
-// Flag changes update rows in place; messages added or removed rebuild the list.
+// Flag changes update rows in place. Messages added or removed change the layout: the list is
+// merged again as far as it was, and the rows a view holds (current, selected) follow their
+// messages. Rows drag as MessageListModel's, with the account (accountMimeType()); a drag of
+// rows of several accounts is refused.
 class UnifiedInboxModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,6 +46,10 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
 
+    // The account of dragged rows, in the MIME data beside MessageListModel::mimeType().
+    static QString accountMimeType();
+    static QString accountOf(const QMimeData *data);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -48,6 +59,9 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
     QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
@@ -70,16 +84,21 @@ private:
     };
 
     void rebuild();
+    // Every source read again from its start, no rows merged.
+    void restart();
+    // Merges up to count more rows from the sources' fronts.
+    QList<Row> merge(int count);
     void findInbox(Source &source);
     bool fill(Source &source);
-    bool newer(const MessageRecord &a, const MessageRecord &b) const;
     int sourceIndex(const QString &accountId) const;
     void onChanged(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
-    void onStructureChanged(const QString &accountId, qint64 folderId);
+    // added: how many messages came (they may push held rows further down).
+    void onStructureChanged(const QString &accountId, qint64 folderId, int added);
 
     QList<Source> m_sources;
     QList<Row> m_rows;
-    Qt::SortOrder m_order = Qt::DescendingOrder;
+    MessageQuery m_sort; // sortKey and order; folder and search are per source
+
     QString m_searchText;
     int m_batchSize = 200;
     bool m_inserting = false;

@@ -65,6 +65,38 @@ QString StoreSql::senderSortKey(const QString &name, const QString &address)
     return (trimmedName.isEmpty() ? address.trimmed() : trimmedName).toCaseFolded();
 }
 
+bool MessageStore::sortsBefore(const MessageRecord &a, const MessageRecord &b,
+                               const MessageQuery &query)
+{
+    // The sort columns as they are written (bindMessage()); text compares as SQLite's BINARY
+    // collation does, byte by byte in UTF-8.
+    const auto date = [](const MessageRecord &m) {
+        const QDateTime d = m.displayDate();
+        return d.isValid() ? d.toMSecsSinceEpoch() : qint64(0);
+    };
+    int order = 0;
+    switch (query.sortKey) {
+    case MessageQuery::SortKey::Date:
+        order = date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0;
+        break;
+    case MessageQuery::SortKey::Size:
+        order = a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
+        break;
+    case MessageQuery::SortKey::Sender:
+        order = StoreSql::senderSortKey(a.fromName, a.fromAddress)
+                        .toUtf8()
+                        .compare(StoreSql::senderSortKey(b.fromName, b.fromAddress).toUtf8());
+        break;
+    case MessageQuery::SortKey::Subject:
+        order = StoreSql::subjectSortKey(a.subject).toUtf8().compare(
+                StoreSql::subjectSortKey(b.subject).toUtf8());
+        break;
+    }
+    if (order == 0)
+        order = a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+    return query.order == Qt::AscendingOrder ? order < 0 : order > 0;
+}
+
 MessageStore::MessageStore(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())

@@ -112,9 +112,16 @@ public:
     StoreResult<int> countThreadRoots(const MessageQuery &query);
     StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset, int limit);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
+    // The rows of the given thread roots in the query's order (non-roots are left out).
+    StoreResult<QHash<quint32, int>> threadRootPositions(const MessageQuery &query,
+                                                         const QList<quint32> &uids);
 
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
+    // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
+    // store's queries order rows: for merging the lists of several stores.
+    static bool sortsBefore(const MessageRecord &a, const MessageRecord &b,
+                            const MessageQuery &query);
 
     // Full-text index. A written message enters the index later, not inside the write: in
     // chunks on the store's thread once no write came for ftsIdleDelayMs, and all at once

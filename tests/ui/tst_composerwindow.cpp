@@ -1,8 +1,11 @@
 #include "addresslineedit.h"
 #include "attachmentlist.h"
+#include "composerdraft.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "messagequoter.h"
+#include "mime/messagebuilder.h"
+#include "mime/mimepart.h"
 #include "originalmessage.h"
 
 #include <QAbstractItemView>
@@ -329,6 +332,70 @@ private Q_SLOTS:
         QVERIFY(m.plainBody.contains(u"Bob Sender <bob@example.org>"_s));
         QVERIFY(m.plainBody.contains(u"Shall we meet?"_s));
         QVERIFY(m.inReplyTo.isEmpty());
+    }
+
+    void forwardAsAttachment()
+    {
+        const QByteArray forwarded = "From: Bob Sender <bob@example.org>\r\nTo: ann@example.org\r\n"
+                                     "Subject: Re: Lunch\r\nMessage-ID: <m2@example.org>\r\n"
+                                     "Content-Type: text/plain; charset=utf-8\r\n"
+                                     "Content-Transfer-Encoding: 8bit\r\n\r\n"
+                                     "Shall we meet? Caf\xc3\xa9 at noon.\r\n";
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startForwardAsAttachment(u"Re: Lunch"_s, forwarded);
+        QTest::keyClicks(composer.toField(), u"carol@example.org"_s);
+        QCOMPARE(composer.subjectField()->text(), u"Fwd: Re: Lunch"_s);
+        QCOMPARE(composer.attachmentList()->topLevelItemCount(), 1);
+        QCOMPARE(composer.attachmentList()->topLevelItem(0)->text(0), u"Re_ Lunch.eml"_s);
+        QVERIFY(composer.validationError().isEmpty());
+
+        // What Send hands out builds into a message with the original attached whole.
+        MailError error;
+        const QByteArray built = MessageBuilder(composer.message()).build(&error);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        const MimePart root = MimePart::parse(built);
+        QCOMPARE(root.decodedHeader("Subject"), u"Fwd: Re: Lunch"_s);
+        QCOMPARE(root.mimeType(), QByteArray("multipart/mixed"));
+        QCOMPARE(root.children().size(), 2);
+        const MimePart &attached = root.children().at(1);
+        QCOMPARE(attached.mimeType(), QByteArray("message/rfc822"));
+        QCOMPARE(attached.header("Content-Transfer-Encoding"), QByteArray("8bit"));
+        QCOMPARE(attached.fileName(), u"Re_ Lunch.eml"_s);
+        QCOMPARE(attached.rawBody(), forwarded);
+        QVERIFY(attached.isMessage());
+        QCOMPARE(attached.children().first().header("Message-ID"), QByteArray("<m2@example.org>"));
+
+        // A draft keeps the attached message, and a composer restored from it sends it again.
+        const ComposerDraft draft = ComposerDraft::fromJson(composer.draft().toJson());
+        QCOMPARE(draft.dataAttachments.size(), 1);
+        QCOMPARE(draft.dataAttachments.first().data, forwarded);
+        ComposerWindow restored;
+        restored.setAccounts({account()});
+        restored.restoreDraft(draft);
+        QCOMPARE(restored.message().attachments, composer.message().attachments);
+
+        // Removed like any attachment.
+        composer.attachmentList()->topLevelItem(0)->setSelected(true);
+        composer.attachmentList()->removeSelected();
+        QVERIFY(composer.message().attachments.isEmpty());
+    }
+
+    void attachedMessageFileNames_data()
+    {
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("fileName");
+        QTest::newRow("plain") << u"Plans for Friday"_s << u"Plans for Friday.eml"_s;
+        QTest::newRow("unsafe") << u"a/b\\c: \"d\"?"_s << u"a_b_c_ _d__.eml"_s;
+        QTest::newRow("dots") << u"..hidden"_s << u"hidden.eml"_s;
+        QTest::newRow("empty") << QString() << u"Forwarded message.eml"_s;
+        QTest::newRow("unicode") << u"Grüße aus Köln"_s << u"Grüße aus Köln.eml"_s;
+    }
+
+    void attachedMessageFileNames()
+    {
+        QFETCH(QString, subject);
+        QTEST(ComposerWindow::attachedMessageFileName(subject), "fileName");
     }
 };
 

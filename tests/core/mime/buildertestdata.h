@@ -91,12 +91,13 @@ inline void addGoldenRows()
 
     OutgoingMessage files = baseMessage();
     files.attachments = {
-            {dataPath(u8("files/hello.txt")), QString(), QByteArray(), QByteArray(), false},
+            {dataPath(u8("files/hello.txt")), QString(), QByteArray(), QByteArray(), false,
+             QByteArray()},
             {dataPath(u8("files/report.pdf")),
              u8("Отчёт за ноябрь 2026 — итоговая версия с очень длинным названием.pdf"),
-             QByteArray(), QByteArray(), false},
+             QByteArray(), QByteArray(), false, QByteArray()},
             {dataPath(u8("files/pixel.png")), u8("my \"pixel\".png"), QByteArray("image/png"),
-             QByteArray(), false},
+             QByteArray(), false, QByteArray()},
     };
     QTest::newRow("attachments-mixed") << files << false << false;
 
@@ -104,8 +105,9 @@ inline void addGoldenRows()
     inlineImage.htmlBody = u8("<p>Logo: <img src=\"cid:logo@example.com\"></p>");
     inlineImage.attachments = {
             {dataPath(u8("files/pixel.png")), u8("logo.png"), QByteArray(),
-             QByteArray("logo@example.com"), true},
-            {dataPath(u8("files/report.pdf")), QString(), QByteArray(), QByteArray(), false},
+             QByteArray("logo@example.com"), true, QByteArray()},
+            {dataPath(u8("files/report.pdf")), QString(), QByteArray(), QByteArray(), false,
+             QByteArray()},
     };
     QTest::newRow("html-inline-image") << inlineImage << false << false;
 

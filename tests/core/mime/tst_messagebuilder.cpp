@@ -6,6 +6,7 @@
 #include "mime/messagebuilder.h"
 #include "mime/messagecontent.h"
 #include "mime/mimepart.h"
+#include "mime/transferencoding.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -67,6 +68,9 @@ private Q_SLOTS:
     void folding();
     void refusals_data();
     void refusals();
+    void attachedMessage_data();
+    void attachedMessage();
+    void attachedMessageFile();
 };
 
 void tst_MessageBuilder::golden()
@@ -176,7 +180,7 @@ void tst_MessageBuilder::headerInjection_data()
     file.attachments = {{dataPath(u8("files/hello.txt")),
                          u8("a.txt\"\r\nBcc: victim@example.org\r\n\r\n"),
                          QByteArray("text/plain\r\nBcc: victim@example.org"),
-                         QByteArray("cid\r\nBcc: victim@example.org"), false}};
+                         QByteArray("cid\r\nBcc: victim@example.org"), false, QByteArray()}};
     QTest::newRow("attachment fields") << file;
 }
 
@@ -274,8 +278,8 @@ void tst_MessageBuilder::refusals_data()
     }() << false << int(MailError::Kind::Policy);
     QTest::newRow("missing file") << [] {
         OutgoingMessage m = baseMessage();
-        m.attachments = {
-                {u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false}};
+        m.attachments = {{u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false,
+                          QByteArray()}};
         return m;
     }() << false << int(MailError::Kind::Storage);
 }
@@ -293,6 +297,100 @@ void tst_MessageBuilder::refusals()
     const MailError error = builder.write(&buffer);
     QCOMPARE(int(error.kind()), kind);
     QVERIFY(bytes.isEmpty()); // nothing written before the refusal
+}
+
+void tst_MessageBuilder::attachedMessage_data()
+{
+    QTest::addColumn<QByteArray>("original");
+    QTest::addColumn<QByteArray>("expectedType");
+    QTest::addColumn<QByteArray>("expectedEncoding");
+    QTest::addColumn<QByteArray>("expectedBody"); // the attached part's body as written
+
+    const QByteArray ascii = "From: Alice <alice@example.com>\r\nTo: bob@example.net\r\n"
+                             "Subject: Plans\r\nMessage-ID: <plans-1@example.com>\r\n\r\n"
+                             "See you at noon.\r\n.\r\nFrom here on, dots and From stay.\r\n";
+    QTest::newRow("7bit") << ascii << QByteArray("message/rfc822") << QByteArray("7bit") << ascii;
+    const QByteArray utf8 = "From: J\xc3\xb6rg <joerg@example.de>\r\nSubject: Gr\xc3\xbc\xc3\x9f"
+                            "e\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                            "Content-Transfer-Encoding: 8bit\r\n\r\nK\xc3\xb6ln\r\n";
+    QTest::newRow("8bit") << utf8 << QByteArray("message/rfc822") << QByteArray("8bit") << utf8;
+    QTest::newRow("bare line ends")
+            << QByteArray("Subject: x\n\nline one\rline two\n") << QByteArray("message/rfc822")
+            << QByteArray("7bit") << QByteArray("Subject: x\r\n\r\nline one\r\nline two\r\n");
+    // Neither may be declared base64 as message/rfc822 (RFC 2046 section 5.2.1).
+    const QByteArray longLine = "Subject: long\r\n\r\n" + QByteArray(1200, 'x') + "\r\n";
+    QTest::newRow("line over 998")
+            << longLine << QByteArray("application/octet-stream") << QByteArray("base64")
+            << TransferEncoding::encodeBase64Lines(longLine);
+    const QByteArray nul("Subject: nul\r\n\r\na\0b\r\n", 22);
+    QTest::newRow("NUL") << nul << QByteArray("application/octet-stream") << QByteArray("base64")
+                         << TransferEncoding::encodeBase64Lines(nul);
+}
+
+void tst_MessageBuilder::attachedMessage()
+{
+    QFETCH(QByteArray, original);
+    QFETCH(QByteArray, expectedType);
+    QFETCH(QByteArray, expectedEncoding);
+    QFETCH(QByteArray, expectedBody);
+
+    OutgoingMessage message = baseMessage();
+    message.subject = u8("Fwd: Plans");
+    OutgoingAttachment attached;
+    attached.fileName = u8("Plans.eml");
+    attached.mimeType = "message/rfc822";
+    attached.data = original;
+    message.attachments = {attached};
+    MailError error;
+    const QByteArray built = makeBuilder(message).build(&error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+
+    const MimePart root = MimePart::parse(built);
+    QCOMPARE(root.mimeType(), QByteArray("multipart/mixed"));
+    QCOMPARE(root.children().size(), 2);
+    const MimePart &part = root.children().at(1);
+    QCOMPARE(part.mimeType(), expectedType);
+    QCOMPARE(part.header("Content-Transfer-Encoding"), expectedEncoding);
+    QCOMPARE(part.fileName(), u8("Plans.eml"));
+    QCOMPARE(part.contentDisposition().value(), QByteArray("attachment"));
+    QCOMPARE(part.rawBody(), expectedBody);
+    if (expectedType == "message/rfc822") {
+        // The attached message parses as a message of its own, its header intact.
+        QVERIFY(part.isMessage());
+        QCOMPARE(part.children().size(), 1);
+        QCOMPARE(part.children().first().header("Subject"),
+                 MimePart::parse(original).header("Subject"));
+    } else {
+        QCOMPARE(part.decodedBody(), original);
+    }
+    for (const QByteArray &line : built.split('\n'))
+        QVERIFY(line.size() <= 999);
+}
+
+void tst_MessageBuilder::attachedMessageFile()
+{
+    // An .eml file from disk is a message/rfc822 part too, never base64.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u8("saved.eml"));
+    const QByteArray original = "From: a@example.com\r\nSubject: saved\r\n\r\nbody\r\n";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(original);
+    }
+    OutgoingMessage message = baseMessage();
+    OutgoingAttachment file;
+    file.filePath = path;
+    message.attachments = {file};
+    MailError error;
+    const QByteArray built = makeBuilder(message).build(&error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    const MimePart root = MimePart::parse(built);
+    QCOMPARE(root.children().size(), 2);
+    QCOMPARE(root.children().at(1).mimeType(), QByteArray("message/rfc822"));
+    QCOMPARE(root.children().at(1).header("Content-Transfer-Encoding"), QByteArray("7bit"));
+    QCOMPARE(root.children().at(1).rawBody(), original);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBuilder)

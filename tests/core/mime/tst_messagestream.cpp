@@ -78,8 +78,8 @@ void tst_MessageStream::largeAttachmentStreamed()
     }
 
     OutgoingMessage m = baseMessage();
-    m.attachments = {
-            {source, QString(), QByteArray("application/octet-stream"), QByteArray(), false}};
+    m.attachments = {{source, QString(), QByteArray("application/octet-stream"), QByteArray(),
+                      false, QByteArray()}};
 
     // Pieces: no single write holds more than a chunk of the file.
     CountingDevice counter;
@@ -173,7 +173,8 @@ void tst_MessageStream::stream()
 void tst_MessageStream::streamRefusal()
 {
     OutgoingMessage m = baseMessage();
-    m.attachments = {{u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false}};
+    m.attachments = {{u8("/nonexistent/file.bin"), QString(), QByteArray(), QByteArray(), false,
+                      QByteArray()}};
     MessageStream stream(makeBuilder(m));
     QVERIFY(!stream.open(QIODevice::ReadOnly));
     QCOMPARE(stream.buildError().kind(), MailError::Kind::Storage);

@@ -3,11 +3,13 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -216,6 +218,81 @@ private Q_SLOTS:
         QCOMPARE(uidOf(oldest), 99u);
         QCOMPARE(model.rowCount(oldest), 1);
         QCOMPARE(uidOf(model.index(0, 0, oldest)), 6u);
+    }
+
+    void selectionFollowsItsMessagesWhenTheFolderChanges()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QItemSelectionModel selection(&model);
+        const QModelIndex thread = model.index(3, 0); // 1, with replies 2 (─ 3) and 4
+        QCOMPARE(uidOf(thread), 1u);
+        const QModelIndex reply = model.index(1, MessageListModel::SubjectColumn, thread);
+        QCOMPARE(uidOf(reply), 4u);
+        selection.setCurrentIndex(reply,
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection.select(model.index(2, 0),
+                         QItemSelectionModel::Select | QItemSelectionModel::Rows); // 5
+        const QPersistentModelIndex deep = model.index(0, 0, model.index(0, 0, thread)); // 3
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+        // New mail: a newer thread arrives at the top and a reply joins thread 1.
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(8, 80), message(9, 90, 1)}));
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(layout.size() >= 1);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(uidOf(model.index(0, 0)), 8u);
+        QCOMPARE(uidOf(selection.currentIndex()), 4u);
+        QCOMPARE(selection.currentIndex().column(), int(MessageListModel::SubjectColumn));
+        QCOMPARE(uidOf(selection.currentIndex().parent()), 1u);
+        QCOMPARE(selection.currentIndex().parent().row(), 4);
+        QCOMPARE(model.rowCount(selection.currentIndex().parent()), 3);
+        QVERIFY(deep.isValid());
+        QCOMPARE(uidOf(deep), 3u);
+        QList<quint32> selected;
+        for (const QModelIndex &row : selection.selectedRows())
+            selected.append(uidOf(row));
+        std::sort(selected.begin(), selected.end());
+        QCOMPARE(selected, (QList<quint32> {4, 5}));
+
+        // A selected message is removed: it leaves the selection, the current one stays.
+        QVERIFY(!m_store->removeMessages(m_folder, {5}));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(uidOf(selection.currentIndex()), 4u);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(uidOf(selection.selectedRows().first()), 4u);
+
+        // The current message itself is removed: nothing is current, nothing breaks.
+        QVERIFY(!m_store->removeMessages(m_folder, {4}));
+        QVERIFY(!selection.currentIndex().isValid());
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2); // 2 and the new 9
+    }
+
+    void currentRowSurvivesScrollingFarAway()
+    {
+        QList<MessageRecord> many;
+        for (quint32 uid = 1000; uid < 4000; ++uid)
+            many.append(message(uid, int(uid)));
+        QVERIFY(!m_store->upsertMessages(m_folder, many));
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(5, 0), QItemSelectionModel::ClearAndSelect);
+        const quint32 reading = uidOf(selection.currentIndex());
+        // The view scrolls through more windows than the model keeps.
+        for (int row = model.rowCount() - 1; row >= 0; row -= model.windowSize())
+            QVERIFY(model.index(row, 0).data(MessageListModel::UidRole).isValid());
+        QVERIFY(model.rootWindowLoadCount() > 8);
+
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(9000, 9000)}));
+        QCOMPARE(uidOf(selection.currentIndex()), reading);
+        QCOMPARE(selection.currentIndex().row(), 6);
     }
 
     void dragCarriesTheMessages()

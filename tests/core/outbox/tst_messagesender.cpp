@@ -382,7 +382,7 @@ void TestMessageSender::buildFailureSendsNothing()
 {
     QSignalSpy changed(m_sender.get(), &MessageSender::entriesChanged);
     OutgoingMessage m = message();
-    m.attachments.append({m_dir->filePath(QStringLiteral("missing.pdf")), {}, {}, {}, false});
+    m.attachments.append({m_dir->filePath(QStringLiteral("missing.pdf")), {}, {}, {}, false, {}});
     MailError error;
     QVERIFY(m_sender->send(m, &error).isEmpty());
     QCOMPARE(error.kind(), MailError::Kind::Storage);

@@ -1,6 +1,8 @@
 // The whole application against the local Dovecot and Postfix, driven as a user would: add two
 // accounts through the account dialog, read Alice's Inbox, write to Bob in the composer, see it
-// arrive in Bob's Inbox, answer from Bob, and check the answer's threading headers.
+// arrive in Bob's Inbox, answer from Bob, and check the answer's threading headers; Bob forwards
+// the message as an attachment and Alice gets it whole. A submission certificate that no longer
+// matches its pin is asked about at send time; refused, the message stays in the Outbox.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
 #include "addresslineedit.h"
@@ -11,7 +13,13 @@
 #include "connectiontestpanel.h"
 #include "mailstackinfo.h"
 #include "mainwindow.h"
+#include "mime/messagecontent.h"
+#include "mime/mimepart.h"
 #include "models/messagelistmodel.h"
+#include "models/outboxmodel.h"
+#include "outbox/outboxentry.h"
+#include "outboxview.h"
+#include "viewer/messageviewer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,6 +74,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void addReadSendAndReply();
     void untrustedCertificatesAreAskedAboutAndPinned();
+    void changedSubmissionCertificateIsAskedAboutAtSend();
 
 private:
     // With trustCa false the account has no CA file: the stack's certificate is unknown to it.
@@ -77,7 +86,9 @@ private:
     QStringList pinsOf(const QString &user, const char *server) const;
     QModelIndex inboxOf(const QString &accountName) const;
     int inboxCount(const QString &user) const;
-    QJsonObject fetchBySubject(const QString &user, const QString &subject) const;
+    // The message's header (field "hdr"), or what fetchField names ("text": the whole message).
+    QJsonObject fetchBySubject(const QString &user, const QString &subject,
+                               const QString &fetchField = QStringLiteral("hdr")) const;
     QModelIndex findMessage(const QString &subject) const;
 
     MailStackInfo m_stack;
@@ -208,13 +219,13 @@ int TestAppEndToEnd::inboxCount(const QString &user) const
     return QString::fromLatin1(out).section(QLatin1Char('='), 1).trimmed().toInt();
 }
 
-QJsonObject TestAppEndToEnd::fetchBySubject(const QString &user, const QString &subject) const
+QJsonObject TestAppEndToEnd::fetchBySubject(const QString &user, const QString &subject,
+                                            const QString &fetchField) const
 {
     const QByteArray out = m_stack.doveadm(
             {QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("fetch"),
-             QStringLiteral("-u"), m_stack.address(user), QStringLiteral("hdr"),
-             QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("header"),
-             QStringLiteral("Subject"), subject});
+             QStringLiteral("-u"), m_stack.address(user), fetchField, QStringLiteral("mailbox"),
+             QStringLiteral("INBOX"), QStringLiteral("header"), QStringLiteral("Subject"), subject});
     const QJsonArray found = QJsonDocument::fromJson(out).array();
     return found.isEmpty() ? QJsonObject() : found.first().toObject();
 }
@@ -313,6 +324,46 @@ void TestAppEndToEnd::addReadSendAndReply()
     QVERIFY2(headers.contains(QStringLiteral("References: ") + id, Qt::CaseInsensitive),
              qPrintable(headers));
     QVERIFY2(headers.contains(m_stack.address(QStringLiteral("bob"))), qPrintable(headers));
+
+    // Bob forwards Alice's message to Alice as an attachment: the whole message, as it came.
+    QTRY_VERIFY(visibleWindows<ComposerWindow>().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->mainWindow()->messageViewer()->message().subject, subject,
+                              30000);
+    auto *forwardAction = m_app->mainWindow()->findChild<QAction *>(
+            QStringLiteral("forwardAsAttachment"));
+    QVERIFY(forwardAction);
+    QCOMPARE(forwardAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    forwardAction->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(visibleWindows<ComposerWindow>().size(), 1, 30000);
+    ComposerWindow *forward = visibleWindows<ComposerWindow>().first();
+    QCOMPARE(forward->subjectField()->text(), QStringLiteral("Fwd: ") + subject);
+    QCOMPARE(forward->message().attachments.size(), 1);
+    QCOMPARE(forward->message().attachments.first().mimeType, QByteArray("message/rfc822"));
+    forward->fromCombo()->setCurrentIndex(
+            forward->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains));
+    QTest::keyClicks(forward->toField(), m_stack.address(QStringLiteral("alice")));
+    QVERIFY2(forward->validationError().isEmpty(), qPrintable(forward->validationError()));
+    forward->sendAction()->trigger();
+
+    QJsonObject forwarded;
+    QTRY_VERIFY_WITH_TIMEOUT(!(forwarded = fetchBySubject(QStringLiteral("alice"),
+                                                          QStringLiteral("Fwd: ") + subject,
+                                                          QStringLiteral("text")))
+                                      .isEmpty(),
+                             30000);
+    const MimePart received = MimePart::parse(
+            forwarded.value(QStringLiteral("text")).toString().toUtf8());
+    QCOMPARE(received.mimeType(), QByteArray("multipart/mixed"));
+    QCOMPARE(received.children().size(), 2);
+    const MimePart &attached = received.children().at(1);
+    QCOMPARE(attached.mimeType(), QByteArray("message/rfc822"));
+    QCOMPARE(attached.fileName(), ComposerWindow::attachedMessageFileName(subject));
+    QVERIFY(attached.isMessage());
+    const MimePart &inner = attached.children().first();
+    QCOMPARE(inner.decodedHeader("Subject"), subject);
+    QCOMPARE(inner.header("Message-ID").trimmed(), id.toLatin1());
+    QVERIFY(MessageContent::fromMessage(inner).bodies().first().text.contains(
+            QStringLiteral("Hello Bob, this came through the app.")));
 }
 
 void TestAppEndToEnd::untrustedCertificatesAreAskedAboutAndPinned()
@@ -362,6 +413,82 @@ void TestAppEndToEnd::untrustedCertificatesAreAskedAboutAndPinned()
     composer->sendAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!fetchBySubject(QStringLiteral("bob"), second).isEmpty(), 30000);
     QVERIFY(!m_app->mainWindow()->findChild<CertificateDialog *>());
+}
+
+void TestAppEndToEnd::changedSubmissionCertificateIsAskedAboutAtSend()
+{
+    // Carol's submission server was pinned above; the pin no longer matches its certificate (as
+    // after the server's certificate was replaced). The app starts again with that account.
+    const QStringList imapPins = pinsOf(QStringLiteral("carol"), "imap");
+    QCOMPARE(imapPins.size(), 1);
+    const QString stalePin = QString(64, QLatin1Char('a'));
+    QVERIFY(!imapPins.contains(stalePin));
+    for (ComposerWindow *composer : visibleWindows<ComposerWindow>())
+        delete composer;
+    m_app.reset();
+    {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("accounts"));
+        for (const QString &id : settings.childGroups()) {
+            if (settings.value(id + QStringLiteral("/address")).toString()
+                == m_stack.address(QStringLiteral("carol")))
+                settings.setValue(id + QStringLiteral("/smtp/pinnedSha256"), QStringList {stalePin});
+        }
+    }
+    QCOMPARE(pinsOf(QStringLiteral("carol"), "smtp"), QStringList {stalePin});
+    m_app = std::make_unique<AppController>();
+    m_app->mainWindow()->show();
+    // IMAP still matches its pin: Carol's folders come without a question.
+    QTRY_VERIFY_WITH_TIMEOUT(inboxOf(QStringLiteral("Carol")).isValid(), 30000);
+
+    const QString subject = QStringLiteral("Changed certificate ")
+                            + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    ComposerWindow *composer = m_app->openComposer(ComposeRequest());
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("carol@"), Qt::MatchContains));
+    QVERIFY(composer->fromCombo()->currentText().contains(QStringLiteral("carol@")));
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Must not leave unasked."));
+    composer->sendAction()->trigger();
+
+    // Sending stops and asks, saying that the certificate changed since it was trusted.
+    CertificateDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_app->mainWindow()->findChild<CertificateDialog *>())
+                                     && dialog->isVisible(),
+                             30000);
+    QCOMPARE(dialog->pinState(), CertificateDialog::PinState::Changed);
+    QVERIFY2(dialog->statusLabel()->text().contains(QStringLiteral("has changed")),
+             qPrintable(dialog->statusLabel()->text()));
+    // The pin it had is shown as a fingerprint, "AA:AA:...".
+    QVERIFY2(dialog->statusLabel()->text().contains(QStringLiteral("AA:AA:AA:AA")),
+             qPrintable(dialog->statusLabel()->text()));
+    QVERIFY(dialog->windowTitle().contains(m_stack.host()));
+    dialog->reject();
+
+    // Refused: the message stays in the Outbox, failed, and nothing reached Bob.
+    const QAbstractItemModel *outbox = m_app->mainWindow()->outboxView()->list()->model();
+    QVERIFY(outbox);
+    QModelIndex entry;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int row = 0; row < outbox->rowCount(); ++row) {
+                    const QModelIndex index = outbox->index(row, OutboxModel::SubjectColumn);
+                    if (index.data().toString() == subject
+                        && index.data(OutboxModel::StateRole).toInt()
+                                   == int(OutboxEntry::State::Failed)) {
+                        entry = index;
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            30000);
+    QVERIFY(entry.data(OutboxModel::CanRetryRole).toBool());
+    QVERIFY(!entry.data(OutboxModel::ErrorRole).toString().isEmpty());
+    QVERIFY(fetchBySubject(QStringLiteral("bob"), subject).isEmpty());
+    // The stale pin was not replaced by the refused certificate.
+    QCOMPARE(pinsOf(QStringLiteral("carol"), "smtp"), QStringList {stalePin});
 }
 
 QTEST_MAIN(TestAppEndToEnd)

@@ -170,13 +170,19 @@ void TestSendThroughPostfix::sendsRichMessageToBobAndBccCarol()
     m.plainBody = QStringLiteral("Hallo Bob,\n\nanbei die Unterlagen für März.\n\nAlice\n");
     m.htmlBody = QStringLiteral("<p>Hallo Bob,</p><p>anbei die Unterlagen für <b>März</b>.</p>");
     m.attachments = {
-            {writeFile(QStringLiteral("random.bin"), big), {}, "application/octet-stream", {}, false},
+            {writeFile(QStringLiteral("random.bin"), big),
+             {},
+             "application/octet-stream",
+             {},
+             false,
+             {}},
             {writeFile(QStringLiteral("rechnung.pdf"), pdf),
              QStringLiteral("Rechnung März 2026 – Übersicht.pdf"),
              "application/pdf",
              {},
-             false},
-            {writeFile(QStringLiteral("notes.txt"), notes), {}, "text/plain", {}, false},
+             false,
+             {}},
+            {writeFile(QStringLiteral("notes.txt"), notes), {}, "text/plain", {}, false, {}},
     };
 
     QSignalSpy sent(m_sender.get(), &MessageSender::sent);

@@ -1,0 +1,15 @@
+#include "translationloader.h"
+
+#include <QTranslator>
+
+QTranslator *TranslationLoader::load(const QLocale &locale, const QString &directory,
+                                     QObject *parent)
+{
+    auto *translator = new QTranslator(parent);
+    if (translator->load(locale, QStringLiteral("heron"), QStringLiteral("_"), directory))
+        return translator;
+    if (translator->load(QStringLiteral("heron_en"), directory))
+        return translator;
+    delete translator;
+    return nullptr;
+}

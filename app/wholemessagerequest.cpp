@@ -1,0 +1,37 @@
+#include "wholemessagerequest.h"
+
+#include "service/accountservice.h"
+
+WholeMessageRequest::WholeMessageRequest(AccountService *service, quint32 uid, QObject *parent)
+    : QObject(parent)
+    , m_folderId(service->currentFolderId())
+    , m_uid(uid)
+{
+    connect(service, &AccountService::messageFetched, this,
+            [this](qint64 folderId, quint32 fetchedUid, const QByteArray &message) {
+                if (m_done || folderId != m_folderId || fetchedUid != m_uid)
+                    return;
+                finish();
+                Q_EMIT fetched(message);
+            });
+    connect(service, &AccountService::messageFetchFailed, this,
+            [this](qint64 folderId, quint32 failedUid, const MailError &error) {
+                if (m_done || folderId != m_folderId || failedUid != m_uid)
+                    return;
+                finish();
+                Q_EMIT failed(error);
+            });
+    connect(service, &QObject::destroyed, this, [this] {
+        if (m_done)
+            return;
+        finish();
+        Q_EMIT failed(MailError(MailError::Kind::Network, tr("The account was closed")));
+    });
+    service->fetchMessage(uid);
+}
+
+void WholeMessageRequest::finish()
+{
+    m_done = true;
+    deleteLater();
+}

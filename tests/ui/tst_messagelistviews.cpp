@@ -1,0 +1,205 @@
+// The main window's message list over the threaded and the unified models: the message being
+// read stays current while mail comes and goes, and unified rows drag onto their own account.
+#include "mainwindow.h"
+#include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
+#include "models/unifiedinboxmodel.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+MessageRecord message(quint32 uid, int minute, quint32 answers = 0)
+{
+    MessageRecord m;
+    m.uid = uid;
+    m.subject = u"Message %1"_s.arg(uid);
+    m.fromName = u"Sender"_s;
+    m.messageId = "<m" + QByteArray::number(uid) + "@example.org>";
+    if (answers != 0)
+        m.inReplyTo = "<m" + QByteArray::number(answers) + "@example.org>";
+    m.sentDate = QDateTime::fromSecsSinceEpoch(1'700'000'000 + qint64(minute) * 60, Qt::UTC);
+    return m;
+}
+
+struct Cache
+{
+    explicit Cache(const QString &path)
+    {
+        QVERIFY(!store.open(path));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        inbox.specialUse = FolderRecord::SpecialUse::Inbox;
+        inboxId = store.upsertFolder(inbox).value();
+    }
+    MessageStore store;
+    qint64 inboxId = 0;
+};
+
+quint32 uidOf(const QModelIndex &index)
+{
+    return index.data(MessageListModel::UidRole).toUInt();
+}
+
+} // namespace
+
+class TestMessageListViews : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"heron.ini"_s),
+                                                 QSettings::IniFormat);
+    }
+
+    void threadsKeepTheMessageBeingRead()
+    {
+        Cache cache(m_dir.filePath(u"threads.sqlite"_s));
+        QVERIFY(!cache.store.upsertMessages(cache.inboxId,
+                                            {message(1, 10), message(2, 20, 1), message(3, 30)}));
+        ThreadListModel threads(&cache.store);
+        QAbstractItemModelTester tester(&threads,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        threads.setFolderId(cache.inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&threads);
+        window.setThreaded(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *view = window.messageView();
+        const QModelIndex thread = threads.index(1, 0);
+        QCOMPARE(uidOf(thread), 1u);
+        view->expand(thread);
+        view->setCurrentIndex(threads.index(0, 0, thread)); // reading 2, a reply
+        QCOMPARE(uidOf(view->currentIndex()), 2u);
+        QSignalSpy reset(&threads, &QAbstractItemModel::modelReset);
+
+        // New mail arrives while 2 is read: a new thread on top and a reply to 1.
+        QVERIFY(!cache.store.upsertMessages(cache.inboxId, {message(4, 40), message(5, 50, 1)}));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(uidOf(view->currentIndex()), 2u);
+        QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+        QVERIFY(view->isExpanded(view->currentIndex().parent()));
+        QCOMPARE(threads.rowCount(view->currentIndex().parent()), 2);
+        // Another message is deleted: still the same one.
+        QVERIFY(!cache.store.removeMessages(cache.inboxId, {3}));
+        QCOMPARE(uidOf(view->currentIndex()), 2u);
+        QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+        QCOMPARE(view->model()->rowCount(), 2);
+    }
+
+    void allInboxesKeepTheMessageBeingRead()
+    {
+        Cache work(m_dir.filePath(u"work.sqlite"_s));
+        Cache home(m_dir.filePath(u"home.sqlite"_s));
+        QVERIFY(!work.store.upsertMessages(work.inboxId, {message(1, 10), message(2, 30)}));
+        QVERIFY(!home.store.upsertMessages(home.inboxId, {message(1, 20)}));
+        UnifiedInboxModel unified;
+        QAbstractItemModelTester tester(&unified,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        unified.addAccount(u"work"_s, &work.store);
+        unified.addAccount(u"home"_s, &home.store);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&unified);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *view = window.messageView();
+        view->setCurrentIndex(unified.index(1, 0)); // home:1
+        QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"home"_s);
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+
+        QVERIFY(!work.store.upsertMessages(work.inboxId, {message(3, 40)}));
+        QVERIFY(!work.store.removeMessages(work.inboxId, {1}));
+        QCOMPARE(view->currentIndex().row(), 2);
+        QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"home"_s);
+        QCOMPARE(uidOf(view->currentIndex()), 1u);
+        QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+        for (const QList<QVariant> &signal : std::as_const(selected))
+            QCOMPARE(uidOf(signal.first().value<QModelIndex>()), 1u); // never another message
+
+        // Sorted by another column, as a folder list is.
+        view->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+        QCOMPARE(uidOf(unified.index(0, 0)), 1u);
+        QCOMPARE(uidOf(unified.index(2, 0)), 3u);
+    }
+
+    void allInboxesDragOntoTheirAccount()
+    {
+        Cache work(m_dir.filePath(u"work2.sqlite"_s));
+        Cache home(m_dir.filePath(u"home2.sqlite"_s));
+        QVERIFY(!work.store.upsertMessages(work.inboxId, {message(7, 10)}));
+        QVERIFY(!home.store.upsertMessages(home.inboxId, {message(8, 20)}));
+        UnifiedInboxModel unified;
+        unified.addAccount(u"work"_s, &work.store);
+        unified.addAccount(u"home"_s, &home.store);
+
+        constexpr int folderIdRole = Qt::UserRole + 7;
+        constexpr int accountIdRole = Qt::UserRole + 8;
+        QStandardItemModel folders;
+        QHash<QString, QStandardItem *> archives;
+        for (const QString &account : {u"work"_s, u"home"_s}) {
+            auto *item = new QStandardItem(account);
+            item->setSelectable(false);
+            folders.appendRow(item);
+            auto *archive = new QStandardItem(u"Archive"_s);
+            archive->setData(99, folderIdRole);
+            archive->setData(account, accountIdRole);
+            item->appendRow(archive);
+            archives.insert(account, archive);
+        }
+        MainWindow window(m_settings.get());
+        window.setFolderModel(&folders);
+        window.setFolderIdRole(folderIdRole);
+        window.setAccountIdRole(accountIdRole);
+        window.setMessageModel(&unified);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.folderView()->expandAll();
+
+        QCOMPARE(uidOf(unified.index(0, 0)), 8u);
+        std::unique_ptr<QMimeData> data(unified.mimeData({unified.index(0, 0)})); // home:8
+        QVERIFY(data);
+        QSignalSpy move(&window, &MainWindow::moveRequested);
+        QWidget *viewport = window.folderView()->viewport();
+        auto dropOn = [&](QStandardItem *target) {
+            const QPoint at = window.folderView()->visualRect(target->index()).center();
+            QDragEnterEvent enter(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &enter);
+            QDragMoveEvent over(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &over);
+            const bool accepted = over.isAccepted();
+            QDropEvent drop(QPointF(at), Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &drop);
+            return accepted;
+        };
+        QVERIFY(!dropOn(archives.value(u"work"_s))); // another account's folder
+        QCOMPARE(move.size(), 0);
+        QVERIFY(dropOn(archives.value(u"home"_s)));
+        QCOMPARE(move.size(), 1);
+        QCOMPARE(move.at(0).at(1).toLongLong(), home.inboxId);
+        QCOMPARE(move.at(0).at(2).value<QList<quint32>>(), (QList<quint32> {8}));
+        QCOMPARE(move.at(0).at(3).toString(), u"home"_s);
+    }
+};
+
+QTEST_MAIN(TestMessageListViews)
+#include "tst_messagelistviews.moc"

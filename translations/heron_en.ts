@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AccountDialog</name>
+    <message numerus="yes">
+        <source>%n certificate(s) trusted by fingerprint.</source>
+        <translation>
+            <numerusform>%n certificate trusted by fingerprint.</numerusform>
+            <numerusform>%n certificates trusted by fingerprint.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWindow</name>
+    <message numerus="yes">
+        <source>%n attachment(s), %1</source>
+        <translation>
+            <numerusform>%n attachment, %1</numerusform>
+            <numerusform>%n attachments, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageHeaderView</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message numerus="yes">
+        <source>%n message(s) not sent yet.</source>
+        <translation>
+            <numerusform>%n message not sent yet.</numerusform>
+            <numerusform>%n messages not sent yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoteContentBar</name>
+    <message numerus="yes">
+        <source>%n remote resources were blocked to protect your privacy.</source>
+        <translation>
+            <numerusform>%n remote resource was blocked to protect your privacy.</numerusform>
+            <numerusform>%n remote resources were blocked to protect your privacy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIndicator</name>
+    <message numerus="yes">
+        <source>Heron: %n unread message(s)</source>
+        <translation>
+            <numerusform>Heron: %n unread message</numerusform>
+            <numerusform>Heron: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in %1</source>
+        <translation>
+            <numerusform>%n new message in %1</numerusform>
+            <numerusform>%n new messages in %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
