@@ -240,25 +240,29 @@ bool MessageListModel::decodeMimeData(const QMimeData *data, qint64 *folderId, Q
     return true;
 }
 
+std::optional<MessageQuery::SortKey> MessageListModel::sortKey(int column)
+{
+    switch (column) {
+    case SenderColumn:
+        return MessageQuery::SortKey::Sender;
+    case SubjectColumn:
+        return MessageQuery::SortKey::Subject;
+    case DateColumn:
+        return MessageQuery::SortKey::Date;
+    case SizeColumn:
+        return MessageQuery::SortKey::Size;
+    default:
+        return std::nullopt; // the status column has no order of its own
+    }
+}
+
 void MessageListModel::sort(int column, Qt::SortOrder order)
 {
     MessageQuery next = m_query;
-    switch (column) {
-    case SenderColumn:
-        next.sortKey = MessageQuery::SortKey::Sender;
-        break;
-    case SubjectColumn:
-        next.sortKey = MessageQuery::SortKey::Subject;
-        break;
-    case DateColumn:
-        next.sortKey = MessageQuery::SortKey::Date;
-        break;
-    case SizeColumn:
-        next.sortKey = MessageQuery::SortKey::Size;
-        break;
-    default:
-        return; // the status column has no order of its own
-    }
+    const std::optional<MessageQuery::SortKey> key = sortKey(column);
+    if (!key)
+        return;
+    next.sortKey = *key;
     next.order = order;
     if (next == m_query || m_pending != Pending::None || !m_store)
         return;

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QPointer>
 
+#include <optional>
+
 class MessageStore;
 
 // The messages of one folder as a table, read lazily from the store: the row count comes from
@@ -66,6 +68,8 @@ public:
     // list, which shows the same columns.
     static QVariant recordData(const MessageRecord &m, int column, int role);
     static QVariant columnTitle(int section);
+    // The order a column sorts by; nullopt for a column without one (the status markers).
+    static std::optional<MessageQuery::SortKey> sortKey(int column);
 
     // Dragged messages: their folder and UIDs, as mimeData() writes them.
     static QString mimeType();

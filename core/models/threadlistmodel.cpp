@@ -244,22 +244,10 @@ QMimeData *ThreadListModel::mimeData(const QModelIndexList &indexes) const
 void ThreadListModel::sort(int column, Qt::SortOrder order)
 {
     MessageQuery next = m_query;
-    switch (column) {
-    case MessageListModel::SenderColumn:
-        next.sortKey = MessageQuery::SortKey::Sender;
-        break;
-    case MessageListModel::SubjectColumn:
-        next.sortKey = MessageQuery::SortKey::Subject;
-        break;
-    case MessageListModel::DateColumn:
-        next.sortKey = MessageQuery::SortKey::Date;
-        break;
-    case MessageListModel::SizeColumn:
-        next.sortKey = MessageQuery::SortKey::Size;
-        break;
-    default:
+    const std::optional<MessageQuery::SortKey> key = MessageListModel::sortKey(column);
+    if (!key)
         return;
-    }
+    next.sortKey = *key;
     next.order = order;
     if (next != m_query)
         resetWith(next);

@@ -283,22 +283,10 @@ void UnifiedInboxModel::setSearchText(const QString &text)
 void UnifiedInboxModel::sort(int column, Qt::SortOrder order)
 {
     MessageQuery next = m_sort;
-    switch (column) {
-    case MessageListModel::SenderColumn:
-        next.sortKey = MessageQuery::SortKey::Sender;
-        break;
-    case MessageListModel::SubjectColumn:
-        next.sortKey = MessageQuery::SortKey::Subject;
-        break;
-    case MessageListModel::DateColumn:
-        next.sortKey = MessageQuery::SortKey::Date;
-        break;
-    case MessageListModel::SizeColumn:
-        next.sortKey = MessageQuery::SortKey::Size;
-        break;
-    default:
+    const std::optional<MessageQuery::SortKey> key = MessageListModel::sortKey(column);
+    if (!key)
         return;
-    }
+    next.sortKey = *key;
     next.order = order;
     if (next == m_sort)
         return;

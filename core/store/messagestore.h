@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QVariant>
 
@@ -167,6 +168,8 @@ private:
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
     StoreResult<QList<ThreadRow>> readThreadRows(QSqlQuery *query, qint64 folderId);
+    // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
+    StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
     MailError ensureThreadIndexes();
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,

@@ -365,13 +365,18 @@ StoreResult<QHash<quint32, int>> MessageStore::messagePositions(const MessageQue
         }
         return result;
     }
-    QSet<quint32> wanted(uids.begin(), uids.end());
     MailError error;
     QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), orderBy(query), &error);
     if (!sql)
         return error;
+    return readPositions(sql, QSet<quint32>(uids.begin(), uids.end()));
+}
+
+StoreResult<QHash<quint32, int>> MessageStore::readPositions(QSqlQuery *sql, QSet<quint32> wanted)
+{
     if (!sql->exec())
         return failed(QStringLiteral("Cannot find the rows of messages"), *sql);
+    QHash<quint32, int> result;
     for (int row = 0; !wanted.isEmpty() && sql->next(); ++row) {
         const quint32 uid = sql->value(0).toUInt();
         if (wanted.remove(uid))

@@ -296,10 +296,9 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint3
 StoreResult<QHash<quint32, int>> MessageStore::threadRootPositions(const MessageQuery &query,
                                                                    const QList<quint32> &uids)
 {
-    QHash<quint32, int> result;
     QSet<quint32> wanted(uids.begin(), uids.end());
     if (wanted.isEmpty())
-        return result;
+        return QHash<quint32, int>();
     if (MailError error = ensureThreadIndexes())
         return error;
     MailError error;
@@ -308,13 +307,5 @@ StoreResult<QHash<quint32, int>> MessageStore::threadRootPositions(const Message
                                isRoot + threadOrderBy(query), &error);
     if (!sql)
         return error;
-    if (!sql->exec())
-        return failed(QStringLiteral("Cannot find the rows of threads"), *sql);
-    for (int row = 0; !wanted.isEmpty() && sql->next(); ++row) {
-        const quint32 uid = sql->value(0).toUInt();
-        if (wanted.remove(uid))
-            result.insert(uid, row);
-    }
-    sql->finish();
-    return result;
+    return readPositions(sql, wanted);
 }
