@@ -6,8 +6,6 @@
 #include "accounts/keychainsecretstore.h"
 #include "accountsession.h"
 #include "addresslist.h"
-#include "certificatedialog.h"
-#include "composerdraft.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
@@ -16,15 +14,11 @@
 #include "inboxmonitor.h"
 #include "mainwindow.h"
 #include "messagedisplay.h"
-#include "mime/addressparser.h"
-#include "mime/dateparser.h"
-#include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
-#include "originalmessage.h"
 #include "outbox/messagesender.h"
 #include "outboxcontroller.h"
 #include "service/accountservice.h"
@@ -33,11 +27,7 @@
 #include "store/messagestore.h"
 #include "trayindicator.h"
 #include "viewer/messageviewer.h"
-#include "viewer/viewermessagefactory.h"
-#include "wholemessagerequest.h"
 
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -467,100 +457,6 @@ QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
     return uids;
 }
 
-void AppController::askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
-                             const QString &reasons, bool submission)
-{
-    const Account account = session->account();
-    auto *dialog = new CertificateDialog(submission ? account.smtpHost() : account.imapHost(),
-                                         chain,
-                                         submission ? account.smtpPinnedFingerprints()
-                                                    : account.imapPinnedFingerprints(),
-                                         reasons, m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this, session, dialog, submission](int result) {
-        const bool trusted = result == QDialog::Accepted;
-        if (trusted) {
-            const Account updated = AccountSession::withPinned(session->account(), submission,
-                                                               dialog->fingerprint());
-            if (MailError error = m_accounts.saveAccount(updated))
-                showStatus(error.toString());
-        }
-        if (submission)
-            session->sender()->answerTrust(trusted);
-        else
-            session->service()->answerTrust(trusted);
-    });
-    dialog->open();
-}
-
-void AppController::askPassword(AccountSession *session)
-{
-    const Account account = session->account();
-    auto *dialog = new QInputDialog(m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("passwordPrompt"));
-    dialog->setWindowTitle(tr("Password for %1").arg(account.displayName()));
-    dialog->setLabelText(tr("No password is stored for %1 (%2). It is kept in the system keychain "
-                            "when one answers, otherwise in memory only until Heron quits.")
-                                 .arg(account.displayName(), account.userName()));
-    dialog->setTextEchoMode(QLineEdit::Password);
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, session, id = account.id()](const QString &password) {
-                if (password.isEmpty() || !m_sessions.values().contains(session))
-                    return;
-                m_secrets->writePassword(id, password, session,
-                                         [session](const SecretStore::Reply &) {
-                                             session->connectToServer();
-                                         });
-            });
-    dialog->open();
-}
-
-void AppController::respond(Response response)
-{
-    if (!m_display->hasMessage()) {
-        showStatus(tr("Open a message first."));
-        return;
-    }
-    const MimePart &message = m_display->message();
-    OriginalMessage original;
-    const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
-    if (!from.isEmpty())
-        original.from = from.first();
-    original.replyTo = AddressParser::parseList(message.header("Reply-To"));
-    original.to = AddressParser::parseList(message.header("To"));
-    original.cc = AddressParser::parseList(message.header("Cc"));
-    original.subject = message.decodedHeader("Subject");
-    original.date = DateParser::parse(message.header("Date"));
-    original.plainBody = ViewerMessageFactory::fromPart(message).plainText;
-    original.messageId = message.header("Message-ID").trimmed();
-    original.references = message.header("References").simplified().split(' ');
-    original.references.removeAll(QByteArray());
-
-    ComposerWindow *composer = openComposer(ComposeRequest());
-    if (response == Response::Forward)
-        composer->startForward(original);
-    else
-        composer->startReply(original, response == Response::ReplyAll);
-}
-
-void AppController::forwardAsAttachment()
-{
-    if (!m_current || !m_display->hasMessage()) {
-        showStatus(tr("Open a message first."));
-        return;
-    }
-    const QString subject = m_display->message().decodedHeader("Subject");
-    auto *request = new WholeMessageRequest(m_current->service(), m_display->uid(), this);
-    connect(request, &WholeMessageRequest::fetched, this, [this, subject](const QByteArray &bytes) {
-        openComposer(ComposeRequest())->startForwardAsAttachment(subject, bytes);
-    });
-    connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
-        showStatus(
-                tr("The message could not be forwarded as an attachment: %1").arg(error.toString()));
-    });
-}
-
 bool AppController::hasUnsentMail() const
 {
     for (AccountSession *session : m_sessions) {
@@ -573,86 +469,6 @@ bool AppController::hasUnsentMail() const
 void AppController::showStatus(const QString &message)
 {
     m_window->statusBar()->showMessage(message, 8000);
-}
-
-ComposerWindow *AppController::createComposer(const QString &draftId)
-{
-    auto *composer = new ComposerWindow;
-    composer->setAttribute(Qt::WA_DeleteOnClose);
-    composer->setAccounts(m_accounts.accounts());
-    composer->setAddressModel(&m_addresses);
-    composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
-    m_drafts->watch(composer, draftId);
-    connect(composer, &ComposerWindow::sendRequested, this,
-            [this, composer](const OutgoingMessage &message) {
-                AccountSession *session = m_sessions.value(composer->selectedAccountId());
-                if (!session) {
-                    composer->statusBar()->showMessage(tr("Choose an account to send from."));
-                    return;
-                }
-                MailError error;
-                const QString id = session->sender()->send(message, &error);
-                if (id.isEmpty()) {
-                    composer->statusBar()->showMessage(tr("Not sent: %1").arg(error.toString()));
-                    return;
-                }
-                showStatus(tr("Sending…"));
-                composer->closeAfterSending();
-            });
-    return composer;
-}
-
-ComposerWindow *AppController::openComposer(const ComposeRequest &request)
-{
-    ComposerWindow *composer = createComposer();
-    composer->applyRequest(request);
-    composer->show();
-    return composer;
-}
-
-void AppController::restoreDrafts()
-{
-    for (const QString &id : m_drafts->draftIds()) {
-        const std::optional<ComposerDraft> draft = m_drafts->load(id);
-        if (!draft) {
-            m_drafts->remove(id);
-            continue;
-        }
-        ComposerWindow *composer = createComposer(id);
-        composer->restoreDraft(*draft);
-        composer->show();
-    }
-}
-
-void AppController::uploadDraft(const QString &id, const QString &accountId,
-                                const OutgoingMessage &message)
-{
-    AccountSession *session = m_sessions.value(accountId);
-    if (!session) {
-        showStatus(tr("The draft was kept on this computer: its account is gone."));
-        return;
-    }
-    MailError error;
-    const QByteArray bytes = MessageBuilder(message).build(&error);
-    if (error) {
-        showStatus(tr("The draft was kept on this computer: %1").arg(error.toString()));
-        return;
-    }
-    QPointer<DraftKeeper> drafts = m_drafts.get();
-    session->service()->appendMessage(
-            FolderRecord::SpecialUse::Drafts, bytes,
-            {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
-            [this, drafts, id](const MailError &failure) {
-                if (!drafts)
-                    return;
-                if (failure) {
-                    showStatus(tr("The draft was kept on this computer; it will open again at"
-                                  " the next start."));
-                    return;
-                }
-                drafts->remove(id);
-                showStatus(tr("The draft was saved to the Drafts folder."));
-            });
 }
 
 void AppController::openAccounts()
