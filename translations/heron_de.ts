@@ -256,6 +256,10 @@
         <source>The message could not be stored on the server</source>
         <translation>Die Nachricht konnte nicht auf dem Server gespeichert werden</translation>
     </message>
+    <message>
+        <source>New mail in the Inbox is not watched: %1</source>
+        <translation>Neue Nachrichten im Posteingang werden nicht überwacht: %1</translation>
+    </message>
 </context>
 <context>
     <name>AccountSession</name>
