@@ -4,6 +4,7 @@
 #include "composerwindow.h"
 #include "mainwindow.h"
 #include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
 
@@ -62,9 +63,16 @@ MessageRecord benchMessage(quint32 uid)
     m.sentDate = QDateTime::fromSecsSinceEpoch(1'500'000'000 + qint64(uid) * 600, Qt::UTC);
     m.internalDate = m.sentDate;
     m.size = 2000 + mix % 200000;
-    m.messageId = "<" + QByteArray::number(uid) + "@bench.example>";
-    m.inReplyTo = uid % 5 == 0 ? "<" + QByteArray::number(uid - 1) + "@bench.example>"
-                               : QByteArray();
+    // Conversations of five, each message answering the one before.
+    const auto id = [](quint32 n) {
+        return "<" + QByteArray::number(n) + "@bench.example>";
+    };
+    m.messageId = id(uid);
+    const quint32 first = uid - (uid - 1) % 5;
+    if (uid != first) {
+        m.inReplyTo = id(uid - 1);
+        m.references = id(first) + (uid - 1 != first ? " " + id(uid - 1) : QByteArray());
+    }
     m.hasAttachments = uid % 9 == 0;
     return m;
 }
@@ -212,6 +220,15 @@ int runAppWindowBench(int argc, char *argv[])
     note(QStringLiteral("search"),
          blockDuring(probe, [&] { window.filterField()->setText(QStringLiteral("invoice")); }));
     note(QStringLiteral("search"), blockDuring(probe, [&] { window.filterField()->clear(); }));
+    // View → Threads and back, with the first conversation opened; the first time a cache
+    // shows threads it builds their indexes.
+    ThreadListModel threads(service.store());
+    note(QStringLiteral("threads"), blockDuring(probe, [&] {
+             threads.setFolderId(model->folderId());
+             window.setMessageModel(&threads);
+             list->expand(threads.index(0, 0));
+         }));
+    note(QStringLiteral("threads"), blockDuring(probe, [&] { window.setMessageModel(model); }));
     QPointer<ComposerWindow> composer;
     note(QStringLiteral("compose"), blockDuring(
                                             probe,

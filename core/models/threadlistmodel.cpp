@@ -58,58 +58,50 @@ void ThreadListModel::resetWith(const MessageQuery &query)
     beginResetModel();
     m_query = query;
     clearRows();
-    if (m_store && m_query.folderId != 0) {
-        const StoreResult<int> count = m_store->countThreadRoots(m_query);
-        if (!reportError(count.error()))
-            m_rootCount = count.value();
-    }
+    readRoots();
     endResetModel();
+}
+
+void ThreadListModel::readRoots()
+{
+    if (!m_store || m_query.folderId == 0)
+        return;
+    StoreResult<QList<ThreadRoot>> roots = m_store->threadRoots(m_query);
+    if (!reportError(roots.error()))
+        m_roots = std::move(roots).value();
 }
 
 ThreadRow *ThreadListModel::rootRow(int row) const
 {
-    if (row < 0 || row >= m_rootCount || !m_store)
+    if (row < 0 || row >= m_roots.size() || !m_store)
         return nullptr;
     const int window = row / m_windowSize;
     auto it = m_windows.find(window);
     if (it == m_windows.end()) {
-        StoreResult<QList<ThreadRow>> rows = m_store->fetchThreadRoots(m_query,
-                                                                       window * m_windowSize,
-                                                                       m_windowSize);
+        QList<quint32> uids;
+        for (int i = window * m_windowSize; i < m_roots.size() && uids.size() < m_windowSize; ++i)
+            uids.append(m_roots.at(i).uid);
+        StoreResult<QHash<quint32, ThreadRow>> rows = m_store->threadRows(m_query.folderId, uids);
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;
+        QList<ThreadRow> ordered;
+        ordered.reserve(uids.size());
+        for (quint32 uid : std::as_const(uids))
+            ordered.append(rows.value().value(uid)); // a row gone meanwhile stays empty
         evictWindows();
-        it = m_windows.insert(window, std::move(rows).value());
+        it = m_windows.insert(window, std::move(ordered));
     }
     m_windowUse.removeOne(window);
     m_windowUse.append(window);
-    const int offset = row - window * m_windowSize;
-    return offset < it->size() ? &(*it)[offset] : nullptr;
+    ThreadRow &found = (*it)[row - window * m_windowSize];
+    return found.message.uid != 0 ? &found : nullptr;
 }
 
 void ThreadListModel::evictWindows() const
 {
-    if (m_windows.size() < m_maxWindows)
-        return;
-    // A window holding a root a view keeps (current, selected, expanded) stays: when the folder
-    // changes, that row's message is found by its UID, which only the window knows.
-    QSet<int> held;
-    const QModelIndexList persistent = persistentIndexList();
-    for (const QModelIndex &index : persistent) {
-        QModelIndex root = index;
-        while (root.isValid() && root.internalId() != 0)
-            root = parent(root);
-        if (root.isValid())
-            held.insert(root.row() / m_windowSize);
-    }
-    for (qsizetype i = 0; i < m_windowUse.size() && m_windows.size() >= m_maxWindows;) {
-        if (held.contains(m_windowUse.at(i)) && held.size() < m_maxWindows) {
-            ++i;
-            continue;
-        }
-        m_windows.remove(m_windowUse.takeAt(i));
-    }
+    while (m_windows.size() >= m_maxWindows && !m_windowUse.isEmpty())
+        m_windows.remove(m_windowUse.takeFirst());
 }
 
 ThreadRow *ThreadListModel::row(const QModelIndex &index) const
@@ -124,12 +116,29 @@ ThreadRow *ThreadListModel::row(const QModelIndex &index) const
     return &replies->rows[index.row()];
 }
 
+quint32 ThreadListModel::uidAt(const QModelIndex &index) const
+{
+    if (index.isValid() && index.internalId() == 0)
+        return index.row() < m_roots.size() ? m_roots.at(index.row()).uid : 0;
+    const ThreadRow *r = row(index);
+    return r ? r->message.uid : 0;
+}
+
+bool ThreadListModel::hasReplies(const QModelIndex &index) const
+{
+    // Views ask this of every top-level row when they lay out (QTreeView does): a root answers
+    // without its row being read.
+    if (index.isValid() && index.internalId() == 0)
+        return index.row() < m_roots.size() && m_roots.at(index.row()).hasReplies;
+    const ThreadRow *r = row(index);
+    return r && r->replyCount > 0;
+}
+
 ThreadListModel::Replies *ThreadListModel::repliesOf(const QModelIndex &parent) const
 {
-    const ThreadRow *parentRow = row(parent);
-    if (!parentRow || parentRow->replyCount == 0)
+    if (!hasReplies(parent))
         return nullptr;
-    const quint32 uid = parentRow->message.uid;
+    const quint32 uid = uidAt(parent);
     auto it = m_replies.find(uid);
     if (it == m_replies.end()) {
         StoreResult<QList<ThreadRow>> rows = m_store->fetchReplies(m_query.folderId, uid);
@@ -147,7 +156,7 @@ QModelIndex ThreadListModel::index(int row, int column, const QModelIndex &paren
     if (row < 0 || column < 0 || column >= MessageListModel::ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < m_rootCount ? createIndex(row, column, quintptr(0)) : QModelIndex();
+        return row < m_roots.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
     if (parent.column() != 0)
         return {};
     const Replies *replies = repliesOf(parent);
@@ -169,7 +178,7 @@ QModelIndex ThreadListModel::parent(const QModelIndex &child) const
 int ThreadListModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return m_rootCount;
+        return int(m_roots.size());
     if (parent.column() != 0)
         return 0;
     const Replies *replies = repliesOf(parent);
@@ -184,11 +193,10 @@ int ThreadListModel::columnCount(const QModelIndex &) const
 bool ThreadListModel::hasChildren(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return m_rootCount > 0;
+        return !m_roots.isEmpty();
     if (parent.column() != 0)
         return false;
-    const ThreadRow *r = row(parent);
-    return r && r->replyCount > 0;
+    return hasReplies(parent);
 }
 
 QVariant ThreadListModel::data(const QModelIndex &index, int role) const
@@ -211,8 +219,7 @@ Qt::ItemFlags ThreadListModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled;
-    const ThreadRow *r = row(index);
-    if (index.column() != 0 || !r || r->replyCount == 0)
+    if (index.column() != 0 || !hasReplies(index))
         flags |= Qt::ItemNeverHasChildren;
     return flags;
 }
@@ -306,22 +313,24 @@ void ThreadListModel::onStructureChanged(qint64 folderId)
     // Where each held index points, by UIDs: they survive the new layout, rows do not.
     const QModelIndexList held = persistentIndexList();
     QList<QList<quint32>> paths;
-    QList<quint32> roots;
+    QSet<quint32> wanted;
     for (const QModelIndex &index : held) {
         paths.append(pathOf(index));
         if (!paths.last().isEmpty())
-            roots.append(paths.last().first());
+            wanted.insert(paths.last().first());
     }
     clearRows();
-    const StoreResult<int> count = m_store->countThreadRoots(m_query);
-    if (!reportError(count.error()))
-        m_rootCount = count.value();
-    const StoreResult<QHash<quint32, int>> rootRows = m_store->threadRootPositions(m_query, roots);
-    reportError(rootRows.error());
+    readRoots();
+    // Where the held roots are now: one pass over the roots.
+    QHash<quint32, int> rootRows;
+    for (int row = 0; row < m_roots.size() && rootRows.size() < wanted.size(); ++row) {
+        if (wanted.contains(m_roots.at(row).uid))
+            rootRows.insert(m_roots.at(row).uid, row);
+    }
     QModelIndexList moved;
     moved.reserve(held.size());
     for (qsizetype i = 0; i < held.size(); ++i)
-        moved.append(indexOfPath(paths.at(i), held.at(i).column(), rootRows.value()));
+        moved.append(indexOfPath(paths.at(i), held.at(i).column(), rootRows));
     changePersistentIndexList(held, moved);
     Q_EMIT layoutChanged();
 }
@@ -330,10 +339,10 @@ QList<quint32> ThreadListModel::pathOf(const QModelIndex &index) const
 {
     QList<quint32> path;
     for (QModelIndex at = index; at.isValid(); at = parent(at)) {
-        const ThreadRow *r = row(at);
-        if (!r)
+        const quint32 uid = uidAt(at);
+        if (uid == 0)
             return {};
-        path.prepend(r->message.uid);
+        path.prepend(uid);
     }
     return path;
 }
@@ -344,8 +353,6 @@ QModelIndex ThreadListModel::indexOfPath(const QList<quint32> &path, int column,
     if (path.isEmpty() || !rootRows.contains(path.first()))
         return {};
     const int rootRow = rootRows.value(path.first());
-    if (rootRow >= m_rootCount)
-        return {};
     QModelIndex at = createIndex(rootRow, path.size() == 1 ? column : 0, quintptr(0));
     for (qsizetype level = 1; level < path.size(); ++level) {
         const Replies *replies = repliesOf(at);
@@ -357,7 +364,7 @@ QModelIndex ThreadListModel::indexOfPath(const QList<quint32> &path, int column,
                                         });
         if (found == replies->rows.cend())
             return {};
-        const quintptr parentUid = this->row(at)->message.uid;
+        const quintptr parentUid = uidAt(at);
         at = createIndex(int(found - replies->rows.cbegin()), level + 1 == path.size() ? column : 0,
                          parentUid);
     }
@@ -369,7 +376,7 @@ void ThreadListModel::clearRows()
     m_windows.clear();
     m_windowUse.clear();
     m_replies.clear();
-    m_rootCount = 0;
+    m_roots.clear();
 }
 
 bool ThreadListModel::reportError(const MailError &error) const

@@ -2,6 +2,7 @@
 
 #include "common/mailerror.h"
 #include "store/messagequery.h"
+#include "store/threadroot.h"
 #include "store/threadrow.h"
 
 #include <QAbstractItemModel>
@@ -66,6 +67,9 @@ private:
 
     ThreadRow *row(const QModelIndex &index) const;
     ThreadRow *rootRow(int row) const;
+    // The message at index, and whether it has replies, for a root without reading its row.
+    quint32 uidAt(const QModelIndex &index) const;
+    bool hasReplies(const QModelIndex &index) const;
     // Makes room for one more window, least recently used first.
     void evictWindows() const;
     Replies *repliesOf(const QModelIndex &parent) const;
@@ -77,11 +81,14 @@ private:
     QList<quint32> pathOf(const QModelIndex &index) const;
     QModelIndex indexOfPath(const QList<quint32> &path, int column,
                             const QHash<quint32, int> &rootRows) const;
+    // Reads the thread roots of m_query.
+    void readRoots();
     void clearRows();
 
     QPointer<MessageStore> m_store;
     MessageQuery m_query;
-    int m_rootCount = 0;
+    // Every root in order, so that views may lay out all rows without reading them.
+    QList<ThreadRoot> m_roots;
     int m_windowSize = 200;
     int m_maxWindows = 8;
     mutable QHash<int, QList<ThreadRow>> m_windows;

@@ -6,6 +6,7 @@
 #include "messagequery.h"
 #include "messagerecord.h"
 #include "storeresult.h"
+#include "threadroot.h"
 #include "threadrow.h"
 
 #include <QHash>
@@ -103,19 +104,18 @@ public:
                                                       const QList<quint32> &uids);
 
     // Threads by References and In-Reply-To within the folder (messagestorethreads.cpp). A
-    // root is the first message of a conversation that is in the folder; roots follow the
-    // query's order and filter and carry how many other messages their conversation has.
+    // root is the first message of a conversation that is in the folder. threadRoots() lists
+    // them all in the query's order and filter, UIDs only, so a view can lay out every row;
+    // threadRows() reads the list columns of some of them, with how many other messages their
+    // conversation has.
     // Replies are the messages that answer parentUid, the last message of their References
     // that is in the folder (else their In-Reply-To, else the root), oldest first, each with
     // its number of direct replies; so a missing message in the middle loses no one.
     // The first call creates the indexes threads need, so a cache that never shows threads
     // does not maintain them on every write.
-    StoreResult<int> countThreadRoots(const MessageQuery &query);
-    StoreResult<QList<ThreadRow>> fetchThreadRoots(const MessageQuery &query, int offset, int limit);
+    StoreResult<QList<ThreadRoot>> threadRoots(const MessageQuery &query);
+    StoreResult<QHash<quint32, ThreadRow>> threadRows(qint64 folderId, const QList<quint32> &uids);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
-    // The rows of the given thread roots in the query's order (non-roots are left out).
-    StoreResult<QHash<quint32, int>> threadRootPositions(const MessageQuery &query,
-                                                         const QList<quint32> &uids);
 
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
@@ -167,13 +167,13 @@ private:
     void indexFtsChunk();
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
-    StoreResult<QList<ThreadRow>> readThreadRows(QSqlQuery *query, qint64 folderId);
     // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
     StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
     MailError ensureThreadIndexes();
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
+    // source: the table and any index hint, named "messages".
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
-                         MailError *error);
+                         MailError *error, const QString &source = QStringLiteral("messages"));
 
     std::unique_ptr<Private> d;
 };

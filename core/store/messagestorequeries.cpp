@@ -67,10 +67,11 @@ StoreResult<QVariant> MessageStore::scalar(const QString &sql, const QVariantLis
 }
 
 QSqlQuery *MessageStore::listQuery(const MessageQuery &query, const QString &select,
-                                   const QString &tail, MailError *error)
+                                   const QString &tail, MailError *error, const QString &source)
 {
     const QString match = ftsQuery(query.searchText);
-    QString sql = select + QStringLiteral(" FROM messages WHERE folder_id = ?");
+    QString sql = select + QStringLiteral(" FROM ") + source
+                  + QStringLiteral(" WHERE folder_id = ?");
     if (!match.isEmpty()) {
         // A search sees every cached message: what the idle-time indexing has not reached yet
         // is indexed now.

@@ -159,65 +159,54 @@ MailError MessageStore::ensureThreadIndexes()
     return {};
 }
 
-StoreResult<QList<ThreadRow>> MessageStore::readThreadRows(QSqlQuery *sql, qint64 folderId)
-{
-    if (!sql->exec())
-        return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
-    QList<ThreadRow> result;
-    while (sql->next()) {
-        ThreadRow row;
-        row.message = StoreSql::listRecord(*sql, folderId);
-        row.replyCount = sql->value(12).toInt();
-        result.append(std::move(row));
-    }
-    sql->finish();
-    return result;
-}
-
-StoreResult<int> MessageStore::countThreadRoots(const MessageQuery &query)
+StoreResult<QList<ThreadRoot>> MessageStore::threadRoots(const MessageQuery &query)
 {
     if (MailError error = ensureThreadIndexes())
         return error;
-    if (ftsQuery(query.searchText).isEmpty()) {
-        // Unfiltered, the roots are one per conversation that joins no other, plus the
-        // messages without ids: counted along the key index, without a look at every row.
-        const StoreResult<QVariant> count = scalar(
-                QStringLiteral("SELECT (SELECT COUNT(*) FROM (SELECT o.thread_key FROM messages o"
-                               " WHERE o.folder_id = ? AND o.thread_key IS NOT NULL"
-                               " GROUP BY o.thread_key HAVING NOT EXISTS (SELECT 1 FROM messages p"
-                               " WHERE p.folder_id = ? AND p.message_id = o.thread_key"
-                               " AND p.thread_key IS NOT o.thread_key)))"
-                               " + (SELECT COUNT(*) FROM messages"
-                               " WHERE folder_id = ? AND thread_key IS NULL)"),
-                {query.folderId, query.folderId, query.folderId});
-        if (!count)
-            return count.error();
-        return count.value().toInt();
-    }
     MailError error;
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT COUNT(*)"), isRoot, &error);
+    // Walked along the key index, whose keys SQLite then need not compute row by row.
+    QSqlQuery *sql = listQuery(query,
+                               QStringLiteral(
+                                       "SELECT messages.uid, EXISTS (SELECT 1 FROM messages c"
+                                       " WHERE c.folder_id = messages.folder_id"
+                                       " AND c.thread_key = messages.thread_key"
+                                       " AND c.uid <> messages.uid)"),
+                               isRoot + threadOrderBy(query), &error,
+                               QStringLiteral("messages INDEXED BY messages_by_thread_key"));
     if (!sql)
         return error;
-    if (!sql->exec() || !sql->next())
-        return failed(QStringLiteral("Cannot count the threads of a folder"), *sql);
-    const int count = sql->value(0).toInt();
+    if (!sql->exec())
+        return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+    QList<ThreadRoot> roots;
+    while (sql->next())
+        roots.append(ThreadRoot {sql->value(0).toUInt(), sql->value(1).toBool()});
     sql->finish();
-    return count;
+    return roots;
 }
 
-StoreResult<QList<ThreadRow>> MessageStore::fetchThreadRoots(const MessageQuery &query, int offset,
-                                                             int limit)
+StoreResult<QHash<quint32, ThreadRow>> MessageStore::threadRows(qint64 folderId,
+                                                                const QList<quint32> &uids)
 {
-    MailError error;
-    QSqlQuery *sql = listQuery(query, threadColumns,
-                               isRoot + threadOrderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
-                               &error);
-    if (!sql)
-        return error;
-    const int next = ftsQuery(query.searchText).isEmpty() ? 1 : 2;
-    sql->bindValue(next, limit);
-    sql->bindValue(next + 1, offset);
-    return readThreadRows(sql, query.folderId);
+    QHash<quint32, ThreadRow> rows;
+    if (uids.isEmpty())
+        return rows;
+    QStringList list;
+    list.reserve(uids.size());
+    for (quint32 uid : uids)
+        list.append(QString::number(uid));
+    QSqlQuery sql(d->db);
+    if (!sql.exec(threadColumns + QStringLiteral(" FROM messages WHERE folder_id = ")
+                  + QString::number(folderId) + QStringLiteral(" AND uid IN (")
+                  + list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
+        return failed(QStringLiteral("Cannot read the threads of a folder"), sql);
+    }
+    while (sql.next()) {
+        ThreadRow row;
+        row.message = StoreSql::listRecord(sql, folderId);
+        row.replyCount = sql.value(12).toInt();
+        rows.insert(row.message.uid, std::move(row));
+    }
+    return rows;
 }
 
 StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint32 parentUid)
@@ -291,21 +280,4 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint3
             replies.append(members.at(i).row);
     }
     return replies;
-}
-
-StoreResult<QHash<quint32, int>> MessageStore::threadRootPositions(const MessageQuery &query,
-                                                                   const QList<quint32> &uids)
-{
-    QSet<quint32> wanted(uids.begin(), uids.end());
-    if (wanted.isEmpty())
-        return QHash<quint32, int>();
-    if (MailError error = ensureThreadIndexes())
-        return error;
-    MailError error;
-    // One walk through the roots in order, reading their UIDs only, until all are found.
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT messages.uid"),
-                               isRoot + threadOrderBy(query), &error);
-    if (!sql)
-        return error;
-    return readPositions(sql, wanted);
 }

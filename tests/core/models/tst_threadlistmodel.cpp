@@ -321,6 +321,16 @@ private Q_SLOTS:
         // Odd UIDs start threads, even ones answer them; 1000 answers a message not cached.
         QCOMPARE(model.rowCount(), 4 + 2501);
         QCOMPARE(model.rootWindowLoadCount(), 0);
+        // What a tree view asks of every top-level row when it lays out reads no rows.
+        int withReplies = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex root = model.index(row, 0);
+            const bool never = model.flags(root).testFlag(Qt::ItemNeverHasChildren);
+            QCOMPARE(model.hasChildren(root), !never);
+            withReplies += never ? 0 : 1;
+        }
+        QCOMPARE(withReplies, 2499 + 1); // the odd UIDs up to 5997, and 1
+        QCOMPARE(model.rootWindowLoadCount(), 0);
         const QModelIndex last = model.index(model.rowCount() - 1, 0);
         QCOMPARE(uidOf(last), 1u);
         QCOMPARE(model.rootWindowLoadCount(), 1);
