@@ -13,6 +13,7 @@ ThreadListModel::ThreadListModel(MessageStore *store, QObject *parent)
     : QAbstractItemModel(parent)
     , m_store(store)
 {
+    connect(&m_rootsWatcher, &QFutureWatcherBase::finished, this, &ThreadListModel::onRootsRead);
     if (!store)
         return;
     connect(store, &MessageStore::messagesChanged, this, &ThreadListModel::onChanged);
@@ -58,8 +59,29 @@ void ThreadListModel::resetWith(const MessageQuery &query)
     beginResetModel();
     m_query = query;
     clearRows();
-    readRoots();
     endResetModel();
+    readRootsLater();
+}
+
+void ThreadListModel::readRootsLater()
+{
+    if (!m_store || m_query.folderId == 0)
+        return;
+    m_loading = true;
+    m_rootsWatcher.setFuture(m_store->threadRootsInBackground(m_query));
+}
+
+void ThreadListModel::onRootsRead()
+{
+    if (!m_loading || m_rootsWatcher.future().resultCount() == 0)
+        return;
+    m_loading = false;
+    StoreResult<QList<ThreadRoot>> roots = m_rootsWatcher.result();
+    if (reportError(roots.error()) || roots.value().isEmpty())
+        return;
+    beginInsertRows({}, 0, int(roots.value().size()) - 1);
+    m_roots = std::move(roots).value();
+    endInsertRows();
 }
 
 void ThreadListModel::readRoots()
@@ -305,7 +327,7 @@ void ThreadListModel::onStructureChanged(qint64 folderId)
 {
     if (folderId != m_query.folderId)
         return;
-    if (persistentIndexList().isEmpty() || !m_store) {
+    if (persistentIndexList().isEmpty() || !m_store || m_loading) {
         resetWith(m_query); // no view holds a row: nothing to keep
         return;
     }
@@ -377,6 +399,7 @@ void ThreadListModel::clearRows()
     m_windowUse.clear();
     m_replies.clear();
     m_roots.clear();
+    m_loading = false;
 }
 
 bool ThreadListModel::reportError(const MailError &error) const

@@ -2,10 +2,12 @@
 
 #include "common/mailerror.h"
 #include "store/messagequery.h"
+#include "store/storeresult.h"
 #include "store/threadroot.h"
 #include "store/threadrow.h"
 
 #include <QAbstractItemModel>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QPointer>
 
@@ -33,6 +35,9 @@ public:
     MessageQuery query() const { return m_query; }
     void reload();
 
+    // The roots are read on a worker thread after each reset (folder, search, order): until
+    // they come the list is empty, then they are inserted at once.
+    bool isLoading() const { return m_loading; }
     int windowSize() const { return m_windowSize; }
     int rootWindowLoadCount() const { return m_windowLoads; }
     int replyLoadCount() const { return m_replyLoads; }
@@ -81,14 +86,18 @@ private:
     QList<quint32> pathOf(const QModelIndex &index) const;
     QModelIndex indexOfPath(const QList<quint32> &path, int column,
                             const QHash<quint32, int> &rootRows) const;
-    // Reads the thread roots of m_query.
+    // Reads the thread roots of m_query, here or in the background.
     void readRoots();
+    void readRootsLater();
+    void onRootsRead();
     void clearRows();
 
     QPointer<MessageStore> m_store;
     MessageQuery m_query;
     // Every root in order, so that views may lay out all rows without reading them.
     QList<ThreadRoot> m_roots;
+    QFutureWatcher<StoreResult<QList<ThreadRoot>>> m_rootsWatcher;
+    bool m_loading = false;
     int m_windowSize = 200;
     int m_maxWindows = 8;
     mutable QHash<int, QList<ThreadRow>> m_windows;

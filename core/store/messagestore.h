@@ -9,6 +9,7 @@
 #include "threadroot.h"
 #include "threadrow.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -114,6 +115,10 @@ public:
     // The first call creates the indexes threads need, so a cache that never shows threads
     // does not maintain them on every write.
     StoreResult<QList<ThreadRoot>> threadRoots(const MessageQuery &query);
+    // The same, read on a worker thread over a connection of its own: a large folder's roots
+    // (and the first time, the thread indexes) take longer than a view may wait. Rows not in
+    // the search index yet are indexed here first when the query searches.
+    QFuture<StoreResult<QList<ThreadRoot>>> threadRootsInBackground(const MessageQuery &query);
     StoreResult<QHash<quint32, ThreadRow>> threadRows(qint64 folderId, const QList<quint32> &uids);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
 
@@ -171,6 +176,10 @@ private:
     StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
     MailError ensureThreadIndexes();
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
+    // The SQL of a list over the query's folder and search, and the values it takes.
+    static QString listSql(const MessageQuery &query, const QString &select, const QString &tail,
+                           const QString &source);
+    static QVariantList listValues(const MessageQuery &query);
     // source: the table and any index hint, named "messages".
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
                          MailError *error, const QString &source = QStringLiteral("messages"));

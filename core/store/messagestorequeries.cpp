@@ -66,28 +66,40 @@ StoreResult<QVariant> MessageStore::scalar(const QString &sql, const QVariantLis
     return value;
 }
 
+QString MessageStore::listSql(const MessageQuery &query, const QString &select, const QString &tail,
+                              const QString &source)
+{
+    QString sql = select + QStringLiteral(" FROM ") + source
+                  + QStringLiteral(" WHERE folder_id = ?");
+    if (!ftsQuery(query.searchText).isEmpty())
+        sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
+                              " WHERE messages_fts MATCH ?)");
+    return sql + tail;
+}
+
+QVariantList MessageStore::listValues(const MessageQuery &query)
+{
+    const QString match = ftsQuery(query.searchText);
+    return match.isEmpty() ? QVariantList {query.folderId} : QVariantList {query.folderId, match};
+}
+
 QSqlQuery *MessageStore::listQuery(const MessageQuery &query, const QString &select,
                                    const QString &tail, MailError *error, const QString &source)
 {
-    const QString match = ftsQuery(query.searchText);
-    QString sql = select + QStringLiteral(" FROM ") + source
-                  + QStringLiteral(" WHERE folder_id = ?");
-    if (!match.isEmpty()) {
-        // A search sees every cached message: what the idle-time indexing has not reached yet
-        // is indexed now.
+    // A search sees every cached message: what the idle-time indexing has not reached yet is
+    // indexed now.
+    if (!ftsQuery(query.searchText).isEmpty()) {
         if (MailError indexError = indexPendingFts()) {
             *error = indexError;
             return nullptr;
         }
-        sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
-                              " WHERE messages_fts MATCH ?)");
     }
-    QSqlQuery *result = prepared(sql + tail, error);
+    QSqlQuery *result = prepared(listSql(query, select, tail, source), error);
     if (!result)
         return nullptr;
-    result->bindValue(0, query.folderId);
-    if (!match.isEmpty())
-        result->bindValue(1, match);
+    const QVariantList values = listValues(query);
+    for (int i = 0; i < values.size(); ++i)
+        result->bindValue(i, values.at(i));
     return result;
 }
 

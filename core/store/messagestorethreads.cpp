@@ -8,7 +8,13 @@
 #include "messagestore.h"
 #include "messagestore_p.h"
 
+#include <QAtomicInt>
 #include <QHash>
+#include <QPromise>
+#include <QSqlError>
+#include <QThreadPool>
+
+#include <memory>
 #include <QSet>
 
 namespace {
@@ -76,6 +82,61 @@ const QString threadMembers = QStringLiteral(
         " m.in_reply_to, m.refs, m.thread_key"
         " FROM keys CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = keys.k"
         " ORDER BY m.sort_date ASC, m.uid ASC");
+
+// A thread root's UID and whether its conversation has other messages, walked along the key
+// index, whose keys SQLite then need not compute row by row.
+const QString rootColumns = QStringLiteral(
+        "SELECT messages.uid, EXISTS (SELECT 1 FROM messages c"
+        " WHERE c.folder_id = messages.folder_id AND c.thread_key = messages.thread_key"
+        " AND c.uid <> messages.uid)");
+const QString rootSource = QStringLiteral("messages INDEXED BY messages_by_thread_key");
+
+// The indexes threads need; earlier versions made one by In-Reply-To.
+const QStringList threadIndexes = {
+        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
+                       " ON messages (folder_id, message_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
+                       " ON messages (folder_id, thread_key, uid)"),
+        QStringLiteral("DROP INDEX IF EXISTS messages_by_in_reply_to"),
+};
+
+QList<ThreadRoot> readRoots(QSqlQuery *sql)
+{
+    QList<ThreadRoot> roots;
+    while (sql->next())
+        roots.append(ThreadRoot {sql->value(0).toUInt(), sql->value(1).toBool()});
+    return roots;
+}
+
+// Runs on a worker thread: a connection of its own to the cache at path, for this query only.
+StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString &sql,
+                                              const QVariantList &values)
+{
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("heron-threads-%1").arg(counter.fetchAndAddRelaxed(1));
+    StoreResult<QList<ThreadRoot>> result = QList<ThreadRoot>();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QSqlQuery query(db);
+        // The first time, building the indexes takes a while too: here, not on the caller's
+        // thread. The caller's writes wait for it through SQLite's busy timeout.
+        bool ok = db.open();
+        for (qsizetype i = 0; ok && i < threadIndexes.size(); ++i)
+            ok = query.exec(threadIndexes.at(i));
+        ok = ok && query.prepare(sql);
+        for (int i = 0; ok && i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        if (ok && query.exec())
+            result = readRoots(&query);
+        else
+            result = MailError(MailError::Kind::Storage,
+                               QStringLiteral("Cannot read the threads of a folder"),
+                               db.isOpen() ? query.lastError().text() : db.lastError().text());
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
 
 // The message ids of a References header, oldest first.
 QList<QByteArray> messageIds(const QByteArray &header)
@@ -147,11 +208,7 @@ MailError MessageStore::ensureThreadIndexes()
 {
     if (!isOpen())
         return notOpen();
-    for (const QString &sql : {QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
-                                              " ON messages (folder_id, message_id)"),
-                               QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
-                                              " ON messages (folder_id, thread_key, uid)"),
-                               QStringLiteral("DROP INDEX IF EXISTS messages_by_in_reply_to")}) {
+    for (const QString &sql : threadIndexes) {
         QSqlQuery query(d->db);
         if (!query.exec(sql))
             return failed(QStringLiteral("Cannot prepare the cache for threads"), query);
@@ -164,24 +221,38 @@ StoreResult<QList<ThreadRoot>> MessageStore::threadRoots(const MessageQuery &que
     if (MailError error = ensureThreadIndexes())
         return error;
     MailError error;
-    // Walked along the key index, whose keys SQLite then need not compute row by row.
-    QSqlQuery *sql = listQuery(query,
-                               QStringLiteral(
-                                       "SELECT messages.uid, EXISTS (SELECT 1 FROM messages c"
-                                       " WHERE c.folder_id = messages.folder_id"
-                                       " AND c.thread_key = messages.thread_key"
-                                       " AND c.uid <> messages.uid)"),
-                               isRoot + threadOrderBy(query), &error,
-                               QStringLiteral("messages INDEXED BY messages_by_thread_key"));
+    QSqlQuery *sql = listQuery(query, rootColumns, isRoot + threadOrderBy(query), &error,
+                               rootSource);
     if (!sql)
         return error;
     if (!sql->exec())
         return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
-    QList<ThreadRoot> roots;
-    while (sql->next())
-        roots.append(ThreadRoot {sql->value(0).toUInt(), sql->value(1).toBool()});
+    QList<ThreadRoot> roots = readRoots(sql);
     sql->finish();
     return roots;
+}
+
+QFuture<StoreResult<QList<ThreadRoot>>> MessageStore::threadRootsInBackground(
+        const MessageQuery &query)
+{
+    using Result = StoreResult<QList<ThreadRoot>>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    promise->start();
+    MailError error = isOpen() ? MailError() : notOpen();
+    if (!error && !ftsQuery(query.searchText).isEmpty())
+        error = indexPendingFts();
+    if (error || d->path == QLatin1String(":memory:")) {
+        promise->addResult(error ? Result(error) : threadRoots(query));
+        promise->finish();
+        return future;
+    }
+    const QString sql = listSql(query, rootColumns, isRoot + threadOrderBy(query), rootSource);
+    QThreadPool::globalInstance()->start([promise, path = d->path, sql, values = listValues(query)] {
+        promise->addResult(readRootsApart(path, sql, values));
+        promise->finish();
+    });
+    return future;
 }
 
 StoreResult<QHash<quint32, ThreadRow>> MessageStore::threadRows(qint64 folderId,

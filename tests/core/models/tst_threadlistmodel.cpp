@@ -82,6 +82,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(MessageListModel::ColumnCount));
         // Newest thread first, as the flat list sorts by default.
@@ -132,6 +133,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         QList<quint32> roots;
         for (int row = 0; row < model.rowCount(); ++row)
             roots.append(uidOf(model.index(row, 0)));
@@ -152,11 +154,40 @@ private Q_SLOTS:
         QCOMPARE(uidOf(model.index(0, 0, orphans)), 31u);
     }
 
+    void rootsArriveInOneInsertionFromTheBackground()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setFolderId(m_folder);
+        // The call returns before the roots are read; the list is empty meanwhile.
+        QVERIFY(model.isLoading());
+        QCOMPARE(model.rowCount(), 0);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 3);
+        QCOMPARE(model.rowCount(), 4);
+        // A second folder asked for before the first answered: only the second is shown.
+        FolderRecord other;
+        other.path = u"Other"_s;
+        const qint64 otherId = m_store->upsertFolder(other).value();
+        QVERIFY(!m_store->upsertMessages(otherId, {message(50, 1)}));
+        model.setFolderId(otherId);
+        model.setFolderId(m_folder);
+        model.setFolderId(otherId);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(uidOf(model.index(0, 0)), 50u);
+    }
+
     void repliesAreReadOnlyWhenAskedFor()
     {
         // No tester here: it reads every row and every thread, which is what this counts.
         ThreadListModel model(m_store.get());
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(model.replyLoadCount(), 0);
         for (int row = 0; row < model.rowCount(); ++row) {
             model.index(row, 0).data();
@@ -176,13 +207,17 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         model.sort(MessageListModel::DateColumn, Qt::AscendingOrder);
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(uidOf(model.index(0, 0)), 1u);
         QCOMPARE(uidOf(model.index(3, 0)), 7u);
         model.setSearchText(u"invoice"_s);
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(uidOf(model.index(0, 0)), 5u);
         model.setSearchText(QString());
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 4);
     }
 
@@ -192,6 +227,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         const QModelIndex thread = model.index(3, 0);
         const QPersistentModelIndex reply = model.index(1, 0, thread);
         QVERIFY(reply.data(MessageListModel::IsUnreadRole).toBool());
@@ -211,8 +247,10 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         // The message 6 answered arrives: 6 becomes its reply and leaves the top level.
         QVERIFY(!m_store->upsertMessages(m_folder, {message(99, 5)}));
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 4);
         const QModelIndex oldest = model.index(3, 0);
         QCOMPARE(uidOf(oldest), 99u);
@@ -226,6 +264,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         QItemSelectionModel selection(&model);
         const QModelIndex thread = model.index(3, 0); // 1, with replies 2 (─ 3) and 4
         QCOMPARE(uidOf(thread), 1u);
@@ -241,6 +280,7 @@ private Q_SLOTS:
 
         // New mail: a newer thread arrives at the top and a reply joins thread 1.
         QVERIFY(!m_store->upsertMessages(m_folder, {message(8, 80), message(9, 90, 1)}));
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(reset.size(), 0);
         QVERIFY(layout.size() >= 1);
         QCOMPARE(model.rowCount(), 5);
@@ -260,6 +300,7 @@ private Q_SLOTS:
 
         // A selected message is removed: it leaves the selection, the current one stays.
         QVERIFY(!m_store->removeMessages(m_folder, {5}));
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(reset.size(), 0);
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(uidOf(selection.currentIndex()), 4u);
@@ -268,6 +309,7 @@ private Q_SLOTS:
 
         // The current message itself is removed: nothing is current, nothing breaks.
         QVERIFY(!m_store->removeMessages(m_folder, {4}));
+        QTRY_VERIFY(!model.isLoading());
         QVERIFY(!selection.currentIndex().isValid());
         QCOMPARE(model.rowCount(model.index(3, 0)), 2); // 2 and the new 9
     }
@@ -282,6 +324,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         QItemSelectionModel selection(&model);
         selection.setCurrentIndex(model.index(5, 0), QItemSelectionModel::ClearAndSelect);
         const quint32 reading = uidOf(selection.currentIndex());
@@ -291,6 +334,7 @@ private Q_SLOTS:
         QVERIFY(model.rootWindowLoadCount() > 8);
 
         QVERIFY(!m_store->upsertMessages(m_folder, {message(9000, 9000)}));
+        QTRY_VERIFY(!model.isLoading());
         QCOMPARE(uidOf(selection.currentIndex()), reading);
         QCOMPARE(selection.currentIndex().row(), 6);
     }
@@ -299,6 +343,7 @@ private Q_SLOTS:
     {
         ThreadListModel model(m_store.get());
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         const QModelIndex thread = model.index(3, 0);
         std::unique_ptr<QMimeData> data(
                 model.mimeData({thread, model.index(3, 1), model.index(0, 0, thread)}));
@@ -318,6 +363,7 @@ private Q_SLOTS:
         QVERIFY(!m_store->upsertMessages(m_folder, many));
         ThreadListModel model(m_store.get());
         model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
         // Odd UIDs start threads, even ones answer them; 1000 answers a message not cached.
         QCOMPARE(model.rowCount(), 4 + 2501);
         QCOMPARE(model.rootWindowLoadCount(), 0);
