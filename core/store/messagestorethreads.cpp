@@ -91,13 +91,12 @@ const QString rootColumns = QStringLiteral(
         " AND c.uid <> messages.uid)");
 const QString rootSource = QStringLiteral("messages INDEXED BY messages_by_thread_key");
 
-// The indexes threads need; earlier versions made one by In-Reply-To.
+// The indexes threads need.
 const QStringList threadIndexes = {
         QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
                        " ON messages (folder_id, message_id)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
                        " ON messages (folder_id, thread_key, uid)"),
-        QStringLiteral("DROP INDEX IF EXISTS messages_by_in_reply_to"),
 };
 
 QList<ThreadRoot> readRoots(QSqlQuery *sql)

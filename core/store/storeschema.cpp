@@ -133,8 +133,8 @@ const Migration migration4 = {
 // Version 5: threads by References. thread_key names a message's conversation: the first <id> of
 // its References (the thread's first message), else its In-Reply-To, else its own Message-ID.
 // It is computed by SQLite when read and costs nothing on a write; its index is made when
-// threads are first shown (MessageStore::ensureThreadIndexes()), which also drops the In-Reply-To
-// index that earlier versions made.
+// threads are first shown (MessageStore::ensureThreadIndexes()). The In-Reply-To index that
+// earlier versions made for threads goes.
 const Migration migration5 = {
         "ALTER TABLE messages ADD COLUMN thread_key BLOB GENERATED ALWAYS AS (CASE"
         " WHEN length(refs) > 0 THEN (CASE WHEN instr(refs, '<') > 0"
@@ -143,6 +143,7 @@ const Migration migration5 = {
         " ELSE refs END)"
         " WHEN length(in_reply_to) > 0 THEN in_reply_to"
         " WHEN length(message_id) > 0 THEN message_id END) VIRTUAL",
+        "DROP INDEX IF EXISTS messages_by_in_reply_to",
 };
 
 const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5};
