@@ -17,6 +17,7 @@ private Q_SLOTS:
 
     void openCreatesLatestSchemaInWalMode();
     void migratesFromVersionOne();
+    void migrationFiveKeysThreadsOfCachedRows();
     void refusesNewerSchema();
     void refusesCorruptFile_data();
     void refusesCorruptFile();
@@ -84,6 +85,44 @@ void TestStoreSchema::migratesFromVersionOne()
     RawDb raw(path);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
              StoreSchema::latestVersion());
+}
+
+void TestStoreSchema::migrationFiveKeysThreadsOfCachedRows()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v4.sqlite"));
+    {
+        RawDb raw(path);
+        QVERIFY(!StoreSchema::migrate(raw.db(), 4));
+        QVERIFY(raw.exec(QStringLiteral("CREATE INDEX messages_by_in_reply_to"
+                                        " ON messages (folder_id, in_reply_to)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (id, path) VALUES (1, 'INBOX')")));
+        QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO messages (folder_id, uid, message_id, in_reply_to, refs) VALUES"
+                " (1, 1, CAST('<a@x>' AS BLOB), NULL, NULL),"
+                " (1, 2, CAST('<b@x>' AS BLOB), CAST('<a@x>' AS BLOB), NULL),"
+                " (1, 3, CAST('<c@x>' AS BLOB), CAST('<b@x>' AS BLOB),"
+                " CAST('<a@x> <b@x>' AS BLOB)),"
+                " (1, 4, NULL, NULL, NULL)")));
+    }
+    MessageStore store;
+    const MailError error = store.open(path);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    store.close();
+    RawDb raw(path);
+    // The first id of References, else In-Reply-To, else the message's own id, else nothing.
+    for (int uid : {1, 2, 3}) {
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT CAST(thread_key AS TEXT) FROM messages"
+                                           " WHERE uid = %1")
+                                    .arg(uid))
+                         .toString(),
+                 QStringLiteral("<a@x>"));
+    }
+    QVERIFY(raw.scalar(QStringLiteral("SELECT thread_key FROM messages WHERE uid = 4")).isNull());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
+                                       " WHERE name = 'messages_by_in_reply_to'"))
+                     .toInt(),
+             0);
 }
 
 void TestStoreSchema::refusesNewerSchema()
