@@ -666,6 +666,21 @@
     </message>
 </context>
 <context>
+    <name>FolderChooserDialog</name>
+    <message>
+        <source>Move to Folder</source>
+        <translation>In Ordner verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+</context>
+<context>
     <name>LongMessageBar</name>
     <message>
         <source>Show all</source>
@@ -758,6 +773,14 @@
         <source>Forward the whole message as an attachment</source>
         <translation>Die ganze Nachricht als Anhang weiterleiten</translation>
     </message>
+    <message>
+        <source>Mo&amp;ve to Folder…</source>
+        <translation>In &amp;Ordner verschieben …</translation>
+    </message>
+    <message>
+        <source>Move the selected messages to another folder of their account</source>
+        <translation>Die ausgewählten Nachrichten in einen anderen Ordner ihres Kontos verschieben</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -820,6 +843,10 @@ Trotzdem beenden?</translation>
     <message>
         <source>&amp;Keep Running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Messages of different accounts cannot be moved together.</source>
+        <translation>Nachrichten verschiedener Konten können nicht gemeinsam verschoben werden.</translation>
     </message>
 </context>
 <context>

@@ -16,25 +16,30 @@ FolderTreeView::FolderTreeView(QWidget *parent)
     setDragDropMode(QAbstractItemView::DropOnly);
 }
 
-QModelIndex FolderTreeView::targetFor(const QPoint &position, const QMimeData *mime) const
+bool FolderTreeView::acceptsMessages(const QModelIndex &folder, const QMimeData *mime) const
 {
     qint64 sourceFolder = 0;
     QList<quint32> uids;
     if (!MessageListModel::decodeMimeData(mime, &sourceFolder, &uids))
-        return {};
-    const QModelIndex folder = indexAt(position);
+        return false;
     if (!folder.isValid() || !(folder.flags() & Qt::ItemIsSelectable))
-        return {};
+        return false;
     const QString sourceAccount = UnifiedInboxModel::accountOf(mime);
     if (!sourceAccount.isEmpty() && m_accountIdRole >= 0
         && folder.data(m_accountIdRole).toString() != sourceAccount)
-        return {};
+        return false;
     if (m_folderIdRole >= 0) {
         const qint64 id = folder.data(m_folderIdRole).toLongLong();
         if (id == 0 || id == sourceFolder)
-            return {};
+            return false;
     }
-    return folder;
+    return true;
+}
+
+QModelIndex FolderTreeView::targetFor(const QPoint &position, const QMimeData *mime) const
+{
+    const QModelIndex folder = indexAt(position);
+    return acceptsMessages(folder, mime) ? folder : QModelIndex();
 }
 
 void FolderTreeView::dragEnterEvent(QDragEnterEvent *event)

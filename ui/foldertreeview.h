@@ -2,6 +2,8 @@
 
 #include <QTreeView>
 
+class QMimeData;
+
 // The folder tree: a tree view that takes messages dragged from the message list and hands
 // them on as messagesDropped() for the folder under the cursor. A folder accepts them when it
 // is selectable (a real, selectable mailbox) and is not the folder they come from; messages
@@ -17,6 +19,10 @@ public:
     int folderIdRole() const { return m_folderIdRole; }
     // The role that holds a folder's account id in the model.
     void setAccountIdRole(int role) { m_accountIdRole = role; }
+    int accountIdRole() const { return m_accountIdRole; }
+
+    // Whether the messages in mime (as a message list's mimeData() gives them) may go to folder.
+    bool acceptsMessages(const QModelIndex &folder, const QMimeData *mime) const;
 
 Q_SIGNALS:
     // sourceAccountId: the account the drag named, or empty (the account on display).

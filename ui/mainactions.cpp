@@ -30,6 +30,9 @@ MainActions::MainActions(QWidget *window)
     m_delete = create(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("trash"));
     m_delete->setShortcut(QKeySequence(Qt::Key_Delete));
 
+    m_moveTo = create(QStringLiteral("moveTo"), tr("Mo&ve to Folder…"), QStringLiteral("folder"));
+    m_moveTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+
     m_markRead = create(QStringLiteral("markRead"), tr("Mark as R&ead"),
                         QStringLiteral("mark-read"));
     m_markRead->setShortcut(QKeySequence(Qt::Key_M));
@@ -63,6 +66,7 @@ MainActions::MainActions(QWidget *window)
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
     m_forward->setToolTip(tr("Forward the message"));
     m_forwardAsAttachment->setToolTip(tr("Forward the whole message as an attachment"));
+    m_moveTo->setToolTip(tr("Move the selected messages to another folder of their account"));
     m_refresh->setToolTip(tr("Check all accounts for new messages"));
 }
 
@@ -77,6 +81,6 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply,  m_replyAll, m_forward,    m_forwardAsAttachment,
-            m_delete, m_markRead, m_markUnread, m_flag};
+    return {m_reply,    m_replyAll,   m_forward, m_forwardAsAttachment, m_delete, m_moveTo,
+            m_markRead, m_markUnread, m_flag};
 }

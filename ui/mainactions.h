@@ -19,6 +19,7 @@ public:
     QAction *replyAll() const { return m_replyAll; }
     QAction *forward() const { return m_forward; }
     QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
+    QAction *moveTo() const { return m_moveTo; }
     QAction *deleteMessage() const { return m_delete; }
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
@@ -42,6 +43,7 @@ private:
     QAction *m_replyAll;
     QAction *m_forward;
     QAction *m_forwardAsAttachment;
+    QAction *m_moveTo;
     QAction *m_delete;
     QAction *m_markRead;
     QAction *m_markUnread;

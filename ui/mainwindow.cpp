@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "models/messagelistmodel.h"
+#include "models/unifiedinboxmodel.h"
 #include "viewer/messageviewer.h"
 
+#include "folderchooserdialog.h"
 #include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
@@ -20,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -29,6 +32,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
@@ -164,6 +169,7 @@ void MainWindow::createMenus()
     message->addAction(m_actions->markUnread());
     message->addAction(m_actions->flag());
     message->addSeparator();
+    message->addAction(m_actions->moveTo());
     message->addAction(m_actions->deleteMessage());
 }
 
@@ -216,6 +222,7 @@ void MainWindow::connectActions()
             [this] { Q_EMIT forwardAsAttachmentRequested(currentMessage()); });
     connect(a->deleteMessage(), &QAction::triggered, this,
             [this] { Q_EMIT deleteRequested(selectedMessages()); });
+    connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
     connect(a->markRead(), &QAction::triggered, this,
             [this] { Q_EMIT markReadRequested(selectedMessages()); });
     connect(a->markUnread(), &QAction::triggered, this,
@@ -351,6 +358,48 @@ void MainWindow::updateMessageActions()
     const bool any = !isShowingOutbox() && !selectedMessages().isEmpty();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
+}
+
+void MainWindow::chooseMoveTarget()
+{
+    QAbstractItemModel *messages = m_messageList->model();
+    QAbstractItemModel *folders = m_folderView->model();
+    if (!messages || !folders)
+        return;
+    // The same drag data the list gives the folder tree, and the same rules for where it may go.
+    std::shared_ptr<QMimeData> mime(messages->mimeData(selectedMessages()));
+    qint64 sourceFolder = 0;
+    QList<quint32> uids;
+    if (!MessageListModel::decodeMimeData(mime.get(), &sourceFolder, &uids)) {
+        statusBar()->showMessage(tr("Messages of different accounts cannot be moved together."),
+                                 8000);
+        return;
+    }
+    // The account's part of the tree: the one the messages name (All Inboxes), else the one
+    // of the folder on display.
+    const QString account = UnifiedInboxModel::accountOf(mime.get());
+    QModelIndex root = m_folderView->currentIndex();
+    while (root.parent().isValid())
+        root = root.parent();
+    const int accountRole = m_folderView->accountIdRole();
+    for (int row = 0; !account.isEmpty() && accountRole >= 0 && row < folders->rowCount(); ++row) {
+        const QModelIndex top = folders->index(row, 0);
+        if (top.data(accountRole).toString() == account)
+            root = top;
+    }
+    auto *dialog = new FolderChooserDialog(
+            folders, root,
+            [this, mime](const QModelIndex &folder) {
+                return m_folderView->acceptsMessages(folder, mime.get());
+            },
+            this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account] {
+        const QModelIndex target = dialog->chosenFolder();
+        if (target.isValid())
+            Q_EMIT moveRequested(target, sourceFolder, uids, account);
+    });
+    dialog->open();
 }
 
 void MainWindow::saveLayout()

@@ -77,7 +77,8 @@ Q_SIGNALS:
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);
     void messageSelected(const QModelIndex &message);
-    // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder.
+    // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder,
+    // or sent there with Move to Folder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
                        const QList<quint32> &uids, const QString &sourceAccountId);
 
@@ -91,6 +92,8 @@ private:
     void showFilter();
     void hideFilter();
     void updateMessageActions();
+    // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
+    void chooseMoveTarget();
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;

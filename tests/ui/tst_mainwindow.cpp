@@ -1,3 +1,4 @@
+#include "folderchooserdialog.h"
 #include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 #include "viewer/messageviewer.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +16,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -287,6 +290,7 @@ private Q_SLOTS:
     }
 
     void dropOntoAFolderRequestsAMove();
+    void moveToFolderAsksForAFolderOfTheAccount();
     void threadedViewIsToggledAndKept();
     void keyboardWalksTreeAndList();
 
@@ -385,6 +389,89 @@ void TestMainWindow::dropOntoAFolderRequestsAMove()
     QVERIFY(dropOn(folders.indexFromItem(archive)));
     QCOMPARE(move.size(), 1);
     QCOMPARE(move.at(0).at(0).value<QModelIndex>().data().toString(), u"Archive"_s);
+    QCOMPARE(move.at(0).at(1).toLongLong(), inboxId);
+    QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+    std::sort(uids.begin(), uids.end());
+    QCOMPARE(uids, (QList<quint32> {7, 9}));
+}
+
+void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
+{
+    MessageStore store;
+    QVERIFY(!store.open(m_dir.filePath(u"move.sqlite"_s)));
+    FolderRecord inbox;
+    inbox.path = u"INBOX"_s;
+    const qint64 inboxId = store.upsertFolder(inbox).value();
+    QList<MessageRecord> records;
+    for (quint32 uid : {7u, 9u}) {
+        MessageRecord m;
+        m.uid = uid;
+        m.subject = u"Message %1"_s.arg(uid);
+        records.append(m);
+    }
+    QVERIFY(!store.upsertMessages(inboxId, records));
+    MessageListModel messages(&store);
+    messages.setFolderId(inboxId);
+
+    // Two accounts; the messages are in Work's Inbox.
+    constexpr int folderIdRole = Qt::UserRole + 7;
+    constexpr int accountIdRole = Qt::UserRole + 8;
+    QStandardItemModel folders;
+    QStandardItem *source = nullptr;
+    QStandardItem *archive = nullptr;
+    for (const QString &name : {u"Work"_s, u"Home"_s}) {
+        auto *account = new QStandardItem(name);
+        account->setSelectable(false);
+        account->setData(name, accountIdRole);
+        folders.appendRow(account);
+        for (const QString &folder : {u"Inbox"_s, u"Archive"_s}) {
+            auto *item = new QStandardItem(folder);
+            item->setData(name, accountIdRole);
+            item->setData(folder == u"Inbox"_s ? inboxId : inboxId + 40, folderIdRole);
+            account->appendRow(item);
+            if (name == u"Work"_s)
+                (folder == u"Inbox"_s ? source : archive) = item;
+        }
+    }
+
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    window.setFolderModel(&folders);
+    window.setFolderIdRole(folderIdRole);
+    window.setAccountIdRole(accountIdRole);
+    window.setMessageModel(&messages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.folderView()->setCurrentIndex(folders.indexFromItem(source));
+    QAction *moveTo = window.findChild<QAction *>(u"moveTo"_s);
+    QVERIFY(moveTo);
+    QCOMPARE(moveTo->shortcut(), QKeySequence(u"Ctrl+Shift+V"_s));
+    QVERIFY(!moveTo->isEnabled()); // nothing selected
+    QTreeView *list = window.messageView();
+    list->selectionModel()->select(messages.index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    list->selectionModel()->select(messages.index(1, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(moveTo->isEnabled());
+
+    QSignalSpy move(&window, &MainWindow::moveRequested);
+    moveTo->trigger();
+    FolderChooserDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<FolderChooserDialog *>()) && dialog->isVisible());
+    // Only Work's folders, and the folder the messages are in cannot be chosen.
+    QTreeView *tree = dialog->folderView();
+    QCOMPARE(tree->rootIndex(), folders.indexFromItem(source).parent());
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    tree->setCurrentIndex(folders.indexFromItem(source));
+    QVERIFY(!ok->isEnabled());
+    // By keyboard: down to Archive, Enter.
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Down);
+    QCOMPARE(tree->currentIndex(), folders.indexFromItem(archive));
+    QVERIFY(ok->isEnabled());
+    QTest::keyClick(tree, Qt::Key_Return);
+    QTRY_COMPARE(move.size(), 1);
+    QCOMPARE(move.at(0).at(0).value<QModelIndex>(), folders.indexFromItem(archive));
     QCOMPARE(move.at(0).at(1).toLongLong(), inboxId);
     QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
     std::sort(uids.begin(), uids.end());

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDialog>
+#include <QModelIndex>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QDialogButtonBox;
+class QTreeView;
+
+// Asks for the folder to move messages to: the part of the folder tree under root (one
+// account's folders), with only the folders accepts() allows choosable. The keyboard's way to
+// what dragging messages onto the folder tree does.
+class FolderChooserDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    FolderChooserDialog(QAbstractItemModel *folders, const QModelIndex &root,
+                        std::function<bool(const QModelIndex &)> accepts,
+                        QWidget *parent = nullptr);
+
+    // The chosen folder once accepted; invalid before.
+    QModelIndex chosenFolder() const;
+    QTreeView *folderView() const { return m_view; }
+
+private:
+    void updateButtons();
+
+    QTreeView *m_view;
+    QDialogButtonBox *m_buttons;
+    std::function<bool(const QModelIndex &)> m_accepts;
+};
