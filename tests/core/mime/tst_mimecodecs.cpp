@@ -93,7 +93,7 @@ void tst_MimeCodecs::windows1252MatchesQStringDecoder()
         const QByteArray bytes = QByteArray("a") + char(byte) + 'z';
         QStringDecoder reference("windows-1252", QStringDecoder::Flag::Stateless);
         const QString expected = reference(bytes);
-        for (const QByteArray charset :
+        for (const QByteArray &charset :
              {QByteArray("windows-1252"), QByteArray("iso-8859-1"), QByteArray("us-ascii")}) {
             QCOMPARE(CharsetDecoder::decode(bytes, charset), expected);
         }
