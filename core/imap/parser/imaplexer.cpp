@@ -1,5 +1,7 @@
 #include "imaplexer.h"
 
+#include <vector>
+
 namespace {
 
 bool isAtomByte(char c, bool stopAtBracket)
@@ -59,8 +61,13 @@ bool ImapLexer::consume(char c)
 
 QByteArray ImapLexer::readAtom(bool stopAtBracket)
 {
+    return readAtomView(stopAtBracket).toByteArray();
+}
+
+QByteArrayView ImapLexer::readAtomView(bool stopAtBracket)
+{
     if (!ok())
-        return QByteArray();
+        return QByteArrayView();
     const qsizetype start = m_pos;
     while (m_pos < m_input.size()) {
         const char c = m_input.at(m_pos);
@@ -79,13 +86,13 @@ QByteArray ImapLexer::readAtom(bool stopAtBracket)
             }
             if (depth != 0) {
                 fail("unterminated section");
-                return QByteArray();
+                return QByteArrayView();
             }
             if (peek() == '<') {
                 const qsizetype close = m_input.indexOf('>', m_pos);
                 if (close < 0) {
                     fail("unterminated partial range");
-                    return QByteArray();
+                    return QByteArrayView();
                 }
                 m_pos = close + 1;
             }
@@ -100,9 +107,9 @@ QByteArray ImapLexer::readAtom(bool stopAtBracket)
             fail("NUL byte outside a literal");
         else
             fail("expected an atom");
-        return QByteArray();
+        return QByteArrayView();
     }
-    return m_input.sliced(start, m_pos - start).toByteArray();
+    return m_input.sliced(start, m_pos - start);
 }
 
 QByteArray ImapLexer::readQuoted()
@@ -186,6 +193,37 @@ QByteArray ImapLexer::readLiteral()
     return data;
 }
 
+bool ImapLexer::readNString(QByteArray *out)
+{
+    if (!ok())
+        return false;
+    const char c = peek();
+    if (c == '"') {
+        QByteArray s = readQuoted();
+        if (!ok())
+            return false;
+        *out = std::move(s);
+        return true;
+    }
+    if (c == '{' || (c == '~' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '{')) {
+        QByteArray s = readLiteral();
+        if (!ok())
+            return false;
+        *out = std::move(s);
+        return true;
+    }
+    // NIL, as readValueAt() reads it: a three-letter atom.
+    if (m_pos + 3 <= m_input.size() && (c == 'N' || c == 'n')) {
+        const bool ends = m_pos + 3 == m_input.size() || !isAtomByte(m_input.at(m_pos + 3), false);
+        if (ends && m_input.sliced(m_pos, 3).compare("NIL", Qt::CaseInsensitive) == 0) {
+            m_pos += 3;
+            *out = QByteArray();
+            return true;
+        }
+    }
+    return false;
+}
+
 ImapValue ImapLexer::readValue(bool stopAtBracket)
 {
     return readValueAt(0, stopAtBracket);
@@ -206,18 +244,30 @@ ImapValue ImapLexer::readValueAt(int depth, bool stopAtBracket)
     const char c = peek();
     if (c == '(') {
         ++m_pos;
-        QList<ImapValue> items;
+        // The items of every open list collect on one stack per thread; a list that closes
+        // takes its own in a single allocation of the right size instead of growing a QList
+        // item by item.
+        thread_local std::vector<ImapValue> open;
+        const size_t first = open.size();
         while (ok()) {
             while (peek() == ' ')
                 ++m_pos;
-            if (consume(')'))
+            if (consume(')')) {
+                QList<ImapValue> items;
+                items.reserve(qsizetype(open.size() - first));
+                for (size_t i = first; i < open.size(); ++i)
+                    items.append(std::move(open[i]));
+                open.resize(first);
                 return ImapValue::list(std::move(items));
+            }
             if (atLineEnd()) {
                 fail("unbalanced parenthesis");
                 break;
             }
-            items.append(readValueAt(depth + 1, false));
+            ImapValue item = readValueAt(depth + 1, false);
+            open.push_back(std::move(item));
         }
+        open.resize(first);
         return ImapValue();
     }
     if (c == ')') {

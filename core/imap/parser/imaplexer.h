@@ -39,6 +39,12 @@ public:
     // atom: any byte but SP, CTL, ( ) { " and, when stopAtBracket is set, ]. "[...]" and a
     // following "<...>" are kept inside the atom, so BODY[HEADER.FIELDS (A B)]<0> is one atom.
     QByteArray readAtom(bool stopAtBracket = false);
+    // The same, as a view into the input (empty after an error).
+    QByteArrayView readAtomView(bool stopAtBracket = false);
+    // An nstring in place: a quoted string, a literal or NIL (a null QByteArray), with no value
+    // node around it. False, with nothing consumed, when the next token is something else (or
+    // after an error, see ok()).
+    bool readNString(QByteArray *out);
     // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
     ImapValue readValue(bool stopAtBracket = false);
     // Values separated by spaces up to the end of the line (or up to ']' if stopAtBracket).

@@ -28,6 +28,7 @@ quint64 toNumber64(const ImapValue &value, const char *what);
 ImapResponseCode readResponseCode(ImapLexer &lexer);
 ImapFetch readFetch(ImapLexer &lexer, quint32 sequence);
 ImapEnvelope readEnvelope(const ImapValue &value);
+ImapEnvelope readEnvelope(ImapLexer &lexer);
 ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int depth);
 QDateTime readInternalDate(const QByteArray &text);
 
