@@ -134,12 +134,20 @@ MailError MessageStore::open(const QString &path)
         close();
         return error;
     }
+    // A store closed in the middle of a large write lacks the indexes that write dropped.
+    if (MailError error = StoreSchema::createListIndexes(d->db)) {
+        qCWarning(lcStore) << "cannot open" << path << error.toString();
+        close();
+        return error;
+    }
     return {};
 }
 
 void MessageStore::close()
 {
     d->ftsTimer.stop();
+    d->listIndexesDeferred = false;
+    d->threadIndexesDeferred = false;
     d->insertMessage.finalize();
     d->updateMessage.finalize();
     d->upsertStructure.finalize();

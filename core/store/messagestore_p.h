@@ -28,6 +28,10 @@ struct MessageStore::Private
     SqliteStatement insertMessage;
     SqliteStatement updateMessage;
     SqliteStatement upsertStructure;
+    // Between deferListIndexes() and restoreListIndexes(); the thread indexes are built at the
+    // restore too when they existed or were asked for meanwhile.
+    bool listIndexesDeferred = false;
+    bool threadIndexesDeferred = false;
     // Idle-time full-text indexing.
     QTimer ftsTimer;
     bool backgroundFts = true;

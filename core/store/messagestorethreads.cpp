@@ -47,21 +47,6 @@ const QString isRoot = QStringLiteral(
 
 } // namespace
 
-MailError MessageStore::ensureThreadIndexes()
-{
-    if (!isOpen())
-        return notOpen();
-    for (const QString &sql : {QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
-                                              " ON messages (folder_id, message_id)"),
-                               QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_in_reply_to"
-                                              " ON messages (folder_id, in_reply_to)")}) {
-        QSqlQuery query(d->db);
-        if (!query.exec(sql))
-            return failed(QStringLiteral("Cannot prepare the cache for threads"), query);
-    }
-    return {};
-}
-
 StoreResult<QList<ThreadRow>> MessageStore::readThreadRows(QSqlQuery *sql, qint64 folderId)
 {
     if (!sql->exec())
