@@ -245,7 +245,7 @@ void ImapConnection::onReadyRead()
             fail(m_framer.error());
             break;
         }
-        const ImapParser::Result parsed = ImapParser::parse(raw);
+        ImapParser::Result parsed = ImapParser::parse(raw);
         if (!parsed.isOk()) {
             qCWarning(lcImap) << "unparsable response:" << raw.left(200);
             fail(parsed.error);
@@ -256,7 +256,7 @@ void ImapConnection::onReadyRead()
     m_processing = false;
 }
 
-void ImapConnection::handleResponse(const ImapResponse &response)
+void ImapConnection::handleResponse(ImapResponse &response)
 {
     switch (response.type()) {
     case ImapResponse::Type::Continuation:
@@ -300,7 +300,7 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
     }
 }
 
-void ImapConnection::handleUntagged(const ImapResponse &response)
+void ImapConnection::handleUntagged(ImapResponse &response)
 {
     if (response.type() == ImapResponse::Type::Status) {
         const ImapStatusResponse &status = response.statusResponse();

@@ -240,9 +240,21 @@ ImapEnvelope readEnvelope(ImapLexer &lexer)
     ImapEnvelope env;
     env.date = readEnvelopeString(lexer);
     env.subject = readEnvelopeString(lexer);
+    // Sender and Reply-To mostly repeat From byte for byte: the list read for From is then
+    // shared instead of read again. Only a list qualifies, as its parentheses end it.
+    toNextField(lexer, "malformed ENVELOPE");
+    const qsizetype fromStart = lexer.position();
     env.from = readAddresses(lexer);
-    env.sender = readAddresses(lexer);
-    env.replyTo = readAddresses(lexer);
+    const QByteArrayView fromText = lexer.view(fromStart, lexer.position());
+    const auto sameAsFrom = [&lexer, &env, fromText](QList<ImapAddress> *list) {
+        toNextField(lexer, "malformed ENVELOPE");
+        if (fromText.startsWith('(') && lexer.consumeText(fromText))
+            *list = env.from;
+        else
+            *list = readAddresses(lexer);
+    };
+    sameAsFrom(&env.sender);
+    sameAsFrom(&env.replyTo);
     env.to = readAddresses(lexer);
     env.cc = readAddresses(lexer);
     env.bcc = readAddresses(lexer);

@@ -59,6 +59,14 @@ bool ImapLexer::consume(char c)
     return true;
 }
 
+bool ImapLexer::consumeText(QByteArrayView text)
+{
+    if (!ok() || !m_input.sliced(m_pos).startsWith(text))
+        return false;
+    m_pos += text.size();
+    return true;
+}
+
 QByteArray ImapLexer::readAtom(bool stopAtBracket)
 {
     return readAtomView(stopAtBracket).toByteArray();

@@ -35,6 +35,8 @@ public:
     // Consumes one space; lenient: several spaces count as one.
     bool skipSpace();
     bool consume(char c);
+    // Consumes text if the input continues with it.
+    bool consumeText(QByteArrayView text);
 
     // atom: any byte but SP, CTL, ( ) { " and, when stopAtBracket is set, ]. "[...]" and a
     // following "<...>" are kept inside the atom, so BODY[HEADER.FIELDS (A B)]<0> is one atom.

@@ -435,6 +435,17 @@ void TestImapParser::envelopeInPlaceMatchesValueTree_data()
         "\"z.org\")) NIL NIL \"<r@x>\" \"<m@x>\")",
         true);
     row("all nil", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", true);
+    row("sender longer than from",
+        "(NIL NIL ((\"A\" NIL \"a\" \"x\")) ((\"A\" NIL \"a\" \"x\")(\"B\" NIL \"b\" \"y\")) "
+        "((\"A\" NIL \"a\" \"x\")) NIL NIL NIL NIL NIL)",
+        true);
+    row("reply-to repeats from, sender nil",
+        "(NIL NIL (({1}\r\nA NIL \"a\" \"x\")) NIL (({1}\r\nA NIL \"a\" \"x\")) NIL NIL NIL NIL "
+        "NIL)",
+        true);
+    row("sender repeats from, then garbage",
+        "(NIL NIL ((NIL NIL \"a\" \"x\")) ((NIL NIL \"a\" \"x\"))x NIL NIL NIL NIL NIL NIL)",
+        false);
     row("lower-case nil", "(nil Nil nil nil nil nil nil nil nil nil)", true);
     row("extra spaces", "(  \"d\"   \"s\"  NIL NIL NIL NIL NIL NIL NIL NIL  )", true);
     row("no spaces", "(\"d\"\"s\"NIL NIL()NIL NIL NIL NIL\"<m>\")", true);
