@@ -112,7 +112,8 @@ public:
                                                quint32 parentUid);
 
     // A large write (the first synchronisation of a big folder) drops the indexes that serve
-    // reading only: sort orders, unseen counts, threads (messagestoreindexes.cpp). Rows are
+    // reading only and whose keys come in random order: the sender, subject and size orders,
+    // threads (messagestoreindexes.cpp). Rows are
     // then written without a B-tree insert per index, and restoreListIndexes() builds each
     // index in one pass. Meanwhile every query still answers, by scanning. A store closed
     // before the restore (a crash, a quit) builds the missing indexes when next opened.

@@ -138,15 +138,15 @@ struct ListIndex
     const char *columns;
 };
 
-// The read-only indexes of the messages table, as migration 1 made them, but for
-// messages_by_date: a list shows the newest rows of a folder while a first synchronisation
-// writes the rest, and that index keeps its default order cheap meanwhile. (Dates follow UIDs
-// closely, so its inserts land on a few pages anyway.)
+// The read-only indexes of the messages table whose keys come in no particular order, as
+// migration 1 made them. The others stay during a bulk write: messages_by_date keeps the
+// default order of a list showing the folder meanwhile cheap, and its inserts land on a few
+// pages anyway (dates follow UIDs closely); messages_unseen is keyed by the row id, so its
+// inserts append.
 constexpr ListIndex listIndexes[] = {
         {"messages_by_sender", "(folder_id, sort_sender, uid)"},
         {"messages_by_subject", "(folder_id, sort_subject, uid)"},
         {"messages_by_size", "(folder_id, size, uid)"},
-        {"messages_unseen", "(folder_id) WHERE (flags & 1) = 0"},
 };
 
 MailError sqlError(const QString &what, const QSqlError &error)

@@ -20,8 +20,8 @@ public:
     // Brings the database to targetVersion. A database newer than this build knows is refused.
     static MailError migrate(QSqlDatabase &db, int targetVersion = latestVersion());
 
-    // The indexes of the messages table that only serve reading (sort orders but the date's,
-    // unseen counts):
+    // The indexes of the messages table that only serve reading and whose keys come in random
+    // order (sender, subject and size orders):
     // a large first synchronisation drops them while it writes and builds them afterwards (see
     // MessageStore::deferListIndexes()). They describe the latest schema: a migration that
     // changes one of them changes this list too.
