@@ -290,12 +290,14 @@ ImapValue ImapLexer::readValueAt(int depth, bool stopAtBracket)
         QByteArray s = readLiteral();
         return ok() ? ImapValue::string(std::move(s), true) : ImapValue();
     }
-    QByteArray a = readAtom(stopAtBracket);
+    // NIL is recognised in place: it is most of the atoms of ENVELOPE and BODYSTRUCTURE, and
+    // needs no copy.
+    const QByteArrayView a = readAtomView(stopAtBracket);
     if (!ok())
         return ImapValue();
-    if (a.size() == 3 && a.toUpper() == "NIL")
+    if (a.size() == 3 && a.compare("NIL", Qt::CaseInsensitive) == 0)
         return ImapValue::nil();
-    return ImapValue::atom(std::move(a));
+    return ImapValue::atom(a.toByteArray());
 }
 
 QList<ImapValue> ImapLexer::readValues(bool stopAtBracket)
