@@ -46,7 +46,24 @@ FolderRecord folderFromQuery(const QSqlQuery &query)
 QString StoreSql::subjectSortKey(const QString &subject)
 {
     QStringView rest = QStringView(subject).trimmed();
-    bool stripped = true;
+    // Every prefix starts with one of these letters (case folded, as startsWith() compares):
+    // most subjects need no comparison at all.
+    const auto mayHavePrefix = [](QStringView text) {
+        if (text.isEmpty())
+            return false;
+        switch (text.front().toCaseFolded().unicode()) {
+        case u'r':
+        case u'f':
+        case u'a':
+        case u'w':
+        case u's':
+        case u'v':
+            return true;
+        default:
+            return false;
+        }
+    };
+    bool stripped = mayHavePrefix(rest);
     while (stripped) {
         stripped = false;
         for (const QString &prefix : subjectPrefixes) {
