@@ -194,9 +194,14 @@ bool parseCommon(QByteArrayView v, QDateTime *result)
     const bool twoDigitDay = pos + 1 < v.size() && isDigit(v.at(pos + 1));
     if (!digits(twoDigitDay ? 2 : 1, &day) || !literal(' ') || pos + 4 > v.size())
         return false;
+    char name[3];
+    for (int i = 0; i < 3; ++i) {
+        const char c = v.at(pos + i);
+        name[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    }
     int month = 0;
     for (int m = 0; m < 12 && month == 0; ++m) {
-        if (v.sliced(pos, 3).compare(QByteArrayView(monthNames[m], 3), Qt::CaseInsensitive) == 0)
+        if (QByteArrayView(name, 3) == QByteArrayView(monthNames[m], 3))
             month = m + 1;
     }
     pos += 3;

@@ -414,7 +414,8 @@ ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
         const QByteArrayView name = lexer.readAtomView();
         check(lexer);
         // NIL, or "~" opening a literal8: values, not names.
-        if (name.compare("NIL", Qt::CaseInsensitive) == 0 || (name == "~" && lexer.peek() == '{'))
+        if ((name.size() == 3 && name.compare("NIL", Qt::CaseInsensitive) == 0)
+            || (name == "~" && lexer.peek() == '{'))
             fail("FETCH attribute name is not an atom");
         // Upper case on the stack: most names are short, and one is read per item.
         char buffer[32];

@@ -77,6 +77,13 @@ QByteArrayView ImapLexer::readAtomView(bool stopAtBracket)
     if (!ok())
         return QByteArrayView();
     const qsizetype start = m_pos;
+    // Plain atom bytes first, over local variables; sections take the loop below.
+    const char *data = m_input.data();
+    const qsizetype size = m_input.size();
+    qsizetype end = m_pos;
+    while (end < size && data[end] != '[' && isAtomByte(data[end], stopAtBracket))
+        ++end;
+    m_pos = end;
     while (m_pos < m_input.size()) {
         const char c = m_input.at(m_pos);
         if (c == '[') {
@@ -126,6 +133,21 @@ QByteArray ImapLexer::readQuoted()
     // escape: they are copied in one piece.
     ++m_pos;
     const qsizetype start = m_pos;
+    // Most strings: one scan over local variables to the closing quote.
+    const char *data = m_input.data();
+    const qsizetype size = m_input.size();
+    qsizetype end = start;
+    while (end < size) {
+        const char c = data[end];
+        if (c == '"' || c == '\\' || c == '\r' || c == '\n' || c == '\0')
+            break;
+        ++end;
+    }
+    if (end < size && data[end] == '"') {
+        m_pos = end + 1;
+        // An empty string stays a null QByteArray, as it always was here.
+        return end > start ? QByteArray(data + start, end - start) : QByteArray();
+    }
     QByteArray out;
     bool escaped = false;
     while (m_pos < m_input.size()) {
