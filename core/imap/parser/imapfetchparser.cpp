@@ -438,6 +438,12 @@ ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
             fetch.envelope = readEnvelope(lexer);
             continue;
         }
+        if (key == "BODYSTRUCTURE" || (key == "BODY" && lexer.peek() == '(')) {
+            const qsizetype start = lexer.position();
+            fetch.bodyStructure = readBodyStructure(lexer, QByteArray(), 0, true);
+            fetch.bodyStructureText = lexer.view(start, lexer.position()).toByteArray();
+            continue;
+        }
         const qsizetype valueStart = lexer.position();
         const ImapValue value = lexer.readValue();
         check(lexer);

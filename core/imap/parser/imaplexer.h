@@ -49,6 +49,16 @@ public:
     bool readNString(QByteArray *out);
     // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
     ImapValue readValue(bool stopAtBracket = false);
+    // The same for a value that sits depth lists deep in the response (the nesting limit counts
+    // from the response, not from the value).
+    ImapValue readValueAtDepth(int depth) { return readValueAt(depth, false); }
+    // Goes back to an earlier position and forgets an error met since: for a reader that tried
+    // a shortcut and hands the same bytes to a general one.
+    void rewind(qsizetype position)
+    {
+        m_pos = position;
+        m_error.clear();
+    }
     // Values separated by spaces up to the end of the line (or up to ']' if stopAtBracket).
     QList<ImapValue> readValues(bool stopAtBracket = false);
     // The rest of the line, without the line end.
