@@ -1,6 +1,6 @@
 #include "charsetdecoder.h"
 
-#include <QHash>
+#include <QList>
 #include <QStringDecoder>
 
 namespace {
@@ -87,16 +87,17 @@ QByteArray CharsetDecoder::canonicalName(QByteArrayView charset)
 {
     // Asking QStringDecoder whether it knows a name opens a converter: the answers are kept,
     // per thread, for the few charsets mail uses.
-    constexpr qsizetype maxCached = 64;
-    thread_local QHash<QByteArray, QByteArray> cache;
-    const QByteArray key = charset.toByteArray();
-    const auto it = cache.constFind(key);
-    if (it != cache.constEnd())
-        return it.value();
+    // A short list, searched without copying the name asked for.
+    constexpr qsizetype maxCached = 32;
+    thread_local QList<std::pair<QByteArray, QByteArray>> cache;
+    for (const auto &known : std::as_const(cache)) {
+        if (known.first == charset)
+            return known.second;
+    }
     if (cache.size() >= maxCached)
         cache.clear();
     const QByteArray name = lookUpCanonicalName(charset);
-    cache.insert(key, name);
+    cache.append({charset.toByteArray(), name});
     return name;
 }
 
