@@ -21,8 +21,6 @@ private Q_SLOTS:
     void bodyStructureParts();
     void copyUidMapping();
     void envelopeGroups();
-    void envelopeInPlaceMatchesValueTree_data();
-    void envelopeInPlaceMatchesValueTree();
     void deepNestingIsBounded();
     void everyPrefixFailsCleanly();
     void randomMutationsFailCleanly();
@@ -417,88 +415,6 @@ void TestImapParser::envelopeGroups()
     QVERIFY(env.from.isEmpty());
     QCOMPARE(env.inReplyTo, QByteArray("<a@b>"));
     QCOMPARE(env.messageId, QByteArray("<c@d>"));
-}
-
-// A message's own ENVELOPE is read in place from the lexer; the envelope of an attached message
-// (inside BODYSTRUCTURE) from a value tree. Both must accept and refuse the same inputs and
-// read the same fields.
-void TestImapParser::envelopeInPlaceMatchesValueTree_data()
-{
-    QTest::addColumn<QByteArray>("envelope");
-    QTest::addColumn<bool>("valid");
-    const auto row = [](const char *name, const QByteArray &envelope, bool valid) {
-        QTest::newRow(name) << envelope << valid;
-    };
-    row("full",
-        "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"Hi\" ((\"A\" NIL \"a\" \"x.org\")) "
-        "((\"A\" NIL \"a\" \"x.org\")) NIL ((NIL NIL \"b\" \"y.org\")(\"C\" NIL \"c\" "
-        "\"z.org\")) NIL NIL \"<r@x>\" \"<m@x>\")",
-        true);
-    row("all nil", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", true);
-    row("sender longer than from",
-        "(NIL NIL ((\"A\" NIL \"a\" \"x\")) ((\"A\" NIL \"a\" \"x\")(\"B\" NIL \"b\" \"y\")) "
-        "((\"A\" NIL \"a\" \"x\")) NIL NIL NIL NIL NIL)",
-        true);
-    row("reply-to repeats from, sender nil",
-        "(NIL NIL (({1}\r\nA NIL \"a\" \"x\")) NIL (({1}\r\nA NIL \"a\" \"x\")) NIL NIL NIL NIL "
-        "NIL)",
-        true);
-    row("sender repeats from, then garbage",
-        "(NIL NIL ((NIL NIL \"a\" \"x\")) ((NIL NIL \"a\" \"x\"))x NIL NIL NIL NIL NIL NIL)",
-        false);
-    row("lower-case nil", "(nil Nil nil nil nil nil nil nil nil nil)", true);
-    row("extra spaces", "(  \"d\"   \"s\"  NIL NIL NIL NIL NIL NIL NIL NIL  )", true);
-    row("no spaces", "(\"d\"\"s\"NIL NIL()NIL NIL NIL NIL\"<m>\")", true);
-    row("literals",
-        "({1}\r\nd {2}\r\ns! (({3}\r\nabc NIL \"m\" \"h\")) NIL NIL NIL NIL NIL NIL NIL)", true);
-    row("groups", "(NIL NIL NIL NIL NIL ((NIL NIL \"g\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL NIL)",
-        true);
-    row("empty strings", "(\"\" \"\" ((\"\" \"\" \"\" \"\")) NIL NIL NIL NIL NIL \"\" \"\")", true);
-    row("too short", "(NIL NIL)", false);
-    row("nine fields", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("eleven fields", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("atom subject", "(NIL subject NIL NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("NILX", "(NILX NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("list subject", "(NIL (\"s\") NIL NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("string address list", "(NIL NIL \"x\" NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("atom address list", "(NIL NIL x NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("nil in address list", "(NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("three address fields", "(NIL NIL ((NIL NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("five address fields", "(NIL NIL ((NIL NIL \"a\" \"b\" NIL)) NIL NIL NIL NIL NIL NIL NIL)",
-        false);
-    row("atom address field", "(NIL NIL ((NIL NIL a \"b\")) NIL NIL NIL NIL NIL NIL NIL)", false);
-    row("list message id", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL (\"m\"))", false);
-}
-
-void TestImapParser::envelopeInPlaceMatchesValueTree()
-{
-    QFETCH(QByteArray, envelope);
-    QFETCH(bool, valid);
-    const auto inPlace = ImapParser::parse("* 1 FETCH (ENVELOPE " + envelope + ")\r\n");
-    const auto inTree = ImapParser::parse(
-            "* 1 FETCH (BODYSTRUCTURE (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 10 " + envelope
-            + " (\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1) 5))\r\n");
-    QCOMPARE(inPlace.isOk(), valid);
-    QCOMPARE(inTree.isOk(), valid);
-    if (!valid)
-        return;
-    const ImapEnvelope &a = *inPlace.response.fetch().envelope;
-    const ImapBodyPart &part = *inTree.response.fetch().bodyStructure;
-    QVERIFY(part.envelope);
-    const ImapEnvelope &b = *part.envelope;
-    QCOMPARE(a.date, b.date);
-    QCOMPARE(a.date.isNull(), b.date.isNull());
-    QCOMPARE(a.subject, b.subject);
-    QCOMPARE(a.subject.isNull(), b.subject.isNull());
-    QCOMPARE(a.from, b.from);
-    QCOMPARE(a.sender, b.sender);
-    QCOMPARE(a.replyTo, b.replyTo);
-    QCOMPARE(a.to, b.to);
-    QCOMPARE(a.cc, b.cc);
-    QCOMPARE(a.bcc, b.bcc);
-    QCOMPARE(a.inReplyTo, b.inReplyTo);
-    QCOMPARE(a.messageId, b.messageId);
-    QCOMPARE(a.messageId.isNull(), b.messageId.isNull());
 }
 
 void TestImapParser::deepNestingIsBounded()

@@ -1,11 +1,13 @@
+#include "imap/parser/imapparser.h"
 #include "imap/parser/imapparserdetail.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
-// BODYSTRUCTURE is read in place for the common layout and through a value tree otherwise.
-// Whatever the input, both readers must accept and refuse the same, stop at the same byte and
-// build the same parts.
+// ENVELOPE and BODYSTRUCTURE are read in place from the lexer; the value-tree readers they
+// replace still read attached messages' envelopes and every unusual structure. Whatever the
+// input, both must accept and refuse the same, stop at the same byte and build the same
+// values.
 
 namespace {
 
@@ -115,18 +117,102 @@ const QList<QByteArray> seeds = {
 
 } // namespace
 
-class TestImapBodyStructure : public QObject
+class TestImapInPlaceReaders : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void inPlaceMatchesValueTree_data();
-    void inPlaceMatchesValueTree();
-    void mutationsMatchValueTree();
-    void deepNesting();
+    void envelopeInPlaceMatchesValueTree_data();
+    void envelopeInPlaceMatchesValueTree();
+    void bodyStructureInPlaceMatchesValueTree_data();
+    void bodyStructureInPlaceMatchesValueTree();
+    void bodyStructureMutationsMatchValueTree();
+    void bodyStructureDeepNesting();
 };
 
-void TestImapBodyStructure::inPlaceMatchesValueTree_data()
+// A message's own ENVELOPE is read in place from the lexer; the envelope of an attached message
+// (inside BODYSTRUCTURE) from a value tree. Both must accept and refuse the same inputs and
+// read the same fields.
+void TestImapInPlaceReaders::envelopeInPlaceMatchesValueTree_data()
+{
+    QTest::addColumn<QByteArray>("envelope");
+    QTest::addColumn<bool>("valid");
+    const auto row = [](const char *name, const QByteArray &envelope, bool valid) {
+        QTest::newRow(name) << envelope << valid;
+    };
+    row("full",
+        "(\"Mon, 1 Jan 2024 10:00:00 +0000\" \"Hi\" ((\"A\" NIL \"a\" \"x.org\")) "
+        "((\"A\" NIL \"a\" \"x.org\")) NIL ((NIL NIL \"b\" \"y.org\")(\"C\" NIL \"c\" "
+        "\"z.org\")) NIL NIL \"<r@x>\" \"<m@x>\")",
+        true);
+    row("all nil", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", true);
+    row("sender longer than from",
+        "(NIL NIL ((\"A\" NIL \"a\" \"x\")) ((\"A\" NIL \"a\" \"x\")(\"B\" NIL \"b\" \"y\")) "
+        "((\"A\" NIL \"a\" \"x\")) NIL NIL NIL NIL NIL)",
+        true);
+    row("reply-to repeats from, sender nil",
+        "(NIL NIL (({1}\r\nA NIL \"a\" \"x\")) NIL (({1}\r\nA NIL \"a\" \"x\")) NIL NIL NIL NIL "
+        "NIL)",
+        true);
+    row("sender repeats from, then garbage",
+        "(NIL NIL ((NIL NIL \"a\" \"x\")) ((NIL NIL \"a\" \"x\"))x NIL NIL NIL NIL NIL NIL)",
+        false);
+    row("lower-case nil", "(nil Nil nil nil nil nil nil nil nil nil)", true);
+    row("extra spaces", "(  \"d\"   \"s\"  NIL NIL NIL NIL NIL NIL NIL NIL  )", true);
+    row("no spaces", "(\"d\"\"s\"NIL NIL()NIL NIL NIL NIL\"<m>\")", true);
+    row("literals",
+        "({1}\r\nd {2}\r\ns! (({3}\r\nabc NIL \"m\" \"h\")) NIL NIL NIL NIL NIL NIL NIL)", true);
+    row("groups", "(NIL NIL NIL NIL NIL ((NIL NIL \"g\" NIL)(NIL NIL NIL NIL)) NIL NIL NIL NIL)",
+        true);
+    row("empty strings", "(\"\" \"\" ((\"\" \"\" \"\" \"\")) NIL NIL NIL NIL NIL \"\" \"\")", true);
+    row("too short", "(NIL NIL)", false);
+    row("nine fields", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("eleven fields", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("atom subject", "(NIL subject NIL NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("NILX", "(NILX NIL NIL NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("list subject", "(NIL (\"s\") NIL NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("string address list", "(NIL NIL \"x\" NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("atom address list", "(NIL NIL x NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("nil in address list", "(NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("three address fields", "(NIL NIL ((NIL NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("five address fields", "(NIL NIL ((NIL NIL \"a\" \"b\" NIL)) NIL NIL NIL NIL NIL NIL NIL)",
+        false);
+    row("atom address field", "(NIL NIL ((NIL NIL a \"b\")) NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("list message id", "(NIL NIL NIL NIL NIL NIL NIL NIL NIL (\"m\"))", false);
+}
+
+void TestImapInPlaceReaders::envelopeInPlaceMatchesValueTree()
+{
+    QFETCH(QByteArray, envelope);
+    QFETCH(bool, valid);
+    const auto inPlace = ImapParser::parse("* 1 FETCH (ENVELOPE " + envelope + ")\r\n");
+    const auto inTree = ImapParser::parse(
+            "* 1 FETCH (BODYSTRUCTURE (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 10 " + envelope
+            + " (\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1) 5))\r\n");
+    QCOMPARE(inPlace.isOk(), valid);
+    QCOMPARE(inTree.isOk(), valid);
+    if (!valid)
+        return;
+    const ImapEnvelope &a = *inPlace.response.fetch().envelope;
+    const ImapBodyPart &part = *inTree.response.fetch().bodyStructure;
+    QVERIFY(part.envelope);
+    const ImapEnvelope &b = *part.envelope;
+    QCOMPARE(a.date, b.date);
+    QCOMPARE(a.date.isNull(), b.date.isNull());
+    QCOMPARE(a.subject, b.subject);
+    QCOMPARE(a.subject.isNull(), b.subject.isNull());
+    QCOMPARE(a.from, b.from);
+    QCOMPARE(a.sender, b.sender);
+    QCOMPARE(a.replyTo, b.replyTo);
+    QCOMPARE(a.to, b.to);
+    QCOMPARE(a.cc, b.cc);
+    QCOMPARE(a.bcc, b.bcc);
+    QCOMPARE(a.inReplyTo, b.inReplyTo);
+    QCOMPARE(a.messageId, b.messageId);
+    QCOMPARE(a.messageId.isNull(), b.messageId.isNull());
+}
+
+void TestImapInPlaceReaders::bodyStructureInPlaceMatchesValueTree_data()
 {
     QTest::addColumn<QByteArray>("input");
     for (qsizetype i = 0; i < seeds.size(); ++i)
@@ -137,7 +223,7 @@ void TestImapBodyStructure::inPlaceMatchesValueTree_data()
         QTest::addRow("prefix %lld", qlonglong(n)) << full.left(n);
 }
 
-void TestImapBodyStructure::inPlaceMatchesValueTree()
+void TestImapInPlaceReaders::bodyStructureInPlaceMatchesValueTree()
 {
     QFETCH(QByteArray, input);
     const Outcome tree = readByTree(input);
@@ -149,7 +235,7 @@ void TestImapBodyStructure::inPlaceMatchesValueTree()
     QCOMPARE(inPlace.end, tree.end);
 }
 
-void TestImapBodyStructure::mutationsMatchValueTree()
+void TestImapInPlaceReaders::bodyStructureMutationsMatchValueTree()
 {
     // Random edits of real structures towards the tokens that matter.
     const QList<QByteArray> pieces = {"(",   ")",  " ",    "\"",       "NIL",
@@ -175,7 +261,7 @@ void TestImapBodyStructure::mutationsMatchValueTree()
     QVERIFY(accepted > 1000); // the edits left many structures readable
 }
 
-void TestImapBodyStructure::deepNesting()
+void TestImapInPlaceReaders::bodyStructureDeepNesting()
 {
     for (int depth : {10, 39, 40, 41, 47, 48, 49, 60}) {
         const QByteArray input = QByteArray(depth, '(')
@@ -188,5 +274,5 @@ void TestImapBodyStructure::deepNesting()
     }
 }
 
-QTEST_GUILESS_MAIN(TestImapBodyStructure)
-#include "tst_imapbodystructure.moc"
+QTEST_GUILESS_MAIN(TestImapInPlaceReaders)
+#include "tst_imapinplacereaders.moc"
