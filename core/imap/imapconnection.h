@@ -136,6 +136,7 @@ private:
     void onConnected();
     void onEncrypted();
     void onReadyRead();
+    void processResponses();
     void onDisconnected();
     void onTransportError(const MailError &error);
     void handleResponse(ImapResponse &response);
@@ -171,5 +172,6 @@ private:
     bool m_doneSent = false;
     bool m_failedEmitted = false;
     bool m_processing = false;
+    bool m_resumeQueued = false;
     QTimer m_idleTimer;
 };
