@@ -233,6 +233,11 @@ void ImapConnection::onReadyRead()
     if (m_state == State::StartingTls || m_state == State::Disconnected)
         return; // nothing from the plain-text link counts once STARTTLS was accepted
     m_framer.feed(bytes);
+    processResponses();
+}
+
+void ImapConnection::processResponses()
+{
     if (m_processing)
         return;
     m_processing = true;
@@ -245,18 +250,36 @@ void ImapConnection::onReadyRead()
             fail(m_framer.error());
             break;
         }
-        const ImapParser::Result parsed = ImapParser::parse(raw);
+        ImapParser::Result parsed = ImapParser::parse(raw);
         if (!parsed.isOk()) {
             qCWarning(lcImap) << "unparsable response:" << raw.left(200);
             fail(parsed.error);
             break;
         }
+        const bool completes = parsed.response.isTagged();
         handleResponse(parsed.response);
+        // A command completed: what its completion queued (a task's result, and with it the
+        // next command of a pipeline) runs before the responses already buffered behind it are
+        // read, so that the server has work while they are. Without this, a large read parses
+        // every buffered response first and the server sits idle meanwhile.
+        if (completes && m_framer.bufferedBytes() > 0) {
+            if (!m_resumeQueued) {
+                m_resumeQueued = true;
+                QMetaObject::invokeMethod(
+                        this,
+                        [this] {
+                            m_resumeQueued = false;
+                            processResponses();
+                        },
+                        Qt::QueuedConnection);
+            }
+            break;
+        }
     }
     m_processing = false;
 }
 
-void ImapConnection::handleResponse(const ImapResponse &response)
+void ImapConnection::handleResponse(ImapResponse &response)
 {
     switch (response.type()) {
     case ImapResponse::Type::Continuation:
@@ -300,7 +323,7 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
     }
 }
 
-void ImapConnection::handleUntagged(const ImapResponse &response)
+void ImapConnection::handleUntagged(ImapResponse &response)
 {
     if (response.type() == ImapResponse::Type::Status) {
         const ImapStatusResponse &status = response.statusResponse();

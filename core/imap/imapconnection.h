@@ -30,7 +30,8 @@ class Transport;
 // Commands: send() tags a command and queues it; commands from tasks are held until ready().
 // Commands are pipelined unless one is a barrier (ImapCommand::setBarrier) or waits for a
 // continuation. Untagged responses are offered to the in-flight commands' untagged handlers
-// in the order the commands were sent; the first handler returning true takes the response.
+// in the order the commands were sent; the first handler returning true takes the response
+// (and may move its data out: nothing reads the response after that).
 // Responses nobody takes become the unsolicited signals below. The tagged response completes
 // the command that carries its tag.
 //
@@ -55,7 +56,7 @@ public:
     };
     Q_ENUM(State)
 
-    using UntaggedHandler = std::function<bool(const ImapResponse &)>;
+    using UntaggedHandler = std::function<bool(ImapResponse &)>;
     using CompletionHandler = std::function<void(const ImapCommandResult &)>;
 
     // The connection does not take ownership of the transport.
@@ -135,10 +136,11 @@ private:
     void onConnected();
     void onEncrypted();
     void onReadyRead();
+    void processResponses();
     void onDisconnected();
     void onTransportError(const MailError &error);
-    void handleResponse(const ImapResponse &response);
-    void handleUntagged(const ImapResponse &response);
+    void handleResponse(ImapResponse &response);
+    void handleUntagged(ImapResponse &response);
     void handleContinuation(const ImapResponse &response);
     void handleTagged(const ImapStatusResponse &status);
     void fail(const MailError &error);
@@ -170,5 +172,6 @@ private:
     bool m_doneSent = false;
     bool m_failedEmitted = false;
     bool m_processing = false;
+    bool m_resumeQueued = false;
     QTimer m_idleTimer;
 };

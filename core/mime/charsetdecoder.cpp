@@ -1,5 +1,6 @@
 #include "charsetdecoder.h"
 
+#include <QList>
 #include <QStringDecoder>
 
 namespace {
@@ -50,9 +51,59 @@ QByteArray trimmedLower(QByteArrayView charset)
     return name;
 }
 
+// windows-1252's bytes 0x80 to 0x9F; 0 where the code page defines no character.
+constexpr char16_t windows1252High[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+// windows-1252 by table, without opening a converter: the charset of most 8-bit headers, read
+// once per message by a synchronisation. False (and *text untouched) when a byte is one the code
+// page leaves undefined: QStringDecoder decides those.
+bool fromWindows1252(QByteArrayView bytes, QString *text)
+{
+    QString out(bytes.size(), Qt::Uninitialized);
+    QChar *to = out.data();
+    for (char c : bytes) {
+        const auto u = static_cast<uchar>(c);
+        char16_t unit = u;
+        if (u >= 0x80 && u < 0xA0) {
+            unit = windows1252High[u - 0x80];
+            if (unit == 0)
+                return false;
+        }
+        *to++ = QChar(unit);
+    }
+    *text = out;
+    return true;
+}
+
+QByteArray lookUpCanonicalName(QByteArrayView charset);
+
 } // namespace
 
 QByteArray CharsetDecoder::canonicalName(QByteArrayView charset)
+{
+    // Asking QStringDecoder whether it knows a name opens a converter: the answers are kept,
+    // per thread, for the few charsets mail uses.
+    // A short list, searched without copying the name asked for.
+    constexpr qsizetype maxCached = 32;
+    thread_local QList<std::pair<QByteArray, QByteArray>> cache;
+    for (const auto &known : std::as_const(cache)) {
+        if (known.first == charset)
+            return known.second;
+    }
+    if (cache.size() >= maxCached)
+        cache.clear();
+    const QByteArray name = lookUpCanonicalName(charset);
+    cache.append({charset.toByteArray(), name});
+    return name;
+}
+
+namespace {
+
+QByteArray lookUpCanonicalName(QByteArrayView charset)
 {
     QByteArray name = trimmedLower(charset);
     if (name.isEmpty())
@@ -70,6 +121,8 @@ QByteArray CharsetDecoder::canonicalName(QByteArrayView charset)
         return {};
     return name;
 }
+
+} // namespace
 
 bool CharsetDecoder::isKnown(QByteArrayView charset)
 {
@@ -98,6 +151,9 @@ QString CharsetDecoder::decodeUndeclared(QByteArrayView bytes)
 {
     if (isValidUtf8(bytes))
         return QString::fromUtf8(bytes);
+    QString text;
+    if (fromWindows1252(bytes, &text))
+        return text;
     QStringDecoder decoder("windows-1252", QStringDecoder::Flag::Stateless);
     return decoder(bytes);
 }
@@ -112,12 +168,19 @@ QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, boo
             *usedFallback = !charset.trimmed().isEmpty();
         return decodeUndeclared(bytes);
     }
-    if (name == "windows-1252" && !isAscii(bytes) && isValidUtf8(bytes)) {
-        // Declared as ASCII or Latin-1 but really UTF-8: a frequent mislabel, and UTF-8
-        // multi-byte sequences are very unlikely to occur by chance in Latin-1 text.
-        if (usedFallback)
-            *usedFallback = true;
-        return QString::fromUtf8(bytes);
+    if (name == "windows-1252") {
+        if (isAscii(bytes))
+            return QString::fromLatin1(bytes);
+        if (isValidUtf8(bytes)) {
+            // Declared as ASCII or Latin-1 but really UTF-8: a frequent mislabel, and UTF-8
+            // multi-byte sequences are very unlikely to occur by chance in Latin-1 text.
+            if (usedFallback)
+                *usedFallback = true;
+            return QString::fromUtf8(bytes);
+        }
+        QString text;
+        if (fromWindows1252(bytes, &text))
+            return text;
     }
     QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
     const QString text = decoder(bytes);

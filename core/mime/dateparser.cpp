@@ -159,6 +159,70 @@ QDateTime build(int year, int month, int day, QTime time, int zoneMinutes)
     return QDateTime(date, time, Qt::OffsetFromUTC, zoneMinutes * 60);
 }
 
+// The layout nearly every message uses, "Sun, 01 Jan 2023 01:00:00 +0100" (the day name
+// optional, the day of one or two digits), read in place; a synchronisation reads one per
+// message. False for anything else (comments, obsolete forms, other spacing): the general
+// parser below reads those, and gives this layout the same result.
+bool parseCommon(QByteArrayView v, QDateTime *result)
+{
+    qsizetype pos = 0;
+    const auto digits = [&v, &pos](int count, int *value) {
+        int n = 0;
+        for (int i = 0; i < count; ++i, ++pos) {
+            if (pos >= v.size() || !isDigit(v.at(pos)))
+                return false;
+            n = n * 10 + (v.at(pos) - '0');
+        }
+        *value = n;
+        return true;
+    };
+    const auto literal = [&v, &pos](char c) {
+        if (pos >= v.size() || v.at(pos) != c)
+            return false;
+        ++pos;
+        return true;
+    };
+    if (v.size() >= 5 && v.at(3) == ',' && v.at(4) == ' ') {
+        bool dayName = false;
+        for (const char *name : dayNames)
+            dayName = dayName || v.first(3) == QByteArrayView(name, 3);
+        if (!dayName)
+            return false;
+        pos = 5;
+    }
+    int day = 0;
+    const bool twoDigitDay = pos + 1 < v.size() && isDigit(v.at(pos + 1));
+    if (!digits(twoDigitDay ? 2 : 1, &day) || !literal(' ') || pos + 4 > v.size())
+        return false;
+    char name[3];
+    for (int i = 0; i < 3; ++i) {
+        const char c = v.at(pos + i);
+        name[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    }
+    int month = 0;
+    for (int m = 0; m < 12 && month == 0; ++m) {
+        if (QByteArrayView(name, 3) == QByteArrayView(monthNames[m], 3))
+            month = m + 1;
+    }
+    pos += 3;
+    int year = 0, hour = 0, minute = 0, second = 0, zone = 0;
+    if (month == 0 || !literal(' ') || !digits(4, &year) || !literal(' ') || !digits(2, &hour)
+        || !literal(':') || !digits(2, &minute) || !literal(':') || !digits(2, &second)
+        || !literal(' ') || pos >= v.size()) {
+        return false;
+    }
+    const char sign = v.at(pos++);
+    if ((sign != '+' && sign != '-') || !digits(4, &zone) || pos != v.size())
+        return false;
+    int offset = zone / 100 * 60 + zone % 100;
+    if (zone / 100 > 23 || zone % 100 > 59)
+        offset = 0; // as readZone() does
+    if (second == 60)
+        second = 59; // leap second, as readTime() does
+    *result = build(year, month, day, QTime(hour, minute, second), sign == '-' ? -offset : offset);
+    return true;
+}
+
 } // namespace
 
 // date-time = [ day-of-week "," ] date time [CFWS]
@@ -166,6 +230,9 @@ QDateTime build(int year, int month, int day, QTime time, int zoneMinutes)
 // asctime layout: day-of-week month day time year
 QDateTime DateParser::parse(QByteArrayView headerValue)
 {
+    QDateTime common;
+    if (parseCommon(headerValue, &common))
+        return common;
     HeaderCursor cur(headerValue);
     skipSeparators(cur);
     QByteArray word = readWord(cur);

@@ -93,10 +93,24 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Without "=?", a tab or a line break, decoding leaves every byte as it is.
+bool isPlain(QByteArrayView value)
+{
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value.at(i);
+        if (c == '\t' || c == '\r' || c == '\n'
+            || (c == '=' && i + 1 < value.size() && value.at(i + 1) == '?'))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString EncodedWords::decode(QByteArrayView value)
 {
+    if (isPlain(value)) // most values: one decode, no copy
+        return value.isEmpty() ? QString() : CharsetDecoder::decodeUndeclared(value);
     QString out;
     QByteArray pendingCharset;
     QByteArray pendingBytes;

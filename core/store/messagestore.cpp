@@ -46,7 +46,24 @@ FolderRecord folderFromQuery(const QSqlQuery &query)
 QString StoreSql::subjectSortKey(const QString &subject)
 {
     QStringView rest = QStringView(subject).trimmed();
-    bool stripped = true;
+    // Every prefix starts with one of these letters (case folded, as startsWith() compares):
+    // most subjects need no comparison at all.
+    const auto mayHavePrefix = [](QStringView text) {
+        if (text.isEmpty())
+            return false;
+        switch (text.front().toCaseFolded().unicode()) {
+        case u'r':
+        case u'f':
+        case u'a':
+        case u'w':
+        case u's':
+        case u'v':
+            return true;
+        default:
+            return false;
+        }
+    };
+    bool stripped = mayHavePrefix(rest);
     while (stripped) {
         stripped = false;
         for (const QString &prefix : subjectPrefixes) {
@@ -166,12 +183,20 @@ MailError MessageStore::open(const QString &path)
         close();
         return error;
     }
+    // A store closed in the middle of a large write lacks the indexes that write dropped.
+    if (MailError error = StoreSchema::createListIndexes(d->db)) {
+        qCWarning(lcStore) << "cannot open" << path << error.toString();
+        close();
+        return error;
+    }
     return {};
 }
 
 void MessageStore::close()
 {
     d->ftsTimer.stop();
+    d->listIndexesDeferred = false;
+    d->threadIndexesDeferred = false;
     d->insertMessage.finalize();
     d->updateMessage.finalize();
     d->upsertStructure.finalize();

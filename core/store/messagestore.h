@@ -122,6 +122,16 @@ public:
     StoreResult<QHash<quint32, ThreadRow>> threadRows(qint64 folderId, const QList<quint32> &uids);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
 
+    // A large write (the first synchronisation of a big folder) drops the indexes that serve
+    // reading only and whose keys come in random order: the sender, subject and size orders,
+    // threads (messagestoreindexes.cpp). Rows are
+    // then written without a B-tree insert per index, and restoreListIndexes() builds each
+    // index in one pass. Meanwhile every query still answers, by scanning. A store closed
+    // before the restore (a crash, a quit) builds the missing indexes when next opened.
+    MailError deferListIndexes();
+    MailError restoreListIndexes();
+    bool listIndexesDeferred() const;
+
     // The FTS5 query for what a user typed: each word a quoted prefix term.
     static QString ftsQuery(const QString &text);
     // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the

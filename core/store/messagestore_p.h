@@ -28,12 +28,19 @@ struct MessageStore::Private
     SqliteStatement insertMessage;
     SqliteStatement updateMessage;
     SqliteStatement upsertStructure;
+    // Between deferListIndexes() and restoreListIndexes(); the thread indexes are built at the
+    // restore too when they existed or were asked for meanwhile.
+    bool listIndexesDeferred = false;
+    bool threadIndexesDeferred = false;
     // Idle-time full-text indexing.
     QTimer ftsTimer;
     bool backgroundFts = true;
 };
 
 namespace StoreSql {
+
+// The statements that make the indexes threads need (messagestoreindexes.cpp).
+const QStringList &threadIndexStatements();
 
 inline QVariant fromDateTime(const QDateTime &dateTime)
 {

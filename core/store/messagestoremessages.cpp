@@ -10,13 +10,16 @@
 
 namespace {
 
+// OR IGNORE rather than ON CONFLICT DO NOTHING: with no constraint that can abort, SQLite needs
+// no statement journal for the insert and its fts_pending trigger, which otherwise copies every
+// page the row touches before writing it. Every NOT NULL column is always bound a value, so
+// the only constraint that can fire is UNIQUE (folder_id, uid): the row exists, and the update
+// below runs instead.
 const char insertMessageSql[]
-        = "INSERT INTO messages (modseq, flags, keywords, internal_date, sent_date, sort_date, "
-          "size,"
-          " subject, from_name, from_address, to_text, cc_text, message_id, in_reply_to, refs,"
-          " has_attachments, sort_subject, sort_sender, folder_id, uid)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          " ON CONFLICT (folder_id, uid) DO NOTHING";
+        = "INSERT OR IGNORE INTO messages (modseq, flags, keywords, internal_date, sent_date,"
+          " sort_date, size, subject, from_name, from_address, to_text, cc_text, message_id,"
+          " in_reply_to, refs, has_attachments, sort_subject, sort_sender, folder_id, uid)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 const char updateMessageSql[]
         = "UPDATE messages SET modseq = ?, flags = ?, keywords = ?, internal_date = ?,"

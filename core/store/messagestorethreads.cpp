@@ -91,14 +91,6 @@ const QString rootColumns = QStringLiteral(
         " AND c.uid <> messages.uid)");
 const QString rootSource = QStringLiteral("messages INDEXED BY messages_by_thread_key");
 
-// The indexes threads need.
-const QStringList threadIndexes = {
-        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
-                       " ON messages (folder_id, message_id)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
-                       " ON messages (folder_id, thread_key, uid)"),
-};
-
 QList<ThreadRoot> readRoots(QSqlQuery *sql)
 {
     QList<ThreadRoot> roots;
@@ -121,8 +113,8 @@ StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString
         // The first time, building the indexes takes a while too: here, not on the caller's
         // thread. The caller's writes wait for it through SQLite's busy timeout.
         bool ok = db.open();
-        for (qsizetype i = 0; ok && i < threadIndexes.size(); ++i)
-            ok = query.exec(threadIndexes.at(i));
+        for (const QString &statement : StoreSql::threadIndexStatements())
+            ok = ok && query.exec(statement);
         ok = ok && query.prepare(sql);
         for (int i = 0; ok && i < values.size(); ++i)
             query.bindValue(i, values.at(i));
@@ -202,18 +194,6 @@ QList<int> threadParents(const QList<ThreadMember> &members, qsizetype root)
 }
 
 } // namespace
-
-MailError MessageStore::ensureThreadIndexes()
-{
-    if (!isOpen())
-        return notOpen();
-    for (const QString &sql : threadIndexes) {
-        QSqlQuery query(d->db);
-        if (!query.exec(sql))
-            return failed(QStringLiteral("Cannot prepare the cache for threads"), query);
-    }
-    return {};
-}
 
 StoreResult<QList<ThreadRoot>> MessageStore::threadRoots(const MessageQuery &query)
 {

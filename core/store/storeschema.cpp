@@ -148,6 +148,23 @@ const Migration migration5 = {
 
 const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5};
 
+struct ListIndex
+{
+    const char *name;
+    const char *columns;
+};
+
+// The read-only indexes of the messages table whose keys come in no particular order, as
+// migration 1 made them. The others stay during a bulk write: messages_by_date keeps the
+// default order of a list showing the folder meanwhile cheap, and its inserts land on a few
+// pages anyway (dates follow UIDs closely); messages_unseen is keyed by the row id, so its
+// inserts append.
+constexpr ListIndex listIndexes[] = {
+        {"messages_by_sender", "(folder_id, sort_sender, uid)"},
+        {"messages_by_subject", "(folder_id, sort_subject, uid)"},
+        {"messages_by_size", "(folder_id, size, uid)"},
+};
+
 MailError sqlError(const QString &what, const QSqlError &error)
 {
     return MailError(MailError::Kind::Storage, what, error.text());
@@ -230,6 +247,36 @@ MailError StoreSchema::migrate(QSqlDatabase &db, int targetVersion)
     for (int next = current.value() + 1; next <= targetVersion; ++next) {
         if (MailError error = runMigration(db, next))
             return error;
+    }
+    return {};
+}
+
+QStringList StoreSchema::listIndexNames()
+{
+    QStringList names;
+    for (const ListIndex &index : listIndexes)
+        names.append(QString::fromLatin1(index.name));
+    return names;
+}
+
+MailError StoreSchema::createListIndexes(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        return sqlError(QStringLiteral("The cache database cannot be read"), query.lastError());
+    QStringList existing;
+    while (query.next())
+        existing.append(query.value(0).toString());
+    query.finish();
+    for (const ListIndex &index : listIndexes) {
+        if (existing.contains(QLatin1String(index.name)))
+            continue;
+        if (MailError error = exec(db,
+                                   QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON messages %2")
+                                           .arg(QLatin1String(index.name),
+                                                QLatin1String(index.columns)))) {
+            return error;
+        }
     }
     return {};
 }

@@ -2,6 +2,8 @@
 
 #include "storeresult.h"
 
+#include <QStringList>
+
 class QSqlDatabase;
 
 // The cache's tables and the ordered migrations that build them. Version n is reached by
@@ -17,4 +19,13 @@ public:
 
     // Brings the database to targetVersion. A database newer than this build knows is refused.
     static MailError migrate(QSqlDatabase &db, int targetVersion = latestVersion());
+
+    // The indexes of the messages table that only serve reading and whose keys come in random
+    // order (sender, subject and size orders):
+    // a large first synchronisation drops them while it writes and builds them afterwards (see
+    // MessageStore::deferListIndexes()). They describe the latest schema: a migration that
+    // changes one of them changes this list too.
+    static QStringList listIndexNames();
+    // Builds those of them that are missing; a no-op when all exist.
+    static MailError createListIndexes(QSqlDatabase &db);
 };

@@ -248,7 +248,37 @@ void FolderSync::reconcile(const UidSet &serverUids)
     m_toFetch = newestFirstBatches(fresh, m_firstBatch, m_batch);
     m_fetchTotal = fresh.size();
     m_state = State::FetchingNew;
+    deferIndexesForBulkWrite(fresh.size());
     fetchNext();
+}
+
+void FolderSync::deferIndexesForBulkWrite(qsizetype freshCount)
+{
+    if (freshCount < m_bulkWriteThreshold)
+        return;
+    // Rebuilding an index reads every row of the table: worth it when the new rows are at
+    // least as many as those already cached, in every folder.
+    const StoreResult<QHash<qint64, int>> counts = m_store->messageCounts();
+    if (!counts)
+        return;
+    qint64 cached = 0;
+    for (int count : counts.value())
+        cached += count;
+    if (freshCount < cached)
+        return;
+    if (MailError error = m_store->deferListIndexes()) {
+        qCWarning(lcImap) << "writing with every index:" << error.toString();
+        return;
+    }
+    m_indexesDeferred = true;
+}
+
+MailError FolderSync::restoreIndexes()
+{
+    if (!m_indexesDeferred)
+        return {};
+    m_indexesDeferred = false;
+    return m_store->restoreListIndexes();
 }
 
 void FolderSync::fetchNext()
@@ -257,8 +287,12 @@ void FolderSync::fetchNext()
         return;
     if (m_toFetch.isEmpty() && m_inFlight == 0) {
         flushUnstored();
-        if (m_state == State::FetchingNew)
-            finish(saveFolderState());
+        if (m_state != State::FetchingNew)
+            return;
+        MailError error = restoreIndexes();
+        if (!error)
+            error = saveFolderState();
+        finish(error);
         return;
     }
     while (!m_toFetch.isEmpty() && m_inFlight < m_pipelineDepth) {
@@ -329,6 +363,9 @@ void FolderSync::finish(const MailError &error)
 {
     if (m_state == State::Done || m_state == State::Failed)
         return;
+    // A failed synchronisation leaves the store with every index all the same.
+    if (MailError indexError = restoreIndexes())
+        qCWarning(lcImap) << "cannot build the cache's indexes:" << indexError.toString();
     m_state = error ? State::Failed : State::Done;
     Q_EMIT finished(error);
 }

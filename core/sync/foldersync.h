@@ -39,6 +39,9 @@ public:
     void setBatchSizes(int first, int rest);
     // How many metadata batches may be on the wire at once.
     void setPipelineDepth(int depth) { m_pipelineDepth = qMax(1, depth); }
+    // From how many new messages on (and at least as many as the whole cache holds) the rows
+    // are written without the store's list indexes, which are built again at the end.
+    void setBulkWriteThreshold(int messages) { m_bulkWriteThreshold = qMax(1, messages); }
 
     void start();
     State state() const { return m_state; }
@@ -70,6 +73,8 @@ private:
     void flushUnstored();
     void finish(const MailError &error);
     MailError saveFolderState();
+    void deferIndexesForBulkWrite(qsizetype freshCount);
+    MailError restoreIndexes();
 
     QPointer<ImapConnection> m_connection;
     MessageStore *m_store;
@@ -89,4 +94,6 @@ private:
     qint64 m_fetchTotal = 0;
     qint64 m_fetchDone = 0;
     bool m_selectResynced = false;
+    int m_bulkWriteThreshold = 5000;
+    bool m_indexesDeferred = false;
 };

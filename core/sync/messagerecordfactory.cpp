@@ -14,12 +14,17 @@ QString addressText(const ImapAddress &a)
 
 QString addressListText(const QList<ImapAddress> &addresses)
 {
-    QStringList parts;
+    QString text;
+    bool first = true;
     for (const ImapAddress &a : addresses) {
-        if (!a.isGroupStart() && !a.isGroupEnd())
-            parts.append(addressText(a));
+        if (a.isGroupStart() || a.isGroupEnd())
+            continue;
+        if (!first)
+            text += QLatin1String(", ");
+        text += addressText(a);
+        first = false;
     }
-    return parts.join(QStringLiteral(", "));
+    return text;
 }
 
 // The References header from BODY[HEADER.FIELDS (REFERENCES)]: unfolded, message ids only.
@@ -93,21 +98,24 @@ MessageRecord MessageRecordFactory::fromFetch(const ImapFetch &fetch, qint64 fol
 MessageRecord::Flags MessageRecordFactory::flagsFromList(const QList<QByteArray> &flags,
                                                          QString *keywords)
 {
+    // Compared without case and without a lower-case copy: read for every message synchronised.
+    const auto is = [](const QByteArray &flag, QByteArrayView name) {
+        return flag.size() == name.size() && flag.compare(name, Qt::CaseInsensitive) == 0;
+    };
     MessageRecord::Flags result;
     QStringList others;
     for (const QByteArray &flag : flags) {
-        const QByteArray f = flag.toLower();
-        if (f == "\\seen")
+        if (is(flag, "\\seen"))
             result |= MessageRecord::Seen;
-        else if (f == "\\answered")
+        else if (is(flag, "\\answered"))
             result |= MessageRecord::Answered;
-        else if (f == "\\flagged")
+        else if (is(flag, "\\flagged"))
             result |= MessageRecord::Flagged;
-        else if (f == "\\deleted")
+        else if (is(flag, "\\deleted"))
             result |= MessageRecord::Deleted;
-        else if (f == "\\draft")
+        else if (is(flag, "\\draft"))
             result |= MessageRecord::Draft;
-        else if (f != "\\recent")
+        else if (!is(flag, "\\recent"))
             others.append(QString::fromUtf8(flag));
     }
     if (keywords)

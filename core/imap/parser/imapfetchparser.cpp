@@ -159,6 +159,111 @@ ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int 
     return part;
 }
 
+namespace {
+
+// Skips the spaces between list items; fails where the list ends early (as a value tree that
+// came out short would).
+void toNextField(ImapLexer &lexer, const char *shortMessage)
+{
+    while (lexer.peek() == ' ')
+        lexer.consume(' ');
+    check(lexer);
+    if (lexer.peek() == ')' || lexer.atLineEnd())
+        fail(shortMessage);
+}
+
+void closeList(ImapLexer &lexer, const char *longMessage)
+{
+    while (lexer.peek() == ' ')
+        lexer.consume(' ');
+    check(lexer);
+    if (!lexer.consume(')'))
+        fail(longMessage);
+}
+
+QByteArray readEnvelopeString(ImapLexer &lexer)
+{
+    toNextField(lexer, "malformed ENVELOPE");
+    QByteArray out;
+    if (!lexer.readNString(&out)) {
+        check(lexer);
+        fail("malformed ENVELOPE field");
+    }
+    return out;
+}
+
+QList<ImapAddress> readAddresses(ImapLexer &lexer)
+{
+    // "(" 1*address ")" / nil ; address = "(" name SP adl SP mailbox SP host ")"
+    toNextField(lexer, "malformed ENVELOPE");
+    QList<ImapAddress> out;
+    if (!lexer.consume('(')) {
+        QByteArray nil;
+        if (lexer.readNString(&nil) && nil.isNull())
+            return out;
+        check(lexer);
+        fail("address list expected");
+    }
+    for (;;) {
+        while (lexer.peek() == ' ')
+            lexer.consume(' ');
+        check(lexer);
+        if (lexer.consume(')'))
+            return out;
+        if (lexer.atLineEnd())
+            fail("unbalanced parenthesis");
+        if (!lexer.consume('('))
+            fail("malformed address");
+        ImapAddress address;
+        for (QByteArray *field : {&address.name, &address.adl, &address.mailbox, &address.host}) {
+            toNextField(lexer, "malformed address");
+            if (!lexer.readNString(field)) {
+                check(lexer);
+                fail("malformed address field");
+            }
+        }
+        closeList(lexer, "malformed address");
+        out.append(std::move(address));
+    }
+}
+
+} // namespace
+
+ImapEnvelope readEnvelope(ImapLexer &lexer)
+{
+    // The same grammar as readEnvelope(const ImapValue &), read in place: no value node per
+    // field, and each string is copied once, into the envelope.
+    if (!lexer.consume('(')) {
+        check(lexer);
+        fail("malformed ENVELOPE");
+    }
+    ImapEnvelope env;
+    env.date = readEnvelopeString(lexer);
+    env.subject = readEnvelopeString(lexer);
+    // Sender and Reply-To mostly repeat From byte for byte: the list read for From is then
+    // shared instead of read again. Only a list qualifies, as its parentheses end it.
+    toNextField(lexer, "malformed ENVELOPE");
+    const qsizetype fromStart = lexer.position();
+    env.from = readAddresses(lexer);
+    const QByteArrayView fromText = lexer.view(fromStart, lexer.position());
+    const auto sameAsFrom = [&lexer, &env, fromText](QList<ImapAddress> *list) {
+        toNextField(lexer, "malformed ENVELOPE");
+        if (fromText.startsWith('(') && lexer.consumeText(fromText))
+            *list = env.from;
+        else
+            *list = readAddresses(lexer);
+    };
+    sameAsFrom(&env.sender);
+    sameAsFrom(&env.replyTo);
+    env.to = readAddresses(lexer);
+    env.cc = readAddresses(lexer);
+    env.bcc = readAddresses(lexer);
+    env.inReplyTo = readEnvelopeString(lexer);
+    env.messageId = readEnvelopeString(lexer);
+    closeList(lexer, "malformed ENVELOPE");
+    return env;
+}
+
 QDateTime readInternalDate(const QByteArray &text)
 {
     // date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE
@@ -214,7 +319,9 @@ QDateTime readInternalDate(const QByteArray &text)
 
 namespace {
 
-void readFetchItem(ImapFetch &fetch, const QByteArray &key, const ImapValue &value,
+void readSection(ImapFetch &fetch, const QByteArray &key, const ImapValue &value);
+
+void readFetchItem(ImapFetch &fetch, QByteArrayView key, const ImapValue &value,
                    QByteArrayView rawValue)
 {
     if (key == "UID") {
@@ -245,36 +352,42 @@ void readFetchItem(ImapFetch &fetch, const QByteArray &key, const ImapValue &val
         fetch.bodyStructureText = rawValue.toByteArray();
     } else if (key.startsWith("BODY[") || key.startsWith("BINARY[") || key == "RFC822"
                || key == "RFC822.HEADER" || key == "RFC822.TEXT") {
-        ImapFetchSection section;
-        section.binary = key.startsWith("BINARY[");
-        if (key.startsWith("RFC822")) {
-            section.section = key.size() > 6 ? key.mid(7) : QByteArray();
-        } else {
-            const qsizetype open = key.indexOf('[');
-            const qsizetype close = key.lastIndexOf(']');
-            if (close < open)
-                fail("malformed section");
-            section.section = key.mid(open + 1, close - open - 1);
-            const QByteArray rest = key.mid(close + 1);
-            if (!rest.isEmpty()) {
-                bool ok = false;
-                if (!rest.startsWith('<') || !rest.endsWith('>'))
-                    fail("malformed partial origin");
-                section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
-                if (!ok || section.origin < 0)
-                    fail("malformed partial origin");
-            }
-        }
-        if (!value.isNString())
-            fail("section data is not a string");
-        section.isNil = value.isNil();
-        section.data = value.nstring();
-        fetch.sections.append(std::move(section));
+        readSection(fetch, key.toByteArray(), value);
     } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
-        fetch.binarySizes.append({key.mid(12, key.size() - 13), toNumber64(value, "BINARY.SIZE")});
+        fetch.binarySizes.append(
+                {key.sliced(12, key.size() - 13).toByteArray(), toNumber64(value, "BINARY.SIZE")});
     } else {
-        fetch.other.append({key, value});
+        fetch.other.append({key.toByteArray(), value});
     }
+}
+
+void readSection(ImapFetch &fetch, const QByteArray &key, const ImapValue &value)
+{
+    ImapFetchSection section;
+    section.binary = key.startsWith("BINARY[");
+    if (key.startsWith("RFC822")) {
+        section.section = key.size() > 6 ? key.mid(7) : QByteArray();
+    } else {
+        const qsizetype open = key.indexOf('[');
+        const qsizetype close = key.lastIndexOf(']');
+        if (close < open)
+            fail("malformed section");
+        section.section = key.mid(open + 1, close - open - 1);
+        const QByteArray rest = key.mid(close + 1);
+        if (!rest.isEmpty()) {
+            bool ok = false;
+            if (!rest.startsWith('<') || !rest.endsWith('>'))
+                fail("malformed partial origin");
+            section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
+            if (!ok || section.origin < 0)
+                fail("malformed partial origin");
+        }
+    }
+    if (!value.isNString())
+        fail("section data is not a string");
+    section.isNil = value.isNil();
+    section.data = value.nstring();
+    fetch.sections.append(std::move(section));
 }
 
 } // namespace
@@ -295,17 +408,46 @@ ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
             break;
         if (lexer.atLineEnd())
             fail("unbalanced parenthesis");
-        const ImapValue keyValue = lexer.readValue();
-        check(lexer);
-        if (!keyValue.isAtom())
+        const char first = lexer.peek();
+        if (first == '(' || first == ')' || first == '"' || first == '{')
             fail("FETCH attribute name is not an atom");
+        const QByteArrayView name = lexer.readAtomView();
+        check(lexer);
+        // NIL, or "~" opening a literal8: values, not names.
+        if ((name.size() == 3 && name.compare("NIL", Qt::CaseInsensitive) == 0)
+            || (name == "~" && lexer.peek() == '{'))
+            fail("FETCH attribute name is not an atom");
+        // Upper case on the stack: most names are short, and one is read per item.
+        char buffer[32];
+        QByteArray longKey;
+        QByteArrayView key;
+        if (name.size() <= qsizetype(sizeof buffer)) {
+            for (qsizetype i = 0; i < name.size(); ++i) {
+                const char c = name.at(i);
+                buffer[i] = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+            }
+            key = QByteArrayView(buffer, name.size());
+        } else {
+            longKey = name.toByteArray().toUpper();
+            key = longKey;
+        }
         lexer.skipSpace();
         if (lexer.atLineEnd() || lexer.peek() == ')')
             fail("FETCH attribute without a value");
+        if (key == "ENVELOPE") {
+            fetch.envelope = readEnvelope(lexer);
+            continue;
+        }
+        if (key == "BODYSTRUCTURE" || (key == "BODY" && lexer.peek() == '(')) {
+            const qsizetype start = lexer.position();
+            fetch.bodyStructure = readBodyStructure(lexer, QByteArray(), 0, true);
+            fetch.bodyStructureText = lexer.view(start, lexer.position()).toByteArray();
+            continue;
+        }
         const qsizetype valueStart = lexer.position();
         const ImapValue value = lexer.readValue();
         check(lexer);
-        readFetchItem(fetch, keyValue.keyword(), value, lexer.view(valueStart, lexer.position()));
+        readFetchItem(fetch, key, value, lexer.view(valueStart, lexer.position()));
     }
     lexer.expectLineEnd();
     check(lexer);

@@ -1,5 +1,7 @@
 #include "imaplexer.h"
 
+#include <vector>
+
 namespace {
 
 bool isAtomByte(char c, bool stopAtBracket)
@@ -57,11 +59,31 @@ bool ImapLexer::consume(char c)
     return true;
 }
 
+bool ImapLexer::consumeText(QByteArrayView text)
+{
+    if (!ok() || !m_input.sliced(m_pos).startsWith(text))
+        return false;
+    m_pos += text.size();
+    return true;
+}
+
 QByteArray ImapLexer::readAtom(bool stopAtBracket)
 {
+    return readAtomView(stopAtBracket).toByteArray();
+}
+
+QByteArrayView ImapLexer::readAtomView(bool stopAtBracket)
+{
     if (!ok())
-        return QByteArray();
+        return QByteArrayView();
     const qsizetype start = m_pos;
+    // Plain atom bytes first, over local variables; sections take the loop below.
+    const char *data = m_input.data();
+    const qsizetype size = m_input.size();
+    qsizetype end = m_pos;
+    while (end < size && data[end] != '[' && isAtomByte(data[end], stopAtBracket))
+        ++end;
+    m_pos = end;
     while (m_pos < m_input.size()) {
         const char c = m_input.at(m_pos);
         if (c == '[') {
@@ -79,13 +101,13 @@ QByteArray ImapLexer::readAtom(bool stopAtBracket)
             }
             if (depth != 0) {
                 fail("unterminated section");
-                return QByteArray();
+                return QByteArrayView();
             }
             if (peek() == '<') {
                 const qsizetype close = m_input.indexOf('>', m_pos);
                 if (close < 0) {
                     fail("unterminated partial range");
-                    return QByteArray();
+                    return QByteArrayView();
                 }
                 m_pos = close + 1;
             }
@@ -100,9 +122,9 @@ QByteArray ImapLexer::readAtom(bool stopAtBracket)
             fail("NUL byte outside a literal");
         else
             fail("expected an atom");
-        return QByteArray();
+        return QByteArrayView();
     }
-    return m_input.sliced(start, m_pos - start).toByteArray();
+    return m_input.sliced(start, m_pos - start);
 }
 
 QByteArray ImapLexer::readQuoted()
@@ -111,6 +133,21 @@ QByteArray ImapLexer::readQuoted()
     // escape: they are copied in one piece.
     ++m_pos;
     const qsizetype start = m_pos;
+    // Most strings: one scan over local variables to the closing quote.
+    const char *data = m_input.data();
+    const qsizetype size = m_input.size();
+    qsizetype end = start;
+    while (end < size) {
+        const char c = data[end];
+        if (c == '"' || c == '\\' || c == '\r' || c == '\n' || c == '\0')
+            break;
+        ++end;
+    }
+    if (end < size && data[end] == '"') {
+        m_pos = end + 1;
+        // An empty string stays a null QByteArray, as it always was here.
+        return end > start ? QByteArray(data + start, end - start) : QByteArray();
+    }
     QByteArray out;
     bool escaped = false;
     while (m_pos < m_input.size()) {
@@ -186,6 +223,37 @@ QByteArray ImapLexer::readLiteral()
     return data;
 }
 
+bool ImapLexer::readNString(QByteArray *out)
+{
+    if (!ok())
+        return false;
+    const char c = peek();
+    if (c == '"') {
+        QByteArray s = readQuoted();
+        if (!ok())
+            return false;
+        *out = std::move(s);
+        return true;
+    }
+    if (c == '{' || (c == '~' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '{')) {
+        QByteArray s = readLiteral();
+        if (!ok())
+            return false;
+        *out = std::move(s);
+        return true;
+    }
+    // NIL, as readValueAt() reads it: a three-letter atom.
+    if (m_pos + 3 <= m_input.size() && (c == 'N' || c == 'n')) {
+        const bool ends = m_pos + 3 == m_input.size() || !isAtomByte(m_input.at(m_pos + 3), false);
+        if (ends && m_input.sliced(m_pos, 3).compare("NIL", Qt::CaseInsensitive) == 0) {
+            m_pos += 3;
+            *out = QByteArray();
+            return true;
+        }
+    }
+    return false;
+}
+
 ImapValue ImapLexer::readValue(bool stopAtBracket)
 {
     return readValueAt(0, stopAtBracket);
@@ -206,18 +274,30 @@ ImapValue ImapLexer::readValueAt(int depth, bool stopAtBracket)
     const char c = peek();
     if (c == '(') {
         ++m_pos;
-        QList<ImapValue> items;
+        // The items of every open list collect on one stack per thread; a list that closes
+        // takes its own in a single allocation of the right size instead of growing a QList
+        // item by item.
+        thread_local std::vector<ImapValue> open;
+        const size_t first = open.size();
         while (ok()) {
             while (peek() == ' ')
                 ++m_pos;
-            if (consume(')'))
+            if (consume(')')) {
+                QList<ImapValue> items;
+                items.reserve(qsizetype(open.size() - first));
+                for (size_t i = first; i < open.size(); ++i)
+                    items.append(std::move(open[i]));
+                open.resize(first);
                 return ImapValue::list(std::move(items));
+            }
             if (atLineEnd()) {
                 fail("unbalanced parenthesis");
                 break;
             }
-            items.append(readValueAt(depth + 1, false));
+            ImapValue item = readValueAt(depth + 1, false);
+            open.push_back(std::move(item));
         }
+        open.resize(first);
         return ImapValue();
     }
     if (c == ')') {
@@ -232,12 +312,14 @@ ImapValue ImapLexer::readValueAt(int depth, bool stopAtBracket)
         QByteArray s = readLiteral();
         return ok() ? ImapValue::string(std::move(s), true) : ImapValue();
     }
-    QByteArray a = readAtom(stopAtBracket);
+    // NIL is recognised in place: it is most of the atoms of ENVELOPE and BODYSTRUCTURE, and
+    // needs no copy.
+    const QByteArrayView a = readAtomView(stopAtBracket);
     if (!ok())
         return ImapValue();
-    if (a.size() == 3 && a.toUpper() == "NIL")
+    if (a.size() == 3 && a.compare("NIL", Qt::CaseInsensitive) == 0)
         return ImapValue::nil();
-    return ImapValue::atom(std::move(a));
+    return ImapValue::atom(a.toByteArray());
 }
 
 QList<ImapValue> ImapLexer::readValues(bool stopAtBracket)

@@ -35,12 +35,30 @@ public:
     // Consumes one space; lenient: several spaces count as one.
     bool skipSpace();
     bool consume(char c);
+    // Consumes text if the input continues with it.
+    bool consumeText(QByteArrayView text);
 
     // atom: any byte but SP, CTL, ( ) { " and, when stopAtBracket is set, ]. "[...]" and a
     // following "<...>" are kept inside the atom, so BODY[HEADER.FIELDS (A B)]<0> is one atom.
     QByteArray readAtom(bool stopAtBracket = false);
+    // The same, as a view into the input (empty after an error).
+    QByteArrayView readAtomView(bool stopAtBracket = false);
+    // An nstring in place: a quoted string, a literal or NIL (a null QByteArray), with no value
+    // node around it. False, with nothing consumed, when the next token is something else (or
+    // after an error, see ok()).
+    bool readNString(QByteArray *out);
     // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
     ImapValue readValue(bool stopAtBracket = false);
+    // The same for a value that sits depth lists deep in the response (the nesting limit counts
+    // from the response, not from the value).
+    ImapValue readValueAtDepth(int depth) { return readValueAt(depth, false); }
+    // Goes back to an earlier position and forgets an error met since: for a reader that tried
+    // a shortcut and hands the same bytes to a general one.
+    void rewind(qsizetype position)
+    {
+        m_pos = position;
+        m_error.clear();
+    }
     // Values separated by spaces up to the end of the line (or up to ']' if stopAtBracket).
     QList<ImapValue> readValues(bool stopAtBracket = false);
     // The rest of the line, without the line end.

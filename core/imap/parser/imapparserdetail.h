@@ -28,7 +28,12 @@ quint64 toNumber64(const ImapValue &value, const char *what);
 ImapResponseCode readResponseCode(ImapLexer &lexer);
 ImapFetch readFetch(ImapLexer &lexer, quint32 sequence);
 ImapEnvelope readEnvelope(const ImapValue &value);
+ImapEnvelope readEnvelope(ImapLexer &lexer);
 ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int depth);
+// A body structure read from the lexer (imapbodystructureparser.cpp): in place for the common
+// layout, else through readBodyPart(). top: the whole BODYSTRUCTURE, numbered as a message.
+ImapBodyPart readBodyStructure(ImapLexer &lexer, const QByteArray &number, int depth,
+                               bool top = false);
 QDateTime readInternalDate(const QByteArray &text);
 
 ImapResponse readListing(const QList<ImapValue> &values, bool lsub);

@@ -153,6 +153,16 @@ const ImapFetch &ImapResponse::fetch() const
     return get<ImapFetch>();
 }
 
+ImapFetch ImapResponse::takeFetch()
+{
+    if (ImapFetch *fetch = std::get_if<ImapFetch>(&m_data)) {
+        ImapFetch taken = std::move(*fetch);
+        *fetch = ImapFetch();
+        return taken;
+    }
+    return ImapFetch();
+}
+
 const ImapSearch &ImapResponse::search() const
 {
     return get<ImapSearch>();

@@ -73,6 +73,8 @@ public:
     const ImapMailboxStatus &mailboxStatus() const;
     const ImapVanished &vanished() const;
     const ImapFetch &fetch() const;
+    // Moves the FETCH data out (an empty ImapFetch for other types); fetch() is empty after.
+    ImapFetch takeFetch();
     const ImapSearch &search() const;
     const ImapESearch &esearch() const;
     const ImapNamespace &namespaces() const;

@@ -1,6 +1,7 @@
 #include "imapfetchmetadatatask.h"
 
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -53,6 +54,7 @@ void ImapFetchMetadataTask::run()
         if (modseq && m_changedSince > 0)
             b.beginList().atom("CHANGEDSINCE").number(m_changedSince).endList();
         auto collected = std::make_shared<QList<ImapFetch>>();
+        collected->reserve(qsizetype(qMin<quint64>(batch.count(), 10000)));
         ++m_pending;
         send(
                 b.build(),
@@ -66,7 +68,7 @@ void ImapFetchMetadataTask::run()
                         return;
                     if (m_keep)
                         m_messages += *collected;
-                    const QList<ImapFetch> batchResult = *collected;
+                    const QList<ImapFetch> batchResult = std::exchange(*collected, {});
                     QMetaObject::invokeMethod(
                             this, [this, batchResult] { Q_EMIT batchFetched(batchResult); },
                             Qt::QueuedConnection);
@@ -75,14 +77,14 @@ void ImapFetchMetadataTask::run()
                         succeed();
                     }
                 },
-                [collected, batch, flagsOnly = m_flagsOnly](const ImapResponse &r) {
+                [collected, batch, flagsOnly = m_flagsOnly](ImapResponse &r) {
                     if (r.type() != ImapResponse::Type::Fetch)
                         return false;
                     const ImapFetch &f = r.fetch();
                     if (!f.uid || !batch.contains(*f.uid))
                         return false;
                     if (flagsOnly ? f.flags.has_value() : isMetadata(f)) {
-                        collected->append(f);
+                        collected->append(r.takeFetch()); // taken: nothing reads r after
                         return true;
                     }
                     // A flag change the server pushed for a message of this batch: it goes to

@@ -1,6 +1,7 @@
 #include "mime/charsetdecoder.h"
 #include "mime/transferencoding.h"
 
+#include <QStringDecoder>
 #include <QTest>
 
 // Charset decoding with its fallbacks, and the transfer encodings in both directions.
@@ -21,6 +22,7 @@ class tst_MimeCodecs : public QObject
 private Q_SLOTS:
     void charsets_data();
     void charsets();
+    void windows1252MatchesQStringDecoder();
     void base64_data();
     void base64();
     void quotedPrintable_data();
@@ -81,6 +83,23 @@ void tst_MimeCodecs::charsets()
     bool usedFallback = !fallback;
     QCOMPARE(CharsetDecoder::decode(bytes, charset, &usedFallback), expected);
     QCOMPARE(usedFallback, fallback);
+}
+
+// windows-1252 is decoded by table; every byte must read as QStringDecoder reads it, declared
+// or not (undefined bytes go to QStringDecoder itself).
+void tst_MimeCodecs::windows1252MatchesQStringDecoder()
+{
+    for (int byte = 0x80; byte <= 0xff; ++byte) {
+        const QByteArray bytes = QByteArray("a") + char(byte) + 'z';
+        QStringDecoder reference("windows-1252", QStringDecoder::Flag::Stateless);
+        const QString expected = reference(bytes);
+        for (const QByteArray &charset :
+             {QByteArray("windows-1252"), QByteArray("iso-8859-1"), QByteArray("us-ascii")}) {
+            QCOMPARE(CharsetDecoder::decode(bytes, charset), expected);
+        }
+        QCOMPARE(CharsetDecoder::decodeUndeclared(bytes), expected);
+    }
+    QCOMPARE(CharsetDecoder::decode("plain ascii", "iso-8859-1"), QStringLiteral("plain ascii"));
 }
 
 void tst_MimeCodecs::base64_data()

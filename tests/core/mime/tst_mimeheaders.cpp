@@ -155,6 +155,17 @@ void tst_MimeHeaders::dates_data()
     QTest::newRow("leap second") << QByteArray("31 Dec 2016 23:59:60 +0000")
                                  << u8("2016-12-31T23:59:59Z");
     QTest::newRow("bad day") << QByteArray("31 Feb 2016 10:00:00 +0000") << QString();
+    // The common layout, read by its short path: the edges it shares with the general one.
+    QTest::newRow("common leap second")
+            << QByteArray("Sat, 31 Dec 2016 23:59:60 +0000") << u8("2016-12-31T23:59:59Z");
+    QTest::newRow("common zone out of range")
+            << QByteArray("Sat, 31 Dec 2016 23:59:00 +2400") << u8("2016-12-31T23:59:00Z");
+    QTest::newRow("common minus zero")
+            << QByteArray("Sun, 01 Jan 2023 01:00:00 -0000") << u8("2023-01-01T01:00:00Z");
+    QTest::newRow("common bad day") << QByteArray("Wed, 31 Feb 2016 10:00:00 +0000") << QString();
+    QTest::newRow("common bad minute") << QByteArray("Wed, 3 Feb 2016 10:61:00 +0000") << QString();
+    QTest::newRow("common unknown day name")
+            << QByteArray("Xyz, 03 Feb 2016 10:01:00 +0100") << u8("2016-02-03T10:01:00+01:00");
     QTest::newRow("bad hour") << QByteArray("1 Feb 2016 25:00:00 +0000") << QString();
     QTest::newRow("garbage") << QByteArray("yesterday at noon") << QString();
     QTest::newRow("empty") << QByteArray() << QString();
@@ -165,12 +176,17 @@ void tst_MimeHeaders::dates()
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
     const QDateTime dt = DateParser::parse(input);
+    // A trailing comment leaves the value alone, and takes the common layout off its short path.
+    const QDateTime commented = DateParser::parse(input + " (comment)");
     if (expected.isEmpty()) {
         QVERIFY2(!dt.isValid(), qPrintable(dt.toString(Qt::ISODate)));
+        if (!input.isEmpty())
+            QVERIFY(!commented.isValid());
         return;
     }
     QVERIFY(dt.isValid());
     QCOMPARE(dt.toString(Qt::ISODate), expected);
+    QCOMPARE(commented.toString(Qt::ISODate), expected);
 }
 
 void tst_MimeHeaders::dateFormat_data()

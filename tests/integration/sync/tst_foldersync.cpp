@@ -4,10 +4,13 @@
 #include "mailstackinfo.h"
 #include "net/ssltransport.h"
 #include "store/messagestore.h"
+#include "store/storeschema.h"
 #include "sync/foldersync.h"
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -23,13 +26,17 @@ private Q_SLOTS:
     void resyncSeesFlagsAndExpunges_data();
     void resyncSeesFlagsAndExpunges();
     void uidValidityChangeDropsCache();
+    void bulkFirstSyncBuildsIndexesAtTheEnd();
+    void stopDuringBulkSyncLeavesUsableCache();
 
 private:
     bool open(bool enableExtensions = true);
     QString doveadm(const QStringList &arguments);
     QList<quint32> serverUids(const QString &folder);
     QString seedFolder(int count);
-    MailError sync(const QString &folder, QByteArray *method = nullptr);
+    MailError sync(const QString &folder, QByteArray *method = nullptr, int bulkWriteThreshold = 0,
+                   bool *deferredMeanwhile = nullptr);
+    QStringList indexes();
     qint64 folderId(const QString &path);
 
     MailStackInfo m_stack;
@@ -126,10 +133,19 @@ qint64 TestFolderSync::folderId(const QString &path)
     return id ? id.value() : 0;
 }
 
-MailError TestFolderSync::sync(const QString &folder, QByteArray *method)
+MailError TestFolderSync::sync(const QString &folder, QByteArray *method, int bulkWriteThreshold,
+                               bool *deferredMeanwhile)
 {
     FolderSync sync(m_connection.get(), m_store.get(), folderId(folder));
     sync.setBatchSizes(20, 100);
+    if (bulkWriteThreshold > 0)
+        sync.setBulkWriteThreshold(bulkWriteThreshold);
+    if (deferredMeanwhile) {
+        *deferredMeanwhile = false;
+        connect(&sync, &FolderSync::progress, this, [this, deferredMeanwhile] {
+            *deferredMeanwhile = *deferredMeanwhile || m_store->listIndexesDeferred();
+        });
+    }
     QSignalSpy finished(&sync, &FolderSync::finished);
     sync.start();
     if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 60000))
@@ -137,6 +153,17 @@ MailError TestFolderSync::sync(const QString &folder, QByteArray *method)
     if (method)
         *method = sync.method();
     return finished.first().first().value<MailError>();
+}
+
+QStringList TestFolderSync::indexes()
+{
+    QSqlQuery query(QSqlDatabase::database(m_store->connectionName(), false));
+    QStringList names;
+    if (query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'"))) {
+        while (query.next())
+            names.append(query.value(0).toString());
+    }
+    return names;
 }
 
 void TestFolderSync::firstSyncMatchesServer()
@@ -227,6 +254,73 @@ void TestFolderSync::uidValidityChangeDropsCache()
     QVERIFY(m_store->folder(id).value().uidValidity != oldValidity);
     QCOMPARE(m_store->uids(id).value(), serverUids(folder));
     QCOMPARE(m_store->uids(id).value().size(), 7);
+}
+
+void TestFolderSync::bulkFirstSyncBuildsIndexesAtTheEnd()
+{
+    const QString folder = seedFolder(400);
+    QVERIFY(open());
+    bool deferred = false;
+    const MailError error = sync(folder, nullptr, 100, &deferred);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QVERIFY(deferred); // the rows went in without the list indexes
+    QVERIFY(!m_store->listIndexesDeferred());
+    const QStringList present = indexes();
+    for (const QString &name : StoreSchema::listIndexNames())
+        QVERIFY2(present.contains(name), qPrintable(name));
+    const qint64 id = folderId(folder);
+    QCOMPARE(m_store->uids(id).value(), serverUids(folder));
+    MessageQuery bySender;
+    bySender.folderId = id;
+    bySender.sortKey = MessageQuery::SortKey::Sender;
+    QCOMPARE(m_store->fetchMessages(bySender, 0, 500).value().size(), 400);
+    QVERIFY(!m_store->checkIntegrity());
+
+    // A folder smaller than what the cache already holds is written with every index.
+    const QString small = seedFolder(150);
+    QVERIFY(!sync(small, nullptr, 100, &deferred));
+    QVERIFY(!deferred);
+}
+
+void TestFolderSync::stopDuringBulkSyncLeavesUsableCache()
+{
+    const QString folder = seedFolder(500);
+    const QList<quint32> expected = serverUids(folder);
+    QVERIFY(open());
+    const qint64 id = folderId(folder);
+    {
+        auto sync = std::make_unique<FolderSync>(m_connection.get(), m_store.get(), id);
+        sync->setBatchSizes(20, 100);
+        sync->setBulkWriteThreshold(100);
+        bool stored = false;
+        connect(sync.get(), &FolderSync::progress, this, [&stored] { stored = true; });
+        sync->start();
+        QVERIFY(QTest::qWaitFor([&] { return stored; }, 30000));
+        QVERIFY(m_store->listIndexesDeferred());
+        // Everything stops midway, as in a crash or a quit: no restore runs.
+        sync.reset();
+        m_connection.reset();
+        m_store.reset();
+    }
+    m_store = std::make_unique<MessageStore>();
+    const MailError openError = m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite")));
+    QVERIFY2(!openError, qPrintable(openError.toString()));
+    QVERIFY(!m_store->checkIntegrity());
+    const QStringList present = indexes();
+    for (const QString &name : StoreSchema::listIndexNames())
+        QVERIFY2(present.contains(name), qPrintable(name));
+    const QList<quint32> partial = m_store->uids(id).value();
+    QVERIFY(!partial.isEmpty());
+    QVERIFY(partial.size() < expected.size());
+
+    // The next synchronisation fetches the rest.
+    QVERIFY(open());
+    const MailError error = sync(folder, nullptr, 100);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(m_store->uids(id).value(), expected);
+    QVERIFY(!m_store->listIndexesDeferred());
+    for (const QString &name : StoreSchema::listIndexNames())
+        QVERIFY2(indexes().contains(name), qPrintable(name));
 }
 
 QTEST_GUILESS_MAIN(TestFolderSync)

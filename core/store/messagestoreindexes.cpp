@@ -1,0 +1,112 @@
+// MessageStore: the indexes that serve reading only, and how a large write goes without them.
+//
+// Every index of the messages table costs a B-tree insert per new row, at a place its key
+// decides: for sort keys like sender or subject, a random page, and each commit writes every
+// page its rows touched. A first synchronisation of a large folder therefore drops these
+// indexes, writes the rows, and builds each index again in one sorted pass.
+
+#include "messagestore.h"
+#include "messagestore_p.h"
+#include "storeschema.h"
+
+const QStringList &StoreSql::threadIndexStatements()
+{
+    // Made on first use by the threaded list (ensureThreadIndexes()).
+    static const QStringList statements = {
+            QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_message_id"
+                           " ON messages (folder_id, message_id)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS messages_by_thread_key"
+                           " ON messages (folder_id, thread_key, uid)"),
+    };
+    return statements;
+}
+
+namespace {
+
+const QStringList threadIndexNames = {
+        QStringLiteral("messages_by_message_id"),
+        QStringLiteral("messages_by_thread_key"),
+};
+
+} // namespace
+
+MailError MessageStore::ensureThreadIndexes()
+{
+    if (!isOpen())
+        return notOpen();
+    // Threads shown during a bulk write need their indexes at once (found by scanning, each
+    // row would look through the whole folder); they are kept up from then on.
+    if (d->listIndexesDeferred)
+        d->threadIndexesDeferred = true;
+    for (const QString &sql : StoreSql::threadIndexStatements()) {
+        QSqlQuery query(d->db);
+        if (!query.exec(sql))
+            return failed(QStringLiteral("Cannot prepare the cache for threads"), query);
+    }
+    return {};
+}
+
+MailError MessageStore::deferListIndexes()
+{
+    if (!isOpen())
+        return notOpen();
+    if (d->listIndexesDeferred)
+        return {};
+    QSqlQuery query(d->db);
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        return failed(QStringLiteral("Cannot read the cache's indexes"), query);
+    QStringList existing;
+    while (query.next())
+        existing.append(query.value(0).toString());
+    query.finish();
+    if (MailError error = begin())
+        return error;
+    bool threads = false;
+    for (const QString &name : StoreSchema::listIndexNames() + threadIndexNames) {
+        if (!existing.contains(name))
+            continue;
+        if (!query.exec(QStringLiteral("DROP INDEX ") + name)) {
+            const MailError error = failed(QStringLiteral("Cannot change the cache's indexes"),
+                                           query);
+            d->db.rollback();
+            return error;
+        }
+        threads = threads || threadIndexNames.contains(name);
+    }
+    if (MailError error = commit())
+        return error;
+    d->listIndexesDeferred = true;
+    d->threadIndexesDeferred = threads;
+    return {};
+}
+
+MailError MessageStore::restoreListIndexes()
+{
+    if (!isOpen())
+        return notOpen();
+    if (!d->listIndexesDeferred)
+        return {};
+    if (MailError error = begin())
+        return error;
+    MailError error = StoreSchema::createListIndexes(d->db);
+    const QStringList &threadIndexes = StoreSql::threadIndexStatements();
+    for (qsizetype i = 0; !error && d->threadIndexesDeferred && i < threadIndexes.size(); ++i) {
+        QSqlQuery query(d->db);
+        if (!query.exec(threadIndexes.at(i)))
+            error = failed(QStringLiteral("Cannot prepare the cache for threads"), query);
+    }
+    if (!error)
+        error = commit();
+    else
+        d->db.rollback();
+    if (error)
+        return error;
+    d->listIndexesDeferred = false;
+    d->threadIndexesDeferred = false;
+    return {};
+}
+
+bool MessageStore::listIndexesDeferred() const
+{
+    return d->listIndexesDeferred;
+}
