@@ -307,7 +307,7 @@ double rawColdFetch(const Server &server, const QString &folder, QString *error)
     timer.start();
     if (!client.command("SELECT " + quotedMailbox(folder))
         || !client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE "
-                           "BODYSTRUCTURE)")) {
+                           "BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (REFERENCES)])")) {
         *error = client.error();
         return -1;
     }

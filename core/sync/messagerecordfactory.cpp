@@ -48,15 +48,6 @@ QByteArray referencesFrom(const ImapFetch &fetch)
 
 } // namespace
 
-QByteArray MessageRecordFactory::metadataItems(bool withModSeq)
-{
-    QByteArray items = "UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
-                       "BODY.PEEK[HEADER.FIELDS (REFERENCES)]";
-    if (withModSeq)
-        items += " MODSEQ";
-    return items;
-}
-
 MessageRecord MessageRecordFactory::fromFetch(const ImapFetch &fetch, qint64 folderId)
 {
     MessageRecord r;

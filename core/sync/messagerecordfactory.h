@@ -11,9 +11,6 @@
 class MessageRecordFactory
 {
 public:
-    // The FETCH items the synchronisation asks for, in IMAP syntax (inside the parentheses).
-    static QByteArray metadataItems(bool withModSeq);
-
     static MessageRecord fromFetch(const ImapFetch &fetch, qint64 folderId);
     static MessageRecord::Flags flagsFromList(const QList<QByteArray> &flags, QString *keywords);
     static QList<QByteArray> flagsToList(MessageRecord::Flags flags);

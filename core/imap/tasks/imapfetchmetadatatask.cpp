@@ -46,7 +46,9 @@ void ImapFetchMetadataTask::run()
         ImapCommandBuilder b = builder();
         b.atom("UID").atom("FETCH").sequenceSet(batch).beginList().atom("UID").atom("FLAGS");
         if (!m_flagsOnly) {
+            // References is not in ENVELOPE; threads need it.
             b.atom("INTERNALDATE").atom("RFC822.SIZE").atom("ENVELOPE").atom("BODYSTRUCTURE");
+            b.raw("BODY.PEEK[HEADER.FIELDS (REFERENCES)]");
         }
         if (modseq)
             b.atom("MODSEQ");

@@ -215,7 +215,8 @@ void TestImapTasks::selectFails()
 
 void TestImapTasks::fetchMetadataInBatches()
 {
-    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE MODSEQ)";
+    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                             "BODY.PEEK[HEADER.FIELDS (REFERENCES)] MODSEQ)";
     auto fetch = [](int seq, int uid) {
         return "S: * " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid)
                + " FLAGS (\\Seen) MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
@@ -246,7 +247,8 @@ void TestImapTasks::fetchMetadataInBatches()
 
 void TestImapTasks::fetchMetadataLeavesPushedFlagChanges()
 {
-    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE MODSEQ)";
+    const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                             "BODY.PEEK[HEADER.FIELDS (REFERENCES)] MODSEQ)";
     auto fetch = [](int uid) {
         return "S: * " + QByteArray::number(uid) + " FETCH (UID " + QByteArray::number(uid)
                + " FLAGS () MODSEQ (5) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "

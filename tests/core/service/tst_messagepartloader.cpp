@@ -285,7 +285,8 @@ void TestMessagePartLoader::structureNotCachedIsFetchedFirst()
 {
     startSession("BINARY");
     m_server->appendExpect(
-            "h2 UID FETCH 8 (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE)\r\n");
+            "h2 UID FETCH 8 (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE"
+            " BODY.PEEK[HEADER.FIELDS (REFERENCES)])\r\n");
     m_server->appendSend("* 1 FETCH (UID 8 FLAGS () INTERNALDATE \"01-Jan-2024 10:00:00 +0000\" "
                          "RFC822.SIZE 60 ENVELOPE (NIL \"Hi\" NIL NIL NIL NIL NIL NIL NIL NIL) "
                          "BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL "

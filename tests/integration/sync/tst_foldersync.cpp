@@ -192,6 +192,26 @@ void TestFolderSync::firstSyncMatchesServer()
                                     QStringLiteral("mailbox"), folder, QStringLiteral("unseen")});
     QCOMPARE(m_store->unseenCount(id).value(),
              int(unseen.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()));
+    // Threads need References, which ENVELOPE lacks: each message that has one has it cached,
+    // as the server has it.
+    const QStringList withReferences = doveadm({QStringLiteral("search"), QStringLiteral("-u"),
+                                                m_user, QStringLiteral("mailbox"), folder,
+                                                QStringLiteral("header"),
+                                                QStringLiteral("references"), QString()})
+                                               .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(withReferences.size() > 10);
+    int cached = 0;
+    for (quint32 uid : expected)
+        cached += m_store->message(id, uid).value().references.isEmpty() ? 0 : 1;
+    QCOMPARE(cached, int(withReferences.size()));
+    const quint32 reply = withReferences.last().section(QLatin1Char(' '), 1).toUInt();
+    const QString header = doveadm({QStringLiteral("-f"), QStringLiteral("flow"),
+                                    QStringLiteral("fetch"), QStringLiteral("-u"), m_user,
+                                    QStringLiteral("hdr.references"), QStringLiteral("mailbox"),
+                                    folder, QStringLiteral("uid"), QString::number(reply)});
+    const QByteArray references = m_store->message(id, reply).value().references;
+    QVERIFY2(!references.isEmpty() && header.simplified().endsWith(QString::fromLatin1(references)),
+             qPrintable(header + QStringLiteral(" / ") + QString::fromLatin1(references)));
 }
 
 void TestFolderSync::resyncSeesFlagsAndExpunges_data()
