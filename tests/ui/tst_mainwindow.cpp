@@ -52,6 +52,22 @@ private:
     QTemporaryDir m_dir;
 
     QString settingsPath() const { return m_dir.filePath(u"heron.ini"_s); }
+    // Messages 7 and 9 in the Inbox of a cache opened in store.
+    void cacheTwoMessages(MessageStore *store, const QString &file, qint64 *inboxId)
+    {
+        QVERIFY(!store->open(m_dir.filePath(file)));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        *inboxId = store->upsertFolder(inbox).value();
+        QList<MessageRecord> records;
+        for (quint32 uid : {7u, 9u}) {
+            MessageRecord m;
+            m.uid = uid;
+            m.subject = u"Message %1"_s.arg(uid);
+            records.append(m);
+        }
+        QVERIFY(!store->upsertMessages(*inboxId, records));
+    }
 
 private Q_SLOTS:
     void init() { QFile::remove(settingsPath()); }
@@ -330,18 +346,10 @@ void TestMainWindow::dropOntoAFolderRequestsAMove()
 {
     // Two messages in folder 1 of a real cache, dragged as the list would drag them.
     MessageStore store;
-    QVERIFY(!store.open(m_dir.filePath(u"drop.sqlite"_s)));
-    FolderRecord inbox;
-    inbox.path = u"INBOX"_s;
-    const qint64 inboxId = store.upsertFolder(inbox).value();
-    QList<MessageRecord> records;
-    for (quint32 uid : {7u, 9u}) {
-        MessageRecord m;
-        m.uid = uid;
-        m.subject = u"Message %1"_s.arg(uid);
-        records.append(m);
-    }
-    QVERIFY(!store.upsertMessages(inboxId, records));
+    qint64 inboxId = 0;
+    cacheTwoMessages(&store, u"drop.sqlite"_s, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
     MessageListModel messages(&store);
     messages.setFolderId(inboxId);
 
@@ -398,18 +406,10 @@ void TestMainWindow::dropOntoAFolderRequestsAMove()
 void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
 {
     MessageStore store;
-    QVERIFY(!store.open(m_dir.filePath(u"move.sqlite"_s)));
-    FolderRecord inbox;
-    inbox.path = u"INBOX"_s;
-    const qint64 inboxId = store.upsertFolder(inbox).value();
-    QList<MessageRecord> records;
-    for (quint32 uid : {7u, 9u}) {
-        MessageRecord m;
-        m.uid = uid;
-        m.subject = u"Message %1"_s.arg(uid);
-        records.append(m);
-    }
-    QVERIFY(!store.upsertMessages(inboxId, records));
+    qint64 inboxId = 0;
+    cacheTwoMessages(&store, u"move.sqlite"_s, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
     MessageListModel messages(&store);
     messages.setFolderId(inboxId);
 
