@@ -233,11 +233,6 @@ void ImapConnection::onReadyRead()
     if (m_state == State::StartingTls || m_state == State::Disconnected)
         return; // nothing from the plain-text link counts once STARTTLS was accepted
     m_framer.feed(bytes);
-    processResponses();
-}
-
-void ImapConnection::processResponses()
-{
     if (m_processing)
         return;
     m_processing = true;
@@ -256,25 +251,7 @@ void ImapConnection::processResponses()
             fail(parsed.error);
             break;
         }
-        const bool completes = parsed.response.isTagged();
         handleResponse(parsed.response);
-        // A command completed: what its completion queued (a task's result, and with it the
-        // next command of a pipeline) runs before the responses already buffered behind it are
-        // read, so that the server has work while they are. Without this, a large read parses
-        // every buffered response first and the server sits idle meanwhile.
-        if (completes && m_framer.bufferedBytes() > 0) {
-            if (!m_resumeQueued) {
-                m_resumeQueued = true;
-                QMetaObject::invokeMethod(
-                        this,
-                        [this] {
-                            m_resumeQueued = false;
-                            processResponses();
-                        },
-                        Qt::QueuedConnection);
-            }
-            break;
-        }
     }
     m_processing = false;
 }

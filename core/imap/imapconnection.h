@@ -136,7 +136,6 @@ private:
     void onConnected();
     void onEncrypted();
     void onReadyRead();
-    void processResponses();
     void onDisconnected();
     void onTransportError(const MailError &error);
     void handleResponse(ImapResponse &response);
@@ -172,6 +171,5 @@ private:
     bool m_doneSent = false;
     bool m_failedEmitted = false;
     bool m_processing = false;
-    bool m_resumeQueued = false;
     QTimer m_idleTimer;
 };

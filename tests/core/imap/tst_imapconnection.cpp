@@ -20,7 +20,6 @@ private Q_SLOTS:
     void commandsWaitUntilReady();
     void pipelinedCommandsRoutedByTag();
     void untaggedRouting();
-    void completionRunsBeforeBufferedResponses();
     void synchronizingLiteralWaitsForContinuation();
     void disconnectInsideLiteral();
     void byeMidFetch();
@@ -312,40 +311,6 @@ void TestImapConnection::untaggedRouting()
     QCOMPARE(vanished.at(0).at(0).value<UidSet>().toString(), QByteArray("5:6"));
     QCOMPARE(expunged.at(0).at(0).toUInt(), 3u);
     QCOMPARE(alerts.at(0).at(0).toString(), QStringLiteral("disk almost full"));
-}
-
-// Responses that arrive together with a tagged completion are read only after what that
-// completion queued: a pipeline's next command goes out before a large read is parsed.
-void TestImapConnection::completionRunsBeforeBufferedResponses()
-{
-    FakeTransport transport;
-    QList<QByteArray> script = prologue("IDLE");
-    script += {"C: h2 NOOP", "C: h3 UID SEARCH ALL"};
-    ScriptedServer server(&transport, script);
-    server.appendSend("h2 OK first\r\n* SEARCH 7\r\nh3 OK second\r\n");
-    ImapConnection connection(&transport);
-    QSignalSpy ready(&connection, &ImapConnection::ready);
-    connection.open(settings());
-    QTRY_COMPARE(ready.size(), 1);
-
-    QList<QByteArray> order;
-    connection.send(ImapCommand({"NOOP\r\n"}), this, [&](const ImapCommandResult &) {
-        order.append("h2 done");
-        QMetaObject::invokeMethod(
-                this, [&] { order.append("queued by h2"); }, Qt::QueuedConnection);
-    });
-    connection.send(
-            ImapCommand({"UID SEARCH ALL\r\n"}), this,
-            [&](const ImapCommandResult &) { order.append("h3 done"); },
-            [&](const ImapResponse &r) {
-                if (r.type() != ImapResponse::Type::Search)
-                    return false;
-                order.append("h3 untagged");
-                return true;
-            });
-    QTRY_COMPARE(order.size(), 4);
-    QCOMPARE(order, (QList<QByteArray> {"h2 done", "queued by h2", "h3 untagged", "h3 done"}));
-    QVERIFY2(server.isComplete(), qPrintable(server.status()));
 }
 
 void TestImapConnection::synchronizingLiteralWaitsForContinuation()
