@@ -126,8 +126,7 @@ void AccountService::openSession(const QString &password)
 {
     m_connection.reset();
     m_transport = std::make_unique<SslTransport>();
-    if (!m_account.caFilePath().isEmpty())
-        m_transport->setCaCertificates(QSslCertificate::fromPath(m_account.caFilePath()));
+    m_transport->setCaCertificates(caCertificates());
     if (!m_account.imapPinnedFingerprints().isEmpty())
         m_transport->setPinnedDigest(QByteArray::fromHex(m_account.imapPinnedFingerprints().last()));
     m_transport->setConnectTimeout(30000);
