@@ -85,6 +85,7 @@ private Q_SLOTS:
         window.setThreaded(true);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(!threads.isLoading()); // the roots are read on a worker thread
         QTreeView *view = window.messageView();
         const QModelIndex thread = threads.index(1, 0);
         QCOMPARE(uidOf(thread), 1u);
