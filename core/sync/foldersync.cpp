@@ -285,7 +285,7 @@ void FolderSync::fetchNext()
 {
     if (m_state != State::FetchingNew)
         return;
-    if (m_toFetch.isEmpty() && m_inFlight == 0) {
+    if (m_toFetch.isEmpty() && m_openTasks == 0) {
         flushUnstored();
         if (m_state != State::FetchingNew)
             return;
@@ -295,16 +295,28 @@ void FolderSync::fetchNext()
         finish(error);
         return;
     }
-    while (!m_toFetch.isEmpty() && m_inFlight < m_pipelineDepth) {
+    sendBatches();
+}
+
+// Batches go out as soon as an earlier one is answered, not once its rows are stored: the
+// server then fetches the next ones while the client parses and writes.
+void FolderSync::sendBatches()
+{
+    while (m_state == State::FetchingNew && !m_toFetch.isEmpty() && m_onWire < m_pipelineDepth) {
         const UidSet batch = m_toFetch.takeFirst();
         auto *task = new ImapFetchMetadataTask(m_connection, batch, this);
         task->setBatchSize(batch.count());
         task->setKeepResults(false);
-        ++m_inFlight;
+        ++m_onWire;
+        ++m_openTasks;
         connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::storeBatch);
+        connect(task, &ImapFetchMetadataTask::batchAnswered, this, [this] {
+            --m_onWire;
+            sendBatches();
+        });
         connect(task, &ImapTask::finished, this, [this, task] {
             task->deleteLater();
-            --m_inFlight;
+            --m_openTasks;
             if (task->error()) {
                 finish(task->error());
                 return;

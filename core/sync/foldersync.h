@@ -69,6 +69,7 @@ private:
     void fetchChangedFlags(const QList<quint32> &cachedUids, quint64 changedSince);
     void reconcile(const UidSet &serverUids);
     void fetchNext();
+    void sendBatches();
     void storeBatch(const QList<ImapFetch> &fetches);
     void flushUnstored();
     void finish(const MailError &error);
@@ -84,10 +85,11 @@ private:
     QByteArray m_method;
     QList<quint32> m_cachedUids;
     QList<UidSet> m_toFetch; // newest first
-    int m_inFlight = 0;
+    int m_onWire = 0; // batch commands sent and not answered yet
+    int m_openTasks = 0; // batch tasks whose rows have not all been handed over yet
     int m_firstBatch = 50;
     int m_batch = 500;
-    int m_pipelineDepth = 3;
+    int m_pipelineDepth = 8;
     // Fetched rows not written yet, and how many are written in one transaction.
     QList<MessageRecord> m_unstored;
     int m_storeBatch = 2000;

@@ -74,6 +74,7 @@ void ImapFetchMetadataTask::run()
                     QMetaObject::invokeMethod(
                             this, [this, batchResult] { Q_EMIT batchFetched(batchResult); },
                             Qt::QueuedConnection);
+                    Q_EMIT batchAnswered();
                     if (--m_pending == 0) {
                         m_state = State::Done;
                         succeed();

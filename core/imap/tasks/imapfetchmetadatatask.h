@@ -35,6 +35,11 @@ public:
 
 Q_SIGNALS:
     void batchFetched(const QList<ImapFetch> &messages);
+    // A batch's command completed successfully. Unlike batchFetched() and finished(), it is
+    // emitted at once, while the connection is still reading what came after: a slot may send
+    // further commands, so the server has work before the client catches up, and must do
+    // nothing slow.
+    void batchAnswered();
 
 protected:
     void run() override;

@@ -1,0 +1,99 @@
+// FolderSync's metadata pipeline against a scripted server: how many batches are on the wire,
+// and that the next ones go out before the rows of those answered are written.
+#include "imap/imapconnection.h"
+#include "store/messagestore.h"
+#include "sync/foldersync.h"
+
+#include "faketransport.h"
+#include "imaptestsession.h"
+#include "scriptedserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ImapTestSession;
+
+namespace {
+
+const QByteArray items = " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                         "BODY.PEEK[HEADER.FIELDS (REFERENCES)])";
+
+QByteArray fetchCommand(int tag, int uid)
+{
+    return "C: h" + QByteArray::number(tag) + " UID FETCH " + QByteArray::number(uid) + items;
+}
+
+QList<QByteArray> answer(int tag, int uid)
+{
+    const QByteArray n = QByteArray::number(uid);
+    return {"S: * " + n + " FETCH (UID " + n
+                    + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE 100 "
+                      "ENVELOPE (NIL \"Message "
+                    + n
+                    + "\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                      "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
+                      "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+            "S: h" + QByteArray::number(tag) + " OK done"};
+}
+
+} // namespace
+
+class TestFolderSyncPipeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nextBatchesGoOutBeforeRowsAreWritten()
+    {
+        // Six messages, one per batch, two batches on the wire at once. The server answers
+        // both of the first two in one go: the client must ask for the next two before it
+        // writes a row, so the server is never left idle while the client catches up.
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += {"C: h2 SELECT INBOX", "S: * 6 EXISTS", "S: * OK [UIDVALIDITY 7] ok",
+                   "S: * OK [UIDNEXT 7] ok", "S: h2 OK [READ-WRITE] done", "C: h3 UID SEARCH ALL",
+                   "S: * SEARCH 1 2 3 4 5 6", "S: h3 OK done", fetchCommand(4, 6),
+                   fetchCommand(5, 5)};
+        script += answer(4, 6) + answer(5, 5);
+        script += {fetchCommand(6, 4), fetchCommand(7, 3)};
+        script += answer(6, 4) + answer(7, 3);
+        script += {fetchCommand(8, 2), fetchCommand(9, 1)};
+        script += answer(8, 2) + answer(9, 1);
+
+        FakeTransport transport;
+        ScriptedServer server(&transport, script);
+        ImapConnection connection(&transport);
+        QSignalSpy ready(&connection, &ImapConnection::ready);
+        connection.open(settings());
+        QVERIFY(ready.wait(5000));
+
+        QTemporaryDir dir;
+        MessageStore store;
+        QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
+        FolderRecord inbox;
+        inbox.path = QStringLiteral("INBOX");
+        const qint64 folderId = store.upsertFolder(inbox).value();
+
+        QList<int> commandsWhenStored;
+        connect(&store, &MessageStore::messagesAdded, this,
+                [&] { commandsWhenStored.append(int(transport.written().count(" UID FETCH "))); });
+        FolderSync sync(&connection, &store, folderId);
+        sync.setBatchSizes(1, 1);
+        sync.setPipelineDepth(2);
+        QSignalSpy finished(&sync, &FolderSync::finished);
+        sync.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(!finished.first().first().value<MailError>().isError(),
+                 qPrintable(finished.first().first().value<MailError>().toString()));
+        QVERIFY2(server.isComplete(), qPrintable(server.status()));
+        QCOMPARE(store.messageCount(folderId).value(), 6);
+        // Newest first, written at once as the first rows; by then batches 3 and 4 were asked
+        // for. Never more than two commands on the wire: the script fails on any other order.
+        QVERIFY(!commandsWhenStored.isEmpty());
+        QCOMPARE(commandsWhenStored.first(), 4);
+        QCOMPARE(store.message(folderId, 6).value().subject, QStringLiteral("Message 6"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFolderSyncPipeline)
+#include "tst_foldersyncpipeline.moc"
