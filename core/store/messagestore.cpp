@@ -183,12 +183,8 @@ MailError MessageStore::open(const QString &path)
         close();
         return error;
     }
-    // A store closed in the middle of a large write lacks the indexes that write dropped.
-    if (MailError error = StoreSchema::createListIndexes(d->db)) {
-        qCWarning(lcStore) << "cannot open" << path << error.toString();
-        close();
-        return error;
-    }
+    // A store closed in the middle of a large write lacks the indexes that write dropped: like
+    // any sort index, each is built again when a list first needs it.
     return {};
 }
 
@@ -197,6 +193,8 @@ void MessageStore::close()
     d->ftsTimer.stop();
     d->listIndexesDeferred = false;
     d->threadIndexesDeferred = false;
+    d->deferredListIndexes.clear();
+    d->sortIndexes.clear();
     d->insertMessage.finalize();
     d->updateMessage.finalize();
     d->upsertStructure.finalize();

@@ -123,11 +123,11 @@ public:
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
 
     // A large write (the first synchronisation of a big folder) drops the indexes that serve
-    // reading only and whose keys come in random order: the sender, subject and size orders,
-    // threads (messagestoreindexes.cpp). Rows are
-    // then written without a B-tree insert per index, and restoreListIndexes() builds each
-    // index in one pass. Meanwhile every query still answers, by scanning. A store closed
-    // before the restore (a crash, a quit) builds the missing indexes when next opened.
+    // reading only and whose keys come in random order: those of the sender, subject and size
+    // orders that a list was sorted by, and those of threads (messagestoreindexes.cpp). Rows
+    // are then written without a B-tree insert per index, and restoreListIndexes() builds each
+    // of them again in one pass. Meanwhile every query still answers, by scanning. A store
+    // closed before the restore (a crash, a quit) builds each missing index when first needed.
     MailError deferListIndexes();
     MailError restoreListIndexes();
     bool listIndexesDeferred() const;
@@ -185,6 +185,8 @@ private:
     // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
     StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
     MailError ensureThreadIndexes();
+    // The index of a sort order other than by date, built the first time a list is read in it.
+    MailError ensureSortIndex(MessageQuery::SortKey key);
     StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
     // The SQL of a list over the query's folder and search, and the values it takes.
     static QString listSql(const MessageQuery &query, const QString &select, const QString &tail,

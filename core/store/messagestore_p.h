@@ -6,6 +6,7 @@
 #include "sqlitestatement.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTimer>
@@ -32,6 +33,9 @@ struct MessageStore::Private
     // restore too when they existed or were asked for meanwhile.
     bool listIndexesDeferred = false;
     bool threadIndexesDeferred = false;
+    QStringList deferredListIndexes; // the list indexes that existed when deferred
+    QSet<QString> sortIndexes; // list indexes known to exist, made on first use
+
     // Idle-time full-text indexing.
     QTimer ftsTimer;
     bool backgroundFts = true;

@@ -2,8 +2,9 @@
 //
 // Every index of the messages table costs a B-tree insert per new row, at a place its key
 // decides: for sort keys like sender or subject, a random page, and each commit writes every
-// page its rows touched. A first synchronisation of a large folder therefore drops these
-// indexes, writes the rows, and builds each index again in one sorted pass.
+// page its rows touched. These indexes are therefore made only once a list needs them, and a
+// first synchronisation of a large folder drops those that exist, writes the rows, and builds
+// each index again in one sorted pass.
 
 #include "messagestore.h"
 #include "messagestore_p.h"
@@ -28,7 +29,37 @@ const QStringList threadIndexNames = {
         QStringLiteral("messages_by_thread_key"),
 };
 
+QString sortIndexName(MessageQuery::SortKey key)
+{
+    switch (key) {
+    case MessageQuery::SortKey::Date:
+        return {}; // always there
+    case MessageQuery::SortKey::Sender:
+        return QStringLiteral("messages_by_sender");
+    case MessageQuery::SortKey::Subject:
+        return QStringLiteral("messages_by_subject");
+    case MessageQuery::SortKey::Size:
+        return QStringLiteral("messages_by_size");
+    }
+    return {};
+}
+
 } // namespace
+
+MailError MessageStore::ensureSortIndex(MessageQuery::SortKey key)
+{
+    const QString name = sortIndexName(key);
+    if (name.isEmpty() || d->sortIndexes.contains(name))
+        return {};
+    if (!isOpen())
+        return notOpen();
+    // Made during a bulk write too: found by scanning, every window of the list would sort
+    // the whole folder. The writes keep it up from then on.
+    if (MailError error = StoreSchema::createListIndexes(d->db, {name}))
+        return error;
+    d->sortIndexes.insert(name);
+    return {};
+}
 
 MailError MessageStore::ensureThreadIndexes()
 {
@@ -62,6 +93,7 @@ MailError MessageStore::deferListIndexes()
     if (MailError error = begin())
         return error;
     bool threads = false;
+    QStringList dropped;
     for (const QString &name : StoreSchema::listIndexNames() + threadIndexNames) {
         if (!existing.contains(name))
             continue;
@@ -71,10 +103,15 @@ MailError MessageStore::deferListIndexes()
             d->db.rollback();
             return error;
         }
-        threads = threads || threadIndexNames.contains(name);
+        if (threadIndexNames.contains(name))
+            threads = true;
+        else
+            dropped.append(name);
     }
     if (MailError error = commit())
         return error;
+    d->deferredListIndexes = dropped;
+    d->sortIndexes.clear();
     d->listIndexesDeferred = true;
     d->threadIndexesDeferred = threads;
     return {};
@@ -88,7 +125,7 @@ MailError MessageStore::restoreListIndexes()
         return {};
     if (MailError error = begin())
         return error;
-    MailError error = StoreSchema::createListIndexes(d->db);
+    MailError error = StoreSchema::createListIndexes(d->db, d->deferredListIndexes);
     const QStringList &threadIndexes = StoreSql::threadIndexStatements();
     for (qsizetype i = 0; !error && d->threadIndexesDeferred && i < threadIndexes.size(); ++i) {
         QSqlQuery query(d->db);
@@ -101,6 +138,9 @@ MailError MessageStore::restoreListIndexes()
         d->db.rollback();
     if (error)
         return error;
+    for (const QString &name : std::as_const(d->deferredListIndexes))
+        d->sortIndexes.insert(name);
+    d->deferredListIndexes.clear();
     d->listIndexesDeferred = false;
     d->threadIndexesDeferred = false;
     return {};

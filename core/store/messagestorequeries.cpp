@@ -94,6 +94,10 @@ QSqlQuery *MessageStore::listQuery(const MessageQuery &query, const QString &sel
             return nullptr;
         }
     }
+    if (MailError indexError = ensureSortIndex(query.sortKey)) {
+        *error = indexError;
+        return nullptr;
+    }
     QSqlQuery *result = prepared(listSql(query, select, tail, source), error);
     if (!result)
         return nullptr;

@@ -146,7 +146,17 @@ const Migration migration5 = {
         "DROP INDEX IF EXISTS messages_by_in_reply_to",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5};
+// Version 6: the sender, subject and size orders get their index when a list is first sorted
+// that way (MessageStore::ensureSortIndex()). A folder never sorted by size pays nothing for
+// that order on each write, and a first synchronisation builds none of them at its end.
+const Migration migration6 = {
+        "DROP INDEX IF EXISTS messages_by_sender",
+        "DROP INDEX IF EXISTS messages_by_subject",
+        "DROP INDEX IF EXISTS messages_by_size",
+};
+
+const QList<Migration> migrations = {migration1, migration2, migration3,
+                                     migration4, migration5, migration6};
 
 struct ListIndex
 {
@@ -154,11 +164,11 @@ struct ListIndex
     const char *columns;
 };
 
-// The read-only indexes of the messages table whose keys come in no particular order, as
-// migration 1 made them. The others stay during a bulk write: messages_by_date keeps the
-// default order of a list showing the folder meanwhile cheap, and its inserts land on a few
-// pages anyway (dates follow UIDs closely); messages_unseen is keyed by the row id, so its
-// inserts append.
+// The read-only indexes of the messages table whose keys come in no particular order, made on
+// first use since migration 6. The others always exist and stay during a bulk write:
+// messages_by_date keeps the default order of a list showing the folder meanwhile cheap, and
+// its inserts land on a few pages anyway (dates follow UIDs closely); messages_unseen is keyed
+// by the row id, so its inserts append.
 constexpr ListIndex listIndexes[] = {
         {"messages_by_sender", "(folder_id, sort_sender, uid)"},
         {"messages_by_subject", "(folder_id, sort_subject, uid)"},
@@ -259,17 +269,10 @@ QStringList StoreSchema::listIndexNames()
     return names;
 }
 
-MailError StoreSchema::createListIndexes(QSqlDatabase &db)
+MailError StoreSchema::createListIndexes(QSqlDatabase &db, const QStringList &names)
 {
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'")))
-        return sqlError(QStringLiteral("The cache database cannot be read"), query.lastError());
-    QStringList existing;
-    while (query.next())
-        existing.append(query.value(0).toString());
-    query.finish();
     for (const ListIndex &index : listIndexes) {
-        if (existing.contains(QLatin1String(index.name)))
+        if (!names.contains(QLatin1String(index.name)))
             continue;
         if (MailError error = exec(db,
                                    QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON messages %2")

@@ -21,11 +21,12 @@ public:
     static MailError migrate(QSqlDatabase &db, int targetVersion = latestVersion());
 
     // The indexes of the messages table that only serve reading and whose keys come in random
-    // order (sender, subject and size orders):
-    // a large first synchronisation drops them while it writes and builds them afterwards (see
-    // MessageStore::deferListIndexes()). They describe the latest schema: a migration that
-    // changes one of them changes this list too.
+    // order (sender, subject and size orders). None exists until a list is sorted that way
+    // (MessageStore::ensureSortIndex()); a large first synchronisation drops those that exist
+    // while it writes and builds them again afterwards (MessageStore::deferListIndexes()).
+    // They describe the latest schema: a migration that changes one of them changes this list
+    // too.
     static QStringList listIndexNames();
-    // Builds those of them that are missing; a no-op when all exist.
-    static MailError createListIndexes(QSqlDatabase &db);
+    // Builds those of the named list indexes that are missing.
+    static MailError createListIndexes(QSqlDatabase &db, const QStringList &names);
 };

@@ -5,8 +5,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// The list indexes a large write goes without: dropped, still answering queries meanwhile, and
-// built again by the restore or, after a stop in between, by the next open.
+// The list indexes of the sender, subject and size orders: made when a list is first read in
+// that order; dropped by a large write, still answering queries meanwhile, and built again by
+// the restore or, after a stop in between, when next needed.
 
 namespace {
 
@@ -40,15 +41,18 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void sortIndexesAreMadeOnFirstUse();
     void deferredIndexesAreDroppedAndRebuilt();
+    void onlyIndexesThatExistedAreRebuilt();
     void queriesAnswerWhileDeferred();
     void threadsShownMeanwhileBuildTheirIndexesAtOnce();
-    void openBuildsIndexesAStopLeftOut();
+    void indexesAStopLeftOutAreBuiltWhenNeeded();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("account.sqlite")); }
     QStringList indexes();
     QList<quint32> uidsBySender();
+    QList<quint32> uidsBy(MessageQuery::SortKey key);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MessageStore> m_store;
@@ -92,9 +96,14 @@ QStringList TestMessageStoreIndexes::indexes()
 
 QList<quint32> TestMessageStoreIndexes::uidsBySender()
 {
+    return uidsBy(MessageQuery::SortKey::Sender);
+}
+
+QList<quint32> TestMessageStoreIndexes::uidsBy(MessageQuery::SortKey key)
+{
     MessageQuery query;
     query.folderId = m_inbox;
-    query.sortKey = MessageQuery::SortKey::Sender;
+    query.sortKey = key;
     query.order = Qt::AscendingOrder;
     QList<quint32> uids;
     for (const MessageRecord &m : m_store->fetchMessages(query, 0, 100).value())
@@ -102,8 +111,32 @@ QList<quint32> TestMessageStoreIndexes::uidsBySender()
     return uids;
 }
 
+void TestMessageStoreIndexes::sortIndexesAreMadeOnFirstUse()
+{
+    for (const QString &name : StoreSchema::listIndexNames())
+        QVERIFY2(!indexes().contains(name), qPrintable(name));
+    QVERIFY(indexes().contains(QStringLiteral("messages_by_date")));
+    QCOMPARE(uidsBy(MessageQuery::SortKey::Date), QList<quint32>({1, 2, 3}));
+    for (const QString &name : StoreSchema::listIndexNames())
+        QVERIFY2(!indexes().contains(name), qPrintable(name));
+
+    QCOMPARE(uidsBy(MessageQuery::SortKey::Size), QList<quint32>({2, 3, 1}));
+    QVERIFY(indexes().contains(QStringLiteral("messages_by_size")));
+    QVERIFY(!indexes().contains(QStringLiteral("messages_by_sender")));
+    QCOMPARE(uidsBySender(), QList<quint32>({2, 3, 1}));
+    QVERIFY(indexes().contains(QStringLiteral("messages_by_sender")));
+    QVERIFY(!indexes().contains(QStringLiteral("messages_by_subject")));
+    // Rows written later enter the index.
+    QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(4, QStringLiteral("Anna"), 50)}));
+    QCOMPARE(uidsBySender(), QList<quint32>({2, 4, 3, 1}));
+    QVERIFY(!m_store->checkIntegrity());
+}
+
 void TestMessageStoreIndexes::deferredIndexesAreDroppedAndRebuilt()
 {
+    uidsBy(MessageQuery::SortKey::Sender);
+    uidsBy(MessageQuery::SortKey::Subject);
+    uidsBy(MessageQuery::SortKey::Size);
     MessageQuery threads;
     threads.folderId = m_inbox;
     QCOMPARE(m_store->threadRoots(threads).value().size(), 1); // builds the thread indexes
@@ -126,6 +159,19 @@ void TestMessageStoreIndexes::deferredIndexesAreDroppedAndRebuilt()
     QCOMPARE(indexes(), all);
     QVERIFY(!m_store->restoreListIndexes()); // nothing deferred: nothing to do
     QCOMPARE(indexes(), all);
+}
+
+void TestMessageStoreIndexes::onlyIndexesThatExistedAreRebuilt()
+{
+    uidsBy(MessageQuery::SortKey::Size);
+    const QStringList before = indexes();
+    QVERIFY(before.contains(QStringLiteral("messages_by_size")));
+    QVERIFY(!m_store->deferListIndexes());
+    QVERIFY(!indexes().contains(QStringLiteral("messages_by_size")));
+    QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(4, QStringLiteral("Anna"), 50)}));
+    QVERIFY(!m_store->restoreListIndexes());
+    QCOMPARE(indexes(), before); // the size order's index, and none that was never used
+    QCOMPARE(uidsBy(MessageQuery::SortKey::Size), QList<quint32>({4, 2, 3, 1}));
 }
 
 void TestMessageStoreIndexes::queriesAnswerWhileDeferred()
@@ -156,8 +202,9 @@ void TestMessageStoreIndexes::threadsShownMeanwhileBuildTheirIndexesAtOnce()
         QVERIFY2(indexes().contains(name), qPrintable(name));
 }
 
-void TestMessageStoreIndexes::openBuildsIndexesAStopLeftOut()
+void TestMessageStoreIndexes::indexesAStopLeftOutAreBuiltWhenNeeded()
 {
+    QCOMPARE(uidsBySender(), QList<quint32>({2, 3, 1}));
     QVERIFY(!m_store->deferListIndexes());
     QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(4, QStringLiteral("Anna"), 50)}));
     // Closed before the restore, as by a crash or a quit in the middle of a synchronisation.
@@ -167,9 +214,9 @@ void TestMessageStoreIndexes::openBuildsIndexesAStopLeftOut()
     m_store = std::make_unique<MessageStore>();
     QVERIFY(!m_store->open(dbPath()));
     QVERIFY(!m_store->listIndexesDeferred());
-    for (const QString &name : StoreSchema::listIndexNames())
-        QVERIFY2(indexes().contains(name), qPrintable(name));
+    QVERIFY(!indexes().contains(QStringLiteral("messages_by_sender")));
     QCOMPARE(uidsBySender(), QList<quint32>({2, 4, 3, 1}));
+    QVERIFY(indexes().contains(QStringLiteral("messages_by_sender")));
     QVERIFY(!m_store->checkIntegrity());
 }
 
