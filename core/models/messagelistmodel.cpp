@@ -13,6 +13,10 @@ MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
+    connect(&m_sortIndexes, &SortIndexPreparer::ready, this,
+            [this] { sort(m_sortColumn, m_sortOrder); });
+    connect(&m_sortIndexes, &SortIndexPreparer::errorOccurred, this,
+            [this](const MailError &error) { reportError(error); });
     if (store) {
         connect(store, &MessageStore::messagesAdded, this, &MessageListModel::onMessagesAdded);
         connect(store, &MessageStore::messagesChanged, this, &MessageListModel::onMessagesChanged);
@@ -264,8 +268,18 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         return;
     next.sortKey = *key;
     next.order = order;
+    if (m_sortIndexes.isBusy()) {
+        m_sortColumn = column; // the latest wish wins once the index is there
+        m_sortOrder = order;
+        return;
+    }
     if (next == m_query || m_pending != Pending::None || !m_store)
         return;
+    if (m_sortIndexes.prepare({{m_store, m_rowCount}}, *key)) {
+        m_sortColumn = column;
+        m_sortOrder = order;
+        return;
+    }
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();

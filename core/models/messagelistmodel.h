@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "models/sortindexpreparer.h"
 #include "store/messagequery.h"
 #include "store/messagerecord.h"
 #include "store/storeresult.h"
@@ -85,6 +86,10 @@ public:
     void setMaxCachedWindows(int windows);
     int cachedWindowCount() const { return int(m_windows.size()); }
     int windowLoadCount() const { return m_windowLoads; } // store reads since creation
+    // A folder of at least this many rows, sorted by an order whose index the store has not
+    // made yet, keeps its order until a worker thread made it (see MessageStore::hasSortIndex).
+    void setBackgroundIndexRows(int rows) { m_sortIndexes.setBackgroundRows(rows); }
+    bool isWaitingForSortIndex() const { return m_sortIndexes.isBusy(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -147,4 +152,8 @@ private:
     mutable QHash<int, Window> m_windows;
     mutable quint64 m_useCounter = 0;
     mutable int m_windowLoads = 0;
+    SortIndexPreparer m_sortIndexes;
+    // The sort asked for while its index is made.
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -12,7 +12,12 @@
 
 UnifiedInboxModel::UnifiedInboxModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+{
+    connect(&m_sortIndexes, &SortIndexPreparer::ready, this,
+            [this] { sort(m_sortColumn, m_sortOrder); });
+    connect(&m_sortIndexes, &SortIndexPreparer::errorOccurred, this,
+            &UnifiedInboxModel::errorOccurred);
+}
 
 UnifiedInboxModel::~UnifiedInboxModel() = default;
 
@@ -288,7 +293,16 @@ void UnifiedInboxModel::sort(int column, Qt::SortOrder order)
         return;
     next.sortKey = *key;
     next.order = order;
-    if (next == m_sort)
+    m_sortColumn = column; // the latest wish wins once the indexes are there
+    m_sortOrder = order;
+    if (m_sortIndexes.isBusy() || next == m_sort)
+        return;
+    QList<SortIndexPreparer::Folder> inboxes;
+    for (const Source &source : std::as_const(m_sources)) {
+        if (source.store && source.inboxId != 0)
+            inboxes.append({source.store, source.store->messageCount(source.inboxId).value()});
+    }
+    if (m_sortIndexes.prepare(inboxes, *key))
         return;
     m_sort = next;
     rebuild();

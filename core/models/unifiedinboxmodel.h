@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "models/sortindexpreparer.h"
 #include "store/messagequery.h"
 #include "store/messagerecord.h"
 
@@ -45,6 +46,9 @@ public:
     // Shows only the messages the store's full-text index matches; empty shows all.
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
+    // As MessageListModel's: large Inboxes get a new order's index on a worker thread first.
+    void setBackgroundIndexRows(int rows) { m_sortIndexes.setBackgroundRows(rows); }
+    bool isWaitingForSortIndex() const { return m_sortIndexes.isBusy(); }
 
     // The account of dragged rows, in the MIME data beside MessageListModel::mimeType().
     static QString accountMimeType();
@@ -98,6 +102,9 @@ private:
     QList<Source> m_sources;
     QList<Row> m_rows;
     MessageQuery m_sort; // sortKey and order; folder and search are per source
+    SortIndexPreparer m_sortIndexes;
+    int m_sortColumn = -1; // the sort asked for while its indexes are made
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
     QString m_searchText;
     int m_batchSize = 200;

@@ -128,6 +128,13 @@ public:
     // are then written without a B-tree insert per index, and restoreListIndexes() builds each
     // of them again in one pass. Meanwhile every query still answers, by scanning. A store
     // closed before the restore (a crash, a quit) builds each missing index when first needed.
+    // The sender, subject and size orders have an index each, made the first time a list is
+    // read in that order. hasSortIndex() says whether that is done; sortIndexInBackground()
+    // makes it on a worker thread, for a large folder whose first sort would otherwise hold
+    // up the caller (the caller's writes meanwhile wait through SQLite's busy timeout).
+    bool hasSortIndex(MessageQuery::SortKey key);
+    QFuture<MailError> sortIndexInBackground(MessageQuery::SortKey key);
+
     MailError deferListIndexes();
     MailError restoreListIndexes();
     bool listIndexesDeferred() const;

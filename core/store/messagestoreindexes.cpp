@@ -10,6 +10,13 @@
 #include "messagestore_p.h"
 #include "storeschema.h"
 
+#include <QAtomicInt>
+#include <QPromise>
+#include <QSqlError>
+#include <QThreadPool>
+
+#include <memory>
+
 const QStringList &StoreSql::threadIndexStatements()
 {
     // Made on first use by the threaded list (ensureThreadIndexes()).
@@ -45,6 +52,52 @@ QString sortIndexName(MessageQuery::SortKey key)
 }
 
 } // namespace
+
+bool MessageStore::hasSortIndex(MessageQuery::SortKey key)
+{
+    const QString name = sortIndexName(key);
+    if (name.isEmpty() || d->sortIndexes.contains(name))
+        return true;
+    if (!isOpen())
+        return false;
+    const StoreResult<QVariant> found = scalar(
+            QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"), {name});
+    if (!found || found.value().isNull())
+        return false;
+    d->sortIndexes.insert(name);
+    return true;
+}
+
+QFuture<MailError> MessageStore::sortIndexInBackground(MessageQuery::SortKey key)
+{
+    auto promise = std::make_shared<QPromise<MailError>>();
+    QFuture<MailError> future = promise->future();
+    promise->start();
+    if (hasSortIndex(key) || !isOpen() || d->path == QLatin1String(":memory:")) {
+        promise->addResult(isOpen() ? ensureSortIndex(key) : notOpen());
+        promise->finish();
+        return future;
+    }
+    QThreadPool::globalInstance()->start([promise, path = d->path, name = sortIndexName(key)] {
+        static QAtomicInt counter;
+        const QString connection
+                = QStringLiteral("heron-index-%1").arg(counter.fetchAndAddRelaxed(1));
+        MailError error;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(path);
+            if (!db.open())
+                error = MailError(MailError::Kind::Storage,
+                                  QStringLiteral("Cannot sort the list"), db.lastError().text());
+            else
+                error = StoreSchema::createListIndexes(db, {name});
+        }
+        QSqlDatabase::removeDatabase(connection);
+        promise->addResult(error);
+        promise->finish();
+    });
+    return future;
+}
 
 MailError MessageStore::ensureSortIndex(MessageQuery::SortKey key)
 {
