@@ -1,9 +1,9 @@
 // MessageStore: the deferred full-text index.
 //
-// Inserting a message only records its id in fts_pending (a trigger of schema version 4); the
-// rows are tokenized here, in chunks, when the store is idle or when a search needs them. A
-// cold synchronisation of a large folder thus writes rows at the speed of the table and its
-// sort indexes, and the index catches up right after.
+// Inserting a message does not touch the index: the rows above the watermark
+// fts_state.indexed_through (schema version 7) are tokenized here, in chunks, when the store is
+// idle or when a search needs them. A cold synchronisation of a large folder thus writes rows
+// at the speed of the table and its indexes, and the search index catches up right after.
 
 #include "messagestore.h"
 #include "messagestore_p.h"
@@ -14,19 +14,23 @@
 
 namespace {
 
+const QString pendingWhere = QStringLiteral(
+        " FROM messages WHERE id > (SELECT indexed_through FROM fts_state)");
+
 const QString indexChunkSql = QStringLiteral(
         "INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
-        " SELECT id, subject, from_name, from_address, to_text, cc_text FROM messages"
-        " WHERE id IN (SELECT id FROM fts_pending ORDER BY id LIMIT ?)");
+        " SELECT id, subject, from_name, from_address, to_text, cc_text")
+        + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?");
 
-const QString dropChunkSql = QStringLiteral(
-        "DELETE FROM fts_pending WHERE id IN (SELECT id FROM fts_pending ORDER BY id LIMIT ?)");
+const QString raiseWatermarkSql = QStringLiteral(
+        "UPDATE fts_state SET indexed_through = IFNULL((SELECT MAX(id) FROM (SELECT id")
+        + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?)), indexed_through)");
 
 } // namespace
 
 StoreResult<int> MessageStore::pendingFtsRows()
 {
-    const StoreResult<QVariant> value = scalar(QStringLiteral("SELECT COUNT(*) FROM fts_pending"),
+    const StoreResult<QVariant> value = scalar(QStringLiteral("SELECT COUNT(*)") + pendingWhere,
                                                {});
     if (!value)
         return value.error();
@@ -36,10 +40,12 @@ StoreResult<int> MessageStore::pendingFtsRows()
 MailError MessageStore::indexPendingFts(int maxRows)
 {
     MailError error;
-    QSqlQuery *any = prepared(QStringLiteral("SELECT EXISTS (SELECT 1 FROM fts_pending)"), &error);
+    QSqlQuery *any = prepared(QStringLiteral("SELECT EXISTS (SELECT 1") + pendingWhere
+                                      + QLatin1Char(')'),
+                              &error);
     QSqlQuery *index = any ? prepared(indexChunkSql, &error) : nullptr;
-    QSqlQuery *drop = index ? prepared(dropChunkSql, &error) : nullptr;
-    if (!drop)
+    QSqlQuery *raise = index ? prepared(raiseWatermarkSql, &error) : nullptr;
+    if (!raise)
         return error;
     if (!any->exec() || !any->next())
         return failed(QStringLiteral("Cannot read the search index's backlog"), *any);
@@ -52,14 +58,14 @@ MailError MessageStore::indexPendingFts(int maxRows)
     // SQLite reads a negative LIMIT as no limit.
     const int limit = maxRows < 0 ? -1 : maxRows;
     index->bindValue(0, limit);
-    drop->bindValue(0, limit);
+    raise->bindValue(0, limit);
     if (!index->exec()) {
         d->db.rollback();
         return failed(QStringLiteral("Cannot update the search index"), *index);
     }
-    if (!drop->exec()) {
+    if (!raise->exec()) {
         d->db.rollback();
-        return failed(QStringLiteral("Cannot update the search index"), *drop);
+        return failed(QStringLiteral("Cannot update the search index"), *raise);
     }
     return commit();
 }

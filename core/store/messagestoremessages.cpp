@@ -10,11 +10,11 @@
 
 namespace {
 
-// OR IGNORE rather than ON CONFLICT DO NOTHING: with no constraint that can abort, SQLite needs
-// no statement journal for the insert and its fts_pending trigger, which otherwise copies every
-// page the row touches before writing it. Every NOT NULL column is always bound a value, so
-// the only constraint that can fire is UNIQUE (folder_id, uid): the row exists, and the update
-// below runs instead.
+// OR IGNORE rather than ON CONFLICT DO NOTHING: with no constraint that can abort and no insert
+// trigger (schema 7), SQLite opens no statement savepoint for the insert, which would otherwise
+// record every page the row touches. Every NOT NULL column is always bound a value, so the only
+// constraint that can fire is UNIQUE (folder_id, uid): the row exists, and the update below
+// runs instead.
 const char insertMessageSql[]
         = "INSERT OR IGNORE INTO messages (modseq, flags, keywords, internal_date, sent_date,"
           " sort_date, size, subject, from_name, from_address, to_text, cc_text, message_id,"

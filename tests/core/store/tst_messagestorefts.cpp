@@ -1,5 +1,6 @@
 #include "rawdb.h"
 #include "store/messagestore.h"
+#include "store/storeschema.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void pendingRowsLeaveWithoutTouchingTheIndex();
     void reusedRowIdIsIndexedWithItsNewText();
     void textChangesFollowIndexedRows();
+    void removingTheHighestRowsLowersTheWatermark();
+    void migrationIndexesWhatWasPending();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("account.sqlite")); }
@@ -178,6 +181,65 @@ void TestMessageStoreFts::textChangesFollowIndexedRows()
     QVERIFY(m_store->search(m_inbox, QStringLiteral("draft")).value().isEmpty());
     QCOMPARE(m_store->search(m_inbox, QStringLiteral("final")).value(), QList<quint32>({2}));
     QVERIFY(indexIsConsistent());
+}
+
+void TestMessageStoreFts::removingTheHighestRowsLowersTheWatermark()
+{
+    QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(1, QStringLiteral("one")),
+                                               makeMessage(2, QStringLiteral("two")),
+                                               makeMessage(3, QStringLiteral("three"))}));
+    QVERIFY(!m_store->indexPendingFts());
+    QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(4, QStringLiteral("four"))}));
+    // A row in the middle goes: no id below the watermark can come back.
+    QVERIFY(!m_store->removeMessages(m_inbox, {2}));
+    QCOMPARE(m_store->pendingFtsRows().value(), 1);
+    // The highest indexed and the pending row go: from id 2 on, ids are given again, and none
+    // may pass for indexed.
+    QVERIFY(!m_store->removeMessages(m_inbox, {3, 4}));
+    QCOMPARE(m_store->pendingFtsRows().value(), 0);
+    QVERIFY(!m_store->upsertMessages(m_inbox, {makeMessage(5, QStringLiteral("five")),
+                                               makeMessage(6, QStringLiteral("six"))}));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT id FROM messages WHERE uid = 5")).toInt(), 2);
+    }
+    QCOMPARE(m_store->pendingFtsRows().value(), 2);
+    QCOMPARE(m_store->search(m_inbox, QStringLiteral("five")).value(), QList<quint32>({5}));
+    QCOMPARE(m_store->search(m_inbox, QStringLiteral("six")).value(), QList<quint32>({6}));
+    QVERIFY(m_store->search(m_inbox, QStringLiteral("three OR four")).value().isEmpty());
+    QCOMPARE(m_store->search(m_inbox, QStringLiteral("one")).value(), QList<quint32>({1}));
+    QVERIFY(indexIsConsistent());
+}
+
+void TestMessageStoreFts::migrationIndexesWhatWasPending()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("version6.sqlite"));
+    {
+        // Schema 6 kept the rows to index in fts_pending, filled by an insert trigger.
+        RawDb raw(path);
+        QVERIFY(!StoreSchema::migrate(raw.db(), 6));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (path) VALUES ('INBOX')")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages (folder_id, uid, subject)"
+                                        " VALUES (1, 1, 'indexed before'), (1, 2, 'left over')")));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM fts_pending WHERE id = 1")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages_fts (rowid, subject, from_name,"
+                                        " from_address, to_text, cc_text)"
+                                        " SELECT id, subject, from_name, from_address, to_text,"
+                                        " cc_text FROM messages WHERE id = 1")));
+    }
+    m_store = std::make_unique<MessageStore>();
+    QVERIFY(!m_store->open(path));
+    m_store->setBackgroundFtsIndexing(false);
+    QCOMPARE(m_store->pendingFtsRows().value(), 0);
+    QCOMPARE(m_store->search(1, QStringLiteral("over")).value(), QList<quint32>({2}));
+    QCOMPARE(m_store->search(1, QStringLiteral("before")).value(), QList<quint32>({1}));
+    QVERIFY(!m_store->upsertMessages(1, {makeMessage(3, QStringLiteral("after"))}));
+    QCOMPARE(m_store->pendingFtsRows().value(), 1);
+    QCOMPARE(m_store->search(1, QStringLiteral("after")).value(), QList<quint32>({3}));
+    RawDb raw(path);
+    QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts)"
+                                    " VALUES ('integrity-check')")));
 }
 
 QTEST_GUILESS_MAIN(TestMessageStoreFts)
