@@ -245,7 +245,10 @@ StoreResult<QList<quint32>> MessageStore::search(qint64 folderId, const QString 
 StoreResult<int> MessageStore::countMessages(const MessageQuery &query)
 {
     MailError error;
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT COUNT(*)"), QString(), &error);
+    // Counted through the narrowest index, that of UNIQUE (folder_id, uid): SQLite would
+    // otherwise walk the date order's, whose wider entries fill the page cache for nothing.
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT COUNT(*)"), QString(), &error,
+                               QStringLiteral("messages INDEXED BY sqlite_autoindex_messages_1"));
     if (!sql)
         return error;
     if (!sql->exec() || !sql->next())
