@@ -17,21 +17,22 @@ namespace {
 const QString pendingWhere = QStringLiteral(
         " FROM messages WHERE id > (SELECT indexed_through FROM fts_state)");
 
-const QString indexChunkSql = QStringLiteral(
-        "INSERT INTO messages_fts (rowid, subject, from_name, from_address, to_text, cc_text)"
-        " SELECT id, subject, from_name, from_address, to_text, cc_text")
-        + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?");
+const QString indexChunkSql
+        = QStringLiteral("INSERT INTO messages_fts"
+                         " (rowid, subject, from_name, from_address, to_text, cc_text)"
+                         " SELECT id, subject, from_name, from_address, to_text, cc_text")
+          + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?");
 
-const QString raiseWatermarkSql = QStringLiteral(
-        "UPDATE fts_state SET indexed_through = IFNULL((SELECT MAX(id) FROM (SELECT id")
-        + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?)), indexed_through)");
+const QString raiseWatermarkSql = QStringLiteral("UPDATE fts_state SET indexed_through"
+                                                 " = IFNULL((SELECT MAX(id) FROM (SELECT id")
+                                  + pendingWhere
+                                  + QStringLiteral(" ORDER BY id LIMIT ?)), indexed_through)");
 
 } // namespace
 
 StoreResult<int> MessageStore::pendingFtsRows()
 {
-    const StoreResult<QVariant> value = scalar(QStringLiteral("SELECT COUNT(*)") + pendingWhere,
-                                               {});
+    const StoreResult<QVariant> value = scalar(QStringLiteral("SELECT COUNT(*)") + pendingWhere, {});
     if (!value)
         return value.error();
     return value.value().toInt();

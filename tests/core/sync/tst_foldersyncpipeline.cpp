@@ -50,10 +50,11 @@ private Q_SLOTS:
         // both of the first two in one go: the client must ask for the next two before it
         // writes a row, so the server is never left idle while the client catches up.
         QList<QByteArray> script = prologue("UIDPLUS");
-        script += {"C: h2 SELECT INBOX", "S: * 6 EXISTS", "S: * OK [UIDVALIDITY 7] ok",
-                   "S: * OK [UIDNEXT 7] ok", "S: h2 OK [READ-WRITE] done", "C: h3 UID SEARCH ALL",
-                   "S: * SEARCH 1 2 3 4 5 6", "S: h3 OK done", fetchCommand(4, 6),
-                   fetchCommand(5, 5)};
+        script += {"C: h2 SELECT INBOX",         "S: * 6 EXISTS",
+                   "S: * OK [UIDVALIDITY 7] ok", "S: * OK [UIDNEXT 7] ok",
+                   "S: h2 OK [READ-WRITE] done", "C: h3 UID SEARCH ALL",
+                   "S: * SEARCH 1 2 3 4 5 6",    "S: h3 OK done",
+                   fetchCommand(4, 6),           fetchCommand(5, 5)};
         script += answer(4, 6) + answer(5, 5);
         script += {fetchCommand(6, 4), fetchCommand(7, 3)};
         script += answer(6, 4) + answer(7, 3);
