@@ -268,18 +268,12 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         return;
     next.sortKey = *key;
     next.order = order;
-    if (m_sortIndexes.isBusy()) {
-        m_sortColumn = column; // the latest wish wins once the index is there
-        m_sortOrder = order;
+    m_sortColumn = column; // the latest wish wins once an index is made
+    m_sortOrder = order;
+    if (m_sortIndexes.isBusy() || next == m_query || m_pending != Pending::None || !m_store)
         return;
-    }
-    if (next == m_query || m_pending != Pending::None || !m_store)
+    if (m_sortIndexes.prepare({{m_store, m_rowCount}}, *key))
         return;
-    if (m_sortIndexes.prepare({{m_store, m_rowCount}}, *key)) {
-        m_sortColumn = column;
-        m_sortOrder = order;
-        return;
-    }
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();

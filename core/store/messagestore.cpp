@@ -127,6 +127,20 @@ MessageStore::~MessageStore()
     close();
 }
 
+void StoreSql::withOwnConnection(const QString &path,
+                                 const std::function<void(QSqlDatabase &db)> &work)
+{
+    const QString name = QStringLiteral("heron-worker-%1")
+                                 .arg(connectionCounter.fetchAndAddRelaxed(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.open();
+        work(db);
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 MailError MessageStore::open(const QString &path)
 {
     close();

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVariant>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -45,6 +46,10 @@ namespace StoreSql {
 
 // The statements that make the indexes threads need (messagestoreindexes.cpp).
 const QStringList &threadIndexStatements();
+
+// Runs work over a connection of its own to the cache file at path, for worker threads, which
+// may not use the store's: opened first (work checks db.isOpen()), removed afterwards.
+void withOwnConnection(const QString &path, const std::function<void(QSqlDatabase &db)> &work);
 
 inline QVariant fromDateTime(const QDateTime &dateTime)
 {

@@ -10,7 +10,6 @@
 #include "messagestore_p.h"
 #include "storeschema.h"
 
-#include <QAtomicInt>
 #include <QPromise>
 #include <QSqlError>
 #include <QThreadPool>
@@ -60,8 +59,10 @@ bool MessageStore::hasSortIndex(MessageQuery::SortKey key)
         return true;
     if (!isOpen())
         return false;
-    const StoreResult<QVariant> found = scalar(
-            QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"), {name});
+    const StoreResult<QVariant> found
+            = scalar(QStringLiteral(
+                             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
+                     {name});
     if (!found || found.value().isNull())
         return false;
     d->sortIndexes.insert(name);
@@ -79,20 +80,13 @@ QFuture<MailError> MessageStore::sortIndexInBackground(MessageQuery::SortKey key
         return future;
     }
     QThreadPool::globalInstance()->start([promise, path = d->path, name = sortIndexName(key)] {
-        static QAtomicInt counter;
-        const QString connection
-                = QStringLiteral("heron-index-%1").arg(counter.fetchAndAddRelaxed(1));
         MailError error;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(path);
-            if (!db.open())
-                error = MailError(MailError::Kind::Storage,
-                                  QStringLiteral("Cannot sort the list"), db.lastError().text());
-            else
-                error = StoreSchema::createListIndexes(db, {name});
-        }
-        QSqlDatabase::removeDatabase(connection);
+        StoreSql::withOwnConnection(path, [&](QSqlDatabase &db) {
+            error = db.isOpen() ? StoreSchema::createListIndexes(db, {name})
+                                : MailError(MailError::Kind::Storage,
+                                            QStringLiteral("Cannot sort the list"),
+                                            db.lastError().text());
+        });
         promise->addResult(error);
         promise->finish();
     });

@@ -8,7 +8,6 @@
 #include "messagestore.h"
 #include "messagestore_p.h"
 
-#include <QAtomicInt>
 #include <QHash>
 #include <QPromise>
 #include <QSqlError>
@@ -103,16 +102,12 @@ QList<ThreadRoot> readRoots(QSqlQuery *sql)
 StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString &sql,
                                               const QVariantList &values)
 {
-    static QAtomicInt counter;
-    const QString name = QStringLiteral("heron-threads-%1").arg(counter.fetchAndAddRelaxed(1));
     StoreResult<QList<ThreadRoot>> result = QList<ThreadRoot>();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
+    StoreSql::withOwnConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery query(db);
         // The first time, building the indexes takes a while too: here, not on the caller's
         // thread. The caller's writes wait for it through SQLite's busy timeout.
-        bool ok = db.open();
+        bool ok = db.isOpen();
         for (const QString &statement : StoreSql::threadIndexStatements())
             ok = ok && query.exec(statement);
         ok = ok && query.prepare(sql);
@@ -124,8 +119,7 @@ StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString
             result = MailError(MailError::Kind::Storage,
                                QStringLiteral("Cannot read the threads of a folder"),
                                db.isOpen() ? query.lastError().text() : db.lastError().text());
-    }
-    QSqlDatabase::removeDatabase(name);
+    });
     return result;
 }
 
