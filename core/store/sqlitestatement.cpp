@@ -63,8 +63,23 @@ void SqliteStatement::bindNull(int index)
 
 void SqliteStatement::bindText(int index, const QString &value)
 {
-    const QByteArray &utf8 = keep(index, value.toUtf8());
-    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+    QByteArray &utf8 = m_kept[index];
+    // Most text is ASCII: it is written into the buffer this parameter already has, with no
+    // allocation per value, and the UTF-8 conversion is a narrowing copy.
+    const QChar *text = value.constData();
+    const qsizetype size = value.size();
+    qsizetype ascii = 0;
+    while (ascii < size && text[ascii].unicode() < 0x80)
+        ++ascii;
+    if (ascii == size) {
+        utf8.resize(size);
+        char *out = utf8.data();
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = char(text[i].unicode());
+    } else {
+        utf8 = value.toUtf8();
+    }
+    sqlite3_bind_text(m_statement, index, size == 0 ? "" : utf8.constData(), int(utf8.size()),
                       SQLITE_STATIC);
 }
 

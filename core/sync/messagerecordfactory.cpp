@@ -28,20 +28,22 @@ QString addressListText(const QList<ImapAddress> &addresses)
 }
 
 // The References header from BODY[HEADER.FIELDS (REFERENCES)]: unfolded, message ids only.
+// Folding is whitespace, so unfolding is part of simplifying.
 QByteArray referencesFrom(const ImapFetch &fetch)
 {
+    constexpr QByteArrayView fieldsSection("HEADER.FIELDS");
     for (const ImapFetchSection &s : fetch.sections) {
-        if (!s.section.toUpper().startsWith("HEADER.FIELDS"))
+        if (s.section.size() < fieldsSection.size()
+            || QByteArrayView(s.section)
+                               .first(fieldsSection.size())
+                               .compare(fieldsSection, Qt::CaseInsensitive)
+                       != 0) {
             continue;
-        QByteArray value = s.data;
-        const qsizetype colon = value.indexOf(':');
+        }
+        const qsizetype colon = s.data.indexOf(':');
         if (colon < 0)
             return QByteArray();
-        value = value.mid(colon + 1);
-        value.replace("\r\n", " ");
-        value.replace('\n', ' ');
-        value.replace('\t', ' ');
-        return value.simplified();
+        return s.data.mid(colon + 1).simplified();
     }
     return QByteArray();
 }

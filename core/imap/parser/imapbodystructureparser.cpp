@@ -8,6 +8,7 @@
 // goes back to where the part started, and the tree reader reads that part: it decides every
 // unusual case, errors included, exactly as before.
 
+#include "imapcommontokens.h"
 #include "imapparserdetail.h"
 
 namespace ImapParserDetail {
@@ -55,6 +56,22 @@ private:
         skipSpaces();
         return isStringStart() && m_lexer.readNString(out);
     }
+    // The same, through ImapCommonTokens: lower-cased (types, encodings, names) or as sent
+    // (parameter values), and shared where common.
+    bool token(QByteArray *out, bool lower, bool allowNil)
+    {
+        skipSpaces();
+        QByteArrayView text;
+        if (m_lexer.readPlainQuoted(&text)) {
+            *out = lower ? ImapCommonTokens::lowered(text) : ImapCommonTokens::exact(text);
+            return true;
+        }
+        if (!(allowNil ? nstring(out) : string(out)))
+            return false;
+        if (lower)
+            *out = std::move(*out).toLower();
+        return true;
+    }
     bool readNumber(quint64 *out)
     {
         skipSpaces();
@@ -95,9 +112,9 @@ bool InPlaceReader::parameters(ImapBodyPart::Parameters *out)
         }
         QByteArray name;
         QByteArray value;
-        if (!string(&name) || !nstring(&value))
+        if (!token(&name, true, false) || !token(&value, false, true))
             return false;
-        out->append({name.toLower(), value});
+        out->append({std::move(name), std::move(value)});
     }
 }
 
@@ -114,9 +131,8 @@ bool InPlaceReader::extensionsFrom(bool withMd5, ImapBodyPart *part)
     if (atClose())
         return m_lexer.consume(')');
     if (m_lexer.consume('(')) {
-        if (!string(&part->disposition))
+        if (!token(&part->disposition, true, false))
             return false;
-        part->disposition = part->disposition.toLower();
         if (!atClose() && !parameters(&part->dispositionParameters))
             return false;
         if (!atClose())
@@ -164,15 +180,13 @@ bool InPlaceReader::readPart(ImapBodyPart *part, const QByteArray &number, bool 
         part->type = "multipart";
         part->partNumber = top ? QByteArray() : number;
         for (qsizetype i = 0; m_lexer.peek() == '('; ++i) {
-            const QByteArray n = QByteArray::number(i + 1);
             part->children.append(
-                    readBodyStructure(m_lexer, part->partNumber.isEmpty() ? n : number + '.' + n,
+                    readBodyStructure(m_lexer, ImapCommonTokens::partNumber(part->partNumber, i),
                                       depth + 1));
             skipSpaces();
         }
-        if (!string(&part->subtype))
+        if (!token(&part->subtype, true, false))
             return false;
-        part->subtype = part->subtype.toLower();
         if (atClose())
             return m_lexer.consume(')');
         if (!parameters(&part->parameters))
@@ -183,14 +197,11 @@ bool InPlaceReader::readPart(ImapBodyPart *part, const QByteArray &number, bool 
     static const QByteArray first = QByteArrayLiteral("1");
     part->partNumber = top ? first : number;
     quint64 size = 0;
-    if (!nstring(&part->type) || !nstring(&part->subtype) || atClose()
+    if (!token(&part->type, true, true) || !token(&part->subtype, true, true) || atClose()
         || !parameters(&part->parameters) || !nstring(&part->id) || !nstring(&part->description)
-        || !nstring(&part->encoding) || !readNumber(&size)) {
+        || !token(&part->encoding, true, true) || !readNumber(&size)) {
         return false;
     }
-    part->type = part->type.toLower();
-    part->subtype = part->subtype.toLower();
-    part->encoding = part->encoding.toLower();
     part->size = size;
     if (part->type == "message" && (part->subtype == "rfc822" || part->subtype == "global"))
         return false; // the enclosed envelope and body: the tree reader's

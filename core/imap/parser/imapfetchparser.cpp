@@ -1,4 +1,5 @@
 // FETCH responses: message attributes, ENVELOPE and BODYSTRUCTURE.
+#include "imapcommontokens.h"
 #include "imapparserdetail.h"
 
 namespace ImapParserDetail {
@@ -69,12 +70,6 @@ void readDispositionAndAfter(const ImapValue &value, qsizetype index, ImapBodyPa
         part->extensions.append(value.at(i));
 }
 
-QByteArray childNumber(const QByteArray &prefix, qsizetype index)
-{
-    const QByteArray n = QByteArray::number(index + 1);
-    return prefix.isEmpty() ? n : prefix + '.' + n;
-}
-
 } // namespace
 
 ImapEnvelope readEnvelope(const ImapValue &value)
@@ -114,7 +109,8 @@ ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int 
         part.type = "multipart";
         qsizetype i = 0;
         for (; i < value.size() && value.at(i).isList(); ++i)
-            part.children.append(readBodyPart(value.at(i), childNumber(number, i), depth + 1));
+            part.children.append(
+                    readBodyPart(value.at(i), ImapCommonTokens::partNumber(number, i), depth + 1));
         if (!value.at(i).isString())
             fail("multipart without a subtype");
         part.subtype = value.at(i).stringBytes().toLower();
@@ -319,7 +315,7 @@ QDateTime readInternalDate(const QByteArray &text)
 
 namespace {
 
-void readSection(ImapFetch &fetch, const QByteArray &key, const ImapValue &value);
+void readSection(ImapFetch &fetch, QByteArrayView key, const ImapValue &value);
 
 void readFetchItem(ImapFetch &fetch, QByteArrayView key, const ImapValue &value,
                    QByteArrayView rawValue)
@@ -352,7 +348,7 @@ void readFetchItem(ImapFetch &fetch, QByteArrayView key, const ImapValue &value,
         fetch.bodyStructureText = rawValue.toByteArray();
     } else if (key.startsWith("BODY[") || key.startsWith("BINARY[") || key == "RFC822"
                || key == "RFC822.HEADER" || key == "RFC822.TEXT") {
-        readSection(fetch, key.toByteArray(), value);
+        readSection(fetch, key, value);
     } else if (key.startsWith("BINARY.SIZE[") && key.endsWith(']')) {
         fetch.binarySizes.append(
                 {key.sliced(12, key.size() - 13).toByteArray(), toNumber64(value, "BINARY.SIZE")});
@@ -361,24 +357,24 @@ void readFetchItem(ImapFetch &fetch, QByteArrayView key, const ImapValue &value,
     }
 }
 
-void readSection(ImapFetch &fetch, const QByteArray &key, const ImapValue &value)
+void readSection(ImapFetch &fetch, QByteArrayView key, const ImapValue &value)
 {
     ImapFetchSection section;
     section.binary = key.startsWith("BINARY[");
     if (key.startsWith("RFC822")) {
-        section.section = key.size() > 6 ? key.mid(7) : QByteArray();
+        section.section = key.size() > 6 ? key.sliced(7).toByteArray() : QByteArray();
     } else {
         const qsizetype open = key.indexOf('[');
         const qsizetype close = key.lastIndexOf(']');
         if (close < open)
             fail("malformed section");
-        section.section = key.mid(open + 1, close - open - 1);
-        const QByteArray rest = key.mid(close + 1);
+        section.section = key.sliced(open + 1, close - open - 1).toByteArray();
+        const QByteArrayView rest = key.sliced(close + 1);
         if (!rest.isEmpty()) {
             bool ok = false;
             if (!rest.startsWith('<') || !rest.endsWith('>'))
                 fail("malformed partial origin");
-            section.origin = rest.mid(1, rest.size() - 2).toLongLong(&ok);
+            section.origin = rest.sliced(1, rest.size() - 2).toLongLong(&ok);
             if (!ok || section.origin < 0)
                 fail("malformed partial origin");
         }

@@ -223,6 +223,29 @@ QByteArray ImapLexer::readLiteral()
     return data;
 }
 
+bool ImapLexer::readPlainQuoted(QByteArrayView *out)
+{
+    if (!ok() || peek() != '"')
+        return false;
+    const char *data = m_input.data();
+    const qsizetype size = m_input.size();
+    const qsizetype start = m_pos + 1;
+    qsizetype end = start;
+    while (end < size) {
+        const char c = data[end];
+        if (c == '"')
+            break;
+        if (c == '\\' || c == '\r' || c == '\n' || c == '\0')
+            return false;
+        ++end;
+    }
+    if (end >= size)
+        return false;
+    *out = m_input.sliced(start, end - start);
+    m_pos = end + 1;
+    return true;
+}
+
 bool ImapLexer::readNString(QByteArray *out)
 {
     if (!ok())

@@ -47,6 +47,9 @@ public:
     // node around it. False, with nothing consumed, when the next token is something else (or
     // after an error, see ok()).
     bool readNString(QByteArray *out);
+    // A quoted string with no escape in it, as a view into the input. False, with nothing
+    // consumed, for anything else: the caller reads it with readNString().
+    bool readPlainQuoted(QByteArrayView *out);
     // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
     ImapValue readValue(bool stopAtBracket = false);
     // The same for a value that sits depth lists deep in the response (the nesting limit counts

@@ -113,6 +113,14 @@ const QList<QByteArray> seeds = {
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL ("attachment" NIL "x") NIL NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL x NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL (x "y") NIL))",
+        // Common words in other cases, near misses and escapes: shared tokens or not, the
+        // values are the same.
+        R"(("Text" "HTML" ("Charset" "UTF-8" "NAME" "Utf-8") NIL NIL "Base64" 1 1 NIL ("Attachment" ("FileName" "a")) NIL NIL))",
+        "((\"text\" \"plain\" (\"charse\" \"utf-88\" \"\\\"charset\\\"\" \"u\\\\tf-8\") NIL NIL "
+        "\"7bi\\t\" 1 1))",
+        "((\"te\\\"xt\" \"pl\\\\ain\" NIL NIL NIL \"7bit\" 1 1))",
+        R"(("" "" ("" "") NIL NIL "" 1 1))",
+        R"((("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "plain" NIL NIL NIL "7bit" 1 1)((("text" "plain" NIL NIL NIL "7bit" 1 1)) "mixed")("text" "plain" NIL NIL NIL "7bit" 1 1) "MIXED"))",
 };
 
 } // namespace

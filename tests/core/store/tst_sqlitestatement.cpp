@@ -1,0 +1,86 @@
+#include "rawdb.h"
+#include "store/sqlitestatement.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+// SqliteStatement binds text through one buffer per parameter, reused from row to row: every
+// row must still read back as bound, whatever the lengths and characters that came before.
+class TestSqliteStatement : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void textReadsBackAsBound();
+    void blobsAndNulls();
+};
+
+void TestSqliteStatement::textReadsBackAsBound()
+{
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (n INTEGER, a TEXT, b TEXT)")));
+    const QList<QString> values = {
+            QStringLiteral("a longer ASCII value than the next"),
+            QStringLiteral("short"),
+            QString(),
+            QString::fromUtf8("Fran\xc3\xa7ois \xe2\x82\xac \xf0\x9f\x93\xa7"), // 2, 3, 4 bytes
+            QStringLiteral("x"),
+            QString::fromUtf8("\xc3\xa9"),
+            QString(300, QLatin1Char('q')),
+            QStringLiteral(""),
+    };
+    {
+        SqliteStatement insert;
+        QVERIFY(insert.prepare(SqliteStatement::handle(raw.db()),
+                               "INSERT INTO t (n, a, b) VALUES (?, ?, ?)"));
+        QVERIFY(raw.db().transaction());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            insert.bindInt64(1, i);
+            insert.bindText(2, values.at(i));
+            // The other parameter's buffer is its own: the previous row's value, unchanged.
+            insert.bindText(3, values.at((i + values.size() - 1) % values.size()));
+            QVERIFY2(insert.exec(), qPrintable(insert.errorText()));
+            QCOMPARE(insert.changes(), 1);
+        }
+        QVERIFY(raw.db().commit());
+    }
+    QSqlQuery query(raw.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT n, a, b, typeof(a) FROM t ORDER BY n")));
+    qsizetype rows = 0;
+    while (query.next()) {
+        const qsizetype i = query.value(0).toLongLong();
+        QCOMPARE(query.value(1).toString(), values.at(i).isNull() ? QString() : values.at(i));
+        QCOMPARE(query.value(2).toString(), values.at((i + values.size() - 1) % values.size()));
+        QCOMPARE(query.value(3).toString(), QStringLiteral("text")); // a null QString is ''
+        ++rows;
+    }
+    QCOMPARE(rows, values.size());
+}
+
+void TestSqliteStatement::blobsAndNulls()
+{
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (n INTEGER, b BLOB)")));
+    SqliteStatement insert;
+    QVERIFY(insert.prepare(SqliteStatement::handle(raw.db()),
+                           "INSERT INTO t (n, b) VALUES (?, ?)"));
+    const QList<QByteArray> values = {QByteArray("<id@x>"), QByteArray(), QByteArray(""),
+                                      QByteArray("\0\1", 2)};
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        insert.bindInt64(1, i);
+        insert.bindBlob(2, values.at(i));
+        QVERIFY(insert.exec());
+    }
+    QSqlQuery query(raw.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT n, b, b IS NULL FROM t ORDER BY n")));
+    while (query.next()) {
+        const QByteArray &expected = values.at(query.value(0).toLongLong());
+        QCOMPARE(query.value(2).toBool(), expected.isNull());
+        QCOMPARE(query.value(1).toByteArray(), expected);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSqliteStatement)
+#include "tst_sqlitestatement.moc"
