@@ -43,7 +43,7 @@ FolderRecord folderFromQuery(const QSqlQuery &query)
 
 } // namespace
 
-QString StoreSql::subjectSortKey(const QString &subject)
+QStringView StoreSql::subjectSortText(const QString &subject)
 {
     QStringView rest = QStringView(subject).trimmed();
     // Every prefix starts with one of these letters (case folded, as startsWith() compares):
@@ -73,13 +73,23 @@ QString StoreSql::subjectSortKey(const QString &subject)
             }
         }
     }
-    return rest.toString().toCaseFolded();
+    return rest;
+}
+
+QStringView StoreSql::senderSortText(const QString &name, const QString &address)
+{
+    const QStringView trimmedName = QStringView(name).trimmed();
+    return trimmedName.isEmpty() ? QStringView(address).trimmed() : trimmedName;
+}
+
+QString StoreSql::subjectSortKey(const QString &subject)
+{
+    return subjectSortText(subject).toString().toCaseFolded();
 }
 
 QString StoreSql::senderSortKey(const QString &name, const QString &address)
 {
-    const QString trimmedName = name.trimmed();
-    return (trimmedName.isEmpty() ? address.trimmed() : trimmedName).toCaseFolded();
+    return senderSortText(name, address).toString().toCaseFolded();
 }
 
 bool MessageStore::sortsBefore(const MessageRecord &a, const MessageRecord &b,

@@ -69,9 +69,12 @@ inline QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-// The subject without reply and forward prefixes, case folded, for sorting.
+// The subject without reply and forward prefixes, for sorting once case folded.
+QStringView subjectSortText(const QString &subject);
+// The sender's name, or address when there is no name, for sorting once case folded.
+QStringView senderSortText(const QString &name, const QString &address);
+// The same, case folded: the sort columns' values.
 QString subjectSortKey(const QString &subject);
-// The sender's name, or address when there is no name, case folded, for sorting.
 QString senderSortKey(const QString &name, const QString &address);
 // A message list row from a query whose first twelve columns are those of the list window
 // (uid, modseq, flags, keywords, dates, size, subject, sender, message id, attachments).

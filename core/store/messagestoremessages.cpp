@@ -57,8 +57,8 @@ void bindMessage(SqliteStatement *query, qint64 folderId, const MessageRecord &m
     query->bindBlob(14, m.inReplyTo);
     query->bindBlob(15, m.references);
     query->bindInt64(16, m.hasAttachments ? 1 : 0);
-    query->bindText(17, StoreSql::subjectSortKey(m.subject));
-    query->bindText(18, StoreSql::senderSortKey(m.fromName, m.fromAddress));
+    query->bindCaseFoldedText(17, StoreSql::subjectSortText(m.subject));
+    query->bindCaseFoldedText(18, StoreSql::senderSortText(m.fromName, m.fromAddress));
     query->bindInt64(19, folderId);
     query->bindInt64(20, m.uid);
 }

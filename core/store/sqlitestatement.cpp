@@ -61,26 +61,42 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_statement, index);
 }
 
-void SqliteStatement::bindText(int index, const QString &value)
+bool SqliteStatement::bindAscii(int index, QStringView value, bool caseFold)
 {
-    QByteArray &utf8 = m_kept[index];
-    // Most text is ASCII: it is written into the buffer this parameter already has, with no
-    // allocation per value, and the UTF-8 conversion is a narrowing copy.
-    const QChar *text = value.constData();
+    const QChar *text = value.data();
     const qsizetype size = value.size();
-    qsizetype ascii = 0;
-    while (ascii < size && text[ascii].unicode() < 0x80)
-        ++ascii;
-    if (ascii == size) {
-        utf8.resize(size);
-        char *out = utf8.data();
-        for (qsizetype i = 0; i < size; ++i)
-            out[i] = char(text[i].unicode());
-    } else {
-        utf8 = value.toUtf8();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (text[i].unicode() >= 0x80)
+            return false;
     }
-    sqlite3_bind_text(m_statement, index, size == 0 ? "" : utf8.constData(), int(utf8.size()),
+    // Most text is ASCII: narrowed into the buffer this parameter already has. Case folding
+    // ASCII changes A to Z only.
+    QByteArray &utf8 = m_kept[index];
+    utf8.resize(size);
+    char *out = utf8.data();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = char(text[i].unicode());
+        out[i] = caseFold && c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    }
+    sqlite3_bind_text(m_statement, index, size == 0 ? "" : utf8.constData(), int(size),
                       SQLITE_STATIC);
+    return true;
+}
+
+void SqliteStatement::bindText(int index, QStringView value)
+{
+    if (bindAscii(index, value, false))
+        return;
+    const QByteArray &utf8 = keep(index, value.toUtf8());
+    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
+void SqliteStatement::bindCaseFoldedText(int index, QStringView value)
+{
+    if (bindAscii(index, value, true))
+        return;
+    const QByteArray &utf8 = keep(index, value.toString().toCaseFolded().toUtf8());
+    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindBlob(int index, const QByteArray &value)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 class QSqlDatabase;
 struct sqlite3;
@@ -33,7 +34,9 @@ public:
     void bindInt64(int index, qint64 value);
     void bindNull(int index);
     // Text as UTF-8; a null QString binds the empty string.
-    void bindText(int index, const QString &value);
+    void bindText(int index, QStringView value);
+    // value.toCaseFolded(), as bindText() binds it.
+    void bindCaseFoldedText(int index, QStringView value);
     // A null QByteArray binds NULL.
     void bindBlob(int index, const QByteArray &value);
 
@@ -45,6 +48,9 @@ public:
 
 private:
     QByteArray &keep(int index, QByteArray bytes);
+    // Binds ASCII text through the parameter's own buffer (no allocation); false, binding
+    // nothing, when the text is not ASCII.
+    bool bindAscii(int index, QStringView value, bool caseFold);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;

@@ -331,6 +331,7 @@ void FolderSync::storeBatch(const QList<ImapFetch> &fetches)
 {
     if (m_state != State::FetchingNew)
         return;
+    m_unstored.reserve(qMax<qsizetype>(m_storeBatch, m_unstored.size() + fetches.size()));
     for (const ImapFetch &f : fetches) {
         if (f.uid)
             m_unstored.append(MessageRecordFactory::fromFetch(f, m_folderId));
@@ -348,12 +349,16 @@ void FolderSync::flushUnstored()
 {
     if (m_unstored.isEmpty() || m_state != State::FetchingNew)
         return;
-    const QList<MessageRecord> records = std::exchange(m_unstored, {});
+    QList<MessageRecord> records = std::exchange(m_unstored, {});
     if (MailError error = m_store->upsertMessages(m_folderId, records)) {
         finish(error);
         return;
     }
     m_fetchDone += records.size();
+    // The next rows reuse the list's storage: a first synchronisation fills it fifty times.
+    records.clear();
+    if (m_unstored.isEmpty())
+        m_unstored.swap(records);
     Q_EMIT progress(m_fetchDone, m_fetchTotal);
 }
 

@@ -12,6 +12,7 @@ class TestSqliteStatement : public QObject
 
 private Q_SLOTS:
     void textReadsBackAsBound();
+    void caseFoldedText();
     void blobsAndNulls();
 };
 
@@ -53,6 +54,40 @@ void TestSqliteStatement::textReadsBackAsBound()
         QCOMPARE(query.value(1).toString(), values.at(i).isNull() ? QString() : values.at(i));
         QCOMPARE(query.value(2).toString(), values.at((i + values.size() - 1) % values.size()));
         QCOMPARE(query.value(3).toString(), QStringLiteral("text")); // a null QString is ''
+        ++rows;
+    }
+    QCOMPARE(rows, values.size());
+}
+
+void TestSqliteStatement::caseFoldedText()
+{
+    // The sort columns: what QString::toCaseFolded() makes of the text, ASCII or not.
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (n INTEGER, k TEXT)")));
+    const QList<QString> values = {
+            QStringLiteral("Re: Quarterly REPORT [Draft] @ 10:00"),
+            QString::fromUtf8("\xc3\x89"
+                              "COLE Stra\xc3\x9f"
+                              "e \xce\xa3\xce\x99\xce\xa3"),
+            QStringLiteral("ab"),
+            QString(),
+            QStringLiteral("AZaz@[`{"), // the neighbours of the letters stay
+    };
+    SqliteStatement insert;
+    QVERIFY(insert.prepare(SqliteStatement::handle(raw.db()),
+                           "INSERT INTO t (n, k) VALUES (?, ?)"));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        insert.bindInt64(1, i);
+        insert.bindCaseFoldedText(2, values.at(i));
+        QVERIFY(insert.exec());
+    }
+    QSqlQuery query(raw.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT n, k FROM t ORDER BY n")));
+    qsizetype rows = 0;
+    while (query.next()) {
+        const QString expected = values.at(query.value(0).toLongLong()).toCaseFolded();
+        QCOMPARE(query.value(1).toString(), expected.isNull() ? QString() : expected);
         ++rows;
     }
     QCOMPARE(rows, values.size());
