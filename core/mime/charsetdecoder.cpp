@@ -79,6 +79,22 @@ bool fromWindows1252(QByteArrayView bytes, QString *text)
     return true;
 }
 
+// UTF-8 decoded once, whether or not it turns out valid; false (and *text untouched) when it is
+// not. ASCII, most header text, takes the Latin-1 copy.
+bool fromUtf8(QByteArrayView bytes, QString *text)
+{
+    if (CharsetDecoder::isAscii(bytes)) {
+        *text = QString::fromLatin1(bytes);
+        return true;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString decoded = decoder(bytes);
+    if (decoder.hasError())
+        return false;
+    *text = std::move(decoded);
+    return true;
+}
+
 QByteArray lookUpCanonicalName(QByteArrayView charset);
 
 } // namespace
@@ -140,19 +156,14 @@ bool CharsetDecoder::isAscii(QByteArrayView bytes)
 
 bool CharsetDecoder::isValidUtf8(QByteArrayView bytes)
 {
-    if (isAscii(bytes))
-        return true;
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder(bytes);
-    return !decoder.hasError();
+    QString text;
+    return fromUtf8(bytes, &text);
 }
 
 QString CharsetDecoder::decodeUndeclared(QByteArrayView bytes)
 {
-    if (isValidUtf8(bytes))
-        return QString::fromUtf8(bytes);
     QString text;
-    if (fromWindows1252(bytes, &text))
+    if (fromUtf8(bytes, &text) || fromWindows1252(bytes, &text))
         return text;
     QStringDecoder decoder("windows-1252", QStringDecoder::Flag::Stateless);
     return decoder(bytes);
@@ -168,35 +179,39 @@ QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, boo
             *usedFallback = !charset.trimmed().isEmpty();
         return decodeUndeclared(bytes);
     }
+    QString text;
     if (name == "windows-1252") {
         if (isAscii(bytes))
             return QString::fromLatin1(bytes);
-        if (isValidUtf8(bytes)) {
+        if (fromUtf8(bytes, &text)) {
             // Declared as ASCII or Latin-1 but really UTF-8: a frequent mislabel, and UTF-8
             // multi-byte sequences are very unlikely to occur by chance in Latin-1 text.
             if (usedFallback)
                 *usedFallback = true;
-            return QString::fromUtf8(bytes);
+            return text;
         }
-        QString text;
         if (fromWindows1252(bytes, &text))
             return text;
     }
-    QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
-    const QString text = decoder(bytes);
-    if (!decoder.hasError())
-        return text;
     if (name == "utf-8") {
+        // Without opening a converter by name: the charset of most encoded words.
+        if (fromUtf8(bytes, &text))
+            return text;
         if (usedFallback)
             *usedFallback = true;
         QStringDecoder latin("windows-1252", QStringDecoder::Flag::Stateless);
         return latin(bytes);
     }
+    QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
+    text = decoder(bytes);
+    if (!decoder.hasError())
+        return text;
     // Keep the declared decoding (with replacement characters) unless UTF-8 reads cleanly.
-    if (isValidUtf8(bytes)) {
+    QString utf8;
+    if (fromUtf8(bytes, &utf8)) {
         if (usedFallback)
             *usedFallback = true;
-        return QString::fromUtf8(bytes);
+        return utf8;
     }
     return text;
 }

@@ -68,6 +68,10 @@ void tst_MimeCodecs::charsets_data()
             << QByteArray("caf\xe9") << QByteArray("x-klingon") << u8("café") << true;
     QTest::newRow("declared utf-8, latin bytes")
             << QByteArray("caf\xe9") << QByteArray("utf-8") << u8("café") << true;
+    QTest::newRow("declared utf-8, ascii bytes")
+            << QByteArray("cafe") << QByteArray("utf-8") << u8("cafe") << false;
+    QTest::newRow("declared us-ascii, utf-8 bytes")
+            << QByteArray("caf\xc3\xa9") << QByteArray("us-ascii") << u8("café") << true;
     QTest::newRow("empty charset")
             << QByteArray("caf\xc3\xa9") << QByteArray() << u8("café") << false;
     QTest::newRow("quoted charset")
