@@ -221,7 +221,6 @@ void MessageStore::close()
     d->sortIndexes.clear();
     d->insertMessage.finalize();
     d->updateMessage.finalize();
-    d->upsertStructure.finalize();
     d->statements.clear();
     if (d->db.isValid()) {
         d->db.close();

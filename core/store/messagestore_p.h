@@ -29,7 +29,6 @@ struct MessageStore::Private
     // The per-message writes of upsertMessages().
     SqliteStatement insertMessage;
     SqliteStatement updateMessage;
-    SqliteStatement upsertStructure;
     // Between deferListIndexes() and restoreListIndexes(); the thread indexes are built at the
     // restore too when they existed or were asked for meanwhile.
     bool listIndexesDeferred = false;

@@ -18,18 +18,16 @@ namespace {
 const char insertMessageSql[]
         = "INSERT OR IGNORE INTO messages (modseq, flags, keywords, internal_date, sent_date,"
           " sort_date, size, subject, from_name, from_address, to_text, cc_text, message_id,"
-          " in_reply_to, refs, has_attachments, sort_subject, sort_sender, folder_id, uid)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          " in_reply_to, refs, has_attachments, sort_subject, sort_sender, structure, folder_id,"
+          " uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+// A record without a body structure keeps the one already stored.
 const char updateMessageSql[]
         = "UPDATE messages SET modseq = ?, flags = ?, keywords = ?, internal_date = ?,"
           " sent_date = ?, sort_date = ?, size = ?, subject = ?, from_name = ?, from_address = ?,"
           " to_text = ?, cc_text = ?, message_id = ?, in_reply_to = ?, refs = ?,"
-          " has_attachments = ?, sort_subject = ?, sort_sender = ? WHERE folder_id = ? AND uid = ?";
-
-const char upsertStructureSql[]
-        = "INSERT INTO message_structure (folder_id, uid, data) VALUES (?, ?, ?)"
-          " ON CONFLICT (folder_id, uid) DO UPDATE SET data = excluded.data";
+          " has_attachments = ?, sort_subject = ?, sort_sender = ?,"
+          " structure = IFNULL(?, structure) WHERE folder_id = ? AND uid = ?";
 
 // The insert and update statements above take the same values in the same order.
 void bindMessage(SqliteStatement *query, qint64 folderId, const MessageRecord &m)
@@ -59,8 +57,12 @@ void bindMessage(SqliteStatement *query, qint64 folderId, const MessageRecord &m
     query->bindInt64(16, m.hasAttachments ? 1 : 0);
     query->bindCaseFoldedText(17, StoreSql::subjectSortText(m.subject));
     query->bindCaseFoldedText(18, StoreSql::senderSortText(m.fromName, m.fromAddress));
-    query->bindInt64(19, folderId);
-    query->bindInt64(20, m.uid);
+    if (m.bodyStructure.isEmpty())
+        query->bindNull(19);
+    else
+        query->bindBlob(19, m.bodyStructure);
+    query->bindInt64(20, folderId);
+    query->bindInt64(21, m.uid);
 }
 
 void removeFiles(const QStringList &paths)
@@ -80,17 +82,15 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
     // The writes of a synchronisation: straight on SQLite (see SqliteStatement).
     SqliteStatement *insert = &d->insertMessage;
     SqliteStatement *update = &d->updateMessage;
-    SqliteStatement *structure = &d->upsertStructure;
     if (!insert->isPrepared()) {
         sqlite3 *handle = SqliteStatement::handle(d->db);
-        if (!insert->prepare(handle, insertMessageSql) || !update->prepare(handle, updateMessageSql)
-            || !structure->prepare(handle, upsertStructureSql)) {
+        if (!insert->prepare(handle, insertMessageSql)
+            || !update->prepare(handle, updateMessageSql)) {
             const MailError error(MailError::Kind::Storage,
                                   QStringLiteral("Cannot prepare a cache query"),
                                   handle ? insert->errorText() : QStringLiteral("No SQLite handle"));
             insert->finalize();
             update->finalize();
-            structure->finalize();
             return error;
         }
     }
@@ -116,16 +116,6 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
             if (!update->exec())
                 return fail(QStringLiteral("Cannot store message %1").arg(message.uid), update);
             changed.append(message.uid);
-        }
-        if (!message.bodyStructure.isEmpty()) {
-            structure->bindInt64(1, folderId);
-            structure->bindInt64(2, message.uid);
-            structure->bindBlob(3, message.bodyStructure);
-            if (!structure->exec()) {
-                return fail(QStringLiteral("Cannot store the structure of message %1")
-                                    .arg(message.uid),
-                            structure);
-            }
         }
     }
     if (MailError commitError = commit())
@@ -220,17 +210,13 @@ MailError MessageStore::deleteMessageRows(qint64 folderId, const QList<quint32> 
                                                          " WHERE folder_id = ? AND uid = ?"),
                                           &error)
                                : nullptr;
-    QSqlQuery *structure = message ? prepared(QStringLiteral("DELETE FROM message_structure"
-                                                             " WHERE folder_id = ? AND uid = ?"),
-                                              &error)
-                                   : nullptr;
-    QSqlQuery *parts = structure ? prepared(QStringLiteral("DELETE FROM body_parts"
-                                                           " WHERE folder_id = ? AND uid = ?"),
-                                            &error)
-                                 : nullptr;
+    QSqlQuery *parts = message ? prepared(QStringLiteral("DELETE FROM body_parts"
+                                                         " WHERE folder_id = ? AND uid = ?"),
+                                          &error)
+                               : nullptr;
     if (!parts)
         return error;
-    for (QSqlQuery *query : {files, message, structure, parts}) {
+    for (QSqlQuery *query : {files, message, parts}) {
         for (quint32 uid : uids) {
             query->bindValue(0, folderId);
             query->bindValue(1, uid);
@@ -275,7 +261,6 @@ namespace {
 // Statements that drop everything cached for one folder, in this order.
 const QStringList clearFolderSql = {
         QStringLiteral("DELETE FROM messages WHERE folder_id = ?"),
-        QStringLiteral("DELETE FROM message_structure WHERE folder_id = ?"),
         QStringLiteral("DELETE FROM body_parts WHERE folder_id = ?"),
 };
 

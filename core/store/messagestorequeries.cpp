@@ -113,10 +113,8 @@ StoreResult<MessageRecord> MessageStore::message(qint64 folderId, quint32 uid)
     QSqlQuery *query = prepared(
             QStringLiteral("SELECT m.modseq, m.flags, m.keywords, m.internal_date, m.sent_date,"
                            " m.size, m.subject, m.from_name, m.from_address, m.to_text, m.cc_text,"
-                           " m.message_id, m.in_reply_to, m.refs, m.has_attachments, s.data"
-                           " FROM messages m LEFT JOIN message_structure s"
-                           " ON s.folder_id = m.folder_id AND s.uid = m.uid"
-                           " WHERE m.folder_id = ? AND m.uid = ?"),
+                           " m.message_id, m.in_reply_to, m.refs, m.has_attachments, m.structure"
+                           " FROM messages m WHERE m.folder_id = ? AND m.uid = ?"),
             &error);
     if (!query)
         return error;

@@ -192,8 +192,19 @@ const Migration migration7 = {
         " END",
 };
 
+// Version 8: a message's body structure is the last column of its row, not a row of its own
+// table: writing a message is then one insert, not two inserts into two more B-trees (a
+// fifteenth of a first synchronisation's time). Being last, and read only when one message is
+// opened, it costs the list queries nothing.
+const Migration migration8 = {
+        "ALTER TABLE messages ADD COLUMN structure BLOB",
+        "UPDATE messages SET structure = s.data FROM message_structure s"
+        " WHERE s.folder_id = messages.folder_id AND s.uid = messages.uid",
+        "DROP TABLE message_structure",
+};
+
 const QList<Migration> migrations = {migration1, migration2, migration3, migration4,
-                                     migration5, migration6, migration7};
+                                     migration5, migration6, migration7, migration8};
 
 struct ListIndex
 {

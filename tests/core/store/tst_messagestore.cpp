@@ -275,6 +275,17 @@ void TestMessageStore::recordRoundTrip()
     QCOMPARE(r.hasAttachments, true);
     QCOMPARE(r.bodyStructure, m.bodyStructure);
     QVERIFY(!m_store->message(m_inbox, 10));
+
+    // Written again without a structure, the row keeps the one it has; with one, it changes.
+    MessageRecord again = m;
+    again.bodyStructure.clear();
+    again.subject = QStringLiteral("Changed");
+    QVERIFY(!m_store->upsertMessages(m_inbox, {again}));
+    QCOMPARE(m_store->message(m_inbox, 9).value().subject, QStringLiteral("Changed"));
+    QCOMPARE(m_store->message(m_inbox, 9).value().bodyStructure, m.bodyStructure);
+    again.bodyStructure = "(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 1 1)";
+    QVERIFY(!m_store->upsertMessages(m_inbox, {again}));
+    QCOMPARE(m_store->message(m_inbox, 9).value().bodyStructure, again.bodyStructure);
 }
 
 void TestMessageStore::updateFlags_data()

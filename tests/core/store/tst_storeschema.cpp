@@ -18,6 +18,7 @@ private Q_SLOTS:
     void openCreatesLatestSchemaInWalMode();
     void migratesFromVersionOne();
     void migrationFiveKeysThreadsOfCachedRows();
+    void migrationEightMovesStructuresIntoRows();
     void refusesNewerSchema();
     void refusesCorruptFile_data();
     void refusesCorruptFile();
@@ -121,6 +122,36 @@ void TestStoreSchema::migrationFiveKeysThreadsOfCachedRows()
     QVERIFY(raw.scalar(QStringLiteral("SELECT thread_key FROM messages WHERE uid = 4")).isNull());
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
                                        " WHERE name = 'messages_by_in_reply_to'"))
+                     .toInt(),
+             0);
+}
+
+void TestStoreSchema::migrationEightMovesStructuresIntoRows()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v7.sqlite"));
+    {
+        RawDb raw(path);
+        QVERIFY(!StoreSchema::migrate(raw.db(), 7));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (id, path) VALUES (1, 'INBOX'),"
+                                        " (2, 'Archive')")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages (folder_id, uid) VALUES"
+                                        " (1, 1), (1, 2), (2, 1)")));
+        // Folder 2's uid 1 must not take folder 1's structure; uid 2 has none.
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO message_structure (folder_id, uid, data)"
+                                        " VALUES (1, 1, CAST('(one)' AS BLOB)),"
+                                        " (2, 1, CAST('(other)' AS BLOB))")));
+    }
+    MessageStore store;
+    const MailError error = store.open(path);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(store.message(1, 1).value().bodyStructure, QByteArray("(one)"));
+    QVERIFY(store.message(1, 2).value().bodyStructure.isEmpty());
+    QCOMPARE(store.message(2, 1).value().bodyStructure, QByteArray("(other)"));
+    store.close();
+    RawDb raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"
+                                       " WHERE name = 'message_structure'"))
                      .toInt(),
              0);
 }
