@@ -18,7 +18,6 @@ struct ImapFetch
     quint32 sequence = 0;
     std::optional<quint32> uid;
     std::optional<QList<QByteArray>> flags;
-    QByteArray internalDateText; // as sent
     QDateTime internalDate; // invalid when absent or unreadable
     std::optional<quint64> size; // RFC822.SIZE
     std::optional<quint64> modSeq;

@@ -260,13 +260,13 @@ ImapEnvelope readEnvelope(ImapLexer &lexer)
     return env;
 }
 
-QDateTime readInternalDate(const QByteArray &text)
+QDateTime readInternalDate(QByteArrayView text)
 {
     // date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE
     // ("17-Jul-1996 02:44:25 -0700", the day possibly space-padded). Read in place: a large
     // first synchronisation reads one per message. The instant is kept in UTC.
     static const char months[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
-    QByteArrayView t = QByteArrayView(text).trimmed();
+    QByteArrayView t = text.trimmed();
     qsizetype pos = 0;
     const auto number = [&t, &pos](int minDigits, int maxDigits, int *value) {
         int digits = 0;
@@ -332,8 +332,7 @@ void readFetchItem(ImapFetch &fetch, QByteArrayView key, const ImapValue &value,
     } else if (key == "INTERNALDATE") {
         if (!value.isString())
             fail("INTERNALDATE is not a string");
-        fetch.internalDateText = value.stringBytes();
-        fetch.internalDate = readInternalDate(fetch.internalDateText);
+        fetch.internalDate = readInternalDate(value.stringBytes());
     } else if (key == "RFC822.SIZE") {
         fetch.size = toNumber64(value, "RFC822.SIZE");
     } else if (key == "MODSEQ") {
@@ -384,6 +383,109 @@ void readSection(ImapFetch &fetch, QByteArrayView key, const ImapValue &value)
     section.isNil = value.isNil();
     section.data = value.nstring();
     fetch.sections.append(std::move(section));
+}
+
+} // namespace
+
+namespace {
+
+// Digits only, as ImapValue::toNumber() reads an atom.
+bool readPlainNumber(ImapLexer &lexer, quint64 *out)
+{
+    const char first = lexer.peek();
+    if (first < '0' || first > '9')
+        return false;
+    const QByteArrayView digits = lexer.readAtomView();
+    if (!lexer.ok() || digits.size() > 19)
+        return false;
+    quint64 value = 0;
+    for (char d : digits) {
+        if (d < '0' || d > '9')
+            return false;
+        value = value * 10 + quint64(d - '0');
+    }
+    *out = value;
+    return true;
+}
+
+QByteArray flagText(QByteArrayView atom)
+{
+    static const QByteArray common[] = {
+            QByteArrayLiteral("\\Seen"),    QByteArrayLiteral("\\Answered"),
+            QByteArrayLiteral("\\Flagged"), QByteArrayLiteral("\\Deleted"),
+            QByteArrayLiteral("\\Draft"),   QByteArrayLiteral("\\Recent"),
+    };
+    for (const QByteArray &flag : common) {
+        if (flag == atom)
+            return flag;
+    }
+    return atom.toByteArray();
+}
+
+// "(" [atom *(SP atom)] ")", single spaces, no NIL: the FLAGS every server sends.
+bool readPlainFlags(ImapLexer &lexer, QList<QByteArray> *out)
+{
+    if (!lexer.consume('('))
+        return false;
+    for (bool first = true;; first = false) {
+        if (lexer.consume(')'))
+            return true;
+        if (!first && !lexer.consume(' '))
+            return false;
+        const char c = lexer.peek();
+        if (c == '(' || c == ')' || c == '"' || c == '{' || c == ' ' || c == '~')
+            return false;
+        const QByteArrayView atom = lexer.readAtomView();
+        if (!lexer.ok() || (atom.size() == 3 && atom.compare("NIL", Qt::CaseInsensitive) == 0))
+            return false;
+        out->append(flagText(atom));
+    }
+}
+
+// The items every message of a synchronisation carries, read straight from the lexer when
+// they have their plain form: a value node and a copy fewer each. False, with the lexer back
+// where it was, for anything else: readFetchItem() then decides it, errors included.
+bool readPlainItem(ImapLexer &lexer, QByteArrayView key, ImapFetch &fetch)
+{
+    const qsizetype start = lexer.position();
+    const auto giveUp = [&lexer, start] {
+        lexer.rewind(start);
+        return false;
+    };
+    quint64 number = 0;
+    if (key == "UID") {
+        if (!readPlainNumber(lexer, &number) || number == 0 || number > 0xFFFFFFFFull)
+            return giveUp();
+        fetch.uid = quint32(number);
+        return true;
+    }
+    if (key == "RFC822.SIZE") {
+        if (!readPlainNumber(lexer, &number))
+            return giveUp();
+        fetch.size = number;
+        return true;
+    }
+    if (key == "MODSEQ") {
+        if (!lexer.consume('(') || !readPlainNumber(lexer, &number) || !lexer.consume(')'))
+            return giveUp();
+        fetch.modSeq = number;
+        return true;
+    }
+    if (key == "INTERNALDATE") {
+        QByteArrayView text;
+        if (!lexer.readPlainQuoted(&text))
+            return giveUp();
+        fetch.internalDate = readInternalDate(text);
+        return true;
+    }
+    if (key == "FLAGS") {
+        QList<QByteArray> flags;
+        if (!readPlainFlags(lexer, &flags))
+            return giveUp();
+        fetch.flags = std::move(flags);
+        return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -440,6 +542,8 @@ ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
             fetch.bodyStructureText = lexer.view(start, lexer.position()).toByteArray();
             continue;
         }
+        if (readPlainItem(lexer, key, fetch))
+            continue;
         const qsizetype valueStart = lexer.position();
         const ImapValue value = lexer.readValue();
         check(lexer);

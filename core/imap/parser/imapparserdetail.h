@@ -34,7 +34,7 @@ ImapBodyPart readBodyPart(const ImapValue &value, const QByteArray &number, int 
 // layout, else through readBodyPart(). top: the whole BODYSTRUCTURE, numbered as a message.
 ImapBodyPart readBodyStructure(ImapLexer &lexer, const QByteArray &number, int depth,
                                bool top = false);
-QDateTime readInternalDate(const QByteArray &text);
+QDateTime readInternalDate(QByteArrayView text);
 
 ImapResponse readListing(const QList<ImapValue> &values, bool lsub);
 ImapResponse readMailboxStatus(const QList<ImapValue> &values);
