@@ -169,6 +169,7 @@ void FolderSync::onSelected(ImapSelectTask *task)
             m_toFetch = newestFirstBatches(fresh, m_firstBatch, m_batch);
             m_fetchTotal = fresh.size();
             m_state = State::FetchingNew;
+            watchPushedFlags();
             fetchNext();
         });
         search->start();
@@ -249,6 +250,7 @@ void FolderSync::reconcile(const UidSet &serverUids)
     m_fetchTotal = fresh.size();
     m_state = State::FetchingNew;
     deferIndexesForBulkWrite(fresh.size());
+    watchPushedFlags();
     fetchNext();
 }
 
@@ -307,9 +309,10 @@ void FolderSync::sendBatches()
         auto *task = new ImapFetchMetadataTask(m_connection, batch, this);
         task->setBatchSize(batch.count());
         task->setKeepResults(false);
+        task->setSink([this](ImapFetch &&fetch) { takeFetched(fetch); });
         ++m_onWire;
         ++m_openTasks;
-        connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::storeBatch);
+        connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::onBatchFetched);
         connect(task, &ImapFetchMetadataTask::batchAnswered, this, [this] {
             --m_onWire;
             sendBatches();
@@ -327,15 +330,45 @@ void FolderSync::sendBatches()
     }
 }
 
-void FolderSync::storeBatch(const QList<ImapFetch> &fetches)
+// Each message becomes its record as soon as it is read (see ImapFetchMetadataTask::Sink).
+void FolderSync::takeFetched(const ImapFetch &fetch)
+{
+    if (m_state != State::FetchingNew || !fetch.uid)
+        return;
+    if (m_unstored.capacity() < m_storeBatch)
+        m_unstored.reserve(m_storeBatch + m_batch);
+    m_unstored.append(MessageRecordFactory::fromFetch(fetch, m_folderId));
+}
+
+// A flag change the server pushed for a message read but not written yet: the record takes
+// it, or writing it later would bring back the older flags. (Rows already written take it from
+// whoever applies unsolicited FETCH responses to the store.)
+void FolderSync::applyPushedFlags(const ImapFetch &change)
+{
+    if (m_state != State::FetchingNew || !change.uid || !change.flags)
+        return;
+    for (auto it = m_unstored.rbegin(); it != m_unstored.rend(); ++it) {
+        if (it->uid != change.uid)
+            continue;
+        it->flags = MessageRecordFactory::flagsFromList(*change.flags, &it->keywords);
+        if (change.modSeq)
+            it->modSeq = *change.modSeq;
+        return;
+    }
+}
+
+void FolderSync::watchPushedFlags()
+{
+    if (m_connection && !m_watchingPushedFlags) {
+        connect(m_connection, &ImapConnection::fetchReceived, this, &FolderSync::applyPushedFlags);
+        m_watchingPushedFlags = true;
+    }
+}
+
+void FolderSync::onBatchFetched()
 {
     if (m_state != State::FetchingNew)
         return;
-    m_unstored.reserve(qMax<qsizetype>(m_storeBatch, m_unstored.size() + fetches.size()));
-    for (const ImapFetch &f : fetches) {
-        if (f.uid)
-            m_unstored.append(MessageRecordFactory::fromFetch(f, m_folderId));
-    }
     // The first batch is written at once so the newest rows show; later ones are grouped into
     // larger transactions: each commit rewrites every index page its rows touched, so many
     // small commits cost far more than a few large ones.

@@ -70,7 +70,10 @@ private:
     void reconcile(const UidSet &serverUids);
     void fetchNext();
     void sendBatches();
-    void storeBatch(const QList<ImapFetch> &fetches);
+    void takeFetched(const ImapFetch &fetch);
+    void watchPushedFlags();
+    void applyPushedFlags(const ImapFetch &change);
+    void onBatchFetched();
     void flushUnstored();
     void finish(const MailError &error);
     MailError saveFolderState();
@@ -98,4 +101,5 @@ private:
     bool m_selectResynced = false;
     int m_bulkWriteThreshold = 5000;
     bool m_indexesDeferred = false;
+    bool m_watchingPushedFlags = false;
 };

@@ -56,7 +56,8 @@ void ImapFetchMetadataTask::run()
         if (modseq && m_changedSince > 0)
             b.beginList().atom("CHANGEDSINCE").number(m_changedSince).endList();
         auto collected = std::make_shared<QList<ImapFetch>>();
-        collected->reserve(qsizetype(qMin<quint64>(batch.count(), 10000)));
+        if (!m_sink)
+            collected->reserve(qsizetype(qMin<quint64>(batch.count(), 10000)));
         ++m_pending;
         send(
                 b.build(),
@@ -80,14 +81,18 @@ void ImapFetchMetadataTask::run()
                         succeed();
                     }
                 },
-                [collected, batch, flagsOnly = m_flagsOnly](ImapResponse &r) {
+                [this, collected, batch, flagsOnly = m_flagsOnly](ImapResponse &r) {
                     if (r.type() != ImapResponse::Type::Fetch)
                         return false;
                     const ImapFetch &f = r.fetch();
                     if (!f.uid || !batch.contains(*f.uid))
                         return false;
                     if (flagsOnly ? f.flags.has_value() : isMetadata(f)) {
-                        collected->append(r.takeFetch()); // taken: nothing reads r after
+                        // Taken: nothing reads r after.
+                        if (m_sink)
+                            m_sink(r.takeFetch());
+                        else
+                            collected->append(r.takeFetch());
                         return true;
                     }
                     // A flag change the server pushed for a message of this batch: it goes to

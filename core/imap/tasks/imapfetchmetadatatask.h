@@ -5,6 +5,8 @@
 #include "imap/parser/imapfetch.h"
 #include "imap/parser/uidset.h"
 
+#include <functional>
+
 // UID FETCH of message metadata in batches: UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE
 // BODYSTRUCTURE, plus MODSEQ when CONDSTORE is enabled. With setChangedSince() (CONDSTORE) only
 // messages changed since that modseq come back; setFlagsOnly() asks for UID FLAGS [MODSEQ].
@@ -28,6 +30,15 @@ public:
     // Keep every message in messages() (default true); turn off for huge mailboxes and use
     // batchFetched() instead.
     void setKeepResults(bool keep) { m_keep = keep; }
+
+    // Where the messages go instead of batchFetched(): each is handed over as its response is
+    // read, so that a large synchronisation turns it into its own record at once and frees it
+    // while it is still in the cache, rather than queueing a batch of them. batchFetched() then
+    // carries no messages and only tells that a batch is complete. Flag changes the server
+    // pushes meanwhile are the connection's unsolicited fetchReceived() alone: the receiver
+    // applies them to whatever it has not stored yet.
+    using Sink = std::function<void(ImapFetch &&message)>;
+    void setSink(Sink sink) { m_sink = std::move(sink); }
 
     State state() const { return m_state; }
     const QList<ImapFetch> &messages() const { return m_messages; }
@@ -54,4 +65,5 @@ private:
     int m_batchCount = 0;
     int m_pending = 0;
     QList<ImapFetch> m_messages;
+    Sink m_sink;
 };

@@ -24,17 +24,34 @@ QByteArray fetchCommand(int tag, int uid)
     return "C: h" + QByteArray::number(tag) + " UID FETCH " + QByteArray::number(uid) + items;
 }
 
-QList<QByteArray> answer(int tag, int uid)
+QByteArray metadata(int uid)
 {
     const QByteArray n = QByteArray::number(uid);
-    return {"S: * " + n + " FETCH (UID " + n
-                    + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE 100 "
-                      "ENVELOPE (NIL \"Message "
-                    + n
-                    + "\" NIL NIL NIL NIL NIL NIL NIL NIL) "
-                      "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
-                      "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
-            "S: h" + QByteArray::number(tag) + " OK done"};
+    return "S: * " + n + " FETCH (UID " + n
+           + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE 100 "
+             "ENVELOPE (NIL \"Message "
+           + n
+           + "\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+             "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
+             "BODY[HEADER.FIELDS (REFERENCES)] \"\")";
+}
+
+QList<QByteArray> answer(int tag, int uid)
+{
+    return {metadata(uid), "S: h" + QByteArray::number(tag) + " OK done"};
+}
+
+QList<QByteArray> selectAndSearch(const QByteArray &uids)
+{
+    const QList<QByteArray> all = uids.split(' ');
+    return {"C: h2 SELECT INBOX",
+            "S: * " + QByteArray::number(all.size()) + " EXISTS",
+            "S: * OK [UIDVALIDITY 7] ok",
+            "S: * OK [UIDNEXT " + QByteArray::number(all.last().toInt() + 1) + "] ok",
+            "S: h2 OK [READ-WRITE] done",
+            "C: h3 UID SEARCH ALL",
+            "S: * SEARCH " + uids,
+            "S: h3 OK done"};
 }
 
 } // namespace
@@ -50,11 +67,8 @@ private Q_SLOTS:
         // both of the first two in one go: the client must ask for the next two before it
         // writes a row, so the server is never left idle while the client catches up.
         QList<QByteArray> script = prologue("UIDPLUS");
-        script += {"C: h2 SELECT INBOX",         "S: * 6 EXISTS",
-                   "S: * OK [UIDVALIDITY 7] ok", "S: * OK [UIDNEXT 7] ok",
-                   "S: h2 OK [READ-WRITE] done", "C: h3 UID SEARCH ALL",
-                   "S: * SEARCH 1 2 3 4 5 6",    "S: h3 OK done",
-                   fetchCommand(4, 6),           fetchCommand(5, 5)};
+        script += selectAndSearch("1 2 3 4 5 6");
+        script += {fetchCommand(4, 6), fetchCommand(5, 5)};
         script += answer(4, 6) + answer(5, 5);
         script += {fetchCommand(6, 4), fetchCommand(7, 3)};
         script += answer(6, 4) + answer(7, 3);
@@ -93,6 +107,40 @@ private Q_SLOTS:
         QVERIFY(!commandsWhenStored.isEmpty());
         QCOMPARE(commandsWhenStored.first(), 4);
         QCOMPARE(store.message(folderId, 6).value().subject, QStringLiteral("Message 6"));
+    }
+
+    void flagsPushedBeforeRowsAreWrittenAreKept()
+    {
+        // Message 1 is read, then the server pushes \Seen for it before the batch is answered:
+        // the row written afterwards must carry \Seen, not the flags it was read with.
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += selectAndSearch("1 2");
+        script += {"C: h4 UID FETCH 1:2" + items, metadata(1), metadata(2),
+                   "S: * 1 FETCH (UID 1 FLAGS (\\Seen))", "S: h4 OK done"};
+
+        FakeTransport transport;
+        ScriptedServer server(&transport, script);
+        ImapConnection connection(&transport);
+        QSignalSpy ready(&connection, &ImapConnection::ready);
+        connection.open(settings());
+        QVERIFY(ready.wait(5000));
+
+        QTemporaryDir dir;
+        MessageStore store;
+        QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
+        FolderRecord inbox;
+        inbox.path = QStringLiteral("INBOX");
+        const qint64 folderId = store.upsertFolder(inbox).value();
+        FolderSync sync(&connection, &store, folderId);
+        sync.setBatchSizes(2, 2);
+        QSignalSpy finished(&sync, &FolderSync::finished);
+        sync.start();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!finished.first().first().value<MailError>().isError());
+        QVERIFY2(server.isComplete(), qPrintable(server.status()));
+        QCOMPARE(store.message(folderId, 1).value().flags,
+                 MessageRecord::Flags(MessageRecord::Seen));
+        QCOMPARE(store.message(folderId, 2).value().flags, MessageRecord::Flags());
     }
 };
 
