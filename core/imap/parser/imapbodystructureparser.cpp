@@ -75,20 +75,7 @@ private:
     bool readNumber(quint64 *out)
     {
         skipSpaces();
-        const char c = m_lexer.peek();
-        if (c < '0' || c > '9')
-            return false;
-        const QByteArrayView digits = m_lexer.readAtomView();
-        if (!m_lexer.ok() || digits.size() > 19)
-            return false;
-        quint64 value = 0;
-        for (char d : digits) {
-            if (d < '0' || d > '9')
-                return false;
-            value = value * 10 + quint64(d - '0');
-        }
-        *out = value;
-        return true;
+        return m_lexer.readPlainNumber(out);
     }
     bool parameters(ImapBodyPart::Parameters *out);
     bool extensionsFrom(bool withMd5, ImapBodyPart *part);

@@ -389,25 +389,6 @@ void readSection(ImapFetch &fetch, QByteArrayView key, const ImapValue &value)
 
 namespace {
 
-// Digits only, as ImapValue::toNumber() reads an atom.
-bool readPlainNumber(ImapLexer &lexer, quint64 *out)
-{
-    const char first = lexer.peek();
-    if (first < '0' || first > '9')
-        return false;
-    const QByteArrayView digits = lexer.readAtomView();
-    if (!lexer.ok() || digits.size() > 19)
-        return false;
-    quint64 value = 0;
-    for (char d : digits) {
-        if (d < '0' || d > '9')
-            return false;
-        value = value * 10 + quint64(d - '0');
-    }
-    *out = value;
-    return true;
-}
-
 QByteArray flagText(QByteArrayView atom)
 {
     static const QByteArray common[] = {
@@ -454,19 +435,19 @@ bool readPlainItem(ImapLexer &lexer, QByteArrayView key, ImapFetch &fetch)
     };
     quint64 number = 0;
     if (key == "UID") {
-        if (!readPlainNumber(lexer, &number) || number == 0 || number > 0xFFFFFFFFull)
+        if (!lexer.readPlainNumber(&number) || number == 0 || number > 0xFFFFFFFFull)
             return giveUp();
         fetch.uid = quint32(number);
         return true;
     }
     if (key == "RFC822.SIZE") {
-        if (!readPlainNumber(lexer, &number))
+        if (!lexer.readPlainNumber(&number))
             return giveUp();
         fetch.size = number;
         return true;
     }
     if (key == "MODSEQ") {
-        if (!lexer.consume('(') || !readPlainNumber(lexer, &number) || !lexer.consume(')'))
+        if (!lexer.consume('(') || !lexer.readPlainNumber(&number) || !lexer.consume(')'))
             return giveUp();
         fetch.modSeq = number;
         return true;

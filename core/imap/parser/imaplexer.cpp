@@ -246,6 +246,15 @@ bool ImapLexer::readPlainQuoted(QByteArrayView *out)
     return true;
 }
 
+bool ImapLexer::readPlainNumber(quint64 *out)
+{
+    const char first = peek();
+    if (first < '0' || first > '9')
+        return false;
+    const QByteArrayView digits = readAtomView();
+    return ok() && ImapValue::parseNumber(digits, out);
+}
+
 bool ImapLexer::readNString(QByteArray *out)
 {
     if (!ok())

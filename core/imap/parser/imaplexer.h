@@ -50,6 +50,9 @@ public:
     // A quoted string with no escape in it, as a view into the input. False, with nothing
     // consumed, for anything else: the caller reads it with readNString().
     bool readPlainQuoted(QByteArrayView *out);
+    // An atom of digits only, at most 19 of them, read as ImapValue::toNumber() reads one.
+    // False for anything else; the caller rewinds what it may have consumed.
+    bool readPlainNumber(quint64 *out);
     // One value: NIL, atom, quoted string, {n} or ~{n} literal, or a parenthesised list.
     ImapValue readValue(bool stopAtBracket = false);
     // The same for a value that sits depth lists deep in the response (the nesting limit counts

@@ -39,21 +39,27 @@ bool ImapValue::isNumber() const
     return ok;
 }
 
+bool ImapValue::parseNumber(QByteArrayView digits, quint64 *value)
+{
+    if (digits.isEmpty() || digits.size() > 19)
+        return false;
+    quint64 n = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9')
+            return false;
+        n = n * 10 + quint64(c - '0');
+    }
+    *value = n;
+    return true;
+}
+
 quint64 ImapValue::toNumber(bool *ok) const
 {
-    if (ok)
-        *ok = false;
-    if ((!isAtom() && !isString()) || m_bytes.isEmpty() || m_bytes.size() > 19)
-        return 0;
     quint64 value = 0;
-    for (char c : m_bytes) {
-        if (c < '0' || c > '9')
-            return 0;
-        value = value * 10 + quint64(c - '0');
-    }
+    const bool read = (isAtom() || isString()) && parseNumber(m_bytes, &value);
     if (ok)
-        *ok = true;
-    return value;
+        *ok = read;
+    return read ? value : 0;
 }
 
 const QList<ImapValue> &ImapValue::items() const

@@ -42,6 +42,8 @@ public:
     // A non-negative number written as an atom (or, leniently, as a quoted string of digits).
     bool isNumber() const;
     quint64 toNumber(bool *ok = nullptr) const;
+    // number = 1*DIGIT, at most 19 digits so that it fits: false for anything else.
+    static bool parseNumber(QByteArrayView digits, quint64 *value);
 
     const QList<ImapValue> &items() const;
     qsizetype size() const { return m_items.size(); }

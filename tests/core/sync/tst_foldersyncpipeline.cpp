@@ -54,6 +54,44 @@ QList<QByteArray> selectAndSearch(const QByteArray &uids)
             "S: h3 OK done"};
 }
 
+// A connection to a scripted server, ready, and a store holding an empty INBOX.
+struct Session
+{
+    explicit Session(const QList<QByteArray> &script)
+        : server(&transport, script)
+        , connection(&transport)
+    { }
+
+    bool open()
+    {
+        QSignalSpy ready(&connection, &ImapConnection::ready);
+        connection.open(settings());
+        if (!ready.wait(5000) || store.open(dir.filePath(QStringLiteral("cache.sqlite"))))
+            return false;
+        FolderRecord inbox;
+        inbox.path = QStringLiteral("INBOX");
+        folderId = store.upsertFolder(inbox).value();
+        return true;
+    }
+
+    // Runs the synchronisation to its end: its error, or a timeout.
+    MailError sync(FolderSync *sync)
+    {
+        QSignalSpy finished(sync, &FolderSync::finished);
+        sync->start();
+        if (!finished.wait(5000))
+            return MailError(MailError::Kind::Network, QStringLiteral("no end"));
+        return finished.first().first().value<MailError>();
+    }
+
+    FakeTransport transport;
+    ScriptedServer server;
+    ImapConnection connection;
+    QTemporaryDir dir;
+    MessageStore store;
+    qint64 folderId = 0;
+};
+
 } // namespace
 
 class TestFolderSyncPipeline : public QObject
@@ -75,38 +113,25 @@ private Q_SLOTS:
         script += {fetchCommand(8, 2), fetchCommand(9, 1)};
         script += answer(8, 2) + answer(9, 1);
 
-        FakeTransport transport;
-        ScriptedServer server(&transport, script);
-        ImapConnection connection(&transport);
-        QSignalSpy ready(&connection, &ImapConnection::ready);
-        connection.open(settings());
-        QVERIFY(ready.wait(5000));
-
-        QTemporaryDir dir;
-        MessageStore store;
-        QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
-        FolderRecord inbox;
-        inbox.path = QStringLiteral("INBOX");
-        const qint64 folderId = store.upsertFolder(inbox).value();
-
+        Session session(script);
+        QVERIFY(session.open());
         QList<int> commandsWhenStored;
-        connect(&store, &MessageStore::messagesAdded, this,
-                [&] { commandsWhenStored.append(int(transport.written().count(" UID FETCH "))); });
-        FolderSync sync(&connection, &store, folderId);
+        connect(&session.store, &MessageStore::messagesAdded, this, [&] {
+            commandsWhenStored.append(int(session.transport.written().count(" UID FETCH ")));
+        });
+        FolderSync sync(&session.connection, &session.store, session.folderId);
         sync.setBatchSizes(1, 1);
         sync.setPipelineDepth(2);
-        QSignalSpy finished(&sync, &FolderSync::finished);
-        sync.start();
-        QVERIFY(finished.wait(5000));
-        QVERIFY2(!finished.first().first().value<MailError>().isError(),
-                 qPrintable(finished.first().first().value<MailError>().toString()));
-        QVERIFY2(server.isComplete(), qPrintable(server.status()));
-        QCOMPARE(store.messageCount(folderId).value(), 6);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QCOMPARE(session.store.messageCount(session.folderId).value(), 6);
         // Newest first, written at once as the first rows; by then batches 3 and 4 were asked
         // for. Never more than two commands on the wire: the script fails on any other order.
         QVERIFY(!commandsWhenStored.isEmpty());
         QCOMPARE(commandsWhenStored.first(), 4);
-        QCOMPARE(store.message(folderId, 6).value().subject, QStringLiteral("Message 6"));
+        QCOMPARE(session.store.message(session.folderId, 6).value().subject,
+                 QStringLiteral("Message 6"));
     }
 
     void flagsPushedBeforeRowsAreWrittenAreKept()
@@ -118,29 +143,16 @@ private Q_SLOTS:
         script += {"C: h4 UID FETCH 1:2" + items, metadata(1), metadata(2),
                    "S: * 1 FETCH (UID 1 FLAGS (\\Seen))", "S: h4 OK done"};
 
-        FakeTransport transport;
-        ScriptedServer server(&transport, script);
-        ImapConnection connection(&transport);
-        QSignalSpy ready(&connection, &ImapConnection::ready);
-        connection.open(settings());
-        QVERIFY(ready.wait(5000));
-
-        QTemporaryDir dir;
-        MessageStore store;
-        QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
-        FolderRecord inbox;
-        inbox.path = QStringLiteral("INBOX");
-        const qint64 folderId = store.upsertFolder(inbox).value();
-        FolderSync sync(&connection, &store, folderId);
+        Session session(script);
+        QVERIFY(session.open());
+        FolderSync sync(&session.connection, &session.store, session.folderId);
         sync.setBatchSizes(2, 2);
-        QSignalSpy finished(&sync, &FolderSync::finished);
-        sync.start();
-        QVERIFY(finished.wait(5000));
-        QVERIFY(!finished.first().first().value<MailError>().isError());
-        QVERIFY2(server.isComplete(), qPrintable(server.status()));
-        QCOMPARE(store.message(folderId, 1).value().flags,
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QCOMPARE(session.store.message(session.folderId, 1).value().flags,
                  MessageRecord::Flags(MessageRecord::Seen));
-        QCOMPARE(store.message(folderId, 2).value().flags, MessageRecord::Flags());
+        QCOMPARE(session.store.message(session.folderId, 2).value().flags, MessageRecord::Flags());
     }
 };
 
