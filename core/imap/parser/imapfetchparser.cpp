@@ -385,10 +385,6 @@ void readSection(ImapFetch &fetch, QByteArrayView key, const ImapValue &value)
     fetch.sections.append(std::move(section));
 }
 
-} // namespace
-
-namespace {
-
 QByteArray flagText(QByteArrayView atom)
 {
     static const QByteArray common[] = {
