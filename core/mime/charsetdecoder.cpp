@@ -3,6 +3,10 @@
 #include <QList>
 #include <QStringDecoder>
 
+#include <memory>
+#include <utility>
+#include <vector>
+
 namespace {
 
 struct Alias
@@ -95,6 +99,26 @@ bool fromUtf8(QByteArrayView bytes, QString *text)
     return true;
 }
 
+// A converter opened by name, kept per thread and reset for each use: opening one costs more
+// than decoding a header with it, and a synchronisation decodes the same few charsets
+// thousands of times. Valid until the next call.
+QStringDecoder &namedDecoder(const QByteArray &name)
+{
+    constexpr qsizetype maxCached = 16;
+    thread_local std::vector<std::pair<QByteArray, std::unique_ptr<QStringDecoder>>> cache;
+    for (auto &[cachedName, decoder] : cache) {
+        if (cachedName == name) {
+            decoder->resetState();
+            return *decoder;
+        }
+    }
+    if (qsizetype(cache.size()) >= maxCached)
+        cache.clear();
+    cache.emplace_back(name, std::make_unique<QStringDecoder>(name.constData(),
+                                                              QStringDecoder::Flag::Stateless));
+    return *cache.back().second;
+}
+
 QByteArray lookUpCanonicalName(QByteArrayView charset);
 
 } // namespace
@@ -165,8 +189,7 @@ QString CharsetDecoder::decodeUndeclared(QByteArrayView bytes)
     QString text;
     if (fromUtf8(bytes, &text) || fromWindows1252(bytes, &text))
         return text;
-    QStringDecoder decoder("windows-1252", QStringDecoder::Flag::Stateless);
-    return decoder(bytes);
+    return namedDecoder(QByteArrayLiteral("windows-1252"))(bytes);
 }
 
 QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, bool *usedFallback)
@@ -199,10 +222,9 @@ QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, boo
             return text;
         if (usedFallback)
             *usedFallback = true;
-        QStringDecoder latin("windows-1252", QStringDecoder::Flag::Stateless);
-        return latin(bytes);
+        return namedDecoder(QByteArrayLiteral("windows-1252"))(bytes);
     }
-    QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
+    QStringDecoder &decoder = namedDecoder(name);
     text = decoder(bytes);
     if (!decoder.hasError())
         return text;

@@ -107,6 +107,14 @@ bool isPlain(QByteArrayView value)
 
 } // namespace
 
+void EncodedWords::appendDecoded(QString *out, QByteArrayView value)
+{
+    if (isPlain(value) && CharsetDecoder::isAscii(value))
+        out->append(QLatin1StringView(value));
+    else
+        out->append(decode(value));
+}
+
 QString EncodedWords::decode(QByteArrayView value)
 {
     if (isPlain(value)) // most values: one decode, no copy

@@ -15,6 +15,8 @@ public:
     // character split across two words survives), and reads raw 8-bit text as UTF-8 or
     // windows-1252 (RFC 6532). Malformed words are kept as they are.
     static QString decode(QByteArrayView value);
+    // *out += decode(value), with no string in between for plain ASCII.
+    static void appendDecoded(QString *out, QByteArrayView value);
 
     // Whether text can go into a header as it is (printable ASCII, no "=?", no word longer
     // than what fits on a line).

@@ -1,17 +1,29 @@
 #include "messagerecordfactory.h"
 
+#include "mime/charsetdecoder.h"
 #include "mime/dateparser.h"
 #include "mime/encodedwords.h"
 #include "sync/bodystructurecodec.h"
 
 namespace {
 
-QString addressText(const ImapAddress &a)
+// mailbox@host, or the mailbox alone for a group marker.
+void appendAddress(QString *text, const ImapAddress &a)
 {
-    const QString name = EncodedWords::decode(a.name);
-    return name.isEmpty() ? QString::fromUtf8(a.address()) : name;
+    const auto append = [text](const QByteArray &utf8) {
+        if (CharsetDecoder::isAscii(utf8))
+            text->append(QLatin1StringView(utf8));
+        else
+            text->append(QString::fromUtf8(utf8));
+    };
+    append(a.mailbox);
+    if (!a.host.isNull()) {
+        text->append(QLatin1Char('@'));
+        append(a.host);
+    }
 }
 
+// The display names of the addresses, each one's address where it has no name.
 QString addressListText(const QList<ImapAddress> &addresses)
 {
     QString text;
@@ -21,8 +33,11 @@ QString addressListText(const QList<ImapAddress> &addresses)
             continue;
         if (!first)
             text += QLatin1String(", ");
-        text += addressText(a);
         first = false;
+        const qsizetype before = text.size();
+        EncodedWords::appendDecoded(&text, a.name);
+        if (text.size() == before)
+            appendAddress(&text, a);
     }
     return text;
 }
@@ -69,7 +84,7 @@ MessageRecord MessageRecordFactory::fromFetch(const ImapFetch &fetch, qint64 fol
             if (a.isGroupStart() || a.isGroupEnd())
                 continue;
             r.fromName = EncodedWords::decode(a.name);
-            r.fromAddress = QString::fromUtf8(a.address());
+            appendAddress(&r.fromAddress, a);
             break;
         }
         r.to = addressListText(e.to);

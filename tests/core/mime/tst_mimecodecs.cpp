@@ -22,6 +22,7 @@ class tst_MimeCodecs : public QObject
 private Q_SLOTS:
     void charsets_data();
     void charsets();
+    void convertersStartAfreshEachTime();
     void windows1252MatchesQStringDecoder();
     void base64_data();
     void base64();
@@ -87,6 +88,27 @@ void tst_MimeCodecs::charsets()
     bool usedFallback = !fallback;
     QCOMPARE(CharsetDecoder::decode(bytes, charset, &usedFallback), expected);
     QCOMPARE(usedFallback, fallback);
+}
+
+// Converters are kept between calls: neither an error nor a shift state may carry over.
+void tst_MimeCodecs::convertersStartAfreshEachTime()
+{
+    const QByteArray hello("\x1b$B$3$s$K$A$O\x1b(B"); // こんにちは in ISO-2022-JP
+    const QString expected = QString::fromUtf8("\xe3\x81\x93\xe3\x82\x93\xe3\x81\xab"
+                                               "\xe3\x81\xa1\xe3\x81\xaf");
+    bool usedFallback = true;
+    QCOMPARE(CharsetDecoder::decode(hello, "iso-2022-jp", &usedFallback), expected);
+    QVERIFY(!usedFallback);
+    // Ends shifted into JIS X 0208: the next text starts in ASCII all the same.
+    CharsetDecoder::decode("\x1b$B$3$s", "iso-2022-jp");
+    QCOMPARE(CharsetDecoder::decode("abc", "iso-2022-jp"), QStringLiteral("abc"));
+    // An error (a lone lead byte) leaves no error behind for the next, valid, text.
+    CharsetDecoder::decode("\x82", "shift_jis", &usedFallback);
+    usedFallback = true;
+    QCOMPARE(CharsetDecoder::decode("\x82\xb1", "shift_jis", &usedFallback),
+             QString::fromUtf8("\xe3\x81\x93"));
+    QVERIFY(!usedFallback);
+    QCOMPARE(CharsetDecoder::decode(hello, "iso-2022-jp", &usedFallback), expected);
 }
 
 // windows-1252 is decoded by table; every byte must read as QStringDecoder reads it, declared

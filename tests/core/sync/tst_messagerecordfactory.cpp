@@ -73,7 +73,10 @@ private Q_SLOTS:
                   "Berlin\" "
                   "((\"=?UTF-8?B?SsO8cmdlbg==?=\" NIL \"juergen\" \"example.test\")) NIL NIL "
                   "((NIL NIL \"bob\" \"example.test\")(\"Carol\" NIL \"carol\" \"example.test\")) "
-                  "((\"Dan\" NIL \"dan\" \"example.test\")) NIL \"<parent@example.test>\" "
+                  "((\"Dan\" NIL \"dan\" \"example.test\")(NIL NIL \"team\" NIL)"
+                  "(\"=?UTF-8?B?SsO8cmdlbg==?=\" NIL \"j\" \"x.test\")"
+                  "(NIL NIL \"j\xc3\xb6rg\" \"ex\xc3\xa4mple.test\")(NIL NIL NIL NIL)) NIL "
+                  "\"<parent@example.test>\" "
                   "\"<me@example.test>\") "
                   "BODYSTRUCTURE ((\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL NIL NIL)"
                   "(\"image\" \"png\" (\"name\" \"a.png\") NIL NIL \"base64\" 900 NIL "
@@ -94,7 +97,8 @@ private Q_SLOTS:
         QCOMPARE(r.fromName, QStringLiteral("Jürgen"));
         QCOMPARE(r.fromAddress, QStringLiteral("juergen@example.test"));
         QCOMPARE(r.to, QStringLiteral("bob@example.test, Carol"));
-        QCOMPARE(r.cc, QStringLiteral("Dan"));
+        // Group markers are no addresses; names are decoded, addresses read as UTF-8.
+        QCOMPARE(r.cc, QString::fromUtf8("Dan, J\xc3\xbcrgen, j\xc3\xb6rg@ex\xc3\xa4mple.test"));
         QCOMPARE(r.messageId, QByteArray("<me@example.test>"));
         QCOMPARE(r.inReplyTo, QByteArray("<parent@example.test>"));
         QCOMPARE(r.references, QByteArray("<root@example.test> <parent@example.test>"));
