@@ -27,6 +27,7 @@
 #include <memory>
 
 #include <time.h>
+#include <unistd.h>
 
 namespace {
 
@@ -392,6 +393,25 @@ double cpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
+// CPU time the whole machine spent busy, in seconds summed over its cores (Linux /proc/stat;
+// 0 elsewhere). Over a timed step it tells whether the cores were the limit: the client, the
+// server and its TLS proxy share them on a small machine.
+double machineBusySeconds()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    // cpu user nice system idle iowait irq softirq steal ...
+    double busy = 0;
+    for (int i : {1, 2, 3, 6, 7, 8}) {
+        if (i < fields.size())
+            busy += fields.at(i).toDouble();
+    }
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return ticks > 0 ? busy / double(ticks) : 0;
+}
+
 QString figure(double value, int decimals = 3)
 {
     return QString::number(value, 'f', decimals);
@@ -457,6 +477,7 @@ int runImapBench(const QStringList &args)
     const qint64 rssBefore = Bench::statusKb("VmRSS");
     QByteArray method;
     const double coldCpuStart = cpuSeconds();
+    const double coldBusyStart = machineBusySeconds();
     const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
                                          tuning, &method, &error);
     if (coldSeconds < 0)
@@ -466,6 +487,8 @@ int runImapBench(const QStringList &args)
     out << "messages " << messages << '\n';
     out << "cold_sync_s " << figure(coldSeconds) << '\n';
     out << "cold_sync_cpu_s " << figure(cpuSeconds() - coldCpuStart) << '\n';
+    out << "cold_sync_machine_busy_cores "
+        << figure((machineBusySeconds() - coldBusyStart) / coldSeconds, 2) << '\n';
     out.flush();
 
     // The full-text index follows the rows once the store is idle, as in the application: the
@@ -488,11 +511,14 @@ int runImapBench(const QStringList &args)
 
     // The raw floor on the same warm server.
     const double floorCpuStart = cpuSeconds();
+    const double floorBusyStart = machineBusySeconds();
     const double floorSeconds = rawColdFetch(server, folder, &error);
     if (floorSeconds < 0)
         return failWith(QStringLiteral("floor"), error);
     out << "floor_s " << figure(floorSeconds) << '\n';
     out << "floor_cpu_s " << figure(cpuSeconds() - floorCpuStart) << '\n';
+    out << "floor_machine_busy_cores "
+        << figure((machineBusySeconds() - floorBusyStart) / floorSeconds, 2) << '\n';
     out << "cold_ratio " << figure(coldSeconds / floorSeconds) << '\n';
     out.flush();
 
