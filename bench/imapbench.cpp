@@ -200,6 +200,16 @@ public:
         return command("LOGIN " + quoted(m_server.user) + ' ' + quoted(m_server.password));
     }
 
+    // Sends the commands at once, pipelined, and waits for the last one's tagged OK.
+    bool commands(const QList<QByteArray> &texts)
+    {
+        QByteArray all;
+        for (qsizetype i = 0; i + 1 < texts.size(); ++i)
+            all += 'r' + QByteArray::number(++m_tagCounter) + ' ' + texts.at(i) + "\r\n";
+        m_socket.write(all);
+        return texts.isEmpty() || command(texts.last());
+    }
+
     // Sends one command and waits for its tagged OK.
     bool command(const QByteArray &text)
     {
@@ -309,6 +319,39 @@ double rawColdFetch(const Server &server, const QString &folder, QString *error)
     if (!client.command("SELECT " + quotedMailbox(folder))
         || !client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE "
                            "BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (REFERENCES)])")) {
+        *error = client.error();
+        return -1;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    client.command("LOGOUT");
+    return seconds;
+}
+
+// The raw first fetch again, in the synchronisation's own commands: the UIDs newest first, a
+// first batch then batches of the given size, all pipelined. Beside floor_s it tells what the
+// command pattern costs the server, apart from what the client does with the answers.
+double rawBatchedFetch(const Server &server, const QString &folder, const QList<quint32> &ascending,
+                       int firstBatch, int batch, QString *error)
+{
+    RawClient client(server);
+    if (!client.login()) {
+        *error = client.error();
+        return -1;
+    }
+    QList<QByteArray> fetches;
+    qsizetype end = ascending.size();
+    int size = firstBatch;
+    while (end > 0) {
+        const qsizetype begin = qMax<qsizetype>(0, end - size);
+        fetches.append("UID FETCH " + UidSet::fromList(ascending.mid(begin, end - begin)).toString()
+                       + " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                         "BODY.PEEK[HEADER.FIELDS (REFERENCES)])");
+        end = begin;
+        size = batch;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (!client.command("SELECT " + quotedMailbox(folder)) || !client.commands(fetches)) {
         *error = client.error();
         return -1;
     }
@@ -520,6 +563,14 @@ int runImapBench(const QStringList &args)
     out << "floor_machine_busy_cores "
         << figure((machineBusySeconds() - floorBusyStart) / floorSeconds, 2) << '\n';
     out << "cold_ratio " << figure(coldSeconds / floorSeconds) << '\n';
+    const StoreResult<QList<quint32>> syncedUids = store->uids(folderId.value());
+    const double batchedFloor = syncedUids ? rawBatchedFetch(server, folder, syncedUids.value(), 50,
+                                                             tuning.batch > 0 ? tuning.batch : 500,
+                                                             &error)
+                                           : -1;
+    if (batchedFloor < 0)
+        return failWith(QStringLiteral("batched floor"), error);
+    out << "floor_batched_s " << figure(batchedFloor) << '\n';
     out.flush();
 
     // Reopen in a new process.
