@@ -2,8 +2,8 @@
 # Checks the mailstack script's behaviour on bad input, in its own temporary directory (never the
 # CTest fixture's stack): start twice, stop twice, a taken port (caught before anything starts,
 # and caught by a server after another one started), two stacks side by side, a stale stack
-# whose Dovecot died, a stack made by another version, seeding, and that stop leaves no process
-# behind.
+# whose Dovecot died, a stack made by another version, seeding, pinning to CPUs, and that stop
+# leaves no process behind.
 #   mailstack_cli_test.sh PATH/TO/mailstack [PATH/TO/mailstack-seed]
 # With a built seeder the stacks use it instead of compiling their own.
 set -u
@@ -100,6 +100,25 @@ check "second start left the stack alone (same masters)" [ "$(cat "$A/pids")" = 
 check "second start left the ports alone" [ "$(envval "$A" IMAP_STARTTLS_PORT)" = "$A_IMAP" ]
 run status "$A"
 check "status A exits 0" [ "$rc" -eq 0 ]
+
+echo "== pin A"
+# Dovecot's master starts one imap process per connection, which inherits its affinity.
+allowed() { sed -n 's/^Cpus_allowed_list:\s*//p' "/proc/$(sed -n 's/^dovecot //p' "$A/pids")/status"; }
+CPUS=$(nproc --all)
+ALL="0-$((CPUS - 1))"
+[ "$CPUS" -gt 1 ] || ALL=0
+run pin "$A" 0
+check "pin A to CPU 0 exits 0" [ "$rc" -eq 0 ]
+check "A's Dovecot master runs on CPU 0 only" [ "$(allowed)" = 0 ]
+run pin "$A" "$CPUS"
+check "a CPU the machine lacks is refused" [ "$rc" -ne 0 ]
+check "the message names the CPUs" grep -q "refused CPUs $CPUS" <<<"$out"
+run pin "$A" all
+check "pin A to all CPUs exits 0" [ "$rc" -eq 0 ]
+check "A's Dovecot master may run on every CPU again" [ "$(allowed)" = "$ALL" ]
+check "A still answers after pinning" greets "$A_IMAP"
+run pin "$B" 0
+check "pinning a stack that does not run fails" [ "$rc" -ne 0 ]
 
 echo "== B with a port A holds (caught before anything starts)"
 HERON_MAILSTACK_IMAP_PORT=$A_IMAP run start "$B"
