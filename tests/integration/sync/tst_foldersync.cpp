@@ -7,6 +7,7 @@
 #include "sync/foldersync.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -15,6 +16,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
+
+#include <utility>
 
 class TestFolderSync : public QObject
 {
@@ -314,24 +317,43 @@ void TestFolderSync::stopDuringBulkSyncLeavesUsableCache()
     const QList<quint32> expected = serverUids(folder);
     QVERIFY(open());
     const qint64 id = folderId(folder);
+    const QString cache = m_dir->filePath(QStringLiteral("cache.sqlite"));
+    const QString crashed = m_dir->filePath(QStringLiteral("crashed.sqlite"));
     {
         auto sync = std::make_unique<FolderSync>(m_connection.get(), m_store.get(), id);
         sync->setBatchSizes(20, 100);
         sync->setBulkWriteThreshold(100);
-        // Back here as soon as the first rows are written, before any further event runs.
+        // One batch on the wire at a time: the first batch's rows are written before the second
+        // is even asked for, so the copy below holds some rows and not all.
+        sync->setPipelineDepth(1);
+        // When the first rows are written, the files are copied as a crash would leave them:
+        // the database and its write-ahead log, indexes still dropped, no restore run. (An event
+        // loop told to quit may still dispatch the rest of the synchronisation first.)
+        bool firstRowsSeen = false;
+        bool deferredAtFirstRows = false;
+        bool copied = false;
         QEventLoop firstRows;
-        connect(sync.get(), &FolderSync::progress, &firstRows, &QEventLoop::quit);
+        connect(sync.get(), &FolderSync::progress, &firstRows, [&] {
+            if (std::exchange(firstRowsSeen, true))
+                return;
+            deferredAtFirstRows = m_store->listIndexesDeferred();
+            copied = QFile::copy(cache, crashed)
+                     && QFile::copy(cache + QStringLiteral("-wal"),
+                                    crashed + QStringLiteral("-wal"));
+            firstRows.quit();
+        });
         QTimer::singleShot(30000, &firstRows, &QEventLoop::quit);
         sync->start();
         firstRows.exec();
-        QVERIFY(m_store->listIndexesDeferred());
-        // Everything stops midway, as in a crash or a quit: no restore runs.
+        QVERIFY(firstRowsSeen);
+        QVERIFY(deferredAtFirstRows);
+        QVERIFY(copied);
         sync.reset();
         m_connection.reset();
         m_store.reset();
     }
     m_store = std::make_unique<MessageStore>();
-    const MailError openError = m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite")));
+    const MailError openError = m_store->open(crashed);
     QVERIFY2(!openError, qPrintable(openError.toString()));
     QVERIFY(!m_store->checkIntegrity());
     const QList<quint32> partial = m_store->uids(id).value();
