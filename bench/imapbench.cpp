@@ -23,6 +23,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -455,6 +456,59 @@ double machineBusySeconds()
     return ticks > 0 ? busy / double(ticks) : 0;
 }
 
+// A new cache in dir that knows the folder and holds none of its messages; null when it cannot
+// be made.
+std::unique_ptr<MessageStore> emptyStore(const QTemporaryDir &dir, const QString &folder,
+                                         qint64 *folderId)
+{
+    auto store = std::make_unique<MessageStore>();
+    if (!dir.isValid() || store->open(dir.filePath(QStringLiteral("cache.sqlite"))).isError())
+        return nullptr;
+    FolderRecord record;
+    record.path = folder;
+    record.delimiter = QLatin1Char('/');
+    const StoreResult<qint64> id = store->upsertFolder(record);
+    if (!id)
+        return nullptr;
+    *folderId = id.value();
+    return store;
+}
+
+// One more first synchronisation, into a new cache, then the raw floor once more: the pair's
+// seconds, or false with error set.
+bool coldPair(const Server &server, const QString &folder, const SyncTuning &tuning,
+              double *coldSeconds, double *floorSeconds, QString *error)
+{
+    QTemporaryDir dir;
+    qint64 folderId = 0;
+    std::unique_ptr<MessageStore> store = emptyStore(dir, folder, &folderId);
+    if (!store) {
+        *error = QStringLiteral("cannot make a cache in ") + dir.path();
+        return false;
+    }
+    std::unique_ptr<Session> session = openSession(server, error);
+    if (!session)
+        return false;
+    QByteArray method;
+    *coldSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning, &method,
+                             error);
+    session.reset();
+    // Closed before the floor, so that its idle-time work (the search index) does not run
+    // beside it.
+    store.reset();
+    if (*coldSeconds < 0)
+        return false;
+    *floorSeconds = rawColdFetch(server, folder, error);
+    return *floorSeconds >= 0;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
+}
+
 QString figure(double value, int decimals = 3)
 {
     return QString::number(value, 'f', decimals);
@@ -495,15 +549,10 @@ int runImapBench(const QStringList &args)
     // Cold sync into a fresh store.
     QTemporaryDir dir;
     const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
-    auto store = std::make_unique<MessageStore>();
-    if (!dir.isValid() || store->open(storePath).isError())
-        return failWith(QStringLiteral("store"), QStringLiteral("cannot open ") + storePath);
-    FolderRecord record;
-    record.path = folder;
-    record.delimiter = QLatin1Char('/');
-    const StoreResult<qint64> folderId = store->upsertFolder(record);
-    if (!folderId)
-        return failWith(QStringLiteral("store"), QStringLiteral("cannot add the folder"));
+    qint64 folderId = 0;
+    std::unique_ptr<MessageStore> store = emptyStore(dir, folder, &folderId);
+    if (!store)
+        return failWith(QStringLiteral("store"), QStringLiteral("cannot make ") + storePath);
 
     // Dovecot parses each message the first time its envelope and structure are asked for and
     // caches the result: one untimed raw fetch first, so Heron and the floor meet the same warm
@@ -521,12 +570,12 @@ int runImapBench(const QStringList &args)
     QByteArray method;
     const double coldCpuStart = cpuSeconds();
     const double coldBusyStart = machineBusySeconds();
-    const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
-                                         tuning, &method, &error);
+    const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning,
+                                         &method, &error);
     if (coldSeconds < 0)
         return failWith(QStringLiteral("cold sync"), error);
     session.reset();
-    const int messages = store->messageCount(folderId.value()).value();
+    const int messages = store->messageCount(folderId).value();
     out << "messages " << messages << '\n';
     out << "cold_sync_s " << figure(coldSeconds) << '\n';
     out << "cold_sync_cpu_s " << figure(cpuSeconds() - coldCpuStart) << '\n';
@@ -548,7 +597,7 @@ int runImapBench(const QStringList &args)
     out.flush();
 
     auto model = std::make_unique<MessageListModel>(store.get());
-    model->setFolderId(folderId.value());
+    model->setFolderId(folderId);
     readRows(model.get(), ModelRows);
     const qint64 rssAfter = Bench::statusKb("VmRSS");
 
@@ -563,7 +612,7 @@ int runImapBench(const QStringList &args)
     out << "floor_machine_busy_cores "
         << figure((machineBusySeconds() - floorBusyStart) / floorSeconds, 2) << '\n';
     out << "cold_ratio " << figure(coldSeconds / floorSeconds) << '\n';
-    const StoreResult<QList<quint32>> syncedUids = store->uids(folderId.value());
+    const StoreResult<QList<quint32>> syncedUids = store->uids(folderId);
     const double batchedFloor = syncedUids ? rawBatchedFetch(server, folder, syncedUids.value(), 50,
                                                              tuning.batch > 0 ? tuning.batch : 500,
                                                              &error)
@@ -591,12 +640,12 @@ int runImapBench(const QStringList &args)
     out.flush();
 
     // Resync after another session changed \Flagged on 1% of the messages.
-    const FolderRecord synced = store->folder(folderId.value()).value();
-    const QList<quint32> uids = store->uids(folderId.value()).value();
+    const FolderRecord synced = store->folder(folderId).value();
+    const QList<quint32> uids = store->uids(folderId).value();
     QList<quint32> add;
     QList<quint32> remove;
     for (qsizetype i = 0; i < uids.size(); i += 100) {
-        const StoreResult<MessageRecord> message = store->message(folderId.value(), uids.at(i));
+        const StoreResult<MessageRecord> message = store->message(folderId, uids.at(i));
         if (message && message.value().flags.testFlag(MessageRecord::Flagged))
             remove.append(uids.at(i));
         else
@@ -614,8 +663,8 @@ int runImapBench(const QStringList &args)
     session = openSession(server, &error);
     if (!session)
         return failWith(QStringLiteral("login"), error);
-    const double resyncSeconds = timedSync(session->connection.get(), store.get(), folderId.value(),
-                                           tuning, &method, &error);
+    const double resyncSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning,
+                                           &method, &error);
     if (resyncSeconds < 0)
         return failWith(QStringLiteral("resync"), error);
     session.reset();
@@ -627,6 +676,31 @@ int runImapBench(const QStringList &args)
         out << "bytes_per_message " << figure(double(rssAfter - rssBefore) * 1024.0 / messages, 1)
             << '\n';
     out << "peak_rss_mb " << figure(double(Bench::statusKb("VmHWM")) / 1024.0, 1) << '\n';
+    out.flush();
+
+    // --repeat N: the cold sync and the floor again, alternating, until there are N pairs; the
+    // medians and the spread of the ratio say more than one pair on a noisy machine.
+    const int pairs = o.value(QStringLiteral("repeat")).toInt();
+    if (pairs > 1) {
+        QList<double> colds = {coldSeconds};
+        QList<double> floors = {floorSeconds};
+        QList<double> ratios = {coldSeconds / floorSeconds};
+        while (ratios.size() < pairs) {
+            double cold = 0;
+            double floor = 0;
+            if (!coldPair(server, folder, tuning, &cold, &floor, &error))
+                return failWith(QStringLiteral("repeated cold sync"), error);
+            colds.append(cold);
+            floors.append(floor);
+            ratios.append(cold / floor);
+        }
+        out << "pairs " << pairs << '\n';
+        out << "cold_sync_median_s " << figure(median(colds)) << '\n';
+        out << "floor_median_s " << figure(median(floors)) << '\n';
+        out << "cold_ratio_median " << figure(median(ratios)) << '\n';
+        out << "cold_ratio_min " << figure(*std::min_element(ratios.begin(), ratios.end())) << '\n';
+        out << "cold_ratio_max " << figure(*std::max_element(ratios.begin(), ratios.end())) << '\n';
+    }
     return reopened ? 0 : 1;
 }
 

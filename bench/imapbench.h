@@ -6,10 +6,12 @@
 // and parses nothing: first sync, reopening the cache in a new process, resync after flag
 // changes made by another session, and the memory the cached folder costs.
 // Arguments: --host H --port P --tls implicit|starttls --user U --folder F [--ca CA.pem]
-//            [--tls-name NAME] [--batch N] [--depth N]; password in $HERON_BENCH_PASSWORD.
+//            [--tls-name NAME] [--batch N] [--depth N] [--repeat N]; password in
+//            $HERON_BENCH_PASSWORD.
 // --batch and --depth set FolderSync's metadata batch size and pipeline depth (default: its own).
+// --repeat N adds cold syncs and floors until there are N pairs, and prints their medians.
 // Prints "name value" lines: messages, cold_sync_s, floor_s, cold_ratio, reopen_s, resync_s,
-// resync_floor_s, bytes_per_message, peak_rss_mb.
+// resync_floor_s, bytes_per_message, peak_rss_mb (and more, described in the README).
 int runImapBench(const QStringList &args);
 
 // The child half of reopen_s: opens the store at --store, shows the folder --folder in a
