@@ -1,12 +1,14 @@
 #include "imapbench.h"
 
 #include "benchoptions.h"
+#include "benchserver.h"
 #include "imap/imapconnection.h"
 #include "imap/parser/uidset.h"
 #include "imap/tasks/imapselecttask.h"
 #include "imap/tasks/imapstoretask.h"
 #include "models/messagelistmodel.h"
 #include "net/ssltransport.h"
+#include "rawimapclient.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 
@@ -17,8 +19,6 @@
 #include <QHash>
 #include <QProcess>
 #include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -52,17 +52,6 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs = TimeoutMs)
     return done();
 }
 
-struct Server
-{
-    QString host;
-    quint16 port = 0;
-    bool implicit = true;
-    QString tlsName;
-    QList<QSslCertificate> ca;
-    QString user;
-    QString password;
-};
-
 // One logged-in Heron session.
 struct Session
 {
@@ -70,7 +59,7 @@ struct Session
     std::unique_ptr<ImapConnection> connection;
 };
 
-std::unique_ptr<Session> openSession(const Server &server, QString *error)
+std::unique_ptr<Session> openSession(const BenchServer &server, QString *error)
 {
     auto session = std::make_unique<Session>();
     session->transport = std::make_unique<SslTransport>();
@@ -147,242 +136,6 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
     return seconds;
 }
 
-// An IMAP client over a bare QSslSocket that parses nothing: it only looks for the tagged
-// completion of each command in the bytes that arrive.
-class RawClient
-{
-public:
-    explicit RawClient(const Server &server)
-        : m_server(server)
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.addCaCertificates(server.ca);
-        m_socket.setSslConfiguration(config);
-        m_socket.setPeerVerifyName(server.tlsName);
-        QObject::connect(&m_socket, &QSslSocket::readyRead, &m_socket, [this] {
-            onReadyRead();
-            wake();
-        });
-        QObject::connect(&m_socket, &QSslSocket::encrypted, &m_socket, [this] { wake(); });
-        QObject::connect(&m_socket, &QAbstractSocket::errorOccurred, &m_socket,
-                         [this](QAbstractSocket::SocketError) {
-                             if (m_error.isEmpty())
-                                 m_error = m_socket.errorString();
-                             wake();
-                         });
-        QObject::connect(&m_socket, &QSslSocket::sslErrors, &m_socket,
-                         [this](const QList<QSslError> &errors) {
-                             if (m_error.isEmpty() && !errors.isEmpty())
-                                 m_error = errors.first().errorString();
-                             wake();
-                         });
-    }
-
-    QString error() const { return m_error; }
-
-    // Connects, reads the greeting, does STARTTLS when asked and logs in.
-    bool login()
-    {
-        if (m_server.implicit)
-            m_socket.connectToHostEncrypted(m_server.host, m_server.port);
-        else
-            m_socket.connectToHost(m_server.host, m_server.port);
-        m_needle = "\r\n";
-        if (!wait([this] { return m_found || !m_error.isEmpty(); }, 30000) || !m_error.isEmpty())
-            return fail(QStringLiteral("no greeting"));
-        if (!m_server.implicit) {
-            if (!command("STARTTLS"))
-                return false;
-            m_socket.startClientEncryption();
-            if (!wait([this] { return m_socket.isEncrypted() || !m_error.isEmpty(); }, 30000)
-                || !m_error.isEmpty())
-                return fail(QStringLiteral("STARTTLS failed"));
-        }
-        return command("LOGIN " + quoted(m_server.user) + ' ' + quoted(m_server.password));
-    }
-
-    // Sends the commands at once, pipelined, and waits for the last one's tagged OK.
-    bool commands(const QList<QByteArray> &texts)
-    {
-        QByteArray all;
-        for (qsizetype i = 0; i + 1 < texts.size(); ++i)
-            all += 'r' + QByteArray::number(++m_tagCounter) + ' ' + texts.at(i) + "\r\n";
-        m_socket.write(all);
-        return texts.isEmpty() || command(texts.last());
-    }
-
-    // Sends one command and waits for its tagged OK.
-    bool command(const QByteArray &text)
-    {
-        const QByteArray tag = 'r' + QByteArray::number(++m_tagCounter);
-        m_needle = "\r\n" + tag + ' ';
-        m_tail = "\r\n";
-        m_found = false;
-        m_socket.write(tag + ' ' + text + "\r\n");
-        if (!wait([this] { return m_status.size() >= 2 || !m_error.isEmpty(); }, TimeoutMs)
-            || !m_error.isEmpty())
-            return fail(QStringLiteral("no answer to ") + QString::fromLatin1(text.left(40)));
-        const bool ok = m_status.startsWith("OK");
-        m_status.clear();
-        return ok || fail(QStringLiteral("refused: ") + QString::fromLatin1(text.left(40)));
-    }
-
-private:
-    // Runs an event loop that the socket's signals end once done() holds.
-    bool wait(const std::function<bool()> &done, int timeoutMs)
-    {
-        if (done())
-            return true;
-        QEventLoop loop;
-        m_wake = [&loop, &done] {
-            if (done())
-                loop.quit();
-        };
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-        m_wake = {};
-        return done();
-    }
-
-    void wake()
-    {
-        if (m_wake)
-            m_wake();
-    }
-
-    static QByteArray quoted(const QString &text)
-    {
-        QByteArray out = text.toUtf8();
-        out.replace('\\', "\\\\").replace('"', "\\\"");
-        return '"' + out + '"';
-    }
-
-    bool fail(const QString &what)
-    {
-        if (m_error.isEmpty())
-            m_error = what;
-        return false;
-    }
-
-    void onReadyRead()
-    {
-        const QByteArray bytes = m_socket.readAll();
-        if (m_needle.isEmpty())
-            return;
-        if (m_needle == "\r\n") { // greeting: the first line
-            m_found = m_found || bytes.contains("\r\n");
-            return;
-        }
-        if (m_found) {
-            m_status += bytes.left(2 - m_status.size());
-            return;
-        }
-        // Search only the new bytes plus a needle's length of what came before.
-        m_tail += bytes;
-        const qsizetype at = m_tail.indexOf(m_needle);
-        if (at >= 0) {
-            m_found = true;
-            m_status = m_tail.mid(at + m_needle.size(), 2);
-            m_tail.clear();
-            return;
-        }
-        m_tail = m_tail.right(m_needle.size() - 1);
-    }
-
-    Server m_server;
-    QSslSocket m_socket;
-    QByteArray m_needle;
-    QByteArray m_tail;
-    QByteArray m_status;
-    QString m_error;
-    std::function<void()> m_wake;
-    int m_tagCounter = 0;
-    bool m_found = false;
-};
-
-QByteArray quotedMailbox(const QString &folder)
-{
-    QByteArray out = folder.toUtf8();
-    out.replace('\\', "\\\\").replace('"', "\\\"");
-    return '"' + out + '"';
-}
-
-// The raw first fetch: SELECT then every message's metadata; seconds, or -1.
-double rawColdFetch(const Server &server, const QString &folder, QString *error)
-{
-    RawClient client(server);
-    if (!client.login()) {
-        *error = client.error();
-        return -1;
-    }
-    QElapsedTimer timer;
-    timer.start();
-    if (!client.command("SELECT " + quotedMailbox(folder))
-        || !client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE "
-                           "BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (REFERENCES)])")) {
-        *error = client.error();
-        return -1;
-    }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    client.command("LOGOUT");
-    return seconds;
-}
-
-// The raw first fetch again, in the synchronisation's own commands: the UIDs newest first, a
-// first batch then batches of the given size, all pipelined. Beside floor_s it tells what the
-// command pattern costs the server, apart from what the client does with the answers.
-double rawBatchedFetch(const Server &server, const QString &folder, const QList<quint32> &ascending,
-                       int firstBatch, int batch, QString *error)
-{
-    RawClient client(server);
-    if (!client.login()) {
-        *error = client.error();
-        return -1;
-    }
-    QList<QByteArray> fetches;
-    qsizetype end = ascending.size();
-    int size = firstBatch;
-    while (end > 0) {
-        const qsizetype begin = qMax<qsizetype>(0, end - size);
-        fetches.append("UID FETCH " + UidSet::fromList(ascending.mid(begin, end - begin)).toString()
-                       + " (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
-                         "BODY.PEEK[HEADER.FIELDS (REFERENCES)])");
-        end = begin;
-        size = batch;
-    }
-    QElapsedTimer timer;
-    timer.start();
-    if (!client.command("SELECT " + quotedMailbox(folder)) || !client.commands(fetches)) {
-        *error = client.error();
-        return -1;
-    }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    client.command("LOGOUT");
-    return seconds;
-}
-
-// The raw resync: SELECT with QRESYNC from a known state; seconds, or -1.
-double rawResync(const Server &server, const QString &folder, quint32 uidValidity, quint64 modSeq,
-                 const QByteArray &knownUids, QString *error)
-{
-    RawClient client(server);
-    if (!client.login() || !client.command("ENABLE QRESYNC")) {
-        *error = client.error();
-        return -1;
-    }
-    QElapsedTimer timer;
-    timer.start();
-    if (!client.command("SELECT " + quotedMailbox(folder) + " (QRESYNC ("
-                        + QByteArray::number(uidValidity) + ' ' + QByteArray::number(modSeq) + ' '
-                        + knownUids + "))")) {
-        *error = client.error();
-        return -1;
-    }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    client.command("LOGOUT");
-    return seconds;
-}
-
 // Reads every column of the first rows, as a view showing them would.
 void readRows(MessageListModel *model, int rows)
 {
@@ -394,7 +147,7 @@ void readRows(MessageListModel *model, int rows)
 }
 
 // Toggles \Flagged on the given messages from another session; true on success.
-bool toggleFlagged(const Server &server, const QString &folder, const QList<quint32> &add,
+bool toggleFlagged(const BenchServer &server, const QString &folder, const QList<quint32> &add,
                    const QList<quint32> &remove, QString *error)
 {
     std::unique_ptr<Session> session = openSession(server, error);
@@ -476,7 +229,7 @@ std::unique_ptr<MessageStore> emptyStore(const QTemporaryDir &dir, const QString
 
 // One more first synchronisation, into a new cache, then the raw floor once more: the pair's
 // seconds, or false with error set.
-bool coldPair(const Server &server, const QString &folder, const SyncTuning &tuning,
+bool coldPair(const BenchServer &server, const QString &folder, const SyncTuning &tuning,
               double *coldSeconds, double *floorSeconds, QString *error)
 {
     QTemporaryDir dir;
@@ -527,7 +280,7 @@ int runImapBench(const QStringList &args)
             return 2;
         }
     }
-    Server server;
+    BenchServer server;
     server.host = o.value(QStringLiteral("host"));
     server.port = quint16(o.value(QStringLiteral("port")).toUInt());
     server.implicit = o.value(QStringLiteral("tls")) == QLatin1String("implicit");
