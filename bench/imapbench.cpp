@@ -301,11 +301,11 @@ int runImapBench(const QStringList &args)
 
     // Cold sync into a fresh store.
     QTemporaryDir dir;
-    const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
     qint64 folderId = 0;
     std::unique_ptr<MessageStore> store = emptyStore(dir, folder, &folderId);
     if (!store)
-        return failWith(QStringLiteral("store"), QStringLiteral("cannot make ") + storePath);
+        return failWith(QStringLiteral("store"),
+                        QStringLiteral("cannot make a cache in ") + dir.path());
 
     // Dovecot parses each message the first time its envelope and structure are asked for and
     // caches the result: one untimed raw fetch first, so Heron and the floor meet the same warm
@@ -381,7 +381,7 @@ int runImapBench(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("imap-reopen"), QStringLiteral("--store"), storePath,
+                {QStringLiteral("imap-reopen"), QStringLiteral("--store"), store->path(),
                  QStringLiteral("--folder"), folder});
     const bool reopened = child.waitForFinished(120000)
                           && child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
