@@ -4,14 +4,12 @@
 #include "accounts/fallbacksecretstore.h"
 #include "accounts/filesecretstore.h"
 #include "accounts/keychainsecretstore.h"
-#include "accountsession.h"
 #include "addresslist.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
 #include "icons.h"
-#include "inboxmonitor.h"
 #include "mainwindow.h"
 #include "messagedisplay.h"
 #include "mime/mimepart.h"
@@ -22,12 +20,14 @@
 #include "outbox/messagesender.h"
 #include "outboxcontroller.h"
 #include "service/accountservice.h"
+#include "service/accountsession.h"
+#include "service/newmailmonitor.h"
 #include "service/serverconnectiontester.h"
 #include "statusarea.h"
-#include "store/messagestore.h"
 #include "trayindicator.h"
 #include "viewer/messageviewer.h"
 
+#include <QAction>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -105,7 +105,7 @@ AppController::AppController(QObject *parent)
     m_drafts = std::make_unique<DraftKeeper>(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             + QStringLiteral("/drafts"));
-    m_inboxes = std::make_unique<InboxMonitor>();
+    m_inboxes = std::make_unique<NewMailMonitor>();
     m_unified = std::make_unique<UnifiedInboxModel>();
     m_tray = std::make_unique<TrayIndicator>(m_inboxes.get(), m_window.get(), true);
     connect(m_drafts.get(), &DraftKeeper::uploadRequested, this, &AppController::uploadDraft);
@@ -138,28 +138,41 @@ AppController::AppController(QObject *parent)
     });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
-        for (const auto &[session, uids] : byAccount(messages))
-            session->service()->deleteMessages(uids);
+        for (const MessageGroup &group : byFolder(messages))
+            group.session->service()->deleteMessages(group.folderId, group.uids);
     });
     connect(w, &MainWindow::markReadRequested, this, [this](const QModelIndexList &messages) {
-        for (const auto &[session, uids] : byAccount(messages))
-            session->service()->changeFlags(uids, MessageRecord::Seen, {});
+        for (const MessageGroup &group : byFolder(messages))
+            group.session->service()->changeFlags(group.folderId, group.uids, MessageRecord::Seen,
+                                                  {});
     });
     connect(w, &MainWindow::markUnreadRequested, this, [this](const QModelIndexList &messages) {
-        for (const auto &[session, uids] : byAccount(messages))
-            session->service()->changeFlags(uids, {}, MessageRecord::Seen);
+        for (const MessageGroup &group : byFolder(messages))
+            group.session->service()->changeFlags(group.folderId, group.uids, {},
+                                                  MessageRecord::Seen);
     });
     connect(w, &MainWindow::flagRequested, this, [this](const QModelIndexList &messages) {
         if (messages.isEmpty())
             return;
         const bool flagged = messages.first().data(MessageListModel::IsFlaggedRole).toBool();
-        for (const auto &[session, uids] : byAccount(messages))
-            session->service()->changeFlags(uids,
-                                            flagged ? MessageRecord::Flags()
-                                                    : MessageRecord::Flagged,
-                                            flagged ? MessageRecord::Flagged
-                                                    : MessageRecord::Flags());
+        const MessageRecord::Flags add = flagged ? MessageRecord::Flags() : MessageRecord::Flagged;
+        const MessageRecord::Flags remove = flagged ? MessageRecord::Flagged
+                                                    : MessageRecord::Flags();
+        for (const MessageGroup &group : byFolder(messages))
+            group.session->service()->changeFlags(group.folderId, group.uids, add, remove);
     });
+    // Takes back the last move or deletion into Trash, on the server.
+    auto *undo = new QAction(tr("&Undo Move"), w);
+    undo->setObjectName(QStringLiteral("undoMoveAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WindowShortcut);
+    connect(undo, &QAction::triggered, this, [this] {
+        if (m_undoSession && m_undoSession->service()->canUndo())
+            m_undoSession->service()->undo();
+        else
+            showStatus(tr("Nothing to undo."));
+    });
+    w->addAction(undo);
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
@@ -193,7 +206,7 @@ void AppController::reloadAccounts()
             existing->service()->setAccount(account);
             continue;
         }
-        auto *session = new AccountSession(account, m_secrets.get(), dataDirectory);
+        auto *session = new AccountSession(account, m_secrets.get(), nullptr, dataDirectory);
         if (MailError error = session->open()) {
             showStatus(error.toString());
             delete session;
@@ -206,7 +219,7 @@ void AppController::reloadAccounts()
         m_unified->addAccount(account.id(), session->service()->store());
         m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
                                                    StatusArea::ConnectionState::Offline);
-        session->connectToServer();
+        session->service()->connectToServer();
     }
     for (const QString &id : m_sessions.keys()) {
         if (!present.contains(id)) {
@@ -232,7 +245,6 @@ void AppController::connectSession(AccountSession *session)
                 if (state == AccountService::State::Failed)
                     showStatus(session->account().displayName() + QStringLiteral(": ") + detail);
             });
-    connect(service->store(), &MessageStore::foldersChanged, this, &AppController::rebuildFolders);
     connect(service->folderModel(), &QAbstractItemModel::dataChanged, this,
             &AppController::rebuildFolders);
     connect(service->folderModel(), &QAbstractItemModel::modelReset, this,
@@ -247,12 +259,22 @@ void AppController::connectSession(AccountSession *session)
             [this] { m_window->statusArea()->clearProgress(); });
     connect(service, &AccountService::errorOccurred, this,
             [this](const MailError &error) { showStatus(error.toString()); });
+    connect(service, &AccountService::notice, this, &AppController::showStatus);
+    connect(service, &AccountService::undoAvailable, this, [this, session](const QString &text) {
+        m_undoSession = session;
+        showStatus(
+                tr("%1 — Undo with %2")
+                        .arg(text,
+                             QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    });
     connect(service, &AccountService::trustRequested, this,
             [this, session](const QList<QSslCertificate> &chain, const QString &reasons) {
                 askTrust(session, chain, reasons, false);
             });
-    connect(session, &AccountSession::passwordNeeded, this,
-            [this, session] { askPassword(session); });
+    connect(service, &AccountService::passwordRequested, this,
+            [this, session](AccountService::PasswordReason reason, const QString &detail) {
+                askPassword(session, reason, detail);
+            });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });
@@ -381,22 +403,23 @@ void AppController::showUnifiedInbox()
     m_window->setMessageModel(m_unified.get());
 }
 
-QList<std::pair<AccountSession *, QList<quint32>>> AppController::byAccount(
-        const QModelIndexList &rows) const
+QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList &rows) const
 {
-    QList<std::pair<AccountSession *, QList<quint32>>> groups;
+    QList<MessageGroup> groups;
     for (const QModelIndex &row : rows) {
         const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
         AccountSession *session = account.isEmpty() ? m_current.data() : m_sessions.value(account);
-        if (!session)
+        const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
             continue;
-        auto group = std::find_if(groups.begin(), groups.end(),
-                                  [session](const auto &g) { return g.first == session; });
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const MessageGroup &g) {
+            return g.session == session && g.folderId == folderId;
+        });
         if (group == groups.end()) {
-            groups.append(std::make_pair(session, QList<quint32>()));
+            groups.append(MessageGroup {session, folderId, {}});
             group = groups.end() - 1;
         }
-        group->second.append(row.data(MessageListModel::UidRole).toUInt());
+        group->uids.append(row.data(MessageListModel::UidRole).toUInt());
     }
     return groups;
 }
@@ -430,13 +453,14 @@ void AppController::onMessageSelected(const QModelIndex &index)
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
     m_display->show(m_current->service(), m_shownUid);
     if (index.data(MessageListModel::IsUnreadRole).toBool())
-        m_current->service()->changeFlags({m_shownUid}, MessageRecord::Seen, {});
+        m_current->service()->changeFlags(index.data(MessageListModel::FolderIdRole).toLongLong(),
+                                          {m_shownUid}, MessageRecord::Seen, {});
 }
 
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
                                 const QList<quint32> &uids, const QString &sourceAccountId)
 {
-    // From the unified Inbox the drag names its account, whose Inbox is open.
+    // From the unified Inbox the drag names its account.
     AccountSession *source = sourceAccountId.isEmpty() ? m_current.data()
                                                        : m_sessions.value(sourceAccountId);
     const qint64 folderId = target.data(FolderIdRole).toLongLong();
@@ -444,17 +468,11 @@ void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId
         showStatus(tr("Messages can only be moved within their account."));
         return;
     }
-    if (folderId == 0 || sourceFolderId != source->service()->currentFolderId())
+    if (folderId == 0 || sourceFolderId == 0) {
+        showStatus(tr("Choose a folder to move the messages to."));
         return;
-    source->service()->moveMessages(uids, folderId);
-}
-
-QList<quint32> AppController::uidsOf(const QModelIndexList &indexes) const
-{
-    QList<quint32> uids;
-    for (const QModelIndex &index : indexes)
-        uids.append(index.data(MessageListModel::UidRole).toUInt());
-    return uids;
+    }
+    source->service()->moveMessages(sourceFolderId, uids, folderId);
 }
 
 bool AppController::hasUnsentMail() const
@@ -480,7 +498,10 @@ void AppController::openAccounts()
     }
     auto *dialog = new AccountListDialog(&m_accounts, m_secrets.get(), m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setConnectionTester(new ServerConnectionTester(dialog));
+    auto *tester = new ServerConnectionTester(dialog);
+    // An unchanged password field tests with the stored password.
+    tester->setSecretStore(m_secrets.get());
+    dialog->setConnectionTester(tester);
     connect(dialog, &AccountListDialog::saveFailed, this, &AppController::showStatus);
     m_accountsDialog = dialog;
     dialog->open();

@@ -2,6 +2,7 @@
 
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
+#include "service/accountservice.h"
 
 #include <QHash>
 #include <QObject>
@@ -16,7 +17,7 @@
 class AccountSession;
 class ComposerWindow;
 class DraftKeeper;
-class InboxMonitor;
+class NewMailMonitor;
 class ThreadListModel;
 class UnifiedInboxModel;
 class TrayIndicator;
@@ -60,17 +61,23 @@ private:
     // Shows the open folder of m_current flat or as threads, as the window asks.
     void showMessageModel();
     void showUnifiedInbox();
-    // The UIDs of the given rows per account: the row's own account in the unified Inbox, else
-    // the account on display.
-    QList<std::pair<AccountSession *, QList<quint32>>> byAccount(const QModelIndexList &rows) const;
+    struct MessageGroup
+    {
+        AccountSession *session;
+        qint64 folderId;
+        QList<quint32> uids;
+    };
+    // The UIDs of the given rows per account and folder: the row's own account in the unified
+    // Inbox, else the account on display.
+    QList<MessageGroup> byFolder(const QModelIndexList &rows) const;
     // sourceAccountId empty: the account on display.
     void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);
-    void askPassword(AccountSession *session);
+    void askPassword(AccountSession *session, AccountService::PasswordReason reason,
+                     const QString &detail);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);
-    QList<quint32> uidsOf(const QModelIndexList &indexes) const;
     void showStatus(const QString &message);
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
@@ -84,6 +91,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     QHash<QString, AccountSession *> m_sessions;
     QPointer<AccountSession> m_current;
+    QPointer<AccountSession> m_undoSession; // the account whose last move can be undone
     quint32 m_shownUid = 0;
     MessageDisplay *m_display = nullptr;
     QStandardItemModel m_folders;
@@ -92,7 +100,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;
-    std::unique_ptr<InboxMonitor> m_inboxes;
+    std::unique_ptr<NewMailMonitor> m_inboxes;
     std::unique_ptr<TrayIndicator> m_tray;
     std::unique_ptr<ThreadListModel> m_threads;
     std::unique_ptr<UnifiedInboxModel> m_unified;

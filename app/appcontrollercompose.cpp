@@ -2,7 +2,6 @@
 
 #include "appcontroller.h"
 
-#include "accountsession.h"
 #include "composerdraft.h"
 #include "composerequest.h"
 #include "composerwindow.h"
@@ -15,6 +14,7 @@
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
 #include "service/accountservice.h"
+#include "service/accountsession.h"
 #include "viewer/viewermessagefactory.h"
 #include "wholemessagerequest.h"
 
@@ -129,18 +129,22 @@ void AppController::uploadDraft(const QString &id, const QString &accountId,
         return;
     }
     QPointer<DraftKeeper> drafts = m_drafts.get();
-    session->service()->appendMessage(
-            FolderRecord::SpecialUse::Drafts, bytes,
-            {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
-            [this, drafts, id](const MailError &failure) {
-                if (!drafts)
-                    return;
-                if (failure) {
-                    showStatus(tr("The draft was kept on this computer; it will open again at"
-                                  " the next start."));
-                    return;
-                }
-                drafts->remove(id);
-                showStatus(tr("The draft was saved to the Drafts folder."));
-            });
+    AccountService *service = session->service();
+    const bool online = service->state() == AccountService::State::Online;
+    // Kept in the account's journal, the draft reaches the Drafts folder now or once connected.
+    service->appendMessage(FolderRecord::SpecialUse::Drafts, bytes,
+                           {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
+                           [this, drafts, id, online](const MailError &failure) {
+                               if (!drafts)
+                                   return;
+                               if (failure) {
+                                   showStatus(tr("The draft was kept on this computer; it will"
+                                                 " open again at the next start."));
+                                   return;
+                               }
+                               drafts->remove(id);
+                               showStatus(online ? tr("The draft was saved to the Drafts folder.")
+                                                 : tr("The draft will be saved to the Drafts"
+                                                      " folder once the account is connected."));
+                           });
 }

@@ -2,11 +2,11 @@
 
 #include "appcontroller.h"
 
-#include "accountsession.h"
 #include "certificatedialog.h"
 #include "mainwindow.h"
 #include "outbox/messagesender.h"
 #include "service/accountservice.h"
+#include "service/accountsession.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -37,25 +37,39 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
     dialog->open();
 }
 
-void AppController::askPassword(AccountSession *session)
+void AppController::askPassword(AccountSession *session, AccountService::PasswordReason reason,
+                                const QString &detail)
 {
     const Account account = session->account();
+    const QString who = tr("%1 (%2)").arg(account.displayName(), account.userName().isEmpty()
+                                                                         ? account.address()
+                                                                         : account.userName());
+    QString text;
+    switch (reason) {
+    case AccountService::PasswordReason::NoneStored:
+        text = tr("No password is stored for %1.").arg(who);
+        break;
+    case AccountService::PasswordReason::StoreFailed:
+        text = tr("The password for %1 could not be read from the keychain: %2").arg(who, detail);
+        break;
+    case AccountService::PasswordReason::Rejected:
+        text = tr("The server refused the password for %1: %2").arg(who, detail);
+        break;
+    }
+    text += QLatin1Char('\n')
+            + tr("Once the login succeeds it is kept in the system keychain when one answers, "
+                 "otherwise in memory only until Heron quits.");
     auto *dialog = new QInputDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("passwordPrompt"));
     dialog->setWindowTitle(tr("Password for %1").arg(account.displayName()));
-    dialog->setLabelText(tr("No password is stored for %1 (%2). It is kept in the system keychain "
-                            "when one answers, otherwise in memory only until Heron quits.")
-                                 .arg(account.displayName(), account.userName()));
+    dialog->setLabelText(text);
     dialog->setTextEchoMode(QLineEdit::Password);
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, session, id = account.id()](const QString &password) {
-                if (password.isEmpty() || !m_sessions.values().contains(session))
-                    return;
-                m_secrets->writePassword(id, password, session,
-                                         [session](const SecretStore::Reply &) {
-                                             session->connectToServer();
-                                         });
-            });
+    QPointer<AccountSession> target = session;
+    connect(dialog, &QDialog::finished, this, [target, dialog](int result) {
+        if (target)
+            target->service()->answerPassword(result == QDialog::Accepted ? dialog->textValue()
+                                                                          : QString());
+    });
     dialog->open();
 }

@@ -1,9 +1,9 @@
 #include "outboxcontroller.h"
 
-#include "accountsession.h"
 #include "mainwindow.h"
 #include "outbox/messagesender.h"
 #include "outboxview.h"
+#include "service/accountsession.h"
 #include "statusarea.h"
 
 #include <algorithm>

@@ -35,7 +35,7 @@ QIcon badgeIcon(int unread)
 
 } // namespace
 
-TrayIndicator::TrayIndicator(InboxMonitor *monitor, QWidget *window, bool useSystemTray,
+TrayIndicator::TrayIndicator(NewMailMonitor *monitor, QWidget *window, bool useSystemTray,
                              QObject *parent)
     : QObject(parent)
     , m_window(window)
@@ -58,8 +58,8 @@ TrayIndicator::TrayIndicator(InboxMonitor *monitor, QWidget *window, bool useSys
                 });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIndicator::showWindow);
     }
-    connect(monitor, &InboxMonitor::unreadCountChanged, this, &TrayIndicator::updateUnread);
-    connect(monitor, &InboxMonitor::newMail, this, &TrayIndicator::notify);
+    connect(monitor, &NewMailMonitor::unreadCountChanged, this, &TrayIndicator::updateUnread);
+    connect(monitor, &NewMailMonitor::newMail, this, &TrayIndicator::notify);
     updateUnread(monitor->unreadCount());
     if (m_tray)
         m_tray->show();
@@ -76,14 +76,14 @@ QString TrayIndicator::toolTipFor(int unread)
                        : tr("Heron: %n unread message(s)", nullptr, unread);
 }
 
-QString TrayIndicator::titleFor(const InboxMonitor::NewMail &mail)
+QString TrayIndicator::titleFor(const NewMailMonitor::NewMail &mail)
 {
     return mail.count == 1
                    ? tr("New mail in %1").arg(mail.accountName)
                    : tr("%n new message(s) in %1", nullptr, mail.count).arg(mail.accountName);
 }
 
-QString TrayIndicator::messageFor(const InboxMonitor::NewMail &mail)
+QString TrayIndicator::messageFor(const NewMailMonitor::NewMail &mail)
 {
     if (mail.sender.isEmpty())
         return mail.subject;
@@ -99,7 +99,7 @@ void TrayIndicator::updateUnread(int unread)
     }
 }
 
-void TrayIndicator::notify(const InboxMonitor::NewMail &mail)
+void TrayIndicator::notify(const NewMailMonitor::NewMail &mail)
 {
     m_lastTitle = titleFor(mail);
     m_lastMessage = messageFor(mail);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inboxmonitor.h"
+#include "service/newmailmonitor.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,7 +16,7 @@ class TrayIndicator : public QObject
 {
     Q_OBJECT
 public:
-    TrayIndicator(InboxMonitor *monitor, QWidget *window, bool useSystemTray,
+    TrayIndicator(NewMailMonitor *monitor, QWidget *window, bool useSystemTray,
                   QObject *parent = nullptr);
     ~TrayIndicator() override;
 
@@ -27,12 +27,12 @@ public:
     QSystemTrayIcon *trayIcon() const { return m_tray; }
 
     static QString toolTipFor(int unread);
-    static QString titleFor(const InboxMonitor::NewMail &mail);
-    static QString messageFor(const InboxMonitor::NewMail &mail);
+    static QString titleFor(const NewMailMonitor::NewMail &mail);
+    static QString messageFor(const NewMailMonitor::NewMail &mail);
 
 private:
     void updateUnread(int unread);
-    void notify(const InboxMonitor::NewMail &mail);
+    void notify(const NewMailMonitor::NewMail &mail);
     void showWindow();
 
     QPointer<QWidget> m_window;

@@ -39,7 +39,7 @@ public:
     // After a write, the time allowed for the server to send anything. 0 (default) disables.
     void setReadTimeout(int msecs) { m_readTimeoutMs = msecs; }
 
-    QSslCertificate peerCertificate() const;
+    QSslCertificate peerCertificate() const override;
     QList<QSslCertificate> peerCertificateChain() const;
     // The errors that made the last trust request (or the last TLS failure).
     QList<QSslError> sslErrors() const { return m_sslErrors; }

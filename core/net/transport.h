@@ -34,6 +34,8 @@ public:
 
     // The answer to certificateTrustRequested(): continue the handshake or abort it.
     virtual void answerTrust(bool trust) = 0;
+    // The certificate the server was accepted with; null without TLS.
+    virtual QSslCertificate peerCertificate() const { return QSslCertificate(); }
 
 Q_SIGNALS:
     void connected();

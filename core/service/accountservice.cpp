@@ -1,24 +1,22 @@
 #include "accountservice.h"
 
+#include "accountendpoints.h"
 #include "accounts/secretstore.h"
 #include "common/logging.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
-#include "imap/tasks/imapappendtask.h"
-#include "imap/tasks/imapexpungetask.h"
 #include "imap/tasks/imapfetchparttask.h"
 #include "imap/tasks/imaplisttask.h"
-#include "imap/tasks/imapmovetask.h"
-#include "imap/tasks/imapstoretask.h"
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
-#include "net/ssltransport.h"
+#include "net/ssltransportfactory.h"
+#include "net/transport.h"
+#include "operationqueue.h"
 #include "partdownload.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
-#include "sync/messagerecordfactory.h"
 #include "unsolicitedupdates.h"
 
 #include <QCryptographicHash>
@@ -58,18 +56,37 @@ void whenDone(Task *task, QObject *context, std::function<void(Task *)> done)
 
 } // namespace
 
-AccountService::AccountService(const Account &account, SecretStore *secrets, QObject *parent)
+AccountService::AccountService(const Account &account, SecretStore *secrets,
+                               TransportFactory *transports, QObject *parent)
     : QObject(parent)
     , m_account(account)
     , m_secrets(secrets)
+    , m_transports(transports)
 {
+    if (!m_transports) {
+        m_ownTransports = std::make_unique<SslTransportFactory>();
+        m_transports = m_ownTransports.get();
+    }
     m_store = std::make_unique<MessageStore>();
+    m_operations = std::make_unique<OperationQueue>(m_store.get());
+    connect(m_operations.get(), &OperationQueue::drained, this,
+            &AccountService::onOperationsDrained);
+    connect(m_operations.get(), &OperationQueue::moved, this, &AccountService::onMoved);
+    connect(m_operations.get(), &OperationQueue::appended, this, [this](qint64 folderId) {
+        if (folderId == m_currentFolder)
+            scheduleResync();
+    });
+    connect(m_operations.get(), &OperationQueue::notice, this, &AccountService::notice);
+    connect(m_operations.get(), &OperationQueue::errorOccurred, this,
+            &AccountService::errorOccurred);
+    connect(m_operations.get(), &OperationQueue::pendingCountChanged, this,
+            &AccountService::pendingOperationCountChanged);
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(300);
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &AccountService::connectToServer);
-    m_inboxWatcher = std::make_unique<InboxWatcher>(m_store.get());
+    m_inboxWatcher = std::make_unique<InboxWatcher>(m_store.get(), m_transports);
     connect(m_inboxWatcher.get(), &InboxWatcher::errorOccurred, this,
             &AccountService::errorOccurred);
     connect(m_inboxWatcher.get(), &InboxWatcher::synchronised, this,
@@ -83,8 +100,17 @@ AccountService::AccountService(const Account &account, SecretStore *secrets, QOb
 AccountService::~AccountService()
 {
     m_inboxWatcher.reset();
+    m_operations.reset();
     m_connection.reset();
     m_transport.reset();
+}
+
+void AccountService::setAccount(const Account &account)
+{
+    // A password read from the store is read again: the account dialog may have changed it.
+    if (!m_passwordToSave)
+        m_password.clear();
+    m_account = account;
 }
 
 MailError AccountService::openCache(const QString &path)
@@ -107,29 +133,70 @@ void AccountService::setState(State state, const QString &detail)
 void AccountService::connectToServer()
 {
     m_wantOnline = true;
-    if (m_state == State::Connecting || m_state == State::Online)
+    if (m_state == State::Connecting || m_state == State::Online || m_awaitingPassword)
         return;
     setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
+    if (!m_password.isEmpty()) {
+        openSession(m_password);
+        return;
+    }
     m_secrets->readPassword(m_account.id(), this, [this](const SecretStore::Reply &reply) {
-        if (!reply.isOk()) {
-            m_wantOnline = false;
-            setState(State::Failed, reply.status == SecretStore::Status::NotFound
-                                            ? tr("No password is stored for this account")
-                                            : reply.errorString);
-            return;
+        if (reply.isOk() && !reply.password.isEmpty()) {
+            m_password = reply.password;
+            openSession(m_password);
+        } else if (reply.isOk() || reply.status == SecretStore::Status::NotFound) {
+            askPassword(PasswordReason::NoneStored, {});
+        } else {
+            askPassword(PasswordReason::StoreFailed, reply.errorString.isEmpty()
+                                                             ? tr("The keychain did not answer")
+                                                             : reply.errorString);
         }
-        openSession(reply.password);
+    });
+}
+
+void AccountService::askPassword(PasswordReason reason, const QString &detail)
+{
+    m_awaitingPassword = true;
+    setState(State::Offline, tr("Waiting for the password"));
+    Q_EMIT passwordRequested(reason, detail);
+}
+
+void AccountService::answerPassword(const QString &password)
+{
+    if (!m_awaitingPassword)
+        return;
+    m_awaitingPassword = false;
+    if (password.isEmpty()) {
+        m_wantOnline = false;
+        setState(State::Failed, tr("No password was given"));
+        return;
+    }
+    m_password = password;
+    m_passwordToSave = true;
+    m_wantOnline = true;
+    setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
+    openSession(m_password);
+}
+
+void AccountService::readPassword(QObject *context, std::function<void(const QString &)> deliver)
+{
+    if (!m_password.isEmpty()) {
+        QMetaObject::invokeMethod(
+                context, [deliver, password = m_password] { deliver(password); },
+                Qt::QueuedConnection);
+        return;
+    }
+    m_secrets->readPassword(m_account.id(), context, [deliver](const SecretStore::Reply &reply) {
+        deliver(reply.isOk() ? reply.password : QString());
     });
 }
 
 void AccountService::openSession(const QString &password)
 {
     m_connection.reset();
-    m_transport = std::make_unique<SslTransport>();
-    m_transport->setCaCertificates(caCertificates());
-    if (!m_account.imapPinnedFingerprints().isEmpty())
-        m_transport->setPinnedDigest(QByteArray::fromHex(m_account.imapPinnedFingerprints().last()));
-    m_transport->setConnectTimeout(30000);
+    m_selectedFolder = 0;
+    m_transport = m_transports->create(
+            AccountEndpoints::transportPolicy(m_account, AccountEndpoints::Server::Imap));
     connect(m_transport.get(), &Transport::certificateTrustRequested, this,
             &AccountService::trustRequested);
 
@@ -138,13 +205,16 @@ void AccountService::openSession(const QString &password)
     connect(connection, &ImapConnection::ready, this, &AccountService::onReady);
     connect(connection, &ImapConnection::failed, this, &AccountService::onConnectionFailed);
     connect(connection, &ImapConnection::mailboxSelected, this, [this](const QByteArray &name) {
+        m_selectedFolder = folderOfMailbox(name);
         if (m_waitingDisplay && name == wireName(m_currentFolder)
             && (!m_sync || m_sync->folderId() == m_currentFolder))
             startWaitingDisplay();
     });
     UnsolicitedUpdates updates;
+    // What the server reports concerns the mailbox selected at that moment, which is not
+    // always the open folder (the operation queue selects the folders it changes).
     updates.folderId = [this] {
-        return m_currentFolder;
+        return m_connection && !m_connection->selectedMailbox().isEmpty() ? m_selectedFolder : 0;
     };
     updates.resync = [this] {
         scheduleResync();
@@ -157,25 +227,17 @@ void AccountService::openSession(const QString &password)
         Q_EMIT errorOccurred(MailError(MailError::Kind::Protocol, text));
     });
 
-    connection->open(sessionSettings(password));
+    connection->open(AccountEndpoints::imap(m_account, password));
 }
 
-ImapConnectionSettings AccountService::sessionSettings(const QString &password) const
+qint64 AccountService::folderOfMailbox(const QByteArray &name) const
 {
-    ImapConnectionSettings settings;
-    settings.host = m_account.imapHost();
-    settings.port = m_account.imapPort();
-    settings.security = m_account.imapSecurity();
-    settings.username = m_account.userName().isEmpty() ? m_account.address() : m_account.userName();
-    settings.password = password;
-    return settings;
-}
-
-QList<QSslCertificate> AccountService::caCertificates() const
-{
-    if (m_account.caFilePath().isEmpty())
-        return {};
-    return QSslCertificate::fromPath(m_account.caFilePath());
+    const StoreResult<QList<FolderRecord>> folders = m_store->folders();
+    for (const FolderRecord &folder : folders.value()) {
+        if (FolderSync::wireName(m_connection.get(), folder.path) == name)
+            return folder.id;
+    }
+    return 0;
 }
 
 ImapConnection *AccountService::inboxConnection() const
@@ -193,18 +255,15 @@ void AccountService::updateInboxWatch()
     }
     if (m_inboxWatcher->isRunning() || m_inboxWatchRetryTimer.isActive())
         return;
-    m_secrets->readPassword(m_account.id(), this, [this, inbox](const SecretStore::Reply &reply) {
-        const bool stillWanted = m_state == State::Online && m_currentFolder != inbox
-                                 && inbox == folderId(FolderRecord::SpecialUse::Inbox);
-        if (!reply.isOk() || !stillWanted || m_inboxWatcher->isRunning() || !m_transport)
-            return;
-        m_inboxWatcher->setCaCertificates(caCertificates());
-        // The certificate the main session was accepted with, whether by the CAs or the user.
-        const QSslCertificate accepted = m_transport->peerCertificate();
-        m_inboxWatcher->setPinnedDigest(
-                accepted.isNull() ? QByteArray() : accepted.digest(QCryptographicHash::Sha256));
-        m_inboxWatcher->start(inbox, sessionSettings(reply.password));
-    });
+    if (m_password.isEmpty() || !m_transport)
+        return;
+    TransportPolicy policy = AccountEndpoints::transportPolicy(m_account,
+                                                               AccountEndpoints::Server::Imap);
+    // The certificate the main session was accepted with, whether by the CAs or the user.
+    const QSslCertificate accepted = m_transport->peerCertificate();
+    if (!accepted.isNull())
+        policy.pinnedDigest = accepted.digest(QCryptographicHash::Sha256);
+    m_inboxWatcher->start(inbox, AccountEndpoints::imap(m_account, m_password), policy);
 }
 
 void AccountService::onInboxWatchStopped(const MailError &error)
@@ -231,6 +290,15 @@ void AccountService::answerTrust(bool trust)
 void AccountService::onReady()
 {
     m_reconnectAttempts = 0;
+    if (std::exchange(m_passwordToSave, false)) {
+        m_secrets->writePassword(m_account.id(), m_password, this,
+                                 [this](const SecretStore::Reply &reply) {
+                                     if (!reply.isOk())
+                                         Q_EMIT notice(tr("The password could not be stored (%1);"
+                                                          " it is kept until Heron quits.")
+                                                               .arg(reply.errorString));
+                                 });
+    }
     setState(State::Online, tr("Connected"));
     listFolders();
 }
@@ -239,6 +307,15 @@ void AccountService::onConnectionFailed(const MailError &error)
 {
     qCInfo(lcImap) << "connection failed:" << error.toString();
     m_sync.clear();
+    m_selectedFolder = 0;
+    if (error.kind() == MailError::Kind::Authentication) {
+        m_password.clear();
+        m_passwordToSave = false;
+        startWaitingDisplay();
+        askPassword(PasswordReason::Rejected,
+                    error.serverText().isEmpty() ? error.message() : error.serverText());
+        return;
+    }
     setState(State::Failed, error.toString());
     startWaitingDisplay(); // from the cache, or with the offline error
     if (m_wantOnline && !error.isPermanent())
@@ -302,6 +379,8 @@ void AccountService::listFolders()
         }
         m_folderModel->reload();
         updateInboxWatch();
+        // Changes made offline reach the server before the open folder is compared with it.
+        runOperations();
         if (m_currentFolder == 0 || !m_store->folder(m_currentFolder))
             openFolder(folderId(FolderRecord::SpecialUse::Inbox));
         else
@@ -351,8 +430,9 @@ void AccountService::syncCurrentFolder()
 {
     if (m_state != State::Online || m_currentFolder == 0)
         return;
-    if (m_sync) {
-        // One synchronisation at a time; the running one is followed by another.
+    if (m_sync || m_operations->isRunning()) {
+        // One synchronisation at a time, and none while the queue selects other folders; the
+        // running work is followed by another.
         m_resyncPending = true;
         return;
     }
@@ -367,6 +447,10 @@ void AccountService::syncCurrentFolder()
         if (error) {
             reportTaskError(error);
             startWaitingDisplay();
+            return;
+        }
+        if (m_operations->pendingCount() > 0) {
+            runOperations();
             return;
         }
         if (m_resyncPending || sync->folderId() != m_currentFolder) {
@@ -484,102 +568,137 @@ void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &s
     download->start();
 }
 
-void AccountService::changeFlags(const QList<quint32> &uids, MessageRecord::Flags add,
-                                 MessageRecord::Flags remove)
+void AccountService::enqueue(const PendingOperation &operation)
 {
-    if (uids.isEmpty() || m_currentFolder == 0)
+    reportTaskError(m_operations->enqueue(operation));
+    runOperations();
+}
+
+void AccountService::runOperations()
+{
+    if (m_state != State::Online || !m_connection || m_sync || m_operations->isRunning()
+        || m_operations->pendingCount() == 0)
         return;
-    // The cache changes at once; the server follows.
-    reportTaskError(m_store->changeFlags(m_currentFolder, uids, add, remove));
-    if (m_state != State::Online)
+    m_operations->run(m_connection.get());
+}
+
+void AccountService::onOperationsDrained()
+{
+    if (m_state != State::Online || !m_connection)
         return;
-    const UidSet set = UidSet::fromList(uids);
-    for (auto [mode, flags] : {std::pair {ImapStoreTask::Mode::Add, add},
-                               std::pair {ImapStoreTask::Mode::Remove, remove}}) {
-        if (!flags)
-            continue;
-        auto *task = new ImapStoreTask(m_connection.get(), set, mode,
-                                       MessageRecordFactory::flagsToList(flags), this);
-        whenDone<ImapStoreTask>(task, this, [this](ImapStoreTask *t) {
-            if (t->error()) {
-                reportTaskError(t->error());
-                scheduleResync();
-            }
-        });
+    // The queue may have left another folder selected: the open one is selected again by its
+    // synchronisation, which also brings back what the changes did there.
+    if (m_resyncPending || m_connection->selectedMailbox() != wireName(m_currentFolder)) {
+        m_resyncPending = false;
+        syncCurrentFolder();
     }
 }
 
-void AccountService::moveMessages(const QList<quint32> &uids, qint64 targetFolderId)
+void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,
+                                 MessageRecord::Flags add, MessageRecord::Flags remove)
 {
-    if (uids.isEmpty() || m_currentFolder == 0 || targetFolderId == m_currentFolder)
+    if (uids.isEmpty() || folderId == 0 || (!add && !remove))
         return;
-    if (m_state != State::Online) {
-        Q_EMIT errorOccurred(MailError(MailError::Kind::Network,
-                                       tr("Messages can only be moved while connected")));
-        return;
-    }
-    const qint64 source = m_currentFolder;
-    auto *task = new ImapMoveTask(m_connection.get(), UidSet::fromList(uids),
-                                  wireName(targetFolderId), this);
-    whenDone<ImapMoveTask>(task, this, [this, source, uids](ImapMoveTask *move) {
-        if (move->error()) {
-            reportTaskError(move->error());
-            return;
-        }
-        reportTaskError(m_store->removeMessages(source, uids));
-    });
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Flags;
+    operation.folderId = folderId;
+    operation.uids = uids;
+    operation.addFlags = add;
+    operation.removeFlags = remove;
+    enqueue(operation);
 }
 
-void AccountService::deleteMessages(const QList<quint32> &uids)
+void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
 {
-    const qint64 trash = folderId(FolderRecord::SpecialUse::Trash);
-    if (trash != 0 && trash != m_currentFolder) {
-        moveMessages(uids, trash);
+    if (uids.isEmpty() || folderId == 0 || targetFolderId == 0 || targetFolderId == folderId)
+        return;
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Move;
+    operation.folderId = folderId;
+    operation.uids = uids;
+    operation.targetFolderId = targetFolderId;
+    enqueue(operation);
+    Q_EMIT notice(
+            tr("Moved %n message(s) to %1", "", int(uids.size())).arg(folderName(targetFolderId)));
+}
+
+void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
+{
+    const qint64 trash = this->folderId(FolderRecord::SpecialUse::Trash);
+    if (trash != 0 && trash != folderId) {
+        moveMessages(folderId, uids, trash);
         return;
     }
-    if (uids.isEmpty() || m_state != State::Online)
+    if (uids.isEmpty() || folderId == 0)
         return;
-    const UidSet set = UidSet::fromList(uids);
-    const qint64 folder = m_currentFolder;
-    auto *store = new ImapStoreTask(m_connection.get(), set, ImapStoreTask::Mode::Add,
-                                    {QByteArrayLiteral("\\Deleted")}, this);
-    whenDone<ImapStoreTask>(store, this, [this, set, folder, uids](ImapStoreTask *t) {
-        if (t->error()) {
-            reportTaskError(t->error());
-            return;
-        }
-        auto *expunge = new ImapExpungeTask(m_connection.get(), set, this);
-        whenDone<ImapExpungeTask>(expunge, this, [this, folder, uids](ImapExpungeTask *e) {
-            if (e->error())
-                reportTaskError(e->error());
-            else
-                reportTaskError(m_store->removeMessages(folder, uids));
-        });
-    });
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Expunge;
+    operation.folderId = folderId;
+    operation.uids = uids;
+    enqueue(operation);
+    Q_EMIT notice(tr("Deleted %n message(s) for good", "", int(uids.size())));
 }
 
 void AccountService::appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
                                    const QList<QByteArray> &flags,
                                    std::function<void(const MailError &)> done)
 {
-    const qint64 id = folderId(folder);
-    if (id == 0 || m_state != State::Online) {
-        const MailError error(MailError::Kind::Protocol,
-                              tr("The message could not be stored on the server"));
-        Q_EMIT errorOccurred(error);
-        if (done)
-            done(error);
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Append;
+    operation.folderId = folderId(folder);
+    operation.specialUse = folder;
+    operation.message = message;
+    operation.appendFlags = flags;
+    const MailError error = m_operations->enqueue(operation);
+    reportTaskError(error);
+    if (done)
+        done(error);
+    runOperations();
+}
+
+int AccountService::pendingOperationCount() const
+{
+    return m_operations->pendingCount();
+}
+
+void AccountService::onMoved(qint64 sourceFolderId, qint64 targetFolderId,
+                             const QList<std::pair<quint32, quint32>> &mapping, int requested)
+{
+    Q_UNUSED(requested)
+    if (mapping.isEmpty())
+        return; // without COPYUID the moved messages cannot be named in the target
+    m_undo = Undo {sourceFolderId, targetFolderId, mapping};
+    Q_EMIT undoAvailable(tr("Moved %n message(s) to %1", "", int(mapping.size()))
+                                 .arg(folderName(targetFolderId)));
+}
+
+void AccountService::undo()
+{
+    if (!canUndo())
         return;
-    }
-    auto *task = new ImapAppendTask(m_connection.get(), wireName(id), message, this);
-    task->setFlags(flags);
-    whenDone<ImapAppendTask>(task, this, [this, id, done](ImapAppendTask *append) {
-        reportTaskError(append->error());
-        if (!append->error() && id == m_currentFolder)
-            scheduleResync();
-        if (done)
-            done(append->error());
-    });
+    const Undo undo = std::exchange(m_undo, Undo());
+    QList<quint32> uids;
+    for (const auto &[source, target] : undo.mapping)
+        uids.append(target);
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Move;
+    operation.folderId = undo.targetFolderId;
+    operation.uids = uids;
+    operation.targetFolderId = undo.sourceFolderId;
+    enqueue(operation);
+    Q_EMIT notice(tr("Moved %n message(s) back to %1", "", int(uids.size()))
+                          .arg(folderName(undo.sourceFolderId)));
+}
+
+QString AccountService::folderName(qint64 folderId) const
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    if (!folder)
+        return QString();
+    const FolderRecord &record = folder.value();
+    if (record.specialUse == FolderRecord::SpecialUse::Inbox)
+        return tr("Inbox");
+    return record.delimiter.isNull() ? record.path : record.path.section(record.delimiter, -1);
 }
 
 void AccountService::reportTaskError(const MailError &error)

@@ -19,31 +19,49 @@
 class FolderSync;
 class FolderTreeModel;
 class ImapConnection;
-struct ImapConnectionSettings;
 class InboxWatcher;
 class MessageListModel;
 class MessageStore;
+class OperationQueue;
+struct PendingOperation;
 class SecretStore;
-class SslTransport;
+class Transport;
+class TransportFactory;
 
 // Everything one account does, behind one object: its cache, its IMAP session, its folder and
 // message models. The UI talks to this facade and to the models, never to a connection or a task.
 //
 // connectToServer() reads the password from the SecretStore, opens the session, lists the
-// folders into the cache and synchronises the open folder; afterwards the connection idles on
-// that folder and unsolicited changes flow into the cache and from there into the models. While
-// another folder than the Inbox is open, a second session (InboxWatcher) idles on the Inbox, so
-// new mail is seen wherever the user is. A lost
+// folders into the cache, replays the changes made while offline and synchronises the open
+// folder; afterwards the connection idles on that folder and unsolicited changes flow into the
+// cache and from there into the models. While another folder than the Inbox is open, a second
+// session (InboxWatcher) idles on the Inbox, so new mail is seen wherever the user is. A lost
 // connection is retried with growing delays; an authentication or certificate refusal is not.
-// Certificate questions travel up as trustRequested() and wait for answerTrust().
+//
+// Questions for the user travel up and wait for their answer: a certificate as
+// trustRequested() / answerTrust(), a password as passwordRequested() / answerPassword(). A
+// password the user typed is stored only once a login with it succeeded.
+//
+// Changes to messages name their folder and UIDs; they show in the cache at once and reach
+// the server through the account's OperationQueue, now or after the next connection. Transports
+// come from the TransportFactory given, so the whole service runs against a scripted server.
 class AccountService : public QObject
 {
     Q_OBJECT
 public:
     enum class State { Offline, Connecting, Online, Failed };
     Q_ENUM(State)
+    // Why a password is asked for.
+    enum class PasswordReason {
+        NoneStored, // the secret store has none for this account
+        StoreFailed, // the keychain did not answer or refused; the detail says how
+        Rejected, // the server refused the one used; the detail is its answer
+    };
+    Q_ENUM(PasswordReason)
 
-    AccountService(const Account &account, SecretStore *secrets, QObject *parent = nullptr);
+    // transports: null for SslTransports; it must outlive the service.
+    AccountService(const Account &account, SecretStore *secrets,
+                   TransportFactory *transports = nullptr, QObject *parent = nullptr);
     ~AccountService() override;
 
     // Opens (or creates) the account's cache database at path and creates the models, which
@@ -52,7 +70,7 @@ public:
     MailError openCache(const QString &path);
 
     Account account() const { return m_account; }
-    void setAccount(const Account &account) { m_account = account; }
+    void setAccount(const Account &account);
     State state() const { return m_state; }
     QString stateDetail() const { return m_stateDetail; }
     MessageStore *store() const { return m_store.get(); }
@@ -80,18 +98,34 @@ public:
     // One numbered section (an attachment) of uid in folderId, decoded: partProgress(), then
     // partFetched() or partFetchFailed().
     void fetchPart(qint64 folderId, quint32 uid, const QByteArray &section);
-    void changeFlags(const QList<quint32> &uids, MessageRecord::Flags add,
+    // Changes to messages of any folder of the account, at once in the cache, on the server
+    // now or after the next connection, in the order they were made.
+    void changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
-    void moveMessages(const QList<quint32> &uids, qint64 targetFolderId);
+    void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges.
-    void deleteMessages(const QList<quint32> &uids);
-    // Stores a message in a special folder (Sent, Drafts) with the given flags. done, when
-    // given, hears the outcome (a null error on success), after errorOccurred() for a failure.
+    void deleteMessages(qint64 folderId, const QList<quint32> &uids);
+    // Stores a message in a special folder (Sent, Drafts) with the given flags, now or after
+    // the next connection. done, when given, hears whether it is kept (a null error): it is
+    // written to the account's journal first, so it survives a restart until it is filed.
     void appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
                        const QList<QByteArray> &flags,
                        std::function<void(const MailError &)> done = {});
+    // Changes kept for the server, not confirmed yet.
+    int pendingOperationCount() const;
+
+    // The last move or deletion into Trash that reached the server can be taken back: the
+    // messages move back to their folder (their new UIDs known from COPYUID).
+    bool canUndo() const { return !m_undo.mapping.isEmpty(); }
+    void undo();
 
     void answerTrust(bool trust);
+    // The answer to passwordRequested(); an empty one declines, and the account stays offline.
+    void answerPassword(const QString &password);
+    bool isAwaitingPassword() const { return m_awaitingPassword; }
+    // The password the account logs in with: the one given this session, else the stored one;
+    // empty when there is none (the service then asks, as connectToServer() does).
+    void readPassword(QObject *context, std::function<void(const QString &)> deliver);
 
 Q_SIGNALS:
     void stateChanged(AccountService::State state, const QString &detail);
@@ -99,6 +133,13 @@ Q_SIGNALS:
     void trustRequested(const QList<QSslCertificate> &chain, const QString &reasons);
     // The user trusted a certificate: its SHA-256 fingerprint (hex) should be pinned.
     void certificateTrusted(const QByteArray &hexFingerprint);
+    // The session waits for answerPassword().
+    void passwordRequested(AccountService::PasswordReason reason, const QString &detail);
+    // Something the user should read in passing ("Moved 3 messages to Archive").
+    void notice(const QString &text);
+    // canUndo() became true; text says what undo() takes back.
+    void undoAvailable(const QString &text);
+    void pendingOperationCountChanged(int count);
     void syncProgress(qint64 done, qint64 total);
     void syncFinished(qint64 folderId, const MailError &error);
     void messageFetched(qint64 folderId, quint32 uid, const QByteArray &message);
@@ -114,6 +155,7 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &detail = {});
+    void askPassword(PasswordReason reason, const QString &detail);
     void openSession(const QString &password);
     void onReady();
     void onConnectionFailed(const MailError &error);
@@ -124,8 +166,15 @@ private:
     void scheduleResync();
     void scheduleReconnect();
     void reportTaskError(const MailError &error);
-    ImapConnectionSettings sessionSettings(const QString &password) const;
-    QList<QSslCertificate> caCertificates() const;
+    void enqueue(const PendingOperation &operation);
+    // Lets the queue replay what it holds when the connection is free for it.
+    void runOperations();
+    void onOperationsDrained();
+    void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
+                 const QList<std::pair<quint32, quint32>> &mapping, int requested);
+    QString folderName(qint64 folderId) const;
+    // The folder of a mailbox name as selected on the connection; 0 when not cached.
+    qint64 folderOfMailbox(const QByteArray &wireName) const;
     // Starts or stops the Inbox watcher for the current state and open folder.
     void updateInboxWatch();
     void onInboxWatchStopped(const MailError &error);
@@ -133,16 +182,31 @@ private:
     // The connection when it can carry commands for the open folder, else null.
     ImapConnection *onlineConnection() const;
 
+    struct Undo
+    {
+        qint64 sourceFolderId = 0; // where the messages were
+        qint64 targetFolderId = 0; // where they are now
+        QList<std::pair<quint32, quint32>> mapping;
+    };
+
     Account m_account;
     SecretStore *m_secrets;
+    TransportFactory *m_transports;
+    std::unique_ptr<TransportFactory> m_ownTransports;
     std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<OperationQueue> m_operations;
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
     std::unique_ptr<InboxWatcher> m_inboxWatcher;
     QTimer m_inboxWatchRetryTimer;
     int m_inboxWatchAttempts = 0;
-    std::unique_ptr<SslTransport> m_transport;
+    std::unique_ptr<Transport> m_transport;
     std::unique_ptr<ImapConnection> m_connection;
+    qint64 m_selectedFolder = 0; // the folder selected on m_connection
+    QString m_password; // the one in use this session; empty until read or given
+    bool m_passwordToSave = false; // given by the user, stored once a login succeeds
+    bool m_awaitingPassword = false;
+    Undo m_undo;
     QPointer<FolderSync> m_sync;
     State m_state = State::Offline;
     QString m_stateDetail;

@@ -2,13 +2,15 @@
 
 #include "common/logging.h"
 #include "imap/imapconnection.h"
-#include "net/ssltransport.h"
+#include "net/transport.h"
+#include "net/transportfactory.h"
 #include "sync/foldersync.h"
 #include "unsolicitedupdates.h"
 
-InboxWatcher::InboxWatcher(MessageStore *store, QObject *parent)
+InboxWatcher::InboxWatcher(MessageStore *store, TransportFactory *transports, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_transports(transports)
 {
     // Several reports in a row (a burst of deliveries) make one resynchronisation.
     m_resyncTimer.setSingleShot(true);
@@ -21,26 +23,14 @@ InboxWatcher::~InboxWatcher()
     stop();
 }
 
-void InboxWatcher::setCaCertificates(const QList<QSslCertificate> &certificates)
-{
-    m_caCertificates = certificates;
-}
-
-void InboxWatcher::setPinnedDigest(const QByteArray &sha256)
-{
-    m_pinnedDigest = sha256;
-}
-
-void InboxWatcher::start(qint64 folderId, const ImapConnectionSettings &settings)
+void InboxWatcher::start(qint64 folderId, const ImapConnectionSettings &settings,
+                         const TransportPolicy &policy)
 {
     stop();
     m_folderId = folderId;
-    m_transport = std::make_unique<SslTransport>();
-    m_transport->setCaCertificates(m_caCertificates);
-    m_transport->setPinnedDigest(m_pinnedDigest);
-    m_transport->setConnectTimeout(30000);
+    m_transport = m_transports->create(policy);
     connect(m_transport.get(), &Transport::certificateTrustRequested, this,
-            [transport = QPointer<SslTransport>(m_transport.get())] {
+            [transport = QPointer<Transport>(m_transport.get())] {
                 // Answered later, not from inside the transport's handshake slot.
                 QMetaObject::invokeMethod(
                         transport,

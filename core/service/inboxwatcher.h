@@ -2,6 +2,7 @@
 
 #include "common/mailerror.h"
 #include "imap/imapconnectionsettings.h"
+#include "net/transportpolicy.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,7 +16,8 @@
 class FolderSync;
 class ImapConnection;
 class MessageStore;
-class SslTransport;
+class Transport;
+class TransportFactory;
 
 // Keeps one folder of an account's cache, its Inbox, current over a session of its own while
 // the account's main session works in another folder. IDLE reports only on the selected
@@ -23,21 +25,19 @@ class SslTransport;
 //
 // start() logs in, synchronises the folder, then idles on it; what the server reports there
 // (EXISTS, EXPUNGE, VANISHED, FETCH) reaches the cache, new and expunged messages through a
-// short resynchronisation. The watcher never asks about a certificate: it accepts what the CA
-// certificates or the pinned digest accept (the certificate the main session was accepted
-// with) and fails otherwise. When the session ends for any reason, stopped() tells why; the
-// owner decides whether to start again.
+// short resynchronisation. The watcher never asks about a certificate: it accepts what the
+// policy's CA certificates or pinned digest accept (the owner pins the certificate the main
+// session was accepted with) and fails otherwise. When the session ends for any reason,
+// stopped() tells why; the owner decides whether to start again.
 class InboxWatcher : public QObject
 {
     Q_OBJECT
 public:
-    explicit InboxWatcher(MessageStore *store, QObject *parent = nullptr);
+    InboxWatcher(MessageStore *store, TransportFactory *transports, QObject *parent = nullptr);
     ~InboxWatcher() override;
 
-    void setCaCertificates(const QList<QSslCertificate> &certificates);
-    void setPinnedDigest(const QByteArray &sha256);
-
-    void start(qint64 folderId, const ImapConnectionSettings &settings);
+    void start(qint64 folderId, const ImapConnectionSettings &settings,
+               const TransportPolicy &policy);
     // Ends the session at once, without stopped().
     void stop();
 
@@ -58,10 +58,9 @@ private:
     void onFailed(const MailError &error);
 
     MessageStore *m_store;
-    QList<QSslCertificate> m_caCertificates;
-    QByteArray m_pinnedDigest;
+    TransportFactory *m_transports;
     qint64 m_folderId = 0;
-    std::unique_ptr<SslTransport> m_transport;
+    std::unique_ptr<Transport> m_transport;
     std::unique_ptr<ImapConnection> m_connection;
     QPointer<FolderSync> m_sync;
     bool m_resyncPending = false;

@@ -1,5 +1,7 @@
 #include "serverconnectiontester.h"
 
+#include "accountendpoints.h"
+#include "accounts/secretstore.h"
 #include "common/logging.h"
 #include "imap/imapconnection.h"
 #include "net/ssltransport.h"
@@ -70,7 +72,17 @@ void ServerConnectionTester::start(const Account &account, const QString &passwo
         return;
     m_account = account;
     m_password = password;
-    startImap();
+    if (!password.isEmpty() || !m_secrets || account.id().isEmpty()) {
+        startImap();
+        return;
+    }
+    m_server = Stage::Imap; // running while the password is read
+    m_secrets->readPassword(account.id(), this, [this](const SecretStore::Reply &reply) {
+        if (m_server != Stage::Imap || m_imap)
+            return; // cancelled meanwhile
+        m_password = reply.isOk() ? reply.password : QString();
+        startImap();
+    });
 }
 
 void ServerConnectionTester::cancel()
@@ -80,13 +92,12 @@ void ServerConnectionTester::cancel()
     finishServer(MailError(MailError::Kind::Cancelled, tr("The test was stopped")));
 }
 
-SslTransport *ServerConnectionTester::createTransport(const QList<QByteArray> &pins)
+SslTransport *ServerConnectionTester::createTransport(AccountEndpoints::Server server)
 {
+    const TransportPolicy policy = AccountEndpoints::transportPolicy(m_account, server);
     auto *transport = new SslTransport(this);
-    if (!m_account.caFilePath().isEmpty())
-        transport->setCaCertificates(QSslCertificate::fromPath(m_account.caFilePath()));
-    if (!pins.isEmpty())
-        transport->setPinnedDigest(QByteArray::fromHex(pins.constLast()));
+    transport->setCaCertificates(policy.caCertificates);
+    transport->setPinnedDigest(policy.pinnedDigest);
     transport->setConnectTimeout(m_timeoutMs);
     // A test never trusts anything: the chain goes into the result, where the user may pin it.
     connect(transport, &Transport::certificateTrustRequested, this,
@@ -115,7 +126,7 @@ void ServerConnectionTester::step(const QString &description)
 void ServerConnectionTester::startImap()
 {
     m_server = Stage::Imap;
-    SslTransport *transport = createTransport(m_account.imapPinnedFingerprints());
+    SslTransport *transport = createTransport(AccountEndpoints::Server::Imap);
     m_imap = new ImapConnection(transport, this);
     connect(m_imap, &ImapConnection::stateChanged, this,
             [this](ImapConnection::State state) { step(imapStep(state)); });
@@ -125,12 +136,7 @@ void ServerConnectionTester::startImap()
     });
     connect(m_imap, &ImapConnection::failed, this, &ServerConnectionTester::finishServer);
 
-    ImapConnectionSettings settings;
-    settings.host = m_account.imapHost();
-    settings.port = m_account.imapPort();
-    settings.security = m_account.imapSecurity();
-    settings.username = m_account.userName().isEmpty() ? m_account.address() : m_account.userName();
-    settings.password = m_password;
+    ImapConnectionSettings settings = AccountEndpoints::imap(m_account, m_password);
     settings.clientId.clear();
     settings.enableExtensions = false;
     step(tr("Connecting to %1").arg(endpoint(settings.host, settings.port)));
@@ -140,15 +146,9 @@ void ServerConnectionTester::startImap()
 void ServerConnectionTester::startSmtp()
 {
     m_server = Stage::Smtp;
-    SslTransport *transport = createTransport(m_account.smtpPinnedFingerprints());
+    SslTransport *transport = createTransport(AccountEndpoints::Server::Submission);
     m_smtp = new SmtpClient(transport, this);
-    SmtpSettings settings;
-    settings.host = m_account.smtpHost();
-    settings.port = m_account.smtpPort();
-    settings.security = m_account.smtpSecurity();
-    settings.userName = m_account.userName().isEmpty() ? m_account.address() : m_account.userName();
-    settings.password = m_password;
-    settings.ehloName = "heron.localdomain";
+    const SmtpSettings settings = AccountEndpoints::submission(m_account, m_password);
     m_smtp->setSettings(settings);
     connect(m_smtp, &SmtpClient::stateChanged, this, [this](SmtpClient::State state) {
         // The first transaction step is only reached once the server accepted the login.

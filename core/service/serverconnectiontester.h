@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountendpoints.h"
 #include "accounts/connectiontester.h"
 #include "common/mailerror.h"
 
@@ -7,6 +8,7 @@
 #include <QTimer>
 
 class ImapConnection;
+class SecretStore;
 class SmtpClient;
 class SslTransport;
 
@@ -27,6 +29,9 @@ public:
     void setTimeout(int msecs) { m_timeoutMs = msecs; }
     int timeout() const { return m_timeoutMs; }
 
+    // Where an empty password is looked up: the account's stored one is tested then (the
+    // account dialog leaves the field empty to keep it). Without a store, empty is empty.
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
     void start(const Account &account, const QString &password) override;
     void cancel() override;
     bool isRunning() const { return m_server != Stage::Idle; }
@@ -41,11 +46,12 @@ private:
 
     void startImap();
     void startSmtp();
-    SslTransport *createTransport(const QList<QByteArray> &pins);
+    SslTransport *createTransport(AccountEndpoints::Server server);
     void step(const QString &description);
     void finishServer(const MailError &error);
     void cleanUp();
 
+    QPointer<SecretStore> m_secrets;
     Account m_account;
     QString m_password;
     Stage m_server = Stage::Idle;

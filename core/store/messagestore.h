@@ -5,6 +5,7 @@
 #include "folderrecord.h"
 #include "messagequery.h"
 #include "messagerecord.h"
+#include "pendingoperation.h"
 #include "storeresult.h"
 #include "threadroot.h"
 #include "threadrow.h"
@@ -88,6 +89,12 @@ public:
     MailError storeBodyPartFile(qint64 folderId, quint32 uid, const QByteArray &section,
                                 const QString &filePath);
     StoreResult<BodyPartRecord> bodyPart(qint64 folderId, quint32 uid, const QByteArray &section);
+
+    // The journal of changes the server has not confirmed yet (messagestorejournal.cpp), oldest
+    // first. Adding returns the operation's id.
+    StoreResult<qint64> addPendingOperation(const PendingOperation &operation);
+    StoreResult<QList<PendingOperation>> pendingOperations();
+    MailError removePendingOperation(qint64 id);
 
     // Lists: the rows of a query, in its order, read a window at a time. Records from
     // fetchMessages() carry the list columns only (no recipients, references or structure).

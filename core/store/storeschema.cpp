@@ -203,8 +203,19 @@ const Migration migration8 = {
         "DROP TABLE message_structure",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3, migration4,
-                                     migration5, migration6, migration7, migration8};
+// Version 9: the changes made while the server could not hear them (flags, moves, deletions,
+// messages to file into Sent or Drafts), in the order they were made, until replayed.
+const Migration migration9 = {
+        "CREATE TABLE pending_operations (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " kind INTEGER NOT NULL, folder_id INTEGER NOT NULL DEFAULT 0,"
+        " uids TEXT NOT NULL DEFAULT '', add_flags INTEGER NOT NULL DEFAULT 0,"
+        " remove_flags INTEGER NOT NULL DEFAULT 0, target_folder_id INTEGER NOT NULL DEFAULT 0,"
+        " special_use INTEGER NOT NULL DEFAULT 0, append_flags TEXT NOT NULL DEFAULT '',"
+        " message BLOB)",
+};
+
+const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5,
+                                     migration6, migration7, migration8, migration9};
 
 struct ListIndex
 {

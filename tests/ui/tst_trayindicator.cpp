@@ -1,4 +1,4 @@
-#include "inboxmonitor.h"
+#include "service/newmailmonitor.h"
 #include "store/messagestore.h"
 #include "trayindicator.h"
 
@@ -56,10 +56,10 @@ private Q_SLOTS:
         QVERIFY(!home.store.upsertMessages(home.inboxId, {message(1, false), message(2, false)}));
         QVERIFY(!home.store.upsertMessages(home.otherId, {message(1, false)})); // not an Inbox
 
-        InboxMonitor monitor;
+        NewMailMonitor monitor;
         TrayIndicator tray(&monitor, nullptr, false);
         QCOMPARE(tray.toolTip(), TrayIndicator::toolTipFor(0));
-        QSignalSpy changed(&monitor, &InboxMonitor::unreadCountChanged);
+        QSignalSpy changed(&monitor, &NewMailMonitor::unreadCountChanged);
         monitor.addAccount(u"work"_s, u"Work"_s, &work.store);
         monitor.addAccount(u"home"_s, u"Home"_s, &home.store);
         QCOMPARE(monitor.unreadCount(), 3);
@@ -82,10 +82,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         Cache work(dir.filePath(u"work.sqlite"_s));
-        InboxMonitor monitor;
+        NewMailMonitor monitor;
         TrayIndicator tray(&monitor, nullptr, false);
         monitor.addAccount(u"work"_s, u"Work"_s, &work.store);
-        QSignalSpy news(&monitor, &InboxMonitor::newMail);
+        QSignalSpy news(&monitor, &NewMailMonitor::newMail);
 
         // The first synchronisation of an empty Inbox.
         QVERIFY(!work.store.upsertMessages(work.inboxId, {message(1, false), message(2, false)}));
@@ -95,7 +95,7 @@ private Q_SLOTS:
         // One new unread message arrives.
         QVERIFY(!work.store.upsertMessages(work.inboxId, {message(3, false, u"Lunch?"_s)}));
         QCOMPARE(news.size(), 1);
-        const auto mail = news.at(0).at(0).value<InboxMonitor::NewMail>();
+        const auto mail = news.at(0).at(0).value<NewMailMonitor::NewMail>();
         QCOMPARE(mail.accountName, u"Work"_s);
         QCOMPARE(mail.count, 1);
         QCOMPARE(mail.sender, u"Sender 3"_s);
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(!work.store.upsertMessages(work.inboxId,
                                            {message(5, false), message(6, false, u"Newest"_s)}));
         QCOMPARE(news.size(), 2);
-        const auto two = news.at(1).at(0).value<InboxMonitor::NewMail>();
+        const auto two = news.at(1).at(0).value<NewMailMonitor::NewMail>();
         QCOMPARE(two.count, 2);
         QCOMPARE(two.subject, u"Newest"_s);
         QVERIFY(TrayIndicator::titleFor(two).contains(u"2"_s));

@@ -29,8 +29,9 @@ private Q_SLOTS:
     void readsFlagsAndDeletes();
     void untrustedCertificateAsksAndWaits_data();
     void untrustedCertificateAsksAndWaits();
-    void missingPasswordIsAClearError();
+    void missingPasswordIsAskedFor();
     void wrongPasswordIsNotRetried();
+    void offlineChangesAndUndoReachDovecot();
     void messageChosenDuringAnotherSyncWaitsForItsFolder();
     void inboxIsWatchedWhileAnotherFolderIsOpen();
 
@@ -171,7 +172,8 @@ void TestAccountService::readsFlagsAndDeletes()
              bytes);
 
     // Flags reach the server.
-    service->changeFlags({uid}, MessageRecord::Flagged | MessageRecord::Seen, {});
+    service->changeFlags(service->currentFolderId(), {uid},
+                         MessageRecord::Flagged | MessageRecord::Seen, {});
     const QString user = m_stack.address(QStringLiteral("carol"));
     QTRY_VERIFY_WITH_TIMEOUT(doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), user,
                                       QStringLiteral("flags"), QStringLiteral("mailbox"),
@@ -183,15 +185,19 @@ void TestAccountService::readsFlagsAndDeletes()
 
     // Delete moves to Trash.
     const int before = list->rowCount();
-    service->deleteMessages({uid});
-    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), before - 1, 10000);
-    const QStringList inTrash = doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
-                                         QStringLiteral("mailbox"), QStringLiteral("Trash"),
-                                         QStringLiteral("all")});
-    QVERIFY(!inTrash.isEmpty());
-    QVERIFY(doveadm({QStringLiteral("search"), QStringLiteral("-u"), user, QStringLiteral("mailbox"),
-                     QStringLiteral("INBOX"), QStringLiteral("uid"), QString::number(uid)})
-                    .isEmpty());
+    service->deleteMessages(service->currentFolderId(), {uid});
+    // The list follows at once; the server follows the queue.
+    QCOMPARE(list->rowCount(), before - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                                       QStringLiteral("mailbox"), QStringLiteral("Trash"),
+                                       QStringLiteral("all")})
+                                      .isEmpty(),
+                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                                      QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+                                      QStringLiteral("uid"), QString::number(uid)})
+                                     .isEmpty(),
+                             10000);
 }
 
 void TestAccountService::untrustedCertificateAsksAndWaits_data()
@@ -228,13 +234,17 @@ void TestAccountService::untrustedCertificateAsksAndWaits()
     }
 }
 
-void TestAccountService::missingPasswordIsAClearError()
+void TestAccountService::missingPasswordIsAskedFor()
 {
     auto service = makeService(account(QStringLiteral("alice")));
-    QSignalSpy states(service.get(), &AccountService::stateChanged);
+    QSignalSpy asked(service.get(), &AccountService::passwordRequested);
     service->connectToServer();
-    QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Failed, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+    QCOMPARE(asked.first().first().value<AccountService::PasswordReason>(),
+             AccountService::PasswordReason::NoneStored);
     QVERIFY(service->stateDetail().contains(QStringLiteral("password")));
+    service->answerPassword(m_stack.password());
+    QVERIFY(waitOnline(service.get()));
 }
 
 void TestAccountService::wrongPasswordIsNotRetried()
@@ -244,12 +254,96 @@ void TestAccountService::wrongPasswordIsNotRetried()
                             [](const SecretStore::Reply &) {});
     auto service = makeService(a);
     QSignalSpy states(service.get(), &AccountService::stateChanged);
+    QSignalSpy asked(service.get(), &AccountService::passwordRequested);
     service->connectToServer();
-    QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Failed, 15000);
+    // Refused: the user is asked, with the server's words; nothing is tried meanwhile.
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 15000);
+    QCOMPARE(asked.first().first().value<AccountService::PasswordReason>(),
+             AccountService::PasswordReason::Rejected);
+    QVERIFY(!asked.first().at(1).toString().isEmpty());
     const int changes = int(states.size());
     QTest::qWait(2500);
     QCOMPARE(int(states.size()), changes);
-    QCOMPARE(service->state(), AccountService::State::Failed);
+    QVERIFY(service->isAwaitingPassword());
+}
+
+void TestAccountService::offlineChangesAndUndoReachDovecot()
+{
+    const QString user = m_stack.address(QStringLiteral("carol"));
+    const Account a = account(QStringLiteral("carol"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    seedInbox(QStringLiteral("carol"), 3);
+    doveadm({QStringLiteral("mailbox"), QStringLiteral("create"), QStringLiteral("-u"), user,
+             QStringLiteral("Offline")});
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    const qint64 inbox = service->currentFolderId();
+    const qint64 target = service->store()->folderByPath(QStringLiteral("Offline")).value().id;
+    MessageListModel *list = service->messageModel();
+    QVERIFY(list->rowCount() >= 3);
+    const quint32 flagged = list->index(0, 0).data(MessageListModel::UidRole).toUInt();
+    const quint32 moved = list->index(1, 0).data(MessageListModel::UidRole).toUInt();
+    auto search = [&](const QString &mailbox, const QStringList &query) {
+        return doveadm(QStringList {QStringLiteral("search"), QStringLiteral("-u"), user,
+                                    QStringLiteral("mailbox"), mailbox}
+                       + query);
+    };
+
+    // The IMAP server out of reach: a port nothing listens on.
+    Account unreachable = a;
+    unreachable.setImapPort(1);
+    service->disconnectFromServer();
+    service->setAccount(unreachable);
+    QSignalSpy states(service.get(), &AccountService::stateChanged);
+    service->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(states.cbegin(), states.cend(),
+                                         [](const QList<QVariant> &change) {
+                                             return change.first().value<AccountService::State>()
+                                                    == AccountService::State::Failed;
+                                         }),
+                             15000);
+
+    service->changeFlags(inbox, {flagged}, MessageRecord::Flagged, {});
+    service->moveMessages(inbox, {moved}, target);
+    const QByteArray sent = "From: " + user.toUtf8() + "\r\nTo: " + user.toUtf8()
+                            + "\r\nSubject: Filed after reconnect\r\n\r\nHello\r\n";
+    service->appendMessage(FolderRecord::SpecialUse::Sent, sent, {QByteArrayLiteral("\\Seen")});
+    QCOMPARE(service->pendingOperationCount(), 3);
+    QVERIFY(search(QStringLiteral("Offline"), {QStringLiteral("all")}).isEmpty());
+
+    // Reachable again: the three changes are on the server.
+    service->disconnectFromServer();
+    service->setAccount(a);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!search(QStringLiteral("INBOX"),
+                                     {QStringLiteral("uid"), QString::number(flagged),
+                                      QStringLiteral("flagged")})
+                                      .isEmpty(),
+                             15000);
+    QTRY_COMPARE_WITH_TIMEOUT(search(QStringLiteral("Offline"), {QStringLiteral("all")}).size(), 1,
+                              15000);
+    QVERIFY(search(QStringLiteral("INBOX"), {QStringLiteral("uid"), QString::number(moved)})
+                    .isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!search(QStringLiteral("Sent"),
+                                     {QStringLiteral("subject"),
+                                      QStringLiteral("Filed after reconnect")})
+                                      .isEmpty(),
+                             15000);
+    QTRY_COMPARE_WITH_TIMEOUT(service->pendingOperationCount(), 0, 5000);
+
+    // Delete, then undo: the message is back in the Inbox on the server.
+    QSignalSpy undoable(service.get(), &AccountService::undoAvailable);
+    const int inInbox = int(search(QStringLiteral("INBOX"), {QStringLiteral("all")}).size());
+    service->deleteMessages(inbox, {flagged});
+    QTRY_COMPARE_WITH_TIMEOUT(undoable.size(), 1, 15000);
+    QCOMPARE(search(QStringLiteral("INBOX"), {QStringLiteral("all")}).size(), inInbox - 1);
+    service->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(search(QStringLiteral("INBOX"), {QStringLiteral("all")}).size(),
+                              inInbox, 15000);
 }
 
 void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()

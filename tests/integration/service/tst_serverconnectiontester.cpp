@@ -1,6 +1,7 @@
 // The real connection test against the local Dovecot and Postfix, and against small plain TCP
 // servers for the cases the stack cannot show (no STARTTLS, no greeting).
 #include "accounts/account.h"
+#include "accounts/memorysecretstore.h"
 #include "mailstackinfo.h"
 #include "net/certificateinfo.h"
 #include "service/serverconnectiontester.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void bothServersSucceed_data();
     void bothServersSucceed();
     void wrongPasswordIsAnAuthenticationFailure();
+    void unchangedPasswordFieldTestsTheStoredPassword();
     void closedPortIsRefused();
     void unknownHostIsANameLookupFailure();
     void untrustedCertificateCarriesItsChain();
@@ -176,6 +178,29 @@ void TestServerConnectionTester::wrongPasswordIsAnAuthenticationFailure()
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0).outcome, Outcome::ConnectionRefused);
     QCOMPARE(results.at(1).outcome, Outcome::AuthenticationFailed);
+}
+
+void TestServerConnectionTester::unchangedPasswordFieldTestsTheStoredPassword()
+{
+    // An existing account: the dialog's password field is left empty ("unchanged").
+    Account a = account(QStringLiteral("bob"));
+    a.setId(QStringLiteral("stored-bob"));
+    MemorySecretStore secrets;
+    bool written = false;
+    secrets.writePassword(a.id(), m_stack.password(), this,
+                          [&](const SecretStore::Reply &) { written = true; });
+    QTRY_VERIFY(written);
+    ServerConnectionTester tester;
+    tester.setSecretStore(&secrets);
+    const QList<ConnectionTestResult> results = run(tester, a, QString());
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results.at(0).isSuccess(), qPrintable(results.at(0).detail));
+    QVERIFY2(results.at(1).isSuccess(), qPrintable(results.at(1).detail));
+
+    // A password typed into the field is the one tested, whatever is stored.
+    const QList<ConnectionTestResult> typed = run(tester, a, QStringLiteral("not-the-password"));
+    QCOMPARE(typed.size(), 2);
+    QCOMPARE(typed.at(0).outcome, Outcome::AuthenticationFailed);
 }
 
 void TestServerConnectionTester::closedPortIsRefused()

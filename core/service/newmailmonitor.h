@@ -11,11 +11,11 @@ class MessageStore;
 // Watches the Inbox of every account in its cache: the number of unread messages across all
 // of them, and new mail as it arrives there (messages the store adds to an Inbox unread).
 // The first filling of an empty Inbox is not news and is not announced.
-class InboxMonitor : public QObject
+class NewMailMonitor : public QObject
 {
     Q_OBJECT
 public:
-    explicit InboxMonitor(QObject *parent = nullptr);
+    explicit NewMailMonitor(QObject *parent = nullptr);
 
     // Watches the account's cache; a second call for the same account replaces it.
     void addAccount(const QString &accountId, const QString &accountName, MessageStore *store);
@@ -35,7 +35,7 @@ public:
 
 Q_SIGNALS:
     void unreadCountChanged(int unread);
-    void newMail(const InboxMonitor::NewMail &mail);
+    void newMail(const NewMailMonitor::NewMail &mail);
 
 private:
     struct Source

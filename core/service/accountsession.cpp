@@ -1,39 +1,29 @@
 #include "accountsession.h"
 
-#include "accounts/secretstore.h"
-#include "net/ssltransport.h"
+#include "accountendpoints.h"
+#include "accountservice.h"
+#include "net/ssltransportfactory.h"
+#include "net/transport.h"
 #include "outbox/messagesender.h"
-#include "service/accountservice.h"
-#include "smtp/smtpsettings.h"
 
 #include <QDir>
 
 AccountSession::AccountSession(const Account &account, SecretStore *secrets,
-                               const QString &dataDirectory, QObject *parent)
+                               TransportFactory *transports, const QString &dataDirectory,
+                               QObject *parent)
     : QObject(parent)
     , m_account(account)
-    , m_secrets(secrets)
+    , m_ownTransports(transports ? nullptr : std::make_unique<SslTransportFactory>())
+    , m_transports(transports ? transports : m_ownTransports.get())
     , m_directory(dataDirectory + QLatin1Char('/') + account.id())
     , m_outbox(m_directory + QStringLiteral("/outbox"))
-    , m_service(std::make_unique<AccountService>(account, secrets))
+    , m_service(std::make_unique<AccountService>(account, secrets, m_transports))
 { }
 
 AccountSession::~AccountSession()
 {
     if (m_sender)
         m_sender->abort();
-}
-
-void AccountSession::connectToServer()
-{
-    m_secrets->readPassword(account().id(), this, [this](const SecretStore::Reply &reply) {
-        if (reply.status == SecretStore::Status::NotFound
-            || reply.status == SecretStore::Status::Unavailable) {
-            Q_EMIT passwordNeeded();
-            return;
-        }
-        m_service->connectToServer(); // other failures are the service's to report
-    });
 }
 
 Account AccountSession::account() const
@@ -51,28 +41,15 @@ MailError AccountSession::open()
         return error;
 
     auto settings = [this](std::function<void(SmtpSettings)> deliver) {
-        const Account a = account();
-        m_secrets->readPassword(a.id(), this, [a, deliver](const SecretStore::Reply &reply) {
-            SmtpSettings s;
-            s.host = a.smtpHost();
-            s.port = a.smtpPort();
-            s.security = a.smtpSecurity();
-            s.userName = a.userName().isEmpty() ? a.address() : a.userName();
-            s.password = reply.password;
-            s.ehloName = "heron.localdomain";
-            deliver(s);
+        m_service->readPassword(this, [this, deliver](const QString &password) {
+            deliver(AccountEndpoints::submission(account(), password));
         });
     };
     auto transports = [this]() -> std::unique_ptr<Transport> {
-        const Account a = account();
-        auto transport = std::make_unique<SslTransport>();
-        if (!a.caFilePath().isEmpty())
-            transport->setCaCertificates(QSslCertificate::fromPath(a.caFilePath()));
-        if (!a.smtpPinnedFingerprints().isEmpty())
-            transport->setPinnedDigest(QByteArray::fromHex(a.smtpPinnedFingerprints().last()));
-        transport->setConnectTimeout(30000);
+        TransportPolicy policy
+                = AccountEndpoints::transportPolicy(account(), AccountEndpoints::Server::Submission);
         // An unknown certificate is the sender's question (MessageSender::trustRequested).
-        return transport;
+        return m_transports->create(policy);
     };
     m_sender = std::make_unique<MessageSender>(&m_outbox, m_account.id(), settings, transports);
     connect(m_sender.get(), &MessageSender::sent, this,

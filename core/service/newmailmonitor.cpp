@@ -1,13 +1,13 @@
-#include "inboxmonitor.h"
+#include "newmailmonitor.h"
 
 #include "store/messagestore.h"
 
-InboxMonitor::InboxMonitor(QObject *parent)
+NewMailMonitor::NewMailMonitor(QObject *parent)
     : QObject(parent)
 { }
 
-void InboxMonitor::addAccount(const QString &accountId, const QString &accountName,
-                              MessageStore *store)
+void NewMailMonitor::addAccount(const QString &accountId, const QString &accountName,
+                                MessageStore *store)
 {
     removeAccount(accountId);
     Source source {accountName, store, 0, 0};
@@ -24,13 +24,13 @@ void InboxMonitor::addAccount(const QString &accountId, const QString &accountNa
                 onAdded(accountId, folderId, uids);
             });
     for (auto signal : {&MessageStore::messagesChanged, &MessageStore::messagesRemoved})
-        connect(store, signal, this, &InboxMonitor::recount);
-    connect(store, &MessageStore::folderCleared, this, &InboxMonitor::recount);
+        connect(store, signal, this, &NewMailMonitor::recount);
+    connect(store, &MessageStore::folderCleared, this, &NewMailMonitor::recount);
     connect(store, &QObject::destroyed, this, [this, accountId] { removeAccount(accountId); });
     recount();
 }
 
-void InboxMonitor::removeAccount(const QString &accountId)
+void NewMailMonitor::removeAccount(const QString &accountId)
 {
     const auto found = m_sources.find(accountId);
     if (found == m_sources.end())
@@ -41,12 +41,12 @@ void InboxMonitor::removeAccount(const QString &accountId)
     recount();
 }
 
-int InboxMonitor::unreadCount(const QString &accountId) const
+int NewMailMonitor::unreadCount(const QString &accountId) const
 {
     return m_sources.value(accountId).unread;
 }
 
-void InboxMonitor::findInbox(Source &source)
+void NewMailMonitor::findInbox(Source &source)
 {
     source.inboxId = 0;
     if (!source.store)
@@ -61,7 +61,7 @@ void InboxMonitor::findInbox(Source &source)
     }
 }
 
-void InboxMonitor::recount()
+void NewMailMonitor::recount()
 {
     int total = 0;
     for (Source &source : m_sources) {
@@ -76,7 +76,7 @@ void InboxMonitor::recount()
     Q_EMIT unreadCountChanged(total);
 }
 
-void InboxMonitor::onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids)
+void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids)
 {
     const Source source = m_sources.value(accountId);
     if (!source.store || folderId == 0 || folderId != source.inboxId) {

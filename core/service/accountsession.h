@@ -10,22 +10,21 @@
 class AccountService;
 class MessageSender;
 class SecretStore;
+class TransportFactory;
 
 // What the application runs for one account: its service (cache, IMAP, models), its outbox and
 // the sender that empties it. Sent messages are filed into the Sent folder unless the server
-// does that itself.
+// does that itself; while the IMAP server is out of reach, they wait in the account's journal.
 class AccountSession : public QObject
 {
     Q_OBJECT
 public:
-    AccountSession(const Account &account, SecretStore *secrets, const QString &dataDirectory,
-                   QObject *parent = nullptr);
+    // transports: null for SslTransports; it must outlive the session.
+    AccountSession(const Account &account, SecretStore *secrets, TransportFactory *transports,
+                   const QString &dataDirectory, QObject *parent = nullptr);
     ~AccountSession() override;
 
     MailError open();
-    // Connects the service once the secret store has a password; without one (none stored, or no
-    // keychain answering) passwordNeeded() asks the owner, who stores one and calls this again.
-    void connectToServer();
     AccountService *service() const { return m_service.get(); }
     MessageSender *sender() const { return m_sender.get(); }
     Account account() const;
@@ -34,12 +33,10 @@ public:
     // submission, its SMTP server; the transports accept the last pinned one.
     static Account withPinned(Account account, bool submission, const QByteArray &fingerprint);
 
-Q_SIGNALS:
-    void passwordNeeded();
-
 private:
     Account m_account;
-    SecretStore *m_secrets;
+    std::unique_ptr<TransportFactory> m_ownTransports;
+    TransportFactory *m_transports;
     QString m_directory;
     OutboxStore m_outbox;
     std::unique_ptr<AccountService> m_service;

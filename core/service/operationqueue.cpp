@@ -1,0 +1,303 @@
+#include "operationqueue.h"
+
+#include "common/logging.h"
+#include "imap/imapconnection.h"
+#include "imap/parser/uidset.h"
+#include "imap/tasks/imapappendtask.h"
+#include "imap/tasks/imapexpungetask.h"
+#include "imap/tasks/imapfetchmetadatatask.h"
+#include "imap/tasks/imapmovetask.h"
+#include "imap/tasks/imapselecttask.h"
+#include "imap/tasks/imapstoretask.h"
+#include "store/messagestore.h"
+#include "sync/foldersync.h"
+#include "sync/messagerecordfactory.h"
+
+namespace {
+
+// A failure that says nothing about the change itself: the next connection tries it again.
+bool isConnectionLost(const MailError &error)
+{
+    switch (error.kind()) {
+    case MailError::Kind::Network:
+    case MailError::Kind::Tls:
+    case MailError::Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+OperationQueue::OperationQueue(MessageStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{ }
+
+OperationQueue::~OperationQueue() = default;
+
+template<typename Task>
+void OperationQueue::whenDone(Task *task, std::function<void(Task *)> done)
+{
+    connect(task, &ImapTask::finished, this, [task, done] {
+        task->deleteLater();
+        done(task);
+    });
+    task->start();
+}
+
+MailError OperationQueue::enqueue(PendingOperation operation)
+{
+    if (operation.kind != PendingOperation::Kind::Append && operation.uids.isEmpty())
+        return {};
+    const StoreResult<qint64> id = m_store->addPendingOperation(operation);
+    if (!id)
+        return id.error();
+    MailError local;
+    switch (operation.kind) {
+    case PendingOperation::Kind::Flags:
+        local = m_store->changeFlags(operation.folderId, operation.uids, operation.addFlags,
+                                     operation.removeFlags);
+        break;
+    case PendingOperation::Kind::Move:
+    case PendingOperation::Kind::Expunge:
+        local = m_store->removeMessages(operation.folderId, operation.uids);
+        break;
+    case PendingOperation::Kind::Append:
+        break;
+    }
+    Q_EMIT pendingCountChanged(pendingCount());
+    return local;
+}
+
+int OperationQueue::pendingCount() const
+{
+    const StoreResult<QList<PendingOperation>> operations = m_store->pendingOperations();
+    return operations ? int(operations.value().size()) : 0;
+}
+
+void OperationQueue::run(ImapConnection *connection)
+{
+    if (m_running)
+        return;
+    m_connection = connection;
+    m_running = true;
+    next();
+}
+
+void OperationQueue::next()
+{
+    if (!m_connection || !m_connection->isReady()) {
+        m_running = false;
+        Q_EMIT drained();
+        return;
+    }
+    const StoreResult<QList<PendingOperation>> operations = m_store->pendingOperations();
+    if (!operations || operations.value().isEmpty()) {
+        if (!operations)
+            Q_EMIT errorOccurred(operations.error());
+        m_running = false;
+        Q_EMIT drained();
+        return;
+    }
+    m_current = operations.value().constFirst();
+    execute(m_current);
+}
+
+void OperationQueue::execute(const PendingOperation &operation)
+{
+    switch (operation.kind) {
+    case PendingOperation::Kind::Flags:
+        select(operation.folderId, [this] { runFlags(m_current); });
+        return;
+    case PendingOperation::Kind::Move:
+        select(operation.folderId, [this] { runMove(m_current); });
+        return;
+    case PendingOperation::Kind::Expunge:
+        select(operation.folderId, [this] { runExpunge(m_current); });
+        return;
+    case PendingOperation::Kind::Append:
+        runAppend(operation);
+        return;
+    }
+    fail(MailError(MailError::Kind::Storage, tr("An unknown change was kept for the server")));
+}
+
+QByteArray OperationQueue::wireName(qint64 folderId) const
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    return folder ? FolderSync::wireName(m_connection, folder.value().path) : QByteArray();
+}
+
+void OperationQueue::select(qint64 folderId, std::function<void()> then)
+{
+    const QByteArray name = wireName(folderId);
+    if (name.isEmpty()) {
+        Q_EMIT notice(tr("A change was dropped: its folder no longer exists."));
+        complete();
+        return;
+    }
+    if (m_connection->selectedMailbox() == name) {
+        then();
+        return;
+    }
+    whenDone<ImapSelectTask>(new ImapSelectTask(m_connection, name, false, this),
+                             [this, then](ImapSelectTask *task) {
+                                 if (task->error()) {
+                                     fail(task->error());
+                                     return;
+                                 }
+                                 then();
+                             });
+}
+
+void OperationQueue::runFlags(const PendingOperation &operation)
+{
+    const UidSet uids = UidSet::fromList(operation.uids);
+    auto store = [this, uids](ImapStoreTask::Mode mode, MessageRecord::Flags flags,
+                              std::function<void()> then) {
+        if (!flags) {
+            then();
+            return;
+        }
+        whenDone<ImapStoreTask>(new ImapStoreTask(m_connection, uids, mode,
+                                                  MessageRecordFactory::flagsToList(flags), this),
+                                [this, then](ImapStoreTask *task) {
+                                    if (task->error())
+                                        fail(task->error());
+                                    else
+                                        then();
+                                });
+    };
+    const MessageRecord::Flags remove = operation.removeFlags;
+    store(ImapStoreTask::Mode::Add, operation.addFlags, [this, store, remove] {
+        store(ImapStoreTask::Mode::Remove, remove, [this] { complete(); });
+    });
+}
+
+void OperationQueue::runMove(const PendingOperation &operation)
+{
+    const QByteArray target = wireName(operation.targetFolderId);
+    if (target.isEmpty()) {
+        Q_EMIT notice(tr("%n message(s) could not be moved: the folder no longer exists.", "",
+                         int(operation.uids.size())));
+        restore(operation);
+        return;
+    }
+    whenDone<ImapMoveTask>(new ImapMoveTask(m_connection, UidSet::fromList(operation.uids), target,
+                                            this),
+                           [this](ImapMoveTask *task) {
+                               if (task->error()) {
+                                   fail(task->error());
+                                   return;
+                               }
+                               const int requested = int(m_current.uids.size());
+                               if (task->destinationUidValidity() != 0
+                                   && task->uidMapping().size() < requested)
+                                   Q_EMIT notice(
+                                           tr("%n message(s) had already gone from the server.", "",
+                                              requested - int(task->uidMapping().size())));
+                               Q_EMIT moved(m_current.folderId, m_current.targetFolderId,
+                                            task->uidMapping(), requested);
+                               complete();
+                           });
+}
+
+void OperationQueue::runExpunge(const PendingOperation &operation)
+{
+    const UidSet uids = UidSet::fromList(operation.uids);
+    whenDone<ImapStoreTask>(new ImapStoreTask(m_connection, uids, ImapStoreTask::Mode::Add,
+                                              {QByteArrayLiteral("\\Deleted")}, this),
+                            [this, uids](ImapStoreTask *task) {
+                                if (task->error()) {
+                                    fail(task->error());
+                                    return;
+                                }
+                                whenDone<ImapExpungeTask>(new ImapExpungeTask(m_connection, uids,
+                                                                              this),
+                                                          [this](ImapExpungeTask *expunge) {
+                                                              if (expunge->error())
+                                                                  fail(expunge->error());
+                                                              else
+                                                                  complete();
+                                                          });
+                            });
+}
+
+void OperationQueue::runAppend(const PendingOperation &operation)
+{
+    qint64 folderId = operation.folderId;
+    if (folderId == 0 && operation.specialUse != FolderRecord::SpecialUse::None) {
+        const StoreResult<QList<FolderRecord>> folders = m_store->folders();
+        for (const FolderRecord &folder : folders.value()) {
+            if (folder.specialUse == operation.specialUse)
+                folderId = folder.id;
+        }
+    }
+    const QByteArray name = folderId ? wireName(folderId) : QByteArray();
+    if (name.isEmpty()) {
+        fail(MailError(MailError::Kind::Protocol,
+                       tr("A message could not be filed: the server has no folder for it")));
+        return;
+    }
+    auto *task = new ImapAppendTask(m_connection, name, operation.message, this);
+    task->setFlags(operation.appendFlags);
+    whenDone<ImapAppendTask>(task, [this, folderId](ImapAppendTask *append) {
+        if (append->error()) {
+            fail(append->error());
+            return;
+        }
+        Q_EMIT appended(folderId);
+        complete();
+    });
+}
+
+void OperationQueue::restore(const PendingOperation &operation)
+{
+    const qint64 folderId = operation.folderId;
+    auto *task = new ImapFetchMetadataTask(m_connection, UidSet::fromList(operation.uids), this);
+    whenDone<ImapFetchMetadataTask>(task, [this, folderId](ImapFetchMetadataTask *fetch) {
+        if (!fetch->error()) {
+            QList<MessageRecord> records;
+            for (const ImapFetch &message : fetch->messages())
+                records.append(MessageRecordFactory::fromFetch(message, folderId));
+            if (MailError error = m_store->upsertMessages(folderId, records))
+                Q_EMIT errorOccurred(error);
+        }
+        complete();
+    });
+}
+
+void OperationQueue::complete()
+{
+    if (MailError error = m_store->removePendingOperation(m_current.id)) {
+        // Kept, it would be replayed at every connection: stop here and say so.
+        Q_EMIT errorOccurred(error);
+        m_running = false;
+        Q_EMIT drained();
+        return;
+    }
+    Q_EMIT pendingCountChanged(pendingCount());
+    next();
+}
+
+void OperationQueue::fail(const MailError &error)
+{
+    if (isConnectionLost(error) || !m_connection || !m_connection->isReady()) {
+        qCInfo(lcImap) << "replay stopped, change kept:" << error.toString();
+        m_running = false;
+        Q_EMIT drained();
+        return;
+    }
+    Q_EMIT errorOccurred(MailError(error.kind(),
+                                   tr("The server refused a change: %1").arg(error.message()),
+                                   error.serverText()));
+    const bool removesMessages = m_current.kind == PendingOperation::Kind::Move
+                                 || m_current.kind == PendingOperation::Kind::Expunge;
+    if (removesMessages && m_connection->selectedMailbox() == wireName(m_current.folderId)) {
+        restore(m_current);
+        return;
+    }
+    complete();
+}

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/mailerror.h"
+#include "store/pendingoperation.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <utility>
+
+class ImapConnection;
+class ImapTask;
+class MessageStore;
+
+// Every change the user makes to messages on the server (flags, moves, deletions, messages to
+// file into a folder) goes through this queue. enqueue() writes the change to the cache's
+// journal before any network step and shows it in the cache at once; run() replays the journal
+// in order over a ready connection, selecting each operation's folder itself, and removes each
+// entry once the server confirmed it. A lost connection stops the replay with the entry kept,
+// so the next connection continues where this one stopped; a restart does too.
+//
+// The server refusing a change drops it with errorOccurred(); a move or deletion it refused is
+// backed out of the cache by reading the messages' metadata again. A message that vanished
+// meanwhile costs a notice(), nothing more.
+class OperationQueue : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OperationQueue(MessageStore *store, QObject *parent = nullptr);
+    ~OperationQueue() override;
+
+    // Persists the operation and applies it to the cache. Nothing goes to the server until
+    // run().
+    MailError enqueue(PendingOperation operation);
+    // Entries in the journal, the one being replayed included.
+    int pendingCount() const;
+    // Replays the journal over connection, which the queue then uses alone (it selects
+    // mailboxes) until drained().
+    void run(ImapConnection *connection);
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    // The replay ended: the journal is empty, or the connection was lost.
+    void drained();
+    // A move reached the server: the UIDs of the messages in the target folder by their UIDs
+    // in the source, as far as the server told (COPYUID), and how many were asked to move.
+    void moved(qint64 sourceFolderId, qint64 targetFolderId,
+               const QList<std::pair<quint32, quint32>> &mapping, int requested);
+    // A message was stored in folderId.
+    void appended(qint64 folderId);
+    void notice(const QString &text);
+    void errorOccurred(const MailError &error);
+    void pendingCountChanged(int count);
+
+private:
+    void next();
+    void execute(const PendingOperation &operation);
+    void select(qint64 folderId, std::function<void()> then);
+    void runFlags(const PendingOperation &operation);
+    void runMove(const PendingOperation &operation);
+    void runExpunge(const PendingOperation &operation);
+    void runAppend(const PendingOperation &operation);
+    // The server refused: the cache gets the messages back as the server still has them.
+    void restore(const PendingOperation &operation);
+    // The current entry is done (or dropped): removed from the journal, then the next.
+    void complete();
+    // Ends the replay after a failure: a lost connection keeps the entry, a refusal drops it.
+    void fail(const MailError &error);
+    QByteArray wireName(qint64 folderId) const;
+    template<typename Task>
+    void whenDone(Task *task, std::function<void(Task *)> done);
+
+    MessageStore *m_store;
+    QPointer<ImapConnection> m_connection;
+    PendingOperation m_current;
+    int m_pendingCount = 0;
+    bool m_running = false;
+};

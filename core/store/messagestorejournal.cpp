@@ -1,0 +1,100 @@
+// MessageStore: the journal of changes the server has not confirmed yet (schema version 9).
+// UIDs and flag names are kept as text: a journal holds a handful of rows, read once per
+// connection.
+
+#include "messagestore.h"
+#include "messagestore_p.h"
+
+namespace {
+
+QString joinUids(const QList<quint32> &uids)
+{
+    QStringList parts;
+    parts.reserve(uids.size());
+    for (quint32 uid : uids)
+        parts.append(QString::number(uid));
+    return parts.join(QLatin1Char(','));
+}
+
+QList<quint32> splitUids(const QString &text)
+{
+    QList<quint32> uids;
+    for (QStringView part : QStringView(text).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        uids.append(part.toUInt());
+    return uids;
+}
+
+} // namespace
+
+StoreResult<qint64> MessageStore::addPendingOperation(const PendingOperation &operation)
+{
+    MailError error;
+    QSqlQuery *query = prepared(
+            QStringLiteral("INSERT INTO pending_operations (kind, folder_id, uids, add_flags,"
+                           " remove_flags, target_folder_id, special_use, append_flags, message)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            &error);
+    if (!query)
+        return error;
+    query->bindValue(0, int(operation.kind));
+    query->bindValue(1, operation.folderId);
+    query->bindValue(2, StoreSql::text(joinUids(operation.uids)));
+    query->bindValue(3, int(operation.addFlags));
+    query->bindValue(4, int(operation.removeFlags));
+    query->bindValue(5, operation.targetFolderId);
+    query->bindValue(6, int(operation.specialUse));
+    query->bindValue(7, StoreSql::text(QString::fromUtf8(operation.appendFlags.join(' '))));
+    query->bindValue(8, operation.message.isNull() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                                   : QVariant(operation.message));
+    if (!query->exec())
+        return failed(QStringLiteral("Cannot keep a change for the server"), *query);
+    const qint64 id = query->lastInsertId().toLongLong();
+    query->finish();
+    return id;
+}
+
+StoreResult<QList<PendingOperation>> MessageStore::pendingOperations()
+{
+    MailError error;
+    QSqlQuery *query = prepared(QStringLiteral("SELECT id, kind, folder_id, uids, add_flags,"
+                                               " remove_flags, target_folder_id, special_use,"
+                                               " append_flags, message FROM pending_operations"
+                                               " ORDER BY id"),
+                                &error);
+    if (!query)
+        return error;
+    if (!query->exec())
+        return failed(QStringLiteral("Cannot read the changes kept for the server"), *query);
+    QList<PendingOperation> operations;
+    while (query->next()) {
+        PendingOperation operation;
+        operation.id = query->value(0).toLongLong();
+        operation.kind = PendingOperation::Kind(query->value(1).toInt());
+        operation.folderId = query->value(2).toLongLong();
+        operation.uids = splitUids(query->value(3).toString());
+        operation.addFlags = MessageRecord::Flags(query->value(4).toInt());
+        operation.removeFlags = MessageRecord::Flags(query->value(5).toInt());
+        operation.targetFolderId = query->value(6).toLongLong();
+        operation.specialUse = FolderRecord::SpecialUse(query->value(7).toInt());
+        operation.appendFlags = query->value(8).toString().toUtf8().split(' ');
+        operation.appendFlags.removeAll(QByteArray());
+        operation.message = query->value(9).toByteArray();
+        operations.append(operation);
+    }
+    query->finish();
+    return operations;
+}
+
+MailError MessageStore::removePendingOperation(qint64 id)
+{
+    MailError error;
+    QSqlQuery *query = prepared(QStringLiteral("DELETE FROM pending_operations WHERE id = ?"),
+                                &error);
+    if (!query)
+        return error;
+    query->bindValue(0, id);
+    if (!query->exec())
+        return failed(QStringLiteral("Cannot remove a change kept for the server"), *query);
+    query->finish();
+    return {};
+}

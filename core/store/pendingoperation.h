@@ -1,0 +1,30 @@
+#pragma once
+
+#include "folderrecord.h"
+#include "messagerecord.h"
+
+#include <QByteArray>
+#include <QList>
+
+// A change the user made that the server has not confirmed yet, kept in the account's cache
+// until it has: written before any network step, replayed in order, removed once done.
+struct PendingOperation
+{
+    enum class Kind {
+        Flags = 1, // add and remove flags on uids in folderId
+        Move = 2, // move uids from folderId to targetFolderId
+        Expunge = 3, // mark uids in folderId \Deleted and expunge them
+        Append = 4, // store message in folderId, or in the folder of specialUse
+    };
+
+    qint64 id = 0;
+    Kind kind = Kind::Flags;
+    qint64 folderId = 0;
+    QList<quint32> uids;
+    MessageRecord::Flags addFlags;
+    MessageRecord::Flags removeFlags;
+    qint64 targetFolderId = 0;
+    FolderRecord::SpecialUse specialUse = FolderRecord::SpecialUse::None;
+    QByteArray message;
+    QList<QByteArray> appendFlags;
+};

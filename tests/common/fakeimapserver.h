@@ -1,0 +1,98 @@
+#pragma once
+
+#include "net/transportfactory.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+
+class FakeTransport;
+
+// A small IMAP server in the test process, for the service layer: it keeps mailboxes with
+// messages, and answers what the account's connections send (LOGIN, LIST, STATUS, SELECT,
+// UID SEARCH/FETCH/STORE/MOVE/COPY/EXPUNGE, APPEND, IDLE, NOOP, LOGOUT) over FakeTransports it
+// makes itself, as the TransportFactory of the service under test. Capabilities: IMAP4rev1,
+// UIDPLUS, MOVE, IDLE. Commands the server does not know are answered BAD.
+//
+// The server can be taken down (setReachable(false)): open links are cut and new ones are
+// refused, as with a server that went away; and every command received is kept (commands())
+// so a test can check what reached it.
+class FakeImapServer : public QObject, public TransportFactory
+{
+    Q_OBJECT
+public:
+    struct Message
+    {
+        quint32 uid = 0;
+        QSet<QByteArray> flags;
+        QByteArray raw;
+    };
+    struct Mailbox
+    {
+        QByteArray attribute; // special use such as \Trash, or empty
+        quint32 uidValidity = 1;
+        quint32 uidNext = 1;
+        QList<Message> messages;
+    };
+
+    explicit FakeImapServer(QObject *parent = nullptr);
+    ~FakeImapServer() override;
+
+    // TransportFactory
+    std::unique_ptr<Transport> create(const TransportPolicy &policy) override;
+
+    void setPassword(const QByteArray &password) { m_password = password; }
+    void addMailbox(const QByteArray &name, const QByteArray &attribute = {});
+    // Stores a message; returns its UID.
+    quint32 addMessage(const QByteArray &mailbox, const QByteArray &subject,
+                       const QSet<QByteArray> &flags = {});
+    Mailbox mailbox(const QByteArray &name) const { return m_mailboxes.value(name); }
+    QList<quint32> uids(const QByteArray &mailbox) const;
+    QSet<QByteArray> flags(const QByteArray &mailbox, quint32 uid) const;
+
+    void setReachable(bool reachable);
+    // Commands received, without tags ("UID STORE 3 +FLAGS (\Seen)").
+    QList<QByteArray> commands() const { return m_commands; }
+    int loginCount() const { return m_logins; }
+    int connectionCount() const { return m_connections; }
+
+private:
+    struct Session
+    {
+        QPointer<FakeTransport> transport;
+        QByteArray buffer;
+        QByteArray selected;
+        bool idling = false;
+        QByteArray idleTag;
+        // An APPEND waiting for its literal.
+        qsizetype literalSize = -1;
+        QByteArray pendingLine;
+    };
+
+    void onClientWrote(Session *session, const QByteArray &bytes);
+    void handleLine(Session *session, const QByteArray &line, const QByteArray &literal);
+    void reply(Session *session, const QByteArray &line);
+    void select(Session *session, const QByteArray &tag, const QByteArray &name);
+    void fetch(Session *session, const QByteArray &tag, const QList<quint32> &uids,
+               const QByteArray &items);
+    void store(Session *session, const QByteArray &tag, const QList<quint32> &uids,
+               const QByteArray &mode, const QList<QByteArray> &flags);
+    // Removes the messages from the selected mailbox, answering EXPUNGE for each.
+    void expunge(Session *session, const QList<quint32> &uids);
+    QList<quint32> parseSet(Session *session, const QByteArray &set) const;
+    Message *find(const QByteArray &mailbox, quint32 uid);
+    static QByteArray fetchLine(int sequence, const Message &message, const QByteArray &items);
+    static QList<QByteArray> words(const QByteArray &line);
+
+    QMap<QByteArray, Mailbox> m_mailboxes;
+    QList<Session *> m_sessions;
+    QByteArray m_password = "secret";
+    QList<QByteArray> m_commands;
+    bool m_reachable = true;
+    int m_logins = 0;
+    int m_connections = 0;
+};
