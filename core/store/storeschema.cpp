@@ -203,8 +203,17 @@ const Migration migration8 = {
         "DROP TABLE message_structure",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3, migration4,
-                                     migration5, migration6, migration7, migration8};
+// Version 9: a body part is cached only with what the server sent for it. Earlier versions
+// stored a fetch that brought no data back (the tagged OK without the section) as an empty
+// part, which was then shown blank and never fetched again. Such rows count as missing, so they
+// go; a part kept in a file has no bytes in its row and stays. A part that is genuinely empty
+// is fetched once more and cached again.
+const Migration migration9 = {
+        "DELETE FROM body_parts WHERE IFNULL(length(data), 0) = 0 AND IFNULL(file_path, '') = ''",
+};
+
+const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5,
+                                     migration6, migration7, migration8, migration9};
 
 struct ListIndex
 {
