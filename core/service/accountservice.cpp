@@ -16,6 +16,7 @@
 #include "models/messagelistmodel.h"
 #include "net/ssltransport.h"
 #include "partdownload.h"
+#include "sectionfetchregistry.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
@@ -64,6 +65,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets, QOb
     , m_secrets(secrets)
 {
     m_store = std::make_unique<MessageStore>();
+    m_sectionFetches = std::make_unique<SectionFetchRegistry>();
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(300);
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
@@ -406,12 +408,10 @@ void AccountService::fetchMessage(quint32 uid)
         return;
     }
     auto *task = new ImapFetchPartTask(m_connection.get(), uid, QByteArray(), this);
+    task->setMailbox(wireName(folder));
     whenDone<ImapFetchPartTask>(task, this, [this, folder, uid](ImapFetchPartTask *fetch) {
-        if (fetch->error() || fetch->isMissing()) {
-            Q_EMIT messageFetchFailed(folder, uid,
-                                      fetch->error() ? fetch->error()
-                                                     : MailError(MailError::Kind::Protocol,
-                                                                 tr("The message is gone")));
+        if (fetch->error()) {
+            Q_EMIT messageFetchFailed(folder, uid, fetch->error());
             return;
         }
         reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
@@ -450,6 +450,7 @@ void AccountService::startDisplayParts(quint32 uid)
                                          this);
     if (onlineConnection())
         loader->setMailbox(wireName(m_currentFolder));
+    loader->setSectionFetches(m_sectionFetches.get());
     connect(loader, &MessagePartLoader::finished, this, [this, loader] {
         loader->deleteLater();
         if (loader->error())
@@ -467,6 +468,7 @@ void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &s
     auto *download = new PartDownload(connection, m_store.get(), folderId, uid, section, this);
     if (connection)
         download->setMailbox(wireName(folderId));
+    download->setSectionFetches(m_sectionFetches.get());
     connect(download, &PartDownload::progress, this,
             [this, download](qint64 received, qint64 total) {
                 Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),

@@ -24,6 +24,7 @@ class InboxWatcher;
 class MessageListModel;
 class MessageStore;
 class SecretStore;
+class SectionFetchRegistry;
 class SslTransport;
 
 // Everything one account does, behind one object: its cache, its IMAP session, its folder and
@@ -136,6 +137,8 @@ private:
     Account m_account;
     SecretStore *m_secrets;
     std::unique_ptr<MessageStore> m_store;
+    // The section fetches in flight, shared by the display loads and the part downloads.
+    std::unique_ptr<SectionFetchRegistry> m_sectionFetches;
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
     std::unique_ptr<InboxWatcher> m_inboxWatcher;
