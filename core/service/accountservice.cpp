@@ -15,6 +15,7 @@
 #include "net/transport.h"
 #include "operationqueue.h"
 #include "partdownload.h"
+#include "sectionfetchregistry.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "unsolicitedupdates.h"
@@ -81,6 +82,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::errorOccurred);
     connect(m_operations.get(), &OperationQueue::pendingCountChanged, this,
             &AccountService::pendingOperationCountChanged);
+    m_sectionFetches = std::make_unique<SectionFetchRegistry>();
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(300);
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
@@ -490,12 +492,10 @@ void AccountService::fetchMessage(quint32 uid)
         return;
     }
     auto *task = new ImapFetchPartTask(m_connection.get(), uid, QByteArray(), this);
+    task->setMailbox(wireName(folder));
     whenDone<ImapFetchPartTask>(task, this, [this, folder, uid](ImapFetchPartTask *fetch) {
-        if (fetch->error() || fetch->isMissing()) {
-            Q_EMIT messageFetchFailed(folder, uid,
-                                      fetch->error() ? fetch->error()
-                                                     : MailError(MailError::Kind::Protocol,
-                                                                 tr("The message is gone")));
+        if (fetch->error()) {
+            Q_EMIT messageFetchFailed(folder, uid, fetch->error());
             return;
         }
         reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
@@ -534,6 +534,7 @@ void AccountService::startDisplayParts(quint32 uid)
                                          this);
     if (onlineConnection())
         loader->setMailbox(wireName(m_currentFolder));
+    loader->setSectionFetches(m_sectionFetches.get());
     connect(loader, &MessagePartLoader::finished, this, [this, loader] {
         loader->deleteLater();
         if (loader->error())
@@ -551,6 +552,7 @@ void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &s
     auto *download = new PartDownload(connection, m_store.get(), folderId, uid, section, this);
     if (connection)
         download->setMailbox(wireName(folderId));
+    download->setSectionFetches(m_sectionFetches.get());
     connect(download, &PartDownload::progress, this,
             [this, download](qint64 received, qint64 total) {
                 Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),

@@ -25,6 +25,7 @@ class MessageStore;
 class OperationQueue;
 struct PendingOperation;
 class SecretStore;
+class SectionFetchRegistry;
 class Transport;
 class TransportFactory;
 
@@ -195,6 +196,8 @@ private:
     std::unique_ptr<TransportFactory> m_ownTransports;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
+    // The section fetches in flight, shared by the display loads and the part downloads.
+    std::unique_ptr<SectionFetchRegistry> m_sectionFetches;
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
     std::unique_ptr<InboxWatcher> m_inboxWatcher;

@@ -6,6 +6,7 @@
 #include "imap/tasks/imapfetchmetadatatask.h"
 #include "imap/tasks/imapfetchparttask.h"
 #include "mime/transferencoding.h"
+#include "sectionfetchregistry.h"
 #include "store/messagestore.h"
 #include "sync/bodystructurecodec.h"
 
@@ -34,6 +35,11 @@ MessagePartLoader::MessagePartLoader(ImapConnection *connection, MessageStore *s
     , m_folderId(folderId)
     , m_uid(uid)
 { }
+
+void MessagePartLoader::setSectionFetches(SectionFetchRegistry *registry)
+{
+    m_sectionFetches = registry;
+}
 
 std::optional<QByteArray> MessagePartLoader::cachedSection(MessageStore *store, qint64 folderId,
                                                            quint32 uid, const QByteArray &section)
@@ -135,9 +141,19 @@ void MessagePartLoader::fetchMissing()
                          tr("The message is not cached and the account is offline")));
         return;
     }
-    // All requests go out at once; the connection pipelines them.
-    for (const QByteArray &section : std::as_const(missing))
+    // All requests go out at once; the connection pipelines them. A section fetched already
+    // for someone else is waited for instead.
+    for (const QByteArray &section : std::as_const(missing)) {
+        if (m_sectionFetches
+            && !m_sectionFetches->claim(m_folderId, m_uid, section, this, this,
+                                        [this](const MailError &error) {
+                                            onSectionShared(error);
+                                        })) {
+            ++m_pending;
+            continue;
+        }
         fetchSection(section, isNumbered(section));
+    }
 }
 
 void MessagePartLoader::fetchSection(const QByteArray &section, bool binary)
@@ -146,6 +162,8 @@ void MessagePartLoader::fetchSection(const QByteArray &section, bool binary)
     m_fetched.append(section);
     auto *task = new ImapFetchPartTask(m_connection, m_uid, section, this);
     task->setPreferBinary(binary);
+    // An answer from another mailbox would belong to another message.
+    task->setMailbox(m_mailbox);
     connect(task, &ImapTask::finished, this, [this, task, section] {
         task->deleteLater();
         onSectionFetched(task, section);
@@ -156,20 +174,15 @@ void MessagePartLoader::fetchSection(const QByteArray &section, bool binary)
 void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArray &section)
 {
     --m_pending;
-    if (m_finished)
-        return;
     if (task->error()) {
         // BINARY is refused for content the server cannot decode (RFC 3516 UNKNOWN-CTE).
-        if (task->isBinary() && isOnline()) {
+        if (task->isRefused() && task->isBinary() && isOnline() && !m_finished) {
             fetchSection(section, false);
             return;
         }
+        // Nothing is cached: NIL, no answer or a refusal leave the section missing.
+        releaseSection(section, task->error());
         finish(task->error());
-        return;
-    }
-    if (!isStillSelected()) {
-        finish(MailError(MailError::Kind::Protocol,
-                         tr("The folder changed while the message was read")));
         return;
     }
     QByteArray data = task->data();
@@ -178,14 +191,35 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
         if (part)
             data = TransferEncoding::decode(data, TransferEncoding::fromHeader(part->encoding));
     }
-    if (MailError error = m_store->storeBodyPart(m_folderId, m_uid, section, data)) {
+    const MailError error = m_store->storeBodyPart(m_folderId, m_uid, section, data);
+    releaseSection(section, error);
+    if (error) {
         finish(error);
         return;
     }
-    if (m_pending == 0) {
+    if (m_pending == 0 && !m_finished) {
         m_message = buildTree();
         finish();
     }
+}
+
+void MessagePartLoader::onSectionShared(const MailError &error)
+{
+    --m_pending;
+    if (error) {
+        finish(error);
+        return;
+    }
+    if (m_pending == 0 && !m_finished) {
+        m_message = buildTree();
+        finish();
+    }
+}
+
+void MessagePartLoader::releaseSection(const QByteArray &section, const MailError &error)
+{
+    if (m_sectionFetches)
+        m_sectionFetches->release(m_folderId, m_uid, section, error);
 }
 
 void MessagePartLoader::finish(const MailError &error)

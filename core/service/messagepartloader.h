@@ -14,6 +14,7 @@
 class ImapConnection;
 class ImapFetchPartTask;
 class MessageStore;
+class SectionFetchRegistry;
 
 // Brings what a reader shows of one message into the cache and hands back the message's part
 // tree: the structure from the cache (or one BODYSTRUCTURE fetch), then only the sections
@@ -22,6 +23,11 @@ class MessageStore;
 //
 // Numbered sections are cached after transfer decoding, headers as sent. With everything
 // cached no command is sent, and a null connection is enough. finished() is always queued.
+//
+// Only what the server sent for a section is cached: a section it answered with NIL, or did
+// not answer at all, fails the load and stays missing, to be fetched by the next one. With a
+// SectionFetchRegistry, a section another load or download is fetching already is not asked for
+// again: the load waits for that fetch and reads the section from the cache.
 class MessagePartLoader : public QObject
 {
     Q_OBJECT
@@ -29,9 +35,12 @@ public:
     MessagePartLoader(ImapConnection *connection, MessageStore *store, qint64 folderId, quint32 uid,
                       QObject *parent = nullptr);
 
-    // The mailbox the message is in, as selected on the connection: an answer that arrives
-    // while another mailbox is selected belongs to another message and is not kept.
+    // The mailbox the message is in, as selected on the connection: a section is not asked for
+    // while another mailbox is selected (its UID names another message there), and a structure
+    // that arrives after another mailbox was selected is not kept.
     void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
+    // The fetches in flight that this load joins instead of fetching a section twice.
+    void setSectionFetches(SectionFetchRegistry *registry);
     void start();
 
     qint64 folderId() const { return m_folderId; }
@@ -57,12 +66,15 @@ private:
     void fetchMissing();
     void fetchSection(const QByteArray &section, bool binary);
     void onSectionFetched(ImapFetchPartTask *task, const QByteArray &section);
+    void onSectionShared(const MailError &error);
+    void releaseSection(const QByteArray &section, const MailError &error);
     MimePart buildTree() const;
     void finish(const MailError &error = {});
     bool isOnline() const;
     bool isStillSelected() const;
 
     QPointer<ImapConnection> m_connection;
+    QPointer<SectionFetchRegistry> m_sectionFetches;
     MessageStore *m_store;
     qint64 m_folderId;
     quint32 m_uid;

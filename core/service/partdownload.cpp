@@ -3,6 +3,7 @@
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapfetchparttask.h"
 #include "messagepartloader.h"
+#include "sectionfetchregistry.h"
 #include "store/messagestore.h"
 
 PartDownload::PartDownload(ImapConnection *connection, MessageStore *store, qint64 folderId,
@@ -14,6 +15,11 @@ PartDownload::PartDownload(ImapConnection *connection, MessageStore *store, qint
     , m_uid(uid)
     , m_section(section)
 { }
+
+void PartDownload::setSectionFetches(SectionFetchRegistry *registry)
+{
+    m_sectionFetches = registry;
+}
 
 void PartDownload::start()
 {
@@ -31,12 +37,35 @@ void PartDownload::start()
             m_declaredSize = qint64(part->size);
         }
     }
+    if (m_sectionFetches
+        && !m_sectionFetches->claim(m_folderId, m_uid, m_section, this, this,
+                                    [this](const MailError &error) { onShared(error); })) {
+        return;
+    }
+    m_claimed = m_sectionFetches != nullptr;
     if (!m_connection || m_connection->state() == ImapConnection::State::Disconnected) {
-        finish(MailError(MailError::Kind::Network,
-                         tr("The attachment is not cached and the account is offline")));
+        endFetch(MailError(MailError::Kind::Network,
+                           tr("The attachment is not cached and the account is offline")));
         return;
     }
     fetchChunk();
+}
+
+void PartDownload::onShared(const MailError &error)
+{
+    if (error) {
+        finish(error);
+        return;
+    }
+    const std::optional<QByteArray> cached = MessagePartLoader::cachedSection(m_store, m_folderId,
+                                                                              m_uid, m_section);
+    if (!cached) {
+        finish(MailError(MailError::Kind::Storage, tr("The attachment could not be read")));
+        return;
+    }
+    m_data = *cached;
+    Q_EMIT progress(m_data.size(), m_data.size());
+    finish();
 }
 
 void PartDownload::fetchChunk()
@@ -44,6 +73,8 @@ void PartDownload::fetchChunk()
     auto *task = new ImapFetchPartTask(m_connection, m_uid, m_section, this);
     task->setPreferBinary(m_binary);
     task->setRange(m_data.size(), m_chunkSize);
+    // An answer from another mailbox would belong to another message.
+    task->setMailbox(m_mailbox);
     connect(task, &ImapTask::finished, this, [this, task] {
         task->deleteLater();
         onChunk(task);
@@ -54,18 +85,15 @@ void PartDownload::fetchChunk()
 void PartDownload::onChunk(ImapFetchPartTask *task)
 {
     if (task->error()) {
-        if (task->isBinary() && m_data.isEmpty()) {
+        if (task->isRefused() && task->isBinary() && m_data.isEmpty()) {
             // BINARY refused (RFC 3516 UNKNOWN-CTE): the encoded form, decoded here.
             m_binary = false;
             fetchChunk();
             return;
         }
-        finish(task->error());
-        return;
-    }
-    if (!m_mailbox.isEmpty() && (!m_connection || m_connection->selectedMailbox() != m_mailbox)) {
-        finish(MailError(MailError::Kind::Protocol,
-                         tr("The folder changed while the attachment was read")));
+        // NIL or no answer: the part is gone, and what came so far is not cached either.
+        m_data.clear();
+        endFetch(task->error());
         return;
     }
     m_binary = task->isBinary();
@@ -76,17 +104,21 @@ void PartDownload::onChunk(ImapFetchPartTask *task)
                                  ? m_declaredSize * 57 / 78
                                  : m_declaredSize;
     Q_EMIT progress(m_data.size(), qMax(total, qint64(m_data.size())));
-    if (!task->isMissing() && chunk.size() >= m_chunkSize) {
+    if (chunk.size() >= m_chunkSize) {
         fetchChunk();
         return;
     }
     if (!m_binary)
         m_data = TransferEncoding::decode(m_data, m_encoding);
-    if (MailError error = m_store->storeBodyPart(m_folderId, m_uid, m_section, m_data)) {
-        finish(error);
-        return;
-    }
-    finish();
+    endFetch(m_store->storeBodyPart(m_folderId, m_uid, m_section, m_data));
+}
+
+void PartDownload::endFetch(const MailError &error)
+{
+    if (m_claimed && m_sectionFetches)
+        m_sectionFetches->release(m_folderId, m_uid, m_section, error);
+    m_claimed = false;
+    finish(error);
 }
 
 void PartDownload::finish(const MailError &error)

@@ -10,11 +10,16 @@
 class ImapConnection;
 class ImapFetchPartTask;
 class MessageStore;
+class SectionFetchRegistry;
 
 // Downloads one numbered section of a message (an attachment) on request: from the cache, or
 // from the server in chunks of chunkSize() bytes (BINARY.PEEK[2]<0.n>, falling back to
 // BODY.PEEK when BINARY is missing or refused) so that progress() can be reported. The bytes,
 // after transfer decoding, are cached and handed back with finished(); always queued.
+//
+// A chunk the server answers with NIL, or not at all, fails the download and nothing is cached.
+// With a SectionFetchRegistry, a section already being fetched (by a MessagePartLoader or
+// another download) is not asked for again: the download waits and reads it from the cache.
 class PartDownload : public QObject
 {
     Q_OBJECT
@@ -24,6 +29,8 @@ public:
 
     // The mailbox the message is in, as selected on the connection (see MessagePartLoader).
     void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
+    // The fetches in flight that this download joins instead of fetching the section twice.
+    void setSectionFetches(SectionFetchRegistry *registry);
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
     qint64 chunkSize() const { return m_chunkSize; }
     void start();
@@ -41,9 +48,13 @@ Q_SIGNALS:
 private:
     void fetchChunk();
     void onChunk(ImapFetchPartTask *task);
+    void onShared(const MailError &error);
+    // Ends a fetch this download claimed: others waiting for the section hear of it.
+    void endFetch(const MailError &error = {});
     void finish(const MailError &error = {});
 
     QPointer<ImapConnection> m_connection;
+    QPointer<SectionFetchRegistry> m_sectionFetches;
     MessageStore *m_store;
     qint64 m_folderId;
     quint32 m_uid;
@@ -53,6 +64,7 @@ private:
     qint64 m_declaredSize = 0;
     qint64 m_chunkSize = 1024 * 1024;
     bool m_binary = true;
+    bool m_claimed = false;
     QByteArray m_data;
     MailError m_error;
     bool m_finished = false;

@@ -1,4 +1,4 @@
-// MessageStore: the journal of changes the server has not confirmed yet (schema version 9).
+// MessageStore: the journal of changes the server has not confirmed yet (schema version 10).
 // UIDs and flag names are kept as text: a journal holds a handful of rows, read once per
 // connection.
 

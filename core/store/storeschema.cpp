@@ -203,9 +203,18 @@ const Migration migration8 = {
         "DROP TABLE message_structure",
 };
 
-// Version 9: the changes made while the server could not hear them (flags, moves, deletions,
-// messages to file into Sent or Drafts), in the order they were made, until replayed.
+// Version 9: a body part is cached only with what the server sent for it. Earlier versions
+// stored a fetch that brought no data back (the tagged OK without the section) as an empty
+// part, which was then shown blank and never fetched again. Such rows count as missing, so they
+// go; a part kept in a file has no bytes in its row and stays. A part that is genuinely empty
+// is fetched once more and cached again.
 const Migration migration9 = {
+        "DELETE FROM body_parts WHERE IFNULL(length(data), 0) = 0 AND IFNULL(file_path, '') = ''",
+};
+
+// Version 10: the changes made while the server could not hear them (flags, moves, deletions,
+// messages to file into Sent or Drafts), in the order they were made, until replayed.
+const Migration migration10 = {
         "CREATE TABLE pending_operations (id INTEGER PRIMARY KEY AUTOINCREMENT,"
         " kind INTEGER NOT NULL, folder_id INTEGER NOT NULL DEFAULT 0,"
         " uids TEXT NOT NULL DEFAULT '', add_flags INTEGER NOT NULL DEFAULT 0,"
@@ -215,7 +224,7 @@ const Migration migration9 = {
 };
 
 const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5,
-                                     migration6, migration7, migration8, migration9};
+                                     migration6, migration7, migration8, migration9, migration10};
 
 struct ListIndex
 {

@@ -16,6 +16,14 @@ void ImapFetchPartTask::setRange(qint64 offset, qint64 length)
 void ImapFetchPartTask::run()
 {
     m_state = State::Fetching;
+    // A SELECT clears the selected mailbox when it is sent, so what is selected now is where
+    // this command will run.
+    if (!m_mailbox.isEmpty() && connection()->selectedMailbox() != m_mailbox) {
+        m_state = State::Failed;
+        fail(MailError(MailError::Kind::Protocol,
+                       tr("The message's folder is not the one selected on the connection")));
+        return;
+    }
     // BINARY only applies to leaf parts (numbers), not HEADER/TEXT/MIME.
     bool numeric = !m_section.isEmpty();
     for (char c : std::as_const(m_section))
@@ -34,18 +42,35 @@ void ImapFetchPartTask::run()
             [this](const ImapCommandResult &result) {
                 if (!result.isOk()) {
                     m_state = State::Failed;
+                    m_refused = result.error.kind() == MailError::Kind::Protocol;
                     fail(result.error);
+                    return;
+                }
+                if (!m_received || m_missing) {
+                    // Nothing to cache: the message is gone, or the part is.
+                    m_state = State::Failed;
+                    m_missing = true;
+                    m_data.clear();
+                    fail(MailError(MailError::Kind::Protocol,
+                                   m_received ? tr("Part %1 of the message is not on the server")
+                                                        .arg(QString::fromLatin1(m_section))
+                                              : tr("The server sent nothing for part %1 of the"
+                                                   " message; it may have been deleted")
+                                                        .arg(QString::fromLatin1(m_section))));
                     return;
                 }
                 m_state = State::Done;
                 succeed();
             },
             [this](const ImapResponse &r) {
-                if (r.type() != ImapResponse::Type::Fetch || r.fetch().uid != m_uid)
+                // The first answer with the section is this command's; a second one belongs to
+                // a later command asking for the same.
+                if (m_received || r.type() != ImapResponse::Type::Fetch || r.fetch().uid != m_uid)
                     return false;
                 const ImapFetchSection *s = r.fetch().section(m_section, m_binary);
                 if (!s)
                     return false; // e.g. a flag update for the same message
+                m_received = true;
                 m_missing = s->isNil;
                 m_data = s->data;
                 return true;

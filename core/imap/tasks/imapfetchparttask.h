@@ -5,6 +5,12 @@
 // Fetches one body part (or the whole message with an empty section) of one message by UID:
 // BODY.PEEK[section]<offset.length>, or BINARY.PEEK when binary decoding is asked for and the
 // server has BINARY (RFC 3516), in which case data() is already transfer-decoded.
+//
+// The task succeeds only with the section's bytes, which may be none when the server sent ""
+// or {0}. It fails when the server refused the command (isRefused(), e.g. BINARY's
+// UNKNOWN-CTE), when the tagged OK came without the section (the message is gone) or with NIL
+// for it (isMissing() for both), and, with setMailbox(), when another mailbox than the
+// message's is selected as the command is sent: nothing is fetched then.
 class ImapFetchPartTask : public ImapTask
 {
     Q_OBJECT
@@ -16,12 +22,16 @@ public:
 
     void setRange(qint64 offset, qint64 length);
     void setPreferBinary(bool binary) { m_preferBinary = binary; }
+    // The mailbox the message is in, as the connection names the selected one.
+    void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
 
     State state() const { return m_state; }
     QByteArray data() const { return m_data; }
     bool isBinary() const { return m_binary; }
-    // True when the server answered NIL or the message vanished meanwhile (no FETCH line).
+    // The server answered NIL for the section, or nothing at all (the message vanished).
     bool isMissing() const { return m_missing; }
+    // The server answered the command with NO or BAD.
+    bool isRefused() const { return m_refused; }
 
 protected:
     void run() override;
@@ -30,10 +40,13 @@ private:
     State m_state = State::Idle;
     quint32 m_uid;
     QByteArray m_section;
+    QByteArray m_mailbox;
     qint64 m_offset = -1;
     qint64 m_length = -1;
     bool m_preferBinary = false;
     bool m_binary = false;
     bool m_missing = true;
+    bool m_received = false;
+    bool m_refused = false;
     QByteArray m_data;
 };

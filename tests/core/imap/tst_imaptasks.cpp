@@ -74,6 +74,8 @@ private Q_SLOTS:
     void fetchMetadataLeavesPushedFlagChanges();
     void fetchPart_data();
     void fetchPart();
+    void fetchPartTwiceEachTakesOneAnswer();
+    void fetchPartRefusesAnotherMailbox();
     void search_data();
     void search();
     void storeUnchangedSince();
@@ -302,15 +304,34 @@ void TestImapTasks::fetchPart_data()
                                        "S: * 3 FETCH (UID 42 BINARY[1.2]<0> ~{6}\nS: ab\nS: cd)\n"
                                        "S: h2 OK done\n")
                             << QByteArray("ab\r\ncd") << false;
+    QTest::newRow("empty part") << QByteArray("IDLE") << false
+                                << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                                              "S: * 3 FETCH (UID 42 BODY[1.2]<0> \"\")\n"
+                                              "S: h2 OK done\n")
+                                << QByteArray() << false;
+    QTest::newRow("empty literal") << QByteArray("IDLE") << false
+                                   << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                                                 "S: * 3 FETCH (UID 42 BODY[1.2]<0> {0}\n"
+                                                 "S: )\n"
+                                                 "S: h2 OK done\n")
+                                   << QByteArray() << false;
+    // NIL: the part is gone. The task fails; nothing is there to be cached.
     QTest::newRow("binary asked, not offered")
             << QByteArray("IDLE") << true
             << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
                           "S: * 3 FETCH (UID 42 BODY[1.2]<0> NIL)\n"
                           "S: h2 OK done\n")
             << QByteArray() << true;
+    // The tagged OK without the section: the task fails, never an empty part.
     QTest::newRow("message expunged meanwhile")
             << QByteArray("IDLE") << false
             << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                          "S: h2 OK done\n")
+            << QByteArray() << true;
+    QTest::newRow("only flags for the message")
+            << QByteArray("IDLE") << false
+            << QByteArray("C: h2 UID FETCH 42 (UID BODY.PEEK[1.2]<0.5>)\n"
+                          "S: * 3 FETCH (UID 42 FLAGS (\\Seen))\n"
                           "S: h2 OK done\n")
             << QByteArray() << true;
 }
@@ -326,10 +347,47 @@ void TestImapTasks::fetchPart()
     ImapFetchPartTask task(&s.connection, 42, "1.2");
     task.setRange(0, 5);
     task.setPreferBinary(binary);
-    QVERIFY(run(&task));
+    QCOMPARE(run(&task), !missing);
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     QCOMPARE(task.data(), data);
     QCOMPARE(task.isMissing(), missing);
+    QCOMPARE(task.error().isError(), missing);
+    QVERIFY(!task.isRefused());
+}
+
+void TestImapTasks::fetchPartTwiceEachTakesOneAnswer()
+{
+    // Two identical commands in flight, answered as a server running them in parallel may:
+    // both FETCH lines before either tagged OK. Each command takes one of them.
+    Session s("IDLE", ScriptedServer::lines("C: h2 UID FETCH 42 (UID BODY.PEEK[HEADER])\n"
+                                            "C: h3 UID FETCH 42 (UID BODY.PEEK[HEADER])\n"
+                                            "S: * 3 FETCH (UID 42 BODY[HEADER] {5}\nS: first)\n"
+                                            "S: * 3 FETCH (UID 42 BODY[HEADER] {5}\nS: again)\n"
+                                            "S: h2 OK done\n"
+                                            "S: h3 OK done\n"));
+    ImapFetchPartTask first(&s.connection, 42, "HEADER");
+    ImapFetchPartTask second(&s.connection, 42, "HEADER");
+    QSignalSpy firstFinished(&first, &ImapTask::finished);
+    first.start();
+    QVERIFY(run(&second));
+    QTRY_COMPARE(firstFinished.size(), 1);
+    QVERIFY(!first.error());
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(first.data(), QByteArray("first"));
+    QCOMPARE(second.data(), QByteArray("again"));
+}
+
+void TestImapTasks::fetchPartRefusesAnotherMailbox()
+{
+    // No mailbox is selected: a UID there would name another message, so nothing is sent.
+    Session s("IDLE", {});
+    ImapFetchPartTask task(&s.connection, 42, "1");
+    task.setMailbox("Sent");
+    QVERIFY(!run(&task));
+    QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+    QVERIFY(!task.isRefused());
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QVERIFY(task.data().isEmpty());
 }
 
 void TestImapTasks::search_data()

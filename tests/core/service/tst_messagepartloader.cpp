@@ -4,6 +4,7 @@
 #include "service/bodystructuretree.h"
 #include "service/messagepartloader.h"
 #include "service/partdownload.h"
+#include "service/sectionfetchregistry.h"
 #include "store/messagestore.h"
 #include "sync/bodystructurecodec.h"
 
@@ -75,9 +76,16 @@ private Q_SLOTS:
     void offlineWithoutCacheFails();
     void structureNotCachedIsFetchedFirst();
     void answerForAnotherMailboxIsNotKept();
+    void sectionNotAnsweredFailsAndIsFetchedAgain();
+    void nilSectionIsGoneNotEmpty();
+    void emptySectionIsCachedEmpty();
+    void twoLoadsOfOneMessageSendOneFetch();
+    void downloadJoinsTheDisplayFetch();
+    void waitersOfAFailedFetchFail();
 
 private:
     void startSession(const QByteArray &caps);
+    void cacheAllShownBut(const QByteArray &missing);
     bool runLoader(MessagePartLoader *loader);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -129,6 +137,20 @@ void TestMessagePartLoader::startSession(const QByteArray &caps)
     settings.username = QStringLiteral("alice");
     settings.password = QStringLiteral("secret");
     m_connection->open(settings);
+}
+
+// Caches every section the display needs except missing.
+void TestMessagePartLoader::cacheAllShownBut(const QByteArray &missing)
+{
+    for (const auto &[section, bytes] : {std::pair<QByteArray, QByteArray> {"HEADER", header},
+                                         {"1.1", plainBody},
+                                         {"3.HEADER", innerHeader},
+                                         {"3.1", innerBody},
+                                         {"1.2.1", htmlBody},
+                                         {"1.2.2", png}}) {
+        if (section != missing)
+            QVERIFY(!m_store->storeBodyPart(m_folder, 7, section, bytes));
+    }
 }
 
 bool TestMessagePartLoader::runLoader(MessagePartLoader *loader)
@@ -322,6 +344,168 @@ void TestMessagePartLoader::answerForAnotherMailboxIsNotKept()
     QVERIFY(runLoader(&loader));
     QVERIFY(loader.error());
     QVERIFY(!m_store->bodyPart(m_folder, 7, "1.1"));
+}
+
+void TestMessagePartLoader::sectionNotAnsweredFailsAndIsFetchedAgain()
+{
+    // The tagged OK arrives, but no FETCH line carried the header (the server found no message
+    // 7, e.g. because another mailbox was selected or the message was expunged meanwhile).
+    cacheAllShownBut("HEADER");
+    startSession("BINARY");
+    m_server->appendExpect(fetchCommand("h2", "BODY.PEEK[HEADER]"));
+    m_server->appendSend("* 1 FETCH (UID 7 FLAGS (\\Seen))\r\nh2 OK done\r\n");
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 7);
+    QVERIFY(runLoader(&loader));
+    QVERIFY(loader.error());
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    // Nothing is cached for the header: the next load asks for it again and shows it.
+    QVERIFY(!m_store->bodyPart(m_folder, 7, "HEADER"));
+    QVERIFY(!MessagePartLoader::cachedSection(m_store.get(), m_folder, 7, "HEADER"));
+
+    m_server->appendExpect(fetchCommand("h3", "BODY.PEEK[HEADER]"));
+    m_server->appendSend(fetchReply("h3", "BODY[HEADER]", header));
+    MessagePartLoader retry(m_connection.get(), m_store.get(), m_folder, 7);
+    QVERIFY(runLoader(&retry));
+    QVERIFY2(!retry.error(), qPrintable(retry.error().toString()));
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    QCOMPARE(retry.fetchedSections(), QList<QByteArray> {"HEADER"});
+    QCOMPARE(retry.message().decodedHeader("Subject"), QStringLiteral("Parts"));
+    QCOMPARE(retry.message().decodedHeader("From"), QStringLiteral("Alice <alice@example.test>"));
+    QCOMPARE(m_store->bodyPart(m_folder, 7, "HEADER").value().data, header);
+}
+
+void TestMessagePartLoader::nilSectionIsGoneNotEmpty()
+{
+    cacheAllShownBut("1.1");
+    startSession("BINARY");
+    m_server->appendExpect(fetchCommand("h2", "BINARY.PEEK[1.1]"));
+    m_server->appendSend("* 1 FETCH (UID 7 BINARY[1.1] NIL)\r\nh2 OK done\r\n");
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 7);
+    QVERIFY(runLoader(&loader));
+    QVERIFY(loader.error());
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    QVERIFY(!m_store->bodyPart(m_folder, 7, "1.1"));
+
+    // An attachment the server says is NIL is not cached empty either.
+    m_server->appendExpect(fetchCommand("h3", "BINARY.PEEK[2]<0.1048576>"));
+    m_server->appendSend("* 1 FETCH (UID 7 BINARY[2]<0> NIL)\r\nh3 OK done\r\n");
+    PartDownload download(m_connection.get(), m_store.get(), m_folder, 7, "2");
+    QSignalSpy finished(&download, &PartDownload::finished);
+    download.start();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(download.error());
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    QVERIFY(!m_store->bodyPart(m_folder, 7, "2"));
+}
+
+void TestMessagePartLoader::emptySectionIsCachedEmpty()
+{
+    // The server sent zero bytes for the part: a part that is empty, cached as such.
+    cacheAllShownBut("1.1");
+    startSession("BINARY");
+    m_server->appendExpect(fetchCommand("h2", "BINARY.PEEK[1.1]"));
+    m_server->appendSend("* 1 FETCH (UID 7 BINARY[1.1] \"\")\r\nh2 OK done\r\n");
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 7);
+    QVERIFY(runLoader(&loader));
+    QVERIFY2(!loader.error(), qPrintable(loader.error().toString()));
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+    QVERIFY(loader.message().findSection("1.1")->text().isEmpty());
+    QVERIFY(m_store->bodyPart(m_folder, 7, "1.1"));
+    QCOMPARE(MessagePartLoader::cachedSection(m_store.get(), m_folder, 7, "1.1"), QByteArray());
+}
+
+void TestMessagePartLoader::twoLoadsOfOneMessageSendOneFetch()
+{
+    // The reader asks for message 7 again while the first load is in flight: each section goes
+    // on the wire once (the script fails on any further command) and both loads show it.
+    startSession("BINARY");
+    const QList<std::pair<QByteArray, QByteArray>> expected {
+            {"BODY.PEEK[HEADER]", "BODY[HEADER]"},     {"BINARY.PEEK[1.1]", "BINARY[1.1]"},
+            {"BODY.PEEK[3.HEADER]", "BODY[3.HEADER]"}, {"BINARY.PEEK[3.1]", "BINARY[3.1]"},
+            {"BINARY.PEEK[1.2.1]", "BINARY[1.2.1]"},   {"BINARY.PEEK[1.2.2]", "BINARY[1.2.2]"}};
+    const QList<QByteArray> data {header, plainBody, innerHeader, innerBody, htmlBody, png};
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        m_server->appendExpect(fetchCommand('h' + QByteArray::number(i + 2), expected.at(i).first));
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        m_server->appendSend(
+                fetchReply('h' + QByteArray::number(i + 2), expected.at(i).second, data.at(i)));
+
+    SectionFetchRegistry fetches;
+    MessagePartLoader first(m_connection.get(), m_store.get(), m_folder, 7);
+    MessagePartLoader second(m_connection.get(), m_store.get(), m_folder, 7);
+    first.setSectionFetches(&fetches);
+    second.setSectionFetches(&fetches);
+    QSignalSpy firstFinished(&first, &MessagePartLoader::finished);
+    QSignalSpy secondFinished(&second, &MessagePartLoader::finished);
+    first.start();
+    second.start();
+    QTRY_COMPARE(firstFinished.size(), 1);
+    QTRY_COMPARE(secondFinished.size(), 1);
+    QVERIFY2(!first.error(), qPrintable(first.error().toString()));
+    QVERIFY2(!second.error(), qPrintable(second.error().toString()));
+    QCOMPARE(first.fetchedSections().size(), 6);
+    QVERIFY(second.fetchedSections().isEmpty());
+    for (const MessagePartLoader *loader : {&first, &second}) {
+        QCOMPARE(loader->message().decodedHeader("Subject"), QStringLiteral("Parts"));
+        QCOMPARE(loader->message().findSection("1.1")->text(), QStringLiteral("Hello plain\n"));
+        QCOMPARE(loader->message().findSection("1.2.2")->decodedBody(), png);
+    }
+    QCOMPARE(fetches.inFlightCount(), 0);
+    QTest::qWait(50);
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+}
+
+void TestMessagePartLoader::downloadJoinsTheDisplayFetch()
+{
+    // The inline image is being fetched for display when it is also asked for as an
+    // attachment: one FETCH, whose bytes both get.
+    cacheAllShownBut("1.2.2");
+    startSession("BINARY");
+    m_server->appendExpect(fetchCommand("h2", "BINARY.PEEK[1.2.2]"));
+    m_server->appendSend(fetchReply("h2", "BINARY[1.2.2]", png));
+
+    SectionFetchRegistry fetches;
+    MessagePartLoader loader(m_connection.get(), m_store.get(), m_folder, 7);
+    loader.setSectionFetches(&fetches);
+    PartDownload download(m_connection.get(), m_store.get(), m_folder, 7, "1.2.2");
+    download.setSectionFetches(&fetches);
+    QSignalSpy loaded(&loader, &MessagePartLoader::finished);
+    QSignalSpy downloaded(&download, &PartDownload::finished);
+    loader.start();
+    download.start();
+    QTRY_COMPARE(loaded.size(), 1);
+    QTRY_COMPARE(downloaded.size(), 1);
+    QVERIFY2(!loader.error(), qPrintable(loader.error().toString()));
+    QVERIFY2(!download.error(), qPrintable(download.error().toString()));
+    QCOMPARE(loader.message().findSection("1.2.2")->decodedBody(), png);
+    QCOMPARE(download.data(), png);
+    QTest::qWait(50);
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
+}
+
+void TestMessagePartLoader::waitersOfAFailedFetchFail()
+{
+    // A fetch that brings nothing back fails those waiting for it, and nothing is cached.
+    cacheAllShownBut("1.1");
+    startSession("BINARY");
+    SectionFetchRegistry fetches;
+    m_server->appendExpect(fetchCommand("h2", "BINARY.PEEK[1.1]"));
+    m_server->appendSend("h2 OK done\r\n");
+    MessagePartLoader failing(m_connection.get(), m_store.get(), m_folder, 7);
+    failing.setSectionFetches(&fetches);
+    PartDownload waiting(m_connection.get(), m_store.get(), m_folder, 7, "1.1");
+    waiting.setSectionFetches(&fetches);
+    QSignalSpy failed(&failing, &MessagePartLoader::finished);
+    QSignalSpy waited(&waiting, &PartDownload::finished);
+    failing.start();
+    waiting.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QTRY_COMPARE(waited.size(), 1);
+    QVERIFY(failing.error());
+    QVERIFY(waiting.error());
+    QVERIFY(!m_store->bodyPart(m_folder, 7, "1.1"));
+    QCOMPARE(fetches.inFlightCount(), 0);
+    QVERIFY2(m_server->isComplete(), qPrintable(m_server->status()));
 }
 
 QTEST_GUILESS_MAIN(TestMessagePartLoader)

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void migratesFromVersionOne();
     void migrationFiveKeysThreadsOfCachedRows();
     void migrationEightMovesStructuresIntoRows();
+    void migrationNineForgetsEmptyParts();
     void refusesNewerSchema();
     void refusesCorruptFile_data();
     void refusesCorruptFile();
@@ -154,6 +155,49 @@ void TestStoreSchema::migrationEightMovesStructuresIntoRows()
                                        " WHERE name = 'message_structure'"))
                      .toInt(),
              0);
+}
+
+void TestStoreSchema::migrationNineForgetsEmptyParts()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v8.sqlite"));
+    const QString partFile = m_dir->filePath(QStringLiteral("part-2"));
+    {
+        QFile file(partFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("attachment bytes");
+    }
+    {
+        RawDb raw(path);
+        QVERIFY(!StoreSchema::migrate(raw.db(), 8));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO folders (id, path) VALUES (1, 'Sent')")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages (folder_id, uid) VALUES"
+                                        " (1, 1), (1, 2)")));
+        // Earlier versions stored a fetch that brought nothing back as an empty part, NULL or
+        // zero bytes; such a part was never fetched again.
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO body_parts (folder_id, uid, section, data,"
+                                        " file_path) VALUES"
+                                        " (1, 1, CAST('HEADER' AS BLOB), NULL, NULL),"
+                                        " (1, 1, CAST('1' AS BLOB), X'', NULL),"
+                                        " (1, 1, CAST('2' AS BLOB), NULL, '%1'),"
+                                        " (1, 1, CAST('3' AS BLOB), CAST('kept' AS BLOB), NULL),"
+                                        " (1, 2, CAST('1' AS BLOB), X'', '')")
+                                 .arg(partFile)));
+    }
+    MessageStore store;
+    const MailError error = store.open(path);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QVERIFY(!store.bodyPart(1, 1, "HEADER"));
+    QVERIFY(!store.bodyPart(1, 1, "1"));
+    QVERIFY(!store.bodyPart(1, 2, "1"));
+    // A part kept in a file has no data in its row and stays; so does every part with bytes.
+    QCOMPARE(store.bodyPart(1, 1, "2").value().filePath, partFile);
+    QCOMPARE(store.bodyPart(1, 1, "3").value().data, QByteArray("kept"));
+    store.close();
+    QVERIFY(QFile::exists(partFile));
+    RawDb raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM body_parts")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 9);
 }
 
 void TestStoreSchema::refusesNewerSchema()

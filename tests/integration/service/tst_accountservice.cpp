@@ -34,6 +34,7 @@ private Q_SLOTS:
     void offlineChangesAndUndoReachDovecot();
     void messageChosenDuringAnotherSyncWaitsForItsFolder();
     void inboxIsWatchedWhileAnotherFolderIsOpen();
+    void messageAskedForAgainWhileLoadingIsShownWhole();
 
 private:
     Account account(const QString &user, bool withCa = true) const;
@@ -376,6 +377,42 @@ void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()
     QCOMPARE(shown.first().at(0).toLongLong(), inbox);
     QCOMPARE(shown.first().at(1).toUInt(), uid);
     QCOMPARE(shown.first().at(2).value<MimePart>().decodedHeader("Subject"), subject);
+}
+
+void TestAccountService::messageAskedForAgainWhileLoadingIsShownWhole()
+{
+    // The reader asks for a message three times before the first load is done. Every request
+    // shows the whole message, and what they cached shows it again: no part is left empty.
+    const Account a = account(QStringLiteral("alice"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    const QModelIndex row = service->messageModel()->index(0, 0);
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    const QString subject = row.data(MessageListModel::SubjectRole).toString();
+    QVERIFY(uid != 0);
+    QVERIFY(!subject.isEmpty());
+
+    QSignalSpy shown(service.get(), &AccountService::messagePartsFetched);
+    QSignalSpy failed(service.get(), &AccountService::messageFetchFailed);
+    for (int i = 0; i < 3; ++i)
+        service->fetchDisplayParts(uid);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 3, 30000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    for (const QList<QVariant> &result : std::as_const(shown))
+        QCOMPARE(result.at(2).value<MimePart>().decodedHeader("Subject"), subject);
+
+    service->disconnectFromServer();
+    QTRY_COMPARE(service->state(), AccountService::State::Offline);
+    service->fetchDisplayParts(uid);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 4, 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    const MimePart cached = shown.last().at(2).value<MimePart>();
+    QCOMPARE(cached.decodedHeader("Subject"), subject);
+    QVERIFY(!cached.header("From").isEmpty());
 }
 
 void TestAccountService::inboxIsWatchedWhileAnotherFolderIsOpen()
