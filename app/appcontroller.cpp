@@ -241,7 +241,7 @@ void AppController::connectSession(AccountSession *session)
     connect(service, &AccountService::stateChanged, this,
             [this, session, id](AccountService::State state, const QString &detail) {
                 m_window->statusArea()->setConnectionState(id, session->account().displayName(),
-                                                           statusOf(state));
+                                                           statusOf(state), detail);
                 if (state == AccountService::State::Failed)
                     showStatus(session->account().displayName() + QStringLiteral(": ") + detail);
             });
@@ -278,12 +278,7 @@ void AppController::connectSession(AccountSession *session)
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });
-    connect(session->sender(), &MessageSender::failed, this,
-            [this](const QString &, const MailError &error) {
-                showStatus(tr("Not sent: %1").arg(error.toString()));
-            });
-    connect(session->sender(), &MessageSender::sent, this,
-            [this] { showStatus(tr("Message sent.")); });
+    // Each attempt's outcome reaches the status bar through OutboxController::statusMessage.
 }
 
 void AppController::rebuildFolders()

@@ -25,8 +25,12 @@ OutboxController::OutboxController(MainWindow *window, QObject *parent)
 
 void OutboxController::addSession(AccountSession *session)
 {
-    MessageSender *sender = session->sender();
-    m_model.addSender(session->account().id(), sender);
+    addSender(session->account().id(), session->sender());
+}
+
+void OutboxController::addSender(const QString &accountId, MessageSender *sender)
+{
+    m_model.addSender(accountId, sender);
     connect(sender, &MessageSender::progress, this,
             [this, sender](const QString &id, qint64 done, qint64 total) {
                 QString subject;
@@ -42,16 +46,75 @@ void OutboxController::addSession(AccountSession *session)
                                                      int(std::min<qint64>(maximum, done / 1024)),
                                                      maximum);
             });
-    connect(sender, &MessageSender::busyChanged, this, [this](bool busy) {
-        if (busy)
+    // Each attempt ends in the status bar with its outcome; one that ends without any (stopped,
+    // or its message discarded meanwhile) says so, so "Sending…" never stays behind.
+    connect(sender, &MessageSender::busyChanged, this, [this, sender](bool busy) {
+        if (busy) {
+            m_attemptOpen.insert(sender);
             m_window->statusArea()->showProgress(tr("Sending"), 0, 0);
-        else
-            m_window->statusArea()->clearProgress();
+            return;
+        }
+        m_window->statusArea()->clearProgress();
+        if (m_attemptOpen.remove(sender))
+            Q_EMIT statusMessage(tr("Sending stopped."));
     });
+    connect(sender, &MessageSender::sent, this,
+            [this, sender](const QString &, const QByteArray &,
+                           const QList<SmtpRecipientResult> &refused) {
+                m_attemptOpen.remove(sender);
+                QStringList addresses;
+                for (const SmtpRecipientResult &r : refused)
+                    addresses.append(r.address);
+                Q_EMIT statusMessage(addresses.isEmpty()
+                                             ? tr("Message sent.")
+                                             : tr("Message sent, but refused for %1.")
+                                                       .arg(addresses.join(QStringLiteral(", "))));
+            });
+    connect(sender, &MessageSender::failed, this,
+            [this, sender](const QString &, const MailError &error) {
+                m_attemptOpen.remove(sender);
+                Q_EMIT statusMessage(tr("Not sent: %1").arg(error.toString()));
+            });
+    connect(sender, &MessageSender::retryScheduled, this,
+            [this, sender](const QString &id, const MailError &error) {
+                m_attemptOpen.remove(sender);
+                const QString at = OutboxModel::attemptTimeText(sender->nextAttempt(id));
+                if (sender->submissionState() == MessageSender::SubmissionState::Unreachable)
+                    Q_EMIT statusMessage(
+                            tr("Not sent: could not reach %1: %2; next attempt at %3")
+                                    .arg(sender->submissionHost(), error.toString(), at));
+                else
+                    Q_EMIT statusMessage(
+                            tr("Not sent yet: %1; next attempt at %2").arg(error.toString(), at));
+            });
+    connect(sender, &MessageSender::outcomeUnknown, this,
+            [this, sender](const QString &, const MailError &error) {
+                m_attemptOpen.remove(sender);
+                Q_EMIT statusMessage(tr("The message may or may not have been sent (%1); it waits "
+                                        "in the Outbox for your decision.")
+                                             .arg(error.toString()));
+            });
+    auto showSubmission = [this, accountId, sender] {
+        StatusArea::SendingState state = StatusArea::SendingState::Unknown;
+        if (sender->submissionState() == MessageSender::SubmissionState::Reachable)
+            state = StatusArea::SendingState::Reachable;
+        else if (sender->submissionState() == MessageSender::SubmissionState::Unreachable)
+            state = StatusArea::SendingState::Unreachable;
+        m_window->statusArea()->setSendingState(accountId, state, sender->submissionHost(),
+                                                sender->submissionError());
+    };
+    connect(sender, &MessageSender::submissionStateChanged, this, showSubmission);
+    if (sender->submissionState() != MessageSender::SubmissionState::Unknown)
+        showSubmission();
+    connect(sender, &QObject::destroyed, this, [this, sender] { m_attemptOpen.remove(sender); });
 }
 
 void OutboxController::removeSession(const QString &accountId)
 {
+    if (MessageSender *sender = m_model.sender(accountId)) {
+        sender->disconnect(this);
+        m_attemptOpen.remove(sender);
+    }
     m_model.removeSender(accountId);
 }
 

@@ -16,7 +16,7 @@ OutboxView::OutboxView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel)
     , m_list(new QTreeView)
-    , m_retry(new QPushButton(Icons::icon(QStringLiteral("send")), tr("&Retry")))
+    , m_retry(new QPushButton(Icons::icon(QStringLiteral("send")), tr("Retry &Now")))
     , m_delete(new QPushButton(Icons::icon(QStringLiteral("trash")), tr("Dele&te")))
 {
     setObjectName(QStringLiteral("outboxView"));
@@ -30,7 +30,7 @@ OutboxView::OutboxView(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->header()->setStretchLastSection(true);
     m_retry->setObjectName(QStringLiteral("retryButton"));
-    m_retry->setToolTip(tr("Send the selected message again"));
+    m_retry->setToolTip(tr("Send the selected message now, without waiting for its next attempt"));
     m_delete->setObjectName(QStringLiteral("deleteButton"));
     m_delete->setToolTip(tr("Remove the selected message without sending it"));
 

@@ -8,8 +8,9 @@ class QLabel;
 class QPushButton;
 class QTreeView;
 
-// The Outbox as the window shows it: the messages not sent yet, with their state and error,
-// and Retry and Delete for the selected one. The model is an OutboxModel (or anything with
+// The Outbox as the window shows it: the messages not sent yet, with their state (and the time
+// of the next automatic attempt) and error, and Retry Now and Delete for the selected one: both
+// for any message but the one being sent. The model is an OutboxModel (or anything with
 // its roles); the actions leave as signals.
 class OutboxView : public QWidget
 {

@@ -34,39 +34,87 @@ QString StatusArea::stateText(ConnectionState state)
     return {};
 }
 
+StatusArea::Indicator &StatusArea::indicator(const QString &accountId)
+{
+    Indicator &indicator = m_indicators[accountId];
+    if (!indicator.label) {
+        indicator.label = new QLabel(this);
+        indicator.label->setObjectName(QStringLiteral("connection-") + accountId);
+        m_layout->addWidget(indicator.label);
+    }
+    return indicator;
+}
+
 void StatusArea::setConnectionState(const QString &accountId, const QString &accountName,
                                     ConnectionState state, const QString &detail)
 {
-    QLabel *label = m_accountLabels.value(accountId);
-    if (!label) {
-        label = new QLabel(this);
-        label->setObjectName(QStringLiteral("connection-") + accountId);
-        m_layout->addWidget(label);
-        m_accountLabels.insert(accountId, label);
-    }
-    // A coloured dot keeps the state readable at a glance; the word says it for everyone.
+    Indicator &i = indicator(accountId);
+    i.accountName = accountName;
+    i.connection = state;
+    i.connectionDetail = detail;
+    render(i);
+}
+
+void StatusArea::setSendingState(const QString &accountId, SendingState state, const QString &host,
+                                 const QString &error)
+{
+    Indicator &i = indicator(accountId);
+    i.sending = state;
+    i.sendingHost = host;
+    i.sendingError = error;
+    render(i);
+}
+
+void StatusArea::render(const Indicator &i)
+{
+    const bool cannotSend = i.sending == SendingState::Unreachable;
+    const bool hasError = i.connection == ConnectionState::Error || cannotSend;
+    // A coloured dot keeps the state readable at a glance; the words say it for everyone.
     const char *colour = "#9e9e9e";
-    if (state == ConnectionState::Online)
-        colour = "#2e7d32";
-    else if (state == ConnectionState::Connecting)
-        colour = "#f9a825";
-    else if (state == ConnectionState::Error)
+    if (hasError)
         colour = "#c62828";
-    label->setText(
-            QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
-                    .arg(QLatin1String(colour), accountName.toHtmlEscaped(), stateText(state)));
-    label->setToolTip(detail);
-    label->setProperty("connectionState", QVariant::fromValue(state));
+    else if (i.connection == ConnectionState::Online)
+        colour = "#2e7d32";
+    else if (i.connection == ConnectionState::Connecting)
+        colour = "#f9a825";
+    QString state = stateText(i.connection);
+    if (cannotSend)
+        state = tr("%1, cannot send").arg(state);
+    i.label->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
+                             .arg(QLatin1String(colour), i.accountName.toHtmlEscaped(),
+                                  state.toHtmlEscaped()));
+
+    QString mail = tr("Mail: %1").arg(stateText(i.connection));
+    if (!i.connectionDetail.isEmpty())
+        mail = tr("%1 (%2)").arg(mail, i.connectionDetail);
+    QString sending;
+    switch (i.sending) {
+    case SendingState::Unknown:
+        sending = tr("Sending: not tried yet");
+        break;
+    case SendingState::Reachable:
+        sending = tr("Sending: %1 reachable").arg(i.sendingHost);
+        break;
+    case SendingState::Unreachable:
+        sending = i.sendingError.isEmpty()
+                          ? tr("Sending: cannot reach %1").arg(i.sendingHost)
+                          : tr("Sending: cannot reach %1 (%2)").arg(i.sendingHost, i.sendingError);
+        break;
+    }
+    i.label->setToolTip(mail + QLatin1Char('\n') + sending);
+    i.label->setProperty("connectionState", QVariant::fromValue(i.connection));
+    i.label->setProperty("sendingState", QVariant::fromValue(i.sending));
+    i.label->setProperty("hasError", hasError);
 }
 
 void StatusArea::removeAccount(const QString &accountId)
 {
-    delete m_accountLabels.take(accountId);
+    delete m_indicators.take(accountId).label;
 }
 
 QLabel *StatusArea::connectionLabel(const QString &accountId) const
 {
-    return m_accountLabels.value(accountId);
+    return m_indicators.value(accountId).label;
 }
 
 void StatusArea::showProgress(const QString &text, int value, int maximum)

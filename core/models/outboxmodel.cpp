@@ -2,6 +2,8 @@
 
 #include "outbox/messagesender.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 OutboxModel::OutboxModel(QObject *parent)
@@ -92,6 +94,15 @@ QString OutboxModel::stateText(OutboxEntry::State state)
     return {};
 }
 
+QString OutboxModel::attemptTimeText(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -107,6 +118,9 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         case RecipientsColumn:
             return e.recipients.join(QStringLiteral(", "));
         case StateColumn:
+            if (!sending && e.nextAttempt.isValid())
+                return tr("%1 — next attempt at %2")
+                        .arg(stateText(e.state), attemptTimeText(e.nextAttempt));
             return stateText(sending ? OutboxEntry::State::Sending : e.state);
         case ErrorColumn:
             return e.lastError;
@@ -122,12 +136,13 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return int(e.state);
     case CanRetryRole:
-        return !sending
-               && (e.state == OutboxEntry::State::Failed || e.state == OutboxEntry::State::Unknown);
+        return !sending;
     case IsSendingRole:
         return sending;
     case ErrorRole:
         return e.lastError;
+    case NextAttemptRole:
+        return sending ? QDateTime() : e.nextAttempt.toLocalTime();
     default:
         return {};
     }
@@ -169,5 +184,6 @@ QHash<int, QByteArray> OutboxModel::roleNames() const
     names.insert(CanRetryRole, "canRetry");
     names.insert(IsSendingRole, "isSending");
     names.insert(ErrorRole, "error");
+    names.insert(NextAttemptRole, "nextAttempt");
     return names;
 }

@@ -30,9 +30,10 @@ public:
         EntryIdRole = Qt::UserRole + 1,
         AccountIdRole,
         StateRole, // int, OutboxEntry::State
-        CanRetryRole, // the user may send it again: Failed or Unknown
+        CanRetryRole, // the user may send it now: any state but being sent
         IsSendingRole,
         ErrorRole,
+        NextAttemptRole, // QDateTime (local time) of the automatic retry; invalid when none
     };
     Q_ENUM(Role)
 
@@ -57,6 +58,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     static QString stateText(OutboxEntry::State state);
+    // "14:32", or with the date when it is not today.
+    static QString attemptTimeText(const QDateTime &time);
 
 private:
     struct Source

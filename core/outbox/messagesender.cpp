@@ -133,8 +133,10 @@ MailError MessageSender::retry(const QString &id)
     if (!found || entry.accountId != m_accountId)
         return MailError(MailError::Kind::Storage, QStringLiteral("No such message in the outbox"),
                          id);
-    if (entry.state != OutboxEntry::State::Failed && entry.state != OutboxEntry::State::Unknown)
-        return policyError(QStringLiteral("The message is not waiting for a decision"));
+    // Sending, or about to (its settings on their way): it is going already.
+    if (entry.state == OutboxEntry::State::Sending || (id == m_currentId && isBusy()))
+        return policyError(QStringLiteral("The message is being sent"));
+    // A Queued one may be waiting for its automatic retry: it goes now, the wait is cancelled.
     entry.state = OutboxEntry::State::Queued;
     if (MailError error = m_store->update(entry))
         return error;
@@ -182,7 +184,15 @@ QList<OutboxEntry> MessageSender::entries() const
 {
     QList<OutboxEntry> result = m_store->entries();
     result.removeIf([this](const OutboxEntry &e) { return e.accountId != m_accountId; });
+    for (OutboxEntry &entry : result)
+        entry.nextAttempt = nextAttempt(entry.id);
     return result;
+}
+
+QDateTime MessageSender::nextAttempt(const QString &id) const
+{
+    const auto it = m_notBefore.constFind(id);
+    return it == m_notBefore.constEnd() ? QDateTime() : it->due;
 }
 
 bool MessageSender::hasUnsent() const
@@ -214,7 +224,7 @@ bool MessageSender::isDue(const OutboxEntry &entry) const
     if (entry.state != OutboxEntry::State::Queued || m_skipped.contains(entry.id))
         return false;
     const auto it = m_notBefore.constFind(entry.id);
-    return it == m_notBefore.constEnd() || it->hasExpired();
+    return it == m_notBefore.constEnd() || it->deadline.hasExpired();
 }
 
 void MessageSender::processQueue()
@@ -252,7 +262,7 @@ void MessageSender::armRetryTimer()
 {
     qint64 soonest = std::numeric_limits<qint64>::max();
     for (auto it = m_notBefore.constBegin(); it != m_notBefore.constEnd(); ++it)
-        soonest = qMin(soonest, it->remainingTime());
+        soonest = qMin(soonest, it->deadline.remainingTime());
     if (soonest == std::numeric_limits<qint64>::max())
         m_retryTimer.stop();
     else
@@ -287,15 +297,17 @@ void MessageSender::submit(const SmtpSettings &settings)
     }
     Q_EMIT entriesChanged();
 
+    m_submissionHost = settings.host;
+    m_reachedServer = false;
     m_transport = m_transports();
     if (!m_transport) {
         // Nothing left the machine: the message waits for the user like any refused one.
         m_message.reset();
         m_currentId.clear();
-        handleNotSent(entry,
-                      MailError(MailError::Kind::Network,
-                                QStringLiteral("No connection to the server could be made")),
-                      false);
+        const MailError error(MailError::Kind::Network,
+                              QStringLiteral("No connection to the server could be made"));
+        setSubmissionState(SubmissionState::Unreachable, error.toString());
+        handleNotSent(entry, error, false);
         setPhase(Phase::Idle);
         scheduleQueue();
         return;
@@ -303,6 +315,7 @@ void MessageSender::submit(const SmtpSettings &settings)
     setPhase(Phase::Submitting);
     connect(m_transport.get(), &Transport::certificateTrustRequested, this,
             &MessageSender::onTrustRequested);
+    connect(m_transport.get(), &Transport::connected, this, [this] { m_reachedServer = true; });
     m_client = new SmtpClient(m_transport.get());
     m_client->setSettings(settings);
     const QString id = entry.id;
@@ -328,6 +341,12 @@ void MessageSender::onFinished()
     retireSession();
     m_message.reset();
     m_currentId.clear();
+
+    // Told before the outcome, so that its receivers know how the server was found.
+    if (m_reachedServer || delivery != Delivery::NotSent)
+        setSubmissionState(SubmissionState::Reachable);
+    else if (error.kind() == MailError::Kind::Network || error.kind() == MailError::Kind::Tls)
+        setSubmissionState(SubmissionState::Unreachable, error.toString());
 
     bool found = false;
     OutboxEntry entry = m_store->entry(id, &found);
@@ -386,7 +405,8 @@ void MessageSender::handleNotSent(OutboxEntry entry, const MailError &error, boo
     if (retryLater) {
         const int delay = m_retryDelays.at(retries);
         m_autoRetries.insert(entry.id, retries + 1);
-        m_notBefore.insert(entry.id, QDeadlineTimer(delay));
+        m_notBefore.insert(entry.id,
+                           {QDeadlineTimer(delay), QDateTime::currentDateTime().addMSecs(delay)});
         Q_EMIT retryScheduled(entry.id, error, delay);
     }
 }
@@ -461,6 +481,16 @@ void MessageSender::retireSession()
         if (state == SmtpClient::State::Idle)
             client->deleteLater();
     });
+}
+
+void MessageSender::setSubmissionState(SubmissionState state, const QString &error)
+{
+    const QString detail = state == SubmissionState::Unreachable ? error : QString();
+    if (state == m_submissionState && detail == m_submissionError)
+        return;
+    m_submissionState = state;
+    m_submissionError = detail;
+    Q_EMIT submissionStateChanged(state, detail);
 }
 
 void MessageSender::setPhase(Phase phase)

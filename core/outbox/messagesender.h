@@ -46,10 +46,21 @@ struct OutgoingMessage;
 // handshake and raises trustRequested(); answerTrust() continues or refuses it. Refused, the
 // message fails with the TLS error. Without any receiver for trustRequested() the certificate is
 // refused at once.
+//
+// Each attempt also tells whether the submission server could be reached (submissionState()):
+// an account may receive mail over IMAP while its own mail cannot leave.
 class MessageSender : public QObject
 {
     Q_OBJECT
 public:
+    // The submission server as the last attempt found it.
+    enum class SubmissionState {
+        Unknown, // no attempt yet
+        Reachable, // a connection was made, whatever the server answered then
+        Unreachable, // no connection could be made (name lookup, refused, timeout, TLS)
+    };
+    Q_ENUM(SubmissionState)
+
     // Hands the account's SMTP settings, password included, to the callback; may answer later
     // (the password can come from a keychain or the user).
     using SettingsProvider = std::function<void(std::function<void(SmtpSettings)> deliver)>;
@@ -68,7 +79,8 @@ public:
 
     // Sends whatever is queued (e.g. at start-up, or when the network is back).
     void start();
-    // The user's decision to send a Failed or Unknown message again.
+    // The user's decision to send a message now: a Failed or Unknown one again, or a Queued one
+    // at once instead of after its automatic retry's wait. Refused while it is being sent.
     MailError retry(const QString &id);
     // Removes a message that is not being sent.
     MailError discard(const QString &id);
@@ -79,8 +91,10 @@ public:
     void answerTrust(bool trust);
     bool isAwaitingTrust() const { return m_awaitingTrust; }
 
-    // This account's entries, oldest first.
+    // This account's entries, oldest first, each with its nextAttempt.
     QList<OutboxEntry> entries() const;
+    // When the automatic retry of message id is due; invalid when none is scheduled.
+    QDateTime nextAttempt(const QString &id) const;
     // A submission (or the wait for its settings) is under way.
     bool isBusy() const { return m_phase != Phase::Idle; }
     // The id of the message being sent, if any.
@@ -94,6 +108,12 @@ public:
     void setRetryDelays(const QList<int> &msecs) { m_retryDelays = msecs; }
     QList<int> retryDelays() const { return m_retryDelays; }
 
+    SubmissionState submissionState() const { return m_submissionState; }
+    // Why the server could not be reached (Unreachable only).
+    QString submissionError() const { return m_submissionError; }
+    // The submission server of the last attempt.
+    QString submissionHost() const { return m_submissionHost; }
+
 Q_SIGNALS:
     // The server accepted the message for every recipient but the refused ones. The bytes are
     // read back from the outbox (for the Sent folder); the entry is gone by then.
@@ -106,6 +126,9 @@ Q_SIGNALS:
     // An entry was added, changed state, or was removed.
     void entriesChanged();
     void busyChanged(bool busy);
+    // Emitted when an attempt finds the server otherwise than the one before, before that
+    // attempt's outcome (sent, failed, retryScheduled, outcomeUnknown).
+    void submissionStateChanged(MessageSender::SubmissionState state, const QString &error);
     // The submission server's certificate chain did not validate while sending message id; the
     // handshake waits for answerTrust().
     void trustRequested(const QString &id, const QList<QSslCertificate> &chain,
@@ -127,6 +150,7 @@ private:
     void setPhase(Phase phase);
     void storageFailure(const QString &id, const MailError &error);
     void onTrustRequested(const QList<QSslCertificate> &chain, const QString &reasons);
+    void setSubmissionState(SubmissionState state, const QString &error = {});
 
     OutboxStore *m_store;
     QString m_accountId;
@@ -141,6 +165,11 @@ private:
     bool m_stopped = false;
     bool m_awaitingTrust = false;
     QDateTime m_lastQueuedAt;
+    bool m_reachedServer = false; // the current attempt's transport connected
+
+    SubmissionState m_submissionState = SubmissionState::Unknown;
+    QString m_submissionError;
+    QString m_submissionHost;
 
     std::unique_ptr<Transport> m_transport;
     SmtpClient *m_client = nullptr;
@@ -148,7 +177,12 @@ private:
     std::unique_ptr<QIODevice> m_message;
 
     QHash<QString, int> m_autoRetries; // automatic retries made per entry
-    QHash<QString, QDeadlineTimer> m_notBefore; // entries waiting for their retry
+    struct RetryWait
+    {
+        QDeadlineTimer deadline; // for the timer, immune to clock changes
+        QDateTime due; // for the user
+    };
+    QHash<QString, RetryWait> m_notBefore; // entries waiting for their retry
     QSet<QString> m_skipped; // entries whose state could not be saved: left alone
     QTimer m_retryTimer;
 };

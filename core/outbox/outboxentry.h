@@ -23,6 +23,10 @@ struct OutboxEntry
     int attempts = 0;
     QString lastError;
     QDateTime queuedAt;
+    // When the automatic retry of a Queued message is due; invalid when none is scheduled. The
+    // sender's own schedule (MessageSender::entries()), not stored: after a restart the queue
+    // starts at once.
+    QDateTime nextAttempt;
 
     bool operator==(const OutboxEntry &) const = default;
 };

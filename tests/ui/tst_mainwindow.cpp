@@ -324,7 +324,8 @@ private Q_SLOTS:
         status->setConnectionState(u"a1"_s, u"Work"_s, StatusArea::ConnectionState::Error,
                                    u"Connection refused"_s);
         QCOMPARE(status->connectionLabel(u"a1"_s), label); // updated in place
-        QCOMPARE(label->toolTip(), u"Connection refused"_s);
+        QVERIFY2(label->toolTip().contains(u"Mail: error (Connection refused)"_s),
+                 qPrintable(label->toolTip()));
         status->setConnectionState(u"a2"_s, u"Home"_s, StatusArea::ConnectionState::Online);
         QVERIFY(status->connectionLabel(u"a2"_s) != label);
         status->removeAccount(u"a1"_s);

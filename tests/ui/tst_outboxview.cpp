@@ -1,7 +1,11 @@
+#include "faketransport.h"
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "messageboxanswer.h"
+#include "mime/outgoingmessage.h"
 #include "models/outboxmodel.h"
+#include "outbox/messagesender.h"
+#include "outbox/outboxstore.h"
 #include "outboxview.h"
 #include "viewer/messageviewer.h"
 
@@ -44,6 +48,42 @@ QStandardItemModel *outboxModel(QObject *parent)
     return model;
 }
 
+OutgoingMessage message(const QString &subject)
+{
+    OutgoingMessage m;
+    m.from = {u"Alice"_s, u"alice@example.org"_s};
+    m.to = {{u"Bob"_s, u"bob@example.org"_s}};
+    m.subject = subject;
+    m.plainBody = u"Hello\n"_s;
+    return m;
+}
+
+// One account's outbox over fake connections, each opened with the given outcome: Fail is a
+// refused connection, Manual one that hangs (the message stays being sent).
+struct Outbox
+{
+    Outbox(const QString &directory, const QString &accountId, FakeTransport::Outcome outcome)
+        : store(directory)
+    {
+        QVERIFY(!store.open());
+        auto settings = [](std::function<void(SmtpSettings)> deliver) {
+            SmtpSettings s;
+            s.host = u"smtp.example.org"_s;
+            deliver(s);
+        };
+        auto transports = [outcome] {
+            auto transport = std::make_unique<FakeTransport>();
+            transport->setConnectOutcome(outcome);
+            transport->setFailureError(MailError(MailError::Kind::Network, u"Connection refused"_s));
+            return std::unique_ptr<Transport>(std::move(transport));
+        };
+        sender = std::make_unique<MessageSender>(&store, accountId, settings, transports);
+        sender->setRetryDelays({60 * 60 * 1000});
+    }
+    OutboxStore store;
+    std::unique_ptr<MessageSender> sender;
+};
+
 } // namespace
 
 class TestOutboxView : public QObject
@@ -79,6 +119,48 @@ private Q_SLOTS:
         QVERIFY(!view.retryButton()->isEnabled());
         QVERIFY(!view.deleteButton()->isEnabled());
         QCOMPARE(remove.size(), 0);
+    }
+
+    void retryNowWhileWaitingButNotWhileSending()
+    {
+        QTemporaryDir dir;
+        Outbox waiting(dir.filePath(u"a"_s), u"account-a"_s, FakeTransport::Outcome::Fail);
+        Outbox sending(dir.filePath(u"b"_s), u"account-b"_s, FakeTransport::Outcome::Manual);
+        OutboxModel model;
+        model.addSender(u"account-a"_s, waiting.sender.get());
+        model.addSender(u"account-b"_s, sending.sender.get());
+        OutboxView view;
+        view.setModel(&model);
+
+        QSignalSpy retrying(waiting.sender.get(), &MessageSender::retryScheduled);
+        waiting.sender->send(message(u"Waits"_s));
+        QTRY_COMPARE(retrying.size(), 1);
+        sending.sender->send(message(u"Goes"_s));
+        QTRY_VERIFY(sending.sender->isBusy());
+        QTRY_COMPARE(model.rowCount(), 2);
+
+        // Waiting for its automatic retry: the time shows, and it may be sent now.
+        const QModelIndex waits = model.index(0, OutboxModel::StateColumn);
+        QCOMPARE(model.index(0, OutboxModel::SubjectColumn).data().toString(), u"Waits"_s);
+        const QDateTime due = waiting.sender->nextAttempt(
+                model.index(0, 0).data(OutboxModel::EntryIdRole).toString());
+        QVERIFY(due.isValid());
+        const QString shown = view.list()->model()->data(waits).toString();
+        QVERIFY2(shown.contains(OutboxModel::attemptTimeText(due)), qPrintable(shown));
+        view.list()->setCurrentIndex(waits);
+        QVERIFY(view.retryButton()->isEnabled());
+        QVERIFY(view.deleteButton()->isEnabled());
+        QSignalSpy retry(&view, &OutboxView::retryRequested);
+        view.retryButton()->click();
+        QCOMPARE(retry.size(), 1);
+        QCOMPARE(retry.at(0).at(0).value<QModelIndex>().data(OutboxModel::AccountIdRole).toString(),
+                 u"account-a"_s);
+
+        // Being sent: neither.
+        QCOMPARE(model.index(1, OutboxModel::SubjectColumn).data().toString(), u"Goes"_s);
+        view.list()->setCurrentIndex(model.index(1, 0));
+        QVERIFY(!view.retryButton()->isEnabled());
+        QVERIFY(!view.deleteButton()->isEnabled());
     }
 
     void deleteAsksFirst()

@@ -1,3 +1,4 @@
+#include "faketransport.h"
 #include "mime/outgoingmessage.h"
 #include "models/outboxmodel.h"
 #include "net/transport.h"
@@ -110,6 +111,60 @@ private Q_SLOTS:
 
         QVERIFY(!a.sender->discard(id));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void showsTheNextAttempt()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.filePath(u"a"_s));
+        QVERIFY(!store.open());
+        // The submission server refuses every connection: each attempt waits for the next.
+        MessageSender sender(
+                &store, u"account-a"_s,
+                [](std::function<void(SmtpSettings)> deliver) {
+                    SmtpSettings settings;
+                    settings.host = u"smtp.example.org"_s;
+                    deliver(settings);
+                },
+                [] {
+                    auto transport = std::make_unique<FakeTransport>();
+                    transport->setConnectOutcome(FakeTransport::Outcome::Fail);
+                    transport->setFailureError(
+                            MailError(MailError::Kind::Network, u"Connection refused"_s));
+                    return std::unique_ptr<Transport>(std::move(transport));
+                });
+        sender.setRetryDelays({60 * 60 * 1000});
+        OutboxModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addSender(u"account-a"_s, &sender);
+        QSignalSpy retrying(&sender, &MessageSender::retryScheduled);
+        const QString id = sender.send(message(u"Later"_s));
+        QTRY_COMPARE(retrying.size(), 1);
+        QTRY_VERIFY(!sender.isBusy());
+
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex row = model.index(0, OutboxModel::SubjectColumn);
+        QCOMPARE(row.data(OutboxModel::StateRole).toInt(), int(OutboxEntry::State::Queued));
+        QVERIFY(!row.data(OutboxModel::IsSendingRole).toBool());
+        const QDateTime due = row.data(OutboxModel::NextAttemptRole).toDateTime();
+        QVERIFY(due.isValid());
+        QCOMPARE(due, sender.nextAttempt(id));
+        QCOMPARE(model.entry(row).nextAttempt, due);
+        // Waiting: the user may send it now rather than at the time shown.
+        QVERIFY(row.data(OutboxModel::CanRetryRole).toBool());
+        const QString state = model.index(0, OutboxModel::StateColumn).data().toString();
+        QVERIFY2(state.contains(OutboxModel::attemptTimeText(due)), qPrintable(state));
+        QVERIFY2(state.startsWith(OutboxModel::stateText(OutboxEntry::State::Queued)),
+                 qPrintable(state));
+
+        // Retried now: no waiting time is left on the row.
+        QVERIFY(!sender.retry(id));
+        QVERIFY(!model.index(0, 0).data(OutboxModel::NextAttemptRole).toDateTime().isValid());
+        QCOMPARE(model.index(0, OutboxModel::StateColumn).data().toString(),
+                 OutboxModel::stateText(OutboxEntry::State::Queued));
+        QTRY_COMPARE(retrying.size(), 2);
+        QTRY_VERIFY(model.index(0, 0).data(OutboxModel::NextAttemptRole).toDateTime().isValid());
     }
 
     void forgetsARemovedSender()

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void transientFailureRetried_data();
     void transientFailureRetried();
     void transientFailuresExhausted();
+    void unreachableServerWaitsForTheNextAttempt();
+    void retryNowCancelsTheWait();
     void lostAfterFinalDotIsUnknown();
     void crashMidSendIsUnknownAfterRestart();
     void partialAcceptance();
@@ -195,6 +197,8 @@ void TestMessageSender::permanentRefusal()
     QCOMPARE(sent.first().at(0).toString(), second);
     QTRY_VERIFY2(server(0)->isComplete(), qPrintable(server(0)->status()));
     QTRY_VERIFY2(server(1)->isComplete(), qPrintable(server(1)->status()));
+    // Refused, but reached.
+    QCOMPARE(m_sender->submissionState(), MessageSender::SubmissionState::Reachable);
 
     // Persisted with the server's words, as a new process would see it.
     OutboxStore reopened(m_dir->filePath(QStringLiteral("outbox")));
@@ -275,6 +279,94 @@ void TestMessageSender::transientFailuresExhausted()
     QCOMPARE(entry.attempts, 3);
     QVERIFY2(entry.lastError.contains(QStringLiteral("450 4.2.1 Mailbox busy")),
              qPrintable(entry.lastError));
+}
+
+// The first connection is refused (FakeTransport::Outcome::Fail); later ones find the server.
+static std::function<void(FakeTransport *)> refuseFirstConnection(int *connections)
+{
+    return [connections](FakeTransport *transport) {
+        if ((*connections)++ > 0)
+            return;
+        transport->setConnectOutcome(FakeTransport::Outcome::Fail);
+        transport->setFailureError(
+                MailError(MailError::Kind::Network, QStringLiteral("Connection refused")));
+    };
+}
+
+void TestMessageSender::unreachableServerWaitsForTheNextAttempt()
+{
+    using Submission = MessageSender::SubmissionState;
+    int connections = 0;
+    m_configureTransport = refuseFirstConnection(&connections);
+    m_scripts = {Script {}, accepted()};
+    m_sender->setRetryDelays({1000});
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    QSignalSpy reachability(m_sender.get(), &MessageSender::submissionStateChanged);
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QCOMPARE(m_sender->submissionState(), Submission::Unknown);
+
+    const QDateTime before = QDateTime::currentDateTime();
+    const QString id = m_sender->send(message());
+    QTRY_COMPARE(retrying.size(), 1);
+    const QDateTime after = QDateTime::currentDateTime();
+    QCOMPARE(sent.size(), 0);
+
+    // Unreachable, with the reason, told before the attempt's outcome.
+    QCOMPARE(reachability.size(), 1);
+    QCOMPARE(reachability.first().at(0).value<Submission>(), Submission::Unreachable);
+    QVERIFY2(reachability.first().at(1).toString().contains(QStringLiteral("Connection refused")),
+             qPrintable(reachability.first().at(1).toString()));
+    QCOMPARE(m_sender->submissionState(), Submission::Unreachable);
+    QCOMPARE(m_sender->submissionHost(), QStringLiteral("mail.example.org"));
+    QVERIFY(m_sender->submissionError().contains(QStringLiteral("Connection refused")));
+
+    // The due time of the next attempt, in the entry as from nextAttempt().
+    const QList<OutboxEntry> entries = m_sender->entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().state, State::Queued);
+    const QDateTime due = entries.first().nextAttempt;
+    QVERIFY(due.isValid());
+    QVERIFY2(due >= before.addMSecs(1000) && due <= after.addMSecs(1000),
+             qPrintable(due.toString(Qt::ISODateWithMs)));
+    QCOMPARE(m_sender->nextAttempt(id), due);
+    QVERIFY(m_sender->hasUnsent());
+
+    // The automatic retry reaches the server: Reachable again, and no time left to show.
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(m_transports.size(), 2);
+    QCOMPARE(m_sender->submissionState(), Submission::Reachable);
+    QCOMPARE(reachability.size(), 2);
+    QCOMPARE(reachability.last().at(0).value<Submission>(), Submission::Reachable);
+    QVERIFY(m_sender->submissionError().isEmpty());
+    QVERIFY(!m_sender->nextAttempt(id).isValid());
+    QTRY_VERIFY2(server(1)->isComplete(), qPrintable(server(1)->status()));
+}
+
+void TestMessageSender::retryNowCancelsTheWait()
+{
+    using Submission = MessageSender::SubmissionState;
+    int connections = 0;
+    m_configureTransport = refuseFirstConnection(&connections);
+    m_scripts = {Script {}, accepted()};
+    const int hour = 60 * 60 * 1000;
+    m_sender->setRetryDelays({hour});
+    QSignalSpy retrying(m_sender.get(), &MessageSender::retryScheduled);
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    const QString id = m_sender->send(message());
+    QTRY_COMPARE(retrying.size(), 1);
+    QTRY_VERIFY(!m_sender->isBusy());
+    QVERIFY(m_sender->nextAttempt(id).isValid());
+
+    // Waiting an hour for its retry; "retry now" sends it at once.
+    QVERIFY(!m_sender->retry(id));
+    QVERIFY(!m_sender->nextAttempt(id).isValid());
+    QVERIFY(!m_sender->entries().constFirst().nextAttempt.isValid());
+    QTRY_COMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().at(0).toString(), id);
+    QCOMPARE(m_transports.size(), 2);
+    QCOMPARE(m_sender->submissionState(), Submission::Reachable);
+    QVERIFY(m_sender->entries().isEmpty());
+    QTRY_VERIFY2(server(1)->isComplete(), qPrintable(server(1)->status()));
 }
 
 void TestMessageSender::lostAfterFinalDotIsUnknown()
@@ -373,6 +465,9 @@ void TestMessageSender::settingsArriveLater()
     // Still Queued on disk: a crash while waiting for the password sends nothing twice.
     QCOMPARE(m_store->entry(id).state, State::Queued);
 
+    // On its way already: "retry now" has nothing to add.
+    QCOMPARE(m_sender->retry(id).kind(), MailError::Kind::Policy);
+
     m_heldSettings({});
     QTRY_COMPARE(sent.size(), 1);
     QCOMPARE(m_transports.size(), 1);
@@ -409,8 +504,9 @@ void TestMessageSender::retryAndDiscardRules()
                  + rcpt("bob@example.org", "550 5.1.1 <bob@example.org>: User unknown") + Quit};
     QSignalSpy failed(m_sender.get(), &MessageSender::failed);
     const QString id = m_sender->send(message());
-    QCOMPARE(m_sender->retry(id).kind(), MailError::Kind::Policy); // queued: nothing to decide
+    QVERIFY(!m_sender->retry(id)); // queued: it leaves now anyway, and once
     QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(m_transports.size(), 1);
     QCOMPARE(m_sender->retry(QStringLiteral("no-such-id")).kind(), MailError::Kind::Storage);
 
     QVERIFY(!m_sender->discard(id));
@@ -423,7 +519,10 @@ void TestMessageSender::retryAndDiscardRules()
     const QString busy = m_sender->send(message());
     QTRY_COMPARE(m_transports.size(), 2);
     QCOMPARE(m_sender->discard(busy).kind(), MailError::Kind::Policy);
+    // Nor retried.
+    QCOMPARE(m_sender->retry(busy).kind(), MailError::Kind::Policy);
     QCOMPARE(m_sender->entries().size(), 1);
+    QCOMPARE(m_transports.size(), 2);
 }
 
 void TestMessageSender::abortPutsMessageBack()
