@@ -38,7 +38,6 @@ public:
     void clear();
 
     QModelIndex shownMessage() const { return m_shown; }
-    bool isRemovalPending() const { return m_followUp.pending; }
 
 Q_SIGNALS:
     // The message to show changed; invalid when there is none. Emitted once per change,
