@@ -443,7 +443,13 @@ void AppController::showMessageModel()
 
 void AppController::onMessageSelected(const QModelIndex &index)
 {
-    if (!m_current || !index.isValid())
+    if (!index.isValid()) {
+        // No message selected (another folder, an empty list, the message left it).
+        m_shownUid = 0;
+        m_display->clear();
+        return;
+    }
+    if (!m_current)
         return;
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
     m_display->show(m_current->service(), m_shownUid);

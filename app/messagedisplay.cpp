@@ -64,9 +64,25 @@ void MessageDisplay::show(AccountService *service, quint32 uid)
 {
     watch(service);
     m_raw.clear();
-    m_folderId = service->currentFolderId();
+    const qint64 folderId = service->currentFolderId();
+    if (folderId != m_folderId || uid != m_uid) {
+        // Until its parts come, the message on display is not the one a reply would answer.
+        m_message = {};
+        m_hasMessage = false;
+    }
+    m_folderId = folderId;
     m_uid = uid;
     service->fetchDisplayParts(uid);
+}
+
+void MessageDisplay::clear()
+{
+    m_folderId = 0;
+    m_uid = 0;
+    m_raw.clear();
+    m_message = {};
+    m_hasMessage = false;
+    m_viewer->clear();
 }
 
 void MessageDisplay::showRaw(const QByteArray &message)

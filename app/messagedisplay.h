@@ -25,9 +25,12 @@ public:
 
     void show(AccountService *service, quint32 uid);
     void showRaw(const QByteArray &message);
+    // Shows no message: the viewer is cleared, and answers still on the way for the message
+    // asked for last (its parts, its attachments) are dropped when they come.
+    void clear();
 
     // The message on display (header fields and the fetched parts); hasMessage() is false
-    // before the first one arrived.
+    // until the message asked for last has arrived, and after clear().
     bool hasMessage() const { return m_hasMessage; }
     const MimePart &message() const { return m_message; }
     quint32 uid() const { return m_uid; }

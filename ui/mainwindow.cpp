@@ -9,6 +9,7 @@
 #include "icons.h"
 #include "mainactions.h"
 #include "messageitemdelegate.h"
+#include "messageselectionkeeper.h"
 #include "outboxview.h"
 #include "statusarea.h"
 
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_listPane(new QWidget)
     , m_outboxView(new OutboxView)
     , m_messageList(new QTreeView)
+    , m_selectionKeeper(new MessageSelectionKeeper(m_messageList))
     , m_filterField(new QLineEdit)
     , m_messageViewer(new MessageViewer)
     , m_statusArea(new StatusArea(this))
@@ -220,8 +222,10 @@ void MainWindow::connectActions()
             [this] { Q_EMIT forwardRequested(currentMessage()); });
     connect(a->forwardAsAttachment(), &QAction::triggered, this,
             [this] { Q_EMIT forwardAsAttachmentRequested(currentMessage()); });
-    connect(a->deleteMessage(), &QAction::triggered, this,
-            [this] { Q_EMIT deleteRequested(selectedMessages()); });
+    connect(a->deleteMessage(), &QAction::triggered, this, [this] {
+        m_selectionKeeper->prepareRemoval();
+        Q_EMIT deleteRequested(selectedMessages());
+    });
     connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
     connect(a->markRead(), &QAction::triggered, this,
             [this] { Q_EMIT markReadRequested(selectedMessages()); });
@@ -230,7 +234,23 @@ void MainWindow::connectActions()
     connect(a->flag(), &QAction::triggered, this,
             [this] { Q_EMIT flagRequested(selectedMessages()); });
 
-    connect(m_folderView, &FolderTreeView::messagesDropped, this, &MainWindow::moveRequested);
+    connect(m_folderView, &FolderTreeView::messagesDropped, this,
+            [this](const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
+                   const QString &sourceAccountId) {
+                m_selectionKeeper->prepareRemoval();
+                Q_EMIT moveRequested(target, sourceFolderId, uids, sourceAccountId);
+            });
+    connect(m_selectionKeeper, &MessageSelectionKeeper::selectionChanged, this,
+            &MainWindow::updateMessageActions);
+    // The viewer never keeps a message that left the list, even while the next one is fetched.
+    connect(m_selectionKeeper, &MessageSelectionKeeper::shownMessageLeft, m_messageViewer,
+            &MessageViewer::clear);
+    connect(m_selectionKeeper, &MessageSelectionKeeper::shownMessageChanged, this,
+            [this](const QModelIndex &message) {
+                if (!message.isValid())
+                    m_messageViewer->clear();
+                Q_EMIT messageSelected(message);
+            });
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
@@ -309,12 +329,21 @@ void MainWindow::setFolderModel(QAbstractItemModel *model)
 {
     m_folderView->setModel(model);
     connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { Q_EMIT folderSelected(current); });
+            [this](const QModelIndex &current) {
+                // Another folder: its messages are not those on display.
+                m_selectionKeeper->clear();
+                m_messageViewer->clear();
+                Q_EMIT folderSelected(current);
+            });
 }
 
 void MainWindow::setMessageModel(QAbstractItemModel *model)
 {
-    m_messageList->setModel(model);
+    if (model == m_messageList->model()) {
+        updateMessageActions();
+        return; // the same list, reset by its folder when it changes
+    }
+    m_selectionKeeper->setModel(model);
     if (!m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
     } else if (model && model->columnCount() > 1) {
@@ -333,11 +362,6 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
             header->resizeSection(MessageListModel::SizeColumn, 70);
         }
     }
-    QItemSelectionModel *selection = m_messageList->selectionModel();
-    connect(selection, &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { Q_EMIT messageSelected(current); });
-    connect(selection, &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateMessageActions);
     updateMessageActions();
 }
 
@@ -396,8 +420,10 @@ void MainWindow::chooseMoveTarget()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account] {
         const QModelIndex target = dialog->chosenFolder();
-        if (target.isValid())
-            Q_EMIT moveRequested(target, sourceFolder, uids, account);
+        if (!target.isValid())
+            return;
+        m_selectionKeeper->prepareRemoval();
+        Q_EMIT moveRequested(target, sourceFolder, uids, account);
     });
     dialog->open();
 }

@@ -7,6 +7,7 @@
 
 class FolderTreeView;
 class MainActions;
+class MessageSelectionKeeper;
 class MessageViewer;
 class OutboxView;
 class QAbstractItemModel;
@@ -76,6 +77,9 @@ Q_SIGNALS:
     void filterTextChanged(const QString &text);
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);
+    // The message to show: chosen by the user, or the one that follows deleted or moved
+    // messages. Invalid when none is (another folder, an empty list, the message left the list);
+    // the message viewer is cleared then.
     void messageSelected(const QModelIndex &message);
     // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder,
     // or sent there with Move to Folder.
@@ -108,6 +112,7 @@ private:
     QWidget *m_listPane;
     OutboxView *m_outboxView;
     QTreeView *m_messageList;
+    MessageSelectionKeeper *m_selectionKeeper;
     QLineEdit *m_filterField;
     MessageViewer *m_messageViewer;
     StatusArea *m_statusArea;

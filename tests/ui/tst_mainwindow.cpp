@@ -5,7 +5,10 @@
 #include "models/messagelistmodel.h"
 #include "statusarea.h"
 #include "store/messagestore.h"
+#include "viewer/attachmentlistwidget.h"
+#include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
+#include "viewer/safetextbrowser.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -24,7 +27,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +69,23 @@ private:
             MessageRecord m;
             m.uid = uid;
             m.subject = u"Message %1"_s.arg(uid);
+            records.append(m);
+        }
+        QVERIFY(!store->upsertMessages(*inboxId, records));
+    }
+    // Messages 1..count in the Inbox of a cache opened in store, message n sent on day n.
+    void cacheMessages(MessageStore *store, const QString &file, int count, qint64 *inboxId)
+    {
+        QVERIFY(!store->open(m_dir.filePath(file)));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        *inboxId = store->upsertFolder(inbox).value();
+        QList<MessageRecord> records;
+        for (int n = 1; n <= count; ++n) {
+            MessageRecord m;
+            m.uid = quint32(n);
+            m.subject = u"Message %1"_s.arg(n);
+            m.sentDate = QDateTime(QDate(2026, 1, 1).addDays(n), QTime(9, 0), Qt::UTC);
             records.append(m);
         }
         QVERIFY(!store->upsertMessages(*inboxId, records));
@@ -310,6 +332,14 @@ private Q_SLOTS:
     void threadedViewIsToggledAndKept();
     void keyboardWalksTreeAndList();
 
+    void deleteSelectsTheNextMessage();
+    void deletingTheLastRowsSelectsThePrevious();
+    void emptyingTheListClearsThePane();
+    void manyDeletedAtOnceStillSelectTheNext();
+    void moveSelectsTheNextMessage();
+    void messageExpungedByTheServerClearsThePane();
+    void changingFolderClearsThePane();
+
     void statusArea()
     {
         QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -539,6 +569,316 @@ void TestMainWindow::keyboardWalksTreeAndList()
     // Shift+Tab comes back to the folders.
     QTest::keyClick(window.messageView(), Qt::Key_Backtab, Qt::ShiftModifier);
     QTRY_COMPARE(QApplication::focusWidget(), window.folderView());
+}
+
+namespace {
+
+// A window over the messages of a cache's Inbox whose Delete removes the messages from the
+// cache a moment later, as the server's answer would.
+struct DeletingWindow
+{
+    DeletingWindow(QSettings *settings, MessageStore *store, qint64 inboxId)
+        : messages(store)
+        , window(settings)
+    {
+        messages.setFolderId(inboxId);
+        window.setMessageModel(&messages);
+        QObject::connect(&window, &MainWindow::deleteRequested, &window,
+                         [this, store, inboxId](const QModelIndexList &rows) {
+                             QList<quint32> uids;
+                             for (const QModelIndex &row : rows)
+                                 uids.append(row.data(MessageListModel::UidRole).toUInt());
+                             deleted.append(uids);
+                             QTimer::singleShot(0, store, [store, inboxId, uids] {
+                                 QVERIFY(!store->removeMessages(inboxId, uids));
+                             });
+                         });
+    }
+    QTreeView *list() const { return window.messageView(); }
+    quint32 uidAt(int row) const
+    {
+        return messages.index(row, 0).data(MessageListModel::UidRole).toUInt();
+    }
+    quint32 currentUid() const
+    {
+        return list()->currentIndex().data(MessageListModel::UidRole).toUInt();
+    }
+    QList<quint32> selectedUids() const
+    {
+        QList<quint32> uids;
+        for (const QModelIndex &row : list()->selectionModel()->selectedRows())
+            uids.append(row.data(MessageListModel::UidRole).toUInt());
+        return uids;
+    }
+    // What the window last asked to show, 0 for nothing.
+    static quint32 shownUid(const QSignalSpy &selected)
+    {
+        return selected.last().at(0).value<QModelIndex>().data(MessageListModel::UidRole).toUInt();
+    }
+    // The viewer shows a message with an attachment, as it would for the current row.
+    void showInViewer(const QString &subject)
+    {
+        ViewerMessage m;
+        m.subject = subject;
+        m.plainText = u"Body of "_s + subject;
+        m.attachments = {{u"2"_s, u"report.pdf"_s, 1536, u"application/pdf"_s}};
+        window.messageViewer()->setMessage(m);
+    }
+
+    MessageListModel messages;
+    MainWindow window;
+    QList<QList<quint32>> deleted;
+};
+
+} // namespace
+
+void TestMainWindow::deleteSelectsTheNextMessage()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"next.sqlite"_s, 6, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w.window));
+    QCOMPARE(w.messages.rowCount(), 6);
+    // Newest first: 6 5 4 3 2 1.
+    QCOMPARE(w.uidAt(0), 6u);
+
+    w.list()->setFocus();
+    QTRY_VERIFY(w.list()->hasFocus());
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    w.list()->setCurrentIndex(w.messages.index(1, 0));
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(DeletingWindow::shownUid(selected), 5u);
+    w.showInViewer(u"Message 5"_s);
+
+    // Delete three times by keyboard: 5, then the one that took its place, and so on.
+    for (quint32 expected : {5u, 4u, 3u}) {
+        QCOMPARE(w.currentUid(), expected);
+        QVERIFY(w.window.actions()->deleteMessage()->isEnabled());
+        QTest::keyClick(w.list(), Qt::Key_Delete);
+        QCOMPARE(w.deleted.size(), int(6 - expected));
+        QCOMPARE(w.deleted.last(), QList<quint32> {expected});
+        QTRY_COMPARE(w.messages.rowCount(), int(expected));
+        // The row that took its place is selected and the window asks to show it.
+        QCOMPARE(w.currentUid(), expected - 1);
+        QCOMPARE(w.selectedUids(), QList<quint32> {expected - 1});
+        QCOMPARE(DeletingWindow::shownUid(selected), expected - 1);
+        QCOMPARE(w.list()->currentIndex().row(), 1);
+        // The deleted message is no longer on the pane.
+        QVERIFY(w.window.messageViewer()->isEmpty());
+        QVERIFY(!w.window.messageViewer()->saveAllButton()->isEnabled());
+        w.showInViewer(u"Message %1"_s.arg(expected - 1));
+    }
+    // One request per message shown, none for the rows the current row passed over.
+    QCOMPARE(selected.size(), 4);
+    QCOMPARE(w.deleted, (QList<QList<quint32>> {{5}, {4}, {3}}));
+}
+
+void TestMainWindow::deletingTheLastRowsSelectsThePrevious()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"previous.sqlite"_s, 5, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    // The last two rows (messages 2 and 1), the last one current.
+    w.list()->setCurrentIndex(w.messages.index(3, 0));
+    w.list()->selectionModel()->select(w.messages.index(4, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    w.list()->selectionModel()->setCurrentIndex(w.messages.index(4, 0),
+                                                QItemSelectionModel::NoUpdate);
+    QCOMPARE(w.selectedUids().size(), 2);
+    QCOMPARE(DeletingWindow::shownUid(selected), 1u);
+    w.window.actions()->deleteMessage()->trigger();
+    QTRY_COMPARE(w.messages.rowCount(), 3);
+    QCOMPARE(w.currentUid(), 3u);
+    QCOMPARE(w.selectedUids(), QList<quint32> {3});
+    QCOMPARE(DeletingWindow::shownUid(selected), 3u);
+}
+
+void TestMainWindow::emptyingTheListClearsThePane()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"empty.sqlite"_s, 3, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    w.list()->setCurrentIndex(w.messages.index(0, 0));
+    w.list()->selectAll();
+    w.showInViewer(u"Message 3"_s);
+    QVERIFY(w.window.messageViewer()->saveAllButton()->isEnabled());
+    w.window.actions()->deleteMessage()->trigger();
+    QTRY_COMPARE(w.messages.rowCount(), 0);
+    QVERIFY(!w.list()->currentIndex().isValid());
+    QVERIFY(w.selectedUids().isEmpty());
+    QVERIFY(!selected.last().at(0).value<QModelIndex>().isValid());
+    QVERIFY(w.window.messageViewer()->isEmpty());
+    QVERIFY(!w.window.messageViewer()->headerView()->isVisibleTo(&w.window));
+    QVERIFY(!w.window.messageViewer()->saveAllButton()->isEnabled());
+    QVERIFY(!w.window.actions()->deleteMessage()->isEnabled());
+}
+
+void TestMainWindow::manyDeletedAtOnceStillSelectTheNext()
+{
+    // Past a few dozen messages the list is reset rather than told row by row: the next
+    // message is found again by its UID.
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"many.sqlite"_s, 100, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    QSignalSpy reset(&w.messages, &QAbstractItemModel::modelReset);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    w.list()->setCurrentIndex(w.messages.index(10, 0)); // message 90
+    w.list()->selectionModel()->select(QItemSelection(w.messages.index(10, 0),
+                                                      w.messages.index(89, 0)),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(w.selectedUids().size(), 80);
+    w.window.actions()->deleteMessage()->trigger();
+    QTRY_COMPARE(w.messages.rowCount(), 20);
+    QVERIFY(!reset.isEmpty());
+    QCOMPARE(w.currentUid(), 10u);
+    QCOMPARE(w.list()->currentIndex().row(), 10);
+    QCOMPARE(w.selectedUids(), QList<quint32> {10});
+    QCOMPARE(DeletingWindow::shownUid(selected), 10u);
+}
+
+void TestMainWindow::moveSelectsTheNextMessage()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"moved.sqlite"_s, 4, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    constexpr int folderIdRole = Qt::UserRole + 7;
+    QStandardItemModel folders;
+    auto *source = new QStandardItem(u"Inbox"_s);
+    source->setData(inboxId, folderIdRole);
+    auto *archive = new QStandardItem(u"Archive"_s);
+    archive->setData(inboxId + 40, folderIdRole);
+    folders.appendRow(source);
+    folders.appendRow(archive);
+
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.setFolderModel(&folders);
+    w.window.setFolderIdRole(folderIdRole);
+    w.window.folderView()->setCurrentIndex(folders.indexFromItem(source));
+    // The move is done by the server; the messages leave the cache when it answers.
+    connect(&w.window, &MainWindow::moveRequested, &store,
+            [&store](const QModelIndex &, qint64 folder, const QList<quint32> &uids) {
+                QTimer::singleShot(0, &store, [&store, folder, uids] {
+                    QVERIFY(!store.removeMessages(folder, uids));
+                });
+            });
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    w.list()->setCurrentIndex(w.messages.index(0, 0)); // message 4
+
+    // Dragged onto Archive.
+    std::unique_ptr<QMimeData> data(w.messages.mimeData({w.messages.index(0, 0)}));
+    QWidget *viewport = w.window.folderView()->viewport();
+    const QPoint at = w.window.folderView()->visualRect(folders.indexFromItem(archive)).center();
+    QDragEnterEvent enter(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent over(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &over);
+    QDropEvent drop(QPointF(at), Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+    QTRY_COMPARE(w.messages.rowCount(), 3);
+    QCOMPARE(w.currentUid(), 3u);
+    QCOMPARE(w.selectedUids(), QList<quint32> {3});
+    QCOMPARE(DeletingWindow::shownUid(selected), 3u);
+}
+
+void TestMainWindow::messageExpungedByTheServerClearsThePane()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"expunged.sqlite"_s, 4, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    w.list()->setCurrentIndex(w.messages.index(1, 0)); // message 3
+    w.showInViewer(u"Message 3"_s);
+
+    // Another message goes: the one on display stays.
+    QVERIFY(!store.removeMessages(inboxId, {1}));
+    QCOMPARE(w.messages.rowCount(), 3);
+    QCOMPARE(w.currentUid(), 3u);
+    QCOMPARE(selected.size(), 1);
+    QVERIFY(!w.window.messageViewer()->isEmpty());
+
+    // The one on display goes, not asked for here: nothing else is opened (nor marked read).
+    QVERIFY(!store.removeMessages(inboxId, {3}));
+    QCOMPARE(w.messages.rowCount(), 2);
+    QCOMPARE(selected.size(), 2);
+    QVERIFY(!selected.last().at(0).value<QModelIndex>().isValid());
+    QVERIFY(w.selectedUids().isEmpty());
+    QVERIFY(w.window.messageViewer()->isEmpty());
+    QVERIFY(!w.window.messageViewer()->saveAllButton()->isEnabled());
+}
+
+void TestMainWindow::changingFolderClearsThePane()
+{
+    MessageStore store;
+    qint64 inboxId = 0;
+    cacheMessages(&store, u"folders.sqlite"_s, 3, &inboxId);
+    if (QTest::currentTestFailed())
+        return;
+    QStandardItemModel folders;
+    folders.appendRow(new QStandardItem(u"Inbox"_s));
+    folders.appendRow(new QStandardItem(u"Sent"_s));
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    DeletingWindow w(&settings, &store, inboxId);
+    w.window.setFolderModel(&folders);
+    w.window.folderView()->setCurrentIndex(folders.index(0, 0));
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QSignalSpy selected(&w.window, &MainWindow::messageSelected);
+    QSignalSpy folder(&w.window, &MainWindow::folderSelected);
+    w.list()->setCurrentIndex(w.messages.index(0, 0));
+    w.showInViewer(u"Message 3"_s);
+    MessageViewer *viewer = w.window.messageViewer();
+    QVERIFY(viewer->saveAllButton()->isEnabled());
+    QVERIFY(viewer->headerView()->isVisible());
+
+    // The application opens the other folder in the same model, which is reset.
+    connect(&w.window, &MainWindow::folderSelected, &w.messages,
+            [&w, inboxId] { w.messages.setFolderId(inboxId + 1); });
+    w.window.folderView()->setCurrentIndex(folders.index(1, 0));
+    QCOMPARE(folder.size(), 1);
+    QVERIFY(viewer->isEmpty());
+    QVERIFY(!viewer->headerView()->isVisible());
+    QCOMPARE(viewer->headerView()->subjectText(), QString());
+    QVERIFY(viewer->browser()->toPlainText().trimmed().isEmpty());
+    QCOMPARE(viewer->attachmentList()->count(), 0);
+    QVERIFY(!viewer->saveAllButton()->isEnabled());
+    QVERIFY(!selected.last().at(0).value<QModelIndex>().isValid());
+    QVERIFY(!w.window.actions()->deleteMessage()->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,7 @@
 // The main window's message list over the threaded and the unified models: the message being
-// read stays current while mail comes and goes, and unified rows drag onto their own account.
+// read stays current while mail comes and goes, the next one is selected after a delete, and
+// unified rows drag onto their own account.
+#include "mainactions.h"
 #include "mainwindow.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
@@ -7,6 +9,7 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QMimeData>
 #include <QSettings>
@@ -141,6 +144,82 @@ private Q_SLOTS:
         view->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
         QCOMPARE(uidOf(unified.index(0, 0)), 1u);
         QCOMPARE(uidOf(unified.index(2, 0)), 3u);
+    }
+
+    void threadsDeleteSelectsTheNextThread()
+    {
+        Cache cache(m_dir.filePath(u"threadsdelete.sqlite"_s));
+        QVERIFY(!cache.store.upsertMessages(cache.inboxId, {message(1, 10), message(3, 30),
+                                                            message(4, 40), message(5, 50, 4)}));
+        ThreadListModel threads(&cache.store);
+        QAbstractItemModelTester tester(&threads,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        threads.setFolderId(cache.inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&threads);
+        window.setThreaded(true);
+        connect(&window, &MainWindow::deleteRequested, &cache.store,
+                [&cache](const QModelIndexList &rows) {
+                    QList<quint32> uids;
+                    for (const QModelIndex &row : rows)
+                        uids.append(uidOf(row));
+                    QVERIFY(!cache.store.removeMessages(cache.inboxId, uids));
+                });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(!threads.isLoading());
+        QTreeView *view = window.messageView();
+        // Newest thread first: 4 (with its reply 5), 3, 1.
+        QCOMPARE(uidOf(threads.index(1, 0)), 3u);
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+        view->setCurrentIndex(threads.index(1, 0));
+        window.actions()->deleteMessage()->trigger();
+        QCOMPARE(threads.rowCount(), 2);
+        QCOMPARE(uidOf(view->currentIndex()), 1u);
+        QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 1u);
+        QCOMPARE(selected.size(), 2);
+
+        // Deleted again: the last thread goes, the one before it follows.
+        window.actions()->deleteMessage()->trigger();
+        QCOMPARE(threads.rowCount(), 1);
+        QCOMPARE(uidOf(view->currentIndex()), 4u);
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 4u);
+    }
+
+    void allInboxesDeleteSelectsTheNextMessage()
+    {
+        Cache work(m_dir.filePath(u"workdelete.sqlite"_s));
+        Cache home(m_dir.filePath(u"homedelete.sqlite"_s));
+        QVERIFY(!work.store.upsertMessages(work.inboxId, {message(1, 10), message(2, 30)}));
+        QVERIFY(!home.store.upsertMessages(home.inboxId, {message(1, 20)}));
+        UnifiedInboxModel unified;
+        QAbstractItemModelTester tester(&unified,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        unified.addAccount(u"work"_s, &work.store);
+        unified.addAccount(u"home"_s, &home.store);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&unified);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *view = window.messageView();
+        // work:2, home:1, work:1.
+        view->setCurrentIndex(unified.index(1, 0));
+        QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"home"_s);
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+        QSignalSpy deleted(&window, &MainWindow::deleteRequested);
+        window.actions()->deleteMessage()->trigger();
+        QCOMPARE(deleted.size(), 1);
+        QVERIFY(!home.store.removeMessages(home.inboxId, {1})); // the server answered
+        QCOMPARE(unified.rowCount(), 2);
+        QCOMPARE(view->currentIndex().row(), 1);
+        QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"work"_s);
+        QCOMPARE(uidOf(view->currentIndex()), 1u);
+        QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+        QCOMPARE(selected.size(), 1);
+        const QModelIndex shown = selected.last().at(0).value<QModelIndex>();
+        QCOMPARE(shown.data(UnifiedInboxModel::AccountIdRole).toString(), u"work"_s);
+        QCOMPARE(uidOf(shown), 1u);
     }
 
     void allInboxesDragOntoTheirAccount()

@@ -81,6 +81,17 @@ void MessageHeaderView::setMessage(const ViewerMessage &message)
     updateRecipients();
 }
 
+void MessageHeaderView::clear()
+{
+    m_subject->clear();
+    m_from->clear();
+    m_date->clear();
+    m_toList.clear();
+    m_ccList.clear();
+    m_unfolded = false;
+    updateRecipients();
+}
+
 QString MessageHeaderView::recipientsHtml(const QList<ViewerMessage::Address> &list,
                                           const QString &key) const
 {

@@ -18,6 +18,8 @@ public:
     explicit MessageHeaderView(QWidget *parent = nullptr);
 
     void setMessage(const ViewerMessage &message);
+    // Shows no message: every field empty.
+    void clear();
 
     QString subjectText() const;
     QString fromText() const;

@@ -49,6 +49,9 @@ MessageViewer::MessageViewer(QWidget *parent)
     m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
     m_browser->setFrameShape(QFrame::NoFrame);
 
+    m_open->setObjectName(u"openAttachmentButton"_s);
+    m_save->setObjectName(u"saveAttachmentButton"_s);
+    m_saveAll->setObjectName(u"saveAllAttachmentsButton"_s);
     m_open->setText(tr("Open"));
     m_save->setText(tr("Save"));
     m_saveAll->setText(tr("Save All"));
@@ -102,7 +105,7 @@ MessageViewer::MessageViewer(QWidget *parent)
         for (const QString &id : ids)
             request(id, {AttachmentAction::Drag, QString()});
     });
-    updateAttachmentButtons();
+    clear();
 }
 
 MessageViewer::~MessageViewer() = default;
@@ -110,6 +113,8 @@ MessageViewer::~MessageViewer() = default;
 void MessageViewer::setMessage(const ViewerMessage &message)
 {
     m_message = message;
+    m_empty = false;
+    m_header->show();
     m_remoteAllowed = message.remoteContentAllowed;
     m_showWhole = false;
     m_pending.clear();
@@ -126,6 +131,29 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_attachmentArea->setVisible(!message.attachments.isEmpty());
     updateAttachmentButtons();
     showBody();
+}
+
+void MessageViewer::clear()
+{
+    m_message = {};
+    m_empty = true;
+    m_remoteAllowed = false;
+    m_showWhole = false;
+    m_bodyCut = false;
+    m_sanitized = {};
+    m_pending.clear();
+    m_tempDir.reset();
+    m_header->clear();
+    m_header->hide();
+    m_browser->setInlineImages({});
+    m_browser->resetCounters();
+    m_browser->clear();
+    m_showingHtml = false;
+    m_remoteBar->setBlockedCount(0);
+    m_longBar->setCut(0, 0);
+    m_attachments->setAttachments({});
+    m_attachmentArea->setVisible(false);
+    updateAttachmentButtons();
 }
 
 void MessageViewer::setBodyPreference(BodyPreference preference)
@@ -294,6 +322,8 @@ void MessageViewer::setAttachmentFailed(const QString &partId, const QString &er
 
 void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &bytes)
 {
+    if (!m_attachments->itemFor(partId))
+        return; // late bytes of a message no longer on display
     if (!m_tempDir) {
         m_tempDir = std::make_unique<QTemporaryDir>();
         if (!m_tempDir->isValid()) {

@@ -44,6 +44,11 @@ public:
 
     void setMessage(const ViewerMessage &message);
     const ViewerMessage &message() const { return m_message; }
+    // Shows no message: no header, no body, no attachments. Answers still expected for the
+    // attachments of the message that was on display are forgotten.
+    void clear();
+    // True when no message is on display (at first and after clear()).
+    bool isEmpty() const { return m_empty; }
 
     // Which body to show when a message has both; the other is used when one is missing.
     void setBodyPreference(BodyPreference preference);
@@ -82,6 +87,7 @@ public:
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
     LongMessageBar *longMessageBar() const { return m_longBar; }
     AttachmentListWidget *attachmentList() const { return m_attachments; }
+    QToolButton *saveAllButton() const { return m_saveAll; }
     QString hoveredLink() const { return m_hoveredLink; }
 
 Q_SIGNALS:
@@ -111,6 +117,7 @@ private:
     void updateAttachmentButtons();
 
     ViewerMessage m_message;
+    bool m_empty = true;
     BodyPreference m_preference = BodyPreference::Html;
     bool m_showingHtml = false;
     bool m_remoteAllowed = false;

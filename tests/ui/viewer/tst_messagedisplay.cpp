@@ -1,6 +1,10 @@
 // A message opened from its bytes (a file, an attached message): shown whole, its attachments
-// cut from those bytes when the viewer asks for them, no account involved.
+// cut from those bytes when the viewer asks for them, no account involved. A message of an
+// account: shown when its parts come, and never once another one (or none) was asked for.
+#include "accounts/memorysecretstore.h"
 #include "messagedisplay.h"
+#include "service/accountservice.h"
+#include "store/messagestore.h"
 #include "viewer/messageviewer.h"
 #include "viewer/safetextbrowser.h"
 
@@ -8,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 namespace {
 
@@ -25,6 +30,7 @@ class TestMessageDisplay : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void rawMessageShowsAndServesItsAttachments();
+    void lateAnswersDoNotRepaintTheViewer();
 };
 
 void TestMessageDisplay::rawMessageShowsAndServesItsAttachments()
@@ -49,6 +55,58 @@ void TestMessageDisplay::rawMessageShowsAndServesItsAttachments()
     QFile file(target);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("%PDF-1.4\n"));
+}
+
+void TestMessageDisplay::lateAnswersDoNotRepaintTheViewer()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    Account account;
+    account.setDisplayName(QStringLiteral("Ann"));
+    account.setAddress(QStringLiteral("ann@example.org"));
+    AccountService service(account, &secrets);
+    QVERIFY(!service.openCache(dir.filePath(QStringLiteral("cache.sqlite"))));
+    FolderRecord inbox;
+    inbox.path = QStringLiteral("INBOX");
+    const qint64 folder = service.store()->upsertFolder(inbox).value();
+    service.openFolder(folder);
+    const MimePart parts = MimePart::parse(message);
+    // Whatever is still on its way once the test asks for nothing more has been delivered.
+    auto deliverPending = [] {
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::sendPostedEvents();
+    };
+
+    MessageViewer viewer;
+    MessageDisplay display(&viewer);
+    QSignalSpy shown(&display, &MessageDisplay::shown);
+    display.show(&service, 7);
+    Q_EMIT service.messagePartsFetched(folder, 7, parts);
+    QTRY_COMPARE(shown.size(), 1);
+    QVERIFY(display.hasMessage());
+    QCOMPARE(viewer.message().subject, QStringLiteral("Report"));
+
+    // Another message asked for: until it comes, the one on display is not the message.
+    display.show(&service, 8);
+    QVERIFY(!display.hasMessage());
+    Q_EMIT service.messagePartsFetched(folder, 7, parts); // an answer for 7, late
+    deliverPending();
+    QCOMPARE(shown.size(), 1);
+
+    // The answer came, but the pane was cleared before it was laid out: it stays empty.
+    Q_EMIT service.messagePartsFetched(folder, 8, parts);
+    display.clear();
+    QVERIFY(viewer.isEmpty());
+    QVERIFY(!display.hasMessage());
+    deliverPending();
+    QVERIFY(viewer.isEmpty());
+    QCOMPARE(shown.size(), 1);
+    // And answers for the message asked for last are no longer taken.
+    Q_EMIT service.messagePartsFetched(folder, 8, parts);
+    deliverPending();
+    QVERIFY(viewer.isEmpty());
+    QVERIFY(!display.hasMessage());
+    QCOMPARE(shown.size(), 1);
 }
 
 QTEST_MAIN(TestMessageDisplay)

@@ -1,4 +1,5 @@
 #include "sampleviewermessage.h"
+#include "viewer/attachmentlistwidget.h"
 #include "viewer/longmessagebar.h"
 #include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
@@ -7,6 +8,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QDir>
 #include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -14,6 +16,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void quotedPlainText();
     void longBodyIsCutUntilAskedFor_data();
     void longBodyIsCutUntilAskedFor();
+    void clearEmptiesThePane();
 };
 
 void TestMessageViewer::hostileHtmlFetchesNothing_data()
@@ -469,6 +473,69 @@ void TestMessageViewer::longBodyIsCutUntilAskedFor()
     viewer.setMessage(htmlMessage(u"<p>short</p>"_s));
     QVERIFY(!viewer.isBodyCut());
     QVERIFY(viewer.longMessageBar()->isHidden());
+}
+
+void TestMessageViewer::clearEmptiesThePane()
+{
+    MessageViewer viewer;
+    QList<QUrl> opened;
+    viewer.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    // Nothing on display at first.
+    QVERIFY(viewer.isEmpty());
+    QVERIFY(!viewer.headerView()->isVisible());
+    QVERIFY(!viewer.saveAllButton()->isEnabled());
+
+    ViewerMessage m = htmlMessage(
+            u"<p>Quarterly numbers</p><img src=\"http://img.example/a.png\">"_s);
+    m.cc = {{u"Carol"_s, u"carol@example.org"_s}};
+    m.attachments = {{u"2"_s, u"report.pdf"_s, 1536, u"application/pdf"_s}};
+    viewer.setMessage(m);
+    QVERIFY(!viewer.isEmpty());
+    QVERIFY(viewer.headerView()->isVisible());
+    QVERIFY(viewer.attachmentList()->isVisible());
+    QVERIFY(viewer.saveAllButton()->isVisible());
+    QVERIFY(viewer.saveAllButton()->isEnabled());
+    QVERIFY(viewer.remoteContentBar()->isVisible());
+    QVERIFY(viewer.browser()->toPlainText().contains(u"Quarterly numbers"_s));
+    viewer.openAttachment(u"2"_s); // its bytes are still on the way when the pane clears
+
+    viewer.clear();
+    QVERIFY(viewer.isEmpty());
+    QVERIFY(!viewer.headerView()->isVisible());
+    QCOMPARE(viewer.headerView()->subjectText(), QString());
+    QCOMPARE(viewer.headerView()->fromText(), QString());
+    QCOMPARE(viewer.headerView()->toText(), QString());
+    QCOMPARE(viewer.headerView()->dateText(), QString());
+    QVERIFY(!viewer.headerView()->isCcVisible());
+    QVERIFY(viewer.browser()->toPlainText().trimmed().isEmpty());
+    QVERIFY(viewer.message().subject.isEmpty());
+    QCOMPARE(viewer.attachmentList()->count(), 0);
+    QVERIFY(!viewer.attachmentList()->isVisible());
+    QVERIFY(!viewer.saveAllButton()->isEnabled());
+    QVERIFY(!viewer.remoteContentBar()->isVisible());
+    QVERIFY(!viewer.longMessageBar()->isVisible());
+    // Save All on an empty pane asks for nothing.
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    viewer.setDirectoryChooser([] { return QDir::tempPath(); });
+    viewer.saveAllAttachments();
+    QVERIFY(requested.isEmpty());
+    // The late bytes of the attachment asked for before open nothing.
+    viewer.setAttachmentData(u"2"_s, "%PDF-1.4");
+    QVERIFY(opened.isEmpty());
+    QVERIFY(viewer.attachmentList()->localFile(u"2"_s).isEmpty());
+
+    // The next message shows its header again.
+    viewer.setMessage(htmlMessage(u"<p>Next</p>"_s));
+    QVERIFY(!viewer.isEmpty());
+    QVERIFY(viewer.headerView()->isVisible());
+    QCOMPARE(viewer.headerView()->subjectText(), u"Hello"_s);
+    QVERIFY(!viewer.saveAllButton()->isEnabled());
 }
 
 QTEST_MAIN(TestMessageViewer)

@@ -1,0 +1,326 @@
+#include "messageselectionkeeper.h"
+
+#include "models/messagelistmodel.h"
+#include "models/unifiedinboxmodel.h"
+
+#include <QAbstractItemModel>
+#include <QItemSelectionModel>
+#include <QSet>
+#include <QTreeView>
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+
+// The rows from the top down to index: the order in which a tree shows its rows.
+QList<int> pathOf(QModelIndex index)
+{
+    QList<int> path;
+    for (; index.isValid(); index = index.parent())
+        path.prepend(index.row());
+    return path;
+}
+
+} // namespace
+
+MessageSelectionKeeper::MessageSelectionKeeper(QTreeView *view)
+    : QObject(view)
+    , m_view(view)
+{ }
+
+MessageSelectionKeeper::~MessageSelectionKeeper()
+{
+    disconnectModel();
+}
+
+void MessageSelectionKeeper::disconnectModel()
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+}
+
+void MessageSelectionKeeper::setModel(QAbstractItemModel *model)
+{
+    if (model == m_model && model == m_view->model())
+        return;
+    const bool wasShowing = m_showing;
+    disconnectModel();
+    forget();
+    m_followUp = {};
+    m_changing = 0;
+    m_rebuilt = false;
+    QItemSelectionModel *oldSelection = m_view->selectionModel();
+    m_model = model;
+
+    // The keeper hears of a change before the view's selection model (which moves the current
+    // row away from rows about to go, and says so) and after it once the change is done: the
+    // selection model is created by setModel(), so the order of these connections decides.
+    if (model) {
+        m_connections << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                                 &MessageSelectionKeeper::beginChange)
+                      << connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                                 &MessageSelectionKeeper::beginChange)
+                      << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                                 &MessageSelectionKeeper::beginChange);
+    }
+    m_view->setModel(model);
+    // The view sorts the new model as it takes it, before the ends of changes are heard of.
+    m_changing = 0;
+    m_rebuilt = false;
+    if (model) {
+        m_connections << connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+            endChange(false);
+        }) << connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            endChange(true);
+        }) << connect(model, &QAbstractItemModel::layoutChanged, this, [this] {
+            endChange(false);
+        }) << connect(model, &QObject::destroyed, this, [this] {
+            // The view falls back to no model; nothing is left to show.
+            disconnectModel();
+            const bool showing = m_showing;
+            forget();
+            m_followUp = {};
+            m_changing = 0;
+            if (showing)
+                Q_EMIT shownMessageChanged(QModelIndex());
+        });
+    }
+    m_selection = m_view->selectionModel();
+    if (oldSelection && oldSelection != m_selection) {
+        // The view made it for the previous model and no longer uses it.
+        disconnect(oldSelection, nullptr, this, nullptr);
+        if (oldSelection->parent() == m_view)
+            oldSelection->deleteLater();
+    }
+    if (m_selection) {
+        m_connections << connect(m_selection, &QItemSelectionModel::currentChanged, this,
+                                 &MessageSelectionKeeper::onCurrentChanged)
+                      << connect(m_selection, &QItemSelectionModel::selectionChanged, this,
+                                 &MessageSelectionKeeper::selectionChanged);
+    }
+    Q_EMIT selectionChanged();
+    if (wasShowing)
+        Q_EMIT shownMessageChanged(QModelIndex());
+}
+
+MessageSelectionKeeper::Identity MessageSelectionKeeper::identityOf(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return {};
+    return {index.data(UnifiedInboxModel::AccountIdRole).toString(),
+            index.data(MessageListModel::FolderIdRole).toLongLong(),
+            index.data(MessageListModel::UidRole).toUInt()};
+}
+
+int MessageSelectionKeeper::topLevelRow(const QModelIndex &index)
+{
+    QModelIndex top = index;
+    while (top.parent().isValid())
+        top = top.parent();
+    return top.isValid() ? top.row() : -1;
+}
+
+QModelIndex MessageSelectionKeeper::find(const Identity &identity, int rowHint) const
+{
+    if (!m_model || identity.isNull())
+        return {};
+    const int rows = m_model->rowCount();
+    if (rowHint >= 0 && rowHint < rows) {
+        const QModelIndex at = m_model->index(rowHint, 0);
+        if (identityOf(at) == identity)
+            return at;
+    }
+    // A folder's list asks its store where the message is rather than reading every row.
+    if (auto *list = qobject_cast<MessageListModel *>(m_model.data())) {
+        const QModelIndex at = list->folderId() == identity.folder ? list->indexForUid(identity.uid)
+                                                                   : QModelIndex();
+        return identityOf(at) == identity ? at : QModelIndex();
+    }
+    const QModelIndexList hits = m_model->match(m_model->index(0, 0), MessageListModel::UidRole,
+                                                QVariant::fromValue(identity.uid), -1,
+                                                Qt::MatchExactly);
+    for (const QModelIndex &hit : hits) {
+        if (identityOf(hit) == identity)
+            return hit.siblingAtColumn(0);
+    }
+    return {};
+}
+
+void MessageSelectionKeeper::prepareRemoval()
+{
+    m_followUp = {};
+    if (!m_selection)
+        return;
+    const QModelIndexList rows = m_selection->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QSet<QModelIndex> selected(rows.cbegin(), rows.cend());
+    const QModelIndex first = *std::min_element(rows.cbegin(), rows.cend(),
+                                                [](const QModelIndex &a, const QModelIndex &b) {
+                                                    return pathOf(a) < pathOf(b);
+                                                });
+    // The first row below the first selected one that stays takes its place; when none stays
+    // below, the closest one above.
+    QModelIndex successor;
+    bool below = false;
+    for (QModelIndex at = m_view->indexBelow(first); at.isValid(); at = m_view->indexBelow(at)) {
+        if (!selected.contains(at.siblingAtColumn(0))) {
+            successor = at.siblingAtColumn(0);
+            below = true;
+            break;
+        }
+    }
+    for (QModelIndex at = m_view->indexAbove(first); !successor.isValid() && at.isValid();
+         at = m_view->indexAbove(at)) {
+        if (!selected.contains(at.siblingAtColumn(0)))
+            successor = at.siblingAtColumn(0);
+    }
+    m_followUp.pending = true;
+    m_followUp.successor = successor;
+    m_followUp.identity = identityOf(successor);
+    if (successor.isValid())
+        m_followUp.row = below ? topLevelRow(first) : topLevelRow(successor);
+}
+
+void MessageSelectionKeeper::clear()
+{
+    m_followUp = {};
+    if (m_selection) {
+        m_selecting = true;
+        m_selection->clear();
+        m_selecting = false;
+    }
+    const bool wasShowing = m_showing;
+    forget();
+    if (wasShowing)
+        Q_EMIT shownMessageChanged(QModelIndex());
+}
+
+void MessageSelectionKeeper::onCurrentChanged(const QModelIndex &current)
+{
+    // The selection model moves the current row off rows about to leave: that is no choice of
+    // the user's, and settle() decides what is shown once they are gone.
+    if (m_changing > 0 || m_selecting)
+        return;
+    const QModelIndex row = current.siblingAtColumn(0);
+    if (m_showing && row == m_shown)
+        return; // another column of the same row
+    m_followUp = {};
+    if (row.isValid())
+        remember(row);
+    else
+        forget();
+    Q_EMIT shownMessageChanged(row);
+}
+
+void MessageSelectionKeeper::beginChange()
+{
+    ++m_changing;
+}
+
+void MessageSelectionKeeper::endChange(bool rebuilt)
+{
+    m_rebuilt = m_rebuilt || rebuilt;
+    if (m_changing > 0)
+        --m_changing;
+    if (m_changing > 0)
+        return;
+    const bool wasRebuilt = std::exchange(m_rebuilt, false);
+    settle(wasRebuilt);
+}
+
+void MessageSelectionKeeper::settle(bool rebuilt)
+{
+    if (!m_selection)
+        return;
+    if (m_shown.isValid()) {
+        // The message on display stays; the selection model may have moved the current row.
+        if (m_selection->currentIndex().siblingAtColumn(0) != m_shown) {
+            m_selecting = true;
+            m_selection->setCurrentIndex(m_shown, QItemSelectionModel::NoUpdate);
+            m_selecting = false;
+        }
+        m_shownRow = topLevelRow(m_shown);
+        if (m_followUp.pending && !m_selection->hasSelection())
+            applyFollowUp();
+        return;
+    }
+    if (m_showing && rebuilt) {
+        // A reset keeps no row: the message is looked for again.
+        const QModelIndex again = find(m_shownIdentity, m_shownRow);
+        if (again.isValid()) {
+            m_selecting = true;
+            m_selection->setCurrentIndex(again, QItemSelectionModel::ClearAndSelect
+                                                        | QItemSelectionModel::Rows);
+            m_selecting = false;
+            remember(again);
+            return;
+        }
+    }
+    const bool shownLeft = m_showing;
+    if (shownLeft)
+        Q_EMIT shownMessageLeft();
+    if (m_followUp.pending && (shownLeft || !m_selection->hasSelection())) {
+        applyFollowUp();
+        return;
+    }
+    if (shownLeft)
+        showNothing();
+}
+
+void MessageSelectionKeeper::applyFollowUp()
+{
+    const FollowUp followUp = std::exchange(m_followUp, {});
+    QModelIndex next = followUp.successor;
+    if (!next.isValid())
+        next = find(followUp.identity, followUp.row);
+    if (!next.isValid() && followUp.row >= 0 && m_model && m_model->rowCount() > 0) {
+        // The row that was to follow went as well: the one now in its place.
+        next = m_model->index(std::min(followUp.row, m_model->rowCount() - 1), 0);
+    }
+    if (next.isValid())
+        show(next);
+    else
+        showNothing();
+}
+
+void MessageSelectionKeeper::remember(const QModelIndex &index)
+{
+    m_shown = index.siblingAtColumn(0);
+    m_shownIdentity = identityOf(index);
+    m_shownRow = topLevelRow(index);
+    m_showing = true;
+}
+
+void MessageSelectionKeeper::forget()
+{
+    m_shown = QPersistentModelIndex();
+    m_shownIdentity = {};
+    m_shownRow = -1;
+    m_showing = false;
+}
+
+void MessageSelectionKeeper::show(const QModelIndex &index)
+{
+    const QModelIndex row = index.siblingAtColumn(0);
+    m_selecting = true;
+    m_selection->setCurrentIndex(row,
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_selecting = false;
+    m_view->scrollTo(row);
+    remember(row);
+    Q_EMIT shownMessageChanged(row);
+}
+
+void MessageSelectionKeeper::showNothing()
+{
+    m_selecting = true;
+    m_selection->clear();
+    m_selecting = false;
+    const bool wasShowing = m_showing;
+    forget();
+    if (wasShowing)
+        Q_EMIT shownMessageChanged(QModelIndex());
+}
