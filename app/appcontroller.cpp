@@ -13,15 +13,16 @@
 #include "mainwindow.h"
 #include "messagedisplay.h"
 #include "mime/mimepart.h"
+#include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "outbox/messagesender.h"
 #include "outboxcontroller.h"
+#include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/accountsession.h"
-#include "service/newmailmonitor.h"
 #include "service/serverconnectiontester.h"
 #include "statusarea.h"
 #include "trayindicator.h"
@@ -35,30 +36,6 @@
 #include <algorithm>
 
 namespace {
-
-const QString outboxUse = QStringLiteral("\\Outbox");
-const QString allInboxesUse = QStringLiteral("\\AllInboxes");
-
-QString specialUseName(FolderRecord::SpecialUse use)
-{
-    switch (use) {
-    case FolderRecord::SpecialUse::Inbox:
-        return QStringLiteral("\\Inbox");
-    case FolderRecord::SpecialUse::Drafts:
-        return QStringLiteral("\\Drafts");
-    case FolderRecord::SpecialUse::Sent:
-        return QStringLiteral("\\Sent");
-    case FolderRecord::SpecialUse::Trash:
-        return QStringLiteral("\\Trash");
-    case FolderRecord::SpecialUse::Junk:
-        return QStringLiteral("\\Junk");
-    case FolderRecord::SpecialUse::Archive:
-        return QStringLiteral("\\Archive");
-    case FolderRecord::SpecialUse::None:
-        break;
-    }
-    return QString();
-}
 
 StatusArea::ConnectionState statusOf(AccountService::State state)
 {
@@ -93,21 +70,20 @@ AppController::AppController(QObject *parent)
         m_secrets = std::make_unique<FallbackSecretStore>(m_primarySecrets.get(), &m_sessionSecrets);
     }
 
-    m_folders.setItemRoleNames({{Qt::DisplayRole, "display"}, {SpecialUseRole, "specialUse"}});
-    m_folderIcons->setSourceModel(&m_folders);
+    m_manager = std::make_unique<AccountManager>(&m_accounts, m_secrets.get(),
+                                                 QStandardPaths::writableLocation(
+                                                         QStandardPaths::AppDataLocation));
+    m_folderIcons->setSourceModel(m_manager->folderModel());
     m_window->setFolderModel(m_folderIcons.get());
-    m_window->setFolderIdRole(FolderIdRole);
-    m_window->setAccountIdRole(AccountIdRole);
+    m_window->setFolderIdRole(FolderTreeModel::FolderIdRole);
+    m_window->setAccountIdRole(AccountFolderModel::AccountIdRole);
     m_window->setUnsentMailCheck([this] { return hasUnsentMail(); });
-    m_outbox = std::make_unique<OutboxController>(m_window.get());
-    connect(m_outbox.get(), &OutboxController::countChanged, this, &AppController::rebuildFolders);
+    m_outbox = std::make_unique<OutboxController>(m_window.get(), m_manager->outboxModel());
     connect(m_outbox.get(), &OutboxController::statusMessage, this, &AppController::showStatus);
     m_drafts = std::make_unique<DraftKeeper>(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             + QStringLiteral("/drafts"));
-    m_inboxes = std::make_unique<NewMailMonitor>();
-    m_unified = std::make_unique<UnifiedInboxModel>();
-    m_tray = std::make_unique<TrayIndicator>(m_inboxes.get(), m_window.get(), true);
+    m_tray = std::make_unique<TrayIndicator>(m_manager->newMail(), m_window.get(), true);
     connect(m_drafts.get(), &DraftKeeper::uploadRequested, this, &AppController::uploadDraft);
     connect(m_drafts.get(), &DraftKeeper::saveFailed, this, [this](const QString &path) {
         showStatus(tr("The draft could not be saved to %1").arg(path));
@@ -120,13 +96,13 @@ AppController::AppController(QObject *parent)
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
         const QString account = index.data(UnifiedInboxModel::AccountIdRole).toString();
-        if (!account.isEmpty() && m_sessions.contains(account))
-            m_current = m_sessions.value(account);
+        if (AccountSession *session = account.isEmpty() ? nullptr : m_manager->session(account))
+            m_current = session;
     });
     connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
     connect(w, &MainWindow::moveRequested, this, &AppController::moveDropped);
     connect(w, &MainWindow::refreshRequested, this, [this] {
-        for (AccountSession *session : std::as_const(m_sessions))
+        for (AccountSession *session : m_manager->sessions())
             session->service()->refresh();
     });
     connect(w, &MainWindow::filterTextChanged, this, [this](const QString &text) {
@@ -134,7 +110,7 @@ AppController::AppController(QObject *parent)
             m_current->service()->messageModel()->setSearchText(text);
         if (m_threads)
             m_threads->setSearchText(text);
-        m_unified->setSearchText(text);
+        m_manager->unifiedInbox()->setSearchText(text);
     });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
@@ -179,65 +155,47 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessageDisplay(w->messageViewer(), this);
     connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
-    connect(&m_accounts, &AccountStore::changed, this, &AppController::reloadAccounts);
-    reloadAccounts();
+    connect(m_manager.get(), &AccountManager::sessionAdded, this, &AppController::connectSession);
+    connect(m_manager.get(), &AccountManager::sessionAboutToBeRemoved, this,
+            [this](AccountSession *session) {
+                m_window->statusArea()->removeAccount(session->account().id());
+                m_outbox->removeSender(session->account().id());
+            });
+    connect(m_manager.get(), &AccountManager::errorOccurred, this, &AppController::showStatus);
+    // Nothing chosen yet: the first account's Inbox opens as soon as it is listed.
+    connect(m_manager->folderModel(), &QAbstractItemModel::rowsInserted, this,
+            &AppController::openFirstInbox);
+    connect(&m_accounts, &AccountStore::changed, this, &AppController::updateAddresses);
+    updateAddresses();
+    m_manager->start();
     // Opened once the window has been shown, so a restored composer comes up in front of it.
     QMetaObject::invokeMethod(this, &AppController::restoreDrafts, Qt::QueuedConnection);
 }
 
 AppController::~AppController()
 {
-    // Nothing may rebuild from a session while the sessions go: the hash is emptied first.
-    disconnect(m_outbox.get(), nullptr, this, nullptr);
-    const QHash<QString, AccountSession *> sessions = std::exchange(m_sessions, {});
-    qDeleteAll(sessions);
+    // The sessions go before the widgets that show them.
+    disconnect(m_manager.get(), nullptr, this, nullptr);
+    m_manager.reset();
 }
 
-void AppController::reloadAccounts()
+void AppController::updateAddresses()
 {
-    const QString dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QStringList addresses;
-    QSet<QString> present;
     for (const Account &account : m_accounts.accounts()) {
-        present.insert(account.id());
         for (const Identity &identity : account.identities())
             addresses.append(AddressList::format(MailAddress {identity.name, identity.address}));
-        if (AccountSession *existing = m_sessions.value(account.id())) {
-            existing->service()->setAccount(account);
-            continue;
-        }
-        auto *session = new AccountSession(account, m_secrets.get(), nullptr, dataDirectory);
-        if (MailError error = session->open()) {
-            showStatus(error.toString());
-            delete session;
-            continue;
-        }
-        m_sessions.insert(account.id(), session);
-        connectSession(session);
-        m_outbox->addSession(session);
-        m_inboxes->addAccount(account.id(), account.displayName(), session->service()->store());
-        m_unified->addAccount(account.id(), session->service()->store());
-        m_window->statusArea()->setConnectionState(account.id(), account.displayName(),
-                                                   StatusArea::ConnectionState::Offline);
-        session->service()->connectToServer();
-    }
-    for (const QString &id : m_sessions.keys()) {
-        if (!present.contains(id)) {
-            m_window->statusArea()->removeAccount(id);
-            m_outbox->removeSession(id);
-            m_inboxes->removeAccount(id);
-            m_unified->removeAccount(id);
-            delete m_sessions.take(id);
-        }
     }
     m_addresses.setStringList(addresses);
-    rebuildFolders();
 }
 
 void AppController::connectSession(AccountSession *session)
 {
     AccountService *service = session->service();
     const QString id = session->account().id();
+    m_window->statusArea()->setConnectionState(id, session->account().displayName(),
+                                               StatusArea::ConnectionState::Offline);
+    m_outbox->addSender(id, session->sender());
     connect(service, &AccountService::stateChanged, this,
             [this, session, id](AccountService::State state, const QString &detail) {
                 m_window->statusArea()->setConnectionState(id, session->account().displayName(),
@@ -245,10 +203,6 @@ void AppController::connectSession(AccountSession *session)
                 if (state == AccountService::State::Failed)
                     showStatus(session->account().displayName() + QStringLiteral(": ") + detail);
             });
-    connect(service->folderModel(), &QAbstractItemModel::dataChanged, this,
-            &AppController::rebuildFolders);
-    connect(service->folderModel(), &QAbstractItemModel::modelReset, this,
-            &AppController::rebuildFolders);
     connect(service, &AccountService::syncProgress, this, [this](qint64 done, qint64 total) {
         if (done >= total)
             m_window->statusArea()->clearProgress();
@@ -281,103 +235,36 @@ void AppController::connectSession(AccountSession *session)
     // Each attempt's outcome reaches the status bar through OutboxController::statusMessage.
 }
 
-void AppController::rebuildFolders()
+void AppController::openFirstInbox()
 {
-    const QModelIndex current = m_window->folderView()->currentIndex();
-    const qint64 currentFolder = current.data(FolderIdRole).toLongLong();
-    const QString currentAccount = current.data(AccountIdRole).toString();
-    const bool outboxShown = current.data(SpecialUseRole).toString() == outboxUse;
-    const bool allInboxesShown = current.data(SpecialUseRole).toString() == allInboxesUse;
-    m_folders.clear();
-    QModelIndex toSelect;
-    if (m_sessions.size() > 1) {
-        const int unread = m_inboxes->unreadCount();
-        auto *all = new QStandardItem(Icons::icon(QStringLiteral("unified-inbox")),
-                                      unread > 0 ? tr("All Inboxes (%1)").arg(unread)
-                                                 : tr("All Inboxes"));
-        all->setData(allInboxesUse, SpecialUseRole);
-        all->setToolTip(tr("The Inboxes of all accounts together"));
-        QFont font = all->font();
-        font.setBold(unread > 0);
-        all->setFont(font);
-        m_folders.appendRow(all);
-        if (allInboxesShown)
-            toSelect = all->index();
-    }
-    for (const Account &account : m_accounts.accounts()) {
-        AccountSession *session = m_sessions.value(account.id());
-        if (!session)
-            continue;
-        auto *accountItem = new QStandardItem(Icons::icon(QStringLiteral("accounts")),
-                                              account.displayName());
-        accountItem->setToolTip(account.address());
-        accountItem->setData(account.id(), AccountIdRole);
-        accountItem->setSelectable(false);
-        m_folders.appendRow(accountItem);
-        FolderTreeModel *tree = session->service()->folderModel();
-        std::function<void(const QModelIndex &, QStandardItem *)> add = [&](const QModelIndex &parent,
-                                                                            QStandardItem *into) {
-            for (int row = 0; row < tree->rowCount(parent); ++row) {
-                const QModelIndex folder = tree->index(row, 0, parent);
-                const int unread = folder.data(FolderTreeModel::UnreadCountRole).toInt();
-                const QString name = folder.data(Qt::DisplayRole).toString();
-                auto *item = new QStandardItem(
-                        unread > 0 ? QStringLiteral("%1 (%2)").arg(name).arg(unread) : name);
-                const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
-                item->setData(account.id(), AccountIdRole);
-                item->setData(folderId, FolderIdRole);
-                item->setData(specialUseName(FolderRecord::SpecialUse(
-                                      folder.data(FolderTreeModel::SpecialUseRole).toInt())),
-                              SpecialUseRole);
-                QFont font = item->font();
-                font.setBold(unread > 0);
-                item->setFont(font);
-                item->setSelectable(folder.data(FolderTreeModel::IsSelectableRole).toBool());
-                into->appendRow(item);
-                if (folderId == currentFolder && account.id() == currentAccount)
-                    toSelect = item->index();
-                add(folder, item);
-            }
-        };
-        add(QModelIndex(), accountItem);
-    }
-    if (!m_sessions.isEmpty()) {
-        const int unsent = m_outbox->count();
-        auto *outbox = new QStandardItem(Icons::icon(QStringLiteral("outbox")),
-                                         unsent > 0 ? tr("Outbox (%1)").arg(unsent) : tr("Outbox"));
-        outbox->setData(outboxUse, SpecialUseRole);
-        outbox->setToolTip(tr("Messages not sent yet"));
-        m_folders.appendRow(outbox);
-        if (outboxShown)
-            toSelect = outbox->index();
-    }
-    m_window->folderView()->expandAll();
-    if (toSelect.isValid()) {
-        const QSignalBlocker blocker(m_window->folderView()->selectionModel());
-        m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(toSelect));
-    } else if (currentFolder == 0 && !outboxShown && !allInboxesShown) {
-        // Nothing chosen yet: open the first account's Inbox, as the user would.
-        const QModelIndexList inboxes = m_folders.match(m_folders.index(0, 0), SpecialUseRole,
-                                                        QStringLiteral("\\Inbox"), 1,
-                                                        Qt::MatchExactly | Qt::MatchRecursive);
-        if (!inboxes.isEmpty())
-            m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(inboxes.first()));
+    if (m_window->folderView()->currentIndex().isValid())
+        return;
+    const AccountFolderModel *folders = m_manager->folderModel();
+    for (AccountSession *session : m_manager->sessions()) {
+        const qint64 inbox = session->service()->folderId(FolderRecord::SpecialUse::Inbox);
+        const QModelIndex index = folders->folderIndex(session->account().id(), inbox);
+        if (inbox != 0 && index.isValid()) {
+            m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(index));
+            return;
+        }
     }
 }
 
 void AppController::onFolderSelected(const QModelIndex &index)
 {
-    if (index.data(SpecialUseRole).toString() == outboxUse) {
+    const auto kind = AccountFolderModel::Kind(index.data(AccountFolderModel::KindRole).toInt());
+    if (kind == AccountFolderModel::Kind::Outbox) {
         m_window->showOutbox();
         return;
     }
     m_window->showMessageList();
-    if (index.data(SpecialUseRole).toString() == allInboxesUse) {
+    if (kind == AccountFolderModel::Kind::AllInboxes) {
         showUnifiedInbox();
         return;
     }
-    AccountSession *session = m_sessions.value(index.data(AccountIdRole).toString());
-    const qint64 folderId = index.data(FolderIdRole).toLongLong();
+    AccountSession *session = m_manager->session(
+            index.data(AccountFolderModel::AccountIdRole).toString());
+    const qint64 folderId = index.data(FolderTreeModel::FolderIdRole).toLongLong();
     if (!session || folderId == 0)
         return;
     m_current = session;
@@ -389,13 +276,13 @@ void AppController::showUnifiedInbox()
 {
     // Every account keeps its Inbox open, so its rows can be read, flagged and deleted.
     m_current = nullptr;
-    for (AccountSession *session : std::as_const(m_sessions)) {
+    for (AccountSession *session : m_manager->sessions()) {
         const qint64 inbox = session->service()->folderId(FolderRecord::SpecialUse::Inbox);
         if (inbox != 0 && session->service()->currentFolderId() != inbox)
             session->service()->openFolder(inbox);
     }
     m_threads.reset();
-    m_window->setMessageModel(m_unified.get());
+    m_window->setMessageModel(m_manager->unifiedInbox());
 }
 
 QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList &rows) const
@@ -403,7 +290,8 @@ QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList
     QList<MessageGroup> groups;
     for (const QModelIndex &row : rows) {
         const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
-        AccountSession *session = account.isEmpty() ? m_current.data() : m_sessions.value(account);
+        AccountSession *session = account.isEmpty() ? m_current.data()
+                                                    : m_manager->session(account);
         const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
         if (!session || folderId == 0)
             continue;
@@ -421,7 +309,9 @@ QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList
 
 void AppController::showMessageModel()
 {
-    if (m_window->folderView()->currentIndex().data(SpecialUseRole).toString() == allInboxesUse)
+    if (AccountFolderModel::Kind(
+                m_window->folderView()->currentIndex().data(AccountFolderModel::KindRole).toInt())
+        == AccountFolderModel::Kind::AllInboxes)
         return; // the unified Inbox has no threads
     if (!m_current)
         return;
@@ -463,9 +353,10 @@ void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId
 {
     // From the unified Inbox the drag names its account.
     AccountSession *source = sourceAccountId.isEmpty() ? m_current.data()
-                                                       : m_sessions.value(sourceAccountId);
-    const qint64 folderId = target.data(FolderIdRole).toLongLong();
-    if (!source || target.data(AccountIdRole).toString() != source->account().id()) {
+                                                       : m_manager->session(sourceAccountId);
+    const qint64 folderId = target.data(FolderTreeModel::FolderIdRole).toLongLong();
+    if (!source
+        || target.data(AccountFolderModel::AccountIdRole).toString() != source->account().id()) {
         showStatus(tr("Messages can only be moved within their account."));
         return;
     }
@@ -478,11 +369,7 @@ void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId
 
 bool AppController::hasUnsentMail() const
 {
-    for (AccountSession *session : m_sessions) {
-        if (session->sender()->hasUnsent())
-            return true;
-    }
-    return false;
+    return m_manager->hasUnsentMail();
 }
 
 void AppController::showStatus(const QString &message)

@@ -14,6 +14,7 @@
 #include <memory>
 #include <utility>
 
+class AccountManager;
 class AccountSession;
 class ComposerWindow;
 class DraftKeeper;
@@ -35,8 +36,6 @@ class AppController : public QObject
 {
     Q_OBJECT
 public:
-    enum FolderRole { AccountIdRole = Qt::UserRole + 100, FolderIdRole, SpecialUseRole };
-
     explicit AppController(QObject *parent = nullptr);
     ~AppController() override;
 
@@ -49,12 +48,14 @@ public:
 private:
     enum class Response { Reply, ReplyAll, Forward };
 
-    void reloadAccounts();
+    // The addresses of the accounts' identities, for completing recipients.
+    void updateAddresses();
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
     // Opens the composer with the message on display attached whole, once fetched.
     void forwardAsAttachment();
-    void rebuildFolders();
+    // Selects the first account's Inbox while nothing is selected in the folder list.
+    void openFirstInbox();
     void connectSession(AccountSession *session);
     void onFolderSelected(const QModelIndex &index);
     void onMessageSelected(const QModelIndex &index);
@@ -89,20 +90,17 @@ private:
     MemorySecretStore m_sessionSecrets;
     std::unique_ptr<SecretStore> m_primarySecrets;
     std::unique_ptr<SecretStore> m_secrets;
-    QHash<QString, AccountSession *> m_sessions;
+    std::unique_ptr<AccountManager> m_manager;
     QPointer<AccountSession> m_current;
     QPointer<AccountSession> m_undoSession; // the account whose last move can be undone
     quint32 m_shownUid = 0;
     MessageDisplay *m_display = nullptr;
-    QStandardItemModel m_folders;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
     QStringListModel m_addresses;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;
-    std::unique_ptr<NewMailMonitor> m_inboxes;
     std::unique_ptr<TrayIndicator> m_tray;
     std::unique_ptr<ThreadListModel> m_threads;
-    std::unique_ptr<UnifiedInboxModel> m_unified;
     QPointer<QWidget> m_accountsDialog;
 };

@@ -13,6 +13,7 @@
 #include "mime/mimepart.h"
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
+#include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/accountsession.h"
 #include "viewer/viewermessagefactory.h"
@@ -75,7 +76,7 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
     m_drafts->watch(composer, draftId);
     connect(composer, &ComposerWindow::sendRequested, this,
             [this, composer](const OutgoingMessage &message) {
-                AccountSession *session = m_sessions.value(composer->selectedAccountId());
+                AccountSession *session = m_manager->session(composer->selectedAccountId());
                 if (!session) {
                     composer->statusBar()->showMessage(tr("Choose an account to send from."));
                     return;
@@ -117,7 +118,7 @@ void AppController::restoreDrafts()
 void AppController::uploadDraft(const QString &id, const QString &accountId,
                                 const OutgoingMessage &message)
 {
-    AccountSession *session = m_sessions.value(accountId);
+    AccountSession *session = m_manager->session(accountId);
     if (!session) {
         showStatus(tr("The draft was kept on this computer: its account is gone."));
         return;

@@ -5,6 +5,7 @@
 #include "certificatedialog.h"
 #include "mainwindow.h"
 #include "outbox/messagesender.h"
+#include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/accountsession.h"
 
@@ -23,12 +24,8 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, session, dialog, submission](int result) {
         const bool trusted = result == QDialog::Accepted;
-        if (trusted) {
-            const Account updated = AccountSession::withPinned(session->account(), submission,
-                                                               dialog->fingerprint());
-            if (MailError error = m_accounts.saveAccount(updated))
-                showStatus(error.toString());
-        }
+        if (trusted)
+            m_manager->pinCertificate(session->account().id(), submission, dialog->fingerprint());
         if (submission)
             session->sender()->answerTrust(trusted);
         else

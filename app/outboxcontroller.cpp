@@ -3,34 +3,22 @@
 #include "mainwindow.h"
 #include "outbox/messagesender.h"
 #include "outboxview.h"
-#include "service/accountsession.h"
 #include "statusarea.h"
 
 #include <algorithm>
 
-OutboxController::OutboxController(MainWindow *window, QObject *parent)
+OutboxController::OutboxController(MainWindow *window, OutboxModel *model, QObject *parent)
     : QObject(parent)
     , m_window(window)
+    , m_model(model)
 {
-    m_window->setOutboxModel(&m_model);
+    m_window->setOutboxModel(m_model);
     connect(m_window->outboxView(), &OutboxView::retryRequested, this, &OutboxController::retry);
     connect(m_window->outboxView(), &OutboxView::deleteRequested, this, &OutboxController::discard);
-    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model.rowCount() == m_lastCount)
-            return;
-        m_lastCount = m_model.rowCount();
-        Q_EMIT countChanged(m_lastCount);
-    });
-}
-
-void OutboxController::addSession(AccountSession *session)
-{
-    addSender(session->account().id(), session->sender());
 }
 
 void OutboxController::addSender(const QString &accountId, MessageSender *sender)
 {
-    m_model.addSender(accountId, sender);
     connect(sender, &MessageSender::progress, this,
             [this, sender](const QString &id, qint64 done, qint64 total) {
                 QString subject;
@@ -109,18 +97,17 @@ void OutboxController::addSender(const QString &accountId, MessageSender *sender
     connect(sender, &QObject::destroyed, this, [this, sender] { m_attemptOpen.remove(sender); });
 }
 
-void OutboxController::removeSession(const QString &accountId)
+void OutboxController::removeSender(const QString &accountId)
 {
-    if (MessageSender *sender = m_model.sender(accountId)) {
+    if (MessageSender *sender = m_model->sender(accountId)) {
         sender->disconnect(this);
         m_attemptOpen.remove(sender);
     }
-    m_model.removeSender(accountId);
 }
 
 void OutboxController::retry(const QModelIndex &entry)
 {
-    MessageSender *sender = m_model.sender(entry.data(OutboxModel::AccountIdRole).toString());
+    MessageSender *sender = m_model->sender(entry.data(OutboxModel::AccountIdRole).toString());
     if (!sender)
         return;
     if (MailError error = sender->retry(entry.data(OutboxModel::EntryIdRole).toString()))
@@ -131,7 +118,7 @@ void OutboxController::retry(const QModelIndex &entry)
 
 void OutboxController::discard(const QModelIndex &entry)
 {
-    MessageSender *sender = m_model.sender(entry.data(OutboxModel::AccountIdRole).toString());
+    MessageSender *sender = m_model->sender(entry.data(OutboxModel::AccountIdRole).toString());
     if (!sender)
         return;
     if (MailError error = sender->discard(entry.data(OutboxModel::EntryIdRole).toString()))

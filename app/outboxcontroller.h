@@ -5,11 +5,10 @@
 #include <QObject>
 #include <QSet>
 
-class AccountSession;
 class MessageSender;
 class MainWindow;
 
-// The Outbox in the window: one OutboxModel over every session's sender, the Outbox view's
+// The Outbox in the window: the OutboxModel over every account's sender shown, the Outbox view's
 // Retry Now and Delete sent to the right sender, the progress of a running submission in the
 // status bar and each attempt's outcome as a status message (statusMessage()), and each
 // account's submission server reachability in the status area.
@@ -17,18 +16,15 @@ class OutboxController : public QObject
 {
     Q_OBJECT
 public:
-    explicit OutboxController(MainWindow *window, QObject *parent = nullptr);
+    // model: the outboxes of every account (AccountManager::outboxModel()); it must outlive the
+    // controller.
+    OutboxController(MainWindow *window, OutboxModel *model, QObject *parent = nullptr);
 
-    void addSession(AccountSession *session);
-    // Follows one account's sender (what addSession() does with the session's sender).
+    // Follows one account's sender for the status bar and the status area.
     void addSender(const QString &accountId, MessageSender *sender);
-    void removeSession(const QString &accountId);
-    OutboxModel *model() { return &m_model; }
-    // Messages in the outboxes, whatever their state.
-    int count() const { return m_model.rowCount(); }
+    void removeSender(const QString &accountId);
 
 Q_SIGNALS:
-    void countChanged(int count);
     // A message for the status bar.
     void statusMessage(const QString &text);
 
@@ -37,7 +33,6 @@ private:
     void discard(const QModelIndex &entry);
 
     MainWindow *m_window;
-    OutboxModel m_model;
-    int m_lastCount = 0;
+    OutboxModel *m_model;
     QSet<const MessageSender *> m_attemptOpen; // senders whose attempt has no outcome yet
 };

@@ -63,7 +63,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
         MainWindow window(&settings);
-        OutboxController controller(&window);
+        OutboxModel outbox;
+        OutboxController controller(&window, &outbox);
         window.statusArea()->setConnectionState(u"account-1"_s, u"Work"_s,
                                                 StatusArea::ConnectionState::Online);
         QLabel *indicator = window.statusArea()->connectionLabel(u"account-1"_s);
@@ -95,6 +96,7 @@ private Q_SLOTS:
         };
         MessageSender sender(&store, u"account-1"_s, smtpSettings, transports);
         sender.setRetryDelays({60 * 60 * 1000});
+        outbox.addSender(u"account-1"_s, &sender);
         controller.addSender(u"account-1"_s, &sender);
         QSignalSpy status(&controller, &OutboxController::statusMessage);
         QSignalSpy retrying(&sender, &MessageSender::retryScheduled);

@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "mime/messagecontent.h"
 #include "mime/mimepart.h"
+#include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "models/outboxmodel.h"
 #include "outbox/outboxentry.h"
@@ -203,8 +204,9 @@ QModelIndex TestAppEndToEnd::inboxOf(const QString &accountName) const
         if (account.data().toString() != accountName)
             continue;
         const QModelIndexList inbox = model->match(model->index(0, 0, account),
-                                                   AppController::SpecialUseRole,
-                                                   QStringLiteral("\\Inbox"), 1, Qt::MatchExactly);
+                                                   FolderTreeModel::SpecialUseRole,
+                                                   int(FolderRecord::SpecialUse::Inbox), 1,
+                                                   Qt::MatchExactly);
         if (!inbox.isEmpty())
             return inbox.first();
     }

@@ -1,0 +1,142 @@
+// The folder list of all accounts: its layout (All Inboxes, accounts, Outbox), and that it
+// follows the accounts' folder trees in place.
+#include "models/accountfoldermodel.h"
+#include "models/foldertreemodel.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+using Kind = AccountFolderModel::Kind;
+
+struct Account
+{
+    explicit Account(const QString &path)
+    {
+        if (store.open(path))
+            return;
+        inbox = addFolder(QStringLiteral("INBOX"), FolderRecord::SpecialUse::Inbox);
+        addFolder(QStringLiteral("Trash"), FolderRecord::SpecialUse::Trash);
+        tree = std::make_unique<FolderTreeModel>(&store);
+    }
+
+    qint64 addFolder(const QString &path, FolderRecord::SpecialUse use = {})
+    {
+        FolderRecord folder;
+        folder.path = path;
+        folder.delimiter = QLatin1Char('/');
+        folder.specialUse = use;
+        return store.upsertFolder(folder).value();
+    }
+
+    MessageStore store;
+    qint64 inbox = 0;
+    std::unique_ptr<FolderTreeModel> tree;
+};
+
+Kind kindOf(const QModelIndex &index)
+{
+    return Kind(index.data(AccountFolderModel::KindRole).toInt());
+}
+
+} // namespace
+
+class TestAccountFolderModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void layoutFollowsTheAccounts()
+    {
+        QTemporaryDir dir;
+        Account work(dir.filePath(QStringLiteral("work.sqlite")));
+        Account home(dir.filePath(QStringLiteral("home.sqlite")));
+        AccountFolderModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+
+        // One account: its row, then the Outbox; no All Inboxes.
+        model.addAccount(0, QStringLiteral("w"), QStringLiteral("Work"),
+                         QStringLiteral("me@work.test"), work.tree.get());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(kindOf(model.index(0, 0)), Kind::Account);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Work"));
+        QCOMPARE(kindOf(model.index(1, 0)), Kind::Outbox);
+        QVERIFY(!model.allInboxesIndex().isValid());
+        const QModelIndex workInbox = model.folderIndex(QStringLiteral("w"), work.inbox);
+        QVERIFY(workInbox.isValid());
+        QCOMPARE(workInbox.parent(), model.accountIndex(QStringLiteral("w")));
+        QCOMPARE(workInbox.data(AccountFolderModel::IconNameRole).toString(),
+                 QStringLiteral("inbox"));
+        QCOMPARE(workInbox.data(AccountFolderModel::AccountIdRole).toString(), QStringLiteral("w"));
+        QCOMPARE(workInbox.data(FolderTreeModel::FolderIdRole).toLongLong(), work.inbox);
+        QVERIFY(workInbox.flags() & Qt::ItemIsSelectable);
+        QVERIFY(!(model.accountIndex(QStringLiteral("w")).flags() & Qt::ItemIsSelectable));
+
+        // A second account before it: All Inboxes comes first.
+        model.addAccount(0, QStringLiteral("h"), QStringLiteral("Home"),
+                         QStringLiteral("me@home.test"), home.tree.get());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(kindOf(model.index(0, 0)), Kind::AllInboxes);
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Home"));
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("Work"));
+        QCOMPARE(kindOf(model.index(3, 0)), Kind::Outbox);
+
+        model.setAllInboxesUnread(5);
+        model.setOutboxCount(2);
+        QCOMPARE(model.allInboxesIndex().data().toString(), QStringLiteral("All Inboxes (5)"));
+        QCOMPARE(model.outboxIndex().data().toString(), QStringLiteral("Outbox (2)"));
+        model.setAccountName(QStringLiteral("w"), QStringLiteral("Office"), {});
+        QCOMPARE(model.accountIndex(QStringLiteral("w")).data().toString(),
+                 QStringLiteral("Office"));
+
+        model.removeAccount(QStringLiteral("h"));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.allInboxesIndex().isValid());
+        model.removeAccount(QStringLiteral("w"));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void unreadCountsChangeInPlace()
+    {
+        QTemporaryDir dir;
+        Account work(dir.filePath(QStringLiteral("work.sqlite")));
+        AccountFolderModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addAccount(0, QStringLiteral("w"), QStringLiteral("Work"), {}, work.tree.get());
+        const QPersistentModelIndex inbox = model.folderIndex(QStringLiteral("w"), work.inbox);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        MessageRecord message;
+        message.uid = 1;
+        QVERIFY(!work.store.upsertMessages(work.inbox, {message}));
+        QTRY_COMPARE(inbox.data(FolderTreeModel::UnreadCountRole).toInt(), 1);
+        QCOMPARE(inbox.data().toString(), QStringLiteral("Inbox (1)"));
+        QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+            return args.at(0).toModelIndex() == inbox;
+        }));
+        QVERIFY(inbox.isValid());
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(reset.size(), 0);
+
+        // A new folder replaces that account's rows, and only those.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        work.addFolder(QStringLiteral("Projects"));
+        QTRY_VERIFY(!inserted.isEmpty());
+        QCOMPARE(inserted.first().at(0).toModelIndex(), model.accountIndex(QStringLiteral("w")));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(model.accountIndex(QStringLiteral("w"))), 3);
+        QVERIFY(model.folderIndex(QStringLiteral("w"), work.inbox).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountFolderModel)
+#include "tst_accountfoldermodel.moc"
