@@ -164,7 +164,18 @@ AppController::AppController(QObject *parent)
     connect(m_manager.get(), &AccountManager::errorOccurred, this, &AppController::showStatus);
     // Nothing chosen yet: the first account's Inbox opens as soon as it is listed.
     connect(m_manager->folderModel(), &QAbstractItemModel::rowsInserted, this,
-            &AppController::openFirstInbox);
+            [this](const QModelIndex &under, int first, int last) {
+                // An account's folders show unfolded, as they come.
+                QTreeView *view = m_window->folderView();
+                if (under.isValid()) {
+                    view->expandRecursively(m_folderIcons->mapFromSource(under));
+                } else {
+                    for (int row = first; row <= last; ++row)
+                        view->expandRecursively(m_folderIcons->mapFromSource(
+                                m_manager->folderModel()->index(row, 0)));
+                }
+                openFirstInbox();
+            });
     connect(&m_accounts, &AccountStore::changed, this, &AppController::updateAddresses);
     updateAddresses();
     m_manager->start();

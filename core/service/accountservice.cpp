@@ -667,6 +667,11 @@ void AccountService::onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                              const QList<std::pair<quint32, quint32>> &mapping, int requested)
 {
     Q_UNUSED(requested)
+    if (m_undoing && sourceFolderId == m_undone.targetFolderId
+        && targetFolderId == m_undone.sourceFolderId) {
+        m_undoing = false;
+        return; // the messages went back: not a move to offer undoing
+    }
     if (mapping.isEmpty())
         return; // without COPYUID the moved messages cannot be named in the target
     m_undo = Undo {sourceFolderId, targetFolderId, mapping};
@@ -679,6 +684,8 @@ void AccountService::undo()
     if (!canUndo())
         return;
     const Undo undo = std::exchange(m_undo, Undo());
+    m_undone = undo;
+    m_undoing = true;
     QList<quint32> uids;
     for (const auto &[source, target] : undo.mapping)
         uids.append(target);

@@ -210,6 +210,8 @@ private:
     bool m_passwordToSave = false; // given by the user, stored once a login succeeds
     bool m_awaitingPassword = false;
     Undo m_undo;
+    Undo m_undone; // the last move taken back, on its way back
+    bool m_undoing = false;
     QPointer<FolderSync> m_sync;
     State m_state = State::Offline;
     QString m_stateDetail;

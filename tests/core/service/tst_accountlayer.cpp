@@ -215,6 +215,9 @@ void TestAccountLayer::deleteThenUndoRestoresOnTheServer()
     const QByteArray subject = m_server->mailbox("INBOX").messages.last().raw;
     QVERIFY(subject.contains("Subject: Third"));
     QTRY_COMPARE_WITH_TIMEOUT(m_service->messageModel()->rowCount(), 3, 10000);
+    // Going back is not itself offered for undoing.
+    QCOMPARE(undoable.size(), 1);
+    QVERIFY(!m_service->canUndo());
 }
 
 void TestAccountLayer::keychainFailureAsksForThePassword()
