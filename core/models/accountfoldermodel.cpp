@@ -369,7 +369,9 @@ QVariant AccountFolderModel::folderData(const Node *node, int role) const
     case Qt::ToolTipRole:
         return node->source.data(FolderTreeModel::PathRole);
     default:
-        return role >= FolderTreeModel::FolderIdRole && role <= FolderTreeModel::IsSubscribedRole
+        return role == FolderTreeModel::FolderIdRole
+                               || (role >= FolderTreeModel::PathRole
+                                   && role <= FolderTreeModel::IsSubscribedRole)
                        ? node->source.data(role)
                        : QVariant();
     }

@@ -25,8 +25,8 @@ public:
     Q_ENUM(Kind)
     // The folder roles are FolderTreeModel's; these come on top.
     enum Role {
-        AccountIdRole = Qt::UserRole + 40,
-        KindRole, // int, Kind
+        AccountIdRole = ItemRoles::AccountIdRole,
+        KindRole = Qt::UserRole + 40, // int, Kind
         IconNameRole, // "inbox", "sent", "outbox", "unified-inbox", "accounts", "folder", ...
         ConnectionStateRole, // on account rows: int, as the owner reports it
     };

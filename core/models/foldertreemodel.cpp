@@ -137,7 +137,7 @@ std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(
         node->path = folder.path;
         node->folderId = folder.id;
         node->specialUse = folder.specialUse;
-        if (folder.path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        if (folder.isInbox())
             node->specialUse = FolderRecord::SpecialUse::Inbox;
         node->selectable = folder.isSelectable();
         node->subscribed = folder.subscribed;

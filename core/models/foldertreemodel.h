@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/itemroles.h"
+
 #include "common/mailerror.h"
 #include "store/folderrecord.h"
 
@@ -21,8 +23,8 @@ class FolderTreeModel : public QAbstractItemModel
 
 public:
     enum Role {
-        FolderIdRole = Qt::UserRole + 1, // 0 for a parent that was not listed
-        PathRole,
+        FolderIdRole = ItemRoles::FolderIdRole, // 0 for a parent that was not listed
+        PathRole = Qt::UserRole + 1,
         SpecialUseRole, // int, FolderRecord::SpecialUse
         UnreadCountRole,
         MessageCountRole,

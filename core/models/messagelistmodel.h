@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/itemroles.h"
+
 #include "common/mailerror.h"
 #include "models/sortindexpreparer.h"
 #include "store/messagequery.h"
@@ -38,8 +40,8 @@ public:
 
     enum Role {
         UidRole = Qt::UserRole + 1,
-        FolderIdRole,
-        FlagsRole, // int, MessageRecord::Flags
+        FolderIdRole = ItemRoles::FolderIdRole,
+        FlagsRole = Qt::UserRole + 2, // int, MessageRecord::Flags
         IsUnreadRole,
         IsFlaggedRole,
         IsAnsweredRole,

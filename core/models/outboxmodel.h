@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/itemroles.h"
+
 #include "outbox/outboxentry.h"
 
 #include <QAbstractTableModel>
@@ -28,8 +30,8 @@ public:
 
     enum Role {
         EntryIdRole = Qt::UserRole + 1,
-        AccountIdRole,
-        StateRole, // int, OutboxEntry::State
+        AccountIdRole = ItemRoles::AccountIdRole,
+        StateRole = Qt::UserRole + 2, // int, OutboxEntry::State
         CanRetryRole, // the user may send it now: any state but being sent
         IsSendingRole,
         ErrorRole,

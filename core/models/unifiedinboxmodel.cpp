@@ -101,8 +101,7 @@ void UnifiedInboxModel::findInbox(Source &source)
     if (!source.store)
         return;
     for (const FolderRecord &folder : source.store->folders().value()) {
-        if (folder.specialUse == FolderRecord::SpecialUse::Inbox
-            || folder.path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0) {
+        if (folder.isInbox()) {
             source.inboxId = folder.id;
             return;
         }

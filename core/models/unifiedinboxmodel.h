@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/itemroles.h"
+
 #include "common/mailerror.h"
 #include "models/sortindexpreparer.h"
 #include "store/messagequery.h"
@@ -29,7 +31,7 @@ class UnifiedInboxModel : public QAbstractTableModel
 
 public:
     enum Role {
-        AccountIdRole = Qt::UserRole + 60,
+        AccountIdRole = ItemRoles::AccountIdRole,
     };
 
     explicit UnifiedInboxModel(QObject *parent = nullptr);

@@ -30,7 +30,7 @@ const QByteArray wholeMessage = QByteArrayLiteral("");
 FolderRecord::SpecialUse specialUseOf(const ImapMailboxListing &listing)
 {
     using A = ImapMailboxListing;
-    if (listing.name == "INBOX")
+    if (FolderRecord::isInboxPath(QString::fromLatin1(listing.name)))
         return FolderRecord::SpecialUse::Inbox;
     if (listing.has(A::Drafts))
         return FolderRecord::SpecialUse::Drafts;

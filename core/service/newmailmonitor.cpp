@@ -53,8 +53,7 @@ void NewMailMonitor::findInbox(Source &source)
         return;
     const StoreResult<QList<FolderRecord>> folders = source.store->folders();
     for (const FolderRecord &folder : folders.value()) {
-        if (folder.specialUse == FolderRecord::SpecialUse::Inbox
-            || folder.path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0) {
+        if (folder.isInbox()) {
             source.inboxId = folder.id;
             return;
         }

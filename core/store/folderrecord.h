@@ -31,6 +31,13 @@ struct FolderRecord
     quint32 exists = 0; // as last reported by the server
     quint32 unseen = 0; // as last reported by the server
 
+    // RFC 3501 5.1: the name INBOX, in any case, is the Inbox.
+    static bool isInboxPath(QStringView path)
+    {
+        return path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
+    }
+    bool isInbox() const { return specialUse == SpecialUse::Inbox || isInboxPath(path); }
+
     bool isSelectable() const
     {
         return !attributes.contains(QLatin1String("\\Noselect"), Qt::CaseInsensitive)
