@@ -171,10 +171,12 @@ void AccountService::answerPassword(const QString &password)
     if (password.isEmpty()) {
         m_wantOnline = false;
         setState(State::Failed, tr("No password was given"));
+        answerWaiters();
         return;
     }
     m_password = password;
     m_passwordToSave = true;
+    answerWaiters();
     m_wantOnline = true;
     setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
     openSession(m_password);
@@ -182,15 +184,47 @@ void AccountService::answerPassword(const QString &password)
 
 void AccountService::readPassword(QObject *context, std::function<void(const QString &)> deliver)
 {
+    QPointer<QObject> receiver = context;
+    auto handOver = [receiver, deliver](const QString &password) {
+        if (receiver)
+            deliver(password);
+    };
     if (!m_password.isEmpty()) {
         QMetaObject::invokeMethod(
-                context, [deliver, password = m_password] { deliver(password); },
+                context, [handOver, password = m_password] { handOver(password); },
                 Qt::QueuedConnection);
         return;
     }
-    m_secrets->readPassword(m_account.id(), context, [deliver](const SecretStore::Reply &reply) {
-        deliver(reply.isOk() ? reply.password : QString());
-    });
+    if (m_awaitingPassword) {
+        m_passwordWaiters.append(handOver);
+        return;
+    }
+    m_secrets->readPassword(m_account.id(), context,
+                            [this, handOver](const SecretStore::Reply &reply) {
+                                if (reply.isOk() && !reply.password.isEmpty()) {
+                                    handOver(reply.password);
+                                    return;
+                                }
+                                // None to read: the user is asked, as for the IMAP login.
+                                m_passwordWaiters.append(handOver);
+                                if (m_awaitingPassword || !m_password.isEmpty()) {
+                                    answerWaiters();
+                                    return;
+                                }
+                                askPassword(reply.isOk() || reply.status == SecretStore::Status::NotFound
+                                                    ? PasswordReason::NoneStored
+                                                    : PasswordReason::StoreFailed,
+                                            reply.errorString);
+                            });
+}
+
+void AccountService::answerWaiters()
+{
+    if (m_awaitingPassword)
+        return;
+    const QList<std::function<void(const QString &)>> waiters = std::exchange(m_passwordWaiters, {});
+    for (const auto &waiter : waiters)
+        waiter(m_password);
 }
 
 void AccountService::openSession(const QString &password)

@@ -124,8 +124,9 @@ public:
     // The answer to passwordRequested(); an empty one declines, and the account stays offline.
     void answerPassword(const QString &password);
     bool isAwaitingPassword() const { return m_awaitingPassword; }
-    // The password the account logs in with: the one given this session, else the stored one;
-    // empty when there is none (the service then asks, as connectToServer() does).
+    // The password the account logs in with (for the submission server): the one given this
+    // session, else the stored one. With none stored or the keychain failing, the user is asked
+    // (passwordRequested()) and deliver waits for the answer; empty when the user declines.
     void readPassword(QObject *context, std::function<void(const QString &)> deliver);
 
 Q_SIGNALS:
@@ -157,6 +158,8 @@ Q_SIGNALS:
 private:
     void setState(State state, const QString &detail = {});
     void askPassword(PasswordReason reason, const QString &detail);
+    // Hands the password (or an empty one, declined) to those waiting for it.
+    void answerWaiters();
     void openSession(const QString &password);
     void onReady();
     void onConnectionFailed(const MailError &error);
@@ -209,6 +212,7 @@ private:
     QString m_password; // the one in use this session; empty until read or given
     bool m_passwordToSave = false; // given by the user, stored once a login succeeds
     bool m_awaitingPassword = false;
+    QList<std::function<void(const QString &)>> m_passwordWaiters;
     Undo m_undo;
     Undo m_undone; // the last move taken back, on its way back
     bool m_undoing = false;

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void movesFromAFolderThatIsNotOpen();
     void deleteThenUndoRestoresOnTheServer();
     void keychainFailureAsksForThePassword();
+    void senderWithoutAStoredPasswordAsks();
     void passwordIsStoredOnlyAfterASuccessfulLogin();
 
 private:
@@ -231,8 +232,12 @@ void TestAccountLayer::keychainFailureAsksForThePassword()
     QVERIFY(!asked.first().at(1).toString().isEmpty());
     QVERIFY(m_service->isAwaitingPassword());
     QCOMPARE(m_server->connectionCount(), 0);
+    // The sender asks meanwhile: it waits for the same answer, without a second question.
+    QString waited;
+    m_service->readPassword(this, [&](const QString &password) { waited = password; });
 
     m_service->answerPassword(QStringLiteral("secret"));
+    QCOMPARE(waited, QStringLiteral("secret"));
     QVERIFY(waitForState(AccountService::State::Online));
     QCOMPARE(m_server->loginCount(), 1);
     // The sender and the Inbox watch get the same password without asking again.
@@ -240,6 +245,21 @@ void TestAccountLayer::keychainFailureAsksForThePassword()
     m_service->readPassword(this, [&](const QString &password) { forSender = password; });
     QTRY_COMPARE(forSender, QStringLiteral("secret"));
     QCOMPARE(asked.size(), 1);
+}
+
+void TestAccountLayer::senderWithoutAStoredPasswordAsks()
+{
+    // Nothing stored and IMAP not connected yet: sending asks, and gets the answer.
+    QSignalSpy asked(m_service.get(), &AccountService::passwordRequested);
+    QString delivered = QStringLiteral("none yet");
+    m_service->readPassword(this, [&](const QString &password) { delivered = password; });
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+    QCOMPARE(asked.first().first().value<AccountService::PasswordReason>(),
+             AccountService::PasswordReason::NoneStored);
+    QCOMPARE(delivered, QStringLiteral("none yet"));
+    m_service->answerPassword(QStringLiteral("secret"));
+    QCOMPARE(delivered, QStringLiteral("secret"));
+    QVERIFY(waitForState(AccountService::State::Online));
 }
 
 void TestAccountLayer::passwordIsStoredOnlyAfterASuccessfulLogin()
