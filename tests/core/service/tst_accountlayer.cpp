@@ -50,6 +50,7 @@ private Q_SLOTS:
     void readsAMessageOfAFolderThatIsNotOpen();
     void readAskedForDuringTheSynchronisationWaitsForIt();
     void offlineReadsComeFromTheCache();
+    void readAndMarkReadInAnotherFolderTogether();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -423,6 +424,31 @@ void TestAccountLayer::offlineReadsComeFromTheCache()
     QVERIFY(wholeFailed.first().at(2).value<MailError>().toString().contains(
             QStringLiteral("offline")));
     QCOMPARE(m_server->commands(), before);
+}
+
+void TestAccountLayer::readAndMarkReadInAnotherFolderTogether()
+{
+    // What the reader does when a row of All Inboxes or of a search is selected: the message is
+    // shown and marked read at once, both in its folder, while the Inbox is open.
+    const quint32 archived = m_server->addMessage("Archive", "Old news");
+    QVERIFY(startOnline());
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    QSignalSpy shown(m_service.get(), &AccountService::messagePartsFetched);
+    QSignalSpy failed(m_service.get(), &AccountService::messageFetchFailed);
+    m_service->fetchDisplayParts(archive, archived);
+    m_service->changeFlags(archive, {archived}, MessageRecord::Seen, {});
+    m_service->fetchDisplayParts(archive, archived);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 2, 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    for (const QList<QVariant> &result : std::as_const(shown))
+        QCOMPARE(result.at(2).value<MimePart>().decodedHeader("Subject"),
+                 QStringLiteral("Old news"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("Archive", archived).contains("\\Seen"), 10000);
+    QVERIFY(!m_server->flags("INBOX", m_inbox.at(0)).contains("\\Seen"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
+                                     && m_service->connection()->selectedMailbox() == "INBOX",
+                             10000);
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)
