@@ -353,7 +353,8 @@ void AppController::onMessageSelected(const QModelIndex &index)
     if (!m_current)
         return;
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
-    m_display->show(m_current->service(), m_shownUid);
+    m_display->show(m_current->service(), index.data(MessageListModel::FolderIdRole).toLongLong(),
+                    m_shownUid);
     if (index.data(MessageListModel::IsUnreadRole).toBool())
         m_current->service()->changeFlags(index.data(MessageListModel::FolderIdRole).toLongLong(),
                                           {m_shownUid}, MessageRecord::Seen, {});

@@ -56,7 +56,8 @@ void AppController::forwardAsAttachment()
         return;
     }
     const QString subject = m_display->message().decodedHeader("Subject");
-    auto *request = new WholeMessageRequest(m_current->service(), m_display->uid(), this);
+    auto *request = new WholeMessageRequest(m_current->service(), m_display->folderId(),
+                                            m_display->uid(), this);
     connect(request, &WholeMessageRequest::fetched, this, [this, subject](const QByteArray &bytes) {
         openComposer(ComposeRequest())->startForwardAsAttachment(subject, bytes);
     });

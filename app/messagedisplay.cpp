@@ -60,11 +60,10 @@ void MessageDisplay::watch(AccountService *service)
                                  }));
 }
 
-void MessageDisplay::show(AccountService *service, quint32 uid)
+void MessageDisplay::show(AccountService *service, qint64 folderId, quint32 uid)
 {
     watch(service);
     m_raw.clear();
-    const qint64 folderId = service->currentFolderId();
     if (folderId != m_folderId || uid != m_uid) {
         // Until its parts come, the message on display is not the one a reply would answer.
         m_message = {};
@@ -72,7 +71,7 @@ void MessageDisplay::show(AccountService *service, quint32 uid)
     }
     m_folderId = folderId;
     m_uid = uid;
-    service->fetchDisplayParts(uid);
+    service->fetchDisplayParts(folderId, uid);
 }
 
 void MessageDisplay::clear()

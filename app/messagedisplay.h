@@ -23,7 +23,8 @@ public:
     explicit MessageDisplay(MessageViewer *viewer, QObject *parent = nullptr);
     ~MessageDisplay() override;
 
-    void show(AccountService *service, quint32 uid);
+    // The message uid of folderId, any folder of the service's account.
+    void show(AccountService *service, qint64 folderId, quint32 uid);
     void showRaw(const QByteArray &message);
     // Shows no message: the viewer is cleared, and answers still on the way for the message
     // asked for last (its parts, its attachments) are dropped when they come.
@@ -33,6 +34,7 @@ public:
     // until the message asked for last has arrived, and after clear().
     bool hasMessage() const { return m_hasMessage; }
     const MimePart &message() const { return m_message; }
+    qint64 folderId() const { return m_folderId; }
     quint32 uid() const { return m_uid; }
 
 Q_SIGNALS:

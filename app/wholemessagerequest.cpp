@@ -2,21 +2,22 @@
 
 #include "service/accountservice.h"
 
-WholeMessageRequest::WholeMessageRequest(AccountService *service, quint32 uid, QObject *parent)
+WholeMessageRequest::WholeMessageRequest(AccountService *service, qint64 folderId, quint32 uid,
+                                         QObject *parent)
     : QObject(parent)
-    , m_folderId(service->currentFolderId())
+    , m_folderId(folderId)
     , m_uid(uid)
 {
     connect(service, &AccountService::messageFetched, this,
-            [this](qint64 folderId, quint32 fetchedUid, const QByteArray &message) {
-                if (m_done || folderId != m_folderId || fetchedUid != m_uid)
+            [this](qint64 fetchedFolder, quint32 fetchedUid, const QByteArray &message) {
+                if (m_done || fetchedFolder != m_folderId || fetchedUid != m_uid)
                     return;
                 finish();
                 Q_EMIT fetched(message);
             });
     connect(service, &AccountService::messageFetchFailed, this,
-            [this](qint64 folderId, quint32 failedUid, const MailError &error) {
-                if (m_done || folderId != m_folderId || failedUid != m_uid)
+            [this](qint64 failedFolder, quint32 failedUid, const MailError &error) {
+                if (m_done || failedFolder != m_folderId || failedUid != m_uid)
                     return;
                 finish();
                 Q_EMIT failed(error);
@@ -27,7 +28,7 @@ WholeMessageRequest::WholeMessageRequest(AccountService *service, quint32 uid, Q
         finish();
         Q_EMIT failed(MailError(MailError::Kind::Network, tr("The account was closed")));
     });
-    service->fetchMessage(uid);
+    service->fetchMessage(folderId, uid);
 }
 
 void WholeMessageRequest::finish()

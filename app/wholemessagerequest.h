@@ -7,14 +7,15 @@
 
 class AccountService;
 
-// One message of an account's open folder, whole (its RFC 5322 bytes), asked for once through
-// AccountService::fetchMessage(): fetched() or failed(), then the request deletes itself. A
-// service that goes away first fails the request.
+// One message of an account (folder and UID), whole (its RFC 5322 bytes), asked for once
+// through AccountService::fetchMessage(): fetched() or failed(), then the request deletes
+// itself. A service that goes away first fails the request.
 class WholeMessageRequest : public QObject
 {
     Q_OBJECT
 public:
-    WholeMessageRequest(AccountService *service, quint32 uid, QObject *parent = nullptr);
+    WholeMessageRequest(AccountService *service, qint64 folderId, quint32 uid,
+                        QObject *parent = nullptr);
 
 Q_SIGNALS:
     void fetched(const QByteArray &message);

@@ -117,7 +117,7 @@ QList<quint32> storeMessages(const Account &account, const QString &password, co
 
 // Shows uid and waits until the viewer painted it; the time taken in ms, -1 on failure.
 qint64 timedShow(MessageDisplay *display, MessageViewer *viewer, AccountService *service,
-                 quint32 uid)
+                 qint64 folderId, quint32 uid)
 {
     bool shown = false;
     bool failed = false;
@@ -125,7 +125,7 @@ qint64 timedShow(MessageDisplay *display, MessageViewer *viewer, AccountService 
     const auto b = QObject::connect(display, &MessageDisplay::failed, [&] { failed = true; });
     QElapsedTimer clock;
     clock.start();
-    display->show(service, uid);
+    display->show(service, folderId, uid);
     waitUntil([&] { return shown || failed; });
     viewer->repaint();
     const qint64 elapsed = clock.elapsed();
@@ -214,11 +214,11 @@ int runReadBench(int argc, char *argv[])
     MessageDisplay display(&viewer);
     waitUntil([] { return false; }, 200); // let the window settle
 
-    const qint64 firstScreen = timedShow(&display, &viewer, &service, uids.at(0));
+    const qint64 folderId = record.value().id;
+    const qint64 firstScreen = timedShow(&display, &viewer, &service, folderId, uids.at(0));
 
     // What the first screen cost in bytes: the cached sections of the message.
     qint64 fetchedBytes = 0;
-    const qint64 folderId = service.currentFolderId();
     if (const auto structure = MessagePartLoader::cachedStructure(service.store(), folderId,
                                                                   uids.at(0))) {
         const auto lookup = [&](const QByteArray &section) {
@@ -237,7 +237,7 @@ int runReadBench(int argc, char *argv[])
     for (int run = 0; run < HtmlRuns; ++run) {
         LatencyProbe probe;
         probe.start();
-        firstScreens.append(timedShow(&display, &viewer, &service, uids.at(1 + run)));
+        firstScreens.append(timedShow(&display, &viewer, &service, folderId, uids.at(1 + run)));
         waitUntil([] { return false; }, 500); // layout and painting that follow
         blocks.append(probe.stop());
     }

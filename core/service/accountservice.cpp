@@ -7,6 +7,7 @@
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapfetchparttask.h"
 #include "imap/tasks/imaplisttask.h"
+#include "imap/tasks/imapselecttask.h"
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
 #include "models/foldertreemodel.h"
@@ -231,6 +232,9 @@ void AccountService::openSession(const QString &password)
 {
     m_connection.reset();
     m_selectedFolder = 0;
+    // Reads still running on an earlier connection no longer hold this one.
+    ++m_session;
+    m_readsRunning = 0;
     m_transport = m_transports->create(
             AccountEndpoints::transportPolicy(m_account, AccountEndpoints::Server::Imap));
     connect(m_transport.get(), &Transport::certificateTrustRequested, this,
@@ -242,9 +246,7 @@ void AccountService::openSession(const QString &password)
     connect(connection, &ImapConnection::failed, this, &AccountService::onConnectionFailed);
     connect(connection, &ImapConnection::mailboxSelected, this, [this](const QByteArray &name) {
         m_selectedFolder = folderOfMailbox(name);
-        if (m_waitingDisplay && name == wireName(m_currentFolder)
-            && (!m_sync || m_sync->folderId() == m_currentFolder))
-            startWaitingDisplay();
+        runReadyReads();
     });
     UnsolicitedUpdates updates;
     // What the server reports concerns the mailbox selected at that moment, which is not
@@ -344,16 +346,19 @@ void AccountService::onConnectionFailed(const MailError &error)
     qCInfo(lcImap) << "connection failed:" << error.toString();
     m_sync.clear();
     m_selectedFolder = 0;
+    // The reads on the lost connection fail with it; those waiting go to the cache.
+    ++m_session;
+    m_readsRunning = 0;
     if (error.kind() == MailError::Kind::Authentication) {
         m_password.clear();
         m_passwordToSave = false;
-        startWaitingDisplay();
+        flushWaitingReads();
         askPassword(PasswordReason::Rejected,
                     error.serverText().isEmpty() ? error.message() : error.serverText());
         return;
     }
     setState(State::Failed, error.toString());
-    startWaitingDisplay(); // from the cache, or with the offline error
+    flushWaitingReads(); // from the cache, or with the offline error
     if (m_wantOnline && !error.isPermanent())
         scheduleReconnect();
 }
@@ -440,10 +445,8 @@ void AccountService::openFolder(qint64 folderId)
         return;
     const bool changed = folderId != m_currentFolder;
     m_currentFolder = folderId;
-    if (changed) {
-        m_waitingDisplay.reset();
+    if (changed)
         m_messageModel->setFolderId(folderId);
-    }
     if (m_state == State::Online && (changed || !m_sync))
         syncCurrentFolder();
     updateInboxWatch();
@@ -466,9 +469,9 @@ void AccountService::syncCurrentFolder()
 {
     if (m_state != State::Online || m_currentFolder == 0)
         return;
-    if (m_sync || m_operations->isRunning()) {
-        // One synchronisation at a time, and none while the queue selects other folders; the
-        // running work is followed by another.
+    if (m_sync || m_operations->isRunning() || m_readsRunning > 0) {
+        // One synchronisation at a time, and none while the queue or reads select other folders
+        // or read on the selected one; the running work is followed by another.
         m_resyncPending = true;
         return;
     }
@@ -482,7 +485,10 @@ void AccountService::syncCurrentFolder()
         Q_EMIT syncFinished(sync->folderId(), error);
         if (error) {
             reportTaskError(error);
-            startWaitingDisplay();
+            // Reads of a folder that could not be selected would wait for it again and again.
+            if (!m_connection || m_connection->selectedMailbox() != wireName(sync->folderId()))
+                failWaitingReads(sync->folderId(), error);
+            startWaitingReads();
             return;
         }
         if (m_operations->pendingCount() > 0) {
@@ -494,6 +500,9 @@ void AccountService::syncCurrentFolder()
             syncCurrentFolder();
             return;
         }
+        // Reads of other folders select them; the open one is selected again afterwards.
+        if (startWaitingReads())
+            return;
         m_connection->setIdleEnabled(true);
     });
     sync->start();
@@ -505,94 +514,254 @@ QByteArray AccountService::wireName(qint64 folderId) const
     return folder ? FolderSync::wireName(m_connection.get(), folder.value().path) : QByteArray();
 }
 
-void AccountService::fetchMessage(quint32 uid)
-{
-    const qint64 folder = m_currentFolder;
-    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folder, uid, wholeMessage);
-    if (cached && !cached.value().data.isEmpty()) {
-        const QByteArray data = cached.value().data;
-        QMetaObject::invokeMethod(
-                this, [this, folder, uid, data] { Q_EMIT messageFetched(folder, uid, data); },
-                Qt::QueuedConnection);
-        return;
-    }
-    if (m_state != State::Online) {
-        const MailError offline(MailError::Kind::Network, tr("The message is not cached and "
-                                                             "the account is offline"));
-        QMetaObject::invokeMethod(
-                this,
-                [this, folder, uid, offline] { Q_EMIT messageFetchFailed(folder, uid, offline); },
-                Qt::QueuedConnection);
-        return;
-    }
-    auto *task = new ImapFetchPartTask(m_connection.get(), uid, QByteArray(), this);
-    task->setMailbox(wireName(folder));
-    whenDone<ImapFetchPartTask>(task, this, [this, folder, uid](ImapFetchPartTask *fetch) {
-        if (fetch->error()) {
-            Q_EMIT messageFetchFailed(folder, uid, fetch->error());
-            return;
-        }
-        reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
-        Q_EMIT messageFetched(folder, uid, fetch->data());
-    });
-}
-
 ImapConnection *AccountService::onlineConnection() const
 {
     return m_state == State::Online ? m_connection.get() : nullptr;
 }
 
-void AccountService::fetchDisplayParts(quint32 uid)
+void AccountService::fetchMessage(qint64 folderId, quint32 uid)
 {
-    // Commands run in order, so a fetch issued while another folder is selected, or about to
-    // be, would read that folder.
-    ImapConnection *connection = onlineConnection();
-    const bool otherFolderSyncing = m_sync && m_sync->folderId() != m_currentFolder;
-    if (connection
-        && (otherFolderSyncing || connection->selectedMailbox() != wireName(m_currentFolder))) {
-        m_waitingDisplay = uid;
+    requestRead(Read {Read::Kind::Whole, folderId, uid, {}});
+}
+
+void AccountService::fetchDisplayParts(qint64 folderId, quint32 uid)
+{
+    requestRead(Read {Read::Kind::Display, folderId, uid, {}});
+}
+
+void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &section)
+{
+    requestRead(Read {Read::Kind::Part, folderId, uid, section});
+}
+
+void AccountService::requestRead(const Read &read)
+{
+    if (!onlineConnection() || isCached(read)) {
+        startRead(read, nullptr);
         return;
     }
-    startDisplayParts(uid);
+    // Behind the reads that wait already, so that they keep their order.
+    m_waitingReads.append(read);
+    startWaitingReads();
 }
 
-void AccountService::startWaitingDisplay()
+bool AccountService::isCached(const Read &read) const
 {
-    if (const std::optional<quint32> uid = std::exchange(m_waitingDisplay, std::nullopt))
-        startDisplayParts(*uid);
+    switch (read.kind) {
+    case Read::Kind::Whole: {
+        const StoreResult<BodyPartRecord> cached = m_store->bodyPart(read.folderId, read.uid,
+                                                                     wholeMessage);
+        return cached && !cached.value().data.isEmpty();
+    }
+    case Read::Kind::Display:
+        return MessagePartLoader::isCached(m_store.get(), read.folderId, read.uid);
+    case Read::Kind::Part:
+        return MessagePartLoader::cachedSection(m_store.get(), read.folderId, read.uid, read.section)
+                .has_value();
+    }
+    return false;
 }
 
-void AccountService::startDisplayParts(quint32 uid)
+bool AccountService::canReadNow(qint64 folderId) const
 {
-    auto *loader = new MessagePartLoader(onlineConnection(), m_store.get(), m_currentFolder, uid,
-                                         this);
-    if (onlineConnection())
-        loader->setMailbox(wireName(m_currentFolder));
+    // Commands run in order: a read issued while another folder is selected, or about to be
+    // (a SELECT clears the selected mailbox when it is sent), would read that folder.
+    const QByteArray name = wireName(folderId);
+    return !name.isEmpty() && m_connection->selectedMailbox() == name && !m_operations->isRunning()
+           && (!m_sync || m_sync->folderId() == folderId);
+}
+
+bool AccountService::isConnectionFree() const
+{
+    return onlineConnection() && !m_sync && !m_operations->isRunning() && m_readsRunning == 0;
+}
+
+void AccountService::runReadyReads()
+{
+    while (!m_waitingReads.isEmpty()) {
+        const Read read = m_waitingReads.constFirst();
+        ImapConnection *connection = onlineConnection();
+        if (connection && wireName(read.folderId).isEmpty()) {
+            m_waitingReads.removeFirst();
+            failRead(read, MailError(MailError::Kind::Protocol,
+                                     tr("The message's folder is no longer on the server")));
+            continue;
+        }
+        if (connection && !canReadNow(read.folderId))
+            return;
+        m_waitingReads.removeFirst();
+        startRead(read, connection);
+    }
+}
+
+bool AccountService::startWaitingReads()
+{
+    runReadyReads();
+    if (m_waitingReads.isEmpty() || !isConnectionFree())
+        return false;
+    const qint64 folder = m_waitingReads.constFirst().folderId;
+    if (folder == m_currentFolder) {
+        // Its synchronisation selects it; the reads go once it is selected.
+        syncCurrentFolder();
+        return true;
+    }
+    selectForReads(folder);
+    return true;
+}
+
+void AccountService::selectForReads(qint64 folderId)
+{
+    m_connection->setIdleEnabled(false);
+    ++m_readsRunning;
+    const quint64 session = m_session;
+    // Selected read-write, as the queue selects: it may run next on the same selection.
+    auto *task = new ImapSelectTask(m_connection.get(), wireName(folderId), false, this);
+    whenDone<ImapSelectTask>(task, this, [this, folderId, session](ImapSelectTask *select) {
+        if (session == m_session) {
+            if (select->error())
+                failWaitingReads(folderId, select->error());
+            else
+                runReadyReads();
+        }
+        onReadEnded(session);
+    });
+}
+
+void AccountService::flushWaitingReads()
+{
+    const QList<Read> waiting = std::exchange(m_waitingReads, {});
+    for (const Read &read : waiting)
+        startRead(read, nullptr);
+}
+
+void AccountService::failWaitingReads(qint64 folderId, const MailError &error)
+{
+    for (qsizetype i = 0; i < m_waitingReads.size();) {
+        if (m_waitingReads.at(i).folderId == folderId)
+            failRead(m_waitingReads.takeAt(i), error);
+        else
+            ++i;
+    }
+}
+
+void AccountService::failRead(const Read &read, const MailError &error)
+{
+    QMetaObject::invokeMethod(
+            this,
+            [this, read, error] {
+                if (read.kind == Read::Kind::Part)
+                    Q_EMIT partFetchFailed(read.folderId, read.uid, read.section, error);
+                else
+                    Q_EMIT messageFetchFailed(read.folderId, read.uid, error);
+            },
+            Qt::QueuedConnection);
+}
+
+void AccountService::startRead(const Read &read, ImapConnection *connection)
+{
+    std::function<void()> ended = [] {
+    };
+    if (connection) {
+        ++m_readsRunning;
+        ended = [this, session = m_session] {
+            onReadEnded(session);
+        };
+    }
+    switch (read.kind) {
+    case Read::Kind::Whole:
+        readWhole(read, connection, ended);
+        return;
+    case Read::Kind::Display:
+        loadDisplayParts(read, connection, ended);
+        return;
+    case Read::Kind::Part:
+        downloadPart(read, connection, ended);
+        return;
+    }
+}
+
+void AccountService::onReadEnded(quint64 session)
+{
+    if (session != m_session || --m_readsRunning > 0 || !onlineConnection())
+        return;
+    // Changes that waited for the reads go first, then what onOperationsDrained() does.
+    if (m_operations->pendingCount() > 0) {
+        runOperations();
+        if (m_operations->isRunning())
+            return;
+    }
+    onOperationsDrained();
+}
+
+void AccountService::readWhole(const Read &read, ImapConnection *connection,
+                               std::function<void()> ended)
+{
+    const qint64 folder = read.folderId;
+    const quint32 uid = read.uid;
+    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folder, uid, wholeMessage);
+    if (cached && !cached.value().data.isEmpty()) {
+        const QByteArray data = cached.value().data;
+        QMetaObject::invokeMethod(
+                this,
+                [this, folder, uid, data, ended] {
+                    Q_EMIT messageFetched(folder, uid, data);
+                    ended();
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    if (!connection) {
+        failRead(read, MailError(MailError::Kind::Network, tr("The message is not cached and "
+                                                              "the account is offline")));
+        ended();
+        return;
+    }
+    auto *task = new ImapFetchPartTask(connection, uid, QByteArray(), this);
+    // An answer from another mailbox would be another message.
+    task->setMailbox(wireName(folder));
+    whenDone<ImapFetchPartTask>(task, this, [this, folder, uid, ended](ImapFetchPartTask *fetch) {
+        if (fetch->error()) {
+            Q_EMIT messageFetchFailed(folder, uid, fetch->error());
+        } else {
+            reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
+            Q_EMIT messageFetched(folder, uid, fetch->data());
+        }
+        ended();
+    });
+}
+
+void AccountService::loadDisplayParts(const Read &read, ImapConnection *connection,
+                                      std::function<void()> ended)
+{
+    auto *loader = new MessagePartLoader(connection, m_store.get(), read.folderId, read.uid, this);
+    if (connection)
+        loader->setMailbox(wireName(read.folderId));
     loader->setSectionFetches(m_sectionFetches.get());
-    connect(loader, &MessagePartLoader::finished, this, [this, loader] {
+    connect(loader, &MessagePartLoader::finished, this, [this, loader, ended] {
         loader->deleteLater();
         if (loader->error())
             Q_EMIT messageFetchFailed(loader->folderId(), loader->uid(), loader->error());
         else
             Q_EMIT messagePartsFetched(loader->folderId(), loader->uid(), loader->message());
+        ended();
     });
     loader->start();
 }
 
-void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &section)
+void AccountService::downloadPart(const Read &read, ImapConnection *connection,
+                                  std::function<void()> ended)
 {
-    // Only the open folder is selected on the connection.
-    ImapConnection *connection = folderId == m_currentFolder ? onlineConnection() : nullptr;
-    auto *download = new PartDownload(connection, m_store.get(), folderId, uid, section, this);
+    auto *download = new PartDownload(connection, m_store.get(), read.folderId, read.uid,
+                                      read.section, this);
     if (connection)
-        download->setMailbox(wireName(folderId));
+        download->setMailbox(wireName(read.folderId));
     download->setSectionFetches(m_sectionFetches.get());
     connect(download, &PartDownload::progress, this,
             [this, download](qint64 received, qint64 total) {
                 Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),
                                     received, total);
             });
-    connect(download, &PartDownload::finished, this, [this, download] {
+    connect(download, &PartDownload::finished, this, [this, download, ended] {
         download->deleteLater();
         if (download->error())
             Q_EMIT partFetchFailed(download->folderId(), download->uid(), download->section(),
@@ -600,6 +769,7 @@ void AccountService::fetchPart(qint64 folderId, quint32 uid, const QByteArray &s
         else
             Q_EMIT partFetched(download->folderId(), download->uid(), download->section(),
                                download->data());
+        ended();
     });
     download->start();
 }
@@ -613,20 +783,25 @@ void AccountService::enqueue(const PendingOperation &operation)
 void AccountService::runOperations()
 {
     if (m_state != State::Online || !m_connection || m_sync || m_operations->isRunning()
-        || m_operations->pendingCount() == 0)
+        || m_readsRunning > 0 || m_operations->pendingCount() == 0)
         return;
     m_operations->run(m_connection.get());
 }
 
 void AccountService::onOperationsDrained()
 {
-    if (m_state != State::Online || !m_connection)
+    if (!isConnectionFree())
         return;
-    // The queue may have left another folder selected: the open one is selected again by its
-    // synchronisation, which also brings back what the changes did there.
+    if (startWaitingReads())
+        return;
+    // The queue or the reads may have left another folder selected: the open one is selected
+    // again by its synchronisation, which also brings back what the changes did there.
     if (m_resyncPending || m_connection->selectedMailbox() != wireName(m_currentFolder)) {
         m_resyncPending = false;
         syncCurrentFolder();
+    } else if (m_currentFolder != 0) {
+        // Nothing else to do: the connection watches the open folder.
+        m_connection->setIdleEnabled(true);
     }
 }
 

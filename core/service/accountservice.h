@@ -14,7 +14,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 
 class FolderSync;
 class FolderTreeModel;
@@ -44,8 +43,13 @@ class TransportFactory;
 // password the user typed is stored only once a login with it succeeded.
 //
 // Changes to messages name their folder and UIDs; they show in the cache at once and reach
-// the server through the account's OperationQueue, now or after the next connection. Transports
-// come from the TransportFactory given, so the whole service runs against a scripted server.
+// the server through the account's OperationQueue, now or after the next connection. Reads name
+// their folder and UID too: what is cached comes from the cache without the network; the rest
+// is read on the connection, with the message's folder selected. A read of the folder selected
+// goes at once; a read of another folder waits, in order, until neither the synchronisation nor
+// the queue uses the connection, selects its folder, and the open folder is selected again
+// afterwards by its synchronisation, as after the queue. Transports come from the
+// TransportFactory given, so the whole service runs against a scripted server.
 class AccountService : public QObject
 {
     Q_OBJECT
@@ -90,14 +94,15 @@ public:
     // Synchronises the folder list and the open folder again.
     void refresh();
 
-    // The whole message of uid in the open folder, from the cache or the server:
-    // messageFetched() or messageFetchFailed().
-    void fetchMessage(quint32 uid);
-    // What a reader shows of uid in the open folder (header, text bodies, inline images; no
-    // attachments), from the cache or the server: messagePartsFetched() or messageFetchFailed().
-    void fetchDisplayParts(quint32 uid);
-    // One numbered section (an attachment) of uid in folderId, decoded: partProgress(), then
-    // partFetched() or partFetchFailed().
+    // Reads of a message of any folder of the account, from the cache or the server; offline,
+    // what is not cached fails.
+    // The whole message: messageFetched() or messageFetchFailed().
+    void fetchMessage(qint64 folderId, quint32 uid);
+    // What a reader shows of it (header, text bodies, inline images; no attachments):
+    // messagePartsFetched() or messageFetchFailed().
+    void fetchDisplayParts(qint64 folderId, quint32 uid);
+    // One numbered section (an attachment), decoded: partProgress(), then partFetched() or
+    // partFetchFailed().
     void fetchPart(qint64 folderId, quint32 uid, const QByteArray &section);
     // Changes to messages of any folder of the account, at once in the cache, on the server
     // now or after the next connection, in the order they were made.
@@ -163,8 +168,39 @@ private:
     void openSession(const QString &password);
     void onReady();
     void onConnectionFailed(const MailError &error);
-    void startDisplayParts(quint32 uid);
-    void startWaitingDisplay();
+    // A read of one message: whole, the parts a reader shows, or one section.
+    struct Read
+    {
+        enum class Kind { Whole, Display, Part };
+        Kind kind = Kind::Display;
+        qint64 folderId = 0;
+        quint32 uid = 0;
+        QByteArray section;
+    };
+    void requestRead(const Read &read);
+    bool isCached(const Read &read) const;
+    // Whether a read of folderId may go on the connection now: the folder is selected, and
+    // neither the queue nor the synchronisation of another folder uses the connection.
+    bool canReadNow(qint64 folderId) const;
+    // Online, and nothing (synchronisation, queue, reads) uses the connection.
+    bool isConnectionFree() const;
+    // Starts the waiting reads that may go now, in order.
+    void runReadyReads();
+    // runReadyReads(); then, with the connection free, lets the first read that still waits
+    // have its folder selected. True when that took the connection.
+    bool startWaitingReads();
+    void selectForReads(qint64 folderId);
+    // Every waiting read goes without the connection: from the cache, or with the offline error.
+    void flushWaitingReads();
+    void failWaitingReads(qint64 folderId, const MailError &error);
+    // connection: null to read from the cache alone.
+    void startRead(const Read &read, ImapConnection *connection);
+    void readWhole(const Read &read, ImapConnection *connection, std::function<void()> ended);
+    void loadDisplayParts(const Read &read, ImapConnection *connection, std::function<void()> ended);
+    void downloadPart(const Read &read, ImapConnection *connection, std::function<void()> ended);
+    void failRead(const Read &read, const MailError &error);
+    // A read that used the connection of session ended; the last one frees the connection.
+    void onReadEnded(quint64 session);
     void listFolders();
     void syncCurrentFolder();
     void scheduleResync();
@@ -173,6 +209,8 @@ private:
     void enqueue(const PendingOperation &operation);
     // Lets the queue replay what it holds when the connection is free for it.
     void runOperations();
+    // The queue, or the reads of another folder, left the connection: waiting reads go next,
+    // then the open folder is selected again by its synchronisation.
     void onOperationsDrained();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
@@ -225,7 +263,9 @@ private:
     int m_reconnectAttempts = 0;
     QTimer m_resyncTimer;
     QTimer m_reconnectTimer;
-    // A message asked for while the connection still had another folder selected; it is read
-    // once the open folder is selected.
-    std::optional<quint32> m_waitingDisplay;
+    // Reads that wait for their folder to be selected, in the order asked.
+    QList<Read> m_waitingReads;
+    // Reads (and their SELECT) using the connection of session m_session.
+    int m_readsRunning = 0;
+    quint64 m_session = 0;
 };

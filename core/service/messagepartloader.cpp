@@ -12,6 +12,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 namespace {
 
 bool isNumbered(const QByteArray &section)
@@ -62,6 +64,20 @@ std::optional<ImapBodyPart> MessagePartLoader::cachedStructure(MessageStore *sto
     if (!record)
         return std::nullopt;
     return BodyStructureCodec::decode(record.value().bodyStructure);
+}
+
+bool MessagePartLoader::isCached(MessageStore *store, qint64 folderId, quint32 uid)
+{
+    const std::optional<ImapBodyPart> structure = cachedStructure(store, folderId, uid);
+    if (!structure)
+        return false;
+    const auto lookup = [store, folderId, uid](const QByteArray &section) {
+        return cachedSection(store, folderId, uid, section);
+    };
+    const MimePart described = BodyStructureTree::build(*structure, lookup);
+    const QList<QByteArray> sections = BodyStructureTree::displaySections(described);
+    return std::all_of(sections.cbegin(), sections.cend(),
+                       [&](const QByteArray &section) { return lookup(section).has_value(); });
 }
 
 bool MessagePartLoader::isOnline() const

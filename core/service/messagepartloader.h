@@ -57,6 +57,8 @@ public:
     // The cached BODYSTRUCTURE of a message.
     static std::optional<ImapBodyPart> cachedStructure(MessageStore *store, qint64 folderId,
                                                        quint32 uid);
+    // Whether everything a load of the message needs is cached (it then sends no command).
+    static bool isCached(MessageStore *store, qint64 folderId, quint32 uid);
 
 Q_SIGNALS:
     void finished();

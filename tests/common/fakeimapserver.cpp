@@ -249,6 +249,7 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
     const QByteArray tag = w.takeFirst();
     const QByteArray command = w.takeFirst().toUpper();
     m_commands.append(command + (w.isEmpty() ? QByteArray() : ' ' + w.join(' ')));
+    Q_EMIT commandReceived(m_commands.constLast());
 
     if (command == "CAPABILITY") {
         reply(session, "* CAPABILITY " + capabilities);

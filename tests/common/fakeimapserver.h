@@ -20,7 +20,7 @@ class FakeTransport;
 //
 // The server can be taken down (setReachable(false)): open links are cut and new ones are
 // refused, as with a server that went away; and every command received is kept (commands())
-// so a test can check what reached it.
+// so a test can check what reached it, or act as it arrives (commandReceived()).
 class FakeImapServer : public QObject, public TransportFactory
 {
     Q_OBJECT
@@ -59,6 +59,11 @@ public:
     QList<QByteArray> commands() const { return m_commands; }
     int loginCount() const { return m_logins; }
     int connectionCount() const { return m_connections; }
+
+Q_SIGNALS:
+    // A command arrived (as in commands()); emitted before it is answered, while the client is
+    // still sending it.
+    void commandReceived(const QByteArray &command);
 
 private:
     struct Session

@@ -53,7 +53,7 @@ void TestWholeMessageRequest::cachedMessageIsFetched()
 {
     const QByteArray message = "From: a@example.org\r\nSubject: cached\r\n\r\nbody\r\n";
     QVERIFY(!m_service->store()->storeBodyPart(m_inbox, 7, QByteArrayLiteral(""), message));
-    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), 7);
+    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), m_inbox, 7);
     QSignalSpy fetched(request.data(), &WholeMessageRequest::fetched);
     QSignalSpy failed(request.data(), &WholeMessageRequest::failed);
     QTRY_COMPARE(fetched.size(), 1);
@@ -64,7 +64,7 @@ void TestWholeMessageRequest::cachedMessageIsFetched()
 
 void TestWholeMessageRequest::offlineUncachedMessageFails()
 {
-    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), 8);
+    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), m_inbox, 8);
     QSignalSpy fetched(request.data(), &WholeMessageRequest::fetched);
     QSignalSpy failed(request.data(), &WholeMessageRequest::failed);
     QTRY_COMPARE(failed.size(), 1);
@@ -77,7 +77,7 @@ void TestWholeMessageRequest::offlineUncachedMessageFails()
 
 void TestWholeMessageRequest::closedAccountFails()
 {
-    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), 9);
+    QPointer<WholeMessageRequest> request = new WholeMessageRequest(m_service.get(), m_inbox, 9);
     QSignalSpy failed(request.data(), &WholeMessageRequest::failed);
     m_service.reset(); // before its queued answer
     QCOMPARE(failed.size(), 1);

@@ -1,8 +1,10 @@
 // The account layer against an IMAP server in the test process (FakeImapServer as the
 // transport factory): changes keyed by folder and UID, the journal of changes made offline and
-// its replay, Sent copies filed after a reconnect, undo of a move, and the password question.
+// its replay, Sent copies filed after a reconnect, undo of a move, the password question, and
+// reading messages of any folder (the connection selecting the message's folder) or offline.
 #include "accounts/memorysecretstore.h"
 #include "imap/imapconnection.h"
+#include "mime/mimepart.h"
 #include "models/messagelistmodel.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
@@ -46,6 +48,10 @@ private Q_SLOTS:
     void keychainFailureAsksForThePassword();
     void senderWithoutAStoredPasswordAsks();
     void passwordIsStoredOnlyAfterASuccessfulLogin();
+    void readsAMessageOfAFolderThatIsNotOpen();
+    void readAskedForDuringTheSynchronisationWaitsForIt();
+    void offlineReadsComeFromTheCache();
+    void readAndMarkReadInAnotherFolderTogether();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -63,6 +69,16 @@ private:
     {
         return QTest::qWaitFor([&] { return m_service->state() == state; }, timeout);
     }
+
+    // What the reader shows of a message, or the error; the Subject and the text of the body.
+    struct Shown
+    {
+        bool ok = false;
+        QString subject;
+        QString text;
+        QString error;
+    };
+    Shown show(qint64 folderId, quint32 uid);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeImapServer> m_server;
@@ -284,6 +300,178 @@ void TestAccountLayer::passwordIsStoredOnlyAfterASuccessfulLogin()
     m_secrets->readPassword(accountId, this,
                             [&](const SecretStore::Reply &reply) { stored = reply.password; });
     QTRY_COMPARE(stored, QStringLiteral("secret"));
+}
+
+TestAccountLayer::Shown TestAccountLayer::show(qint64 folderId, quint32 uid)
+{
+    Shown result;
+    bool done = false;
+    QObject context;
+    connect(m_service.get(), &AccountService::messagePartsFetched, &context,
+            [&](qint64 folder, quint32 fetchedUid, const MimePart &message) {
+                if (folder != folderId || fetchedUid != uid || done)
+                    return;
+                done = result.ok = true;
+                result.subject = message.decodedHeader("Subject");
+                result.text = message.text();
+            });
+    connect(m_service.get(), &AccountService::messageFetchFailed, &context,
+            [&](qint64 folder, quint32 failedUid, const MailError &error) {
+                if (folder != folderId || failedUid != uid || done)
+                    return;
+                done = true;
+                result.error = error.toString();
+            });
+    m_service->fetchDisplayParts(folderId, uid);
+    if (!QTest::qWaitFor([&] { return done; }, 15000))
+        result.error = QStringLiteral("no answer");
+    return result;
+}
+
+void TestAccountLayer::readsAMessageOfAFolderThatIsNotOpen()
+{
+    // Archive's first message has the UID of the Inbox's first: only the folder tells them apart.
+    const quint32 archived = m_server->addMessage("Archive", "Old news");
+    QCOMPARE(archived, m_inbox.at(0));
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    QVERIFY(!cached(archive, archived)); // Archive was never synchronised
+
+    // As from a search result or All Inboxes: the message, whole, and one section of it.
+    QSignalSpy whole(m_service.get(), &AccountService::messageFetched);
+    QSignalSpy part(m_service.get(), &AccountService::partFetched);
+    QSignalSpy partFailed(m_service.get(), &AccountService::partFetchFailed);
+    m_service->fetchMessage(archive, archived);
+    m_service->fetchPart(archive, archived, QByteArrayLiteral("1"));
+    const Shown shown = show(archive, archived);
+    QVERIFY2(shown.ok, qPrintable(shown.error));
+    QCOMPARE(shown.subject, QStringLiteral("Old news"));
+    QVERIFY2(shown.text.contains(QStringLiteral("Body of Old news")), qPrintable(shown.text));
+    QTRY_COMPARE_WITH_TIMEOUT(whole.size(), 1, 10000);
+    QCOMPARE(whole.first().at(0).toLongLong(), archive);
+    QVERIFY(whole.first().at(2).toByteArray().contains("Subject: Old news\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(part.size() + partFailed.size(), 1, 10000);
+    QCOMPARE(part.size(), 1);
+    QCOMPARE(part.first().at(3).toByteArray(), QByteArray("Body of Old news\r\n"));
+    // The three reads shared one selection of Archive.
+    QCOMPARE(m_server->commands().count("SELECT Archive"), 1);
+
+    // Afterwards the open folder is selected and watched again.
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
+                                     && m_service->connection()->selectedMailbox() == "INBOX",
+                             10000);
+    QCOMPARE(m_service->currentFolderId(), inbox);
+    // And the Inbox's message of the same UID is the Inbox's.
+    const Shown first = show(inbox, m_inbox.at(0));
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.subject, QStringLiteral("First"));
+    QCOMPARE(m_service->store()->bodyPart(archive, archived, QByteArrayLiteral("")).value().data,
+             m_server->mailbox("Archive").messages.first().raw);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling(), 10000);
+    QCOMPARE(m_service->connection()->selectedMailbox(), QByteArray("INBOX"));
+}
+
+void TestAccountLayer::readAskedForDuringTheSynchronisationWaitsForIt()
+{
+    const quint32 archived = m_server->addMessage("Archive", "Old news");
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    QSignalSpy synced(m_service.get(), &AccountService::syncFinished);
+    QSignalSpy shown(m_service.get(), &AccountService::messagePartsFetched);
+    QSignalSpy failed(m_service.get(), &AccountService::messageFetchFailed);
+
+    // The Inbox's synchronisation has just sent its SELECT when both reads are asked for.
+    bool asked = false;
+    qsizetype syncedBeforeArchive = -1;
+    connect(m_server.get(), &FakeImapServer::commandReceived, this, [&](const QByteArray &command) {
+        if (command == "SELECT INBOX" && !asked) {
+            asked = true;
+            m_service->fetchDisplayParts(archive, archived);
+            m_service->fetchDisplayParts(inbox, m_inbox.at(1));
+        } else if (command == "SELECT Archive" && syncedBeforeArchive < 0) {
+            syncedBeforeArchive = synced.size();
+        }
+    });
+    m_service->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 2, 15000);
+    QVERIFY(asked);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    for (const QList<QVariant> &result : std::as_const(shown)) {
+        const QString subject = result.at(2).value<MimePart>().decodedHeader("Subject");
+        if (result.at(0).toLongLong() == archive)
+            QCOMPARE(subject, QStringLiteral("Old news"));
+        else
+            QCOMPARE(subject, QStringLiteral("Second"));
+    }
+    // Archive was selected once the synchronisation was over, not in its middle.
+    QVERIFY(syncedBeforeArchive >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
+                                     && m_service->connection()->selectedMailbox() == "INBOX",
+                             10000);
+}
+
+void TestAccountLayer::offlineReadsComeFromTheCache()
+{
+    const quint32 archived = m_server->addMessage("Archive", "Old news");
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    // Archive's list is cached (it was open once); its message is read while the Inbox is open.
+    m_service->openFolder(archive);
+    QTRY_VERIFY_WITH_TIMEOUT(cached(archive, archived), 10000);
+    m_service->openFolder(inbox);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
+                                     && m_service->connection()->selectedMailbox() == "INBOX",
+                             10000);
+    const Shown online = show(archive, archived);
+    QVERIFY2(online.ok, qPrintable(online.error));
+
+    m_server->setReachable(false);
+    QVERIFY(QTest::qWaitFor([&] { return m_service->state() != AccountService::State::Online; },
+                            5000));
+    const QList<QByteArray> before = m_server->commands();
+    const Shown cachedRead = show(archive, archived);
+    QVERIFY2(cachedRead.ok, qPrintable(cachedRead.error));
+    QCOMPARE(cachedRead.subject, QStringLiteral("Old news"));
+    QVERIFY(cachedRead.text.contains(QStringLiteral("Body of Old news")));
+
+    // The Inbox's third message was listed but never read: its body is not cached.
+    const Shown uncached = show(inbox, m_inbox.at(2));
+    QVERIFY(!uncached.ok);
+    QVERIFY2(uncached.error.contains(QStringLiteral("offline")), qPrintable(uncached.error));
+    QSignalSpy wholeFailed(m_service.get(), &AccountService::messageFetchFailed);
+    m_service->fetchMessage(archive, archived);
+    QTRY_COMPARE(wholeFailed.size(), 1);
+    QVERIFY(wholeFailed.first().at(2).value<MailError>().toString().contains(
+            QStringLiteral("offline")));
+    QCOMPARE(m_server->commands(), before);
+}
+
+void TestAccountLayer::readAndMarkReadInAnotherFolderTogether()
+{
+    // What the reader does when a row of All Inboxes or of a search is selected: the message is
+    // shown and marked read at once, both in its folder, while the Inbox is open.
+    const quint32 archived = m_server->addMessage("Archive", "Old news");
+    QVERIFY(startOnline());
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    QSignalSpy shown(m_service.get(), &AccountService::messagePartsFetched);
+    QSignalSpy failed(m_service.get(), &AccountService::messageFetchFailed);
+    m_service->fetchDisplayParts(archive, archived);
+    m_service->changeFlags(archive, {archived}, MessageRecord::Seen, {});
+    m_service->fetchDisplayParts(archive, archived);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 2, 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    for (const QList<QVariant> &result : std::as_const(shown))
+        QCOMPARE(result.at(2).value<MimePart>().decodedHeader("Subject"),
+                 QStringLiteral("Old news"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("Archive", archived).contains("\\Seen"), 10000);
+    QVERIFY(!m_server->flags("INBOX", m_inbox.at(0)).contains("\\Seen"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
+                                     && m_service->connection()->selectedMailbox() == "INBOX",
+                             10000);
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)

@@ -168,7 +168,7 @@ bool TestReadingStack::show(quint32 uid)
 {
     QSignalSpy shown(m_display.get(), &MessageDisplay::shown);
     QSignalSpy failed(m_display.get(), &MessageDisplay::failed);
-    m_display->show(m_service.get(), uid);
+    m_display->show(m_service.get(), m_service->currentFolderId(), uid);
     if (!QTest::qWaitFor([&] { return !shown.isEmpty() || !failed.isEmpty(); }, 30000))
         return false;
     if (!failed.isEmpty())

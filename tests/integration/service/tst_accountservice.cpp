@@ -162,7 +162,7 @@ void TestAccountService::readsFlagsAndDeletes()
 
     // Reading: the whole message, then from the cache.
     QSignalSpy fetched(service.get(), &AccountService::messageFetched);
-    service->fetchMessage(uid);
+    service->fetchMessage(service->currentFolderId(), uid);
     QTRY_VERIFY_WITH_TIMEOUT(!fetched.isEmpty(), 10000);
     const QByteArray bytes = fetched.first().at(2).toByteArray();
     QVERIFY(bytes.contains("Subject:"));
@@ -371,7 +371,7 @@ void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()
     service->openFolder(inbox);
     QSignalSpy shown(service.get(), &AccountService::messagePartsFetched);
     QSignalSpy failed(service.get(), &AccountService::messageFetchFailed);
-    service->fetchDisplayParts(uid);
+    service->fetchDisplayParts(inbox, uid);
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() || !failed.isEmpty(), 30000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
     QCOMPARE(shown.first().at(0).toLongLong(), inbox);
@@ -392,6 +392,7 @@ void TestAccountService::messageAskedForAgainWhileLoadingIsShownWhole()
     QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
     const QModelIndex row = service->messageModel()->index(0, 0);
     const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    const qint64 folder = row.data(MessageListModel::FolderIdRole).toLongLong();
     const QString subject = row.data(MessageListModel::SubjectRole).toString();
     QVERIFY(uid != 0);
     QVERIFY(!subject.isEmpty());
@@ -399,7 +400,7 @@ void TestAccountService::messageAskedForAgainWhileLoadingIsShownWhole()
     QSignalSpy shown(service.get(), &AccountService::messagePartsFetched);
     QSignalSpy failed(service.get(), &AccountService::messageFetchFailed);
     for (int i = 0; i < 3; ++i)
-        service->fetchDisplayParts(uid);
+        service->fetchDisplayParts(folder, uid);
     QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 3, 30000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
     for (const QList<QVariant> &result : std::as_const(shown))
@@ -407,7 +408,7 @@ void TestAccountService::messageAskedForAgainWhileLoadingIsShownWhole()
 
     service->disconnectFromServer();
     QTRY_COMPARE(service->state(), AccountService::State::Offline);
-    service->fetchDisplayParts(uid);
+    service->fetchDisplayParts(folder, uid);
     QTRY_COMPARE_WITH_TIMEOUT(shown.size() + failed.size(), 4, 10000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
     const MimePart cached = shown.last().at(2).value<MimePart>();

@@ -80,14 +80,14 @@ void TestMessageDisplay::lateAnswersDoNotRepaintTheViewer()
     MessageViewer viewer;
     MessageDisplay display(&viewer);
     QSignalSpy shown(&display, &MessageDisplay::shown);
-    display.show(&service, 7);
+    display.show(&service, folder, 7);
     Q_EMIT service.messagePartsFetched(folder, 7, parts);
     QTRY_COMPARE(shown.size(), 1);
     QVERIFY(display.hasMessage());
     QCOMPARE(viewer.message().subject, QStringLiteral("Report"));
 
     // Another message asked for: until it comes, the one on display is not the message.
-    display.show(&service, 8);
+    display.show(&service, folder, 8);
     QVERIFY(!display.hasMessage());
     Q_EMIT service.messagePartsFetched(folder, 7, parts); // an answer for 7, late
     deliverPending();
