@@ -239,9 +239,9 @@ QFuture<StoreResult<QList<ThreadRoot>>> ThreadQueries::rootsInBackground(const M
 StoreResult<QHash<quint32, ThreadRow>> ThreadQueries::rows(qint64 folderId,
                                                            const QList<quint32> &uids)
 {
-    QHash<quint32, ThreadRow> rows;
+    QHash<quint32, ThreadRow> result;
     if (uids.isEmpty())
-        return rows;
+        return result;
     QStringList list;
     list.reserve(uids.size());
     for (quint32 uid : uids)
@@ -256,9 +256,9 @@ StoreResult<QHash<quint32, ThreadRow>> ThreadQueries::rows(qint64 folderId,
         ThreadRow row;
         row.message = StoreSql::listRecord(sql, folderId);
         row.replyCount = sql.value(12).toInt();
-        rows.insert(row.message.uid, std::move(row));
+        result.insert(row.message.uid, std::move(row));
     }
-    return rows;
+    return result;
 }
 
 StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 parentUid)
