@@ -6,6 +6,7 @@
 #include "messagequery.h"
 #include "messagerecord.h"
 #include "pendingoperation.h"
+#include "searchindex.h"
 #include "storeresult.h"
 #include "threadroot.h"
 #include "threadrow.h"
@@ -20,8 +21,6 @@
 
 #include <memory>
 
-class QSqlQuery;
-
 // The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
 // folder list, message envelopes and flags, body structures, fetched body parts and a full-text
 // index over subject, sender and recipients.
@@ -31,6 +30,11 @@ class QSqlQuery;
 // Every write is one transaction, whatever the size of the batch. Change signals are emitted
 // synchronously, after the commit (or, for messagesAboutToBeRemoved, before the delete), so
 // that item models can compute row positions against a known state of the database.
+//
+// The store is the face the rest of the core sees: each responsibility lives in a class of its
+// own over one CacheDatabase (FolderTable, MessageTable, BodyPartCache, OperationJournal,
+// ListQueries, ThreadQueries, SearchIndex, ListIndexes); the store delegates to them, runs the
+// writes that span several tables in one CacheTransaction, and tells of every change.
 class MessageStore : public QObject
 {
     Q_OBJECT
@@ -90,7 +94,7 @@ public:
                                 const QString &filePath);
     StoreResult<BodyPartRecord> bodyPart(qint64 folderId, quint32 uid, const QByteArray &section);
 
-    // The journal of changes the server has not confirmed yet (messagestorejournal.cpp), oldest
+    // The journal of changes the server has not confirmed yet (OperationJournal), oldest
     // first. Adding returns the operation's id.
     StoreResult<qint64> addPendingOperation(const PendingOperation &operation);
     StoreResult<QList<PendingOperation>> pendingOperations();
@@ -111,7 +115,7 @@ public:
     StoreResult<QHash<quint32, int>> messagePositions(const MessageQuery &query,
                                                       const QList<quint32> &uids);
 
-    // Threads by References and In-Reply-To within the folder (messagestorethreads.cpp). A
+    // Threads by References and In-Reply-To within the folder (ThreadQueries). A
     // root is the first message of a conversation that is in the folder. threadRoots() lists
     // them all in the query's order and filter, UIDs only, so a view can lay out every row;
     // threadRows() reads the list columns of some of them, with how many other messages their
@@ -131,7 +135,7 @@ public:
 
     // A large write (the first synchronisation of a big folder) drops the indexes that serve
     // reading only and whose keys come in random order: those of the sender, subject and size
-    // orders that a list was sorted by, and those of threads (messagestoreindexes.cpp). Rows
+    // orders that a list was sorted by, and those of threads (ListIndexes). Rows
     // are then written without a B-tree insert per index, and restoreListIndexes() builds each
     // of them again in one pass. Meanwhile every query still answers, by scanning. A store
     // closed before the restore (a crash, a quit) builds each missing index when first needed.
@@ -156,8 +160,8 @@ public:
     // Full-text index. A written message enters the index later, not inside the write: in
     // chunks on the store's thread once no write came for ftsIdleDelayMs, and all at once
     // before any search, so searches always see every cached message.
-    static constexpr int ftsIdleDelayMs = 250;
-    static constexpr int ftsChunkRows = 2000;
+    static constexpr int ftsIdleDelayMs = SearchIndex::idleDelayMs;
+    static constexpr int ftsChunkRows = SearchIndex::chunkRows;
     // Messages written but not indexed yet.
     StoreResult<int> pendingFtsRows();
     // Indexes up to maxRows pending messages, oldest first (all of them when negative).
@@ -183,32 +187,5 @@ Q_SIGNALS:
 
 private:
     struct Private;
-    QSqlQuery *prepared(const QString &sql, MailError *error);
-    MailError begin();
-    MailError commit();
-    MailError failed(const QString &what, const QSqlQuery &query);
-    MailError notOpen() const;
-    MailError deleteMessageRows(qint64 folderId, const QList<quint32> &uids);
-    MailError writeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,
-                            const QVariant &data, const QVariant &filePath);
-    MailError clearFolderRows(qint64 folderId);
-    void scheduleFtsIndexing();
-    void indexFtsChunk();
-    StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);
-    StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
-    // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
-    StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
-    MailError ensureThreadIndexes();
-    // The index of a sort order other than by date, built the first time a list is read in it.
-    MailError ensureSortIndex(MessageQuery::SortKey key);
-    StoreResult<QVariant> scalar(const QString &sql, const QVariantList &values);
-    // The SQL of a list over the query's folder and search, and the values it takes.
-    static QString listSql(const MessageQuery &query, const QString &select, const QString &tail,
-                           const QString &source);
-    static QVariantList listValues(const MessageQuery &query);
-    // source: the table and any index hint, named "messages".
-    QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
-                         MailError *error, const QString &source = QStringLiteral("messages"));
-
     std::unique_ptr<Private> d;
 };

@@ -133,7 +133,7 @@ const Migration migration4 = {
 // Version 5: threads by References. thread_key names a message's conversation: the first <id> of
 // its References (the thread's first message), else its In-Reply-To, else its own Message-ID.
 // It is computed by SQLite when read and costs nothing on a write; its index is made when
-// threads are first shown (MessageStore::ensureThreadIndexes()). The In-Reply-To index that
+// threads are first shown (ListIndexes::ensureThreadIndexes()). The In-Reply-To index that
 // earlier versions made for threads goes.
 const Migration migration5 = {
         "ALTER TABLE messages ADD COLUMN thread_key BLOB GENERATED ALWAYS AS (CASE"
@@ -147,7 +147,7 @@ const Migration migration5 = {
 };
 
 // Version 6: the sender, subject and size orders get their index when a list is first sorted
-// that way (MessageStore::ensureSortIndex()). A folder never sorted by size pays nothing for
+// that way (ListIndexes::ensureSortIndex()). A folder never sorted by size pays nothing for
 // that order on each write, and a first synchronisation builds none of them at its end.
 const Migration migration6 = {
         "DROP INDEX IF EXISTS messages_by_sender",

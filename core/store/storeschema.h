@@ -22,8 +22,8 @@ public:
 
     // The indexes of the messages table that only serve reading and whose keys come in random
     // order (sender, subject and size orders). None exists until a list is sorted that way
-    // (MessageStore::ensureSortIndex()); a large first synchronisation drops those that exist
-    // while it writes and builds them again afterwards (MessageStore::deferListIndexes()).
+    // (ListIndexes::ensureSortIndex()); a large first synchronisation drops those that exist
+    // while it writes and builds them again afterwards (ListIndexes::defer()).
     // They describe the latest schema: a migration that changes one of them changes this list
     // too.
     static QStringList listIndexNames();

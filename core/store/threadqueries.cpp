@@ -1,20 +1,19 @@
-// MessageStore: threaded lists, by References and In-Reply-To within a folder.
-//
-// Conversations are found in SQL through thread_key (schema version 5): the messages sharing a
-// key form one, and a key that is the Message-ID of a message filed under another key joins
-// that conversation (an In-Reply-To chain without References). Inside one conversation the tree
-// is built here, from the headers of its messages.
+#include "threadqueries.h"
 
-#include "messagestore.h"
-#include "messagestore_p.h"
+#include "cachedatabase.h"
+#include "listindexes.h"
+#include "listqueries.h"
+#include "searchindex.h"
+#include "storesql.h"
 
 #include <QHash>
 #include <QPromise>
+#include <QSet>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QThreadPool>
 
 #include <memory>
-#include <QSet>
 
 namespace {
 
@@ -42,7 +41,7 @@ QString threadOrderBy(const MessageQuery &query)
 }
 
 // The list columns and, for a thread's root, the number of other messages of its
-// conversation; the outer table is named "messages" as in MessageStore::listQuery(), which adds
+// conversation; the outer table is named "messages" as in ListQueries::listQuery(), which adds
 // the folder and the search filter.
 const QString threadColumns = QStringLiteral(
         "SELECT messages.uid, messages.modseq, messages.flags, messages.keywords,"
@@ -103,12 +102,12 @@ StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString
                                               const QVariantList &values)
 {
     StoreResult<QList<ThreadRoot>> result = QList<ThreadRoot>();
-    StoreSql::withOwnConnection(path, [&](QSqlDatabase &db) {
+    CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
         QSqlQuery query(db);
         // The first time, building the indexes takes a while too: here, not on the caller's
         // thread. The caller's writes wait for it through SQLite's busy timeout.
         bool ok = db.isOpen();
-        for (const QString &statement : StoreSql::threadIndexStatements())
+        for (const QString &statement : ListIndexes::threadIndexStatements())
             ok = ok && query.exec(statement);
         ok = ok && query.prepare(sql);
         for (int i = 0; ok && i < values.size(); ++i)
@@ -189,77 +188,85 @@ QList<int> threadParents(const QList<ThreadMember> &members, qsizetype root)
 
 } // namespace
 
-StoreResult<QList<ThreadRoot>> MessageStore::threadRoots(const MessageQuery &query)
+ThreadQueries::ThreadQueries(CacheDatabase &db, ListQueries &lists, ListIndexes &indexes,
+                             SearchIndex &search)
+    : m_db(db)
+    , m_lists(lists)
+    , m_indexes(indexes)
+    , m_search(search)
+{ }
+
+StoreResult<QList<ThreadRoot>> ThreadQueries::roots(const MessageQuery &query)
 {
-    if (MailError error = ensureThreadIndexes())
+    if (MailError error = m_indexes.ensureThreadIndexes())
         return error;
     MailError error;
-    QSqlQuery *sql = listQuery(query, rootColumns, isRoot + threadOrderBy(query), &error,
-                               rootSource);
+    QSqlQuery *sql = m_lists.listQuery(query, rootColumns, isRoot + threadOrderBy(query), &error,
+                                       rootSource);
     if (!sql)
         return error;
     if (!sql->exec())
-        return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
     QList<ThreadRoot> roots = readRoots(sql);
     sql->finish();
     return roots;
 }
 
-QFuture<StoreResult<QList<ThreadRoot>>> MessageStore::threadRootsInBackground(
-        const MessageQuery &query)
+QFuture<StoreResult<QList<ThreadRoot>>> ThreadQueries::rootsInBackground(const MessageQuery &query)
 {
     using Result = StoreResult<QList<ThreadRoot>>;
     auto promise = std::make_shared<QPromise<Result>>();
     QFuture<Result> future = promise->future();
     promise->start();
-    MailError error = isOpen() ? MailError() : notOpen();
-    if (!error && !ftsQuery(query.searchText).isEmpty())
-        error = indexPendingFts();
-    if (error || d->path == QLatin1String(":memory:")) {
-        promise->addResult(error ? Result(error) : threadRoots(query));
+    MailError error = m_db.isOpen() ? MailError() : m_db.notOpen();
+    if (!error && !SearchIndex::ftsQuery(query.searchText).isEmpty())
+        error = m_search.indexPending();
+    if (error || m_db.isInMemory()) {
+        promise->addResult(error ? Result(error) : roots(query));
         promise->finish();
         return future;
     }
-    const QString sql = listSql(query, rootColumns, isRoot + threadOrderBy(query), rootSource);
-    QThreadPool::globalInstance()->start([promise, path = d->path, sql, values = listValues(query)] {
-        promise->addResult(readRootsApart(path, sql, values));
-        promise->finish();
-    });
+    const QString sql = ListQueries::listSql(query, rootColumns, isRoot + threadOrderBy(query),
+                                             rootSource);
+    QThreadPool::globalInstance()->start(
+            [promise, path = m_db.path(), sql, values = ListQueries::listValues(query)] {
+                promise->addResult(readRootsApart(path, sql, values));
+                promise->finish();
+            });
     return future;
 }
 
-StoreResult<QHash<quint32, ThreadRow>> MessageStore::threadRows(qint64 folderId,
-                                                                const QList<quint32> &uids)
+StoreResult<QHash<quint32, ThreadRow>> ThreadQueries::rows(qint64 folderId,
+                                                           const QList<quint32> &uids)
 {
-    QHash<quint32, ThreadRow> rows;
+    QHash<quint32, ThreadRow> result;
     if (uids.isEmpty())
-        return rows;
+        return result;
     QStringList list;
     list.reserve(uids.size());
     for (quint32 uid : uids)
         list.append(QString::number(uid));
-    QSqlQuery sql(d->db);
+    QSqlQuery sql(m_db.connection());
     if (!sql.exec(threadColumns + QStringLiteral(" FROM messages WHERE folder_id = ")
                   + QString::number(folderId) + QStringLiteral(" AND uid IN (")
                   + list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
-        return failed(QStringLiteral("Cannot read the threads of a folder"), sql);
+        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), sql);
     }
     while (sql.next()) {
         ThreadRow row;
         row.message = StoreSql::listRecord(sql, folderId);
         row.replyCount = sql.value(12).toInt();
-        rows.insert(row.message.uid, std::move(row));
+        result.insert(row.message.uid, std::move(row));
     }
-    return rows;
+    return result;
 }
 
-StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint32 parentUid)
+StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 parentUid)
 {
     // The conversation's key: the parent's, followed to the conversation it joins.
-    StoreResult<QVariant> key
-            = scalar(QStringLiteral(
-                             "SELECT thread_key FROM messages WHERE folder_id = ? AND uid = ?"),
-                     {folderId, parentUid});
+    StoreResult<QVariant> key = m_db.scalar(
+            QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ? AND uid = ?"),
+            {folderId, parentUid});
     if (!key)
         return key.error();
     QByteArray threadKey = key.value().toByteArray();
@@ -267,9 +274,9 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint3
         return QList<ThreadRow>();
     QSet<QByteArray> seen {threadKey};
     for (;;) {
-        key = scalar(QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ?"
-                                    " AND message_id = ? AND thread_key IS NOT ? LIMIT 1"),
-                     {folderId, threadKey, threadKey});
+        key = m_db.scalar(QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ?"
+                                         " AND message_id = ? AND thread_key IS NOT ? LIMIT 1"),
+                          {folderId, threadKey, threadKey});
         if (!key)
             return key.error();
         const QByteArray joined = key.value().toByteArray();
@@ -280,14 +287,14 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint3
     }
 
     MailError error;
-    QSqlQuery *sql = prepared(threadMembers, &error);
+    QSqlQuery *sql = m_db.prepared(threadMembers, &error);
     if (!sql)
         return error;
     sql->bindValue(0, threadKey);
     sql->bindValue(1, folderId);
     sql->bindValue(2, folderId);
     if (!sql->exec())
-        return failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
     QList<ThreadMember> members;
     qsizetype root = -1;
     qsizetype parent = -1;

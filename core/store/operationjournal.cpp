@@ -1,9 +1,9 @@
-// MessageStore: the journal of changes the server has not confirmed yet (schema version 10).
-// UIDs and flag names are kept as text: a journal holds a handful of rows, read once per
-// connection.
+#include "operationjournal.h"
 
-#include "messagestore.h"
-#include "messagestore_p.h"
+#include "cachedatabase.h"
+#include "storesql.h"
+
+#include <QSqlQuery>
 
 namespace {
 
@@ -26,10 +26,14 @@ QList<quint32> splitUids(const QString &text)
 
 } // namespace
 
-StoreResult<qint64> MessageStore::addPendingOperation(const PendingOperation &operation)
+OperationJournal::OperationJournal(CacheDatabase &db)
+    : m_db(db)
+{ }
+
+StoreResult<qint64> OperationJournal::add(const PendingOperation &operation)
 {
     MailError error;
-    QSqlQuery *query = prepared(
+    QSqlQuery *query = m_db.prepared(
             QStringLiteral("INSERT INTO pending_operations (kind, folder_id, uids, add_flags,"
                            " remove_flags, target_folder_id, special_use, append_flags, message)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -47,24 +51,24 @@ StoreResult<qint64> MessageStore::addPendingOperation(const PendingOperation &op
     query->bindValue(8, operation.message.isNull() ? QVariant(QMetaType(QMetaType::QByteArray))
                                                    : QVariant(operation.message));
     if (!query->exec())
-        return failed(QStringLiteral("Cannot keep a change for the server"), *query);
+        return m_db.failed(QStringLiteral("Cannot keep a change for the server"), *query);
     const qint64 id = query->lastInsertId().toLongLong();
     query->finish();
     return id;
 }
 
-StoreResult<QList<PendingOperation>> MessageStore::pendingOperations()
+StoreResult<QList<PendingOperation>> OperationJournal::operations()
 {
     MailError error;
-    QSqlQuery *query = prepared(QStringLiteral("SELECT id, kind, folder_id, uids, add_flags,"
-                                               " remove_flags, target_folder_id, special_use,"
-                                               " append_flags, message FROM pending_operations"
-                                               " ORDER BY id"),
-                                &error);
+    QSqlQuery *query = m_db.prepared(QStringLiteral("SELECT id, kind, folder_id, uids, add_flags,"
+                                                    " remove_flags, target_folder_id, special_use,"
+                                                    " append_flags, message FROM pending_operations"
+                                                    " ORDER BY id"),
+                                     &error);
     if (!query)
         return error;
     if (!query->exec())
-        return failed(QStringLiteral("Cannot read the changes kept for the server"), *query);
+        return m_db.failed(QStringLiteral("Cannot read the changes kept for the server"), *query);
     QList<PendingOperation> operations;
     while (query->next()) {
         PendingOperation operation;
@@ -85,16 +89,16 @@ StoreResult<QList<PendingOperation>> MessageStore::pendingOperations()
     return operations;
 }
 
-MailError MessageStore::removePendingOperation(qint64 id)
+MailError OperationJournal::remove(qint64 id)
 {
     MailError error;
-    QSqlQuery *query = prepared(QStringLiteral("DELETE FROM pending_operations WHERE id = ?"),
-                                &error);
+    QSqlQuery *query = m_db.prepared(QStringLiteral("DELETE FROM pending_operations WHERE id = ?"),
+                                     &error);
     if (!query)
         return error;
     query->bindValue(0, id);
     if (!query->exec())
-        return failed(QStringLiteral("Cannot remove a change kept for the server"), *query);
+        return m_db.failed(QStringLiteral("Cannot remove a change kept for the server"), *query);
     query->finish();
     return {};
 }

@@ -1,0 +1,48 @@
+#include "cachetransaction.h"
+
+#include "cachedatabase.h"
+
+#include <QSqlError>
+
+CacheTransaction::CacheTransaction(CacheDatabase &db)
+    : m_db(db)
+{
+    if (!m_db.isOpen()) {
+        m_error = m_db.notOpen();
+    } else if (!m_db.connection().transaction()) {
+        m_error = MailError(MailError::Kind::Storage, QStringLiteral("Cannot write to the cache"),
+                            m_db.connection().lastError().text());
+    } else {
+        m_active = true;
+    }
+}
+
+CacheTransaction::~CacheTransaction()
+{
+    rollback();
+}
+
+MailError CacheTransaction::commit()
+{
+    if (!m_active)
+        return m_error.isError() ? m_error
+                                 : MailError(MailError::Kind::Storage,
+                                             QStringLiteral("Cannot commit to the cache"));
+    m_active = false;
+    QSqlDatabase &db = m_db.connection();
+    if (!db.commit()) {
+        const MailError error(MailError::Kind::Storage,
+                              QStringLiteral("Cannot commit to the cache"), db.lastError().text());
+        db.rollback();
+        return error;
+    }
+    return {};
+}
+
+void CacheTransaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    m_db.connection().rollback();
+}

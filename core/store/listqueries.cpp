@@ -1,0 +1,282 @@
+#include "listqueries.h"
+
+#include "cachedatabase.h"
+#include "listindexes.h"
+#include "searchindex.h"
+#include "storesql.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace {
+
+QString sortColumn(MessageQuery::SortKey key)
+{
+    switch (key) {
+    case MessageQuery::SortKey::Date:
+        return QStringLiteral("sort_date");
+    case MessageQuery::SortKey::Sender:
+        return QStringLiteral("sort_sender");
+    case MessageQuery::SortKey::Subject:
+        return QStringLiteral("sort_subject");
+    case MessageQuery::SortKey::Size:
+        return QStringLiteral("size");
+    }
+    return QStringLiteral("sort_date");
+}
+
+QString orderBy(const MessageQuery &query)
+{
+    const QString direction = query.order == Qt::AscendingOrder ? QStringLiteral(" ASC")
+                                                                : QStringLiteral(" DESC");
+    // arg() rather than a QStringBuilder chain: gcc 12 at -O2 reports a false -Warray-bounds
+    // inside QStringBuilder for the chain.
+    return QStringLiteral(" ORDER BY %1%2, uid%2").arg(sortColumn(query.sortKey), direction);
+}
+
+} // namespace
+
+ListQueries::ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes)
+    : m_db(db)
+    , m_search(search)
+    , m_indexes(indexes)
+{ }
+
+bool ListQueries::sortsBefore(const MessageRecord &a, const MessageRecord &b,
+                              const MessageQuery &query)
+{
+    // The sort columns as they are written (MessageTable); text compares as SQLite's BINARY
+    // collation does, byte by byte in UTF-8.
+    const auto date = [](const MessageRecord &m) {
+        const QDateTime d = m.displayDate();
+        return d.isValid() ? d.toMSecsSinceEpoch() : qint64(0);
+    };
+    int order = 0;
+    switch (query.sortKey) {
+    case MessageQuery::SortKey::Date:
+        order = date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0;
+        break;
+    case MessageQuery::SortKey::Size:
+        order = a.size < b.size ? -1 : a.size > b.size ? 1 : 0;
+        break;
+    case MessageQuery::SortKey::Sender:
+        order = StoreSql::senderSortKey(a.fromName, a.fromAddress)
+                        .toUtf8()
+                        .compare(StoreSql::senderSortKey(b.fromName, b.fromAddress).toUtf8());
+        break;
+    case MessageQuery::SortKey::Subject:
+        order = StoreSql::subjectSortKey(a.subject).toUtf8().compare(
+                StoreSql::subjectSortKey(b.subject).toUtf8());
+        break;
+    }
+    if (order == 0)
+        order = a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+    return query.order == Qt::AscendingOrder ? order < 0 : order > 0;
+}
+
+QString ListQueries::listSql(const MessageQuery &query, const QString &select, const QString &tail,
+                             const QString &source)
+{
+    QString sql = select + QStringLiteral(" FROM ") + source
+                  + QStringLiteral(" WHERE folder_id = ?");
+    if (!SearchIndex::ftsQuery(query.searchText).isEmpty())
+        sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
+                              " WHERE messages_fts MATCH ?)");
+    return sql + tail;
+}
+
+QVariantList ListQueries::listValues(const MessageQuery &query)
+{
+    const QString match = SearchIndex::ftsQuery(query.searchText);
+    return match.isEmpty() ? QVariantList {query.folderId} : QVariantList {query.folderId, match};
+}
+
+QSqlQuery *ListQueries::listQuery(const MessageQuery &query, const QString &select,
+                                  const QString &tail, MailError *error, const QString &source)
+{
+    // A search sees every cached message: what the idle-time indexing has not reached yet is
+    // indexed now.
+    if (!SearchIndex::ftsQuery(query.searchText).isEmpty()) {
+        if (MailError indexError = m_search.indexPending()) {
+            *error = indexError;
+            return nullptr;
+        }
+    }
+    if (MailError indexError = m_indexes.ensureSortIndex(query.sortKey)) {
+        *error = indexError;
+        return nullptr;
+    }
+    QSqlQuery *result = m_db.prepared(listSql(query, select, tail, source), error);
+    if (!result)
+        return nullptr;
+    const QVariantList values = listValues(query);
+    for (int i = 0; i < values.size(); ++i)
+        result->bindValue(i, values.at(i));
+    return result;
+}
+
+StoreResult<QList<quint32>> ListQueries::search(qint64 folderId, const QString &text)
+{
+    MessageQuery query;
+    query.folderId = folderId;
+    query.searchText = text;
+    if (SearchIndex::ftsQuery(text).isEmpty())
+        return QList<quint32>();
+    MailError error;
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), QStringLiteral(" ORDER BY uid"),
+                               &error);
+    if (!sql)
+        return error;
+    if (!sql->exec())
+        return m_db.failed(QStringLiteral("Cannot search the cache"), *sql);
+    QList<quint32> result;
+    while (sql->next())
+        result.append(sql->value(0).toUInt());
+    sql->finish();
+    return result;
+}
+
+StoreResult<int> ListQueries::count(const MessageQuery &query)
+{
+    MailError error;
+    // Counted through the narrowest index, that of UNIQUE (folder_id, uid): SQLite would
+    // otherwise walk the date order's, whose wider entries fill the page cache for nothing.
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT COUNT(*)"), QString(), &error,
+                               QStringLiteral("messages INDEXED BY sqlite_autoindex_messages_1"));
+    if (!sql)
+        return error;
+    if (!sql->exec() || !sql->next())
+        return m_db.failed(QStringLiteral("Cannot count the messages of a folder"), *sql);
+    const int count = sql->value(0).toInt();
+    sql->finish();
+    return count;
+}
+
+namespace {
+
+const QString windowColumns = QStringLiteral(
+        "SELECT uid, modseq, flags, keywords, internal_date, sent_date, size, subject, from_name,"
+        " from_address, message_id, has_attachments");
+
+} // namespace
+
+StoreResult<QList<MessageRecord>> ListQueries::readWindow(QSqlQuery *sql, qint64 folderId, int limit)
+{
+    if (!sql->exec())
+        return m_db.failed(QStringLiteral("Cannot read the messages of a folder"), *sql);
+    QList<MessageRecord> result;
+    result.reserve(limit);
+    while (sql->next()) {
+        result.append(StoreSql::listRecord(*sql, folderId));
+    }
+    sql->finish();
+    return result;
+}
+
+StoreResult<QList<MessageRecord>> ListQueries::fetch(const MessageQuery &query, int offset,
+                                                     int limit)
+{
+    MailError error;
+    QSqlQuery *sql = listQuery(query, windowColumns,
+                               orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), &error);
+    if (!sql)
+        return error;
+    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    sql->bindValue(next, limit);
+    sql->bindValue(next + 1, offset);
+    return readWindow(sql, query.folderId, limit);
+}
+
+StoreResult<QList<MessageRecord>> ListQueries::fetchAfter(const MessageQuery &query,
+                                                          quint32 afterUid, int limit)
+{
+    const QString column = sortColumn(query.sortKey);
+    const QString comparison = query.order == Qt::AscendingOrder ? QStringLiteral(" > ")
+                                                                 : QStringLiteral(" < ");
+    MailError error;
+    QSqlQuery *sql = listQuery(query, windowColumns,
+                               QStringLiteral(" AND (") + column + QStringLiteral(", uid)")
+                                       + comparison + QStringLiteral("(SELECT ") + column
+                                       + QStringLiteral(", uid FROM messages WHERE folder_id = ?"
+                                                        " AND uid = ?)")
+                                       + orderBy(query) + QStringLiteral(" LIMIT ?"),
+                               &error);
+    if (!sql)
+        return error;
+    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    sql->bindValue(next, query.folderId);
+    sql->bindValue(next + 1, afterUid);
+    sql->bindValue(next + 2, limit);
+    return readWindow(sql, query.folderId, limit);
+}
+
+StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
+{
+    const QString column = sortColumn(query.sortKey);
+    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    MailError error;
+    QSqlQuery *key = listQuery(query, QStringLiteral("SELECT ") + column,
+                               QStringLiteral(" AND uid = ?"), &error);
+    if (!key)
+        return error;
+    key->bindValue(next, uid);
+    if (!key->exec())
+        return m_db.failed(QStringLiteral("Cannot find a message's row"), *key);
+    if (!key->next())
+        return -1;
+    const QVariant sortValue = key->value(0);
+    key->finish();
+
+    const QString comparison = query.order == Qt::AscendingOrder ? QStringLiteral(" < ")
+                                                                 : QStringLiteral(" > ");
+    QSqlQuery *count = listQuery(query, QStringLiteral("SELECT COUNT(*)"),
+                                 QStringLiteral(" AND (") + column + QStringLiteral(", uid)")
+                                         + comparison + QStringLiteral("(?, ?)"),
+                                 &error);
+    if (!count)
+        return error;
+    count->bindValue(next, sortValue);
+    count->bindValue(next + 1, uid);
+    if (!count->exec() || !count->next())
+        return m_db.failed(QStringLiteral("Cannot find a message's row"), *count);
+    const int position = count->value(0).toInt();
+    count->finish();
+    return position;
+}
+
+StoreResult<QHash<quint32, int>> ListQueries::positions(const MessageQuery &query,
+                                                        const QList<quint32> &uids)
+{
+    QHash<quint32, int> result;
+    // A few UIDs: one indexed count each. Many: one walk through the sorted index.
+    if (uids.size() <= 16) {
+        for (quint32 uid : uids) {
+            const StoreResult<int> row = position(query, uid);
+            if (!row)
+                return row.error();
+            if (row.value() >= 0)
+                result.insert(uid, row.value());
+        }
+        return result;
+    }
+    MailError error;
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), orderBy(query), &error);
+    if (!sql)
+        return error;
+    return readPositions(sql, QSet<quint32>(uids.begin(), uids.end()));
+}
+
+StoreResult<QHash<quint32, int>> ListQueries::readPositions(QSqlQuery *sql, QSet<quint32> wanted)
+{
+    if (!sql->exec())
+        return m_db.failed(QStringLiteral("Cannot find the rows of messages"), *sql);
+    QHash<quint32, int> result;
+    for (int row = 0; !wanted.isEmpty() && sql->next(); ++row) {
+        const quint32 uid = sql->value(0).toUInt();
+        if (wanted.remove(uid))
+            result.insert(uid, row);
+    }
+    sql->finish();
+    return result;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "messagequery.h"
+#include "messagerecord.h"
+#include "storeresult.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QVariant>
+
+class CacheDatabase;
+class ListIndexes;
+class QSqlQuery;
+class SearchIndex;
+
+// The message lists item models read: the rows of a query (a folder, a sort order, a search),
+// in its order, counted, read a window at a time, and the positions of given messages in it.
+// Records carry the list columns only (no recipients, references or structure).
+//
+// A query that searches first brings the search index up to date, and one sorted by sender,
+// subject or size first makes the index of its order: lists always see every cached message
+// and never sort a whole folder per window.
+class ListQueries
+{
+public:
+    ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes);
+
+    StoreResult<int> count(const MessageQuery &query);
+    StoreResult<QList<MessageRecord>> fetch(const MessageQuery &query, int offset, int limit);
+    // The limit rows that follow the message afterUid in the query's order: reading on from a
+    // known row walks the index instead of skipping an OFFSET.
+    StoreResult<QList<MessageRecord>> fetchAfter(const MessageQuery &query, quint32 afterUid,
+                                                 int limit);
+    // The row of uid in the query's order; -1 when the query does not contain it.
+    StoreResult<int> position(const MessageQuery &query, quint32 uid);
+    // The rows of the given UIDs in the query's order (absent ones are left out).
+    StoreResult<QHash<quint32, int>> positions(const MessageQuery &query,
+                                               const QList<quint32> &uids);
+    // UIDs of the messages whose subject, sender or recipients contain words starting with
+    // each word of text, ascending.
+    StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
+
+    // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
+    // queries order rows: for merging the lists of several stores.
+    static bool sortsBefore(const MessageRecord &a, const MessageRecord &b,
+                            const MessageQuery &query);
+
+    // The SQL of a list over the query's folder and search, and the values it takes; source is
+    // the table and any index hint, named "messages".
+    static QString listSql(const MessageQuery &query, const QString &select, const QString &tail,
+                           const QString &source);
+    static QVariantList listValues(const MessageQuery &query);
+    // That list prepared, with its values bound, once the indexes it needs are there.
+    QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
+                         MailError *error, const QString &source = QStringLiteral("messages"));
+
+private:
+    StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
+    // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
+    StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
+
+    CacheDatabase &m_db;
+    SearchIndex &m_search;
+    ListIndexes &m_indexes;
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "pendingoperation.h"
+#include "storeresult.h"
+
+#include <QList>
+
+class CacheDatabase;
+
+// The journal of changes the server has not confirmed yet (schema version 10), oldest first.
+// UIDs and flag names are kept as text: a journal holds a handful of rows, read once per
+// connection.
+class OperationJournal
+{
+public:
+    explicit OperationJournal(CacheDatabase &db);
+
+    // Returns the operation's id.
+    StoreResult<qint64> add(const PendingOperation &operation);
+    StoreResult<QList<PendingOperation>> operations();
+    MailError remove(qint64 id);
+
+private:
+    CacheDatabase &m_db;
+};
