@@ -11,7 +11,6 @@
 #include "foldericonproxymodel.h"
 #include "icons.h"
 #include "mainwindow.h"
-#include "messagedisplay.h"
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
@@ -22,10 +21,11 @@
 #include "outboxcontroller.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
-#include "service/accountsession.h"
+#include "service/runningaccount.h"
 #include "service/serverconnectiontester.h"
 #include "statusarea.h"
 #include "trayindicator.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 
 #include <QAction>
@@ -96,13 +96,14 @@ AppController::AppController(QObject *parent)
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
         const QString account = index.data(UnifiedInboxModel::AccountIdRole).toString();
-        if (AccountSession *session = account.isEmpty() ? nullptr : m_manager->session(account))
+        if (RunningAccount *session = account.isEmpty() ? nullptr
+                                                        : m_manager->runningAccount(account))
             m_current = session;
     });
     connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
     connect(w, &MainWindow::moveRequested, this, &AppController::moveDropped);
     connect(w, &MainWindow::refreshRequested, this, [this] {
-        for (AccountSession *session : m_manager->sessions())
+        for (RunningAccount *session : m_manager->runningAccounts())
             session->service()->refresh();
     });
     connect(w, &MainWindow::filterTextChanged, this, [this](const QString &text) {
@@ -153,11 +154,11 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
-    m_display = new MessageDisplay(w->messageViewer(), this);
-    connect(m_display, &MessageDisplay::failed, this, &AppController::showStatus);
-    connect(m_manager.get(), &AccountManager::sessionAdded, this, &AppController::connectSession);
-    connect(m_manager.get(), &AccountManager::sessionAboutToBeRemoved, this,
-            [this](AccountSession *session) {
+    m_display = new MessagePresenter(w->messageViewer(), this);
+    connect(m_display, &MessagePresenter::failed, this, &AppController::showStatus);
+    connect(m_manager.get(), &AccountManager::accountStarted, this, &AppController::connectSession);
+    connect(m_manager.get(), &AccountManager::accountStopping, this,
+            [this](RunningAccount *session) {
                 m_window->statusArea()->removeAccount(session->account().id());
                 m_outbox->removeSender(session->account().id());
             });
@@ -200,7 +201,7 @@ void AppController::updateAddresses()
     m_addresses.setStringList(addresses);
 }
 
-void AppController::connectSession(AccountSession *session)
+void AppController::connectSession(RunningAccount *session)
 {
     AccountService *service = session->service();
     const QString id = session->account().id();
@@ -251,7 +252,7 @@ void AppController::openFirstInbox()
     if (m_window->folderView()->currentIndex().isValid())
         return;
     const AccountFolderModel *folders = m_manager->folderModel();
-    for (AccountSession *session : m_manager->sessions()) {
+    for (RunningAccount *session : m_manager->runningAccounts()) {
         const qint64 inbox = session->service()->folderId(FolderRecord::SpecialUse::Inbox);
         const QModelIndex index = folders->folderIndex(session->account().id(), inbox);
         if (inbox != 0 && index.isValid()) {
@@ -273,7 +274,7 @@ void AppController::onFolderSelected(const QModelIndex &index)
         showUnifiedInbox();
         return;
     }
-    AccountSession *session = m_manager->session(
+    RunningAccount *session = m_manager->runningAccount(
             index.data(AccountFolderModel::AccountIdRole).toString());
     const qint64 folderId = index.data(FolderTreeModel::FolderIdRole).toLongLong();
     if (!session || folderId == 0)
@@ -287,7 +288,7 @@ void AppController::showUnifiedInbox()
 {
     // Every account keeps its Inbox open, so its rows can be read, flagged and deleted.
     m_current = nullptr;
-    for (AccountSession *session : m_manager->sessions()) {
+    for (RunningAccount *session : m_manager->runningAccounts()) {
         const qint64 inbox = session->service()->folderId(FolderRecord::SpecialUse::Inbox);
         if (inbox != 0 && session->service()->currentFolderId() != inbox)
             session->service()->openFolder(inbox);
@@ -301,8 +302,8 @@ QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList
     QList<MessageGroup> groups;
     for (const QModelIndex &row : rows) {
         const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
-        AccountSession *session = account.isEmpty() ? m_current.data()
-                                                    : m_manager->session(account);
+        RunningAccount *session = account.isEmpty() ? m_current.data()
+                                                    : m_manager->runningAccount(account);
         const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
         if (!session || folderId == 0)
             continue;
@@ -364,8 +365,8 @@ void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId
                                 const QList<quint32> &uids, const QString &sourceAccountId)
 {
     // From the unified Inbox the drag names its account.
-    AccountSession *source = sourceAccountId.isEmpty() ? m_current.data()
-                                                       : m_manager->session(sourceAccountId);
+    RunningAccount *source = sourceAccountId.isEmpty() ? m_current.data()
+                                                       : m_manager->runningAccount(sourceAccountId);
     const qint64 folderId = target.data(FolderTreeModel::FolderIdRole).toLongLong();
     if (!source
         || target.data(AccountFolderModel::AccountIdRole).toString() != source->account().id()) {

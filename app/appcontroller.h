@@ -15,7 +15,7 @@
 #include <utility>
 
 class AccountManager;
-class AccountSession;
+class RunningAccount;
 class ComposerWindow;
 class DraftKeeper;
 class NewMailMonitor;
@@ -25,12 +25,12 @@ class TrayIndicator;
 class FolderIconProxyModel;
 class MainWindow;
 class OutboxController;
-class MessageDisplay;
+class MessagePresenter;
 class SecretStore;
 struct ComposeRequest;
 struct OutgoingMessage;
 
-// The composition root: builds the settings, account and password stores, one AccountSession
+// The composition root: builds the settings, account and password stores, one RunningAccount
 // per account, and the windows, and connects the main window's requests to the sessions.
 class AppController : public QObject
 {
@@ -56,7 +56,7 @@ private:
     void forwardAsAttachment();
     // Selects the first account's Inbox while nothing is selected in the folder list.
     void openFirstInbox();
-    void connectSession(AccountSession *session);
+    void connectSession(RunningAccount *session);
     void onFolderSelected(const QModelIndex &index);
     void onMessageSelected(const QModelIndex &index);
     // Shows the open folder of m_current flat or as threads, as the window asks.
@@ -64,7 +64,7 @@ private:
     void showUnifiedInbox();
     struct MessageGroup
     {
-        AccountSession *session;
+        RunningAccount *session;
         qint64 folderId;
         QList<quint32> uids;
     };
@@ -74,10 +74,10 @@ private:
     // sourceAccountId empty: the account on display.
     void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);
-    void askPassword(AccountSession *session, AccountService::PasswordReason reason,
+    void askPassword(RunningAccount *session, AccountService::PasswordReason reason,
                      const QString &detail);
     // submission: the question comes from the SMTP server (else from IMAP).
-    void askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
+    void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);
     void showStatus(const QString &message);
     // A composer set up with the accounts and preferences, its draft kept under draftId.
@@ -91,10 +91,10 @@ private:
     std::unique_ptr<SecretStore> m_primarySecrets;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AccountManager> m_manager;
-    QPointer<AccountSession> m_current;
-    QPointer<AccountSession> m_undoSession; // the account whose last move can be undone
+    QPointer<RunningAccount> m_current;
+    QPointer<RunningAccount> m_undoSession; // the account whose last move can be undone
     quint32 m_shownUid = 0;
-    MessageDisplay *m_display = nullptr;
+    MessagePresenter *m_display = nullptr;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
     QStringListModel m_addresses;
     std::unique_ptr<MainWindow> m_window;

@@ -6,7 +6,6 @@
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
-#include "messagedisplay.h"
 #include "mime/addressparser.h"
 #include "mime/dateparser.h"
 #include "mime/messagebuilder.h"
@@ -15,7 +14,8 @@
 #include "outbox/messagesender.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
-#include "service/accountsession.h"
+#include "service/runningaccount.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/viewermessagefactory.h"
 #include "wholemessagerequest.h"
 
@@ -77,7 +77,7 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
     m_drafts->watch(composer, draftId);
     connect(composer, &ComposerWindow::sendRequested, this,
             [this, composer](const OutgoingMessage &message) {
-                AccountSession *session = m_manager->session(composer->selectedAccountId());
+                RunningAccount *session = m_manager->runningAccount(composer->selectedAccountId());
                 if (!session) {
                     composer->statusBar()->showMessage(tr("Choose an account to send from."));
                     return;
@@ -119,7 +119,7 @@ void AppController::restoreDrafts()
 void AppController::uploadDraft(const QString &id, const QString &accountId,
                                 const OutgoingMessage &message)
 {
-    AccountSession *session = m_manager->session(accountId);
+    RunningAccount *session = m_manager->runningAccount(accountId);
     if (!session) {
         showStatus(tr("The draft was kept on this computer: its account is gone."));
         return;

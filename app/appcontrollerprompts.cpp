@@ -7,12 +7,12 @@
 #include "outbox/messagesender.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
-#include "service/accountsession.h"
+#include "service/runningaccount.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
 
-void AppController::askTrust(AccountSession *session, const QList<QSslCertificate> &chain,
+void AppController::askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                              const QString &reasons, bool submission)
 {
     const Account account = session->account();
@@ -34,7 +34,7 @@ void AppController::askTrust(AccountSession *session, const QList<QSslCertificat
     dialog->open();
 }
 
-void AppController::askPassword(AccountSession *session, AccountService::PasswordReason reason,
+void AppController::askPassword(RunningAccount *session, AccountService::PasswordReason reason,
                                 const QString &detail)
 {
     const Account account = session->account();
@@ -62,7 +62,7 @@ void AppController::askPassword(AccountSession *session, AccountService::Passwor
     dialog->setWindowTitle(tr("Password for %1").arg(account.displayName()));
     dialog->setLabelText(text);
     dialog->setTextEchoMode(QLineEdit::Password);
-    QPointer<AccountSession> target = session;
+    QPointer<RunningAccount> target = session;
     connect(dialog, &QDialog::finished, this, [target, dialog](int result) {
         if (target)
             target->service()->answerPassword(result == QDialog::Accepted ? dialog->textValue()

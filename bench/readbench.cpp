@@ -5,13 +5,13 @@
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapappendtask.h"
 #include "imap/tasks/imapmailboxtask.h"
-#include "messagedisplay.h"
 #include "net/ssltransport.h"
 #include "readingcorpus.h"
 #include "service/accountservice.h"
 #include "service/bodystructuretree.h"
 #include "service/messagepartloader.h"
 #include "store/messagestore.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 
 #include <QApplication>
@@ -116,13 +116,13 @@ QList<quint32> storeMessages(const Account &account, const QString &password, co
 }
 
 // Shows uid and waits until the viewer painted it; the time taken in ms, -1 on failure.
-qint64 timedShow(MessageDisplay *display, MessageViewer *viewer, AccountService *service,
+qint64 timedShow(MessagePresenter *display, MessageViewer *viewer, AccountService *service,
                  qint64 folderId, quint32 uid)
 {
     bool shown = false;
     bool failed = false;
-    const auto a = QObject::connect(display, &MessageDisplay::shown, [&] { shown = true; });
-    const auto b = QObject::connect(display, &MessageDisplay::failed, [&] { failed = true; });
+    const auto a = QObject::connect(display, &MessagePresenter::shown, [&] { shown = true; });
+    const auto b = QObject::connect(display, &MessagePresenter::failed, [&] { failed = true; });
     QElapsedTimer clock;
     clock.start();
     display->show(service, folderId, uid);
@@ -211,7 +211,7 @@ int runReadBench(int argc, char *argv[])
     MessageViewer viewer;
     viewer.resize(1000, 800);
     viewer.show();
-    MessageDisplay display(&viewer);
+    MessagePresenter display(&viewer);
     waitUntil([] { return false; }, 200); // let the window settle
 
     const qint64 folderId = record.value().id;

@@ -1,7 +1,7 @@
 #pragma once
 
 // Times reading on a live server: stores a message with a 5 MB attachment and a 3 MB HTML
-// message in a new folder, then shows each through AccountService, MessageDisplay and
+// message in a new folder, then shows each through AccountService, MessagePresenter and
 // MessageViewer as the application does, with an empty cache.
 // Arguments: --host H --port P --user U [--ca CA.pem] [--tls implicit|starttls]
 //            [--attachment-mb N] [--html-mb N]; password in $HERON_BENCH_PASSWORD.

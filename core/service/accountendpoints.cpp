@@ -33,7 +33,7 @@ TransportPolicy AccountEndpoints::transportPolicy(const Account &account, Server
     TransportPolicy policy;
     if (!account.caFilePath().isEmpty())
         policy.caCertificates = QSslCertificate::fromPath(account.caFilePath());
-    // The last pin is the one accepted (see AccountSession::withPinned()).
+    // The last pin is the one accepted (see RunningAccount::withPinned()).
     const QList<QByteArray> pins = server == Server::Imap ? account.imapPinnedFingerprints()
                                                           : account.smtpPinnedFingerprints();
     if (!pins.isEmpty())

@@ -2,12 +2,12 @@
 
 #include "accounts/accountstore.h"
 #include "accountservice.h"
-#include "accountsession.h"
 #include "models/accountfoldermodel.h"
 #include "models/outboxmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "newmailmonitor.h"
 #include "outbox/messagesender.h"
+#include "runningaccount.h"
 
 AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
                                const QString &dataDirectory, TransportFactory *transports,
@@ -30,10 +30,10 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
 
 AccountManager::~AccountManager()
 {
-    // The models that span the accounts let go of each session before it goes.
-    const QStringList ids = m_sessions.keys();
+    // The models that span the accounts let go of each account before it goes.
+    const QStringList ids = m_running.keys();
     for (const QString &id : ids)
-        removeSession(id);
+        stopAccount(id);
 }
 
 void AccountManager::start()
@@ -43,7 +43,7 @@ void AccountManager::start()
     followStore();
     const QList<Account> accounts = m_accounts->accounts();
     for (int i = 0; i < accounts.size(); ++i)
-        addSession(accounts.at(i), i);
+        startAccount(accounts.at(i), i);
 }
 
 void AccountManager::followStore()
@@ -52,33 +52,33 @@ void AccountManager::followStore()
         const QList<Account> accounts = m_accounts->accounts();
         for (int i = 0; i < accounts.size(); ++i) {
             if (accounts.at(i).id() == id)
-                addSession(accounts.at(i), i);
+                startAccount(accounts.at(i), i);
         }
     });
     connect(m_accounts, &AccountStore::accountChanged, this, [this](const QString &id) {
-        AccountSession *session = m_sessions.value(id);
+        RunningAccount *running = m_running.value(id);
         const std::optional<Account> account = m_accounts->account(id);
-        if (!session || !account)
+        if (!running || !account)
             return;
-        session->service()->setAccount(*account);
+        running->service()->setAccount(*account);
         m_folders->setAccountName(id, account->displayName(), account->address());
     });
-    connect(m_accounts, &AccountStore::accountRemoved, this, &AccountManager::removeSession);
+    connect(m_accounts, &AccountStore::accountRemoved, this, &AccountManager::stopAccount);
 }
 
-void AccountManager::addSession(const Account &account, int position)
+void AccountManager::startAccount(const Account &account, int position)
 {
-    if (m_sessions.contains(account.id()))
+    if (m_running.contains(account.id()))
         return;
-    auto *session = new AccountSession(account, m_secrets, m_transports, m_dataDirectory, this);
-    if (MailError error = session->open()) {
+    auto *running = new RunningAccount(account, m_secrets, m_transports, m_dataDirectory, this);
+    if (MailError error = running->open()) {
         Q_EMIT errorOccurred(tr("The account %1 cannot be opened: %2")
                                      .arg(account.displayName(), error.toString()));
-        delete session;
+        delete running;
         return;
     }
-    m_sessions.insert(account.id(), session);
-    AccountService *service = session->service();
+    m_running.insert(account.id(), running);
+    AccountService *service = running->service();
     m_folders->addAccount(position, account.id(), account.displayName(), account.address(),
                           service->folderModel());
     connect(service, &AccountService::stateChanged, this,
@@ -86,45 +86,45 @@ void AccountManager::addSession(const Account &account, int position)
                 m_folders->setConnectionState(id, int(state), detail);
             });
     m_unified->addAccount(account.id(), service->store());
-    m_outbox->addSender(account.id(), session->sender());
+    m_outbox->addSender(account.id(), running->sender());
     m_newMail->addAccount(account.id(), account.displayName(), service->store());
-    Q_EMIT sessionAdded(session);
+    Q_EMIT accountStarted(running);
     service->connectToServer();
 }
 
-void AccountManager::removeSession(const QString &accountId)
+void AccountManager::stopAccount(const QString &accountId)
 {
-    AccountSession *session = m_sessions.value(accountId);
-    if (!session)
+    RunningAccount *running = m_running.value(accountId);
+    if (!running)
         return;
-    Q_EMIT sessionAboutToBeRemoved(session);
+    Q_EMIT accountStopping(running);
     m_newMail->removeAccount(accountId);
     m_outbox->removeSender(accountId);
     m_unified->removeAccount(accountId);
     m_folders->removeAccount(accountId);
-    m_sessions.remove(accountId);
-    delete session;
+    m_running.remove(accountId);
+    delete running;
 }
 
-QList<AccountSession *> AccountManager::sessions() const
+QList<RunningAccount *> AccountManager::runningAccounts() const
 {
-    QList<AccountSession *> ordered;
+    QList<RunningAccount *> ordered;
     for (const Account &account : m_accounts->accounts()) {
-        if (AccountSession *session = m_sessions.value(account.id()))
-            ordered.append(session);
+        if (RunningAccount *running = m_running.value(account.id()))
+            ordered.append(running);
     }
     return ordered;
 }
 
-AccountSession *AccountManager::session(const QString &accountId) const
+RunningAccount *AccountManager::runningAccount(const QString &accountId) const
 {
-    return m_sessions.value(accountId);
+    return m_running.value(accountId);
 }
 
 bool AccountManager::hasUnsentMail() const
 {
-    for (AccountSession *session : m_sessions) {
-        if (session->sender()->hasUnsent())
+    for (RunningAccount *running : m_running) {
+        if (running->sender()->hasUnsent())
             return true;
     }
     return false;
@@ -133,10 +133,10 @@ bool AccountManager::hasUnsentMail() const
 void AccountManager::pinCertificate(const QString &accountId, bool submission,
                                     const QByteArray &fingerprint)
 {
-    AccountSession *session = m_sessions.value(accountId);
-    if (!session || fingerprint.isEmpty())
+    RunningAccount *running = m_running.value(accountId);
+    if (!running || fingerprint.isEmpty())
         return;
-    const Account pinned = AccountSession::withPinned(session->account(), submission, fingerprint);
+    const Account pinned = RunningAccount::withPinned(running->account(), submission, fingerprint);
     if (MailError error = m_accounts->saveAccount(pinned))
         Q_EMIT errorOccurred(error.toString());
 }

@@ -11,7 +11,7 @@
 #include <memory>
 
 class AccountFolderModel;
-class AccountSession;
+class RunningAccount;
 class AccountStore;
 class NewMailMonitor;
 class OutboxModel;
@@ -19,15 +19,15 @@ class SecretStore;
 class TransportFactory;
 class UnifiedInboxModel;
 
-// Every account's session, for as long as the application runs: one AccountSession per account
-// of the AccountStore (its IMAP session and sync, Inbox watch, outbox, sender and Sent filing),
-// started when the account appears, told when it changes, ended when it goes. The models that
-// span the accounts live here and follow the sessions: the folder list of all accounts with All
+// Every account as the application runs it, for as long as it runs: one RunningAccount per
+// account of the AccountStore (its IMAP session and sync, Inbox watch, outbox, sender and Sent
+// filing), started when the account appears, told when it changes, stopped when it goes. The
+// models that span the accounts live here and follow them: the folder list of all accounts with All
 // Inboxes and the Outbox (AccountFolderModel, which also carries each account's connection
 // state), All Inboxes itself, the outboxes together, and the unread and new mail count.
 //
-// The front end connects to sessionAdded() to hear each session's questions (password,
-// certificate) and reports; answers go back to the session's service or sender, and a trusted
+// The front end connects to accountStarted() to hear each account's questions (password,
+// certificate) and reports; answers go back to the account's service or sender, and a trusted
 // certificate is pinned through pinCertificate().
 class AccountManager : public QObject
 {
@@ -39,12 +39,12 @@ public:
                    TransportFactory *transports = nullptr, QObject *parent = nullptr);
     ~AccountManager() override;
 
-    // Opens a session for every account and connects them; follows the store from then on.
+    // Starts every account of the store and connects it; follows the store from then on.
     void start();
 
     // In the store's order.
-    QList<AccountSession *> sessions() const;
-    AccountSession *session(const QString &accountId) const;
+    QList<RunningAccount *> runningAccounts() const;
+    RunningAccount *runningAccount(const QString &accountId) const;
 
     AccountFolderModel *folderModel() const { return m_folders.get(); }
     UnifiedInboxModel *unifiedInbox() const { return m_unified.get(); }
@@ -58,22 +58,22 @@ public:
     void pinCertificate(const QString &accountId, bool submission, const QByteArray &fingerprint);
 
 Q_SIGNALS:
-    void sessionAdded(AccountSession *session);
-    // The session is deleted right after.
-    void sessionAboutToBeRemoved(AccountSession *session);
+    void accountStarted(RunningAccount *account);
+    // The account is deleted right after.
+    void accountStopping(RunningAccount *account);
     // An account could not be opened (its cache or outbox); the text says why.
     void errorOccurred(const QString &text);
 
 private:
     void followStore();
-    void addSession(const Account &account, int position);
-    void removeSession(const QString &accountId);
+    void startAccount(const Account &account, int position);
+    void stopAccount(const QString &accountId);
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;
     QString m_dataDirectory;
     TransportFactory *m_transports;
-    QHash<QString, AccountSession *> m_sessions;
+    QHash<QString, RunningAccount *> m_running;
     std::unique_ptr<AccountFolderModel> m_folders;
     std::unique_ptr<UnifiedInboxModel> m_unified;
     std::unique_ptr<OutboxModel> m_outbox;

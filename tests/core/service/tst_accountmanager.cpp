@@ -6,8 +6,8 @@
 #include "models/outboxmodel.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
-#include "service/accountsession.h"
 #include "service/newmailmonitor.h"
+#include "service/runningaccount.h"
 
 #include "fakeimapserver.h"
 
@@ -37,7 +37,7 @@ class TestAccountManager : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { qRegisterMetaType<AccountSession *>(); }
+    void initTestCase() { qRegisterMetaType<RunningAccount *>(); }
 
     void sessionsFollowTheAccountStore()
     {
@@ -57,11 +57,11 @@ private Q_SLOTS:
         QVERIFY(!accounts.saveAccount(makeAccount(QStringLiteral("work"), QStringLiteral("Work"))));
 
         AccountManager manager(&accounts, &secrets, dir.filePath(QStringLiteral("data")), &server);
-        QSignalSpy added(&manager, &AccountManager::sessionAdded);
+        QSignalSpy added(&manager, &AccountManager::accountStarted);
         manager.start();
         QCOMPARE(added.size(), 1);
-        QCOMPARE(manager.sessions().size(), 1);
-        AccountSession *work = manager.session(QStringLiteral("work"));
+        QCOMPARE(manager.runningAccounts().size(), 1);
+        RunningAccount *work = manager.runningAccount(QStringLiteral("work"));
         QVERIFY(work);
         QTRY_COMPARE_WITH_TIMEOUT(work->service()->state(), AccountService::State::Online, 10000);
 
@@ -79,7 +79,7 @@ private Q_SLOTS:
         // An account added while running gets its session, and All Inboxes appears.
         QVERIFY(!accounts.saveAccount(makeAccount(QStringLiteral("home"), QStringLiteral("Home"))));
         QCOMPARE(added.size(), 2);
-        AccountSession *home = manager.session(QStringLiteral("home"));
+        RunningAccount *home = manager.runningAccount(QStringLiteral("home"));
         QVERIFY(home);
         QTRY_COMPARE_WITH_TIMEOUT(home->service()->state(), AccountService::State::Online, 10000);
         QVERIFY(folders->allInboxesIndex().isValid());
@@ -93,13 +93,13 @@ private Q_SLOTS:
         QCOMPARE(home->account().displayName(), QStringLiteral("Family"));
         QCOMPARE(folders->accountIndex(QStringLiteral("home")).data().toString(),
                  QStringLiteral("Family"));
-        QCOMPARE(manager.session(QStringLiteral("home")), home);
+        QCOMPARE(manager.runningAccount(QStringLiteral("home")), home);
 
         // Removed: the session ends, and the models across accounts let go of it.
-        QSignalSpy removing(&manager, &AccountManager::sessionAboutToBeRemoved);
+        QSignalSpy removing(&manager, &AccountManager::accountStopping);
         QVERIFY(!accounts.removeAccount(QStringLiteral("home")));
         QCOMPARE(removing.size(), 1);
-        QVERIFY(!manager.session(QStringLiteral("home")));
+        QVERIFY(!manager.runningAccount(QStringLiteral("home")));
         QVERIFY(!folders->accountIndex(QStringLiteral("home")).isValid());
         QVERIFY(!folders->allInboxesIndex().isValid());
         QCOMPARE(manager.newMail()->unreadCount(), 1);
@@ -120,7 +120,7 @@ private Q_SLOTS:
         manager.pinCertificate(QStringLiteral("work"), true, "ab12");
         QCOMPARE(accounts.account(QStringLiteral("work"))->smtpPinnedFingerprints(),
                  QList<QByteArray> {"ab12"});
-        QCOMPARE(manager.session(QStringLiteral("work"))->account().smtpPinnedFingerprints(),
+        QCOMPARE(manager.runningAccount(QStringLiteral("work"))->account().smtpPinnedFingerprints(),
                  QList<QByteArray> {"ab12"});
         QVERIFY(accounts.account(QStringLiteral("work"))->imapPinnedFingerprints().isEmpty());
     }

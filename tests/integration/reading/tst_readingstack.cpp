@@ -1,5 +1,5 @@
 // Reading on the real stack: messages of every kind are stored in a folder of carol's, then each
-// is selected and shown through AccountService, MessageDisplay and MessageViewer as the
+// is selected and shown through AccountService, MessagePresenter and MessageViewer as the
 // application does. Checks the decoded text and the attachment list, and the IMAP commands
 // sent: the display never fetches a whole message or an attachment; an attachment is fetched
 // only when asked for.
@@ -8,13 +8,13 @@
 #include "imap/tasks/imapappendtask.h"
 #include "imap/tasks/imapmailboxtask.h"
 #include "mailstackinfo.h"
-#include "messagedisplay.h"
 #include "net/ssltransport.h"
 #include "readingcorpus.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
 #include "viewer/attachmentlistwidget.h"
 #include "viewer/longmessagebar.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 #include "viewer/remotecontentbar.h"
 #include "viewer/safetextbrowser.h"
@@ -87,7 +87,7 @@ private:
     QHash<QString, quint32> m_uids;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<MessageViewer> m_viewer;
-    std::unique_ptr<MessageDisplay> m_display;
+    std::unique_ptr<MessagePresenter> m_display;
 };
 
 void TestReadingStack::initTestCase()
@@ -152,7 +152,7 @@ void TestReadingStack::initTestCase()
     m_viewer = std::make_unique<MessageViewer>();
     m_viewer->resize(900, 700);
     m_viewer->show();
-    m_display = std::make_unique<MessageDisplay>(m_viewer.get());
+    m_display = std::make_unique<MessagePresenter>(m_viewer.get());
 }
 
 void TestReadingStack::cleanupTestCase()
@@ -166,8 +166,8 @@ void TestReadingStack::cleanupTestCase()
 
 bool TestReadingStack::show(quint32 uid)
 {
-    QSignalSpy shown(m_display.get(), &MessageDisplay::shown);
-    QSignalSpy failed(m_display.get(), &MessageDisplay::failed);
+    QSignalSpy shown(m_display.get(), &MessagePresenter::shown);
+    QSignalSpy failed(m_display.get(), &MessagePresenter::failed);
     m_display->show(m_service.get(), m_service->currentFolderId(), uid);
     if (!QTest::qWaitFor([&] { return !shown.isEmpty() || !failed.isEmpty(); }, 30000))
         return false;

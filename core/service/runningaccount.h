@@ -15,14 +15,14 @@ class TransportFactory;
 // What the application runs for one account: its service (cache, IMAP, models), its outbox and
 // the sender that empties it. Sent messages are filed into the Sent folder unless the server
 // does that itself; while the IMAP server is out of reach, they wait in the account's journal.
-class AccountSession : public QObject
+class RunningAccount : public QObject
 {
     Q_OBJECT
 public:
-    // transports: null for SslTransports; it must outlive the session.
-    AccountSession(const Account &account, SecretStore *secrets, TransportFactory *transports,
+    // transports: null for SslTransports; it must outlive the account.
+    RunningAccount(const Account &account, SecretStore *secrets, TransportFactory *transports,
                    const QString &dataDirectory, QObject *parent = nullptr);
-    ~AccountSession() override;
+    ~RunningAccount() override;
 
     MailError open();
     AccountService *service() const { return m_service.get(); }

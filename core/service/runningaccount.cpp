@@ -1,4 +1,4 @@
-#include "accountsession.h"
+#include "runningaccount.h"
 
 #include "accountendpoints.h"
 #include "accountservice.h"
@@ -8,7 +8,7 @@
 
 #include <QDir>
 
-AccountSession::AccountSession(const Account &account, SecretStore *secrets,
+RunningAccount::RunningAccount(const Account &account, SecretStore *secrets,
                                TransportFactory *transports, const QString &dataDirectory,
                                QObject *parent)
     : QObject(parent)
@@ -20,18 +20,18 @@ AccountSession::AccountSession(const Account &account, SecretStore *secrets,
     , m_service(std::make_unique<AccountService>(account, secrets, m_transports))
 { }
 
-AccountSession::~AccountSession()
+RunningAccount::~RunningAccount()
 {
     if (m_sender)
         m_sender->abort();
 }
 
-Account AccountSession::account() const
+Account RunningAccount::account() const
 {
     return m_service->account();
 }
 
-MailError AccountSession::open()
+MailError RunningAccount::open()
 {
     if (!QDir().mkpath(m_directory))
         return MailError(MailError::Kind::Storage, tr("Cannot create %1").arg(m_directory));
@@ -62,7 +62,7 @@ MailError AccountSession::open()
     return {};
 }
 
-Account AccountSession::withPinned(Account account, bool submission, const QByteArray &fingerprint)
+Account RunningAccount::withPinned(Account account, bool submission, const QByteArray &fingerprint)
 {
     if (fingerprint.isEmpty())
         return account;

@@ -2,9 +2,9 @@
 // cut from those bytes when the viewer asks for them, no account involved. A message of an
 // account: shown when its parts come, and never once another one (or none) was asked for.
 #include "accounts/memorysecretstore.h"
-#include "messagedisplay.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 #include "viewer/safetextbrowser.h"
 
@@ -25,7 +25,7 @@ const QByteArray message = "From: Alice <alice@example.test>\r\nSubject: Report\
 
 } // namespace
 
-class TestMessageDisplay : public QObject
+class TestMessagePresenter : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -33,11 +33,11 @@ private Q_SLOTS:
     void lateAnswersDoNotRepaintTheViewer();
 };
 
-void TestMessageDisplay::rawMessageShowsAndServesItsAttachments()
+void TestMessagePresenter::rawMessageShowsAndServesItsAttachments()
 {
     MessageViewer viewer;
-    MessageDisplay display(&viewer);
-    QSignalSpy shown(&display, &MessageDisplay::shown);
+    MessagePresenter display(&viewer);
+    QSignalSpy shown(&display, &MessagePresenter::shown);
     display.showRaw(message);
     QCOMPARE(shown.size(), 1);
     QVERIFY(display.hasMessage());
@@ -57,7 +57,7 @@ void TestMessageDisplay::rawMessageShowsAndServesItsAttachments()
     QCOMPARE(file.readAll(), QByteArray("%PDF-1.4\n"));
 }
 
-void TestMessageDisplay::lateAnswersDoNotRepaintTheViewer()
+void TestMessagePresenter::lateAnswersDoNotRepaintTheViewer()
 {
     QTemporaryDir dir;
     MemorySecretStore secrets;
@@ -78,8 +78,8 @@ void TestMessageDisplay::lateAnswersDoNotRepaintTheViewer()
     };
 
     MessageViewer viewer;
-    MessageDisplay display(&viewer);
-    QSignalSpy shown(&display, &MessageDisplay::shown);
+    MessagePresenter display(&viewer);
+    QSignalSpy shown(&display, &MessagePresenter::shown);
     display.show(&service, folder, 7);
     Q_EMIT service.messagePartsFetched(folder, 7, parts);
     QTRY_COMPARE(shown.size(), 1);
@@ -109,5 +109,5 @@ void TestMessageDisplay::lateAnswersDoNotRepaintTheViewer()
     QCOMPARE(shown.size(), 1);
 }
 
-QTEST_MAIN(TestMessageDisplay)
-#include "tst_messagedisplay.moc"
+QTEST_MAIN(TestMessagePresenter)
+#include "tst_messagepresenter.moc"

@@ -16,12 +16,12 @@ class MessageViewer;
 // the parts to show fetched (AccountService::fetchDisplayParts); its attachments are fetched
 // when the viewer asks for one, with progress. A message from a file or attached to another
 // comes whole (showRaw) and its attachments are cut from those bytes.
-class MessageDisplay : public QObject
+class MessagePresenter : public QObject
 {
     Q_OBJECT
 public:
-    explicit MessageDisplay(MessageViewer *viewer, QObject *parent = nullptr);
-    ~MessageDisplay() override;
+    explicit MessagePresenter(MessageViewer *viewer, QObject *parent = nullptr);
+    ~MessagePresenter() override;
 
     // The message uid of folderId, any folder of the service's account.
     void show(AccountService *service, qint64 folderId, quint32 uid);

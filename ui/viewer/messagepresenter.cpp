@@ -1,4 +1,4 @@
-#include "messagedisplay.h"
+#include "messagepresenter.h"
 
 #include "service/accountservice.h"
 #include "viewer/messageviewer.h"
@@ -7,21 +7,21 @@
 #include <QCoreApplication>
 #include <QThreadPool>
 
-MessageDisplay::MessageDisplay(MessageViewer *viewer, QObject *parent)
+MessagePresenter::MessagePresenter(MessageViewer *viewer, QObject *parent)
     : QObject(parent)
     , m_viewer(viewer)
 {
     connect(viewer, &MessageViewer::attachmentRequested, this,
-            &MessageDisplay::onAttachmentRequested);
+            &MessagePresenter::onAttachmentRequested);
 }
 
-MessageDisplay::~MessageDisplay()
+MessagePresenter::~MessagePresenter()
 {
     for (const QMetaObject::Connection &c : std::as_const(m_connections))
         disconnect(c);
 }
 
-void MessageDisplay::watch(AccountService *service)
+void MessagePresenter::watch(AccountService *service)
 {
     if (m_service == service)
         return;
@@ -30,7 +30,7 @@ void MessageDisplay::watch(AccountService *service)
     m_connections.clear();
     m_service = service;
     m_connections.append(connect(service, &AccountService::messagePartsFetched, this,
-                                 &MessageDisplay::onPartsFetched));
+                                 &MessagePresenter::onPartsFetched));
     m_connections.append(connect(service, &AccountService::messageFetchFailed, this,
                                  [this](qint64 folderId, quint32 uid, const MailError &error) {
                                      if (folderId == m_folderId && uid == m_uid)
@@ -60,7 +60,7 @@ void MessageDisplay::watch(AccountService *service)
                                  }));
 }
 
-void MessageDisplay::show(AccountService *service, qint64 folderId, quint32 uid)
+void MessagePresenter::show(AccountService *service, qint64 folderId, quint32 uid)
 {
     watch(service);
     m_raw.clear();
@@ -74,7 +74,7 @@ void MessageDisplay::show(AccountService *service, qint64 folderId, quint32 uid)
     service->fetchDisplayParts(folderId, uid);
 }
 
-void MessageDisplay::clear()
+void MessagePresenter::clear()
 {
     m_folderId = 0;
     m_uid = 0;
@@ -84,7 +84,7 @@ void MessageDisplay::clear()
     m_viewer->clear();
 }
 
-void MessageDisplay::showRaw(const QByteArray &message)
+void MessagePresenter::showRaw(const QByteArray &message)
 {
     m_folderId = 0;
     m_uid = 0;
@@ -95,7 +95,7 @@ void MessageDisplay::showRaw(const QByteArray &message)
     Q_EMIT shown();
 }
 
-void MessageDisplay::onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message)
+void MessagePresenter::onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message)
 {
     if (folderId != m_folderId || uid != m_uid || !m_raw.isEmpty())
         return;
@@ -103,7 +103,7 @@ void MessageDisplay::onPartsFetched(qint64 folderId, quint32 uid, const MimePart
     m_hasMessage = true;
     // Decoding runs on a worker thread (the tree shares its bytes read-only) and laying out
     // follows on this one, so that a large message does not hold the window up.
-    QPointer<MessageDisplay> self(this);
+    QPointer<MessagePresenter> self(this);
     QThreadPool::globalInstance()->start([self, message, folderId, uid] {
         ViewerMessage shown = ViewerMessageFactory::fromPart(message);
         QMetaObject::invokeMethod(
@@ -116,7 +116,7 @@ void MessageDisplay::onPartsFetched(qint64 folderId, quint32 uid, const MimePart
     });
 }
 
-void MessageDisplay::present(qint64 folderId, quint32 uid, const ViewerMessage &message)
+void MessagePresenter::present(qint64 folderId, quint32 uid, const ViewerMessage &message)
 {
     if (folderId != m_folderId || uid != m_uid || !m_raw.isEmpty())
         return;
@@ -124,7 +124,7 @@ void MessageDisplay::present(qint64 folderId, quint32 uid, const ViewerMessage &
     Q_EMIT shown();
 }
 
-void MessageDisplay::onAttachmentRequested(const QString &partId)
+void MessagePresenter::onAttachmentRequested(const QString &partId)
 {
     if (!m_raw.isEmpty()) {
         m_viewer->setAttachmentData(partId, ViewerMessageFactory::attachmentData(m_raw, partId));
