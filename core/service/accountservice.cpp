@@ -1,7 +1,7 @@
 #include "accountservice.h"
 
+#include "accountcredentials.h"
 #include "accountendpoints.h"
-#include "accounts/secretstore.h"
 #include "common/logging.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
@@ -62,13 +62,19 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
                                TransportFactory *transports, QObject *parent)
     : QObject(parent)
     , m_account(account)
-    , m_secrets(secrets)
     , m_transports(transports)
 {
     if (!m_transports) {
         m_ownTransports = std::make_unique<SslTransportFactory>();
         m_transports = m_ownTransports.get();
     }
+    m_credentials = std::make_unique<AccountCredentials>(account.id(), secrets);
+    connect(m_credentials.get(), &AccountCredentials::passwordRequested, this,
+            [this](AccountCredentials::Reason reason, const QString &detail) {
+                setState(State::Offline, tr("Waiting for the password"));
+                Q_EMIT passwordRequested(reason, detail);
+            });
+    connect(m_credentials.get(), &AccountCredentials::notice, this, &AccountService::notice);
     m_store = std::make_unique<MessageStore>();
     m_operations = std::make_unique<OperationQueue>(m_store.get());
     connect(m_operations.get(), &OperationQueue::drained, this,
@@ -110,9 +116,8 @@ AccountService::~AccountService()
 
 void AccountService::setAccount(const Account &account)
 {
-    // A password read from the store is read again: the account dialog may have changed it.
-    if (!m_passwordToSave)
-        m_password.clear();
+    // The account dialog may have changed the stored password.
+    m_credentials->forgetStored();
     m_account = account;
 }
 
@@ -136,96 +141,44 @@ void AccountService::setState(State state, const QString &detail)
 void AccountService::connectToServer()
 {
     m_wantOnline = true;
-    if (m_state == State::Connecting || m_state == State::Online || m_awaitingPassword)
+    if (m_state == State::Connecting || m_state == State::Online
+        || m_credentials->isAwaitingAnswer())
         return;
     setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
-    if (!m_password.isEmpty()) {
-        openSession(m_password);
-        return;
-    }
-    m_secrets->readPassword(m_account.id(), this, [this](const SecretStore::Reply &reply) {
-        if (reply.isOk() && !reply.password.isEmpty()) {
-            m_password = reply.password;
-            openSession(m_password);
-        } else if (reply.isOk() || reply.status == SecretStore::Status::NotFound) {
-            askPassword(PasswordReason::NoneStored, {});
-        } else {
-            askPassword(PasswordReason::StoreFailed, reply.errorString.isEmpty()
-                                                             ? tr("The keychain did not answer")
-                                                             : reply.errorString);
-        }
-    });
+    connectWithPassword();
 }
 
-void AccountService::askPassword(PasswordReason reason, const QString &detail)
+void AccountService::connectWithPassword()
 {
-    m_awaitingPassword = true;
-    setState(State::Offline, tr("Waiting for the password"));
-    Q_EMIT passwordRequested(reason, detail);
+    m_credentials->read(this, [this](const QString &password) {
+        if (password.isEmpty()) {
+            m_wantOnline = false;
+            setState(State::Failed, tr("No password was given"));
+            return;
+        }
+        if (m_state == State::Online || !m_wantOnline)
+            return;
+        setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
+        openSession(password);
+    });
 }
 
 void AccountService::answerPassword(const QString &password)
 {
-    if (!m_awaitingPassword)
-        return;
-    m_awaitingPassword = false;
-    if (password.isEmpty()) {
-        m_wantOnline = false;
-        setState(State::Failed, tr("No password was given"));
-        answerWaiters();
-        return;
-    }
-    m_password = password;
-    m_passwordToSave = true;
-    answerWaiters();
-    m_wantOnline = true;
-    setState(State::Connecting, tr("Connecting to %1").arg(m_account.imapHost()));
-    openSession(m_password);
+    m_credentials->answer(password);
+    // Asked for by the sender while IMAP was not connecting: the answer is for IMAP too.
+    if (!password.isEmpty())
+        connectToServer();
+}
+
+bool AccountService::isAwaitingPassword() const
+{
+    return m_credentials->isAwaitingAnswer();
 }
 
 void AccountService::readPassword(QObject *context, std::function<void(const QString &)> deliver)
 {
-    QPointer<QObject> receiver = context;
-    auto handOver = [receiver, deliver](const QString &password) {
-        if (receiver)
-            deliver(password);
-    };
-    if (!m_password.isEmpty()) {
-        QMetaObject::invokeMethod(
-                context, [handOver, password = m_password] { handOver(password); },
-                Qt::QueuedConnection);
-        return;
-    }
-    if (m_awaitingPassword) {
-        m_passwordWaiters.append(handOver);
-        return;
-    }
-    m_secrets->readPassword(m_account.id(), context,
-                            [this, handOver](const SecretStore::Reply &reply) {
-                                if (reply.isOk() && !reply.password.isEmpty()) {
-                                    handOver(reply.password);
-                                    return;
-                                }
-                                // None to read: the user is asked, as for the IMAP login.
-                                m_passwordWaiters.append(handOver);
-                                if (m_awaitingPassword || !m_password.isEmpty()) {
-                                    answerWaiters();
-                                    return;
-                                }
-                                askPassword(reply.isOk() || reply.status == SecretStore::Status::NotFound
-                                                    ? PasswordReason::NoneStored
-                                                    : PasswordReason::StoreFailed,
-                                            reply.errorString);
-                            });
-}
-
-void AccountService::answerWaiters()
-{
-    if (m_awaitingPassword)
-        return;
-    const QList<std::function<void(const QString &)>> waiters = std::exchange(m_passwordWaiters, {});
-    for (const auto &waiter : waiters)
-        waiter(m_password);
+    m_credentials->read(context, std::move(deliver));
 }
 
 void AccountService::openSession(const QString &password)
@@ -293,7 +246,7 @@ void AccountService::updateInboxWatch()
     }
     if (m_inboxWatcher->isRunning() || m_inboxWatchRetryTimer.isActive())
         return;
-    if (m_password.isEmpty() || !m_transport)
+    if (m_credentials->password().isEmpty() || !m_transport)
         return;
     TransportPolicy policy = AccountEndpoints::transportPolicy(m_account,
                                                                AccountEndpoints::Server::Imap);
@@ -301,7 +254,8 @@ void AccountService::updateInboxWatch()
     const QSslCertificate accepted = m_transport->peerCertificate();
     if (!accepted.isNull())
         policy.pinnedDigest = accepted.digest(QCryptographicHash::Sha256);
-    m_inboxWatcher->start(inbox, AccountEndpoints::imap(m_account, m_password), policy);
+    m_inboxWatcher->start(inbox, AccountEndpoints::imap(m_account, m_credentials->password()),
+                          policy);
 }
 
 void AccountService::onInboxWatchStopped(const MailError &error)
@@ -328,15 +282,7 @@ void AccountService::answerTrust(bool trust)
 void AccountService::onReady()
 {
     m_reconnectAttempts = 0;
-    if (std::exchange(m_passwordToSave, false)) {
-        m_secrets->writePassword(m_account.id(), m_password, this,
-                                 [this](const SecretStore::Reply &reply) {
-                                     if (!reply.isOk())
-                                         Q_EMIT notice(tr("The password could not be stored (%1);"
-                                                          " it is kept until Heron quits.")
-                                                               .arg(reply.errorString));
-                                 });
-    }
+    m_credentials->loginSucceeded();
     setState(State::Online, tr("Connected"));
     listFolders();
 }
@@ -350,11 +296,9 @@ void AccountService::onConnectionFailed(const MailError &error)
     ++m_session;
     m_readsRunning = 0;
     if (error.kind() == MailError::Kind::Authentication) {
-        m_password.clear();
-        m_passwordToSave = false;
         flushWaitingReads();
-        askPassword(PasswordReason::Rejected,
-                    error.serverText().isEmpty() ? error.message() : error.serverText());
+        m_credentials->rejected(error.serverText().isEmpty() ? error.message() : error.serverText());
+        connectWithPassword(); // with the answer
         return;
     }
     setState(State::Failed, error.toString());

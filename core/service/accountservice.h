@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountcredentials.h"
 #include "accounts/account.h"
 #include "common/mailerror.h"
 #include "mime/mimepart.h"
@@ -56,13 +57,7 @@ class AccountService : public QObject
 public:
     enum class State { Offline, Connecting, Online, Failed };
     Q_ENUM(State)
-    // Why a password is asked for.
-    enum class PasswordReason {
-        NoneStored, // the secret store has none for this account
-        StoreFailed, // the keychain did not answer or refused; the detail says how
-        Rejected, // the server refused the one used; the detail is its answer
-    };
-    Q_ENUM(PasswordReason)
+    using PasswordReason = AccountCredentials::Reason;
 
     // transports: null for SslTransports; it must outlive the service.
     AccountService(const Account &account, SecretStore *secrets,
@@ -128,7 +123,7 @@ public:
     void answerTrust(bool trust);
     // The answer to passwordRequested(); an empty one declines, and the account stays offline.
     void answerPassword(const QString &password);
-    bool isAwaitingPassword() const { return m_awaitingPassword; }
+    bool isAwaitingPassword() const;
     // The password the account logs in with (for the submission server): the one given this
     // session, else the stored one. With none stored or the keychain failing, the user is asked
     // (passwordRequested()) and deliver waits for the answer; empty when the user declines.
@@ -141,7 +136,7 @@ Q_SIGNALS:
     // The user trusted a certificate: its SHA-256 fingerprint (hex) should be pinned.
     void certificateTrusted(const QByteArray &hexFingerprint);
     // The session waits for answerPassword().
-    void passwordRequested(AccountService::PasswordReason reason, const QString &detail);
+    void passwordRequested(AccountCredentials::Reason reason, const QString &detail);
     // Something the user should read in passing ("Moved 3 messages to Archive").
     void notice(const QString &text);
     // canUndo() became true; text says what undo() takes back.
@@ -162,9 +157,8 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &detail = {});
-    void askPassword(PasswordReason reason, const QString &detail);
-    // Hands the password (or an empty one, declined) to those waiting for it.
-    void answerWaiters();
+    // Opens the session once the password is known (read, or answered by the user).
+    void connectWithPassword();
     void openSession(const QString &password);
     void onReady();
     void onConnectionFailed(const MailError &error);
@@ -232,9 +226,9 @@ private:
     };
 
     Account m_account;
-    SecretStore *m_secrets;
     TransportFactory *m_transports;
     std::unique_ptr<TransportFactory> m_ownTransports;
+    std::unique_ptr<AccountCredentials> m_credentials;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
     // The section fetches in flight, shared by the display loads and the part downloads.
@@ -247,10 +241,6 @@ private:
     std::unique_ptr<Transport> m_transport;
     std::unique_ptr<ImapConnection> m_connection;
     qint64 m_selectedFolder = 0; // the folder selected on m_connection
-    QString m_password; // the one in use this session; empty until read or given
-    bool m_passwordToSave = false; // given by the user, stored once a login succeeds
-    bool m_awaitingPassword = false;
-    QList<std::function<void(const QString &)>> m_passwordWaiters;
     Undo m_undo;
     Undo m_undone; // the last move taken back, on its way back
     bool m_undoing = false;
