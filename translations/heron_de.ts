@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountCredentials</name>
+    <message>
+        <source>The keychain did not answer</source>
+        <translation>Der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The password could not be stored (%1); it is kept until Heron quits.</source>
+        <translation>Das Passwort konnte nicht gespeichert werden (%1); es bleibt erhalten, bis Heron beendet wird.</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>The server files sent messages itself</source>
@@ -192,6 +203,41 @@
     </message>
 </context>
 <context>
+    <name>AccountFolderModel</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All Inboxes (%1)</source>
+        <translation>Alle Posteingänge (%1)</translation>
+    </message>
+    <message>
+        <source>All Inboxes</source>
+        <translation>Alle Posteingänge</translation>
+    </message>
+    <message>
+        <source>The Inboxes of all accounts together</source>
+        <translation>Die Posteingänge aller Konten zusammen</translation>
+    </message>
+    <message>
+        <source>Outbox (%1)</source>
+        <translation>Postausgang (%1)</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Messages not sent yet</source>
+        <translation>Noch nicht gesendete Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>AccountListDialog</name>
     <message>
         <source>&amp;Edit…</source>
@@ -227,14 +273,17 @@
     </message>
 </context>
 <context>
+    <name>AccountManager</name>
+    <message>
+        <source>The account %1 cannot be opened: %2</source>
+        <translation>Das Konto %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>AccountService</name>
     <message>
         <source>Connecting to %1</source>
         <translation>Verbindung zu %1 wird hergestellt</translation>
-    </message>
-    <message>
-        <source>No password is stored for this account</source>
-        <translation>Für dieses Konto ist kein Passwort gespeichert</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -245,27 +294,45 @@
         <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
     </message>
     <message>
-        <source>The message is gone</source>
-        <translation>Die Nachricht existiert nicht mehr</translation>
-    </message>
-    <message>
-        <source>Messages can only be moved while connected</source>
-        <translation>Nachrichten können nur verschoben werden, solange eine Verbindung besteht</translation>
-    </message>
-    <message>
-        <source>The message could not be stored on the server</source>
-        <translation>Die Nachricht konnte nicht auf dem Server gespeichert werden</translation>
-    </message>
-    <message>
         <source>New mail in the Inbox is not watched: %1</source>
         <translation>Neue Nachrichten im Posteingang werden nicht überwacht: %1</translation>
     </message>
-</context>
-<context>
-    <name>AccountSession</name>
     <message>
-        <source>Cannot create %1</source>
-        <translation>%1 kann nicht angelegt werden</translation>
+        <source>Waiting for the password</source>
+        <translation>Warte auf das Passwort</translation>
+    </message>
+    <message>
+        <source>No password was given</source>
+        <translation>Es wurde kein Passwort angegeben</translation>
+    </message>
+    <message>
+        <source>The message&apos;s folder is no longer on the server</source>
+        <translation>Der Ordner der Nachricht ist nicht mehr auf dem Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n message(s) to %1</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 verschoben</numerusform>
+            <numerusform>%n Nachrichten nach %1 verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n message(s) for good</source>
+        <translation>
+            <numerusform>%n Nachricht endgültig gelöscht</numerusform>
+            <numerusform>%n Nachrichten endgültig gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n message(s) back to %1</source>
+        <translation>
+            <numerusform>%n Nachricht zurück nach %1 verschoben</numerusform>
+            <numerusform>%n Nachrichten zurück nach %1 verschoben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
     </message>
 </context>
 <context>
@@ -283,44 +350,12 @@
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <source>Message sent.</source>
-        <translation>Nachricht gesendet.</translation>
-    </message>
-    <message>
-        <source>All Inboxes (%1)</source>
-        <translation>Alle Posteingänge (%1)</translation>
-    </message>
-    <message>
-        <source>All Inboxes</source>
-        <translation>Alle Posteingänge</translation>
-    </message>
-    <message>
-        <source>The Inboxes of all accounts together</source>
-        <translation>Die Posteingänge aller Konten zusammen</translation>
-    </message>
-    <message>
-        <source>Outbox (%1)</source>
-        <translation>Postausgang (%1)</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Postausgang</translation>
-    </message>
-    <message>
-        <source>Messages not sent yet</source>
-        <translation>Noch nicht gesendete Nachrichten</translation>
-    </message>
-    <message>
         <source>Messages can only be moved within their account.</source>
         <translation>Nachrichten können nur innerhalb ihres Kontos verschoben werden.</translation>
     </message>
     <message>
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
-    </message>
-    <message>
-        <source>No password is stored for %1 (%2). It is kept in the system keychain when one answers, otherwise in memory only until Heron quits.</source>
-        <translation>Für %1 (%2) ist kein Passwort gespeichert. Es wird im Schlüsselbund des Systems abgelegt, sofern dieser verfügbar ist, andernfalls nur im Arbeitsspeicher, bis Heron beendet wird.</translation>
     </message>
     <message>
         <source>Open a message first.</source>
@@ -353,6 +388,46 @@
     <message>
         <source>The message could not be forwarded as an attachment: %1</source>
         <translation>Die Nachricht konnte nicht als Anhang weitergeleitet werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Move</source>
+        <translation>Verschieben &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>%1 — Undo with %2</source>
+        <translation>%1 — rückgängig mit %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder to move the messages to.</source>
+        <translation>Wählen Sie den Ordner, in den die Nachrichten verschoben werden sollen.</translation>
+    </message>
+    <message>
+        <source>The draft will be saved to the Drafts folder once the account is connected.</source>
+        <translation>Der Entwurf wird im Ordner „Entwürfe“ gespeichert, sobald das Konto verbunden ist.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No password is stored for %1.</source>
+        <translation>Für %1 ist kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password for %1 could not be read from the keychain: %2</source>
+        <translation>Das Passwort für %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the password for %1: %2</source>
+        <translation>Der Server hat das Passwort für %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Once the login succeeds it is kept in the system keychain when one answers, otherwise in memory only until Heron quits.</source>
+        <translation>Sobald die Anmeldung gelingt, wird es im Schlüsselbund des Systems aufbewahrt, wenn einer antwortet, sonst nur im Arbeitsspeicher, bis Heron beendet wird.</translation>
     </message>
 </context>
 <context>
@@ -681,6 +756,21 @@
     </message>
 </context>
 <context>
+    <name>ImapFetchPartTask</name>
+    <message>
+        <source>The message&apos;s folder is not the one selected on the connection</source>
+        <translation>Der Ordner der Nachricht ist nicht der auf der Verbindung ausgewählte</translation>
+    </message>
+    <message>
+        <source>Part %1 of the message is not on the server</source>
+        <translation>Teil %1 der Nachricht ist nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for part %1 of the message; it may have been deleted</source>
+        <translation>Der Server hat für Teil %1 der Nachricht nichts gesendet; sie wurde vielleicht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>LongMessageBar</name>
     <message>
         <source>Show all</source>
@@ -850,13 +940,6 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
-    <name>MessageDisplay</name>
-    <message>
-        <source>No message is open</source>
-        <translation>Keine Nachricht ist geöffnet</translation>
-    </message>
-</context>
-<context>
     <name>MessageHeaderView</name>
     <message>
         <source>Cc:</source>
@@ -918,6 +1001,13 @@ Trotzdem beenden?</translation>
     <message>
         <source>The message is gone</source>
         <translation>Die Nachricht existiert nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePresenter</name>
+    <message>
+        <source>No message is open</source>
+        <translation>Keine Nachricht ist geöffnet</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1077,39 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>OperationQueue</name>
+    <message>
+        <source>An unknown change was kept for the server</source>
+        <translation>Eine unbekannte Änderung wurde für den Server aufbewahrt</translation>
+    </message>
+    <message>
+        <source>A change was dropped: its folder no longer exists.</source>
+        <translation>Eine Änderung wurde verworfen: Ihr Ordner existiert nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be moved: the folder no longer exists.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht verschoben werden: Den Ordner gibt es nicht mehr.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht verschoben werden: Den Ordner gibt es nicht mehr.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) had already gone from the server.</source>
+        <translation>
+            <numerusform>%n Nachricht war schon nicht mehr auf dem Server.</numerusform>
+            <numerusform>%n Nachrichten waren schon nicht mehr auf dem Server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A message could not be filed: the server has no folder for it</source>
+        <translation>Eine Nachricht konnte nicht abgelegt werden: Der Server hat keinen Ordner dafür</translation>
+    </message>
+    <message>
+        <source>The server refused a change: %1</source>
+        <translation>Der Server hat eine Änderung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>OutboxController</name>
     <message>
         <source>Sending</source>
@@ -999,6 +1122,34 @@ Trotzdem beenden?</translation>
     <message>
         <source>Sending again…</source>
         <translation>Wird erneut gesendet …</translation>
+    </message>
+    <message>
+        <source>Sending stopped.</source>
+        <translation>Senden angehalten.</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>Message sent, but refused for %1.</source>
+        <translation>Nachricht gesendet, aber für %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: could not reach %1: %2; next attempt at %3</source>
+        <translation>Nicht gesendet: %1 nicht erreichbar: %2; nächster Versuch um %3</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1; next attempt at %2</source>
+        <translation>Noch nicht gesendet: %1; nächster Versuch um %2</translation>
+    </message>
+    <message>
+        <source>The message may or may not have been sent (%1); it waits in the Outbox for your decision.</source>
+        <translation>Die Nachricht wurde vielleicht gesendet, vielleicht auch nicht (%1); sie wartet im Postausgang auf Ihre Entscheidung.</translation>
     </message>
 </context>
 <context>
@@ -1039,13 +1190,13 @@ Trotzdem beenden?</translation>
         <source>Queued</source>
         <translation>Eingereiht</translation>
     </message>
+    <message>
+        <source>%1 — next attempt at %2</source>
+        <translation>%1 — nächster Versuch um %2</translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut senden</translation>
-    </message>
     <message>
         <source>Dele&amp;te</source>
         <translation>&amp;Löschen</translation>
@@ -1053,10 +1204,6 @@ Trotzdem beenden?</translation>
     <message>
         <source>Outbox</source>
         <translation>Postausgang</translation>
-    </message>
-    <message>
-        <source>Send the selected message again</source>
-        <translation>Die ausgewählte Nachricht erneut senden</translation>
     </message>
     <message>
         <source>Remove the selected message without sending it</source>
@@ -1081,6 +1228,14 @@ Trotzdem beenden?</translation>
         <source>“%1” will never be sent. Delete it?</source>
         <translation>„%1“ wird dann nie gesendet. Nachricht löschen?</translation>
     </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Send the selected message now, without waiting for its next attempt</source>
+        <translation>Die ausgewählte Nachricht jetzt senden, ohne auf den nächsten Versuch zu warten</translation>
+    </message>
 </context>
 <context>
     <name>PartDownload</name>
@@ -1089,8 +1244,8 @@ Trotzdem beenden?</translation>
         <translation>Der Anhang ist nicht zwischengespeichert und das Konto ist offline</translation>
     </message>
     <message>
-        <source>The folder changed while the attachment was read</source>
-        <translation>Der Ordner wurde gewechselt, während der Anhang gelesen wurde</translation>
+        <source>The attachment could not be read</source>
+        <translation>Der Anhang konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1268,20 @@ Trotzdem beenden?</translation>
             <numerusform>%n externer Inhalt wurde zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
             <numerusform>%n externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunningAccount</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SectionFetchRegistry</name>
+    <message>
+        <source>The part&apos;s download was cancelled</source>
+        <translation>Das Herunterladen des Teils wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1332,34 @@ Trotzdem beenden?</translation>
     <message>
         <source>error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1, cannot send</source>
+        <translation>%1, Senden nicht möglich</translation>
+    </message>
+    <message>
+        <source>Mail: %1</source>
+        <translation>E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sending: not tried yet</source>
+        <translation>Senden: noch nicht versucht</translation>
+    </message>
+    <message>
+        <source>Sending: %1 reachable</source>
+        <translation>Senden: %1 erreichbar</translation>
+    </message>
+    <message>
+        <source>Sending: cannot reach %1</source>
+        <translation>Senden: %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Sending: cannot reach %1 (%2)</source>
+        <translation>Senden: %1 nicht erreichbar (%2)</translation>
     </message>
 </context>
 <context>

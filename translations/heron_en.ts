@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>AccountService</name>
+    <message numerus="yes">
+        <source>Moved %n message(s) to %1</source>
+        <translation>
+            <numerusform>Moved %n message to %1</numerusform>
+            <numerusform>Moved %n messages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n message(s) for good</source>
+        <translation>
+            <numerusform>Deleted %n message for good</numerusform>
+            <numerusform>Deleted %n messages for good</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n message(s) back to %1</source>
+        <translation>
+            <numerusform>Moved %n message back to %1</numerusform>
+            <numerusform>Moved %n messages back to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposerWindow</name>
     <message numerus="yes">
         <source>%n attachment(s), %1</source>
@@ -28,6 +52,23 @@
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperationQueue</name>
+    <message numerus="yes">
+        <source>%n message(s) could not be moved: the folder no longer exists.</source>
+        <translation>
+            <numerusform>%n message could not be moved: the folder no longer exists.</numerusform>
+            <numerusform>%n messages could not be moved: the folder no longer exists.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) had already gone from the server.</source>
+        <translation>
+            <numerusform>%n message had already gone from the server.</numerusform>
+            <numerusform>%n messages had already gone from the server.</numerusform>
         </translation>
     </message>
 </context>
