@@ -73,8 +73,7 @@ MailError OperationQueue::enqueue(PendingOperation operation)
 
 int OperationQueue::pendingCount() const
 {
-    const StoreResult<QList<PendingOperation>> operations = m_store->pendingOperations();
-    return operations ? int(operations.value().size()) : 0;
+    return m_store->pendingOperationCount().value();
 }
 
 void OperationQueue::run(ImapConnection *connection)
@@ -93,7 +92,7 @@ void OperationQueue::next()
         Q_EMIT drained();
         return;
     }
-    const StoreResult<QList<PendingOperation>> operations = m_store->pendingOperations();
+    const StoreResult<QList<PendingOperation>> operations = m_store->pendingOperations(1);
     if (!operations || operations.value().isEmpty()) {
         if (!operations)
             Q_EMIT errorOccurred(operations.error());

@@ -288,9 +288,14 @@ StoreResult<qint64> MessageStore::addPendingOperation(const PendingOperation &op
     return d->journal.add(operation);
 }
 
-StoreResult<QList<PendingOperation>> MessageStore::pendingOperations()
+StoreResult<QList<PendingOperation>> MessageStore::pendingOperations(int limit)
 {
-    return d->journal.operations();
+    return d->journal.operations(limit);
+}
+
+StoreResult<int> MessageStore::pendingOperationCount()
+{
+    return d->journal.count();
 }
 
 MailError MessageStore::removePendingOperation(qint64 id)

@@ -97,7 +97,9 @@ public:
     // The journal of changes the server has not confirmed yet (OperationJournal), oldest
     // first. Adding returns the operation's id.
     StoreResult<qint64> addPendingOperation(const PendingOperation &operation);
-    StoreResult<QList<PendingOperation>> pendingOperations();
+    // The oldest limit of them, all when limit is negative.
+    StoreResult<QList<PendingOperation>> pendingOperations(int limit = -1);
+    StoreResult<int> pendingOperationCount();
     MailError removePendingOperation(qint64 id);
 
     // Lists: the rows of a query, in its order, read a window at a time. Records from

@@ -57,16 +57,26 @@ StoreResult<qint64> OperationJournal::add(const PendingOperation &operation)
     return id;
 }
 
-StoreResult<QList<PendingOperation>> OperationJournal::operations()
+StoreResult<int> OperationJournal::count()
+{
+    const StoreResult<QVariant> value = m_db.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM pending_operations"));
+    if (!value)
+        return value.error();
+    return value.value().toInt();
+}
+
+StoreResult<QList<PendingOperation>> OperationJournal::operations(int limit)
 {
     MailError error;
     QSqlQuery *query = m_db.prepared(QStringLiteral("SELECT id, kind, folder_id, uids, add_flags,"
                                                     " remove_flags, target_folder_id, special_use,"
                                                     " append_flags, message FROM pending_operations"
-                                                    " ORDER BY id"),
+                                                    " ORDER BY id LIMIT ?"),
                                      &error);
     if (!query)
         return error;
+    query->bindValue(0, limit);
     if (!query->exec())
         return m_db.failed(QStringLiteral("Cannot read the changes kept for the server"), *query);
     QList<PendingOperation> operations;

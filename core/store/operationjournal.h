@@ -17,7 +17,9 @@ public:
 
     // Returns the operation's id.
     StoreResult<qint64> add(const PendingOperation &operation);
-    StoreResult<QList<PendingOperation>> operations();
+    // The oldest limit operations, all when limit is negative.
+    StoreResult<QList<PendingOperation>> operations(int limit = -1);
+    StoreResult<int> count();
     MailError remove(qint64 id);
 
 private:

@@ -53,12 +53,17 @@ private Q_SLOTS:
         QCOMPARE(kept.at(2).message, append.message);
         QCOMPARE(kept.at(2).appendFlags, append.appendFlags);
         QVERIFY(kept.at(0).id < kept.at(1).id && kept.at(1).id < kept.at(2).id);
+        QCOMPARE(store.pendingOperationCount().value(), 3);
+        const QList<PendingOperation> oldest = store.pendingOperations(1).value();
+        QCOMPARE(oldest.size(), 1);
+        QCOMPARE(oldest.first().id, kept.first().id);
 
         QVERIFY(!store.removePendingOperation(kept.at(1).id));
         const QList<PendingOperation> left = store.pendingOperations().value();
         QCOMPARE(left.size(), 2);
         QCOMPARE(left.at(0).id, kept.at(0).id);
         QCOMPARE(left.at(1).id, kept.at(2).id);
+        QCOMPARE(store.pendingOperationCount().value(), 2);
     }
 };
 
