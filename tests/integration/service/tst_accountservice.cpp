@@ -3,9 +3,12 @@
 #include "accounts/memorysecretstore.h"
 #include "imap/imapconnection.h"
 #include "mailstackinfo.h"
+#include "mime/outgoingmessage.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
+#include "outbox/messagesender.h"
 #include "service/accountservice.h"
+#include "service/runningaccount.h"
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void missingPasswordIsAskedFor();
     void wrongPasswordIsNotRetried();
     void offlineChangesAndUndoReachDovecot();
+    void sentWhileImapIsDownIsFiledAfterReconnect();
     void messageChosenDuringAnotherSyncWaitsForItsFolder();
     void inboxIsWatchedWhileAnotherFolderIsOpen();
     void messageAskedForAgainWhileLoadingIsShownWhole();
@@ -345,6 +349,68 @@ void TestAccountService::offlineChangesAndUndoReachDovecot()
     service->undo();
     QTRY_COMPARE_WITH_TIMEOUT(search(QStringLiteral("INBOX"), {QStringLiteral("all")}).size(),
                               inInbox, 15000);
+}
+
+void TestAccountService::sentWhileImapIsDownIsFiledAfterReconnect()
+{
+    // Alice's IMAP server is out of reach (a port nothing listens on); her submission server
+    // is up. The message leaves through Postfix, and its Sent copy waits for IMAP.
+    const QString user = m_stack.address(QStringLiteral("alice"));
+    Account a = account(QStringLiteral("alice"));
+    a.setSmtpHost(m_stack.host());
+    a.setSmtpPort(m_stack.smtpStartTlsPort());
+    a.setSmtpSecurity(Security::StartTls);
+    const Account reachable = a;
+    a.setImapPort(1);
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    RunningAccount running(a, &m_secrets, nullptr, m_dir->path());
+    QVERIFY(!running.open());
+    AccountService *service = running.service();
+    // The folders were listed in an earlier session: the cache knows Sent.
+    FolderRecord sent;
+    sent.path = QStringLiteral("Sent");
+    sent.specialUse = FolderRecord::SpecialUse::Sent;
+    QVERIFY(service->store()->upsertFolder(sent));
+    QSignalSpy states(service, &AccountService::stateChanged);
+    service->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(states.cbegin(), states.cend(),
+                                         [](const QList<QVariant> &change) {
+                                             return change.first().value<AccountService::State>()
+                                                    == AccountService::State::Failed;
+                                         }),
+                             15000);
+
+    const QString subject = QStringLiteral("Sent while IMAP was down ")
+                            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    OutgoingMessage message;
+    message.from = {QStringLiteral("Alice"), user};
+    message.to = {{QStringLiteral("Bob"), m_stack.address(QStringLiteral("bob"))}};
+    message.subject = subject;
+    message.plainBody = QStringLiteral("Hello Bob.\n");
+    QSignalSpy delivered(running.sender(), &MessageSender::sent);
+    MailError error;
+    QVERIFY(!running.sender()->send(message, &error).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(service->pendingOperationCount(), 1, 5000);
+    auto inSent = [&] {
+        return doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                        QStringLiteral("mailbox"), QStringLiteral("Sent"),
+                        QStringLiteral("subject"), subject});
+    };
+    QVERIFY(inSent().isEmpty());
+
+    // IMAP is back: the copy is filed, read.
+    service->disconnectFromServer();
+    service->setAccount(reachable);
+    service->connectToServer();
+    QVERIFY(waitOnline(service));
+    QTRY_VERIFY_WITH_TIMEOUT(!inSent().isEmpty(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(service->pendingOperationCount(), 0, 5000);
+    const QStringList flags = doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), user,
+                                       QStringLiteral("flags"), QStringLiteral("mailbox"),
+                                       QStringLiteral("Sent"), QStringLiteral("subject"), subject});
+    QVERIFY2(flags.join(QLatin1Char(' ')).contains(QStringLiteral("\\Seen")),
+             qPrintable(flags.join(QLatin1Char(' '))));
 }
 
 void TestAccountService::messageChosenDuringAnotherSyncWaitsForItsFolder()
