@@ -28,7 +28,6 @@
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 
-#include <QAction>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -139,17 +138,10 @@ AppController::AppController(QObject *parent)
             group.session->service()->changeFlags(group.folderId, group.uids, add, remove);
     });
     // Takes back the last move or deletion into Trash, on the server.
-    auto *undo = new QAction(tr("&Undo Move"), w);
-    undo->setObjectName(QStringLiteral("undoMoveAction"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setShortcutContext(Qt::WindowShortcut);
-    connect(undo, &QAction::triggered, this, [this] {
-        if (m_undoSession && m_undoSession->service()->canUndo())
-            m_undoSession->service()->undo();
-        else
-            showStatus(tr("Nothing to undo."));
+    connect(w, &MainWindow::undoRequested, this, [this] {
+        if (m_undoAccount && m_undoAccount->service()->canUndo())
+            m_undoAccount->service()->undo();
     });
-    w->addAction(undo);
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
@@ -161,6 +153,8 @@ AppController::AppController(QObject *parent)
             [this](RunningAccount *session) {
                 m_window->statusArea()->removeAccount(session->account().id());
                 m_outbox->removeSender(session->account().id());
+                if (session == m_undoAccount)
+                    m_window->setUndoText({});
             });
     connect(m_manager.get(), &AccountManager::errorOccurred, this, &AppController::showStatus);
     // Nothing chosen yet: the first account's Inbox opens as soon as it is listed.
@@ -227,7 +221,8 @@ void AppController::connectSession(RunningAccount *session)
             [this](const MailError &error) { showStatus(error.toString()); });
     connect(service, &AccountService::notice, this, &AppController::showStatus);
     connect(service, &AccountService::undoAvailable, this, [this, session](const QString &text) {
-        m_undoSession = session;
+        m_undoAccount = session;
+        m_window->setUndoText(text);
         showStatus(
                 tr("%1 — Undo with %2")
                         .arg(text,

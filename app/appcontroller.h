@@ -92,7 +92,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AccountManager> m_manager;
     QPointer<RunningAccount> m_current;
-    QPointer<RunningAccount> m_undoSession; // the account whose last move can be undone
+    QPointer<RunningAccount> m_undoAccount; // the account whose last move can be undone
     quint32 m_shownUid = 0;
     MessagePresenter *m_display = nullptr;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;

@@ -390,14 +390,6 @@
         <translation>Die Nachricht konnte nicht als Anhang weitergeleitet werden: %1</translation>
     </message>
     <message>
-        <source>&amp;Undo Move</source>
-        <translation>Verschieben &amp;rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Nothing to undo.</source>
-        <translation>Nichts rückgängig zu machen.</translation>
-    </message>
-    <message>
         <source>%1 — Undo with %2</source>
         <translation>%1 — rückgängig mit %2</translation>
     </message>
@@ -871,6 +863,10 @@
         <source>Move the selected messages to another folder of their account</source>
         <translation>Die ausgewählten Nachrichten in einen anderen Ordner ihres Kontos verschieben</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -937,6 +933,14 @@ Trotzdem beenden?</translation>
     <message>
         <source>Messages of different accounts cannot be moved together.</source>
         <translation>Nachrichten verschiedener Konten können nicht gemeinsam verschoben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
 </context>
 <context>

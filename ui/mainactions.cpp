@@ -44,6 +44,10 @@ MainActions::MainActions(QWidget *window)
     m_flag = create(QStringLiteral("flag"), tr("&Flag"), QStringLiteral("flag"));
     m_flag->setShortcut(QKeySequence(Qt::Key_S));
 
+    m_undo = create(QStringLiteral("undo"), tr("&Undo"), QStringLiteral("undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setEnabled(false);
+
     m_search = create(QStringLiteral("search"), tr("&Search…"), QStringLiteral("search"));
     m_search->setShortcut(QKeySequence::Find);
 

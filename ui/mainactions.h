@@ -28,6 +28,8 @@ public:
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
     QAction *quit() const { return m_quit; }
+    // Takes back the last move or deletion; disabled while there is none.
+    QAction *undo() const { return m_undo; }
     // Checkable: the message list shows threads.
     QAction *threadedView() const { return m_threadedView; }
 
@@ -39,6 +41,7 @@ private:
 
     QWidget *m_window;
     QAction *m_newMessage;
+    QAction *m_undo;
     QAction *m_reply;
     QAction *m_replyAll;
     QAction *m_forward;

@@ -145,6 +145,13 @@ MainWindow::~MainWindow()
         delete m_settings;
 }
 
+void MainWindow::setUndoText(const QString &text)
+{
+    QAction *undo = m_actions->undo();
+    undo->setEnabled(!text.isEmpty());
+    undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo: %1").arg(text));
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -154,6 +161,8 @@ void MainWindow::createMenus()
     file->addAction(m_actions->quit());
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions->undo());
+    edit->addSeparator();
     edit->addAction(m_actions->search());
     edit->addSeparator();
     edit->addAction(m_actions->accounts());
@@ -227,6 +236,10 @@ void MainWindow::connectActions()
         Q_EMIT deleteRequested(selectedMessages());
     });
     connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
+    connect(a->undo(), &QAction::triggered, this, [this] {
+        setUndoText({});
+        Q_EMIT undoRequested();
+    });
     connect(a->markRead(), &QAction::triggered, this,
             [this] { Q_EMIT markReadRequested(selectedMessages()); });
     connect(a->markUnread(), &QAction::triggered, this,

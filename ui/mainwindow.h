@@ -56,6 +56,9 @@ public:
     StatusArea *statusArea() const { return m_statusArea; }
     OutboxView *outboxView() const { return m_outboxView; }
 
+    // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
+    void setUndoText(const QString &text);
+
     bool isThreaded() const;
     void setThreaded(bool threaded);
 
@@ -69,6 +72,7 @@ Q_SIGNALS:
     void forwardRequested(const QModelIndex &message);
     void forwardAsAttachmentRequested(const QModelIndex &message);
     void deleteRequested(const QModelIndexList &messages);
+    void undoRequested();
     void markReadRequested(const QModelIndexList &messages);
     void markUnreadRequested(const QModelIndexList &messages);
     void flagRequested(const QModelIndexList &messages);

@@ -127,6 +127,28 @@ private Q_SLOTS:
         QTest::newRow("mark read") << u"markRead"_s << QKeySequence(u"M"_s);
         QTest::newRow("mark unread") << u"markUnread"_s << QKeySequence(u"Shift+M"_s);
         QTest::newRow("flag") << u"flag"_s << QKeySequence(u"S"_s);
+        QTest::newRow("undo") << u"undo"_s << QKeySequence(u"Ctrl+Z"_s);
+    }
+
+    void undoIsOfferedOnlyWithSomethingToTakeBack()
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *undo = window.actions()->undo();
+        QVERIFY(!undo->isEnabled());
+        QSignalSpy requested(&window, &MainWindow::undoRequested);
+
+        window.setUndoText(u"Moved 3 messages to Trash"_s);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(undo->text().contains(u"Moved 3 messages to Trash"_s));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(requested.size(), 1);
+        // Once taken back, there is nothing left to undo.
+        QVERIFY(!undo->isEnabled());
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(requested.size(), 1);
     }
 
     void shortcuts()
