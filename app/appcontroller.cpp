@@ -9,7 +9,6 @@
 #include "composerwindow.h"
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
-#include "icons.h"
 #include "mainwindow.h"
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"

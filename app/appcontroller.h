@@ -4,11 +4,9 @@
 #include "accounts/memorysecretstore.h"
 #include "service/accountservice.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
-#include <QStandardItemModel>
 #include <QStringListModel>
 
 #include <memory>
@@ -18,9 +16,7 @@ class AccountManager;
 class RunningAccount;
 class ComposerWindow;
 class DraftKeeper;
-class NewMailMonitor;
 class ThreadListModel;
-class UnifiedInboxModel;
 class TrayIndicator;
 class FolderIconProxyModel;
 class MainWindow;
@@ -30,8 +26,9 @@ class SecretStore;
 struct ComposeRequest;
 struct OutgoingMessage;
 
-// The composition root: builds the settings, account and password stores, one RunningAccount
-// per account, and the windows, and connects the main window's requests to the sessions.
+// The composition root: builds the settings, account and password stores, the AccountManager
+// that runs every account, and the windows, and connects the main window's requests and the
+// accounts' questions and reports.
 class AppController : public QObject
 {
     Q_OBJECT
