@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "imap/imapconnection.h"
 #include "net/ssltransport.h"
+#include "net/ssltransportfactory.h"
 #include "smtp/smtpclient.h"
 #include "smtp/smtpsubmission.h"
 
@@ -92,13 +93,14 @@ void ServerConnectionTester::cancel()
     finishServer(MailError(MailError::Kind::Cancelled, tr("The test was stopped")));
 }
 
-SslTransport *ServerConnectionTester::createTransport(AccountEndpoints::Server server)
+Transport *ServerConnectionTester::createTransport(AccountEndpoints::Server server)
 {
-    const TransportPolicy policy = AccountEndpoints::transportPolicy(m_account, server);
-    auto *transport = new SslTransport(this);
-    transport->setCaCertificates(policy.caCertificates);
-    transport->setPinnedDigest(policy.pinnedDigest);
-    transport->setConnectTimeout(m_timeoutMs);
+    TransportPolicy policy = AccountEndpoints::transportPolicy(m_account, server);
+    policy.connectTimeoutMs = m_timeoutMs;
+    SslTransportFactory sslTransports;
+    TransportFactory *factory = m_transports ? m_transports : &sslTransports;
+    Transport *transport = factory->create(policy).release();
+    transport->setParent(this);
     // A test never trusts anything: the chain goes into the result, where the user may pin it.
     connect(transport, &Transport::certificateTrustRequested, this,
             [this, transport](const QList<QSslCertificate> &chain, const QString &reasons) {
@@ -126,7 +128,7 @@ void ServerConnectionTester::step(const QString &description)
 void ServerConnectionTester::startImap()
 {
     m_server = Stage::Imap;
-    SslTransport *transport = createTransport(AccountEndpoints::Server::Imap);
+    Transport *transport = createTransport(AccountEndpoints::Server::Imap);
     m_imap = new ImapConnection(transport, this);
     connect(m_imap, &ImapConnection::stateChanged, this,
             [this](ImapConnection::State state) { step(imapStep(state)); });
@@ -146,7 +148,7 @@ void ServerConnectionTester::startImap()
 void ServerConnectionTester::startSmtp()
 {
     m_server = Stage::Smtp;
-    SslTransport *transport = createTransport(AccountEndpoints::Server::Submission);
+    Transport *transport = createTransport(AccountEndpoints::Server::Submission);
     m_smtp = new SmtpClient(transport, this);
     const SmtpSettings settings = AccountEndpoints::submission(m_account, m_password);
     m_smtp->setSettings(settings);
@@ -172,12 +174,14 @@ void ServerConnectionTester::startSmtp()
 }
 
 ConnectionTestResult::Outcome ServerConnectionTester::classify(const MailError &error,
-                                                               const SslTransport *transport,
+                                                               const Transport *transport,
                                                                bool certificateRefused)
 {
     if (!error.isError())
         return Outcome::Success;
-    switch (transport ? transport->socketError() : QAbstractSocket::UnknownSocketError) {
+    // Only a socket knows whether the name lookup, the connection or the wait failed.
+    const auto *socket = qobject_cast<const SslTransport *>(transport);
+    switch (socket ? socket->socketError() : QAbstractSocket::UnknownSocketError) {
     case QAbstractSocket::HostNotFoundError:
         return Outcome::HostNotFound;
     case QAbstractSocket::ConnectionRefusedError:

@@ -10,7 +10,8 @@
 class ImapConnection;
 class SecretStore;
 class SmtpClient;
-class SslTransport;
+class Transport;
+class TransportFactory;
 
 // Tests an account's real servers, one after the other: the IMAP server (connect, TLS or
 // STARTTLS, log in) and then the submission server (connect, TLS or STARTTLS, EHLO, AUTH),
@@ -29,6 +30,9 @@ public:
     void setTimeout(int msecs) { m_timeoutMs = msecs; }
     int timeout() const { return m_timeoutMs; }
 
+    // Where the transports come from: null (the default) for SslTransports. The factory must
+    // outlive the tester.
+    void setTransportFactory(TransportFactory *transports) { m_transports = transports; }
     // Where an empty password is looked up: the account's stored one is tested then (the
     // account dialog leaves the field empty to keep it). Without a store, empty is empty.
     void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
@@ -38,7 +42,7 @@ public:
 
     // What a failure of one server means to the user (exposed for tests).
     static ConnectionTestResult::Outcome classify(const MailError &error,
-                                                  const SslTransport *transport,
+                                                  const Transport *transport,
                                                   bool certificateRefused);
 
 private:
@@ -46,18 +50,19 @@ private:
 
     void startImap();
     void startSmtp();
-    SslTransport *createTransport(AccountEndpoints::Server server);
+    Transport *createTransport(AccountEndpoints::Server server);
     void step(const QString &description);
     void finishServer(const MailError &error);
     void cleanUp();
 
     QPointer<SecretStore> m_secrets;
+    TransportFactory *m_transports = nullptr;
     Account m_account;
     QString m_password;
     Stage m_server = Stage::Idle;
     int m_timeoutMs = 20000;
     QTimer m_timer;
-    QPointer<SslTransport> m_transport;
+    QPointer<Transport> m_transport;
     QPointer<ImapConnection> m_imap;
     QPointer<SmtpClient> m_smtp;
     QList<QSslCertificate> m_refusedChain;

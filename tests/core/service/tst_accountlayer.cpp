@@ -7,6 +7,7 @@
 #include "mime/mimepart.h"
 #include "models/messagelistmodel.h"
 #include "service/accountservice.h"
+#include "service/serverconnectiontester.h"
 #include "store/messagestore.h"
 
 #include "fakeimapserver.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void keychainFailureAsksForThePassword();
     void senderWithoutAStoredPasswordAsks();
     void passwordIsStoredOnlyAfterASuccessfulLogin();
+    void connectionTestOfAnExistingAccountUsesItsStoredPassword();
     void readsAMessageOfAFolderThatIsNotOpen();
     void readAskedForDuringTheSynchronisationWaitsForIt();
     void offlineReadsComeFromTheCache();
@@ -472,6 +474,34 @@ void TestAccountLayer::readAndMarkReadInAnotherFolderTogether()
     QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
                                      && m_service->connection()->selectedMailbox() == "INBOX",
                              10000);
+}
+
+void TestAccountLayer::connectionTestOfAnExistingAccountUsesItsStoredPassword()
+{
+    qRegisterMetaType<ConnectionTestResult>();
+    bool written = false;
+    m_secrets->writePassword(accountId, QStringLiteral("secret"), this,
+                             [&](const SecretStore::Reply &) { written = true; });
+    QTRY_VERIFY(written);
+    ServerConnectionTester tester;
+    tester.setTransportFactory(m_server.get());
+    tester.setSecretStore(m_secrets.get());
+    tester.setTimeout(3000);
+    auto imapOutcome = [&](const QString &password) {
+        QSignalSpy results(&tester, &ConnectionTester::serverFinished);
+        QSignalSpy finished(&tester, &ConnectionTester::finished);
+        tester.start(testAccount(), password);
+        if (!finished.wait(10000) || results.isEmpty())
+            return ConnectionTestResult::Outcome::Cancelled;
+        return results.first().first().value<ConnectionTestResult>().outcome;
+    };
+    // The account dialog leaves the field empty ("unchanged"): the stored password is tested.
+    QCOMPARE(imapOutcome(QString()), ConnectionTestResult::Outcome::Success);
+    QCOMPARE(m_server->loginCount(), 1);
+    // A password typed into the field is the one tested.
+    QCOMPARE(imapOutcome(QStringLiteral("wrong")),
+             ConnectionTestResult::Outcome::AuthenticationFailed);
+    QCOMPARE(m_server->loginCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)
