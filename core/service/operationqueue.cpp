@@ -6,6 +6,7 @@
 #include "imap/tasks/imapappendtask.h"
 #include "imap/tasks/imapexpungetask.h"
 #include "imap/tasks/imapfetchmetadatatask.h"
+#include "imap/tasks/imapmailboxtask.h"
 #include "imap/tasks/imapmovetask.h"
 #include "imap/tasks/imapselecttask.h"
 #include "imap/tasks/imapstoretask.h"
@@ -240,11 +241,28 @@ void OperationQueue::runAppend(const PendingOperation &operation)
                        tr("A message could not be filed: the server has no folder for it")));
         return;
     }
-    auto *task = new ImapAppendTask(m_connection, name, operation.message, this);
-    task->setFlags(operation.appendFlags);
-    whenDone<ImapAppendTask>(task, [this, folderId](ImapAppendTask *append) {
-        if (append->error()) {
-            fail(append->error());
+    append(folderId, name, true);
+}
+
+void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool mayCreate)
+{
+    auto *task = new ImapAppendTask(m_connection, mailbox, m_current.message, this);
+    task->setFlags(m_current.appendFlags);
+    whenDone<ImapAppendTask>(task, [this, folderId, mailbox, mayCreate](ImapAppendTask *done) {
+        if (done->error() && done->needsCreate() && mayCreate) {
+            // The folder went from the server (RFC 3501 TRYCREATE): made again, then filled.
+            auto *create = new ImapMailboxTask(m_connection, ImapMailboxTask::Operation::Create,
+                                               mailbox, {}, this);
+            whenDone<ImapMailboxTask>(create, [this, folderId, mailbox](ImapMailboxTask *made) {
+                if (made->error())
+                    fail(made->error());
+                else
+                    append(folderId, mailbox, false);
+            });
+            return;
+        }
+        if (done->error()) {
+            fail(done->error());
             return;
         }
         Q_EMIT appended(folderId);

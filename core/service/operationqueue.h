@@ -61,6 +61,8 @@ private:
     void runMove(const PendingOperation &operation);
     void runExpunge(const PendingOperation &operation);
     void runAppend(const PendingOperation &operation);
+    // Stores the current operation's message; a folder the server lost is created once.
+    void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);
     // The server refused: the cache gets the messages back as the server still has them.
     void restore(const PendingOperation &operation);
     // The current entry is done (or dropped): removed from the journal, then the next.

@@ -355,6 +355,14 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
         box.messages.append(message);
         reply(session, tag + " OK [APPENDUID " + QByteArray::number(box.uidValidity) + ' '
                                + QByteArray::number(message.uid) + "] Append completed");
+    } else if (command == "CREATE" && !w.isEmpty()) {
+        const QByteArray name = unquote(w.first());
+        if (m_mailboxes.contains(name)) {
+            reply(session, tag + " NO [ALREADYEXISTS] Mailbox already exists");
+            return;
+        }
+        addMailbox(name);
+        reply(session, tag + " OK Create completed");
     } else if (command == "IDLE") {
         session->idling = true;
         session->idleTag = tag;

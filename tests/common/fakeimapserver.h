@@ -15,7 +15,8 @@ class FakeTransport;
 // A small IMAP server in the test process, for the service layer: it keeps mailboxes with
 // messages, and answers what the account's connections send (LOGIN, LIST, STATUS, SELECT,
 // UID SEARCH/FETCH/STORE/MOVE/COPY/EXPUNGE, APPEND, IDLE, NOOP, LOGOUT) over FakeTransports it
-// makes itself, as the TransportFactory of the service under test. Capabilities: IMAP4rev1,
+// makes itself, as the TransportFactory of the service under test (CREATE too). Capabilities:
+// IMAP4rev1,
 // UIDPLUS, MOVE, IDLE. Commands the server does not know are answered BAD.
 //
 // The server can be taken down (setReachable(false)): open links are cut and new ones are
@@ -47,6 +48,8 @@ public:
 
     void setPassword(const QByteArray &password) { m_password = password; }
     void addMailbox(const QByteArray &name, const QByteArray &attribute = {});
+    // The mailbox goes with its messages, as when deleted by another client.
+    void removeMailbox(const QByteArray &name) { m_mailboxes.remove(name); }
     // Stores a message; returns its UID.
     quint32 addMessage(const QByteArray &mailbox, const QByteArray &subject,
                        const QSet<QByteArray> &flags = {});

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void offlineFlagsAndMovesReachTheServerAfterReconnect();
     void sentCopyMadeOfflineIsFiledAfterReconnect();
     void movesFromAFolderThatIsNotOpen();
+    void sentCopyRecreatesAFolderTheServerLost();
     void deleteThenUndoRestoresOnTheServer();
     void keychainFailureAsksForThePassword();
     void senderWithoutAStoredPasswordAsks();
@@ -193,6 +194,19 @@ void TestAccountLayer::sentCopyMadeOfflineIsFiledAfterReconnect()
     const FakeImapServer::Message filed = m_server->mailbox("Sent").messages.first();
     QCOMPARE(filed.raw, message);
     QVERIFY(filed.flags.contains("\\Seen"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
+}
+
+void TestAccountLayer::sentCopyRecreatesAFolderTheServerLost()
+{
+    QVERIFY(startOnline());
+    // Another client deleted Sent after it was listed here.
+    m_server->removeMailbox("Sent");
+    const QByteArray message = "Subject: Kept\r\n\r\nHello\r\n";
+    m_service->appendMessage(FolderRecord::SpecialUse::Sent, message, {QByteArrayLiteral("\\Seen")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->uids("Sent").size(), 1, 10000);
+    QCOMPARE(m_server->mailbox("Sent").messages.first().raw, message);
+    QVERIFY(m_server->commands().contains("CREATE Sent"));
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
 }
 
