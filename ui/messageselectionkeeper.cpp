@@ -126,17 +126,18 @@ QModelIndex MessageSelectionKeeper::find(const Identity &identity, int rowHint) 
 {
     if (!m_model || identity.isNull())
         return {};
+    // A folder's list asks its store where the message is: one position query, where looking
+    // at the old row first would read a window of rows there, and every row when it moved.
+    if (auto *list = qobject_cast<MessageListModel *>(m_model.data())) {
+        const QModelIndex at = list->folderId() == identity.folder ? list->indexForUid(identity.uid)
+                                                                   : QModelIndex();
+        return identityOf(at) == identity ? at : QModelIndex();
+    }
     const int rows = m_model->rowCount();
     if (rowHint >= 0 && rowHint < rows) {
         const QModelIndex at = m_model->index(rowHint, 0);
         if (identityOf(at) == identity)
             return at;
-    }
-    // A folder's list asks its store where the message is rather than reading every row.
-    if (auto *list = qobject_cast<MessageListModel *>(m_model.data())) {
-        const QModelIndex at = list->folderId() == identity.folder ? list->indexForUid(identity.uid)
-                                                                   : QModelIndex();
-        return identityOf(at) == identity ? at : QModelIndex();
     }
     const QModelIndexList hits = m_model->match(m_model->index(0, 0), MessageListModel::UidRole,
                                                 QVariant::fromValue(identity.uid), -1,
