@@ -214,19 +214,43 @@ StoreResult<QList<MessageRecord>> ListQueries::fetchAfter(const MessageQuery &qu
 StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
 {
     const QString column = sortColumn(query.sortKey);
-    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    const QString fts = SearchIndex::ftsQuery(query.searchText);
+    const int next = fts.isEmpty() ? 1 : 2;
+    // The message's own row first, found by its UID alone: where a search is on, whether the
+    // message matches is asked of the index by row id, instead of listing every match.
+    MessageQuery own = query;
+    own.searchText.clear();
     MailError error;
-    QSqlQuery *key = listQuery(query, QStringLiteral("SELECT ") + column,
+    QSqlQuery *key = listQuery(own, QStringLiteral("SELECT ") + column + QStringLiteral(", id"),
                                QStringLiteral(" AND uid = ?"), &error);
     if (!key)
         return error;
-    key->bindValue(next, uid);
+    key->bindValue(1, uid);
     if (!key->exec())
         return m_db.failed(QStringLiteral("Cannot find a message's row"), *key);
     if (!key->next())
         return -1;
     const QVariant sortValue = key->value(0);
+    const qint64 rowId = key->value(1).toLongLong();
     key->finish();
+    if (!fts.isEmpty()) {
+        if (MailError indexError = m_search.indexPending())
+            return indexError;
+        QSqlQuery *match = m_db.prepared(QStringLiteral(
+                                                 "SELECT 1 FROM messages_fts"
+                                                 " WHERE messages_fts MATCH ? AND rowid = ?"),
+                                         &error);
+        if (!match)
+            return error;
+        match->bindValue(0, fts);
+        match->bindValue(1, rowId);
+        if (!match->exec())
+            return m_db.failed(QStringLiteral("Cannot find a message's row"), *match);
+        const bool matches = match->next();
+        match->finish();
+        if (!matches)
+            return -1;
+    }
 
     const QString comparison = query.order == Qt::AscendingOrder ? QStringLiteral(" < ")
                                                                  : QStringLiteral(" > ");
