@@ -105,29 +105,17 @@ StoreResult<FolderRecord> MessageStore::folderByPath(const QString &path)
 
 MailError MessageStore::resetFolder(qint64 folderId, quint32 newUidValidity)
 {
-    QStringList files;
-    MailError error;
-    {
-        CacheTransaction transaction(d->db);
-        error = transaction.error();
-        if (!error)
-            error = d->messages.clearFolder(folderId);
-        if (!error)
-            error = d->parts.clearFolder(folderId, &files);
-        if (!error)
-            error = d->folders.resetState(folderId, newUidValidity);
-        if (!error)
-            error = transaction.commit();
-    }
-    if (error)
-        return error;
-    BodyPartCache::removeFiles(files);
-    Q_EMIT folderCleared(folderId);
-    Q_EMIT foldersChanged();
-    return {};
+    return clearFolder(folderId, [this, folderId, newUidValidity] {
+        return d->folders.resetState(folderId, newUidValidity);
+    });
 }
 
 MailError MessageStore::removeFolder(qint64 folderId)
+{
+    return clearFolder(folderId, [this, folderId] { return d->folders.remove(folderId); });
+}
+
+MailError MessageStore::clearFolder(qint64 folderId, const std::function<MailError()> &finish)
 {
     QStringList files;
     MailError error;
@@ -139,7 +127,7 @@ MailError MessageStore::removeFolder(qint64 folderId)
         if (!error)
             error = d->parts.clearFolder(folderId, &files);
         if (!error)
-            error = d->folders.remove(folderId);
+            error = finish();
         if (!error)
             error = transaction.commit();
     }

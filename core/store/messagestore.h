@@ -19,6 +19,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 
 // The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
@@ -189,5 +190,9 @@ Q_SIGNALS:
 
 private:
     struct Private;
+    // Drops the folder's messages and parts, then finish() in the same transaction; the part
+    // files go after the commit, and folderCleared() and foldersChanged() tell.
+    MailError clearFolder(qint64 folderId, const std::function<MailError()> &finish);
+
     std::unique_ptr<Private> d;
 };
