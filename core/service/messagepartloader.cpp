@@ -209,19 +209,17 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
     }
     const MailError error = m_store->storeBodyPart(m_folderId, m_uid, section, data);
     releaseSection(section, error);
-    if (error) {
-        finish(error);
-        return;
-    }
-    if (m_pending == 0 && !m_finished) {
-        m_message = buildTree();
-        finish();
-    }
+    sectionDone(error);
 }
 
 void MessagePartLoader::onSectionShared(const MailError &error)
 {
     --m_pending;
+    sectionDone(error);
+}
+
+void MessagePartLoader::sectionDone(const MailError &error)
+{
     if (error) {
         finish(error);
         return;

@@ -69,6 +69,8 @@ private:
     void fetchSection(const QByteArray &section, bool binary);
     void onSectionFetched(ImapFetchPartTask *task, const QByteArray &section);
     void onSectionShared(const MailError &error);
+    // One section is in the cache (or failed): the load ends with the last one, or the error.
+    void sectionDone(const MailError &error);
     void releaseSection(const QByteArray &section, const MailError &error);
     MimePart buildTree() const;
     void finish(const MailError &error = {});
