@@ -50,11 +50,17 @@ void SslTransport::createSocket()
         m_readTimer.stop();
         Q_EMIT readyRead();
     });
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 bytes) {
+    // Under TLS, QSslSocket::bytesWritten() fires once the plain bytes are encrypted, while
+    // their encrypted copy still waits in bytesToWrite(); encryptedBytesWritten() fires when
+    // that copy leaves. Both are forwarded, so a writer pacing itself on bytesToWrite() hears
+    // about every drop of the queue, the last one (down to 0) included.
+    const auto forward = [this](qint64 bytes) {
         if (m_readTimer.isActive())
             m_readTimer.start();
         Q_EMIT bytesWritten(bytes);
-    });
+    };
+    connect(m_socket, &QSslSocket::bytesWritten, this, forward);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, forward);
 }
 
 void SslTransport::connectToHost(const QString &host, quint16 port, Security security)

@@ -29,7 +29,10 @@ public:
     virtual void discardPending() = 0;
     virtual void close() = 0;
     virtual bool isEncrypted() const = 0;
-    // Bytes handed to write() not yet sent; lets callers pace uploads and report progress.
+    // Bytes handed to write() not yet sent (under TLS: plain bytes not yet encrypted plus
+    // encrypted bytes not yet on the wire); lets callers pace uploads and report progress.
+    // bytesWritten() is emitted after each drop of this count, including the one that brings
+    // it to 0, so a writer that waits for the queue to fall below a mark is always woken.
     virtual qint64 bytesToWrite() const = 0;
 
     // The answer to certificateTrustRequested(): continue the handshake or abort it.

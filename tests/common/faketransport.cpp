@@ -24,6 +24,7 @@ void FakeTransport::connectToHost(const QString &host, quint16 port, Security se
     m_disconnectPosted = false;
     m_incoming.clear();
     m_unsent = 0;
+    m_unannounced = 0;
     ++m_connectCount;
     m_pending = Pending::Connect;
     switch (m_connectOutcome) {
@@ -75,6 +76,8 @@ void FakeTransport::write(const QByteArray &bytes)
     m_written += bytes;
     m_writes.append(bytes);
     m_unsent += bytes.size();
+    if (m_writeSignals == WriteSignals::BeforeAndAfterSending)
+        m_unannounced += bytes.size();
     Q_EMIT clientWrote(bytes);
     if (!m_flushPosted) {
         m_flushPosted = true;
@@ -101,6 +104,7 @@ void FakeTransport::close()
     m_pending = Pending::None;
     m_incoming.clear();
     m_unsent = 0;
+    m_unannounced = 0;
     Q_EMIT clientClosed();
     if (!m_disconnectPosted) {
         m_disconnectPosted = true;
@@ -214,6 +218,7 @@ void FakeTransport::deliverDisconnected()
     m_state = State::Closed;
     m_pending = Pending::None;
     m_unsent = 0;
+    m_unannounced = 0;
     if (wasOpen)
         Q_EMIT disconnected();
 }
@@ -231,6 +236,14 @@ void FakeTransport::flushWrites()
     m_flushPosted = false;
     if (m_state != State::Connected || m_unsent == 0)
         return;
+    if (m_unannounced > 0) {
+        // Taken in, not sent: the queue is as full as before; the bytes leave on a later turn.
+        const qint64 taken = std::exchange(m_unannounced, 0);
+        m_flushPosted = true;
+        post(&FakeTransport::flushWrites);
+        Q_EMIT bytesWritten(taken);
+        return;
+    }
     const qint64 n = m_chunkSize > 0 ? qMin(m_chunkSize, m_unsent) : m_unsent;
     m_unsent -= n;
     if (m_unsent > 0) {

@@ -24,6 +24,13 @@ public:
         Manual, // nothing happens until the test calls completeConnect()/completeStartTls()
     };
     enum class State { Idle, Connecting, Connected, Closed };
+    // When bytesWritten() is emitted for the bytes of a write.
+    enum class WriteSignals {
+        AfterSending, // once they have left the queue (a plain socket)
+        // As a TLS socket: first on the next turn while they still count in bytesToWrite()
+        // (being encrypted), then again as they leave the queue on later turns.
+        BeforeAndAfterSending,
+    };
 
     explicit FakeTransport(QObject *parent = nullptr);
     ~FakeTransport() override;
@@ -50,6 +57,7 @@ public:
     // How many bytes one simulated network turn sends: lets tests see bytesToWrite() pacing.
     // 0 (the default) sends each write in one turn.
     void setWriteChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    void setWriteSignals(WriteSignals signalling) { m_writeSignals = signalling; }
 
     // Playing the server.
     void serverSend(const QByteArray &bytes);
@@ -122,6 +130,8 @@ private:
     int m_connectCount = 0;
     qint64 m_chunkSize = 0;
     qint64 m_unsent = 0;
+    qint64 m_unannounced = 0; // BeforeAndAfterSending: written, not yet announced as taken in
+    WriteSignals m_writeSignals = WriteSignals::AfterSending;
     QByteArray m_incoming;
     QByteArray m_written;
     QList<QByteArray> m_writes;

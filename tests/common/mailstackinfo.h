@@ -23,6 +23,8 @@ public:
     quint16 imapTlsPort() const { return port("IMAP_TLS_PORT"); }
     quint16 smtpStartTlsPort() const { return port("SMTP_STARTTLS_PORT"); }
     quint16 smtpTlsPort() const { return port("SMTP_TLS_PORT"); }
+    // Submission with STARTTLS like smtpStartTlsPort(), but without CHUNKING.
+    quint16 smtpNoChunkingPort() const { return port("SMTP_NOCHUNKING_PORT"); }
     QString caFile() const { return value("CA_FILE"); }
     QList<QSslCertificate> caCertificates() const;
     QString domain() const { return value("DOMAIN"); }

@@ -24,6 +24,7 @@ void TlsTestServer::incomingConnection(qintptr handle)
     connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
     switch (m_mode) {
     case Mode::ImplicitTls:
+    case Mode::Sink:
         socket->startServerEncryption();
         break;
     case Mode::StartTls:
@@ -36,6 +37,10 @@ void TlsTestServer::incomingConnection(qintptr handle)
 
 void TlsTestServer::onReadyRead(QSslSocket *socket)
 {
+    if (m_mode == Mode::Sink) {
+        m_receivedBytes += socket->readAll().size();
+        return;
+    }
     while (socket->canReadLine()) {
         const QByteArray line = socket->readLine().trimmed();
         m_lines.append(line);

@@ -16,6 +16,7 @@ public:
         ImplicitTls, // TLS right after accept
         StartTls, // "220 hi", then on "STARTTLS" "220 go" (+ injected bytes) and TLS
         Silent, // accept and never send a byte
+        Sink, // TLS right after accept, then count what arrives and never answer
     };
 
     TlsTestServer(Mode mode, const QSslCertificate &certificate, const QSslKey &key,
@@ -24,6 +25,8 @@ public:
     // Plain bytes sent right after "220 go", before the handshake (a STARTTLS injection).
     void setInjectedBytes(const QByteArray &bytes) { m_injected = bytes; }
     QList<QByteArray> receivedLines() const { return m_lines; }
+    // Sink: the plain bytes received after TLS, across connections.
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -36,4 +39,5 @@ private:
     QSslKey m_key;
     QByteArray m_injected;
     QList<QByteArray> m_lines;
+    qint64 m_receivedBytes = 0;
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void refused();
     void handshakeTimeout();
     void readTimeout();
+    void pacedWriteDrains();
     void certificateInfo();
 
 private:
@@ -318,6 +319,48 @@ void TestSslTransport::readTimeout()
     transport.write("HELLO\r\n");
     QTRY_COMPARE(error.size(), 1);
     QCOMPARE(error.at(0).at(0).value<MailError>().kind(), MailError::Kind::Network);
+}
+
+void TestSslTransport::pacedWriteDrains()
+{
+    // A writer that tops the queue up to a high-water mark whenever bytesWritten() comes, as
+    // the SMTP DATA body does, must be woken until everything has left. Under TLS the socket's
+    // own bytesWritten() fires while the encrypted copy still counts in bytesToWrite(); if the
+    // transport forwarded only that, the writer would wait forever with a full queue.
+    TlsTestServer server(TlsTestServer::Mode::Sink, m_serverCert, m_serverKey);
+    const quint16 port = listen(server);
+    QVERIFY(port);
+    SslTransport transport;
+    transport.setCaCertificates({m_ca});
+    transport.setPeerVerifyName(TlsName);
+    QSignalSpy connected(&transport, &Transport::connected);
+    transport.connectToHost(QStringLiteral("127.0.0.1"), port, Security::ImplicitTls);
+    QTRY_COMPARE(connected.size(), 1);
+
+    constexpr qint64 Total = 4 * 1024 * 1024;
+    constexpr qint64 HighWater = 256 * 1024;
+    const QByteArray chunk(64 * 1024, 'x');
+    qint64 handedOver = 0;
+    qint64 maxQueued = 0;
+    int signalsAtEmptyQueue = 0;
+    const auto pump = [&] {
+        while (handedOver < Total && transport.bytesToWrite() < HighWater) {
+            transport.write(chunk);
+            handedOver += chunk.size();
+            maxQueued = qMax(maxQueued, transport.bytesToWrite());
+        }
+    };
+    connect(&transport, &Transport::bytesWritten, this, [&] {
+        if (transport.bytesToWrite() == 0)
+            ++signalsAtEmptyQueue;
+        pump();
+    });
+    pump();
+    QTRY_COMPARE_WITH_TIMEOUT(server.receivedBytes(), Total, 20000);
+    QCOMPARE(handedOver, Total);
+    QCOMPARE(transport.bytesToWrite(), 0);
+    QVERIFY(signalsAtEmptyQueue > 0); // the last drop, to 0, was announced too
+    QVERIFY2(maxQueued < HighWater + 2 * chunk.size(), qPrintable(QString::number(maxQueued)));
 }
 
 void TestSslTransport::certificateInfo()

@@ -48,6 +48,7 @@ class TestSmtpClient : public QObject
 private Q_SLOTS:
     void conversation_data();
     void conversation();
+    void pacedDataStreamsInChunks_data();
     void pacedDataStreamsInChunks();
     void timeouts_data();
     void timeouts();
@@ -435,10 +436,21 @@ void TestSmtpClient::conversation()
     QCOMPARE(finished.size(), 1);
 }
 
+void TestSmtpClient::pacedDataStreamsInChunks_data()
+{
+    QTest::addColumn<FakeTransport::WriteSignals>("writeSignals");
+    QTest::newRow("signals-after-sending") << FakeTransport::WriteSignals::AfterSending;
+    // As under TLS: the first bytesWritten() comes while the queue is still above the client's
+    // high-water mark, so only the later ones, as the bytes leave, can wake the client.
+    QTest::newRow("signals-before-sending-tls")
+            << FakeTransport::WriteSignals::BeforeAndAfterSending;
+}
+
 void TestSmtpClient::pacedDataStreamsInChunks()
 {
-    // A 3 MB message over a link that sends 100 KB per turn: the client must never queue much
-    // more than its high-water mark, and progress must reach the total.
+    // A 3 MB message over a link that sends 100 KB per turn, without CHUNKING: the client must
+    // never queue much more than its high-water mark, and progress must reach the total.
+    QFETCH(FakeTransport::WriteSignals, writeSignals);
     QByteArray message = "Subject: big\r\n\r\n";
     const QByteArray line = QByteArray(76, 'x') + "\r\n";
     while (message.size() < 3 * 1024 * 1024)
@@ -446,6 +458,7 @@ void TestSmtpClient::pacedDataStreamsInChunks()
 
     FakeTransport transport;
     transport.setWriteChunkSize(100 * 1024);
+    transport.setWriteSignals(writeSignals);
     Script script = tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"};
     ScriptedServer server(&transport, script);
     server.appendExpect(message + ".\r\n");
