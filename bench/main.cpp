@@ -1,5 +1,6 @@
 // heron-bench: one subcommand per area, each printing "name value" lines.
 #include "appbench.h"
+#include "hostilebench.h"
 #include "imapbench.h"
 #include "readbench.h"
 #include "smtpbench.h"
@@ -23,8 +24,11 @@ int main(int argc, char *argv[])
         return runAppWindowBench(argc, argv);
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
-            {QStringLiteral("app"), nullptr},         {QStringLiteral("imap"), runImapBench},
-            {QStringLiteral("read"), nullptr},        {QStringLiteral("smtp"), runSmtpBench},
+            {QStringLiteral("app"), nullptr},
+            {QStringLiteral("imap"), runImapBench},
+            {QStringLiteral("hostile"), runHostileBench},
+            {QStringLiteral("read"), nullptr},
+            {QStringLiteral("smtp"), runSmtpBench},
             {QStringLiteral("store"), runStoreBench},
     };
     QStringList args = app.arguments().mid(1);

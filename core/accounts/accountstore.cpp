@@ -77,6 +77,16 @@ quint16 portValue(const QVariant &value, quint16 fallback)
     return ok && port > 0 && port <= 65535 ? quint16(port) : fallback;
 }
 
+// A list, or no key at all when it is empty: QSettings would write an empty list as
+// "@Invalid()", which other readers of the file take for a value.
+void setList(QSettings *settings, QAnyStringView key, const QStringList &list)
+{
+    if (list.isEmpty())
+        settings->remove(key);
+    else
+        settings->setValue(key, list);
+}
+
 } // namespace
 
 AccountStore::AccountStore(QSettings *settings, QObject *parent)
@@ -135,7 +145,7 @@ MailError AccountStore::saveAccount(const Account &account)
         QStringList ids = order();
         if (!ids.contains(account.id()))
             ids.append(account.id());
-        m_settings->setValue(orderKey, ids);
+        setList(m_settings, orderKey, ids);
     }
     const MailError error = syncSettings();
     if (error)
@@ -157,7 +167,7 @@ MailError AccountStore::removeAccount(const QString &id)
     m_settings->endGroup();
     QStringList ids = m_settings->value(orderKey).toStringList();
     ids.removeAll(id);
-    m_settings->setValue(orderKey, ids);
+    setList(m_settings, orderKey, ids);
     const MailError error = syncSettings();
     if (error)
         return error;
@@ -191,11 +201,11 @@ void AccountStore::writeAccount(const Account &a)
     m_settings->setValue(u"imap/host"_s, a.imapHost());
     m_settings->setValue(u"imap/port"_s, a.imapPort());
     m_settings->setValue(u"imap/security"_s, securityName(a.imapSecurity()));
-    m_settings->setValue(u"imap/pinnedSha256"_s, pinsToStrings(a.imapPinnedFingerprints()));
+    setList(m_settings, u"imap/pinnedSha256"_s, pinsToStrings(a.imapPinnedFingerprints()));
     m_settings->setValue(u"smtp/host"_s, a.smtpHost());
     m_settings->setValue(u"smtp/port"_s, a.smtpPort());
     m_settings->setValue(u"smtp/security"_s, securityName(a.smtpSecurity()));
-    m_settings->setValue(u"smtp/pinnedSha256"_s, pinsToStrings(a.smtpPinnedFingerprints()));
+    setList(m_settings, u"smtp/pinnedSha256"_s, pinsToStrings(a.smtpPinnedFingerprints()));
 
     const QList<Identity> identities = a.identities();
     m_settings->beginWriteArray(u"identities"_s, int(identities.size()));

@@ -28,6 +28,9 @@ void ImapConnection::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    // Logged in: the server we authenticated to speaks now, with the caps meant for mail.
+    if (state == State::Setup || state == State::Ready)
+        m_framer.setLimits(m_settings.limits);
     QMetaObject::invokeMethod(
             this, [this, state] { Q_EMIT stateChanged(state); }, Qt::QueuedConnection);
 }
@@ -37,7 +40,7 @@ void ImapConnection::open(const ImapConnectionSettings &settings)
     if (m_state != State::Disconnected)
         return;
     m_settings = settings;
-    m_framer = ImapFramer(settings.limits);
+    m_framer = ImapFramer(settings.limitsBeforeLogin);
     m_capabilities.clear();
     m_enabled.clear();
     m_byeText.clear();
@@ -245,6 +248,9 @@ void ImapConnection::onReadyRead()
             fail(m_framer.error());
             break;
         }
+        if (m_framer.wasTruncated())
+            qCWarning(lcImap) << "a field longer than" << m_framer.limits().maxFieldLiteralSize
+                              << "bytes was cut:" << raw.left(200);
         ImapParser::Result parsed = ImapParser::parse(raw);
         if (!parsed.isOk()) {
             qCWarning(lcImap) << "unparsable response:" << raw.left(200);

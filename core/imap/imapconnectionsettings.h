@@ -23,7 +23,10 @@ struct ImapConnectionSettings
     QList<std::pair<QByteArray, QByteArray>> clientId {{"name", "Heron"}, {"version", "0.1"}};
     // ENABLE CONDSTORE QRESYNC (and UTF8=ACCEPT) when offered.
     bool enableExtensions = true;
+    // The framer's caps once logged in, and until then (greeting, STARTTLS, login: anyone on
+    // the path may speak, so they are small).
     ImapFramer::Limits limits;
+    ImapFramer::Limits limitsBeforeLogin = ImapFramer::Limits::beforeLogin();
     // IDLE is ended and restarted after this long (RFC 9051: before 30 minutes).
     int idleRenewMs = 28 * 60 * 1000;
 };

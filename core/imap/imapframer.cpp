@@ -15,6 +15,9 @@ void ImapFramer::reset()
     m_buffer.clear();
     m_start = m_scan = m_lineStart = 0;
     m_literalOwed = 0;
+    m_discardOwed = 0;
+    m_truncating = false;
+    m_lastTruncated = false;
     m_ready.clear();
     m_error = MailError();
 }
@@ -33,25 +36,65 @@ void ImapFramer::feed(QByteArrayView bytes)
         m_buffer.remove(0, m_start);
         m_scan -= m_start;
         m_lineStart -= m_start;
-        for (qsizetype &end : m_ready)
-            end -= m_start;
+        for (Ready &ready : m_ready)
+            ready.end -= m_start;
         m_start = 0;
     }
     m_buffer.append(bytes.data(), bytes.size());
     scan();
 }
 
+bool ImapFramer::isBodySectionLiteral(qsizetype brace) const
+{
+    // section-text: "BODY[...]" or "BINARY[...]", with an origin "<n>" for a partial fetch,
+    // then SP and the literal (or literal8 "~{n}"); or RFC822, RFC822.HEADER, RFC822.TEXT.
+    const char *data = m_buffer.constData();
+    qsizetype i = brace - 1;
+    if (i >= m_lineStart && data[i] == '~')
+        --i;
+    while (i >= m_lineStart && data[i] == ' ')
+        --i;
+    if (i < m_lineStart)
+        return false;
+    if (data[i] == '>') {
+        --i;
+        while (i >= m_lineStart && data[i] >= '0' && data[i] <= '9')
+            --i;
+        if (i < m_lineStart || data[i] != '<')
+            return false;
+        --i;
+    }
+    if (i >= m_lineStart && data[i] == ']')
+        return true;
+    qsizetype wordStart = i;
+    while (wordStart >= m_lineStart && data[wordStart] != ' ' && data[wordStart] != '(')
+        --wordStart;
+    const QByteArrayView word(data + wordStart + 1, i - wordStart);
+    for (const char *name : {"RFC822", "RFC822.HEADER", "RFC822.TEXT"}) {
+        if (word.compare(QByteArrayView(name), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 void ImapFramer::scan()
 {
-    const qsizetype size = m_buffer.size();
-    qsizetype responseStart = m_ready.isEmpty() ? m_start : m_ready.last();
-    while (m_scan < size && !hasError()) {
+    qsizetype responseStart = m_ready.isEmpty() ? m_start : m_ready.last().end;
+    while (m_scan < m_buffer.size() && !hasError()) {
+        const qsizetype size = m_buffer.size();
         if (m_literalOwed > 0) {
             const qint64 take = std::min<qint64>(m_literalOwed, size - m_scan);
             m_scan += qsizetype(take);
             m_literalOwed -= take;
             if (m_literalOwed == 0)
                 m_lineStart = m_scan;
+            continue;
+        }
+        if (m_discardOwed > 0) {
+            // The rest of a cut literal: dropped as it arrives, never kept.
+            const qint64 take = std::min<qint64>(m_discardOwed, size - m_scan);
+            m_buffer.remove(m_scan, qsizetype(take));
+            m_discardOwed -= take;
             continue;
         }
         const char *data = m_buffer.constData();
@@ -76,6 +119,7 @@ void ImapFramer::scan()
             --end;
         bool literal = false;
         qint64 literalSize = 0;
+        qsizetype brace = -1;
         if (end > m_lineStart && data[end - 1] == '}') {
             qsizetype p = end - 2;
             if (p >= m_lineStart && data[p] == '+')
@@ -86,6 +130,7 @@ void ImapFramer::scan()
             const qsizetype digits = digitsEnd - (p + 1);
             if (p >= m_lineStart && data[p] == '{' && digits > 0) {
                 literal = true;
+                brace = p;
                 if (digits > 18) {
                     setError(QStringLiteral("IMAP literal size is out of range"));
                     break;
@@ -95,18 +140,29 @@ void ImapFramer::scan()
             }
         }
         if (literal) {
-            if (literalSize > m_limits.maxLiteralSize) {
+            const bool body = isBodySectionLiteral(brace);
+            const qint64 cap = body ? m_limits.maxLiteralSize : m_limits.maxFieldLiteralSize;
+            qint64 keep = literalSize;
+            if (literalSize > cap && !body && m_limits.cutFieldLiterals) {
+                // Announce only what is kept; the parser sees a shorter, whole literal.
+                keep = cap;
+                const QByteArray announcement = '{' + QByteArray::number(keep) + '}';
+                m_buffer.replace(brace, end - brace, announcement);
+                m_scan += announcement.size() - (end - brace);
+                m_discardOwed = literalSize - keep;
+                m_truncating = true;
+            } else if (literalSize > cap) {
                 setError(QStringLiteral("IMAP literal of %1 bytes exceeds the limit of %2")
                                  .arg(literalSize)
-                                 .arg(m_limits.maxLiteralSize));
+                                 .arg(cap));
                 break;
             }
-            if (qint64(m_scan - responseStart) + literalSize > m_limits.maxResponseSize) {
+            if (qint64(m_scan - responseStart) + keep > m_limits.maxResponseSize) {
                 setError(QStringLiteral("IMAP response exceeds %1 bytes")
                                  .arg(m_limits.maxResponseSize));
                 break;
             }
-            m_literalOwed = literalSize;
+            m_literalOwed = keep;
             m_lineStart = m_scan;
             continue;
         }
@@ -114,7 +170,8 @@ void ImapFramer::scan()
             setError(QStringLiteral("IMAP response exceeds %1 bytes").arg(m_limits.maxResponseSize));
             break;
         }
-        m_ready.append(m_scan);
+        m_ready.append({m_scan, m_truncating});
+        m_truncating = false;
         responseStart = m_scan;
         m_lineStart = m_scan;
     }
@@ -123,10 +180,11 @@ void ImapFramer::scan()
 ImapFramer::Status ImapFramer::next(QByteArray *response)
 {
     if (!m_ready.isEmpty()) {
-        const qsizetype end = m_ready.takeFirst();
-        *response = m_buffer.sliced(m_start, end - m_start);
-        m_start = end;
-        if (m_start == m_buffer.size() && m_literalOwed == 0) {
+        const Ready ready = m_ready.takeFirst();
+        *response = m_buffer.sliced(m_start, ready.end - m_start);
+        m_lastTruncated = ready.truncated;
+        m_start = ready.end;
+        if (m_start == m_buffer.size() && m_literalOwed == 0 && m_discardOwed == 0) {
             m_buffer.clear();
             m_scan -= m_start;
             m_lineStart -= m_start;

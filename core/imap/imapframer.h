@@ -13,14 +13,32 @@
 // stopped scanning and how many literal bytes it is still owed, and never rescans. Lines and
 // literals over the configured caps are a Limit error; an announced size is never allocated
 // ahead. After an error the framer stays failed until reset().
+//
+// Literals are told apart by what they stand for: a body section's (the literal after
+// "BODY[...]", "BINARY[...]" or RFC822, RFC822.HEADER, RFC822.TEXT) may be as large as
+// maxLiteralSize; any other (an ENVELOPE, FLAGS or BODYSTRUCTURE field, a mailbox name) longer
+// than maxFieldLiteralSize is cut to that size as it arrives, the rest never kept, and the
+// response is marked truncated: one message with a hostile field costs a few KiB, and the
+// responses after it go on.
 class ImapFramer
 {
 public:
     struct Limits
     {
         qsizetype maxLineLength = 1024 * 1024; // one line between literals
-        qint64 maxLiteralSize = qint64(256) * 1024 * 1024; // one literal
+        qint64 maxLiteralSize = qint64(256) * 1024 * 1024; // one body section literal
+        qint64 maxFieldLiteralSize = 16 * 1024; // any other literal: longer ones are cut
         qint64 maxResponseSize = qint64(512) * 1024 * 1024; // line(s) and literals together
+        // Longer field literals are cut (true) or an error (false).
+        bool cutFieldLiterals = true;
+
+        // Before the login anyone on the path may speak: nothing a greeting, a capability list
+        // or a login reply needs comes near 64 KiB, and anything larger is an error.
+        static Limits beforeLogin()
+        {
+            constexpr qsizetype Small = 64 * 1024;
+            return Limits {Small, Small, Small, Small, false};
+        }
     };
 
     enum class Status { NeedMore, Response, Error };
@@ -31,6 +49,11 @@ public:
     void feed(QByteArrayView bytes);
     // The next complete response into *response, or NeedMore, or Error (see error()).
     Status next(QByteArray *response);
+    // The response last returned by next() had a literal cut to maxFieldLiteralSize.
+    bool wasTruncated() const { return m_lastTruncated; }
+    // New caps for the bytes fed from now on (the login changes them).
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    Limits limits() const { return m_limits; }
     MailError error() const { return m_error; }
     bool hasError() const { return m_error.isError(); }
     // Bytes held that are not part of a returned response yet.
@@ -38,8 +61,15 @@ public:
     void reset();
 
 private:
+    struct Ready
+    {
+        qsizetype end; // exclusive
+        bool truncated;
+    };
+
     void scan();
     void setError(const QString &message);
+    bool isBodySectionLiteral(qsizetype brace) const;
 
     Limits m_limits;
     QByteArray m_buffer;
@@ -47,6 +77,9 @@ private:
     qsizetype m_scan = 0; // bytes before this were examined
     qsizetype m_lineStart = 0; // first byte of the current line segment
     qint64 m_literalOwed = 0; // literal bytes still to come
-    QList<qsizetype> m_ready; // ends (exclusive) of complete responses, in order
+    qint64 m_discardOwed = 0; // bytes of a cut literal still to come and to drop
+    bool m_truncating = false; // the response being assembled had a literal cut
+    bool m_lastTruncated = false;
+    QList<Ready> m_ready; // complete responses, in order
     MailError m_error;
 };

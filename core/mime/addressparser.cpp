@@ -250,9 +250,16 @@ QList<MailAddress> AddressParser::parseList(QByteArrayView headerValue)
             flushPending();
             continue;
         }
-        if (e.address.isEmpty()) {
+        if (e.address.isEmpty() && !e.angle && !e.comment.isEmpty() && e.phrase.contains(" at ")) {
+            // "user at example.org (Full Name)", as list archives hide addresses: the comment
+            // is the name, the text stays as it is.
+            flushPending();
+            out.append(MailAddress {decodeName(e.comment), decodeName(e.phrase)});
+            continue;
+        }
+        if (e.address.isEmpty() && (!e.angle || e.phrase.isEmpty())) {
             if (e.angle || e.phrase.isEmpty())
-                continue; // "<>" or nothing usable
+                continue; // a bare "<>", or nothing usable
             flushPending();
             hasPending = true;
             pendingRaw = e.phrase;

@@ -109,6 +109,11 @@ QStringDecoder &namedDecoder(const QByteArray &name)
     for (auto &[cachedName, decoder] : cache) {
         if (cachedName == name) {
             decoder->resetState();
+            // Qt 6.4's ICU decoders (ISO-2022-JP, Shift_JIS, Big5, EUC-KR, GB18030) keep
+            // hasError() through resetState(): one that erred is replaced, never reused.
+            if (decoder->hasError())
+                decoder = std::make_unique<QStringDecoder>(name.constData(),
+                                                           QStringDecoder::Flag::Stateless);
             return *decoder;
         }
     }
@@ -117,6 +122,77 @@ QStringDecoder &namedDecoder(const QByteArray &name)
     cache.emplace_back(name, std::make_unique<QStringDecoder>(name.constData(),
                                                               QStringDecoder::Flag::Stateless));
     return *cache.back().second;
+}
+
+// The length of the well-formed UTF-8 sequence at bytes[i] (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), or 0 when there is none.
+qsizetype utf8SequenceLength(QByteArrayView bytes, qsizetype i)
+{
+    const auto at = [&bytes](qsizetype k) {
+        return static_cast<uchar>(bytes.at(k));
+    };
+    const uchar lead = at(i);
+    qsizetype length = 0;
+    uchar low = 0x80;
+    uchar high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0)
+            low = 0xA0;
+        else if (lead == 0xED)
+            high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0)
+            low = 0x90;
+        else if (lead == 0xF4)
+            high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + length > bytes.size())
+        return 0;
+    for (qsizetype k = 1; k < length; ++k) {
+        const uchar c = at(i + k);
+        if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF))
+            return 0;
+    }
+    return length;
+}
+
+// Text that is UTF-8 but for some stray bytes: every well-formed sequence is read as UTF-8,
+// each byte that is not part of one as windows-1252 (as QStringDecoder reads it: the C1
+// control where the code page defines no character).
+QString fromMostlyUtf8(QByteArrayView bytes)
+{
+    QString out;
+    out.reserve(bytes.size());
+    qsizetype runStart = 0;
+    qsizetype i = 0;
+    const auto flushRun = [&] {
+        if (i > runStart)
+            out += QString::fromUtf8(bytes.sliced(runStart, i - runStart));
+    };
+    while (i < bytes.size()) {
+        const auto c = static_cast<uchar>(bytes.at(i));
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (const qsizetype length = utf8SequenceLength(bytes, i)) {
+            i += length;
+            continue;
+        }
+        flushRun();
+        const char16_t unit = c >= 0xA0 ? char16_t(c) : windows1252High[c - 0x80];
+        out += QChar(unit == 0 ? char16_t(c) : unit);
+        ++i;
+        runStart = i;
+    }
+    flushRun();
+    return out;
 }
 
 QByteArray lookUpCanonicalName(QByteArrayView charset);
@@ -187,9 +263,11 @@ bool CharsetDecoder::isValidUtf8(QByteArrayView bytes)
 QString CharsetDecoder::decodeUndeclared(QByteArrayView bytes)
 {
     QString text;
-    if (fromUtf8(bytes, &text) || fromWindows1252(bytes, &text))
+    if (fromUtf8(bytes, &text))
         return text;
-    return namedDecoder(QByteArrayLiteral("windows-1252"))(bytes);
+    // Latin-1 text seldom holds a well-formed UTF-8 sequence by chance, so this reads it as
+    // windows-1252 whole, and UTF-8 with a stray byte keeps its valid runs.
+    return fromMostlyUtf8(bytes);
 }
 
 QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, bool *usedFallback)
@@ -222,15 +300,17 @@ QString CharsetDecoder::decode(QByteArrayView bytes, QByteArrayView charset, boo
             return text;
         if (usedFallback)
             *usedFallback = true;
-        return namedDecoder(QByteArrayLiteral("windows-1252"))(bytes);
+        return fromMostlyUtf8(bytes); // one bad byte does not turn the rest into mojibake
     }
     QStringDecoder &decoder = namedDecoder(name);
     text = decoder(bytes);
     if (!decoder.hasError())
         return text;
-    // Keep the declared decoding (with replacement characters) unless UTF-8 reads cleanly.
+    // Keep the declared decoding (with replacement characters) unless UTF-8 reads cleanly. A
+    // 7-bit charset's bytes (ISO-2022-JP) always read as UTF-8, escape codes and all: that says
+    // nothing, and they keep the declared decoding.
     QString utf8;
-    if (fromUtf8(bytes, &utf8)) {
+    if (!isAscii(bytes) && fromUtf8(bytes, &utf8)) {
         if (usedFallback)
             *usedFallback = true;
         return utf8;

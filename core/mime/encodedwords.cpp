@@ -88,6 +88,15 @@ std::optional<Word> parseWord(QByteArrayView value, qsizetype pos)
     return w;
 }
 
+// Charsets that switch modes with escape sequences (ISO-2022-JP, -KR, -CN, UTF-7, HZ): each
+// encoded word starts and ends in the initial mode (RFC 2047 section 5, RFC 1468), so each is
+// decoded alone; joining their bytes yields escape sequences decoders reject.
+bool isStateful(QByteArrayView charset)
+{
+    const QByteArray name = CharsetDecoder::canonicalName(charset);
+    return name.startsWith("iso-2022") || name == "utf-7" || name.startsWith("hz");
+}
+
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -152,6 +161,10 @@ QString EncodedWords::decode(QByteArrayView value)
                 pendingBytes += word->bytes;
                 i = word->end;
                 lastWasWord = true;
+                // Bytes of adjacent words in one charset are joined (a UTF-8 character may be
+                // split between two words), except in a stateful charset: word by word.
+                if (isStateful(pendingCharset))
+                    flushWords();
                 continue;
             }
         }

@@ -20,6 +20,14 @@ public:
     // Decoded parameter value; name is matched case-insensitively.
     QString parameter(QByteArrayView name) const;
     QMap<QByteArray, QString> parameters() const { return m_parameters; }
+    // The same parameters under another value: an invalid Content-Type read as its default
+    // type keeps its name and charset.
+    HeaderParameters withValue(QByteArrayView value) const
+    {
+        HeaderParameters copy = *this;
+        copy.m_value = value.toByteArray().toLower();
+        return copy;
+    }
 
     // One parameter for writing: name="value" when value is short printable ASCII, else the
     // RFC 2231 form in UTF-8, split into name*0*=, name*1*=, ... sections of at most

@@ -57,7 +57,7 @@ MimePart MimePart::fromHeader(const QByteArray &headerBlock, const QByteArray &s
     part.parseHeaderBlock(0, headerBlock.size());
     part.m_contentType = HeaderParameters::parse(part.header("Content-Type"));
     if (!isValidMimeType(part.m_contentType.value()))
-        part.m_contentType = HeaderParameters::parse("text/plain");
+        part.m_contentType = part.m_contentType.withValue("text/plain");
     part.m_disposition = HeaderParameters::parse(part.header("Content-Disposition"));
     part.m_encoding = TransferEncoding::fromHeader(part.header("Content-Transfer-Encoding"));
     part.m_section = section;
@@ -91,8 +91,10 @@ MimePart MimePart::parseEntity(const QByteArray &data, qsizetype start, qsizetyp
 
     const QByteArray defaultType = digestChild ? "message/rfc822" : "text/plain";
     part.m_contentType = HeaderParameters::parse(part.header("Content-Type"));
+    // RFC 2045 section 5.2: an invalid type is read as the default one; its parameters (the
+    // attachment's name above all) stay.
     if (!isValidMimeType(part.m_contentType.value()))
-        part.m_contentType = HeaderParameters::parse(defaultType);
+        part.m_contentType = part.m_contentType.withValue(defaultType);
     part.m_disposition = HeaderParameters::parse(part.header("Content-Disposition"));
     part.m_encoding = TransferEncoding::fromHeader(part.header("Content-Transfer-Encoding"));
 

@@ -90,6 +90,14 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error)
     recipients.removeDuplicates();
     if (recipients.isEmpty())
         return report(policyError(QStringLiteral("The message has no recipients")));
+    // The envelope (Bcc included, which no header shows) is checked here as well as when it
+    // is sent: a message that could never leave safely does not enter the outbox.
+    if (!SmtpEnvelope::isSafeAddress(message.from.address))
+        return report(SmtpEnvelope::unsafeAddressError(message.from.address));
+    for (const QString &recipient : std::as_const(recipients)) {
+        if (!SmtpEnvelope::isSafeAddress(recipient))
+            return report(SmtpEnvelope::unsafeAddressError(recipient));
+    }
 
     OutboxEntry entry;
     entry.accountId = m_accountId;

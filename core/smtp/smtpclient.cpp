@@ -394,7 +394,10 @@ void SmtpClient::fail(const MailError &error, Stage stage, const SmtpReply &repl
     if (!m_resultKnown && m_submission) {
         m_submission->m_error = error;
         m_submission->m_stage = stage;
-        m_submission->m_delivery = Delivery::NotSent;
+        // Once the end of the message left, only the server's own refusal says it was not
+        // taken; anything else (a reply that cannot be read, a local error) leaves it open.
+        m_submission->m_delivery = bodyDone() && !reply.isValid() ? Delivery::Unknown
+                                                                  : Delivery::NotSent;
         if (reply.isValid())
             m_submission->m_failureReply = reply;
         m_resultKnown = true;

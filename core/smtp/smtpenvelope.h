@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/mailerror.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -10,4 +12,12 @@ struct SmtpEnvelope
 {
     QString from;
     QStringList recipients;
+
+    // An address that can stand between the angle brackets of MAIL FROM or RCPT TO as it is:
+    // no CR, LF, NUL or any other control character, no '<' and no '>'. Anything else could end
+    // the command early and put a command of its own on the wire.
+    static bool isSafeAddress(const QString &address);
+    // The refusal (a policy error) of an address that is not safe, naming it with its control
+    // characters made visible.
+    static MailError unsafeAddressError(const QString &address);
 };

@@ -51,6 +51,15 @@ SmtpTransaction::Outcome SmtpTransaction::failure(Kind kind, const QString &mess
     return outcome;
 }
 
+SmtpTransaction::Outcome SmtpTransaction::refusal(const MailError &error, Stage stage)
+{
+    Outcome outcome;
+    outcome.kind = Outcome::Kind::Failed;
+    outcome.error = error;
+    outcome.stage = stage;
+    return outcome;
+}
+
 void SmtpTransaction::send(const QByteArray &line, int replies)
 {
     qCDebug(lcSmtp) << "C:" << line;
@@ -89,6 +98,14 @@ SmtpTransaction::Outcome SmtpTransaction::start()
 {
     if (m_envelope.recipients.isEmpty())
         return failure(Kind::Policy, QStringLiteral("The message has no recipient"), Stage::RcptTo);
+    // Every address goes on the wire as it is: one that could end its command is refused
+    // before anything is sent, whatever the caller checked.
+    if (!SmtpEnvelope::isSafeAddress(m_envelope.from))
+        return refusal(SmtpEnvelope::unsafeAddressError(m_envelope.from), Stage::MailFrom);
+    for (const QString &recipient : std::as_const(m_envelope.recipients)) {
+        if (!SmtpEnvelope::isSafeAddress(recipient))
+            return refusal(SmtpEnvelope::unsafeAddressError(recipient), Stage::RcptTo);
+    }
     if (m_needsUtf8 && !m_caps.supportsSmtpUtf8()) {
         return failure(Kind::Policy,
                        QStringLiteral("The server does not accept internationalized addresses or "

@@ -67,6 +67,7 @@ private:
     QStringList refused() const;
     static Outcome failure(MailError::Kind kind, const QString &message,
                            SmtpSubmission::Stage stage, const SmtpReply &reply = {});
+    static Outcome refusal(const MailError &error, SmtpSubmission::Stage stage);
 
     Transport *m_transport;
     SmtpCapabilities m_caps;

@@ -1,9 +1,31 @@
 #include "safetextbrowser.h"
 
+#include <QBuffer>
 #include <QImage>
+#include <QImageReader>
 #include <QTextDocument>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Decodes bytes of a raster format, told by their content whatever the message declared.
+// Formats that can refer to other resources are refused: an SVG image may name local files
+// (<image href="/path">) that the SVG renderer would read and show.
+QImage decodeRaster(const QByteArray &bytes)
+{
+    static const QList<QByteArray> rasterFormats {"png", "jpeg", "jpg", "gif", "bmp", "webp"};
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true);
+    if (!rasterFormats.contains(reader.format().toLower()))
+        return {};
+    return reader.read();
+}
+
+} // namespace
 
 SafeTextBrowser::SafeTextBrowser(QWidget *parent)
     : QTextBrowser(parent)
@@ -76,7 +98,7 @@ QVariant SafeTextBrowser::serve(int type, const QUrl &name) const
     } else {
         return {};
     }
-    const QImage image = QImage::fromData(bytes);
+    const QImage image = decodeRaster(bytes);
     if (image.isNull())
         return {};
     return image;

@@ -8,7 +8,8 @@
 
 // A text browser that never leaves the message: loadResource() serves images embedded in the
 // message (cid: from the map it is given, data:image/...) and refuses everything else, local
-// files included. Remote images are shown only when their bytes were handed over with
+// files included. Only raster formats are decoded (PNG, JPEG, GIF, BMP, WebP, told by their
+// bytes): never SVG, which can name files of its own. Remote images are shown only when their bytes were handed over with
 // setRemoteImage(). Every request is counted and reported, so a test can prove that displaying
 // a message asked for nothing on the network. Links are never followed by the browser itself.
 class SafeTextBrowser : public QTextBrowser

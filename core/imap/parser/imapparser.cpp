@@ -2,6 +2,8 @@
 
 #include "imapparserdetail.h"
 
+#include <algorithm>
+
 using namespace ImapParserDetail;
 
 namespace {
@@ -122,7 +124,11 @@ ImapResponse readUntagged(ImapLexer &lexer)
     check(lexer);
     bool isNumber = false;
     const quint64 number = ImapValue::atom(first).toNumber(&isNumber);
-    if (isNumber && number > 0xFFFFFFFFull)
+    // Digits alone are a message number however many there are: too many for 64 bits is out of
+    // range like any other number above 32 bits, not a keyword to ignore.
+    const bool allDigits = std::all_of(first.cbegin(), first.cend(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+    if (!first.isEmpty() && allDigits && (!isNumber || number > 0xFFFFFFFFull))
         fail("message number out of range");
     if (!lexer.skipSpace() && !lexer.atLineEnd())
         fail("expected a space");

@@ -162,6 +162,64 @@ private Q_SLOTS:
         QCOMPARE(a.smtpPort(), quint16(587));
     }
 
+    void emptyListsLeaveNoInvalidValue_data()
+    {
+        QTest::addColumn<int>("imapPins");
+        QTest::addColumn<int>("smtpPins");
+        QTest::newRow("no pins") << 0 << 0;
+        QTest::newRow("IMAP pinned only") << 1 << 0;
+        QTest::newRow("SMTP pinned twice only") << 0 << 2;
+        QTest::newRow("both") << 2 << 1;
+    }
+
+    void emptyListsLeaveNoInvalidValue()
+    {
+        QFETCH(int, imapPins);
+        QFETCH(int, smtpPins);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"heron.ini"_s);
+        Account a = sampleAccount();
+        QList<QByteArray> imap;
+        for (int i = 0; i < imapPins; ++i)
+            imap.append(QByteArray(64, char('a' + i)));
+        QList<QByteArray> smtp;
+        for (int i = 0; i < smtpPins; ++i)
+            smtp.append(QByteArray(64, char('d' + i)));
+        a.setImapPinnedFingerprints(imap);
+        a.setSmtpPinnedFingerprints(smtp);
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            AccountStore store(&settings);
+            QVERIFY(!store.saveAccount(a));
+            QCOMPARE(store.account(a.id()).value(), a);
+            // The last account removed leaves an empty order: no value for it either.
+            Account other;
+            other.setAddress(u"other@example.org"_s);
+            QVERIFY(!store.saveAccount(other));
+            QVERIFY(!store.removeAccount(other.id()));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(!content.contains("@Invalid"), content.constData());
+        QCOMPARE(content.contains("imap\\pinnedSha256") || content.contains("imap/pinnedSha256"),
+                 imapPins > 0);
+        QCOMPARE(content.contains("smtp\\pinnedSha256") || content.contains("smtp/pinnedSha256"),
+                 smtpPins > 0);
+
+        QSettings reopened(path, QSettings::IniFormat);
+        AccountStore store(&reopened);
+        QCOMPARE(store.accounts().size(), 1);
+        QCOMPARE(store.account(a.id()).value(), a);
+
+        // And with no account left at all.
+        QVERIFY(!store.removeAccount(a.id()));
+        reopened.sync();
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QVERIFY2(!again.readAll().contains("@Invalid"), "an empty account order");
+    }
+
     void noPasswordInTheFile()
     {
         QTemporaryDir dir;

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void idleRenews();
     void idleRefusedIsNotRetried();
     void oversizedLiteralFailsConnection();
+    void largeLiteralBeforeLoginFailsAtOnce_data();
+    void largeLiteralBeforeLoginFailsAtOnce();
+    void longFieldIsCutAndTheSessionGoesOn();
     void unparsableResponseFailsConnection();
     void logoutClosesQuietly();
 };
@@ -469,6 +472,77 @@ void TestImapConnection::oversizedLiteralFailsConnection()
                     [](const ImapCommandResult &) {});
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.at(0).at(0).value<MailError>().kind(), MailError::Kind::Limit);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+}
+
+void TestImapConnection::largeLiteralBeforeLoginFailsAtOnce_data()
+{
+    QTest::addColumn<QList<QByteArray>>("script");
+    QTest::newRow("250 MiB literal in the greeting")
+            << QList<QByteArray> {"S: * OK {262144000}", "C: <close>"};
+    QTest::newRow("70 KB literal in the greeting")
+            << QList<QByteArray> {"S: * OK {70000}", "C: <close>"};
+    QTest::newRow("250 MiB literal in the login reply")
+            << QList<QByteArray> {"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready",
+                                  "C: h1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==",
+                                  "S: * 1 FETCH (BODY[] {262144000}", "C: <close>"};
+}
+
+void TestImapConnection::largeLiteralBeforeLoginFailsAtOnce()
+{
+    // Before the login anyone on the path may speak: the framer's caps are small, and the
+    // connection ends at the announcement instead of waiting for (and holding) the bytes.
+    QFETCH(QList<QByteArray>, script);
+    FakeTransport transport;
+    ScriptedServer server(&transport, script);
+    ImapConnection connection(&transport);
+    QSignalSpy failed(&connection, &ImapConnection::failed);
+    connection.open(settings());
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).value<MailError>().kind(), MailError::Kind::Limit);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+}
+
+void TestImapConnection::longFieldIsCutAndTheSessionGoesOn()
+{
+    // After the login an ENVELOPE field of 200 KB is cut to the field cap as it arrives; the
+    // message is still read and the session goes on.
+    const QByteArray subject(200000, 's');
+    FakeTransport transport;
+    QList<QByteArray> script = prologue("IDLE");
+    script += {"C: h2 UID FETCH 1:2 (UID ENVELOPE)",
+               "S: * 1 FETCH (UID 1 ENVELOPE (NIL {200000}\r\n" + subject
+                       + " NIL NIL NIL NIL NIL NIL NIL NIL))",
+               "S: * 2 FETCH (UID 2 ENVELOPE (NIL \"short\" NIL NIL NIL NIL NIL NIL NIL NIL))",
+               "S: h2 OK done",
+               "C: h3 NOOP",
+               "S: h3 OK still here"};
+    ScriptedServer server(&transport, script);
+    ImapConnection connection(&transport);
+    QSignalSpy failed(&connection, &ImapConnection::failed);
+    connection.open(settings());
+    QList<ImapFetch> fetches;
+    bool fetched = false;
+    connection.send(
+            ImapCommand({"UID FETCH 1:2 (UID ENVELOPE)\r\n"}), this,
+            [&](const ImapCommandResult &r) { fetched = r.isOk(); },
+            [&](const ImapResponse &r) {
+                if (r.type() != ImapResponse::Type::Fetch)
+                    return false;
+                fetches.append(r.fetch());
+                return true;
+            });
+    bool alive = false;
+    connection.send(ImapCommand({"NOOP\r\n"}), this,
+                    [&](const ImapCommandResult &r) { alive = r.isOk(); });
+    QTRY_VERIFY(alive);
+    QVERIFY(fetched);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(fetches.size(), 2);
+    QVERIFY(fetches.at(0).envelope.has_value());
+    const qint64 cap = ImapFramer::Limits().maxFieldLiteralSize;
+    QCOMPARE(fetches.at(0).envelope->subject, QByteArray(qsizetype(cap), 's'));
+    QCOMPARE(fetches.at(1).envelope->subject, QByteArray("short"));
     QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
 }
 

@@ -170,6 +170,127 @@ private Q_SLOTS:
         }
     }
 
+    // After login, a literal that is not a body section's is cut to maxFieldLiteralSize as it
+    // arrives; a body section's is kept whole. Either way the responses after it go on.
+    void literalsByWhatTheyStandFor_data()
+    {
+        QTest::addColumn<QByteArray>("before"); // up to the literal's announcement
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<QByteArray>("after"); // from the end of the literal
+        QTest::addColumn<bool>("cut");
+
+        const QByteArray envelopeTail = " NIL NIL NIL NIL NIL NIL NIL NIL))\r\n";
+        QTest::newRow("ENVELOPE subject") << QByteArray("* 1 FETCH (UID 7 ENVELOPE (\"date\" ")
+                                          << qint64(200000) << envelopeTail << true;
+        QTest::newRow("ENVELOPE subject, non-synchronizing form")
+                << QByteArray("* 1 FETCH (UID 7 ENVELOPE (\"date\" ") << qint64(200000)
+                << envelopeTail << true;
+        QTest::newRow("BODYSTRUCTURE parameter")
+                << QByteArray("* 2 FETCH (BODYSTRUCTURE (\"text\" \"plain\" (\"name\" ")
+                << qint64(70000) << QByteArray(") NIL NIL \"7bit\" 1 1))\r\n") << true;
+        QTest::newRow("mailbox name")
+                << QByteArray("* LIST () \"/\" ") << qint64(20000) << QByteArray("\r\n") << true;
+        QTest::newRow("status text")
+                << QByteArray("* OK ") << qint64(30000) << QByteArray("\r\n") << true;
+        QTest::newRow("field at the cap is kept") << QByteArray("* 1 FETCH (ENVELOPE (\"date\" ")
+                                                  << qint64(16 * 1024) << envelopeTail << false;
+        QTest::newRow("BODY[]") << QByteArray("* 3 FETCH (UID 9 BODY[] ") << qint64(200000)
+                                << QByteArray(")\r\n") << false;
+        QTest::newRow("BODY[1.2] with origin")
+                << QByteArray("* 3 FETCH (BODY[1.2]<0> ") << qint64(200000)
+                << QByteArray(" UID 9)\r\n") << false;
+        QTest::newRow("BODY[HEADER.FIELDS (SUBJECT)]")
+                << QByteArray("* 3 FETCH (BODY[HEADER.FIELDS (SUBJECT)] ") << qint64(100000)
+                << QByteArray(")\r\n") << false;
+        QTest::newRow("BINARY[1] literal8") << QByteArray("* 3 FETCH (BINARY[1] ~")
+                                            << qint64(100000) << QByteArray(")\r\n") << false;
+        QTest::newRow("RFC822.TEXT") << QByteArray("* 3 FETCH (rfc822.text ") << qint64(100000)
+                                     << QByteArray(")\r\n") << false;
+    }
+
+    void literalsByWhatTheyStandFor()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(qint64, size);
+        QFETCH(QByteArray, after);
+        QFETCH(bool, cut);
+        const bool plus = QByteArray(QTest::currentDataTag()).contains("non-synchronizing");
+        const QByteArray announcement = '{' + QByteArray::number(size) + (plus ? "+" : "")
+                                        + "}\r\n";
+        const QByteArray literal(qsizetype(size), 'x');
+        const QByteArray input = "* OK first\r\n" + before + announcement + literal + after
+                                 + "A1 OK done\r\n";
+        const qint64 cap = ImapFramer::Limits().maxFieldLiteralSize;
+        const QByteArray expected = cut ? before + '{' + QByteArray::number(cap) + "}\r\n"
+                                                    + QByteArray(qsizetype(cap), 'x') + after
+                                        : before + announcement + literal + after;
+
+        for (int feedSize : {int(input.size()), 4096, 1}) {
+            ImapFramer framer;
+            QList<QByteArray> responses;
+            QList<bool> truncated;
+            qsizetype peak = 0;
+            QByteArray out;
+            for (qsizetype i = 0; i < input.size(); i += feedSize) {
+                framer.feed(QByteArrayView(input).sliced(i, std::min<qsizetype>(feedSize,
+                                                                                input.size() - i)));
+                peak = std::max(peak, framer.bufferedBytes());
+                while (framer.next(&out) == ImapFramer::Status::Response) {
+                    responses.append(out);
+                    truncated.append(framer.wasTruncated());
+                }
+            }
+            QVERIFY2(!framer.hasError(), qPrintable(framer.error().toString()));
+            QCOMPARE(responses.size(), 3);
+            QCOMPARE(responses.at(0), QByteArray("* OK first\r\n"));
+            QCOMPARE(responses.at(1).size(), expected.size());
+            QCOMPARE(responses.at(1), expected);
+            QCOMPARE(responses.at(2), QByteArray("A1 OK done\r\n"));
+            QCOMPARE(truncated, QList<bool>({false, cut, false}));
+            if (cut && feedSize < input.size()) // what is cut is never held
+                QVERIFY2(peak < cap + 2 * feedSize + before.size() + 64,
+                         qPrintable(QString::number(peak)));
+        }
+    }
+
+    // Before the login the caps are small, and a literal over them is an error at once,
+    // whatever follows: nothing is held for the announced size.
+    void beforeLoginLimits_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<bool>("fails");
+        QTest::newRow("250 MiB literal in the greeting")
+                << QByteArray("* OK {262144000}\r\n" + QByteArray(4096, 'x')) << true;
+        QTest::newRow("250 MiB body literal before login")
+                << QByteArray("* 1 FETCH (BODY[] {262144000}\r\n") << true;
+        QTest::newRow("long greeting line") << QByteArray("* OK " + QByteArray(70000, 'a')) << true;
+        QTest::newRow("ordinary greeting")
+                << QByteArray("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n") << false;
+        QTest::newRow("capability list with a small literal")
+                << QByteArray("* OK {5}\r\nhello\r\n") << false;
+    }
+
+    void beforeLoginLimits()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(bool, fails);
+        ImapFramer framer(ImapFramer::Limits::beforeLogin());
+        framer.feed(input);
+        QByteArray out;
+        const ImapFramer::Status status = framer.next(&out);
+        QCOMPARE(status, fails ? ImapFramer::Status::Error : ImapFramer::Status::Response);
+        if (fails)
+            QCOMPARE(framer.error().kind(), MailError::Kind::Limit);
+        QVERIFY(framer.bufferedBytes() <= input.size());
+
+        // The login raises the caps for what follows.
+        ImapFramer after(ImapFramer::Limits::beforeLogin());
+        after.setLimits(ImapFramer::Limits());
+        after.feed("* 1 FETCH (BODY[] {100000}\r\n" + QByteArray(100000, 'y') + ")\r\n");
+        QCOMPARE(after.next(&out), ImapFramer::Status::Response);
+        QCOMPARE(out.size(), 100000 + 31);
+    }
+
     void defaultLimitRejects2GbLiteral()
     {
         ImapFramer framer;

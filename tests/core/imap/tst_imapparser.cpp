@@ -320,7 +320,36 @@ void TestImapParser::malformed_data()
     QTest::newRow("bodystructure size not number") << QByteArray(
             "* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" x 1))\r\n");
     QTest::newRow("section unterminated") << QByteArray("* 1 FETCH (BODY[1 {1}\r\nx)\r\n");
+    // One rule for numbers beyond their field's range, however many digits: the response is
+    // malformed (and the connection ends as for any malformed response), never ignored.
     QTest::newRow("exists out of range") << QByteArray("* 4294967296 EXISTS\r\n");
+    QTest::newRow("exists beyond 64 bits") << QByteArray("* 99999999999999999999 EXISTS\r\n");
+    QTest::newRow("expunge beyond 64 bits")
+            << QByteArray("* 123456789012345678901234567890 EXPUNGE\r\n");
+    QTest::newRow("fetch seq beyond 64 bits")
+            << QByteArray("* 99999999999999999999 FETCH (UID 1)\r\n");
+    QTest::newRow("recent out of range") << QByteArray("* 4294967296 RECENT\r\n");
+    QTest::newRow("fetch size beyond 64 bits")
+            << QByteArray("* 1 FETCH (UID 1 RFC822.SIZE 99999999999999999999)\r\n");
+    QTest::newRow("fetch modseq beyond 64 bits")
+            << QByteArray("* 1 FETCH (UID 1 MODSEQ (99999999999999999999))\r\n");
+    QTest::newRow("fetch uid beyond 64 bits")
+            << QByteArray("* 1 FETCH (UID 99999999999999999999)\r\n");
+    QTest::newRow("status uidnext out of range")
+            << QByteArray("* STATUS INBOX (UIDNEXT 4294967296)\r\n");
+    QTest::newRow("search number out of range") << QByteArray("* SEARCH 1 4294967296\r\n");
+    QTest::newRow("code uidnext out of range") << QByteArray("* OK [UIDNEXT 4294967296] x\r\n");
+    QTest::newRow("code uidvalidity beyond 64 bits")
+            << QByteArray("* OK [UIDVALIDITY 99999999999999999999] x\r\n");
+    QTest::newRow("code highestmodseq beyond 64 bits")
+            << QByteArray("* OK [HIGHESTMODSEQ 99999999999999999999] x\r\n");
+    QTest::newRow("appenduid out of range") << QByteArray("A1 OK [APPENDUID 4294967296 1] x\r\n");
+    QTest::newRow("vanished uid out of range") << QByteArray("* VANISHED 1:4294967296\r\n");
+    QTest::newRow("esearch count out of range")
+            << QByteArray("* ESEARCH (TAG \"A1\") COUNT 4294967296\r\n");
+    QTest::newRow("bodystructure size beyond 64 bits")
+            << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" "
+                          "99999999999999999999 1))\r\n");
     QTest::newRow("no line end") << QByteArray("* 3 EXISTS");
     QTest::newRow("status odd") << QByteArray("* STATUS INBOX (MESSAGES)\r\n");
     QTest::newRow("list no delimiter") << QByteArray("* LIST ()\r\n");

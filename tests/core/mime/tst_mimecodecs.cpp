@@ -23,6 +23,10 @@ private Q_SLOTS:
     void charsets_data();
     void charsets();
     void convertersStartAfreshEachTime();
+    void erredConverterIsNotReused_data();
+    void erredConverterIsNotReused();
+    void undeclaredBytes_data();
+    void undeclaredBytes();
     void windows1252MatchesQStringDecoder();
     void base64_data();
     void base64();
@@ -73,6 +77,17 @@ void tst_MimeCodecs::charsets_data()
             << QByteArray("cafe") << QByteArray("utf-8") << u8("cafe") << false;
     QTest::newRow("declared us-ascii, utf-8 bytes")
             << QByteArray("caf\xc3\xa9") << QByteArray("us-ascii") << u8("café") << true;
+    // One bad byte: the valid UTF-8 around it stays UTF-8, the byte alone is read otherwise.
+    QTest::newRow("declared utf-8, one invalid byte")
+            << QByteArray("\xd0\x9f\xd1\x80\xd0\xbe\xd1\x84\xff\xd0\xb8\xd0\xbb\xd1\x8c")
+            << QByteArray("utf-8") << u8("Профÿиль") << true;
+    QTest::newRow("declared utf-8, cut mid-character")
+            << QByteArray("\xd0\x9f\xd1\x80\xd0") << QByteArray("utf-8") << u8("ПрÐ") << true;
+    QTest::newRow("declared utf-8, surrogate bytes")
+            << QByteArray("a\xed\xa0\x80\xc3\xa9") << QByteArray("utf-8") << u8("aí\u00a0€é")
+            << true;
+    QTest::newRow("unknown, utf-8 with a stray byte")
+            << QByteArray("\xd0\x9f\x80\xd1\x80") << QByteArray("x-klingon") << u8("П€р") << true;
     QTest::newRow("empty charset")
             << QByteArray("caf\xc3\xa9") << QByteArray() << u8("café") << false;
     QTest::newRow("quoted charset")
@@ -113,6 +128,72 @@ void tst_MimeCodecs::convertersStartAfreshEachTime()
 
 // windows-1252 is decoded by table; every byte must read as QStringDecoder reads it, declared
 // or not (undefined bytes go to QStringDecoder itself).
+void tst_MimeCodecs::erredConverterIsNotReused_data()
+{
+    QTest::addColumn<QByteArray>("charset");
+    QTest::addColumn<QByteArray>("invalid");
+    QTest::newRow("shift_jis") << QByteArray("shift_jis") << QByteArray("\x81\x20\xa0\xff");
+    QTest::newRow("euc-kr") << QByteArray("euc-kr") << QByteArray("\xa1\x20\xff\xff");
+    QTest::newRow("big5") << QByteArray("big5") << QByteArray("\x81\x20\xff\xff");
+    QTest::newRow("gb18030") << QByteArray("gb18030") << QByteArray("\x81\x20\xff");
+    QTest::newRow("iso-2022-jp") << QByteArray("iso-2022-jp") << QByteArray("\x1b$B\xff\x1b(B");
+}
+
+// Qt 6.4's ICU converters keep their error through resetState(): the next text in the same
+// charset on the same thread must not be judged by it (and re-read as UTF-8).
+void tst_MimeCodecs::erredConverterIsNotReused()
+{
+    QFETCH(QByteArray, charset);
+    QFETCH(QByteArray, invalid);
+    // Bytes valid in the charset and, by chance, as UTF-8 ("é"): only an error sends them to
+    // the UTF-8 fallback.
+    const QByteArray both = charset == "iso-2022-jp" ? QByteArray("\x1b$B$3$s\x1b(B")
+                                                     : QByteArray("\xc3\xa9");
+    QStringDecoder fresh(charset.constData());
+    QVERIFY(fresh.isValid());
+    const QString expected = fresh(both);
+    QVERIFY(!fresh.hasError());
+    QVERIFY(expected != u8("é"));
+
+    QStringDecoder probe(charset.constData(), QStringDecoder::Flag::Stateless);
+    const QString garbled = probe(invalid);
+    QVERIFY(!garbled.isEmpty());
+    QVERIFY2(probe.hasError(), "the row's bytes must be invalid in the charset");
+    for (int round = 0; round < 3; ++round) {
+        bool usedFallback = false;
+        CharsetDecoder::decode(invalid, charset, &usedFallback);
+        usedFallback = true;
+        QCOMPARE(CharsetDecoder::decode(both, charset, &usedFallback), expected);
+        QVERIFY(!usedFallback);
+    }
+}
+
+void tst_MimeCodecs::undeclaredBytes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("utf-8") << QByteArray("\xd0\x9f\xd1\x80\xd0\xbe") << u8("Про");
+    QTest::newRow("latin-1 whole") << QByteArray("Gr\xfc\xdf"
+                                                 "e, caf\xe9")
+                                   << u8("Grüße, café");
+    QTest::newRow("cp1252 quotes") << QByteArray("\x93quoted\x94 \x80") << u8("“quoted” €");
+    QTest::newRow("utf-8 with one stray byte")
+            << QByteArray("\xd0\x9f\xd1\x80\xd0\xbe\xd1\x84\xd0\xb8\xd0\xbb\xd1\x8c \xe9")
+            << u8("Профиль é");
+    QTest::newRow("utf-8 with a stray byte mid-word")
+            << QByteArray("\xd0\x9f\xd1\x80\x80\xd0\xbe") << u8("Пр€о");
+    QTest::newRow("overlong form is not utf-8") << QByteArray("\xc0\xaf") << u8("À¯");
+    QTest::newRow("undefined cp1252 byte")
+            << QByteArray("a\x81z") << QString::fromUtf16(u"a\u0081z");
+}
+
+void tst_MimeCodecs::undeclaredBytes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    QCOMPARE(CharsetDecoder::decodeUndeclared(bytes), expected);
+}
+
 void tst_MimeCodecs::windows1252MatchesQStringDecoder()
 {
     for (int byte = 0x80; byte <= 0xff; ++byte) {

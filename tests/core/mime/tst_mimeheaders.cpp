@@ -98,6 +98,17 @@ void tst_MimeHeaders::addresses_data()
     QTest::newRow("folded") << QByteArray("John\r\n Doe <j@x.test>,\r\n\tk@x.test")
                             << u8("John Doe|j@x.test; |k@x.test");
     QTest::newRow("null sender") << QByteArray("<>") << QString();
+    QTest::newRow("null sender with a name")
+            << QByteArray("MAILER DAEMON <>") << u8("MAILER DAEMON|");
+    QTest::newRow("null sender with a name, then a mailbox")
+            << QByteArray("Mail Delivery System <>, postmaster@example.org")
+            << u8("Mail Delivery System|; |postmaster@example.org");
+    QTest::newRow("archive form: address spelled with at")
+            << QByteArray("jane.doe at example.org (Jane Doe)")
+            << u8("Jane Doe|jane.doe at example.org");
+    QTest::newRow("archive form in a list")
+            << QByteArray("a at example.org (A. Person), b@example.org")
+            << u8("A. Person|a at example.org; |b@example.org");
     QTest::newRow("domain literal")
             << QByteArray("root@[192.168.0.1]") << u8("|root@[192.168.0.1]");
     QTest::newRow("unterminated angle") << QByteArray("Broken <b@x.test") << u8("Broken|b@x.test");
@@ -247,6 +258,15 @@ void tst_MimeHeaders::encodedWordsDecode_data()
                                   << u8("Привет");
     QTest::newRow("iso-2022-jp") << QByteArray("=?ISO-2022-JP?B?GyRCJDMkcyRLJEEkTxsoQg==?=")
                                  << u8("こんにちは");
+    // Each ISO-2022-JP word ends back in ASCII and is decoded alone (RFC 1468).
+    QTest::newRow("iso-2022-jp adjacent words") << QByteArray(
+            "=?ISO-2022-JP?B?GyRCMnE1RCROGyhC?= =?ISO-2022-JP?B?GyRCJCpDTiRpJDsbKEI=?=")
+                                                << u8("会議のお知らせ");
+    QTest::newRow("iso-2022-jp adjacent words, folded") << QByteArray(
+            "=?iso-2022-jp?B?GyRCMnE1RCROGyhC?=\r\n =?ISO-2022-JP?B?GyRCJCpDTiRpJDsbKEI=?=")
+                                                        << u8("会議のお知らせ");
+    QTest::newRow("utf-8 word with a stray byte")
+            << QByteArray("=?UTF-8?Q?=D0=9F=D1=80=D0=BE=FF=D1=84?=") << u8("Проÿф");
     QTest::newRow("unknown charset falls back to utf-8")
             << QByteArray("=?x-unknown?Q?caf=C3=A9?=") << u8("café");
     QTest::newRow("unknown charset latin fallback")

@@ -20,6 +20,8 @@ private Q_SLOTS:
 
     void successRemovesEntryAndEmitsSent();
     void bccInEnvelopeNotInBytes();
+    void unsafeEnvelopeAddressRefused_data();
+    void unsafeEnvelopeAddressRefused();
     void queueKeepsOrder();
     void noTransportFailsTheMessage();
     void permanentRefusal_data();
@@ -94,6 +96,57 @@ void TestMessageSender::bccInEnvelopeNotInBytes()
     QVERIFY(!bytes.contains("carol"));
     QVERIFY(!bytes.contains("Carol"));
     QVERIFY(!bytes.toLower().contains("\nbcc:"));
+}
+
+void TestMessageSender::unsafeEnvelopeAddressRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("address");
+
+    const QString smuggle = QStringLiteral("x@example.test>\r\nRCPT TO:<smuggled@evil.example");
+    for (const QString &field : {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("cc"),
+                                 QStringLiteral("bcc")}) {
+        QTest::addRow("%s: CRLF and a command", qPrintable(field)) << field << smuggle;
+    }
+    QTest::newRow("bcc: bare LF") << QStringLiteral("bcc")
+                                  << QStringLiteral("a@example.test\nRSET");
+    QTest::newRow("bcc: bare CR") << QStringLiteral("bcc")
+                                  << QStringLiteral("a@example.test\rRSET");
+    QTest::newRow("bcc: NUL") << QStringLiteral("bcc")
+                              << QStringLiteral("a") + QChar(0) + QStringLiteral("b@example.test");
+    QTest::newRow("bcc: '>' ends the path")
+            << QStringLiteral("bcc") << QStringLiteral("a@example.test> NOTIFY=NEVER");
+    QTest::newRow("bcc: '<'") << QStringLiteral("bcc") << QStringLiteral("<a@example.test");
+    QTest::newRow("bcc: tab") << QStringLiteral("bcc") << QStringLiteral("a\t@example.test");
+    QTest::newRow("bcc: DEL") << QStringLiteral("bcc") << QStringLiteral("a\x7f@example.test");
+    QTest::newRow("bcc: C1 control")
+            << QStringLiteral("bcc") << QString::fromUtf16(u"a\u0085@example.test");
+}
+
+void TestMessageSender::unsafeEnvelopeAddressRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, address);
+    QSignalSpy changed(m_sender.get(), &MessageSender::entriesChanged);
+    OutgoingMessage m = message();
+    const MailAddress bad {QStringLiteral("Someone"), address};
+    if (field == u"from")
+        m.from = bad;
+    else if (field == u"to")
+        m.to.append(bad);
+    else if (field == u"cc")
+        m.cc = {bad};
+    else
+        m.bcc = {bad};
+    MailError error;
+    QVERIFY(m_sender->send(m, &error).isEmpty());
+    QCOMPARE(error.kind(), MailError::Kind::Policy);
+    QVERIFY(!error.message().contains(QLatin1Char('\n')));
+    QVERIFY(!error.message().contains(QLatin1Char('\r')));
+    QTest::qWait(20);
+    QVERIFY(m_sender->entries().isEmpty());
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_transports.size(), 0);
 }
 
 void TestMessageSender::queueKeepsOrder()

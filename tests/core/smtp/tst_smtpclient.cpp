@@ -55,6 +55,8 @@ private Q_SLOTS:
     void abortDuringData();
     void busyClientRefusesSecondSubmission();
     void deletingTheSubmissionEndsTheSession();
+    void unsafeSenderNeverReachesTheWire_data();
+    void unsafeSenderNeverReachesTheWire();
 };
 
 void TestSmtpClient::conversation_data()
@@ -322,6 +324,45 @@ void TestSmtpClient::conversation_data()
             << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
                        + Script {"S: 554 5.7.1 spam"} + Quit
             << int(Kind::Protocol) << int(Stage::Message) << notSent << nobody;
+    // Once the final dot left, a reply that cannot be read says nothing about the message: it
+    // may have been delivered, so it must not be sent again by itself.
+    QTest::newRow("garbage after the final dot")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
+                       + Script {"S: xyz not a reply", "C: QUIT", "C: <close>"}
+            << int(Kind::Parse) << int(Stage::Message) << unknown << nobody;
+    QTest::newRow("garbage after BDAT LAST")
+            << startTls << alice << bob << Message
+            << tls({"CHUNKING", "AUTH PLAIN"}) + Auth + Mail + Rcpt
+                       + Script {"C: BDAT 22 LAST",    "C: Subject: hi", "C: ",       "C: Hello",
+                                 "S: xyz not a reply", "C: QUIT",        "C: <close>"}
+            << int(Kind::Parse) << int(Stage::Message) << unknown << nobody;
+    QTest::newRow("garbage for DATA: nothing sent")
+            << startTls << alice << bob << Message
+            << tls(Plain) + Auth + Mail + Rcpt
+                       + Script {"C: DATA", "S: xyz not a reply", "C: QUIT", "C: <close>"}
+            << int(Kind::Parse) << int(Stage::Data) << notSent << nobody;
+    // Envelope addresses go on the wire only when they cannot end their command.
+    QTest::newRow("recipient smuggling a command")
+            << startTls << alice
+            << QStringList {QStringLiteral("x@example.test>\r\nRCPT TO:<smuggled@evil.example")}
+            << Message << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::RcptTo)
+            << notSent << nobody;
+    QTest::newRow("second recipient with a bare LF")
+            << startTls << alice
+            << QStringList {QStringLiteral("bob@example.org"),
+                            QStringLiteral("c@example.org\nRSET")}
+            << Message << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::RcptTo)
+            << notSent << nobody;
+    QTest::newRow("recipient with NUL")
+            << startTls << alice
+            << QStringList {QStringLiteral("b") + QChar(0) + QStringLiteral("ob@example.org")}
+            << Message << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::RcptTo)
+            << notSent << nobody;
+    QTest::newRow("recipient with '>' and a parameter")
+            << startTls << alice << QStringList {QStringLiteral("bob@example.org> NOTIFY=NEVER")}
+            << Message << tls(Plain) + Auth + Quit << int(Kind::Policy) << int(Stage::RcptTo)
+            << notSent << nobody;
     QTest::newRow("after the dot 451")
             << startTls << alice << bob << Message
             << tls(Plain) + Auth + Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
@@ -592,3 +633,39 @@ void TestSmtpClient::deletingTheSubmissionEndsTheSession()
 
 QTEST_GUILESS_MAIN(TestSmtpClient)
 #include "tst_smtpclient.moc"
+
+void TestSmtpClient::unsafeSenderNeverReachesTheWire_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::newRow("CRLF and a command")
+            << QStringLiteral("a@example.org>\r\nRCPT TO:<smuggled@evil.example");
+    QTest::newRow("bare CR") << QStringLiteral("a@example.org\rRSET");
+    QTest::newRow("'<'") << QStringLiteral("<a@example.org");
+    QTest::newRow("escape") << QStringLiteral("a\x1b@example.org");
+}
+
+void TestSmtpClient::unsafeSenderNeverReachesTheWire()
+{
+    QFETCH(QString, from);
+    FakeTransport transport;
+    ScriptedServer server(&transport, tls(Plain) + Auth + Quit);
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("mail.example.org");
+    settings.port = 587;
+    settings.security = Security::StartTls;
+    settings.userName = QStringLiteral("alice");
+    settings.password = QStringLiteral("secret");
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+
+    SmtpSubmission *submission = client.submit({from, {QStringLiteral("bob@example.org")}}, Message);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(submission->error().kind(), Kind::Policy);
+    QCOMPARE(submission->failedStage(), Stage::MailFrom);
+    QCOMPARE(submission->delivery(), Delivery::NotSent);
+    QVERIFY(!transport.written().contains("MAIL FROM"));
+    QVERIFY(!transport.written().contains("smuggled"));
+}

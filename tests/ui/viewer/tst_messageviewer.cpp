@@ -60,6 +60,8 @@ private Q_SLOTS:
     void hostileHtmlFetchesNothing_data();
     void hostileHtmlFetchesNothing();
     void browserRefusesWhatIsNotEmbedded();
+    void svgCannotShowLocalFiles_data();
+    void svgCannotShowLocalFiles();
     void loadForThisMessage();
     void alwaysForThisSender();
     void embeddedImagesAreServed();
@@ -164,6 +166,57 @@ void TestMessageViewer::browserRefusesWhatIsNotEmbedded()
     const QVariant resource = browser.document()->resource(QTextDocument::ImageResource, local);
     QVERIFY(resource.value<QImage>().isNull());
     QVERIFY(resource.value<QPixmap>().isNull());
+}
+
+void TestMessageViewer::svgCannotShowLocalFiles_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("data: base64") << u"data-base64"_s;
+    QTest::newRow("data: percent-encoded") << u"data-plain"_s;
+    QTest::newRow("data: declared as PNG") << u"data-as-png"_s;
+    QTest::newRow("cid:") << u"cid"_s;
+}
+
+void TestMessageViewer::svgCannotShowLocalFiles()
+{
+    QFETCH(QString, how);
+    // A local picture, and an SVG image that draws it by its path.
+    QTemporaryDir dir;
+    const QString localPng = dir.filePath(u"secret.png"_s);
+    QImage secret(16, 16, QImage::Format_RGB32);
+    secret.fill(Qt::red);
+    QVERIFY(secret.save(localPng));
+    const QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                           "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"16\" "
+                           "height=\"16\"><image x=\"0\" y=\"0\" width=\"16\" height=\"16\" "
+                           "xlink:href=\""
+                           + localPng.toUtf8() + "\"/></svg>";
+    // The threat is real here: the SVG reader, asked directly, shows the file.
+    QCOMPARE(QImage::fromData(svg).pixelColor(8, 8), QColor(Qt::red));
+
+    QUrl url;
+    SafeTextBrowser browser;
+    browser.resize(300, 200);
+    if (how == u"data-base64") {
+        url = QUrl(u"data:image/svg+xml;base64,"_s + QString::fromLatin1(svg.toBase64()));
+    } else if (how == u"data-plain") {
+        url = QUrl(u"data:image/svg+xml,"_s + QString::fromLatin1(svg.toPercentEncoding()));
+    } else if (how == u"data-as-png") {
+        url = QUrl(u"data:image/png;base64,"_s + QString::fromLatin1(svg.toBase64()));
+    } else {
+        url = QUrl(u"cid:drawing@example.org"_s);
+        browser.setInlineImages({{u"drawing@example.org"_s, svg}});
+    }
+    browser.setHtml(u"<p>x<img src=\""_s + url.toString(QUrl::FullyEncoded) + u"\">y</p>"_s);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.grab();
+
+    QCOMPARE(browser.requestCount(), 1);
+    QCOMPARE(browser.networkRequestCount(), 0);
+    QCOMPARE(browser.servedCount(), 0);
+    const QVariant resource = browser.document()->resource(QTextDocument::ImageResource, url);
+    QVERIFY(resource.value<QImage>().isNull());
 }
 
 void TestMessageViewer::loadForThisMessage()
