@@ -355,6 +355,7 @@ void AccountDialog::setAccount(const Account &account)
     m_smtpUserName->setText(account.smtpUserName());
     m_smtpPassword->clear();
     updateLoginLabels();
+    m_hostsAtLookup = m_imapHost->text() + u'\n' + m_smtpHost->text();
     m_caFile->setText(account.caFilePath());
     updatePinLabel();
     for (QLabel *label : std::as_const(m_errors))
@@ -398,6 +399,7 @@ void AccountDialog::findSettings()
         return;
     }
     m_lookedUpAddress = address;
+    m_hostsAtLookup = m_imapHost->text() + u'\n' + m_smtpHost->text();
     m_find->setEnabled(false);
     m_findStatus->setStyleSheet(QString());
     m_findStatus->setText(tr("Looking up the servers of %1…").arg(address.section(u'@', 1)));
@@ -420,6 +422,14 @@ void AccountDialog::setServer(QLineEdit *host, QLineEdit *port, QComboBox *secur
 void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QString &error)
 {
     m_find->setEnabled(true);
+    if (m_imapHost->text() + u'\n' + m_smtpHost->text() != m_hostsAtLookup) {
+        // The user typed servers while the lookup ran: theirs stay.
+        if (found.source != DiscoveredSettings::Source::None)
+            m_findStatus->setText(tr("Found %1 and %2, %3; the servers you typed are kept.")
+                                          .arg(found.imap.host, found.smtp.host,
+                                               AutoconfigLookup::describe(found.source)));
+        return;
+    }
     setServer(m_imapHost, m_imapPort, m_imapSecurity, true, found.imap);
     setServer(m_smtpHost, m_smtpPort, m_smtpSecurity, false, found.smtp);
     if (found.source == DiscoveredSettings::Source::None) {

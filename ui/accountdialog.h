@@ -123,6 +123,7 @@ private:
     QLabel *m_findStatus;
     AutoconfigLookup *m_lookup;
     QString m_lookedUpAddress;
+    QString m_hostsAtLookup; // the server fields when the lookup started
     QHash<const QWidget *, QLabel *> m_errors;
     Security m_lastImapSecurity = Security::ImplicitTls;
     Security m_lastSmtpSecurity = Security::ImplicitTls;

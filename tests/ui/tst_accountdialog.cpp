@@ -397,6 +397,27 @@ private Q_SLOTS:
         QVERIFY(!dialog.validate()); // the rest is the user's
     }
 
+    void serversTypedDuringTheLookupAreKept()
+    {
+        AccountDialog dialog;
+        AutoconfigLookup::Settings nowhere;
+        nowhere.sources.clear();
+        dialog.setAutoconfigSettings(nowhere);
+        dialog.addressField()->setText(u"ann@example.test"_s);
+        dialog.findSettings();
+        QVERIFY(!dialog.findSettingsButton()->isEnabled());
+        dialog.imapHostField()->setText(u"mine.example.test"_s);
+        DiscoveredSettings found;
+        found.source = DiscoveredSettings::Source::Guess;
+        found.imap = {u"imap.example.test"_s, 993, Security::ImplicitTls};
+        found.smtp = {u"smtp.example.test"_s, 465, Security::ImplicitTls};
+        Q_EMIT dialog.autoconfigLookup()->finished(found, {});
+        QCOMPARE(dialog.imapHostField()->text(), u"mine.example.test"_s);
+        QVERIFY(dialog.smtpHostField()->text().isEmpty());
+        QVERIFY(dialog.findStatusLabel()->text().contains(u"are kept"_s));
+        QVERIFY(dialog.findSettingsButton()->isEnabled());
+    }
+
     void typingTheAddressOfANewAccountLooksItUp()
     {
         AccountDialog dialog;
