@@ -235,6 +235,10 @@ void AppController::connectSession(RunningAccount *session)
             [this, session](AccountService::PasswordReason reason, const QString &detail) {
                 askPassword(session, reason, detail);
             });
+    connect(service, &AccountService::submissionPasswordRequested, this,
+            [this, session](AccountService::PasswordReason reason, const QString &detail) {
+                askPassword(session, reason, detail, true);
+            });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });
@@ -397,6 +401,7 @@ void AppController::openAccounts()
     // An unchanged password field tests with the stored password.
     tester->setSecretStore(m_secrets.get());
     dialog->setConnectionTester(tester);
+    dialog->setAutoconfigSettings(AutoconfigLookup::settingsFrom(m_settings));
     connect(dialog, &AccountListDialog::saveFailed, this, &AppController::showStatus);
     m_accountsDialog = dialog;
     dialog->open();

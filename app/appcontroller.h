@@ -72,7 +72,7 @@ private:
     void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);
     void askPassword(RunningAccount *session, AccountService::PasswordReason reason,
-                     const QString &detail);
+                     const QString &detail, bool submission = false);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);

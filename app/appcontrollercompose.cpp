@@ -29,6 +29,8 @@ void AppController::respond(Response response)
     }
     const MimePart &message = m_display->message();
     OriginalMessage original;
+    if (m_current)
+        original.accountId = m_current->account().id();
     const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
     if (!from.isEmpty())
         original.from = from.first();

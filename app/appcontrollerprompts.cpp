@@ -35,12 +35,15 @@ void AppController::askTrust(RunningAccount *session, const QList<QSslCertificat
 }
 
 void AppController::askPassword(RunningAccount *session, AccountService::PasswordReason reason,
-                                const QString &detail)
+                                const QString &detail, bool submission)
 {
     const Account account = session->account();
-    const QString who = tr("%1 (%2)").arg(account.displayName(), account.userName().isEmpty()
-                                                                         ? account.address()
-                                                                         : account.userName());
+    const QString login = submission                     ? account.smtpUserName()
+                          : account.userName().isEmpty() ? account.address()
+                                                         : account.userName();
+    const QString who = submission ? tr("%1 (%2, outgoing server %3)")
+                                             .arg(account.displayName(), login, account.smtpHost())
+                                   : tr("%1 (%2)").arg(account.displayName(), login);
     QString text;
     switch (reason) {
     case AccountService::PasswordReason::NoneStored:
@@ -59,14 +62,20 @@ void AppController::askPassword(RunningAccount *session, AccountService::Passwor
     auto *dialog = new QInputDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("passwordPrompt"));
-    dialog->setWindowTitle(tr("Password for %1").arg(account.displayName()));
+    dialog->setWindowTitle(
+            submission ? tr("Outgoing Server Password for %1").arg(account.displayName())
+                       : tr("Password for %1").arg(account.displayName()));
     dialog->setLabelText(text);
     dialog->setTextEchoMode(QLineEdit::Password);
     QPointer<RunningAccount> target = session;
-    connect(dialog, &QDialog::finished, this, [target, dialog](int result) {
-        if (target)
-            target->service()->answerPassword(result == QDialog::Accepted ? dialog->textValue()
-                                                                          : QString());
+    connect(dialog, &QDialog::finished, this, [target, dialog, submission](int result) {
+        if (!target)
+            return;
+        const QString answer = result == QDialog::Accepted ? dialog->textValue() : QString();
+        if (submission)
+            target->service()->answerSubmissionPassword(answer);
+        else
+            target->service()->answerPassword(answer);
     });
     dialog->open();
 }

@@ -3,6 +3,7 @@
 #include "addresslist.h"
 #include "connectiontestpanel.h"
 #include "icons.h"
+#include "identitylisteditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,7 +14,6 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -63,9 +63,7 @@ void topAligned(QWidget *page, QFormLayout *form)
 AccountDialog::AccountDialog(QWidget *parent)
     : QDialog(parent)
     , m_accountName(new QLineEdit)
-    , m_name(new QLineEdit)
-    , m_address(new QLineEdit)
-    , m_signature(new QPlainTextEdit)
+    , m_identities(new IdentityListEditor)
     , m_imapHost(new QLineEdit)
     , m_imapPort(new QLineEdit)
     , m_imapSecurity(createSecurityBox())
@@ -75,17 +73,27 @@ AccountDialog::AccountDialog(QWidget *parent)
     , m_smtpSecurity(createSecurityBox())
     , m_smtpWarning(new QLabel)
     , m_serverSavesSent(new QCheckBox(tr("The server files sent messages itself")))
+    , m_smtpOwnLogin(new QCheckBox(tr("This server has its own user name and password")))
+    , m_smtpUserName(new QLineEdit)
+    , m_smtpPassword(new QLineEdit)
+    , m_smtpLogin(new QWidget)
+    , m_passwordLabel(new QLabel(tr("&Password:")))
+    , m_authNote(new QLabel)
     , m_userName(new QLineEdit)
     , m_password(new QLineEdit)
     , m_auth(new QComboBox)
     , m_caFile(new QLineEdit)
     , m_pins(new QLabel)
     , m_testPanel(new ConnectionTestPanel)
+    , m_tabs(new QTabWidget)
+    , m_find(new QPushButton(tr("&Find Settings")))
+    , m_findStatus(new QLabel)
+    , m_lookup(new AutoconfigLookup(this))
 {
     setWindowTitle(tr("Account"));
     setWindowIcon(Icons::icon(QStringLiteral("accounts")));
 
-    auto *tabs = new QTabWidget;
+    QTabWidget *tabs = m_tabs;
     tabs->addTab(createIdentityPage(), tr("&Identity"));
     tabs->addTab(createServersPage(), tr("&Servers"));
     tabs->addTab(createAdvancedPage(), tr("A&dvanced"));
@@ -105,8 +113,17 @@ AccountDialog::AccountDialog(QWidget *parent)
                 pinCertificate(int(server), fingerprint);
             });
 
+    connect(m_lookup, &AutoconfigLookup::finished, this, &AccountDialog::applyDiscovered);
+    connect(m_identities->addressField(), &QLineEdit::editingFinished, this, [this] {
+        // A new account: its servers are looked for as soon as its address is known.
+        if (m_identities->currentIndex() == 0 && m_imapHost->text().trimmed().isEmpty()
+            && m_smtpHost->text().trimmed().isEmpty() && !m_lookup->isRunning()
+            && m_lookedUpAddress != m_identities->identities().constFirst().address)
+            findSettings();
+    });
+
     setAccount(Account());
-    resize(560, 560);
+    resize(560, 600);
 }
 
 QComboBox *AccountDialog::createSecurityBox()
@@ -132,22 +149,28 @@ QLabel *AccountDialog::addErrorLabel(QWidget *field)
 QWidget *AccountDialog::createIdentityPage()
 {
     m_accountName->setObjectName(QStringLiteral("accountName"));
-    m_name->setObjectName(QStringLiteral("name"));
-    m_address->setObjectName(QStringLiteral("address"));
-    m_signature->setObjectName(QStringLiteral("signature"));
     m_accountName->setPlaceholderText(tr("e.g. Work"));
-    m_address->setPlaceholderText(tr("you@example.org"));
-    m_signature->setMaximumHeight(90);
+    m_errors.insert(m_identities->addressField(), m_identities->addressErrorLabel());
+    m_errors.insert(m_identities->replyToField(), m_identities->replyToErrorLabel());
 
     auto *page = new QWidget;
     auto *form = new QFormLayout;
     form->addRow(tr("Account &name:"), m_accountName);
-    form->addRow(tr("Your n&ame:"), m_name);
-    form->addRow(tr("E-mail &address:"), m_address);
-    form->addRow(QString(), addErrorLabel(m_address));
-    form->addRow(tr("Si&gnature:"), m_signature);
+    auto *identities = new QLabel(tr("Identities — the addresses you send from:"));
+    form->addRow(identities);
+    form->addRow(m_identities);
     topAligned(page, form);
     return page;
+}
+
+QLineEdit *AccountDialog::nameField() const
+{
+    return m_identities->nameField();
+}
+
+QLineEdit *AccountDialog::addressField() const
+{
+    return m_identities->addressField();
 }
 
 QWidget *AccountDialog::createServersPage()
@@ -182,6 +205,14 @@ QWidget *AccountDialog::createServersPage()
     m_auth->addItem(tr("Automatic"), int(Account::AuthMethod::Auto));
     m_auth->addItem(tr("PLAIN"), int(Account::AuthMethod::Plain));
     m_auth->addItem(tr("LOGIN"), int(Account::AuthMethod::Login));
+    m_auth->addItem(tr("OAuth 2.0 (XOAUTH2)"), int(Account::AuthMethod::XOAuth2));
+    m_auth->addItem(tr("OAuth 2.0 (OAUTHBEARER)"), int(Account::AuthMethod::OAuthBearer));
+    m_authNote->setObjectName(QStringLiteral("authNote"));
+    m_authNote->setWordWrap(true);
+    m_smtpOwnLogin->setObjectName(QStringLiteral("smtpOwnLogin"));
+    m_smtpUserName->setObjectName(QStringLiteral("smtpUserName"));
+    m_smtpPassword->setObjectName(QStringLiteral("smtpPassword"));
+    m_smtpPassword->setEchoMode(QLineEdit::Password);
 
     auto *incoming = new QGroupBox(tr("Incoming mail (IMAP)"));
     auto *in = new QFormLayout(incoming);
@@ -201,21 +232,45 @@ QWidget *AccountDialog::createServersPage()
     out->addRow(tr("Port:"), m_smtpPort);
     out->addRow(QString(), addErrorLabel(m_smtpPort));
     out->addRow(QString(), m_serverSavesSent);
+    out->addRow(QString(), m_smtpOwnLogin);
+    auto *smtpLogin = new QFormLayout(m_smtpLogin);
+    smtpLogin->setContentsMargins(0, 0, 0, 0);
+    smtpLogin->addRow(tr("User name:"), m_smtpUserName);
+    smtpLogin->addRow(QString(), addErrorLabel(m_smtpUserName));
+    smtpLogin->addRow(tr("Password:"), m_smtpPassword);
+    out->addRow(m_smtpLogin);
+    m_smtpLogin->setVisible(false);
+    connect(m_smtpOwnLogin, &QCheckBox::toggled, m_smtpLogin, &QWidget::setVisible);
 
     auto *login = new QGroupBox(tr("Login"));
     auto *log = new QFormLayout(login);
     log->addRow(tr("&User name:"), m_userName);
     log->addRow(QString(), addErrorLabel(m_userName));
-    log->addRow(tr("&Password:"), m_password);
+    m_passwordLabel->setBuddy(m_password);
+    log->addRow(m_passwordLabel, m_password);
     log->addRow(tr("Authentication:"), m_auth);
+    log->addRow(QString(), m_authNote);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountDialog::updateLoginLabels);
 
     connect(m_imapSecurity, &QComboBox::currentIndexChanged, this,
             [this] { securityChanged(m_imapSecurity, m_imapPort, m_imapWarning, true); });
     connect(m_smtpSecurity, &QComboBox::currentIndexChanged, this,
             [this] { securityChanged(m_smtpSecurity, m_smtpPort, m_smtpWarning, false); });
 
+    m_find->setObjectName(QStringLiteral("findSettings"));
+    m_find->setToolTip(tr("Look up the servers of your e-mail address. Nothing is sent to them "
+                          "until you test or save."));
+    m_findStatus->setObjectName(QStringLiteral("findStatus"));
+    m_findStatus->setWordWrap(true);
+    m_findStatus->setText(tr("Heron can look up these settings from your e-mail address."));
+    connect(m_find, &QPushButton::clicked, this, &AccountDialog::findSettings);
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_findStatus, 1);
+    findRow->addWidget(m_find);
+
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
+    layout->addLayout(findRow);
     layout->addWidget(incoming);
     layout->addWidget(outgoing);
     layout->addWidget(login);
@@ -276,11 +331,11 @@ void AccountDialog::securityChanged(QComboBox *box, QLineEdit *port, QLabel *war
 void AccountDialog::setAccount(const Account &account)
 {
     m_account = account;
-    const Identity identity = account.defaultIdentity();
     m_accountName->setText(account.displayName());
-    m_name->setText(identity.name);
-    m_address->setText(account.address().isEmpty() ? identity.address : account.address());
-    m_signature->setPlainText(identity.signature);
+    QList<Identity> identities = account.identities();
+    if (identities.isEmpty())
+        identities.append(account.defaultIdentity());
+    m_identities->setIdentities(identities);
     m_imapHost->setText(account.imapHost());
     m_smtpHost->setText(account.smtpHost());
     // Ports first, so that selecting the security does not replace them.
@@ -295,6 +350,12 @@ void AccountDialog::setAccount(const Account &account)
     m_serverSavesSent->setChecked(account.serverSavesSentMail());
     m_userName->setText(account.userName());
     m_auth->setCurrentIndex(m_auth->findData(int(account.authMethod())));
+    m_smtpOwnLogin->setChecked(account.hasOwnSubmissionLogin());
+    m_smtpLogin->setVisible(account.hasOwnSubmissionLogin());
+    m_smtpUserName->setText(account.smtpUserName());
+    m_smtpPassword->clear();
+    updateLoginLabels();
+    m_hostsAtLookup = m_imapHost->text() + u'\n' + m_smtpHost->text();
     m_caFile->setText(account.caFilePath());
     updatePinLabel();
     for (QLabel *label : std::as_const(m_errors))
@@ -304,16 +365,11 @@ void AccountDialog::setAccount(const Account &account)
 Account AccountDialog::account() const
 {
     Account a = m_account;
-    const QString address = m_address->text().trimmed();
+    const QList<Identity> identities = m_identities->identities();
+    const QString address = identities.constFirst().address;
     a.setDisplayName(m_accountName->text().trimmed().isEmpty() ? address
                                                                : m_accountName->text().trimmed());
     a.setAddress(address);
-    QList<Identity> identities = a.identities();
-    const Identity first {m_name->text().trimmed(), address, m_signature->toPlainText()};
-    if (identities.isEmpty())
-        identities.append(first);
-    else
-        identities[0] = first;
     a.setIdentities(identities);
     a.setImapHost(m_imapHost->text().trimmed());
     a.setImapPort(portOf(m_imapPort));
@@ -325,8 +381,78 @@ Account AccountDialog::account() const
     const QString user = m_userName->text().trimmed();
     a.setUserName(user.isEmpty() ? address : user);
     a.setAuthMethod(static_cast<Account::AuthMethod>(m_auth->currentData().toInt()));
+    a.setSmtpUserName(m_smtpOwnLogin->isChecked() ? m_smtpUserName->text().trimmed() : QString());
     a.setCaFilePath(m_caFile->text().trimmed());
     return a;
+}
+
+void AccountDialog::setAutoconfigSettings(const AutoconfigLookup::Settings &settings)
+{
+    m_lookup->setSettings(settings);
+}
+
+void AccountDialog::findSettings()
+{
+    const QString address = m_identities->identities().constFirst().address;
+    if (!AddressList::isPlausibleAddress(address)) {
+        m_findStatus->setText(tr("Enter your e-mail address on the Identity page first."));
+        return;
+    }
+    m_lookedUpAddress = address;
+    m_hostsAtLookup = m_imapHost->text() + u'\n' + m_smtpHost->text();
+    m_find->setEnabled(false);
+    m_findStatus->setStyleSheet(QString());
+    m_findStatus->setText(tr("Looking up the servers of %1…").arg(address.section(u'@', 1)));
+    m_lookup->start(address);
+}
+
+void AccountDialog::setServer(QLineEdit *host, QLineEdit *port, QComboBox *security, bool imap,
+                              const DiscoveredSettings::Server &server)
+{
+    if (!server.isValid())
+        return;
+    host->setText(server.host);
+    // The security first, remembered as the last one, so that the port typed next stays.
+    (imap ? m_lastImapSecurity : m_lastSmtpSecurity) = server.security;
+    selectSecurity(security, server.security);
+    port->setText(QString::number(server.port));
+    (imap ? m_imapWarning : m_smtpWarning)->setVisible(server.security == Security::None);
+}
+
+void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QString &error)
+{
+    m_find->setEnabled(true);
+    if (m_imapHost->text() + u'\n' + m_smtpHost->text() != m_hostsAtLookup) {
+        // The user typed servers while the lookup ran: theirs stay.
+        if (found.source != DiscoveredSettings::Source::None)
+            m_findStatus->setText(tr("Found %1 and %2, %3; the servers you typed are kept.")
+                                          .arg(found.imap.host, found.smtp.host,
+                                               AutoconfigLookup::describe(found.source)));
+        return;
+    }
+    setServer(m_imapHost, m_imapPort, m_imapSecurity, true, found.imap);
+    setServer(m_smtpHost, m_smtpPort, m_smtpSecurity, false, found.smtp);
+    if (found.source == DiscoveredSettings::Source::None) {
+        m_findStatus->setStyleSheet(QStringLiteral("color: #e65100"));
+        m_findStatus->setText(
+                found.imap.isValid() || found.smtp.isValid()
+                        ? tr("Only part of the settings was found (%1). Fill in the rest below.")
+                                  .arg(error)
+                        : tr("No settings were found (%1). Enter your servers below.").arg(error));
+        m_tabs->setCurrentIndex(1);
+        return;
+    }
+    const QString address = m_identities->identities().constFirst().address;
+    m_userName->setText(found.userName == address ? QString() : found.userName);
+    m_auth->setCurrentIndex(m_auth->findData(int(found.mechanism)));
+    m_findStatus->setStyleSheet(found.source == DiscoveredSettings::Source::Guess
+                                        ? QStringLiteral("color: #e65100")
+                                        : QString());
+    m_findStatus->setText(tr("Found %1 and %2, %3. Check them, enter your password, then test "
+                             "or save.")
+                                  .arg(found.imap.host, found.smtp.host,
+                                       AutoconfigLookup::describe(found.source)));
+    m_tabs->setCurrentIndex(1);
 }
 
 void AccountDialog::setPassword(const QString &password)
@@ -337,6 +463,23 @@ void AccountDialog::setPassword(const QString &password)
 QString AccountDialog::password() const
 {
     return m_password->text();
+}
+
+QString AccountDialog::submissionPassword() const
+{
+    return m_smtpOwnLogin->isChecked() ? m_smtpPassword->text() : QString();
+}
+
+void AccountDialog::updateLoginLabels()
+{
+    const auto method = static_cast<Account::AuthMethod>(m_auth->currentData().toInt());
+    const bool oauth = method == Account::AuthMethod::XOAuth2
+                       || method == Account::AuthMethod::OAuthBearer;
+    m_passwordLabel->setText(oauth ? tr("Access &token:") : tr("&Password:"));
+    m_authNote->setText(oauth ? tr("The server is sent an OAuth 2.0 access token instead of a "
+                                   "password: paste one your provider issued for mail.")
+                              : QString());
+    m_authNote->setVisible(oauth);
 }
 
 void AccountDialog::setConnectionTester(ConnectionTester *tester)
@@ -365,11 +508,30 @@ bool AccountDialog::validate()
         setError(field, message);
         ok = ok && message.isEmpty();
     };
-    const QString address = m_address->text().trimmed();
-    check(m_address, address.isEmpty() ? tr("Enter your e-mail address.")
-                     : AddressList::isPlausibleAddress(address)
-                             ? QString()
-                             : tr("“%1” is not a valid e-mail address.").arg(address));
+    // Every identity needs a plausible address; the first one without shows its message.
+    const QList<Identity> identities = m_identities->identities();
+    const auto addressMessage = [](const QString &text) {
+        return text.isEmpty() ? tr("Enter your e-mail address.")
+               : AddressList::isPlausibleAddress(text)
+                       ? QString()
+                       : tr("“%1” is not a valid e-mail address.").arg(text);
+    };
+    const auto replyToMessage = [](const QString &text) {
+        return text.isEmpty() || AddressList::isPlausibleAddress(text)
+                       ? QString()
+                       : tr("“%1” is not a valid e-mail address.").arg(text);
+    };
+    int faulty = -1;
+    for (int i = 0; i < identities.size() && faulty < 0; ++i)
+        if (!addressMessage(identities.at(i).address).isEmpty()
+            || !replyToMessage(identities.at(i).replyTo).isEmpty())
+            faulty = i;
+    if (faulty >= 0)
+        m_identities->setCurrentIndex(faulty);
+    const Identity shown = identities.value(m_identities->currentIndex());
+    check(m_identities->addressField(), addressMessage(shown.address));
+    check(m_identities->replyToField(), replyToMessage(shown.replyTo));
+    const QString address = identities.constFirst().address;
     const auto hostMessage = [](const QString &host) {
         if (host.isEmpty())
             return tr("Enter the server name.");
@@ -391,6 +553,9 @@ bool AccountDialog::validate()
     check(m_userName, m_userName->text().trimmed().isEmpty() && address.isEmpty()
                               ? tr("Enter the user name of your mail account.")
                               : QString());
+    check(m_smtpUserName, m_smtpOwnLogin->isChecked() && m_smtpUserName->text().trimmed().isEmpty()
+                                  ? tr("Enter the outgoing server's user name.")
+                                  : QString());
     const QString ca = m_caFile->text().trimmed();
     check(m_caFile, !ca.isEmpty() && !QFileInfo(ca).isReadable()
                             ? tr("The file “%1” cannot be read.").arg(ca)
@@ -409,7 +574,7 @@ void AccountDialog::testRequested()
 {
     if (!validate())
         return;
-    m_testPanel->start(account(), password());
+    m_testPanel->start(account(), password(), submissionPassword());
 }
 
 void AccountDialog::pinCertificate(int server, const QByteArray &fingerprint)

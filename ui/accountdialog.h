@@ -1,20 +1,23 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "autoconfig/autoconfiglookup.h"
 
 #include <QDialog>
 #include <QHash>
 
 class ConnectionTester;
 class ConnectionTestPanel;
+class IdentityListEditor;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
 
-// Edits one account: identity, IMAP and SMTP servers, login, extra CA file and pinned
-// certificates. Checks the fields with messages next to them, and can try the settings through
+// Edits one account: its identities, IMAP and SMTP servers, login (the outgoing server's own
+// when it has one), extra CA file and pinned certificates. Checks the fields with messages next to them, and can try the settings through
 // an injected ConnectionTester before they are saved. It never stores anything itself: the
 // caller takes account() and password() after acceptance.
 class AccountDialog : public QDialog
@@ -24,16 +27,28 @@ public:
     explicit AccountDialog(QWidget *parent = nullptr);
 
     void setAccount(const Account &account);
-    // The edited account: the one given to setAccount() (same id, other identities kept) with
-    // the fields applied.
+    // The edited account: the one given to setAccount() (same id) with the fields applied. Its
+    // address is the default identity's.
     Account account() const;
 
     void setPassword(const QString &password);
     QString password() const;
+    // The outgoing server's own password (only when it has its own login).
+    QString submissionPassword() const;
 
     // Not owned; may be nullptr (the test button is then disabled).
     void setConnectionTester(ConnectionTester *tester);
     ConnectionTestPanel *testPanel() const { return m_testPanel; }
+
+    // Where "Find Settings" looks (the defaults ask the real Internet). Typing an address into a
+    // new account with no servers yet starts a lookup by itself.
+    void setAutoconfigSettings(const AutoconfigLookup::Settings &settings);
+    // Looks for the servers of the default identity's address; the result fills the server
+    // fields for the user to check (nothing is sent to them) and says where it came from.
+    void findSettings();
+    AutoconfigLookup *autoconfigLookup() const { return m_lookup; }
+    QPushButton *findSettingsButton() const { return m_find; }
+    QLabel *findStatusLabel() const { return m_findStatus; }
 
     // Checks every field and shows or clears the inline messages. True when all are fine.
     bool validate();
@@ -41,8 +56,10 @@ public:
     QString errorFor(const QWidget *field) const;
 
     QLineEdit *accountNameField() const { return m_accountName; }
-    QLineEdit *nameField() const { return m_name; }
-    QLineEdit *addressField() const { return m_address; }
+    IdentityListEditor *identityEditor() const { return m_identities; }
+    // The fields of the identity selected in identityEditor().
+    QLineEdit *nameField() const;
+    QLineEdit *addressField() const;
     QLineEdit *imapHostField() const { return m_imapHost; }
     QLineEdit *imapPortField() const { return m_imapPort; }
     QComboBox *imapSecurityBox() const { return m_imapSecurity; }
@@ -51,6 +68,10 @@ public:
     QComboBox *smtpSecurityBox() const { return m_smtpSecurity; }
     QLineEdit *userNameField() const { return m_userName; }
     QLineEdit *passwordField() const { return m_password; }
+    QComboBox *authBox() const { return m_auth; }
+    QCheckBox *smtpOwnLoginBox() const { return m_smtpOwnLogin; }
+    QLineEdit *smtpUserNameField() const { return m_smtpUserName; }
+    QLineEdit *smtpPasswordField() const { return m_smtpPassword; }
     QLabel *imapSecurityWarning() const { return m_imapWarning; }
     QLabel *smtpSecurityWarning() const { return m_smtpWarning; }
 
@@ -66,14 +87,16 @@ private:
     QComboBox *createSecurityBox();
     void securityChanged(QComboBox *box, QLineEdit *port, QLabel *warning, bool imap);
     void updatePinLabel();
+    void updateLoginLabels();
+    void applyDiscovered(const DiscoveredSettings &found, const QString &error);
+    void setServer(QLineEdit *host, QLineEdit *port, QComboBox *security, bool imap,
+                   const DiscoveredSettings::Server &server);
     void testRequested();
     void pinCertificate(int server, const QByteArray &fingerprint);
 
     Account m_account;
     QLineEdit *m_accountName;
-    QLineEdit *m_name;
-    QLineEdit *m_address;
-    QPlainTextEdit *m_signature;
+    IdentityListEditor *m_identities;
     QLineEdit *m_imapHost;
     QLineEdit *m_imapPort;
     QComboBox *m_imapSecurity;
@@ -83,12 +106,24 @@ private:
     QComboBox *m_smtpSecurity;
     QLabel *m_smtpWarning;
     QCheckBox *m_serverSavesSent;
+    QCheckBox *m_smtpOwnLogin;
+    QLineEdit *m_smtpUserName;
+    QLineEdit *m_smtpPassword;
+    QWidget *m_smtpLogin;
+    QLabel *m_passwordLabel;
+    QLabel *m_authNote;
     QLineEdit *m_userName;
     QLineEdit *m_password;
     QComboBox *m_auth;
     QLineEdit *m_caFile;
     QLabel *m_pins;
     ConnectionTestPanel *m_testPanel;
+    QTabWidget *m_tabs;
+    QPushButton *m_find;
+    QLabel *m_findStatus;
+    AutoconfigLookup *m_lookup;
+    QString m_lookedUpAddress;
+    QString m_hostsAtLookup; // the server fields when the lookup started
     QHash<const QWidget *, QLabel *> m_errors;
     Security m_lastImapSecurity = Security::ImplicitTls;
     Security m_lastSmtpSecurity = Security::ImplicitTls;

@@ -90,6 +90,7 @@ void AccountListDialog::openDialog(const QString &id)
     auto *dialog = new AccountDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setConnectionTester(m_tester);
+    dialog->setAutoconfigSettings(m_autoconfig);
     if (!id.isEmpty()) {
         dialog->setAccount(m_accounts->account(id).value());
         dialog->passwordField()->setPlaceholderText(tr("Unchanged"));
@@ -100,18 +101,15 @@ void AccountListDialog::openDialog(const QString &id)
             if (const MailError error = m_accounts->saveAccount(account))
                 Q_EMIT saveFailed(error.toString());
         };
-        // An empty password field while editing keeps the stored password. A new password is
-        // stored first: saving the account starts its session, which reads the password.
-        if (dialog->password().isEmpty()) {
-            save();
-            return;
-        }
-        m_secrets->writePassword(account.id(), dialog->password(), this,
-                                 [this, save](const SecretStore::Reply &reply) {
-                                     if (!reply.isOk())
-                                         Q_EMIT saveFailed(reply.errorString);
-                                     save();
-                                 });
+        // An empty password field while editing keeps the stored password. New passwords are
+        // stored first: saving the account starts its session, which reads them.
+        QList<std::pair<QString, QString>> secrets;
+        if (!dialog->password().isEmpty())
+            secrets.append({account.id(), dialog->password()});
+        if (!dialog->submissionPassword().isEmpty())
+            secrets.append(
+                    {Account::submissionSecretId(account.id()), dialog->submissionPassword()});
+        storeThenSave(secrets, save);
     });
     dialog->open();
 }
@@ -134,6 +132,25 @@ void AccountListDialog::removeAccount(const QString &id)
             if (!reply.isOk())
                 Q_EMIT saveFailed(reply.errorString);
         });
+        // The outgoing server's own password, where there was one; none stored is no failure.
+        m_secrets->deletePassword(Account::submissionSecretId(id), this,
+                                  [](const SecretStore::Reply &) {});
     });
     box->open();
+}
+
+void AccountListDialog::storeThenSave(QList<std::pair<QString, QString>> secrets,
+                                      std::function<void()> save)
+{
+    if (secrets.isEmpty()) {
+        save();
+        return;
+    }
+    const auto [key, password] = secrets.takeFirst();
+    m_secrets->writePassword(key, password, this,
+                             [this, secrets, save](const SecretStore::Reply &reply) {
+                                 if (!reply.isOk())
+                                     Q_EMIT saveFailed(reply.errorString);
+                                 storeThenSave(secrets, save);
+                             });
 }

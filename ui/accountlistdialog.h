@@ -1,6 +1,13 @@
 #pragma once
 
+#include "autoconfig/autoconfiglookup.h"
+
 #include <QDialog>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <utility>
 
 class AccountStore;
 class ConnectionTester;
@@ -18,6 +25,11 @@ public:
 
     // Not owned; handed to each account dialog.
     void setConnectionTester(ConnectionTester *tester) { m_tester = tester; }
+    // Where the account dialogs look up servers from an address.
+    void setAutoconfigSettings(const AutoconfigLookup::Settings &settings)
+    {
+        m_autoconfig = settings;
+    }
 
     QListWidget *list() const { return m_list; }
     void addAccount();
@@ -32,10 +44,13 @@ private:
     void reload();
     QString currentId() const;
     void openDialog(const QString &id);
+    // Writes each (key, password) to the secret store, one after the other, then calls save.
+    void storeThenSave(QList<std::pair<QString, QString>> secrets, std::function<void()> save);
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;
     ConnectionTester *m_tester = nullptr;
+    AutoconfigLookup::Settings m_autoconfig;
     QListWidget *m_list;
     QPushButton *m_edit;
     QPushButton *m_remove;

@@ -5,6 +5,7 @@
 #include "attachmentlist.h"
 #include "composerdraft.h"
 #include "composerequest.h"
+#include "composersignature.h"
 #include "icons.h"
 #include "messagequoter.h"
 #include "originalmessage.h"
@@ -38,6 +39,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     , m_bcc(new AddressLineEdit)
     , m_subject(new QLineEdit)
     , m_body(new QTextEdit)
+    , m_signature(std::make_unique<ComposerSignature>(m_body))
     , m_attachments(new AttachmentList)
     , m_attachmentSummary(new QLabel)
     , m_error(new QLabel)
@@ -123,6 +125,8 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_body, &QTextEdit::textChanged, this, &ComposerWindow::changed);
     connect(m_attachments, &AttachmentList::attachmentsChanged, this, &ComposerWindow::changed);
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::changed);
+    connect(m_from, &QComboBox::currentIndexChanged, this,
+            [this] { m_signature->replace(selectedIdentity().signature); });
 
     setRichText(false);
     updateTitle();
@@ -154,20 +158,60 @@ QString ComposerWindow::selectedAccountId() const
     return m_from->currentData(accountIdRole).toString();
 }
 
-MailAddress ComposerWindow::selectedSender() const
+Identity ComposerWindow::identityAt(int row) const
 {
-    const QString id = selectedAccountId();
-    const int index = m_from->currentData(identityRole).toInt();
+    const QString id = m_from->itemData(row, accountIdRole).toString();
+    const int index = m_from->itemData(row, identityRole).toInt();
     for (const Account &account : m_accounts) {
         if (account.id() != id)
             continue;
         const QList<Identity> identities = account.identities();
-        const Identity identity = index >= 0 && index < identities.size()
-                                          ? identities.at(index)
-                                          : account.defaultIdentity();
-        return MailAddress {identity.name, identity.address};
+        return index >= 0 && index < identities.size() ? identities.at(index)
+                                                       : account.defaultIdentity();
     }
     return {};
+}
+
+Identity ComposerWindow::selectedIdentity() const
+{
+    return identityAt(m_from->currentIndex());
+}
+
+MailAddress ComposerWindow::selectedSender() const
+{
+    const Identity identity = selectedIdentity();
+    return MailAddress {identity.name, identity.address};
+}
+
+void ComposerWindow::selectSenderFor(const OriginalMessage &original)
+{
+    QStringList recipients;
+    for (const QList<MailAddress> *list : {&original.to, &original.cc})
+        for (const MailAddress &address : *list)
+            recipients.append(address.address.trimmed().toLower());
+    const auto holdsIt = [this, &original](int row) {
+        return !original.accountId.isEmpty()
+               && m_from->itemData(row, accountIdRole).toString() == original.accountId;
+    };
+    int addressed = -1; // an identity the message was sent to, of its own account first
+    int accountDefault = -1;
+    for (int row = 0; row < m_from->count(); ++row) {
+        if (holdsIt(row) && accountDefault < 0)
+            accountDefault = row;
+        if (!recipients.contains(identityAt(row).address.trimmed().toLower()))
+            continue;
+        if (addressed < 0 || (holdsIt(row) && !holdsIt(addressed)))
+            addressed = row;
+    }
+    if (addressed >= 0)
+        m_from->setCurrentIndex(addressed);
+    else if (accountDefault >= 0)
+        m_from->setCurrentIndex(accountDefault);
+}
+
+void ComposerWindow::insertSignature(int position)
+{
+    m_signature->insert(position, selectedIdentity().signature);
 }
 
 QStringList ComposerWindow::ownAddresses() const
@@ -223,10 +267,16 @@ void ComposerWindow::applyRequest(const ComposeRequest &request)
         m_inReplyTo = request.inReplyTo.toUtf8();
     for (const QString &path : request.attachments)
         addAttachment(path);
+    // Under the text the request brought, with the cursor before it.
+    insertSignature(m_body->document()->characterCount() - 1);
+    QTextCursor start = m_body->textCursor();
+    start.movePosition(QTextCursor::Start);
+    m_body->setTextCursor(start);
 }
 
 void ComposerWindow::startReply(const OriginalMessage &original, bool replyAll)
 {
+    selectSenderFor(original);
     m_to->setText(AddressList::format(MessageQuoter::replyRecipients(original)));
     m_cc->setText(replyAll
                           ? AddressList::format(MessageQuoter::replyAllCc(original, ownAddresses()))
@@ -241,16 +291,23 @@ void ComposerWindow::startReply(const OriginalMessage &original, bool replyAll)
     QTextCursor cursor = m_body->textCursor();
     cursor.movePosition(QTextCursor::Start);
     m_body->setTextCursor(cursor);
+    // Above the quote, never inside it.
+    insertSignature(0);
     m_body->setFocus();
 }
 
 void ComposerWindow::startForward(const OriginalMessage &original)
 {
+    selectSenderFor(original);
     m_subject->setText(MessageQuoter::forwardSubject(original.subject));
     if (m_richText)
         m_body->setHtml(QStringLiteral("<p></p>") + MessageQuoter::forwardHtml(original));
     else
         m_body->setPlainText(QStringLiteral("\n\n") + MessageQuoter::forwardPlain(original));
+    QTextCursor cursor = m_body->textCursor();
+    cursor.movePosition(QTextCursor::Start);
+    m_body->setTextCursor(cursor);
+    insertSignature(0); // above the forwarded message
     m_to->setFocus();
 }
 
@@ -297,6 +354,7 @@ OutgoingMessage ComposerWindow::message() const
 {
     OutgoingMessage message;
     message.from = selectedSender();
+    message.replyTo = AddressList::parse(selectedIdentity().replyTo);
     message.to = AddressList::parse(m_to->text());
     message.cc = AddressList::parse(m_cc->text());
     message.bcc = AddressList::parse(m_bcc->text());
@@ -420,6 +478,8 @@ void ComposerWindow::restoreDraft(const ComposerDraft &draft)
         m_attachments->addData(attachment);
     m_inReplyTo = draft.inReplyTo;
     m_references = draft.references;
+    // The draft holds its signature already: it is found, so that another sender replaces it.
+    m_signature->adopt(selectedIdentity().signature);
     m_restored = true;
 }
 

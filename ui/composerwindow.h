@@ -10,6 +10,7 @@
 
 class AddressLineEdit;
 class AttachmentList;
+class ComposerSignature;
 class QAbstractItemModel;
 class QAction;
 class QComboBox;
@@ -96,7 +97,15 @@ private:
     void chooseAttachments();
     void updateTitle();
     void updateAttachmentSummary();
+    // The identity shown in row of the From list.
+    Identity identityAt(int row) const;
+    Identity selectedIdentity() const;
     MailAddress selectedSender() const;
+    // Chooses the identity a reply or forward of original is sent as: the one the message was
+    // addressed to (its account's first), else the default one of the account holding it.
+    void selectSenderFor(const OriginalMessage &original);
+    // Puts the chosen identity's signature into a body just set, at position.
+    void insertSignature(int position);
     QStringList ownAddresses() const;
 
     bool m_richText = false;
@@ -107,6 +116,7 @@ private:
     AddressLineEdit *m_bcc;
     QLineEdit *m_subject;
     QTextEdit *m_body;
+    std::unique_ptr<ComposerSignature> m_signature;
     AttachmentList *m_attachments;
     QLabel *m_attachmentSummary;
     QPushButton *m_removeButton;

@@ -52,7 +52,8 @@ void ConnectionTestPanel::setTester(ConnectionTester *tester)
     connect(tester, &ConnectionTester::finished, this, &ConnectionTestPanel::onFinished);
 }
 
-void ConnectionTestPanel::start(const Account &account, const QString &password)
+void ConnectionTestPanel::start(const Account &account, const QString &password,
+                                const QString &submissionPassword)
 {
     if (!m_tester || m_running)
         return;
@@ -61,6 +62,7 @@ void ConnectionTestPanel::start(const Account &account, const QString &password)
     m_running = true;
     m_button->setText(tr("S&top Test"));
     m_progress->setText(tr("Testing…"));
+    m_tester->setSubmissionPassword(submissionPassword);
     m_tester->start(account, password);
 }
 

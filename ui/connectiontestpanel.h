@@ -22,7 +22,9 @@ public:
 
     // Not owned. Without a tester the button is disabled.
     void setTester(ConnectionTester *tester);
-    void start(const Account &account, const QString &password);
+    // submissionPassword: for a submission server with its own login (empty: the stored one).
+    void start(const Account &account, const QString &password,
+               const QString &submissionPassword = {});
     bool isRunning() const { return m_running; }
 
     // The text shown for one result; `account` gives host names and ports.

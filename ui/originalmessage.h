@@ -10,6 +10,7 @@
 // The fields of a received message that replying and forwarding need.
 struct OriginalMessage
 {
+    QString accountId; // the account holding the message; empty: unknown
     MailAddress from;
     QList<MailAddress> replyTo; // empty: reply to `from`
     QList<MailAddress> to;

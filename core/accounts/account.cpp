@@ -14,6 +14,11 @@ QString Account::generateId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+QString Account::submissionSecretId(const QString &accountId)
+{
+    return accountId + QStringLiteral("/submission");
+}
+
 QByteArray Account::fingerprint(const QSslCertificate &certificate)
 {
     return CertificateInfo::sha256Digest(certificate).toHex();

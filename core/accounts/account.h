@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/identity.h"
+#include "common/saslmechanism.h"
 #include "net/security.h"
 
 #include <QByteArray>
@@ -16,12 +17,16 @@ class QSslCertificate;
 class Account
 {
 public:
-    enum class AuthMethod { Auto, Plain, Login };
+    // The login of both servers: a password mechanism, or an OAuth one whose secret is a token.
+    using AuthMethod = SaslMechanism;
 
     // A new account gets a fresh, stable id.
     Account();
 
     static QString generateId();
+    // The key the submission server's own password is kept under in a SecretStore (the
+    // incoming server's is kept under the account id).
+    static QString submissionSecretId(const QString &accountId);
     // Lower-case hex of CertificateInfo::sha256Digest(), the form kept in pinned lists (and
     // QSettings); QByteArray::fromHex() gives the digest SslTransport::setPinnedDigest() takes.
     static QByteArray fingerprint(const QSslCertificate &certificate);
@@ -63,6 +68,12 @@ public:
     QString userName() const { return m_userName; }
     void setUserName(const QString &userName) { m_userName = userName; }
 
+    // The submission server's own user name; empty: it logs in as the incoming server does, with
+    // the same password. Set: its password is kept under submissionSecretId().
+    QString smtpUserName() const { return m_smtpUserName; }
+    void setSmtpUserName(const QString &userName) { m_smtpUserName = userName; }
+    bool hasOwnSubmissionLogin() const { return !m_smtpUserName.isEmpty(); }
+
     AuthMethod authMethod() const { return m_authMethod; }
     void setAuthMethod(AuthMethod method) { m_authMethod = method; }
 
@@ -94,6 +105,7 @@ private:
     quint16 m_smtpPort = 465;
     Security m_smtpSecurity = Security::ImplicitTls;
     QString m_userName;
+    QString m_smtpUserName;
     AuthMethod m_authMethod = AuthMethod::Auto;
     QString m_caFilePath;
     QList<QByteArray> m_imapPins;

@@ -38,6 +38,10 @@ QString authName(Account::AuthMethod method)
         return u"plain"_s;
     case Account::AuthMethod::Login:
         return u"login"_s;
+    case Account::AuthMethod::XOAuth2:
+        return u"xoauth2"_s;
+    case Account::AuthMethod::OAuthBearer:
+        return u"oauthbearer"_s;
     case Account::AuthMethod::Auto:
         break;
     }
@@ -50,6 +54,10 @@ Account::AuthMethod authFromName(const QString &name)
         return Account::AuthMethod::Plain;
     if (name == "login"_L1)
         return Account::AuthMethod::Login;
+    if (name == "xoauth2"_L1)
+        return Account::AuthMethod::XOAuth2;
+    if (name == "oauthbearer"_L1)
+        return Account::AuthMethod::OAuthBearer;
     return Account::AuthMethod::Auto;
 }
 
@@ -206,6 +214,7 @@ void AccountStore::writeAccount(const Account &a)
     m_settings->setValue(u"smtp/port"_s, a.smtpPort());
     m_settings->setValue(u"smtp/security"_s, securityName(a.smtpSecurity()));
     setList(m_settings, u"smtp/pinnedSha256"_s, pinsToStrings(a.smtpPinnedFingerprints()));
+    m_settings->setValue(u"smtp/userName"_s, a.smtpUserName());
 
     const QList<Identity> identities = a.identities();
     m_settings->beginWriteArray(u"identities"_s, int(identities.size()));
@@ -214,6 +223,7 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"name"_s, identities.at(i).name);
         m_settings->setValue(u"address"_s, identities.at(i).address);
         m_settings->setValue(u"signature"_s, identities.at(i).signature);
+        m_settings->setValue(u"replyTo"_s, identities.at(i).replyTo);
     }
     m_settings->endArray();
     m_settings->endGroup();
@@ -245,6 +255,7 @@ Account AccountStore::readAccount(const QString &id) const
                             Account::defaultSmtpPort(a.smtpSecurity())));
     a.setSmtpPinnedFingerprints(
             pinsFromStrings(m_settings->value(u"smtp/pinnedSha256"_s).toStringList()));
+    a.setSmtpUserName(m_settings->value(u"smtp/userName"_s).toString());
 
     QList<Identity> identities;
     const int count = m_settings->beginReadArray(u"identities"_s);
@@ -252,7 +263,8 @@ Account AccountStore::readAccount(const QString &id) const
         m_settings->setArrayIndex(i);
         identities.append(Identity {m_settings->value(u"name"_s).toString(),
                                     m_settings->value(u"address"_s).toString(),
-                                    m_settings->value(u"signature"_s).toString()});
+                                    m_settings->value(u"signature"_s).toString(),
+                                    m_settings->value(u"replyTo"_s).toString()});
     }
     m_settings->endArray();
     a.setIdentities(identities);

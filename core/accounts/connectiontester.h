@@ -16,7 +16,13 @@ public:
     using QObject::QObject;
     ~ConnectionTester() override = default;
 
+    // password: the incoming server's (and the submission server's, unless the account has a
+    // login of its own for it; see setSubmissionPassword()).
     virtual void start(const Account &account, const QString &password) = 0;
+    // The password of a submission server with its own login, for the next start(); empty: the
+    // stored one.
+    void setSubmissionPassword(const QString &password) { m_submissionPassword = password; }
+    QString submissionPassword() const { return m_submissionPassword; }
     // Stops a running test; it still ends with finished().
     virtual void cancel() = 0;
 
@@ -24,4 +30,7 @@ Q_SIGNALS:
     void stepStarted(ConnectionTestResult::Server server, const QString &description);
     void serverFinished(const ConnectionTestResult &result);
     void finished();
+
+private:
+    QString m_submissionPassword;
 };

@@ -2,12 +2,14 @@
 
 #include <QString>
 
-// One sender identity of an account: the name and address put in From, and its signature.
+// One sender identity of an account: the name and address put in From, where replies should go,
+// and the signature put under new messages, replies and forwards.
 struct Identity
 {
     QString name;
     QString address;
-    QString signature;
+    QString signature; // plain text, without the "-- " separator line
+    QString replyTo = {}; // an address for Reply-To; empty: none
 
     bool operator==(const Identity &) const = default;
 };

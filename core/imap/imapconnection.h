@@ -150,6 +150,8 @@ private:
     void requestCapabilities(std::function<void()> then);
     void startTlsStep();
     void authenticate();
+    // The login the settings ask for; empty after failing when the server does not offer it.
+    ImapCommand loginCommand();
     void afterLogin(const ImapCommandResult &result);
     void setupExtensions();
     void becomeReady();

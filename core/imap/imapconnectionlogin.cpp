@@ -2,6 +2,7 @@
 #include "imapconnection.h"
 
 #include "common/logging.h"
+#include "common/saslresponse.h"
 #include "net/transport.h"
 
 void ImapConnection::onGreeting(const ImapStatusResponse &greeting)
@@ -91,32 +92,91 @@ void ImapConnection::authenticate()
                        QStringLiteral("Refusing to send credentials over an unencrypted link")));
         return;
     }
-    const QByteArray user = m_settings.username.toUtf8();
-    const QByteArray password = m_settings.password.toUtf8();
-    ImapCommand command;
-    if (hasCapability("AUTH=PLAIN")) {
-        // RFC 4616: authzid NUL authcid NUL passwd, base64; SASL-IR puts it on the first line.
-        const QByteArray response = QByteArray(QByteArray() + '\0' + user + '\0' + password)
-                                            .toBase64();
-        if (hasCapability("SASL-IR")) {
-            command = ImapCommand({"AUTHENTICATE PLAIN " + response + "\r\n"});
-        } else {
-            command = ImapCommand({"AUTHENTICATE PLAIN\r\n", response + "\r\n"});
-        }
-        command.setRedacted("AUTHENTICATE PLAIN <redacted>");
-    } else if (!hasCapability("LOGINDISABLED")) {
-        ImapCommandBuilder b;
-        b.atom("LOGIN").astring(user).astring(password);
-        command = b.build();
-        command.setRedacted("LOGIN <redacted>");
-    } else {
-        fail(MailError(MailError::Kind::Authentication,
-                       QStringLiteral("The server offers no login method this client supports")));
-        return;
-    }
+    ImapCommand command = loginCommand();
+    if (command.isEmpty())
+        return; // failed with the reason
     command.setBarrier(true);
     setState(State::Authenticating);
     sendInternal(command, [this](const ImapCommandResult &result) { afterLogin(result); });
+}
+
+ImapCommand ImapConnection::loginCommand()
+{
+    const QString &user = m_settings.username;
+    const QString &secret = m_settings.password;
+    // A SASL exchange: the initial response on the first line with SASL-IR, else after the
+    // first continuation; `more` are the answers to any further continuations.
+    const auto sasl = [this](const QByteArray &mechanism, const QByteArray &initial,
+                             QList<QByteArray> more = {}) {
+        const QByteArray encoded = initial.isEmpty() ? QByteArray("=") : initial.toBase64();
+        QList<QByteArray> parts;
+        if (hasCapability("SASL-IR")) {
+            parts.append("AUTHENTICATE " + mechanism + ' ' + encoded + "\r\n");
+        } else {
+            parts.append("AUTHENTICATE " + mechanism + "\r\n");
+            parts.append(encoded + "\r\n");
+        }
+        for (const QByteArray &answer : std::as_const(more))
+            parts.append(answer + "\r\n");
+        ImapCommand command(parts);
+        command.setRedacted("AUTHENTICATE " + mechanism + " <redacted>");
+        return command;
+    };
+    const auto loginWithCommand = [&user, &secret] {
+        ImapCommandBuilder b;
+        b.atom("LOGIN").astring(user.toUtf8()).astring(secret.toUtf8());
+        ImapCommand command = b.build();
+        command.setRedacted("LOGIN <redacted>");
+        return command;
+    };
+    const auto notOffered = [this](SaslMechanism mechanism) {
+        fail(MailError(MailError::Kind::Policy,
+                       QStringLiteral("The server does not offer the %1 authentication the "
+                                      "account is set to use")
+                               .arg(QString::fromLatin1(saslMechanismName(mechanism))),
+                       QString::fromLatin1(m_capabilities.join(' '))));
+        return ImapCommand();
+    };
+
+    switch (m_settings.mechanism) {
+    case SaslMechanism::Auto:
+        if (hasCapability("AUTH=PLAIN"))
+            return sasl("PLAIN", SaslResponse::plain(user, secret));
+        if (!hasCapability("LOGINDISABLED"))
+            return loginWithCommand();
+        fail(MailError(MailError::Kind::Authentication,
+                       QStringLiteral("The server offers no login method this client supports")));
+        return {};
+    case SaslMechanism::Plain:
+        if (!hasCapability("AUTH=PLAIN"))
+            return notOffered(SaslMechanism::Plain);
+        return sasl("PLAIN", SaslResponse::plain(user, secret));
+    case SaslMechanism::Login:
+        // The SASL LOGIN mechanism where offered, else the LOGIN command of RFC 9051.
+        if (hasCapability("AUTH=LOGIN")) {
+            ImapCommand command({"AUTHENTICATE LOGIN\r\n", user.toUtf8().toBase64() + "\r\n",
+                                 secret.toUtf8().toBase64() + "\r\n"});
+            command.setRedacted("AUTHENTICATE LOGIN <redacted>");
+            return command;
+        }
+        if (hasCapability("LOGINDISABLED"))
+            return notOffered(SaslMechanism::Login);
+        return loginWithCommand();
+    case SaslMechanism::XOAuth2:
+        if (!hasCapability("AUTH=XOAUTH2"))
+            return notOffered(SaslMechanism::XOAuth2);
+        // A refused token comes back as a continuation with the error; the empty answer lets
+        // the server end the exchange with NO.
+        return sasl("XOAUTH2", SaslResponse::xoauth2(user, secret),
+                    {SaslResponse::oauthErrorAcknowledgement(false).toBase64()});
+    case SaslMechanism::OAuthBearer:
+        if (!hasCapability("AUTH=OAUTHBEARER"))
+            return notOffered(SaslMechanism::OAuthBearer);
+        return sasl("OAUTHBEARER",
+                    SaslResponse::oauthBearer(user, m_settings.host, m_settings.port, secret),
+                    {SaslResponse::oauthErrorAcknowledgement(true).toBase64()});
+    }
+    return {};
 }
 
 void ImapConnection::afterLogin(const ImapCommandResult &result)

@@ -2,6 +2,7 @@
 
 #include "imapframer.h"
 
+#include "common/saslmechanism.h"
 #include "net/security.h"
 
 #include <QByteArray>
@@ -18,7 +19,8 @@ struct ImapConnectionSettings
     quint16 port = 993;
     Security security = Security::ImplicitTls;
     QString username;
-    QString password;
+    QString password; // the access token for the OAuth mechanisms
+    SaslMechanism mechanism = SaslMechanism::Auto;
     // Sent with ID (RFC 2971) when the server offers it.
     QList<std::pair<QByteArray, QByteArray>> clientId {{"name", "Heron"}, {"version", "0.1"}};
     // ENABLE CONDSTORE QRESYNC (and UTF8=ACCEPT) when offered.

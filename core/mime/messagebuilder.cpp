@@ -248,11 +248,16 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         return e;
     if (MailError e = addresses.formatList(m.cc, &cc))
         return e;
+    QByteArray replyTo;
+    if (MailError e = addresses.formatList(m.replyTo, &replyTo))
+        return e;
 
     const QDateTime date = m.date.isValid() ? m.date : QDateTime::currentDateTime();
     QByteArray h;
     h += foldHeader("Date", DateParser::format(date));
     h += foldHeader("From", from);
+    if (!replyTo.isEmpty())
+        h += foldHeader("Reply-To", replyTo);
     if (!to.isEmpty())
         h += foldHeader("To", to);
     if (!cc.isEmpty())

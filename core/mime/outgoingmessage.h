@@ -33,6 +33,7 @@ struct OutgoingAttachment
 struct OutgoingMessage
 {
     MailAddress from;
+    QList<MailAddress> replyTo; // empty: no Reply-To header
     QList<MailAddress> to;
     QList<MailAddress> cc;
     QList<MailAddress> bcc; // envelope only: never written into the headers

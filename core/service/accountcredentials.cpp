@@ -87,3 +87,9 @@ void AccountCredentials::forgetStored()
     if (!m_typed)
         m_password.clear();
 }
+
+void AccountCredentials::forget()
+{
+    m_password.clear();
+    m_typed = false;
+}

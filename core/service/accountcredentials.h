@@ -42,6 +42,8 @@ public:
     // The stored password may have changed (the account was edited): it is read again next
     // time, unless the user typed it this session.
     void forgetStored();
+    // Forgets the password known this session, typed or stored (the login it was for changed).
+    void forget();
 
 Q_SIGNALS:
     void passwordRequested(AccountCredentials::Reason reason, const QString &detail);

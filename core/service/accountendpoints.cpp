@@ -5,6 +5,11 @@ QString AccountEndpoints::loginName(const Account &account)
     return account.userName().isEmpty() ? account.address() : account.userName();
 }
 
+QString AccountEndpoints::submissionLoginName(const Account &account)
+{
+    return account.hasOwnSubmissionLogin() ? account.smtpUserName() : loginName(account);
+}
+
 ImapConnectionSettings AccountEndpoints::imap(const Account &account, const QString &password)
 {
     ImapConnectionSettings settings;
@@ -13,6 +18,7 @@ ImapConnectionSettings AccountEndpoints::imap(const Account &account, const QStr
     settings.security = account.imapSecurity();
     settings.username = loginName(account);
     settings.password = password;
+    settings.mechanism = account.authMethod();
     return settings;
 }
 
@@ -22,8 +28,9 @@ SmtpSettings AccountEndpoints::submission(const Account &account, const QString 
     settings.host = account.smtpHost();
     settings.port = account.smtpPort();
     settings.security = account.smtpSecurity();
-    settings.userName = loginName(account);
+    settings.userName = submissionLoginName(account);
     settings.password = password;
+    settings.mechanism = account.authMethod();
     settings.ehloName = "heron.localdomain";
     return settings;
 }

@@ -75,6 +75,13 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
                 Q_EMIT passwordRequested(reason, detail);
             });
     connect(m_credentials.get(), &AccountCredentials::notice, this, &AccountService::notice);
+    m_submissionCredentials = std::make_unique<AccountCredentials>(Account::submissionSecretId(
+                                                                           account.id()),
+                                                                   secrets);
+    connect(m_submissionCredentials.get(), &AccountCredentials::passwordRequested, this,
+            &AccountService::submissionPasswordRequested);
+    connect(m_submissionCredentials.get(), &AccountCredentials::notice, this,
+            &AccountService::notice);
     m_store = std::make_unique<MessageStore>();
     m_operations = std::make_unique<OperationQueue>(m_store.get());
     connect(m_operations.get(), &OperationQueue::drained, this,
@@ -118,6 +125,9 @@ void AccountService::setAccount(const Account &account)
 {
     // The account dialog may have changed the stored password.
     m_credentials->forgetStored();
+    if (account.smtpUserName() != m_account.smtpUserName())
+        m_submissionCredentials->forget(); // another login: its password is not known yet
+    m_submissionCredentials->forgetStored();
     m_account = account;
 }
 
@@ -179,6 +189,38 @@ bool AccountService::isAwaitingPassword() const
 void AccountService::readPassword(QObject *context, std::function<void(const QString &)> deliver)
 {
     m_credentials->read(context, std::move(deliver));
+}
+
+void AccountService::readSubmissionPassword(QObject *context,
+                                            std::function<void(const QString &)> deliver)
+{
+    if (m_account.hasOwnSubmissionLogin())
+        m_submissionCredentials->read(context, std::move(deliver));
+    else
+        m_credentials->read(context, std::move(deliver));
+}
+
+void AccountService::answerSubmissionPassword(const QString &password)
+{
+    m_submissionCredentials->answer(password);
+}
+
+bool AccountService::isAwaitingSubmissionPassword() const
+{
+    return m_submissionCredentials->isAwaitingAnswer();
+}
+
+void AccountService::submissionLoginSucceeded()
+{
+    if (m_account.hasOwnSubmissionLogin())
+        m_submissionCredentials->loginSucceeded();
+}
+
+void AccountService::submissionLoginRefused(const QString &serverText)
+{
+    // The incoming server's password is judged by the incoming server alone.
+    if (m_account.hasOwnSubmissionLogin())
+        m_submissionCredentials->rejected(serverText);
 }
 
 void AccountService::openSession(const QString &password)

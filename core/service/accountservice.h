@@ -128,6 +128,17 @@ public:
     // session, else the stored one. With none stored or the keychain failing, the user is asked
     // (passwordRequested()) and deliver waits for the answer; empty when the user declines.
     void readPassword(QObject *context, std::function<void(const QString &)> deliver);
+    // The submission server's password: readPassword()'s when the account has no login of its
+    // own for it, else the one kept under Account::submissionSecretId(), asked for as
+    // submissionPasswordRequested() when none is known.
+    void readSubmissionPassword(QObject *context, std::function<void(const QString &)> deliver);
+    // The answer to submissionPasswordRequested(); an empty one declines.
+    void answerSubmissionPassword(const QString &password);
+    bool isAwaitingSubmissionPassword() const;
+    // The submission server accepted or refused the password readSubmissionPassword() gave: a
+    // typed one is stored, a refused one forgotten and asked for again.
+    void submissionLoginSucceeded();
+    void submissionLoginRefused(const QString &serverText);
 
 Q_SIGNALS:
     void stateChanged(AccountService::State state, const QString &detail);
@@ -137,6 +148,9 @@ Q_SIGNALS:
     void certificateTrusted(const QByteArray &hexFingerprint);
     // The session waits for answerPassword().
     void passwordRequested(AccountCredentials::Reason reason, const QString &detail);
+    // The sender waits for answerSubmissionPassword() (only for a submission server with a
+    // login of its own).
+    void submissionPasswordRequested(AccountCredentials::Reason reason, const QString &detail);
     // Something the user should read in passing ("Moved 3 messages to Archive").
     void notice(const QString &text);
     // canUndo() became true; text says what undo() takes back.
@@ -229,6 +243,7 @@ private:
     TransportFactory *m_transports;
     std::unique_ptr<TransportFactory> m_ownTransports;
     std::unique_ptr<AccountCredentials> m_credentials;
+    std::unique_ptr<AccountCredentials> m_submissionCredentials;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
     // The section fetches in flight, shared by the display loads and the part downloads.

@@ -41,7 +41,7 @@ MailError RunningAccount::open()
         return error;
 
     auto settings = [this](std::function<void(SmtpSettings)> deliver) {
-        m_service->readPassword(this, [this, deliver](const QString &password) {
+        m_service->readSubmissionPassword(this, [this, deliver](const QString &password) {
             deliver(AccountEndpoints::submission(account(), password));
         });
     };
@@ -57,6 +57,14 @@ MailError RunningAccount::open()
                 if (!account().serverSavesSentMail())
                     m_service->appendMessage(FolderRecord::SpecialUse::Sent, message,
                                              {QByteArrayLiteral("\\Seen")});
+            });
+    connect(m_sender.get(), &MessageSender::sent, this,
+            [this] { m_service->submissionLoginSucceeded(); });
+    connect(m_sender.get(), &MessageSender::failed, this,
+            [this](const QString &, const MailError &error) {
+                if (error.kind() == MailError::Kind::Authentication)
+                    m_service->submissionLoginRefused(
+                            error.serverText().isEmpty() ? error.message() : error.serverText());
             });
     m_sender->start();
     return {};

@@ -44,6 +44,7 @@ QString smtpStep(SmtpClient::State state)
         return ServerConnectionTester::tr("Securing the connection (STARTTLS)");
     case SmtpClient::State::Auth:
     case SmtpClient::State::AuthLoginUser:
+    case SmtpClient::State::AuthOAuth:
         return ServerConnectionTester::tr("Logging in");
     default:
         return QString();
@@ -148,9 +149,28 @@ void ServerConnectionTester::startImap()
 void ServerConnectionTester::startSmtp()
 {
     m_server = Stage::Smtp;
+    if (!m_account.hasOwnSubmissionLogin()) {
+        submitWithPassword(m_password);
+        return;
+    }
+    const QString typed = submissionPassword();
+    if (!typed.isEmpty() || !m_secrets || m_account.id().isEmpty()) {
+        submitWithPassword(typed);
+        return;
+    }
+    m_secrets->readPassword(Account::submissionSecretId(m_account.id()), this,
+                            [this](const SecretStore::Reply &reply) {
+                                if (m_server != Stage::Smtp || m_smtp)
+                                    return; // cancelled meanwhile
+                                submitWithPassword(reply.isOk() ? reply.password : QString());
+                            });
+}
+
+void ServerConnectionTester::submitWithPassword(const QString &password)
+{
     Transport *transport = createTransport(AccountEndpoints::Server::Submission);
     m_smtp = new SmtpClient(transport, this);
-    const SmtpSettings settings = AccountEndpoints::submission(m_account, m_password);
+    const SmtpSettings settings = AccountEndpoints::submission(m_account, password);
     m_smtp->setSettings(settings);
     connect(m_smtp, &SmtpClient::stateChanged, this, [this](SmtpClient::State state) {
         // The first transaction step is only reached once the server accepted the login.

@@ -50,6 +50,7 @@ private:
 
     void startImap();
     void startSmtp();
+    void submitWithPassword(const QString &password);
     Transport *createTransport(AccountEndpoints::Server server);
     void step(const QString &description);
     void finishServer(const MailError &error);

@@ -1,6 +1,7 @@
 #include "smtpclient.h"
 
 #include "common/logging.h"
+#include "common/saslresponse.h"
 #include "net/transport.h"
 
 #include <QBuffer>
@@ -103,7 +104,7 @@ void SmtpClient::armTimer(int msecs)
 void SmtpClient::sendCommand(const QByteArray &line, State next)
 {
     setState(next);
-    if (next != State::AuthLoginPassword && next != State::Auth)
+    if (next != State::AuthLoginPassword && next != State::Auth && next != State::AuthOAuth)
         qCDebug(lcSmtp) << "C:" << line;
     m_transport->write(line + "\r\n");
     armTimer(next == State::Data ? m_settings.timeouts.dataStart : m_settings.timeouts.command);
@@ -183,6 +184,15 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             return;
         }
         Q_FALLTHROUGH();
+    case State::AuthOAuth:
+        if (m_state == State::AuthOAuth && reply.code() == 334) {
+            // The token was refused; the challenge holds the reason. Acknowledging it makes the
+            // server end the exchange with its failure reply.
+            const bool bearer = m_settings.mechanism == SaslMechanism::OAuthBearer;
+            sendCommand(SaslResponse::oauthErrorAcknowledgement(bearer).toBase64(), State::Auth);
+            return;
+        }
+        Q_FALLTHROUGH();
     case State::Auth:
         if (reply.code() == 235) {
             startTransaction();
@@ -256,18 +266,53 @@ void SmtpClient::startAuth()
              Stage::Auth);
         return;
     }
-    if (m_caps.supportsAuth("PLAIN")) {
-        const QByteArray token = '\0' + m_settings.userName.toUtf8() + '\0'
-                                 + m_settings.password.toUtf8();
-        sendCommand("AUTH PLAIN " + token.toBase64(), State::Auth);
-    } else if (m_caps.supportsAuth("LOGIN")) {
-        sendCommand("AUTH LOGIN", State::AuthLoginUser);
-    } else {
-        fail(MailError(MailError::Kind::Authentication,
-                       QStringLiteral("The server offers no supported way to log in"),
+    const SaslMechanism wanted = m_settings.mechanism;
+    if (wanted != SaslMechanism::Auto && !m_caps.supportsAuth(saslMechanismName(wanted))) {
+        fail(MailError(MailError::Kind::Policy,
+                       QStringLiteral("The server does not offer the %1 authentication the "
+                                      "account is set to use")
+                               .arg(QString::fromLatin1(saslMechanismName(wanted))),
                        QString::fromLatin1(m_caps.authMechanisms().join(' '))),
              Stage::Auth);
+        return;
     }
+    SaslMechanism mechanism = wanted;
+    if (wanted == SaslMechanism::Auto) {
+        if (m_caps.supportsAuth("PLAIN"))
+            mechanism = SaslMechanism::Plain;
+        else if (m_caps.supportsAuth("LOGIN"))
+            mechanism = SaslMechanism::Login;
+    }
+    switch (mechanism) {
+    case SaslMechanism::Plain:
+        sendCommand("AUTH PLAIN "
+                            + SaslResponse::plain(m_settings.userName, m_settings.password)
+                                      .toBase64(),
+                    State::Auth);
+        return;
+    case SaslMechanism::Login:
+        sendCommand("AUTH LOGIN", State::AuthLoginUser);
+        return;
+    case SaslMechanism::XOAuth2:
+        sendCommand("AUTH XOAUTH2 "
+                            + SaslResponse::xoauth2(m_settings.userName, m_settings.password)
+                                      .toBase64(),
+                    State::AuthOAuth);
+        return;
+    case SaslMechanism::OAuthBearer:
+        sendCommand("AUTH OAUTHBEARER "
+                            + SaslResponse::oauthBearer(m_settings.userName, m_settings.host,
+                                                        m_settings.port, m_settings.password)
+                                      .toBase64(),
+                    State::AuthOAuth);
+        return;
+    case SaslMechanism::Auto:
+        break;
+    }
+    fail(MailError(MailError::Kind::Authentication,
+                   QStringLiteral("The server offers no supported way to log in"),
+                   QString::fromLatin1(m_caps.authMechanisms().join(' '))),
+         Stage::Auth);
 }
 
 void SmtpClient::startTransaction()
@@ -486,6 +531,7 @@ SmtpSubmission::Stage SmtpClient::currentStage() const
     case State::Auth:
     case State::AuthLoginUser:
     case State::AuthLoginPassword:
+    case State::AuthOAuth:
         return Stage::Auth;
     case State::MailFrom:
         return Stage::MailFrom;

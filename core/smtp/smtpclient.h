@@ -19,7 +19,7 @@ class QIODevice;
 class Transport;
 
 // Submits one message per session over a Transport (RFC 5321, 6409): greeting, EHLO, STARTTLS
-// when configured (then EHLO again), AUTH PLAIN or LOGIN, MAIL/RCPT (pipelined when offered),
+// when configured (then EHLO again), AUTH (PLAIN or LOGIN, or the mechanism the settings name), MAIL/RCPT (pipelined when offered),
 // DATA or BDAT, QUIT. Each state is named after the reply it awaits.
 //
 // Refuses before sending anything it should not: credentials over an unencrypted link (unless
@@ -42,6 +42,7 @@ public:
         Auth,
         AuthLoginUser,
         AuthLoginPassword,
+        AuthOAuth, // an OAuth token sent; 235, or 334 with the reason it was refused
         MailFrom,
         RcptTo,
         Data,

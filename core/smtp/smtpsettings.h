@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/saslmechanism.h"
 #include "net/security.h"
 
 #include <QByteArray>
@@ -22,7 +23,8 @@ struct SmtpSettings
     quint16 port = 465;
     Security security = Security::ImplicitTls;
     QString userName; // empty: no AUTH
-    QString password;
+    QString password; // the access token for the OAuth mechanisms
+    SaslMechanism mechanism = SaslMechanism::Auto;
     QByteArray ehloName = "localhost"; // the domain or address literal sent with EHLO
     SmtpTimeouts timeouts;
 };

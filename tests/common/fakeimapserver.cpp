@@ -6,7 +6,7 @@
 
 namespace {
 
-const QByteArray capabilities = "IMAP4rev1 SASL-IR AUTH=PLAIN UIDPLUS MOVE IDLE";
+const QByteArray capabilities = "IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 UIDPLUS MOVE IDLE";
 
 QByteArray quoted(const QByteArray &text)
 {
@@ -254,9 +254,23 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
     if (command == "CAPABILITY") {
         reply(session, "* CAPABILITY " + capabilities);
         reply(session, tag + " OK done");
-    } else if (command == "AUTHENTICATE" && w.size() == 2) {
-        const QList<QByteArray> parts = QByteArray::fromBase64(w.at(1)).split('\0');
-        if (parts.size() == 3 && parts.at(2) == m_password) {
+    } else if (command == "AUTHENTICATE" || command == "LOGIN") {
+        // PLAIN and XOAUTH2 (the token is the password here) with SASL-IR, or LOGIN user pass.
+        QByteArray secret;
+        const QByteArray mechanism = w.value(0).toUpper();
+        const QByteArray response = QByteArray::fromBase64(w.value(1));
+        if (command == "LOGIN" && w.size() == 2) {
+            secret = unquote(w.at(1));
+        } else if (mechanism == "PLAIN" && w.size() == 2) {
+            const QList<QByteArray> parts = response.split('\0');
+            if (parts.size() == 3)
+                secret = parts.at(2);
+        } else if (mechanism == "XOAUTH2" && w.size() == 2) {
+            for (const QByteArray &field : response.split('\x01'))
+                if (field.startsWith("auth=Bearer "))
+                    secret = field.mid(12);
+        }
+        if (!secret.isEmpty() && secret == m_password) {
             ++m_logins;
             reply(session, tag + " OK [CAPABILITY " + capabilities + "] Logged in");
         } else {

@@ -2,13 +2,16 @@
 #include "accounts/connectiontester.h"
 #include "certificatedialog.h"
 #include "connectiontestpanel.h"
+#include "identitylisteditor.h"
 #include "testcertificates.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -29,6 +32,7 @@ public:
         ++starts;
         lastAccount = account;
         lastPassword = password;
+        lastSubmissionPassword = submissionPassword();
         QMetaObject::invokeMethod(
                 this,
                 [this] {
@@ -46,6 +50,7 @@ public:
     int cancels = 0;
     Account lastAccount;
     QString lastPassword;
+    QString lastSubmissionPassword;
 };
 
 void fillValid(AccountDialog &dialog)
@@ -189,6 +194,244 @@ private Q_SLOTS:
         QCOMPARE(dialog.account(), original);
         dialog.setPassword(u"pw"_s);
         QCOMPARE(dialog.password(), u"pw"_s);
+    }
+
+    void identitiesAreEdited()
+    {
+        Account original;
+        original.setAddress(u"ann@work.example"_s);
+        original.setIdentities({Identity {u"Ann"_s, u"ann@work.example"_s, u"Ann"_s},
+                                Identity {u"Team"_s, u"team@work.example"_s, {}}});
+        AccountDialog dialog;
+        dialog.setAccount(original);
+        IdentityListEditor *editor = dialog.identityEditor();
+        QCOMPARE(editor->list()->count(), 2);
+        QVERIFY(editor->list()->item(0)->text().contains(u"default"_s));
+        QVERIFY(!editor->defaultButton()->isEnabled());
+
+        // The second one, edited through its fields.
+        editor->list()->setCurrentRow(1);
+        QCOMPARE(dialog.nameField()->text(), u"Team"_s);
+        QCOMPARE(dialog.addressField()->text(), u"team@work.example"_s);
+        editor->replyToField()->setText(u"tickets@work.example"_s);
+        editor->signatureField()->setPlainText(u"The team"_s);
+        QCOMPARE(editor->list()->item(1)->text(), u"Team <team@work.example>"_s);
+
+        // A third one, added.
+        QTest::mouseClick(editor->addButton(), Qt::LeftButton);
+        QCOMPARE(editor->list()->count(), 3);
+        QCOMPARE(editor->currentIndex(), 2);
+        QCOMPARE(dialog.nameField()->text(), u"Team"_s); // the name is offered again
+        dialog.nameField()->setText(u"Ann Private"_s);
+        dialog.addressField()->setText(u"ann@home.example"_s);
+
+        Account edited = dialog.account();
+        QCOMPARE(edited.identities().size(), 3);
+        QCOMPARE(edited.identities().at(1), (Identity {u"Team"_s, u"team@work.example"_s,
+                                                       u"The team"_s, u"tickets@work.example"_s}));
+        QCOMPARE(edited.identities().at(2).address, u"ann@home.example"_s);
+        QCOMPARE(edited.address(), u"ann@work.example"_s);
+
+        // Made the default: first, and the account's address.
+        QTest::mouseClick(editor->defaultButton(), Qt::LeftButton);
+        QCOMPARE(editor->currentIndex(), 0);
+        edited = dialog.account();
+        QCOMPARE(edited.identities().first().address, u"ann@home.example"_s);
+        QCOMPARE(edited.address(), u"ann@home.example"_s);
+        QCOMPARE(edited.defaultIdentity().name, u"Ann Private"_s);
+
+        // Removed: the first one there was.
+        editor->list()->setCurrentRow(1);
+        QTest::mouseClick(editor->removeButton(), Qt::LeftButton);
+        edited = dialog.account();
+        QCOMPARE(edited.identities().size(), 2);
+        QCOMPARE(edited.identities().at(1).address, u"team@work.example"_s);
+        editor->list()->setCurrentRow(1);
+        QTest::mouseClick(editor->removeButton(), Qt::LeftButton);
+        QCOMPARE(dialog.account().identities().size(), 1);
+        QVERIFY(!editor->removeButton()->isEnabled()); // never none
+    }
+
+    void everyIdentityIsValidated()
+    {
+        AccountDialog dialog;
+        fillValid(dialog);
+        IdentityListEditor *editor = dialog.identityEditor();
+        editor->addIdentity();
+        dialog.addressField()->setText(u"not an address"_s);
+        editor->setCurrentIndex(0);
+        QVERIFY(!dialog.validate());
+        // The faulty identity is shown with its message.
+        QCOMPARE(editor->currentIndex(), 1);
+        QVERIFY(!dialog.errorFor(dialog.addressField()).isEmpty());
+        dialog.addressField()->setText(u"ann@home.example"_s);
+        editor->replyToField()->setText(u"nope"_s);
+        QVERIFY(!dialog.validate());
+        QVERIFY(!dialog.errorFor(editor->replyToField()).isEmpty());
+        editor->replyToField()->setText(u"replies@home.example"_s);
+        QVERIFY(dialog.validate());
+    }
+
+    void authenticationChoiceIsKept_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<bool>("token");
+        QTest::addRow("automatic") << int(Account::AuthMethod::Auto) << false;
+        QTest::addRow("PLAIN") << int(Account::AuthMethod::Plain) << false;
+        QTest::addRow("LOGIN") << int(Account::AuthMethod::Login) << false;
+        QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2) << true;
+        QTest::addRow("OAUTHBEARER") << int(Account::AuthMethod::OAuthBearer) << true;
+    }
+
+    void authenticationChoiceIsKept()
+    {
+        QFETCH(int, method);
+        QFETCH(bool, token);
+        AccountDialog dialog;
+        fillValid(dialog);
+        QCOMPARE(dialog.authBox()->count(), 5);
+        dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(method));
+        QCOMPARE(int(dialog.account().authMethod()), method);
+        auto *note = dialog.findChild<QLabel *>(u"authNote"_s);
+        QVERIFY(note);
+        QCOMPARE(note->isHidden(), !token);
+        Account a = dialog.account();
+        AccountDialog again;
+        again.setAccount(a);
+        QCOMPARE(again.authBox()->currentData().toInt(), method);
+    }
+
+    void outgoingServerHasItsOwnLogin()
+    {
+        FakeTester tester;
+        AccountDialog dialog;
+        dialog.setConnectionTester(&tester);
+        fillValid(dialog);
+        QVERIFY(dialog.smtpUserNameField()->parentWidget()->isHidden());
+        QVERIFY(!dialog.account().hasOwnSubmissionLogin());
+        QVERIFY(dialog.submissionPassword().isEmpty());
+
+        dialog.smtpOwnLoginBox()->setChecked(true);
+        QVERIFY(!dialog.smtpUserNameField()->parentWidget()->isHidden());
+        QVERIFY(!dialog.validate());
+        QVERIFY(!dialog.errorFor(dialog.smtpUserNameField()).isEmpty());
+        dialog.smtpUserNameField()->setText(u"ann-out"_s);
+        dialog.smtpPasswordField()->setText(u"out-secret"_s);
+        QVERIFY(dialog.validate());
+        const Account a = dialog.account();
+        QCOMPARE(a.smtpUserName(), u"ann-out"_s);
+        QCOMPARE(a.userName(), u"ann@example.org"_s);
+        QCOMPARE(dialog.submissionPassword(), u"out-secret"_s);
+        QCOMPARE(dialog.password(), u"secret"_s);
+
+        // The connection test tries each server with its own password.
+        QTest::mouseClick(dialog.testPanel()->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(tester.starts, 1);
+        QCOMPARE(tester.lastPassword, u"secret"_s);
+        QCOMPARE(tester.lastSubmissionPassword, u"out-secret"_s);
+        QCOMPARE(tester.lastAccount.smtpUserName(), u"ann-out"_s);
+
+        // Unticked, the outgoing server logs in as the incoming one again.
+        dialog.smtpOwnLoginBox()->setChecked(false);
+        QVERIFY(!dialog.account().hasOwnSubmissionLogin());
+        QVERIFY(dialog.submissionPassword().isEmpty());
+        AccountDialog again;
+        again.setAccount(a);
+        QVERIFY(again.smtpOwnLoginBox()->isChecked());
+        QCOMPARE(again.smtpUserNameField()->text(), u"ann-out"_s);
+    }
+
+    void foundSettingsFillTheFormWithTheirSource_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<QString>("said");
+        QTest::addRow("provider") << int(DiscoveredSettings::Source::ProviderConfig)
+                                  << u"from the provider's configuration"_s;
+        QTest::addRow("ISP database")
+                << int(DiscoveredSettings::Source::Ispdb) << u"from the ISP database"_s;
+        QTest::addRow("SRV") << int(DiscoveredSettings::Source::Srv) << u"(SRV)"_s;
+        QTest::addRow("guess") << int(DiscoveredSettings::Source::Guess) << u"guessed — check"_s;
+    }
+
+    void foundSettingsFillTheFormWithTheirSource()
+    {
+        QFETCH(int, source);
+        QFETCH(QString, said);
+        FakeTester tester;
+        AccountDialog dialog;
+        dialog.setConnectionTester(&tester);
+        dialog.addressField()->setText(u"ann@example.test"_s);
+        DiscoveredSettings found;
+        found.source = DiscoveredSettings::Source(source);
+        found.imap = {u"imap.example.test"_s, 1993, Security::ImplicitTls};
+        found.smtp = {u"smtp.example.test"_s, 587, Security::StartTls};
+        found.userName = u"ann"_s;
+        Q_EMIT dialog.autoconfigLookup()->finished(found, {});
+        QCOMPARE(dialog.imapHostField()->text(), u"imap.example.test"_s);
+        QCOMPARE(dialog.imapPortField()->text(), u"1993"_s);
+        QCOMPARE(dialog.imapSecurityBox()->currentData().toInt(), int(Security::ImplicitTls));
+        QCOMPARE(dialog.smtpHostField()->text(), u"smtp.example.test"_s);
+        QCOMPARE(dialog.smtpPortField()->text(), u"587"_s);
+        QCOMPARE(dialog.smtpSecurityBox()->currentData().toInt(), int(Security::StartTls));
+        QCOMPARE(dialog.userNameField()->text(), u"ann"_s);
+        QVERIFY2(dialog.findStatusLabel()->text().contains(said),
+                 qPrintable(dialog.findStatusLabel()->text()));
+        // Shown for confirmation: nothing was tried with a password.
+        QCOMPARE(tester.starts, 0);
+        const Account a = dialog.account();
+        QCOMPARE(a.imapPort(), quint16(1993));
+        QCOMPARE(a.smtpSecurity(), Security::StartTls);
+    }
+
+    void partialFindingsAreKeptForTheManualForm()
+    {
+        AccountDialog dialog;
+        dialog.addressField()->setText(u"ann@example.test"_s);
+        DiscoveredSettings found;
+        found.imap = {u"imap.example.test"_s, 993, Security::ImplicitTls};
+        Q_EMIT dialog.autoconfigLookup()->finished(found,
+                                                   u"No complete answer within 10 seconds."_s);
+        QCOMPARE(dialog.imapHostField()->text(), u"imap.example.test"_s);
+        QVERIFY(dialog.smtpHostField()->text().isEmpty());
+        QVERIFY(dialog.findStatusLabel()->text().contains(u"10 seconds"_s));
+        QVERIFY(!dialog.validate()); // the rest is the user's
+    }
+
+    void serversTypedDuringTheLookupAreKept()
+    {
+        AccountDialog dialog;
+        AutoconfigLookup::Settings nowhere;
+        nowhere.sources.clear();
+        dialog.setAutoconfigSettings(nowhere);
+        dialog.addressField()->setText(u"ann@example.test"_s);
+        dialog.findSettings();
+        QVERIFY(!dialog.findSettingsButton()->isEnabled());
+        dialog.imapHostField()->setText(u"mine.example.test"_s);
+        DiscoveredSettings found;
+        found.source = DiscoveredSettings::Source::Guess;
+        found.imap = {u"imap.example.test"_s, 993, Security::ImplicitTls};
+        found.smtp = {u"smtp.example.test"_s, 465, Security::ImplicitTls};
+        Q_EMIT dialog.autoconfigLookup()->finished(found, {});
+        QCOMPARE(dialog.imapHostField()->text(), u"mine.example.test"_s);
+        QVERIFY(dialog.smtpHostField()->text().isEmpty());
+        QVERIFY(dialog.findStatusLabel()->text().contains(u"are kept"_s));
+        QVERIFY(dialog.findSettingsButton()->isEnabled());
+    }
+
+    void typingTheAddressOfANewAccountLooksItUp()
+    {
+        AccountDialog dialog;
+        AutoconfigLookup::Settings nowhere;
+        nowhere.sources.clear();
+        dialog.setAutoconfigSettings(nowhere);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.addressField()->setFocus();
+        QTest::keyClicks(dialog.addressField(), u"ann@nowhere.test"_s);
+        QTest::keyClick(dialog.addressField(), Qt::Key_Tab);
+        QTRY_VERIFY2(dialog.findStatusLabel()->text().contains(u"No settings were found"_s),
+                     qPrintable(dialog.findStatusLabel()->text()));
+        QVERIFY(dialog.findSettingsButton()->isEnabled());
     }
 
     void userNameDefaultsToAddress()

@@ -19,8 +19,9 @@ private:
         Account a;
         a.setDisplayName(u"Work"_s);
         a.setAddress(u"jürgen@example.org"_s);
-        a.setIdentities({Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
-                         Identity {u"Support"_s, u"support@example.org"_s, {}}});
+        a.setIdentities(
+                {Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
+                 Identity {u"Support"_s, u"support@example.org"_s, {}, u"helpdesk@example.org"_s}});
         a.setImapHost(u"imap.example.org"_s);
         a.setImapPort(1993);
         a.setImapSecurity(Security::StartTls);
@@ -28,6 +29,7 @@ private:
         a.setSmtpPort(2587);
         a.setSmtpSecurity(Security::None);
         a.setUserName(u"juergen"_s);
+        a.setSmtpUserName(u"juergen-out"_s);
         a.setAuthMethod(Account::AuthMethod::Login);
         a.setCaFilePath(u"/tmp/demo/ca.pem"_s);
         a.setImapPinnedFingerprints({QByteArray(64, 'a')});
@@ -63,6 +65,33 @@ private Q_SLOTS:
         QCOMPARE(a.defaultIdentity(), (Identity {u"Ann"_s, u"ann@example.org"_s, {}}));
         a.setIdentities({Identity {u"A"_s, u"a@example.org"_s, u"sig"_s}});
         QCOMPARE(a.defaultIdentity().address, u"a@example.org"_s);
+    }
+
+    void authMethodsRoundTrip_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addRow("auto") << int(Account::AuthMethod::Auto);
+        QTest::addRow("PLAIN") << int(Account::AuthMethod::Plain);
+        QTest::addRow("LOGIN") << int(Account::AuthMethod::Login);
+        QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2);
+        QTest::addRow("OAUTHBEARER") << int(Account::AuthMethod::OAuthBearer);
+    }
+
+    void authMethodsRoundTrip()
+    {
+        QFETCH(int, method);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
+        AccountStore store(&settings);
+        Account a = sampleAccount();
+        a.setAuthMethod(Account::AuthMethod(method));
+        QVERIFY(!store.saveAccount(a));
+        QCOMPARE(int(store.account(a.id())->authMethod()), method);
+        // Without an outgoing login of its own, none is read back.
+        a.setSmtpUserName({});
+        QVERIFY(!store.saveAccount(a));
+        QVERIFY(!store.account(a.id())->hasOwnSubmissionLogin());
+        QCOMPARE(Account::submissionSecretId(a.id()), a.id() + u"/submission"_s);
     }
 
     void roundTripThroughIniFile()

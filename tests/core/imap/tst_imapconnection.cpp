@@ -16,6 +16,8 @@ class TestImapConnection : public QObject
 private Q_SLOTS:
     void opening_data();
     void opening();
+    void mechanisms_data();
+    void mechanisms();
     void plainTextAfterStartTlsIsDiscarded();
     void commandsWaitUntilReady();
     void pipelinedCommandsRoutedByTag();
@@ -198,6 +200,134 @@ void TestImapConnection::opening()
         }
     }
     QVERIFY(transport.writtenWhileClosed().isEmpty());
+}
+
+void TestImapConnection::mechanisms_data()
+{
+    QTest::addColumn<int>("mechanism");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<int>("errorKind"); // MailError::Kind::None when the session opens
+
+    const int ok = int(MailError::Kind::None);
+    const int policy = int(MailError::Kind::Policy);
+    const int refused = int(MailError::Kind::Authentication);
+    const QByteArray loggedIn = "S: h1 OK [CAPABILITY IMAP4rev1] Logged in\n";
+
+    QTest::newRow("auto prefers PLAIN")
+            << int(SaslMechanism::Auto)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=LOGIN AUTH=PLAIN] ready\n"
+               "C: h1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("PLAIN chosen and offered")
+            << int(SaslMechanism::Plain)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=LOGIN] ready\n"
+               "C: h1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("PLAIN chosen, only LOGIN offered: nothing sent")
+            << int(SaslMechanism::Plain)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=LOGIN] ready\n"
+                          "C: <close>\n")
+            << policy;
+    QTest::newRow("LOGIN chosen: the SASL mechanism although PLAIN is offered")
+            << int(SaslMechanism::Login)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=LOGIN] ready\n"
+               "C: h1 AUTHENTICATE LOGIN\n"
+               "S: + VXNlcm5hbWU6\n"
+               "C: YWxpY2U=\n"
+               "S: + UGFzc3dvcmQ6\n"
+               "C: c2VjcmV0\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("LOGIN chosen without AUTH=LOGIN: the LOGIN command")
+            << int(SaslMechanism::Login)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
+               "C: h1 LOGIN alice secret\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("LOGIN chosen but LOGINDISABLED")
+            << int(SaslMechanism::Login)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LOGINDISABLED] ready\n"
+                          "C: <close>\n")
+            << policy;
+    QTest::newRow("XOAUTH2 with SASL-IR")
+            << int(SaslMechanism::XOAuth2)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2] ready\n"
+               "C: h1 AUTHENTICATE XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("XOAUTH2 token refused: the error challenge is answered empty")
+            << int(SaslMechanism::XOAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2] ready\n"
+                          "C: h1 AUTHENTICATE XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==\n"
+                          "S: + eyJzdGF0dXMiOiI0MDEifQ==\n"
+                          "C: \n"
+                          "S: h1 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
+                          "C: <close>\n")
+            << refused;
+    QTest::newRow("XOAUTH2 chosen, not offered: no token sent")
+            << int(SaslMechanism::XOAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
+                          "C: <close>\n")
+            << policy;
+    QTest::newRow("OAUTHBEARER without SASL-IR")
+            << int(SaslMechanism::OAuthBearer)
+            << "S: * OK [CAPABILITY IMAP4rev1 AUTH=OAUTHBEARER] ready\n"
+               "C: h1 AUTHENTICATE OAUTHBEARER\n"
+               "S: +\n"
+               "C: "
+               "bixhPWFsaWNlLAFob3N0PWltYXAuZXhhbXBsZS50ZXN0AXBvcnQ9OTkzAWF1dGg9QmVhcmVyIHRvawEB\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("OAUTHBEARER refused: the error challenge is answered with ^A")
+            << int(SaslMechanism::OAuthBearer)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=OAUTHBEARER] ready\n"
+                          "C: h1 AUTHENTICATE OAUTHBEARER "
+                          "bixhPWFsaWNlLAFob3N0PWltYXAuZXhhbXBsZS50ZXN0AXBvcnQ9OTkzAWF1dGg9QmVhcmVy"
+                          "IHRvawEB\n"
+                          "S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\n"
+                          "C: AQ==\n"
+                          "S: h1 NO [AUTHENTICATIONFAILED] Invalid token\n"
+                          "C: <close>\n")
+            << refused;
+}
+
+void TestImapConnection::mechanisms()
+{
+    QFETCH(int, mechanism);
+    QFETCH(QByteArray, script);
+    QFETCH(int, errorKind);
+
+    FakeTransport transport;
+    ScriptedServer server(&transport, ScriptedServer::lines(script));
+    ImapConnection connection(&transport);
+    QSignalSpy ready(&connection, &ImapConnection::ready);
+    QSignalSpy failed(&connection, &ImapConnection::failed);
+    ImapConnectionSettings s = settings(Security::ImplicitTls);
+    s.mechanism = SaslMechanism(mechanism);
+    const bool oauth = s.mechanism == SaslMechanism::XOAuth2
+                       || s.mechanism == SaslMechanism::OAuthBearer;
+    s.password = oauth ? QStringLiteral("tok") : QStringLiteral("secret");
+    s.enableExtensions = false;
+    s.clientId.clear();
+    connection.open(s);
+
+    if (errorKind == int(MailError::Kind::None)) {
+        QTRY_COMPARE(ready.size(), 1);
+        QVERIFY2(server.isComplete(), qPrintable(server.status()));
+    } else {
+        QTRY_COMPARE(failed.size(), 1);
+        QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+        const MailError error = failed.at(0).at(0).value<MailError>();
+        QCOMPARE(int(error.kind()), errorKind);
+        QVERIFY(!error.message().isEmpty());
+        QCOMPARE(ready.size(), 0);
+        if (errorKind == int(MailError::Kind::Policy)) {
+            QVERIFY(!transport.written().contains("LOGIN"));
+            QVERIFY(!transport.written().contains("AUTHENTICATE"));
+        }
+    }
 }
 
 void TestImapConnection::plainTextAfterStartTlsIsDiscarded()

@@ -6,6 +6,7 @@
 #include "imap/imapconnection.h"
 #include "mime/mimepart.h"
 #include "models/messagelistmodel.h"
+#include "service/accountendpoints.h"
 #include "service/accountservice.h"
 #include "service/serverconnectiontester.h"
 #include "store/messagestore.h"
@@ -55,6 +56,10 @@ private Q_SLOTS:
     void readAskedForDuringTheSynchronisationWaitsForIt();
     void offlineReadsComeFromTheCache();
     void readAndMarkReadInAnotherFolderTogether();
+    void chosenAuthenticationReachesTheServer_data();
+    void chosenAuthenticationReachesTheServer();
+    void submissionWithItsOwnLogin();
+    void submissionOwnPasswordIsAskedForAndStored();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -516,6 +521,107 @@ void TestAccountLayer::connectionTestOfAnExistingAccountUsesItsStoredPassword()
     QCOMPARE(imapOutcome(QStringLiteral("wrong")),
              ConnectionTestResult::Outcome::AuthenticationFailed);
     QCOMPARE(m_server->loginCount(), 1);
+}
+
+void TestAccountLayer::chosenAuthenticationReachesTheServer_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<QByteArray>("command"); // how the login reached the server
+    QTest::addRow("automatic") << int(Account::AuthMethod::Auto)
+                               << QByteArray("AUTHENTICATE PLAIN");
+    QTest::addRow("PLAIN") << int(Account::AuthMethod::Plain) << QByteArray("AUTHENTICATE PLAIN");
+    QTest::addRow("LOGIN") << int(Account::AuthMethod::Login) << QByteArray("LOGIN ");
+    QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2)
+                             << QByteArray("AUTHENTICATE XOAUTH2");
+}
+
+void TestAccountLayer::chosenAuthenticationReachesTheServer()
+{
+    QFETCH(int, method);
+    QFETCH(QByteArray, command);
+    Account account = testAccount();
+    account.setAuthMethod(Account::AuthMethod(method));
+    m_service->setAccount(account);
+    QVERIFY(startOnline());
+    QCOMPARE(m_server->loginCount(), 1);
+    const QList<QByteArray> commands = m_server->commands();
+    const auto login = std::find_if(commands.cbegin(), commands.cend(), [](const QByteArray &c) {
+        return c.startsWith("AUTHENTICATE") || c.startsWith("LOGIN");
+    });
+    QVERIFY(login != commands.cend());
+    QVERIFY2(login->startsWith(command), login->constData());
+    // The submission server is asked the same way.
+    QCOMPARE(AccountEndpoints::submission(account, QStringLiteral("secret")).mechanism,
+             Account::AuthMethod(method));
+}
+
+void TestAccountLayer::submissionWithItsOwnLogin()
+{
+    Account account = testAccount();
+    account.setSmtpHost(QStringLiteral("smtp.example.test"));
+    account.setAuthMethod(Account::AuthMethod::Login);
+    int written = 0;
+    const auto count = [&](const SecretStore::Reply &) {
+        ++written;
+    };
+    m_secrets->writePassword(accountId, QStringLiteral("secret"), this, count);
+    m_secrets->writePassword(Account::submissionSecretId(accountId), QStringLiteral("out-pass"),
+                             this, count);
+    QTRY_COMPARE(written, 2);
+
+    // Without a login of its own, the submission server logs in as IMAP does.
+    m_service->setAccount(account);
+    QString password;
+    m_service->readSubmissionPassword(this, [&](const QString &p) { password = p; });
+    QTRY_COMPARE(password, QStringLiteral("secret"));
+    SmtpSettings smtp = AccountEndpoints::submission(account, password);
+    QCOMPARE(smtp.userName, QStringLiteral("alice@example.test"));
+    QCOMPARE(smtp.mechanism, SaslMechanism::Login);
+
+    // With one, its own name and password; IMAP keeps its own.
+    account.setSmtpUserName(QStringLiteral("alice-out"));
+    m_service->setAccount(account);
+    password.clear();
+    m_service->readSubmissionPassword(this, [&](const QString &p) { password = p; });
+    QTRY_COMPARE(password, QStringLiteral("out-pass"));
+    smtp = AccountEndpoints::submission(account, password);
+    QCOMPARE(smtp.userName, QStringLiteral("alice-out"));
+    QCOMPARE(smtp.password, QStringLiteral("out-pass"));
+    QCOMPARE(AccountEndpoints::imap(account, QStringLiteral("secret")).username,
+             QStringLiteral("alice@example.test"));
+    QVERIFY(startOnline());
+    QCOMPARE(m_server->loginCount(), 1);
+}
+
+void TestAccountLayer::submissionOwnPasswordIsAskedForAndStored()
+{
+    Account account = testAccount();
+    account.setSmtpUserName(QStringLiteral("alice-out"));
+    m_service->setAccount(account);
+    QSignalSpy imapAsked(m_service.get(), &AccountService::passwordRequested);
+    QSignalSpy asked(m_service.get(), &AccountService::submissionPasswordRequested);
+    QString delivered = QStringLiteral("none yet");
+    m_service->readSubmissionPassword(this, [&](const QString &p) { delivered = p; });
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+    QCOMPARE(asked.at(0).at(0).value<AccountService::PasswordReason>(),
+             AccountService::PasswordReason::NoneStored);
+    QVERIFY(m_service->isAwaitingSubmissionPassword());
+    QCOMPARE(delivered, QStringLiteral("none yet"));
+    m_service->answerSubmissionPassword(QStringLiteral("typed"));
+    QCOMPARE(delivered, QStringLiteral("typed"));
+    // Kept only once the server took it, under the submission key, not the account's.
+    const QString key = Account::submissionSecretId(accountId);
+    QVERIFY(!m_secrets->contains(key));
+    m_service->submissionLoginSucceeded();
+    QTRY_VERIFY(m_secrets->contains(key));
+    QVERIFY(!m_secrets->contains(accountId));
+    // Refused later: forgotten and asked for again, with the server's words.
+    m_service->submissionLoginRefused(QStringLiteral("535 5.7.8 Authentication failed"));
+    QTRY_COMPARE(asked.size(), 2);
+    QCOMPARE(asked.at(1).at(0).value<AccountService::PasswordReason>(),
+             AccountService::PasswordReason::Rejected);
+    QVERIFY(asked.at(1).at(1).toString().contains(QStringLiteral("535")));
+    QCOMPARE(imapAsked.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)

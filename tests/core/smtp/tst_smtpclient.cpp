@@ -48,6 +48,8 @@ class TestSmtpClient : public QObject
 private Q_SLOTS:
     void conversation_data();
     void conversation();
+    void mechanisms_data();
+    void mechanisms();
     void pacedDataStreamsInChunks_data();
     void pacedDataStreamsInChunks();
     void timeouts_data();
@@ -475,6 +477,104 @@ void TestSmtpClient::conversation()
         QVERIFY(!error.message().isEmpty());
     QCOMPARE(transport.writtenWhileClosed(), QByteArray());
     QCOMPARE(finished.size(), 1);
+}
+
+void TestSmtpClient::mechanisms_data()
+{
+    QTest::addColumn<int>("mechanism");
+    QTest::addColumn<QByteArray>("authKeyword");
+    QTest::addColumn<Script>("auth"); // the login, up to its final reply
+    QTest::addColumn<int>("errorKind");
+
+    const int ok = int(Kind::None);
+    QTest::newRow("auto prefers PLAIN")
+            << int(SaslMechanism::Auto) << QByteArray("AUTH LOGIN PLAIN") << Auth << ok;
+    QTest::newRow("PLAIN chosen") << int(SaslMechanism::Plain) << QByteArray("AUTH LOGIN PLAIN")
+                                  << Auth << ok;
+    QTest::newRow("PLAIN chosen, not offered: nothing sent")
+            << int(SaslMechanism::Plain) << QByteArray("AUTH LOGIN") << Script {}
+            << int(Kind::Policy);
+    QTest::newRow("LOGIN chosen although PLAIN is offered")
+            << int(SaslMechanism::Login)
+            << QByteArray("AUTH PLAIN LOGIN") << Script {"C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6",
+                                                         "C: YWxpY2U=",   "S: 334 UGFzc3dvcmQ6",
+                                                         "C: c2VjcmV0",   "S: 235 2.7.0 Accepted"}
+            << ok;
+    QTest::newRow("LOGIN chosen, not offered")
+            << int(SaslMechanism::Login) << QByteArray("AUTH PLAIN") << Script {}
+            << int(Kind::Policy);
+    QTest::newRow("XOAUTH2") << int(SaslMechanism::XOAuth2) << QByteArray("AUTH PLAIN XOAUTH2")
+                             << Script {"C: AUTH XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==",
+                                        "S: 235 2.7.0 Accepted"}
+                             << ok;
+    QTest::newRow("XOAUTH2 token refused: the challenge is answered empty")
+            << int(SaslMechanism::XOAuth2) << QByteArray("AUTH XOAUTH2")
+            << Script {"C: AUTH XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==",
+                       "S: 334 eyJzdGF0dXMiOiI0MDEifQ==", "C: ",
+                       "S: 535 5.7.8 Username and Password not accepted"}
+            << int(Kind::Authentication);
+    QTest::newRow("XOAUTH2 chosen, not offered: no token sent")
+            << int(SaslMechanism::XOAuth2) << QByteArray("AUTH PLAIN LOGIN") << Script {}
+            << int(Kind::Policy);
+    QTest::newRow("OAUTHBEARER")
+            << int(SaslMechanism::OAuthBearer) << QByteArray("AUTH OAUTHBEARER")
+            << Script {"C: AUTH OAUTHBEARER "
+                       "bixhPWFsaWNlLAFob3N0PXNtdHAuZXhhbXBsZS50ZXN0AXBvcnQ9NDY1AWF1dGg9QmVhcmVy"
+                       "IHRvawEB",
+                       "S: 235 2.7.0 Accepted"}
+            << ok;
+    QTest::newRow("OAUTHBEARER refused: the challenge is answered with ^A")
+            << int(SaslMechanism::OAuthBearer) << QByteArray("AUTH OAUTHBEARER")
+            << Script {"C: AUTH OAUTHBEARER "
+                       "bixhPWFsaWNlLAFob3N0PXNtdHAuZXhhbXBsZS50ZXN0AXBvcnQ9NDY1AWF1dGg9QmVhcmVy"
+                       "IHRvawEB",
+                       "S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=", "C: AQ==",
+                       "S: 535 5.7.8 Authentication failed"}
+            << int(Kind::Authentication);
+}
+
+void TestSmtpClient::mechanisms()
+{
+    QFETCH(int, mechanism);
+    QFETCH(QByteArray, authKeyword);
+    QFETCH(Script, auth);
+    QFETCH(int, errorKind);
+
+    const bool oauth = SaslMechanism(mechanism) == SaslMechanism::XOAuth2
+                       || SaslMechanism(mechanism) == SaslMechanism::OAuthBearer;
+    Script script = Script {"S: 220 smtp.example.test ESMTP", "C: EHLO heron.test"}
+                    + ehloReply({authKeyword}) + auth;
+    if (errorKind == int(Kind::None))
+        script += Mail + Rcpt + Script {"C: DATA", "S: 354 go"} + Body
+                  + Script {"S: 250 2.0.0 queued"};
+    script += Quit;
+
+    FakeTransport transport;
+    ScriptedServer server(&transport, script);
+    SmtpClient client(&transport);
+    SmtpSettings settings;
+    settings.host = QStringLiteral("smtp.example.test");
+    settings.port = 465;
+    settings.security = Security::ImplicitTls;
+    settings.userName = QStringLiteral("alice");
+    settings.password = oauth ? QStringLiteral("tok") : QStringLiteral("secret");
+    settings.mechanism = SaslMechanism(mechanism);
+    settings.ehloName = "heron.test";
+    client.setSettings(settings);
+
+    SmtpSubmission *submission = client.submit({QStringLiteral("alice@example.org"),
+                                                {QStringLiteral("bob@example.org")}},
+                                               Message);
+    QSignalSpy finished(submission, &SmtpSubmission::finished);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(int(submission->error().kind()), errorKind);
+    if (errorKind != int(Kind::None)) {
+        QCOMPARE(submission->failedStage(), Stage::Auth);
+        QCOMPARE(submission->delivery(), Delivery::NotSent);
+    }
+    if (errorKind == int(Kind::Policy))
+        QVERIFY(!transport.written().contains("AUTH"));
 }
 
 void TestSmtpClient::pacedDataStreamsInChunks_data()
