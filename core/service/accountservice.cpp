@@ -847,6 +847,11 @@ void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
     Q_EMIT notice(tr("Deleted %n message(s) for good", "", int(uids.size())));
 }
 
+void AccountService::cancelTrashQuestion()
+{
+    m_deletesAwaitingTrash.clear();
+}
+
 void AccountService::answerTrashFolder(const QString &path)
 {
     if (m_deletesAwaitingTrash.isEmpty() && m_account.trashFolder())

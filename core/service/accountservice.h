@@ -126,6 +126,9 @@ public:
     // none (deletions then remove messages for good). Kept in the account
     // (trashFolderChosen()), so the question comes once.
     void answerTrashFolder(const QString &path);
+    // The user closed the question unanswered: the waiting deletions are dropped (the messages
+    // stay), and the next deletion asks again.
+    void cancelTrashQuestion();
     bool isAwaitingTrashFolder() const { return !m_deletesAwaitingTrash.isEmpty(); }
 
     void answerTrust(bool trust);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void trashAskedOnceWhenNoneFound_data();
     void trashAskedOnceWhenNoneFound();
     void trashChoiceKeptInTheAccount();
+    void trashQuestionClosedDeletesNothing();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -396,6 +397,29 @@ void TestServerRules::trashChoiceKeptInTheAccount()
     m_service->deleteMessages(folder(Use::Inbox), {m_inbox.at(0)});
     QTRY_COMPARE_WITH_TIMEOUT(m_server->uids("Rubbish").size(), 1, 10000);
     QCOMPARE(asked.size(), 0);
+}
+
+void TestServerRules::trashQuestionClosedDeletesNothing()
+{
+    m_server->setCapabilities(minimalCapabilities + " UIDPLUS");
+    m_server->addMailbox("Rubbish");
+    QVERIFY(startOnline());
+    QSignalSpy asked(m_service.get(), &AccountService::trashFolderRequested);
+    QSignalSpy chosen(m_service.get(), &AccountService::trashFolderChosen);
+    const qint64 inbox = folder(Use::Inbox);
+    m_service->deleteMessages(inbox, {m_inbox.at(0)});
+    QCOMPARE(asked.size(), 1);
+    m_service->cancelTrashQuestion();
+    QVERIFY(!m_service->isAwaitingTrashFolder());
+    QCOMPARE(m_service->pendingOperationCount(), 0);
+    QCOMPARE(m_service->messageModel()->rowCount(), 3);
+    QCOMPARE(chosen.size(), 0);
+    QVERIFY(!m_service->account().trashFolder());
+    // Not answered: the next deletion asks again.
+    m_service->deleteMessages(inbox, {m_inbox.at(1)});
+    QCOMPARE(asked.size(), 2);
+    QTest::qWait(100);
+    QCOMPARE(m_server->uids("INBOX").size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestServerRules)
