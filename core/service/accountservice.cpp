@@ -832,7 +832,9 @@ void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
             QStringList candidates;
             const StoreResult<QList<FolderRecord>> folders = m_store->folders();
             for (const FolderRecord &folder : folders.value()) {
-                if (!folder.isInbox() && folder.isSelectable())
+                // Not the Inbox, nor a folder that already has another role (Sent, Junk, ...).
+                if (folder.specialUse == FolderRecord::SpecialUse::None && !folder.isInbox()
+                    && folder.isSelectable())
                     candidates.append(folder.path);
             }
             Q_EMIT trashFolderRequested(candidates);

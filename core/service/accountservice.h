@@ -149,7 +149,7 @@ Q_SIGNALS:
     // The session waits for answerPassword().
     void passwordRequested(AccountCredentials::Reason reason, const QString &detail);
     // No folder is known as Trash: which one is it? candidates are the paths of the account's
-    // folders that could be (not the Inbox). Deletions wait for answerTrashFolder().
+    // folders that could be (not the Inbox, none with another special role). Deletions wait for answerTrashFolder().
     void trashFolderRequested(const QStringList &candidates);
     // The user named the Trash folder (empty: none); the account should keep it.
     void trashFolderChosen(const QString &path);

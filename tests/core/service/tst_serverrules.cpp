@@ -351,6 +351,7 @@ void TestServerRules::trashAskedOnceWhenNoneFound()
     m_server->setCapabilities(minimalCapabilities + " UIDPLUS");
     m_server->addMailbox("Rubbish");
     m_server->addMailbox("Work");
+    m_server->addMailbox("Sent"); // found by its name: no candidate for Trash
     QVERIFY(startOnline());
     QSignalSpy asked(m_service.get(), &AccountService::trashFolderRequested);
     QSignalSpy chosen(m_service.get(), &AccountService::trashFolderChosen);
