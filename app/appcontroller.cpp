@@ -239,6 +239,8 @@ void AppController::connectSession(RunningAccount *session)
             [this, session](AccountService::PasswordReason reason, const QString &detail) {
                 askPassword(session, reason, detail, true);
             });
+    connect(service, &AccountService::trashFolderRequested, this,
+            [this, session](const QStringList &candidates) { askTrashFolder(session, candidates); });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });

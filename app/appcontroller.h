@@ -73,6 +73,8 @@ private:
                      const QString &sourceAccountId);
     void askPassword(RunningAccount *session, AccountService::PasswordReason reason,
                      const QString &detail, bool submission = false);
+    // The server marks no folder as Trash and none has a usual Trash name: which one is it?
+    void askTrashFolder(RunningAccount *session, const QStringList &candidates);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);

@@ -1,4 +1,5 @@
-// AppController: the questions a session asks the user (a certificate to trust, a password).
+// AppController: the questions a session asks the user (a certificate to trust, a password,
+// which folder is Trash).
 
 #include "appcontroller.h"
 
@@ -11,6 +12,7 @@
 
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QPointer>
 
 void AppController::askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                              const QString &reasons, bool submission)
@@ -76,6 +78,35 @@ void AppController::askPassword(RunningAccount *session, AccountService::Passwor
             target->service()->answerSubmissionPassword(answer);
         else
             target->service()->answerPassword(answer);
+    });
+    dialog->open();
+}
+
+void AppController::askTrashFolder(RunningAccount *session, const QStringList &candidates)
+{
+    const Account account = session->account();
+    const QString none = tr("None: delete messages for good");
+    auto *dialog = new QInputDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("trashFolderPrompt"));
+    dialog->setWindowTitle(tr("Trash folder for %1").arg(account.displayName()));
+    dialog->setLabelText(tr("The server of %1 names no folder as Trash. Which folder should "
+                            "deleted messages go to? Heron asks only once.")
+                                 .arg(account.displayName()));
+    dialog->setComboBoxItems(QStringList(candidates) << none);
+    dialog->setComboBoxEditable(false);
+    QPointer<RunningAccount> target = session;
+    connect(dialog, &QDialog::finished, this, [target, dialog, none](int result) {
+        if (!target)
+            return;
+        const QString chosen = dialog->textValue();
+        // Closing the question keeps the messages: nothing is deleted, and the next deletion
+        // asks again.
+        if (result != QDialog::Accepted) {
+            target->service()->cancelTrashQuestion();
+            return;
+        }
+        target->service()->answerTrashFolder(chosen == none ? QString() : chosen);
     });
     dialog->open();
 }

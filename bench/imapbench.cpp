@@ -408,8 +408,9 @@ int runImapBench(const QStringList &args)
         return failWith(QStringLiteral("flag changes"), error);
     out << "changed " << add.size() + remove.size() << '\n';
 
+    QByteArray floorMethod;
     const double resyncFloor = rawResync(server, folder, synced.uidValidity, synced.highestModSeq,
-                                         UidSet::fromList(uids).toString(), &error);
+                                         UidSet::fromList(uids).toString(), &error, &floorMethod);
     if (resyncFloor < 0)
         return failWith(QStringLiteral("resync floor"), error);
 
@@ -424,6 +425,7 @@ int runImapBench(const QStringList &args)
     out << "resync_method " << method << '\n';
     out << "resync_s " << figure(resyncSeconds) << '\n';
     out << "resync_floor_s " << figure(resyncFloor) << '\n';
+    out << "resync_floor_method " << floorMethod << '\n';
     out << "resync_ratio " << figure(resyncSeconds / resyncFloor) << '\n';
     if (messages > 0)
         out << "bytes_per_message " << figure(double(rssAfter - rssBefore) * 1024.0 / messages, 1)

@@ -120,9 +120,30 @@ bool RawImapClient::fail(const QString &what)
     return false;
 }
 
+QList<QByteArray> RawImapClient::capabilities()
+{
+    m_capture = true;
+    m_captured.clear();
+    const bool ok = command("CAPABILITY");
+    m_capture = false;
+    if (!ok)
+        return {};
+    QList<QByteArray> result;
+    for (const QByteArray &line : m_captured.split('\n')) {
+        if (!line.startsWith("* CAPABILITY "))
+            continue;
+        for (const QByteArray &word : line.trimmed().mid(13).split(' '))
+            if (!word.isEmpty())
+                result.append(word.toUpper());
+    }
+    return result;
+}
+
 void RawImapClient::onReadyRead()
 {
     const QByteArray bytes = m_socket.readAll();
+    if (m_capture)
+        m_captured += bytes;
     if (m_needle.isEmpty())
         return;
     if (m_needle == "\r\n") { // greeting: the first line
@@ -196,17 +217,47 @@ double rawBatchedFetch(const BenchServer &server, const QString &folder,
 }
 
 double rawResync(const BenchServer &server, const QString &folder, quint32 uidValidity,
-                 quint64 modSeq, const QByteArray &knownUids, QString *error)
+                 quint64 modSeq, const QByteArray &knownUids, QString *error, QByteArray *method)
 {
     RawImapClient client(server);
-    if (!client.login() || !client.command("ENABLE QRESYNC")) {
+    if (!client.login()) {
+        *error = client.error();
+        return -1;
+    }
+    const QList<QByteArray> capabilities = client.capabilities();
+    if (capabilities.isEmpty()) {
+        *error = client.error();
+        return -1;
+    }
+    const bool qresync = capabilities.contains("QRESYNC") && capabilities.contains("ENABLE")
+                         && modSeq != 0;
+    const bool condstore = !qresync
+                           && (capabilities.contains("CONDSTORE")
+                               || capabilities.contains("QRESYNC"))
+                           && modSeq != 0;
+    if (method)
+        *method = qresync ? "qresync" : condstore ? "condstore" : "flags";
+    if (qresync && !client.command("ENABLE QRESYNC")) {
         *error = client.error();
         return -1;
     }
     QElapsedTimer timer;
     timer.start();
-    if (!client.command("SELECT " + quoted(folder) + " (QRESYNC (" + QByteArray::number(uidValidity)
-                        + ' ' + QByteArray::number(modSeq) + ' ' + knownUids + "))")) {
+    bool ok = false;
+    if (qresync) {
+        ok = client.command("SELECT " + quoted(folder) + " (QRESYNC ("
+                            + QByteArray::number(uidValidity) + ' ' + QByteArray::number(modSeq)
+                            + ' ' + knownUids + "))");
+    } else if (condstore) {
+        ok = client.command("SELECT " + quoted(folder) + " (CONDSTORE)")
+             && client.command("UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE "
+                               + QByteArray::number(modSeq) + ')')
+             && client.command("UID SEARCH ALL");
+    } else {
+        ok = client.command("SELECT " + quoted(folder))
+             && client.command("UID FETCH 1:* (UID FLAGS)");
+    }
+    if (!ok) {
         *error = client.error();
         return -1;
     }

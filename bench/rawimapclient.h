@@ -25,6 +25,8 @@ public:
     bool commands(const QList<QByteArray> &texts);
     // Sends one command and waits for its tagged OK.
     bool command(const QByteArray &text);
+    // The server's capabilities (CAPABILITY, upper case); empty with error set on failure.
+    QList<QByteArray> capabilities();
 
 private:
     bool wait(const std::function<bool()> &done, int timeoutMs);
@@ -37,6 +39,9 @@ private:
     QByteArray m_needle;
     QByteArray m_tail;
     QByteArray m_status;
+    // While set, every byte that arrives is kept in m_captured (for short answers).
+    bool m_capture = false;
+    QByteArray m_captured;
     QString m_error;
     std::function<void()> m_wake;
     int m_tagCounter = 0;
@@ -52,6 +57,10 @@ double rawColdFetch(const BenchServer &server, const QString &folder, QString *e
 double rawBatchedFetch(const BenchServer &server, const QString &folder,
                        const QList<quint32> &ascending, int firstBatch, int batch, QString *error);
 
-// The raw resync: SELECT with QRESYNC from a known state; seconds, or -1 with error set.
+// The raw resync from a known state, in the way the server offers: SELECT with QRESYNC (enabled
+// only when offered); else SELECT (CONDSTORE) and the flags changed since modSeq; else SELECT
+// and every message's flags. Seconds, or -1 with error set; *method (when given) names the way:
+// "qresync", "condstore" or "flags".
 double rawResync(const BenchServer &server, const QString &folder, quint32 uidValidity,
-                 quint64 modSeq, const QByteArray &knownUids, QString *error);
+                 quint64 modSeq, const QByteArray &knownUids, QString *error,
+                 QByteArray *method = nullptr);

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QSslCertificate;
 
 // The settings of one mail account. A plain value: no password, no connection state.
@@ -91,6 +93,11 @@ public:
     bool serverSavesSentMail() const { return m_serverSavesSent; }
     void setServerSavesSentMail(bool saves) { m_serverSavesSent = saves; }
 
+    // The folder the user named as Trash on a server that marks none and has none of the usual
+    // names: unset until asked; an empty path means "none, delete for good".
+    std::optional<QString> trashFolder() const { return m_trashFolder; }
+    void setTrashFolder(const std::optional<QString> &path) { m_trashFolder = path; }
+
     bool operator==(const Account &) const = default;
 
 private:
@@ -111,6 +118,7 @@ private:
     QList<QByteArray> m_imapPins;
     QList<QByteArray> m_smtpPins;
     bool m_serverSavesSent = false;
+    std::optional<QString> m_trashFolder;
 };
 
 Q_DECLARE_METATYPE(Account)

@@ -205,6 +205,8 @@ void AccountStore::writeAccount(const Account &a)
     m_settings->setValue(u"authMethod"_s, authName(a.authMethod()));
     m_settings->setValue(u"caFile"_s, a.caFilePath());
     m_settings->setValue(u"serverSavesSentMail"_s, a.serverSavesSentMail());
+    if (a.trashFolder())
+        m_settings->setValue(u"imap/trashFolder"_s, *a.trashFolder());
 
     m_settings->setValue(u"imap/host"_s, a.imapHost());
     m_settings->setValue(u"imap/port"_s, a.imapPort());
@@ -242,6 +244,8 @@ Account AccountStore::readAccount(const QString &id) const
     a.setAuthMethod(authFromName(m_settings->value(u"authMethod"_s).toString()));
     a.setCaFilePath(m_settings->value(u"caFile"_s).toString());
     a.setServerSavesSentMail(m_settings->value(u"serverSavesSentMail"_s, false).toBool());
+    if (m_settings->contains(u"imap/trashFolder"_s))
+        a.setTrashFolder(m_settings->value(u"imap/trashFolder"_s).toString());
 
     a.setImapHost(m_settings->value(u"imap/host"_s).toString());
     a.setImapSecurity(securityFromName(m_settings->value(u"imap/security"_s).toString()));

@@ -85,6 +85,15 @@ void AccountManager::startAccount(const Account &account, int position)
             [this, id = account.id()](AccountService::State state, const QString &detail) {
                 m_folders->setConnectionState(id, int(state), detail);
             });
+    connect(service, &AccountService::trashFolderChosen, this,
+            [this, id = account.id()](const QString &path) {
+                std::optional<Account> stored = m_accounts->account(id);
+                if (!stored)
+                    return;
+                stored->setTrashFolder(path);
+                if (MailError error = m_accounts->saveAccount(*stored))
+                    Q_EMIT errorOccurred(error.toString());
+            });
     m_unified->addAccount(account.id(), service->store());
     m_outbox->addSender(account.id(), running->sender());
     m_newMail->addAccount(account.id(), account.displayName(), service->store());

@@ -17,6 +17,7 @@
 #include "operationqueue.h"
 #include "partdownload.h"
 #include "sectionfetchregistry.h"
+#include "specialfoldernames.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "unsolicitedupdates.h"
@@ -375,7 +376,8 @@ void AccountService::listFolders()
             return;
         }
         const bool utf8 = m_connection && m_connection->isEnabled("UTF8=ACCEPT");
-        QSet<QString> listed;
+        QList<FolderRecord> folders;
+        quint32 marked = 0; // bit per FolderRecord::SpecialUse
         for (const ImapMailboxListing &mailbox : list->mailboxes()) {
             FolderRecord folder;
             folder.path = ImapCommandBuilder::decodeMailboxName(mailbox.name, utf8);
@@ -385,13 +387,21 @@ void AccountService::listFolders()
                 folder.attributes.append(QString::fromUtf8(attribute));
             folder.specialUse = specialUseOf(mailbox);
             folder.subscribed = mailbox.has(ImapMailboxListing::Subscribed);
+            marked |= 1u << int(folder.specialUse);
+            folders.append(folder);
+        }
+        assignSpecialFolders(folders, marked);
+        QSet<QString> listed;
+        for (qsizetype i = 0; i < folders.size(); ++i) {
+            const FolderRecord &folder = folders.at(i);
             const StoreResult<qint64> id = m_store->upsertFolder(folder);
             if (!id) {
                 reportTaskError(id.error());
                 return;
             }
             listed.insert(folder.path);
-            const auto status = list->statuses().constFind(mailbox.name);
+            const QByteArray &name = list->mailboxes().at(i).name;
+            const auto status = list->statuses().constFind(name);
             if (status != list->statuses().constEnd()) {
                 FolderRecord stored = m_store->folder(id.value()).value();
                 stored.exists = status->messages.value_or(stored.exists);
@@ -413,6 +423,33 @@ void AccountService::listFolders()
         else
             syncCurrentFolder();
     });
+}
+
+void AccountService::assignSpecialFolders(QList<FolderRecord> &folders, quint32 marked) const
+{
+    // Roles no folder carries as a SPECIAL-USE attribute go to the first folder with one of
+    // their usual names; Trash, failing that, to the folder the user named.
+    quint32 taken = marked;
+    auto bit = [](FolderRecord::SpecialUse use) {
+        return 1u << int(use);
+    };
+    for (FolderRecord &folder : folders) {
+        if (folder.specialUse != FolderRecord::SpecialUse::None)
+            continue;
+        const FolderRecord::SpecialUse guess = SpecialFolderNames::roleOf(folder.path,
+                                                                          folder.delimiter);
+        if (guess != FolderRecord::SpecialUse::None && !(taken & bit(guess))) {
+            folder.specialUse = guess;
+            taken |= bit(guess);
+        }
+    }
+    const std::optional<QString> chosen = m_account.trashFolder();
+    if ((taken & bit(FolderRecord::SpecialUse::Trash)) || !chosen || chosen->isEmpty())
+        return;
+    for (FolderRecord &folder : folders) {
+        if (folder.path == *chosen && folder.specialUse == FolderRecord::SpecialUse::None)
+            folder.specialUse = FolderRecord::SpecialUse::Trash;
+    }
 }
 
 qint64 AccountService::folderId(FolderRecord::SpecialUse use) const
@@ -828,12 +865,60 @@ void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
     }
     if (uids.isEmpty() || folderId == 0)
         return;
+    if (trash == 0 && !m_account.trashFolder()) {
+        // Nothing is known as Trash: the user says which folder it is, once, before anything
+        // is removed for good.
+        const bool ask = m_deletesAwaitingTrash.isEmpty();
+        m_deletesAwaitingTrash.append({folderId, uids});
+        if (ask) {
+            QStringList candidates;
+            const StoreResult<QList<FolderRecord>> folders = m_store->folders();
+            for (const FolderRecord &folder : folders.value()) {
+                // Not the Inbox, nor a folder that already has another role (Sent, Junk, ...).
+                if (folder.specialUse == FolderRecord::SpecialUse::None && !folder.isInbox()
+                    && folder.isSelectable())
+                    candidates.append(folder.path);
+            }
+            Q_EMIT trashFolderRequested(candidates);
+        }
+        return;
+    }
     PendingOperation operation;
     operation.kind = PendingOperation::Kind::Expunge;
     operation.folderId = folderId;
     operation.uids = uids;
     enqueue(operation);
     Q_EMIT notice(tr("Deleted %n message(s) for good", "", int(uids.size())));
+}
+
+void AccountService::cancelTrashQuestion()
+{
+    m_deletesAwaitingTrash.clear();
+}
+
+void AccountService::answerTrashFolder(const QString &path)
+{
+    if (m_deletesAwaitingTrash.isEmpty() && m_account.trashFolder())
+        return;
+    QString chosen;
+    if (!path.isEmpty() && this->folderId(FolderRecord::SpecialUse::Trash) == 0) {
+        const StoreResult<FolderRecord> folder = m_store->folderByPath(path);
+        if (folder) {
+            FolderRecord trash = folder.value();
+            trash.specialUse = FolderRecord::SpecialUse::Trash;
+            if (const StoreResult<qint64> id = m_store->upsertFolder(trash); !id)
+                reportTaskError(id.error());
+            else
+                chosen = path;
+            m_folderModel->reload();
+        }
+    }
+    m_account.setTrashFolder(chosen);
+    Q_EMIT trashFolderChosen(chosen);
+    const QList<std::pair<qint64, QList<quint32>>> waiting = std::exchange(m_deletesAwaitingTrash,
+                                                                           {});
+    for (const auto &[folderId, uids] : waiting)
+        deleteMessages(folderId, uids);
 }
 
 void AccountService::appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,

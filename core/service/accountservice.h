@@ -104,7 +104,9 @@ public:
     void changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
-    // Moves to Trash; in Trash (or without one) marks \Deleted and expunges.
+    // Moves to Trash; in Trash (or without one) marks \Deleted and expunges. When the server
+    // marks no folder as Trash and none has a usual Trash name, the user is asked once which
+    // folder is Trash (trashFolderRequested()); the deletion waits for answerTrashFolder().
     void deleteMessages(qint64 folderId, const QList<quint32> &uids);
     // Stores a message in a special folder (Sent, Drafts) with the given flags, now or after
     // the next connection. done, when given, hears whether it is kept (a null error): it is
@@ -119,6 +121,15 @@ public:
     // messages move back to their folder (their new UIDs known from COPYUID).
     bool canUndo() const { return !m_undo.mapping.isEmpty(); }
     void undo();
+
+    // The answer to trashFolderRequested(): the path of the folder to use as Trash, or empty for
+    // none (deletions then remove messages for good). Kept in the account
+    // (trashFolderChosen()), so the question comes once.
+    void answerTrashFolder(const QString &path);
+    // The user closed the question unanswered: the waiting deletions are dropped (the messages
+    // stay), and the next deletion asks again.
+    void cancelTrashQuestion();
+    bool isAwaitingTrashFolder() const { return !m_deletesAwaitingTrash.isEmpty(); }
 
     void answerTrust(bool trust);
     // The answer to passwordRequested(); an empty one declines, and the account stays offline.
@@ -151,6 +162,11 @@ Q_SIGNALS:
     // The sender waits for answerSubmissionPassword() (only for a submission server with a
     // login of its own).
     void submissionPasswordRequested(AccountCredentials::Reason reason, const QString &detail);
+    // No folder is known as Trash: which one is it? candidates are the paths of the account's
+    // folders that could be (not the Inbox, none with another special role). Deletions wait for answerTrashFolder().
+    void trashFolderRequested(const QStringList &candidates);
+    // The user named the Trash folder (empty: none); the account should keep it.
+    void trashFolderChosen(const QString &path);
     // Something the user should read in passing ("Moved 3 messages to Archive").
     void notice(const QString &text);
     // canUndo() became true; text says what undo() takes back.
@@ -229,6 +245,9 @@ private:
     void updateInboxWatch();
     void onInboxWatchStopped(const MailError &error);
     QByteArray wireName(qint64 folderId) const;
+    // Gives the special folders no SPECIAL-USE attribute marks (marked: the roles that are, a
+    // bit per FolderRecord::SpecialUse) by their usual names, and Trash by the user's choice.
+    void assignSpecialFolders(QList<FolderRecord> &folders, quint32 marked) const;
     // The connection when it can carry commands for the open folder, else null.
     ImapConnection *onlineConnection() const;
 
@@ -256,6 +275,8 @@ private:
     std::unique_ptr<Transport> m_transport;
     std::unique_ptr<ImapConnection> m_connection;
     qint64 m_selectedFolder = 0; // the folder selected on m_connection
+    // Deletions waiting for the answer to trashFolderRequested(): folder and UIDs.
+    QList<std::pair<qint64, QList<quint32>>> m_deletesAwaitingTrash;
     Undo m_undo;
     Undo m_undone; // the last move taken back, on its way back
     bool m_undoing = false;

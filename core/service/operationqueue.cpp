@@ -198,10 +198,19 @@ void OperationQueue::runMove(const PendingOperation &operation)
                                    Q_EMIT notice(
                                            tr("%n message(s) had already gone from the server.", "",
                                               requested - int(task->uidMapping().size())));
+                               if (task->withheld())
+                                   noteWithheld();
                                Q_EMIT moved(m_current.folderId, m_current.targetFolderId,
                                             task->uidMapping(), requested);
                                complete();
                            });
+}
+
+void OperationQueue::noteWithheld()
+{
+    Q_EMIT notice(tr("%n message(s) stay marked as deleted on the server: it cannot remove them "
+                     "without also removing messages another program marked as deleted.",
+                     "", int(m_current.uids.size())));
 }
 
 void OperationQueue::runExpunge(const PendingOperation &operation)
@@ -217,10 +226,13 @@ void OperationQueue::runExpunge(const PendingOperation &operation)
                                 whenDone<ImapExpungeTask>(new ImapExpungeTask(m_connection, uids,
                                                                               this),
                                                           [this](ImapExpungeTask *expunge) {
-                                                              if (expunge->error())
+                                                              if (expunge->error()) {
                                                                   fail(expunge->error());
-                                                              else
-                                                                  complete();
+                                                                  return;
+                                                              }
+                                                              if (expunge->withheld())
+                                                                  noteWithheld();
+                                                              complete();
                                                           });
                             });
 }

@@ -60,6 +60,9 @@ private:
     void runFlags(const PendingOperation &operation);
     void runMove(const PendingOperation &operation);
     void runExpunge(const PendingOperation &operation);
+    // The server lacks UID EXPUNGE and other messages of the folder are marked \Deleted: the
+    // current operation's messages stay marked, and the user hears so.
+    void noteWithheld();
     void runAppend(const PendingOperation &operation);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);

@@ -6,7 +6,8 @@
 
 namespace {
 
-const QByteArray capabilities = "IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 UIDPLUS MOVE IDLE";
+const QByteArray defaultCapabilities
+        = "IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 UIDPLUS MOVE IDLE";
 
 QByteArray quoted(const QByteArray &text)
 {
@@ -41,6 +42,7 @@ QByteArray unquote(const QByteArray &word)
 
 FakeImapServer::FakeImapServer(QObject *parent)
     : QObject(parent)
+    , m_capabilities(defaultCapabilities)
 {
     addMailbox("INBOX");
 }
@@ -65,7 +67,7 @@ std::unique_ptr<Transport> FakeImapServer::create(const TransportPolicy &)
     FakeTransport *raw = transport.get();
     connect(raw, &FakeTransport::connectRequested, this, [this] { ++m_connections; });
     connect(raw, &Transport::connected, this, [this, session] {
-        reply(session, "* OK [CAPABILITY " + capabilities + "] Fake IMAP ready");
+        reply(session, "* OK [CAPABILITY " + m_capabilities + "] Fake IMAP ready");
     });
     connect(raw, &FakeTransport::clientWrote, this,
             [this, session](const QByteArray &bytes) { onClientWrote(session, bytes); });
@@ -104,6 +106,12 @@ QList<quint32> FakeImapServer::uids(const QByteArray &mailbox) const
     for (const Message &message : m_mailboxes.value(mailbox).messages)
         result.append(message.uid);
     return result;
+}
+
+void FakeImapServer::setFlags(const QByteArray &mailbox, quint32 uid, const QSet<QByteArray> &flags)
+{
+    if (Message *message = find(mailbox, uid))
+        message->flags = flags;
 }
 
 QSet<QByteArray> FakeImapServer::flags(const QByteArray &mailbox, quint32 uid) const
@@ -252,7 +260,7 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
     Q_EMIT commandReceived(m_commands.constLast());
 
     if (command == "CAPABILITY") {
-        reply(session, "* CAPABILITY " + capabilities);
+        reply(session, "* CAPABILITY " + m_capabilities);
         reply(session, tag + " OK done");
     } else if (command == "AUTHENTICATE" || command == "LOGIN") {
         // PLAIN and XOAUTH2 (the token is the password here) with SASL-IR, or LOGIN user pass.
@@ -272,18 +280,26 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
         }
         if (!secret.isEmpty() && secret == m_password) {
             ++m_logins;
-            reply(session, tag + " OK [CAPABILITY " + capabilities + "] Logged in");
+            reply(session, tag + " OK [CAPABILITY " + m_capabilities + "] Logged in");
         } else {
             reply(session, tag + " NO [AUTHENTICATIONFAILED] Authentication failed.");
         }
-    } else if (command == "LIST") {
+    } else if (command == "LIST" || command == "LSUB") {
+        const bool lsub = command == "LSUB";
+        const bool subscribedAttribute = m_capabilities.contains("LIST-EXTENDED")
+                                         && line.contains("SUBSCRIBED");
         for (auto it = m_mailboxes.cbegin(); it != m_mailboxes.cend(); ++it) {
-            const QByteArray attributes = it->attribute.isEmpty()
-                                                  ? "\\HasNoChildren"
-                                                  : "\\HasNoChildren " + it->attribute;
-            reply(session, "* LIST (" + attributes + ") \"/\" " + quoted(it.key()));
+            if (lsub && !it->subscribed)
+                continue;
+            QByteArray attributes = lsub ? QByteArray() : QByteArray("\\HasNoChildren");
+            if (!lsub && !it->attribute.isEmpty())
+                attributes += ' ' + it->attribute;
+            if (subscribedAttribute && it->subscribed)
+                attributes += " \\Subscribed";
+            reply(session, "* " + command + " (" + attributes + ") \"" + m_delimiter + "\" "
+                                   + quoted(it.key()));
         }
-        reply(session, tag + " OK List completed");
+        reply(session, tag + " OK " + command + " completed");
     } else if (command == "STATUS" && !w.isEmpty()) {
         const QByteArray name = unquote(w.first());
         const Mailbox box = m_mailboxes.value(name);
@@ -301,10 +317,19 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
         select(session, tag, unquote(w.first()));
     } else if (command == "UID" && !w.isEmpty()) {
         const QByteArray sub = w.takeFirst().toUpper();
+        if ((sub == "MOVE" && !m_capabilities.contains("MOVE"))
+            || (sub == "EXPUNGE" && !m_capabilities.contains("UIDPLUS"))) {
+            reply(session, tag + " BAD Unknown UID command");
+            return;
+        }
         if (sub == "SEARCH") {
+            // Understood: DELETED; any other criteria match every message.
+            const bool deleted = w.contains("DELETED");
             QByteArray found = "* SEARCH";
-            for (quint32 uid : uids(session->selected))
-                found += ' ' + QByteArray::number(uid);
+            for (quint32 uid : uids(session->selected)) {
+                if (!deleted || find(session->selected, uid)->flags.contains("\\Deleted"))
+                    found += ' ' + QByteArray::number(uid);
+            }
             reply(session, found);
             reply(session, tag + " OK Search completed");
         } else if (sub == "FETCH" && w.size() >= 2) {
@@ -351,6 +376,14 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
         } else {
             reply(session, tag + " BAD Unknown UID command");
         }
+    } else if (command == "EXPUNGE" && !session->selected.isEmpty()) {
+        QList<quint32> gone;
+        for (const Message &message : std::as_const(m_mailboxes[session->selected].messages)) {
+            if (message.flags.contains("\\Deleted"))
+                gone.append(message.uid);
+        }
+        expunge(session, gone);
+        reply(session, tag + " OK Expunge completed");
     } else if (command == "APPEND" && !w.isEmpty()) {
         const QByteArray name = unquote(w.first());
         if (!m_mailboxes.contains(name)) {
@@ -409,6 +442,8 @@ void FakeImapServer::select(Session *session, const QByteArray &tag, const QByte
     reply(session, "* 0 RECENT");
     reply(session, "* OK [UIDVALIDITY " + QByteArray::number(box.uidValidity) + "] UIDs valid");
     reply(session, "* OK [UIDNEXT " + QByteArray::number(box.uidNext) + "] Predicted next UID");
+    if (m_selectModSeq != 0)
+        reply(session, "* OK [HIGHESTMODSEQ " + QByteArray::number(m_selectModSeq) + "] modseq");
     reply(session, tag + " OK [READ-WRITE] Select completed");
 }
 

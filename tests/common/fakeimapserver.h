@@ -15,9 +15,10 @@ class FakeTransport;
 // A small IMAP server in the test process, for the service layer: it keeps mailboxes with
 // messages, and answers what the account's connections send (LOGIN, LIST, STATUS, SELECT,
 // UID SEARCH/FETCH/STORE/MOVE/COPY/EXPUNGE, APPEND, IDLE, NOOP, LOGOUT) over FakeTransports it
-// makes itself, as the TransportFactory of the service under test (CREATE too). Capabilities:
-// IMAP4rev1,
-// UIDPLUS, MOVE, IDLE. Commands the server does not know are answered BAD.
+// makes itself, as the TransportFactory of the service under test (CREATE, LSUB and a plain
+// EXPUNGE too). Capabilities: IMAP4rev1, UIDPLUS, MOVE, IDLE by default; setCapabilities()
+// makes a server with fewer or more (LIST-EXTENDED adds \Subscribed to LIST). Commands the server
+// does not know are answered BAD.
 //
 // The server can be taken down (setReachable(false)): open links are cut and new ones are
 // refused, as with a server that went away; and every command received is kept (commands())
@@ -35,6 +36,7 @@ public:
     struct Mailbox
     {
         QByteArray attribute; // special use such as \Trash, or empty
+        bool subscribed = true;
         quint32 uidValidity = 1;
         quint32 uidNext = 1;
         QList<Message> messages;
@@ -47,6 +49,19 @@ public:
     std::unique_ptr<Transport> create(const TransportPolicy &policy) override;
 
     void setPassword(const QByteArray &password) { m_password = password; }
+    // The capabilities announced in the greeting, after login and to CAPABILITY.
+    void setCapabilities(const QByteArray &capabilities) { m_capabilities = capabilities; }
+    // The hierarchy separator LIST and LSUB report ('/' by default).
+    void setDelimiter(char delimiter) { m_delimiter = delimiter; }
+    // SELECT answers with this HIGHESTMODSEQ whatever the capabilities (0: none), as a server
+    // may that sends it unasked.
+    void setSelectModSeq(quint64 modSeq) { m_selectModSeq = modSeq; }
+    void setSubscribed(const QByteArray &mailbox, bool subscribed)
+    {
+        m_mailboxes[mailbox].subscribed = subscribed;
+    }
+    // Changes a message's flags directly, as another client would.
+    void setFlags(const QByteArray &mailbox, quint32 uid, const QSet<QByteArray> &flags);
     void addMailbox(const QByteArray &name, const QByteArray &attribute = {});
     // The mailbox goes with its messages, as when deleted by another client.
     void removeMailbox(const QByteArray &name) { m_mailboxes.remove(name); }
@@ -99,6 +114,9 @@ private:
     QMap<QByteArray, Mailbox> m_mailboxes;
     QList<Session *> m_sessions;
     QByteArray m_password = "secret";
+    QByteArray m_capabilities;
+    char m_delimiter = '/';
+    quint64 m_selectModSeq = 0;
     QList<QByteArray> m_commands;
     bool m_reachable = true;
     int m_logins = 0;

@@ -7,9 +7,51 @@ ImapExpungeTask::ImapExpungeTask(ImapConnection *connection, const UidSet &uids,
 
 void ImapExpungeTask::run()
 {
+    if (m_uids.isEmpty())
+        expunge(false);
+    else if (connection()->hasCapability("UIDPLUS"))
+        expunge(true);
+    else
+        checkDeleted();
+}
+
+void ImapExpungeTask::checkDeleted()
+{
+    m_state = State::CheckingDeleted;
+    ImapCommandBuilder b = builder();
+    b.atom("UID").atom("SEARCH").atom("DELETED");
+    send(
+            b.build(),
+            [this](const ImapCommandResult &result) {
+                if (!result.isOk()) {
+                    m_state = State::Failed;
+                    fail(result.error);
+                    return;
+                }
+                if (!m_othersDeleted.isEmpty()) {
+                    m_withheld = true;
+                    m_state = State::Done;
+                    succeed();
+                    return;
+                }
+                expunge(false);
+            },
+            [this](const ImapResponse &r) {
+                if (r.type() != ImapResponse::Type::Search)
+                    return false;
+                for (quint32 uid : r.search().numbers) {
+                    if (!m_uids.contains(uid))
+                        m_othersDeleted.add(uid);
+                }
+                return true;
+            });
+}
+
+void ImapExpungeTask::expunge(bool byUid)
+{
     m_state = State::Expunging;
     ImapCommandBuilder b = builder();
-    if (!m_uids.isEmpty() && connection()->hasCapability("UIDPLUS"))
+    if (byUid)
         b.atom("UID").atom("EXPUNGE").sequenceSet(m_uids);
     else
         b.atom("EXPUNGE");

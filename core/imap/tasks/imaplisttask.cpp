@@ -7,7 +7,8 @@ ImapListTask::ImapListTask(ImapConnection *connection, QObject *parent)
 void ImapListTask::statusItems(ImapCommandBuilder &b) const
 {
     b.beginList().atom("MESSAGES").atom("UIDNEXT").atom("UIDVALIDITY").atom("UNSEEN");
-    if (connection()->hasCapability("CONDSTORE"))
+    // HIGHESTMODSEQ only from a server that advertises CONDSTORE (QRESYNC implies it).
+    if (connection()->hasCapability("CONDSTORE") || connection()->hasCapability("QRESYNC"))
         b.atom("HIGHESTMODSEQ");
     b.endList();
 }
@@ -16,6 +17,10 @@ bool ImapListTask::collect(const ImapResponse &response)
 {
     if (response.type() == ImapResponse::Type::List) {
         m_mailboxes.append(response.listing());
+        return true;
+    }
+    if (response.type() == ImapResponse::Type::Lsub) {
+        m_lsubNames.insert(response.listing().name);
         return true;
     }
     if (response.type() == ImapResponse::Type::MailboxStatus) {
@@ -47,18 +52,51 @@ void ImapListTask::run()
     }
     send(
             b.build(),
-            [this, listStatus](const ImapCommandResult &result) {
+            [this, extended, listStatus](const ImapCommandResult &result) {
                 if (!result.isOk()) {
                     m_state = State::Failed;
                     fail(result.error);
                     return;
                 }
-                if (m_wantStatus && !listStatus) {
-                    fetchStatuses();
+                if (!extended) {
+                    listSubscribed(listStatus);
                     return;
                 }
-                m_state = State::Done;
-                succeed();
+                afterListing(listStatus);
+            },
+            [this](const ImapResponse &r) { return collect(r); });
+}
+
+void ImapListTask::afterListing(bool listStatus)
+{
+    if (m_wantStatus && !listStatus) {
+        fetchStatuses();
+        return;
+    }
+    m_state = State::Done;
+    succeed();
+}
+
+void ImapListTask::listSubscribed(bool listStatus)
+{
+    // Without LIST-EXTENDED, RETURN (SUBSCRIBED) is unknown: LSUB tells the subscriptions.
+    m_state = State::ListingSubscribed;
+    ImapCommandBuilder b = builder();
+    b.atom("LSUB").string("").string("*");
+    send(
+            b.build(),
+            [this, listStatus](const ImapCommandResult &result) {
+                // A server refusing LSUB still listed its mailboxes: none counts as subscribed.
+                if (!result.isOk() && result.error.kind() != MailError::Kind::Protocol) {
+                    m_state = State::Failed;
+                    fail(result.error);
+                    return;
+                }
+                for (ImapMailboxListing &mailbox : m_mailboxes) {
+                    if (m_lsubNames.contains(mailbox.name))
+                        mailbox.attributes |= ImapMailboxListing::Subscribed;
+                }
+                afterListing(listStatus);
             },
             [this](const ImapResponse &r) { return collect(r); });
 }

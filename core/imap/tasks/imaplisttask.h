@@ -6,15 +6,18 @@
 #include "imap/parser/imapmailboxstatus.h"
 
 #include <QHash>
+#include <QSet>
 
 // Lists every mailbox with its counters: LIST "" "*" RETURN (SUBSCRIBED SPECIAL-USE STATUS
 // (...)) when the server has LIST-STATUS, else LIST followed by one STATUS per selectable
-// mailbox (pipelined). Mailbox names in the results are raw wire names.
+// mailbox (pipelined). Without LIST-EXTENDED, the subscriptions come from LSUB "" "*" and show
+// as the Subscribed attribute of the listed mailboxes. Mailbox names in the results are raw
+// wire names.
 class ImapListTask : public ImapTask
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Listing, FetchingStatus, Done, Failed };
+    enum class State { Idle, Listing, ListingSubscribed, FetchingStatus, Done, Failed };
 
     explicit ImapListTask(ImapConnection *connection, QObject *parent = nullptr);
 
@@ -30,6 +33,8 @@ protected:
     void run() override;
 
 private:
+    void listSubscribed(bool listStatus);
+    void afterListing(bool listStatus);
     void fetchStatuses();
     bool collect(const ImapResponse &response);
     void statusItems(ImapCommandBuilder &b) const;
@@ -39,4 +44,5 @@ private:
     int m_statusPending = 0;
     QList<ImapMailboxListing> m_mailboxes;
     QHash<QByteArray, ImapMailboxStatus> m_statuses;
+    QSet<QByteArray> m_lsubNames;
 };

@@ -7,14 +7,25 @@
 #include <utility>
 
 // Moves messages by UID from the selected mailbox to another one: UID MOVE (RFC 6851) when
-// offered; else UID COPY, UID STORE +FLAGS.SILENT (\Deleted) and UID EXPUNGE (UIDPLUS), or a
-// plain EXPUNGE as the last resort (which also removes other messages marked \Deleted).
+// offered; else UID COPY, UID STORE +FLAGS.SILENT (\Deleted) and UID EXPUNGE (UIDPLUS). Without
+// UIDPLUS a plain EXPUNGE would also remove messages other clients marked \Deleted: it is sent
+// only when UID SEARCH DELETED finds no other marked message, else the originals stay marked
+// \Deleted in the source and withheld() says so.
 // uidMapping() gives source -> destination UIDs when the server reports COPYUID.
 class ImapMoveTask : public ImapTask
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Moving, Copying, MarkingDeleted, Expunging, Done, Failed };
+    enum class State {
+        Idle,
+        Moving,
+        Copying,
+        MarkingDeleted,
+        CheckingDeleted,
+        Expunging,
+        Done,
+        Failed
+    };
 
     ImapMoveTask(ImapConnection *connection, const UidSet &uids, const QByteArray &destination,
                  QObject *parent = nullptr);
@@ -25,6 +36,8 @@ public:
     // Message numbers the server expunged from the source mailbox, in the order reported.
     const QList<quint32> &expunged() const { return m_expunged; }
     const UidSet &vanished() const { return m_vanished; }
+    // Copied, but the originals stay marked \Deleted (see above).
+    bool withheld() const { return m_withheld; }
 
 protected:
     void run() override;
@@ -33,6 +46,7 @@ private:
     void copy();
     void markDeleted();
     void expunge();
+    void expungeMarked(bool byUid);
     bool collect(const ImapResponse &response);
     void takeCopyUid(const ImapResponseCode &code);
     bool check(const ImapCommandResult &result);
@@ -44,4 +58,6 @@ private:
     QList<std::pair<quint32, quint32>> m_mapping;
     QList<quint32> m_expunged;
     UidSet m_vanished;
+    bool m_othersDeleted = false;
+    bool m_withheld = false;
 };

@@ -77,6 +77,7 @@ void ImapSelectTask::run()
 {
     m_state = State::Selecting;
     ImapConnection *c = connection();
+    m_modSeqAdvertised = c->hasCapability("CONDSTORE") || c->hasCapability("QRESYNC");
     ImapCommandBuilder b = builder();
     b.atom(m_readOnly ? "EXAMINE" : "SELECT").astring(m_mailbox);
     if (c->isEnabled("QRESYNC") && m_knownUidValidity && m_knownModSeq > 0) {

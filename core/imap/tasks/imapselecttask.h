@@ -33,7 +33,9 @@ public:
     quint32 uidNext() const { return m_uidNext; }
     quint32 unseen() const { return m_unseen; }
     quint64 highestModSeq() const { return m_highestModSeq; }
-    bool hasModSeq() const { return m_highestModSeq != 0 && !m_noModSeq; }
+    // A HIGHESTMODSEQ counts only from a server that advertises CONDSTORE or QRESYNC: one sent
+    // unasked by a server without them is not trusted for resynchronisation.
+    bool hasModSeq() const { return m_modSeqAdvertised && m_highestModSeq != 0 && !m_noModSeq; }
     QList<QByteArray> flags() const { return m_flags; }
     QList<QByteArray> permanentFlags() const { return m_permanentFlags; }
     bool uidValidityChanged() const;
@@ -60,6 +62,7 @@ private:
     quint32 m_uidNext = 0;
     quint32 m_unseen = 0;
     quint64 m_highestModSeq = 0;
+    bool m_modSeqAdvertised = false;
     bool m_noModSeq = false;
     QList<QByteArray> m_flags;
     QList<QByteArray> m_permanentFlags;

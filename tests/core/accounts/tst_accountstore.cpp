@@ -35,6 +35,7 @@ private:
         a.setImapPinnedFingerprints({QByteArray(64, 'a')});
         a.setSmtpPinnedFingerprints({QByteArray(64, 'b'), QByteArray(64, 'c')});
         a.setServerSavesSentMail(true);
+        a.setTrashFolder(u"Papierkorb"_s);
         return a;
     }
 

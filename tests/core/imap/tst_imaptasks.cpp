@@ -68,6 +68,8 @@ private Q_SLOTS:
     void list();
     void namespaces();
     void selectWithQresync();
+    void selectModSeqOnlyWhenAdvertised_data();
+    void selectModSeqOnlyWhenAdvertised();
     void selectUidValidityChanged();
     void selectFails();
     void fetchMetadataInBatches();
@@ -85,7 +87,9 @@ private Q_SLOTS:
     void appendTryCreate();
     void mailboxOperations_data();
     void mailboxOperations();
+    void expunge_data();
     void expunge();
+    void expungeWithQresync();
     void byeDuringTask();
     void logout();
 };
@@ -96,6 +100,7 @@ void TestImapTasks::list_data()
     QTest::addColumn<QByteArray>("script");
     QTest::addColumn<QByteArrayList>("names");
     QTest::addColumn<QByteArray>("inboxCounts");
+    QTest::addColumn<QByteArrayList>("subscribed");
 
     QTest::newRow("LIST-STATUS")
             << QByteArray("LIST-EXTENDED LIST-STATUS SPECIAL-USE")
@@ -106,22 +111,39 @@ void TestImapTasks::list_data()
                           "S: * LIST (\\Subscribed \\Sent) \"/\" Sent\n"
                           "S: * STATUS Sent (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 8 UNSEEN 0)\n"
                           "S: h2 OK List completed\n")
-            << QByteArrayList {"INBOX", "Sent"} << QByteArray("12/40/7/2");
-    QTest::newRow("STATUS per selectable mailbox")
+            << QByteArrayList {"INBOX", "Sent"} << QByteArray("12/40/7/2")
+            << QByteArrayList {"INBOX", "Sent"};
+    QTest::newRow("STATUS per selectable mailbox, LSUB without LIST-EXTENDED")
             << QByteArray("CONDSTORE")
             << QByteArray("C: h2 LIST \"\" \"*\"\n"
                           "S: * LIST (\\HasNoChildren) \".\" INBOX\n"
                           "S: * LIST (\\Noselect \\HasChildren) \".\" Shared\n"
                           "S: * LIST (\\HasNoChildren) \".\" \"Entw&APw-rfe\"\n"
                           "S: h2 OK done\n"
-                          "C: h3 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ)\n"
-                          "C: h4 STATUS Entw&APw-rfe (MESSAGES UIDNEXT UIDVALIDITY UNSEEN "
+                          "C: h3 LSUB \"\" \"*\"\n"
+                          "S: * LSUB () \".\" INBOX\n"
+                          "S: * LSUB (\\Noselect) \".\" Gone\n"
+                          "S: h3 OK done\n"
+                          "C: h4 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ)\n"
+                          "C: h5 STATUS Entw&APw-rfe (MESSAGES UIDNEXT UIDVALIDITY UNSEEN "
                           "HIGHESTMODSEQ)\n"
                           "S: * STATUS INBOX (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 1 UNSEEN 1 "
                           "HIGHESTMODSEQ 9)\n"
-                          "S: h3 OK done\n"
-                          "S: h4 NO Mailbox vanished\n")
-            << QByteArrayList {"INBOX", "Shared", "Entw&APw-rfe"} << QByteArray("5/6/1/1");
+                          "S: h4 OK done\n"
+                          "S: h5 NO Mailbox vanished\n")
+            << QByteArrayList {"INBOX", "Shared", "Entw&APw-rfe"} << QByteArray("5/6/1/1")
+            << QByteArrayList {"INBOX"};
+    QTest::newRow("no HIGHESTMODSEQ without CONDSTORE, LSUB refused")
+            << QByteArray("")
+            << QByteArray("C: h2 LIST \"\" \"*\"\n"
+                          "S: * LIST (\\HasNoChildren) \"/\" INBOX\n"
+                          "S: h2 OK done\n"
+                          "C: h3 LSUB \"\" \"*\"\n"
+                          "S: h3 BAD Unknown command\n"
+                          "C: h4 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN)\n"
+                          "S: * STATUS INBOX (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 1 UNSEEN 1)\n"
+                          "S: h4 OK done\n")
+            << QByteArrayList {"INBOX"} << QByteArray("5/6/1/1") << QByteArrayList {};
 }
 
 void TestImapTasks::list()
@@ -130,15 +152,21 @@ void TestImapTasks::list()
     QFETCH(QByteArray, script);
     QFETCH(QByteArrayList, names);
     QFETCH(QByteArray, inboxCounts);
+    QFETCH(QByteArrayList, subscribed);
     Session s(caps, ScriptedServer::lines(script));
     ImapListTask task(&s.connection);
     QVERIFY(run(&task));
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     QCOMPARE(task.state(), ImapListTask::State::Done);
     QByteArrayList got;
-    for (const auto &m : task.mailboxes())
+    QByteArrayList gotSubscribed;
+    for (const auto &m : task.mailboxes()) {
         got.append(m.name);
+        if (m.has(ImapMailboxListing::Subscribed))
+            gotSubscribed.append(m.name);
+    }
     QCOMPARE(got, names);
+    QCOMPARE(gotSubscribed, subscribed);
     const ImapMailboxStatus inbox = task.statuses().value("INBOX");
     QCOMPARE(QByteArray::number(*inbox.messages) + '/' + QByteArray::number(*inbox.uidNext) + '/'
                      + QByteArray::number(*inbox.uidValidity) + '/'
@@ -186,6 +214,30 @@ void TestImapTasks::selectWithQresync()
     QCOMPARE(task.changed().size(), 1);
     QCOMPARE(*task.changed().at(0).uid, 117u);
     QCOMPARE(s.connection.selectedMailbox(), QByteArray("INBOX"));
+}
+
+void TestImapTasks::selectModSeqOnlyWhenAdvertised_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<bool>("hasModSeq");
+    QTest::newRow("no CONDSTORE, no QRESYNC") << QByteArray("IDLE UIDPLUS") << false;
+    QTest::newRow("CONDSTORE") << QByteArray("IDLE CONDSTORE") << true;
+    QTest::newRow("QRESYNC") << QByteArray("IDLE QRESYNC") << true;
+}
+
+// A server may send HIGHESTMODSEQ unasked; without CONDSTORE or QRESYNC advertised the sync must
+// not rely on it.
+void TestImapTasks::selectModSeqOnlyWhenAdvertised()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(bool, hasModSeq);
+    Session s(caps, {"C: h2 SELECT INBOX", "S: * 3 EXISTS", "S: * OK [UIDVALIDITY 5] UIDs valid",
+                     "S: * OK [UIDNEXT 4] next", "S: * OK [HIGHESTMODSEQ 77] modseq",
+                     "S: h2 OK [READ-WRITE] selected"});
+    ImapSelectTask task(&s.connection, "INBOX");
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.hasModSeq(), hasModSeq);
 }
 
 void TestImapTasks::selectUidValidityChanged()
@@ -445,13 +497,14 @@ void TestImapTasks::move_data()
     QTest::addColumn<QByteArray>("script");
     QTest::addColumn<QByteArray>("mapping");
     QTest::addColumn<int>("expunges");
+    QTest::addColumn<bool>("withheld");
     QTest::newRow("MOVE") << QByteArray("MOVE UIDPLUS")
                           << QByteArray("C: h2 UID MOVE 4:5 Archive\n"
                                         "S: * OK [COPYUID 9 4:5 10:11] Moved UIDs.\n"
                                         "S: * 2 EXPUNGE\n"
                                         "S: * 2 EXPUNGE\n"
                                         "S: h2 OK Move completed\n")
-                          << QByteArray("4>10 5>11") << 2;
+                          << QByteArray("4>10 5>11") << 2 << false;
     QTest::newRow("COPY, STORE, UID EXPUNGE")
             << QByteArray("UIDPLUS")
             << QByteArray("C: h2 UID COPY 4:5 Archive\n"
@@ -462,17 +515,31 @@ void TestImapTasks::move_data()
                           "S: * 2 EXPUNGE\n"
                           "S: * 2 EXPUNGE\n"
                           "S: h4 OK expunged\n")
-            << QByteArray("4>10 5>11") << 2;
-    QTest::newRow("COPY, STORE, EXPUNGE")
+            << QByteArray("4>10 5>11") << 2 << false;
+    QTest::newRow("COPY, STORE, EXPUNGE when only these are deleted")
             << QByteArray("IDLE")
             << QByteArray("C: h2 UID COPY 4:5 Archive\n"
                           "S: h2 OK Copied\n"
                           "C: h3 UID STORE 4:5 +FLAGS.SILENT (\\Deleted)\n"
                           "S: h3 OK stored\n"
-                          "C: h4 EXPUNGE\n"
+                          "C: h4 UID SEARCH DELETED\n"
+                          "S: * SEARCH 4 5\n"
+                          "S: h4 OK searched\n"
+                          "C: h5 EXPUNGE\n"
                           "S: * 2 EXPUNGE\n"
-                          "S: h4 OK expunged\n")
-            << QByteArray() << 1;
+                          "S: h5 OK expunged\n")
+            << QByteArray() << 1 << false;
+    // Without UIDPLUS, another client's \Deleted message 7 would go with a plain EXPUNGE.
+    QTest::newRow("no EXPUNGE when others are deleted, without UIDPLUS")
+            << QByteArray("IDLE")
+            << QByteArray("C: h2 UID COPY 4:5 Archive\n"
+                          "S: h2 OK Copied\n"
+                          "C: h3 UID STORE 4:5 +FLAGS.SILENT (\\Deleted)\n"
+                          "S: h3 OK stored\n"
+                          "C: h4 UID SEARCH DELETED\n"
+                          "S: * SEARCH 4 5 7\n"
+                          "S: h4 OK searched\n")
+            << QByteArray() << 0 << true;
 }
 
 void TestImapTasks::move()
@@ -481,6 +548,7 @@ void TestImapTasks::move()
     QFETCH(QByteArray, script);
     QFETCH(QByteArray, mapping);
     QFETCH(int, expunges);
+    QFETCH(bool, withheld);
     Session s(caps, ScriptedServer::lines(script));
     ImapMoveTask task(&s.connection, *UidSet::parse("4:5"), "Archive");
     QVERIFY(run(&task));
@@ -490,6 +558,7 @@ void TestImapTasks::move()
         pairs.append(QByteArray::number(p.first) + '>' + QByteArray::number(p.second));
     QCOMPARE(pairs.join(' '), mapping);
     QCOMPARE(task.expunged().size(), expunges);
+    QCOMPARE(task.withheld(), withheld);
     QCOMPARE(task.state(), ImapMoveTask::State::Done);
 }
 
@@ -567,7 +636,43 @@ void TestImapTasks::mailboxOperations()
         QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
 }
 
+void TestImapTasks::expunge_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<bool>("withheld");
+    QTest::addColumn<QByteArray>("others");
+    QTest::newRow("UID EXPUNGE with UIDPLUS")
+            << QByteArray("UIDPLUS")
+            << QByteArray("C: h2 UID EXPUNGE 3:4\nS: * 2 EXPUNGE\nS: * 2 EXPUNGE\nS: h2 OK done\n")
+            << false << QByteArray();
+    QTest::newRow("EXPUNGE without UIDPLUS when only these are deleted")
+            << QByteArray("IDLE")
+            << QByteArray("C: h2 UID SEARCH DELETED\nS: * SEARCH 3\nS: h2 OK done\n"
+                          "C: h3 EXPUNGE\nS: * 2 EXPUNGE\nS: h3 OK done\n")
+            << false << QByteArray();
+    QTest::newRow("nothing without UIDPLUS when others are deleted")
+            << QByteArray("IDLE")
+            << QByteArray("C: h2 UID SEARCH DELETED\nS: * SEARCH 1 3 4 9\nS: h2 OK done\n") << true
+            << QByteArray("1,9");
+}
+
 void TestImapTasks::expunge()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(QByteArray, script);
+    QFETCH(bool, withheld);
+    QFETCH(QByteArray, others);
+    Session s(caps, ScriptedServer::lines(script));
+    ImapExpungeTask task(&s.connection, *UidSet::parse("3:4"));
+    QVERIFY(run(&task));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.withheld(), withheld);
+    QCOMPARE(task.othersDeleted().toString(), others);
+    QCOMPARE(task.expunged().isEmpty(), withheld);
+}
+
+void TestImapTasks::expungeWithQresync()
 {
     Session s("UIDPLUS", {"C: h3 UID EXPUNGE 3:4", "S: * VANISHED 3:4", "S: h3 OK done"}, true);
     ImapExpungeTask task(&s.connection, *UidSet::parse("3:4"));
