@@ -53,6 +53,10 @@ void TestHtmlSanitizer::hostile_data()
         {u"background: none no-repeat"_s}, evil);
     row("css url hidden by escape",
         u"<div style=\"background:u\\72l(http://evil.example/a)\">x</div>"_s, 1, {}, evil);
+    // Found by fuzz_css: backslashes decoded from escapes were dropped after the scan, which
+    // joined "u" and "rl(" into a url() nobody had looked at.
+    row("css url joined by escaped backslashes",
+        u"<div style=\"background:u\\\\rl(http://evil.example/a)\">x</div>"_s, 1, {}, evil);
     row("css url hidden by comment",
         u"<div style=\"background:/**/url(/**/http://evil.example/a)\">x</div>"_s, 1, {}, evil);
     row("css url entity encoded",
