@@ -235,11 +235,13 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
             out.replace(u'<', u"\\3c "_s);
         return out;
     }
-    const QString normalised = normalise(css);
-    QString out = Scanner(normalised, admitRemote).run();
     // Comments are gone and escapes decoded: what looks like either now came from an escape
-    // and must not become one when the result is read again.
-    out.remove(u'\\').replace(u"/*"_s, u"/ *"_s);
+    // and must not become one when the result is read again. The backslashes go before the
+    // scan, so that text they separated ("u\\rl(") is scanned as it will be read.
+    QString normalised = normalise(css);
+    normalised.remove(u'\\');
+    QString out = Scanner(normalised, admitRemote).run();
+    out.replace(u"/*"_s, u"/ *"_s);
     if (mode == Mode::StyleSheet)
         out.replace(u'<', u"\\3c "_s);
     return out;

@@ -185,7 +185,13 @@ void Sanitizer::run(QStringView input)
     HtmlTokenizer tokens(input);
     QLatin1StringView skipping; // the element being skipped with its content
     int skipDepth = 0;
-    for (Token t = tokens.next(); t.kind != Token::Kind::End; t = tokens.next()) {
+    for (;;) {
+        // A new token each time, never one assigned over another: Qt 6.4's QVarLengthArray
+        // leaks its own heap buffer when it is move-assigned one that is also on the heap (a
+        // tag with more than eight attributes after another).
+        const Token t = tokens.next();
+        if (t.kind == Token::Kind::End)
+            break;
         switch (t.kind) {
         case Token::Kind::Text:
             if (skipDepth > 0)

@@ -17,6 +17,19 @@ MailError storageError(const QString &what, const QString &detail)
     return MailError(MailError::Kind::Storage, what, detail);
 }
 
+// Commits only what reached the disk whole. Qt 6.4's QSaveFile::commit() reports success when
+// its buffered bytes could not be written (a full disk): it then replaces the target with an
+// empty file. Flushing first turns that into an error, and the old file stays.
+bool commitWhole(QSaveFile &file)
+{
+    if (!file.flush()) {
+        file.cancelWriting();
+        file.commit();
+        return false;
+    }
+    return file.commit();
+}
+
 QJsonObject toJson(const OutboxEntry &entry)
 {
     QJsonObject o;
@@ -82,7 +95,8 @@ MailError OutboxStore::enqueue(OutboxEntry &entry, const QByteArray &message)
     // The bytes first, then the metadata that makes the entry visible: a crash in between
     // leaves only an orphan file, never an entry without its message.
     QSaveFile file(messagePath(entry.id));
-    if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size()
+        || !commitWhole(file))
         return storageError(QStringLiteral("Cannot save the message to the outbox"),
                             file.errorString());
     if (MailError error = writeMetadata(entry)) {
@@ -107,7 +121,7 @@ MailError OutboxStore::enqueue(OutboxEntry &entry,
         file.cancelWriting();
         return error;
     }
-    if (!file.commit())
+    if (!commitWhole(file))
         return storageError(QStringLiteral("Cannot save the message to the outbox"),
                             file.errorString());
     if (MailError error = writeMetadata(entry)) {
@@ -186,7 +200,7 @@ MailError OutboxStore::writeMetadata(const OutboxEntry &entry)
 {
     QSaveFile file(metadataPath(entry.id));
     const QByteArray json = QJsonDocument(toJson(entry)).toJson(QJsonDocument::Compact);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !commitWhole(file))
         return storageError(QStringLiteral("Cannot save the outbox state"), file.errorString());
     return {};
 }

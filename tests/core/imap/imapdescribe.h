@@ -160,7 +160,7 @@ inline QByteArray describe(const ImapResponse &r)
                + " modseq=" + (e.modSeq ? QByteArray::number(*e.modSeq) : "-");
     }
     case T::Namespace: {
-        auto list = [](const QList<ImapNamespace::Entry> &l) {
+        auto list = [](const QList<ImapNamespace::Entry> &l) -> QByteArray {
             QList<QByteArray> out;
             for (const auto &e : l)
                 out.append('"' + e.prefix + "\"" + e.delimiter);

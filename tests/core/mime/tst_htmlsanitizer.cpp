@@ -1,6 +1,8 @@
 #include "mime/htmlsanitizer.h"
 #include "mime/htmltokenizer.h"
 
+#include "testtiming.h"
+
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
@@ -53,6 +55,10 @@ void TestHtmlSanitizer::hostile_data()
         {u"background: none no-repeat"_s}, evil);
     row("css url hidden by escape",
         u"<div style=\"background:u\\72l(http://evil.example/a)\">x</div>"_s, 1, {}, evil);
+    // Found by fuzz_css: backslashes decoded from escapes were dropped after the scan, which
+    // joined "u" and "rl(" into a url() nobody had looked at.
+    row("css url joined by escaped backslashes",
+        u"<div style=\"background:u\\\\rl(http://evil.example/a)\">x</div>"_s, 1, {}, evil);
     row("css url hidden by comment",
         u"<div style=\"background:/**/url(/**/http://evil.example/a)\">x</div>"_s, 1, {}, evil);
     row("css url entity encoded",
@@ -420,7 +426,7 @@ void TestHtmlSanitizer::threeMegabytes()
     QVERIFY(result.blockedCount > 0);
     QVERIFY(!result.html.contains(u"<script"_s));
     // Generous for unoptimised and sanitizer builds; a release build stays far below 100 ms.
-    QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed < 3000 * TestTiming::factor, qPrintable(QString::number(elapsed)));
 }
 
 QTEST_APPLESS_MAIN(TestHtmlSanitizer)

@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QIODevice>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -116,6 +119,51 @@ private Q_SLOTS:
         blocker.close();
         OutboxStore store(m_dir->filePath(QStringLiteral("file/outbox")));
         QCOMPARE(store.open().kind(), MailError::Kind::Storage);
+    }
+
+    // A full disk: the outbox on a tmpfs with a few hundred bytes left. The message must be
+    // refused with an error, never taken as saved (Qt 6.4's QSaveFile::commit() alone reports
+    // success and leaves empty files: the message vanished from the outbox unsent). An update
+    // that cannot be written keeps the entry as it was.
+    void fullDiskIsAnError()
+    {
+        const QString folder = m_dir->filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(folder));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=64k"), QStringLiteral("tmpfs"), folder})
+            != 0) {
+            QSKIP("mounting a tmpfs needs root");
+        }
+        const auto unmount = qScopeGuard(
+                [folder] { QProcess::execute(QStringLiteral("umount"), {folder}); });
+
+        OutboxStore store(folder);
+        QVERIFY(!store.open());
+        OutboxEntry kept = makeEntry(QStringLiteral("fits"));
+        QVERIFY(!store.enqueue(kept, QByteArray(1000, 'k')));
+
+        QFile filler(folder + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        filler.write(QByteArray(64 * 1024, 'x')); // as much as fits
+        filler.close();
+
+        OutboxEntry entry = makeEntry(QStringLiteral("too big"));
+        QCOMPARE(store.enqueue(entry, QByteArray(20000, 'm')).kind(), MailError::Kind::Storage);
+        OutboxEntry streamed = makeEntry(QStringLiteral("streamed"));
+        const MailError error = store.enqueue(streamed, [](QIODevice *device) {
+            device->write(QByteArray(20000, 's'));
+            return MailError();
+        });
+        QCOMPARE(error.kind(), MailError::Kind::Storage);
+
+        kept.state = OutboxEntry::State::Sending;
+        kept.lastError = QString(30000, u'e');
+        QCOMPARE(store.update(kept).kind(), MailError::Kind::Storage);
+        const QList<OutboxEntry> entries = store.entries();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().subject, QStringLiteral("fits"));
+        QCOMPARE(entries.first().state, OutboxEntry::State::Queued);
     }
 
 private:

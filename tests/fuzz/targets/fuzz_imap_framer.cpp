@@ -1,0 +1,87 @@
+// Feeds arbitrary bytes to the IMAP framer twice, all at once and in small pieces whose sizes
+// come from the input itself, and parses every response it frames. Both feedings must frame the
+// same responses and end in the same state; the parser must answer every response with a value
+// or a parse error. The describe() of each response reads every accessor of the result.
+
+#include "imap/imapframer.h"
+#include "imap/parser/imapparser.h"
+
+#include "../../core/imap/imapdescribe.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+namespace {
+
+struct Framed
+{
+    QList<QByteArray> responses;
+    bool failed = false;
+};
+
+void drain(ImapFramer &framer, Framed *out)
+{
+    for (;;) {
+        QByteArray response;
+        const ImapFramer::Status status = framer.next(&response);
+        if (status == ImapFramer::Status::NeedMore)
+            return;
+        if (status == ImapFramer::Status::Error) {
+            out->failed = true;
+            return;
+        }
+        out->responses.append(response);
+    }
+}
+
+ImapFramer::Limits smallLimits()
+{
+    // Small caps, so that inputs of a few kilobytes reach them.
+    ImapFramer::Limits limits;
+    limits.maxLineLength = 200;
+    limits.maxLiteralSize = 300;
+    limits.maxResponseSize = 1000;
+    return limits;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const ImapFramer::Limits limits = size > 0 && data[0] % 2 ? smallLimits()
+                                                              : ImapFramer::Limits();
+
+    Framed whole;
+    ImapFramer a(limits);
+    a.feed(bytes);
+    drain(a, &whole);
+
+    Framed pieces;
+    ImapFramer b(limits);
+    qsizetype pos = 0;
+    qsizetype step = 0;
+    while (pos < bytes.size() && !pieces.failed) {
+        const qsizetype length = qMin(bytes.size() - pos, qsizetype(1 + data[step++ % size] % 7));
+        b.feed(bytes.sliced(pos, length));
+        pos += length;
+        drain(b, &pieces);
+    }
+
+    if (whole.failed != pieces.failed || whole.responses != pieces.responses)
+        std::abort();
+    if (!whole.failed && a.bufferedBytes() != b.bufferedBytes())
+        std::abort();
+
+    qsizetype framed = 0;
+    for (const QByteArray &response : std::as_const(whole.responses)) {
+        framed += response.size();
+        const ImapParser::Result result = ImapParser::parse(response);
+        if (result.isOk() == result.error.isError())
+            std::abort();
+        (void) ImapDescribe::describe(result.response);
+    }
+    if (!whole.failed && framed + a.bufferedBytes() != bytes.size())
+        std::abort();
+    return 0;
+}
