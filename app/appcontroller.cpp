@@ -143,6 +143,8 @@ AppController::AppController(QObject *parent)
     });
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
+    connect(w, &MainWindow::replyToListRequested, this, [this] { respond(Response::ReplyList); });
+    connect(w, &MainWindow::messageActivated, this, &AppController::openDraft);
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessagePresenter(w->messageViewer(), this);

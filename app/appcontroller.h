@@ -24,6 +24,7 @@ class OutboxController;
 class MessagePresenter;
 class SecretStore;
 struct ComposeRequest;
+struct OutboxFollowUp;
 struct OutgoingMessage;
 
 // The composition root: builds the settings, account and password stores, the AccountManager
@@ -43,12 +44,14 @@ public:
     bool hasUnsentMail() const;
 
 private:
-    enum class Response { Reply, ReplyAll, Forward };
+    enum class Response { Reply, ReplyAll, ReplyList, Forward };
 
     // The addresses of the accounts' identities, for completing recipients.
     void updateAddresses();
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
+    // A message of the Drafts folder (or marked \Draft) opens in the composer, once fetched.
+    void openDraft(const QModelIndex &index);
     // Opens the composer with the message on display attached whole, once fetched.
     void forwardAsAttachment();
     // Selects the first account's Inbox while nothing is selected in the folder list.
@@ -80,7 +83,9 @@ private:
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
     void restoreDrafts();
-    void uploadDraft(const QString &id, const QString &accountId, const OutgoingMessage &message);
+    // replaces: the server's copy the draft was opened from, deleted once this one is stored.
+    void uploadDraft(const QString &id, const QString &accountId, const OutgoingMessage &message,
+                     const OutboxFollowUp &replaces);
 
     QSettings m_settings;
     AccountStore m_accounts;

@@ -17,6 +17,8 @@ public:
     QAction *newMessage() const { return m_newMessage; }
     QAction *reply() const { return m_reply; }
     QAction *replyAll() const { return m_replyAll; }
+    // To the mailing list the message came through (its List-Post address).
+    QAction *replyToList() const { return m_replyToList; }
     QAction *forward() const { return m_forward; }
     QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
     QAction *moveTo() const { return m_moveTo; }
@@ -44,6 +46,7 @@ private:
     QAction *m_undo;
     QAction *m_reply;
     QAction *m_replyAll;
+    QAction *m_replyToList;
     QAction *m_forward;
     QAction *m_forwardAsAttachment;
     QAction *m_moveTo;

@@ -248,6 +248,11 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         return e;
     if (MailError e = addresses.formatList(m.cc, &cc))
         return e;
+    QByteArray bcc;
+    if (m_writeBcc) {
+        if (MailError e = addresses.formatList(m.bcc, &bcc))
+            return e;
+    }
 
     const QDateTime date = m.date.isValid() ? m.date : QDateTime::currentDateTime();
     QByteArray h;
@@ -257,6 +262,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         h += foldHeader("To", to);
     if (!cc.isEmpty())
         h += foldHeader("Cc", cc);
+    if (!bcc.isEmpty())
+        h += foldHeader("Bcc", bcc);
     QString subject = m.subject;
     subject.replace(u'\r', u' ').replace(u'\n', u' ');
     if (!subject.isEmpty()) {

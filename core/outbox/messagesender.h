@@ -75,7 +75,9 @@ public:
 
     // Builds the message, persists it, and starts the queue. Returns the outbox id, or an empty
     // string when the message could not be built or saved (error says why; nothing is sent).
-    QString send(const OutgoingMessage &message, MailError *error = nullptr);
+    // followUps are handed out by followUpsDue() once the server accepted the message.
+    QString send(const OutgoingMessage &message, MailError *error = nullptr,
+                 const QList<OutboxFollowUp> &followUps = {});
 
     // Sends whatever is queued (e.g. at start-up, or when the network is back).
     void start();
@@ -119,6 +121,8 @@ Q_SIGNALS:
     // read back from the outbox (for the Sent folder); the entry is gone by then.
     void sent(const QString &id, const QByteArray &message,
               const QList<SmtpRecipientResult> &refused);
+    // Right before sent(): the changes to other messages the message was queued with.
+    void followUpsDue(const QList<OutboxFollowUp> &followUps);
     void failed(const QString &id, const MailError &error);
     void retryScheduled(const QString &id, const MailError &error, int delayMs);
     void outcomeUnknown(const QString &id, const MailError &error);

@@ -60,6 +60,8 @@ private:
     void runFlags(const PendingOperation &operation);
     void runMove(const PendingOperation &operation);
     void runExpunge(const PendingOperation &operation);
+    // Marks uids of the selected folder \Deleted and expunges them, then completes.
+    void expunge(const QList<quint32> &uids);
     void runAppend(const PendingOperation &operation);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);
