@@ -4,15 +4,16 @@
 #include "accounts/memorysecretstore.h"
 #include "service/accountservice.h"
 
+#include <QModelIndex>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
-#include <QStringListModel>
 
 #include <memory>
 #include <utility>
 
 class AccountManager;
+class AddressBook;
 class RunningAccount;
 class ComposerWindow;
 class DraftKeeper;
@@ -38,16 +39,22 @@ public:
     ~AppController() override;
 
     MainWindow *mainWindow() const { return m_window.get(); }
+    AddressBook *addressBook() const { return m_people.get(); }
     ComposerWindow *openComposer(const ComposeRequest &request);
     void openAccounts();
+    // The address book from and to vCard files; the text says what happened.
+    QString importContacts(const QString &path);
+    QString exportContacts(const QString &path);
     // True when a message is still waiting in some outbox.
     bool hasUnsentMail() const;
 
 private:
     enum class Response { Reply, ReplyAll, ReplyList, Forward };
 
-    // The addresses of the accounts' identities, for completing recipients.
-    void updateAddresses();
+    // The people written to, for completing recipients (addressbook.sqlite beside the accounts).
+    void openAddressBook();
+    // Asks for a file, then imports or exports.
+    void chooseContactsFile(bool import);
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
     // A message of the Drafts folder (or marked \Draft) opens in the composer, once fetched.
@@ -98,7 +105,7 @@ private:
     quint32 m_shownUid = 0;
     MessagePresenter *m_display = nullptr;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
-    QStringListModel m_addresses;
+    std::unique_ptr<AddressBook> m_people;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;

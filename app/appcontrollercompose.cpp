@@ -9,9 +9,11 @@
 #include "draftkeeper.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
+#include "models/addresscompletionmodel.h"
 #include "models/messagelistmodel.h"
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
+#include "people/addressbook.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
@@ -110,7 +112,7 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
     auto *composer = new ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->setAccounts(m_accounts.accounts());
-    composer->setAddressModel(&m_addresses);
+    composer->setAddressModel(new AddressCompletionModel(m_people.get(), composer));
     composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
     composer->setAskBeforeShortcutSend(
             m_settings.value(QStringLiteral("composer/askBeforeShortcutSend"), true).toBool());
@@ -131,6 +133,8 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                     composer->statusBar()->showMessage(tr("Not sent: %1").arg(error.toString()));
                     return;
                 }
+                // Everyone written to is remembered for completion, the sender answered too.
+                m_people->recordUse(message.to + message.cc + message.bcc);
                 showStatus(tr("Sending…"));
                 composer->closeAfterSending();
             });

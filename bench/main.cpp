@@ -1,6 +1,7 @@
 // heron-bench: one subcommand per area, each printing "name value" lines.
 #include "appbench.h"
 #include "imapbench.h"
+#include "peoplebench.h"
 #include "readbench.h"
 #include "smtpbench.h"
 #include "storebench.h"
@@ -23,9 +24,9 @@ int main(int argc, char *argv[])
         return runAppWindowBench(argc, argv);
     QCoreApplication app(argc, argv);
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
-            {QStringLiteral("app"), nullptr},         {QStringLiteral("imap"), runImapBench},
-            {QStringLiteral("read"), nullptr},        {QStringLiteral("smtp"), runSmtpBench},
-            {QStringLiteral("store"), runStoreBench},
+            {QStringLiteral("app"), nullptr},           {QStringLiteral("imap"), runImapBench},
+            {QStringLiteral("people"), runPeopleBench}, {QStringLiteral("read"), nullptr},
+            {QStringLiteral("smtp"), runSmtpBench},     {QStringLiteral("store"), runStoreBench},
     };
     QStringList args = app.arguments().mid(1);
     const QString name = args.isEmpty() ? QString() : args.takeFirst();

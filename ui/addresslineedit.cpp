@@ -1,5 +1,7 @@
 #include "addresslineedit.h"
 
+#include "models/addresscompletionmodel.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -20,6 +22,10 @@ AddressLineEdit::AddressLineEdit(QWidget *parent)
 void AddressLineEdit::setAddressModel(QAbstractItemModel *model)
 {
     m_completer->setModel(model);
+    // The address book ranks and filters by itself; any other list is filtered here.
+    m_completer->setCompletionMode(qobject_cast<AddressCompletionModel *>(model)
+                                           ? QCompleter::UnfilteredPopupCompletion
+                                           : QCompleter::PopupCompletion);
 }
 
 qsizetype AddressLineEdit::tokenStart() const
@@ -48,6 +54,15 @@ void AddressLineEdit::updateCompletion()
     const QString token = currentToken();
     if (!m_completer->model() || token.isEmpty()) {
         m_completer->popup()->hide();
+        return;
+    }
+    if (auto *book = qobject_cast<AddressCompletionModel *>(m_completer->model())) {
+        book->setQuery(token);
+        if (book->rowCount() == 0) {
+            m_completer->popup()->hide();
+            return;
+        }
+        m_completer->complete();
         return;
     }
     m_completer->setCompletionPrefix(token);

@@ -13,7 +13,8 @@ class AddressLineEdit : public QLineEdit
 public:
     explicit AddressLineEdit(QWidget *parent = nullptr);
 
-    // Any list model whose display role gives "Name <address>" strings. Not owned.
+    // Any list model whose display role gives "Name <address>" strings, filtered here by what
+    // is typed; an AddressCompletionModel is asked for its own best matches instead. Not owned.
     void setAddressModel(QAbstractItemModel *model);
     QCompleter *completer() const { return m_completer; }
 

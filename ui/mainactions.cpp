@@ -59,6 +59,12 @@ MainActions::MainActions(QWidget *window)
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
 
     m_accounts = create(QStringLiteral("accounts"), tr("&Accounts…"), QStringLiteral("accounts"));
+    m_importContacts = create(QStringLiteral("importContacts"), tr("&Import Contacts…"),
+                              QStringLiteral("accounts"));
+    m_importContacts->setToolTip(tr("Add the people of a vCard file to the address book"));
+    m_exportContacts = create(QStringLiteral("exportContacts"), tr("&Export Contacts…"),
+                              QStringLiteral("accounts"));
+    m_exportContacts->setToolTip(tr("Save the address book as a vCard file"));
     m_accounts->setMenuRole(QAction::PreferencesRole);
 
     m_quit = create(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"));

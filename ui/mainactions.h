@@ -29,6 +29,9 @@ public:
     QAction *search() const { return m_search; }
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
+    // The address book in and out of vCard files.
+    QAction *importContacts() const { return m_importContacts; }
+    QAction *exportContacts() const { return m_exportContacts; }
     QAction *quit() const { return m_quit; }
     // Takes back the last move or deletion; disabled while there is none.
     QAction *undo() const { return m_undo; }
@@ -57,6 +60,8 @@ private:
     QAction *m_search;
     QAction *m_refresh;
     QAction *m_accounts;
+    QAction *m_importContacts;
+    QAction *m_exportContacts;
     QAction *m_quit;
     QAction *m_threadedView;
 };

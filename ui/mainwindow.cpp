@@ -158,6 +158,9 @@ void MainWindow::createMenus()
     file->addAction(m_actions->newMessage());
     file->addAction(m_actions->refresh());
     file->addSeparator();
+    file->addAction(m_actions->importContacts());
+    file->addAction(m_actions->exportContacts());
+    file->addSeparator();
     file->addAction(m_actions->quit());
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -228,6 +231,8 @@ void MainWindow::connectActions()
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
             [this] { Q_EMIT replyAllRequested(currentMessage()); });
+    connect(a->importContacts(), &QAction::triggered, this, &MainWindow::importContactsRequested);
+    connect(a->exportContacts(), &QAction::triggered, this, &MainWindow::exportContactsRequested);
     connect(a->replyToList(), &QAction::triggered, this,
             [this] { Q_EMIT replyToListRequested(currentMessage()); });
     connect(a->forward(), &QAction::triggered, this,

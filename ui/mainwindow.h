@@ -81,6 +81,8 @@ Q_SIGNALS:
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();
     void accountsRequested();
+    void importContactsRequested();
+    void exportContactsRequested();
     void filterTextChanged(const QString &text);
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);

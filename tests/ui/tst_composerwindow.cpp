@@ -7,7 +7,9 @@
 #include "messagequoter.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
+#include "models/addresscompletionmodel.h"
 #include "originalmessage.h"
+#include "people/addressbook.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -255,6 +257,36 @@ private Q_SLOTS:
         Q_EMIT to->completer()->activated(u"Bob Sender <bob@example.org>"_s);
         QCOMPARE(to->text(), u"carol@example.org, Bob Sender <bob@example.org>, "_s);
         QCOMPARE(composer.message().to.size(), 2);
+    }
+
+    void completionFromTheAddressBook()
+    {
+        AddressBook book;
+        QVERIFY(!book.open(u":memory:"_s));
+        QVERIFY(!book.recordUse({{u"Jürgen Müller"_s, u"jm@example.de"_s},
+                                 {u"Julia Roberts"_s, u"julia@example.org"_s}}));
+        QVERIFY(!book.recordUse({{u"Julia Roberts"_s, u"julia@example.org"_s}}));
+        ComposerWindow composer;
+        AddressCompletionModel completions(&book);
+        composer.setAddressModel(&completions);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        AddressLineEdit *cc = composer.ccField();
+        cc->setFocus();
+        // Typed without the umlaut, ranked by use: Julia (twice) before Jürgen.
+        QTest::keyClicks(cc, u"carol@example.org, ju"_s);
+        QTRY_VERIFY(cc->completer()->popup()->isVisible());
+        QCOMPARE(completions.rowCount(), 2);
+        QCOMPARE(completions.index(0, 0).data().toString(), u"Julia Roberts <julia@example.org>"_s);
+        QTest::keyClicks(cc, u"r"_s);
+        QCOMPARE(completions.rowCount(), 1);
+        QCOMPARE(cc->completer()->popup()->model()->rowCount(), 1);
+        const QString offered = cc->completer()->popup()->model()->index(0, 0).data().toString();
+        QCOMPARE(offered, u"Jürgen Müller <jm@example.de>"_s);
+        Q_EMIT cc->completer()->activated(offered);
+        QCOMPARE(composer.message().cc,
+                 (QList<MailAddress> {{{}, u"carol@example.org"_s},
+                                      {u"Jürgen Müller"_s, u"jm@example.de"_s}}));
     }
 
     void composeRequestFillsTheWindow()

@@ -16,11 +16,14 @@
 #include "mime/mimepart.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
+#include "people/addressbook.h"
 #include "viewer/messageviewer.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void forwardKeepsAttachmentsAndFlagsTheOriginal();
     void replyMarksTheOriginalAnswered();
     void draftReopensReplacesAndGoesWhenSent();
+    void peopleWrittenToComplete();
 
 private:
     void addAccount(const QString &user, const QString &name);
@@ -395,6 +399,52 @@ void TestWritingEndToEnd::draftReopensReplacesAndGoesWhenSent()
                                       .isEmpty(),
                              30000);
     QTRY_VERIFY_WITH_TIMEOUT(draftSubjects().isEmpty(), 30000);
+}
+
+void TestWritingEndToEnd::peopleWrittenToComplete()
+{
+    // Everyone written to above, from either account, is in the one address book.
+    AddressBook *book = m_app->addressBook();
+    QVERIFY(book);
+    const Contact alice = book->contact(m_stack.address(QStringLiteral("alice")));
+    QVERIFY(alice.uses >= 3); // the forward, the answer, the draft sent at last
+    QCOMPARE(book->contact(m_stack.address(QStringLiteral("bob"))).uses, 1);
+
+    // A new message completes her from a few letters.
+    ComposerWindow *composer = composerFrom(QStringLiteral("bob"));
+    QVERIFY(composer);
+    QVERIFY(QTest::qWaitForWindowExposed(composer));
+    composer->toField()->setFocus();
+    QTest::keyClicks(composer->toField(), QStringLiteral("ali"));
+    QTRY_VERIFY(composer->toField()->completer()->popup()->isVisible());
+    const QString offered
+            = composer->toField()->completer()->popup()->model()->index(0, 0).data().toString();
+    QVERIFY2(offered.contains(m_stack.address(QStringLiteral("alice"))), qPrintable(offered));
+
+    // Exported and imported as vCard; an imported name completes with its accents folded.
+    const QString exported = m_home.filePath(QStringLiteral("contacts.vcf"));
+    QVERIFY(m_app->exportContacts(exported).contains(exported));
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray cards = file.readAll();
+    QVERIFY(cards.contains("EMAIL:" + m_stack.address(QStringLiteral("alice")).toUtf8()));
+    const QString imported = m_home.filePath(QStringLiteral("friends.vcf"));
+    QFile friends(imported);
+    QVERIFY(friends.open(QIODevice::WriteOnly));
+    friends.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:J\xc3\xbcrgen Stra\xc3\x9f"
+                  "e\r\n"
+                  "EMAIL;TYPE=INTERNET:juergen@example.test\r\nEND:VCARD\r\n");
+    friends.close();
+    QVERIFY(m_app->importContacts(imported).contains(QStringLiteral("1")));
+    composer->toField()->clear();
+    QTest::keyClicks(composer->toField(), QStringLiteral("jurgen str"));
+    QTRY_VERIFY(composer->toField()->completer()->popup()->isVisible());
+    QCOMPARE(composer->toField()->completer()->popup()->model()->index(0, 0).data().toString(),
+             QString::fromUtf8("J\xc3\xbcrgen Stra\xc3\x9f"
+                               "e <juergen@example.test>"));
+    answerNext(QMessageBox::Discard);
+    composer->discardAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
 }
 
 QTEST_MAIN(TestWritingEndToEnd)
