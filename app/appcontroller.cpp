@@ -146,6 +146,8 @@ AppController::AppController(QObject *parent)
     });
     // Takes back the last move or deletion into Trash, on the server.
     connect(w, &MainWindow::undoRequested, this, [this] {
+        if (undoSend())
+            return;
         if (m_undoAccount && m_undoAccount->service()->canUndo())
             m_undoAccount->service()->undo();
     });

@@ -25,6 +25,7 @@ class OutboxController;
 class MessagePresenter;
 class SecretStore;
 struct ComposeRequest;
+struct ComposerDraft;
 struct OutboxFollowUp;
 struct OutgoingMessage;
 
@@ -112,4 +113,17 @@ private:
     std::unique_ptr<TrayIndicator> m_tray;
     std::unique_ptr<ThreadListModel> m_threads;
     QPointer<QWidget> m_accountsDialog;
+    // The message sent last while it waits out the send delay: Undo takes it back into a
+    // composer as it was.
+    struct UndoSend
+    {
+        QPointer<RunningAccount> session;
+        QString outboxId;
+        QString draftId;
+        std::shared_ptr<ComposerDraft> draft;
+    };
+    UndoSend m_undoSend;
+    // Takes back the message of m_undoSend: out of the outbox, into a composer. False when it
+    // has left already.
+    bool undoSend();
 };

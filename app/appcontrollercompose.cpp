@@ -7,6 +7,7 @@
 #include "composersource.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
+#include "mainwindow.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
 #include "models/addresscompletionmodel.h"
@@ -22,6 +23,10 @@
 #include "wholemessagerequest.h"
 
 #include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 void AppController::respond(Response response)
 {
@@ -128,10 +133,28 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                     return;
                 }
                 MailError error;
+                // The message waits this long in the Outbox, where Undo can take it back.
+                const int delay = m_settings.value(QStringLiteral("composer/undoSendSeconds"), 5)
+                                          .toInt();
+                session->sender()->setSendDelay(std::max(0, delay) * 1000);
                 const QString id = session->sender()->send(message, &error, composer->followUps());
+                session->sender()->setSendDelay(0);
                 if (id.isEmpty()) {
                     composer->statusBar()->showMessage(tr("Not sent: %1").arg(error.toString()));
                     return;
+                }
+                if (delay > 0) {
+                    m_undoSend = UndoSend {session,
+                                           id,
+                                           {},
+                                           std::make_shared<ComposerDraft>(composer->draft())};
+                    m_window->setUndoText(tr("Send “%1”").arg(message.subject));
+                    QTimer::singleShot(delay * 1000, this, [this, id] {
+                        if (m_undoSend.outboxId != id)
+                            return;
+                        m_undoSend = {};
+                        m_window->setUndoText({});
+                    });
                 }
                 // Everyone written to is remembered for completion, the sender answered too.
                 m_people->recordUse(message.to + message.cc + message.bcc);
@@ -139,6 +162,23 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                 composer->closeAfterSending();
             });
     return composer;
+}
+
+bool AppController::undoSend()
+{
+    const UndoSend undo = std::exchange(m_undoSend, UndoSend {});
+    if (!undo.session || undo.outboxId.isEmpty() || !undo.draft)
+        return false;
+    m_window->setUndoText({});
+    if (MailError error = undo.session->sender()->discard(undo.outboxId)) {
+        showStatus(tr("Too late to take the message back: %1").arg(error.toString()));
+        return true;
+    }
+    ComposerWindow *composer = createComposer();
+    composer->restoreDraft(*undo.draft);
+    composer->show();
+    showStatus(tr("The message was not sent; it is open again."));
+    return true;
 }
 
 ComposerWindow *AppController::openComposer(const ComposeRequest &request)

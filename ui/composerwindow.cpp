@@ -7,6 +7,7 @@
 #include "composerequest.h"
 #include "icons.h"
 #include "messagequoter.h"
+#include "mime/attachmentmention.h"
 #include "originalmessage.h"
 
 #include <QAction>
@@ -357,7 +358,30 @@ void ComposerWindow::send()
     m_error->setVisible(!error.isEmpty());
     if (!error.isEmpty())
         return;
+    if (!confirmWithoutAttachment())
+        return;
     Q_EMIT sendRequested(message());
+}
+
+bool ComposerWindow::confirmWithoutAttachment()
+{
+    if (m_attachments->topLevelItemCount() > 0)
+        return true;
+    const QString mention = AttachmentMention::find(m_body->toPlainText());
+    if (mention.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Attachment Missing?"),
+                    tr("The message mentions “%1”, but nothing is attached.").arg(mention),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("attachmentReminder"));
+    QPushButton *attach = box.addButton(tr("&Attach Files…"), QMessageBox::ActionRole);
+    QPushButton *sendAnyway = box.addButton(tr("&Send Anyway"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(attach);
+    box.exec();
+    if (box.clickedButton() == attach)
+        chooseAttachments();
+    return box.clickedButton() == sendAnyway;
 }
 
 void ComposerWindow::sendFromShortcut()

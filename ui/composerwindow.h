@@ -120,6 +120,9 @@ private:
     // Ctrl+Enter: the first time (until the user says otherwise) asks before sending.
     void sendFromShortcut();
     void fillFromDraft(const ComposerDraft &draft);
+    // The text speaks of an attachment and none is there: asks whether to send anyway (or
+    // opens the file chooser). True to send.
+    bool confirmWithoutAttachment();
     void chooseAttachments();
     void updateTitle();
     void updateAttachmentSummary();

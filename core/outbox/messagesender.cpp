@@ -116,6 +116,9 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error,
         return report(saved);
 
     qCDebug(lcSmtp) << "outbox: queued" << entry.id;
+    if (m_sendDelay > 0)
+        m_notBefore.insert(entry.id, {QDeadlineTimer(m_sendDelay),
+                                      QDateTime::currentDateTime().addMSecs(m_sendDelay)});
     m_stopped = false;
     Q_EMIT entriesChanged();
     scheduleQueue();

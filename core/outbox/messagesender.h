@@ -79,6 +79,11 @@ public:
     QString send(const OutgoingMessage &message, MailError *error = nullptr,
                  const QList<OutboxFollowUp> &followUps = {});
 
+    // How long a message just given to send() waits in the outbox before it goes, so that it
+    // can still be taken back (discard()); 0 (the default) sends at once.
+    void setSendDelay(int msecs) { m_sendDelay = msecs; }
+    int sendDelay() const { return m_sendDelay; }
+
     // Sends whatever is queued (e.g. at start-up, or when the network is back).
     void start();
     // The user's decision to send a message now: a Failed or Unknown one again, or a Queued one
@@ -161,6 +166,7 @@ private:
     SettingsProvider m_settings;
     TransportFactory m_transports;
     QList<int> m_retryDelays {30 * 1000, 2 * 60 * 1000, 10 * 60 * 1000};
+    int m_sendDelay = 0;
 
     Phase m_phase = Phase::Idle;
     QString m_currentId;

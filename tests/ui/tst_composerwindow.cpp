@@ -593,6 +593,55 @@ private Q_SLOTS:
         QTest::qWait(10); // the pending answer runs now and finds no box
     }
 
+    void attachmentReminder_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<bool>("attached");
+        QTest::addColumn<bool>("asks");
+        QTest::newRow("english") << u"The report is attached."_s << false << true;
+        QTest::newRow("enclosed") << u"Please find enclosed the plan"_s << false << true;
+        QTest::newRow("anbei") << u"Anbei die Unterlagen."_s << false << true;
+        QTest::newRow("angehängt") << u"Ich habe dir die Datei angehängt"_s << false << true;
+        QTest::newRow("french") << u"Voir la pièce jointe"_s << false << true;
+        QTest::newRow("with attachment") << u"The report is attached."_s << true << false;
+        QTest::newRow("no mention") << u"See you at noon."_s << false << false;
+        QTest::newRow("only in the quote")
+                << u"Thanks!\n\nBob wrote:\n> I attached the file"_s << false << false;
+        QTest::newRow("only in a forwarded message")
+                << u"FYI\n\n-------- Forwarded Message --------\nSee the attachment"_s << false
+                << false;
+        QTest::newRow("not a word start") << u"He was reattaching nothing"_s << false << false;
+    }
+
+    void attachmentReminder()
+    {
+        QFETCH(QString, body);
+        QFETCH(bool, attached);
+        QFETCH(bool, asks);
+        QTemporaryDir dir;
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.toField()->setText(u"bob@example.org"_s);
+        composer.bodyEditor()->setPlainText(body);
+        if (attached)
+            QVERIFY(composer.addAttachment(writeFile(dir, u"report.pdf"_s, 10)));
+        QSignalSpy send(&composer, &ComposerWindow::sendRequested);
+        // Asked: Cancel keeps the message open, unsent.
+        bool asked = false;
+        answerNextBox(QMessageBox::RejectRole, false, &asked);
+        composer.sendAction()->trigger();
+        QCOMPARE(asked, asks);
+        QCOMPARE(send.size(), asks ? 0 : 1);
+        if (!asks)
+            return;
+        // "Send Anyway" sends it as it is.
+        asked = false;
+        answerNextBox(QMessageBox::AcceptRole, false, &asked);
+        composer.sendAction()->trigger();
+        QVERIFY(asked);
+        QCOMPARE(send.size(), 1);
+    }
+
     void toolbarSendDoesNotAsk()
     {
         ComposerWindow composer;

@@ -35,6 +35,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void replyMarksTheOriginalAnswered();
     void draftReopensReplacesAndGoesWhenSent();
     void peopleWrittenToComplete();
+    void undoSendReopensTheComposer();
 
 private:
     void addAccount(const QString &user, const QString &name);
@@ -117,6 +119,8 @@ void TestWritingEndToEnd::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("heron-writing"));
     QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                     .startsWith(m_home.path()));
+    // Sent at once here; undoSendReopensTheComposer() sets a delay of its own.
+    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 0);
     m_app = std::make_unique<AppController>();
     m_app->mainWindow()->show();
     m_token = QUuid::createUuid().toString(QUuid::Id128).left(10);
@@ -445,6 +449,45 @@ void TestWritingEndToEnd::peopleWrittenToComplete()
     answerNext(QMessageBox::Discard);
     composer->discardAction()->trigger();
     QTRY_VERIFY(visibleComposers().isEmpty());
+}
+
+void TestWritingEndToEnd::undoSendReopensTheComposer()
+{
+    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 120);
+    const QString subject = QStringLiteral("Taken back ") + m_token;
+    ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
+    QVERIFY(composer);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Second thoughts."));
+    composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+
+    // It waits in the Outbox; Undo names it and takes it back into a composer.
+    QVERIFY(m_app->hasUnsentMail());
+    auto *undo = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("undo"));
+    QVERIFY(undo);
+    QTRY_VERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(subject), qPrintable(undo->text()));
+    undo->trigger();
+    QTRY_COMPARE(visibleComposers().size(), 1);
+    composer = visibleComposers().first();
+    QCOMPARE(composer->subjectField()->text(), subject);
+    QCOMPARE(composer->bodyEditor()->toPlainText(), QStringLiteral("Second thoughts."));
+    QVERIFY(composer->fromCombo()->currentText().contains(QStringLiteral("alice@")));
+    QVERIFY(!m_app->hasUnsentMail());
+    QVERIFY(!undo->isEnabled());
+
+    // Sent again without a delay, it arrives once.
+    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 0);
+    composer->sendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject,
+                                    QStringLiteral("uid"))
+                                      .isEmpty(),
+                             30000);
+    QCOMPARE(fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject, QStringLiteral("uid"))
+                     .size(),
+             1);
 }
 
 QTEST_MAIN(TestWritingEndToEnd)
