@@ -20,6 +20,10 @@ public:
 
     // The text of the recipient under the cursor (after the last separator).
     QString currentToken() const;
+    // The typed addresses that are not plausible, marked in the field (red frame, tool tip)
+    // as soon as the user leaves it, before any send is tried.
+    QStringList invalidAddresses() const;
+    void updateValidity();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -259,6 +259,29 @@ private Q_SLOTS:
         QCOMPARE(composer.message().to.size(), 2);
     }
 
+    void invalidRecipientsAreMarkedOnLeavingTheField()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        AddressLineEdit *to = composer.toField();
+        to->setFocus();
+        QTest::keyClicks(to, u"bob@example.org, carol at example, Dan <dan@example.org>"_s);
+        QCOMPARE(to->invalidAddresses(), QStringList {u"carol at example"_s});
+        QVERIFY(!to->property("invalid").toBool()); // not while typing
+        QTest::keyClick(to, Qt::Key_Tab); // leaves the field
+        QTRY_VERIFY(to->property("invalid").toBool());
+        QVERIFY(to->toolTip().contains(u"carol at example"_s));
+        QVERIFY(!to->styleSheet().isEmpty());
+        // Corrected, it is clear again once left.
+        to->setFocus();
+        to->setText(u"bob@example.org, carol@example.org"_s);
+        QTest::keyClick(to, Qt::Key_Tab);
+        QTRY_VERIFY(!to->property("invalid").toBool());
+        QVERIFY(to->toolTip().isEmpty());
+    }
+
     void completionFromTheAddressBook()
     {
         AddressBook book;
