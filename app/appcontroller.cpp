@@ -18,6 +18,7 @@
 #include "models/unifiedinboxmodel.h"
 #include "outbox/messagesender.h"
 #include "outboxcontroller.h"
+#include "people/addressbook.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
@@ -27,6 +28,10 @@
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -56,6 +61,7 @@ AppController::AppController(QObject *parent)
     : QObject(parent)
     , m_accounts(&m_settings)
     , m_folderIcons(std::make_unique<FolderIconProxyModel>())
+    , m_people(std::make_unique<AddressBook>())
     , m_window(std::make_unique<MainWindow>(&m_settings))
 {
     // Passwords: the demo's private file when HERON_DEMO_PASSWORD_FILE names one; otherwise the
@@ -90,6 +96,8 @@ AppController::AppController(QObject *parent)
     MainWindow *w = m_window.get();
     connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
+    connect(w, &MainWindow::importContactsRequested, this, [this] { chooseContactsFile(true); });
+    connect(w, &MainWindow::exportContactsRequested, this, [this] { chooseContactsFile(false); });
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
@@ -138,11 +146,15 @@ AppController::AppController(QObject *parent)
     });
     // Takes back the last move or deletion into Trash, on the server.
     connect(w, &MainWindow::undoRequested, this, [this] {
+        if (undoSend())
+            return;
         if (m_undoAccount && m_undoAccount->service()->canUndo())
             m_undoAccount->service()->undo();
     });
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
+    connect(w, &MainWindow::replyToListRequested, this, [this] { respond(Response::ReplyList); });
+    connect(w, &MainWindow::messageActivated, this, &AppController::openDraft);
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessagePresenter(w->messageViewer(), this);
@@ -170,8 +182,7 @@ AppController::AppController(QObject *parent)
                 }
                 openFirstInbox();
             });
-    connect(&m_accounts, &AccountStore::changed, this, &AppController::updateAddresses);
-    updateAddresses();
+    openAddressBook();
     m_manager->start();
     // Opened once the window has been shown, so a restored composer comes up in front of it.
     QMetaObject::invokeMethod(this, &AppController::restoreDrafts, Qt::QueuedConnection);
@@ -184,14 +195,53 @@ AppController::~AppController()
     m_manager.reset();
 }
 
-void AppController::updateAddresses()
+void AppController::openAddressBook()
 {
-    QStringList addresses;
-    for (const Account &account : m_accounts.accounts()) {
-        for (const Identity &identity : account.identities())
-            addresses.append(AddressList::format(MailAddress {identity.name, identity.address}));
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(directory);
+    if (MailError error = m_people->open(directory + QStringLiteral("/addressbook.sqlite"))) {
+        showStatus(tr("The address book could not be opened: %1").arg(error.toString()));
+        m_people->open(QStringLiteral(":memory:")); // completion still learns this session
     }
-    m_addresses.setStringList(addresses);
+}
+
+QString AppController::importContacts(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("“%1” could not be read: %2").arg(path, file.errorString());
+    const StoreResult<int> added = m_people->importVCard(file.readAll());
+    if (!added)
+        return tr("The contacts could not be imported: %1").arg(added.error().toString());
+    return tr("%n new address(es) imported from “%1”.", nullptr, added.value()).arg(path);
+}
+
+QString AppController::exportContacts(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_people->exportVCard()) < 0
+        || !file.commit())
+        return tr("“%1” could not be written: %2").arg(path, file.errorString());
+    return tr("%n address(es) exported to “%1”.", nullptr, m_people->count()).arg(path);
+}
+
+void AppController::chooseContactsFile(bool import)
+{
+    auto *dialog = new QFileDialog(m_window.get(),
+                                   import ? tr("Import Contacts") : tr("Export Contacts"));
+    dialog->setObjectName(QStringLiteral("contactsFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNameFilters({tr("vCard files (*.vcf *.vcard)"), tr("All files (*)")});
+    dialog->setAcceptMode(import ? QFileDialog::AcceptOpen : QFileDialog::AcceptSave);
+    dialog->setFileMode(import ? QFileDialog::ExistingFile : QFileDialog::AnyFile);
+    if (!import) {
+        dialog->setDefaultSuffix(QStringLiteral("vcf"));
+        dialog->selectFile(tr("contacts.vcf"));
+    }
+    connect(dialog, &QFileDialog::fileSelected, this, [this, import](const QString &path) {
+        showStatus(import ? importContacts(path) : exportContacts(path));
+    });
+    dialog->open();
 }
 
 void AppController::connectSession(RunningAccount *session)

@@ -4,15 +4,16 @@
 #include "accounts/memorysecretstore.h"
 #include "service/accountservice.h"
 
+#include <QModelIndex>
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
-#include <QStringListModel>
 
 #include <memory>
 #include <utility>
 
 class AccountManager;
+class AddressBook;
 class RunningAccount;
 class ComposerWindow;
 class DraftKeeper;
@@ -24,6 +25,8 @@ class OutboxController;
 class MessagePresenter;
 class SecretStore;
 struct ComposeRequest;
+struct ComposerDraft;
+struct OutboxFollowUp;
 struct OutgoingMessage;
 
 // The composition root: builds the settings, account and password stores, the AccountManager
@@ -37,18 +40,26 @@ public:
     ~AppController() override;
 
     MainWindow *mainWindow() const { return m_window.get(); }
+    AddressBook *addressBook() const { return m_people.get(); }
     ComposerWindow *openComposer(const ComposeRequest &request);
     void openAccounts();
+    // The address book from and to vCard files; the text says what happened.
+    QString importContacts(const QString &path);
+    QString exportContacts(const QString &path);
     // True when a message is still waiting in some outbox.
     bool hasUnsentMail() const;
 
 private:
-    enum class Response { Reply, ReplyAll, Forward };
+    enum class Response { Reply, ReplyAll, ReplyList, Forward };
 
-    // The addresses of the accounts' identities, for completing recipients.
-    void updateAddresses();
+    // The people written to, for completing recipients (addressbook.sqlite beside the accounts).
+    void openAddressBook();
+    // Asks for a file, then imports or exports.
+    void chooseContactsFile(bool import);
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
+    // A message of the Drafts folder (or marked \Draft) opens in the composer, once fetched.
+    void openDraft(const QModelIndex &index);
     // Opens the composer with the message on display attached whole, once fetched.
     void forwardAsAttachment();
     // Selects the first account's Inbox while nothing is selected in the folder list.
@@ -82,7 +93,9 @@ private:
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
     void restoreDrafts();
-    void uploadDraft(const QString &id, const QString &accountId, const OutgoingMessage &message);
+    // replaces: the server's copy the draft was opened from, deleted once this one is stored.
+    void uploadDraft(const QString &id, const QString &accountId, const OutgoingMessage &message,
+                     const OutboxFollowUp &replaces);
 
     QSettings m_settings;
     AccountStore m_accounts;
@@ -95,11 +108,24 @@ private:
     quint32 m_shownUid = 0;
     MessagePresenter *m_display = nullptr;
     std::unique_ptr<FolderIconProxyModel> m_folderIcons;
-    QStringListModel m_addresses;
+    std::unique_ptr<AddressBook> m_people;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;
     std::unique_ptr<TrayIndicator> m_tray;
     std::unique_ptr<ThreadListModel> m_threads;
     QPointer<QWidget> m_accountsDialog;
+    // The message sent last while it waits out the send delay: Undo takes it back into a
+    // composer as it was.
+    struct UndoSend
+    {
+        QPointer<RunningAccount> session;
+        QString outboxId;
+        QString draftId;
+        std::shared_ptr<ComposerDraft> draft;
+    };
+    UndoSend m_undoSend;
+    // Takes back the message of m_undoSend: out of the outbox, into a composer. False when it
+    // has left already.
+    bool undoSend();
 };

@@ -4,14 +4,17 @@
 
 #include "composerdraft.h"
 #include "composerequest.h"
+#include "composersource.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
-#include "mime/addressparser.h"
-#include "mime/dateparser.h"
+#include "mainwindow.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
+#include "models/addresscompletionmodel.h"
+#include "models/messagelistmodel.h"
 #include "originalmessage.h"
 #include "outbox/messagesender.h"
+#include "people/addressbook.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
@@ -20,35 +23,79 @@
 #include "wholemessagerequest.h"
 
 #include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 void AppController::respond(Response response)
 {
-    if (!m_display->hasMessage()) {
+    if (!m_current || !m_display->hasMessage()) {
         showStatus(tr("Open a message first."));
         return;
     }
-    const MimePart &message = m_display->message();
-    OriginalMessage original;
-    if (m_current)
-        original.accountId = m_current->account().id();
-    const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
-    if (!from.isEmpty())
-        original.from = from.first();
-    original.replyTo = AddressParser::parseList(message.header("Reply-To"));
-    original.to = AddressParser::parseList(message.header("To"));
-    original.cc = AddressParser::parseList(message.header("Cc"));
-    original.subject = message.decodedHeader("Subject");
-    original.date = DateParser::parse(message.header("Date"));
-    original.plainBody = ViewerMessageFactory::fromPart(message).plainText;
-    original.messageId = message.header("Message-ID").trimmed();
-    original.references = message.header("References").simplified().split(' ');
-    original.references.removeAll(QByteArray());
-
+    const QString accountId = m_current->account().id();
+    const qint64 folderId = m_display->folderId();
+    const quint32 uid = m_display->uid();
+    if (response == Response::Forward) {
+        // The attachments travel on: the whole message is read (from the cache when there).
+        auto *request = new WholeMessageRequest(m_current->service(), folderId, uid, this);
+        connect(request, &WholeMessageRequest::fetched, this,
+                [this, accountId, folderId, uid](const QByteArray &bytes) {
+                    OriginalMessage original = ComposerSource::original(MimePart::parse(bytes),
+                                                                        true);
+                    original.accountId = accountId;
+                    ComposerWindow *composer = openComposer(ComposeRequest());
+                    composer->startForward(original);
+                    composer->setFollowUps({OutboxFollowUp {OutboxFollowUp::Action::MarkForwarded,
+                                                            accountId, folderId, uid}});
+                });
+        connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
+            showStatus(tr("The message could not be forwarded: %1").arg(error.toString()));
+        });
+        return;
+    }
+    OriginalMessage original = ComposerSource::original(m_display->message(), false);
+    original.accountId = accountId;
+    if (response == Response::ReplyList && original.listPost.isEmpty()) {
+        showStatus(tr("The message did not come through a mailing list that takes replies."));
+        return;
+    }
     ComposerWindow *composer = openComposer(ComposeRequest());
-    if (response == Response::Forward)
-        composer->startForward(original);
+    if (response == Response::ReplyList)
+        composer->startReplyToList(original);
     else
         composer->startReply(original, response == Response::ReplyAll);
+    composer->setFollowUps(
+            {OutboxFollowUp {OutboxFollowUp::Action::MarkAnswered, accountId, folderId, uid}});
+}
+
+void AppController::openDraft(const QModelIndex &index)
+{
+    if (!m_current || !index.isValid())
+        return;
+    AccountService *service = m_current->service();
+    const qint64 folderId = index.data(MessageListModel::FolderIdRole).toLongLong();
+    const quint32 uid = index.data(MessageListModel::UidRole).toUInt();
+    const bool isDraft = folderId == service->folderId(FolderRecord::SpecialUse::Drafts)
+                         || (index.data(MessageListModel::FlagsRole).toInt() & MessageRecord::Draft);
+    if (!isDraft || folderId == 0 || uid == 0)
+        return;
+    const QString accountId = m_current->account().id();
+    auto *request = new WholeMessageRequest(service, folderId, uid, this);
+    connect(request, &WholeMessageRequest::fetched, this,
+            [this, accountId, folderId, uid](const QByteArray &bytes) {
+                ComposerDraft draft = ComposerSource::draft(MimePart::parse(bytes), accountId);
+                // Saved again, it replaces this copy; sent, this copy goes.
+                draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::DeleteDraft,
+                                                       accountId, folderId, uid});
+                ComposerWindow *composer = createComposer();
+                composer->openDraft(draft);
+                composer->show();
+            });
+    connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
+        showStatus(tr("The draft could not be opened: %1").arg(error.toString()));
+    });
 }
 
 void AppController::forwardAsAttachment()
@@ -74,8 +121,13 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
     auto *composer = new ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->setAccounts(m_accounts.accounts());
-    composer->setAddressModel(&m_addresses);
+    composer->setAddressModel(new AddressCompletionModel(m_people.get(), composer));
     composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
+    composer->setAskBeforeShortcutSend(
+            m_settings.value(QStringLiteral("composer/askBeforeShortcutSend"), true).toBool());
+    connect(composer, &ComposerWindow::askBeforeShortcutSendChanged, this, [this](bool ask) {
+        m_settings.setValue(QStringLiteral("composer/askBeforeShortcutSend"), ask);
+    });
     m_drafts->watch(composer, draftId);
     connect(composer, &ComposerWindow::sendRequested, this,
             [this, composer](const OutgoingMessage &message) {
@@ -85,15 +137,52 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                     return;
                 }
                 MailError error;
-                const QString id = session->sender()->send(message, &error);
+                // The message waits this long in the Outbox, where Undo can take it back.
+                const int delay = m_settings.value(QStringLiteral("composer/undoSendSeconds"), 5)
+                                          .toInt();
+                session->sender()->setSendDelay(std::max(0, delay) * 1000);
+                const QString id = session->sender()->send(message, &error, composer->followUps());
+                session->sender()->setSendDelay(0);
                 if (id.isEmpty()) {
                     composer->statusBar()->showMessage(tr("Not sent: %1").arg(error.toString()));
                     return;
                 }
+                if (delay > 0) {
+                    m_undoSend = UndoSend {session,
+                                           id,
+                                           {},
+                                           std::make_shared<ComposerDraft>(composer->draft())};
+                    m_window->setUndoText(tr("Send “%1”").arg(message.subject));
+                    QTimer::singleShot(delay * 1000, this, [this, id] {
+                        if (m_undoSend.outboxId != id)
+                            return;
+                        m_undoSend = {};
+                        m_window->setUndoText({});
+                    });
+                }
+                // Everyone written to is remembered for completion, the sender answered too.
+                m_people->recordUse(message.to + message.cc + message.bcc);
                 showStatus(tr("Sending…"));
                 composer->closeAfterSending();
             });
     return composer;
+}
+
+bool AppController::undoSend()
+{
+    const UndoSend undo = std::exchange(m_undoSend, UndoSend {});
+    if (!undo.session || undo.outboxId.isEmpty() || !undo.draft)
+        return false;
+    m_window->setUndoText({});
+    if (MailError error = undo.session->sender()->discard(undo.outboxId)) {
+        showStatus(tr("Too late to take the message back: %1").arg(error.toString()));
+        return true;
+    }
+    ComposerWindow *composer = createComposer();
+    composer->restoreDraft(*undo.draft);
+    composer->show();
+    showStatus(tr("The message was not sent; it is open again."));
+    return true;
 }
 
 ComposerWindow *AppController::openComposer(const ComposeRequest &request)
@@ -119,7 +208,7 @@ void AppController::restoreDrafts()
 }
 
 void AppController::uploadDraft(const QString &id, const QString &accountId,
-                                const OutgoingMessage &message)
+                                const OutgoingMessage &message, const OutboxFollowUp &replaces)
 {
     RunningAccount *session = m_manager->runningAccount(accountId);
     if (!session) {
@@ -127,7 +216,9 @@ void AppController::uploadDraft(const QString &id, const QString &accountId,
         return;
     }
     MailError error;
-    const QByteArray bytes = MessageBuilder(message).build(&error);
+    MessageBuilder builder(message);
+    builder.setWriteBcc(true); // a draft remembers its Bcc; a sent message never shows it
+    const QByteArray bytes = builder.build(&error);
     if (error) {
         showStatus(tr("The draft was kept on this computer: %1").arg(error.toString()));
         return;
@@ -136,19 +227,31 @@ void AppController::uploadDraft(const QString &id, const QString &accountId,
     AccountService *service = session->service();
     const bool online = service->state() == AccountService::State::Online;
     // Kept in the account's journal, the draft reaches the Drafts folder now or once connected.
-    service->appendMessage(FolderRecord::SpecialUse::Drafts, bytes,
-                           {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
-                           [this, drafts, id, online](const MailError &failure) {
-                               if (!drafts)
-                                   return;
-                               if (failure) {
-                                   showStatus(tr("The draft was kept on this computer; it will"
-                                                 " open again at the next start."));
-                                   return;
-                               }
-                               drafts->remove(id);
-                               showStatus(online ? tr("The draft was saved to the Drafts folder.")
-                                                 : tr("The draft will be saved to the Drafts"
-                                                      " folder once the account is connected."));
-                           });
+    // The copy it was opened from goes once the new one is there (in another account: after it
+    // was kept in the journal).
+    const bool sameAccount = replaces.isValid() && replaces.accountId == accountId;
+    service->replaceMessage(FolderRecord::SpecialUse::Drafts, bytes,
+                            {QByteArrayLiteral("\\Draft"), QByteArrayLiteral("\\Seen")},
+                            sameAccount ? replaces.folderId : 0,
+                            sameAccount ? QList<quint32> {replaces.uid} : QList<quint32> {},
+                            [this, drafts, id, online, replaces,
+                             sameAccount](const MailError &failure) {
+                                if (!drafts)
+                                    return;
+                                if (failure) {
+                                    showStatus(tr("The draft was kept on this computer; it will"
+                                                  " open again at the next start."));
+                                    return;
+                                }
+                                drafts->remove(id);
+                                if (replaces.isValid() && !sameAccount) {
+                                    if (RunningAccount *owner = m_manager->runningAccount(
+                                                replaces.accountId))
+                                        owner->service()->expungeMessages(replaces.folderId,
+                                                                          {replaces.uid});
+                                }
+                                showStatus(online ? tr("The draft was saved to the Drafts folder.")
+                                                  : tr("The draft will be saved to the Drafts"
+                                                       " folder once the account is connected."));
+                            });
 }

@@ -41,8 +41,9 @@ QString DraftKeeper::watch(ComposerWindow *composer, const QString &draftId)
             [this, id, composer](const OutgoingMessage &message) {
                 saveNow(id);
                 const QString accountId = composer->selectedAccountId();
+                const OutboxFollowUp replaces = composer->serverDraft();
                 forget(id);
-                Q_EMIT uploadRequested(id, accountId, message);
+                Q_EMIT uploadRequested(id, accountId, message, replaces);
             });
     for (auto signal : {&ComposerWindow::discarded, &ComposerWindow::sent}) {
         connect(composer, signal, this, [this, id] {

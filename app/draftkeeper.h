@@ -1,6 +1,7 @@
 #pragma once
 
 #include "composerdraft.h"
+#include "outbox/outboxfollowup.h"
 
 #include <QHash>
 #include <QObject>
@@ -42,8 +43,9 @@ public:
     QString filePath(const QString &id) const;
 
 Q_SIGNALS:
+    // replaces: the copy on the server the composer was opened from (invalid when none).
     void uploadRequested(const QString &id, const QString &accountId,
-                         const OutgoingMessage &message);
+                         const OutgoingMessage &message, const OutboxFollowUp &replaces);
     void saveFailed(const QString &path);
 
 private:

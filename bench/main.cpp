@@ -2,6 +2,7 @@
 #include "appbench.h"
 #include "hostilebench.h"
 #include "imapbench.h"
+#include "peoplebench.h"
 #include "readbench.h"
 #include "smtpbench.h"
 #include "storebench.h"
@@ -26,6 +27,7 @@ int main(int argc, char *argv[])
     const std::map<QString, std::function<int(const QStringList &)>> commands = {
             {QStringLiteral("app"), nullptr},
             {QStringLiteral("imap"), runImapBench},
+            {QStringLiteral("people"), runPeopleBench},
             {QStringLiteral("hostile"), runHostileBench},
             {QStringLiteral("read"), nullptr},
             {QStringLiteral("smtp"), runSmtpBench},

@@ -1,5 +1,8 @@
 #include "addresslineedit.h"
 
+#include "addresslist.h"
+#include "models/addresscompletionmodel.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -15,11 +18,44 @@ AddressLineEdit::AddressLineEdit(QWidget *parent)
     connect(this, &QLineEdit::textEdited, this, &AddressLineEdit::updateCompletion);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &AddressLineEdit::insertCompletion);
+    connect(this, &QLineEdit::editingFinished, this, &AddressLineEdit::updateValidity);
+    // Typing again clears the mark until the field is left once more.
+    connect(this, &QLineEdit::textEdited, this, [this] {
+        if (property("invalid").toBool()) {
+            setProperty("invalid", false);
+            setStyleSheet({});
+            setToolTip({});
+        }
+    });
+}
+
+QStringList AddressLineEdit::invalidAddresses() const
+{
+    QStringList invalid;
+    for (const MailAddress &address : AddressList::parse(text()))
+        if (!AddressList::isPlausibleAddress(address.address))
+            invalid.append(address.address.isEmpty() ? address.name : address.address);
+    return invalid;
+}
+
+void AddressLineEdit::updateValidity()
+{
+    const QStringList invalid = invalidAddresses();
+    setProperty("invalid", !invalid.isEmpty());
+    setStyleSheet(invalid.isEmpty() ? QString()
+                                    : QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+    setToolTip(invalid.isEmpty()
+                       ? QString()
+                       : tr("Not valid addresses: %1").arg(invalid.join(QStringLiteral(", "))));
 }
 
 void AddressLineEdit::setAddressModel(QAbstractItemModel *model)
 {
     m_completer->setModel(model);
+    // The address book ranks and filters by itself; any other list is filtered here.
+    m_completer->setCompletionMode(qobject_cast<AddressCompletionModel *>(model)
+                                           ? QCompleter::UnfilteredPopupCompletion
+                                           : QCompleter::PopupCompletion);
 }
 
 qsizetype AddressLineEdit::tokenStart() const
@@ -48,6 +84,15 @@ void AddressLineEdit::updateCompletion()
     const QString token = currentToken();
     if (!m_completer->model() || token.isEmpty()) {
         m_completer->popup()->hide();
+        return;
+    }
+    if (auto *book = qobject_cast<AddressCompletionModel *>(m_completer->model())) {
+        book->setQuery(token);
+        if (book->rowCount() == 0) {
+            m_completer->popup()->hide();
+            return;
+        }
+        m_completer->complete();
         return;
     }
     m_completer->setCompletionPrefix(token);

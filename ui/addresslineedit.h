@@ -13,12 +13,17 @@ class AddressLineEdit : public QLineEdit
 public:
     explicit AddressLineEdit(QWidget *parent = nullptr);
 
-    // Any list model whose display role gives "Name <address>" strings. Not owned.
+    // Any list model whose display role gives "Name <address>" strings, filtered here by what
+    // is typed; an AddressCompletionModel is asked for its own best matches instead. Not owned.
     void setAddressModel(QAbstractItemModel *model);
     QCompleter *completer() const { return m_completer; }
 
     // The text of the recipient under the cursor (after the last separator).
     QString currentToken() const;
+    // The typed addresses that are not plausible, marked in the field (red frame, tool tip)
+    // as soon as the user leaves it, before any send is tried.
+    QStringList invalidAddresses() const;
+    void updateValidity();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -14,6 +14,14 @@ QJsonObject ComposerDraft::toJson() const
                 {QStringLiteral("mimeType"), QString::fromLatin1(a.mimeType)},
                 {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
         });
+    QJsonArray follow;
+    for (const OutboxFollowUp &f : followUps)
+        follow.append(QJsonObject {
+                {QStringLiteral("action"), int(f.action)},
+                {QStringLiteral("account"), f.accountId},
+                {QStringLiteral("folder"), f.folderId},
+                {QStringLiteral("uid"), qint64(f.uid)},
+        });
     return QJsonObject {
             {QStringLiteral("accountId"), accountId},
             {QStringLiteral("from"), from},
@@ -27,6 +35,7 @@ QJsonObject ComposerDraft::toJson() const
             {QStringLiteral("dataAttachments"), data},
             {QStringLiteral("inReplyTo"), QString::fromLatin1(inReplyTo)},
             {QStringLiteral("references"), refs},
+            {QStringLiteral("followUps"), follow},
     };
 }
 
@@ -54,5 +63,19 @@ ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
     d.inReplyTo = json.value(QStringLiteral("inReplyTo")).toString().toLatin1();
     for (const QJsonValue &reference : json.value(QStringLiteral("references")).toArray())
         d.references.append(reference.toString().toLatin1());
+    for (const QJsonValue &value : json.value(QStringLiteral("followUps")).toArray()) {
+        const QJsonObject object = value.toObject();
+        const int action = object.value(QStringLiteral("action")).toInt();
+        if (action < int(OutboxFollowUp::Action::MarkAnswered)
+            || action > int(OutboxFollowUp::Action::DeleteDraft))
+            continue;
+        OutboxFollowUp f;
+        f.action = OutboxFollowUp::Action(action);
+        f.accountId = object.value(QStringLiteral("account")).toString();
+        f.folderId = object.value(QStringLiteral("folder")).toInteger();
+        f.uid = quint32(object.value(QStringLiteral("uid")).toInteger());
+        if (f.isValid())
+            d.followUps.append(f);
+    }
     return d;
 }

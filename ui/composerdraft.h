@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mime/outgoingmessage.h"
+#include "outbox/outboxfollowup.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,6 +25,8 @@ struct ComposerDraft
     QList<OutgoingAttachment> dataAttachments; // held as data: name, type and bytes
     QByteArray inReplyTo;
     QList<QByteArray> references;
+    // The message answered or forwarded, and the copy on the server this draft was opened from.
+    QList<OutboxFollowUp> followUps;
 
     bool operator==(const ComposerDraft &) const = default;
 

@@ -8,9 +8,11 @@
 #include "composersignature.h"
 #include "icons.h"
 #include "messagequoter.h"
+#include "mime/attachmentmention.h"
 #include "originalmessage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTextEdit>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -51,7 +54,20 @@ ComposerWindow::ComposerWindow(QWidget *parent)
 
     m_sendAction = new QAction(Icons::icon(QStringLiteral("send")), tr("&Send"), this);
     m_sendAction->setObjectName(QStringLiteral("send"));
-    m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Shown beside Send; the key itself asks first (sendFromShortcut()).
+    m_sendAction->setToolTip(
+            tr("Send the message (%1)")
+                    .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, &ComposerWindow::sendFromShortcut);
+    }
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, &ComposerWindow::closeAsking);
+    }
     m_attachAction = new QAction(Icons::icon(QStringLiteral("attach")), tr("&Attach…"), this);
     m_attachAction->setObjectName(QStringLiteral("attach"));
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -128,6 +144,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_from, &QComboBox::currentIndexChanged, this,
             [this] { m_signature->replace(selectedIdentity().signature); });
 
+    m_initialFocus = m_to;
     setRichText(false);
     updateTitle();
     updateAttachmentSummary();
@@ -293,7 +310,14 @@ void ComposerWindow::startReply(const OriginalMessage &original, bool replyAll)
     m_body->setTextCursor(cursor);
     // Above the quote, never inside it.
     insertSignature(0);
+    m_initialFocus = m_body;
     m_body->setFocus();
+}
+
+void ComposerWindow::startReplyToList(const OriginalMessage &original)
+{
+    startReply(original, false);
+    m_to->setText(AddressList::format(MailAddress {{}, original.listPost}));
 }
 
 void ComposerWindow::startForward(const OriginalMessage &original)
@@ -308,6 +332,9 @@ void ComposerWindow::startForward(const OriginalMessage &original)
     cursor.movePosition(QTextCursor::Start);
     m_body->setTextCursor(cursor);
     insertSignature(0); // above the forwarded message
+    for (const OutgoingAttachment &attachment : original.attachments)
+        m_attachments->addData(attachment);
+    m_initialFocus = m_to;
     m_to->setFocus();
 }
 
@@ -319,6 +346,7 @@ void ComposerWindow::startForwardAsAttachment(const QString &subject, const QByt
     attached.mimeType = QByteArrayLiteral("message/rfc822");
     attached.data = message;
     m_attachments->addData(attached);
+    m_initialFocus = m_to;
     m_to->setFocus();
 }
 
@@ -388,7 +416,53 @@ void ComposerWindow::send()
     m_error->setVisible(!error.isEmpty());
     if (!error.isEmpty())
         return;
+    if (!confirmWithoutAttachment())
+        return;
     Q_EMIT sendRequested(message());
+}
+
+bool ComposerWindow::confirmWithoutAttachment()
+{
+    if (m_attachments->topLevelItemCount() > 0)
+        return true;
+    const QString mention = AttachmentMention::find(m_body->toPlainText());
+    if (mention.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Attachment Missing?"),
+                    tr("The message mentions “%1”, but nothing is attached.").arg(mention),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("attachmentReminder"));
+    QPushButton *attach = box.addButton(tr("&Attach Files…"), QMessageBox::ActionRole);
+    QPushButton *sendAnyway = box.addButton(tr("&Send Anyway"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(attach);
+    box.exec();
+    if (box.clickedButton() == attach)
+        chooseAttachments();
+    return box.clickedButton() == sendAnyway;
+}
+
+void ComposerWindow::sendFromShortcut()
+{
+    if (m_askBeforeShortcutSend && validationError().isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Send Message"), tr("Send this message now?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("confirmSend"));
+        QPushButton *sendButton = box.addButton(tr("&Send"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(sendButton);
+        auto *dontAsk = new QCheckBox(tr("&Do not ask again"));
+        dontAsk->setObjectName(QStringLiteral("dontAskAgain"));
+        box.setCheckBox(dontAsk);
+        box.exec();
+        if (box.clickedButton() != sendButton)
+            return;
+        if (dontAsk->isChecked()) {
+            m_askBeforeShortcutSend = false;
+            Q_EMIT askBeforeShortcutSendChanged(false);
+        }
+    }
+    send();
 }
 
 void ComposerWindow::chooseAttachments()
@@ -453,10 +527,34 @@ ComposerDraft ComposerWindow::draft() const
     d.dataAttachments = m_attachments->dataAttachments();
     d.inReplyTo = m_inReplyTo;
     d.references = m_references;
+    d.followUps = m_followUps;
     return d;
 }
 
 void ComposerWindow::restoreDraft(const ComposerDraft &draft)
+{
+    fillFromDraft(draft);
+    m_restored = true;
+}
+
+void ComposerWindow::openDraft(const ComposerDraft &draft)
+{
+    fillFromDraft(draft);
+    m_initialFocus = !m_to->text().isEmpty() ? static_cast<QWidget *>(m_body) : m_to;
+    // Unchanged, it stays on the server as it is; the baseline is taken when shown.
+    m_baseline.reset();
+    m_restored = false;
+}
+
+OutboxFollowUp ComposerWindow::serverDraft() const
+{
+    for (const OutboxFollowUp &followUp : m_followUps)
+        if (followUp.action == OutboxFollowUp::Action::DeleteDraft)
+            return followUp;
+    return {};
+}
+
+void ComposerWindow::fillFromDraft(const ComposerDraft &draft)
 {
     for (int i = 0; i < m_from->count(); ++i) {
         if (m_from->itemData(i, accountIdRole).toString() == draft.accountId
@@ -481,6 +579,7 @@ void ComposerWindow::restoreDraft(const ComposerDraft &draft)
     // The draft holds its signature already: it is found, so that another sender replaces it.
     m_signature->adopt(selectedIdentity().signature);
     m_restored = true;
+    m_followUps = draft.followUps;
 }
 
 bool ComposerWindow::isModified() const
@@ -512,12 +611,42 @@ void ComposerWindow::discard()
     close();
 }
 
+void ComposerWindow::closeAsking()
+{
+    if (!isModified()) {
+        close();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Close Message"),
+                    tr("The message has not been sent. Keep it as a draft?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("keepDraft"));
+    box.button(QMessageBox::Save)->setText(tr("&Keep Draft"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        close(); // closeEvent() hands the draft out
+        break;
+    case QMessageBox::Discard:
+        m_ending = Ending::Discarded;
+        Q_EMIT discarded();
+        close();
+        break;
+    default:
+        break;
+    }
+}
+
 void ComposerWindow::showEvent(QShowEvent *event)
 {
     // What the composer opened with (a reply's quote, a mailto: request) is not a draft yet.
+    const bool first = !m_baseline;
     if (!m_baseline)
         m_baseline = std::make_unique<ComposerDraft>(draft());
     QMainWindow::showEvent(event);
+    if (first && m_initialFocus)
+        m_initialFocus->setFocus(Qt::OtherFocusReason);
 }
 
 void ComposerWindow::closeEvent(QCloseEvent *event)

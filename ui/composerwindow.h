@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "mime/outgoingmessage.h"
+#include "outbox/outboxfollowup.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -18,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTextEdit;
+class QWidget;
 struct ComposeRequest;
 struct ComposerDraft;
 struct OriginalMessage;
@@ -42,7 +44,12 @@ public:
 
     void applyRequest(const ComposeRequest &request);
     void startReply(const OriginalMessage &original, bool replyAll);
+    // To the list's posting address (original.listPost), quoting as a reply does.
+    void startReplyToList(const OriginalMessage &original);
+    // Quotes the original under a header block and attaches its attachments again.
     void startForward(const OriginalMessage &original);
+    // Opens a draft kept on the server: its fields as they were, not counted as a change.
+    void openDraft(const ComposerDraft &draft);
     // Forwards message (its whole RFC 5322 bytes) as a message/rfc822 attachment named after
     // its subject, with "Fwd:" before the subject.
     void startForwardAsAttachment(const QString &subject, const QByteArray &message);
@@ -61,6 +68,19 @@ public:
     // Asks, then closes without keeping a draft.
     void discard();
 
+    // What to change on other messages once this one is sent (the answered message gets
+    // \Answered, the forwarded one $Forwarded, a draft opened from the server goes).
+    void setFollowUps(const QList<OutboxFollowUp> &followUps) { m_followUps = followUps; }
+    QList<OutboxFollowUp> followUps() const { return m_followUps; }
+    // The copy on the server this composer was opened from; invalid for a new message.
+    OutboxFollowUp serverDraft() const;
+
+    // Ctrl+Enter asks before sending unless the user said not to (askBeforeSendChanged()).
+    void setAskBeforeShortcutSend(bool ask) { m_askBeforeShortcutSend = ask; }
+    bool asksBeforeShortcutSend() const { return m_askBeforeShortcutSend; }
+    // Esc and Ctrl+W: closes, asking first whether to keep unsent work as a draft.
+    void closeAsking();
+
     // What Send would hand out now.
     OutgoingMessage message() const;
     // Why Send would refuse now (no recipient, an implausible address), or empty.
@@ -76,6 +96,8 @@ public:
     QAction *sendAction() const { return m_sendAction; }
     QAction *discardAction() const { return m_discardAction; }
     QLabel *errorLabel() const { return m_error; }
+    // The field that gets the focus when the window opens.
+    QWidget *initialFocus() const { return m_initialFocus; }
 
 Q_SIGNALS:
     void sendRequested(const OutgoingMessage &message);
@@ -85,6 +107,8 @@ Q_SIGNALS:
     void closedWithDraft(const OutgoingMessage &message);
     void discarded();
     void sent();
+    // The user ticked "don't ask again" in the question Ctrl+Enter asks.
+    void askBeforeShortcutSendChanged(bool ask);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -94,6 +118,12 @@ protected:
 
 private:
     void send();
+    // Ctrl+Enter: the first time (until the user says otherwise) asks before sending.
+    void sendFromShortcut();
+    void fillFromDraft(const ComposerDraft &draft);
+    // The text speaks of an attachment and none is there: asks whether to send anyway (or
+    // opens the file chooser). True to send.
+    bool confirmWithoutAttachment();
     void chooseAttachments();
     void updateTitle();
     void updateAttachmentSummary();
@@ -130,4 +160,7 @@ private:
     bool m_restored = false; // a draft kept from an earlier session is unsaved work as it is
     QByteArray m_inReplyTo;
     QList<QByteArray> m_references;
+    QList<OutboxFollowUp> m_followUps;
+    QWidget *m_initialFocus = nullptr;
+    bool m_askBeforeShortcutSend = true;
 };

@@ -20,6 +20,10 @@ MainActions::MainActions(QWidget *window)
                         QStringLiteral("mail-reply-all"));
     m_replyAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
+    m_replyToList = create(QStringLiteral("replyToList"), tr("Reply to &List"),
+                           QStringLiteral("mail-reply-all"));
+    m_replyToList->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+
     m_forward = create(QStringLiteral("forward"), tr("&Forward"), QStringLiteral("mail-forward"));
     m_forward->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
@@ -55,6 +59,12 @@ MainActions::MainActions(QWidget *window)
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
 
     m_accounts = create(QStringLiteral("accounts"), tr("&Accounts…"), QStringLiteral("accounts"));
+    m_importContacts = create(QStringLiteral("importContacts"), tr("&Import Contacts…"),
+                              QStringLiteral("accounts"));
+    m_importContacts->setToolTip(tr("Add the people of a vCard file to the address book"));
+    m_exportContacts = create(QStringLiteral("exportContacts"), tr("&Export Contacts…"),
+                              QStringLiteral("accounts"));
+    m_exportContacts->setToolTip(tr("Save the address book as a vCard file"));
     m_accounts->setMenuRole(QAction::PreferencesRole);
 
     m_quit = create(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"));
@@ -68,6 +78,7 @@ MainActions::MainActions(QWidget *window)
 
     m_reply->setToolTip(tr("Reply to the sender"));
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
+    m_replyToList->setToolTip(tr("Reply to the mailing list the message came through"));
     m_forward->setToolTip(tr("Forward the message"));
     m_forwardAsAttachment->setToolTip(tr("Forward the whole message as an attachment"));
     m_moveTo->setToolTip(tr("Move the selected messages to another folder of their account"));
@@ -85,6 +96,6 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply,    m_replyAll,   m_forward, m_forwardAsAttachment, m_delete, m_moveTo,
-            m_markRead, m_markUnread, m_flag};
+    return {m_reply,  m_replyAll, m_replyToList, m_forward,    m_forwardAsAttachment,
+            m_delete, m_moveTo,   m_markRead,    m_markUnread, m_flag};
 }

@@ -17,6 +17,8 @@ public:
     QAction *newMessage() const { return m_newMessage; }
     QAction *reply() const { return m_reply; }
     QAction *replyAll() const { return m_replyAll; }
+    // To the mailing list the message came through (its List-Post address).
+    QAction *replyToList() const { return m_replyToList; }
     QAction *forward() const { return m_forward; }
     QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
     QAction *moveTo() const { return m_moveTo; }
@@ -27,6 +29,9 @@ public:
     QAction *search() const { return m_search; }
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
+    // The address book in and out of vCard files.
+    QAction *importContacts() const { return m_importContacts; }
+    QAction *exportContacts() const { return m_exportContacts; }
     QAction *quit() const { return m_quit; }
     // Takes back the last move or deletion; disabled while there is none.
     QAction *undo() const { return m_undo; }
@@ -44,6 +49,7 @@ private:
     QAction *m_undo;
     QAction *m_reply;
     QAction *m_replyAll;
+    QAction *m_replyToList;
     QAction *m_forward;
     QAction *m_forwardAsAttachment;
     QAction *m_moveTo;
@@ -54,6 +60,8 @@ private:
     QAction *m_search;
     QAction *m_refresh;
     QAction *m_accounts;
+    QAction *m_importContacts;
+    QAction *m_exportContacts;
     QAction *m_quit;
     QAction *m_threadedView;
 };

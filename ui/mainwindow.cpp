@@ -158,6 +158,9 @@ void MainWindow::createMenus()
     file->addAction(m_actions->newMessage());
     file->addAction(m_actions->refresh());
     file->addSeparator();
+    file->addAction(m_actions->importContacts());
+    file->addAction(m_actions->exportContacts());
+    file->addSeparator();
     file->addAction(m_actions->quit());
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -173,6 +176,7 @@ void MainWindow::createMenus()
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_actions->reply());
     message->addAction(m_actions->replyAll());
+    message->addAction(m_actions->replyToList());
     message->addAction(m_actions->forward());
     message->addAction(m_actions->forwardAsAttachment());
     message->addSeparator();
@@ -227,6 +231,10 @@ void MainWindow::connectActions()
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
             [this] { Q_EMIT replyAllRequested(currentMessage()); });
+    connect(a->importContacts(), &QAction::triggered, this, &MainWindow::importContactsRequested);
+    connect(a->exportContacts(), &QAction::triggered, this, &MainWindow::exportContactsRequested);
+    connect(a->replyToList(), &QAction::triggered, this,
+            [this] { Q_EMIT replyToListRequested(currentMessage()); });
     connect(a->forward(), &QAction::triggered, this,
             [this] { Q_EMIT forwardRequested(currentMessage()); });
     connect(a->forwardAsAttachment(), &QAction::triggered, this,
@@ -264,6 +272,7 @@ void MainWindow::connectActions()
                     m_messageViewer->clear();
                 Q_EMIT messageSelected(message);
             });
+    connect(m_messageList, &QAbstractItemView::activated, this, &MainWindow::messageActivated);
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);

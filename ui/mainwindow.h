@@ -69,6 +69,9 @@ Q_SIGNALS:
     void newMessageRequested();
     void replyRequested(const QModelIndex &message);
     void replyAllRequested(const QModelIndex &message);
+    void replyToListRequested(const QModelIndex &message);
+    // A message of the list was opened (double-click, Enter): a draft opens in the composer.
+    void messageActivated(const QModelIndex &message);
     void forwardRequested(const QModelIndex &message);
     void forwardAsAttachmentRequested(const QModelIndex &message);
     void deleteRequested(const QModelIndexList &messages);
@@ -78,6 +81,8 @@ Q_SIGNALS:
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();
     void accountsRequested();
+    void importContactsRequested();
+    void exportContactsRequested();
     void filterTextChanged(const QString &text);
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);

@@ -11,7 +11,8 @@ QString MessageQuoter::attribution(const OriginalMessage &original)
                                                         : original.from.name;
     if (!original.date.isValid())
         return tr("%1 wrote:").arg(sender);
-    const QString date = QLocale().toString(original.date, QLocale::ShortFormat);
+    // The reader's clock and conventions, not the sender's: 19:23 -0500 reads 01:23 in Berlin.
+    const QString date = QLocale().toString(original.date.toLocalTime(), QLocale::ShortFormat);
     return tr("On %1, %2 wrote:").arg(date, sender);
 }
 
@@ -54,7 +55,7 @@ static QStringList forwardHeaderLines(const OriginalMessage &original)
     lines << MessageQuoter::tr("Subject: %1").arg(original.subject);
     if (original.date.isValid())
         lines << MessageQuoter::tr("Date: %1")
-                         .arg(QLocale().toString(original.date, QLocale::LongFormat));
+                         .arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat));
     lines << MessageQuoter::tr("From: %1").arg(AddressList::format(original.from));
     if (!original.to.isEmpty())
         lines << MessageQuoter::tr("To: %1").arg(AddressList::format(original.to));

@@ -11,7 +11,7 @@ class MessageQuoter
 {
     Q_DECLARE_TR_FUNCTIONS(MessageQuoter)
 public:
-    // "On <date>, <sender> wrote:"
+    // "On <date>, <sender> wrote:", the date in the reader's time zone and locale.
     static QString attribution(const OriginalMessage &original);
     // The attribution line, then every line of the plain body prefixed with "> ".
     static QString quotePlain(const OriginalMessage &original);

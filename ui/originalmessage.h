@@ -21,4 +21,7 @@ struct OriginalMessage
     QString htmlBody; // empty for text/plain messages; already sanitised for display
     QByteArray messageId; // with angle brackets
     QList<QByteArray> references;
+    QString listPost; // the mailing list's posting address (List-Post); empty: none
+    // The attached files, with their bytes: a forward carries them on.
+    QList<OutgoingAttachment> attachments;
 };

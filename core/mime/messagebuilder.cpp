@@ -251,6 +251,11 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
     QByteArray replyTo;
     if (MailError e = addresses.formatList(m.replyTo, &replyTo))
         return e;
+    QByteArray bcc;
+    if (m_writeBcc) {
+        if (MailError e = addresses.formatList(m.bcc, &bcc))
+            return e;
+    }
 
     const QDateTime date = m.date.isValid() ? m.date : QDateTime::currentDateTime();
     QByteArray h;
@@ -262,6 +267,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         h += foldHeader("To", to);
     if (!cc.isEmpty())
         h += foldHeader("Cc", cc);
+    if (!bcc.isEmpty())
+        h += foldHeader("Bcc", bcc);
     QString subject = m.subject;
     subject.replace(u'\r', u' ').replace(u'\n', u' ');
     if (!subject.isEmpty()) {

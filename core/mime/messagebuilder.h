@@ -15,7 +15,8 @@ class QIODevice;
 //   with attachments:       multipart/mixed around all of it
 // Header lines are folded at 78 columns; non-ASCII names, subjects and file names are
 // encoded (RFC 2047, RFC 2231) unless SMTPUTF8 is in use; CR and LF in any value are
-// replaced, so no value can start a header of its own. Bcc is never written.
+// replaced, so no value can start a header of its own. Bcc is written only into drafts
+// (setWriteBcc()), never into a message that is sent.
 // Attachments are read from disk while writing, a chunk at a time.
 class MessageBuilder
 {
@@ -27,6 +28,8 @@ public:
     // 8BITMIME: text bodies with non-ASCII may be sent as 8bit instead of quoted-printable.
     void setAllow8Bit(bool enabled) { m_allow8Bit = enabled; }
     void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
+    // A draft keeps its Bcc recipients in a Bcc field, to find them when it is opened again.
+    void setWriteBcc(bool enabled) { m_writeBcc = enabled; }
     // The Message-ID to write ("<id@domain>"); by default one is made from random bytes and
     // the sender's domain.
     void setMessageId(const QByteArray &messageId) { m_messageId = messageId; }
@@ -65,6 +68,7 @@ private:
     OutgoingMessage m_message;
     bool m_smtpUtf8 = false;
     bool m_allow8Bit = false;
+    bool m_writeBcc = false;
     QByteArray m_userAgent = "Heron";
     QByteArray m_messageId;
     std::function<QByteArray()> m_boundaryGenerator;

@@ -74,7 +74,8 @@ bool needsSmtpUtf8(const OutgoingMessage &message)
 
 } // namespace
 
-QString MessageSender::send(const OutgoingMessage &message, MailError *error)
+QString MessageSender::send(const OutgoingMessage &message, MailError *error,
+                            const QList<OutboxFollowUp> &followUps)
 {
     auto report = [error](const MailError &e) {
         if (error)
@@ -105,6 +106,7 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error)
     entry.recipients = recipients;
     entry.subject = message.subject;
     entry.state = OutboxEntry::State::Queued;
+    entry.followUps = followUps;
     // Strictly increasing, so the queue keeps the order of send() calls.
     entry.queuedAt = QDateTime::currentDateTimeUtc();
     if (m_lastQueuedAt.isValid() && entry.queuedAt <= m_lastQueuedAt)
@@ -122,6 +124,9 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error)
         return report(saved);
 
     qCDebug(lcSmtp) << "outbox: queued" << entry.id;
+    if (m_sendDelay > 0)
+        m_notBefore.insert(entry.id, {QDeadlineTimer(m_sendDelay),
+                                      QDateTime::currentDateTime().addMSecs(m_sendDelay)});
     m_stopped = false;
     Q_EMIT entriesChanged();
     scheduleQueue();
@@ -380,6 +385,7 @@ void MessageSender::handleAccepted(const QString &id, const QList<SmtpRecipientR
     QByteArray bytes;
     if (auto device = m_store->openMessage(id))
         bytes = device->readAll();
+    const QList<OutboxFollowUp> followUps = m_store->entry(id).followUps;
     m_autoRetries.remove(id);
     if (MailError error = m_store->remove(id)) {
         // It stays marked Sending on disk and becomes Unknown at the next start: never resent.
@@ -387,6 +393,8 @@ void MessageSender::handleAccepted(const QString &id, const QList<SmtpRecipientR
         m_skipped.insert(id);
     }
     Q_EMIT entriesChanged();
+    if (!followUps.isEmpty())
+        Q_EMIT followUpsDue(followUps);
     Q_EMIT sent(id, bytes, refused);
 }
 

@@ -75,7 +75,14 @@ public:
 
     // Builds the message, persists it, and starts the queue. Returns the outbox id, or an empty
     // string when the message could not be built or saved (error says why; nothing is sent).
-    QString send(const OutgoingMessage &message, MailError *error = nullptr);
+    // followUps are handed out by followUpsDue() once the server accepted the message.
+    QString send(const OutgoingMessage &message, MailError *error = nullptr,
+                 const QList<OutboxFollowUp> &followUps = {});
+
+    // How long a message just given to send() waits in the outbox before it goes, so that it
+    // can still be taken back (discard()); 0 (the default) sends at once.
+    void setSendDelay(int msecs) { m_sendDelay = msecs; }
+    int sendDelay() const { return m_sendDelay; }
 
     // Sends whatever is queued (e.g. at start-up, or when the network is back).
     void start();
@@ -119,6 +126,8 @@ Q_SIGNALS:
     // read back from the outbox (for the Sent folder); the entry is gone by then.
     void sent(const QString &id, const QByteArray &message,
               const QList<SmtpRecipientResult> &refused);
+    // Right before sent(): the changes to other messages the message was queued with.
+    void followUpsDue(const QList<OutboxFollowUp> &followUps);
     void failed(const QString &id, const MailError &error);
     void retryScheduled(const QString &id, const MailError &error, int delayMs);
     void outcomeUnknown(const QString &id, const MailError &error);
@@ -157,6 +166,7 @@ private:
     SettingsProvider m_settings;
     TransportFactory m_transports;
     QList<int> m_retryDelays {30 * 1000, 2 * 60 * 1000, 10 * 60 * 1000};
+    int m_sendDelay = 0;
 
     Phase m_phase = Phase::Idle;
     QString m_currentId;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "outbox/outboxfollowup.h"
+
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +30,8 @@ struct OutboxEntry
     // sender's own schedule (MessageSender::entries()), not stored: after a restart the queue
     // starts at once.
     QDateTime nextAttempt;
+    // What to change on other messages once this one is sent.
+    QList<OutboxFollowUp> followUps;
 
     bool operator==(const OutboxEntry &) const = default;
 };

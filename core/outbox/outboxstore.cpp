@@ -42,6 +42,17 @@ QJsonObject toJson(const OutboxEntry &entry)
     o.insert(QStringLiteral("attempts"), entry.attempts);
     o.insert(QStringLiteral("lastError"), entry.lastError);
     o.insert(QStringLiteral("queuedAt"), entry.queuedAt.toUTC().toString(Qt::ISODateWithMs));
+    QJsonArray followUps;
+    for (const OutboxFollowUp &followUp : entry.followUps) {
+        QJsonObject f;
+        f.insert(QStringLiteral("action"), int(followUp.action));
+        f.insert(QStringLiteral("account"), followUp.accountId);
+        f.insert(QStringLiteral("folder"), followUp.folderId);
+        f.insert(QStringLiteral("uid"), qint64(followUp.uid));
+        followUps.append(f);
+    }
+    if (!followUps.isEmpty())
+        o.insert(QStringLiteral("followUps"), followUps);
     return o;
 }
 
@@ -61,6 +72,22 @@ bool fromJson(const QJsonObject &o, OutboxEntry *entry)
     entry->lastError = o.value(QStringLiteral("lastError")).toString();
     entry->queuedAt = QDateTime::fromString(o.value(QStringLiteral("queuedAt")).toString(),
                                             Qt::ISODateWithMs);
+    entry->followUps.clear();
+    const QJsonArray followUps = o.value(QStringLiteral("followUps")).toArray();
+    for (const QJsonValue &value : followUps) {
+        const QJsonObject f = value.toObject();
+        OutboxFollowUp followUp;
+        const int action = f.value(QStringLiteral("action")).toInt();
+        if (action < int(OutboxFollowUp::Action::MarkAnswered)
+            || action > int(OutboxFollowUp::Action::DeleteDraft))
+            continue;
+        followUp.action = OutboxFollowUp::Action(action);
+        followUp.accountId = f.value(QStringLiteral("account")).toString();
+        followUp.folderId = f.value(QStringLiteral("folder")).toInteger();
+        followUp.uid = quint32(f.value(QStringLiteral("uid")).toInteger());
+        if (followUp.isValid())
+            entry->followUps.append(followUp);
+    }
     return ok && !entry->id.isEmpty();
 }
 

@@ -96,6 +96,7 @@ void AccountManager::startAccount(const Account &account, int position)
             });
     m_unified->addAccount(account.id(), service->store());
     m_outbox->addSender(account.id(), running->sender());
+    connect(running->sender(), &MessageSender::followUpsDue, this, &AccountManager::applyFollowUps);
     m_newMail->addAccount(account.id(), account.displayName(), service->store());
     Q_EMIT accountStarted(running);
     service->connectToServer();
@@ -113,6 +114,28 @@ void AccountManager::stopAccount(const QString &accountId)
     m_folders->removeAccount(accountId);
     m_running.remove(accountId);
     delete running;
+}
+
+void AccountManager::applyFollowUps(const QList<OutboxFollowUp> &followUps)
+{
+    for (const OutboxFollowUp &followUp : followUps) {
+        // The message answered may live in another account than the one that sent the answer.
+        RunningAccount *owner = m_running.value(followUp.accountId);
+        if (!owner || !followUp.isValid())
+            continue;
+        AccountService *service = owner->service();
+        switch (followUp.action) {
+        case OutboxFollowUp::Action::MarkAnswered:
+            service->changeFlags(followUp.folderId, {followUp.uid}, MessageRecord::Answered, {});
+            break;
+        case OutboxFollowUp::Action::MarkForwarded:
+            service->changeFlags(followUp.folderId, {followUp.uid}, MessageRecord::Forwarded, {});
+            break;
+        case OutboxFollowUp::Action::DeleteDraft:
+            service->expungeMessages(followUp.folderId, {followUp.uid});
+            break;
+        }
+    }
 }
 
 QList<RunningAccount *> AccountManager::runningAccounts() const

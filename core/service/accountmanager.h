@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "outbox/outboxfollowup.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -68,6 +69,9 @@ private:
     void followStore();
     void startAccount(const Account &account, int position);
     void stopAccount(const QString &accountId);
+    // A message was sent: the messages it answered, forwarded or was drafted as change, each
+    // through its own account's queue (now, or once that account is connected).
+    void applyFollowUps(const QList<OutboxFollowUp> &followUps);
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;

@@ -925,12 +925,35 @@ void AccountService::appendMessage(FolderRecord::SpecialUse folder, const QByteA
                                    const QList<QByteArray> &flags,
                                    std::function<void(const MailError &)> done)
 {
+    replaceMessage(folder, message, flags, 0, {}, std::move(done));
+}
+
+void AccountService::expungeMessages(qint64 folderId, const QList<quint32> &uids)
+{
+    if (uids.isEmpty() || folderId == 0)
+        return;
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Expunge;
+    operation.folderId = folderId;
+    operation.uids = uids;
+    enqueue(operation);
+}
+
+void AccountService::replaceMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
+                                    const QList<QByteArray> &flags, qint64 replacedFolderId,
+                                    const QList<quint32> &replacedUids,
+                                    std::function<void(const MailError &)> done)
+{
     PendingOperation operation;
     operation.kind = PendingOperation::Kind::Append;
     operation.folderId = folderId(folder);
     operation.specialUse = folder;
     operation.message = message;
     operation.appendFlags = flags;
+    if (replacedFolderId != 0) {
+        operation.targetFolderId = replacedFolderId;
+        operation.uids = replacedUids;
+    }
     const MailError error = m_operations->enqueue(operation);
     reportTaskError(error);
     if (done)

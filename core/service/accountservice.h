@@ -114,6 +114,14 @@ public:
     void appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
                        const QList<QByteArray> &flags,
                        std::function<void(const MailError &)> done = {});
+    // The same, replacing a copy kept before (a draft saved again): uids of replacedFolderId
+    // leave the cache at once and the server once the new copy is stored there.
+    void replaceMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
+                        const QList<QByteArray> &flags, qint64 replacedFolderId,
+                        const QList<quint32> &replacedUids,
+                        std::function<void(const MailError &)> done = {});
+    // Marks \Deleted and expunges, wherever the messages are (a draft that was sent).
+    void expungeMessages(qint64 folderId, const QList<quint32> &uids);
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
 

@@ -66,6 +66,9 @@ MailError OperationQueue::enqueue(PendingOperation operation)
         local = m_store->removeMessages(operation.folderId, operation.uids);
         break;
     case PendingOperation::Kind::Append:
+        // A replaced copy leaves the view at once; the server loses it after the append.
+        if (!operation.uids.isEmpty() && operation.targetFolderId != 0)
+            local = m_store->removeMessages(operation.targetFolderId, operation.uids);
         break;
     }
     Q_EMIT pendingCountChanged(pendingCount());
@@ -215,7 +218,12 @@ void OperationQueue::noteWithheld()
 
 void OperationQueue::runExpunge(const PendingOperation &operation)
 {
-    const UidSet uids = UidSet::fromList(operation.uids);
+    expunge(operation.uids);
+}
+
+void OperationQueue::expunge(const QList<quint32> &list)
+{
+    const UidSet uids = UidSet::fromList(list);
     whenDone<ImapStoreTask>(new ImapStoreTask(m_connection, uids, ImapStoreTask::Mode::Add,
                                               {QByteArrayLiteral("\\Deleted")}, this),
                             [this, uids](ImapStoreTask *task) {
@@ -278,6 +286,12 @@ void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool may
             return;
         }
         Q_EMIT appended(folderId);
+        if (!m_current.uids.isEmpty() && m_current.targetFolderId != 0) {
+            // The new copy is on the server: only now does the one it replaces go.
+            const QList<quint32> replaced = m_current.uids;
+            select(m_current.targetFolderId, [this, replaced] { expunge(replaced); });
+            return;
+        }
         complete();
     });
 }

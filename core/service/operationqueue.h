@@ -63,6 +63,8 @@ private:
     // The server lacks UID EXPUNGE and other messages of the folder are marked \Deleted: the
     // current operation's messages stay marked, and the user hears so.
     void noteWithheld();
+    // Marks uids of the selected folder \Deleted and expunges them, then completes.
+    void expunge(const QList<quint32> &uids);
     void runAppend(const PendingOperation &operation);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);

@@ -16,6 +16,7 @@ struct MessageRecord
         Flagged = 0x04,
         Deleted = 0x08,
         Draft = 0x10,
+        Forwarded = 0x20, // the keyword $Forwarded (RFC 5788)
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 
@@ -23,7 +24,7 @@ struct MessageRecord
     quint32 uid = 0;
     quint64 modSeq = 0;
     Flags flags;
-    QString keywords; // custom keywords, space separated, e.g. "$Forwarded $Junk"
+    QString keywords; // other keywords, space separated, e.g. "$Junk $label1"
 
     QDateTime internalDate;
     QDateTime sentDate;

@@ -14,7 +14,8 @@ struct PendingOperation
         Flags = 1, // add and remove flags on uids in folderId
         Move = 2, // move uids from folderId to targetFolderId
         Expunge = 3, // mark uids in folderId \Deleted and expunge them
-        Append = 4, // store message in folderId, or in the folder of specialUse
+        Append = 4, // store message in folderId, or in the folder of specialUse; once stored,
+        // expunge uids from targetFolderId (the earlier copy of a draft), if any
     };
 
     qint64 id = 0;

@@ -123,6 +123,8 @@ MessageRecord::Flags MessageRecordFactory::flagsFromList(const QList<QByteArray>
             result |= MessageRecord::Deleted;
         else if (is(flag, "\\draft"))
             result |= MessageRecord::Draft;
+        else if (is(flag, "$forwarded"))
+            result |= MessageRecord::Forwarded;
         else if (!is(flag, "\\recent"))
             others.append(QString::fromUtf8(flag));
     }
@@ -144,6 +146,8 @@ QList<QByteArray> MessageRecordFactory::flagsToList(MessageRecord::Flags flags)
         list.append("\\Deleted");
     if (flags & MessageRecord::Draft)
         list.append("\\Draft");
+    if (flags & MessageRecord::Forwarded)
+        list.append("$Forwarded");
     return list;
 }
 

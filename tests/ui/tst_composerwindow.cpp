@@ -3,13 +3,17 @@
 #include "composerdraft.h"
 #include "composerequest.h"
 #include "composerwindow.h"
+#include "messageboxanswer.h"
 #include "messagequoter.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
+#include "models/addresscompletionmodel.h"
 #include "originalmessage.h"
+#include "people/addressbook.h"
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QFile>
@@ -21,11 +25,35 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <QTimeZone>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The quote header is written in the reader's zone: the tests read as someone in Berlin.
+const bool readerInBerlin = qputenv("TZ", "Europe/Berlin");
+
+// Clicks the button with the given role in the next modal message box, ticking its check box
+// first when tick is set.
+void answerNextBox(QMessageBox::ButtonRole role, bool tick, bool *asked)
+{
+    QTimer::singleShot(0, [role, tick, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *asked = true;
+        if (tick && box->checkBox())
+            box->checkBox()->setChecked(true);
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+    });
+}
 
 Account account()
 {
@@ -231,6 +259,59 @@ private Q_SLOTS:
         QCOMPARE(composer.message().to.size(), 2);
     }
 
+    void invalidRecipientsAreMarkedOnLeavingTheField()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        AddressLineEdit *to = composer.toField();
+        to->setFocus();
+        QTest::keyClicks(to, u"bob@example.org, carol at example, Dan <dan@example.org>"_s);
+        QCOMPARE(to->invalidAddresses(), QStringList {u"carol at example"_s});
+        QVERIFY(!to->property("invalid").toBool()); // not while typing
+        QTest::keyClick(to, Qt::Key_Tab); // leaves the field
+        QTRY_VERIFY(to->property("invalid").toBool());
+        QVERIFY(to->toolTip().contains(u"carol at example"_s));
+        QVERIFY(!to->styleSheet().isEmpty());
+        // Corrected, it is clear again once left.
+        to->setFocus();
+        to->setText(u"bob@example.org, carol@example.org"_s);
+        QTest::keyClick(to, Qt::Key_Tab);
+        QTRY_VERIFY(!to->property("invalid").toBool());
+        QVERIFY(to->toolTip().isEmpty());
+    }
+
+    void completionFromTheAddressBook()
+    {
+        AddressBook book;
+        QVERIFY(!book.open(u":memory:"_s));
+        QVERIFY(!book.recordUse({{u"Jürgen Müller"_s, u"jm@example.de"_s},
+                                 {u"Julia Roberts"_s, u"julia@example.org"_s}}));
+        QVERIFY(!book.recordUse({{u"Julia Roberts"_s, u"julia@example.org"_s}}));
+        ComposerWindow composer;
+        AddressCompletionModel completions(&book);
+        composer.setAddressModel(&completions);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        AddressLineEdit *cc = composer.ccField();
+        cc->setFocus();
+        // Typed without the umlaut, ranked by use: Julia (twice) before Jürgen.
+        QTest::keyClicks(cc, u"carol@example.org, ju"_s);
+        QTRY_VERIFY(cc->completer()->popup()->isVisible());
+        QCOMPARE(completions.rowCount(), 2);
+        QCOMPARE(completions.index(0, 0).data().toString(), u"Julia Roberts <julia@example.org>"_s);
+        QTest::keyClicks(cc, u"r"_s);
+        QCOMPARE(completions.rowCount(), 1);
+        QCOMPARE(cc->completer()->popup()->model()->rowCount(), 1);
+        const QString offered = cc->completer()->popup()->model()->index(0, 0).data().toString();
+        QCOMPARE(offered, u"Jürgen Müller <jm@example.de>"_s);
+        Q_EMIT cc->completer()->activated(offered);
+        QCOMPARE(composer.message().cc,
+                 (QList<MailAddress> {{{}, u"carol@example.org"_s},
+                                      {u"Jürgen Müller"_s, u"jm@example.de"_s}}));
+    }
+
     void composeRequestFillsTheWindow()
     {
         QTemporaryDir dir;
@@ -332,6 +413,289 @@ private Q_SLOTS:
         QVERIFY(m.plainBody.contains(u"Bob Sender <bob@example.org>"_s));
         QVERIFY(m.plainBody.contains(u"Shall we meet?"_s));
         QVERIFY(m.inReplyTo.isEmpty());
+    }
+
+    void forwardInlineKeepsAttachments()
+    {
+        OriginalMessage o = original();
+        OutgoingAttachment pdf;
+        pdf.fileName = u"plan.pdf"_s;
+        pdf.mimeType = "application/pdf";
+        pdf.data = QByteArray("%PDF-1.4\x00\xff\x80 binary", 20);
+        OutgoingAttachment picture;
+        picture.fileName = u"bild.png"_s;
+        picture.mimeType = "image/png";
+        picture.data = QByteArray(3000, '\x89');
+        o.attachments = {pdf, picture};
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startForward(o);
+        const QList<OutgoingAttachment> attached = composer.message().attachments;
+        QCOMPARE(attached.size(), 2);
+        QCOMPARE(attached.at(0).fileName, pdf.fileName);
+        QCOMPARE(attached.at(0).mimeType, pdf.mimeType);
+        QCOMPARE(attached.at(0).data, pdf.data);
+        QCOMPARE(attached.at(1).data, picture.data);
+        // Built and parsed again, the bytes are the same.
+        OutgoingMessage m = composer.message();
+        m.to = {{{}, u"x@example.org"_s}};
+        m.from = {{}, u"ann@example.org"_s};
+        MailError error;
+        const MimePart built = MimePart::parse(MessageBuilder(m).build(&error));
+        QVERIFY(!error);
+        QCOMPARE(built.children().size(), 3);
+        QCOMPARE(built.children().at(1).decodedBody(), pdf.data);
+        QCOMPARE(built.children().at(2).decodedBody(), picture.data);
+    }
+
+    void quoteHeaderInReadersZoneAndLocale_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("expected");
+        // 31 Dec 2022 19:23:50 -0500 is 1 Jan 2023 01:23:50 in Berlin.
+        const QDateTime berlin(QDate(2023, 1, 1), QTime(1, 23, 50), Qt::LocalTime);
+        for (const QLocale &locale : {QLocale(QLocale::English, QLocale::UnitedStates),
+                                      QLocale(QLocale::German, QLocale::Germany)})
+            QTest::newRow(qPrintable(locale.name()))
+                    << locale << locale.toString(berlin, QLocale::ShortFormat);
+    }
+
+    void quoteHeaderInReadersZoneAndLocale()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, expected);
+        QVERIFY(readerInBerlin);
+        const QLocale before;
+        QLocale::setDefault(locale);
+        OriginalMessage o = original();
+        o.date = QDateTime(QDate(2022, 12, 31), QTime(19, 23, 50), QTimeZone(-5 * 3600));
+        const QString attribution = MessageQuoter::attribution(o);
+        const QString forwarded = MessageQuoter::forwardPlain(o);
+        QLocale::setDefault(before);
+        QVERIFY2(attribution.contains(expected), qPrintable(attribution + u" / "_s + expected));
+        QVERIFY2(!attribution.contains(u"19:23"_s) && !attribution.contains(u"7:23"_s),
+                 qPrintable(attribution));
+        QVERIFY2(forwarded.contains(u"2023"_s), qPrintable(forwarded));
+        QVERIFY2(!forwarded.contains(u"2022"_s), qPrintable(forwarded));
+    }
+
+    void replyToListGoesToTheListAddress()
+    {
+        OriginalMessage o = original();
+        o.listPost = u"team@lists.example.org"_s;
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startReplyToList(o);
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.to, (QList<MailAddress> {{{}, u"team@lists.example.org"_s}}));
+        QVERIFY(m.cc.isEmpty());
+        QCOMPARE(m.subject, u"Re: Lunch"_s);
+        QCOMPARE(m.inReplyTo, QByteArray("<m2@example.org>"));
+        QVERIFY(m.plainBody.contains(u"> Shall we meet?"_s));
+    }
+
+    void focusStartsInToOrInTheBody_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("focused");
+        QTest::newRow("new") << u"new"_s << u"to"_s;
+        QTest::newRow("reply") << u"reply"_s << u"body"_s;
+        QTest::newRow("forward") << u"forward"_s << u"to"_s;
+    }
+
+    void focusStartsInToOrInTheBody()
+    {
+        QFETCH(QString, start);
+        QFETCH(QString, focused);
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        if (start == u"reply"_s)
+            composer.startReply(original(), false);
+        else if (start == u"forward"_s)
+            composer.startForward(original());
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QVERIFY(composer.focusWidget());
+        QCOMPARE(composer.focusWidget()->objectName(), focused);
+        QVERIFY(composer.focusWidget() != composer.fromCombo());
+    }
+
+    void escapeAndCtrlWCloseAskingToKeepTheDraft_data()
+    {
+        QTest::addColumn<QKeySequence>("keys");
+        QTest::addColumn<int>("answer");
+        QTest::addColumn<bool>("closes");
+        QTest::addColumn<bool>("keeps");
+        for (const QKeySequence &keys :
+             {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)}) {
+            const QString name = keys.toString();
+            QTest::newRow(qPrintable(name + u" keep"_s))
+                    << keys << int(QMessageBox::Save) << true << true;
+            QTest::newRow(qPrintable(name + u" discard"_s))
+                    << keys << int(QMessageBox::Discard) << true << false;
+            QTest::newRow(qPrintable(name + u" cancel"_s))
+                    << keys << int(QMessageBox::Cancel) << false << false;
+        }
+    }
+
+    void escapeAndCtrlWCloseAskingToKeepTheDraft()
+    {
+        QFETCH(QKeySequence, keys);
+        QFETCH(int, answer);
+        QFETCH(bool, closes);
+        QFETCH(bool, keeps);
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        QTest::keyClicks(composer.toField(), u"bob@example.org"_s);
+        QSignalSpy kept(&composer, &ComposerWindow::closedWithDraft);
+        QSignalSpy discarded(&composer, &ComposerWindow::discarded);
+        bool asked = false;
+        answerNextQuestion(QMessageBox::StandardButton(answer), &asked);
+        QTest::keySequence(composer.toField(), keys);
+        QVERIFY(asked);
+        QCOMPARE(composer.isVisible(), !closes);
+        QCOMPARE(kept.size(), keeps ? 1 : 0);
+        QCOMPARE(discarded.size(), closes && !keeps ? 1 : 0);
+        if (keeps)
+            QCOMPARE(kept.first().first().value<OutgoingMessage>().to.first().address,
+                     u"bob@example.org"_s);
+    }
+
+    void escapeClosesAnUntouchedComposerWithoutAsking()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        QSignalSpy discarded(&composer, &ComposerWindow::discarded);
+        QTest::keyClick(composer.toField(), Qt::Key_Escape);
+        QVERIFY(!composer.isVisible());
+        QCOMPARE(discarded.size(), 1);
+    }
+
+    void ctrlEnterAsksBeforeSendingUntilToldNotTo()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        QVERIFY(composer.asksBeforeShortcutSend());
+        QTest::keyClicks(composer.toField(), u"bob@example.org"_s);
+        QSignalSpy send(&composer, &ComposerWindow::sendRequested);
+        QSignalSpy askChanged(&composer, &ComposerWindow::askBeforeShortcutSendChanged);
+
+        // Cancelled: nothing is sent.
+        bool asked = false;
+        answerNextBox(QMessageBox::RejectRole, false, &asked);
+        QTest::keyClick(composer.toField(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(asked);
+        QCOMPARE(send.size(), 0);
+
+        // Confirmed with "do not ask again": sent, and the choice is handed out.
+        composer.activateWindow(); // the question took the activation away
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        asked = false;
+        answerNextBox(QMessageBox::AcceptRole, true, &asked);
+        QTest::keyClick(composer.toField(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(asked);
+        QCOMPARE(send.size(), 1);
+        QCOMPARE(askChanged.size(), 1);
+        QCOMPARE(askChanged.first().first().toBool(), false);
+        QVERIFY(!composer.asksBeforeShortcutSend());
+
+        // From then on Ctrl+Enter sends at once.
+        composer.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        asked = false;
+        answerNextBox(QMessageBox::RejectRole, false, &asked);
+        QTest::keyClick(composer.bodyEditor(), Qt::Key_Enter, Qt::ControlModifier);
+        QCOMPARE(send.size(), 2);
+        QVERIFY(!asked);
+        QTest::qWait(10); // the pending answer runs now and finds no box
+    }
+
+    void attachmentReminder_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<bool>("attached");
+        QTest::addColumn<bool>("asks");
+        QTest::newRow("english") << u"The report is attached."_s << false << true;
+        QTest::newRow("enclosed") << u"Please find enclosed the plan"_s << false << true;
+        QTest::newRow("anbei") << u"Anbei die Unterlagen."_s << false << true;
+        QTest::newRow("angehängt") << u"Ich habe dir die Datei angehängt"_s << false << true;
+        QTest::newRow("french") << u"Voir la pièce jointe"_s << false << true;
+        QTest::newRow("with attachment") << u"The report is attached."_s << true << false;
+        QTest::newRow("no mention") << u"See you at noon."_s << false << false;
+        QTest::newRow("only in the quote")
+                << u"Thanks!\n\nBob wrote:\n> I attached the file"_s << false << false;
+        QTest::newRow("only in a forwarded message")
+                << u"FYI\n\n-------- Forwarded Message --------\nSee the attachment"_s << false
+                << false;
+        QTest::newRow("not a word start") << u"He was reattaching nothing"_s << false << false;
+    }
+
+    void attachmentReminder()
+    {
+        QFETCH(QString, body);
+        QFETCH(bool, attached);
+        QFETCH(bool, asks);
+        QTemporaryDir dir;
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.toField()->setText(u"bob@example.org"_s);
+        composer.bodyEditor()->setPlainText(body);
+        if (attached)
+            QVERIFY(composer.addAttachment(writeFile(dir, u"report.pdf"_s, 10)));
+        QSignalSpy send(&composer, &ComposerWindow::sendRequested);
+        // Asked: Cancel keeps the message open, unsent.
+        bool asked = false;
+        answerNextBox(QMessageBox::RejectRole, false, &asked);
+        composer.sendAction()->trigger();
+        QCOMPARE(asked, asks);
+        QCOMPARE(send.size(), asks ? 0 : 1);
+        if (!asks)
+            return;
+        // "Send Anyway" sends it as it is.
+        asked = false;
+        answerNextBox(QMessageBox::AcceptRole, false, &asked);
+        composer.sendAction()->trigger();
+        QVERIFY(asked);
+        QCOMPARE(send.size(), 1);
+    }
+
+    void toolbarSendDoesNotAsk()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        QTest::keyClicks(composer.toField(), u"bob@example.org"_s);
+        QSignalSpy send(&composer, &ComposerWindow::sendRequested);
+        composer.sendAction()->trigger();
+        QCOMPARE(send.size(), 1);
+    }
+
+    void openedDraftIsUnchangedUntilEdited()
+    {
+        ComposerDraft draft;
+        draft.to = u"Bob <bob@example.org>"_s;
+        draft.subject = u"Plans"_s;
+        draft.body = u"Half written"_s;
+        const OutboxFollowUp copy {OutboxFollowUp::Action::DeleteDraft, u"acct"_s, 12, 34};
+        draft.followUps = {copy};
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.openDraft(draft);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QCOMPARE(composer.serverDraft(), copy);
+        QCOMPARE(composer.followUps(), QList<OutboxFollowUp> {copy});
+        QVERIFY(!composer.isModified());
+        QCOMPARE(composer.focusWidget(), composer.bodyEditor());
+        QCOMPARE(composer.message().subject, u"Plans"_s);
+        QTest::keyClicks(composer.bodyEditor(), u" more"_s);
+        QVERIFY(composer.isModified());
+        QCOMPARE(composer.draft().followUps, QList<OutboxFollowUp> {copy});
     }
 
     void forwardAsAttachment()

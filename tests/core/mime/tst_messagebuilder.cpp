@@ -71,6 +71,7 @@ private Q_SLOTS:
     void attachedMessage_data();
     void attachedMessage();
     void attachedMessageFile();
+    void bccOnlyInDrafts();
 };
 
 void tst_MessageBuilder::golden()
@@ -391,6 +392,22 @@ void tst_MessageBuilder::attachedMessageFile()
     QCOMPARE(root.children().at(1).mimeType(), QByteArray("message/rfc822"));
     QCOMPARE(root.children().at(1).header("Content-Transfer-Encoding"), QByteArray("7bit"));
     QCOMPARE(root.children().at(1).rawBody(), original);
+}
+
+void tst_MessageBuilder::bccOnlyInDrafts()
+{
+    OutgoingMessage message;
+    message.from = {u8("Ann"), u8("ann@example.org")};
+    message.to = {{u8("Bob"), u8("bob@example.net")}};
+    message.bcc = {{u8("Hidden Carol"), u8("carol@example.net")}, {{}, u8("dan@example.net")}};
+    message.subject = u8("Plans");
+    message.plainBody = u8("Text");
+    MessageBuilder sent(message);
+    QVERIFY(!MimePart::parse(sent.build()).hasHeader("Bcc"));
+    MessageBuilder draft(message);
+    draft.setWriteBcc(true);
+    const MimePart kept = MimePart::parse(draft.build());
+    QCOMPARE(describe(AddressParser::parseList(kept.header("Bcc"))), describe(message.bcc));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBuilder)

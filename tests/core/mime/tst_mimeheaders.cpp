@@ -3,6 +3,7 @@
 #include "mime/dateparser.h"
 #include "mime/encodedwords.h"
 #include "mime/headerparameters.h"
+#include "mime/listpostheader.h"
 
 #include <QTest>
 
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void parameters();
     void parameterEncoding_data();
     void parameterEncoding();
+    void listPost_data();
+    void listPost();
 };
 
 void tst_MimeHeaders::addresses_data()
@@ -448,6 +451,37 @@ void tst_MimeHeaders::parameterEncoding()
     clean.remove(u'\r').remove(u'\n');
     const HeaderParameters parsed = HeaderParameters::parse("attachment; " + encoded);
     QCOMPARE(parsed.parameter("filename"), clean);
+}
+
+void tst_MimeHeaders::listPost_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("mailto") << QByteArray("<mailto:team@lists.example.org>")
+                            << u8("team@lists.example.org");
+    QTest::newRow("upper-case scheme")
+            << QByteArray("<MAILTO:team@lists.example.org>") << u8("team@lists.example.org");
+    QTest::newRow("query dropped")
+            << QByteArray("<mailto:dev@example.org?subject=list%20post>") << u8("dev@example.org");
+    QTest::newRow("web first, then mail")
+            << QByteArray("<https://example.org/post>, <mailto:dev@example.org>")
+            << u8("dev@example.org");
+    QTest::newRow("comment") << QByteArray("<mailto:dev@example.org> (Postings are moderated)")
+                             << u8("dev@example.org");
+    QTest::newRow("percent-encoded") << QByteArray("<mailto:j%C3%BCrgen%2Blist@example.org>")
+                                     << u8("j\xc3\xbcrgen+list@example.org");
+    QTest::newRow("folded inside")
+            << QByteArray("<mailto:dev@\r\n example.org>") << u8("dev@example.org");
+    QTest::newRow("no posting") << QByteArray("NO (posting not allowed)") << QString();
+    QTest::newRow("web only") << QByteArray("<https://example.org/post>") << QString();
+    QTest::newRow("unclosed") << QByteArray("<mailto:dev@example.org") << QString();
+    QTest::newRow("empty") << QByteArray() << QString();
+}
+
+void tst_MimeHeaders::listPost()
+{
+    QFETCH(QByteArray, value);
+    QTEST(ListPostHeader::address(value), "address");
 }
 
 QTEST_GUILESS_MAIN(tst_MimeHeaders)

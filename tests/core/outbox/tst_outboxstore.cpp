@@ -24,6 +24,11 @@ private Q_SLOTS:
         OutboxStore store(m_dir->filePath(QStringLiteral("outbox")));
         QVERIFY(!store.open());
         OutboxEntry entry = makeEntry(QStringLiteral("Hello"));
+        // What is due to other messages once it is sent survives with it.
+        entry.followUps = {
+                {OutboxFollowUp::Action::MarkAnswered, QStringLiteral("acct-1"), 7, 4242},
+                {OutboxFollowUp::Action::DeleteDraft, QStringLiteral("acct-2"), 9, 3000000000u},
+        };
         const QByteArray bytes = "Subject: Hello\r\n\r\nBody\r\n";
         QVERIFY(!store.enqueue(entry, bytes));
         QVERIFY(!entry.id.isEmpty());

@@ -1,0 +1,88 @@
+#include "composersource.h"
+
+#include "addresslist.h"
+#include "composerdraft.h"
+#include "mime/addressparser.h"
+#include "mime/dateparser.h"
+#include "mime/listpostheader.h"
+#include "mime/messagecontent.h"
+#include "mime/mimepart.h"
+#include "originalmessage.h"
+#include "viewer/viewermessagefactory.h"
+
+namespace {
+
+QList<QByteArray> referencesOf(const MimePart &message)
+{
+    QList<QByteArray> references = message.header("References").simplified().split(' ');
+    references.removeAll(QByteArray());
+    return references;
+}
+
+// The attached files of a whole message, decoded to the bytes that were attached.
+QList<OutgoingAttachment> attachmentsOf(const MimePart &message)
+{
+    QList<OutgoingAttachment> attachments;
+    for (const MessageContent::Attachment &attachment :
+         MessageContent::fromMessage(message).attachments()) {
+        const MimePart *part = message.findSection(attachment.section);
+        if (!part || !part->hasBody())
+            continue;
+        OutgoingAttachment copy;
+        copy.fileName = attachment.fileName;
+        copy.mimeType = attachment.mimeType;
+        copy.data = part->decodedBody();
+        attachments.append(copy);
+    }
+    return attachments;
+}
+
+QString plainTextOf(const MimePart &message)
+{
+    QString text;
+    for (const MessageContent::Body &body : MessageContent::fromMessage(message).bodies()) {
+        if (body.kind == MessageContent::Body::Kind::PlainText && body.depth == 0)
+            text += body.text;
+    }
+    return text;
+}
+
+} // namespace
+
+OriginalMessage ComposerSource::original(const MimePart &message, bool withAttachments)
+{
+    OriginalMessage original;
+    const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
+    if (!from.isEmpty())
+        original.from = from.first();
+    original.replyTo = AddressParser::parseList(message.header("Reply-To"));
+    original.to = AddressParser::parseList(message.header("To"));
+    original.cc = AddressParser::parseList(message.header("Cc"));
+    original.subject = message.decodedHeader("Subject");
+    original.date = DateParser::parse(message.header("Date"));
+    original.plainBody = ViewerMessageFactory::fromPart(message).plainText;
+    original.messageId = message.header("Message-ID").trimmed();
+    original.references = referencesOf(message);
+    original.listPost = ListPostHeader::address(message.header("List-Post"));
+    if (withAttachments)
+        original.attachments = attachmentsOf(message);
+    return original;
+}
+
+ComposerDraft ComposerSource::draft(const MimePart &message, const QString &accountId)
+{
+    ComposerDraft draft;
+    draft.accountId = accountId;
+    const QList<MailAddress> from = AddressParser::parseList(message.header("From"));
+    if (!from.isEmpty())
+        draft.from = AddressList::format(from.first());
+    draft.to = AddressList::format(AddressParser::parseList(message.header("To")));
+    draft.cc = AddressList::format(AddressParser::parseList(message.header("Cc")));
+    draft.bcc = AddressList::format(AddressParser::parseList(message.header("Bcc")));
+    draft.subject = message.decodedHeader("Subject");
+    draft.body = plainTextOf(message);
+    draft.dataAttachments = attachmentsOf(message);
+    draft.inReplyTo = message.header("In-Reply-To").trimmed();
+    draft.references = referencesOf(message);
+    return draft;
+}
