@@ -12,6 +12,7 @@
 
 class AccountFolderModel;
 class RunningAccount;
+class SearchResultsModel;
 class AccountStore;
 class NewMailMonitor;
 class OutboxModel;
@@ -50,6 +51,13 @@ public:
     UnifiedInboxModel *unifiedInbox() const { return m_unified.get(); }
     OutboxModel *outboxModel() const { return m_outbox.get(); }
     NewMailMonitor *newMail() const { return m_newMail.get(); }
+    // The messages of every folder and account that match the last search().
+    SearchResultsModel *searchResults() const { return m_search.get(); }
+
+    // Searches every account: its cache at once, its server too (AccountService::searchServer())
+    // where the cache cannot answer alone; the matches gather in searchResults(). Empty ends
+    // the search.
+    void search(const QString &text);
 
     // A message is still waiting in some outbox to be sent.
     bool hasUnsentMail() const;
@@ -68,6 +76,7 @@ private:
     void followStore();
     void startAccount(const Account &account, int position);
     void stopAccount(const QString &accountId);
+    void updateServerSearching();
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;
@@ -78,5 +87,6 @@ private:
     std::unique_ptr<UnifiedInboxModel> m_unified;
     std::unique_ptr<OutboxModel> m_outbox;
     std::unique_ptr<NewMailMonitor> m_newMail;
+    std::unique_ptr<SearchResultsModel> m_search;
     bool m_started = false;
 };
