@@ -37,6 +37,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -344,6 +345,23 @@ void MainWindow::setKeepOfflineState(bool enabled, bool kept)
     keep->setChecked(enabled && kept);
 }
 
+void MainWindow::fitSearchColumns()
+{
+    // Search results say where each message lives and who found it, after the list's own
+    // columns: the subject gives up the room they need, so that they are in sight.
+    QHeaderView *header = m_messageList->header();
+    const int location = MessageListModel::ColumnCount;
+    header->resizeSection(location, 200);
+    header->resizeSection(location + 1, 140);
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != MessageListModel::SubjectColumn && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    header->resizeSection(MessageListModel::SubjectColumn,
+                          std::max(160, m_messageList->viewport()->width() - others));
+}
+
 void MainWindow::updateEmptySearch()
 {
     const QAbstractItemModel *model = m_messageList->model();
@@ -443,6 +461,8 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
     updateEmptySearch();
     if (!m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
+        if (model && model->columnCount() > MessageListModel::ColumnCount)
+            fitSearchColumns();
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
         QHeaderView *header = m_messageList->header();
@@ -459,6 +479,8 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
             header->resizeSection(MessageListModel::DateColumn, 160);
             header->resizeSection(MessageListModel::SizeColumn, 70);
         }
+        if (model->columnCount() > MessageListModel::ColumnCount)
+            fitSearchColumns();
     }
     updateMessageActions();
 }
@@ -533,7 +555,9 @@ void MainWindow::saveLayout()
     m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(threadedKey, isThreaded());
-    if (m_messageList->model())
+    // The columns of a folder's list; those of search results are laid out when shown.
+    if (m_messageList->model()
+        && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
         m_settings->setValue(messageHeaderKey, m_messageList->header()->saveState());
     m_settings->sync();
 }

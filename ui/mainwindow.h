@@ -116,6 +116,7 @@ private:
     void hideFilter();
     void updateMessageActions();
     void updateEmptySearch();
+    void fitSearchColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
     bool confirmQuitWithUnsentMail();

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void bodyWordIsFoundOnTheServerThenLocally();
     void germanSpellingsMeetOnTheServer();
     void folderKeptOfflineIsDownloadedAndIndexed();
+    void replacedSearchReportsOnlyTheNewOne();
 
 private:
     Account account(const QString &user) const;
@@ -220,6 +221,26 @@ void TestSearchStack::folderKeptOfflineIsDownloadedAndIndexed()
     // Every body is searchable without the server.
     const quint32 newest = store->uids(inbox).value().last();
     QVERIFY(store->isBodyIndexed(inbox, newest).value());
+}
+
+void TestSearchStack::replacedSearchReportsOnlyTheNewOne()
+{
+    m_stack.seed(QStringLiteral("alice"), QStringLiteral("INBOX"), 3);
+    auto service = connectedService(QStringLiteral("alice"));
+    QVERIFY(service);
+    QSignalSpy matches(service.get(), &AccountService::serverMatches);
+    QSignalSpy finished(service.get(), &AccountService::serverSearchFinished);
+    // As typed: each letter a new search, the earlier ones still running.
+    const QString word = QStringLiteral("qxzjvwq");
+    for (int length = 1; length <= word.size(); ++length)
+        service->searchServer(word.left(length));
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(500);
+    QCOMPARE(finished.size(), 1);
+    for (const QList<QVariant> &folder : std::as_const(matches))
+        QVERIFY2(folder.at(1).value<QList<quint32>>().isEmpty(),
+                 qPrintable(QString::number(folder.at(1).value<QList<quint32>>().size())));
+    QVERIFY(matches.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSearchStack)
