@@ -24,6 +24,13 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
     , m_newMail(std::make_unique<NewMailMonitor>())
     , m_search(std::make_unique<SearchResultsModel>())
 {
+    m_serverSearchTimer.setSingleShot(true);
+    m_serverSearchTimer.setInterval(serverSearchDelayMs);
+    connect(&m_serverSearchTimer, &QTimer::timeout, this, [this] {
+        for (RunningAccount *running : std::as_const(m_running))
+            running->service()->searchServer(m_search->searchText());
+        updateServerSearching();
+    });
     connect(m_newMail.get(), &NewMailMonitor::unreadCountChanged, m_folders.get(),
             &AccountFolderModel::setAllInboxesUnread);
     connect(m_outbox.get(), &QAbstractItemModel::modelReset, this,
@@ -121,17 +128,24 @@ void AccountManager::stopAccount(const QString &accountId)
 void AccountManager::search(const QString &text)
 {
     m_search->setSearchText(text);
-    for (RunningAccount *running : std::as_const(m_running))
-        running->service()->searchServer(m_search->searchText());
+    if (m_search->searchText().isEmpty()) {
+        m_serverSearchTimer.stop();
+        for (RunningAccount *running : std::as_const(m_running))
+            running->service()->searchServer(QString());
+    } else {
+        // Servers are asked once the typing pauses; meanwhile the list says they will be.
+        m_serverSearchTimer.start();
+    }
     updateServerSearching();
 }
 
 void AccountManager::updateServerSearching()
 {
     m_search->setServerSearching(
-            std::any_of(m_running.cbegin(), m_running.cend(), [](const RunningAccount *running) {
-                return running->service()->isSearchingServer();
-            }));
+            m_serverSearchTimer.isActive()
+            || std::any_of(m_running.cbegin(), m_running.cend(), [](const RunningAccount *running) {
+                   return running->service()->isSearchingServer();
+               }));
 }
 
 QList<RunningAccount *> AccountManager::runningAccounts() const

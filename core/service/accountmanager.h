@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -55,8 +56,10 @@ public:
     SearchResultsModel *searchResults() const { return m_search.get(); }
 
     // Searches every account: its cache at once, its server too (AccountService::searchServer())
-    // where the cache cannot answer alone; the matches gather in searchResults(). Empty ends
-    // the search.
+    // where the cache cannot answer alone, once the text has not changed for serverSearchDelayMs
+    // (a search typed letter by letter asks the servers once); the matches gather in
+    // searchResults(). Empty ends the search.
+    static constexpr int serverSearchDelayMs = 300;
     void search(const QString &text);
 
     // A message is still waiting in some outbox to be sent.
@@ -88,5 +91,6 @@ private:
     std::unique_ptr<OutboxModel> m_outbox;
     std::unique_ptr<NewMailMonitor> m_newMail;
     std::unique_ptr<SearchResultsModel> m_search;
+    QTimer m_serverSearchTimer;
     bool m_started = false;
 };

@@ -782,10 +782,9 @@ void AccountService::searchServer(const QString &text)
             if (!folder.isSelectable())
                 continue;
             const int count = cached.value(folder.id);
-            const StoreResult<int> withoutBody = m_store->countWithoutBody(folder.id);
             // A folder whose every message is here with its body is answered by the cache.
-            if (folder.uidNext != 0 && count >= int(folder.exists) && withoutBody
-                && withoutBody.value() == 0)
+            if (folder.uidNext != 0 && count >= int(folder.exists)
+                && !m_store->hasMessagesWithoutBody(folder.id).value())
                 continue;
             folders.append(folder.id);
         }

@@ -274,6 +274,11 @@ StoreResult<int> MessageStore::countWithoutBody(qint64 folderId)
     return d->search.countWithoutBody(folderId);
 }
 
+StoreResult<bool> MessageStore::hasMessagesWithoutBody(qint64 folderId)
+{
+    return d->search.hasMessagesWithoutBody(folderId);
+}
+
 MailError MessageStore::setKeepOffline(qint64 folderId, bool keep)
 {
     if (MailError error = d->folders.setKeepOffline(folderId, keep))

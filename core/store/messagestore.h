@@ -96,6 +96,8 @@ public:
     // limit is negative), and how many there are.
     StoreResult<QList<quint32>> uidsWithoutBody(qint64 folderId, int limit = -1);
     StoreResult<int> countWithoutBody(qint64 folderId);
+    // Whether any message of the folder lacks its body in the index; stops at the first.
+    StoreResult<bool> hasMessagesWithoutBody(qint64 folderId);
     // Whether the folder's messages are kept for offline use (FolderRecord::keepOffline).
     MailError setKeepOffline(qint64 folderId, bool keep);
 

@@ -175,6 +175,17 @@ StoreResult<int> SearchIndex::countWithoutBody(qint64 folderId)
     return value.value().toInt();
 }
 
+StoreResult<bool> SearchIndex::hasMessagesWithoutBody(qint64 folderId)
+{
+    const StoreResult<QVariant> value = m_db.scalar(
+            QStringLiteral("SELECT EXISTS (SELECT 1 FROM messages WHERE folder_id = ? AND id NOT IN"
+                           " (SELECT id FROM indexed_bodies))"),
+            {folderId});
+    if (!value)
+        return value.error();
+    return value.value().toBool();
+}
+
 void SearchIndex::setBackgroundIndexing(bool enabled)
 {
     m_background = enabled;

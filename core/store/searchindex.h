@@ -39,6 +39,7 @@ public:
     // negative), and how many there are.
     StoreResult<QList<quint32>> uidsWithoutBody(qint64 folderId, int limit);
     StoreResult<int> countWithoutBody(qint64 folderId);
+    StoreResult<bool> hasMessagesWithoutBody(qint64 folderId);
 
     // Messages written but not indexed yet.
     StoreResult<int> pendingRows();

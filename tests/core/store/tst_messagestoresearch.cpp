@@ -185,6 +185,7 @@ void TestMessageStoreSearch::bodiesAreFoundOnceIndexed()
                                 QStringLiteral("Hallo,\nAnbei die Präsentation für Düsseldorf.")));
     QCOMPARE(m_store->isBodyIndexed(m_inbox, 2).value(), true);
     QCOMPARE(m_store->countWithoutBody(m_inbox).value(), 5);
+    QCOMPARE(m_store->hasMessagesWithoutBody(m_inbox).value(), true);
     QCOMPARE(m_store->uidsWithoutBody(m_inbox, 2).value(), QList<quint32>({6, 5}));
     QCOMPARE(m_store->search(m_inbox, QStringLiteral("anbei")).value(), QList<quint32>({2}));
     QCOMPARE(m_store->search(m_inbox, QStringLiteral("praesentation duesseldorf")).value(),
@@ -338,6 +339,9 @@ void TestMessageStoreSearch::migrationFoldsWhatWasIndexed()
     QCOMPARE(m_store->search(1, QStringLiteral("from:joerg")).value(), QList<quint32>({1}));
     QCOMPARE(m_store->search(1, QStringLiteral("from:strasse")).value(), QList<quint32>({2}));
     QCOMPARE(m_store->countWithoutBody(1).value(), 2);
+    QVERIFY(!m_store->indexBody(1, 1, QStringLiteral("x")));
+    QVERIFY(!m_store->indexBody(1, 2, QStringLiteral("y")));
+    QCOMPARE(m_store->hasMessagesWithoutBody(1).value(), false);
     RawDb raw(path);
     QVERIFY(raw.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts)"
                                     " VALUES ('integrity-check')")));
