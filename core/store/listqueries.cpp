@@ -153,12 +153,25 @@ StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, in
         if (MailError error = m_search.indexPending())
             return error;
     }
+    // Few matches: each is read by its row id and the few sorted. Many (or no words, only
+    // flags and dates): the messages are walked newest first until limit of them match, which
+    // stops early instead of sorting every match.
+    bool walkByDate = true;
+    if (!match.isEmpty()) {
+        const StoreResult<QVariant> matches = m_db.scalar(
+                QStringLiteral("SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?"),
+                {match});
+        if (!matches)
+            return matches.error();
+        walkByDate = matches.value().toLongLong() > qint64(limit) * 4;
+    }
     MailError error;
-    // The row's id names the row, so matching it against the index needs no further lookup.
     QSqlQuery *sql = m_db.prepared(
             QStringLiteral("SELECT uid, modseq, flags, keywords, internal_date, sent_date, size,"
                            " subject, from_name, from_address, message_id, has_attachments,"
-                           " folder_id FROM messages WHERE 1")
+                           " folder_id FROM messages")
+                    + (walkByDate ? QStringLiteral(" INDEXED BY messages_by_recency") : QString())
+                    + QStringLiteral(" WHERE 1")
                     + (match.isEmpty() ? QString()
                                        : QStringLiteral(" AND id IN (SELECT rowid FROM"
                                                         " messages_fts WHERE messages_fts"

@@ -230,7 +230,9 @@ const Migration migration10 = {
 // an index over the messages table's columns could not; and beside the headers, the text of
 // each body that is cached. indexed_bodies lists the messages whose body is in the index. A
 // row leaves the index with its message. Folders can be kept for offline use: their bodies
-// are then downloaded and indexed in the background.
+// are then downloaded and indexed in the background. messages_by_recency orders every folder's
+// messages by date, for a search of all folders that finds many (its inserts append, as dates
+// follow UIDs closely).
 // clang-format off
 const Migration migration11 = {
         "DROP TRIGGER messages_fts_delete",
@@ -262,6 +264,7 @@ const Migration migration11 = {
         " WHERE rowid = old.id;"
         " END",
         "ALTER TABLE folders ADD COLUMN keep_offline INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX messages_by_recency ON messages (sort_date)",
 };
 // clang-format on
 
