@@ -14,6 +14,7 @@
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
+#include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "outbox/messagesender.h"
@@ -31,6 +32,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QLineEdit>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -112,13 +114,20 @@ AppController::AppController(QObject *parent)
         for (RunningAccount *session : m_manager->runningAccounts())
             session->service()->refresh();
     });
-    connect(w, &MainWindow::filterTextChanged, this, [this](const QString &text) {
-        if (m_current)
-            m_current->service()->messageModel()->setSearchText(text);
-        if (m_threads)
-            m_threads->setSearchText(text);
-        m_manager->unifiedInbox()->setSearchText(text);
-    });
+    connect(w, &MainWindow::filterTextChanged, this, &AppController::applySearch);
+    connect(w, &MainWindow::searchScopeChanged, this, &AppController::applySearch);
+    connect(m_manager->searchResults(), &SearchResultsModel::serverSearchingChanged, w,
+            &MainWindow::setSearchBusy);
+    connect(m_manager->searchResults(), &SearchResultsModel::errorOccurred, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
+    connect(w, &MainWindow::keepOfflineRequested, this,
+            [this](const QModelIndex &folder, bool keep) {
+                RunningAccount *session = m_manager->runningAccount(
+                        folder.data(AccountFolderModel::AccountIdRole).toString());
+                const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+                if (session && folderId != 0)
+                    session->service()->setKeepOffline(folderId, keep);
+            });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
         for (const MessageGroup &group : byFolder(messages))
@@ -266,6 +275,16 @@ void AppController::connectSession(RunningAccount *session)
     });
     connect(service, &AccountService::syncFinished, this,
             [this] { m_window->statusArea()->clearProgress(); });
+    connect(service, &AccountService::offlineProgress, this,
+            [this, service](qint64 folderId, int done, int total) {
+                if (done >= total) {
+                    m_window->statusArea()->clearProgress();
+                    return;
+                }
+                m_window->statusArea()->showProgress(tr("Keeping %1 for offline use")
+                                                             .arg(service->folderName(folderId)),
+                                                     done, total);
+            });
     connect(service, &AccountService::errorOccurred, this,
             [this](const MailError &error) { showStatus(error.toString()); });
     connect(service, &AccountService::notice, this, &AppController::showStatus);
@@ -320,6 +339,7 @@ void AppController::onFolderSelected(const QModelIndex &index)
         return;
     }
     m_window->showMessageList();
+    m_window->setKeepOfflineState(false, false);
     if (kind == AccountFolderModel::Kind::AllInboxes) {
         showUnifiedInbox();
         return;
@@ -331,6 +351,37 @@ void AppController::onFolderSelected(const QModelIndex &index)
         return;
     m_current = session;
     session->service()->openFolder(folderId);
+    m_window->setKeepOfflineState(true, session->service()->isKeptOffline(folderId));
+    showMessageModel();
+}
+
+void AppController::applySearch()
+{
+    const QString text = m_window->filterField()->text();
+    const bool everywhere = m_window->isSearchingAllFolders() && !text.trimmed().isEmpty();
+    // The folder's own filter applies only while it is what the list shows.
+    const QString folderFilter = everywhere ? QString() : text;
+    if (m_current)
+        m_current->service()->messageModel()->setSearchText(folderFilter);
+    if (m_threads)
+        m_threads->setSearchText(folderFilter);
+    m_manager->unifiedInbox()->setSearchText(folderFilter);
+    m_manager->search(everywhere ? text : QString());
+    const bool showingResults = m_window->messageView()->model() == m_manager->searchResults();
+    if (everywhere && !showingResults)
+        m_window->setMessageModel(m_manager->searchResults());
+    else if (!everywhere && showingResults)
+        showFolderList();
+}
+
+void AppController::showFolderList()
+{
+    const QModelIndex folder = m_window->folderView()->currentIndex();
+    if (AccountFolderModel::Kind(folder.data(AccountFolderModel::KindRole).toInt())
+        == AccountFolderModel::Kind::AllInboxes) {
+        m_window->setMessageModel(m_manager->unifiedInbox());
+        return;
+    }
     showMessageModel();
 }
 
@@ -378,6 +429,8 @@ void AppController::showMessageModel()
     if (!m_current)
         return;
     AccountService *service = m_current->service();
+    if (m_window->isSearchingAllFolders() && !m_window->filterField()->text().trimmed().isEmpty())
+        return; // the search results stay on display
     if (!m_window->isThreaded()) {
         m_window->setMessageModel(service->messageModel());
         m_threads.reset();

@@ -70,6 +70,11 @@ private:
     // Shows the open folder of m_current flat or as threads, as the window asks.
     void showMessageModel();
     void showUnifiedInbox();
+    // The search field's text in the list it filters: the open folder's, or every folder's
+    // (the search results, servers asked too) when the window searches all folders.
+    void applySearch();
+    // The list of the folder selected in the folder tree, after search results.
+    void showFolderList();
     struct MessageGroup
     {
         RunningAccount *session;

@@ -4,6 +4,7 @@
 #include "composerwindow.h"
 #include "mainwindow.h"
 #include "models/messagelistmodel.h"
+#include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
@@ -150,6 +151,16 @@ private:
     std::function<void()> m_painted;
 };
 
+// The text of a message's body, for the bodies the bench indexes: a German note in one of ten.
+QString benchBody(quint32 uid)
+{
+    if (uid % 100 == 0)
+        return QStringLiteral("Hallo,\nanbei der Bericht %1 aus München. Grüße").arg(uid);
+    return QStringLiteral("Hello team,\nthe figures for week %1 are attached; see the notes on"
+                          " the shared drive before the meeting.\nRegards")
+            .arg(uid % 52);
+}
+
 } // namespace
 
 int runAppWindowBench(int argc, char *argv[])
@@ -224,6 +235,40 @@ int runAppWindowBench(int argc, char *argv[])
     note(QStringLiteral("search"),
          blockDuring(probe, [&] { window.filterField()->setText(QStringLiteral("invoice")); }));
     note(QStringLiteral("search"), blockDuring(probe, [&] { window.filterField()->clear(); }));
+    // Every folder searched at once, as the search field does with All Folders: the results list
+    // over the cache (its server is not asked here). Each query's time to its full list, the
+    // median of five, and the longest block of the window while it is shown.
+    SearchResultsModel results;
+    results.addAccount(QStringLiteral("bench"), account.displayName(), service.store());
+    const std::pair<const char *, QString> queries[] = {
+            {"word", QStringLiteral("quarterly")},
+            {"rare", QStringLiteral("holiday 1234")},
+            {"body", QStringLiteral("anbei")},
+            {"german", QStringLiteral("muenchen")},
+            {"operators", QStringLiteral("from:alice is:unread invoice")},
+            {"flags", QStringLiteral("is:unread has:attachment")},
+    };
+    window.setMessageModel(&results);
+    for (const auto &[label, query] : queries) {
+        const QString text = query; // a name of its own, for the lambda below
+        QList<double> runs;
+        for (int run = 0; run < 5; ++run) {
+            results.setSearchText(QString());
+            QElapsedTimer timer;
+            timer.start();
+            results.setSearchText(text);
+            runs.append(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(runs.begin(), runs.end());
+        out << "search_all_" << label << "_ms " << figure(runs.at(2)) << '\n';
+        out << "search_all_" << label << "_rows " << results.rowCount() << '\n';
+        note(QStringLiteral("search_all"), blockDuring(probe, [&] {
+                 results.setSearchText(QString());
+                 results.setSearchText(text);
+             }));
+    }
+    out.flush();
+    window.setMessageModel(model);
     // View → Threads and back, twice, with the first conversation opened: the first time a
     // cache shows threads it builds their indexes.
     for (const QString &name : {QStringLiteral("threads_first"), QStringLiteral("threads")}) {
@@ -297,8 +342,18 @@ int runAppBench(int argc, char *argv[])
         // A cache that has been in use: whatever the store defers to idle time (the full-text
         // index) is done before the window opens, as it would be long before a user searches.
         MessageStore store;
-        if (!store.open(cachePath))
+        if (!store.open(cachePath)) {
             store.search(folderId, QStringLiteral("warm"));
+            // The bodies of one message in ten were read once, and so indexed.
+            QElapsedTimer timer;
+            timer.start();
+            int bodies = 0;
+            for (int uid = 10; uid <= messages; uid += 10, ++bodies)
+                store.indexBody(folderId, quint32(uid), benchBody(quint32(uid)));
+            out << "indexed_bodies " << bodies << '\n';
+            out << "index_body_ms "
+                << figure(double(timer.nsecsElapsed()) / 1e6 / std::max(1, bodies)) << '\n';
+        }
     }
     out << "cached_messages " << messages << '\n';
     out.flush();

@@ -76,6 +76,13 @@ MainActions::MainActions(QWidget *window)
     m_threadedView->setCheckable(true);
     m_threadedView->setToolTip(tr("Group replies under the message they answer"));
 
+    m_keepOffline = create(QStringLiteral("keepOffline"), tr("&Keep Messages for Offline Use"),
+                           QStringLiteral("folder"));
+    m_keepOffline->setCheckable(true);
+    m_keepOffline->setEnabled(false);
+    m_keepOffline->setToolTip(tr("Download the folder's messages so that they can be read and"
+                                 " searched without a connection"));
+
     m_reply->setToolTip(tr("Reply to the sender"));
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
     m_replyToList->setToolTip(tr("Reply to the mailing list the message came through"));

@@ -37,6 +37,8 @@ public:
     QAction *undo() const { return m_undo; }
     // Checkable: the message list shows threads.
     QAction *threadedView() const { return m_threadedView; }
+    // Checkable: the folder on display keeps its messages for offline use.
+    QAction *keepOffline() const { return m_keepOffline; }
 
     // The actions that act on the selected messages.
     QList<QAction *> messageActions() const;
@@ -64,4 +66,5 @@ private:
     QAction *m_exportContacts;
     QAction *m_quit;
     QAction *m_threadedView;
+    QAction *m_keepOffline;
 };

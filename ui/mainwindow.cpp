@@ -16,9 +16,12 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -34,6 +37,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -43,6 +47,7 @@ const QString mainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
 const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
 const QString threadedKey = QStringLiteral("mainWindow/threaded");
+const QString searchScopeKey = QStringLiteral("mainWindow/searchAllFolders");
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
@@ -58,6 +63,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_messageList(new QTreeView)
     , m_selectionKeeper(new MessageSelectionKeeper(m_messageList))
     , m_filterField(new QLineEdit)
+    , m_searchScope(new QComboBox)
+    , m_emptySearch(new QLabel)
     , m_messageViewer(new MessageViewer)
     , m_statusArea(new StatusArea(this))
 {
@@ -98,6 +105,21 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_filterField->setClearButtonEnabled(true);
     m_filterField->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_filterField->hide();
+    m_searchScope->setObjectName(QStringLiteral("searchScope"));
+    m_searchScope->addItem(tr("This Folder"));
+    m_searchScope->addItem(tr("All Folders"));
+    m_searchScope->setToolTip(tr("Search this folder, or every folder of every account and"
+                                 " their servers. Try from:, to:, subject:, has:attachment,"
+                                 " is:unread, is:flagged, before:YYYY-MM-DD, after:YYYY-MM-DD."));
+    m_searchScope->setAccessibleName(tr("Search in"));
+    m_searchScope->hide();
+    m_emptySearch->setObjectName(QStringLiteral("emptySearch"));
+    m_emptySearch->setAlignment(Qt::AlignCenter);
+    m_emptySearch->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptySearch->setEnabled(false); // drawn in the disabled text colour
+    m_emptySearch->hide();
+    auto *overlay = new QVBoxLayout(m_messageList->viewport());
+    overlay->addWidget(m_emptySearch, 0, Qt::AlignCenter);
 
     m_messageViewer->setObjectName(QStringLiteral("messageViewer"));
     m_messageViewer->setAccessibleName(tr("Message"));
@@ -105,7 +127,11 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     auto *listLayout = new QVBoxLayout(m_listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(2);
-    listLayout->addWidget(m_filterField);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(4);
+    searchRow->addWidget(m_filterField, 1);
+    searchRow->addWidget(m_searchScope);
+    listLayout->addLayout(searchRow);
     listLayout->addWidget(m_messageList);
 
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -172,6 +198,9 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
+
+    QMenu *folder = menuBar()->addMenu(tr("F&older"));
+    folder->addAction(m_actions->keepOffline());
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_actions->reply());
@@ -274,6 +303,13 @@ void MainWindow::connectActions()
             });
     connect(m_messageList, &QAbstractItemView::activated, this, &MainWindow::messageActivated);
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
+    connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::updateEmptySearch);
+    connect(m_searchScope, &QComboBox::currentIndexChanged, this, [this] {
+        m_settings->setValue(searchScopeKey, isSearchingAllFolders());
+        Q_EMIT searchScopeChanged(isSearchingAllFolders());
+    });
+    connect(a->keepOffline(), &QAction::triggered, this,
+            [this](bool keep) { Q_EMIT keepOfflineRequested(m_folderView->currentIndex(), keep); });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);
@@ -282,6 +318,7 @@ void MainWindow::connectActions()
 void MainWindow::showFilter()
 {
     m_filterField->show();
+    m_searchScope->show();
     m_filterField->setFocus(Qt::ShortcutFocusReason);
     m_filterField->selectAll();
 }
@@ -290,7 +327,57 @@ void MainWindow::hideFilter()
 {
     m_filterField->clear(); // emits filterTextChanged("") so the list shows everything again
     m_filterField->hide();
+    m_searchScope->hide();
     m_messageList->setFocus(Qt::OtherFocusReason);
+}
+
+bool MainWindow::isSearchingAllFolders() const
+{
+    return m_searchScope->currentIndex() == 1;
+}
+
+void MainWindow::setSearchingAllFolders(bool all)
+{
+    m_searchScope->setCurrentIndex(all ? 1 : 0);
+}
+
+void MainWindow::setSearchBusy(bool busy)
+{
+    m_searchBusy = busy;
+    updateEmptySearch();
+}
+
+void MainWindow::setKeepOfflineState(bool enabled, bool kept)
+{
+    QAction *keep = m_actions->keepOffline();
+    keep->setEnabled(enabled);
+    keep->setChecked(enabled && kept);
+}
+
+void MainWindow::fitSearchColumns()
+{
+    // Search results say where each message lives and who found it, after the list's own
+    // columns: the subject gives up the room they need, so that they are in sight.
+    QHeaderView *header = m_messageList->header();
+    const int location = MessageListModel::ColumnCount;
+    header->resizeSection(location, 200);
+    header->resizeSection(location + 1, 140);
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != MessageListModel::SubjectColumn && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    header->resizeSection(MessageListModel::SubjectColumn,
+                          std::max(160, m_messageList->viewport()->width() - others));
+}
+
+void MainWindow::updateEmptySearch()
+{
+    const QAbstractItemModel *model = m_messageList->model();
+    const bool empty = !m_filterField->text().trimmed().isEmpty() && model
+                       && model->rowCount() == 0;
+    m_emptySearch->setText(m_searchBusy ? tr("Searching…") : tr("No messages match"));
+    m_emptySearch->setVisible(empty);
 }
 
 QTreeView *MainWindow::folderView() const
@@ -355,6 +442,9 @@ void MainWindow::setFolderModel(QAbstractItemModel *model)
                 // Another folder: its messages are not those on display.
                 m_selectionKeeper->clear();
                 m_messageViewer->clear();
+                // Choosing a folder while every folder is searched searches that folder.
+                if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
+                    setSearchingAllFolders(false);
                 Q_EMIT folderSelected(current);
             });
 }
@@ -366,14 +456,29 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
         return; // the same list, reset by its folder when it changes
     }
     m_selectionKeeper->setModel(model);
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    if (model) {
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            m_modelConnections.append(connect(model, signal, this, &MainWindow::updateEmptySearch));
+        m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
+                                          &MainWindow::updateEmptySearch));
+        m_modelConnections.append(connect(model, &QAbstractItemModel::layoutChanged, this,
+                                          &MainWindow::updateEmptySearch));
+    }
+    updateEmptySearch();
     if (!m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
+        if (model && model->columnCount() > MessageListModel::ColumnCount)
+            fitSearchColumns();
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
         QHeaderView *header = m_messageList->header();
         // Flat, threaded and unified lists all have the message list's columns.
+        // (Search results add where each message lives and who found it.)
         const bool messageList = qobject_cast<MessageListModel *>(model) != nullptr
-                                 || model->columnCount() == MessageListModel::ColumnCount;
+                                 || model->columnCount() >= MessageListModel::ColumnCount;
         const int subject = messageList ? MessageListModel::SubjectColumn : 0;
         for (int column = 0; column < model->columnCount(); ++column)
             header->resizeSection(column, column == subject ? 360 : 130);
@@ -383,6 +488,8 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
             header->resizeSection(MessageListModel::DateColumn, 160);
             header->resizeSection(MessageListModel::SizeColumn, 70);
         }
+        if (model->columnCount() > MessageListModel::ColumnCount)
+            fitSearchColumns();
     }
     updateMessageActions();
 }
@@ -457,7 +564,9 @@ void MainWindow::saveLayout()
     m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(threadedKey, isThreaded());
-    if (m_messageList->model())
+    // The columns of a folder's list; those of search results are laid out when shown.
+    if (m_messageList->model()
+        && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
         m_settings->setValue(messageHeaderKey, m_messageList->header()->saveState());
     m_settings->sync();
 }
@@ -469,6 +578,7 @@ void MainWindow::restoreLayout()
     m_mainSplitter->restoreState(m_settings->value(mainSplitterKey).toByteArray());
     m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
     setThreaded(m_settings->value(threadedKey, false).toBool());
+    setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
     if (m_messageList->model() && !m_pendingHeaderState.isEmpty())

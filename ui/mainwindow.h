@@ -11,6 +11,8 @@ class MessageSelectionKeeper;
 class MessageViewer;
 class OutboxView;
 class QAbstractItemModel;
+class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSettings;
 class QSplitter;
@@ -53,6 +55,16 @@ public:
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messageSplitter() const { return m_messageSplitter; }
     QLineEdit *filterField() const { return m_filterField; }
+    // Beside the filter: where it searches, this folder or every folder of every account.
+    QComboBox *searchScope() const { return m_searchScope; }
+    bool isSearchingAllFolders() const;
+    void setSearchingAllFolders(bool all);
+    // Tells over an empty list that a search found nothing ("No messages match"), or, while
+    // busy, that servers are still being asked.
+    void setSearchBusy(bool busy);
+    QLabel *emptySearchLabel() const { return m_emptySearch; }
+    // Whether the folder on display keeps its messages for offline use; enabled: it can.
+    void setKeepOfflineState(bool enabled, bool kept);
     StatusArea *statusArea() const { return m_statusArea; }
     OutboxView *outboxView() const { return m_outboxView; }
 
@@ -84,6 +96,9 @@ Q_SIGNALS:
     void importContactsRequested();
     void exportContactsRequested();
     void filterTextChanged(const QString &text);
+    void searchScopeChanged(bool allFolders);
+    // The user turned "Keep Messages for Offline Use" on or off for the folder.
+    void keepOfflineRequested(const QModelIndex &folder, bool keep);
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);
     // The message to show: chosen by the user, or the one that follows deleted or moved
@@ -105,6 +120,8 @@ private:
     void showFilter();
     void hideFilter();
     void updateMessageActions();
+    void updateEmptySearch();
+    void fitSearchColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
     bool confirmQuitWithUnsentMail();
@@ -123,6 +140,10 @@ private:
     QTreeView *m_messageList;
     MessageSelectionKeeper *m_selectionKeeper;
     QLineEdit *m_filterField;
+    QComboBox *m_searchScope;
+    QLabel *m_emptySearch;
+    bool m_searchBusy = false;
+    QList<QMetaObject::Connection> m_modelConnections;
     MessageViewer *m_messageViewer;
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;

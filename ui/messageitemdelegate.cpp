@@ -16,7 +16,7 @@ constexpr int markerSpacing = 2;
 bool isMessageColumn(const QModelIndex &index, int column)
 {
     return index.column() == column && index.model()
-           && index.model()->columnCount(index.parent()) == MessageListModel::ColumnCount;
+           && index.model()->columnCount(index.parent()) >= MessageListModel::ColumnCount;
 }
 
 } // namespace

@@ -333,7 +333,14 @@ void ImapConnection::handleUntagged(ImapResponse &response)
                 m_enabled.append(e);
         }
     }
+    // An ESEARCH names the command it answers (RFC 4731): no other command may take it, even
+    // when the one it answers has no one left to hear it.
+    const QByteArray correlator = response.type() == ImapResponse::Type::ESearch
+                                          ? response.esearch().tag
+                                          : QByteArray();
     for (Command &c : m_inflight) {
+        if (!correlator.isEmpty() && c.tag != correlator)
+            continue;
         if (c.untagged && (!c.hasContext || c.context) && c.untagged(response))
             return;
     }

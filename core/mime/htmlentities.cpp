@@ -32,6 +32,24 @@ QString namedEntity(QStringView name)
         };
         for (const auto &e : table)
             r.insert(QString::fromLatin1(e.name), e.ch);
+        // The letters of Latin-1 (U+00C0 to U+00FF) by their HTML 4 names, as mail written in
+        // German, French or Spanish uses them.
+        const char *const latin1Letters[] = {
+                "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig", "Ccedil",
+                "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc", "Iuml",
+                "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",  nullptr,
+                "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN", "szlig",
+                "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig", "ccedil",
+                "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc", "iuml",
+                "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",  nullptr,
+                "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn", "yuml",
+        };
+        char16_t letter = 0xc0;
+        for (const char *letterName : latin1Letters) {
+            if (letterName)
+                r.insert(QString::fromLatin1(letterName), letter);
+            ++letter;
+        }
         r.insert(u"tab"_s, u'\t');
         r.insert(u"newline"_s, u'\n');
         return r;

@@ -4,6 +4,7 @@
 #include "accountservice.h"
 #include "models/accountfoldermodel.h"
 #include "models/outboxmodel.h"
+#include "models/searchresultsmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "newmailmonitor.h"
 #include "outbox/messagesender.h"
@@ -21,7 +22,15 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
     , m_unified(std::make_unique<UnifiedInboxModel>())
     , m_outbox(std::make_unique<OutboxModel>())
     , m_newMail(std::make_unique<NewMailMonitor>())
+    , m_search(std::make_unique<SearchResultsModel>())
 {
+    m_serverSearchTimer.setSingleShot(true);
+    m_serverSearchTimer.setInterval(serverSearchDelayMs);
+    connect(&m_serverSearchTimer, &QTimer::timeout, this, [this] {
+        for (RunningAccount *running : std::as_const(m_running))
+            running->service()->searchServer(m_search->searchText());
+        updateServerSearching();
+    });
     connect(m_newMail.get(), &NewMailMonitor::unreadCountChanged, m_folders.get(),
             &AccountFolderModel::setAllInboxesUnread);
     connect(m_outbox.get(), &QAbstractItemModel::modelReset, this,
@@ -62,6 +71,7 @@ void AccountManager::followStore()
             return;
         running->service()->setAccount(*account);
         m_folders->setAccountName(id, account->displayName(), account->address());
+        m_search->setAccountName(id, account->displayName());
     });
     connect(m_accounts, &AccountStore::accountRemoved, this, &AccountManager::stopAccount);
 }
@@ -98,6 +108,13 @@ void AccountManager::startAccount(const Account &account, int position)
     m_outbox->addSender(account.id(), running->sender());
     connect(running->sender(), &MessageSender::followUpsDue, this, &AccountManager::applyFollowUps);
     m_newMail->addAccount(account.id(), account.displayName(), service->store());
+    m_search->addAccount(account.id(), account.displayName(), service->store());
+    connect(service, &AccountService::serverMatches, this,
+            [this, id = account.id()](qint64 folderId, const QList<quint32> &uids) {
+                m_search->addServerMatches(id, folderId, uids);
+            });
+    connect(service, &AccountService::serverSearchFinished, this,
+            &AccountManager::updateServerSearching);
     Q_EMIT accountStarted(running);
     service->connectToServer();
 }
@@ -109,11 +126,36 @@ void AccountManager::stopAccount(const QString &accountId)
         return;
     Q_EMIT accountStopping(running);
     m_newMail->removeAccount(accountId);
+    m_search->removeAccount(accountId);
     m_outbox->removeSender(accountId);
     m_unified->removeAccount(accountId);
     m_folders->removeAccount(accountId);
     m_running.remove(accountId);
     delete running;
+    updateServerSearching();
+}
+
+void AccountManager::search(const QString &text)
+{
+    m_search->setSearchText(text);
+    if (m_search->searchText().isEmpty()) {
+        m_serverSearchTimer.stop();
+        for (RunningAccount *running : std::as_const(m_running))
+            running->service()->searchServer(QString());
+    } else {
+        // Servers are asked once the typing pauses; meanwhile the list says they will be.
+        m_serverSearchTimer.start();
+    }
+    updateServerSearching();
+}
+
+void AccountManager::updateServerSearching()
+{
+    m_search->setServerSearching(
+            m_serverSearchTimer.isActive()
+            || std::any_of(m_running.cbegin(), m_running.cend(), [](const RunningAccount *running) {
+                   return running->service()->isSearchingServer();
+               }));
 }
 
 void AccountManager::applyFollowUps(const QList<OutboxFollowUp> &followUps)

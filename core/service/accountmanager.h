@@ -8,11 +8,13 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
 class AccountFolderModel;
 class RunningAccount;
+class SearchResultsModel;
 class AccountStore;
 class NewMailMonitor;
 class OutboxModel;
@@ -51,6 +53,15 @@ public:
     UnifiedInboxModel *unifiedInbox() const { return m_unified.get(); }
     OutboxModel *outboxModel() const { return m_outbox.get(); }
     NewMailMonitor *newMail() const { return m_newMail.get(); }
+    // The messages of every folder and account that match the last search().
+    SearchResultsModel *searchResults() const { return m_search.get(); }
+
+    // Searches every account: its cache at once, its server too (AccountService::searchServer())
+    // where the cache cannot answer alone, once the text has not changed for serverSearchDelayMs
+    // (a search typed letter by letter asks the servers once); the matches gather in
+    // searchResults(). Empty ends the search.
+    static constexpr int serverSearchDelayMs = 300;
+    void search(const QString &text);
 
     // A message is still waiting in some outbox to be sent.
     bool hasUnsentMail() const;
@@ -72,6 +83,7 @@ private:
     // A message was sent: the messages it answered, forwarded or was drafted as change, each
     // through its own account's queue (now, or once that account is connected).
     void applyFollowUps(const QList<OutboxFollowUp> &followUps);
+    void updateServerSearching();
 
     AccountStore *m_accounts;
     SecretStore *m_secrets;
@@ -82,5 +94,7 @@ private:
     std::unique_ptr<UnifiedInboxModel> m_unified;
     std::unique_ptr<OutboxModel> m_outbox;
     std::unique_ptr<NewMailMonitor> m_newMail;
+    std::unique_ptr<SearchResultsModel> m_search;
+    QTimer m_serverSearchTimer;
     bool m_started = false;
 };

@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accountendpoints.h"
 #include "common/logging.h"
+#include "foldersearch.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapfetchparttask.h"
@@ -10,13 +11,16 @@
 #include "imap/tasks/imapselecttask.h"
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
+#include "mime/searchabletext.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "net/ssltransportfactory.h"
 #include "net/transport.h"
+#include "offlinekeeper.h"
 #include "operationqueue.h"
 #include "partdownload.h"
 #include "sectionfetchregistry.h"
+#include "serversearchcriteria.h"
 #include "specialfoldernames.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
@@ -85,6 +89,15 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::notice);
     m_store = std::make_unique<MessageStore>();
     m_operations = std::make_unique<OperationQueue>(m_store.get());
+    m_offline = new OfflineKeeper(this);
+    connect(m_offline, &OfflineKeeper::progress, this, &AccountService::offlineProgress);
+    // The folders kept for offline use are looked at once online, and after each
+    // synchronisation, which may have brought messages.
+    connect(this, &AccountService::syncFinished, m_offline, [this] { m_offline->start(); });
+    connect(this, &AccountService::stateChanged, m_offline, [this](State state) {
+        if (state == State::Online)
+            m_offline->start();
+    });
     connect(m_operations.get(), &OperationQueue::drained, this,
             &AccountService::onOperationsDrained);
     connect(m_operations.get(), &OperationQueue::moved, this, &AccountService::onMoved);
@@ -581,6 +594,8 @@ bool AccountService::isCached(const Read &read) const
     case Read::Kind::Part:
         return MessagePartLoader::cachedSection(m_store.get(), read.folderId, read.uid, read.section)
                 .has_value();
+    case Read::Kind::Search:
+        return false;
     }
     return false;
 }
@@ -672,7 +687,9 @@ void AccountService::failRead(const Read &read, const MailError &error)
     QMetaObject::invokeMethod(
             this,
             [this, read, error] {
-                if (read.kind == Read::Kind::Part)
+                if (read.kind == Read::Kind::Search)
+                    endFolderSearch(read.search);
+                else if (read.kind == Read::Kind::Part)
                     Q_EMIT partFetchFailed(read.folderId, read.uid, read.section, error);
                 else
                     Q_EMIT messageFetchFailed(read.folderId, read.uid, error);
@@ -699,6 +716,9 @@ void AccountService::startRead(const Read &read, ImapConnection *connection)
         return;
     case Read::Kind::Part:
         downloadPart(read, connection, ended);
+        return;
+    case Read::Kind::Search:
+        searchFolder(read, connection, ended);
         return;
     }
 }
@@ -747,6 +767,7 @@ void AccountService::readWhole(const Read &read, ImapConnection *connection,
             Q_EMIT messageFetchFailed(folder, uid, fetch->error());
         } else {
             reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
+            indexBody(folder, uid, MimePart::parse(fetch->data()));
             Q_EMIT messageFetched(folder, uid, fetch->data());
         }
         ended();
@@ -762,10 +783,12 @@ void AccountService::loadDisplayParts(const Read &read, ImapConnection *connecti
     loader->setSectionFetches(m_sectionFetches.get());
     connect(loader, &MessagePartLoader::finished, this, [this, loader, ended] {
         loader->deleteLater();
-        if (loader->error())
+        if (loader->error()) {
             Q_EMIT messageFetchFailed(loader->folderId(), loader->uid(), loader->error());
-        else
+        } else {
+            indexBody(loader->folderId(), loader->uid(), loader->message());
             Q_EMIT messagePartsFetched(loader->folderId(), loader->uid(), loader->message());
+        }
         ended();
     });
     loader->start();
@@ -795,6 +818,109 @@ void AccountService::downloadPart(const Read &read, ImapConnection *connection,
         ended();
     });
     download->start();
+}
+
+void AccountService::indexBody(qint64 folderId, quint32 uid, const MimePart &message)
+{
+    const StoreResult<bool> indexed = m_store->isBodyIndexed(folderId, uid);
+    if (!indexed || indexed.value())
+        return;
+    reportTaskError(m_store->indexBody(folderId, uid, SearchableText::of(message)));
+}
+
+void AccountService::setKeepOffline(qint64 folderId, bool keep)
+{
+    if (MailError error = m_store->setKeepOffline(folderId, keep)) {
+        reportTaskError(error);
+        return;
+    }
+    if (keep)
+        m_offline->start();
+    else
+        m_offline->forget(folderId);
+}
+
+bool AccountService::isKeptOffline(qint64 folderId) const
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    return folder && folder.value().keepOffline;
+}
+
+void AccountService::searchServer(const QString &text)
+{
+    // The folders the previous search had not asked yet are not asked.
+    m_waitingReads.removeIf([](const Read &read) { return read.kind == Read::Kind::Search; });
+    const quint64 id = ++m_serverSearch.id;
+    m_serverSearch.text = text;
+    m_serverSearch.remaining = 0;
+    const SearchQuery query = SearchQuery::parse(text);
+    QList<qint64> folders;
+    if (onlineConnection() && ServerSearchCriteria::isSearchable(query)) {
+        const QHash<qint64, int> cached = m_store->messageCounts().value();
+        for (const FolderRecord &folder : m_store->folders().value()) {
+            if (!folder.isSelectable())
+                continue;
+            const int count = cached.value(folder.id);
+            // A folder whose every message is here with its body is answered by the cache.
+            if (folder.uidNext != 0 && count >= int(folder.exists)
+                && !m_store->hasMessagesWithoutBody(folder.id).value())
+                continue;
+            folders.append(folder.id);
+        }
+    }
+    if (folders.isEmpty()) {
+        QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    if (id == m_serverSearch.id)
+                        Q_EMIT serverSearchFinished();
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    // The open folder first: its matches are the likeliest wanted.
+    std::stable_partition(folders.begin(), folders.end(),
+                          [this](qint64 folder) { return folder == m_currentFolder; });
+    m_serverSearch.remaining = int(folders.size());
+    for (qint64 folder : std::as_const(folders)) {
+        Read read;
+        read.kind = Read::Kind::Search;
+        read.folderId = folder;
+        read.search = id;
+        m_waitingReads.append(read);
+    }
+    startWaitingReads();
+}
+
+void AccountService::searchFolder(const Read &read, ImapConnection *connection,
+                                  std::function<void()> ended)
+{
+    auto *search = new FolderSearch(read.search == m_serverSearch.id ? connection : nullptr,
+                                    m_store.get(), read.folderId,
+                                    SearchQuery::parse(m_serverSearch.text), this);
+    if (connection)
+        search->setMailbox(wireName(read.folderId));
+    const quint64 id = read.search;
+    connect(search, &FolderSearch::finished, this, [this, search, id, ended] {
+        search->deleteLater();
+        if (id == m_serverSearch.id) {
+            if (search->error())
+                qCWarning(lcImap) << "server search:" << search->error().toString();
+            else if (!search->uids().isEmpty())
+                Q_EMIT serverMatches(search->folderId(), search->uids());
+        }
+        endFolderSearch(id);
+        ended();
+    });
+    search->start();
+}
+
+void AccountService::endFolderSearch(quint64 search)
+{
+    if (search != m_serverSearch.id || m_serverSearch.remaining == 0)
+        return;
+    if (--m_serverSearch.remaining == 0)
+        Q_EMIT serverSearchFinished();
 }
 
 void AccountService::enqueue(const PendingOperation &operation)

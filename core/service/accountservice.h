@@ -22,6 +22,7 @@ class ImapConnection;
 class InboxWatcher;
 class MessageListModel;
 class MessageStore;
+class OfflineKeeper;
 class OperationQueue;
 struct PendingOperation;
 class SecretStore;
@@ -125,6 +126,22 @@ public:
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
 
+    // Asks the server too which messages match what a user typed (SearchQuery), a folder at a
+    // time as reads are (FolderSearch), in each folder the cache cannot answer for alone: one
+    // with messages whose body is not indexed, or not synchronised as far as the server has
+    // messages. serverMatches() tells each folder's matches, serverSearchFinished() the end;
+    // offline, or with nothing a server can search for, it ends at once. A new search
+    // replaces the one running: its folders not asked yet are not asked.
+    void searchServer(const QString &text);
+    bool isSearchingServer() const { return m_serverSearch.remaining > 0; }
+
+    // Keeps the folder's messages for offline use: their bodies are downloaded and indexed in
+    // the background while online (OfflineKeeper), offlineProgress() telling how far.
+    void setKeepOffline(qint64 folderId, bool keep);
+    bool isKeptOffline(qint64 folderId) const;
+    // The folder's name as a user reads it ("Inbox", the last part of its path).
+    QString folderName(qint64 folderId) const;
+
     // The last move or deletion into Trash that reached the server can be taken back: the
     // messages move back to their folder (their new UIDs known from COPYUID).
     bool canUndo() const { return !m_undo.mapping.isEmpty(); }
@@ -192,6 +209,10 @@ Q_SIGNALS:
     void partFetchFailed(qint64 folderId, quint32 uid, const QByteArray &section,
                          const MailError &error);
     void errorOccurred(const MailError &error);
+    void serverMatches(qint64 folderId, const QList<quint32> &uids);
+    void serverSearchFinished();
+    // done of total messages of the folder kept for offline use are here.
+    void offlineProgress(qint64 folderId, int done, int total);
 
 private:
     void setState(State state, const QString &detail = {});
@@ -203,11 +224,12 @@ private:
     // A read of one message: whole, the parts a reader shows, or one section.
     struct Read
     {
-        enum class Kind { Whole, Display, Part };
+        enum class Kind { Whole, Display, Part, Search };
         Kind kind = Kind::Display;
         qint64 folderId = 0;
         quint32 uid = 0;
         QByteArray section;
+        quint64 search = 0; // Search: which searchServer() asked
     };
     void requestRead(const Read &read);
     bool isCached(const Read &read) const;
@@ -230,6 +252,11 @@ private:
     void readWhole(const Read &read, ImapConnection *connection, std::function<void()> ended);
     void loadDisplayParts(const Read &read, ImapConnection *connection, std::function<void()> ended);
     void downloadPart(const Read &read, ImapConnection *connection, std::function<void()> ended);
+    void searchFolder(const Read &read, ImapConnection *connection, std::function<void()> ended);
+    // One folder of server search number search is answered (or could not be asked).
+    void endFolderSearch(quint64 search);
+    // The text of a message that was read joins the search index.
+    void indexBody(qint64 folderId, quint32 uid, const MimePart &message);
     void failRead(const Read &read, const MailError &error);
     // A read that used the connection of session ended; the last one frees the connection.
     void onReadEnded(quint64 session);
@@ -246,7 +273,6 @@ private:
     void onOperationsDrained();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
-    QString folderName(qint64 folderId) const;
     // The folder of a mailbox name as selected on the connection; 0 when not cached.
     qint64 folderOfMailbox(const QByteArray &wireName) const;
     // Starts or stops the Inbox watcher for the current state and open folder.
@@ -297,6 +323,14 @@ private:
     int m_reconnectAttempts = 0;
     QTimer m_resyncTimer;
     QTimer m_reconnectTimer;
+    struct ServerSearch
+    {
+        quint64 id = 0;
+        QString text;
+        int remaining = 0; // folders not answered yet
+    };
+    ServerSearch m_serverSearch;
+    OfflineKeeper *m_offline = nullptr;
     // Reads that wait for their folder to be selected, in the order asked.
     QList<Read> m_waitingReads;
     // Reads (and their SELECT) using the connection of session m_session.

@@ -30,6 +30,8 @@ struct FolderRecord
     quint64 highestModSeq = 0;
     quint32 exists = 0; // as last reported by the server
     quint32 unseen = 0; // as last reported by the server
+    // The user keeps the folder's messages for offline use: their bodies are downloaded.
+    bool keepOffline = false;
 
     // RFC 3501 5.1: the name INBOX, in any case, is the Inbox.
     static bool isInboxPath(QStringView path)

@@ -9,7 +9,7 @@ namespace {
 
 const QString folderColumns = QStringLiteral(
         "id, path, delimiter, attributes, special_use, subscribed, uid_validity, uid_next,"
-        " highest_modseq, exists_count, unseen_count");
+        " highest_modseq, exists_count, unseen_count, keep_offline");
 
 FolderRecord folderFromQuery(const QSqlQuery &query)
 {
@@ -26,6 +26,7 @@ FolderRecord folderFromQuery(const QSqlQuery &query)
     folder.highestModSeq = query.value(8).toULongLong();
     folder.exists = query.value(9).toUInt();
     folder.unseen = query.value(10).toUInt();
+    folder.keepOffline = query.value(11).toBool();
     return folder;
 }
 
@@ -156,6 +157,21 @@ MailError FolderTable::resetState(qint64 folderId, quint32 newUidValidity)
     query->bindValue(1, folderId);
     if (!query->exec())
         return m_db.failed(QStringLiteral("Cannot reset a folder"), *query);
+    return {};
+}
+
+MailError FolderTable::setKeepOffline(qint64 folderId, bool keep)
+{
+    MailError error;
+    QSqlQuery *query = m_db.prepared(QStringLiteral("UPDATE folders SET keep_offline = ?"
+                                                    " WHERE id = ?"),
+                                     &error);
+    if (!query)
+        return error;
+    query->bindValue(0, keep ? 1 : 0);
+    query->bindValue(1, folderId);
+    if (!query->exec())
+        return m_db.failed(QStringLiteral("Cannot change a folder"), *query);
     return {};
 }
 

@@ -26,6 +26,7 @@ public:
     // Inside the caller's transaction, which drops the folder's messages too: a new
     // UIDVALIDITY and no synchronisation state.
     MailError resetState(qint64 folderId, quint32 newUidValidity);
+    MailError setKeepOffline(qint64 folderId, bool keep);
     // Inside the caller's transaction, which drops the folder's messages too.
     MailError remove(qint64 folderId);
 

@@ -3,6 +3,7 @@
 #include "cachedatabase.h"
 #include "listindexes.h"
 #include "searchindex.h"
+#include "searchquery.h"
 #include "storesql.h"
 
 #include <QSqlQuery>
@@ -80,16 +81,21 @@ QString ListQueries::listSql(const MessageQuery &query, const QString &select, c
 {
     QString sql = select + QStringLiteral(" FROM ") + source
                   + QStringLiteral(" WHERE folder_id = ?");
-    if (!SearchIndex::ftsQuery(query.searchText).isEmpty())
+    const SearchQuery search = SearchQuery::parse(query.searchText);
+    if (!search.ftsMatch().isEmpty())
         sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
                               " WHERE messages_fts MATCH ?)");
-    return sql + tail;
+    return sql + search.sqlConditions() + tail;
 }
 
 QVariantList ListQueries::listValues(const MessageQuery &query)
 {
-    const QString match = SearchIndex::ftsQuery(query.searchText);
-    return match.isEmpty() ? QVariantList {query.folderId} : QVariantList {query.folderId, match};
+    const SearchQuery search = SearchQuery::parse(query.searchText);
+    QVariantList values {query.folderId};
+    const QString match = search.ftsMatch();
+    if (!match.isEmpty())
+        values.append(match);
+    return values + search.sqlValues();
 }
 
 QSqlQuery *ListQueries::listQuery(const MessageQuery &query, const QString &select,
@@ -97,7 +103,7 @@ QSqlQuery *ListQueries::listQuery(const MessageQuery &query, const QString &sele
 {
     // A search sees every cached message: what the idle-time indexing has not reached yet is
     // indexed now.
-    if (!SearchIndex::ftsQuery(query.searchText).isEmpty()) {
+    if (!SearchQuery::parse(query.searchText).ftsMatch().isEmpty()) {
         if (MailError indexError = m_search.indexPending()) {
             *error = indexError;
             return nullptr;
@@ -121,7 +127,7 @@ StoreResult<QList<quint32>> ListQueries::search(qint64 folderId, const QString &
     MessageQuery query;
     query.folderId = folderId;
     query.searchText = text;
-    if (SearchIndex::ftsQuery(text).isEmpty())
+    if (SearchQuery::parse(text).isEmpty())
         return QList<quint32>();
     MailError error;
     QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), QStringLiteral(" ORDER BY uid"),
@@ -133,6 +139,60 @@ StoreResult<QList<quint32>> ListQueries::search(qint64 folderId, const QString &
     QList<quint32> result;
     while (sql->next())
         result.append(sql->value(0).toUInt());
+    sql->finish();
+    return result;
+}
+
+StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, int limit)
+{
+    const SearchQuery search = SearchQuery::parse(text);
+    if (search.isEmpty())
+        return QList<MessageRecord>();
+    const QString match = search.ftsMatch();
+    if (!match.isEmpty()) {
+        if (MailError error = m_search.indexPending())
+            return error;
+    }
+    // Few matches: each is read by its row id and the few sorted. Many (or no words, only
+    // flags and dates): the messages are walked newest first until limit of them match, which
+    // stops early instead of sorting every match.
+    bool walkByDate = true;
+    if (!match.isEmpty()) {
+        const StoreResult<QVariant> matches = m_db.scalar(
+                QStringLiteral("SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?"),
+                {match});
+        if (!matches)
+            return matches.error();
+        walkByDate = matches.value().toLongLong() > qint64(limit) * 4;
+    }
+    MailError error;
+    QSqlQuery *sql = m_db.prepared(
+            QStringLiteral("SELECT uid, modseq, flags, keywords, internal_date, sent_date, size,"
+                           " subject, from_name, from_address, message_id, has_attachments,"
+                           " folder_id FROM messages")
+                    + (walkByDate ? QStringLiteral(" INDEXED BY messages_by_recency") : QString())
+                    + QStringLiteral(" WHERE 1")
+                    + (match.isEmpty() ? QString()
+                                       : QStringLiteral(" AND id IN (SELECT rowid FROM"
+                                                        " messages_fts WHERE messages_fts"
+                                                        " MATCH ?)"))
+                    + search.sqlConditions()
+                    + QStringLiteral(" ORDER BY sort_date DESC, id DESC LIMIT ?"),
+            &error);
+    if (!sql)
+        return error;
+    QVariantList values;
+    if (!match.isEmpty())
+        values.append(match);
+    values += search.sqlValues();
+    values.append(limit);
+    for (int i = 0; i < values.size(); ++i)
+        sql->bindValue(i, values.at(i));
+    if (!sql->exec())
+        return m_db.failed(QStringLiteral("Cannot search the cache"), *sql);
+    QList<MessageRecord> result;
+    while (sql->next())
+        result.append(StoreSql::listRecord(*sql, sql->value(12).toLongLong()));
     sql->finish();
     return result;
 }
@@ -182,7 +242,7 @@ StoreResult<QList<MessageRecord>> ListQueries::fetch(const MessageQuery &query, 
                                orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"), &error);
     if (!sql)
         return error;
-    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    const int next = int(listValues(query).size());
     sql->bindValue(next, limit);
     sql->bindValue(next + 1, offset);
     return readWindow(sql, query.folderId, limit);
@@ -204,7 +264,7 @@ StoreResult<QList<MessageRecord>> ListQueries::fetchAfter(const MessageQuery &qu
                                &error);
     if (!sql)
         return error;
-    const int next = SearchIndex::ftsQuery(query.searchText).isEmpty() ? 1 : 2;
+    const int next = int(listValues(query).size());
     sql->bindValue(next, query.folderId);
     sql->bindValue(next + 1, afterUid);
     sql->bindValue(next + 2, limit);
@@ -214,10 +274,11 @@ StoreResult<QList<MessageRecord>> ListQueries::fetchAfter(const MessageQuery &qu
 StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
 {
     const QString column = sortColumn(query.sortKey);
-    const QString fts = SearchIndex::ftsQuery(query.searchText);
-    const int next = fts.isEmpty() ? 1 : 2;
+    const SearchQuery search = SearchQuery::parse(query.searchText);
+    const int next = int(listValues(query).size());
     // The message's own row first, found by its UID alone: where a search is on, whether the
-    // message matches is asked of the index by row id, instead of listing every match.
+    // message matches is asked of that row (and of the index by row id), instead of listing
+    // every match.
     MessageQuery own = query;
     own.searchText.clear();
     MailError error;
@@ -233,17 +294,26 @@ StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
     const QVariant sortValue = key->value(0);
     const qint64 rowId = key->value(1).toLongLong();
     key->finish();
-    if (!fts.isEmpty()) {
-        if (MailError indexError = m_search.indexPending())
-            return indexError;
-        QSqlQuery *match = m_db.prepared(QStringLiteral(
-                                                 "SELECT 1 FROM messages_fts"
-                                                 " WHERE messages_fts MATCH ? AND rowid = ?"),
-                                         &error);
+    if (!search.isEmpty()) {
+        const QString fts = search.ftsMatch();
+        if (!fts.isEmpty()) {
+            if (MailError indexError = m_search.indexPending())
+                return indexError;
+        }
+        QSqlQuery *match = m_db.prepared(
+                QStringLiteral("SELECT 1 FROM messages WHERE id = ?") + search.sqlConditions()
+                        + (fts.isEmpty() ? QString()
+                                         : QStringLiteral(" AND EXISTS (SELECT 1 FROM messages_fts"
+                                                          " WHERE messages_fts MATCH ?"
+                                                          " AND rowid = ?)")),
+                &error);
         if (!match)
             return error;
-        match->bindValue(0, fts);
-        match->bindValue(1, rowId);
+        QVariantList values = QVariantList {rowId} + search.sqlValues();
+        if (!fts.isEmpty())
+            values += QVariantList {fts, rowId};
+        for (int i = 0; i < values.size(); ++i)
+            match->bindValue(i, values.at(i));
         if (!match->exec())
             return m_db.failed(QStringLiteral("Cannot find a message's row"), *match);
         const bool matches = match->next();

@@ -41,6 +41,9 @@ public:
     // UIDs of the messages whose subject, sender or recipients contain words starting with
     // each word of text, ascending.
     StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
+    // The messages of every folder that match what a user typed (SearchQuery), newest first,
+    // at most limit of them.
+    StoreResult<QList<MessageRecord>> searchAll(const QString &text, int limit);
 
     // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
     // queries order rows: for merging the lists of several stores.

@@ -249,6 +249,44 @@ StoreResult<QList<quint32>> MessageStore::search(qint64 folderId, const QString 
     return d->lists.search(folderId, text);
 }
 
+StoreResult<QList<MessageRecord>> MessageStore::searchAll(const QString &text, int limit)
+{
+    return d->lists.searchAll(text, limit);
+}
+
+MailError MessageStore::indexBody(qint64 folderId, quint32 uid, const QString &text)
+{
+    return d->search.indexBody(folderId, uid, text);
+}
+
+StoreResult<bool> MessageStore::isBodyIndexed(qint64 folderId, quint32 uid)
+{
+    return d->search.isBodyIndexed(folderId, uid);
+}
+
+StoreResult<QList<quint32>> MessageStore::uidsWithoutBody(qint64 folderId, int limit)
+{
+    return d->search.uidsWithoutBody(folderId, limit);
+}
+
+StoreResult<int> MessageStore::countWithoutBody(qint64 folderId)
+{
+    return d->search.countWithoutBody(folderId);
+}
+
+StoreResult<bool> MessageStore::hasMessagesWithoutBody(qint64 folderId)
+{
+    return d->search.hasMessagesWithoutBody(folderId);
+}
+
+MailError MessageStore::setKeepOffline(qint64 folderId, bool keep)
+{
+    if (MailError error = d->folders.setKeepOffline(folderId, keep))
+        return error;
+    Q_EMIT foldersChanged();
+    return {};
+}
+
 // Body parts
 
 MailError MessageStore::storeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,

@@ -24,7 +24,7 @@
 
 // The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
 // folder list, message envelopes and flags, body structures, fetched body parts and a full-text
-// index over subject, sender and recipients.
+// index over subject, sender, recipients and the text of cached bodies.
 //
 // A store and its connection belong to the thread that opened it.
 //
@@ -84,9 +84,22 @@ public:
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
-    // UIDs of the messages whose subject, sender or recipients contain words starting with
-    // each word of text, ascending.
+    // UIDs of the messages of the folder that match what a user typed (SearchQuery: words
+    // in subject, sender, recipients or an indexed body, and from:, is:unread, ...), ascending.
     StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
+    // The same over every folder: the matching messages, newest first, at most limit.
+    StoreResult<QList<MessageRecord>> searchAll(const QString &text, int limit);
+    // The text of a message's bodies joins the search index (SearchIndex::indexBody()).
+    MailError indexBody(qint64 folderId, quint32 uid, const QString &text);
+    StoreResult<bool> isBodyIndexed(qint64 folderId, quint32 uid);
+    // The messages of a folder whose body is not indexed yet, highest UID first (all when
+    // limit is negative), and how many there are.
+    StoreResult<QList<quint32>> uidsWithoutBody(qint64 folderId, int limit = -1);
+    StoreResult<int> countWithoutBody(qint64 folderId);
+    // Whether any message of the folder lacks its body in the index; stops at the first.
+    StoreResult<bool> hasMessagesWithoutBody(qint64 folderId);
+    // Whether the folder's messages are kept for offline use (FolderRecord::keepOffline).
+    MailError setKeepOffline(qint64 folderId, bool keep);
 
     // Body parts
     MailError storeBodyPart(qint64 folderId, quint32 uid, const QByteArray &section,

@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 #include "cachetransaction.h"
+#include "searchquery.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -13,11 +14,18 @@ namespace {
 const QString pendingWhere = QStringLiteral(
         " FROM messages WHERE id > (SELECT indexed_through FROM fts_state)");
 
-const QString indexChunkSql
-        = QStringLiteral("INSERT INTO messages_fts"
-                         " (rowid, subject, from_name, from_address, to_text, cc_text)"
-                         " SELECT id, subject, from_name, from_address, to_text, cc_text")
-          + pendingWhere + QStringLiteral(" ORDER BY id LIMIT ?");
+// The header columns as the index holds them: folded, the sender's name with the address, and
+// the To with the Cc recipients.
+// clang-format off
+const char foldedHeaders[] = HERON_SEARCH_FOLD("subject") ", "
+                             HERON_SEARCH_FOLD("from_name || ' ' || from_address") ", "
+                             HERON_SEARCH_FOLD("to_text || ' ' || cc_text");
+// clang-format on
+
+const QString indexChunkSql = QStringLiteral("INSERT INTO messages_fts"
+                                             " (rowid, subject, sender, recipients) SELECT id, ")
+                              + QString::fromUtf8(foldedHeaders) + pendingWhere
+                              + QStringLiteral(" ORDER BY id LIMIT ?");
 
 const QString raiseWatermarkSql = QStringLiteral("UPDATE fts_state SET indexed_through"
                                                  " = IFNULL((SELECT MAX(id) FROM (SELECT id")
@@ -36,18 +44,7 @@ SearchIndex::SearchIndex(CacheDatabase &db, QObject *parent)
 
 QString SearchIndex::ftsQuery(const QString &text)
 {
-    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    QStringList terms;
-    for (const QString &word : words) {
-        // Only words with something the tokenizer keeps: a phrase of punctuation alone is not
-        // a valid FTS5 term.
-        if (std::none_of(word.begin(), word.end(), [](QChar c) { return c.isLetterOrNumber(); }))
-            continue;
-        QString quoted = word;
-        quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        terms.append(QLatin1Char('"') + quoted + QLatin1String("\"*"));
-    }
-    return terms.join(QLatin1Char(' '));
+    return SearchQuery::parse(text).ftsMatch();
 }
 
 StoreResult<int> SearchIndex::pendingRows()
@@ -87,6 +84,106 @@ MailError SearchIndex::indexPending(int maxRows)
     if (!raise->exec())
         return m_db.failed(QStringLiteral("Cannot update the search index"), *raise);
     return transaction.commit();
+}
+
+MailError SearchIndex::indexBody(qint64 folderId, quint32 uid, const QString &text)
+{
+    MailError error;
+    QSqlQuery *row = m_db.prepared(QStringLiteral("SELECT id, id > (SELECT indexed_through FROM"
+                                                  " fts_state) FROM messages"
+                                                  " WHERE folder_id = ? AND uid = ?"),
+                                   &error);
+    QSqlQuery *body = row ? m_db.prepared(QStringLiteral("UPDATE messages_fts SET body = ?"
+                                                         " WHERE rowid = ?"),
+                                          &error)
+                          : nullptr;
+    QSqlQuery *mark = body ? m_db.prepared(QStringLiteral("INSERT OR IGNORE INTO indexed_bodies"
+                                                          " (id) VALUES (?)"),
+                                           &error)
+                           : nullptr;
+    if (!mark)
+        return error;
+    row->bindValue(0, folderId);
+    row->bindValue(1, uid);
+    if (!row->exec())
+        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *row);
+    if (!row->next())
+        return {}; // the message went meanwhile
+    const qint64 id = row->value(0).toLongLong();
+    const bool pending = row->value(1).toBool();
+    row->finish();
+    // The body joins the message's row of the index: that row is made first.
+    if (pending) {
+        if (MailError indexError = indexPending())
+            return indexError;
+    }
+    CacheTransaction transaction(m_db);
+    if (transaction.error())
+        return transaction.error();
+    body->bindValue(0, SearchQuery::fold(QStringView(text).left(maxBodyChars)));
+    body->bindValue(1, id);
+    if (!body->exec())
+        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *body);
+    mark->bindValue(0, id);
+    if (!mark->exec())
+        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *mark);
+    return transaction.commit();
+}
+
+StoreResult<bool> SearchIndex::isBodyIndexed(qint64 folderId, quint32 uid)
+{
+    const StoreResult<QVariant> value
+            = m_db.scalar(QStringLiteral(
+                                  "SELECT EXISTS (SELECT 1 FROM messages m JOIN indexed_bodies b"
+                                  " ON b.id = m.id WHERE m.folder_id = ? AND m.uid = ?)"),
+                          {folderId, uid});
+    if (!value)
+        return value.error();
+    return value.value().toBool();
+}
+
+StoreResult<QList<quint32>> SearchIndex::uidsWithoutBody(qint64 folderId, int limit)
+{
+    MailError error;
+    QSqlQuery *query
+            = m_db.prepared(QStringLiteral(
+                                    "SELECT uid FROM messages WHERE folder_id = ? AND id NOT IN"
+                                    " (SELECT id FROM indexed_bodies) ORDER BY uid DESC LIMIT ?"),
+                            &error);
+    if (!query)
+        return error;
+    query->bindValue(0, folderId);
+    query->bindValue(1, limit < 0 ? -1 : limit);
+    if (!query->exec())
+        return m_db.failed(QStringLiteral("Cannot list the messages without text"), *query);
+    QList<quint32> uids;
+    while (query->next())
+        uids.append(query->value(0).toUInt());
+    query->finish();
+    return uids;
+}
+
+StoreResult<int> SearchIndex::countWithoutBody(qint64 folderId)
+{
+    const StoreResult<QVariant> value
+            = m_db.scalar(QStringLiteral(
+                                  "SELECT COUNT(*) FROM messages WHERE folder_id = ? AND id NOT IN"
+                                  " (SELECT id FROM indexed_bodies)"),
+                          {folderId});
+    if (!value)
+        return value.error();
+    return value.value().toInt();
+}
+
+StoreResult<bool> SearchIndex::hasMessagesWithoutBody(qint64 folderId)
+{
+    const StoreResult<QVariant> value = m_db.scalar(
+            QStringLiteral("SELECT EXISTS (SELECT 1 FROM messages WHERE folder_id = ? AND id NOT IN"
+                           " (SELECT id FROM indexed_bodies))"),
+            {folderId});
+    if (!value)
+        return value.error();
+    return value.value().toBool();
 }
 
 void SearchIndex::setBackgroundIndexing(bool enabled)

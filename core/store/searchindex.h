@@ -2,12 +2,14 @@
 
 #include "storeresult.h"
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
 class CacheDatabase;
 
-// The deferred full-text index (FTS5) over subject, sender and recipients.
+// The full-text index (FTS5) over subject, sender, recipients and the text of the bodies
+// that are cached. Its text is folded (SearchQuery::fold()) on the way in, as queries are.
 //
 // Inserting a message does not touch the index: the rows above the watermark
 // fts_state.indexed_through (schema version 7) are tokenized here, in chunks on the store's
@@ -21,11 +23,23 @@ class SearchIndex : public QObject
 public:
     static constexpr int idleDelayMs = 250;
     static constexpr int chunkRows = 2000;
+    // The text of a body beyond this is not indexed.
+    static constexpr int maxBodyChars = 512 * 1024;
 
     explicit SearchIndex(CacheDatabase &db, QObject *parent = nullptr);
 
-    // The FTS5 query for what a user typed: each word a quoted prefix term.
+    // The FTS5 query for the text terms of what a user typed (SearchQuery).
     static QString ftsQuery(const QString &text);
+
+    // The text of a message's bodies (as a reader shows them) joins its row of the index; the
+    // message then counts as having its body indexed.
+    MailError indexBody(qint64 folderId, quint32 uid, const QString &text);
+    StoreResult<bool> isBodyIndexed(qint64 folderId, quint32 uid);
+    // The messages of a folder whose body is not indexed, highest UID first (all when limit is
+    // negative), and how many there are.
+    StoreResult<QList<quint32>> uidsWithoutBody(qint64 folderId, int limit);
+    StoreResult<int> countWithoutBody(qint64 folderId);
+    StoreResult<bool> hasMessagesWithoutBody(qint64 folderId);
 
     // Messages written but not indexed yet.
     StoreResult<int> pendingRows();

@@ -1,5 +1,7 @@
 #include "storeschema.h"
 
+#include "searchquery.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -223,8 +225,52 @@ const Migration migration10 = {
         " message BLOB)",
 };
 
-const QList<Migration> migrations = {migration1, migration2, migration3, migration4, migration5,
-                                     migration6, migration7, migration8, migration9, migration10};
+// Version 11: search as people expect. The full-text index holds its own copy of the text,
+// folded for German spellings (SearchQuery::fold(): "München" is indexed as "Muenchen"), which
+// an index over the messages table's columns could not; and beside the headers, the text of
+// each body that is cached. indexed_bodies lists the messages whose body is in the index. A
+// row leaves the index with its message. Folders can be kept for offline use: their bodies
+// are then downloaded and indexed in the background. messages_by_recency orders every folder's
+// messages by date, for a search of all folders that finds many (its inserts append, as dates
+// follow UIDs closely).
+// clang-format off
+const Migration migration11 = {
+        "DROP TRIGGER messages_fts_delete",
+        "DROP TRIGGER messages_fts_update",
+        "DROP TABLE messages_fts",
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(subject, sender, recipients, body,"
+        " tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TABLE indexed_bodies (id INTEGER PRIMARY KEY)",
+        "INSERT INTO messages_fts (rowid, subject, sender, recipients) SELECT id, "
+        HERON_SEARCH_FOLD("subject") ", "
+        HERON_SEARCH_FOLD("from_name || ' ' || from_address") ", "
+        HERON_SEARCH_FOLD("to_text || ' ' || cc_text")
+        " FROM messages WHERE id <= (SELECT indexed_through FROM fts_state)",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+        " DELETE FROM messages_fts WHERE rowid = old.id;"
+        " DELETE FROM indexed_bodies WHERE id = old.id;"
+        " UPDATE fts_state SET indexed_through = (SELECT IFNULL(MAX(id), 0) FROM messages)"
+        " WHERE indexed_through > (SELECT IFNULL(MAX(id), 0) FROM messages);"
+        " END",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, from_name, from_address,"
+        " to_text, cc_text ON messages"
+        " WHEN (old.subject IS NOT new.subject OR old.from_name IS NOT new.from_name"
+        " OR old.from_address IS NOT new.from_address OR old.to_text IS NOT new.to_text"
+        " OR old.cc_text IS NOT new.cc_text)"
+        " AND old.id <= (SELECT indexed_through FROM fts_state) BEGIN"
+        " UPDATE messages_fts SET subject = " HERON_SEARCH_FOLD("new.subject") ","
+        " sender = " HERON_SEARCH_FOLD("new.from_name || ' ' || new.from_address") ","
+        " recipients = " HERON_SEARCH_FOLD("new.to_text || ' ' || new.cc_text")
+        " WHERE rowid = old.id;"
+        " END",
+        "ALTER TABLE folders ADD COLUMN keep_offline INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX messages_by_recency ON messages (sort_date)",
+};
+// clang-format on
+
+const QList<Migration> migrations = {migration1, migration2,  migration3, migration4,
+                                     migration5, migration6,  migration7, migration8,
+                                     migration9, migration10, migration11};
 
 struct ListIndex
 {
@@ -261,7 +307,7 @@ MailError runMigration(QSqlDatabase &db, int toVersion)
     if (!db.transaction())
         return sqlError(QStringLiteral("Could not start a transaction"), db.lastError());
     for (const char *statement : migrations.at(toVersion - 1)) {
-        if (MailError error = exec(db, QString::fromLatin1(statement))) {
+        if (MailError error = exec(db, QString::fromUtf8(statement))) {
             db.rollback();
             return error;
         }

@@ -4,6 +4,7 @@
 #include "listindexes.h"
 #include "listqueries.h"
 #include "searchindex.h"
+#include "searchquery.h"
 #include "storesql.h"
 
 #include <QHash>
@@ -219,7 +220,7 @@ QFuture<StoreResult<QList<ThreadRoot>>> ThreadQueries::rootsInBackground(const M
     QFuture<Result> future = promise->future();
     promise->start();
     MailError error = m_db.isOpen() ? MailError() : m_db.notOpen();
-    if (!error && !SearchIndex::ftsQuery(query.searchText).isEmpty())
+    if (!error && !SearchQuery::parse(query.searchText).ftsMatch().isEmpty())
         error = m_search.indexPending();
     if (error || m_db.isInMemory()) {
         promise->addResult(error ? Result(error) : roots(query));

@@ -6,6 +6,11 @@ ImapSearchTask::ImapSearchTask(ImapConnection *connection, const QByteArray &cri
     , m_criteria(criteria)
 { }
 
+ImapSearchTask::ImapSearchTask(ImapConnection *connection, CriteriaWriter criteria, QObject *parent)
+    : ImapTask(connection, parent)
+    , m_writer(std::move(criteria))
+{ }
+
 void ImapSearchTask::run()
 {
     m_state = State::Searching;
@@ -14,7 +19,10 @@ void ImapSearchTask::run()
     b.atom("UID").atom("SEARCH");
     if (m_esearch)
         b.atom("RETURN").beginList().atom("ALL").endList();
-    b.raw(m_criteria.isEmpty() ? QByteArray("ALL") : m_criteria);
+    if (m_writer)
+        m_writer(b);
+    else
+        b.raw(m_criteria.isEmpty() ? QByteArray("ALL") : m_criteria);
     send(
             b.build(),
             [this](const ImapCommandResult &result) {

@@ -4,6 +4,8 @@
 
 #include "imap/parser/uidset.h"
 
+#include <functional>
+
 // UID SEARCH with criteria given as ready IMAP syntax (e.g. "UNSEEN", "SINCE 1-Feb-2026",
 // "MODSEQ 1234"). Uses RETURN (ALL) when the server has ESEARCH (RFC 4731), the answer then
 // being one compact set instead of a list of every UID.
@@ -15,6 +17,10 @@ public:
 
     ImapSearchTask(ImapConnection *connection, const QByteArray &criteria,
                    QObject *parent = nullptr);
+    // Criteria that need quoting or literals (text to search for): written by criteria into
+    // the command after RETURN (ALL), "CHARSET UTF-8" included where the text needs it.
+    using CriteriaWriter = std::function<void(ImapCommandBuilder &)>;
+    ImapSearchTask(ImapConnection *connection, CriteriaWriter criteria, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     const UidSet &uids() const { return m_uids; }
@@ -28,6 +34,7 @@ protected:
 private:
     State m_state = State::Idle;
     QByteArray m_criteria;
+    CriteriaWriter m_writer;
     UidSet m_uids;
     quint64 m_modSeq = 0;
     bool m_esearch = false;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void fetchPartRefusesAnotherMailbox();
     void search_data();
     void search();
+    void esearchGoesToTheCommandItAnswers();
     void storeUnchangedSince();
     void move_data();
     void move();
@@ -474,6 +475,28 @@ void TestImapTasks::search()
     QVERIFY(run(&task));
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     QCOMPARE(task.uids().toString(), uids);
+}
+
+void TestImapTasks::esearchGoesToTheCommandItAnswers()
+{
+    // Two searches in flight; the first one's task is gone before its answer comes. That
+    // answer, correlated to its tag, must not be taken for the second one's.
+    Session s("ESEARCH",
+              {"C: h2 UID SEARCH RETURN (ALL) UID 6:*", "C: h3 UID SEARCH RETURN (ALL) TEXT \"q\"",
+               "S: * ESEARCH (TAG \"h2\") UID ALL 5", "S: h2 OK done",
+               "S: * ESEARCH (TAG \"h3\") UID", "S: h3 OK done"});
+    auto *abandoned = new ImapSearchTask(&s.connection, "UID 6:*");
+    abandoned->start();
+    const int first = s.server->position();
+    QTRY_VERIFY(s.server->position() > first); // its command went out
+    ImapSearchTask task(&s.connection, [](ImapCommandBuilder &b) { b.atom("TEXT").string("q"); });
+    QSignalSpy finished(&task, &ImapTask::finished);
+    task.start();
+    delete abandoned;
+    QVERIFY2(finished.wait(5000), qPrintable(s.server->status()));
+    QVERIFY(!task.error());
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(task.uids().toString(), QByteArray());
 }
 
 void TestImapTasks::storeUnchangedSince()
