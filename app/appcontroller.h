@@ -15,6 +15,7 @@
 class AccountManager;
 class RunningAccount;
 class ComposerWindow;
+class DesktopNotifier;
 class DraftKeeper;
 class ThreadListModel;
 class TrayIndicator;
@@ -59,6 +60,8 @@ private:
     // Shows the open folder of m_current flat or as threads, as the window asks.
     void showMessageModel();
     void showUnifiedInbox();
+    // Brings the window up with the message uid of folderId in the account selected.
+    void openNotifiedMessage(const QString &accountId, qint64 folderId, quint32 uid);
     struct MessageGroup
     {
         RunningAccount *session;
@@ -98,6 +101,7 @@ private:
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;
     std::unique_ptr<TrayIndicator> m_tray;
+    std::unique_ptr<DesktopNotifier> m_notifier;
     std::unique_ptr<ThreadListModel> m_threads;
     QPointer<QWidget> m_accountsDialog;
 };
