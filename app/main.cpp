@@ -8,7 +8,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -20,9 +19,7 @@ namespace {
 void installTranslators(QCoreApplication &app)
 {
     const QLocale locale;
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (QTranslator *qt = TranslationLoader::loadQt(locale, &app))
         QCoreApplication::installTranslator(qt);
     if (QTranslator *heron = TranslationLoader::load(locale, QStringLiteral(":/i18n"), &app))
         QCoreApplication::installTranslator(heron);
