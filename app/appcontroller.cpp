@@ -7,6 +7,7 @@
 #include "addresslist.h"
 #include "composerequest.h"
 #include "composerwindow.h"
+#include "desktopnotifier.h"
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
 #include "mainwindow.h"
@@ -90,6 +91,14 @@ AppController::AppController(QObject *parent)
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             + QStringLiteral("/drafts"));
     m_tray = std::make_unique<TrayIndicator>(m_manager->newMail(), m_window.get(), true);
+    // New mail is announced by the desktop's notification service; the tray shows it only
+    // where no such service answers.
+    m_notifier = std::make_unique<DesktopNotifier>(m_manager->newMail());
+    m_tray->setAnnouncesNewMail(false);
+    connect(m_notifier.get(), &DesktopNotifier::notificationFailed, m_tray.get(),
+            &TrayIndicator::notify);
+    connect(m_notifier.get(), &DesktopNotifier::openRequested, this,
+            &AppController::openNotifiedMessage);
     connect(m_drafts.get(), &DraftKeeper::uploadRequested, this, &AppController::uploadDraft);
     connect(m_drafts.get(), &DraftKeeper::saveFailed, this, [this](const QString &path) {
         showStatus(tr("The draft could not be saved to %1").arg(path));
@@ -328,6 +337,33 @@ void AppController::openFirstInbox()
             m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(index));
             return;
         }
+    }
+}
+
+void AppController::openNotifiedMessage(const QString &accountId, qint64 folderId, quint32 uid)
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+    const QModelIndex folder = m_manager->folderModel()->folderIndex(accountId, folderId);
+    if (!folder.isValid())
+        return;
+    m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(folder));
+    QTreeView *list = m_window->messageView();
+    QAbstractItemModel *model = list->model();
+    if (!model || uid == 0)
+        return;
+    QModelIndex row;
+    if (auto *messages = qobject_cast<MessageListModel *>(model)) {
+        row = messages->indexForUid(uid);
+    } else {
+        const QModelIndexList found = model->match(model->index(0, 0), MessageListModel::UidRole,
+                                                   uid, 1, Qt::MatchExactly | Qt::MatchRecursive);
+        row = found.value(0);
+    }
+    if (row.isValid()) {
+        list->setCurrentIndex(row);
+        list->scrollTo(row);
     }
 }
 

@@ -16,6 +16,7 @@ class AccountManager;
 class AddressBook;
 class RunningAccount;
 class ComposerWindow;
+class DesktopNotifier;
 class DraftKeeper;
 class ThreadListModel;
 class TrayIndicator;
@@ -75,6 +76,8 @@ private:
     void applySearch();
     // The list of the folder selected in the folder tree, after search results.
     void showFolderList();
+    // Brings the window up with the message uid of folderId in the account selected.
+    void openNotifiedMessage(const QString &accountId, qint64 folderId, quint32 uid);
     struct MessageGroup
     {
         RunningAccount *session;
@@ -118,6 +121,7 @@ private:
     std::unique_ptr<OutboxController> m_outbox;
     std::unique_ptr<DraftKeeper> m_drafts;
     std::unique_ptr<TrayIndicator> m_tray;
+    std::unique_ptr<DesktopNotifier> m_notifier;
     std::unique_ptr<ThreadListModel> m_threads;
     QPointer<QWidget> m_accountsDialog;
     // The message sent last while it waits out the send delay: Undo takes it back into a

@@ -8,7 +8,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -17,12 +16,10 @@
 
 namespace {
 
-void installTranslators(QApplication &app)
+void installTranslators(QCoreApplication &app)
 {
     const QLocale locale;
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (QTranslator *qt = TranslationLoader::loadQt(locale, &app))
         QCoreApplication::installTranslator(qt);
     if (QTranslator *heron = TranslationLoader::load(locale, QStringLiteral(":/i18n"), &app))
         QCoreApplication::installTranslator(heron);
@@ -93,14 +90,48 @@ std::optional<QList<ComposeRequest>> requestsFrom(const QCommandLineParser &pars
     return requests;
 }
 
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Heron"));
+    QCoreApplication::setApplicationName(QStringLiteral("heron"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HERON_VERSION));
+}
+
+// --help and --version print and quit; they need no display, so they are answered before a
+// QApplication looks for one.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--")
+            return false;
+        if (argument == "-h" || argument == "--help" || argument == "-?" || argument == "--help-all"
+            || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+int printText(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    installTranslators(app);
+    QCommandLineParser parser;
+    setUpParser(parser);
+    parser.process(app); // prints the help or the version and exits
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForText(argc, argv))
+        return printText(argc, argv);
+
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Heron"));
-    QCoreApplication::setApplicationName(QStringLiteral("heron"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HERON_VERSION));
+    setApplicationNames();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Heron"));
     QGuiApplication::setDesktopFileName(QStringLiteral("heron"));
     QApplication::setWindowIcon(Icons::icon(QStringLiteral("heron")));

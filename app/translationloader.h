@@ -14,4 +14,7 @@ class TranslationLoader
 public:
     // A translator for locale, owned by parent, or null when not even English was found.
     static QTranslator *load(const QLocale &locale, const QString &directory, QObject *parent);
+    // Qt's own translation for locale (qtbase: file dialogs, standard buttons, the command line
+    // help) from Qt's translations folder, owned by parent; null when Qt has none installed.
+    static QTranslator *loadQt(const QLocale &locale, QObject *parent);
 };

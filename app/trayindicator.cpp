@@ -39,6 +39,7 @@ TrayIndicator::TrayIndicator(NewMailMonitor *monitor, QWidget *window, bool useS
                              QObject *parent)
     : QObject(parent)
     , m_window(window)
+    , m_monitor(monitor)
 {
     if (useSystemTray && QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(this);
@@ -88,6 +89,15 @@ QString TrayIndicator::messageFor(const NewMailMonitor::NewMail &mail)
     if (mail.sender.isEmpty())
         return mail.subject;
     return mail.subject.isEmpty() ? mail.sender : tr("%1: %2").arg(mail.sender, mail.subject);
+}
+
+void TrayIndicator::setAnnouncesNewMail(bool announces)
+{
+    if (!m_monitor)
+        return;
+    disconnect(m_monitor, &NewMailMonitor::newMail, this, &TrayIndicator::notify);
+    if (announces)
+        connect(m_monitor, &NewMailMonitor::newMail, this, &TrayIndicator::notify);
 }
 
 void TrayIndicator::updateUnread(int unread)

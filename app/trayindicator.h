@@ -30,12 +30,17 @@ public:
     static QString titleFor(const NewMailMonitor::NewMail &mail);
     static QString messageFor(const NewMailMonitor::NewMail &mail);
 
+    // Whether the monitor's news shows as a tray message (the default). Off where the desktop's
+    // notification service announces it; notify() then shows what that service could not.
+    void setAnnouncesNewMail(bool announces);
+    void notify(const NewMailMonitor::NewMail &mail);
+
 private:
     void updateUnread(int unread);
-    void notify(const NewMailMonitor::NewMail &mail);
     void showWindow();
 
     QPointer<QWidget> m_window;
+    QPointer<NewMailMonitor> m_monitor;
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QString m_toolTip;

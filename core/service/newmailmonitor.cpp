@@ -89,7 +89,9 @@ void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QL
         return;
     }
     NewMail mail;
+    mail.accountId = accountId;
     mail.accountName = source.name;
+    mail.folderId = folderId;
     QDateTime newest;
     // A large batch (mail that came while Heron was closed) is counted, not read one by one.
     constexpr int sampled = 20;
@@ -103,6 +105,7 @@ void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QL
             newest = m.value().displayDate();
             mail.sender = m.value().fromName.isEmpty() ? m.value().fromAddress : m.value().fromName;
             mail.subject = m.value().subject;
+            mail.uid = uid;
         }
     }
     if (mail.count > 0 && uids.size() > sampled)

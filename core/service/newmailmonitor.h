@@ -27,10 +27,14 @@ public:
 
     struct NewMail
     {
+        QString accountId;
         QString accountName;
         int count = 0;
-        QString sender; // of the newest message
+        // The newest message: its sender, subject and where it is (the account's Inbox).
+        QString sender;
         QString subject;
+        qint64 folderId = 0;
+        quint32 uid = 0;
     };
 
 Q_SIGNALS:
