@@ -22,6 +22,7 @@
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 #include "service/serverconnectiontester.h"
+#include "settingsdialog.h"
 #include "statusarea.h"
 #include "trayindicator.h"
 #include "viewer/messagepresenter.h"
@@ -55,6 +56,7 @@ StatusArea::ConnectionState statusOf(AccountService::State state)
 AppController::AppController(QObject *parent)
     : QObject(parent)
     , m_accounts(&m_settings)
+    , m_remoteContent(&m_settings)
     , m_folderIcons(std::make_unique<FolderIconProxyModel>())
     , m_window(std::make_unique<MainWindow>(&m_settings))
 {
@@ -90,6 +92,7 @@ AppController::AppController(QObject *parent)
     MainWindow *w = m_window.get();
     connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
+    connect(w, &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
@@ -146,6 +149,7 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessagePresenter(w->messageViewer(), this);
+    m_display->setRemoteContent(&m_remoteContent, &m_remoteImages);
     connect(m_display, &MessagePresenter::failed, this, &AppController::showStatus);
     connect(m_manager.get(), &AccountManager::accountStarted, this, &AppController::connectSession);
     connect(m_manager.get(), &AccountManager::accountStopping, this,
@@ -402,4 +406,17 @@ void AppController::openAccounts()
     dialog->open();
     if (m_accounts.accounts().isEmpty())
         dialog->addAccount();
+}
+
+void AppController::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(&m_remoteContent, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    dialog->open();
 }

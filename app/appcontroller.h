@@ -2,6 +2,8 @@
 
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
+#include "accounts/remotecontentpolicy.h"
+#include "net/remoteimagefetcher.h"
 #include "service/accountservice.h"
 
 #include <QObject>
@@ -39,6 +41,8 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     ComposerWindow *openComposer(const ComposeRequest &request);
     void openAccounts();
+    void openSettings();
+    RemoteContentPolicy *remoteContentPolicy() { return &m_remoteContent; }
     // True when a message is still waiting in some outbox.
     bool hasUnsentMail() const;
 
@@ -84,6 +88,8 @@ private:
 
     QSettings m_settings;
     AccountStore m_accounts;
+    RemoteContentPolicy m_remoteContent;
+    RemoteImageFetcher m_remoteImages;
     MemorySecretStore m_sessionSecrets;
     std::unique_ptr<SecretStore> m_primarySecrets;
     std::unique_ptr<SecretStore> m_secrets;
@@ -100,4 +106,5 @@ private:
     std::unique_ptr<TrayIndicator> m_tray;
     std::unique_ptr<ThreadListModel> m_threads;
     QPointer<QWidget> m_accountsDialog;
+    QPointer<QWidget> m_settingsDialog;
 };

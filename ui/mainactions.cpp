@@ -55,7 +55,11 @@ MainActions::MainActions(QWidget *window)
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
 
     m_accounts = create(QStringLiteral("accounts"), tr("&Accounts…"), QStringLiteral("accounts"));
-    m_accounts->setMenuRole(QAction::PreferencesRole);
+    m_accounts->setMenuRole(QAction::NoRole);
+
+    m_settings = create(QStringLiteral("settings"), tr("Se&ttings…"), QStringLiteral("accounts"));
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
 
     m_quit = create(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"));
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

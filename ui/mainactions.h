@@ -27,6 +27,7 @@ public:
     QAction *search() const { return m_search; }
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
+    QAction *settings() const { return m_settings; }
     QAction *quit() const { return m_quit; }
     // Takes back the last move or deletion; disabled while there is none.
     QAction *undo() const { return m_undo; }
@@ -54,6 +55,7 @@ private:
     QAction *m_search;
     QAction *m_refresh;
     QAction *m_accounts;
+    QAction *m_settings;
     QAction *m_quit;
     QAction *m_threadedView;
 };

@@ -166,6 +166,7 @@ void MainWindow::createMenus()
     edit->addAction(m_actions->search());
     edit->addSeparator();
     edit->addAction(m_actions->accounts());
+    edit->addAction(m_actions->settings());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
@@ -217,6 +218,7 @@ void MainWindow::connectActions()
     connect(a->newMessage(), &QAction::triggered, this, &MainWindow::newMessageRequested);
     connect(a->refresh(), &QAction::triggered, this, &MainWindow::refreshRequested);
     connect(a->accounts(), &QAction::triggered, this, &MainWindow::accountsRequested);
+    connect(a->settings(), &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
     connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {

@@ -78,6 +78,7 @@ Q_SIGNALS:
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();
     void accountsRequested();
+    void settingsRequested();
     void filterTextChanged(const QString &text);
     void threadedChanged(bool threaded);
     void folderSelected(const QModelIndex &folder);

@@ -131,6 +131,9 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_attachmentArea->setVisible(!message.attachments.isEmpty());
     updateAttachmentButtons();
     showBody();
+    // A sender the user trusts: the images are asked for as the message is shown.
+    if (m_remoteAllowed && !m_sanitized.remoteUrls.isEmpty())
+        Q_EMIT remoteContentRequested(m_sanitized.remoteUrls);
 }
 
 void MessageViewer::clear()
@@ -211,6 +214,12 @@ void MessageViewer::showBody()
     if (m_showingHtml) {
         HtmlSanitizer sanitizer;
         sanitizer.setAllowRemoteContent(m_remoteAllowed);
+        QStringList recipients;
+        for (const auto *list : {&m_message.to, &m_message.cc}) {
+            for (const ViewerMessage::Address &a : *list)
+                recipients << a.address;
+        }
+        sanitizer.setRecipients(recipients);
         m_sanitized = sanitizer.sanitize(shown);
         m_browser->setHtml(m_sanitized.html);
     } else {
@@ -219,8 +228,28 @@ void MessageViewer::showBody()
         renderer.setDeleteSpace(m_message.deleteSpace);
         m_browser->setHtml(renderer.render(shown));
     }
-    m_remoteBar->setBlockedCount(m_sanitized.blockedCount);
+    QStringList trackers;
+    for (const HtmlSanitizer::Result::Tracker &t : std::as_const(m_sanitized.trackers))
+        trackers << trackerName(t.verdict);
+    m_remoteBar->setBlocked(m_sanitized.blockedCount, trackers);
     m_longBar->setCut(shown.size(), body.size());
+}
+
+QString MessageViewer::trackerName(const TrackerDetector::Verdict &verdict)
+{
+    switch (verdict.kind) {
+    case TrackerDetector::Kind::KnownService:
+        return verdict.serviceName;
+    case TrackerDetector::Kind::Pixel:
+        return tr("a 1×1 pixel");
+    case TrackerDetector::Kind::Hidden:
+        return tr("a hidden image");
+    case TrackerDetector::Kind::RecipientToken:
+        return tr("an image address naming you");
+    case TrackerDetector::Kind::None:
+        break;
+    }
+    return {};
 }
 
 void MessageViewer::onLinkClicked(const QUrl &url)

@@ -78,6 +78,9 @@ public:
     void saveAttachment(const QString &partId);
     void saveAllAttachments();
 
+    // How a blocked tracker is named in the remote content bar ("Mailchimp", "a hidden image").
+    static QString trackerName(const TrackerDetector::Verdict &verdict);
+
     void setUrlOpener(UrlOpener opener) { m_opener = std::move(opener); }
     void setSavePathChooser(SavePathChooser chooser) { m_savePathChooser = std::move(chooser); }
     void setDirectoryChooser(DirectoryChooser chooser) { m_directoryChooser = std::move(chooser); }
