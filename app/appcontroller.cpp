@@ -93,6 +93,21 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
     connect(w, &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(w, &MainWindow::composeToRequested, this, [this](const QString &address) {
+        ComposeRequest request;
+        request.to = address;
+        openComposer(request);
+    });
+    connect(w, &MainWindow::markFolderReadRequested, this, [this](const QModelIndex &folder) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return;
+        session->service()->markFolderRead(folderId);
+    });
+    connect(w->messageViewer(), &MessageViewer::attachmentFailed, this,
+            [this](const QString &, const QString &error) { showStatus(error); });
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {

@@ -36,6 +36,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
@@ -267,9 +269,77 @@ void MainWindow::connectActions()
                 Q_EMIT messageSelected(message);
             });
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
+
+    m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_messageList, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_messageList->indexAt(pos);
+        if (!at.isValid())
+            return;
+        // A right click outside the selection acts on the message clicked, as everywhere.
+        if (!m_messageList->selectionModel()->isRowSelected(at.row(), at.parent()))
+            m_messageList->selectionModel()->setCurrentIndex(at,
+                                                             QItemSelectionModel::ClearAndSelect
+                                                                     | QItemSelectionModel::Rows);
+        QMenu *menu = createMessageMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_messageList->viewport()->mapToGlobal(pos));
+    });
+    m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_folderView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_folderView->indexAt(pos);
+        if (!at.isValid())
+            return;
+        QMenu *menu = createFolderMenu(at);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_folderView->viewport()->mapToGlobal(pos));
+    });
+    connect(m_messageViewer, &MessageViewer::composeToRequested, this,
+            &MainWindow::composeToRequested);
+    connect(m_messageViewer, &MessageViewer::searchFromRequested, this,
+            [this](const QString &address) {
+                showFilter();
+                m_filterField->setText(u"from:"_s + address);
+            });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);
+}
+
+QMenu *MainWindow::createMessageMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"messageMenu"_s);
+    MainActions *a = m_actions;
+    menu->addActions({a->reply(), a->replyAll(), a->forward(), a->forwardAsAttachment()});
+    menu->addSeparator();
+    menu->addActions({a->markRead(), a->markUnread(), a->flag()});
+    menu->addSeparator();
+    menu->addActions({a->moveTo(), a->deleteMessage()});
+    return menu;
+}
+
+QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"folderMenu"_s);
+    const QPersistentModelIndex index(folder);
+    const bool isFolder = m_folderView->folderIdRole() >= 0
+                          && folder.data(m_folderView->folderIdRole()).toLongLong() != 0;
+    QAction *open = menu->addAction(tr("&Open"));
+    open->setObjectName(u"openFolder"_s);
+    connect(open, &QAction::triggered, this, [this, index] {
+        if (index.isValid())
+            m_folderView->setCurrentIndex(index);
+    });
+    menu->addAction(m_actions->refresh());
+    QAction *markRead = menu->addAction(Icons::icon(u"mark-read"_s), tr("Mark All as &Read"));
+    markRead->setObjectName(u"markFolderRead"_s);
+    markRead->setEnabled(isFolder);
+    connect(markRead, &QAction::triggered, this, [this, index] {
+        if (index.isValid())
+            Q_EMIT markFolderReadRequested(index);
+    });
+    return menu;
 }
 
 void MainWindow::showFilter()

@@ -12,6 +12,7 @@ class MessageViewer;
 class OutboxView;
 class QAbstractItemModel;
 class QLineEdit;
+class QMenu;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -56,6 +57,11 @@ public:
     StatusArea *statusArea() const { return m_statusArea; }
     OutboxView *outboxView() const { return m_outboxView; }
 
+    // The context menus: of the selected messages (the message list's actions), and of a
+    // folder (Open, Get Messages, Mark All as Read). The caller owns them.
+    QMenu *createMessageMenu();
+    QMenu *createFolderMenu(const QModelIndex &folder);
+
     // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
     void setUndoText(const QString &text);
 
@@ -77,6 +83,10 @@ Q_SIGNALS:
     void markUnreadRequested(const QModelIndexList &messages);
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();
+    // Every message of the folder (an index of the folder model) is to be marked read.
+    void markFolderReadRequested(const QModelIndex &folder);
+    // A new message to this address (an address's or a mailto: link's context menu).
+    void composeToRequested(const QString &address);
     void accountsRequested();
     void settingsRequested();
     void filterTextChanged(const QString &text);

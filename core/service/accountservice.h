@@ -104,6 +104,8 @@ public:
     void changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
+    // Marks every cached message of the folder read (a folder's "Mark All as Read").
+    void markFolderRead(qint64 folderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges.
     void deleteMessages(qint64 folderId, const QList<quint32> &uids);
     // Stores a message in a special folder (Sent, Drafts) with the given flags, now or after

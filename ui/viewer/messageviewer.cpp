@@ -8,11 +8,15 @@
 
 #include "mime/plaintextrenderer.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollBar>
@@ -84,6 +88,27 @@ MessageViewer::MessageViewer(QWidget *parent)
     connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
         Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
         loadRemoteContent();
+    });
+
+    connect(m_header, &MessageHeaderView::composeToRequested, this,
+            &MessageViewer::composeToRequested);
+    connect(m_header, &MessageHeaderView::searchFromRequested, this,
+            &MessageViewer::searchFromRequested);
+    m_browser->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_browser, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createBrowserMenu(m_browser->viewport()->mapFrom(m_browser, pos));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_browser->mapToGlobal(pos));
+    });
+    m_attachments->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_attachments, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createAttachmentMenu(pos);
+        if (menu->isEmpty()) {
+            delete menu;
+            return;
+        }
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_attachments->viewport()->mapToGlobal(pos));
     });
 
     auto forSelected = [this](void (MessageViewer::*action)(const QString &)) {
@@ -235,6 +260,72 @@ void MessageViewer::showBody()
     m_longBar->setCut(shown.size(), body.size());
 }
 
+QMenu *MessageViewer::createBrowserMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"browserMenu"_s);
+    const QString anchor = m_browser->anchorAt(pos);
+    const QUrl url(anchor);
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"mailto") {
+        const QString address = url.path();
+        QAction *compose = menu->addAction(tr("C&ompose To…"));
+        compose->setObjectName(u"composeTo"_s);
+        connect(compose, &QAction::triggered, this,
+                [this, address] { Q_EMIT composeToRequested(address); });
+        QAction *copy = menu->addAction(tr("Copy &Address"));
+        copy->setObjectName(u"copyAddress"_s);
+        connect(copy, &QAction::triggered, this,
+                [address] { QGuiApplication::clipboard()->setText(address); });
+        menu->addSeparator();
+    } else if (scheme == u"http" || scheme == u"https") {
+        QAction *open = menu->addAction(tr("&Open Link"));
+        open->setObjectName(u"openLink"_s);
+        connect(open, &QAction::triggered, this, [this, url] { onLinkClicked(url); });
+        QAction *copy = menu->addAction(tr("Copy &Link Address"));
+        copy->setObjectName(u"copyLink"_s);
+        connect(copy, &QAction::triggered, this,
+                [url] { QGuiApplication::clipboard()->setText(url.toString()); });
+        menu->addSeparator();
+    }
+    QAction *copy = menu->addAction(tr("&Copy"));
+    copy->setObjectName(u"copyText"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(m_browser->textCursor().hasSelection());
+    connect(copy, &QAction::triggered, m_browser, &QTextEdit::copy);
+    QAction *all = menu->addAction(tr("Select &All"));
+    all->setObjectName(u"selectAll"_s);
+    all->setShortcut(QKeySequence::SelectAll);
+    connect(all, &QAction::triggered, m_browser, &QTextEdit::selectAll);
+    return menu;
+}
+
+QMenu *MessageViewer::createAttachmentMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"attachmentMenu"_s);
+    QListWidgetItem *item = m_attachments->itemAt(pos);
+    if (item) {
+        if (!item->isSelected()) {
+            m_attachments->clearSelection();
+            item->setSelected(true);
+        }
+        const QString partId = item->data(AttachmentListWidget::PartIdRole).toString();
+        QAction *open = menu->addAction(tr("&Open"));
+        open->setObjectName(u"openAttachment"_s);
+        connect(open, &QAction::triggered, this, [this, partId] { openAttachment(partId); });
+        QAction *save = menu->addAction(tr("&Save As…"));
+        save->setObjectName(u"saveAttachment"_s);
+        connect(save, &QAction::triggered, this, [this, partId] { saveAttachment(partId); });
+    }
+    if (m_attachments->count() > 0) {
+        QAction *all = menu->addAction(tr("Save &All…"));
+        all->setObjectName(u"saveAllAttachments"_s);
+        connect(all, &QAction::triggered, this, &MessageViewer::saveAllAttachments);
+    }
+    return menu;
+}
+
 QString MessageViewer::trackerName(const TrackerDetector::Verdict &verdict)
 {
     switch (verdict.kind) {
@@ -382,8 +473,13 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     const QString local = m_attachments->localFile(partId);
     switch (pending.action) {
     case AttachmentAction::Open:
-        if (m_opener)
-            m_opener(QUrl::fromLocalFile(local));
+        // Nothing to open it with (no program for the type): said, never silent.
+        if (m_opener && !m_opener(QUrl::fromLocalFile(local))) {
+            const QString error = tr("No program is set up to open %1")
+                                          .arg(QFileInfo(local).fileName());
+            m_attachments->setFailed(partId, error);
+            Q_EMIT attachmentFailed(partId, error);
+        }
         break;
     case AttachmentAction::Save: {
         QFile source(local);

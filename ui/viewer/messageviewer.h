@@ -15,6 +15,7 @@
 class AttachmentListWidget;
 class LongMessageBar;
 class MessageHeaderView;
+class QMenu;
 class QToolButton;
 class RemoteContentBar;
 class SafeTextBrowser;
@@ -78,6 +79,13 @@ public:
     void saveAttachment(const QString &partId);
     void saveAllAttachments();
 
+    // The context menus, built for the point they are asked at (viewport coordinates of the
+    // browser, of the attachment list); the caller owns them. The browser's is about the link
+    // under the point (Open Link, Copy Link Address; for mailto: Compose To, Copy Address) with
+    // Copy and Select All; the attachment list's about the item there (Open, Save As, Save All).
+    QMenu *createBrowserMenu(const QPoint &pos);
+    QMenu *createAttachmentMenu(const QPoint &pos);
+
     // How a blocked tracker is named in the remote content bar ("Mailchimp", "a hidden image").
     static QString trackerName(const TrackerDetector::Verdict &verdict);
 
@@ -101,6 +109,9 @@ Q_SIGNALS:
     // Remote content was allowed for the message on display: these URLs are referred to.
     void remoteContentRequested(const QStringList &urls);
     void linkActivated(const QUrl &url);
+    // From the context menus of addresses and mailto: links.
+    void composeToRequested(const QString &address);
+    void searchFromRequested(const QString &address);
     void linkHovered(const QString &target); // empty when the pointer leaves the link
 
 private:
