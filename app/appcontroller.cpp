@@ -369,9 +369,7 @@ void AppController::onMessageSelected(const QModelIndex &index)
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
     m_display->show(m_current->service(), index.data(MessageListModel::FolderIdRole).toLongLong(),
                     m_shownUid);
-    if (index.data(MessageListModel::IsUnreadRole).toBool())
-        m_current->service()->changeFlags(index.data(MessageListModel::FolderIdRole).toLongLong(),
-                                          {m_shownUid}, MessageRecord::Seen, {});
+    // Marked read by the window once it has stayed on display a moment (markReadRequested).
 }
 
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,

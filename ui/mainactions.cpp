@@ -44,6 +44,10 @@ MainActions::MainActions(QWidget *window)
     m_flag = create(QStringLiteral("flag"), tr("&Flag"), QStringLiteral("flag"));
     m_flag->setShortcut(QKeySequence(Qt::Key_S));
 
+    m_nextUnread = create(QStringLiteral("nextUnread"), tr("&Next Unread Message"),
+                          QStringLiteral("mark-unread"));
+    m_nextUnread->setShortcut(QKeySequence(Qt::Key_N));
+
     m_undo = create(QStringLiteral("undo"), tr("&Undo"), QStringLiteral("undo"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setEnabled(false);

@@ -24,6 +24,8 @@ public:
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
     QAction *flag() const { return m_flag; }
+    // N: the next unread message of the list.
+    QAction *nextUnread() const { return m_nextUnread; }
     QAction *search() const { return m_search; }
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
@@ -52,6 +54,7 @@ private:
     QAction *m_markRead;
     QAction *m_markUnread;
     QAction *m_flag;
+    QAction *m_nextUnread;
     QAction *m_search;
     QAction *m_refresh;
     QAction *m_accounts;

@@ -29,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -62,7 +63,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_filterField(new QLineEdit)
     , m_messageViewer(new MessageViewer)
     , m_statusArea(new StatusArea(this))
+    , m_readTimer(new QTimer(this))
 {
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(800);
     if (!m_settings) {
         m_settings = new QSettings;
         m_ownsSettings = true;
@@ -182,6 +186,7 @@ void MainWindow::createMenus()
     message->addAction(m_actions->markRead());
     message->addAction(m_actions->markUnread());
     message->addAction(m_actions->flag());
+    message->addAction(m_actions->nextUnread());
     message->addSeparator();
     message->addAction(m_actions->moveTo());
     message->addAction(m_actions->deleteMessage());
@@ -266,8 +271,24 @@ void MainWindow::connectActions()
             [this](const QModelIndex &message) {
                 if (!message.isValid())
                     m_messageViewer->clear();
+                m_readPending = message;
+                if (message.isValid())
+                    m_readTimer->start();
+                else
+                    m_readTimer->stop();
                 Q_EMIT messageSelected(message);
             });
+    connect(m_readTimer, &QTimer::timeout, this, [this] {
+        const QModelIndex message = m_readPending;
+        if (message.isValid() && message.data(MessageListModel::IsUnreadRole).toBool()
+            && message.row() == currentMessage().row()
+            && message.parent() == currentMessage().parent())
+            Q_EMIT markReadRequested({message.siblingAtColumn(0)});
+    });
+    connect(a->nextUnread(), &QAction::triggered, this, [this] {
+        if (!selectNextUnread())
+            statusBar()->showMessage(tr("No more unread messages"), 4000);
+    });
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
 
     m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -340,6 +361,38 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
             Q_EMIT markFolderReadRequested(index);
     });
     return menu;
+}
+
+void MainWindow::setMarkReadDelay(int milliseconds)
+{
+    m_readTimer->setInterval(milliseconds);
+}
+
+int MainWindow::markReadDelay() const
+{
+    return m_readTimer->interval();
+}
+
+bool MainWindow::selectNextUnread()
+{
+    QAbstractItemModel *model = m_messageList->model();
+    if (!model)
+        return false;
+    // In the order the list shows, from the row after the current one, threads unfolded.
+    QModelIndex at = currentMessage().siblingAtColumn(0);
+    for (;;) {
+        at = at.isValid() ? m_messageList->indexBelow(at) : model->index(0, 0);
+        if (!at.isValid())
+            return false;
+        if (at.data(MessageListModel::IsUnreadRole).toBool())
+            break;
+        if (model->hasChildren(at))
+            m_messageList->expand(at);
+    }
+    m_messageList->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
+                                                                 | QItemSelectionModel::Rows);
+    m_messageList->scrollTo(at);
+    return true;
 }
 
 void MainWindow::showFilter()

@@ -16,6 +16,7 @@ class QMenu;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTimer;
 class QTreeView;
 class StatusArea;
 
@@ -64,6 +65,13 @@ public:
 
     // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
     void setUndoText(const QString &text);
+
+    // The message on display is marked read (markReadRequested()) once it has stayed on display
+    // this long: walking the list with the arrow keys leaves the messages passed over unread.
+    void setMarkReadDelay(int milliseconds);
+    int markReadDelay() const;
+    // Selects the next unread message after the current one (N); false when there is none.
+    bool selectNextUnread();
 
     bool isThreaded() const;
     void setThreaded(bool threaded);
@@ -133,4 +141,6 @@ private:
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;
     std::function<bool()> m_hasUnsentMail;
+    QTimer *m_readTimer;
+    QPersistentModelIndex m_readPending; // the message the timer marks read
 };
