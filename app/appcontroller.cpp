@@ -10,6 +10,8 @@
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
 #include "mainwindow.h"
+#include "messageexporter.h"
+#include "messagewindow.h"
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
@@ -27,6 +29,9 @@
 #include "trayindicator.h"
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
+#include "wholemessagerequest.h"
+
+#include <QFile>
 
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -93,6 +98,21 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::newMessageRequested, this, [this] { openComposer(ComposeRequest()); });
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
     connect(w, &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(w, &MainWindow::openFileRequested, this, &AppController::openMessageFile);
+    connect(w, &MainWindow::openInWindowRequested, this, &AppController::openInWindow);
+    connect(w, &MainWindow::viewSourceRequested, this, [this](const QModelIndex &row) {
+        withWholeMessage(row, this, [this](const QByteArray &raw) {
+            MessageExporter::showSource(m_window.get(), raw);
+        });
+    });
+    connect(w, &MainWindow::saveMessageRequested, this, [this](const QModelIndex &row) {
+        const QString subject = row.data(MessageListModel::SubjectRole).toString();
+        withWholeMessage(row, this, [this, subject](const QByteArray &raw) {
+            const QString error = MessageExporter::saveAs(m_window.get(), raw, subject);
+            if (!error.isEmpty())
+                showStatus(error);
+        });
+    });
     connect(w, &MainWindow::composeToRequested, this, [this](const QString &address) {
         ComposeRequest request;
         request.to = address;
@@ -432,4 +452,67 @@ void AppController::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     dialog->open();
+}
+
+void AppController::withWholeMessage(const QModelIndex &row, QObject *context,
+                                     std::function<void(const QByteArray &)> use)
+{
+    const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+    RunningAccount *session = account.isEmpty() ? m_current.data()
+                                                : m_manager->runningAccount(account);
+    const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    if (!session || folderId == 0 || uid == 0) {
+        showStatus(tr("Choose a message first."));
+        return;
+    }
+    auto *request = new WholeMessageRequest(session->service(), folderId, uid, this);
+    connect(request, &WholeMessageRequest::fetched, context, std::move(use));
+    connect(request, &WholeMessageRequest::failed, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
+}
+
+void AppController::openInWindow(const QModelIndex &row)
+{
+    const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+    RunningAccount *session = account.isEmpty() ? m_current.data()
+                                                : m_manager->runningAccount(account);
+    const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    if (!session || folderId == 0 || uid == 0)
+        return;
+    auto *window = new MessageWindow(m_window.get());
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    const QPointer<RunningAccount> owner(session);
+    window->setRawSource([this, owner, folderId,
+                          uid](QObject *context, std::function<void(const QByteArray &)> deliver) {
+        if (!owner) {
+            showStatus(tr("The account was closed"));
+            return;
+        }
+        auto *request = new WholeMessageRequest(owner->service(), folderId, uid, this);
+        connect(request, &WholeMessageRequest::fetched, context, std::move(deliver));
+        connect(request, &WholeMessageRequest::failed, this,
+                [this](const MailError &error) { showStatus(error.toString()); });
+    });
+    window->presenter()->show(session->service(), folderId, uid);
+    window->show();
+}
+
+bool AppController::openMessageFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showStatus(tr("%1 cannot be opened: %2").arg(path, file.errorString()));
+        return false;
+    }
+    auto *window = new MessageWindow(m_window.get());
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    window->setRawMessage(file.readAll());
+    window->show();
+    return true;
 }

@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QStringListModel>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -42,6 +43,9 @@ public:
     ComposerWindow *openComposer(const ComposeRequest &request);
     void openAccounts();
     void openSettings();
+    // An .eml file in a window of its own; false (and a message in the status bar) when the
+    // file cannot be read.
+    bool openMessageFile(const QString &path);
     RemoteContentPolicy *remoteContentPolicy() { return &m_remoteContent; }
     // True when a message is still waiting in some outbox.
     bool hasUnsentMail() const;
@@ -81,6 +85,10 @@ private:
     void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);
     void showStatus(const QString &message);
+    // The whole message of a list row, handed to use once fetched.
+    void withWholeMessage(const QModelIndex &row, QObject *context,
+                          std::function<void(const QByteArray &)> use);
+    void openInWindow(const QModelIndex &row);
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
     void restoreDrafts();

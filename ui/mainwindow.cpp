@@ -8,6 +8,7 @@
 #include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
+#include "messageexporter.h"
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
 #include "outboxview.h"
@@ -16,6 +17,10 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
@@ -24,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -33,6 +39,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -162,6 +169,12 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions->newMessage());
+    file->addAction(m_actions->openFile());
+    file->addSeparator();
+    file->addAction(m_actions->saveMessage());
+    file->addAction(m_actions->print());
+    file->addAction(m_actions->exportPdf());
+    file->addSeparator();
     file->addAction(m_actions->refresh());
     file->addSeparator();
     file->addAction(m_actions->quit());
@@ -190,6 +203,13 @@ void MainWindow::createMenus()
     message->addSeparator();
     message->addAction(m_actions->moveTo());
     message->addAction(m_actions->deleteMessage());
+    message->addSeparator();
+    message->addAction(m_actions->viewSource());
+    message->addAction(m_actions->openInWindow());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->shortcuts());
+    help->addAction(m_actions->about());
 }
 
 void MainWindow::createToolBar()
@@ -285,6 +305,50 @@ void MainWindow::connectActions()
             && message.parent() == currentMessage().parent())
             Q_EMIT markReadRequested({message.siblingAtColumn(0)});
     });
+    connect(a->openFile(), &QAction::triggered, this, [this] {
+        const QString path = m_openFileChooser ? m_openFileChooser()
+                                               : QFileDialog::getOpenFileName(
+                                                       this, tr("Open Message File"), QString(),
+                                                       tr("Email messages (*.eml);;All files (*)"));
+        if (!path.isEmpty())
+            Q_EMIT openFileRequested(path);
+    });
+    connect(a->saveMessage(), &QAction::triggered, this,
+            [this] { Q_EMIT saveMessageRequested(currentMessage()); });
+    connect(a->viewSource(), &QAction::triggered, this,
+            [this] { Q_EMIT viewSourceRequested(currentMessage()); });
+    connect(a->openInWindow(), &QAction::triggered, this,
+            [this] { Q_EMIT openInWindowRequested(currentMessage()); });
+    connect(a->print(), &QAction::triggered, this, [this] {
+        const QString error = MessageExporter::print(this, m_messageViewer);
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 8000);
+    });
+    connect(a->exportPdf(), &QAction::triggered, this, [this] {
+        const QString error = MessageExporter::exportPdf(this, m_messageViewer);
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 8000);
+    });
+    connect(a->shortcuts(), &QAction::triggered, this, [this] {
+        QDialog *dialog = createShortcutsDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    connect(a->about(), &QAction::triggered, this, [this] {
+        QMessageBox::about(
+                this, tr("About Heron"),
+                tr("<h3>Heron %1</h3><p>A desktop mail client for people who care about their "
+                   "tools.</p><p>Built with Qt %2.</p>")
+                        .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                             QString::fromLatin1(qVersion())));
+    });
+    // Enter or a double click: the message in a window of its own.
+    connect(m_messageList, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) {
+                if (index.isValid())
+                    Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
+            });
+    m_messageList->installEventFilter(this);
     connect(a->nextUnread(), &QAction::triggered, this, [this] {
         if (!selectNextUnread())
             statusBar()->showMessage(tr("No more unread messages"), 4000);
@@ -336,6 +400,8 @@ QMenu *MainWindow::createMessageMenu()
     menu->addActions({a->markRead(), a->markUnread(), a->flag()});
     menu->addSeparator();
     menu->addActions({a->moveTo(), a->deleteMessage()});
+    menu->addSeparator();
+    menu->addActions({a->openInWindow(), a->viewSource(), a->saveMessage()});
     return menu;
 }
 
@@ -361,6 +427,39 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
             Q_EMIT markFolderReadRequested(index);
     });
     return menu;
+}
+
+QDialog *MainWindow::createShortcutsDialog()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTreeWidget(dialog);
+    table->setObjectName(u"shortcutsTable"_s);
+    table->setRootIsDecorated(false);
+    table->setHeaderLabels({tr("Action"), tr("Shortcut")});
+    const QList<QAction *> windowActions = QWidget::actions();
+    for (QAction *action : windowActions) {
+        if (action->shortcut().isEmpty())
+            continue;
+        QString text = action->text();
+        text.remove(QRegularExpression(u"&(?!&)"_s));
+        text.remove(u'…');
+        auto *item = new QTreeWidgetItem(table, {text, action->shortcut().toString(
+                                                               QKeySequence::NativeText)});
+        item->setData(0, Qt::UserRole, action->objectName());
+    }
+    // Keys of the list and the filter that are no actions.
+    new QTreeWidgetItem(table, {tr("Open the message in its own window"), tr("Enter")});
+    new QTreeWidgetItem(table, {tr("Close the filter"), tr("Esc")});
+    table->resizeColumnToContents(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(480, 520);
+    return dialog;
 }
 
 void MainWindow::setMarkReadDelay(int milliseconds)
@@ -604,6 +703,19 @@ bool MainWindow::confirmQuitWithUnsentMail()
     question.button(QMessageBox::Yes)->setText(tr("&Quit"));
     question.button(QMessageBox::No)->setText(tr("&Keep Running"));
     return question.exec() == QMessageBox::Yes;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_messageList && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier && currentMessage().isValid()) {
+            Q_EMIT openInWindowRequested(currentMessage().siblingAtColumn(0));
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -11,6 +11,7 @@ class MessageSelectionKeeper;
 class MessageViewer;
 class OutboxView;
 class QAbstractItemModel;
+class QDialog;
 class QLineEdit;
 class QMenu;
 class QSettings;
@@ -47,6 +48,14 @@ public:
     // Asked when the window closes (Quit, Ctrl+Q, the window's close button): true while mail
     // is waiting to be sent, and then the user confirms before the window closes.
     void setUnsentMailCheck(std::function<bool()> check) { m_hasUnsentMail = std::move(check); }
+    // Asks for the .eml file File → Open opens (a file dialog unless replaced, as tests do).
+    void setOpenFileChooser(std::function<QString()> chooser)
+    {
+        m_openFileChooser = std::move(chooser);
+    }
+
+    // The Help menu's keyboard shortcuts: every action of the window that has one, with it.
+    QDialog *createShortcutsDialog();
 
     MainActions *actions() const { return m_actions; }
     QTreeView *folderView() const;
@@ -95,6 +104,13 @@ Q_SIGNALS:
     void markFolderReadRequested(const QModelIndex &folder);
     // A new message to this address (an address's or a mailto: link's context menu).
     void composeToRequested(const QString &address);
+    // An .eml file to show in a window of its own (File → Open).
+    void openFileRequested(const QString &path);
+    // The message on display: saved as a file, its source shown, shown in a window of its own
+    // (Open in New Window, Enter, a double click).
+    void saveMessageRequested(const QModelIndex &message);
+    void viewSourceRequested(const QModelIndex &message);
+    void openInWindowRequested(const QModelIndex &message);
     void accountsRequested();
     void settingsRequested();
     void filterTextChanged(const QString &text);
@@ -111,6 +127,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createMenus();
@@ -141,6 +158,7 @@ private:
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;
     std::function<bool()> m_hasUnsentMail;
+    std::function<QString()> m_openFileChooser;
     QTimer *m_readTimer;
     QPersistentModelIndex m_readPending; // the message the timer marks read
 };

@@ -6,22 +6,26 @@
 #include "remotecontentbar.h"
 #include "safetextbrowser.h"
 
+#include "savefoldermemory.h"
+
 #include "mime/plaintextrenderer.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QMenu>
+#include <QPageLayout>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QStandardPaths>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -41,14 +45,10 @@ MessageViewer::MessageViewer(QWidget *parent)
     , m_saveAll(new QToolButton(m_attachmentArea))
     , m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
     , m_savePathChooser([this](const QString &name) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-        return QFileDialog::getSaveFileName(this, tr("Save Attachment"), dir + u'/' + name);
+        return SaveFolderMemory().askSaveFileName(this, tr("Save Attachment"), name);
     })
-    , m_directoryChooser([this] {
-        return QFileDialog::getExistingDirectory(this, tr("Save All Attachments"),
-                                                 QStandardPaths::writableLocation(
-                                                         QStandardPaths::DownloadLocation));
-    })
+    , m_directoryChooser(
+              [this] { return SaveFolderMemory().askFolder(this, tr("Save All Attachments")); })
 {
     m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
     m_browser->setFrameShape(QFrame::NoFrame);
@@ -258,6 +258,67 @@ void MessageViewer::showBody()
         trackers << trackerName(t.verdict);
     m_remoteBar->setBlocked(m_sanitized.blockedCount, trackers);
     m_longBar->setCut(shown.size(), body.size());
+}
+
+std::unique_ptr<QTextDocument> MessageViewer::printDocument() const
+{
+    std::unique_ptr<QTextDocument> document(m_browser->document()->clone());
+    QTextCursor cursor(document.get());
+    cursor.movePosition(QTextCursor::Start);
+    auto field = [](const QString &name, const QString &value) {
+        return u"<tr><td><b>"_s + name.toHtmlEscaped() + u"</b></td><td>"_s + value.toHtmlEscaped()
+               + u"</td></tr>"_s;
+    };
+    auto list = [](const QList<ViewerMessage::Address> &addresses) {
+        QStringList texts;
+        for (const ViewerMessage::Address &a : addresses)
+            texts << a.displayText();
+        return texts.join(u", "_s);
+    };
+    QString header = u"<table>"_s;
+    header += field(tr("Subject:"),
+                    m_message.subject.isEmpty() ? tr("(no subject)") : m_message.subject);
+    header += field(tr("From:"), m_message.from.displayText());
+    if (!m_message.to.isEmpty())
+        header += field(tr("To:"), list(m_message.to));
+    if (!m_message.cc.isEmpty())
+        header += field(tr("Cc:"), list(m_message.cc));
+    if (m_message.date.isValid())
+        header += field(tr("Date:"),
+                        locale().toString(m_message.date.toLocalTime(), QLocale::LongFormat));
+    header += u"</table><hr>"_s;
+    cursor.insertHtml(header);
+    cursor.insertBlock();
+    return document;
+}
+
+bool MessageViewer::print(QPagedPaintDevice *printer) const
+{
+    if (m_empty)
+        return false;
+    printDocument()->print(printer);
+    return true;
+}
+
+bool MessageViewer::exportPdf(const QString &path, QString *error) const
+{
+    if (m_empty) {
+        if (error)
+            *error = tr("No message is open");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    QPdfWriter writer(&file);
+    writer.setTitle(m_message.subject);
+    writer.setCreator(u"Heron"_s);
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    printDocument()->print(&writer);
+    return true;
 }
 
 QMenu *MessageViewer::createBrowserMenu(const QPoint &pos)

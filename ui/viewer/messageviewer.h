@@ -16,6 +16,8 @@ class AttachmentListWidget;
 class LongMessageBar;
 class MessageHeaderView;
 class QMenu;
+class QPagedPaintDevice;
+class QTextDocument;
 class QToolButton;
 class RemoteContentBar;
 class SafeTextBrowser;
@@ -85,6 +87,13 @@ public:
     // Copy and Select All; the attachment list's about the item there (Open, Save As, Save All).
     QMenu *createBrowserMenu(const QPoint &pos);
     QMenu *createAttachmentMenu(const QPoint &pos);
+
+    // The message as printed: its header fields above the body on display.
+    std::unique_ptr<QTextDocument> printDocument() const;
+    // Prints the message on display; false when none is.
+    bool print(QPagedPaintDevice *printer) const;
+    // Writes the message on display to a PDF file; false (and error set) when it cannot.
+    bool exportPdf(const QString &path, QString *error = nullptr) const;
 
     // How a blocked tracker is named in the remote content bar ("Mailchimp", "a hidden image").
     static QString trackerName(const TrackerDetector::Verdict &verdict);
