@@ -482,9 +482,7 @@ void AppController::openInWindow(const QModelIndex &row)
     if (!session || folderId == 0 || uid == 0)
         return;
     auto *window = new MessageWindow(m_window.get());
-    window->setWindowFlag(Qt::Window);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    connectMessageWindow(window);
     const QPointer<RunningAccount> owner(session);
     window->setRawSource([this, owner, folderId,
                           uid](QObject *context, std::function<void(const QByteArray &)> deliver) {
@@ -501,6 +499,25 @@ void AppController::openInWindow(const QModelIndex &row)
     window->show();
 }
 
+void AppController::connectMessageWindow(MessageWindow *window)
+{
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    connect(window->viewer(), &MessageViewer::composeToRequested, this,
+            [this](const QString &address) {
+                ComposeRequest request;
+                request.to = address;
+                openComposer(request);
+            });
+    connect(window->viewer(), &MessageViewer::searchFromRequested, this,
+            [this](const QString &address) {
+                m_window->searchFrom(address);
+                m_window->raise();
+                m_window->activateWindow();
+            });
+}
+
 bool AppController::openMessageFile(const QString &path)
 {
     QFile file(path);
@@ -509,9 +526,7 @@ bool AppController::openMessageFile(const QString &path)
         return false;
     }
     auto *window = new MessageWindow(m_window.get());
-    window->setWindowFlag(Qt::Window);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    connectMessageWindow(window);
     window->setRawMessage(file.readAll());
     window->show();
     return true;

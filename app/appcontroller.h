@@ -23,6 +23,7 @@ class ThreadListModel;
 class TrayIndicator;
 class FolderIconProxyModel;
 class MainWindow;
+class MessageWindow;
 class OutboxController;
 class MessagePresenter;
 class SecretStore;
@@ -89,6 +90,8 @@ private:
     void withWholeMessage(const QModelIndex &row, QObject *context,
                           std::function<void(const QByteArray &)> use);
     void openInWindow(const QModelIndex &row);
+    // Remote content, composing to and searching from an address, for a message window.
+    void connectMessageWindow(MessageWindow *window);
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
     void restoreDrafts();

@@ -380,11 +380,7 @@ void MainWindow::connectActions()
     });
     connect(m_messageViewer, &MessageViewer::composeToRequested, this,
             &MainWindow::composeToRequested);
-    connect(m_messageViewer, &MessageViewer::searchFromRequested, this,
-            [this](const QString &address) {
-                showFilter();
-                m_filterField->setText(u"from:"_s + address);
-            });
+    connect(m_messageViewer, &MessageViewer::searchFromRequested, this, &MainWindow::searchFrom);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);
@@ -494,6 +490,12 @@ bool MainWindow::selectNextUnread()
     return true;
 }
 
+void MainWindow::searchFrom(const QString &address)
+{
+    showFilter();
+    m_filterField->setText(u"from:"_s + address);
+}
+
 void MainWindow::showFilter()
 {
     m_filterField->show();
@@ -593,13 +595,33 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
         for (int column = 0; column < model->columnCount(); ++column)
             header->resizeSection(column, column == subject ? 360 : 130);
         if (messageList) {
-            header->resizeSection(MessageListModel::StatusColumn, 70);
-            header->resizeSection(MessageListModel::SenderColumn, 180);
-            header->resizeSection(MessageListModel::DateColumn, 160);
-            header->resizeSection(MessageListModel::SizeColumn, 70);
+            header->resizeSection(MessageListModel::StatusColumn, 56);
+            header->resizeSection(MessageListModel::SenderColumn, 150);
+            header->resizeSection(MessageListModel::DateColumn,
+                                  MessageItemDelegate::dateColumnWidth(m_messageList->font(),
+                                                                       m_messageList->locale()));
+            header->resizeSection(MessageListModel::SizeColumn,
+                                  MessageItemDelegate::sizeColumnWidth(m_messageList->font(),
+                                                                       m_messageList->locale()));
         }
     }
+    fitColumns();
     updateMessageActions();
+}
+
+void MainWindow::fitColumns()
+{
+    // The subject takes the room there is: the other columns keep their widths, so Date and
+    // Size stay in view in a narrow window and Size does not grow in a wide one.
+    QAbstractItemModel *model = m_messageList->model();
+    QHeaderView *header = m_messageList->header();
+    if (!model || model->columnCount() != MessageListModel::ColumnCount)
+        return;
+    header->setStretchLastSection(false);
+    for (int column = 0; column < model->columnCount(); ++column)
+        header->setSectionResizeMode(column, column == MessageListModel::SubjectColumn
+                                                     ? QHeaderView::Stretch
+                                                     : QHeaderView::Interactive);
 }
 
 QModelIndex MainWindow::currentMessage() const
@@ -686,8 +708,10 @@ void MainWindow::restoreLayout()
     setThreaded(m_settings->value(threadedKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
-    if (m_messageList->model() && !m_pendingHeaderState.isEmpty())
+    if (m_messageList->model() && !m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
+        fitColumns();
+    }
 }
 
 bool MainWindow::confirmQuitWithUnsentMail()

@@ -82,6 +82,9 @@ public:
     // Selects the next unread message after the current one (N); false when there is none.
     bool selectNextUnread();
 
+    // Shows the text of a search for the messages from this address ("from:ADDRESS").
+    void searchFrom(const QString &address);
+
     bool isThreaded() const;
     void setThreaded(bool threaded);
 
@@ -136,6 +139,7 @@ private:
     void showFilter();
     void hideFilter();
     void updateMessageActions();
+    void fitColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
     bool confirmQuitWithUnsentMail();

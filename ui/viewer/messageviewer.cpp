@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QPageLayout>
 #include <QPdfWriter>
@@ -35,6 +36,7 @@ using namespace Qt::StringLiterals;
 MessageViewer::MessageViewer(QWidget *parent)
     : QWidget(parent)
     , m_header(new MessageHeaderView(this))
+    , m_placeholder(new QLabel(tr("No message selected"), this))
     , m_remoteBar(new RemoteContentBar(this))
     , m_longBar(new LongMessageBar(this))
     , m_browser(new SafeTextBrowser(this))
@@ -51,7 +53,17 @@ MessageViewer::MessageViewer(QWidget *parent)
               [this] { return SaveFolderMemory().askFolder(this, tr("Save All Attachments")); })
 {
     m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
-    m_browser->setFrameShape(QFrame::NoFrame);
+    m_browser->setFrameStyle(QFrame::Box | QFrame::Plain);
+    m_browser->setLineWidth(2);
+    m_browser->installEventFilter(this);
+    showFocus(false);
+    m_placeholder->setObjectName(u"noMessagePlaceholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setMargin(24);
+    // Over the empty body, outside the viewer's layout: nothing moves when a message comes.
+    auto *overlay = new QVBoxLayout(m_browser->viewport());
+    overlay->addWidget(m_placeholder, 0, Qt::AlignCenter);
 
     m_open->setObjectName(u"openAttachmentButton"_s);
     m_save->setObjectName(u"saveAttachmentButton"_s);
@@ -140,6 +152,7 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_message = message;
     m_empty = false;
     m_header->show();
+    m_placeholder->hide();
     m_remoteAllowed = message.remoteContentAllowed;
     m_showWhole = false;
     m_pending.clear();
@@ -173,6 +186,7 @@ void MessageViewer::clear()
     m_tempDir.reset();
     m_header->clear();
     m_header->hide();
+    m_placeholder->show();
     m_browser->setInlineImages({});
     m_browser->resetCounters();
     m_browser->clear();
@@ -319,6 +333,25 @@ bool MessageViewer::exportPdf(const QString &path, QString *error) const
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     printDocument()->print(&writer);
     return true;
+}
+
+bool MessageViewer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_browser
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
+        showFocus(event->type() == QEvent::FocusIn);
+    return QWidget::eventFilter(watched, event);
+}
+
+void MessageViewer::showFocus(bool focused)
+{
+    // A border in the highlight colour while the body has the focus; a clear one of the same
+    // width otherwise, so nothing moves.
+    m_showingFocus = focused;
+    QPalette p = m_browser->palette();
+    p.setColor(QPalette::WindowText,
+               focused ? palette().color(QPalette::Highlight) : palette().color(QPalette::Base));
+    m_browser->setPalette(p);
 }
 
 QMenu *MessageViewer::createBrowserMenu(const QPoint &pos)

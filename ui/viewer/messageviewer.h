@@ -15,6 +15,7 @@
 class AttachmentListWidget;
 class LongMessageBar;
 class MessageHeaderView;
+class QLabel;
 class QMenu;
 class QPagedPaintDevice;
 class QTextDocument;
@@ -103,6 +104,10 @@ public:
     void setDirectoryChooser(DirectoryChooser chooser) { m_directoryChooser = std::move(chooser); }
 
     SafeTextBrowser *browser() const { return m_browser; }
+    // Says "No message selected" while no message is on display.
+    QLabel *placeholder() const { return m_placeholder; }
+    // True while the body has the keyboard focus and shows it with a highlighted border.
+    bool isShowingFocus() const { return m_showingFocus; }
     MessageHeaderView *headerView() const { return m_header; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
     LongMessageBar *longMessageBar() const { return m_longBar; }
@@ -150,7 +155,12 @@ private:
     HtmlSanitizer::Result m_sanitized;
     QString m_hoveredLink;
 
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showFocus(bool focused);
+
     MessageHeaderView *m_header;
+    QLabel *m_placeholder;
+    bool m_showingFocus = false;
     RemoteContentBar *m_remoteBar;
     LongMessageBar *m_longBar;
     SafeTextBrowser *m_browser;
