@@ -17,10 +17,12 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QPixmap>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollBar>
@@ -41,6 +43,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     , m_longBar(new LongMessageBar(this))
     , m_browser(new SafeTextBrowser(this))
     , m_attachmentArea(new QWidget(this))
+    , m_previewArea(new QWidget(this))
     , m_attachments(new AttachmentListWidget(m_attachmentArea))
     , m_open(new QToolButton(m_attachmentArea))
     , m_save(new QToolButton(m_attachmentArea))
@@ -82,6 +85,11 @@ MessageViewer::MessageViewer(QWidget *parent)
     attachmentLayout->addWidget(m_attachments, 1);
     attachmentLayout->addLayout(buttons);
     m_attachmentArea->setVisible(false);
+    m_previewArea->setObjectName(u"attachmentPreviews"_s);
+    auto *previewLayout = new QHBoxLayout(m_previewArea);
+    previewLayout->setContentsMargins(4, 4, 4, 4);
+    previewLayout->addStretch();
+    m_previewArea->setVisible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -90,6 +98,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     layout->addWidget(m_remoteBar);
     layout->addWidget(m_longBar);
     layout->addWidget(m_browser, 1);
+    layout->addWidget(m_previewArea);
     layout->addWidget(m_attachmentArea);
 
     connect(m_browser, &QTextBrowser::anchorClicked, this, &MessageViewer::onLinkClicked);
@@ -168,6 +177,17 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_attachments->setAttachments(message.attachments);
     m_attachmentArea->setVisible(!message.attachments.isEmpty());
     updateAttachmentButtons();
+    qDeleteAll(previews());
+    m_previewArea->setVisible(false);
+    ++m_generation;
+    // Started once the message is up, so that showing it is not held up by asking.
+    QMetaObject::invokeMethod(
+            this,
+            [this, generation = m_generation] {
+                if (generation == m_generation)
+                    startPreviews();
+            },
+            Qt::QueuedConnection);
     showBody();
     // A sender the user trusts: the images are asked for as the message is shown.
     if (m_remoteAllowed && !m_sanitized.remoteUrls.isEmpty())
@@ -195,7 +215,45 @@ void MessageViewer::clear()
     m_longBar->setCut(0, 0);
     m_attachments->setAttachments({});
     m_attachmentArea->setVisible(false);
+    qDeleteAll(previews());
+    m_previewArea->setVisible(false);
+    ++m_generation;
     updateAttachmentButtons();
+}
+
+QList<QLabel *> MessageViewer::previews() const
+{
+    return m_previewArea->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
+}
+
+void MessageViewer::startPreviews()
+{
+    for (const ViewerMessage::Attachment &a : std::as_const(m_message.attachments)) {
+        const QString type = a.mimeType.toLower();
+        const bool image = type == u"image/png" || type == u"image/jpeg" || type == u"image/gif"
+                           || type == u"image/bmp" || type == u"image/webp";
+        if (image && a.size >= 0 && a.size <= PreviewLimit)
+            request(a.partId, {AttachmentAction::Preview, QString()});
+    }
+}
+
+void MessageViewer::showPreview(const QString &partId, const QString &localFile)
+{
+    QImage image(localFile);
+    if (image.isNull())
+        return; // not an image after all: the list still offers it
+    const QImage scaled = image.scaled(QSize(240, 180).boundedTo(image.size()), Qt::KeepAspectRatio,
+                                       Qt::SmoothTransformation);
+    auto *label = new QLabel(m_previewArea);
+    label->setObjectName(u"preview-"_s + partId);
+    label->setPixmap(QPixmap::fromImage(scaled));
+    label->setToolTip(fileNameFor(partId));
+    label->setFrameShape(QFrame::StyledPanel);
+    auto *layout = static_cast<QHBoxLayout *>(m_previewArea->layout());
+    layout->insertWidget(layout->count() - 1, label);
+    m_previewArea->setVisible(true);
+    if (QListWidgetItem *item = m_attachments->itemFor(partId))
+        item->setIcon(QIcon(QPixmap::fromImage(scaled)));
 }
 
 void MessageViewer::setBodyPreference(BodyPreference preference)
@@ -590,6 +648,9 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     }
     case AttachmentAction::Drag:
         break; // the item can be dragged now
+    case AttachmentAction::Preview:
+        showPreview(partId, local);
+        break;
     }
 }
 

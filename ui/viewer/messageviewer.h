@@ -36,7 +36,8 @@ class MessageViewer : public QWidget
     Q_OBJECT
 public:
     enum class BodyPreference { Html, PlainText };
-    enum class AttachmentAction { Open, Save, Drag };
+    // Preview: an image attachment's bytes, asked for as the message is shown, to show it.
+    enum class AttachmentAction { Open, Save, Drag, Preview };
     Q_ENUM(AttachmentAction)
 
     using UrlOpener = std::function<bool(const QUrl &url)>;
@@ -113,6 +114,11 @@ public:
     LongMessageBar *longMessageBar() const { return m_longBar; }
     AttachmentListWidget *attachmentList() const { return m_attachments; }
     QToolButton *saveAllButton() const { return m_saveAll; }
+    // The previews of the image attachments, one label each, under the body.
+    QWidget *previewArea() const { return m_previewArea; }
+    QList<QLabel *> previews() const;
+    // Image attachments up to this size are previewed.
+    static constexpr qint64 PreviewLimit = 8 * 1024 * 1024;
     QString hoveredLink() const { return m_hoveredLink; }
 
 Q_SIGNALS:
@@ -143,6 +149,8 @@ private:
     bool writeFile(const QString &path, const QByteArray &bytes, QString *error) const;
     QString fileNameFor(const QString &partId) const;
     void updateAttachmentButtons();
+    void startPreviews();
+    void showPreview(const QString &partId, const QString &localFile);
 
     ViewerMessage m_message;
     bool m_empty = true;
@@ -165,6 +173,8 @@ private:
     LongMessageBar *m_longBar;
     SafeTextBrowser *m_browser;
     QWidget *m_attachmentArea;
+    QWidget *m_previewArea;
+    quint64 m_generation = 0; // counts the messages shown, for late preview starts
     AttachmentListWidget *m_attachments;
     QToolButton *m_open;
     QToolButton *m_save;
