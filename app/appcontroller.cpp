@@ -11,6 +11,8 @@
 #include "draftkeeper.h"
 #include "foldericonproxymodel.h"
 #include "mainwindow.h"
+#include "messageexporter.h"
+#include "messagewindow.h"
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
@@ -25,10 +27,14 @@
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 #include "service/serverconnectiontester.h"
+#include "settingsdialog.h"
 #include "statusarea.h"
 #include "trayindicator.h"
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
+#include "wholemessagerequest.h"
+
+#include <QFile>
 
 #include <QDir>
 #include <QFile>
@@ -63,6 +69,7 @@ StatusArea::ConnectionState statusOf(AccountService::State state)
 AppController::AppController(QObject *parent)
     : QObject(parent)
     , m_accounts(&m_settings)
+    , m_remoteContent(&m_settings)
     , m_folderIcons(std::make_unique<FolderIconProxyModel>())
     , m_people(std::make_unique<AddressBook>())
     , m_window(std::make_unique<MainWindow>(&m_settings))
@@ -109,6 +116,37 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::accountsRequested, this, &AppController::openAccounts);
     connect(w, &MainWindow::importContactsRequested, this, [this] { chooseContactsFile(true); });
     connect(w, &MainWindow::exportContactsRequested, this, [this] { chooseContactsFile(false); });
+    connect(w, &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(w, &MainWindow::openFileRequested, this, &AppController::openMessageFile);
+    connect(w, &MainWindow::openInWindowRequested, this, &AppController::openInWindow);
+    connect(w, &MainWindow::viewSourceRequested, this, [this](const QModelIndex &row) {
+        withWholeMessage(row, this, [this](const QByteArray &raw) {
+            MessageExporter::showSource(m_window.get(), raw);
+        });
+    });
+    connect(w, &MainWindow::saveMessageRequested, this, [this](const QModelIndex &row) {
+        const QString subject = row.data(MessageListModel::SubjectRole).toString();
+        withWholeMessage(row, this, [this, subject](const QByteArray &raw) {
+            const QString error = MessageExporter::saveAs(m_window.get(), raw, subject);
+            if (!error.isEmpty())
+                showStatus(error);
+        });
+    });
+    connect(w, &MainWindow::composeToRequested, this, [this](const QString &address) {
+        ComposeRequest request;
+        request.to = address;
+        openComposer(request);
+    });
+    connect(w, &MainWindow::markFolderReadRequested, this, [this](const QModelIndex &folder) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return;
+        session->service()->markFolderRead(folderId);
+    });
+    connect(w->messageViewer(), &MessageViewer::attachmentFailed, this,
+            [this](const QString &, const QString &error) { showStatus(error); });
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
     // Before the message is shown: a row of the unified Inbox makes its own account current.
     connect(w, &MainWindow::messageSelected, this, [this](const QModelIndex &index) {
@@ -172,10 +210,10 @@ AppController::AppController(QObject *parent)
     connect(w, &MainWindow::replyRequested, this, [this] { respond(Response::Reply); });
     connect(w, &MainWindow::replyAllRequested, this, [this] { respond(Response::ReplyAll); });
     connect(w, &MainWindow::replyToListRequested, this, [this] { respond(Response::ReplyList); });
-    connect(w, &MainWindow::messageActivated, this, &AppController::openDraft);
     connect(w, &MainWindow::forwardRequested, this, [this] { respond(Response::Forward); });
     connect(w, &MainWindow::forwardAsAttachmentRequested, this, &AppController::forwardAsAttachment);
     m_display = new MessagePresenter(w->messageViewer(), this);
+    m_display->setRemoteContent(&m_remoteContent, &m_remoteImages);
     connect(m_display, &MessagePresenter::failed, this, &AppController::showStatus);
     connect(m_manager.get(), &AccountManager::accountStarted, this, &AppController::connectSession);
     connect(m_manager.get(), &AccountManager::accountStopping, this,
@@ -495,9 +533,7 @@ void AppController::onMessageSelected(const QModelIndex &index)
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
     m_display->show(m_current->service(), index.data(MessageListModel::FolderIdRole).toLongLong(),
                     m_shownUid);
-    if (index.data(MessageListModel::IsUnreadRole).toBool())
-        m_current->service()->changeFlags(index.data(MessageListModel::FolderIdRole).toLongLong(),
-                                          {m_shownUid}, MessageRecord::Seen, {});
+    // Marked read by the window once it has stayed on display a moment (markReadRequested).
 }
 
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
@@ -548,4 +584,97 @@ void AppController::openAccounts()
     dialog->open();
     if (m_accounts.accounts().isEmpty())
         dialog->addAccount();
+}
+
+void AppController::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(&m_remoteContent, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    dialog->open();
+}
+
+void AppController::withWholeMessage(const QModelIndex &row, QObject *context,
+                                     std::function<void(const QByteArray &)> use)
+{
+    const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+    RunningAccount *session = account.isEmpty() ? m_current.data()
+                                                : m_manager->runningAccount(account);
+    const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    if (!session || folderId == 0 || uid == 0) {
+        showStatus(tr("Choose a message first."));
+        return;
+    }
+    auto *request = new WholeMessageRequest(session->service(), folderId, uid, this);
+    connect(request, &WholeMessageRequest::fetched, context, std::move(use));
+    connect(request, &WholeMessageRequest::failed, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
+}
+
+void AppController::openInWindow(const QModelIndex &row)
+{
+    if (openDraft(row))
+        return;
+    const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+    RunningAccount *session = account.isEmpty() ? m_current.data()
+                                                : m_manager->runningAccount(account);
+    const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+    const quint32 uid = row.data(MessageListModel::UidRole).toUInt();
+    if (!session || folderId == 0 || uid == 0)
+        return;
+    auto *window = new MessageWindow(m_window.get());
+    connectMessageWindow(window);
+    const QPointer<RunningAccount> owner(session);
+    window->setRawSource([this, owner, folderId,
+                          uid](QObject *context, std::function<void(const QByteArray &)> deliver) {
+        if (!owner) {
+            showStatus(tr("The account was closed"));
+            return;
+        }
+        auto *request = new WholeMessageRequest(owner->service(), folderId, uid, this);
+        connect(request, &WholeMessageRequest::fetched, context, std::move(deliver));
+        connect(request, &WholeMessageRequest::failed, this,
+                [this](const MailError &error) { showStatus(error.toString()); });
+    });
+    window->presenter()->show(session->service(), folderId, uid);
+    window->show();
+}
+
+void AppController::connectMessageWindow(MessageWindow *window)
+{
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->presenter()->setRemoteContent(&m_remoteContent, new RemoteImageFetcher(window));
+    connect(window->viewer(), &MessageViewer::composeToRequested, this,
+            [this](const QString &address) {
+                ComposeRequest request;
+                request.to = address;
+                openComposer(request);
+            });
+    connect(window->viewer(), &MessageViewer::searchFromRequested, this,
+            [this](const QString &address) {
+                m_window->searchFrom(address);
+                m_window->raise();
+                m_window->activateWindow();
+            });
+}
+
+bool AppController::openMessageFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showStatus(tr("%1 cannot be opened: %2").arg(path, file.errorString()));
+        return false;
+    }
+    auto *window = new MessageWindow(m_window.get());
+    connectMessageWindow(window);
+    window->setRawMessage(file.readAll());
+    window->show();
+    return true;
 }

@@ -2,6 +2,8 @@
 
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
+#include "accounts/remotecontentpolicy.h"
+#include "net/remoteimagefetcher.h"
 #include "service/accountservice.h"
 
 #include <QModelIndex>
@@ -9,6 +11,7 @@
 #include <QPointer>
 #include <QSettings>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -22,6 +25,7 @@ class ThreadListModel;
 class TrayIndicator;
 class FolderIconProxyModel;
 class MainWindow;
+class MessageWindow;
 class OutboxController;
 class MessagePresenter;
 class SecretStore;
@@ -47,6 +51,11 @@ public:
     // The address book from and to vCard files; the text says what happened.
     QString importContacts(const QString &path);
     QString exportContacts(const QString &path);
+    void openSettings();
+    // An .eml file in a window of its own; false (and a message in the status bar) when the
+    // file cannot be read.
+    bool openMessageFile(const QString &path);
+    RemoteContentPolicy *remoteContentPolicy() { return &m_remoteContent; }
     // True when a message is still waiting in some outbox.
     bool hasUnsentMail() const;
 
@@ -59,8 +68,9 @@ private:
     void chooseContactsFile(bool import);
     // Opens the composer answering or forwarding the message on display.
     void respond(Response response);
-    // A message of the Drafts folder (or marked \Draft) opens in the composer, once fetched.
-    void openDraft(const QModelIndex &index);
+    // A message of the Drafts folder (or marked \Draft) opens in the composer, once fetched;
+    // false for any other message.
+    bool openDraft(const QModelIndex &index);
     // Opens the composer with the message on display attached whole, once fetched.
     void forwardAsAttachment();
     // Selects the first account's Inbox while nothing is selected in the folder list.
@@ -98,6 +108,12 @@ private:
     void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);
     void showStatus(const QString &message);
+    // The whole message of a list row, handed to use once fetched.
+    void withWholeMessage(const QModelIndex &row, QObject *context,
+                          std::function<void(const QByteArray &)> use);
+    void openInWindow(const QModelIndex &row);
+    // Remote content, composing to and searching from an address, for a message window.
+    void connectMessageWindow(MessageWindow *window);
     // A composer set up with the accounts and preferences, its draft kept under draftId.
     ComposerWindow *createComposer(const QString &draftId = {});
     void restoreDrafts();
@@ -107,6 +123,8 @@ private:
 
     QSettings m_settings;
     AccountStore m_accounts;
+    RemoteContentPolicy m_remoteContent;
+    RemoteImageFetcher m_remoteImages;
     MemorySecretStore m_sessionSecrets;
     std::unique_ptr<SecretStore> m_primarySecrets;
     std::unique_ptr<SecretStore> m_secrets;
@@ -137,4 +155,5 @@ private:
     // Takes back the message of m_undoSend: out of the outbox, into a composer. False when it
     // has left already.
     bool undoSend();
+    QPointer<QWidget> m_settingsDialog;
 };

@@ -70,17 +70,17 @@ void AppController::respond(Response response)
             {OutboxFollowUp {OutboxFollowUp::Action::MarkAnswered, accountId, folderId, uid}});
 }
 
-void AppController::openDraft(const QModelIndex &index)
+bool AppController::openDraft(const QModelIndex &index)
 {
     if (!m_current || !index.isValid())
-        return;
+        return false;
     AccountService *service = m_current->service();
     const qint64 folderId = index.data(MessageListModel::FolderIdRole).toLongLong();
     const quint32 uid = index.data(MessageListModel::UidRole).toUInt();
     const bool isDraft = folderId == service->folderId(FolderRecord::SpecialUse::Drafts)
                          || (index.data(MessageListModel::FlagsRole).toInt() & MessageRecord::Draft);
     if (!isDraft || folderId == 0 || uid == 0)
-        return;
+        return false;
     const QString accountId = m_current->account().id();
     auto *request = new WholeMessageRequest(service, folderId, uid, this);
     connect(request, &WholeMessageRequest::fetched, this,
@@ -96,6 +96,7 @@ void AppController::openDraft(const QModelIndex &index)
     connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
         showStatus(tr("The draft could not be opened: %1").arg(error.toString()));
     });
+    return true;
 }
 
 void AppController::forwardAsAttachment()

@@ -8,8 +8,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cstdio>
 #include <memory>
@@ -58,10 +61,34 @@ void setUpParser(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addOption(composeOption());
     parser.addOption(screenshotOption());
-    parser.addPositionalArgument(
-            QStringLiteral("url"),
-            QCoreApplication::translate("main", "A mailto: link to compose a message to."),
-            QStringLiteral("[mailto:...]"));
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QCoreApplication::translate("main",
+                                                             "A mailto: link to compose a message "
+                                                             "to, or an .eml file to show."),
+                                 QStringLiteral("[mailto:...|FILE.eml]"));
+}
+
+// A message file to show: a file that exists, or a file: URL.
+bool isMessageFile(const QString &argument)
+{
+    if (argument.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+        return false;
+    const QUrl url(argument);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
+    return QFileInfo(path).isFile();
+}
+
+// The message files a command line names, as absolute paths (another instance may get them).
+QStringList messageFilesFrom(const QCommandLineParser &parser)
+{
+    QStringList files;
+    for (const QString &argument : parser.positionalArguments()) {
+        if (!isMessageFile(argument))
+            continue;
+        const QUrl url(argument);
+        files << QFileInfo(url.isLocalFile() ? url.toLocalFile() : argument).absoluteFilePath();
+    }
+    return files;
 }
 
 // The composers a parsed command line asks for; nullopt (and `error` set) when it is malformed.
@@ -80,6 +107,8 @@ std::optional<QList<ComposeRequest>> requestsFrom(const QCommandLineParser &pars
         requests.append(*request);
     }
     for (const QString &argument : parser.positionalArguments()) {
+        if (isMessageFile(argument))
+            continue;
         const std::optional<ComposeRequest> request = ComposeRequest::fromMailto(argument);
         if (!request) {
             *error = QCoreApplication::translate("main", "not a mailto: link: %1").arg(argument);
@@ -160,12 +189,16 @@ int main(int argc, char *argv[])
     SingleInstance instance;
     std::unique_ptr<AppController> controller;
     QObject::connect(&instance, &SingleInstance::forwarded, &app, [] { QCoreApplication::exit(0); });
-    QObject::connect(&instance, &SingleInstance::becamePrimary, &app, [&controller, &requests] {
-        controller = std::make_unique<AppController>();
-        controller->mainWindow()->show();
-        for (const ComposeRequest &request : *requests)
-            controller->openComposer(request);
-    });
+    const QStringList files = messageFilesFrom(parser);
+    QObject::connect(&instance, &SingleInstance::becamePrimary, &app,
+                     [&controller, &requests, &files] {
+                         controller = std::make_unique<AppController>();
+                         controller->mainWindow()->show();
+                         for (const ComposeRequest &request : *requests)
+                             controller->openComposer(request);
+                         for (const QString &file : files)
+                             controller->openMessageFile(file);
+                     });
     QObject::connect(&instance, &SingleInstance::argumentsReceived, &app,
                      [&controller](const QStringList &arguments) {
                          if (!controller)
@@ -184,7 +217,15 @@ int main(int argc, char *argv[])
                          if (more)
                              for (const ComposeRequest &request : *more)
                                  controller->openComposer(request);
+                         for (const QString &file : messageFilesFrom(forwarded))
+                             controller->openMessageFile(file);
                      });
-    instance.start(app.arguments().mid(1));
+    // Message files travel to a running instance as absolute paths.
+    QStringList arguments = app.arguments().mid(1);
+    for (QString &argument : arguments) {
+        if (isMessageFile(argument) && !QUrl(argument).isLocalFile())
+            argument = QFileInfo(argument).absoluteFilePath();
+    }
+    instance.start(arguments);
     return app.exec();
 }

@@ -48,6 +48,10 @@ MainActions::MainActions(QWidget *window)
     m_flag = create(QStringLiteral("flag"), tr("&Flag"), QStringLiteral("flag"));
     m_flag->setShortcut(QKeySequence(Qt::Key_S));
 
+    m_nextUnread = create(QStringLiteral("nextUnread"), tr("&Next Unread Message"),
+                          QStringLiteral("mark-unread"));
+    m_nextUnread->setShortcut(QKeySequence(Qt::Key_N));
+
     m_undo = create(QStringLiteral("undo"), tr("&Undo"), QStringLiteral("undo"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setEnabled(false);
@@ -65,11 +69,32 @@ MainActions::MainActions(QWidget *window)
     m_exportContacts = create(QStringLiteral("exportContacts"), tr("&Export Contacts…"),
                               QStringLiteral("accounts"));
     m_exportContacts->setToolTip(tr("Save the address book as a vCard file"));
-    m_accounts->setMenuRole(QAction::PreferencesRole);
+    m_accounts->setMenuRole(QAction::NoRole);
+
+    m_settings = create(QStringLiteral("settings"), tr("Se&ttings…"), QStringLiteral("accounts"));
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
 
     m_quit = create(QStringLiteral("quit"), tr("&Quit"), QStringLiteral("quit"));
     m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quit->setMenuRole(QAction::QuitRole);
+
+    m_openFile = create(QStringLiteral("openFile"), tr("&Open Message File…"),
+                        QStringLiteral("folder"));
+    m_openFile->setShortcut(QKeySequence::Open);
+    m_saveMessage = create(QStringLiteral("saveMessage"), tr("&Save Message As…"),
+                           QStringLiteral("drafts"));
+    m_saveMessage->setShortcut(QKeySequence::Save);
+    m_print = create(QStringLiteral("print"), tr("&Print…"), QString());
+    m_print->setShortcut(QKeySequence::Print);
+    m_exportPdf = create(QStringLiteral("exportPdf"), tr("&Export as PDF…"), QString());
+    m_viewSource = create(QStringLiteral("viewSource"), tr("View &Source"), QString());
+    m_viewSource->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_openInWindow = create(QStringLiteral("openInWindow"), tr("Open in New &Window"), QString());
+    m_shortcuts = create(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), QString());
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    m_about = create(QStringLiteral("about"), tr("&About Heron"), QStringLiteral("heron"));
+    m_about->setMenuRole(QAction::AboutRole);
 
     m_threadedView = create(QStringLiteral("threadedView"), tr("&Threads"),
                             QStringLiteral("mail-reply-all"));
@@ -103,6 +128,7 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply,  m_replyAll, m_replyToList, m_forward,    m_forwardAsAttachment,
-            m_delete, m_moveTo,   m_markRead,    m_markUnread, m_flag};
+    return {m_reply,       m_replyAll, m_replyToList, m_forward,    m_forwardAsAttachment,
+            m_delete,      m_moveTo,   m_markRead,    m_markUnread, m_flag,
+            m_saveMessage, m_print,    m_exportPdf,   m_viewSource, m_openInWindow};
 }

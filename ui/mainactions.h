@@ -26,13 +26,27 @@ public:
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
     QAction *flag() const { return m_flag; }
+    // N: the next unread message of the list.
+    QAction *nextUnread() const { return m_nextUnread; }
     QAction *search() const { return m_search; }
     QAction *refresh() const { return m_refresh; }
     QAction *accounts() const { return m_accounts; }
     // The address book in and out of vCard files.
     QAction *importContacts() const { return m_importContacts; }
     QAction *exportContacts() const { return m_exportContacts; }
+    QAction *settings() const { return m_settings; }
     QAction *quit() const { return m_quit; }
+    // A whole message: File → Open (an .eml file), Save As, Print, Export as PDF; View Source and
+    // Open in Window for the message on display.
+    QAction *openFile() const { return m_openFile; }
+    QAction *saveMessage() const { return m_saveMessage; }
+    QAction *print() const { return m_print; }
+    QAction *exportPdf() const { return m_exportPdf; }
+    QAction *viewSource() const { return m_viewSource; }
+    QAction *openInWindow() const { return m_openInWindow; }
+    // Help: the keyboard shortcuts, About.
+    QAction *shortcuts() const { return m_shortcuts; }
+    QAction *about() const { return m_about; }
     // Takes back the last move or deletion; disabled while there is none.
     QAction *undo() const { return m_undo; }
     // Checkable: the message list shows threads.
@@ -59,12 +73,22 @@ private:
     QAction *m_markRead;
     QAction *m_markUnread;
     QAction *m_flag;
+    QAction *m_nextUnread;
     QAction *m_search;
     QAction *m_refresh;
     QAction *m_accounts;
     QAction *m_importContacts;
     QAction *m_exportContacts;
+    QAction *m_settings;
     QAction *m_quit;
+    QAction *m_openFile;
+    QAction *m_saveMessage;
+    QAction *m_print;
+    QAction *m_exportPdf;
+    QAction *m_viewSource;
+    QAction *m_openInWindow;
+    QAction *m_shortcuts;
+    QAction *m_about;
     QAction *m_threadedView;
     QAction *m_keepOffline;
 };

@@ -8,6 +8,7 @@
 #include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
+#include "messageexporter.h"
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
 #include "outboxview.h"
@@ -17,6 +18,10 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -27,18 +32,23 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <memory>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
@@ -67,7 +77,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_emptySearch(new QLabel)
     , m_messageViewer(new MessageViewer)
     , m_statusArea(new StatusArea(this))
+    , m_readTimer(new QTimer(this))
 {
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(800);
     if (!m_settings) {
         m_settings = new QSettings;
         m_ownsSettings = true;
@@ -182,6 +195,12 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions->newMessage());
+    file->addAction(m_actions->openFile());
+    file->addSeparator();
+    file->addAction(m_actions->saveMessage());
+    file->addAction(m_actions->print());
+    file->addAction(m_actions->exportPdf());
+    file->addSeparator();
     file->addAction(m_actions->refresh());
     file->addSeparator();
     file->addAction(m_actions->importContacts());
@@ -195,6 +214,7 @@ void MainWindow::createMenus()
     edit->addAction(m_actions->search());
     edit->addSeparator();
     edit->addAction(m_actions->accounts());
+    edit->addAction(m_actions->settings());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
@@ -212,9 +232,17 @@ void MainWindow::createMenus()
     message->addAction(m_actions->markRead());
     message->addAction(m_actions->markUnread());
     message->addAction(m_actions->flag());
+    message->addAction(m_actions->nextUnread());
     message->addSeparator();
     message->addAction(m_actions->moveTo());
     message->addAction(m_actions->deleteMessage());
+    message->addSeparator();
+    message->addAction(m_actions->viewSource());
+    message->addAction(m_actions->openInWindow());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->shortcuts());
+    help->addAction(m_actions->about());
 }
 
 void MainWindow::createToolBar()
@@ -250,6 +278,7 @@ void MainWindow::connectActions()
     connect(a->newMessage(), &QAction::triggered, this, &MainWindow::newMessageRequested);
     connect(a->refresh(), &QAction::triggered, this, &MainWindow::refreshRequested);
     connect(a->accounts(), &QAction::triggered, this, &MainWindow::accountsRequested);
+    connect(a->settings(), &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
     connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
@@ -299,9 +328,13 @@ void MainWindow::connectActions()
             [this](const QModelIndex &message) {
                 if (!message.isValid())
                     m_messageViewer->clear();
+                m_readPending = message;
+                if (message.isValid())
+                    m_readTimer->start();
+                else
+                    m_readTimer->stop();
                 Q_EMIT messageSelected(message);
             });
-    connect(m_messageList, &QAbstractItemView::activated, this, &MainWindow::messageActivated);
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::filterTextChanged);
     connect(m_filterField, &QLineEdit::textChanged, this, &MainWindow::updateEmptySearch);
     connect(m_searchScope, &QComboBox::currentIndexChanged, this, [this] {
@@ -310,9 +343,201 @@ void MainWindow::connectActions()
     });
     connect(a->keepOffline(), &QAction::triggered, this,
             [this](bool keep) { Q_EMIT keepOfflineRequested(m_folderView->currentIndex(), keep); });
+    connect(m_readTimer, &QTimer::timeout, this, [this] {
+        const QModelIndex message = m_readPending;
+        if (message.isValid() && message.data(MessageListModel::IsUnreadRole).toBool()
+            && message.row() == currentMessage().row()
+            && message.parent() == currentMessage().parent())
+            Q_EMIT markReadRequested({message.siblingAtColumn(0)});
+    });
+    connect(a->openFile(), &QAction::triggered, this, [this] {
+        const QString path = m_openFileChooser ? m_openFileChooser()
+                                               : QFileDialog::getOpenFileName(
+                                                       this, tr("Open Message File"), QString(),
+                                                       tr("Email messages (*.eml);;All files (*)"));
+        if (!path.isEmpty())
+            Q_EMIT openFileRequested(path);
+    });
+    connect(a->saveMessage(), &QAction::triggered, this,
+            [this] { Q_EMIT saveMessageRequested(currentMessage()); });
+    connect(a->viewSource(), &QAction::triggered, this,
+            [this] { Q_EMIT viewSourceRequested(currentMessage()); });
+    connect(a->openInWindow(), &QAction::triggered, this,
+            [this] { Q_EMIT openInWindowRequested(currentMessage()); });
+    connect(a->print(), &QAction::triggered, this, [this] {
+        const QString error = MessageExporter::print(this, m_messageViewer);
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 8000);
+    });
+    connect(a->exportPdf(), &QAction::triggered, this, [this] {
+        const QString error = MessageExporter::exportPdf(this, m_messageViewer);
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 8000);
+    });
+    connect(a->shortcuts(), &QAction::triggered, this, [this] {
+        QDialog *dialog = createShortcutsDialog();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    connect(a->about(), &QAction::triggered, this, [this] {
+        QMessageBox::about(
+                this, tr("About Heron"),
+                tr("<h3>Heron %1</h3><p>A desktop mail client for people who care about their "
+                   "tools.</p><p>Built with Qt %2.</p>")
+                        .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                             QString::fromLatin1(qVersion())));
+    });
+    // Enter or a double click: the message in a window of its own.
+    connect(m_messageList, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) {
+                if (index.isValid())
+                    Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
+            });
+    m_messageList->installEventFilter(this);
+    connect(a->nextUnread(), &QAction::triggered, this, [this] {
+        if (!selectNextUnread())
+            statusBar()->showMessage(tr("No more unread messages"), 4000);
+    });
+
+    m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_messageList, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_messageList->indexAt(pos);
+        if (!at.isValid())
+            return;
+        // A right click outside the selection acts on the message clicked, as everywhere.
+        if (!m_messageList->selectionModel()->isRowSelected(at.row(), at.parent()))
+            m_messageList->selectionModel()->setCurrentIndex(at,
+                                                             QItemSelectionModel::ClearAndSelect
+                                                                     | QItemSelectionModel::Rows);
+        QMenu *menu = createMessageMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_messageList->viewport()->mapToGlobal(pos));
+    });
+    m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_folderView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_folderView->indexAt(pos);
+        if (!at.isValid())
+            return;
+        QMenu *menu = createFolderMenu(at);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_folderView->viewport()->mapToGlobal(pos));
+    });
+    connect(m_messageViewer, &MessageViewer::composeToRequested, this,
+            &MainWindow::composeToRequested);
+    connect(m_messageViewer, &MessageViewer::searchFromRequested, this, &MainWindow::searchFrom);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);
+}
+
+QMenu *MainWindow::createMessageMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"messageMenu"_s);
+    MainActions *a = m_actions;
+    menu->addActions({a->reply(), a->replyAll(), a->forward(), a->forwardAsAttachment()});
+    menu->addSeparator();
+    menu->addActions({a->markRead(), a->markUnread(), a->flag()});
+    menu->addSeparator();
+    menu->addActions({a->moveTo(), a->deleteMessage()});
+    menu->addSeparator();
+    menu->addActions({a->openInWindow(), a->viewSource(), a->saveMessage()});
+    return menu;
+}
+
+QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"folderMenu"_s);
+    const QPersistentModelIndex index(folder);
+    const bool isFolder = m_folderView->folderIdRole() >= 0
+                          && folder.data(m_folderView->folderIdRole()).toLongLong() != 0;
+    QAction *open = menu->addAction(tr("&Open"));
+    open->setObjectName(u"openFolder"_s);
+    connect(open, &QAction::triggered, this, [this, index] {
+        if (index.isValid())
+            m_folderView->setCurrentIndex(index);
+    });
+    menu->addAction(m_actions->refresh());
+    QAction *markRead = menu->addAction(Icons::icon(u"mark-read"_s), tr("Mark All as &Read"));
+    markRead->setObjectName(u"markFolderRead"_s);
+    markRead->setEnabled(isFolder);
+    connect(markRead, &QAction::triggered, this, [this, index] {
+        if (index.isValid())
+            Q_EMIT markFolderReadRequested(index);
+    });
+    return menu;
+}
+
+QDialog *MainWindow::createShortcutsDialog()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTreeWidget(dialog);
+    table->setObjectName(u"shortcutsTable"_s);
+    table->setRootIsDecorated(false);
+    table->setHeaderLabels({tr("Action"), tr("Shortcut")});
+    const QList<QAction *> windowActions = QWidget::actions();
+    for (QAction *action : windowActions) {
+        if (action->shortcut().isEmpty())
+            continue;
+        QString text = action->text();
+        text.remove(QRegularExpression(u"&(?!&)"_s));
+        text.remove(u'…');
+        auto *item = new QTreeWidgetItem(table, {text, action->shortcut().toString(
+                                                               QKeySequence::NativeText)});
+        item->setData(0, Qt::UserRole, action->objectName());
+    }
+    // Keys of the list and the filter that are no actions.
+    new QTreeWidgetItem(table, {tr("Open the message in its own window"), tr("Enter")});
+    new QTreeWidgetItem(table, {tr("Close the filter"), tr("Esc")});
+    table->resizeColumnToContents(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(480, 520);
+    return dialog;
+}
+
+void MainWindow::setMarkReadDelay(int milliseconds)
+{
+    m_readTimer->setInterval(milliseconds);
+}
+
+int MainWindow::markReadDelay() const
+{
+    return m_readTimer->interval();
+}
+
+bool MainWindow::selectNextUnread()
+{
+    QAbstractItemModel *model = m_messageList->model();
+    if (!model)
+        return false;
+    // In the order the list shows, from the row after the current one, threads unfolded.
+    QModelIndex at = currentMessage().siblingAtColumn(0);
+    for (;;) {
+        at = at.isValid() ? m_messageList->indexBelow(at) : model->index(0, 0);
+        if (!at.isValid())
+            return false;
+        if (at.data(MessageListModel::IsUnreadRole).toBool())
+            break;
+        if (model->hasChildren(at))
+            m_messageList->expand(at);
+    }
+    m_messageList->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
+                                                                 | QItemSelectionModel::Rows);
+    m_messageList->scrollTo(at);
+    return true;
+}
+
+void MainWindow::searchFrom(const QString &address)
+{
+    showFilter();
+    m_filterField->setText(u"from:"_s + address);
 }
 
 void MainWindow::showFilter()
@@ -483,15 +708,35 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
         for (int column = 0; column < model->columnCount(); ++column)
             header->resizeSection(column, column == subject ? 360 : 130);
         if (messageList) {
-            header->resizeSection(MessageListModel::StatusColumn, 70);
-            header->resizeSection(MessageListModel::SenderColumn, 180);
-            header->resizeSection(MessageListModel::DateColumn, 160);
-            header->resizeSection(MessageListModel::SizeColumn, 70);
+            header->resizeSection(MessageListModel::StatusColumn, 56);
+            header->resizeSection(MessageListModel::SenderColumn, 150);
+            header->resizeSection(MessageListModel::DateColumn,
+                                  MessageItemDelegate::dateColumnWidth(m_messageList->font(),
+                                                                       m_messageList->locale()));
+            header->resizeSection(MessageListModel::SizeColumn,
+                                  MessageItemDelegate::sizeColumnWidth(m_messageList->font(),
+                                                                       m_messageList->locale()));
         }
         if (model->columnCount() > MessageListModel::ColumnCount)
             fitSearchColumns();
     }
+    fitColumns();
     updateMessageActions();
+}
+
+void MainWindow::fitColumns()
+{
+    // The subject takes the room there is: the other columns keep their widths, so Date and
+    // Size stay in view in a narrow window and Size does not grow in a wide one.
+    QAbstractItemModel *model = m_messageList->model();
+    QHeaderView *header = m_messageList->header();
+    if (!model || model->columnCount() != MessageListModel::ColumnCount)
+        return;
+    header->setStretchLastSection(false);
+    for (int column = 0; column < model->columnCount(); ++column)
+        header->setSectionResizeMode(column, column == MessageListModel::SubjectColumn
+                                                     ? QHeaderView::Stretch
+                                                     : QHeaderView::Interactive);
 }
 
 QModelIndex MainWindow::currentMessage() const
@@ -581,8 +826,10 @@ void MainWindow::restoreLayout()
     setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
-    if (m_messageList->model() && !m_pendingHeaderState.isEmpty())
+    if (m_messageList->model() && !m_pendingHeaderState.isEmpty()) {
         m_messageList->header()->restoreState(m_pendingHeaderState);
+        fitColumns();
+    }
 }
 
 bool MainWindow::confirmQuitWithUnsentMail()
@@ -598,6 +845,19 @@ bool MainWindow::confirmQuitWithUnsentMail()
     question.button(QMessageBox::Yes)->setText(tr("&Quit"));
     question.button(QMessageBox::No)->setText(tr("&Keep Running"));
     return question.exec() == QMessageBox::Yes;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_messageList && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier && currentMessage().isValid()) {
+            Q_EMIT openInWindowRequested(currentMessage().siblingAtColumn(0));
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

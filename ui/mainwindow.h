@@ -13,10 +13,13 @@ class OutboxView;
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
+class QDialog;
 class QLineEdit;
+class QMenu;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTimer;
 class QTreeView;
 class StatusArea;
 
@@ -47,6 +50,14 @@ public:
     // Asked when the window closes (Quit, Ctrl+Q, the window's close button): true while mail
     // is waiting to be sent, and then the user confirms before the window closes.
     void setUnsentMailCheck(std::function<bool()> check) { m_hasUnsentMail = std::move(check); }
+    // Asks for the .eml file File → Open opens (a file dialog unless replaced, as tests do).
+    void setOpenFileChooser(std::function<QString()> chooser)
+    {
+        m_openFileChooser = std::move(chooser);
+    }
+
+    // The Help menu's keyboard shortcuts: every action of the window that has one, with it.
+    QDialog *createShortcutsDialog();
 
     MainActions *actions() const { return m_actions; }
     QTreeView *folderView() const;
@@ -68,8 +79,23 @@ public:
     StatusArea *statusArea() const { return m_statusArea; }
     OutboxView *outboxView() const { return m_outboxView; }
 
+    // The context menus: of the selected messages (the message list's actions), and of a
+    // folder (Open, Get Messages, Mark All as Read). The caller owns them.
+    QMenu *createMessageMenu();
+    QMenu *createFolderMenu(const QModelIndex &folder);
+
     // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
     void setUndoText(const QString &text);
+
+    // The message on display is marked read (markReadRequested()) once it has stayed on display
+    // this long: walking the list with the arrow keys leaves the messages passed over unread.
+    void setMarkReadDelay(int milliseconds);
+    int markReadDelay() const;
+    // Selects the next unread message after the current one (N); false when there is none.
+    bool selectNextUnread();
+
+    // Shows the text of a search for the messages from this address ("from:ADDRESS").
+    void searchFrom(const QString &address);
 
     bool isThreaded() const;
     void setThreaded(bool threaded);
@@ -82,8 +108,6 @@ Q_SIGNALS:
     void replyRequested(const QModelIndex &message);
     void replyAllRequested(const QModelIndex &message);
     void replyToListRequested(const QModelIndex &message);
-    // A message of the list was opened (double-click, Enter): a draft opens in the composer.
-    void messageActivated(const QModelIndex &message);
     void forwardRequested(const QModelIndex &message);
     void forwardAsAttachmentRequested(const QModelIndex &message);
     void deleteRequested(const QModelIndexList &messages);
@@ -92,9 +116,21 @@ Q_SIGNALS:
     void markUnreadRequested(const QModelIndexList &messages);
     void flagRequested(const QModelIndexList &messages);
     void refreshRequested();
+    // Every message of the folder (an index of the folder model) is to be marked read.
+    void markFolderReadRequested(const QModelIndex &folder);
+    // A new message to this address (an address's or a mailto: link's context menu).
+    void composeToRequested(const QString &address);
+    // An .eml file to show in a window of its own (File → Open).
+    void openFileRequested(const QString &path);
+    // The message on display: saved as a file, its source shown, shown in a window of its own
+    // (Open in New Window, Enter, a double click).
+    void saveMessageRequested(const QModelIndex &message);
+    void viewSourceRequested(const QModelIndex &message);
+    void openInWindowRequested(const QModelIndex &message);
     void accountsRequested();
     void importContactsRequested();
     void exportContactsRequested();
+    void settingsRequested();
     void filterTextChanged(const QString &text);
     void searchScopeChanged(bool allFolders);
     // The user turned "Keep Messages for Offline Use" on or off for the folder.
@@ -112,6 +148,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createMenus();
@@ -122,6 +159,7 @@ private:
     void updateMessageActions();
     void updateEmptySearch();
     void fitSearchColumns();
+    void fitColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
     bool confirmQuitWithUnsentMail();
@@ -148,4 +186,7 @@ private:
     StatusArea *m_statusArea;
     QByteArray m_pendingHeaderState;
     std::function<bool()> m_hasUnsentMail;
+    std::function<QString()> m_openFileChooser;
+    QTimer *m_readTimer;
+    QPersistentModelIndex m_readPending; // the message the timer marks read
 };

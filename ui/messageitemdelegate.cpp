@@ -4,6 +4,7 @@
 #include "models/messagelistmodel.h"
 
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
 
@@ -62,7 +63,37 @@ void MessageItemDelegate::initStyleOption(QStyleOptionViewItem *option,
                                                                 .toLongLong(),
                                                         1, QLocale::DataSizeTraditionalFormat);
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+    } else if (isMessageColumn(index, MessageListModel::SubjectColumn)
+               && option->text.trimmed().isEmpty()) {
+        // A message without a subject is not a blank row.
+        option->text = tr("(no subject)");
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
     }
+}
+
+int MessageItemDelegate::dateColumnWidth(const QFont &font, const QLocale &locale)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    // A long date of the past (two-digit day and month, late hour), as the column writes it.
+    const QDateTime sample(QDate(2000, 12, 28), QTime(23, 58, 58));
+    return metrics.horizontalAdvance(dateText(sample, QDateTime::currentDateTime(), locale)) + 16;
+}
+
+int MessageItemDelegate::sizeColumnWidth(const QFont &font, const QLocale &locale)
+{
+    // The widest sizes as the column writes them, in bold (unread rows), with the margins.
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (qint64 size : {qint64(1023), qint64(999) * 1024, qint64(999) * 1024 * 1024})
+        widest = qMax(widest, metrics.horizontalAdvance(
+                                      locale.formattedDataSize(size, 1,
+                                                               QLocale::DataSizeTraditionalFormat)));
+    return widest + 16;
 }
 
 void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

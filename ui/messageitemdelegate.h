@@ -19,6 +19,10 @@ public:
     // The markers shown for a row, as icon names, in display order.
     static QStringList markers(const QModelIndex &index);
     static QString dateText(const QDateTime &date, const QDateTime &now, const QLocale &locale);
+    // A width of the Size column that holds every size the column writes, in bold too.
+    static int sizeColumnWidth(const QFont &font, const QLocale &locale);
+    // The same for the Date column.
+    static int dateColumnWidth(const QFont &font, const QLocale &locale);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -154,8 +154,9 @@ void appendEscaped(QString &out, QStringView text)
 class Sanitizer
 {
 public:
-    Sanitizer(bool allowRemote, qsizetype sizeHint)
+    Sanitizer(bool allowRemote, const TrackerDetector &trackers, qsizetype sizeHint)
         : m_allowRemote(allowRemote)
+        , m_trackers(trackers)
     {
         m_result.html.reserve(sizeHint + sizeHint / 8);
     }
@@ -170,6 +171,8 @@ private:
     void writeAttribute(QLatin1StringView name, QStringView value);
     // Decides about one remote reference: true when it may stay in the output.
     bool admitRemote(const QString &url);
+    // True when the remote reference is a tracker, which is then recorded.
+    bool isTracker(const QString &url, const TrackerDetector::Verdict &verdict);
     QString sanitizeCss(QStringView css, CssSanitizer::Mode mode)
     {
         return CssSanitizer::sanitize(css, mode,
@@ -177,6 +180,7 @@ private:
     }
 
     bool m_allowRemote;
+    const TrackerDetector &m_trackers;
     HtmlSanitizer::Result m_result;
 };
 
@@ -274,13 +278,26 @@ void Sanitizer::image(const Token &token)
 {
     QString src;
     QString alt;
+    QString width;
+    QString height;
+    QString style;
     for (const Attribute &a : token.attributes) {
         if (src.isNull() && a.name.compare("src"_L1, Qt::CaseInsensitive) == 0)
             src = HtmlSanitizer::decodeEntities(a.value).trimmed();
         else if (alt.isNull() && a.name.compare("alt"_L1, Qt::CaseInsensitive) == 0)
             alt = HtmlSanitizer::decodeEntities(a.value).simplified();
+        else if (width.isNull() && a.name.compare("width"_L1, Qt::CaseInsensitive) == 0)
+            width = HtmlSanitizer::decodeEntities(a.value);
+        else if (height.isNull() && a.name.compare("height"_L1, Qt::CaseInsensitive) == 0)
+            height = HtmlSanitizer::decodeEntities(a.value);
+        else if (style.isNull() && a.name.compare("style"_L1, Qt::CaseInsensitive) == 0)
+            style = HtmlSanitizer::decodeEntities(a.value);
     }
     const HtmlSanitizer::UrlKind kind = HtmlSanitizer::classifyUrl(src);
+    // A tracker leaves no trace, not even its description.
+    if (kind == HtmlSanitizer::UrlKind::Remote
+        && isTracker(src, m_trackers.classifyImage(src, width, height, style)))
+        return;
     const bool keep = kind == HtmlSanitizer::UrlKind::Embedded
                       || (kind == HtmlSanitizer::UrlKind::Remote && admitRemote(src));
     if (!keep) {
@@ -349,8 +366,18 @@ void Sanitizer::writeAttribute(QLatin1StringView name, QStringView value)
     m_result.html += u'"';
 }
 
+bool Sanitizer::isTracker(const QString &url, const TrackerDetector::Verdict &verdict)
+{
+    if (!verdict.isTracker())
+        return false;
+    m_result.trackers.append({url, verdict});
+    return true;
+}
+
 bool Sanitizer::admitRemote(const QString &url)
 {
+    if (isTracker(url, m_trackers.classifyUrl(url)))
+        return false;
     if (m_allowRemote) {
         m_result.remoteUrls.append(url);
         return true;
@@ -365,7 +392,7 @@ bool Sanitizer::admitRemote(const QString &url)
 
 HtmlSanitizer::Result HtmlSanitizer::sanitize(QStringView html) const
 {
-    Sanitizer sanitizer(m_allowRemoteContent, html.size());
+    Sanitizer sanitizer(m_allowRemoteContent, m_trackers, html.size());
     sanitizer.run(html);
     return sanitizer.take();
 }

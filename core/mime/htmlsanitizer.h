@@ -1,5 +1,8 @@
 #pragma once
 
+#include "trackerdetector.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -11,7 +14,8 @@
 // link elements, event handler attributes and links to anything but http, https and mailto
 // never reach the output. Images are kept when they are embedded (cid:, data:image/...);
 // remote images, CSS url(...) and @import pointing at the network are removed and reported
-// unless remote content is allowed.
+// unless remote content is allowed. Remote images that track the reader (TrackerDetector) are
+// removed and reported apart, even when remote content is allowed.
 //
 // The input is read once by a small tolerant tokenizer (comments, CDATA, quoted and unquoted
 // attributes, unterminated tags), so the work is linear in the size of the input.
@@ -27,10 +31,20 @@ public:
         QStringList blockedUrls;
         // Remote references kept in the output because remote content was allowed.
         QStringList remoteUrls;
+        // Remote images found to be trackers (see TrackerDetector): always removed, whether
+        // remote content is allowed or not, and not counted in blockedCount.
+        struct Tracker
+        {
+            QString url;
+            TrackerDetector::Verdict verdict;
+        };
+        QList<Tracker> trackers;
     };
 
     void setAllowRemoteContent(bool allow) { m_allowRemoteContent = allow; }
     bool allowRemoteContent() const { return m_allowRemoteContent; }
+    // The addresses the message was sent to, for recognising per-recipient tokens in URLs.
+    void setRecipients(const QStringList &addresses) { m_trackers.setRecipients(addresses); }
 
     Result sanitize(QStringView html) const;
 
@@ -49,4 +63,5 @@ public:
 
 private:
     bool m_allowRemoteContent = false;
+    TrackerDetector m_trackers;
 };

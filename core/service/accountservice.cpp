@@ -968,6 +968,16 @@ void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,
     enqueue(operation);
 }
 
+void AccountService::markFolderRead(qint64 folderId)
+{
+    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
+    if (!uids) {
+        Q_EMIT errorOccurred(uids.error());
+        return;
+    }
+    changeFlags(folderId, std::move(uids).value(), MessageRecord::Seen, {});
+}
+
 void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
 {
     if (uids.isEmpty() || folderId == 0 || targetFolderId == 0 || targetFolderId == folderId)

@@ -105,6 +105,8 @@ public:
     void changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
+    // Marks every cached message of the folder read (a folder's "Mark All as Read").
+    void markFolderRead(qint64 folderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges. When the server
     // marks no folder as Trash and none has a usual Trash name, the user is asked once which
     // folder is Trash (trashFolderRequested()); the deletion waits for answerTrashFolder().

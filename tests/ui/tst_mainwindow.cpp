@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(window.messageView()->isSortingEnabled());
         QCOMPARE(window.messageView()->header()->sectionResizeMode(0), QHeaderView::Interactive);
         QVERIFY(!window.windowIcon().isNull());
-        QCOMPARE(window.menuBar()->actions().size(), 5); // File, Edit, View, Folder, Message
+        QCOMPARE(window.menuBar()->actions().size(), 6); // File, Edit, View, Folder, Message, Help
     }
 
     void shortcuts_data()

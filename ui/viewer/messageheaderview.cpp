@@ -1,11 +1,18 @@
 #include "messageheaderview.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QMenu>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+const QString addressScheme = u"heron-address:"_s;
 
 QLabel *caption(const QString &text, QWidget *parent)
 {
@@ -58,18 +65,81 @@ MessageHeaderView::MessageHeaderView(QWidget *parent)
     grid->addWidget(m_cc, 3, 1, 1, 2);
     grid->setColumnStretch(1, 1);
 
-    auto unfold = [this](const QString &link) {
+    auto onLink = [this](const QString &link) {
         if (link.startsWith(u"heron-more:"))
             unfoldRecipients();
+        else if (link.startsWith(addressScheme))
+            showAddressMenu(QUrl::fromPercentEncoding(link.mid(addressScheme.size()).toUtf8()),
+                            QCursor::pos());
     };
-    connect(m_to, &QLabel::linkActivated, this, unfold);
-    connect(m_cc, &QLabel::linkActivated, this, unfold);
+    for (QLabel *label : {m_from, m_to, m_cc}) {
+        connect(label, &QLabel::linkActivated, this, onLink);
+        connect(label, &QLabel::linkHovered, this, [this](const QString &link) {
+            m_hoveredAddress = link.startsWith(addressScheme) ? QUrl::fromPercentEncoding(
+                                       link.mid(addressScheme.size()).toUtf8())
+                                                              : QString();
+        });
+        label->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(label, &QWidget::customContextMenuRequested, this, [this, label](const QPoint &pos) {
+            const QString address = addressAt(label, pos);
+            if (!address.isEmpty())
+                showAddressMenu(address, label->mapToGlobal(pos));
+        });
+    }
+}
+
+QString MessageHeaderView::addressHtml(const ViewerMessage::Address &address) const
+{
+    const QString text = address.displayText().toHtmlEscaped();
+    if (address.address.isEmpty())
+        return text;
+    return u"<a href=\""_s + addressScheme
+           + QString::fromUtf8(QUrl::toPercentEncoding(address.address)) + u"\">"_s + text
+           + u"</a>"_s;
+}
+
+QString MessageHeaderView::addressAt(QLabel *label, const QPoint &pos) const
+{
+    Q_UNUSED(pos);
+    if (!m_hoveredAddress.isEmpty() && label->underMouse())
+        return m_hoveredAddress;
+    if (label == m_from)
+        return m_fromAddress.address;
+    const QList<ViewerMessage::Address> &list = label == m_to ? m_toList : m_ccList;
+    return list.size() == 1 ? list.first().address : QString();
+}
+
+QMenu *MessageHeaderView::addressMenu(const QString &address, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(u"addressMenu"_s);
+    QAction *copy = menu->addAction(tr("&Copy Address"));
+    copy->setObjectName(u"copyAddress"_s);
+    connect(copy, &QAction::triggered, this,
+            [address] { QGuiApplication::clipboard()->setText(address); });
+    QAction *compose = menu->addAction(tr("C&ompose To…"));
+    compose->setObjectName(u"composeTo"_s);
+    connect(compose, &QAction::triggered, this,
+            [this, address] { Q_EMIT composeToRequested(address); });
+    QAction *search = menu->addAction(tr("&Search Messages From"));
+    search->setObjectName(u"searchFrom"_s);
+    connect(search, &QAction::triggered, this,
+            [this, address] { Q_EMIT searchFromRequested(address); });
+    return menu;
+}
+
+void MessageHeaderView::showAddressMenu(const QString &address, const QPoint &globalPos)
+{
+    QMenu *menu = addressMenu(address, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
 }
 
 void MessageHeaderView::setMessage(const ViewerMessage &message)
 {
     m_subject->setText(message.subject.isEmpty() ? tr("(no subject)") : message.subject);
-    m_from->setText(message.from.displayText().toHtmlEscaped());
+    m_fromAddress = message.from;
+    m_from->setText(addressHtml(message.from));
     const QDateTime local = message.date.toLocalTime();
     m_date->setText(message.date.isValid()
                             ? locale().toString(local.date(), QLocale::LongFormat) + u' '
@@ -85,6 +155,8 @@ void MessageHeaderView::clear()
 {
     m_subject->clear();
     m_from->clear();
+    m_fromAddress = {};
+    m_hoveredAddress.clear();
     m_date->clear();
     m_toList.clear();
     m_ccList.clear();
@@ -99,7 +171,7 @@ QString MessageHeaderView::recipientsHtml(const QList<ViewerMessage::Address> &l
                                        : qMin<qsizetype>(list.size(), FoldedRecipients);
     QStringList parts;
     for (qsizetype i = 0; i < shown; ++i)
-        parts << list[i].displayText().toHtmlEscaped();
+        parts << addressHtml(list[i]);
     QString html = parts.join(u", "_s);
     if (shown < list.size()) {
         html += u" <a href=\"heron-more:"_s + key + u"\">"_s

@@ -1,5 +1,7 @@
 #include "messagepresenter.h"
 
+#include "accounts/remotecontentpolicy.h"
+#include "net/remoteimagefetcher.h"
 #include "service/accountservice.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
@@ -13,6 +15,27 @@ MessagePresenter::MessagePresenter(MessageViewer *viewer, QObject *parent)
 {
     connect(viewer, &MessageViewer::attachmentRequested, this,
             &MessagePresenter::onAttachmentRequested);
+}
+
+void MessagePresenter::setRemoteContent(RemoteContentPolicy *policy, RemoteImageFetcher *fetcher)
+{
+    m_policy = policy;
+    m_fetcher = fetcher;
+    if (policy) {
+        connect(m_viewer, &MessageViewer::alwaysAllowRemoteContent, policy,
+                &RemoteContentPolicy::allow);
+    }
+    if (fetcher) {
+        connect(m_viewer, &MessageViewer::remoteContentRequested, fetcher,
+                [fetcher](const QStringList &urls) {
+                    QList<QUrl> list;
+                    for (const QString &url : urls)
+                        list << QUrl(url);
+                    fetcher->fetch(list);
+                });
+        connect(fetcher, &RemoteImageFetcher::imageFetched, m_viewer,
+                &MessageViewer::setRemoteImage);
+    }
 }
 
 MessagePresenter::~MessagePresenter()
@@ -71,6 +94,8 @@ void MessagePresenter::show(AccountService *service, qint64 folderId, quint32 ui
     }
     m_folderId = folderId;
     m_uid = uid;
+    if (m_fetcher)
+        m_fetcher->abortAll();
     service->fetchDisplayParts(folderId, uid);
 }
 
@@ -81,6 +106,8 @@ void MessagePresenter::clear()
     m_raw.clear();
     m_message = {};
     m_hasMessage = false;
+    if (m_fetcher)
+        m_fetcher->abortAll();
     m_viewer->clear();
 }
 
@@ -91,7 +118,9 @@ void MessagePresenter::showRaw(const QByteArray &message)
     m_raw = message;
     m_message = MimePart::parse(message);
     m_hasMessage = true;
-    m_viewer->setMessage(ViewerMessageFactory::fromPart(m_message));
+    if (m_fetcher)
+        m_fetcher->abortAll();
+    m_viewer->setMessage(withPolicy(ViewerMessageFactory::fromPart(m_message)));
     Q_EMIT shown();
 }
 
@@ -120,8 +149,14 @@ void MessagePresenter::present(qint64 folderId, quint32 uid, const ViewerMessage
 {
     if (folderId != m_folderId || uid != m_uid || !m_raw.isEmpty())
         return;
-    m_viewer->setMessage(message);
+    m_viewer->setMessage(withPolicy(message));
     Q_EMIT shown();
+}
+
+ViewerMessage MessagePresenter::withPolicy(ViewerMessage message) const
+{
+    message.remoteContentAllowed = m_policy && m_policy->isAllowed(message.from.address);
+    return message;
 }
 
 void MessagePresenter::onAttachmentRequested(const QString &partId)

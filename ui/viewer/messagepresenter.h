@@ -11,6 +11,8 @@
 
 class AccountService;
 class MessageViewer;
+class RemoteContentPolicy;
+class RemoteImageFetcher;
 
 // Puts one message on the viewer. A message of an account comes as its part tree with only
 // the parts to show fetched (AccountService::fetchDisplayParts); its attachments are fetched
@@ -26,6 +28,11 @@ public:
     // The message uid of folderId, any folder of the service's account.
     void show(AccountService *service, qint64 folderId, quint32 uid);
     void showRaw(const QByteArray &message);
+    // Remote images: a message of a sender on the policy's list shows them at once, "Always for
+    // this sender" puts the sender there, and the fetcher gets them when the viewer asks (after
+    // the user's click, or at once for such a sender). Without a fetcher nothing is fetched.
+    void setRemoteContent(RemoteContentPolicy *policy, RemoteImageFetcher *fetcher);
+
     // Shows no message: the viewer is cleared, and answers still on the way for the message
     // asked for last (its parts, its attachments) are dropped when they come.
     void clear();
@@ -47,8 +54,12 @@ private:
     void onPartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
     void onAttachmentRequested(const QString &partId);
     void present(qint64 folderId, quint32 uid, const ViewerMessage &message);
+    // The message with remoteContentAllowed set as the policy says for its sender.
+    ViewerMessage withPolicy(ViewerMessage message) const;
 
     MessageViewer *m_viewer;
+    QPointer<RemoteContentPolicy> m_policy;
+    QPointer<RemoteImageFetcher> m_fetcher;
     QPointer<AccountService> m_service;
     QList<QMetaObject::Connection> m_connections;
     qint64 m_folderId = 0;

@@ -6,18 +6,29 @@
 #include "remotecontentbar.h"
 #include "safetextbrowser.h"
 
+#include "savefoldermemory.h"
+
 #include "mime/plaintextrenderer.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QPixmap>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QStandardPaths>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -27,27 +38,35 @@ using namespace Qt::StringLiterals;
 MessageViewer::MessageViewer(QWidget *parent)
     : QWidget(parent)
     , m_header(new MessageHeaderView(this))
+    , m_placeholder(new QLabel(tr("No message selected"), this))
     , m_remoteBar(new RemoteContentBar(this))
     , m_longBar(new LongMessageBar(this))
     , m_browser(new SafeTextBrowser(this))
     , m_attachmentArea(new QWidget(this))
+    , m_previewArea(new QWidget(this))
     , m_attachments(new AttachmentListWidget(m_attachmentArea))
     , m_open(new QToolButton(m_attachmentArea))
     , m_save(new QToolButton(m_attachmentArea))
     , m_saveAll(new QToolButton(m_attachmentArea))
     , m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
     , m_savePathChooser([this](const QString &name) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-        return QFileDialog::getSaveFileName(this, tr("Save Attachment"), dir + u'/' + name);
+        return SaveFolderMemory().askSaveFileName(this, tr("Save Attachment"), name);
     })
-    , m_directoryChooser([this] {
-        return QFileDialog::getExistingDirectory(this, tr("Save All Attachments"),
-                                                 QStandardPaths::writableLocation(
-                                                         QStandardPaths::DownloadLocation));
-    })
+    , m_directoryChooser(
+              [this] { return SaveFolderMemory().askFolder(this, tr("Save All Attachments")); })
 {
     m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
-    m_browser->setFrameShape(QFrame::NoFrame);
+    m_browser->setFrameStyle(QFrame::Box | QFrame::Plain);
+    m_browser->setLineWidth(2);
+    m_browser->installEventFilter(this);
+    showFocus(false);
+    m_placeholder->setObjectName(u"noMessagePlaceholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setMargin(24);
+    // Over the empty body, outside the viewer's layout: nothing moves when a message comes.
+    auto *overlay = new QVBoxLayout(m_browser->viewport());
+    overlay->addWidget(m_placeholder, 0, Qt::AlignCenter);
 
     m_open->setObjectName(u"openAttachmentButton"_s);
     m_save->setObjectName(u"saveAttachmentButton"_s);
@@ -66,6 +85,11 @@ MessageViewer::MessageViewer(QWidget *parent)
     attachmentLayout->addWidget(m_attachments, 1);
     attachmentLayout->addLayout(buttons);
     m_attachmentArea->setVisible(false);
+    m_previewArea->setObjectName(u"attachmentPreviews"_s);
+    auto *previewLayout = new QHBoxLayout(m_previewArea);
+    previewLayout->setContentsMargins(4, 4, 4, 4);
+    previewLayout->addStretch();
+    m_previewArea->setVisible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -74,6 +98,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     layout->addWidget(m_remoteBar);
     layout->addWidget(m_longBar);
     layout->addWidget(m_browser, 1);
+    layout->addWidget(m_previewArea);
     layout->addWidget(m_attachmentArea);
 
     connect(m_browser, &QTextBrowser::anchorClicked, this, &MessageViewer::onLinkClicked);
@@ -84,6 +109,27 @@ MessageViewer::MessageViewer(QWidget *parent)
     connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
         Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
         loadRemoteContent();
+    });
+
+    connect(m_header, &MessageHeaderView::composeToRequested, this,
+            &MessageViewer::composeToRequested);
+    connect(m_header, &MessageHeaderView::searchFromRequested, this,
+            &MessageViewer::searchFromRequested);
+    m_browser->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_browser, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createBrowserMenu(m_browser->viewport()->mapFrom(m_browser, pos));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_browser->mapToGlobal(pos));
+    });
+    m_attachments->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_attachments, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createAttachmentMenu(pos);
+        if (menu->isEmpty()) {
+            delete menu;
+            return;
+        }
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_attachments->viewport()->mapToGlobal(pos));
     });
 
     auto forSelected = [this](void (MessageViewer::*action)(const QString &)) {
@@ -115,6 +161,7 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_message = message;
     m_empty = false;
     m_header->show();
+    m_placeholder->hide();
     m_remoteAllowed = message.remoteContentAllowed;
     m_showWhole = false;
     m_pending.clear();
@@ -130,7 +177,21 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_attachments->setAttachments(message.attachments);
     m_attachmentArea->setVisible(!message.attachments.isEmpty());
     updateAttachmentButtons();
+    qDeleteAll(previews());
+    m_previewArea->setVisible(false);
+    ++m_generation;
+    // Started once the message is up, so that showing it is not held up by asking.
+    QMetaObject::invokeMethod(
+            this,
+            [this, generation = m_generation] {
+                if (generation == m_generation)
+                    startPreviews();
+            },
+            Qt::QueuedConnection);
     showBody();
+    // A sender the user trusts: the images are asked for as the message is shown.
+    if (m_remoteAllowed && !m_sanitized.remoteUrls.isEmpty())
+        Q_EMIT remoteContentRequested(m_sanitized.remoteUrls);
 }
 
 void MessageViewer::clear()
@@ -145,6 +206,7 @@ void MessageViewer::clear()
     m_tempDir.reset();
     m_header->clear();
     m_header->hide();
+    m_placeholder->show();
     m_browser->setInlineImages({});
     m_browser->resetCounters();
     m_browser->clear();
@@ -153,7 +215,45 @@ void MessageViewer::clear()
     m_longBar->setCut(0, 0);
     m_attachments->setAttachments({});
     m_attachmentArea->setVisible(false);
+    qDeleteAll(previews());
+    m_previewArea->setVisible(false);
+    ++m_generation;
     updateAttachmentButtons();
+}
+
+QList<QLabel *> MessageViewer::previews() const
+{
+    return m_previewArea->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
+}
+
+void MessageViewer::startPreviews()
+{
+    for (const ViewerMessage::Attachment &a : std::as_const(m_message.attachments)) {
+        const QString type = a.mimeType.toLower();
+        const bool image = type == u"image/png" || type == u"image/jpeg" || type == u"image/gif"
+                           || type == u"image/bmp" || type == u"image/webp";
+        if (image && a.size >= 0 && a.size <= PreviewLimit)
+            request(a.partId, {AttachmentAction::Preview, QString()});
+    }
+}
+
+void MessageViewer::showPreview(const QString &partId, const QString &localFile)
+{
+    QImage image(localFile);
+    if (image.isNull())
+        return; // not an image after all: the list still offers it
+    const QImage scaled = image.scaled(QSize(240, 180).boundedTo(image.size()), Qt::KeepAspectRatio,
+                                       Qt::SmoothTransformation);
+    auto *label = new QLabel(m_previewArea);
+    label->setObjectName(u"preview-"_s + partId);
+    label->setPixmap(QPixmap::fromImage(scaled));
+    label->setToolTip(fileNameFor(partId));
+    label->setFrameShape(QFrame::StyledPanel);
+    auto *layout = static_cast<QHBoxLayout *>(m_previewArea->layout());
+    layout->insertWidget(layout->count() - 1, label);
+    m_previewArea->setVisible(true);
+    if (QListWidgetItem *item = m_attachments->itemFor(partId))
+        item->setIcon(QIcon(QPixmap::fromImage(scaled)));
 }
 
 void MessageViewer::setBodyPreference(BodyPreference preference)
@@ -211,6 +311,12 @@ void MessageViewer::showBody()
     if (m_showingHtml) {
         HtmlSanitizer sanitizer;
         sanitizer.setAllowRemoteContent(m_remoteAllowed);
+        QStringList recipients;
+        for (const auto *list : {&m_message.to, &m_message.cc}) {
+            for (const ViewerMessage::Address &a : *list)
+                recipients << a.address;
+        }
+        sanitizer.setRecipients(recipients);
         m_sanitized = sanitizer.sanitize(shown);
         m_browser->setHtml(m_sanitized.html);
     } else {
@@ -219,8 +325,174 @@ void MessageViewer::showBody()
         renderer.setDeleteSpace(m_message.deleteSpace);
         m_browser->setHtml(renderer.render(shown));
     }
-    m_remoteBar->setBlockedCount(m_sanitized.blockedCount);
+    QStringList trackers;
+    for (const HtmlSanitizer::Result::Tracker &t : std::as_const(m_sanitized.trackers))
+        trackers << trackerName(t.verdict);
+    m_remoteBar->setBlocked(m_sanitized.blockedCount, trackers);
     m_longBar->setCut(shown.size(), body.size());
+}
+
+std::unique_ptr<QTextDocument> MessageViewer::printDocument() const
+{
+    std::unique_ptr<QTextDocument> document(m_browser->document()->clone());
+    QTextCursor cursor(document.get());
+    cursor.movePosition(QTextCursor::Start);
+    auto field = [](const QString &name, const QString &value) {
+        return u"<tr><td><b>"_s + name.toHtmlEscaped() + u"</b></td><td>"_s + value.toHtmlEscaped()
+               + u"</td></tr>"_s;
+    };
+    auto list = [](const QList<ViewerMessage::Address> &addresses) {
+        QStringList texts;
+        for (const ViewerMessage::Address &a : addresses)
+            texts << a.displayText();
+        return texts.join(u", "_s);
+    };
+    QString header = u"<table>"_s;
+    header += field(tr("Subject:"),
+                    m_message.subject.isEmpty() ? tr("(no subject)") : m_message.subject);
+    header += field(tr("From:"), m_message.from.displayText());
+    if (!m_message.to.isEmpty())
+        header += field(tr("To:"), list(m_message.to));
+    if (!m_message.cc.isEmpty())
+        header += field(tr("Cc:"), list(m_message.cc));
+    if (m_message.date.isValid())
+        header += field(tr("Date:"),
+                        locale().toString(m_message.date.toLocalTime(), QLocale::LongFormat));
+    header += u"</table><hr>"_s;
+    cursor.insertHtml(header);
+    cursor.insertBlock();
+    return document;
+}
+
+bool MessageViewer::print(QPagedPaintDevice *printer) const
+{
+    if (m_empty)
+        return false;
+    printDocument()->print(printer);
+    return true;
+}
+
+bool MessageViewer::exportPdf(const QString &path, QString *error) const
+{
+    if (m_empty) {
+        if (error)
+            *error = tr("No message is open");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    QPdfWriter writer(&file);
+    writer.setTitle(m_message.subject);
+    writer.setCreator(u"Heron"_s);
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    printDocument()->print(&writer);
+    return true;
+}
+
+bool MessageViewer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_browser
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
+        showFocus(event->type() == QEvent::FocusIn);
+    return QWidget::eventFilter(watched, event);
+}
+
+void MessageViewer::showFocus(bool focused)
+{
+    // A border in the highlight colour while the body has the focus; a clear one of the same
+    // width otherwise, so nothing moves.
+    m_showingFocus = focused;
+    QPalette p = m_browser->palette();
+    p.setColor(QPalette::WindowText,
+               focused ? palette().color(QPalette::Highlight) : palette().color(QPalette::Base));
+    m_browser->setPalette(p);
+}
+
+QMenu *MessageViewer::createBrowserMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"browserMenu"_s);
+    const QString anchor = m_browser->anchorAt(pos);
+    const QUrl url(anchor);
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"mailto") {
+        const QString address = url.path();
+        QAction *compose = menu->addAction(tr("C&ompose To…"));
+        compose->setObjectName(u"composeTo"_s);
+        connect(compose, &QAction::triggered, this,
+                [this, address] { Q_EMIT composeToRequested(address); });
+        QAction *copy = menu->addAction(tr("Copy &Address"));
+        copy->setObjectName(u"copyAddress"_s);
+        connect(copy, &QAction::triggered, this,
+                [address] { QGuiApplication::clipboard()->setText(address); });
+        menu->addSeparator();
+    } else if (scheme == u"http" || scheme == u"https") {
+        QAction *open = menu->addAction(tr("&Open Link"));
+        open->setObjectName(u"openLink"_s);
+        connect(open, &QAction::triggered, this, [this, url] { onLinkClicked(url); });
+        QAction *copy = menu->addAction(tr("Copy &Link Address"));
+        copy->setObjectName(u"copyLink"_s);
+        connect(copy, &QAction::triggered, this,
+                [url] { QGuiApplication::clipboard()->setText(url.toString()); });
+        menu->addSeparator();
+    }
+    QAction *copy = menu->addAction(tr("&Copy"));
+    copy->setObjectName(u"copyText"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(m_browser->textCursor().hasSelection());
+    connect(copy, &QAction::triggered, m_browser, &QTextEdit::copy);
+    QAction *all = menu->addAction(tr("Select &All"));
+    all->setObjectName(u"selectAll"_s);
+    all->setShortcut(QKeySequence::SelectAll);
+    connect(all, &QAction::triggered, m_browser, &QTextEdit::selectAll);
+    return menu;
+}
+
+QMenu *MessageViewer::createAttachmentMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"attachmentMenu"_s);
+    QListWidgetItem *item = m_attachments->itemAt(pos);
+    if (item) {
+        if (!item->isSelected()) {
+            m_attachments->clearSelection();
+            item->setSelected(true);
+        }
+        const QString partId = item->data(AttachmentListWidget::PartIdRole).toString();
+        QAction *open = menu->addAction(tr("&Open"));
+        open->setObjectName(u"openAttachment"_s);
+        connect(open, &QAction::triggered, this, [this, partId] { openAttachment(partId); });
+        QAction *save = menu->addAction(tr("&Save As…"));
+        save->setObjectName(u"saveAttachment"_s);
+        connect(save, &QAction::triggered, this, [this, partId] { saveAttachment(partId); });
+    }
+    if (m_attachments->count() > 0) {
+        QAction *all = menu->addAction(tr("Save &All…"));
+        all->setObjectName(u"saveAllAttachments"_s);
+        connect(all, &QAction::triggered, this, &MessageViewer::saveAllAttachments);
+    }
+    return menu;
+}
+
+QString MessageViewer::trackerName(const TrackerDetector::Verdict &verdict)
+{
+    switch (verdict.kind) {
+    case TrackerDetector::Kind::KnownService:
+        return verdict.serviceName;
+    case TrackerDetector::Kind::Pixel:
+        return tr("a 1×1 pixel");
+    case TrackerDetector::Kind::Hidden:
+        return tr("a hidden image");
+    case TrackerDetector::Kind::RecipientToken:
+        return tr("an image address naming you");
+    case TrackerDetector::Kind::None:
+        break;
+    }
+    return {};
 }
 
 void MessageViewer::onLinkClicked(const QUrl &url)
@@ -353,8 +625,13 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     const QString local = m_attachments->localFile(partId);
     switch (pending.action) {
     case AttachmentAction::Open:
-        if (m_opener)
-            m_opener(QUrl::fromLocalFile(local));
+        // Nothing to open it with (no program for the type): said, never silent.
+        if (m_opener && !m_opener(QUrl::fromLocalFile(local))) {
+            const QString error = tr("No program is set up to open %1")
+                                          .arg(QFileInfo(local).fileName());
+            m_attachments->setFailed(partId, error);
+            Q_EMIT attachmentFailed(partId, error);
+        }
         break;
     case AttachmentAction::Save: {
         QFile source(local);
@@ -371,6 +648,9 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     }
     case AttachmentAction::Drag:
         break; // the item can be dragged now
+    case AttachmentAction::Preview:
+        showPreview(partId, local);
+        break;
     }
 }
 

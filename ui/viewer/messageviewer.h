@@ -15,6 +15,10 @@
 class AttachmentListWidget;
 class LongMessageBar;
 class MessageHeaderView;
+class QLabel;
+class QMenu;
+class QPagedPaintDevice;
+class QTextDocument;
 class QToolButton;
 class RemoteContentBar;
 class SafeTextBrowser;
@@ -32,7 +36,8 @@ class MessageViewer : public QWidget
     Q_OBJECT
 public:
     enum class BodyPreference { Html, PlainText };
-    enum class AttachmentAction { Open, Save, Drag };
+    // Preview: an image attachment's bytes, asked for as the message is shown, to show it.
+    enum class AttachmentAction { Open, Save, Drag, Preview };
     Q_ENUM(AttachmentAction)
 
     using UrlOpener = std::function<bool(const QUrl &url)>;
@@ -78,16 +83,42 @@ public:
     void saveAttachment(const QString &partId);
     void saveAllAttachments();
 
+    // The context menus, built for the point they are asked at (viewport coordinates of the
+    // browser, of the attachment list); the caller owns them. The browser's is about the link
+    // under the point (Open Link, Copy Link Address; for mailto: Compose To, Copy Address) with
+    // Copy and Select All; the attachment list's about the item there (Open, Save As, Save All).
+    QMenu *createBrowserMenu(const QPoint &pos);
+    QMenu *createAttachmentMenu(const QPoint &pos);
+
+    // The message as printed: its header fields above the body on display.
+    std::unique_ptr<QTextDocument> printDocument() const;
+    // Prints the message on display; false when none is.
+    bool print(QPagedPaintDevice *printer) const;
+    // Writes the message on display to a PDF file; false (and error set) when it cannot.
+    bool exportPdf(const QString &path, QString *error = nullptr) const;
+
+    // How a blocked tracker is named in the remote content bar ("Mailchimp", "a hidden image").
+    static QString trackerName(const TrackerDetector::Verdict &verdict);
+
     void setUrlOpener(UrlOpener opener) { m_opener = std::move(opener); }
     void setSavePathChooser(SavePathChooser chooser) { m_savePathChooser = std::move(chooser); }
     void setDirectoryChooser(DirectoryChooser chooser) { m_directoryChooser = std::move(chooser); }
 
     SafeTextBrowser *browser() const { return m_browser; }
+    // Says "No message selected" while no message is on display.
+    QLabel *placeholder() const { return m_placeholder; }
+    // True while the body has the keyboard focus and shows it with a highlighted border.
+    bool isShowingFocus() const { return m_showingFocus; }
     MessageHeaderView *headerView() const { return m_header; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
     LongMessageBar *longMessageBar() const { return m_longBar; }
     AttachmentListWidget *attachmentList() const { return m_attachments; }
     QToolButton *saveAllButton() const { return m_saveAll; }
+    // The previews of the image attachments, one label each, under the body.
+    QWidget *previewArea() const { return m_previewArea; }
+    QList<QLabel *> previews() const;
+    // Image attachments up to this size are previewed.
+    static constexpr qint64 PreviewLimit = 8 * 1024 * 1024;
     QString hoveredLink() const { return m_hoveredLink; }
 
 Q_SIGNALS:
@@ -98,6 +129,9 @@ Q_SIGNALS:
     // Remote content was allowed for the message on display: these URLs are referred to.
     void remoteContentRequested(const QStringList &urls);
     void linkActivated(const QUrl &url);
+    // From the context menus of addresses and mailto: links.
+    void composeToRequested(const QString &address);
+    void searchFromRequested(const QString &address);
     void linkHovered(const QString &target); // empty when the pointer leaves the link
 
 private:
@@ -115,6 +149,8 @@ private:
     bool writeFile(const QString &path, const QByteArray &bytes, QString *error) const;
     QString fileNameFor(const QString &partId) const;
     void updateAttachmentButtons();
+    void startPreviews();
+    void showPreview(const QString &partId, const QString &localFile);
 
     ViewerMessage m_message;
     bool m_empty = true;
@@ -127,11 +163,18 @@ private:
     HtmlSanitizer::Result m_sanitized;
     QString m_hoveredLink;
 
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showFocus(bool focused);
+
     MessageHeaderView *m_header;
+    QLabel *m_placeholder;
+    bool m_showingFocus = false;
     RemoteContentBar *m_remoteBar;
     LongMessageBar *m_longBar;
     SafeTextBrowser *m_browser;
     QWidget *m_attachmentArea;
+    QWidget *m_previewArea;
+    quint64 m_generation = 0; // counts the messages shown, for late preview starts
     AttachmentListWidget *m_attachments;
     QToolButton *m_open;
     QToolButton *m_save;

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 
 RemoteContentBar::RemoteContentBar(QWidget *parent)
@@ -29,13 +30,31 @@ RemoteContentBar::RemoteContentBar(QWidget *parent)
     setVisible(false);
 }
 
-void RemoteContentBar::setBlockedCount(int count)
+void RemoteContentBar::setBlocked(int count, const QStringList &trackers)
 {
     m_count = count;
-    m_label->setText(count == 1 ? tr("1 remote resource was blocked to protect your privacy.")
-                                : tr("%n remote resources were blocked to protect your privacy.",
-                                     nullptr, count));
-    setVisible(count > 0);
+    m_trackers = trackers;
+    QStringList parts;
+    if (count > 0) {
+        parts << (count == 1 ? tr("1 remote resource was blocked to protect your privacy.")
+                             : tr("%n remote resources were blocked to protect your privacy.",
+                                  nullptr, count));
+    }
+    if (!trackers.isEmpty()) {
+        QStringList names;
+        for (const QString &name : trackers) {
+            if (!names.contains(name))
+                names << name;
+        }
+        const QString list = QLocale().createSeparatedList(names);
+        parts << (trackers.size() == 1
+                          ? tr("1 tracker blocked: %1.").arg(list)
+                          : tr("%n trackers blocked: %1.", nullptr, int(trackers.size())).arg(list));
+    }
+    m_label->setText(parts.join(u' '));
+    m_load->setVisible(count > 0);
+    m_always->setVisible(count > 0);
+    setVisible(count > 0 || !trackers.isEmpty());
 }
 
 QString RemoteContentBar::text() const

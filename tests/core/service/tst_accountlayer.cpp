@@ -60,6 +60,7 @@ private Q_SLOTS:
     void chosenAuthenticationReachesTheServer();
     void submissionWithItsOwnLogin();
     void submissionOwnPasswordIsAskedForAndStored();
+    void markFolderReadMarksEveryMessageOnTheServer();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -493,6 +494,21 @@ void TestAccountLayer::readAndMarkReadInAnotherFolderTogether()
     QTRY_VERIFY_WITH_TIMEOUT(m_service->connection()->isIdling()
                                      && m_service->connection()->selectedMailbox() == "INBOX",
                              10000);
+}
+
+void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
+{
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    for (quint32 uid : std::as_const(m_inbox))
+        QVERIFY(!m_server->flags("INBOX", uid).contains("\\Seen"));
+    m_service->markFolderRead(inbox);
+    // At once in the cache, then on the server.
+    for (quint32 uid : std::as_const(m_inbox))
+        QVERIFY(m_service->store()->message(inbox, uid).value().flags & MessageRecord::Seen);
+    for (quint32 uid : std::as_const(m_inbox))
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("INBOX", uid).contains("\\Seen"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
 }
 
 void TestAccountLayer::connectionTestOfAnExistingAccountUsesItsStoredPassword()

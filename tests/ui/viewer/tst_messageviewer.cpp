@@ -414,7 +414,7 @@ void TestMessageViewer::headers()
     viewer.setMessage(m);
     MessageHeaderView *header = viewer.headerView();
     QCOMPARE(header->subjectText(), u"Hello"_s);
-    QCOMPARE(header->fromText(), u"Ann &lt;Admin&gt; &amp; Co &lt;ann@example.org&gt;"_s);
+    QVERIFY(header->fromText().contains(u">Ann &lt;Admin&gt; &amp; Co &lt;ann@example.org&gt;<"_s));
     QCOMPARE(header->isCcVisible(), ccVisible);
     const QString to = header->toText();
     QVERIFY(to.contains(u"to0@example.org"_s));

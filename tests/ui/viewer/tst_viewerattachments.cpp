@@ -1,10 +1,15 @@
 #include "sampleviewermessage.h"
 #include "viewer/attachmentlistwidget.h"
+#include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QPixmap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +25,7 @@ private Q_SLOTS:
     void attachmentsOnDemand();
     void saveAndSaveAll();
     void dragCarriesTemporaryCopies();
+    void imageAttachmentsArePreviewed();
 };
 
 void TestViewerAttachments::attachmentsOnDemand()
@@ -151,6 +157,44 @@ void TestViewerAttachments::dragCarriesTemporaryCopies()
     QFile copy(urls.first().toLocalFile());
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QCOMPARE(copy.readAll(), QByteArray("JPEG"));
+}
+
+void TestViewerAttachments::imageAttachmentsArePreviewed()
+{
+    QImage picture(64, 32, QImage::Format_RGB32);
+    picture.fill(Qt::blue);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    picture.save(&buffer, "PNG");
+    const QByteArray raw = "From: a@example.org\r\nSubject: Photos\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                           "--b\r\nContent-Type: text/plain\r\n\r\nSee them.\r\n"
+                           "--b\r\nContent-Type: image/png; name=blue.png\r\n"
+                           "Content-Disposition: attachment; filename=blue.png\r\n"
+                           "Content-Transfer-Encoding: base64\r\n\r\n"
+                           + png.toBase64()
+                           + "\r\n--b\r\nContent-Type: application/pdf\r\n"
+                             "Content-Disposition: attachment; filename=r.pdf\r\n\r\n%PDF\r\n"
+                             "--b--\r\n";
+    MessageViewer viewer;
+    MessagePresenter presenter(&viewer);
+    QSignalSpy requested(&viewer, &MessageViewer::attachmentRequested);
+    presenter.showRaw(raw);
+    QVERIFY(viewer.previews().isEmpty()); // asked for once the message is up
+    QTRY_COMPARE(viewer.previews().size(), 1);
+    QCOMPARE(requested.size(), 1); // the image only
+    QCOMPARE(requested.first().at(1).value<MessageViewer::AttachmentAction>(),
+             MessageViewer::AttachmentAction::Preview);
+    const QPixmap shown = viewer.previews().first()->pixmap();
+    QCOMPARE(shown.size(), QSize(64, 32));
+    QCOMPARE(shown.toImage().pixelColor(5, 5), QColor(Qt::blue));
+    QVERIFY(!viewer.previewArea()->isHidden());
+
+    // The next message has none.
+    presenter.showRaw("From: a@example.org\r\nSubject: x\r\n\r\nText\r\n");
+    QVERIFY(viewer.previews().isEmpty());
+    QVERIFY(viewer.previewArea()->isHidden());
 }
 
 QTEST_MAIN(TestViewerAttachments)
