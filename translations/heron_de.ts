@@ -51,24 +51,8 @@
         <translation>z. B. Arbeit</translation>
     </message>
     <message>
-        <source>you@example.org</source>
-        <translation>sie@example.org</translation>
-    </message>
-    <message>
         <source>Account &amp;name:</source>
         <translation>Konto&amp;name:</translation>
-    </message>
-    <message>
-        <source>Your n&amp;ame:</source>
-        <translation>Ihr N&amp;ame:</translation>
-    </message>
-    <message>
-        <source>E-mail &amp;address:</source>
-        <translation>E-Mail-&amp;Adresse:</translation>
-    </message>
-    <message>
-        <source>Si&amp;gnature:</source>
-        <translation>Si&amp;gnatur:</translation>
     </message>
     <message>
         <source>imap.example.org</source>
@@ -200,6 +184,78 @@
     <message>
         <source>Same as the e-mail address</source>
         <translation>Wie die E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>This server has its own user name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identities — the addresses you send from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (XOAUTH2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (OAUTHBEARER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up the servers of your e-mail address. Nothing is sent to them until you test or save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heron can look up these settings from your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address on the Identity page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the servers of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1 and %2, %3; the servers you typed are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only part of the settings was found (%1). Fill in the rest below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No settings were found (%1). Enter your servers below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1 and %2, %3. Check them, enter your password, then test or save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is sent an OAuth 2.0 access token instead of a password: paste one your provider issued for mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the outgoing server&apos;s user name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -336,6 +392,32 @@
     </message>
 </context>
 <context>
+    <name>AddressBook</name>
+    <message>
+        <source>The address book cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address book cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address book cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address book is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddressLineEdit</name>
+    <message>
+        <source>Not valid addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>The draft could not be saved to %1</source>
@@ -421,6 +503,116 @@
         <source>Once the login succeeds it is kept in the system keychain when one answers, otherwise in memory only until Heron quits.</source>
         <translation>Sobald die Anmeldung gelingt, wird es im Schlüsselbund des Systems aufbewahrt, wenn einer antwortet, sonst nur im Arbeitsspeicher, bis Heron beendet wird.</translation>
     </message>
+    <message>
+        <source>The address book could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contacts could not be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new address(es) imported from “%1”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) exported to “%1”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts.vcf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping %1 for offline use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was closed</source>
+        <translation type="unfinished">Das Konto wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be forwarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message did not come through a mailing list that takes replies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to take the message back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not sent; it is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, outgoing server %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing Server Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: delete messages for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash folder for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of %1 names no folder as Trash. Which folder should deleted messages go to? Heron asks only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
@@ -450,6 +642,108 @@
     <message>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AutoconfigLookup</name>
+    <message>
+        <source>from the provider&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the ISP database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the ISP database, by the domain&apos;s mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the domain&apos;s DNS records (SRV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guessed — check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file is larger than any real one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain publishes no configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain has no mail exchanger (MX).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail exchanger is in the domain itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain has no SRV records for IMAP and submission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usual server name answered securely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No source knows this domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutoconfigParser</name>
+    <message>
+        <source>The configuration file is larger than any real one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file declares a document type; it is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a mail configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a port out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a server without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file is not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file names no usable IMAP and SMTP servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file names no usable IMAP and SMTP servers (refused: %1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -640,6 +934,50 @@
         <source>Forwarded message</source>
         <translation>Weitergeleitete Nachricht</translation>
     </message>
+    <message>
+        <source>Send the message (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment Missing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message mentions “%1”, but nothing is attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this message now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Do not ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has not been sent. Keep it as a draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
@@ -733,6 +1071,13 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Öffnen</translation>
+    </message>
+</context>
+<context>
     <name>FolderChooserDialog</name>
     <message>
         <source>Move to Folder</source>
@@ -745,6 +1090,64 @@
     <message>
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSearch</name>
+    <message>
+        <source>The folder to search is not selected on the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityListEditor</name>
+    <message>
+        <source>A&amp;dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Make De&amp;fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation type="unfinished">sie@example.org</translation>
+    </message>
+    <message>
+        <source>Replies go to the address above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put under new messages, replies and forwards after a “-- ” line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your n&amp;ame:</source>
+        <translation type="unfinished">Ihr N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation type="unfinished">E-Mail-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation type="unfinished">Si&amp;gnatur:</translation>
+    </message>
+    <message>
+        <source>(no address yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — default</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -867,6 +1270,78 @@
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
+    <message>
+        <source>Reply to &amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Unread Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the people of a vCard file to the address book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the address book as a vCard file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Message File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Message As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in New &amp;Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Heron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Messages for Offline Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the folder&apos;s messages so that they can be read and searched without a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to the mailing list the message came through</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -942,6 +1417,133 @@ Trotzdem beenden?</translation>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
+    <message>
+        <source>This Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search this folder, or every folder of every account and their servers. Try from:, to:, subject:, has:attachment, is:unread, is:flagged, before:YYYY-MM-DD, after:YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Message File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email messages (*.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Heron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Heron %1&lt;/h3&gt;&lt;p&gt;A desktop mail client for people who care about their tools.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more unread messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark All as &amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the message in its own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageExporter</name>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email messages (*.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message is open</source>
+        <translation type="unfinished">Keine Nachricht ist geöffnet</translation>
+    </message>
+    <message>
+        <source>Print Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageHeaderView</name>
@@ -967,6 +1569,25 @@ Trotzdem beenden?</translation>
             <numerusform>und %n weiterer</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ompose To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search Messages From</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageItemDelegate</name>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished">(kein Betreff)</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1671,21 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>MessageSourceDialog</name>
+    <message>
+        <source>Message Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All &amp;Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageViewer</name>
     <message>
         <source>Save Attachment</source>
@@ -1078,6 +1714,133 @@ Trotzdem beenden?</translation>
     <message>
         <source>cannot create a temporary folder</source>
         <translation>Ein temporärer Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>No message selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished">(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished">Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished">An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation type="unfinished">Kopie:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message is open</source>
+        <translation type="unfinished">Keine Nachricht ist geöffnet</translation>
+    </message>
+    <message>
+        <source>C&amp;ompose To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 1×1 pixel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a hidden image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image address naming you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageWindow</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation type="unfinished">(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>The message is not available</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1874,13 @@ Trotzdem beenden?</translation>
     <message>
         <source>The server refused a change: %1</source>
         <translation>Der Server hat eine Änderung abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stay marked as deleted on the server: it cannot remove them without also removing messages another program marked as deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1273,12 +2043,69 @@ Trotzdem beenden?</translation>
             <numerusform>%n externe Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 tracker blocked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trackers blocked: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoteImageFetcher</name>
+    <message>
+        <source>Only http and https addresses without a user name are fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunningAccount</name>
     <message>
         <source>Cannot create %1</source>
         <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished">Posteingang</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here and on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1317,6 +2144,75 @@ Trotzdem beenden?</translation>
     <message>
         <source>Connecting to %1</source>
         <translation>Verbindung zu %1 wird hergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>No answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent too much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an IMAP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages from these senders show remote images without asking. Images that track you stay blocked for every sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always load remote content &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpEnvelope</name>
+    <message>
+        <source>The address &quot;%1&quot; holds characters that no address may hold; nothing was sent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1440,16 +2336,16 @@ Trotzdem beenden?</translation>
         <translation>Felder</translation>
     </message>
     <message>
-        <source>A mailto: link to compose a message to.</source>
-        <translation>Ein mailto:-Link, an den eine Nachricht verfasst wird.</translation>
-    </message>
-    <message>
         <source>cannot read the --compose fields: %1</source>
         <translation>die --compose-Felder sind nicht lesbar: %1</translation>
     </message>
     <message>
         <source>not a mailto: link: %1</source>
         <translation>kein mailto:-Link: %1</translation>
+    </message>
+    <message>
+        <source>A mailto: link to compose a message to, or an .eml file to show.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

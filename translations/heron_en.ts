@@ -36,6 +36,23 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message numerus="yes">
+        <source>%n new address(es) imported from “%1”.</source>
+        <translation>
+            <numerusform>%n new address imported from “%1”.</numerusform>
+            <numerusform>%n new addresses imported from “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) exported to “%1”.</source>
+        <translation>
+            <numerusform>%n address exported to “%1”.</numerusform>
+            <numerusform>%n addresses exported to “%1”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposerWindow</name>
     <message numerus="yes">
         <source>%n attachment(s), %1</source>
@@ -71,6 +88,13 @@
             <numerusform>%n messages had already gone from the server.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) stay marked as deleted on the server: it cannot remove them without also removing messages another program marked as deleted.</source>
+        <translation>
+            <numerusform>%n message stays marked as deleted on the server: it cannot remove it without also removing messages another program marked as deleted.</numerusform>
+            <numerusform>%n messages stay marked as deleted on the server: it cannot remove them without also removing messages another program marked as deleted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
@@ -89,6 +113,13 @@
         <translation>
             <numerusform>%n remote resource was blocked to protect your privacy.</numerusform>
             <numerusform>%n remote resources were blocked to protect your privacy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trackers blocked: %1.</source>
+        <translation>
+            <numerusform>%n tracker blocked: %1.</numerusform>
+            <numerusform>%n trackers blocked: %1.</numerusform>
         </translation>
     </message>
 </context>
