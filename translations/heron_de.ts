@@ -187,75 +187,75 @@
     </message>
     <message>
         <source>This server has its own user name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server hat einen eigenen Benutzernamen und ein eigenes Passwort</translation>
     </message>
     <message>
         <source>&amp;Find Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen &amp;finden</translation>
     </message>
     <message>
         <source>Identities — the addresses you send from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten — die Adressen, von denen Sie senden:</translation>
     </message>
     <message>
         <source>OAuth 2.0 (XOAUTH2)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (XOAUTH2)</translation>
     </message>
     <message>
         <source>OAuth 2.0 (OAUTHBEARER)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (OAUTHBEARER)</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Look up the servers of your e-mail address. Nothing is sent to them until you test or save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Server Ihrer E-Mail-Adresse ermitteln. An sie wird nichts gesendet, bis Sie testen oder speichern.</translation>
     </message>
     <message>
         <source>Heron can look up these settings from your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heron kann diese Einstellungen anhand Ihrer E-Mail-Adresse ermitteln.</translation>
     </message>
     <message>
         <source>Enter your e-mail address on the Identity page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst auf der Seite „Identität“ Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>Looking up the servers of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server für %1 werden ermittelt …</translation>
     </message>
     <message>
         <source>Found %1 and %2, %3; the servers you typed are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 gefunden, %3; die von Ihnen eingegebenen Server bleiben erhalten.</translation>
     </message>
     <message>
         <source>Only part of the settings was found (%1). Fill in the rest below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nur ein Teil der Einstellungen gefunden (%1). Ergänzen Sie den Rest unten.</translation>
     </message>
     <message>
         <source>No settings were found (%1). Enter your servers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine Einstellungen gefunden (%1). Geben Sie Ihre Server unten ein.</translation>
     </message>
     <message>
         <source>Found %1 and %2, %3. Check them, enter your password, then test or save.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 gefunden, %3. Prüfen Sie die Angaben, geben Sie Ihr Passwort ein und testen oder speichern Sie dann.</translation>
     </message>
     <message>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugriffstoken:</translation>
     </message>
     <message>
         <source>The server is sent an OAuth 2.0 access token instead of a password: paste one your provider issued for mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statt eines Passworts wird dem Server ein OAuth-2.0-Zugriffstoken gesendet: Fügen Sie eines ein, das Ihr Anbieter für E-Mail ausgestellt hat.</translation>
     </message>
     <message>
         <source>Enter the outgoing server&apos;s user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen für den Postausgangsserver ein.</translation>
     </message>
 </context>
 <context>
@@ -395,26 +395,26 @@
     <name>AddressBook</name>
     <message>
         <source>The address book cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>The address book cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>The address book cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>The address book is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch ist nicht geöffnet</translation>
     </message>
 </context>
 <context>
     <name>AddressLineEdit</name>
     <message>
         <source>Not valid addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Adressen: %1</translation>
     </message>
 </context>
 <context>
@@ -505,113 +505,113 @@
     </message>
     <message>
         <source>The address book could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>“%1” could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The contacts could not be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kontakte konnten nicht importiert werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n new address(es) imported from “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Adresse aus „%1“ importiert.</numerusform>
+            <numerusform>%n neue Adressen aus „%1“ importiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) exported to “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Adresse nach „%1“ exportiert.</numerusform>
+            <numerusform>%n Adressen nach „%1“ exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte importieren</translation>
     </message>
     <message>
         <source>Export Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte exportieren</translation>
     </message>
     <message>
         <source>vCard files (*.vcf *.vcard)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard-Dateien (*.vcf *.vcard)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>contacts.vcf</source>
-        <translation type="unfinished"></translation>
+        <translation>kontakte.vcf</translation>
     </message>
     <message>
         <source>Keeping %1 for offline use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird für die Offline-Nutzung gespeichert</translation>
     </message>
     <message>
         <source>Choose a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Nachricht aus.</translation>
     </message>
     <message>
         <source>The account was closed</source>
-        <translation type="unfinished">Das Konto wurde geschlossen</translation>
+        <translation>Das Konto wurde geschlossen</translation>
     </message>
     <message>
         <source>%1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The message could not be forwarded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht weitergeleitet werden: %1</translation>
     </message>
     <message>
         <source>The message did not come through a mailing list that takes replies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht kam nicht über eine Mailingliste, die Antworten annimmt.</translation>
     </message>
     <message>
         <source>The draft could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Send “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ senden</translation>
     </message>
     <message>
         <source>Too late to take the message back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät, um die Nachricht zurückzuholen: %1</translation>
     </message>
     <message>
         <source>The message was not sent; it is open again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht gesendet; sie ist wieder geöffnet.</translation>
     </message>
     <message>
         <source>%1 (%2, outgoing server %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, Postausgangsserver %3)</translation>
     </message>
     <message>
         <source>Outgoing Server Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Postausgangsservers für %1</translation>
     </message>
     <message>
         <source>None: delete messages for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner: Nachrichten endgültig löschen</translation>
     </message>
     <message>
         <source>Trash folder for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb für %1</translation>
     </message>
     <message>
         <source>The server of %1 names no folder as Trash. Which folder should deleted messages go to? Heron asks only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server von %1 weist keinen Ordner als Papierkorb aus. In welchen Ordner sollen gelöschte Nachrichten verschoben werden? Heron fragt nur einmal.</translation>
     </message>
 </context>
 <context>
@@ -648,102 +648,102 @@
     <name>AutoconfigLookup</name>
     <message>
         <source>from the provider&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Konfiguration des Anbieters</translation>
     </message>
     <message>
         <source>from the ISP database</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der ISP-Datenbank</translation>
     </message>
     <message>
         <source>from the ISP database, by the domain&apos;s mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der ISP-Datenbank, anhand des Mailservers der Domain</translation>
     </message>
     <message>
         <source>from the domain&apos;s DNS records (SRV)</source>
-        <translation type="unfinished"></translation>
+        <translation>aus den DNS-Einträgen der Domain (SRV)</translation>
     </message>
     <message>
         <source>guessed — check</source>
-        <translation type="unfinished"></translation>
+        <translation>geraten — bitte prüfen</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden</translation>
     </message>
     <message>
         <source>“%1” is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The configuration file is larger than any real one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei ist größer als jede echte.</translation>
     </message>
     <message>
         <source>%1 was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gefunden</translation>
     </message>
     <message>
         <source>The domain publishes no configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain veröffentlicht keine Konfiguration.</translation>
     </message>
     <message>
         <source>The domain has no mail exchanger (MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain hat keinen Mailserver (MX).</translation>
     </message>
     <message>
         <source>The mail exchanger is in the domain itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver (MX) liegt in der Domain selbst.</translation>
     </message>
     <message>
         <source>The domain has no SRV records for IMAP and submission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain hat keine SRV-Einträge für IMAP und den Versand (Submission).</translation>
     </message>
     <message>
         <source>No usual server name answered securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter keinem üblichen Servernamen kam eine sichere Antwort.</translation>
     </message>
     <message>
         <source>No complete answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine vollständige Antwort innerhalb von %1 Sekunden.</translation>
     </message>
     <message>
         <source>No source knows this domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Quelle kennt diese Domain.</translation>
     </message>
 </context>
 <context>
     <name>AutoconfigParser</name>
     <message>
         <source>The configuration file is larger than any real one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei ist größer als jede echte.</translation>
     </message>
     <message>
         <source>The configuration file declares a document type; it is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei deklariert einen Dokumenttyp; sie wird abgelehnt.</translation>
     </message>
     <message>
         <source>This is not a mail configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine E-Mail-Konfigurationsdatei.</translation>
     </message>
     <message>
         <source>a port out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Port außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>a server without encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Server ohne Verschlüsselung</translation>
     </message>
     <message>
         <source>The configuration file is not well-formed XML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei ist kein wohlgeformtes XML: %1</translation>
     </message>
     <message>
         <source>The configuration file names no usable IMAP and SMTP servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei nennt keine verwendbaren IMAP- und SMTP-Server.</translation>
     </message>
     <message>
         <source>The configuration file names no usable IMAP and SMTP servers (refused: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei nennt keine verwendbaren IMAP- und SMTP-Server (abgelehnt: %1).</translation>
     </message>
 </context>
 <context>
@@ -936,47 +936,47 @@
     </message>
     <message>
         <source>Send the message (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht senden (%1)</translation>
     </message>
     <message>
         <source>Attachment Missing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang vergessen?</translation>
     </message>
     <message>
         <source>The message mentions “%1”, but nothing is attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht erwähnt „%1“, aber es ist nichts angehängt.</translation>
     </message>
     <message>
         <source>&amp;Attach Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;anhängen …</translation>
     </message>
     <message>
         <source>&amp;Send Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trotzdem senden</translation>
     </message>
     <message>
         <source>Send Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <source>Send this message now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht jetzt senden?</translation>
     </message>
     <message>
         <source>&amp;Do not ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht mehr fragen</translation>
     </message>
     <message>
         <source>Close Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht schließen</translation>
     </message>
     <message>
         <source>The message has not been sent. Keep it as a draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht gesendet. Als Entwurf aufbewahren?</translation>
     </message>
     <message>
         <source>&amp;Keep Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf auf&amp;bewahren</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1074,7 @@
     <name>DesktopNotifier</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Öffnen</translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1096,58 +1096,58 @@
     <name>FolderSearch</name>
     <message>
         <source>The folder to search is not selected on the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu durchsuchende Ordner ist auf der Verbindung nicht ausgewählt</translation>
     </message>
 </context>
 <context>
     <name>IdentityListEditor</name>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Make De&amp;fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Stan&amp;dard festlegen</translation>
     </message>
     <message>
         <source>you@example.org</source>
-        <translation type="unfinished">sie@example.org</translation>
+        <translation>ihr.name@example.org</translation>
     </message>
     <message>
         <source>Replies go to the address above</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten gehen an die Adresse oben</translation>
     </message>
     <message>
         <source>Put under new messages, replies and forwards after a “-- ” line</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird unter neue Nachrichten, Antworten und Weiterleitungen nach einer Zeile „-- “ gesetzt</translation>
     </message>
     <message>
         <source>Your n&amp;ame:</source>
-        <translation type="unfinished">Ihr N&amp;ame:</translation>
+        <translation>Ihr Na&amp;me:</translation>
     </message>
     <message>
         <source>E-mail &amp;address:</source>
-        <translation type="unfinished">E-Mail-&amp;Adresse:</translation>
+        <translation>E-Mail-&amp;Adresse:</translation>
     </message>
     <message>
         <source>Re&amp;ply to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ant&amp;wort an:</translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
-        <translation type="unfinished">Si&amp;gnatur:</translation>
+        <translation>Si&amp;gnatur:</translation>
     </message>
     <message>
         <source>(no address yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine Adresse)</translation>
     </message>
     <message>
         <source>%1 — default</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Standard</translation>
     </message>
 </context>
 <context>
@@ -1272,75 +1272,75 @@
     </message>
     <message>
         <source>Reply to &amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>Der L&amp;iste antworten</translation>
     </message>
     <message>
         <source>&amp;Next Unread Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nä&amp;chste ungelesene Nachricht</translation>
     </message>
     <message>
         <source>&amp;Import Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte &amp;importieren …</translation>
     </message>
     <message>
         <source>Add the people of a vCard file to the address book</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Personen aus einer vCard-Datei zum Adressbuch hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Export Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte e&amp;xportieren …</translation>
     </message>
     <message>
         <source>Save the address book as a vCard file</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Adressbuch als vCard-Datei speichern</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Open Message File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtendatei ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>&amp;Save Message As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht &amp;speichern unter …</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drucken …</translation>
     </message>
     <message>
         <source>&amp;Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;PDF exportieren …</translation>
     </message>
     <message>
         <source>View &amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelltext anzeigen</translation>
     </message>
     <message>
         <source>Open in New &amp;Window</source>
-        <translation type="unfinished"></translation>
+        <translation>In neuem &amp;Fenster öffnen</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Heron</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Heron</translation>
     </message>
     <message>
         <source>&amp;Keep Messages for Offline Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten &amp;offline verfügbar halten</translation>
     </message>
     <message>
         <source>Download the folder&apos;s messages so that they can be read and searched without a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten des Ordners herunterladen, damit sie ohne Verbindung gelesen und durchsucht werden können</translation>
     </message>
     <message>
         <source>Reply to the mailing list the message came through</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailingliste antworten, über die die Nachricht kam</translation>
     </message>
 </context>
 <context>
@@ -1419,130 +1419,130 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>This Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Ordner</translation>
     </message>
     <message>
         <source>All Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ordner</translation>
     </message>
     <message>
         <source>Search this folder, or every folder of every account and their servers. Try from:, to:, subject:, has:attachment, is:unread, is:flagged, before:YYYY-MM-DD, after:YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Ordner durchsuchen oder alle Ordner aller Konten samt ihren Servern. Probieren Sie from:, to:, subject:, has:attachment, is:unread, is:flagged, before:JJJJ-MM-TT, after:JJJJ-MM-TT.</translation>
     </message>
     <message>
         <source>Search in</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen in</translation>
     </message>
     <message>
         <source>F&amp;older</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Open Message File</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtendatei öffnen</translation>
     </message>
     <message>
         <source>Email messages (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Nachrichten (*.eml);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>About Heron</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Heron</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Heron %1&lt;/h3&gt;&lt;p&gt;A desktop mail client for people who care about their tools.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Heron %1&lt;/h3&gt;&lt;p&gt;Ein E-Mail-Programm für den Desktop, für Menschen, denen ihre Werkzeuge wichtig sind.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No more unread messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren ungelesenen Nachrichten</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Mark All as &amp;Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Open the message in its own window</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht in einem eigenen Fenster öffnen</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Close the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Filter schließen</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft …</translation>
     </message>
     <message>
         <source>No messages match</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Nachrichten</translation>
     </message>
 </context>
 <context>
     <name>MessageExporter</name>
     <message>
         <source>message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>The message could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht unter %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Save Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht speichern</translation>
     </message>
     <message>
         <source>Email messages (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Nachrichten (*.eml);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>No message is open</source>
-        <translation type="unfinished">Keine Nachricht ist geöffnet</translation>
+        <translation>Keine Nachricht ist geöffnet</translation>
     </message>
     <message>
         <source>Print Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht drucken</translation>
     </message>
     <message>
         <source>Export as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF exportieren</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
         <source>The PDF could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF konnte nicht unter %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1572,22 +1572,22 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>&amp;Copy Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse &amp;kopieren</translation>
     </message>
     <message>
         <source>C&amp;ompose To…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht verfassen an …</translation>
     </message>
     <message>
         <source>&amp;Search Messages From</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten von dieser Adresse &amp;suchen</translation>
     </message>
 </context>
 <context>
     <name>MessageItemDelegate</name>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(kein Betreff)</translation>
+        <translation>(kein Betreff)</translation>
     </message>
 </context>
 <context>
@@ -1674,15 +1674,15 @@ Trotzdem beenden?</translation>
     <name>MessageSourceDialog</name>
     <message>
         <source>Message Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelltext der Nachricht</translation>
     </message>
     <message>
         <source>All &amp;Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;Kopfzeilen</translation>
     </message>
     <message>
         <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelltext</translation>
     </message>
 </context>
 <context>
@@ -1717,130 +1717,130 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>No message selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Nachricht ausgewählt</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff:</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(kein Betreff)</translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished">Von:</translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished">An:</translation>
+        <translation>An:</translation>
     </message>
     <message>
         <source>Cc:</source>
-        <translation type="unfinished">Kopie:</translation>
+        <translation>Kopie:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum:</translation>
     </message>
     <message>
         <source>No message is open</source>
-        <translation type="unfinished">Keine Nachricht ist geöffnet</translation>
+        <translation>Keine Nachricht ist geöffnet</translation>
     </message>
     <message>
         <source>C&amp;ompose To…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht verfassen an …</translation>
     </message>
     <message>
         <source>Copy &amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse kopieren</translation>
     </message>
     <message>
         <source>&amp;Open Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Copy &amp;Link Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linkadresse kopieren</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern unter …</translation>
     </message>
     <message>
         <source>Save &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle speichern …</translation>
     </message>
     <message>
         <source>a 1×1 pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>ein 1×1-Pixel</translation>
     </message>
     <message>
         <source>a hidden image</source>
-        <translation type="unfinished"></translation>
+        <translation>ein verborgenes Bild</translation>
     </message>
     <message>
         <source>an image address naming you</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bildadresse, die Sie identifiziert</translation>
     </message>
     <message>
         <source>No program is set up to open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Programm zum Öffnen von %1 eingerichtet</translation>
     </message>
 </context>
 <context>
     <name>MessageWindow</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Nachricht</translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern unter …</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drucken …</translation>
     </message>
     <message>
         <source>&amp;Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;PDF exportieren …</translation>
     </message>
     <message>
         <source>View &amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelltext anzeigen</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;Datei</translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Ansicht</translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished">(kein Betreff)</translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>The message is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist nicht verfügbar</translation>
     </message>
 </context>
 <context>
@@ -1877,9 +1877,9 @@ Trotzdem beenden?</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) stay marked as deleted on the server: it cannot remove them without also removing messages another program marked as deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachricht bleibt auf dem Server als gelöscht markiert: Sie kann nicht entfernt werden, ohne auch Nachrichten zu entfernen, die ein anderes Programm als gelöscht markiert hat.</numerusform>
+            <numerusform>%n Nachrichten bleiben auf dem Server als gelöscht markiert: Sie können nicht entfernt werden, ohne auch Nachrichten zu entfernen, die ein anderes Programm als gelöscht markiert hat.</numerusform>
         </translation>
     </message>
 </context>
@@ -2045,13 +2045,13 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>1 tracker blocked: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tracker blockiert: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n trackers blocked: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tracker blockiert: %1.</numerusform>
+            <numerusform>%n Tracker blockiert: %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -2059,15 +2059,15 @@ Trotzdem beenden?</translation>
     <name>RemoteImageFetcher</name>
     <message>
         <source>Only http and https addresses without a user name are fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur http- und https-Adressen ohne Benutzernamen werden abgerufen</translation>
     </message>
     <message>
         <source>The image is larger than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild ist größer als %1 Byte</translation>
     </message>
     <message>
         <source>The server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
 </context>
 <context>
@@ -2081,31 +2081,31 @@ Trotzdem beenden?</translation>
     <name>SearchResultsModel</name>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished">Posteingang</translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>%1 › %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › %2</translation>
     </message>
     <message>
         <source>Here and on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier und auf dem Server</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden</translation>
     </message>
 </context>
 <context>
@@ -2150,69 +2150,69 @@ Trotzdem beenden?</translation>
     <name>ServerProbe</name>
     <message>
         <source>No answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine rechtzeitige Antwort</translation>
     </message>
     <message>
         <source>The server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <source>The certificate is not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat wird nicht vertraut</translation>
     </message>
     <message>
         <source>The server sent too much</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat zu viele Daten gesendet</translation>
     </message>
     <message>
         <source>This is not an IMAP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein IMAP-Server</translation>
     </message>
     <message>
         <source>This is not an SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein SMTP-Server</translation>
     </message>
     <message>
         <source>The server does not offer STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet kein STARTTLS an</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Messages from these senders show remote images without asking. Images that track you stay blocked for every sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten dieser Absender zeigen externe Bilder ohne Nachfrage an. Bilder, die Sie verfolgen, bleiben für alle Absender blockiert.</translation>
     </message>
     <message>
         <source>name@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.org</translation>
     </message>
     <message>
         <source>Always load remote content &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Inhalte immer &amp;laden von:</translation>
     </message>
     <message>
         <source>&amp;Privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenschutz</translation>
     </message>
 </context>
 <context>
     <name>SmtpEnvelope</name>
     <message>
         <source>The address &quot;%1&quot; holds characters that no address may hold; nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse „%1“ enthält Zeichen, die in keiner Adresse vorkommen dürfen; es wurde nichts gesendet</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2345,7 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>A mailto: link to compose a message to, or an .eml file to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein mailto:-Link, an den eine Nachricht verfasst werden soll, oder eine anzuzeigende .eml-Datei.</translation>
     </message>
 </context>
 </TS>
