@@ -409,3 +409,8 @@ void MessageStore::releaseMemory()
 {
     d->db.releaseMemory();
 }
+
+qint64 MessageStore::setMaxValueSize(int bytes)
+{
+    return d->db.setMaxValueSize(bytes);
+}
