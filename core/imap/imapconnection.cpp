@@ -257,6 +257,8 @@ void ImapConnection::onReadyRead()
             fail(parsed.error);
             break;
         }
+        if (m_framer.wasTruncated())
+            parsed.response.setFetchTruncated();
         handleResponse(parsed.response);
     }
     m_processing = false;

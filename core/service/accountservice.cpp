@@ -119,6 +119,8 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
     m_inboxWatcher = std::make_unique<InboxWatcher>(m_store.get(), m_transports);
     connect(m_inboxWatcher.get(), &InboxWatcher::errorOccurred, this,
             &AccountService::errorOccurred);
+    connect(m_inboxWatcher.get(), &InboxWatcher::messageSkipped, this,
+            &AccountService::reportSkippedMessage);
     connect(m_inboxWatcher.get(), &InboxWatcher::synchronised, this,
             [this] { m_inboxWatchAttempts = 0; });
     connect(m_inboxWatcher.get(), &InboxWatcher::stopped, this,
@@ -515,6 +517,10 @@ void AccountService::syncCurrentFolder()
     auto *sync = new FolderSync(m_connection.get(), m_store.get(), m_currentFolder, this);
     m_sync = sync;
     connect(sync, &FolderSync::progress, this, &AccountService::syncProgress);
+    connect(sync, &FolderSync::messageSkipped, this,
+            [this, sync](quint32 uid, const QString &reason) {
+                reportSkippedMessage(sync->folderId(), uid, reason);
+            });
     connect(sync, &FolderSync::finished, this, [this, sync](const MailError &error) {
         sync->deleteLater();
         m_sync.clear();
@@ -542,6 +548,17 @@ void AccountService::syncCurrentFolder()
         m_connection->setIdleEnabled(true);
     });
     sync->start();
+}
+
+void AccountService::reportSkippedMessage(qint64 folderId, quint32 uid, const QString &reason)
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    const QString path = folder ? folder.value().path : QString();
+    Q_EMIT notice(tr("A message in %1 (UID %2) could not be stored and is listed as a "
+                     "placeholder: %3")
+                          .arg(path)
+                          .arg(uid)
+                          .arg(reason));
 }
 
 QByteArray AccountService::wireName(qint64 folderId) const

@@ -267,6 +267,7 @@ private:
     void scheduleResync();
     void scheduleReconnect();
     void reportTaskError(const MailError &error);
+    void reportSkippedMessage(qint64 folderId, quint32 uid, const QString &reason);
     void enqueue(const PendingOperation &operation);
     // Lets the queue replay what it holds when the connection is free for it.
     void runOperations();

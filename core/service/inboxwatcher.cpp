@@ -84,6 +84,10 @@ void InboxWatcher::synchronise()
     m_connection->setIdleEnabled(false);
     auto *sync = new FolderSync(m_connection.get(), m_store, m_folderId, this);
     m_sync = sync;
+    connect(sync, &FolderSync::messageSkipped, this,
+            [this, sync](quint32 uid, const QString &reason) {
+                Q_EMIT messageSkipped(sync->folderId(), uid, reason);
+            });
     connect(sync, &FolderSync::finished, this, [this, sync](const MailError &error) {
         sync->deleteLater();
         m_sync.clear();

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void stopped(const MailError &error);
     // A change could not be written to the cache.
     void errorOccurred(const MailError &error);
+    // See FolderSync::messageSkipped().
+    void messageSkipped(qint64 folderId, quint32 uid, const QString &reason);
 
 private:
     void synchronise();

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <sqlite3.h>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -231,6 +233,15 @@ MailError CacheDatabase::failed(const QString &what, const SqliteStatement &stat
 MailError CacheDatabase::notOpen() const
 {
     return MailError(MailError::Kind::Storage, QStringLiteral("The cache is not open"));
+}
+
+qint64 CacheDatabase::setMaxValueSize(int bytes)
+{
+    sqlite3 *handle = isOpen() ? SqliteStatement::handle(m_db) : nullptr;
+    if (!handle)
+        return -1;
+    sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, bytes);
+    return sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, -1);
 }
 
 void CacheDatabase::releaseMemory()

@@ -61,6 +61,9 @@ public:
 
     // Gives the pages SQLite keeps in memory back to the system.
     void releaseMemory();
+    // The longest text or blob the open database accepts; a longer value is refused as "string
+    // or blob too big". SQLite's own default is 1,000,000,000 bytes. Returns the limit in force.
+    qint64 setMaxValueSize(int bytes);
 
     // Runs work over a connection of its own to the cache file at path, for worker threads,
     // which may not use the store's: opened first (work checks db.isOpen()), removed

@@ -447,3 +447,8 @@ void MessageStore::releaseMemory()
 {
     d->db.releaseMemory();
 }
+
+qint64 MessageStore::setMaxValueSize(int bytes)
+{
+    return d->db.setMaxValueSize(bytes);
+}

@@ -190,6 +190,8 @@ public:
     // Gives the pages SQLite keeps in memory back to the system; done after the idle-time
     // indexing caught up, which is typically the end of a large first synchronisation.
     void releaseMemory();
+    // See CacheDatabase::setMaxValueSize(): how long one field of a row may be, while open.
+    qint64 setMaxValueSize(int bytes);
 
 Q_SIGNALS:
     void foldersChanged();

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 SqliteStatement::~SqliteStatement()
 {
     finalize();
@@ -42,6 +44,8 @@ void SqliteStatement::finalize()
         sqlite3_finalize(m_statement);
     m_statement = nullptr;
     m_kept.clear();
+    m_bindResult = SQLITE_OK;
+    m_lastError = SQLITE_OK;
 }
 
 QByteArray &SqliteStatement::keep(int index, QByteArray bytes)
@@ -51,14 +55,20 @@ QByteArray &SqliteStatement::keep(int index, QByteArray bytes)
     return slot;
 }
 
+void SqliteStatement::checkBind(int result)
+{
+    if (result != SQLITE_OK && m_bindResult == SQLITE_OK)
+        m_bindResult = result;
+}
+
 void SqliteStatement::bindInt64(int index, qint64 value)
 {
-    sqlite3_bind_int64(m_statement, index, value);
+    checkBind(sqlite3_bind_int64(m_statement, index, value));
 }
 
 void SqliteStatement::bindNull(int index)
 {
-    sqlite3_bind_null(m_statement, index);
+    checkBind(sqlite3_bind_null(m_statement, index));
 }
 
 bool SqliteStatement::bindAscii(int index, QStringView value, bool caseFold)
@@ -78,8 +88,8 @@ bool SqliteStatement::bindAscii(int index, QStringView value, bool caseFold)
         const char c = char(text[i].unicode());
         out[i] = caseFold && c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
     }
-    sqlite3_bind_text(m_statement, index, size == 0 ? "" : utf8.constData(), int(size),
-                      SQLITE_STATIC);
+    checkBind(sqlite3_bind_text64(m_statement, index, size == 0 ? "" : utf8.constData(),
+                                  sqlite3_uint64(size), SQLITE_STATIC, SQLITE_UTF8));
     return true;
 }
 
@@ -88,7 +98,8 @@ void SqliteStatement::bindText(int index, QStringView value)
     if (bindAscii(index, value, false))
         return;
     const QByteArray &utf8 = keep(index, value.toUtf8());
-    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    checkBind(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                  SQLITE_STATIC, SQLITE_UTF8));
 }
 
 void SqliteStatement::bindCaseFoldedText(int index, QStringView value)
@@ -96,24 +107,28 @@ void SqliteStatement::bindCaseFoldedText(int index, QStringView value)
     if (bindAscii(index, value, true))
         return;
     const QByteArray &utf8 = keep(index, value.toString().toCaseFolded().toUtf8());
-    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    checkBind(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                  SQLITE_STATIC, SQLITE_UTF8));
 }
 
 void SqliteStatement::bindBlob(int index, const QByteArray &value)
 {
     if (value.isNull()) {
-        sqlite3_bind_null(m_statement, index);
+        checkBind(sqlite3_bind_null(m_statement, index));
         return;
     }
     const QByteArray &kept = keep(index, value);
     // An empty, non-null QByteArray is an empty blob, not NULL: SQLite wants a non-null pointer.
-    sqlite3_bind_blob(m_statement, index, kept.isEmpty() ? "" : kept.constData(), int(kept.size()),
-                      SQLITE_STATIC);
+    checkBind(sqlite3_bind_blob64(m_statement, index, kept.isEmpty() ? "" : kept.constData(),
+                                  sqlite3_uint64(kept.size()), SQLITE_STATIC));
 }
 
 bool SqliteStatement::exec()
 {
     if (!m_statement)
+        return false;
+    m_lastError = std::exchange(m_bindResult, SQLITE_OK);
+    if (m_lastError != SQLITE_OK)
         return false;
     const int result = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
@@ -129,5 +144,7 @@ QString SqliteStatement::errorText() const
 {
     if (!m_db)
         return QStringLiteral("No database");
+    if (m_lastError != SQLITE_OK)
+        return QString::fromUtf8(sqlite3_errstr(m_lastError));
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }

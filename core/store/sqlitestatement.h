@@ -40,7 +40,9 @@ public:
     // A null QByteArray binds NULL.
     void bindBlob(int index, const QByteArray &value);
 
-    // Runs the statement to completion; false on an error (see errorText()).
+    // Runs the statement to completion; false on an error (see errorText()), also when a value
+    // bound since the last exec() was refused (one longer than SQLite's limit is "string or
+    // blob too big"): the statement never runs with a parameter left out.
     bool exec();
     // Rows the last exec() inserted, updated or deleted.
     int changes() const;
@@ -51,8 +53,12 @@ private:
     // Binds ASCII text through the parameter's own buffer (no allocation); false, binding
     // nothing, when the text is not ASCII.
     bool bindAscii(int index, QStringView value, bool caseFold);
+    // Keeps the first refusal of a bind until exec().
+    void checkBind(int result);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     QList<QByteArray> m_kept;
+    int m_bindResult = 0; // SQLITE_OK, or the first bind's error since the last exec()
+    int m_lastError = 0; // the error exec() reported for a refused bind, for errorText()
 };

@@ -337,7 +337,23 @@ void FolderSync::takeFetched(const ImapFetch &fetch)
         return;
     if (m_unstored.capacity() < m_storeBatch)
         m_unstored.reserve(m_storeBatch + m_batch);
+    if (fetch.truncated) {
+        // Caching the start of a field as if it were all of it would show a wrong message; a
+        // placeholder keeps its place in the list and says why.
+        m_unstored.append(MessageRecordFactory::placeholder(
+                MessageRecordFactory::fromFetch(fetch, m_folderId)));
+        reportSkipped(*fetch.uid, tr("the server sent a field longer than the client keeps"));
+        return;
+    }
     m_unstored.append(MessageRecordFactory::fromFetch(fetch, m_folderId));
+}
+
+void FolderSync::reportSkipped(quint32 uid, const QString &reason)
+{
+    qCWarning(lcImap) << "message" << uid << "of" << m_folder.path
+                      << "kept as a placeholder:" << reason;
+    QMetaObject::invokeMethod(
+            this, [this, uid, reason] { Q_EMIT messageSkipped(uid, reason); }, Qt::QueuedConnection);
 }
 
 // A flag change the server pushed for a message read but not written yet: the record takes
@@ -384,8 +400,14 @@ void FolderSync::flushUnstored()
         return;
     QList<MessageRecord> records = std::exchange(m_unstored, {});
     if (MailError error = m_store->upsertMessages(m_folderId, records)) {
-        finish(error);
-        return;
+        // The batch was rolled back. One row the store refuses ("string or blob too big") must
+        // not fail this folder's every synchronisation: each row alone finds it.
+        qCWarning(lcImap) << "storing" << records.size()
+                          << "messages one by one:" << error.toString();
+        if (MailError single = storeOneByOne(records)) {
+            finish(single);
+            return;
+        }
     }
     m_fetchDone += records.size();
     // The next rows reuse the list's storage: a first synchronisation fills it fifty times.
@@ -393,6 +415,21 @@ void FolderSync::flushUnstored()
     if (m_unstored.isEmpty())
         m_unstored.swap(records);
     Q_EMIT progress(m_fetchDone, m_fetchTotal);
+}
+
+MailError FolderSync::storeOneByOne(const QList<MessageRecord> &records)
+{
+    for (const MessageRecord &record : records) {
+        MailError error = m_store->upsertMessages(m_folderId, {record});
+        if (!error)
+            continue;
+        // A placeholder is small: if it cannot be written either, the store itself is failing
+        // (a full disk, a broken file) and the synchronisation stops with that error.
+        if (m_store->upsertMessages(m_folderId, {MessageRecordFactory::placeholder(record)}))
+            return error;
+        reportSkipped(record.uid, tr("the cache refused it: %1").arg(error.toString()));
+    }
+    return {};
 }
 
 MailError FolderSync::saveFolderState()

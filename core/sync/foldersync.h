@@ -61,6 +61,10 @@ public:
 Q_SIGNALS:
     // Messages whose metadata is cached, of those the server has that were missing.
     void progress(qint64 done, qint64 total);
+    // A message the cache cannot hold as the server sent it (a field cut on arrival, a row too
+    // big to store) was kept as a placeholder row (MessageRecordFactory::placeholder()) and the
+    // synchronisation went on. Emitted queued, once per message and synchronisation.
+    void messageSkipped(quint32 uid, const QString &reason);
     void finished(const MailError &error);
 
 private:
@@ -75,6 +79,8 @@ private:
     void applyPushedFlags(const ImapFetch &change);
     void onBatchFetched();
     void flushUnstored();
+    MailError storeOneByOne(const QList<MessageRecord> &records);
+    void reportSkipped(quint32 uid, const QString &reason);
     void finish(const MailError &error);
     MailError saveFolderState();
     void deferIndexesForBulkWrite(qsizetype freshCount);

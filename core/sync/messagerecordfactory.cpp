@@ -5,6 +5,8 @@
 #include "mime/encodedwords.h"
 #include "sync/bodystructurecodec.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 // mailbox@host, or the mailbox alone for a group marker.
@@ -165,4 +167,20 @@ bool MessageRecordFactory::hasAttachments(const ImapBodyPart &part)
     if (part.isMessage())
         return true;
     return part.type != "text" && !part.fileName().isEmpty() && part.disposition != "inline";
+}
+
+MessageRecord MessageRecordFactory::placeholder(const MessageRecord &message)
+{
+    MessageRecord kept;
+    kept.folderId = message.folderId;
+    kept.uid = message.uid;
+    kept.modSeq = message.modSeq;
+    kept.flags = message.flags;
+    kept.keywords = message.keywords;
+    kept.internalDate = message.internalDate;
+    kept.size = message.size;
+    kept.subject
+            = QCoreApplication::translate("MessageRecordFactory",
+                                          "(This message is too large or malformed to be stored)");
+    return kept;
 }

@@ -12,6 +12,10 @@ class MessageRecordFactory
 {
 public:
     static MessageRecord fromFetch(const ImapFetch &fetch, qint64 folderId);
+    // The row kept for a message the cache cannot hold as it is (a field cut on arrival, a row
+    // too big for SQLite): its UID, flags, dates and size, and a subject that says so. Keeping
+    // the UID means the next synchronisation does not fetch it again and fail the same way.
+    static MessageRecord placeholder(const MessageRecord &message);
     static MessageRecord::Flags flagsFromList(const QList<QByteArray> &flags, QString *keywords);
     static QList<QByteArray> flagsToList(MessageRecord::Flags flags);
     // True when the structure holds a part meant to be saved rather than read inline.

@@ -21,6 +21,12 @@ QByteArray literal(const QByteArray &data)
     return '{' + QByteArray::number(data.size()) + "}\r\n" + data;
 }
 
+// An ENVELOPE string as servers write it: quoted, or a literal once it is long.
+QByteArray envelopeString(const QByteArray &text)
+{
+    return text.size() > 1000 ? literal(text) : quoted(text);
+}
+
 QByteArray headerField(const QByteArray &raw, const QByteArray &name)
 {
     const qsizetype end = raw.indexOf("\r\n\r\n");
@@ -462,8 +468,8 @@ QByteArray FakeImapServer::fetchLine(int sequence, const Message &message, const
         out += " INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE "
                + QByteArray::number(message.raw.size())
                + " ENVELOPE (\"Thu, 01 Jan 2026 10:00:00 +0000\" "
-               + quoted(headerField(message.raw, "Subject")) + ' ' + alice + ' ' + alice + ' '
-               + alice + " ((NIL NIL \"bob\" \"example.test\")) NIL NIL NIL "
+               + envelopeString(headerField(message.raw, "Subject")) + ' ' + alice + ' ' + alice
+               + ' ' + alice + " ((NIL NIL \"bob\" \"example.test\")) NIL NIL NIL "
                + quoted(headerField(message.raw, "Message-ID")) + ')'
                + " BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" "
                + QByteArray::number(body.size()) + " 1 NIL NIL NIL NIL)";

@@ -28,6 +28,9 @@ struct ImapFetch
     QList<std::pair<QByteArray, quint64>> binarySizes; // BINARY.SIZE[section]
     // Items this parser does not type (X-GM-LABELS, EMAILID, ...), key in upper case.
     QList<std::pair<QByteArray, ImapValue>> other;
+    // A literal of this response was cut on arrival (see ImapFramer): some field holds only the
+    // start of what the server sent, so the message must not be taken for what it is.
+    bool truncated = false;
 
     const ImapFetchSection *section(QByteArrayView name, bool binary = false) const
     {

@@ -163,6 +163,12 @@ ImapFetch ImapResponse::takeFetch()
     return ImapFetch();
 }
 
+void ImapResponse::setFetchTruncated()
+{
+    if (ImapFetch *fetch = std::get_if<ImapFetch>(&m_data))
+        fetch->truncated = true;
+}
+
 const ImapSearch &ImapResponse::search() const
 {
     return get<ImapSearch>();

@@ -75,6 +75,8 @@ public:
     const ImapFetch &fetch() const;
     // Moves the FETCH data out (an empty ImapFetch for other types); fetch() is empty after.
     ImapFetch takeFetch();
+    // Marks the FETCH data as cut by the framer (nothing for other types).
+    void setFetchTruncated();
     const ImapSearch &search() const;
     const ImapESearch &esearch() const;
     const ImapNamespace &namespaces() const;

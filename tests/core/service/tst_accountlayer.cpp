@@ -61,6 +61,7 @@ private Q_SLOTS:
     void submissionWithItsOwnLogin();
     void submissionOwnPasswordIsAskedForAndStored();
     void markFolderReadMarksEveryMessageOnTheServer();
+    void messageThatCannotBeStoredIsSkippedWithANote();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -638,6 +639,34 @@ void TestAccountLayer::submissionOwnPasswordIsAskedForAndStored()
              AccountService::PasswordReason::Rejected);
     QVERIFY(asked.at(1).at(1).toString().contains(QStringLiteral("535")));
     QCOMPARE(imapAsked.size(), 0);
+}
+
+void TestAccountLayer::messageThatCannotBeStoredIsSkippedWithANote()
+{
+    // A subject the framer cuts: Archive's second message cannot be cached as sent. Opening
+    // the folder still lists all three, the hostile one as a placeholder, and says so.
+    m_server->addMessage("Archive", "Before");
+    const quint32 hostile = m_server->addMessage("Archive", QByteArray(20000, 'h'));
+    m_server->addMessage("Archive", "After");
+    QVERIFY(startOnline());
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    QSignalSpy notices(m_service.get(), &AccountService::notice);
+    QSignalSpy synced(m_service.get(), &AccountService::syncFinished);
+    m_service->openFolder(archive);
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 10000);
+    QCOMPARE(synced.first().at(0).toLongLong(), archive);
+    const MailError error = synced.first().at(1).value<MailError>();
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(m_service->store()->messageCount(archive).value(), 3);
+    QCOMPARE(m_service->store()->message(archive, 1).value().subject, QStringLiteral("Before"));
+    QCOMPARE(m_service->store()->message(archive, 3).value().subject, QStringLiteral("After"));
+    const QString placeholder = m_service->store()->message(archive, hostile).value().subject;
+    QVERIFY2(placeholder.contains(QLatin1String("too large or malformed")), qPrintable(placeholder));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), 5000);
+    const QString note = notices.last().first().toString();
+    QVERIFY2(note.contains(QLatin1String("Archive")) && note.contains(QLatin1String("UID 2")),
+             qPrintable(note));
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)

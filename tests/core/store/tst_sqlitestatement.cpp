@@ -1,6 +1,8 @@
 #include "rawdb.h"
 #include "store/sqlitestatement.h"
 
+#include <sqlite3.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +16,8 @@ private Q_SLOTS:
     void textReadsBackAsBound();
     void caseFoldedText();
     void blobsAndNulls();
+    void valueOverTheLimitIsRefused_data();
+    void valueOverTheLimitIsRefused();
 };
 
 void TestSqliteStatement::textReadsBackAsBound()
@@ -115,6 +119,45 @@ void TestSqliteStatement::blobsAndNulls()
         QCOMPARE(query.value(2).toBool(), expected.isNull());
         QCOMPARE(query.value(1).toByteArray(), expected);
     }
+}
+
+void TestSqliteStatement::valueOverTheLimitIsRefused_data()
+{
+    QTest::addColumn<int>("kind"); // 0 ASCII text, 1 other text, 2 blob
+    QTest::newRow("ASCII text") << 0;
+    QTest::newRow("UTF-8 text") << 1;
+    QTest::newRow("blob") << 2;
+}
+
+void TestSqliteStatement::valueOverTheLimitIsRefused()
+{
+    // A value SQLite refuses to bind must fail the statement, not run it without the value.
+    QFETCH(int, kind);
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (n INTEGER, a)")));
+    sqlite3 *handle = SqliteStatement::handle(raw.db());
+    sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, 1000);
+    SqliteStatement insert;
+    QVERIFY(insert.prepare(handle, "INSERT INTO t (n, a) VALUES (?, ?)"));
+    const auto bind = [&](qsizetype size) {
+        if (kind == 2)
+            insert.bindBlob(2, QByteArray(size, 'b'));
+        else
+            insert.bindText(2, QString(size, kind == 0 ? QLatin1Char('a') : QChar(0xe9)));
+    };
+    insert.bindInt64(1, 1);
+    bind(2000);
+    QVERIFY(!insert.exec());
+    QVERIFY2(insert.errorText().contains(QLatin1String("too big")), qPrintable(insert.errorText()));
+    // The next row binds anew and runs.
+    insert.bindInt64(1, 2);
+    bind(10);
+    QVERIFY2(insert.exec(), qPrintable(insert.errorText()));
+    QSqlQuery query(raw.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT group_concat(n) FROM t")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("2"));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStatement)

@@ -36,6 +36,24 @@ QByteArray metadata(int uid)
              "BODY[HEADER.FIELDS (REFERENCES)] \"\")";
 }
 
+// Metadata whose parts are given: the ENVELOPE's subject, the BODYSTRUCTURE, the References
+// header section, each as the server writes it (quoted, or a literal).
+QByteArray metadata(int uid, const QByteArray &subject, const QByteArray &bodyStructure,
+                    const QByteArray &references)
+{
+    const QByteArray n = QByteArray::number(uid);
+    return "S: * " + n + " FETCH (UID " + n
+           + " FLAGS (\\Flagged) INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" RFC822.SIZE 100 "
+             "ENVELOPE (NIL "
+           + subject + " NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE " + bodyStructure
+           + " BODY[HEADER.FIELDS (REFERENCES)] " + references + ")";
+}
+
+QByteArray literal(const QByteArray &text)
+{
+    return '{' + QByteArray::number(text.size()) + "}\r\n" + text;
+}
+
 QList<QByteArray> answer(int tag, int uid)
 {
     return {metadata(uid), "S: h" + QByteArray::number(tag) + " OK done"};
@@ -153,6 +171,78 @@ private Q_SLOTS:
         QCOMPARE(session.store.message(session.folderId, 1).value().flags,
                  MessageRecord::Flags(MessageRecord::Seen));
         QCOMPARE(session.store.message(session.folderId, 2).value().flags, MessageRecord::Flags());
+    }
+
+    void messageThatCannotBeStoredIsAPlaceholder_data()
+    {
+        QTest::addColumn<QByteArray>("subject");
+        QTest::addColumn<QByteArray>("bodyStructure");
+        QTest::addColumn<QByteArray>("references");
+        QTest::addColumn<int>("maxValueSize"); // 0: SQLite's default
+        QTest::addColumn<QString>("reason");
+
+        const QByteArray plain = "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)";
+        // The framer keeps 16 KiB of a field literal: the rest of it never reaches the parser.
+        QTest::newRow("subject cut on arrival")
+                << literal(QByteArray(20000, 'x')) << plain << QByteArray("\"\"") << 0
+                << QStringLiteral("field longer");
+        QTest::newRow("structure parameter cut on arrival")
+                << QByteArray("\"Hostile\"")
+                << "(\"text\" \"plain\" (\"name\" " + literal(QByteArray(40000, 'n'))
+                           + ") NIL NIL \"7bit\" 10 1)"
+                << QByteArray("\"\"") << 0 << QStringLiteral("field longer");
+        // A body section is not cut, and the row it makes is more than the cache takes
+        // ("string or blob too big").
+        QTest::newRow("row refused by the cache")
+                << QByteArray("\"Hostile\"") << plain
+                << literal("References: <" + QByteArray(6000, 'r') + "@example.test>\r\n\r\n")
+                << 4096 << QStringLiteral("too big");
+    }
+
+    void messageThatCannotBeStoredIsAPlaceholder()
+    {
+        // Message 2 of three cannot be cached as the server sent it. The folder's
+        // synchronisation goes on with the others, message 2 is listed as a placeholder (so
+        // the next synchronisation does not fetch it again), and the skip is reported.
+        QFETCH(QByteArray, subject);
+        QFETCH(QByteArray, bodyStructure);
+        QFETCH(QByteArray, references);
+        QFETCH(int, maxValueSize);
+        QFETCH(QString, reason);
+
+        const QByteArray plain = "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)";
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += selectAndSearch("1 2 3");
+        script += {"C: h4 UID FETCH 1:3" + items, metadata(3),
+                   metadata(2, subject, bodyStructure, references), metadata(1), "S: h4 OK done"};
+
+        Session session(script);
+        QVERIFY(session.open());
+        if (maxValueSize > 0)
+            QCOMPARE(session.store.setMaxValueSize(maxValueSize), qint64(maxValueSize));
+        FolderSync sync(&session.connection, &session.store, session.folderId);
+        sync.setBatchSizes(3, 3);
+        QSignalSpy skipped(&sync, &FolderSync::messageSkipped);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+
+        QCOMPARE(session.store.uids(session.folderId).value(), QList<quint32>({1, 2, 3}));
+        QCOMPARE(session.store.message(session.folderId, 1).value().subject,
+                 QStringLiteral("Message 1"));
+        QCOMPARE(session.store.message(session.folderId, 3).value().subject,
+                 QStringLiteral("Message 3"));
+        const MessageRecord placeholder = session.store.message(session.folderId, 2).value();
+        QVERIFY2(placeholder.subject.contains(QLatin1String("too large or malformed")),
+                 qPrintable(placeholder.subject));
+        QVERIFY(placeholder.bodyStructure.isEmpty());
+        QCOMPARE(placeholder.flags, MessageRecord::Flags(MessageRecord::Flagged));
+        QCOMPARE(placeholder.size, qint64(100));
+
+        QTRY_COMPARE(skipped.size(), 1);
+        QCOMPARE(skipped.first().at(0).value<quint32>(), 2u);
+        QVERIFY2(skipped.first().at(1).toString().contains(reason),
+                 qPrintable(skipped.first().at(1).toString()));
     }
 };
 
