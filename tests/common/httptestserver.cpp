@@ -3,6 +3,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <memory>
 
 HttpTestServer::HttpTestServer(QObject *parent)
     : QTcpServer(parent)
@@ -33,8 +34,8 @@ QList<QByteArray> HttpTestServer::requestedPaths() const
 void HttpTestServer::onConnection()
 {
     while (QTcpSocket *socket = nextPendingConnection()) {
-        auto *buffer = new QByteArray;
-        connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+        // Freed with the connection, whichever of socket and server goes first.
+        auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
             *buffer += socket->readAll();
