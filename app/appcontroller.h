@@ -3,7 +3,7 @@
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
 #include "accounts/remotecontentpolicy.h"
-#include "net/remoteimagefetcher.h"
+#include "service/remoteimagefetcher.h"
 #include "service/accountservice.h"
 
 #include <QModelIndex>

@@ -1,7 +1,7 @@
 #include "messagepresenter.h"
 
 #include "accounts/remotecontentpolicy.h"
-#include "net/remoteimagefetcher.h"
+#include "service/remoteimagefetcher.h"
 #include "service/accountservice.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"

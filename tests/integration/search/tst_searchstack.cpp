@@ -102,7 +102,7 @@ quint32 TestSearchStack::fileDraft(AccountService *service, const QByteArray &su
     }
     // Kept means journaled: the draft's UID once it is on the server, by its unique subject.
     quint32 uid = 0;
-    (void)QTest::qWaitFor(
+    (void) QTest::qWaitFor(
             [&] {
                 const QList<QByteArray> lines = m_stack.doveadm({QStringLiteral("search"),
                                                                  QStringLiteral("-u"),

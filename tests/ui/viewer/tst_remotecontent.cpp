@@ -5,7 +5,7 @@
 // shows its images without a click.
 #include "accounts/remotecontentpolicy.h"
 #include "httptestserver.h"
-#include "net/remoteimagefetcher.h"
+#include "service/remoteimagefetcher.h"
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
 #include "viewer/remotecontentbar.h"

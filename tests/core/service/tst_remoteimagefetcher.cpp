@@ -1,7 +1,7 @@
 // Remote images are fetched bare: no cookies, no referrer, no credentials, only http(s), a size
 // cap and a timeout. Checked against a local HTTP server that records what it was sent.
 #include "httptestserver.h"
-#include "net/remoteimagefetcher.h"
+#include "service/remoteimagefetcher.h"
 
 #include <QSignalSpy>
 #include <QTest>
