@@ -3,8 +3,8 @@
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
 #include "accounts/remotecontentpolicy.h"
-#include "service/remoteimagefetcher.h"
 #include "service/accountservice.h"
+#include "service/remoteimagefetcher.h"
 
 #include <QModelIndex>
 #include <QObject>

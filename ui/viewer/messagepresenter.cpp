@@ -1,8 +1,8 @@
 #include "messagepresenter.h"
 
 #include "accounts/remotecontentpolicy.h"
-#include "service/remoteimagefetcher.h"
 #include "service/accountservice.h"
+#include "service/remoteimagefetcher.h"
 #include "viewer/messageviewer.h"
 #include "viewer/viewermessagefactory.h"
 
