@@ -17,18 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The domain a host belongs to, for the ISP database: its last two labels ("aspmx.l.google.com"
-// -> "google.com"). Good enough for the providers the database knows.
-QString baseDomain(QString host)
-{
-    if (host.endsWith(u'.'))
-        host.chop(1);
-    const QStringList labels = host.split(u'.', Qt::SkipEmptyParts);
-    if (labels.size() <= 2)
-        return labels.join(u'.');
-    return labels.mid(labels.size() - 2).join(u'.');
-}
-
 using Ranked = std::pair<int, DiscoveredSettings::Server>;
 
 std::optional<DiscoveredSettings::Server> best(QList<Ranked> list)
@@ -52,6 +40,8 @@ AutoconfigLookup::Settings AutoconfigLookup::settingsFrom(const QSettings &store
     if (!ispdb.isEmpty())
         s.ispdbBase = QUrl(ispdb);
     s.nameServer = QHostAddress(stored.value(u"autoconfig/nameServer"_s).toString());
+    s.publicSuffixFile = stored.value(u"autoconfig/publicSuffixFile"_s, s.publicSuffixFile)
+                                 .toString();
     const QString ca = stored.value(u"autoconfig/caFile"_s).toString();
     if (!ca.isEmpty())
         s.caCertificates = QSslCertificate::fromPath(ca);
@@ -323,7 +313,10 @@ void AutoconfigLookup::startMx()
                          [](const QDnsMailExchangeRecord &a, const QDnsMailExchangeRecord &b) {
                              return a.preference() < b.preference();
                          });
-        const QString domain = baseDomain(records.constFirst().exchange().toLower());
+        // The domain the mail exchanger belongs to: "aspmx.l.google.com" -> "google.com",
+        // "mx1.mail.example.co.uk" -> "example.co.uk".
+        const QString domain = PublicSuffixList::fromFile(m_settings.publicSuffixFile)
+                                       .registrableDomain(records.constFirst().exchange());
         if (domain.isEmpty() || domain == m_domain) {
             sourceFailed(Source::IspdbByMx, tr("The mail exchanger is in the domain itself."));
             return;

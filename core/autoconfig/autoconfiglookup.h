@@ -1,6 +1,7 @@
 #pragma once
 
 #include "autoconfig/discoveredsettings.h"
+#include "autoconfig/publicsuffixlist.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -52,6 +53,9 @@ public:
         // Where DNS questions go (SRV, MX, and the addresses of guessed hosts); null: the
         // system's resolver.
         QHostAddress nameServer;
+        // The Public Suffix List, for the domain of a mail exchanger (the ISP database by MX);
+        // without it, a host's last two labels are taken.
+        QString publicSuffixFile {PublicSuffixList::systemFile()};
         // Extra certificate authorities trusted for HTTPS and probes (tests).
         QList<QSslCertificate> caCertificates;
         // The whole lookup; then the best found so far is answered.
@@ -68,7 +72,7 @@ public:
                                Source::Srv, Source::Guess};
     };
 
-    // The settings kept under "autoconfig/" (providerUrls, ispdbBase, nameServer, caFile,
+    // The settings kept under "autoconfig/" (providerUrls, ispdbBase, nameServer, publicSuffixFile, caFile,
     // imapTlsPort, imapStartTlsPort, smtpTlsPort, smtpStartTlsPort, and sources: a list of
     // provider, ispdb, ispdb-mx, srv, guess); the defaults where unset.
     static Settings settingsFrom(const QSettings &settings);

@@ -261,6 +261,11 @@ QString AutoconfigTestServers::start()
                    Route {configFile("ispdb-imap.example.test", "ispdb-smtp.example.test")});
     m_https->route("ispdb.test", "/v1.1/hosting.test",
                    Route {configFile("hosted-imap.hosting.test", "hosted-smtp.hosting.test")});
+    // A provider whose mail exchangers sit under a two-label public suffix (as "co.uk"): the
+    // test's Public Suffix List names "co.test" one.
+    m_https->route("ispdb.test", "/v1.1/hosting.co.test",
+                   Route {configFile("hosted-imap.hosting.co.test",
+                                     "hosted-smtp.hosting.co.test")});
     m_https->route("wellknown.test", "/.well-known/autoconfig/mail/config-v1.1.xml",
                    Route {configFile("imap.wellknown.test", "smtp.wellknown.test")});
     m_https->route("autoconfig.plain.test", "/mail/config-v1.1.xml",
@@ -274,6 +279,7 @@ QString AutoconfigTestServers::start()
     const QString smtpPort = QString::number(m_smtp->serverPort());
     QStringList conf {u"no-resolv"_s, u"no-hosts"_s, u"bind-interfaces"_s, u"port=53"_s,
                       u"mx-host=example.test,mx1.hosting.test,10"_s,
+                      u"mx-host=shop.test,mx.eu.hosting.co.test,10"_s,
                       u"srv-host=_imaps._tcp.example.test,srv-imap.example.test,"_s + imapPort
                               + u",0,1"_s,
                       u"srv-host=_submissions._tcp.example.test,srv-smtp.example.test,"_s + smtpPort
@@ -313,6 +319,10 @@ QString AutoconfigTestServers::start()
     }
     if (m_nameServer.isNull())
         return u"dnsmasq did not stay up on any loopback address"_s;
+
+    QFile suffixes(m_dir.filePath(u"public_suffix_list.dat"_s));
+    if (!suffixes.open(QIODevice::WriteOnly) || suffixes.write("test\nco.test\n") < 0)
+        return u"cannot write the test Public Suffix List"_s;
     return {};
 }
 
@@ -327,6 +337,7 @@ AutoconfigLookup::Settings AutoconfigTestServers::settings(const QList<Source> &
                        + u"/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=%EMAIL%"_s};
     s.ispdbBase = QUrl(u"https://ispdb.test:"_s + port + u"/v1.1/"_s);
     s.nameServer = m_nameServer;
+    s.publicSuffixFile = m_dir.filePath(u"public_suffix_list.dat"_s);
     s.caCertificates = m_ca;
     s.imapTlsPort = m_imap->serverPort();
     s.smtpTlsPort = m_smtp->serverPort();

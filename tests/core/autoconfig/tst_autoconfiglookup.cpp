@@ -22,6 +22,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void eachSourceAloneFindsTheDomain_data();
     void eachSourceAloneFindsTheDomain();
+    void mailExchangerUnderTwoLabelSuffix();
     void mostTrustedSourceWins_data();
     void mostTrustedSourceWins();
     void wellKnownPlaceIsTriedSecond();
@@ -113,6 +114,21 @@ void TestAutoconfigLookup::eachSourceAloneFindsTheDomain()
     QVERIFY(!found.sourceDetail.isEmpty());
     qInfo("source %s answered in %lld ms", QTest::currentDataTag(),
           lookup.elapsedMs(Source(source)));
+}
+
+// The domain of "mx.eu.hosting.co.test" is "hosting.co.test" by the Public Suffix List, not
+// its last two labels ("co.test"), as "example.co.uk" is for a British provider.
+void TestAutoconfigLookup::mailExchangerUnderTwoLabelSuffix()
+{
+    AutoconfigLookup lookup;
+    lookup.setSettings(settings({Source::IspdbByMx}));
+    DiscoveredSettings found;
+    QString error;
+    QVERIFY(lookUp(lookup, u"ann@shop.test"_s, &found, &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error + u" / "_s + lookup.failure(Source::IspdbByMx)));
+    QCOMPARE(found.source, Source::IspdbByMx);
+    QCOMPARE(found.imap.host, u"hosted-imap.hosting.co.test"_s);
+    QCOMPARE(found.smtp.host, u"hosted-smtp.hosting.co.test"_s);
 }
 
 void TestAutoconfigLookup::mostTrustedSourceWins_data()
