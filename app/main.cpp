@@ -1,4 +1,5 @@
 #include "appcontroller.h"
+#include "colourscheme.h"
 #include "composerequest.h"
 #include "icons.h"
 #include "mainwindow.h"
@@ -54,6 +55,16 @@ QCommandLineOption screenshotOption()
     return option;
 }
 
+QCommandLineOption paletteOption()
+{
+    return QCommandLineOption(QStringLiteral("palette"),
+                              QCoreApplication::translate("main",
+                                                          "Colours of the windows: light, dark or "
+                                                          "system (the default)."),
+                              QCoreApplication::translate("main", "scheme"),
+                              QStringLiteral("system"));
+}
+
 void setUpParser(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate("main", "A desktop mail client."));
@@ -61,6 +72,7 @@ void setUpParser(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addOption(composeOption());
     parser.addOption(screenshotOption());
+    parser.addOption(paletteOption());
     parser.addPositionalArgument(QStringLiteral("url"),
                                  QCoreApplication::translate("main",
                                                              "A mailto: link to compose a message "
@@ -169,6 +181,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     setUpParser(parser);
     parser.process(app);
+    const std::optional<ColourScheme::Scheme> scheme = ColourScheme::fromName(
+            parser.value(paletteOption()));
+    if (!scheme) {
+        printError(QCoreApplication::translate("main", "--palette is light, dark or system, not %1")
+                           .arg(parser.value(paletteOption())));
+        return 2;
+    }
+    ColourScheme::apply(*scheme);
     QString error;
     const std::optional<QList<ComposeRequest>> requests = requestsFrom(parser, &error);
     if (!requests) {

@@ -3,8 +3,10 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QPainter>
+#include <QPalette>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -20,14 +22,15 @@ QIcon badgeIcon(int unread)
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRect badge(24, 28, 40, 36);
-    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    const QPalette palette = QGuiApplication::palette();
+    painter.setBrush(palette.color(QPalette::Highlight));
     painter.setPen(Qt::NoPen);
     painter.drawEllipse(badge);
     QFont font = painter.font();
     font.setBold(true);
     font.setPixelSize(unread > 99 ? 16 : 22);
     painter.setFont(font);
-    painter.setPen(Qt::white);
+    painter.setPen(palette.color(QPalette::HighlightedText));
     painter.drawText(badge, Qt::AlignCenter,
                      unread > 999 ? QStringLiteral("999+") : QString::number(unread));
     return QIcon(pixmap);

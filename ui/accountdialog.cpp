@@ -1,4 +1,5 @@
 #include "accountdialog.h"
+#include "colourscheme.h"
 
 #include "addresslist.h"
 #include "connectiontestpanel.h"
@@ -139,7 +140,7 @@ QLabel *AccountDialog::addErrorLabel(QWidget *field)
 {
     auto *label = new QLabel;
     label->setObjectName(field->objectName() + QStringLiteral("Error"));
-    label->setStyleSheet(QStringLiteral("color: #c62828"));
+    label->setStyleSheet(ColourScheme::cssColour(ColourScheme::error(palette())));
     label->setWordWrap(true);
     label->hide();
     m_errors.insert(field, label);
@@ -197,7 +198,7 @@ QWidget *AccountDialog::createServersPage()
     for (QLabel *label : {m_imapWarning, m_smtpWarning}) {
         label->setText(warning);
         label->setWordWrap(true);
-        label->setStyleSheet(QStringLiteral("color: #e65100"));
+        label->setStyleSheet(ColourScheme::cssColour(ColourScheme::warning(palette())));
         label->hide();
     }
     m_imapWarning->setObjectName(QStringLiteral("imapWarning"));
@@ -433,7 +434,7 @@ void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QStri
     setServer(m_imapHost, m_imapPort, m_imapSecurity, true, found.imap);
     setServer(m_smtpHost, m_smtpPort, m_smtpSecurity, false, found.smtp);
     if (found.source == DiscoveredSettings::Source::None) {
-        m_findStatus->setStyleSheet(QStringLiteral("color: #e65100"));
+        m_findStatus->setStyleSheet(ColourScheme::cssColour(ColourScheme::warning(palette())));
         m_findStatus->setText(
                 found.imap.isValid() || found.smtp.isValid()
                         ? tr("Only part of the settings was found (%1). Fill in the rest below.")
@@ -446,7 +447,7 @@ void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QStri
     m_userName->setText(found.userName == address ? QString() : found.userName);
     m_auth->setCurrentIndex(m_auth->findData(int(found.mechanism)));
     m_findStatus->setStyleSheet(found.source == DiscoveredSettings::Source::Guess
-                                        ? QStringLiteral("color: #e65100")
+                                        ? ColourScheme::cssColour(ColourScheme::warning(palette()))
                                         : QString());
     m_findStatus->setText(tr("Found %1 and %2, %3. Check them, enter your password, then test "
                              "or save.")

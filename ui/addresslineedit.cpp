@@ -1,4 +1,5 @@
 #include "addresslineedit.h"
+#include "colourscheme.h"
 
 #include "addresslist.h"
 #include "models/addresscompletionmodel.h"
@@ -43,7 +44,8 @@ void AddressLineEdit::updateValidity()
     const QStringList invalid = invalidAddresses();
     setProperty("invalid", !invalid.isEmpty());
     setStyleSheet(invalid.isEmpty() ? QString()
-                                    : QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+                                    : QStringLiteral("QLineEdit { border: 1px solid %1; }")
+                                              .arg(ColourScheme::error(palette()).name()));
     setToolTip(invalid.isEmpty()
                        ? QString()
                        : tr("Not valid addresses: %1").arg(invalid.join(QStringLiteral(", "))));

@@ -1,10 +1,12 @@
 #include "certificatedialog.h"
+#include "colourscheme.h"
 
 #include "accounts/account.h"
 #include "icons.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -154,11 +156,13 @@ QString CertificateDialog::describe(const QSslCertificate &certificate)
                                     locale.toString(certificate.expiryDate().toLocalTime(),
                                                     QLocale::ShortFormat));
     if (certificate.expiryDate() < now)
-        validity += QStringLiteral(" <b style=\"color:#c62828\">") + tr("(expired)")
-                    + QStringLiteral("</b>");
+        validity += QStringLiteral(" <b style=\"color:%1\">")
+                            .arg(ColourScheme::error(QGuiApplication::palette()).name())
+                    + tr("(expired)") + QStringLiteral("</b>");
     else if (certificate.effectiveDate() > now)
-        validity += QStringLiteral(" <b style=\"color:#c62828\">") + tr("(not yet valid)")
-                    + QStringLiteral("</b>");
+        validity += QStringLiteral(" <b style=\"color:%1\">")
+                            .arg(ColourScheme::error(QGuiApplication::palette()).name())
+                    + tr("(not yet valid)") + QStringLiteral("</b>");
 
     QStringList names;
     const auto alternatives = certificate.subjectAlternativeNames();

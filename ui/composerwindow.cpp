@@ -1,4 +1,5 @@
 #include "composerwindow.h"
+#include "colourscheme.h"
 
 #include "addresslineedit.h"
 #include "addresslist.h"
@@ -103,7 +104,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     form->addRow(tr("S&ubject:"), m_subject);
 
     m_error->setObjectName(QStringLiteral("error"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->setStyleSheet(ColourScheme::cssColour(ColourScheme::error(palette())));
     m_error->setWordWrap(true);
     m_error->hide();
 

@@ -1,4 +1,5 @@
 #include "identitylisteditor.h"
+#include "colourscheme.h"
 
 #include "addresslist.h"
 
@@ -39,7 +40,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     m_signature->setMaximumHeight(80);
     m_list->setMaximumHeight(80);
     for (QLabel *label : {m_addressError, m_replyToError}) {
-        label->setStyleSheet(QStringLiteral("color: #c62828"));
+        label->setStyleSheet(ColourScheme::cssColour(ColourScheme::error(palette())));
         label->setWordWrap(true);
         label->hide();
     }

@@ -1,4 +1,5 @@
 #include "statusarea.h"
+#include "colourscheme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,19 +71,20 @@ void StatusArea::render(const Indicator &i)
     const bool cannotSend = i.sending == SendingState::Unreachable;
     const bool hasError = i.connection == ConnectionState::Error || cannotSend;
     // A coloured dot keeps the state readable at a glance; the words say it for everyone.
-    const char *colour = "#9e9e9e";
+    const QPalette &palette = i.label->palette();
+    QColor colour = ColourScheme::muted(palette);
     if (hasError)
-        colour = "#c62828";
+        colour = ColourScheme::error(palette);
     else if (i.connection == ConnectionState::Online)
-        colour = "#2e7d32";
+        colour = ColourScheme::success(palette);
     else if (i.connection == ConnectionState::Connecting)
-        colour = "#f9a825";
+        colour = ColourScheme::warning(palette);
     QString state = stateText(i.connection);
     if (cannotSend)
         state = tr("%1, cannot send").arg(state);
-    i.label->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
-                             .arg(QLatin1String(colour), i.accountName.toHtmlEscaped(),
-                                  state.toHtmlEscaped()));
+    i.label->setText(
+            QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
+                    .arg(colour.name(), i.accountName.toHtmlEscaped(), state.toHtmlEscaped()));
 
     QString mail = tr("Mail: %1").arg(stateText(i.connection));
     if (!i.connectionDetail.isEmpty())

@@ -1,5 +1,6 @@
 #include "accounts/accountstore.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -146,7 +147,9 @@ bool AccountStore::contains(const QString &id) const
 MailError AccountStore::saveAccount(const Account &account)
 {
     if (account.id().isEmpty() || account.id().contains(QLatin1Char('/')))
-        return MailError(MailError::Kind::Storage, u"The account has no valid id."_s);
+        return MailError(MailError::Kind::Storage,
+                         QCoreApplication::translate("AccountStore",
+                                                     "The account has no valid id."));
     const bool existed = contains(account.id());
     writeAccount(account);
     if (!existed) {
@@ -169,7 +172,10 @@ MailError AccountStore::saveAccount(const Account &account)
 MailError AccountStore::removeAccount(const QString &id)
 {
     if (!contains(id))
-        return MailError(MailError::Kind::Storage, u"There is no account with id %1."_s.arg(id));
+        return MailError(MailError::Kind::Storage,
+                         QCoreApplication::translate("AccountStore",
+                                                     "There is no account with id %1.")
+                                 .arg(id));
     m_settings->beginGroup(groupKey);
     m_settings->remove(id);
     m_settings->endGroup();
@@ -189,8 +195,9 @@ MailError AccountStore::syncSettings()
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return MailError(MailError::Kind::Storage,
-                         u"The settings file %1 could not be written."_s.arg(
-                                 m_settings->fileName()));
+                         QCoreApplication::translate("AccountStore",
+                                                     "The settings file %1 could not be written.")
+                                 .arg(m_settings->fileName()));
     return {};
 }
 

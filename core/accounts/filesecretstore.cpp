@@ -1,5 +1,6 @@
 #include "accounts/filesecretstore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -17,26 +18,37 @@ QString FileSecretStore::pathFromEnvironment()
 SecretStore::Reply FileSecretStore::lookUp(const QString &accountId) const
 {
     if (m_deleted.contains(accountId))
-        return {Status::NotFound, {}, u"No password is stored for this account."_s};
+        return {Status::NotFound,
+                {},
+                QCoreApplication::translate("FileSecretStore",
+                                            "No password is stored for this account.")};
     const auto session = m_sessionPasswords.constFind(accountId);
     if (session != m_sessionPasswords.constEnd())
         return {Status::Ok, session.value(), {}};
 
     QFile file(m_filePath);
     if (!file.exists())
-        return {Status::Unavailable, {}, u"The password file %1 does not exist."_s.arg(m_filePath)};
+        return {Status::Unavailable,
+                {},
+                QCoreApplication::translate("FileSecretStore",
+                                            "The password file %1 does not exist.")
+                        .arg(m_filePath)};
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
                                             | QFileDevice::ExeGroup | QFileDevice::ReadOther
                                             | QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (file.permissions() & others)
         return {Status::AccessDenied,
                 {},
-                u"The password file %1 is readable by other users; it must have mode 0600."_s.arg(
-                        m_filePath)};
+                QCoreApplication::translate(
+                        "FileSecretStore",
+                        "The password file %1 is readable by other users; it must have mode 0600.")
+                        .arg(m_filePath)};
     if (!file.open(QIODevice::ReadOnly))
         return {Status::Failed,
                 {},
-                u"The password file %1 cannot be read: %2"_s.arg(m_filePath, file.errorString())};
+                QCoreApplication::translate("FileSecretStore",
+                                            "The password file %1 cannot be read: %2")
+                        .arg(m_filePath, file.errorString())};
 
     const QByteArray key = accountId.toUtf8();
     while (!file.atEnd()) {
@@ -51,7 +63,10 @@ SecretStore::Reply FileSecretStore::lookUp(const QString &accountId) const
         if (line.left(eq).trimmed() == key)
             return {Status::Ok, QString::fromUtf8(line.mid(eq + 1)), {}};
     }
-    return {Status::NotFound, {}, u"No password is stored for this account."_s};
+    return {Status::NotFound,
+            {},
+            QCoreApplication::translate("FileSecretStore",
+                                        "No password is stored for this account.")};
 }
 
 void FileSecretStore::readPassword(const QString &accountId, QObject *context, Callback callback)

@@ -1,11 +1,16 @@
 #include "accounts/memorysecretstore.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 SecretStore::Reply unavailable()
 {
-    return {SecretStore::Status::Unavailable, {}, u"The password store is not available."_s};
+    return {SecretStore::Status::Unavailable,
+            {},
+            QCoreApplication::translate("MemorySecretStore",
+                                        "The password store is not available.")};
 }
 } // namespace
 
@@ -16,7 +21,10 @@ void MemorySecretStore::readPassword(const QString &accountId, QObject *context,
     const auto it = m_passwords.constFind(accountId);
     if (it == m_passwords.constEnd())
         return deliver(context, std::move(callback),
-                       {Status::NotFound, {}, u"No password is stored for this account."_s});
+                       {Status::NotFound,
+                        {},
+                        QCoreApplication::translate("MemorySecretStore",
+                                                    "No password is stored for this account.")});
     deliver(context, std::move(callback), {Status::Ok, it.value(), {}});
 }
 

@@ -5,6 +5,8 @@
 #include "common/logging.h"
 #include "net/transport.h"
 
+#include <QCoreApplication>
+
 ImapConnection::ImapConnection(Transport *transport, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
@@ -55,7 +57,8 @@ void ImapConnection::close()
 {
     if (m_state == State::Disconnected)
         return;
-    fail(MailError(MailError::Kind::Cancelled, QStringLiteral("Connection closed")));
+    fail(MailError(MailError::Kind::Cancelled,
+                   QCoreApplication::translate("ImapConnection", "Connection closed")));
 }
 
 bool ImapConnection::hasCapability(QByteArrayView capability) const
@@ -126,9 +129,11 @@ void ImapConnection::enqueue(const ImapCommand &command, QObject *context, Compl
         QMetaObject::invokeMethod(
                 this,
                 [this, c]() mutable {
-                    finishCommand(std::move(c), {{},
-                                                 MailError(MailError::Kind::Network,
-                                                           QStringLiteral("Not connected"))});
+                    finishCommand(std::move(c),
+                                  {{},
+                                   MailError(MailError::Kind::Network,
+                                             QCoreApplication::translate("ImapConnection",
+                                                                         "Not connected"))});
                 },
                 Qt::QueuedConnection);
         return;
@@ -387,9 +392,11 @@ void ImapConnection::handleTagged(const ImapStatusResponse &status)
         }
     }
     if (index < 0) {
-        fail(MailError(MailError::Kind::Protocol,
-                       QStringLiteral("The server completed a command that was never sent"),
-                       QString::fromUtf8(status.tag + ' ' + status.text)));
+        fail(MailError(
+                MailError::Kind::Protocol,
+                QCoreApplication::translate("ImapConnection",
+                                            "The server completed a command that was never sent"),
+                QString::fromUtf8(status.tag + ' ' + status.text)));
         return;
     }
     if (status.code.kind == ImapResponseCode::Kind::Capability)
@@ -409,7 +416,8 @@ void ImapConnection::handleTagged(const ImapStatusResponse &status)
     const bool logout = c.command.name() == "LOGOUT";
     finishCommand(std::move(c), result);
     if (logout)
-        fail(MailError(MailError::Kind::Cancelled, QStringLiteral("Logged out")));
+        fail(MailError(MailError::Kind::Cancelled,
+                       QCoreApplication::translate("ImapConnection", "Logged out")));
     else
         pump();
 }
@@ -431,7 +439,8 @@ void ImapConnection::onDisconnected()
                 this, [this] { Q_EMIT closed(); }, Qt::QueuedConnection);
         return;
     }
-    QString message = QStringLiteral("The server closed the connection");
+    QString message = QCoreApplication::translate("ImapConnection",
+                                                  "The server closed the connection");
     fail(MailError(MailError::Kind::Network, message, QString::fromUtf8(m_byeText)));
 }
 

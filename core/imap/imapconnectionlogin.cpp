@@ -5,13 +5,16 @@
 #include "common/saslresponse.h"
 #include "net/transport.h"
 
+#include <QCoreApplication>
+
 void ImapConnection::onGreeting(const ImapStatusResponse &greeting)
 {
     using Status = ImapStatusResponse::Status;
     if (greeting.status == Status::Bye || greeting.status == Status::No
         || greeting.status == Status::Bad) {
         fail(MailError(MailError::Kind::Protocol,
-                       QStringLiteral("The server refused the connection"),
+                       QCoreApplication::translate("ImapConnection",
+                                                   "The server refused the connection"),
                        QString::fromUtf8(greeting.text)));
         return;
     }
@@ -21,8 +24,10 @@ void ImapConnection::onGreeting(const ImapStatusResponse &greeting)
     if (m_settings.security == Security::StartTls && !m_transport->isEncrypted()) {
         if (preauth) {
             fail(MailError(MailError::Kind::Policy,
-                           QStringLiteral("The server skipped authentication on an unencrypted "
-                                          "connection, so STARTTLS is impossible")));
+                           QCoreApplication::translate(
+                                   "ImapConnection",
+                                   "The server skipped authentication on an unencrypted "
+                                   "connection, so STARTTLS is impossible")));
             return;
         }
         setState(State::Authenticating);
@@ -62,8 +67,10 @@ void ImapConnection::startTlsStep()
 {
     if (!hasCapability("STARTTLS")) {
         fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("The server does not offer STARTTLS; the account requires "
-                                      "an encrypted connection")));
+                       QCoreApplication::translate(
+                               "ImapConnection",
+                               "The server does not offer STARTTLS; the account requires "
+                               "an encrypted connection")));
         return;
     }
     ImapCommandBuilder b;
@@ -72,7 +79,9 @@ void ImapConnection::startTlsStep()
     command.setBarrier(true);
     sendInternal(command, [this](const ImapCommandResult &result) {
         if (!result.isOk()) {
-            fail(MailError(MailError::Kind::Policy, QStringLiteral("The server refused STARTTLS"),
+            fail(MailError(MailError::Kind::Policy,
+                           QCoreApplication::translate("ImapConnection",
+                                                       "The server refused STARTTLS"),
                            result.error.serverText()));
             return;
         }
@@ -89,7 +98,9 @@ void ImapConnection::authenticate()
 {
     if (!m_transport->isEncrypted() && m_settings.security != Security::None) {
         fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("Refusing to send credentials over an unencrypted link")));
+                       QCoreApplication::translate(
+                               "ImapConnection",
+                               "Refusing to send credentials over an unencrypted link")));
         return;
     }
     ImapCommand command = loginCommand();
@@ -130,11 +141,13 @@ ImapCommand ImapConnection::loginCommand()
         return command;
     };
     const auto notOffered = [this](SaslMechanism mechanism) {
-        fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("The server does not offer the %1 authentication the "
-                                      "account is set to use")
-                               .arg(QString::fromLatin1(saslMechanismName(mechanism))),
-                       QString::fromLatin1(m_capabilities.join(' '))));
+        fail(MailError(
+                MailError::Kind::Policy,
+                QCoreApplication::translate("ImapConnection",
+                                            "The server does not offer the %1 authentication the "
+                                            "account is set to use")
+                        .arg(QString::fromLatin1(saslMechanismName(mechanism))),
+                QString::fromLatin1(m_capabilities.join(' '))));
         return ImapCommand();
     };
 
@@ -145,7 +158,9 @@ ImapCommand ImapConnection::loginCommand()
         if (!hasCapability("LOGINDISABLED"))
             return loginWithCommand();
         fail(MailError(MailError::Kind::Authentication,
-                       QStringLiteral("The server offers no login method this client supports")));
+                       QCoreApplication::translate(
+                               "ImapConnection",
+                               "The server offers no login method this client supports")));
         return {};
     case SaslMechanism::Plain:
         if (!hasCapability("AUTH=PLAIN"))
@@ -183,7 +198,8 @@ void ImapConnection::afterLogin(const ImapCommandResult &result)
 {
     if (!result.isOk()) {
         fail(MailError(MailError::Kind::Authentication,
-                       QStringLiteral("The server rejected the user name or password"),
+                       QCoreApplication::translate("ImapConnection",
+                                                   "The server rejected the user name or password"),
                        result.error.serverText().isEmpty() ? result.error.message()
                                                            : result.error.serverText()));
         return;

@@ -1,6 +1,7 @@
 #include "imapframer.h"
 
 #include <cstring>
+#include <QCoreApplication>
 
 ImapFramer::ImapFramer()
     : ImapFramer(Limits())
@@ -102,15 +103,17 @@ void ImapFramer::scan()
         if (!found) {
             m_scan = size;
             if (m_scan - m_lineStart > m_limits.maxLineLength)
-                setError(QStringLiteral("IMAP response line exceeds %1 bytes")
+                setError(QCoreApplication::translate("ImapFramer",
+                                                     "IMAP response line exceeds %1 bytes")
                                  .arg(m_limits.maxLineLength));
             break;
         }
         const qsizetype newline = static_cast<const char *>(found) - data;
         m_scan = newline + 1;
         if (newline - m_lineStart > m_limits.maxLineLength) {
-            setError(QStringLiteral("IMAP response line exceeds %1 bytes")
-                             .arg(m_limits.maxLineLength));
+            setError(
+                    QCoreApplication::translate("ImapFramer", "IMAP response line exceeds %1 bytes")
+                            .arg(m_limits.maxLineLength));
             break;
         }
         // Does the line end with a literal announcement: "{" digits ["+"] "}" [CR] LF?
@@ -132,7 +135,8 @@ void ImapFramer::scan()
                 literal = true;
                 brace = p;
                 if (digits > 18) {
-                    setError(QStringLiteral("IMAP literal size is out of range"));
+                    setError(QCoreApplication::translate("ImapFramer",
+                                                         "IMAP literal size is out of range"));
                     break;
                 }
                 for (qsizetype i = p + 1; i < digitsEnd; ++i)
@@ -152,13 +156,14 @@ void ImapFramer::scan()
                 m_discardOwed = literalSize - keep;
                 m_truncating = true;
             } else if (literalSize > cap) {
-                setError(QStringLiteral("IMAP literal of %1 bytes exceeds the limit of %2")
+                setError(QCoreApplication::translate(
+                                 "ImapFramer", "IMAP literal of %1 bytes exceeds the limit of %2")
                                  .arg(literalSize)
                                  .arg(cap));
                 break;
             }
             if (qint64(m_scan - responseStart) + keep > m_limits.maxResponseSize) {
-                setError(QStringLiteral("IMAP response exceeds %1 bytes")
+                setError(QCoreApplication::translate("ImapFramer", "IMAP response exceeds %1 bytes")
                                  .arg(m_limits.maxResponseSize));
                 break;
             }
@@ -167,7 +172,8 @@ void ImapFramer::scan()
             continue;
         }
         if (m_scan - responseStart > m_limits.maxResponseSize) {
-            setError(QStringLiteral("IMAP response exceeds %1 bytes").arg(m_limits.maxResponseSize));
+            setError(QCoreApplication::translate("ImapFramer", "IMAP response exceeds %1 bytes")
+                             .arg(m_limits.maxResponseSize));
             break;
         }
         m_ready.append({m_scan, m_truncating});

@@ -5,6 +5,7 @@
 #include "encodedwords.h"
 #include "headercursor.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 QByteArray AddressFormatter::encodePhrase(const QString &name) const
@@ -44,18 +45,23 @@ MailError AddressFormatter::formatMailbox(const MailAddress &address, QByteArray
         const char16_t u = c.unicode();
         if (u <= 0x20 || u == 0x7f || c == u'<' || c == u'>' || c == u',' || c == u';')
             return MailError(MailError::Kind::Policy,
-                             QStringLiteral("Not a valid address: ") + address.address);
+                             QCoreApplication::translate("AddressFormatter",
+                                                         "Not a valid address: %1")
+                                     .arg(address.address));
     }
     const qsizetype at = addr.lastIndexOf(u'@');
     if (at <= 0 || at + 1 == addr.size())
         return MailError(MailError::Kind::Policy,
-                         QStringLiteral("Not a valid address: ") + address.address);
+                         QCoreApplication::translate("AddressFormatter", "Not a valid address: %1")
+                                 .arg(address.address));
     const QString local = addr.left(at);
     const QString domain = addr.mid(at + 1);
     QByteArray localBytes = local.toUtf8();
     if (!m_smtpUtf8 && !CharsetDecoder::isAscii(localBytes))
         return MailError(MailError::Kind::Policy,
-                         QStringLiteral("The address needs SMTPUTF8: ") + address.address);
+                         QCoreApplication::translate("AddressFormatter",
+                                                     "The address needs SMTPUTF8: %1")
+                                 .arg(address.address));
     if (localBytes.startsWith('"') && localBytes.endsWith('"') && localBytes.size() >= 2) {
         localBytes = localBytes.mid(1, localBytes.size() - 2);
         localBytes.replace("\\\"", "\"");
@@ -78,7 +84,9 @@ MailError AddressFormatter::formatMailbox(const MailAddress &address, QByteArray
         }
         if (!valid)
             return MailError(MailError::Kind::Policy,
-                             QStringLiteral("Not a valid domain: ") + domain);
+                             QCoreApplication::translate("AddressFormatter",
+                                                         "Not a valid domain: %1")
+                                     .arg(domain));
     }
     const QByteArray spec = localBytes + '@' + domainBytes;
     const QByteArray phrase = encodePhrase(address.name);

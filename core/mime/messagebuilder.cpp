@@ -11,6 +11,7 @@
 #include "transferencoding.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -174,7 +175,9 @@ MailError writeAll(QIODevice *device, const QByteArray &bytes)
         return {};
     if (device->write(bytes.data(), bytes.size()) != bytes.size())
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Could not write the message: ") + device->errorString());
+                         QCoreApplication::translate("MessageBuilder",
+                                                     "Could not write the message: %1")
+                                 .arg(device->errorString()));
     return {};
 }
 
@@ -326,7 +329,9 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
             QFile probe(a.filePath);
             if (!info.isFile() || !probe.open(QIODevice::ReadOnly))
                 return MailError(MailError::Kind::Storage,
-                                 QStringLiteral("Cannot read the attachment ") + a.filePath);
+                                 QCoreApplication::translate("MessageBuilder",
+                                                             "Cannot read the attachment %1")
+                                         .arg(a.filePath));
             if (name.isEmpty())
                 name = info.fileName();
             if (type.isEmpty())
@@ -459,14 +464,18 @@ MailError MessageBuilder::write(QIODevice *device)
         Base64FileReader reader;
         if (!reader.open(piece.filePath))
             return MailError(MailError::Kind::Storage,
-                             QStringLiteral("Cannot read the attachment ") + piece.filePath);
+                             QCoreApplication::translate("MessageBuilder",
+                                                         "Cannot read the attachment %1")
+                                     .arg(piece.filePath));
         while (!reader.atEnd()) {
             if (MailError e = writeAll(device, reader.next()))
                 return e;
         }
         if (!reader.errorString().isEmpty())
             return MailError(MailError::Kind::Storage,
-                             QStringLiteral("Cannot read the attachment ") + piece.filePath);
+                             QCoreApplication::translate("MessageBuilder",
+                                                         "Cannot read the attachment %1")
+                                     .arg(piece.filePath));
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "accountfoldermodel.h"
 
+#include "folderdisplayname.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -354,11 +356,11 @@ QVariant AccountFolderModel::folderData(const Node *node, int role) const
 {
     switch (role) {
     case Qt::DisplayRole: {
-        // The Inbox is "INBOX" on the wire; people read "Inbox", in their language.
-        const bool inbox = FolderRecord::SpecialUse(
-                                   node->source.data(FolderTreeModel::SpecialUseRole).toInt())
-                           == FolderRecord::SpecialUse::Inbox;
-        const QString name = inbox ? tr("Inbox") : node->source.data(Qt::DisplayRole).toString();
+        // The Inbox is "INBOX" on the wire, a Trash may be "Deleted Items": special folders are
+        // shown by their role, in the user's language; the tooltip keeps the server's name.
+        const QString name = FolderDisplayName::of(
+                FolderRecord::SpecialUse(node->source.data(FolderTreeModel::SpecialUseRole).toInt()),
+                node->source.data(Qt::DisplayRole).toString());
         const int unread = node->source.data(FolderTreeModel::UnreadCountRole).toInt();
         return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
     }

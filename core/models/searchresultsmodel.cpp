@@ -1,5 +1,7 @@
 #include "searchresultsmodel.h"
 
+#include "folderdisplayname.h"
+
 #include "store/messagestore.h"
 #include "store/searchquery.h"
 
@@ -223,8 +225,10 @@ QString SearchResultsModel::location(const Row &row) const
                                                          ? a->store->folder(row.message.folderId)
                                                          : StoreResult<FolderRecord>(MailError());
         QString name = folder ? folder.value().path : QString();
-        if (folder && folder.value().isInbox())
-            name = QCoreApplication::translate("SearchResultsModel", "Inbox");
+        if (folder)
+            name = FolderDisplayName::of(folder.value().isInbox() ? FolderRecord::SpecialUse::Inbox
+                                                                  : folder.value().specialUse,
+                                         name);
         it = m_folderNames.insert(key, name);
     }
     return QCoreApplication::translate("SearchResultsModel", "%1 › %2")

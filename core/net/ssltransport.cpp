@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "net/certificateinfo.h"
 
+#include <QCoreApplication>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -15,12 +16,14 @@ SslTransport::SslTransport(QObject *parent)
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         m_socketError = QAbstractSocket::SocketTimeoutError;
         fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("Timed out connecting to %1").arg(m_host)));
+                       QCoreApplication::translate("SslTransport", "Timed out connecting to %1")
+                               .arg(m_host)));
     });
     connect(&m_readTimer, &QTimer::timeout, this, [this] {
-        fail(MailError(MailError::Kind::Network, QStringLiteral("%1 did not answer within %2 s")
-                                                         .arg(m_host)
-                                                         .arg(m_readTimeoutMs / 1000.0)));
+        fail(MailError(MailError::Kind::Network,
+                       QCoreApplication::translate("SslTransport", "%1 did not answer within %2 s")
+                               .arg(m_host)
+                               .arg(m_readTimeoutMs / 1000.0)));
     });
 }
 
@@ -164,7 +167,9 @@ void SslTransport::answerTrust(bool trust)
         return;
     if (!trust) {
         fail(MailError(MailError::Kind::Tls,
-                       QStringLiteral("The certificate of %1 was not trusted").arg(m_host),
+                       QCoreApplication::translate("SslTransport",
+                                                   "The certificate of %1 was not trusted")
+                               .arg(m_host),
                        describeSslErrors()));
         return;
     }
@@ -229,22 +234,27 @@ void SslTransport::onSocketError(QAbstractSocket::SocketError error)
     case QAbstractSocket::RemoteHostClosedError:
         if (m_phase == Phase::Handshaking
             || (m_phase == Phase::Connecting && m_security == Security::ImplicitTls)) {
-            fail(MailError(MailError::Kind::Tls,
-                           QStringLiteral("%1 closed the connection during the TLS handshake")
-                                   .arg(where)));
+            fail(MailError(
+                    MailError::Kind::Tls,
+                    QCoreApplication::translate("SslTransport",
+                                                "%1 closed the connection during the TLS handshake")
+                            .arg(where)));
         }
         return; // an ordinary close: disconnected() follows
     case QAbstractSocket::HostNotFoundError:
-        fail(MailError(MailError::Kind::Network, QStringLiteral("Host %1 not found").arg(where),
+        fail(MailError(MailError::Kind::Network,
+                       QCoreApplication::translate("SslTransport", "Host %1 not found").arg(where),
                        m_socket->errorString()));
         return;
     case QAbstractSocket::ConnectionRefusedError:
         fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("Connection to %1 refused").arg(where)));
+                       QCoreApplication::translate("SslTransport", "Connection to %1 refused")
+                               .arg(where)));
         return;
     case QAbstractSocket::SocketTimeoutError:
         fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("Connection to %1 timed out").arg(where)));
+                       QCoreApplication::translate("SslTransport", "Connection to %1 timed out")
+                               .arg(where)));
         return;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
@@ -253,11 +263,15 @@ void SslTransport::onSocketError(QAbstractSocket::SocketError error)
         if (!m_sslErrors.isEmpty())
             details += QStringLiteral(": ") + describeSslErrors();
         fail(MailError(MailError::Kind::Tls,
-                       QStringLiteral("TLS handshake with %1 failed").arg(where), details));
+                       QCoreApplication::translate("SslTransport", "TLS handshake with %1 failed")
+                               .arg(where),
+                       details));
         return;
     }
     default:
-        fail(MailError(MailError::Kind::Network, QStringLiteral("Network error with %1").arg(where),
+        fail(MailError(MailError::Kind::Network,
+                       QCoreApplication::translate("SslTransport", "Network error with %1")
+                               .arg(where),
                        m_socket->errorString()));
         return;
     }
@@ -274,7 +288,9 @@ void SslTransport::onStateChanged(QAbstractSocket::SocketState state)
                 this,
                 [this] {
                     fail(MailError(MailError::Kind::Network,
-                                   QStringLiteral("Connection to %1 lost").arg(m_host)));
+                                   QCoreApplication::translate("SslTransport",
+                                                               "Connection to %1 lost")
+                                           .arg(m_host)));
                 },
                 Qt::QueuedConnection);
         return;

@@ -9,6 +9,7 @@
 #include "smtp/smtpenvelope.h"
 #include "smtp/smtpsubmission.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QMetaMethod>
 #include <QPointer>
@@ -85,12 +86,14 @@ QString MessageSender::send(const OutgoingMessage &message, MailError *error,
     if (error)
         *error = MailError();
     if (message.from.address.isEmpty())
-        return report(policyError(QStringLiteral("The message has no sender")));
+        return report(policyError(
+                QCoreApplication::translate("MessageSender", "The message has no sender")));
     QStringList recipients = message.recipientAddresses();
     recipients.removeAll(QString());
     recipients.removeDuplicates();
     if (recipients.isEmpty())
-        return report(policyError(QStringLiteral("The message has no recipients")));
+        return report(policyError(
+                QCoreApplication::translate("MessageSender", "The message has no recipients")));
     // The envelope (Bcc included, which no header shows) is checked here as well as when it
     // is sent: a message that could never leave safely does not enter the outbox.
     if (!SmtpEnvelope::isSafeAddress(message.from.address))
@@ -144,11 +147,14 @@ MailError MessageSender::retry(const QString &id)
     bool found = false;
     OutboxEntry entry = m_store->entry(id, &found);
     if (!found || entry.accountId != m_accountId)
-        return MailError(MailError::Kind::Storage, QStringLiteral("No such message in the outbox"),
+        return MailError(MailError::Kind::Storage,
+                         QCoreApplication::translate("MessageSender",
+                                                     "No such message in the outbox"),
                          id);
     // Sending, or about to (its settings on their way): it is going already.
     if (entry.state == OutboxEntry::State::Sending || (id == m_currentId && isBusy()))
-        return policyError(QStringLiteral("The message is being sent"));
+        return policyError(
+                QCoreApplication::translate("MessageSender", "The message is being sent"));
     // A Queued one may be waiting for its automatic retry: it goes now, the wait is cancelled.
     entry.state = OutboxEntry::State::Queued;
     if (MailError error = m_store->update(entry))
@@ -165,11 +171,14 @@ MailError MessageSender::retry(const QString &id)
 MailError MessageSender::discard(const QString &id)
 {
     if (id == m_currentId && m_phase == Phase::Submitting)
-        return policyError(QStringLiteral("The message is being sent"));
+        return policyError(
+                QCoreApplication::translate("MessageSender", "The message is being sent"));
     bool found = false;
     const OutboxEntry entry = m_store->entry(id, &found);
     if (!found || entry.accountId != m_accountId)
-        return MailError(MailError::Kind::Storage, QStringLiteral("No such message in the outbox"),
+        return MailError(MailError::Kind::Storage,
+                         QCoreApplication::translate("MessageSender",
+                                                     "No such message in the outbox"),
                          id);
     if (MailError error = m_store->remove(id))
         return error;
@@ -295,10 +304,11 @@ void MessageSender::submit(const SmtpSettings &settings)
     }
     m_message = m_store->openMessage(entry.id);
     if (!m_message) {
-        storageFailure(entry.id,
-                       MailError(MailError::Kind::Storage,
-                                 QStringLiteral("Cannot read the message from the outbox"),
-                                 m_store->messagePath(entry.id)));
+        storageFailure(entry.id, MailError(MailError::Kind::Storage,
+                                           QCoreApplication::translate(
+                                                   "MessageSender",
+                                                   "Cannot read the message from the outbox"),
+                                           m_store->messagePath(entry.id)));
         return;
     }
     // The mark that keeps a crash from sending it twice: persisted before any network step.
@@ -317,8 +327,10 @@ void MessageSender::submit(const SmtpSettings &settings)
         // Nothing left the machine: the message waits for the user like any refused one.
         m_message.reset();
         m_currentId.clear();
-        const MailError error(MailError::Kind::Network,
-                              QStringLiteral("No connection to the server could be made"));
+        const MailError
+                error(MailError::Kind::Network,
+                      QCoreApplication::translate("MessageSender",
+                                                  "No connection to the server could be made"));
         setSubmissionState(SubmissionState::Unreachable, error.toString());
         handleNotSent(entry, error, false);
         setPhase(Phase::Idle);

@@ -1,5 +1,6 @@
 #include "outboxstore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -100,13 +101,16 @@ OutboxStore::OutboxStore(QString directory)
 MailError OutboxStore::open()
 {
     if (!QDir().mkpath(m_directory))
-        return storageError(QStringLiteral("Cannot create the outbox folder"), m_directory);
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "Cannot create the outbox folder"),
+                            m_directory);
     const QList<OutboxEntry> all = entries();
     for (OutboxEntry e : all) {
         if (e.state != OutboxEntry::State::Sending)
             continue;
         e.state = OutboxEntry::State::Unknown;
-        e.lastError = QStringLiteral("Sending was interrupted; the message may have been sent");
+        e.lastError = QCoreApplication::translate(
+                "OutboxStore", "Sending was interrupted; the message may have been sent");
         if (MailError error = writeMetadata(e))
             return error;
     }
@@ -124,7 +128,8 @@ MailError OutboxStore::enqueue(OutboxEntry &entry, const QByteArray &message)
     QSaveFile file(messagePath(entry.id));
     if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size()
         || !commitWhole(file))
-        return storageError(QStringLiteral("Cannot save the message to the outbox"),
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "Cannot save the message to the outbox"),
                             file.errorString());
     if (MailError error = writeMetadata(entry)) {
         QFile::remove(messagePath(entry.id));
@@ -142,14 +147,16 @@ MailError OutboxStore::enqueue(OutboxEntry &entry,
 
     QSaveFile file(messagePath(entry.id));
     if (!file.open(QIODevice::WriteOnly))
-        return storageError(QStringLiteral("Cannot save the message to the outbox"),
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "Cannot save the message to the outbox"),
                             file.errorString());
     if (MailError error = writeMessage(&file)) {
         file.cancelWriting();
         return error;
     }
     if (!commitWhole(file))
-        return storageError(QStringLiteral("Cannot save the message to the outbox"),
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "Cannot save the message to the outbox"),
                             file.errorString());
     if (MailError error = writeMetadata(entry)) {
         QFile::remove(messagePath(entry.id));
@@ -161,7 +168,9 @@ MailError OutboxStore::enqueue(OutboxEntry &entry,
 MailError OutboxStore::update(const OutboxEntry &entry)
 {
     if (!QFile::exists(metadataPath(entry.id)))
-        return storageError(QStringLiteral("No such message in the outbox"), entry.id);
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "No such message in the outbox"),
+                            entry.id);
     return writeMetadata(entry);
 }
 
@@ -169,7 +178,9 @@ MailError OutboxStore::remove(const QString &id)
 {
     // Metadata first: once it is gone the entry no longer exists, whatever happens next.
     if (!QFile::remove(metadataPath(id)))
-        return storageError(QStringLiteral("Cannot remove the message from the outbox"), id);
+        return storageError(QCoreApplication::translate(
+                                    "OutboxStore", "Cannot remove the message from the outbox"),
+                            id);
     QFile::remove(messagePath(id));
     return {};
 }
@@ -228,7 +239,9 @@ MailError OutboxStore::writeMetadata(const OutboxEntry &entry)
     QSaveFile file(metadataPath(entry.id));
     const QByteArray json = QJsonDocument(toJson(entry)).toJson(QJsonDocument::Compact);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !commitWhole(file))
-        return storageError(QStringLiteral("Cannot save the outbox state"), file.errorString());
+        return storageError(QCoreApplication::translate("OutboxStore",
+                                                        "Cannot save the outbox state"),
+                            file.errorString());
     return {};
 }
 

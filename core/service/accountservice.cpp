@@ -12,6 +12,7 @@
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
 #include "mime/searchabletext.h"
+#include "models/folderdisplayname.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "net/ssltransportfactory.h"
@@ -1161,9 +1162,11 @@ QString AccountService::folderName(qint64 folderId) const
     if (!folder)
         return QString();
     const FolderRecord &record = folder.value();
-    if (record.specialUse == FolderRecord::SpecialUse::Inbox)
-        return tr("Inbox");
-    return record.delimiter.isNull() ? record.path : record.path.section(record.delimiter, -1);
+    return FolderDisplayName::of(record.isInbox() ? FolderRecord::SpecialUse::Inbox
+                                                  : record.specialUse,
+                                 record.delimiter.isNull()
+                                         ? record.path
+                                         : record.path.section(record.delimiter, -1));
 }
 
 void AccountService::reportTaskError(const MailError &error)

@@ -9,6 +9,11 @@
 #include "smtp/smtpclient.h"
 #include "smtp/smtpsubmission.h"
 
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <iterator>
+
 using Outcome = ConnectionTestResult::Outcome;
 
 namespace {
@@ -16,6 +21,27 @@ namespace {
 QString endpoint(const QString &host, quint16 port)
 {
     return host + QLatin1Char(':') + QString::number(port);
+}
+
+// The policy errors that say STARTTLS cannot be had, recognised by their text in any language:
+// the protocol clients report them with these messages.
+bool isStartTlsRefusal(const MailError &error)
+{
+    const QString message = error.message();
+    if (message.contains(QLatin1String("STARTTLS")))
+        return true;
+    const QString refusals[] = {
+            QCoreApplication::translate("ImapConnection",
+                                        "The server skipped authentication on an unencrypted "
+                                        "connection, so STARTTLS is impossible"),
+            QCoreApplication::translate("ImapConnection",
+                                        "The server does not offer STARTTLS; the account requires "
+                                        "an encrypted connection"),
+            QCoreApplication::translate("ImapConnection", "The server refused STARTTLS"),
+            QCoreApplication::translate("SmtpClient",
+                                        "The server does not offer STARTTLS; nothing was sent"),
+    };
+    return std::find(std::begin(refusals), std::end(refusals), message) != std::end(refusals);
 }
 
 QString imapStep(ImapConnection::State state)
@@ -217,8 +243,7 @@ ConnectionTestResult::Outcome ServerConnectionTester::classify(const MailError &
     case MailError::Kind::Authentication:
         return Outcome::AuthenticationFailed;
     case MailError::Kind::Policy:
-        return error.message().contains(QLatin1String("STARTTLS")) ? Outcome::StartTlsUnavailable
-                                                                   : Outcome::ProtocolError;
+        return isStartTlsRefusal(error) ? Outcome::StartTlsUnavailable : Outcome::ProtocolError;
     case MailError::Kind::Cancelled:
         return Outcome::Cancelled;
     default:

@@ -5,6 +5,7 @@
 #include "net/transport.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QIODevice>
 
 using Stage = SmtpSubmission::Stage;
@@ -53,9 +54,13 @@ SmtpSubmission *SmtpClient::start(const SmtpEnvelope &envelope, QIODevice *messa
 {
     auto *submission = new SmtpSubmission(this);
     if (isBusy() || !message || !message->isReadable()) {
-        submission->m_error = MailError(MailError::Kind::Policy,
-                                        isBusy() ? QStringLiteral("A submission is already running")
-                                                 : QStringLiteral("The message is not readable"));
+        submission->m_error
+                = MailError(MailError::Kind::Policy,
+                            isBusy()
+                                    ? QCoreApplication::translate("SmtpClient",
+                                                                  "A submission is already running")
+                                    : QCoreApplication::translate("SmtpClient",
+                                                                  "The message is not readable"));
         submission->m_stage = Stage::Connect;
         submission->m_finished = true;
         QMetaObject::invokeMethod(submission, &SmtpSubmission::finished, Qt::QueuedConnection);
@@ -136,7 +141,8 @@ void SmtpClient::onReadyRead()
         if (result.status == SmtpReplyParser::Status::NeedMore)
             return;
         if (result.status == SmtpReplyParser::Status::Error) {
-            fail(MailError(MailError::Kind::Parse, QStringLiteral("Malformed server reply"),
+            fail(MailError(MailError::Kind::Parse,
+                           QCoreApplication::translate("SmtpClient", "Malformed server reply"),
                            result.error),
                  currentStage());
             closeSession();
@@ -156,7 +162,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             sendCommand("EHLO " + m_settings.ehloName, State::Ehlo);
         else
             protocolFailure(reply, Stage::Greeting,
-                            QStringLiteral("The server refused the session"));
+                            QCoreApplication::translate("SmtpClient",
+                                                        "The server refused the session"));
         return;
     case State::Ehlo:
     case State::EhloAfterTls:
@@ -199,7 +206,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             return;
         }
         fail(MailError(MailError::Kind::Authentication,
-                       QStringLiteral("The server rejected the user name or password"),
+                       QCoreApplication::translate("SmtpClient",
+                                                   "The server rejected the user name or password"),
                        reply.toString()),
              Stage::Auth, reply);
         return;
@@ -236,7 +244,8 @@ void SmtpClient::handleEhlo(const SmtpReply &reply)
         sendCommand("HELO " + m_settings.ehloName, State::Helo);
         return;
     }
-    protocolFailure(reply, Stage::Ehlo, QStringLiteral("The server refused EHLO"));
+    protocolFailure(reply, Stage::Ehlo,
+                    QCoreApplication::translate("SmtpClient", "The server refused EHLO"));
 }
 
 void SmtpClient::afterEhlo()
@@ -244,7 +253,9 @@ void SmtpClient::afterEhlo()
     if (m_settings.security == Security::StartTls && !m_transport->isEncrypted()) {
         if (!m_caps.supportsStartTls()) {
             fail(MailError(MailError::Kind::Policy,
-                           QStringLiteral("The server does not offer STARTTLS; nothing was sent")),
+                           QCoreApplication::translate(
+                                   "SmtpClient",
+                                   "The server does not offer STARTTLS; nothing was sent")),
                  Stage::StartTls);
             return;
         }
@@ -262,15 +273,18 @@ void SmtpClient::startAuth()
     }
     if (!m_transport->isEncrypted() && m_settings.security != Security::None) {
         fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("Refusing to send credentials over an unencrypted link")),
+                       QCoreApplication::translate(
+                               "SmtpClient",
+                               "Refusing to send credentials over an unencrypted link")),
              Stage::Auth);
         return;
     }
     const SaslMechanism wanted = m_settings.mechanism;
     if (wanted != SaslMechanism::Auto && !m_caps.supportsAuth(saslMechanismName(wanted))) {
         fail(MailError(MailError::Kind::Policy,
-                       QStringLiteral("The server does not offer the %1 authentication the "
-                                      "account is set to use")
+                       QCoreApplication::translate(
+                               "SmtpClient", "The server does not offer the %1 authentication the "
+                                             "account is set to use")
                                .arg(QString::fromLatin1(saslMechanismName(wanted))),
                        QString::fromLatin1(m_caps.authMechanisms().join(' '))),
              Stage::Auth);
@@ -310,7 +324,8 @@ void SmtpClient::startAuth()
         break;
     }
     fail(MailError(MailError::Kind::Authentication,
-                   QStringLiteral("The server offers no supported way to log in"),
+                   QCoreApplication::translate("SmtpClient",
+                                               "The server offers no supported way to log in"),
                    QString::fromLatin1(m_caps.authMechanisms().join(' '))),
          Stage::Auth);
 }
@@ -403,7 +418,8 @@ void SmtpClient::onDisconnected()
     MailError error = m_transportError;
     if (!error.isError()) {
         error = MailError(MailError::Kind::Network,
-                          QStringLiteral("The server closed the connection"));
+                          QCoreApplication::translate("SmtpClient",
+                                                      "The server closed the connection"));
     }
     m_state = was; // for the stage
     const Stage stage = currentStage();
@@ -419,7 +435,8 @@ void SmtpClient::onTimeout()
 {
     const Stage stage = currentStage();
     const MailError error(MailError::Kind::Network,
-                          QStringLiteral("The server did not answer in time"));
+                          QCoreApplication::translate("SmtpClient",
+                                                      "The server did not answer in time"));
     if (!m_resultKnown && m_submission) {
         m_submission->m_error = error;
         m_submission->m_stage = stage;
@@ -504,7 +521,8 @@ void SmtpClient::abort()
 {
     if (!m_resultKnown && m_submission) {
         m_submission->m_error = MailError(MailError::Kind::Cancelled,
-                                          QStringLiteral("Sending was cancelled"));
+                                          QCoreApplication::translate("SmtpClient",
+                                                                      "Sending was cancelled"));
         m_submission->m_stage = currentStage();
         m_submission->m_delivery = bodyDone() ? Delivery::Unknown : Delivery::NotSent;
         m_resultKnown = true;

@@ -4,6 +4,8 @@
 #include "net/transport.h"
 #include "smtp/smtpmessagesource.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 constexpr qint64 ReadChunk = 64 * 1024;
@@ -97,7 +99,10 @@ QStringList SmtpTransaction::refused() const
 SmtpTransaction::Outcome SmtpTransaction::start()
 {
     if (m_envelope.recipients.isEmpty())
-        return failure(Kind::Policy, QStringLiteral("The message has no recipient"), Stage::RcptTo);
+        return failure(Kind::Policy,
+                       QCoreApplication::translate("SmtpTransaction",
+                                                   "The message has no recipient"),
+                       Stage::RcptTo);
     // Every address goes on the wire as it is: one that could end its command is refused
     // before anything is sent, whatever the caller checked.
     if (!SmtpEnvelope::isSafeAddress(m_envelope.from))
@@ -108,22 +113,28 @@ SmtpTransaction::Outcome SmtpTransaction::start()
     }
     if (m_needsUtf8 && !m_caps.supportsSmtpUtf8()) {
         return failure(Kind::Policy,
-                       QStringLiteral("The server does not accept internationalized addresses or "
-                                      "headers (no SMTPUTF8)"),
+                       QCoreApplication::translate(
+                               "SmtpTransaction",
+                               "The server does not accept internationalized addresses or "
+                               "headers (no SMTPUTF8)"),
                        Stage::MailFrom);
     }
     // A sequential source counts as 8-bit without being looked at: only declared, never refused.
     if (m_source->hasEightBit() && m_source->size() >= 0 && !m_caps.supports8BitMime()) {
-        return failure(Kind::Policy,
-                       QStringLiteral("The message holds 8-bit data and the server does not "
-                                      "accept it (no 8BITMIME)"),
-                       Stage::MailFrom);
+        return failure(
+                Kind::Policy,
+                QCoreApplication::translate("SmtpTransaction",
+                                            "The message holds 8-bit data and the server does not "
+                                            "accept it (no 8BITMIME)"),
+                Stage::MailFrom);
     }
     const qint64 limit = m_caps.sizeLimit();
     if (limit > 0 && m_source->size() > limit) {
         return failure(Kind::Limit,
-                       QStringLiteral("The message (%1 bytes) is larger than the server accepts "
-                                      "(%2 bytes)")
+                       QCoreApplication::translate(
+                               "SmtpTransaction",
+                               "The message (%1 bytes) is larger than the server accepts "
+                               "(%2 bytes)")
                                .arg(m_source->size())
                                .arg(limit),
                        Stage::MailFrom);
@@ -162,7 +173,9 @@ SmtpTransaction::Outcome SmtpTransaction::handleReply(const SmtpReply &reply)
         if (!reply.isPositive()) {
             const bool tooBig = reply.code() == 552 || reply.enhancedCode() == "5.3.4";
             return failure(tooBig ? Kind::Limit : Kind::Protocol,
-                           QStringLiteral("The server refused the sender"), Stage::MailFrom, reply);
+                           QCoreApplication::translate("SmtpTransaction",
+                                                       "The server refused the sender"),
+                           Stage::MailFrom, reply);
         }
         m_step = Step::RcptTo;
         if (!m_pipelined)
@@ -183,8 +196,10 @@ SmtpTransaction::Outcome SmtpTransaction::handleReply(const SmtpReply &reply)
         if (reply.code() != 354) {
             if (m_accepted == 0)
                 return afterRecipients(); // reports the refused recipients
-            return failure(Kind::Protocol, QStringLiteral("The server refused DATA"), Stage::Data,
-                           reply);
+            return failure(Kind::Protocol,
+                           QCoreApplication::translate("SmtpTransaction",
+                                                       "The server refused DATA"),
+                           Stage::Data, reply);
         }
         if (m_accepted == 0) {
             // RFC 2920 3.1: DATA was accepted with no valid recipient: end it empty.
@@ -208,7 +223,8 @@ SmtpTransaction::Outcome SmtpTransaction::afterRecipients()
         }
         const SmtpReply last = m_recipients->constLast().reply;
         return failure(Kind::Protocol,
-                       QStringLiteral("The server refused every recipient: %1")
+                       QCoreApplication::translate("SmtpTransaction",
+                                                   "The server refused every recipient: %1")
                                .arg(refused().join(QStringLiteral(", "))),
                        Stage::RcptTo, last);
     }
@@ -268,7 +284,9 @@ SmtpTransaction::Outcome SmtpTransaction::endOfMessage(const SmtpReply &reply)
         return afterRecipients(); // no recipient and nothing due: reports the refusal
     }
     if (!reply.isPositive()) {
-        return failure(Kind::Protocol, QStringLiteral("The server refused the message"),
+        return failure(Kind::Protocol,
+                       QCoreApplication::translate("SmtpTransaction",
+                                                   "The server refused the message"),
                        Stage::Message, reply);
     }
     if (m_step == Step::Bdat && !m_bodyDone) {
@@ -282,9 +300,11 @@ SmtpTransaction::Outcome SmtpTransaction::endOfMessage(const SmtpReply &reply)
     outcome.delivery = Delivery::Accepted;
     const QStringList refusedList = refused();
     if (!refusedList.isEmpty()) {
-        outcome.error = MailError(Kind::Protocol,
-                                  QStringLiteral("Sent, but the server refused some recipients: %1")
-                                          .arg(refusedList.join(QStringLiteral(", "))));
+        outcome.error = MailError(
+                Kind::Protocol,
+                QCoreApplication::translate("SmtpTransaction",
+                                            "Sent, but the server refused some recipients: %1")
+                        .arg(refusedList.join(QStringLiteral(", "))));
         outcome.stage = Stage::RcptTo;
     }
     return outcome;

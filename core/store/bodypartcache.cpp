@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlQuery>
 #include <QVariant>
@@ -41,7 +42,8 @@ MailError BodyPartCache::write(qint64 folderId, quint32 uid, const QByteArray &s
     query->bindValue(3, data);
     query->bindValue(4, filePath);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot store a body part"), *query);
+        return m_db.failed(QCoreApplication::translate("BodyPartCache", "Cannot store a body part"),
+                           *query);
     return {};
 }
 
@@ -59,10 +61,12 @@ StoreResult<BodyPartRecord> BodyPartCache::part(qint64 folderId, quint32 uid,
     query->bindValue(1, uid);
     query->bindValue(2, section);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read a body part"), *query);
+        return m_db.failed(QCoreApplication::translate("BodyPartCache", "Cannot read a body part"),
+                           *query);
     if (!query->next()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Body part %1 of message %2 is not cached")
+                         QCoreApplication::translate("BodyPartCache",
+                                                     "Body part %1 of message %2 is not cached")
                                  .arg(QString::fromLatin1(section))
                                  .arg(uid));
     }
@@ -92,7 +96,10 @@ MailError BodyPartCache::remove(qint64 folderId, const QList<quint32> &uids, QSt
             query->bindValue(0, folderId);
             query->bindValue(1, uid);
             if (!query->exec())
-                return m_db.failed(QStringLiteral("Cannot remove message %1").arg(uid), *query);
+                return m_db.failed(QCoreApplication::translate("BodyPartCache",
+                                                               "Cannot remove message %1")
+                                           .arg(uid),
+                                   *query);
             if (query == paths) {
                 while (query->next())
                     files->append(query->value(0).toString());
@@ -116,13 +123,15 @@ MailError BodyPartCache::clearFolder(qint64 folderId, QStringList *files)
         return error;
     paths->bindValue(0, folderId);
     if (!paths->exec())
-        return m_db.failed(QStringLiteral("Cannot clear a folder"), *paths);
+        return m_db.failed(QCoreApplication::translate("BodyPartCache", "Cannot clear a folder"),
+                           *paths);
     while (paths->next())
         files->append(paths->value(0).toString());
     paths->finish();
     parts->bindValue(0, folderId);
     if (!parts->exec())
-        return m_db.failed(QStringLiteral("Cannot clear a folder"), *parts);
+        return m_db.failed(QCoreApplication::translate("BodyPartCache", "Cannot clear a folder"),
+                           *parts);
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "storeschema.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -52,14 +53,18 @@ MailError CacheDatabase::open(const QString &path)
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Cannot create the folder of the cache %1").arg(path));
+                         QCoreApplication::translate("CacheDatabase",
+                                                     "Cannot create the folder of the cache %1")
+                                 .arg(path));
     }
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     if (!m_db.open()) {
         const MailError error(MailError::Kind::Storage,
-                              QStringLiteral("Cannot open the cache %1").arg(path),
+                              QCoreApplication::translate("CacheDatabase",
+                                                          "Cannot open the cache %1")
+                                      .arg(path),
                               m_db.lastError().text());
         close();
         return error;
@@ -82,7 +87,9 @@ MailError CacheDatabase::configure()
     if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.next()
         || pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("The cache %1 is damaged or not a database").arg(m_path),
+                         QCoreApplication::translate("CacheDatabase",
+                                                     "The cache %1 is damaged or not a database")
+                                 .arg(m_path),
                          pragma.lastError().text());
     }
     const QStringList settings = {QStringLiteral("PRAGMA synchronous=NORMAL"),
@@ -96,7 +103,9 @@ MailError CacheDatabase::configure()
     for (const QString &setting : settings) {
         if (!pragma.exec(setting)) {
             return MailError(MailError::Kind::Storage,
-                             QStringLiteral("Cannot configure the cache %1").arg(m_path),
+                             QCoreApplication::translate("CacheDatabase",
+                                                         "Cannot configure the cache %1")
+                                     .arg(m_path),
                              pragma.lastError().text());
         }
     }
@@ -127,7 +136,8 @@ MailError CacheDatabase::checkIntegrity()
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("The cache %1 is damaged").arg(m_path),
+                         QCoreApplication::translate("CacheDatabase", "The cache %1 is damaged")
+                                 .arg(m_path),
                          query.lastError().text());
     }
     QStringList problems;
@@ -136,7 +146,8 @@ MailError CacheDatabase::checkIntegrity()
     if (problems == QStringList {QStringLiteral("ok")})
         return {};
     return MailError(MailError::Kind::Storage,
-                     QStringLiteral("The cache %1 is damaged").arg(m_path),
+                     QCoreApplication::translate("CacheDatabase", "The cache %1 is damaged")
+                             .arg(m_path),
                      problems.join(QStringLiteral("; ")));
 }
 
@@ -167,7 +178,9 @@ QSqlQuery *CacheDatabase::prepared(const QString &sql, MailError *error)
     auto query = std::make_unique<QSqlQuery>(m_db);
     query->setForwardOnly(true);
     if (!query->prepare(sql)) {
-        *error = failed(QStringLiteral("Cannot prepare a cache query"), *query);
+        *error = failed(QCoreApplication::translate("CacheDatabase",
+                                                    "Cannot prepare a cache query"),
+                        *query);
         return nullptr;
     }
     return m_statements.emplace(sql, std::move(query)).first->second.get();
@@ -185,7 +198,9 @@ SqliteStatement *CacheDatabase::sqliteStatement(const char *sql, MailError *erro
     auto statement = std::make_unique<SqliteStatement>();
     sqlite3 *handle = SqliteStatement::handle(m_db);
     if (!handle || !statement->prepare(handle, sql)) {
-        *error = MailError(MailError::Kind::Storage, QStringLiteral("Cannot prepare a cache query"),
+        *error = MailError(MailError::Kind::Storage,
+                           QCoreApplication::translate("CacheDatabase",
+                                                       "Cannot prepare a cache query"),
                            handle ? statement->errorText() : QStringLiteral("No SQLite handle"));
         return nullptr;
     }
@@ -201,7 +216,7 @@ StoreResult<QVariant> CacheDatabase::scalar(const QString &sql, const QVariantLi
     for (int i = 0; i < values.size(); ++i)
         query->bindValue(i, values.at(i));
     if (!query->exec())
-        return failed(QStringLiteral("Cannot read the cache"), *query);
+        return failed(QCoreApplication::translate("CacheDatabase", "Cannot read the cache"), *query);
     const QVariant value = query->next() ? query->value(0) : QVariant();
     query->finish();
     return value;
@@ -232,7 +247,8 @@ MailError CacheDatabase::failed(const QString &what, const SqliteStatement &stat
 
 MailError CacheDatabase::notOpen() const
 {
-    return MailError(MailError::Kind::Storage, QStringLiteral("The cache is not open"));
+    return MailError(MailError::Kind::Storage,
+                     QCoreApplication::translate("CacheDatabase", "The cache is not open"));
 }
 
 qint64 CacheDatabase::setMaxValueSize(int bytes)
@@ -250,7 +266,8 @@ void CacheDatabase::releaseMemory()
         return;
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA shrink_memory")))
-        failed(QStringLiteral("Cannot release the cache's memory"), query);
+        failed(QCoreApplication::translate("CacheDatabase", "Cannot release the cache's memory"),
+               query);
 #ifdef __GLIBC__
     // SQLite's pages are small heap blocks: freed, they stay resident in the middle of the heap
     // until the allocator is asked to hand whole free pages back.

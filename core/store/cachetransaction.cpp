@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 CacheTransaction::CacheTransaction(CacheDatabase &db)
@@ -10,7 +11,9 @@ CacheTransaction::CacheTransaction(CacheDatabase &db)
     if (!m_db.isOpen()) {
         m_error = m_db.notOpen();
     } else if (!m_db.connection().transaction()) {
-        m_error = MailError(MailError::Kind::Storage, QStringLiteral("Cannot write to the cache"),
+        m_error = MailError(MailError::Kind::Storage,
+                            QCoreApplication::translate("CacheTransaction",
+                                                        "Cannot write to the cache"),
                             m_db.connection().lastError().text());
     } else {
         m_active = true;
@@ -25,14 +28,18 @@ CacheTransaction::~CacheTransaction()
 MailError CacheTransaction::commit()
 {
     if (!m_active)
-        return m_error.isError() ? m_error
-                                 : MailError(MailError::Kind::Storage,
-                                             QStringLiteral("Cannot commit to the cache"));
+        return m_error.isError()
+                       ? m_error
+                       : MailError(MailError::Kind::Storage,
+                                   QCoreApplication::translate("CacheTransaction",
+                                                               "Cannot commit to the cache"));
     m_active = false;
     QSqlDatabase &db = m_db.connection();
     if (!db.commit()) {
         const MailError error(MailError::Kind::Storage,
-                              QStringLiteral("Cannot commit to the cache"), db.lastError().text());
+                              QCoreApplication::translate("CacheTransaction",
+                                                          "Cannot commit to the cache"),
+                              db.lastError().text());
         db.rollback();
         return error;
     }

@@ -3,6 +3,7 @@
 #include "cachedatabase.h"
 #include "storesql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace {
@@ -55,7 +56,9 @@ StoreResult<qint64> FolderTable::upsert(const FolderRecord &folder)
     query->bindValue(3, int(folder.specialUse));
     query->bindValue(4, folder.subscribed);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot store the folder %1").arg(folder.path), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot store the folder %1")
+                                   .arg(folder.path),
+                           *query);
     query->finish();
     const StoreResult<FolderRecord> stored = folderByPath(folder.path);
     if (!stored)
@@ -79,10 +82,14 @@ MailError FolderTable::updateState(const FolderRecord &folder)
     query->bindValue(4, folder.unseen);
     query->bindValue(5, folder.id);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot store the state of a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable",
+                                                       "Cannot store the state of a folder"),
+                           *query);
     if (query->numRowsAffected() != 1) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("No folder with id %1 in the cache").arg(folder.id));
+                         QCoreApplication::translate("FolderTable",
+                                                     "No folder with id %1 in the cache")
+                                 .arg(folder.id));
     }
     return {};
 }
@@ -96,7 +103,9 @@ StoreResult<QList<FolderRecord>> FolderTable::folders()
     if (!query)
         return error;
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read the folder list"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable",
+                                                       "Cannot read the folder list"),
+                           *query);
     QList<FolderRecord> result;
     while (query->next())
         result.append(folderFromQuery(*query));
@@ -114,10 +123,13 @@ StoreResult<FolderRecord> FolderTable::folder(qint64 folderId)
         return error;
     query->bindValue(0, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot read a folder"),
+                           *query);
     if (!query->next()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("No folder with id %1 in the cache").arg(folderId));
+                         QCoreApplication::translate("FolderTable",
+                                                     "No folder with id %1 in the cache")
+                                 .arg(folderId));
     }
     const FolderRecord result = folderFromQuery(*query);
     query->finish();
@@ -134,10 +146,12 @@ StoreResult<FolderRecord> FolderTable::folderByPath(const QString &path)
         return error;
     query->bindValue(0, path);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot read a folder"),
+                           *query);
     if (!query->next()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("No folder %1 in the cache").arg(path));
+                         QCoreApplication::translate("FolderTable", "No folder %1 in the cache")
+                                 .arg(path));
     }
     const FolderRecord result = folderFromQuery(*query);
     query->finish();
@@ -156,7 +170,8 @@ MailError FolderTable::resetState(qint64 folderId, quint32 newUidValidity)
     query->bindValue(0, newUidValidity);
     query->bindValue(1, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot reset a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot reset a folder"),
+                           *query);
     return {};
 }
 
@@ -171,7 +186,8 @@ MailError FolderTable::setKeepOffline(qint64 folderId, bool keep)
     query->bindValue(0, keep ? 1 : 0);
     query->bindValue(1, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot change a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot change a folder"),
+                           *query);
     return {};
 }
 
@@ -183,6 +199,7 @@ MailError FolderTable::remove(qint64 folderId)
         return error;
     query->bindValue(0, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot remove a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot remove a folder"),
+                           *query);
     return {};
 }

@@ -4,6 +4,7 @@
 #include "cachetransaction.h"
 #include "storeschema.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -83,7 +84,8 @@ QFuture<MailError> ListIndexes::sortIndexInBackground(MessageQuery::SortKey key)
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             error = db.isOpen() ? StoreSchema::createListIndexes(db, {name})
                                 : MailError(MailError::Kind::Storage,
-                                            QStringLiteral("Cannot sort the list"),
+                                            QCoreApplication::translate("ListIndexes",
+                                                                        "Cannot sort the list"),
                                             db.lastError().text());
         });
         promise->addResult(error);
@@ -116,8 +118,9 @@ MailError ListIndexes::ensureThreadIndexes()
     if (m_deferred)
         m_threadIndexesDeferred = true;
     for (const QString &sql : threadIndexStatements()) {
-        if (MailError error = m_db.exec(sql,
-                                        QStringLiteral("Cannot prepare the cache for threads")))
+        if (MailError error
+            = m_db.exec(sql, QCoreApplication::translate("ListIndexes",
+                                                         "Cannot prepare the cache for threads")))
             return error;
     }
     return {};
@@ -131,7 +134,9 @@ MailError ListIndexes::defer()
         return {};
     QSqlQuery query(m_db.connection());
     if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'")))
-        return m_db.failed(QStringLiteral("Cannot read the cache's indexes"), query);
+        return m_db.failed(QCoreApplication::translate("ListIndexes",
+                                                       "Cannot read the cache's indexes"),
+                           query);
     QStringList existing;
     while (query.next())
         existing.append(query.value(0).toString());
@@ -145,7 +150,9 @@ MailError ListIndexes::defer()
         if (!existing.contains(name))
             continue;
         if (!query.exec(QStringLiteral("DROP INDEX ") + name))
-            return m_db.failed(QStringLiteral("Cannot change the cache's indexes"), query);
+            return m_db.failed(QCoreApplication::translate("ListIndexes",
+                                                           "Cannot change the cache's indexes"),
+                               query);
         if (threadIndexNames.contains(name))
             threads = true;
         else
@@ -173,8 +180,10 @@ MailError ListIndexes::restore()
         return error;
     if (m_threadIndexesDeferred) {
         for (const QString &sql : threadIndexStatements()) {
-            if (MailError error = m_db.exec(sql,
-                                            QStringLiteral("Cannot prepare the cache for threads")))
+            if (MailError error
+                = m_db.exec(sql,
+                            QCoreApplication::translate("ListIndexes",
+                                                        "Cannot prepare the cache for threads")))
                 return error;
         }
     }

@@ -6,6 +6,7 @@
 #include "searchquery.h"
 #include "storesql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -135,7 +136,8 @@ StoreResult<QList<quint32>> ListQueries::search(qint64 folderId, const QString &
     if (!sql)
         return error;
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot search the cache"), *sql);
+        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
+                           *sql);
     QList<quint32> result;
     while (sql->next())
         result.append(sql->value(0).toUInt());
@@ -189,7 +191,8 @@ StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, in
     for (int i = 0; i < values.size(); ++i)
         sql->bindValue(i, values.at(i));
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot search the cache"), *sql);
+        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
+                           *sql);
     QList<MessageRecord> result;
     while (sql->next())
         result.append(StoreSql::listRecord(*sql, sql->value(12).toLongLong()));
@@ -207,7 +210,9 @@ StoreResult<int> ListQueries::count(const MessageQuery &query)
     if (!sql)
         return error;
     if (!sql->exec() || !sql->next())
-        return m_db.failed(QStringLiteral("Cannot count the messages of a folder"), *sql);
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot count the messages of a folder"),
+                           *sql);
     const int count = sql->value(0).toInt();
     sql->finish();
     return count;
@@ -224,7 +229,9 @@ const QString windowColumns = QStringLiteral(
 StoreResult<QList<MessageRecord>> ListQueries::readWindow(QSqlQuery *sql, qint64 folderId, int limit)
 {
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot read the messages of a folder"), *sql);
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot read the messages of a folder"),
+                           *sql);
     QList<MessageRecord> result;
     result.reserve(limit);
     while (sql->next()) {
@@ -288,7 +295,9 @@ StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
         return error;
     key->bindValue(1, uid);
     if (!key->exec())
-        return m_db.failed(QStringLiteral("Cannot find a message's row"), *key);
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot find a message's row"),
+                           *key);
     if (!key->next())
         return -1;
     const QVariant sortValue = key->value(0);
@@ -315,7 +324,9 @@ StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
         for (int i = 0; i < values.size(); ++i)
             match->bindValue(i, values.at(i));
         if (!match->exec())
-            return m_db.failed(QStringLiteral("Cannot find a message's row"), *match);
+            return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                           "Cannot find a message's row"),
+                               *match);
         const bool matches = match->next();
         match->finish();
         if (!matches)
@@ -333,7 +344,9 @@ StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
     count->bindValue(next, sortValue);
     count->bindValue(next + 1, uid);
     if (!count->exec() || !count->next())
-        return m_db.failed(QStringLiteral("Cannot find a message's row"), *count);
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot find a message's row"),
+                           *count);
     const int position = count->value(0).toInt();
     count->finish();
     return position;
@@ -364,7 +377,9 @@ StoreResult<QHash<quint32, int>> ListQueries::positions(const MessageQuery &quer
 StoreResult<QHash<quint32, int>> ListQueries::readPositions(QSqlQuery *sql, QSet<quint32> wanted)
 {
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot find the rows of messages"), *sql);
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot find the rows of messages"),
+                           *sql);
     QHash<quint32, int> result;
     for (int row = 0; !wanted.isEmpty() && sql->next(); ++row) {
         const quint32 uid = sql->value(0).toUInt();

@@ -5,6 +5,7 @@
 #include "sqlitestatement.h"
 #include "storesql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace {
@@ -85,13 +86,18 @@ MailError MessageTable::upsert(qint64 folderId, const QList<MessageRecord> &mess
     for (const MessageRecord &message : messages) {
         bindMessage(insert, folderId, message);
         if (!insert->exec())
-            return m_db.failed(QStringLiteral("Cannot store message %1").arg(message.uid), *insert);
+            return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                           "Cannot store message %1")
+                                       .arg(message.uid),
+                               *insert);
         if (insert->changes() == 1) {
             added->append(message.uid);
         } else {
             bindMessage(update, folderId, message);
             if (!update->exec()) {
-                return m_db.failed(QStringLiteral("Cannot store message %1").arg(message.uid),
+                return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                               "Cannot store message %1")
+                                           .arg(message.uid),
                                    *update);
             }
             changed->append(message.uid);
@@ -121,7 +127,9 @@ MailError MessageTable::updateFlags(qint64 folderId, const QList<FlagUpdate> &up
         query->bindValue(4, folderId);
         query->bindValue(5, update.uid);
         if (!query->exec()) {
-            return m_db.failed(QStringLiteral("Cannot store the flags of message %1").arg(update.uid),
+            return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                           "Cannot store the flags of message %1")
+                                       .arg(update.uid),
                                *query);
         }
         if (query->numRowsAffected() == 1)
@@ -149,7 +157,9 @@ MailError MessageTable::changeFlags(qint64 folderId, const QList<quint32> &uids,
         query->bindValue(2, folderId);
         query->bindValue(3, uid);
         if (!query->exec()) {
-            return m_db.failed(QStringLiteral("Cannot change the flags of message %1").arg(uid),
+            return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                           "Cannot change the flags of message %1")
+                                       .arg(uid),
                                *query);
         }
         if (query->numRowsAffected() == 1)
@@ -170,7 +180,10 @@ MailError MessageTable::remove(qint64 folderId, const QList<quint32> &uids, QLis
         query->bindValue(0, folderId);
         query->bindValue(1, uid);
         if (!query->exec())
-            return m_db.failed(QStringLiteral("Cannot remove message %1").arg(uid), *query);
+            return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                           "Cannot remove message %1")
+                                       .arg(uid),
+                               *query);
         if (query->numRowsAffected() == 1)
             removed->append(uid);
     }
@@ -186,7 +199,8 @@ MailError MessageTable::clearFolder(qint64 folderId)
         return error;
     query->bindValue(0, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot clear a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("MessageTable", "Cannot clear a folder"),
+                           *query);
     return {};
 }
 
@@ -204,10 +218,13 @@ StoreResult<MessageRecord> MessageTable::message(qint64 folderId, quint32 uid)
     query->bindValue(0, folderId);
     query->bindValue(1, uid);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read message %1").arg(uid), *query);
+        return m_db.failed(QCoreApplication::translate("MessageTable", "Cannot read message %1")
+                                   .arg(uid),
+                           *query);
     if (!query->next()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Message %1 is not cached").arg(uid));
+                         QCoreApplication::translate("MessageTable", "Message %1 is not cached")
+                                 .arg(uid));
     }
     MessageRecord m;
     m.folderId = folderId;
@@ -243,7 +260,9 @@ StoreResult<QList<quint32>> MessageTable::uids(qint64 folderId)
         return error;
     query->bindValue(0, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read the UIDs of a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                       "Cannot read the UIDs of a folder"),
+                           *query);
     QList<quint32> result;
     while (query->next())
         result.append(query->value(0).toUInt());
@@ -278,7 +297,9 @@ StoreResult<QHash<qint64, int>> MessageTable::countsByFolder(const QString &sql)
     if (!query)
         return error;
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot count the messages of the folders"), *query);
+        return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                       "Cannot count the messages of the folders"),
+                           *query);
     QHash<qint64, int> result;
     while (query->next())
         result.insert(query->value(0).toLongLong(), query->value(1).toInt());

@@ -3,6 +3,7 @@
 #include "cachedatabase.h"
 #include "storesql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace {
@@ -51,7 +52,9 @@ StoreResult<qint64> OperationJournal::add(const PendingOperation &operation)
     query->bindValue(8, operation.message.isNull() ? QVariant(QMetaType(QMetaType::QByteArray))
                                                    : QVariant(operation.message));
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot keep a change for the server"), *query);
+        return m_db.failed(QCoreApplication::translate("OperationJournal",
+                                                       "Cannot keep a change for the server"),
+                           *query);
     const qint64 id = query->lastInsertId().toLongLong();
     query->finish();
     return id;
@@ -78,7 +81,10 @@ StoreResult<QList<PendingOperation>> OperationJournal::operations(int limit)
         return error;
     query->bindValue(0, limit);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot read the changes kept for the server"), *query);
+        return m_db
+                .failed(QCoreApplication::translate("OperationJournal",
+                                                    "Cannot read the changes kept for the server"),
+                        *query);
     QList<PendingOperation> operations;
     while (query->next()) {
         PendingOperation operation;
@@ -108,7 +114,10 @@ MailError OperationJournal::remove(qint64 id)
         return error;
     query->bindValue(0, id);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot remove a change kept for the server"), *query);
+        return m_db
+                .failed(QCoreApplication::translate("OperationJournal",
+                                                    "Cannot remove a change kept for the server"),
+                        *query);
     query->finish();
     return {};
 }

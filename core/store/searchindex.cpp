@@ -4,6 +4,7 @@
 #include "cachetransaction.h"
 #include "searchquery.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -67,7 +68,9 @@ MailError SearchIndex::indexPending(int maxRows)
     if (!raise)
         return error;
     if (!any->exec() || !any->next())
-        return m_db.failed(QStringLiteral("Cannot read the search index's backlog"), *any);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot read the search index's backlog"),
+                           *any);
     const bool pending = any->value(0).toBool();
     any->finish();
     if (!pending)
@@ -80,9 +83,13 @@ MailError SearchIndex::indexPending(int maxRows)
     index->bindValue(0, limit);
     raise->bindValue(0, limit);
     if (!index->exec())
-        return m_db.failed(QStringLiteral("Cannot update the search index"), *index);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot update the search index"),
+                           *index);
     if (!raise->exec())
-        return m_db.failed(QStringLiteral("Cannot update the search index"), *raise);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot update the search index"),
+                           *raise);
     return transaction.commit();
 }
 
@@ -106,7 +113,9 @@ MailError SearchIndex::indexBody(qint64 folderId, quint32 uid, const QString &te
     row->bindValue(0, folderId);
     row->bindValue(1, uid);
     if (!row->exec())
-        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *row);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot index the text of a message"),
+                           *row);
     if (!row->next())
         return {}; // the message went meanwhile
     const qint64 id = row->value(0).toLongLong();
@@ -123,10 +132,14 @@ MailError SearchIndex::indexBody(qint64 folderId, quint32 uid, const QString &te
     body->bindValue(0, SearchQuery::fold(QStringView(text).left(maxBodyChars)));
     body->bindValue(1, id);
     if (!body->exec())
-        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *body);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot index the text of a message"),
+                           *body);
     mark->bindValue(0, id);
     if (!mark->exec())
-        return m_db.failed(QStringLiteral("Cannot index the text of a message"), *mark);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot index the text of a message"),
+                           *mark);
     return transaction.commit();
 }
 
@@ -155,7 +168,9 @@ StoreResult<QList<quint32>> SearchIndex::uidsWithoutBody(qint64 folderId, int li
     query->bindValue(0, folderId);
     query->bindValue(1, limit < 0 ? -1 : limit);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot list the messages without text"), *query);
+        return m_db.failed(QCoreApplication::translate("SearchIndex",
+                                                       "Cannot list the messages without text"),
+                           *query);
     QList<quint32> uids;
     while (query->next())
         uids.append(query->value(0).toUInt());

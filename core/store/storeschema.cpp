@@ -2,6 +2,7 @@
 
 #include "searchquery.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -298,14 +299,17 @@ MailError exec(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     if (!query.exec(sql))
-        return sqlError(QStringLiteral("Could not update the cache's tables"), query.lastError());
+        return sqlError(QCoreApplication::translate("StoreSchema",
+                                                    "Could not update the cache's tables"),
+                        query.lastError());
     return {};
 }
 
 MailError runMigration(QSqlDatabase &db, int toVersion)
 {
     if (!db.transaction())
-        return sqlError(QStringLiteral("Could not start a transaction"), db.lastError());
+        return sqlError(QCoreApplication::translate("StoreSchema", "Could not start a transaction"),
+                        db.lastError());
     for (const char *statement : migrations.at(toVersion - 1)) {
         if (MailError error = exec(db, QString::fromUtf8(statement))) {
             db.rollback();
@@ -321,8 +325,10 @@ MailError runMigration(QSqlDatabase &db, int toVersion)
         return error;
     }
     if (!db.commit()) {
-        const MailError commitError = sqlError(QStringLiteral("Could not commit a schema change"),
-                                               db.lastError());
+        const MailError commitError
+                = sqlError(QCoreApplication::translate("StoreSchema",
+                                                       "Could not commit a schema change"),
+                           db.lastError());
         db.rollback();
         return commitError;
     }
@@ -341,10 +347,14 @@ StoreResult<int> StoreSchema::version(QSqlDatabase &db)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version"
                                    " (version INTEGER NOT NULL)"))) {
-        return sqlError(QStringLiteral("The cache database cannot be read"), query.lastError());
+        return sqlError(QCoreApplication::translate("StoreSchema",
+                                                    "The cache database cannot be read"),
+                        query.lastError());
     }
     if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
-        return sqlError(QStringLiteral("The cache database cannot be read"), query.lastError());
+        return sqlError(QCoreApplication::translate("StoreSchema",
+                                                    "The cache database cannot be read"),
+                        query.lastError());
     if (!query.next())
         return 0;
     return query.value(0).toInt();
@@ -357,14 +367,16 @@ MailError StoreSchema::migrate(QSqlDatabase &db, int targetVersion)
         return current.error();
     if (current.value() > latestVersion()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("The cache was written by a newer version of Heron"
-                                        " (schema %1, this version knows up to %2)")
+                         QCoreApplication::translate(
+                                 "StoreSchema", "The cache was written by a newer version of Heron"
+                                                " (schema %1, this version knows up to %2)")
                                  .arg(current.value())
                                  .arg(latestVersion()));
     }
     if (targetVersion > latestVersion() || targetVersion < current.value()) {
         return MailError(MailError::Kind::Storage,
-                         QStringLiteral("Cannot migrate the cache from schema %1 to %2")
+                         QCoreApplication::translate(
+                                 "StoreSchema", "Cannot migrate the cache from schema %1 to %2")
                                  .arg(current.value())
                                  .arg(targetVersion));
     }

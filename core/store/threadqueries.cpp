@@ -7,6 +7,7 @@
 #include "searchquery.h"
 #include "storesql.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QPromise>
 #include <QSet>
@@ -117,7 +118,8 @@ StoreResult<QList<ThreadRoot>> readRootsApart(const QString &path, const QString
             result = readRoots(&query);
         else
             result = MailError(MailError::Kind::Storage,
-                               QStringLiteral("Cannot read the threads of a folder"),
+                               QCoreApplication::translate("ThreadQueries",
+                                                           "Cannot read the threads of a folder"),
                                db.isOpen() ? query.lastError().text() : db.lastError().text());
     });
     return result;
@@ -207,7 +209,9 @@ StoreResult<QList<ThreadRoot>> ThreadQueries::roots(const MessageQuery &query)
     if (!sql)
         return error;
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+        return m_db.failed(QCoreApplication::translate("ThreadQueries",
+                                                       "Cannot read the threads of a folder"),
+                           *sql);
     QList<ThreadRoot> roots = readRoots(sql);
     sql->finish();
     return roots;
@@ -251,7 +255,9 @@ StoreResult<QHash<quint32, ThreadRow>> ThreadQueries::rows(qint64 folderId,
     if (!sql.exec(threadColumns + QStringLiteral(" FROM messages WHERE folder_id = ")
                   + QString::number(folderId) + QStringLiteral(" AND uid IN (")
                   + list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
-        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), sql);
+        return m_db.failed(QCoreApplication::translate("ThreadQueries",
+                                                       "Cannot read the threads of a folder"),
+                           sql);
     }
     while (sql.next()) {
         ThreadRow row;
@@ -295,7 +301,9 @@ StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 pa
     sql->bindValue(1, folderId);
     sql->bindValue(2, folderId);
     if (!sql->exec())
-        return m_db.failed(QStringLiteral("Cannot read the threads of a folder"), *sql);
+        return m_db.failed(QCoreApplication::translate("ThreadQueries",
+                                                       "Cannot read the threads of a folder"),
+                           *sql);
     QList<ThreadMember> members;
     qsizetype root = -1;
     qsizetype parent = -1;

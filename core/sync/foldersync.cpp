@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <QCoreApplication>
 
 namespace {
 
@@ -85,7 +86,8 @@ void FolderSync::start()
     }
     m_cachedUids = uids.value();
     if (!m_connection || !m_connection->isReady()) {
-        finish(MailError(MailError::Kind::Network, QStringLiteral("Not connected")));
+        finish(MailError(MailError::Kind::Network,
+                         QCoreApplication::translate("FolderSync", "Not connected")));
         return;
     }
 

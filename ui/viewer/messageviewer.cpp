@@ -1,4 +1,5 @@
 #include "messageviewer.h"
+#include "colourscheme.h"
 
 #include "attachmentlistwidget.h"
 #include "longmessagebar.h"
@@ -55,7 +56,8 @@ MessageViewer::MessageViewer(QWidget *parent)
     , m_directoryChooser(
               [this] { return SaveFolderMemory().askFolder(this, tr("Save All Attachments")); })
 {
-    m_browser->document()->setDefaultStyleSheet(u".blocked-image { color: #888a85; }"_s);
+    m_browser->document()->setDefaultStyleSheet(u".blocked-image { %1; }"_s.arg(
+            ColourScheme::cssColour(ColourScheme::muted(palette()))));
     m_browser->setFrameStyle(QFrame::Box | QFrame::Plain);
     m_browser->setLineWidth(2);
     m_browser->installEventFilter(this);

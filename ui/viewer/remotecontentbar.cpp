@@ -12,12 +12,12 @@ RemoteContentBar::RemoteContentBar(QWidget *parent)
     , m_always(new QPushButton(tr("Always for this sender"), this))
 {
     setFrameShape(QFrame::StyledPanel);
+    // The palette's colours for a note that stands out from the window: those of tool tips.
     setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, QColor(0xfc, 0xf3, 0xcf));
-    p.setColor(QPalette::WindowText, QColor(0x4d, 0x3d, 0x00));
-    setPalette(p);
+    setBackgroundRole(QPalette::ToolTipBase);
+    setForegroundRole(QPalette::ToolTipText);
 
+    m_label->setForegroundRole(QPalette::ToolTipText);
     m_label->setWordWrap(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);

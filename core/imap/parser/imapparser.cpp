@@ -3,6 +3,7 @@
 #include "imapparserdetail.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 
 using namespace ImapParserDetail;
 
@@ -326,8 +327,9 @@ ImapParser::Result ImapParser::parse(QByteArrayView bytes)
     } catch (const Failure &failure) {
         result.response = ImapResponse();
         result.error = MailError(MailError::Kind::Parse,
-                                 QStringLiteral("Malformed IMAP response: ")
-                                         + QString::fromLatin1(failure.message));
+                                 QCoreApplication::translate("ImapParser",
+                                                             "Malformed IMAP response: %1")
+                                         .arg(QString::fromLatin1(failure.message)));
     }
     return result;
 }

@@ -1,5 +1,7 @@
 #include "imaptask.h"
 
+#include <QCoreApplication>
+
 ImapTask::ImapTask(ImapConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
@@ -14,7 +16,8 @@ void ImapTask::start()
     m_started = true;
     if (!m_connection || m_connection->state() == ImapConnection::State::Disconnected
         || m_connection->state() == ImapConnection::State::LoggingOut) {
-        fail(MailError(MailError::Kind::Network, QStringLiteral("Not connected")));
+        fail(MailError(MailError::Kind::Network,
+                       QCoreApplication::translate("ImapTask", "Not connected")));
         return;
     }
     if (m_connection->isReady()) {
@@ -31,7 +34,8 @@ void ImapTask::start()
     connect(m_connection, &ImapConnection::closed, context, [this, context] {
         context->deleteLater();
         fail(MailError(MailError::Kind::Network,
-                       QStringLiteral("The connection could not be opened")));
+                       QCoreApplication::translate("ImapTask",
+                                                   "The connection could not be opened")));
     });
 }
 
@@ -44,7 +48,8 @@ void ImapTask::send(const ImapCommand &command, ImapConnection::CompletionHandle
                     ImapConnection::UntaggedHandler untagged)
 {
     if (!m_connection) {
-        fail(MailError(MailError::Kind::Network, QStringLiteral("No connection")));
+        fail(MailError(MailError::Kind::Network,
+                       QCoreApplication::translate("ImapTask", "No connection")));
         return;
     }
     m_connection->send(command, this, std::move(done), std::move(untagged));

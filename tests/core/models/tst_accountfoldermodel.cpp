@@ -5,9 +5,13 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -43,6 +47,24 @@ Kind kindOf(const QModelIndex &index)
     return Kind(index.data(AccountFolderModel::KindRole).toInt());
 }
 
+// German names for the roles of special folders, as the translation file has them.
+class RoleTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (QByteArrayView(context) != "FolderDisplayName")
+            return {};
+        static const QHash<QByteArray, QString> german = {
+                {"Inbox", QStringLiteral("Posteingang")}, {"Drafts", QStringLiteral("Entwürfe")},
+                {"Sent", QStringLiteral("Gesendet")},     {"Trash", QStringLiteral("Papierkorb")},
+                {"Junk", QStringLiteral("Spam")},         {"Archive", QStringLiteral("Archiv")},
+        };
+        return german.value(QByteArray(sourceText));
+    }
+    bool isEmpty() const override { return false; }
+};
+
 } // namespace
 
 class TestAccountFolderModel : public QObject
@@ -50,6 +72,61 @@ class TestAccountFolderModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Special folders are shown by their role in the user's language, whatever the server
+    // calls them; the tooltip keeps the server's name. Other folders keep theirs.
+    void specialFoldersShowTheirRole_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("use");
+        QTest::addColumn<bool>("german");
+        QTest::addColumn<QString>("shown");
+        using Use = FolderRecord::SpecialUse;
+        QTest::newRow("inbox") << u"INBOX"_s << int(Use::Inbox) << false << u"Inbox"_s;
+        QTest::newRow("inbox-de") << u"INBOX"_s << int(Use::Inbox) << true << u"Posteingang"_s;
+        QTest::newRow("trash") << u"Deleted Items"_s << int(Use::Trash) << false << u"Trash"_s;
+        QTest::newRow("trash-de") << u"Deleted Items"_s << int(Use::Trash) << true
+                                  << u"Papierkorb"_s;
+        QTest::newRow("sent-de") << u"Sent Messages"_s << int(Use::Sent) << true << u"Gesendet"_s;
+        QTest::newRow("drafts-de") << u"Drafts"_s << int(Use::Drafts) << true << u"Entwürfe"_s;
+        QTest::newRow("junk-de") << u"Bulk Mail"_s << int(Use::Junk) << true << u"Spam"_s;
+        QTest::newRow("archive-de") << u"Archives"_s << int(Use::Archive) << true << u"Archiv"_s;
+        QTest::newRow("plain-de") << u"Projects"_s << int(Use::None) << true << u"Projects"_s;
+        QTest::newRow("trash-name-without-role-de")
+                << u"Trash"_s << int(Use::None) << true << u"Trash"_s;
+    }
+
+    void specialFoldersShowTheirRole()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, use);
+        QFETCH(bool, german);
+        QFETCH(QString, shown);
+        RoleTranslator translator;
+        if (german)
+            QCoreApplication::installTranslator(&translator);
+        auto removeTranslator = qScopeGuard(
+                [&] { QCoreApplication::removeTranslator(&translator); });
+
+        QTemporaryDir dir;
+        MessageStore store;
+        QVERIFY(!store.open(dir.filePath(u"a.sqlite"_s)));
+        FolderRecord folder;
+        folder.path = path;
+        folder.delimiter = u'/';
+        folder.specialUse = FolderRecord::SpecialUse(use);
+        const qint64 id = store.upsertFolder(folder).value();
+        FolderTreeModel tree(&store);
+        AccountFolderModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addAccount(0, u"a"_s, u"A"_s, {}, &tree);
+        const QModelIndex index = model.folderIndex(u"a"_s, id);
+        QVERIFY(index.isValid());
+        QCOMPARE(index.data().toString(), shown);
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), path);
+        QCOMPARE(index.data(FolderTreeModel::PathRole).toString(), path);
+    }
+
     void layoutFollowsTheAccounts()
     {
         QTemporaryDir dir;
