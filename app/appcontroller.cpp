@@ -246,7 +246,10 @@ AppController::AppController(QObject *parent)
 
 AppController::~AppController()
 {
-    // The sessions go before the widgets that show them.
+    // The sessions go before the widgets that show them. The window's signals are cut first:
+    // the folder rows leaving with the sessions move its selection, which must not reach a
+    // manager being destroyed.
+    disconnect(m_window.get(), nullptr, this, nullptr);
     disconnect(m_manager.get(), nullptr, this, nullptr);
     m_manager.reset();
 }
