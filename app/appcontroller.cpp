@@ -360,6 +360,10 @@ void AppController::connectSession(RunningAccount *session)
             });
     connect(service, &AccountService::trashFolderRequested, this,
             [this, session](const QStringList &candidates) { askTrashFolder(session, candidates); });
+    connect(service, &AccountService::expungeAllRequested, this,
+            [this, session](qint64 folderId, int count, int others) {
+                askExpungeAll(session, folderId, count, others);
+            });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });
