@@ -11,6 +11,7 @@
 //   Mark as Deleted" leaves both marked in the Inbox; "Remove All Marked Messages" removes both.
 #include "accounts/accountstore.h"
 #include "appcontroller.h"
+#include "apptesthome.h"
 #include "mailstackinfo.h"
 #include "mainactions.h"
 #include "mainwindow.h"
@@ -27,7 +28,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -48,8 +48,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void closingTheQuestionDeletesNothing();
     void chosenFolderReceivesTheMessageAndIsKept();
-    void expungeQuestionOnlyMark();
-    void expungeQuestionRemoveAll();
+    void expungeQuestion_data();
+    void expungeQuestion();
 
 private:
     QModelIndex inbox() const;
@@ -82,16 +82,9 @@ void TestServerQuestions::initTestCase()
     m_stack = MailStackInfo::fromEnvironment();
     if (!m_stack.isValid())
         QFAIL(qPrintable(m_stack.error()));
-    QVERIFY(m_home.isValid());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toLocal8Bit());
+    const QString home = AppTestHome::enter(m_home, QStringLiteral("heron-questions"));
+    QVERIFY2(home.isEmpty(), qPrintable(home));
     const QString passwords = m_home.filePath(QStringLiteral("passwords"));
-    qputenv("HERON_DEMO_PASSWORD_FILE", passwords.toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("HeronTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("heron-trash"));
-    QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                    .startsWith(m_home.path()));
 
     // Three messages to delete, and an ordinary folder to name as Trash (made when missing;
     // a stack reused from an earlier run has them already, which changes nothing here).
@@ -370,13 +363,41 @@ void TestServerQuestions::deleteBesideMarked(const char *button, QByteArray *del
     QTRY_VERIFY(!question || !question->isVisible());
 }
 
-void TestServerQuestions::expungeQuestionOnlyMark()
+void TestServerQuestions::expungeQuestion_data()
 {
+    QTest::addColumn<QByteArray>("button");
+    QTest::addColumn<bool>("removeAll");
+    QTest::newRow("only mark as deleted") << QByteArray("onlyMark") << false;
+    QTest::newRow("remove all marked messages") << QByteArray("expungeAll") << true;
+}
+
+void TestServerQuestions::expungeQuestion()
+{
+    QFETCH(QByteArray, button);
+    QFETCH(bool, removeAll);
     QByteArray deleted;
     QByteArray other;
-    deleteBesideMarked("onlyMark", &deleted, &other);
+    deleteBesideMarked(button.constData(), &deleted, &other);
     if (QTest::currentTestFailed())
         return;
+    if (removeAll) {
+        // Every marked message left the Inbox: the deleted one lives on in Trash alone, and the
+        // list no longer shows the other program's message.
+        QTRY_COMPARE_WITH_TIMEOUT(placesOf(other).size(), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(placesOf(deleted).keys(), QStringList {QStringLiteral("Trash")},
+                                  30000);
+        QCOMPARE(markedInInbox(), 0);
+        QTRY_VERIFY(!unmarkedMessages().contains(other) && [&] {
+            const QAbstractItemModel *model = m_app->mainWindow()->messageView()->model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data(MessageListModel::MessageIdRole).toByteArray()
+                    == other)
+                    return false;
+            }
+            return true;
+        }());
+        return;
+    }
     // Both stay in the Inbox, marked; the deleted one has its copy in Trash. Nothing is expunged
     // later either: the next change reaches the server after this one was done with.
     const QByteArray next = unmarkedMessages().value(0);
@@ -389,29 +410,6 @@ void TestServerQuestions::expungeQuestionOnlyMark()
     QVERIFY(places.value(QStringLiteral("INBOX")).contains(u"Deleted"));
     QVERIFY(places.contains(QStringLiteral("Trash")));
     QVERIFY(placesOf(other).value(QStringLiteral("INBOX")).contains(u"Deleted"));
-}
-
-void TestServerQuestions::expungeQuestionRemoveAll()
-{
-    QByteArray deleted;
-    QByteArray other;
-    deleteBesideMarked("expungeAll", &deleted, &other);
-    if (QTest::currentTestFailed())
-        return;
-    // Every marked message left the Inbox: the deleted one lives on in Trash alone.
-    QTRY_COMPARE_WITH_TIMEOUT(placesOf(other).size(), 0, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(placesOf(deleted).keys(), QStringList {QStringLiteral("Trash")},
-                              30000);
-    QCOMPARE(markedInInbox(), 0);
-    // The list no longer shows the other program's message.
-    const QAbstractItemModel *model = m_app->mainWindow()->messageView()->model();
-    QTRY_VERIFY([&] {
-        for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->index(row, 0).data(MessageListModel::MessageIdRole).toByteArray() == other)
-                return false;
-        }
-        return true;
-    }());
 }
 
 QTEST_MAIN(TestServerQuestions)
