@@ -246,7 +246,10 @@ AppController::AppController(QObject *parent)
 
 AppController::~AppController()
 {
-    // The sessions go before the widgets that show them.
+    // The sessions go before the widgets that show them. The window's signals are cut first:
+    // the folder rows leaving with the sessions move its selection, which must not reach a
+    // manager being destroyed.
+    disconnect(m_window.get(), nullptr, this, nullptr);
     disconnect(m_manager.get(), nullptr, this, nullptr);
     m_manager.reset();
 }
@@ -357,6 +360,10 @@ void AppController::connectSession(RunningAccount *session)
             });
     connect(service, &AccountService::trashFolderRequested, this,
             [this, session](const QStringList &candidates) { askTrashFolder(session, candidates); });
+    connect(service, &AccountService::expungeAllRequested, this,
+            [this, session](qint64 folderId, int count, int others) {
+                askExpungeAll(session, folderId, count, others);
+            });
     connect(session->sender(), &MessageSender::trustRequested, this,
             [this, session](const QString &, const QList<QSslCertificate> &chain,
                             const QString &reasons) { askTrust(session, chain, reasons, true); });

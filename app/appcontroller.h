@@ -104,6 +104,7 @@ private:
                      const QString &detail, bool submission = false);
     // The server marks no folder as Trash and none has a usual Trash name: which one is it?
     void askTrashFolder(RunningAccount *session, const QStringList &candidates);
+    void askExpungeAll(RunningAccount *session, qint64 folderId, int count, int others);
     // submission: the question comes from the SMTP server (else from IMAP).
     void askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                   const QString &reasons, bool submission);

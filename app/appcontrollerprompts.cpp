@@ -1,5 +1,5 @@
 // AppController: the questions a session asks the user (a certificate to trust, a password,
-// which folder is Trash).
+// which folder is Trash, whether to remove every message marked as deleted).
 
 #include "appcontroller.h"
 
@@ -12,7 +12,9 @@
 
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
 
 void AppController::askTrust(RunningAccount *session, const QList<QSslCertificate> &chain,
                              const QString &reasons, bool submission)
@@ -108,5 +110,41 @@ void AppController::askTrashFolder(RunningAccount *session, const QStringList &c
         }
         target->service()->answerTrashFolder(chosen == none ? QString() : chosen);
     });
+    dialog->open();
+}
+
+void AppController::askExpungeAll(RunningAccount *session, qint64 folderId, int count, int others)
+{
+    AccountService *service = session->service();
+    const QString folder = service->folderName(folderId);
+    auto *dialog = new QMessageBox(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("expungeAllPrompt"));
+    dialog->setIcon(QMessageBox::Question);
+    dialog->setWindowTitle(tr("Deleted Messages in %1").arg(folder));
+    dialog->setText(tr("%n other message(s) in %1 of %2 are marked as deleted, by another program "
+                       "or device.",
+                       "", others)
+                            .arg(folder, session->account().displayName()));
+    dialog->setInformativeText(
+            tr("This server can only remove the %n message(s) you deleted together with all "
+               "other messages marked as deleted in the folder. Until then they stay in the "
+               "folder, marked as deleted.",
+               "", count));
+    QPushButton *all = dialog->addButton(tr("Remove All Marked Messages"),
+                                         QMessageBox::DestructiveRole);
+    all->setObjectName(QStringLiteral("expungeAll"));
+    QPushButton *mark = dialog->addButton(tr("Only Mark as Deleted"), QMessageBox::RejectRole);
+    mark->setObjectName(QStringLiteral("onlyMark"));
+    dialog->setDefaultButton(mark);
+    dialog->setEscapeButton(mark);
+    QPointer<RunningAccount> target = session;
+    // Closed any way but by "Remove All", the messages stay marked: nothing more is lost.
+    connect(dialog, &QDialog::finished, this, [target, dialog, all] {
+        if (target)
+            target->service()->answerExpungeAll(dialog->clickedButton() == all);
+    });
+    // The connection went meanwhile: the messages stay marked, and the question is moot.
+    connect(service, &AccountService::expungeQuestionWithdrawn, dialog, &QDialog::reject);
     dialog->open();
 }

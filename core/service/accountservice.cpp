@@ -107,6 +107,10 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             scheduleResync();
     });
     connect(m_operations.get(), &OperationQueue::notice, this, &AccountService::notice);
+    connect(m_operations.get(), &OperationQueue::expungeAllRequested, this,
+            &AccountService::expungeAllRequested);
+    connect(m_operations.get(), &OperationQueue::expungeQuestionWithdrawn, this,
+            &AccountService::expungeQuestionWithdrawn);
     connect(m_operations.get(), &OperationQueue::errorOccurred, this,
             &AccountService::errorOccurred);
     connect(m_operations.get(), &OperationQueue::pendingCountChanged, this,
@@ -1043,6 +1047,16 @@ void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
     operation.uids = uids;
     enqueue(operation);
     Q_EMIT notice(tr("Deleted %n message(s) for good", "", int(uids.size())));
+}
+
+void AccountService::answerExpungeAll(bool expungeAll)
+{
+    m_operations->answerExpungeAll(expungeAll);
+}
+
+bool AccountService::isAwaitingExpungeAnswer() const
+{
+    return m_operations && m_operations->isAwaitingExpungeAnswer();
 }
 
 void AccountService::cancelTrashQuestion()

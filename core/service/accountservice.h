@@ -158,6 +158,11 @@ public:
     void cancelTrashQuestion();
     bool isAwaitingTrashFolder() const { return !m_deletesAwaitingTrash.isEmpty(); }
 
+    // The answer to expungeAllRequested(): true removes every message of the folder marked as
+    // deleted, false leaves them (the ones of this deletion or move too) marked on the server.
+    void answerExpungeAll(bool expungeAll);
+    bool isAwaitingExpungeAnswer() const;
+
     void answerTrust(bool trust);
     // The answer to passwordRequested(); an empty one declines, and the account stays offline.
     void answerPassword(const QString &password);
@@ -194,6 +199,12 @@ Q_SIGNALS:
     void trashFolderRequested(const QStringList &candidates);
     // The user named the Trash folder (empty: none); the account should keep it.
     void trashFolderChosen(const QString &path);
+    // The server cannot remove the count messages deleted or moved out of folderId without
+    // also removing the others that another program marked as deleted there: remove them all,
+    // or leave them all marked? The changes wait for answerExpungeAll(); a connection lost
+    // meanwhile withdraws the question (expungeQuestionWithdrawn()), leaving them marked.
+    void expungeAllRequested(qint64 folderId, int count, int others);
+    void expungeQuestionWithdrawn();
     // Something the user should read in passing ("Moved 3 messages to Archive").
     void notice(const QString &text);
     // canUndo() became true; text says what undo() takes back.

@@ -201,11 +201,15 @@ void OperationQueue::runMove(const PendingOperation &operation)
                                    Q_EMIT notice(
                                            tr("%n message(s) had already gone from the server.", "",
                                               requested - int(task->uidMapping().size())));
+                               const auto done = [this, mapping = task->uidMapping(), requested] {
+                                   Q_EMIT moved(m_current.folderId, m_current.targetFolderId,
+                                                mapping, requested);
+                                   complete();
+                               };
                                if (task->withheld())
-                                   noteWithheld();
-                               Q_EMIT moved(m_current.folderId, m_current.targetFolderId,
-                                            task->uidMapping(), requested);
-                               complete();
+                                   askExpungeAll(m_current.folderId, task->othersDeleted(), done);
+                               else
+                                   done();
                            });
 }
 
@@ -216,32 +220,84 @@ void OperationQueue::noteWithheld()
                      "", int(m_current.uids.size())));
 }
 
-void OperationQueue::runExpunge(const PendingOperation &operation)
+void OperationQueue::askExpungeAll(qint64 folderId, const UidSet &others, std::function<void()> then)
 {
-    expunge(operation.uids);
+    m_afterExpungeAnswer = std::move(then);
+    m_questionFolderId = folderId;
+    m_othersDeleted = others.toList();
+    // A connection lost before the answer leaves the messages marked, as "no" would.
+    connect(
+            m_connection, &ImapConnection::closed, this,
+            [this] {
+                if (!m_afterExpungeAnswer)
+                    return;
+                answerExpungeAll(false);
+                Q_EMIT expungeQuestionWithdrawn();
+            },
+            Qt::SingleShotConnection);
+    Q_EMIT expungeAllRequested(folderId, int(m_current.uids.size()), int(m_othersDeleted.size()));
 }
 
-void OperationQueue::expunge(const QList<quint32> &list)
+void OperationQueue::answerExpungeAll(bool expungeAll)
+{
+    if (!m_afterExpungeAnswer)
+        return;
+    const std::function<void()> then = std::exchange(m_afterExpungeAnswer, {});
+    const QList<quint32> others = std::exchange(m_othersDeleted, {});
+    const qint64 folderId = std::exchange(m_questionFolderId, 0);
+    if (m_connection)
+        disconnect(m_connection, &ImapConnection::closed, this, nullptr);
+    if (!expungeAll || !m_connection || !m_connection->isReady()) {
+        noteWithheld();
+        then();
+        return;
+    }
+    // The folder is still selected: the queue kept the connection while it waited.
+    whenDone<ImapExpungeTask>(new ImapExpungeTask(m_connection, {}, this),
+                              [this, then, others, folderId](ImapExpungeTask *task) {
+                                  if (task->error()) {
+                                      fail(task->error());
+                                      return;
+                                  }
+                                  // The other program's marked messages went too.
+                                  if (MailError error = m_store->removeMessages(folderId, others))
+                                      Q_EMIT errorOccurred(error);
+                                  then();
+                              });
+}
+
+void OperationQueue::runExpunge(const PendingOperation &operation)
+{
+    expunge(operation.uids, true);
+}
+
+void OperationQueue::expunge(const QList<quint32> &list, bool ask)
 {
     const UidSet uids = UidSet::fromList(list);
     whenDone<ImapStoreTask>(new ImapStoreTask(m_connection, uids, ImapStoreTask::Mode::Add,
                                               {QByteArrayLiteral("\\Deleted")}, this),
-                            [this, uids](ImapStoreTask *task) {
+                            [this, uids, ask](ImapStoreTask *task) {
                                 if (task->error()) {
                                     fail(task->error());
                                     return;
                                 }
-                                whenDone<ImapExpungeTask>(new ImapExpungeTask(m_connection, uids,
-                                                                              this),
-                                                          [this](ImapExpungeTask *expunge) {
-                                                              if (expunge->error()) {
-                                                                  fail(expunge->error());
-                                                                  return;
-                                                              }
-                                                              if (expunge->withheld())
-                                                                  noteWithheld();
-                                                              complete();
-                                                          });
+                                whenDone<ImapExpungeTask>(
+                                        new ImapExpungeTask(m_connection, uids, this),
+                                        [this, ask](ImapExpungeTask *expunge) {
+                                            if (expunge->error()) {
+                                                fail(expunge->error());
+                                                return;
+                                            }
+                                            if (expunge->withheld() && ask) {
+                                                askExpungeAll(m_current.folderId,
+                                                              expunge->othersDeleted(),
+                                                              [this] { complete(); });
+                                                return;
+                                            }
+                                            if (expunge->withheld())
+                                                noteWithheld();
+                                            complete();
+                                        });
                             });
 }
 
@@ -289,7 +345,8 @@ void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool may
         if (!m_current.uids.isEmpty() && m_current.targetFolderId != 0) {
             // The new copy is on the server: only now does the one it replaces go.
             const QList<quint32> replaced = m_current.uids;
-            select(m_current.targetFolderId, [this, replaced] { expunge(replaced); });
+            // A copy replaced (a draft saved again) is not worth a question: only told.
+            select(m_current.targetFolderId, [this, replaced] { expunge(replaced, false); });
             return;
         }
         complete();

@@ -7,10 +7,13 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 #include <utility>
 
 class ImapConnection;
 class ImapTask;
+class UidSet;
 class MessageStore;
 
 // Every change the user makes to messages on the server (flags, moves, deletions, messages to
@@ -39,6 +42,12 @@ public:
     // mailboxes) until drained().
     void run(ImapConnection *connection);
     bool isRunning() const { return m_running; }
+    // The replay waits for answerExpungeAll() (see expungeAllRequested()).
+    bool isAwaitingExpungeAnswer() const { return bool(m_afterExpungeAnswer); }
+    // The answer to expungeAllRequested(): true removes every message of the folder marked
+    // \Deleted (a plain EXPUNGE), the other program's too; false leaves them all marked, the
+    // ones of this deletion or move included. Either way the replay goes on.
+    void answerExpungeAll(bool expungeAll);
 
 Q_SIGNALS:
     // The replay ended: the journal is empty, or the connection was lost.
@@ -49,6 +58,13 @@ Q_SIGNALS:
                const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // A message was stored in folderId.
     void appended(qint64 folderId);
+    // The server has no UID EXPUNGE, and besides the count messages a deletion or a move takes
+    // out of folderId, others are marked \Deleted there (by another program): the ones cannot
+    // be removed without the others. They are marked and wait; so does the replay, holding the
+    // connection, until answerExpungeAll(). A connection lost meanwhile answers false
+    // (expungeQuestionWithdrawn()).
+    void expungeAllRequested(qint64 folderId, int count, int others);
+    void expungeQuestionWithdrawn();
     void notice(const QString &text);
     void errorOccurred(const MailError &error);
     void pendingCountChanged(int count);
@@ -63,8 +79,12 @@ private:
     // The server lacks UID EXPUNGE and other messages of the folder are marked \Deleted: the
     // current operation's messages stay marked, and the user hears so.
     void noteWithheld();
-    // Marks uids of the selected folder \Deleted and expunges them, then completes.
-    void expunge(const QList<quint32> &uids);
+    // The same, with the user asked whether to remove every marked message of folderId
+    // (expungeAllRequested()); then() follows the answer.
+    void askExpungeAll(qint64 folderId, const UidSet &others, std::function<void()> then);
+    // Marks uids of the selected folder \Deleted and expunges them, then completes. With ask,
+    // what a missing UID EXPUNGE withholds is asked about, else only told.
+    void expunge(const QList<quint32> &uids, bool ask);
     void runAppend(const PendingOperation &operation);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);
@@ -81,6 +101,10 @@ private:
     MessageStore *m_store;
     QPointer<ImapConnection> m_connection;
     PendingOperation m_current;
+    // What follows the answer to expungeAllRequested(); empty when no question is open.
+    std::function<void()> m_afterExpungeAnswer;
+    qint64 m_questionFolderId = 0;
+    QList<quint32> m_othersDeleted; // of m_questionFolderId
     int m_pendingCount = 0;
     bool m_running = false;
 };

@@ -25,6 +25,8 @@ public:
     quint16 smtpTlsPort() const { return port("SMTP_TLS_PORT"); }
     // Submission with STARTTLS like smtpStartTlsPort(), but without CHUNKING.
     quint16 smtpNoChunkingPort() const { return port("SMTP_NOCHUNKING_PORT"); }
+    // Submission with STARTTLS like smtpStartTlsPort(), but without PIPELINING.
+    quint16 smtpNoPipeliningPort() const { return port("SMTP_NOPIPELINING_PORT"); }
     QString caFile() const { return value("CA_FILE"); }
     QList<QSslCertificate> caCertificates() const;
     QString domain() const { return value("DOMAIN"); }

@@ -1,5 +1,7 @@
 #include "imapmovetask.h"
 
+#include "imapexpungetask.h"
+
 ImapMoveTask::ImapMoveTask(ImapConnection *connection, const UidSet &uids,
                            const QByteArray &destination, QObject *parent)
     : ImapTask(connection, parent)
@@ -93,54 +95,21 @@ void ImapMoveTask::markDeleted()
 
 void ImapMoveTask::expunge()
 {
-    if (connection()->hasCapability("UIDPLUS")) {
-        expungeMarked(true);
-        return;
-    }
-    // A plain EXPUNGE also removes what other clients marked \Deleted: only when nothing but
-    // the moved messages is marked.
-    m_state = State::CheckingDeleted;
-    ImapCommandBuilder b = builder();
-    b.atom("UID").atom("SEARCH").atom("DELETED");
-    send(
-            b.build(),
-            [this](const ImapCommandResult &result) {
-                if (!check(result))
-                    return;
-                if (m_othersDeleted) {
-                    m_withheld = true;
-                    m_state = State::Done;
-                    succeed();
-                    return;
-                }
-                expungeMarked(false);
-            },
-            [this](const ImapResponse &r) {
-                if (r.type() != ImapResponse::Type::Search)
-                    return false;
-                for (quint32 uid : r.search().numbers) {
-                    if (!m_uids.contains(uid))
-                        m_othersDeleted = true;
-                }
-                return true;
-            });
-}
-
-void ImapMoveTask::expungeMarked(bool byUid)
-{
     m_state = State::Expunging;
-    ImapCommandBuilder b = builder();
-    if (byUid)
-        b.atom("UID").atom("EXPUNGE").sequenceSet(m_uids);
-    else
-        b.atom("EXPUNGE");
-    send(
-            b.build(),
-            [this](const ImapCommandResult &result) {
-                if (!check(result))
-                    return;
-                m_state = State::Done;
-                succeed();
-            },
-            [this](const ImapResponse &r) { return collect(r); });
+    auto *task = new ImapExpungeTask(connection(), m_uids, this);
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        if (task->error()) {
+            m_state = State::Failed;
+            fail(task->error());
+            return;
+        }
+        m_expunged += task->expunged();
+        m_vanished.add(task->vanished());
+        m_withheld = task->withheld();
+        m_othersDeleted = task->othersDeleted();
+        m_state = State::Done;
+        succeed();
+    });
+    task->start();
 }

@@ -7,10 +7,10 @@
 #include <utility>
 
 // Moves messages by UID from the selected mailbox to another one: UID MOVE (RFC 6851) when
-// offered; else UID COPY, UID STORE +FLAGS.SILENT (\Deleted) and UID EXPUNGE (UIDPLUS). Without
-// UIDPLUS a plain EXPUNGE would also remove messages other clients marked \Deleted: it is sent
-// only when UID SEARCH DELETED finds no other marked message, else the originals stay marked
-// \Deleted in the source and withheld() says so.
+// offered; else UID COPY, UID STORE +FLAGS.SILENT (\Deleted), and the originals are expunged
+// by an ImapExpungeTask: UID EXPUNGE with UIDPLUS; without it a plain EXPUNGE only when no other
+// message is marked \Deleted, else the originals stay marked \Deleted in the source and
+// withheld() says so (othersDeleted() names the other marked messages).
 // uidMapping() gives source -> destination UIDs when the server reports COPYUID.
 class ImapMoveTask : public ImapTask
 {
@@ -21,8 +21,7 @@ public:
         Moving,
         Copying,
         MarkingDeleted,
-        CheckingDeleted,
-        Expunging,
+        Expunging, // the originals, by an ImapExpungeTask
         Done,
         Failed
     };
@@ -38,6 +37,8 @@ public:
     const UidSet &vanished() const { return m_vanished; }
     // Copied, but the originals stay marked \Deleted (see above).
     bool withheld() const { return m_withheld; }
+    // Messages marked \Deleted that were not among the moved ones (when withheld()).
+    const UidSet &othersDeleted() const { return m_othersDeleted; }
 
 protected:
     void run() override;
@@ -46,7 +47,6 @@ private:
     void copy();
     void markDeleted();
     void expunge();
-    void expungeMarked(bool byUid);
     bool collect(const ImapResponse &response);
     void takeCopyUid(const ImapResponseCode &code);
     bool check(const ImapCommandResult &result);
@@ -58,6 +58,6 @@ private:
     QList<std::pair<quint32, quint32>> m_mapping;
     QList<quint32> m_expunged;
     UidSet m_vanished;
-    bool m_othersDeleted = false;
+    UidSet m_othersDeleted;
     bool m_withheld = false;
 };

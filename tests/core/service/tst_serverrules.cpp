@@ -1,8 +1,9 @@
 // What the account layer does on servers with fewer extensions, against the IMAP server in the
-// test process (FakeImapServer with chosen capabilities): HIGHESTMODSEQ trusted only with CONDSTORE
-// or QRESYNC advertised; without UIDPLUS no plain EXPUNGE that would also remove messages another
-// client marked \Deleted; subscriptions from LSUB without LIST-EXTENDED; special folders by their
-// usual names without SPECIAL-USE; and the one question which folder is Trash when none is found.
+// test process (FakeImapServer with chosen capabilities): HIGHESTMODSEQ trusted only with
+// CONDSTORE or QRESYNC advertised; without UIDPLUS no plain EXPUNGE that would also remove
+// messages another client marked \Deleted, unless the user, asked, wants them all removed;
+// subscriptions from LSUB without LIST-EXTENDED; special folders by their usual names without
+// SPECIAL-USE; and the one question which folder is Trash when none is found.
 #include "accounts/memorysecretstore.h"
 #include "imap/imapconnection.h"
 #include "models/foldertreemodel.h"
@@ -55,7 +56,9 @@ private Q_SLOTS:
     void modSeqTrustedOnlyWhenAdvertised();
     void deleteWithoutUidplus_data();
     void deleteWithoutUidplus();
-    void moveWithoutUidplusSparesOthersDeleted();
+    void moveWithoutUidplus_data();
+    void moveWithoutUidplus();
+    void expungeQuestionWithdrawnWhenTheConnectionGoes();
     void subscriptionsFromLsub_data();
     void subscriptionsFromLsub();
     void specialFoldersByName_data();
@@ -206,20 +209,31 @@ void TestServerRules::modSeqTrustedOnlyWhenAdvertised()
     QCOMPARE(m_service->store()->folder(inbox).value().highestModSeq, 0u);
 }
 
+namespace {
+
+// How the user answers the question whether to remove every message marked \Deleted.
+enum class Answer { NotAsked, OnlyMark, ExpungeAll };
+
+} // namespace
+
 void TestServerRules::deleteWithoutUidplus_data()
 {
     QTest::addColumn<bool>("othersDeleted");
-    QTest::addColumn<bool>("plainExpunge");
-    QTest::newRow("another client's message is marked \\Deleted") << true << false;
-    QTest::newRow("nothing else is marked") << false << true;
+    QTest::addColumn<Answer>("answer");
+    QTest::newRow("nothing else is marked") << false << Answer::NotAsked;
+    QTest::newRow("another client's message is marked, the user keeps it")
+            << true << Answer::OnlyMark;
+    QTest::newRow("another client's message is marked, the user removes all")
+            << true << Answer::ExpungeAll;
 }
 
 // In a folder without Trash (the user said there is none), a deletion marks and expunges; without
-// UIDPLUS a plain EXPUNGE would take another client's \Deleted message with it.
+// UIDPLUS a plain EXPUNGE would take another client's \Deleted message with it: it goes only when
+// nothing else is marked, or when the user, asked, wants them all removed.
 void TestServerRules::deleteWithoutUidplus()
 {
     QFETCH(bool, othersDeleted);
-    QFETCH(bool, plainExpunge);
+    QFETCH(Answer, answer);
     m_server->setCapabilities(minimalCapabilities);
     if (othersDeleted)
         m_server->setFlags("INBOX", m_inbox.at(2), {"\\Deleted"});
@@ -227,39 +241,112 @@ void TestServerRules::deleteWithoutUidplus()
     account.setTrashFolder(QString()); // asked before: no Trash
     QVERIFY(startOnline(account));
     QSignalSpy notices(m_service.get(), &AccountService::notice);
+    QSignalSpy asked(m_service.get(), &AccountService::expungeAllRequested);
     const qint64 inbox = folder(Use::Inbox);
 
     m_service->deleteMessages(inbox, {m_inbox.at(0)});
+    if (answer != Answer::NotAsked) {
+        // Marked, then the question; nothing is expunged while it is open.
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
+        QCOMPARE(asked.first().at(0).toLongLong(), inbox);
+        QCOMPARE(asked.first().at(1).toInt(), 1);
+        QCOMPARE(asked.first().at(2).toInt(), 1);
+        QVERIFY(m_service->isAwaitingExpungeAnswer());
+        QCOMPARE(m_service->pendingOperationCount(), 1);
+        QVERIFY(m_server->flags("INBOX", m_inbox.at(0)).contains("\\Deleted"));
+        QVERIFY(!m_server->commands().contains("EXPUNGE"));
+        m_service->answerExpungeAll(answer == Answer::ExpungeAll);
+        QVERIFY(!m_service->isAwaitingExpungeAnswer());
+    }
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
+    const bool plainExpunge = answer != Answer::OnlyMark;
     QCOMPARE(m_server->commands().contains("EXPUNGE"), plainExpunge);
-    // Removed, or at least marked.
-    QVERIFY(!m_server->uids("INBOX").contains(m_inbox.at(0))
-            || m_server->flags("INBOX", m_inbox.at(0)).contains("\\Deleted"));
     QVERIFY(!m_server->commands().contains("UID EXPUNGE " + QByteArray::number(m_inbox.at(0))));
-    // The other client's message is still there, still marked.
-    QVERIFY(m_server->uids("INBOX").contains(m_inbox.at(2)));
-    QCOMPARE(m_server->flags("INBOX", m_inbox.at(2)).contains("\\Deleted"), othersDeleted);
+    QCOMPARE(asked.size(), answer == Answer::NotAsked ? 0 : 1);
+    // Removed, or left marked.
     QCOMPARE(m_server->uids("INBOX").contains(m_inbox.at(0)), !plainExpunge);
+    if (!plainExpunge)
+        QVERIFY(m_server->flags("INBOX", m_inbox.at(0)).contains("\\Deleted"));
+    // The other client's message: still there and marked, unless the user removed them all;
+    // the cache follows.
+    const bool othersKept = answer != Answer::ExpungeAll;
+    QCOMPARE(m_server->uids("INBOX").contains(m_inbox.at(2)), othersKept);
+    QCOMPARE(m_server->flags("INBOX", m_inbox.at(2)).contains("\\Deleted"),
+             othersDeleted && othersKept);
+    QCOMPARE(bool(m_service->store()->message(inbox, m_inbox.at(2))), othersKept);
+    QVERIFY(!m_service->store()->message(inbox, m_inbox.at(0)));
+    QCOMPARE(m_server->uids("INBOX").contains(m_inbox.at(1)), true);
     bool told = false;
     for (const QList<QVariant> &notice : std::as_const(notices))
         told = told || notice.first().toString().contains(QStringLiteral("marked as deleted"));
-    QCOMPARE(told, othersDeleted);
+    QCOMPARE(told, answer == Answer::OnlyMark);
 }
 
-void TestServerRules::moveWithoutUidplusSparesOthersDeleted()
+void TestServerRules::moveWithoutUidplus_data()
+{
+    QTest::addColumn<Answer>("answer");
+    QTest::newRow("the user keeps the other client's message") << Answer::OnlyMark;
+    QTest::newRow("the user removes all marked messages") << Answer::ExpungeAll;
+}
+
+// A move without MOVE and UIDPLUS copies, marks and would expunge: with another client's message
+// marked \Deleted in the source, the user chooses.
+void TestServerRules::moveWithoutUidplus()
+{
+    QFETCH(Answer, answer);
+    m_server->setCapabilities(minimalCapabilities);
+    m_server->addMailbox("Archive");
+    m_server->setFlags("INBOX", m_inbox.at(2), {"\\Deleted"});
+    QVERIFY(startOnline());
+    QSignalSpy asked(m_service.get(), &AccountService::expungeAllRequested);
+    const qint64 inbox = folder(Use::Inbox);
+    const qint64 archive = m_service->store()->folderByPath(QStringLiteral("Archive")).value().id;
+
+    m_service->moveMessages(inbox, {m_inbox.at(0)}, archive);
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
+    QCOMPARE(asked.first().at(0).toLongLong(), inbox);
+    QCOMPARE(m_server->uids("Archive").size(), 1);
+    QVERIFY(m_server->commands().contains("UID SEARCH DELETED"));
+    QVERIFY(!m_server->commands().contains("EXPUNGE"));
+    QCOMPARE(m_service->pendingOperationCount(), 1);
+
+    m_service->answerExpungeAll(answer == Answer::ExpungeAll);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
+    const bool all = answer == Answer::ExpungeAll;
+    QCOMPARE(m_server->commands().contains("EXPUNGE"), all);
+    QCOMPARE(m_server->uids("INBOX").contains(m_inbox.at(2)), !all);
+    QCOMPARE(m_server->uids("INBOX").contains(m_inbox.at(0)), !all);
+    if (!all)
+        QVERIFY(m_server->flags("INBOX", m_inbox.at(0)).contains("\\Deleted"));
+    QCOMPARE(bool(m_service->store()->message(inbox, m_inbox.at(2))), !all);
+    QCOMPARE(m_server->uids("Archive").size(), 1);
+}
+
+// The connection goes while the question is open: the messages stay marked, the question is
+// withdrawn, and the change is done with (not copied again on the next connection).
+void TestServerRules::expungeQuestionWithdrawnWhenTheConnectionGoes()
 {
     m_server->setCapabilities(minimalCapabilities);
     m_server->addMailbox("Archive");
     m_server->setFlags("INBOX", m_inbox.at(2), {"\\Deleted"});
     QVERIFY(startOnline());
+    QSignalSpy asked(m_service.get(), &AccountService::expungeAllRequested);
+    QSignalSpy withdrawn(m_service.get(), &AccountService::expungeQuestionWithdrawn);
     const qint64 inbox = folder(Use::Inbox);
     const qint64 archive = m_service->store()->folderByPath(QStringLiteral("Archive")).value().id;
-
     m_service->moveMessages(inbox, {m_inbox.at(0)}, archive);
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->uids("Archive").size(), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
-    QVERIFY(m_server->commands().contains("UID SEARCH DELETED"));
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
+
+    m_server->setReachable(false);
+    QTRY_COMPARE_WITH_TIMEOUT(withdrawn.size(), 1, 10000);
+    QVERIFY(!m_service->isAwaitingExpungeAnswer());
+    QCOMPARE(m_service->pendingOperationCount(), 0);
+    m_service->answerExpungeAll(true); // too late: nothing happens
+    m_server->setReachable(true);
+    m_service->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->state(), AccountService::State::Online, 15000);
     QVERIFY(!m_server->commands().contains("EXPUNGE"));
+    QCOMPARE(m_server->uids("Archive").size(), 1);
     QVERIFY(m_server->uids("INBOX").contains(m_inbox.at(2)));
     QVERIFY(m_server->flags("INBOX", m_inbox.at(0)).contains("\\Deleted"));
 }

@@ -7,6 +7,7 @@
 #include "accountlistdialog.h"
 #include "addresslineedit.h"
 #include "appcontroller.h"
+#include "apptesthome.h"
 #include "certificatedialog.h"
 #include "composerequest.h"
 #include "composerwindow.h"
@@ -35,7 +36,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -102,16 +102,9 @@ void TestAppEndToEnd::initTestCase()
     m_stack = MailStackInfo::fromEnvironment();
     if (!m_stack.isValid())
         QFAIL(qPrintable(m_stack.error()));
-    QVERIFY(m_home.isValid());
     // Settings, cache and passwords of this run stay in a temporary home.
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toLocal8Bit());
-    qputenv("HERON_DEMO_PASSWORD_FILE", m_home.filePath(QStringLiteral("passwords")).toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("HeronTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("heron-e2e"));
-    QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                    .startsWith(m_home.path()));
+    const QString home = AppTestHome::enter(m_home, QStringLiteral("heron-e2e"));
+    QVERIFY2(home.isEmpty(), qPrintable(home));
     m_app = std::make_unique<AppController>();
     m_app->mainWindow()->show();
 }

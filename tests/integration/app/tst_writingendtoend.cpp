@@ -7,6 +7,7 @@
 #include "accountlistdialog.h"
 #include "addresslineedit.h"
 #include "appcontroller.h"
+#include "apptesthome.h"
 #include "composerequest.h"
 #include "composerwindow.h"
 #include "connectiontestpanel.h"
@@ -36,7 +37,6 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -110,15 +110,8 @@ void TestWritingEndToEnd::initTestCase()
     m_stack = MailStackInfo::fromEnvironment();
     if (!m_stack.isValid())
         QFAIL(qPrintable(m_stack.error()));
-    QVERIFY(m_home.isValid());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toLocal8Bit());
-    qputenv("HERON_DEMO_PASSWORD_FILE", m_home.filePath(QStringLiteral("passwords")).toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("HeronTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("heron-writing"));
-    QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                    .startsWith(m_home.path()));
+    const QString home = AppTestHome::enter(m_home, QStringLiteral("heron-writing"));
+    QVERIFY2(home.isEmpty(), qPrintable(home));
     // Sent at once here; undoSendReopensTheComposer() sets a delay of its own.
     QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 0);
     m_app = std::make_unique<AppController>();

@@ -120,8 +120,12 @@ std::optional<Endpoint> TestSmtpMatrix::endpoint(bool chunking, bool pipelining,
     if (m_server == QLatin1String("postfix")) {
         if (implicitTls && chunking && pipelining)
             return Endpoint {m_stack.smtpTlsPort(), Security::ImplicitTls, true};
-        if (implicitTls || !pipelining)
+        if (implicitTls)
             return std::nullopt;
+        if (!pipelining)
+            return chunking ? std::optional(
+                           Endpoint {m_stack.smtpNoPipeliningPort(), Security::StartTls, true})
+                            : std::nullopt;
         return Endpoint {chunking ? m_stack.smtpStartTlsPort() : m_stack.smtpNoChunkingPort(),
                          Security::StartTls, true};
     }
