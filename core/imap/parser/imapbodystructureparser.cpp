@@ -87,9 +87,8 @@ bool InPlaceReader::parameters(ImapBodyPart::Parameters *out)
 {
     // NIL, or "(" string SP nstring *(SP string SP nstring) ")"
     skipSpaces();
-    QByteArray nil;
     if (!isStringStart() && m_lexer.peek() != '(')
-        return m_lexer.readNString(&nil) && nil.isNull();
+        return m_lexer.readNil();
     if (!m_lexer.consume('('))
         return false;
     for (;;) {
@@ -126,8 +125,8 @@ bool InPlaceReader::extensionsFrom(bool withMd5, ImapBodyPart *part)
             return false;
         m_lexer.consume(')');
     } else {
-        QByteArray nil; // NIL only: a string (even "") is no disposition
-        if (isStringStart() || !nstring(&nil))
+        skipSpaces();
+        if (!m_lexer.readNil()) // NIL only: a string (even "") is no disposition
             return false;
     }
     // language: NIL, a string, or a list of strings

@@ -47,6 +47,9 @@ public:
     // node around it. False, with nothing consumed, when the next token is something else (or
     // after an error, see ok()).
     bool readNString(QByteArray *out);
+    // NIL alone, as readValue() reads it (a three-letter atom, any case). False, with nothing
+    // consumed, for anything else: an empty string, read as a null QByteArray too, is no NIL.
+    bool readNil();
     // A quoted string with no escape in it, as a view into the input. False, with nothing
     // consumed, for anything else: the caller reads it with readNString().
     bool readPlainQuoted(QByteArrayView *out);

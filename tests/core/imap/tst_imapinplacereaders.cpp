@@ -181,6 +181,11 @@ void TestImapInPlaceReaders::envelopeInPlaceMatchesValueTree_data()
     row("list subject", "(NIL (\"s\") NIL NIL NIL NIL NIL NIL NIL NIL)", false);
     row("string address list", "(NIL NIL \"x\" NIL NIL NIL NIL NIL NIL NIL)", false);
     row("atom address list", "(NIL NIL x NIL NIL NIL NIL NIL NIL NIL)", false);
+    // "" reads as a null QByteArray, as NIL does, yet it is a string: no address list (a fuzz
+    // finding, where the in-place reader took it for NIL).
+    row("empty string address list", "(NIL NIL \"\" NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("empty string bcc", "(\"d\" \"s\" NIL NIL NIL NIL NIL \"\" NIL NIL)", false);
+    row("empty literal address list", "(NIL NIL {0}\r\n NIL NIL NIL NIL NIL NIL NIL)", false);
     row("nil in address list", "(NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL)", false);
     row("three address fields", "(NIL NIL ((NIL NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL)", false);
     row("five address fields", "(NIL NIL ((NIL NIL \"a\" \"b\" NIL)) NIL NIL NIL NIL NIL NIL NIL)",
