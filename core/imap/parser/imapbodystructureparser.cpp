@@ -39,11 +39,7 @@ private:
         skipSpaces();
         return m_lexer.ok() && m_lexer.peek() == ')';
     }
-    bool isStringStart() const
-    {
-        const char c = m_lexer.peek();
-        return c == '"' || c == '{';
-    }
+    bool isStringStart() const { return m_lexer.atString(); }
     // A quoted string, a literal or NIL.
     bool nstring(QByteArray *out)
     {

@@ -32,6 +32,13 @@ public:
     // True at CRLF (or LF) or at the end of the input.
     bool atLineEnd() const;
     char peek() const { return m_pos < m_input.size() ? m_input.at(m_pos) : '\0'; }
+    // True where a string starts: a quoted string, a literal or a literal8 ("~{").
+    bool atString() const
+    {
+        const char c = peek();
+        return c == '"' || c == '{'
+               || (c == '~' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '{');
+    }
     // Consumes one space; lenient: several spaces count as one.
     bool skipSpace();
     bool consume(char c);

@@ -113,6 +113,11 @@ const QList<QByteArray> seeds = {
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL ("attachment" NIL "x") NIL NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL x NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL (x "y") NIL))",
+        // literal8 strings ("~{n}") are strings wherever a string may go.
+        "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL ~{2}\r\nen NIL)",
+        "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL (~{2}\r\nen \"de\") ~{1}\r\nx)",
+        "(~{4}\r\ntext ~{5}\r\nplain (~{4}\r\nname ~{1}\r\nx) NIL NIL \"7bit\" 10 1 NIL "
+        "(~{6}\r\ninline NIL) NIL NIL)",
         // Common words in other cases, near misses and escapes: shared tokens or not, the
         // values are the same.
         R"(("Text" "HTML" ("Charset" "UTF-8" "NAME" "Utf-8") NIL NIL "Base64" 1 1 NIL ("Attachment" ("FileName" "a")) NIL NIL))",
