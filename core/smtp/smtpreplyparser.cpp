@@ -55,7 +55,12 @@ SmtpReplyParser::Result SmtpReplyParser::next()
         const qsizetype lf = m_buffer.indexOf('\n', m_scan);
         if (lf < 0) {
             m_scan = m_buffer.size();
-            if (m_buffer.size() - m_pos > m_maxLineLength)
+            // The line so far; a CR at its end may be the first half of the CRLF, which does
+            // not count, as it does not once the LF is there.
+            qsizetype pending = m_buffer.size() - m_pos;
+            if (pending > 0 && m_buffer.endsWith('\r'))
+                --pending;
+            if (pending > m_maxLineLength)
                 return fail(QStringLiteral("reply line longer than %1 bytes").arg(m_maxLineLength));
             return {};
         }

@@ -11,6 +11,12 @@ void writeNString(QByteArray &out, const QByteArray &value)
         out += "NIL";
         return;
     }
+    // The parser reads "" as a null QByteArray, the same as NIL; only an empty literal reads
+    // back as an empty, non-null one.
+    if (value.isEmpty()) {
+        out += "{0}\r\n";
+        return;
+    }
     bool quotable = true;
     for (char c : value) {
         const auto u = static_cast<unsigned char>(c);

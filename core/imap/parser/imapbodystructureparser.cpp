@@ -39,11 +39,7 @@ private:
         skipSpaces();
         return m_lexer.ok() && m_lexer.peek() == ')';
     }
-    bool isStringStart() const
-    {
-        const char c = m_lexer.peek();
-        return c == '"' || c == '{';
-    }
+    bool isStringStart() const { return m_lexer.atString(); }
     // A quoted string, a literal or NIL.
     bool nstring(QByteArray *out)
     {
@@ -87,9 +83,8 @@ bool InPlaceReader::parameters(ImapBodyPart::Parameters *out)
 {
     // NIL, or "(" string SP nstring *(SP string SP nstring) ")"
     skipSpaces();
-    QByteArray nil;
     if (!isStringStart() && m_lexer.peek() != '(')
-        return m_lexer.readNString(&nil) && nil.isNull();
+        return m_lexer.readNil();
     if (!m_lexer.consume('('))
         return false;
     for (;;) {
@@ -126,8 +121,8 @@ bool InPlaceReader::extensionsFrom(bool withMd5, ImapBodyPart *part)
             return false;
         m_lexer.consume(')');
     } else {
-        QByteArray nil; // NIL only: a string (even "") is no disposition
-        if (isStringStart() || !nstring(&nil))
+        skipSpaces();
+        if (!m_lexer.readNil()) // NIL only: a string (even "") is no disposition
             return false;
     }
     // language: NIL, a string, or a list of strings

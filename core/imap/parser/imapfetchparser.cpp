@@ -194,8 +194,8 @@ QList<ImapAddress> readAddresses(ImapLexer &lexer)
     toNextField(lexer, "malformed ENVELOPE");
     QList<ImapAddress> out;
     if (!lexer.consume('(')) {
-        QByteArray nil;
-        if (lexer.readNString(&nil) && nil.isNull())
+        // NIL only: "" is a string, no address list, though it reads as a null QByteArray.
+        if (lexer.readNil())
             return out;
         check(lexer);
         fail("address list expected");

@@ -274,16 +274,24 @@ bool ImapLexer::readNString(QByteArray *out)
         *out = std::move(s);
         return true;
     }
-    // NIL, as readValueAt() reads it: a three-letter atom.
-    if (m_pos + 3 <= m_input.size() && (c == 'N' || c == 'n')) {
-        const bool ends = m_pos + 3 == m_input.size() || !isAtomByte(m_input.at(m_pos + 3), false);
-        if (ends && m_input.sliced(m_pos, 3).compare("NIL", Qt::CaseInsensitive) == 0) {
-            m_pos += 3;
-            *out = QByteArray();
-            return true;
-        }
+    if (readNil()) {
+        *out = QByteArray();
+        return true;
     }
     return false;
+}
+
+bool ImapLexer::readNil()
+{
+    // NIL, as readValueAt() reads it: a three-letter atom.
+    const char c = peek();
+    if (!ok() || m_pos + 3 > m_input.size() || (c != 'N' && c != 'n'))
+        return false;
+    const bool ends = m_pos + 3 == m_input.size() || !isAtomByte(m_input.at(m_pos + 3), false);
+    if (!ends || m_input.sliced(m_pos, 3).compare("NIL", Qt::CaseInsensitive) != 0)
+        return false;
+    m_pos += 3;
+    return true;
 }
 
 ImapValue ImapLexer::readValue(bool stopAtBracket)

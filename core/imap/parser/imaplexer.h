@@ -32,6 +32,13 @@ public:
     // True at CRLF (or LF) or at the end of the input.
     bool atLineEnd() const;
     char peek() const { return m_pos < m_input.size() ? m_input.at(m_pos) : '\0'; }
+    // True where a string starts: a quoted string, a literal or a literal8 ("~{").
+    bool atString() const
+    {
+        const char c = peek();
+        return c == '"' || c == '{'
+               || (c == '~' && m_pos + 1 < m_input.size() && m_input.at(m_pos + 1) == '{');
+    }
     // Consumes one space; lenient: several spaces count as one.
     bool skipSpace();
     bool consume(char c);
@@ -47,6 +54,9 @@ public:
     // node around it. False, with nothing consumed, when the next token is something else (or
     // after an error, see ok()).
     bool readNString(QByteArray *out);
+    // NIL alone, as readValue() reads it (a three-letter atom, any case). False, with nothing
+    // consumed, for anything else: an empty string, read as a null QByteArray too, is no NIL.
+    bool readNil();
     // A quoted string with no escape in it, as a view into the input. False, with nothing
     // consumed, for anything else: the caller reads it with readNString().
     bool readPlainQuoted(QByteArrayView *out);

@@ -255,6 +255,44 @@ private Q_SLOTS:
         }
     }
 
+    // A cut field literal keeps fewer bytes than arrived: its announcement is shortened to the
+    // cap and the rest of the literal is dropped as it comes. Fed whole or in pieces, the framer
+    // ends in the same state, holding the shortened response so far and nothing dropped (a fuzz
+    // finding: the fuzz target counted every byte fed as framed or held).
+    void cutLiteralAccounting_data()
+    {
+        QTest::addColumn<int>("feedSize");
+        for (int feedSize : {0, 1, 2, 3, 7})
+            QTest::addRow("feed %d", feedSize) << feedSize;
+    }
+
+    void cutLiteralAccounting()
+    {
+        QFETCH(int, feedSize);
+        const QByteArray first = "* OK fine\n";
+        const QByteArray tail = "xx\"/\" \"a)\nb\"\n"; // the first bytes of the literal
+        const QByteArray input = first + "* LIST () {2147483648}\n" + tail;
+        ImapFramer framer;
+        const qsizetype step = feedSize > 0 ? feedSize : input.size();
+        QList<QByteArray> responses;
+        QByteArray out;
+        for (qsizetype i = 0; i < input.size(); i += step) {
+            framer.feed(QByteArrayView(input).sliced(i, std::min(step, input.size() - i)));
+            while (framer.next(&out) == ImapFramer::Status::Response)
+                responses.append(out);
+        }
+        QVERIFY(!framer.hasError());
+        QCOMPARE(responses, QList<QByteArray> {first});
+        const QByteArray held = "* LIST () {16384}\n" + tail;
+        QCOMPARE(framer.bufferedBytes(), held.size());
+        // Fed = framed + held + what the announcement lost.
+        QCOMPARE(first.size() + framer.bufferedBytes() + 5, input.size());
+        // The rest of the kept 16 KiB is still owed; what comes after it is dropped.
+        framer.feed(QByteArray(16384 - tail.size(), 'y') + QByteArray(100, 'z'));
+        QCOMPARE(framer.next(&out), ImapFramer::Status::NeedMore);
+        QCOMPARE(framer.bufferedBytes(), held.size() + 16384 - tail.size());
+    }
+
     // Before the login the caps are small, and a literal over them is an error at once,
     // whatever follows: nothing is held for the announced size.
     void beforeLoginLimits_data()

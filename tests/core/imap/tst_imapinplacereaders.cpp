@@ -113,6 +113,11 @@ const QList<QByteArray> seeds = {
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL ("attachment" NIL "x") NIL NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL x NIL))",
         R"(("text" "plain" NIL NIL NIL "7bit" 10 1 NIL NIL (x "y") NIL))",
+        // literal8 strings ("~{n}") are strings wherever a string may go.
+        "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL ~{2}\r\nen NIL)",
+        "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1 NIL NIL (~{2}\r\nen \"de\") ~{1}\r\nx)",
+        "(~{4}\r\ntext ~{5}\r\nplain (~{4}\r\nname ~{1}\r\nx) NIL NIL \"7bit\" 10 1 NIL "
+        "(~{6}\r\ninline NIL) NIL NIL)",
         // Common words in other cases, near misses and escapes: shared tokens or not, the
         // values are the same.
         R"(("Text" "HTML" ("Charset" "UTF-8" "NAME" "Utf-8") NIL NIL "Base64" 1 1 NIL ("Attachment" ("FileName" "a")) NIL NIL))",
@@ -181,6 +186,11 @@ void TestImapInPlaceReaders::envelopeInPlaceMatchesValueTree_data()
     row("list subject", "(NIL (\"s\") NIL NIL NIL NIL NIL NIL NIL NIL)", false);
     row("string address list", "(NIL NIL \"x\" NIL NIL NIL NIL NIL NIL NIL)", false);
     row("atom address list", "(NIL NIL x NIL NIL NIL NIL NIL NIL NIL)", false);
+    // "" reads as a null QByteArray, as NIL does, yet it is a string: no address list (a fuzz
+    // finding, where the in-place reader took it for NIL).
+    row("empty string address list", "(NIL NIL \"\" NIL NIL NIL NIL NIL NIL NIL)", false);
+    row("empty string bcc", "(\"d\" \"s\" NIL NIL NIL NIL NIL \"\" NIL NIL)", false);
+    row("empty literal address list", "(NIL NIL {0}\r\n NIL NIL NIL NIL NIL NIL NIL)", false);
     row("nil in address list", "(NIL NIL (NIL) NIL NIL NIL NIL NIL NIL NIL)", false);
     row("three address fields", "(NIL NIL ((NIL NIL \"a\")) NIL NIL NIL NIL NIL NIL NIL)", false);
     row("five address fields", "(NIL NIL ((NIL NIL \"a\" \"b\" NIL)) NIL NIL NIL NIL NIL NIL NIL)",

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void severalRepliesInOneChunk();
     void clearDropsPending();
     void lineLengthCap();
+    void lineLengthCapWithCrArrivingAlone_data();
+    void lineLengthCapWithCrArrivingAlone();
     void linearInLargeReplies();
     void capabilities_data();
     void capabilities();
@@ -160,6 +162,50 @@ void TestSmtpReplyParser::lineLengthCap()
     parser.setMaxLineLength(100);
     parser.addData("250 " + QByteArray(200, 'x'));
     QCOMPARE(parser.next().status, Status::Error);
+}
+
+void TestSmtpReplyParser::lineLengthCapWithCrArrivingAlone_data()
+{
+    // A line exactly at the cap: its CR may arrive before its LF, in a read of its own. The CR
+    // is part of the line end, not of the line, whole or in pieces (a fuzz finding).
+    QTest::addColumn<qsizetype>("split");
+    QTest::addColumn<bool>("fits");
+    QTest::newRow("whole") << qsizetype(-1) << true;
+    QTest::newRow("CR before its LF") << qsizetype(101) << true;
+    QTest::newRow("CRLF together") << qsizetype(100) << true;
+    QTest::newRow("one byte over, whole") << qsizetype(-1) << false;
+    QTest::newRow("one byte over, CR before its LF") << qsizetype(102) << false;
+    QTest::newRow("one byte over, no CR yet") << qsizetype(101) << false;
+}
+
+void TestSmtpReplyParser::lineLengthCapWithCrArrivingAlone()
+{
+    QFETCH(qsizetype, split);
+    QFETCH(bool, fits);
+    const QByteArray line = "250 " + QByteArray(fits ? 96 : 97, 'x'); // 100 or 101 bytes
+    const QByteArray input = line + "\r\n";
+    SmtpReplyParser parser;
+    parser.setMaxLineLength(100);
+    SmtpReplyParser::Result result;
+    if (split >= 0) {
+        parser.addData(QByteArrayView(input).first(split));
+        result = parser.next();
+        if (result.status == Status::NeedMore) {
+            parser.addData(QByteArrayView(input).sliced(split));
+            result = parser.next();
+        }
+    } else {
+        parser.addData(input);
+        result = parser.next();
+    }
+    if (fits) {
+        QCOMPARE(result.status, Status::Reply);
+        QCOMPARE(result.reply.lines(), QList<QByteArray> {line.sliced(4)});
+        QCOMPARE(parser.pendingBytes(), 0);
+    } else {
+        QCOMPARE(result.status, Status::Error);
+        QVERIFY(result.error.contains(QStringLiteral("longer than 100")));
+    }
 }
 
 void TestSmtpReplyParser::linearInLargeReplies()

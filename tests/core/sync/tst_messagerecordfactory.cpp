@@ -40,6 +40,17 @@ private Q_SLOTS:
                               "(\"application\" \"octet-stream\" (\"name\" {6}\r\nr\xc3\xa9sum) "
                               "NIL NIL \"base64\" 9 NIL"
                               " (\"attachment\" NIL) NIL NIL) \"mixed\" NIL NIL NIL NIL)");
+        // An empty literal is an empty string, "" is read as NIL: the codec keeps the difference
+        // (a fuzz finding, where an empty language came back as NIL).
+        QTest::newRow("empty literals") << QByteArray(
+                "(\"text\" \"plain\" (\"name\" {0}\r\n) {0}\r\n {0}\r\n \"7bit\" 0 0 "
+                "{0}\r\n (\"inline\" (\"filename\" {0}\r\n)) ({0}\r\n \"en\") {0}\r\n)");
+        QTest::newRow("empty literal language")
+                << QByteArray("(\"tuxt\" \"plain\" NIL NIL NIL \"8bit\" 10 1 NIL (\"x\" {0}\r\n) "
+                              "NIL)");
+        QTest::newRow("empty quoted strings")
+                << QByteArray("(\"text\" \"plain\" (\"name\" \"\") \"\" \"\" \"7bit\" 0 0 \"\" NIL "
+                              "(\"\" \"en\") \"\")");
     }
 
     void bodyStructureRoundTrip()
