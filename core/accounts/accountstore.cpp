@@ -42,6 +42,8 @@ QString authName(Account::AuthMethod method)
         return u"xoauth2"_s;
     case Account::AuthMethod::OAuthBearer:
         return u"oauthbearer"_s;
+    case Account::AuthMethod::OAuth2:
+        return u"oauth2"_s;
     case Account::AuthMethod::Auto:
         break;
     }
@@ -58,6 +60,8 @@ Account::AuthMethod authFromName(const QString &name)
         return Account::AuthMethod::XOAuth2;
     if (name == "oauthbearer"_L1)
         return Account::AuthMethod::OAuthBearer;
+    if (name == "oauth2"_L1)
+        return Account::AuthMethod::OAuth2;
     return Account::AuthMethod::Auto;
 }
 

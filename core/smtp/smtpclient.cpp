@@ -5,6 +5,7 @@
 #include "net/transport.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QIODevice>
 
 using Stage = SmtpSubmission::Stage;
@@ -188,7 +189,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (m_state == State::AuthOAuth && reply.code() == 334) {
             // The token was refused; the challenge holds the reason. Acknowledging it makes the
             // server end the exchange with its failure reply.
-            const bool bearer = m_settings.mechanism == SaslMechanism::OAuthBearer;
+            const bool bearer = m_mechanism == SaslMechanism::OAuthBearer;
             sendCommand(SaslResponse::oauthErrorAcknowledgement(bearer).toBase64(), State::Auth);
             return;
         }
@@ -267,7 +268,19 @@ void SmtpClient::startAuth()
         return;
     }
     const SaslMechanism wanted = m_settings.mechanism;
-    if (wanted != SaslMechanism::Auto && !m_caps.supportsAuth(saslMechanismName(wanted))) {
+    if (wanted == SaslMechanism::OAuth2 && !m_caps.supportsAuth("OAUTHBEARER")
+        && !m_caps.supportsAuth("XOAUTH2")) {
+        fail(MailError(MailError::Kind::Policy,
+                       QCoreApplication::translate("SmtpClient",
+                                                   "The server offers neither OAUTHBEARER nor "
+                                                   "XOAUTH2, so the account's OAuth 2.0 sign-in "
+                                                   "cannot be used"),
+                       QString::fromLatin1(m_caps.authMechanisms().join(' '))),
+             Stage::Auth);
+        return;
+    }
+    if (wanted != SaslMechanism::Auto && wanted != SaslMechanism::OAuth2
+        && !m_caps.supportsAuth(saslMechanismName(wanted))) {
         fail(MailError(MailError::Kind::Policy,
                        QStringLiteral("The server does not offer the %1 authentication the "
                                       "account is set to use")
@@ -282,7 +295,11 @@ void SmtpClient::startAuth()
             mechanism = SaslMechanism::Plain;
         else if (m_caps.supportsAuth("LOGIN"))
             mechanism = SaslMechanism::Login;
+    } else if (wanted == SaslMechanism::OAuth2) {
+        mechanism = m_caps.supportsAuth("OAUTHBEARER") ? SaslMechanism::OAuthBearer
+                                                       : SaslMechanism::XOAuth2;
     }
+    m_mechanism = mechanism;
     switch (mechanism) {
     case SaslMechanism::Plain:
         sendCommand("AUTH PLAIN "
@@ -307,6 +324,7 @@ void SmtpClient::startAuth()
                     State::AuthOAuth);
         return;
     case SaslMechanism::Auto:
+    case SaslMechanism::OAuth2:
         break;
     }
     fail(MailError(MailError::Kind::Authentication,
