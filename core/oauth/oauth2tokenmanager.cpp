@@ -115,7 +115,7 @@ bool OAuth2TokenManager::hasFreshToken() const
         return false;
     if (!m_expiresAt.isValid())
         return true; // good until a server refuses it
-    return QDateTime::currentDateTimeUtc().addMSecs(m_margin.count()) < m_expiresAt;
+    return QDateTime::currentDateTimeUtc().addMSecs(m_effectiveMargin) < m_expiresAt;
 }
 
 void OAuth2TokenManager::read(QObject *context, std::function<void(const QString &)> deliver)
@@ -233,8 +233,12 @@ void OAuth2TokenManager::accept(const QString &accessToken, qint64 expiresInSeco
         storeRefreshToken(refreshToken);
     }
     m_refreshTimer.stop();
+    // A token that lives shorter than twice the margin is replaced halfway through its life.
+    m_effectiveMargin = expiresInSeconds > 0
+                                ? qMin<qint64>(m_margin.count(), expiresInSeconds * 500)
+                                : m_margin.count();
     if (m_expiresAt.isValid() && !m_refreshToken.isEmpty()) {
-        const qint64 due = QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) - m_margin.count();
+        const qint64 due = QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) - m_effectiveMargin;
         m_refreshTimer.start(std::chrono::milliseconds(qMax<qint64>(0, due)));
     }
     Q_EMIT accessTokenChanged(m_accessToken);

@@ -49,7 +49,8 @@ public:
     OAuth2Provider provider() const { return m_provider; }
     // Token requests go through manager (not owned); by default through one of its own.
     void setNetworkAccessManager(QNetworkAccessManager *manager);
-    // How long before its expiry an access token is replaced; one minute by default.
+    // How long before its expiry an access token is replaced; one minute by default, at most
+    // half of the token's lifetime.
     void setRefreshMargin(std::chrono::milliseconds margin) { m_margin = margin; }
 
     // Hands a valid access token over, later, in context's thread: the current one, else one
@@ -104,6 +105,7 @@ private:
     QPointer<QNetworkAccessManager> m_network;
     QNetworkAccessManager *m_ownNetwork = nullptr;
     std::chrono::milliseconds m_margin {60000};
+    qint64 m_effectiveMargin = 60000; // for the current token, in ms
     State m_state = State::Idle;
     QString m_accessToken;
     QDateTime m_expiresAt;

@@ -17,6 +17,12 @@ void HttpTestServer::setResponse(const QByteArray &path, const Response &respons
     m_responses.insert(path, response);
 }
 
+bool HttpTestServer::listenOn(quint16 port)
+{
+    close();
+    return listen(QHostAddress::LocalHost, port);
+}
+
 void HttpTestServer::setHandler(const QByteArray &path, Handler handler)
 {
     m_handlers.insert(path, std::move(handler));

@@ -34,7 +34,10 @@ public:
 
     using Handler = std::function<Response(const Request &request)>;
 
+    // Listens on a free port of 127.0.0.1 at once.
     explicit HttpTestServer(QObject *parent = nullptr);
+    // Moves to this port of 127.0.0.1 (one a configuration names); false when it is taken.
+    bool listenOn(quint16 port);
 
     // Answers GET path (with its query) with response; unknown paths get 404.
     void setResponse(const QByteArray &path, const Response &response);

@@ -24,6 +24,8 @@ public:
     };
 
     explicit OAuthTestServer(QObject *parent = nullptr);
+    // Serves on this port of 127.0.0.1 (the one the mail stack's Dovecot asks); false when taken.
+    bool listenOn(quint16 port) { return m_http.listenOn(port); }
 
     // A provider pointing at this server, with the client ID it accepts.
     OAuth2Provider provider() const;
