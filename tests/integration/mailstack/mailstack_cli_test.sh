@@ -77,7 +77,7 @@ run start "$A"
 check "start A succeeds" [ "$rc" -eq 0 ]
 check "A/stack.env exists" [ -s "$A/stack.env" ]
 keys=$(grep -v '^#' "$A/stack.env" | cut -d= -f1 | sort | tr '\n' ' ')
-want="CATCHALL CA_FILE DOMAIN DOVEADM IMAP_STARTTLS_PORT IMAP_TLS_PORT PASSWORD SMTP_NOCHUNKING_PORT SMTP_SIZE_LIMIT SMTP_STARTTLS_PORT SMTP_TLS_PORT TLS_NAME USERS "
+want="CATCHALL CA_FILE DOMAIN DOVEADM IMAP_OAUTH_PORT IMAP_STARTTLS_PORT IMAP_TLS_PORT OAUTH_INTROSPECTION_PORT PASSWORD SMTP_NOCHUNKING_PORT SMTP_OAUTH_PORT SMTP_SIZE_LIMIT SMTP_STARTTLS_PORT SMTP_TLS_PORT TLS_NAME USERS "
 check "stack.env has exactly the documented keys" [ "$keys" = "$want" ]
 A_IMAP=$(envval "$A" IMAP_STARTTLS_PORT)
 A_SMTPS=$(envval "$A" SMTP_TLS_PORT)
