@@ -506,6 +506,9 @@ void AccountDialog::updateLoginLabels()
     m_password->setEnabled(!oauth || tokenField);
     m_authNote->setText(note);
     m_authNote->setVisible(oauth);
+    // A long note must not squeeze the login fields: the open dialog grows to hold it.
+    if (isVisible() && oauth)
+        resize(width(), qMax(height(), sizeHint().height()));
 }
 
 void AccountDialog::setConnectionTester(ConnectionTester *tester)
