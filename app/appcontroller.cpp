@@ -36,6 +36,7 @@
 
 #include <QFile>
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -354,6 +355,9 @@ void AppController::connectSession(RunningAccount *session)
             [this, session](AccountService::PasswordReason reason, const QString &detail) {
                 askPassword(session, reason, detail);
             });
+    // The OAuth 2.0 sign-in happens in the system browser.
+    connect(service, &AccountService::browserRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(service, &AccountService::submissionPasswordRequested, this,
             [this, session](AccountService::PasswordReason reason, const QString &detail) {
                 askPassword(session, reason, detail, true);

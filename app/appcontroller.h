@@ -102,6 +102,8 @@ private:
                      const QString &sourceAccountId);
     void askPassword(RunningAccount *session, AccountService::PasswordReason reason,
                      const QString &detail, bool submission = false);
+    // An OAuth 2.0 account must sign in (again) in the browser; detail says why.
+    void askSignIn(RunningAccount *session, const QString &detail);
     // The server marks no folder as Trash and none has a usual Trash name: which one is it?
     void askTrashFolder(RunningAccount *session, const QStringList &candidates);
     void askExpungeAll(RunningAccount *session, qint64 folderId, int count, int others);

@@ -10,6 +10,7 @@
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 
+#include <QDesktopServices>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -48,8 +49,14 @@ void AppController::askPassword(RunningAccount *session, AccountService::Passwor
     const QString who = submission ? tr("%1 (%2, outgoing server %3)")
                                              .arg(account.displayName(), login, account.smtpHost())
                                    : tr("%1 (%2)").arg(account.displayName(), login);
+    if (reason == AccountService::PasswordReason::SignInRequired) {
+        askSignIn(session, detail);
+        return;
+    }
     QString text;
     switch (reason) {
+    case AccountService::PasswordReason::SignInRequired:
+        break;
     case AccountService::PasswordReason::NoneStored:
         text = tr("No password is stored for %1.").arg(who);
         break;
@@ -82,6 +89,33 @@ void AppController::askPassword(RunningAccount *session, AccountService::Passwor
             target->service()->answerPassword(answer);
     });
     dialog->open();
+}
+
+void AppController::askSignIn(RunningAccount *session, const QString &detail)
+{
+    const Account account = session->account();
+    auto *box = new QMessageBox(QMessageBox::Question,
+                                tr("Sign In to %1").arg(account.displayName()),
+                                tr("%1 (%2) signs in through the provider's page in your web "
+                                   "browser.")
+                                                .arg(account.displayName(), account.address())
+                                        + QLatin1Char('\n') + detail,
+                                QMessageBox::NoButton, m_window.get());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("signInPrompt"));
+    QPushButton *signIn = box->addButton(tr("Sign In in the Browser"), QMessageBox::AcceptRole);
+    box->addButton(tr("Not Now"), QMessageBox::RejectRole);
+    box->setDefaultButton(signIn);
+    QPointer<RunningAccount> target = session;
+    connect(box, &QDialog::finished, this, [target, box, signIn](int) {
+        if (!target)
+            return;
+        if (box->clickedButton() == signIn)
+            target->service()->signIn();
+        else
+            target->service()->answerPassword(QString());
+    });
+    box->open();
 }
 
 void AppController::askTrashFolder(RunningAccount *session, const QStringList &candidates)

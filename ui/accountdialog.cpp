@@ -5,6 +5,7 @@
 #include "connectiontestpanel.h"
 #include "icons.h"
 #include "identitylisteditor.h"
+#include "oauth/oauth2providers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -115,6 +117,8 @@ AccountDialog::AccountDialog(QWidget *parent)
             });
 
     connect(m_lookup, &AutoconfigLookup::finished, this, &AccountDialog::applyDiscovered);
+    connect(m_identities->addressField(), &QLineEdit::textChanged, this,
+            &AccountDialog::updateLoginLabels);
     connect(m_identities->addressField(), &QLineEdit::editingFinished, this, [this] {
         // A new account: its servers are looked for as soon as its address is known.
         if (m_identities->currentIndex() == 0 && m_imapHost->text().trimmed().isEmpty()
@@ -206,6 +210,7 @@ QWidget *AccountDialog::createServersPage()
     m_auth->addItem(tr("Automatic"), int(Account::AuthMethod::Auto));
     m_auth->addItem(tr("PLAIN"), int(Account::AuthMethod::Plain));
     m_auth->addItem(tr("LOGIN"), int(Account::AuthMethod::Login));
+    m_auth->addItem(tr("OAuth 2.0"), int(Account::AuthMethod::OAuth2));
     m_auth->addItem(tr("OAuth 2.0 (XOAUTH2)"), int(Account::AuthMethod::XOAuth2));
     m_auth->addItem(tr("OAuth 2.0 (OAUTHBEARER)"), int(Account::AuthMethod::OAuthBearer));
     m_authNote->setObjectName(QStringLiteral("authNote"));
@@ -252,6 +257,8 @@ QWidget *AccountDialog::createServersPage()
     log->addRow(tr("Authentication:"), m_auth);
     log->addRow(QString(), m_authNote);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountDialog::updateLoginLabels);
+    // Which provider signs the account in follows from its address or server.
+    connect(m_imapHost, &QLineEdit::textChanged, this, &AccountDialog::updateLoginLabels);
 
     connect(m_imapSecurity, &QComboBox::currentIndexChanged, this,
             [this] { securityChanged(m_imapSecurity, m_imapPort, m_imapWarning, true); });
@@ -474,13 +481,35 @@ QString AccountDialog::submissionPassword() const
 void AccountDialog::updateLoginLabels()
 {
     const auto method = static_cast<Account::AuthMethod>(m_auth->currentData().toInt());
-    const bool oauth = method == Account::AuthMethod::XOAuth2
-                       || method == Account::AuthMethod::OAuthBearer;
+    const bool oauth = isOAuthMechanism(method);
+    QString note;
+    bool tokenField = oauth;
+    if (oauth) {
+        const QSettings settings;
+        const QList<Identity> identities = m_identities->identities();
+        const QString address = identities.isEmpty() ? QString() : identities.constFirst().address;
+        const std::optional<OAuth2Provider> provider
+                = OAuth2Providers::forAccount(address, m_imapHost->text(), &settings);
+        if (provider && provider->hasClientId()) {
+            note = tr("You sign in with %1 in your web browser when Heron first connects; "
+                      "Heron keeps the sign-in in the keychain, never your password.")
+                           .arg(provider->name);
+            tokenField = false;
+        } else if (provider) {
+            note = OAuth2Providers::missingConfiguration(*provider) + QLatin1Char(' ')
+                   + tr("Until then, an access token can be pasted below.");
+        } else {
+            note = tr("The server is sent an OAuth 2.0 access token instead of a password: "
+                      "paste one your provider issued for mail.");
+        }
+    }
     m_passwordLabel->setText(oauth ? tr("Access &token:") : tr("&Password:"));
-    m_authNote->setText(oauth ? tr("The server is sent an OAuth 2.0 access token instead of a "
-                                   "password: paste one your provider issued for mail.")
-                              : QString());
+    m_password->setEnabled(!oauth || tokenField);
+    m_authNote->setText(note);
     m_authNote->setVisible(oauth);
+    // A long note must not squeeze the login fields: the open dialog grows to hold it.
+    if (isVisible() && oauth)
+        resize(width(), qMax(height(), sizeHint().height()));
 }
 
 void AccountDialog::setConnectionTester(ConnectionTester *tester)

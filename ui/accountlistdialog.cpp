@@ -4,6 +4,7 @@
 #include "accounts/accountstore.h"
 #include "accounts/secretstore.h"
 #include "icons.h"
+#include "oauth/oauth2tokenmanager.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -134,6 +135,9 @@ void AccountListDialog::removeAccount(const QString &id)
         });
         // The outgoing server's own password, where there was one; none stored is no failure.
         m_secrets->deletePassword(Account::submissionSecretId(id), this,
+                                  [](const SecretStore::Reply &) {});
+        // The OAuth 2.0 sign-in, where there was one.
+        m_secrets->deletePassword(OAuth2TokenManager::refreshTokenSecretId(id), this,
                                   [](const SecretStore::Reply &) {});
     });
     box->open();

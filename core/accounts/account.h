@@ -79,6 +79,11 @@ public:
     AuthMethod authMethod() const { return m_authMethod; }
     void setAuthMethod(AuthMethod method) { m_authMethod = method; }
 
+    // The OAuth 2.0 provider an OAuth Authentication choice signs in with (an OAuth2Providers
+    // id: "google", ...); empty: the one serving the address or the server, if any.
+    QString oauthProvider() const { return m_oauthProvider; }
+    void setOAuthProvider(const QString &id) { m_oauthProvider = id; }
+
     // An extra CA bundle trusted for this account's servers (e.g. a local test CA). Empty: none.
     QString caFilePath() const { return m_caFilePath; }
     void setCaFilePath(const QString &path) { m_caFilePath = path; }
@@ -114,6 +119,7 @@ private:
     QString m_userName;
     QString m_smtpUserName;
     AuthMethod m_authMethod = AuthMethod::Auto;
+    QString m_oauthProvider;
     QString m_caFilePath;
     QList<QByteArray> m_imapPins;
     QList<QByteArray> m_smtpPins;

@@ -43,6 +43,8 @@ QString authName(Account::AuthMethod method)
         return u"xoauth2"_s;
     case Account::AuthMethod::OAuthBearer:
         return u"oauthbearer"_s;
+    case Account::AuthMethod::OAuth2:
+        return u"oauth2"_s;
     case Account::AuthMethod::Auto:
         break;
     }
@@ -59,6 +61,8 @@ Account::AuthMethod authFromName(const QString &name)
         return Account::AuthMethod::XOAuth2;
     if (name == "oauthbearer"_L1)
         return Account::AuthMethod::OAuthBearer;
+    if (name == "oauth2"_L1)
+        return Account::AuthMethod::OAuth2;
     return Account::AuthMethod::Auto;
 }
 
@@ -210,6 +214,8 @@ void AccountStore::writeAccount(const Account &a)
     m_settings->setValue(u"address"_s, a.address());
     m_settings->setValue(u"userName"_s, a.userName());
     m_settings->setValue(u"authMethod"_s, authName(a.authMethod()));
+    if (!a.oauthProvider().isEmpty())
+        m_settings->setValue(u"oauthProvider"_s, a.oauthProvider());
     m_settings->setValue(u"caFile"_s, a.caFilePath());
     m_settings->setValue(u"serverSavesSentMail"_s, a.serverSavesSentMail());
     if (a.trashFolder())
@@ -249,6 +255,7 @@ Account AccountStore::readAccount(const QString &id) const
     a.setAddress(m_settings->value(u"address"_s).toString());
     a.setUserName(m_settings->value(u"userName"_s).toString());
     a.setAuthMethod(authFromName(m_settings->value(u"authMethod"_s).toString()));
+    a.setOAuthProvider(m_settings->value(u"oauthProvider"_s).toString());
     a.setCaFilePath(m_settings->value(u"caFile"_s).toString());
     a.setServerSavesSentMail(m_settings->value(u"serverSavesSentMail"_s, false).toBool());
     if (m_settings->contains(u"imap/trashFolder"_s))

@@ -24,6 +24,8 @@ public:
     QList<Account> accounts() const;
     std::optional<Account> account(const QString &id) const;
     bool contains(const QString &id) const;
+    // The settings the accounts are kept in, for the settings beside them (OAuth 2.0 clients).
+    const QSettings *settings() const { return m_settings; }
 
     // Adds a new account, or replaces the stored one with the same id.
     MailError saveAccount(const Account &account);

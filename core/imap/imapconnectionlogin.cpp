@@ -151,6 +151,18 @@ ImapCommand ImapConnection::loginCommand()
         return ImapCommand();
     };
 
+    // A refused token comes back as a continuation with the error (RFC 7628 3.2.2); the answer
+    // to it (empty for XOAUTH2, ^A for OAUTHBEARER) lets the server end the exchange with NO.
+    const auto xoauth2 = [&sasl, &user, &secret] {
+        return sasl("XOAUTH2", SaslResponse::xoauth2(user, secret),
+                    {SaslResponse::oauthErrorAcknowledgement(false).toBase64()});
+    };
+    const auto oauthBearer = [this, &sasl, &user, &secret] {
+        return sasl("OAUTHBEARER",
+                    SaslResponse::oauthBearer(user, m_settings.host, m_settings.port, secret),
+                    {SaslResponse::oauthErrorAcknowledgement(true).toBase64()});
+    };
+
     switch (m_settings.mechanism) {
     case SaslMechanism::Auto:
         if (hasCapability("AUTH=PLAIN"))
@@ -180,16 +192,23 @@ ImapCommand ImapConnection::loginCommand()
     case SaslMechanism::XOAuth2:
         if (!hasCapability("AUTH=XOAUTH2"))
             return notOffered(SaslMechanism::XOAuth2);
-        // A refused token comes back as a continuation with the error; the empty answer lets
-        // the server end the exchange with NO.
-        return sasl("XOAUTH2", SaslResponse::xoauth2(user, secret),
-                    {SaslResponse::oauthErrorAcknowledgement(false).toBase64()});
+        return xoauth2();
     case SaslMechanism::OAuthBearer:
         if (!hasCapability("AUTH=OAUTHBEARER"))
             return notOffered(SaslMechanism::OAuthBearer);
-        return sasl("OAUTHBEARER",
-                    SaslResponse::oauthBearer(user, m_settings.host, m_settings.port, secret),
-                    {SaslResponse::oauthErrorAcknowledgement(true).toBase64()});
+        return oauthBearer();
+    case SaslMechanism::OAuth2:
+        if (hasCapability("AUTH=OAUTHBEARER"))
+            return oauthBearer();
+        if (hasCapability("AUTH=XOAUTH2"))
+            return xoauth2();
+        fail(MailError(MailError::Kind::Policy,
+                       QCoreApplication::translate("ImapConnection",
+                                                   "The server offers neither OAUTHBEARER nor "
+                                                   "XOAUTH2, so the account's OAuth 2.0 sign-in "
+                                                   "cannot be used"),
+                       QString::fromLatin1(m_capabilities.join(' '))));
+        return {};
     }
     return {};
 }

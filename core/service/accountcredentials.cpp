@@ -1,6 +1,7 @@
 #include "accountcredentials.h"
 
 #include "accounts/secretstore.h"
+#include "oauth/oauth2tokenmanager.h"
 
 #include <QPointer>
 
@@ -11,8 +12,58 @@ AccountCredentials::AccountCredentials(const QString &accountId, SecretStore *se
     , m_secrets(secrets)
 { }
 
+void AccountCredentials::setTokens(OAuth2TokenManager *tokens)
+{
+    if (m_tokens == tokens)
+        return;
+    if (m_tokens)
+        m_tokens->disconnect(this);
+    m_tokens = tokens;
+    if (!tokens)
+        return;
+    connect(tokens, &OAuth2TokenManager::signInRequested, this,
+            [this, tokens](OAuth2TokenManager::Reason reason, const QString &detail) {
+                const QString name = tokens->provider().name;
+                QString why;
+                switch (reason) {
+                case OAuth2TokenManager::Reason::NotSignedIn:
+                    why = tr("Not signed in with %1 yet.").arg(name);
+                    break;
+                case OAuth2TokenManager::Reason::StoreFailed:
+                    why = tr("The sign-in with %1 could not be read from the keychain: %2")
+                                  .arg(name, detail);
+                    break;
+                case OAuth2TokenManager::Reason::Refused:
+                    why = tr("%1 no longer accepts this sign-in: %2").arg(name, detail);
+                    break;
+                case OAuth2TokenManager::Reason::SignInFailed:
+                    why = tr("The sign-in with %1 failed: %2").arg(name, detail);
+                    break;
+                }
+                Q_EMIT passwordRequested(Reason::SignInRequired, why);
+            });
+    connect(tokens, &OAuth2TokenManager::notice, this, &AccountCredentials::notice);
+}
+
+QString AccountCredentials::password() const
+{
+    return m_tokens ? m_tokens->accessToken() : m_password;
+}
+
+bool AccountCredentials::isAwaitingAnswer() const
+{
+    if (m_tokens)
+        return m_tokens->isAwaitingUser()
+               || m_tokens->state() == OAuth2TokenManager::State::Authorizing;
+    return m_awaiting;
+}
+
 void AccountCredentials::read(QObject *context, std::function<void(const QString &)> deliver)
 {
+    if (m_tokens) {
+        m_tokens->read(context, std::move(deliver));
+        return;
+    }
     QPointer<QObject> receiver = context;
     auto handOver = [receiver, deliver](const QString &password) {
         if (receiver)
@@ -48,6 +99,12 @@ void AccountCredentials::ask(Reason reason, const QString &detail)
 
 void AccountCredentials::answer(const QString &password)
 {
+    if (m_tokens) {
+        // The answer to a sign-in question comes through the browser; here it can only decline.
+        if (password.isEmpty())
+            m_tokens->declineSignIn();
+        return;
+    }
     if (!m_awaiting)
         return;
     m_awaiting = false;
@@ -65,6 +122,10 @@ void AccountCredentials::answerWaiters()
 
 void AccountCredentials::loginSucceeded()
 {
+    if (m_tokens) {
+        m_tokens->loginSucceeded();
+        return;
+    }
     if (!std::exchange(m_typed, false))
         return;
     m_secrets->writePassword(m_accountId, m_password, this, [this](const SecretStore::Reply &reply) {
@@ -76,6 +137,10 @@ void AccountCredentials::loginSucceeded()
 
 void AccountCredentials::rejected(const QString &serverText)
 {
+    if (m_tokens) {
+        m_tokens->rejected(serverText);
+        return;
+    }
     m_password.clear();
     m_typed = false;
     if (!m_awaiting)

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class OAuth2TokenManager;
 class SecretStore;
 
 // The password of one account, and the one place the service layer reads it from the secret
@@ -14,6 +15,11 @@ class SecretStore;
 // (passwordRequested()), and everyone who asked for it meanwhile gets the answer. A password the
 // user typed is written to the store only once a login with it succeeded (loginSucceeded()); one
 // the server refused is forgotten and asked for again (rejected()).
+//
+// An account that signs in with OAuth 2.0 has tokens (setTokens()): the secret is then an access
+// token they hand over, a refused one is replaced by them, and the question is to sign in in the
+// browser (Reason::SignInRequired), answered through the tokens, or declined with an empty
+// answer().
 class AccountCredentials : public QObject
 {
     Q_OBJECT
@@ -22,17 +28,22 @@ public:
         NoneStored, // the secret store has none for this account
         StoreFailed, // the keychain did not answer or refused; the detail says how
         Rejected, // the server refused the one used; the detail is its answer
+        SignInRequired, // OAuth 2.0: the user signs in in the browser (again); the detail says why
     };
     Q_ENUM(Reason)
 
     AccountCredentials(const QString &accountId, SecretStore *secrets, QObject *parent = nullptr);
 
+    // The OAuth 2.0 tokens the account signs in with (not owned); null: a password.
+    void setTokens(OAuth2TokenManager *tokens);
+    OAuth2TokenManager *tokens() const { return m_tokens; }
+
     // Hands the password over, later, in context's thread: the known one, else the stored one,
     // else the user's answer; empty when the user declines.
     void read(QObject *context, std::function<void(const QString &)> deliver);
     // The password known this session; empty before it was read or given.
-    QString password() const { return m_password; }
-    bool isAwaitingAnswer() const { return m_awaiting; }
+    QString password() const;
+    bool isAwaitingAnswer() const;
     // The user's answer to passwordRequested(); an empty one declines.
     void answer(const QString &password);
     // A login with password() succeeded: one the user typed is stored now.
@@ -59,5 +70,6 @@ private:
     QString m_password;
     bool m_typed = false; // given by the user, not stored yet
     bool m_awaiting = false;
+    OAuth2TokenManager *m_tokens = nullptr;
     QList<std::function<void(const QString &)>> m_waiters;
 };

@@ -7,8 +7,11 @@
 #include "models/searchresultsmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "newmailmonitor.h"
+#include "oauth/oauth2providers.h"
 #include "outbox/messagesender.h"
 #include "runningaccount.h"
+
+#include <QSettings>
 
 AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
                                const QString &dataDirectory, TransportFactory *transports,
@@ -35,6 +38,21 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
             &AccountFolderModel::setAllInboxesUnread);
     connect(m_outbox.get(), &QAbstractItemModel::modelReset, this,
             [this] { m_folders->setOutboxCount(m_outbox->rowCount()); });
+}
+
+std::optional<OAuth2Provider> AccountManager::oauth2Provider(const Account &account) const
+{
+    if (!isOAuthMechanism(account.authMethod()))
+        return std::nullopt;
+    const QSettings *settings = m_accounts->settings();
+    std::optional<OAuth2Provider> provider
+            = account.oauthProvider().isEmpty()
+                      ? OAuth2Providers::forAccount(account.address(), account.imapHost(), settings)
+                      : OAuth2Providers::find(account.oauthProvider(), settings);
+    // Without a client ID there is no sign-in: the token is typed, as the dialog explains.
+    if (provider && !provider->hasClientId())
+        return std::nullopt;
+    return provider;
 }
 
 AccountManager::~AccountManager()
@@ -70,6 +88,7 @@ void AccountManager::followStore()
         if (!running || !account)
             return;
         running->service()->setAccount(*account);
+        running->service()->setOAuth2Provider(oauth2Provider(*account));
         m_folders->setAccountName(id, account->displayName(), account->address());
         m_search->setAccountName(id, account->displayName());
     });
@@ -89,6 +108,7 @@ void AccountManager::startAccount(const Account &account, int position)
     }
     m_running.insert(account.id(), running);
     AccountService *service = running->service();
+    service->setOAuth2Provider(oauth2Provider(account));
     m_folders->addAccount(position, account.id(), account.displayName(), account.address(),
                           service->folderModel());
     connect(service, &AccountService::stateChanged, this,

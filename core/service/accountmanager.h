@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "oauth/oauth2provider.h"
 #include "outbox/outboxfollowup.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class AccountFolderModel;
 class RunningAccount;
@@ -79,6 +81,8 @@ Q_SIGNALS:
 private:
     void followStore();
     void startAccount(const Account &account, int position);
+    // The provider an account signs in with through OAuth 2.0, if it does and one is configured.
+    std::optional<OAuth2Provider> oauth2Provider(const Account &account) const;
     void stopAccount(const QString &accountId);
     // A message was sent: the messages it answered, forwarded or was drafted as change, each
     // through its own account's queue (now, or once that account is connected).

@@ -17,6 +17,7 @@
 #include "models/messagelistmodel.h"
 #include "net/ssltransportfactory.h"
 #include "net/transport.h"
+#include "oauth/oauth2tokenmanager.h"
 #include "offlinekeeper.h"
 #include "operationqueue.h"
 #include "partdownload.h"
@@ -69,6 +70,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
     : QObject(parent)
     , m_account(account)
     , m_transports(transports)
+    , m_secrets(secrets)
 {
     if (!m_transports) {
         m_ownTransports = std::make_unique<SslTransportFactory>();
@@ -194,6 +196,27 @@ void AccountService::connectWithPassword()
     });
 }
 
+void AccountService::setOAuth2Provider(const std::optional<OAuth2Provider> &provider)
+{
+    const bool oauth = provider && provider->isValid() && isOAuthMechanism(m_account.authMethod());
+    if (oauth && m_tokens && m_tokens->provider() == *provider)
+        return; // the same sign-in goes on
+    m_credentials->setTokens(nullptr);
+    m_tokens.reset();
+    if (!oauth)
+        return;
+    m_tokens = std::make_unique<OAuth2TokenManager>(m_account.id(), *provider, m_secrets);
+    connect(m_tokens.get(), &OAuth2TokenManager::browserRequested, this,
+            &AccountService::browserRequested);
+    m_credentials->setTokens(m_tokens.get());
+}
+
+void AccountService::signIn()
+{
+    if (m_tokens)
+        m_tokens->signIn();
+}
+
 void AccountService::answerPassword(const QString &password)
 {
     m_credentials->answer(password);
@@ -235,13 +258,18 @@ void AccountService::submissionLoginSucceeded()
 {
     if (m_account.hasOwnSubmissionLogin())
         m_submissionCredentials->loginSucceeded();
+    else if (m_tokens)
+        m_credentials->loginSucceeded();
 }
 
 void AccountService::submissionLoginRefused(const QString &serverText)
 {
-    // The incoming server's password is judged by the incoming server alone.
+    // The incoming server's password is judged by the incoming server alone; an access token
+    // may have expired for either, and is replaced (once) whichever refused it.
     if (m_account.hasOwnSubmissionLogin())
         m_submissionCredentials->rejected(serverText);
+    else if (m_tokens)
+        m_credentials->rejected(serverText);
 }
 
 void AccountService::openSession(const QString &password)

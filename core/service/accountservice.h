@@ -4,6 +4,7 @@
 #include "accounts/account.h"
 #include "common/mailerror.h"
 #include "mime/mimepart.h"
+#include "oauth/oauth2provider.h"
 #include "store/folderrecord.h"
 #include "store/messagerecord.h"
 
@@ -15,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class FolderSync;
 class FolderTreeModel;
@@ -52,6 +54,8 @@ class TransportFactory;
 // the queue uses the connection, selects its folder, and the open folder is selected again
 // afterwards by its synchronisation, as after the queue. Transports come from the
 // TransportFactory given, so the whole service runs against a scripted server.
+class OAuth2TokenManager;
+
 class AccountService : public QObject
 {
     Q_OBJECT
@@ -166,6 +170,15 @@ public:
     void answerTrust(bool trust);
     // The answer to passwordRequested(); an empty one declines, and the account stays offline.
     void answerPassword(const QString &password);
+    // The OAuth 2.0 provider the account signs in with: with one, and an OAuth Authentication
+    // choice, the account's secret is an access token the service fetches itself (the refresh
+    // token kept in the SecretStore); the question is then passwordRequested(SignInRequired),
+    // answered by signIn() or declined by answerPassword() with an empty one. Without, a token
+    // is typed like a password.
+    void setOAuth2Provider(const std::optional<OAuth2Provider> &provider);
+    bool usesOAuth2() const { return bool(m_tokens); }
+    // Starts the OAuth 2.0 sign-in in the browser (browserRequested()); also without a question.
+    void signIn();
     bool isAwaitingPassword() const;
     // The password the account logs in with (for the submission server): the one given this
     // session, else the stored one. With none stored or the keychain failing, the user is asked
@@ -191,6 +204,8 @@ Q_SIGNALS:
     void certificateTrusted(const QByteArray &hexFingerprint);
     // The session waits for answerPassword().
     void passwordRequested(AccountCredentials::Reason reason, const QString &detail);
+    // The OAuth 2.0 sign-in: open url in the system browser.
+    void browserRequested(const QUrl &url);
     // The sender waits for answerSubmissionPassword() (only for a submission server with a
     // login of its own).
     void submissionPasswordRequested(AccountCredentials::Reason reason, const QString &detail);
@@ -309,6 +324,8 @@ private:
     Account m_account;
     TransportFactory *m_transports;
     std::unique_ptr<TransportFactory> m_ownTransports;
+    SecretStore *m_secrets;
+    std::unique_ptr<OAuth2TokenManager> m_tokens;
     std::unique_ptr<AccountCredentials> m_credentials;
     std::unique_ptr<AccountCredentials> m_submissionCredentials;
     std::unique_ptr<MessageStore> m_store;

@@ -195,7 +195,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (m_state == State::AuthOAuth && reply.code() == 334) {
             // The token was refused; the challenge holds the reason. Acknowledging it makes the
             // server end the exchange with its failure reply.
-            const bool bearer = m_settings.mechanism == SaslMechanism::OAuthBearer;
+            const bool bearer = m_mechanism == SaslMechanism::OAuthBearer;
             sendCommand(SaslResponse::oauthErrorAcknowledgement(bearer).toBase64(), State::Auth);
             return;
         }
@@ -280,7 +280,19 @@ void SmtpClient::startAuth()
         return;
     }
     const SaslMechanism wanted = m_settings.mechanism;
-    if (wanted != SaslMechanism::Auto && !m_caps.supportsAuth(saslMechanismName(wanted))) {
+    if (wanted == SaslMechanism::OAuth2 && !m_caps.supportsAuth("OAUTHBEARER")
+        && !m_caps.supportsAuth("XOAUTH2")) {
+        fail(MailError(MailError::Kind::Policy,
+                       QCoreApplication::translate("SmtpClient",
+                                                   "The server offers neither OAUTHBEARER nor "
+                                                   "XOAUTH2, so the account's OAuth 2.0 sign-in "
+                                                   "cannot be used"),
+                       QString::fromLatin1(m_caps.authMechanisms().join(' '))),
+             Stage::Auth);
+        return;
+    }
+    if (wanted != SaslMechanism::Auto && wanted != SaslMechanism::OAuth2
+        && !m_caps.supportsAuth(saslMechanismName(wanted))) {
         fail(MailError(MailError::Kind::Policy,
                        QCoreApplication::translate(
                                "SmtpClient", "The server does not offer the %1 authentication the "
@@ -296,7 +308,11 @@ void SmtpClient::startAuth()
             mechanism = SaslMechanism::Plain;
         else if (m_caps.supportsAuth("LOGIN"))
             mechanism = SaslMechanism::Login;
+    } else if (wanted == SaslMechanism::OAuth2) {
+        mechanism = m_caps.supportsAuth("OAUTHBEARER") ? SaslMechanism::OAuthBearer
+                                                       : SaslMechanism::XOAuth2;
     }
+    m_mechanism = mechanism;
     switch (mechanism) {
     case SaslMechanism::Plain:
         sendCommand("AUTH PLAIN "
@@ -321,6 +337,7 @@ void SmtpClient::startAuth()
                     State::AuthOAuth);
         return;
     case SaslMechanism::Auto:
+    case SaslMechanism::OAuth2:
         break;
     }
     fail(MailError(MailError::Kind::Authentication,

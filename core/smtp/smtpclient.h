@@ -114,6 +114,7 @@ private:
     State m_state = State::Idle;
     SmtpReplyParser m_parser;
     SmtpCapabilities m_caps;
+    SaslMechanism m_mechanism = SaslMechanism::Auto; // the one AUTH uses, once chosen
     QTimer m_timer;
     QPointer<SmtpSubmission> m_submission;
     SmtpEnvelope m_envelope;

@@ -17,6 +17,28 @@ void HttpTestServer::setResponse(const QByteArray &path, const Response &respons
     m_responses.insert(path, response);
 }
 
+bool HttpTestServer::listenOn(quint16 port)
+{
+    close();
+    return listen(QHostAddress::LocalHost, port);
+}
+
+void HttpTestServer::setHandler(const QByteArray &path, Handler handler)
+{
+    m_handlers.insert(path, std::move(handler));
+}
+
+HttpTestServer::Response HttpTestServer::respond(const Request &request) const
+{
+    const qsizetype query = request.path.indexOf('?');
+    const QByteArray bare = query < 0 ? request.path : request.path.left(query);
+    const auto handler = m_handlers.constFind(bare);
+    if (handler != m_handlers.cend())
+        return (*handler)(request);
+    const auto known = m_responses.constFind(request.path);
+    return known == m_responses.cend() ? Response {404, "no", {}} : *known;
+}
+
 QUrl HttpTestServer::url(const QByteArray &path) const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort()) + QString::fromLatin1(path));
@@ -39,13 +61,13 @@ void HttpTestServer::onConnection()
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
             *buffer += socket->readAll();
-            // One request at a time per connection; GET has no body.
+            // One request at a time per connection; its body is as long as Content-Length.
             for (qsizetype end = buffer->indexOf("\r\n\r\n"); end >= 0;
                  end = buffer->indexOf("\r\n\r\n")) {
                 const QList<QByteArray> lines = buffer->left(end).split('\n');
-                buffer->remove(0, end + 4);
                 Request request;
                 const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+                request.method = first.value(0);
                 request.path = first.value(1);
                 for (qsizetype i = 1; i < lines.size(); ++i) {
                     const qsizetype colon = lines[i].indexOf(':');
@@ -53,10 +75,14 @@ void HttpTestServer::onConnection()
                         request.headers.insert(lines[i].left(colon).trimmed().toLower(),
                                                lines[i].mid(colon + 1).trimmed());
                 }
+                const qsizetype length = request.headers.value("content-length").toLongLong();
+                if (buffer->size() < end + 4 + length)
+                    return; // the body is still on its way
+                request.body = buffer->mid(end + 4, length);
+                buffer->remove(0, end + 4 + length);
                 m_requests << request;
                 Q_EMIT requestReceived(request.path);
-                const auto known = m_responses.constFind(request.path);
-                Response response = known == m_responses.cend() ? Response {404, "no", {}} : *known;
+                const Response response = respond(request);
                 if (response.silent)
                     continue;
                 QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";

@@ -3,6 +3,7 @@
 #include "certificatedialog.h"
 #include "connectiontestpanel.h"
 #include "identitylisteditor.h"
+#include "oauth/oauth2providers.h"
 #include "testcertificates.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -279,6 +281,7 @@ private Q_SLOTS:
         QTest::addRow("automatic") << int(Account::AuthMethod::Auto) << false;
         QTest::addRow("PLAIN") << int(Account::AuthMethod::Plain) << false;
         QTest::addRow("LOGIN") << int(Account::AuthMethod::Login) << false;
+        QTest::addRow("OAuth 2.0") << int(Account::AuthMethod::OAuth2) << true;
         QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2) << true;
         QTest::addRow("OAUTHBEARER") << int(Account::AuthMethod::OAuthBearer) << true;
     }
@@ -289,7 +292,7 @@ private Q_SLOTS:
         QFETCH(bool, token);
         AccountDialog dialog;
         fillValid(dialog);
-        QCOMPARE(dialog.authBox()->count(), 5);
+        QCOMPARE(dialog.authBox()->count(), 6);
         dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(method));
         QCOMPARE(int(dialog.account().authMethod()), method);
         auto *note = dialog.findChild<QLabel *>(u"authNote"_s);
@@ -299,6 +302,57 @@ private Q_SLOTS:
         AccountDialog again;
         again.setAccount(a);
         QCOMPARE(again.authBox()->currentData().toInt(), method);
+    }
+
+    void oauthProviderSignInOrWhatIsMissing_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("provider"); // empty: none serves the account
+        QTest::addRow("gmail address") << u"ann@gmail.com"_s << u"imap.gmail.com"_s << u"google"_s;
+        QTest::addRow("Office 365 server")
+                << u"ann@firm.example"_s << u"outlook.office365.com"_s << u"microsoft"_s;
+        QTest::addRow("yahoo") << u"ann@yahoo.com"_s << u"imap.mail.yahoo.com"_s << u"yahoo"_s;
+        QTest::addRow("aol") << u"ann@aol.com"_s << u"imap.aol.com"_s << u"aol"_s;
+        QTest::addRow("no provider") << u"ann@example.org"_s << u"imap.example.org"_s << QString();
+    }
+
+    void oauthProviderSignInOrWhatIsMissing()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, host);
+        QFETCH(QString, provider);
+        AccountDialog dialog;
+        fillValid(dialog);
+        dialog.addressField()->setText(address);
+        dialog.imapHostField()->setText(host);
+        dialog.authBox()->setCurrentIndex(
+                dialog.authBox()->findData(int(Account::AuthMethod::OAuth2)));
+        auto *note = dialog.findChild<QLabel *>(u"authNote"_s);
+        QVERIFY(note && !note->isHidden());
+        const QSettings settings;
+        const auto known = OAuth2Providers::find(provider, &settings);
+        if (provider.isEmpty()) {
+            QVERIFY(note->text().contains(u"paste"_s));
+            QVERIFY(dialog.passwordField()->isEnabled());
+        } else if (known->hasClientId()) {
+            // This build or its settings bring a client ID: the browser signs in.
+            QVERIFY2(note->text().contains(known->name) && note->text().contains(u"browser"_s),
+                     qPrintable(note->text()));
+            QVERIFY(!dialog.passwordField()->isEnabled());
+        } else {
+            // Exactly what is missing, and where it goes.
+            QVERIFY2(note->text().contains(u"HERON_OAUTH_CLIENT_ID_"_s + provider.toUpper())
+                             && note->text().contains(provider + u"/clientId"_s)
+                             && note->text().contains(known->name),
+                     qPrintable(note->text()));
+            QVERIFY(dialog.passwordField()->isEnabled());
+        }
+        // A password choice has no note.
+        dialog.authBox()->setCurrentIndex(
+                dialog.authBox()->findData(int(Account::AuthMethod::Plain)));
+        QVERIFY(note->isHidden());
+        QVERIFY(dialog.passwordField()->isEnabled());
     }
 
     void outgoingServerHasItsOwnLogin()

@@ -2,6 +2,7 @@
 #include "accountlistdialog.h"
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
+#include "oauth/oauth2tokenmanager.h"
 
 #include <QFile>
 #include <QLineEdit>
@@ -79,6 +80,12 @@ private Q_SLOTS:
         QCOMPARE(readPassword(secrets, id), u"Very-Secret-42"_s);
         QTRY_VERIFY(!dialog.findChild<AccountDialog *>());
 
+        // An OAuth 2.0 sign-in kept for it goes with the account too.
+        bool written = false;
+        secrets.writePassword(OAuth2TokenManager::refreshTokenSecretId(id), u"rt-1"_s, this,
+                              [&](const SecretStore::Reply &) { written = true; });
+        QTRY_VERIFY(written);
+
         // Remove asks first; yes removes settings and password.
         dialog.removeAccount(id);
         QMessageBox *box = nullptr;
@@ -86,6 +93,7 @@ private Q_SLOTS:
         box->button(QMessageBox::Yes)->click();
         QTRY_VERIFY(accounts.accounts().isEmpty());
         QTRY_VERIFY(!secrets.contains(id));
+        QTRY_VERIFY(!secrets.contains(OAuth2TokenManager::refreshTokenSecretId(id)));
         QCOMPARE(dialog.list()->count(), 0);
     }
 

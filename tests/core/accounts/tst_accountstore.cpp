@@ -76,6 +76,7 @@ private Q_SLOTS:
         QTest::addRow("LOGIN") << int(Account::AuthMethod::Login);
         QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2);
         QTest::addRow("OAUTHBEARER") << int(Account::AuthMethod::OAuthBearer);
+        QTest::addRow("OAuth 2.0, mechanism from the server") << int(Account::AuthMethod::OAuth2);
     }
 
     void authMethodsRoundTrip()

@@ -291,6 +291,56 @@ void TestImapConnection::mechanisms_data()
                           "S: h1 NO [AUTHENTICATIONFAILED] Invalid token\n"
                           "C: <close>\n")
             << refused;
+    QTest::newRow("XOAUTH2 without SASL-IR refused: the error challenge after the token")
+            << int(SaslMechanism::XOAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2] ready\n"
+                          "C: h1 AUTHENTICATE XOAUTH2\n"
+                          "S: +\n"
+                          "C: dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==\n"
+                          "S: + eyJzdGF0dXMiOiI0MDEifQ==\n"
+                          "C: \n"
+                          "S: h1 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
+                          "C: <close>\n")
+            << refused;
+    QTest::newRow("OAuth 2.0 takes OAUTHBEARER where offered")
+            << int(SaslMechanism::OAuth2)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2 AUTH=OAUTHBEARER] ready\n"
+               "C: h1 AUTHENTICATE OAUTHBEARER "
+               "bixhPWFsaWNlLAFob3N0PWltYXAuZXhhbXBsZS50ZXN0AXBvcnQ9OTkzAWF1dGg9QmVhcmVyIHRvawEB\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("OAuth 2.0 takes XOAUTH2 when OAUTHBEARER is not offered")
+            << int(SaslMechanism::OAuth2)
+            << "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2] ready\n"
+               "C: h1 AUTHENTICATE XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==\n"
+                       + loggedIn
+            << ok;
+    QTest::newRow("OAuth 2.0 refused through OAUTHBEARER: answered with ^A")
+            << int(SaslMechanism::OAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2 "
+                          "AUTH=OAUTHBEARER] ready\n"
+                          "C: h1 AUTHENTICATE OAUTHBEARER "
+                          "bixhPWFsaWNlLAFob3N0PWltYXAuZXhhbXBsZS50ZXN0AXBvcnQ9OTkzAWF1dGg9QmVhcmVy"
+                          "IHRvawEB\n"
+                          "S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\n"
+                          "C: AQ==\n"
+                          "S: h1 NO [AUTHENTICATIONFAILED] Invalid token\n"
+                          "C: <close>\n")
+            << refused;
+    QTest::newRow("OAuth 2.0 refused through XOAUTH2: answered empty")
+            << int(SaslMechanism::OAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2] ready\n"
+                          "C: h1 AUTHENTICATE XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==\n"
+                          "S: + eyJzdGF0dXMiOiI0MDEifQ==\n"
+                          "C: \n"
+                          "S: h1 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
+                          "C: <close>\n")
+            << refused;
+    QTest::newRow("OAuth 2.0, neither mechanism offered: no token sent")
+            << int(SaslMechanism::OAuth2)
+            << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=LOGIN] ready\n"
+                          "C: <close>\n")
+            << policy;
 }
 
 void TestImapConnection::mechanisms()
@@ -306,8 +356,7 @@ void TestImapConnection::mechanisms()
     QSignalSpy failed(&connection, &ImapConnection::failed);
     ImapConnectionSettings s = settings(Security::ImplicitTls);
     s.mechanism = SaslMechanism(mechanism);
-    const bool oauth = s.mechanism == SaslMechanism::XOAuth2
-                       || s.mechanism == SaslMechanism::OAuthBearer;
+    const bool oauth = isOAuthMechanism(s.mechanism);
     s.password = oauth ? QStringLiteral("tok") : QStringLiteral("secret");
     s.enableExtensions = false;
     s.clientId.clear();

@@ -12,8 +12,12 @@
 #include "store/messagestore.h"
 
 #include "fakeimapserver.h"
+#include "oauth/oauth2tokenmanager.h"
+#include "oauthtestserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +60,8 @@ private Q_SLOTS:
     void readAskedForDuringTheSynchronisationWaitsForIt();
     void offlineReadsComeFromTheCache();
     void readAndMarkReadInAnotherFolderTogether();
+    void oauthSignInInTheBrowserThenRefreshAfterARefusal();
+    void oauthRevokedAccessAsksToSignInAgain();
     void chosenAuthenticationReachesTheServer_data();
     void chosenAuthenticationReachesTheServer();
     void submissionWithItsOwnLogin();
@@ -538,6 +544,105 @@ void TestAccountLayer::connectionTestOfAnExistingAccountUsesItsStoredPassword()
     QCOMPARE(imapOutcome(QStringLiteral("wrong")),
              ConnectionTestResult::Outcome::AuthenticationFailed);
     QCOMPARE(m_server->loginCount(), 1);
+}
+
+namespace {
+
+// The user's browser approves every authorization request as alice.
+void approveInBrowser(AccountService *service, OAuthTestServer *auth, QObject *context)
+{
+    auto *network = new QNetworkAccessManager(context);
+    QObject::connect(service, &AccountService::browserRequested, context,
+                     [auth, network](const QUrl &url) {
+                         QNetworkReply *reply = network->get(
+                                 QNetworkRequest(auth->approve(url, QStringLiteral("alice"))));
+                         QObject::connect(reply, &QNetworkReply::finished, reply,
+                                          &QObject::deleteLater);
+                     });
+}
+
+} // namespace
+
+void TestAccountLayer::oauthSignInInTheBrowserThenRefreshAfterARefusal()
+{
+    // The IMAP server takes the newest access token the authorization server issued, except
+    // one issued while refuseNext is set.
+    OAuthTestServer auth;
+    bool refuseNext = false;
+    connect(&auth, &OAuthTestServer::accessTokenIssued, this, [&](const QString &token) {
+        m_server->setPassword(std::exchange(refuseNext, false) ? QByteArray("none")
+                                                               : token.toLatin1());
+    });
+    Account account = testAccount();
+    account.setAuthMethod(Account::AuthMethod::OAuth2);
+    m_service->setAccount(account);
+    m_service->setOAuth2Provider(auth.provider());
+    QVERIFY(m_service->usesOAuth2());
+    approveInBrowser(m_service.get(), &auth, this);
+    QSignalSpy asked(m_service.get(), &AccountService::passwordRequested);
+    QSignalSpy browser(m_service.get(), &AccountService::browserRequested);
+
+    m_service->connectToServer();
+    QTRY_COMPARE(asked.size(), 1);
+    QCOMPARE(asked.at(0).at(0).value<AccountCredentials::Reason>(),
+             AccountCredentials::Reason::SignInRequired);
+    QVERIFY(m_service->isAwaitingPassword());
+    QCOMPARE(m_server->loginCount(), 0);
+    m_service->signIn();
+    QTRY_COMPARE(browser.size(), 1);
+    QVERIFY(waitForState(AccountService::State::Online));
+    QCOMPARE(m_server->loginCount(), 1);
+    // The server offers XOAUTH2 only: the OAuth 2.0 choice takes it.
+    const QList<QByteArray> commands = m_server->commands();
+    QVERIFY(std::any_of(commands.cbegin(), commands.cend(),
+                        [](const QByteArray &c) { return c.startsWith("AUTHENTICATE XOAUTH2"); }));
+    // The refresh token is in the keychain; the password slot stays empty.
+    QVERIFY(m_secrets->contains(OAuth2TokenManager::refreshTokenSecretId(accountId)));
+    QVERIFY(!m_secrets->contains(accountId));
+
+    // Heron starts again: the stored sign-in serves without a browser. The first token it gets
+    // is refused by the server; it fetches another one and logs in, asking nobody.
+    m_service = std::make_unique<AccountService>(account, m_secrets.get(), m_server.get());
+    QTemporaryDir cache;
+    QVERIFY(!m_service->openCache(cache.filePath(QStringLiteral("cache.sqlite"))));
+    m_service->setOAuth2Provider(auth.provider());
+    QSignalSpy askedAgain(m_service.get(), &AccountService::passwordRequested);
+    refuseNext = true;
+    const qsizetype requestsBefore = auth.tokenRequests().size();
+    m_service->connectToServer();
+    QVERIFY(waitForState(AccountService::State::Online));
+    QCOMPARE(m_server->loginCount(), 2);
+    QCOMPARE(auth.tokenRequests().size(), requestsBefore + 2);
+    QCOMPARE(auth.tokenRequests().constLast().grantType, QStringLiteral("refresh_token"));
+    QCOMPARE(askedAgain.size(), 0);
+    QCOMPARE(browser.size(), 1);
+}
+
+void TestAccountLayer::oauthRevokedAccessAsksToSignInAgain()
+{
+    OAuthTestServer auth;
+    m_secrets->writePassword(OAuth2TokenManager::refreshTokenSecretId(accountId),
+                             auth.issueRefreshToken(QStringLiteral("alice")), this,
+                             [](const SecretStore::Reply &) {});
+    auth.revokeAll(); // the user withdrew Heron's access at the provider
+    Account account = testAccount();
+    account.setAuthMethod(Account::AuthMethod::XOAuth2);
+    m_service->setAccount(account);
+    m_service->setOAuth2Provider(auth.provider());
+    QSignalSpy asked(m_service.get(), &AccountService::passwordRequested);
+    m_service->connectToServer();
+    QTRY_COMPARE(asked.size(), 1);
+    QCOMPARE(asked.at(0).at(0).value<AccountCredentials::Reason>(),
+             AccountCredentials::Reason::SignInRequired);
+    const QString detail = asked.at(0).at(1).toString();
+    QVERIFY2(detail.contains(QStringLiteral("Test Provider"))
+                     && detail.contains(QStringLiteral("invalid_grant")),
+             qPrintable(detail));
+    QCOMPARE(m_server->loginCount(), 0);
+    // Declining leaves the account offline.
+    m_service->answerPassword(QString());
+    QVERIFY(waitForState(AccountService::State::Failed));
+    QCOMPARE(m_server->loginCount(), 0);
 }
 
 void TestAccountLayer::chosenAuthenticationReachesTheServer_data()

@@ -531,6 +531,35 @@ void TestSmtpClient::mechanisms_data()
                        "S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=", "C: AQ==",
                        "S: 535 5.7.8 Authentication failed"}
             << int(Kind::Authentication);
+    QTest::newRow("OAuth 2.0 takes OAUTHBEARER where offered")
+            << int(SaslMechanism::OAuth2) << QByteArray("AUTH PLAIN XOAUTH2 OAUTHBEARER")
+            << Script {"C: AUTH OAUTHBEARER "
+                       "bixhPWFsaWNlLAFob3N0PXNtdHAuZXhhbXBsZS50ZXN0AXBvcnQ9NDY1AWF1dGg9QmVhcmVyIHR"
+                       "vawEB",
+                       "S: 235 2.7.0 Accepted"}
+            << ok;
+    QTest::newRow("OAuth 2.0 takes XOAUTH2 when OAUTHBEARER is not offered")
+            << int(SaslMechanism::OAuth2) << QByteArray("AUTH PLAIN XOAUTH2")
+            << Script {"C: AUTH XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==",
+                       "S: 235 2.7.0 Accepted"}
+            << ok;
+    QTest::newRow("OAuth 2.0 refused through OAUTHBEARER: answered with ^A")
+            << int(SaslMechanism::OAuth2) << QByteArray("AUTH XOAUTH2 OAUTHBEARER")
+            << Script {"C: AUTH OAUTHBEARER "
+                       "bixhPWFsaWNlLAFob3N0PXNtdHAuZXhhbXBsZS50ZXN0AXBvcnQ9NDY1AWF1dGg9QmVhcmVyIHR"
+                       "vawEB",
+                       "S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=", "C: AQ==",
+                       "S: 535 5.7.8 Authentication failed"}
+            << int(Kind::Authentication);
+    QTest::newRow("OAuth 2.0 refused through XOAUTH2: answered empty")
+            << int(SaslMechanism::OAuth2) << QByteArray("AUTH XOAUTH2")
+            << Script {"C: AUTH XOAUTH2 dXNlcj1hbGljZQFhdXRoPUJlYXJlciB0b2sBAQ==",
+                       "S: 334 eyJzdGF0dXMiOiI0MDEifQ==", "C: ",
+                       "S: 535 5.7.8 Username and Password not accepted"}
+            << int(Kind::Authentication);
+    QTest::newRow("OAuth 2.0, neither mechanism offered: no token sent")
+            << int(SaslMechanism::OAuth2) << QByteArray("AUTH PLAIN LOGIN") << Script {}
+            << int(Kind::Policy);
 }
 
 void TestSmtpClient::mechanisms()
@@ -540,8 +569,7 @@ void TestSmtpClient::mechanisms()
     QFETCH(Script, auth);
     QFETCH(int, errorKind);
 
-    const bool oauth = SaslMechanism(mechanism) == SaslMechanism::XOAuth2
-                       || SaslMechanism(mechanism) == SaslMechanism::OAuthBearer;
+    const bool oauth = isOAuthMechanism(SaslMechanism(mechanism));
     Script script = Script {"S: 220 smtp.example.test ESMTP", "C: EHLO heron.test"}
                     + ehloReply({authKeyword}) + auth;
     if (errorKind == int(Kind::None))
