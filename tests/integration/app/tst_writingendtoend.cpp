@@ -5,7 +5,6 @@
 // server's copy, and sending it deletes the copy.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
-#include "addresslineedit.h"
 #include "appcontroller.h"
 #include "composerequest.h"
 #include "composerwindow.h"
@@ -17,6 +16,7 @@
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "people/addressbook.h"
+#include "recipientfield.h"
 #include "viewer/messageviewer.h"
 
 #include <QAbstractItemView>
