@@ -139,8 +139,18 @@ ComposerWindow::ComposerWindow(QWidget *parent)
             &ComposerWindow::updateAttachmentSummary);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
     connect(m_discardAction, &QAction::triggered, this, &ComposerWindow::discard);
-    for (RecipientField *field : {m_to, m_cc, m_bcc})
+    for (RecipientField *field : {m_to, m_cc, m_bcc}) {
         connect(field, &RecipientField::textChanged, this, &ComposerWindow::changed);
+        // A refusal on show follows the corrections: it goes once nothing is left to correct.
+        connect(field, &RecipientField::textChanged, this, [this] {
+            if (!m_showsRefusal)
+                return;
+            const QString error = validationError();
+            m_error->setText(error);
+            m_error->setVisible(!error.isEmpty());
+            m_showsRefusal = !error.isEmpty();
+        });
+    }
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::changed);
     connect(m_body, &QTextEdit::textChanged, this, &ComposerWindow::changed);
     connect(m_attachments, &AttachmentList::attachmentsChanged, this, &ComposerWindow::changed);
@@ -377,6 +387,7 @@ bool ComposerWindow::addAttachment(const QString &path)
     const bool added = m_attachments->addFile(path);
     if (!added) {
         m_error->setText(tr("“%1” cannot be attached: it is not a readable file.").arg(path));
+        m_showsRefusal = false;
         m_error->show();
     }
     return added;
@@ -427,6 +438,7 @@ void ComposerWindow::send()
     const QString error = validationError();
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
+    m_showsRefusal = !error.isEmpty();
     if (!error.isEmpty()) {
         // Straight to the first recipient to correct.
         for (RecipientField *field : {m_to, m_cc, m_bcc}) {

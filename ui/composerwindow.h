@@ -163,4 +163,5 @@ private:
     QList<OutboxFollowUp> m_followUps;
     QWidget *m_initialFocus = nullptr;
     bool m_askBeforeShortcutSend = true;
+    bool m_showsRefusal = false; // m_error shows why Send refused
 };

@@ -31,6 +31,9 @@ RecipientChip::RecipientChip(const MailAddress &address, QWidget *parent)
     setObjectName(QStringLiteral("recipient"));
     setFocusPolicy(Qt::ClickFocus);
     setAutoFillBackground(true);
+    // The field paints as a text box (Base); an item as a button, and its label with it.
+    setBackgroundRole(QPalette::Button);
+    setForegroundRole(QPalette::ButtonText);
     setFrameShape(QFrame::StyledPanel);
     setProperty("invalid", !m_valid);
 
@@ -80,9 +83,8 @@ void RecipientChip::updateLook()
                                 : look.color(QPalette::ButtonText);
     if (!m_valid && !focused)
         foreground = errorColour(look);
-    look.setColor(QPalette::Window, background);
-    look.setColor(QPalette::WindowText, foreground);
     look.setColor(QPalette::Button, background);
+    look.setColor(QPalette::ButtonText, foreground);
     if (!m_valid)
         look.setColor(QPalette::Mid, errorColour(look));
     setPalette(look);

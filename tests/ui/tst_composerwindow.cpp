@@ -418,12 +418,16 @@ private Q_SLOTS:
         QTRY_VERIFY(composer.toField()->chip(1)->hasFocus());
         // Removed with the keyboard and corrected, the message goes.
         QTest::keyClick(composer.toField()->chip(1), Qt::Key_Delete);
+        // The refusal follows: only the one left to correct is named.
+        QVERIFY(!composer.errorLabel()->text().contains(u"carol at example"_s));
+        QVERIFY(composer.errorLabel()->text().contains(u"dan@"_s));
         composer.ccField()->chip(0)->setFocus();
         QTest::keyClick(composer.ccField()->chip(0), Qt::Key_Return); // back into the line
         QCOMPARE(composer.ccField()->editor()->text(), u"dan@"_s);
         QTest::keyClicks(composer.ccField()->editor(), u"example.org"_s);
         QTest::keyClick(composer.ccField()->editor(), Qt::Key_Return);
         QCOMPARE(composer.ccField()->invalidAddresses(), QStringList());
+        QVERIFY(composer.errorLabel()->isHidden());
         composer.sendAction()->trigger();
         QCOMPARE(sent.size(), 1);
         const auto message = sent.at(0).at(0).value<OutgoingMessage>();
