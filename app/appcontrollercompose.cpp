@@ -139,9 +139,9 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                 }
                 MailError error;
                 // The message waits this long in the Outbox, where Undo can take it back.
-                const int delay = m_settings.value(QStringLiteral("composer/undoSendSeconds"), 5)
-                                          .toInt();
-                session->sender()->setSendDelay(std::max(0, delay) * 1000);
+                // (Settings → Sending), read afresh for every message.
+                const int delay = m_sending.undoSendSeconds();
+                session->sender()->setSendDelay(delay * 1000);
                 const QString id = session->sender()->send(message, &error, composer->followUps());
                 session->sender()->setSendDelay(0);
                 if (id.isEmpty()) {

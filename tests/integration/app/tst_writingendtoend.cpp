@@ -17,6 +17,7 @@
 #include "models/messagelistmodel.h"
 #include "people/addressbook.h"
 #include "recipientfield.h"
+#include "settingsdialog.h"
 #include "viewer/messageviewer.h"
 
 #include <QAbstractItemView>
@@ -36,6 +37,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +95,8 @@ private:
                      const QString &fields) const;
     QString flagsOf(const QString &user, const QString &subject) const;
     ComposerWindow *composerFrom(const QString &user);
+    // Sets the undo-send delay as the user does: Settings → Sending, then OK.
+    void setUndoSendDelay(int seconds);
     // Shows user's Inbox and the message with that subject in the viewer.
     void openInInbox(const QString &accountName, const QString &subject);
 
@@ -451,9 +455,22 @@ void TestWritingEndToEnd::peopleWrittenToComplete()
     QTRY_VERIFY(visibleComposers().isEmpty());
 }
 
+void TestWritingEndToEnd::setUndoSendDelay(int seconds)
+{
+    m_app->openSettings();
+    auto *dialog = m_app->mainWindow()->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->undoSendField());
+    dialog->undoSendField()->setValue(seconds);
+    dialog->accept();
+    QTRY_VERIFY(!m_app->mainWindow()->findChild<SettingsDialog *>());
+}
+
 void TestWritingEndToEnd::undoSendReopensTheComposer()
 {
-    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 120);
+    // The delay chosen in the settings dialog is the one the sender waits.
+    setUndoSendDelay(120);
+    QCOMPARE(QSettings().value(QStringLiteral("composer/undoSendSeconds")).toInt(), 120);
     const QString subject = QStringLiteral("Taken back ") + m_token;
     ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
     QVERIFY(composer);
@@ -478,9 +495,11 @@ void TestWritingEndToEnd::undoSendReopensTheComposer()
     QVERIFY(!m_app->hasUnsentMail());
     QVERIFY(!undo->isEnabled());
 
-    // Sent again without a delay, it arrives once.
-    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 0);
+    // Sent again with the delay turned off in the dialog, it goes at once and arrives once.
+    setUndoSendDelay(0);
     composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+    QVERIFY(!undo->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject,
                                     QStringLiteral("uid"))
                                       .isEmpty(),
