@@ -86,6 +86,17 @@ bool AppController::openDraft(const QModelIndex &index)
     connect(request, &WholeMessageRequest::fetched, this,
             [this, accountId, folderId, uid](const QByteArray &bytes) {
                 ComposerDraft draft = ComposerSource::draft(MimePart::parse(bytes), accountId);
+                // A reply remembers what it answers by its In-Reply-To: that message gets
+                // \Answered once this one is sent.
+                RunningAccount *session = m_manager->runningAccount(accountId);
+                if (session && !draft.inReplyTo.isEmpty()) {
+                    const auto [answeredFolder, answeredUid] = session->service()->findMessage(
+                            draft.inReplyTo);
+                    if (answeredFolder != 0)
+                        draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::MarkAnswered,
+                                                               accountId, answeredFolder,
+                                                               answeredUid});
+                }
                 // Saved again, it replaces this copy; sent, this copy goes.
                 draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::DeleteDraft,
                                                        accountId, folderId, uid});

@@ -2,7 +2,8 @@
 // carries the original's attachments on, byte for byte; the forwarded message gets $Forwarded
 // and the answered one \Answered on the server once the answer has left; a draft filed in the
 // server's Drafts opens in the composer from the message list, saving it again replaces the
-// server's copy, and sending it deletes the copy.
+// server's copy, and sending it deletes the copy; a reply kept as a draft and reopened still
+// marks what it answers.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
 #include "appcontroller.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void draftReopensReplacesAndGoesWhenSent();
     void peopleWrittenToComplete();
     void undoSendReopensTheComposer();
+    void reopenedReplyDraftMarksTheOriginalAnswered();
 
 private:
     void addAccount(const QString &user, const QString &name);
@@ -507,6 +509,74 @@ void TestWritingEndToEnd::undoSendReopensTheComposer()
     QCOMPARE(fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject, QStringLiteral("uid"))
                      .size(),
              1);
+}
+
+void TestWritingEndToEnd::reopenedReplyDraftMarksTheOriginalAnswered()
+{
+    QTRY_VERIFY(visibleComposers().isEmpty());
+    // Alice writes to Bob.
+    const QString subject = QStringLiteral("Answer later ") + m_token;
+    ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
+    QVERIFY(composer);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("No hurry."));
+    composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+
+    // Bob starts an answer and keeps it as a draft on the server, threading headers and all.
+    openInInbox(QStringLiteral("Bob"), subject);
+    auto *reply = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("reply"));
+    QVERIFY(reply);
+    reply->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains));
+    const QByteArray answered = composer->message().inReplyTo;
+    QVERIFY(!answered.isEmpty());
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Later, then."));
+    answerNext(QMessageBox::Save);
+    composer->closeAsking();
+    const QString replySubject = QStringLiteral("Re: ") + subject;
+    QJsonArray kept;
+    QTRY_VERIFY_WITH_TIMEOUT(!(kept = fetch(QStringLiteral("bob"), QStringLiteral("Drafts"),
+                                            replySubject, QStringLiteral("hdr.in-reply-to")))
+                                      .isEmpty(),
+                             30000);
+    QCOMPARE(kept.first().toObject().value(QStringLiteral("hdr.in-reply-to")).toString().trimmed(),
+             QString::fromLatin1(answered));
+    QVERIFY(!flagsOf(QStringLiteral("bob"), subject).contains(QStringLiteral("\\Answered")));
+
+    // Reopened from Drafts (a new composer knows nothing of the first one), it still knows
+    // what it answers; sent, the original is answered and the draft goes.
+    m_app->mainWindow()->folderView()->setCurrentIndex(
+            folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
+    QModelIndex draft;
+    QTRY_VERIFY_WITH_TIMEOUT((draft = findMessage(replySubject)).isValid(), 30000);
+    QTreeView *messages = m_app->mainWindow()->messageView();
+    messages->setCurrentIndex(draft);
+    messages->setFocus();
+    QTest::keyClick(messages, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    QCOMPARE(composer->message().inReplyTo, answered);
+    bool marks = false;
+    for (const OutboxFollowUp &followUp : composer->followUps())
+        marks = marks || followUp.action == OutboxFollowUp::Action::MarkAnswered;
+    QVERIFY(marks);
+    composer->sendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("alice"), QStringLiteral("INBOX"), replySubject,
+                                    QStringLiteral("uid"))
+                                      .isEmpty(),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(flagsOf(QStringLiteral("bob"), subject)
+                                     .contains(QStringLiteral("\\Answered")),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(QStringLiteral("bob"), QStringLiteral("Drafts"), replySubject,
+                                   QStringLiteral("uid"))
+                                     .isEmpty(),
+                             30000);
 }
 
 QTEST_MAIN(TestWritingEndToEnd)
