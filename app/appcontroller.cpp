@@ -604,7 +604,7 @@ void AppController::openSettings()
         m_settingsDialog->activateWindow();
         return;
     }
-    auto *dialog = new SettingsDialog(&m_remoteContent, m_window.get());
+    auto *dialog = new SettingsDialog(&m_remoteContent, &m_sending, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     dialog->open();

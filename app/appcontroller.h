@@ -3,6 +3,7 @@
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
 #include "accounts/remotecontentpolicy.h"
+#include "accounts/sendingpreferences.h"
 #include "service/accountservice.h"
 #include "service/remoteimagefetcher.h"
 
@@ -127,6 +128,7 @@ private:
     QSettings m_settings;
     AccountStore m_accounts;
     RemoteContentPolicy m_remoteContent;
+    SendingPreferences m_sending {&m_settings}; // the undo-send delay, read at each Send
     RemoteImageFetcher m_remoteImages;
     MemorySecretStore m_sessionSecrets;
     std::unique_ptr<SecretStore> m_primarySecrets;

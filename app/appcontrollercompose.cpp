@@ -86,6 +86,17 @@ bool AppController::openDraft(const QModelIndex &index)
     connect(request, &WholeMessageRequest::fetched, this,
             [this, accountId, folderId, uid](const QByteArray &bytes) {
                 ComposerDraft draft = ComposerSource::draft(MimePart::parse(bytes), accountId);
+                // A reply remembers what it answers by its In-Reply-To: that message gets
+                // \Answered once this one is sent.
+                RunningAccount *session = m_manager->runningAccount(accountId);
+                if (session && !draft.inReplyTo.isEmpty()) {
+                    const auto [answeredFolder, answeredUid] = session->service()->findMessage(
+                            draft.inReplyTo);
+                    if (answeredFolder != 0)
+                        draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::MarkAnswered,
+                                                               accountId, answeredFolder,
+                                                               answeredUid});
+                }
                 // Saved again, it replaces this copy; sent, this copy goes.
                 draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::DeleteDraft,
                                                        accountId, folderId, uid});
@@ -139,9 +150,9 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
                 }
                 MailError error;
                 // The message waits this long in the Outbox, where Undo can take it back.
-                const int delay = m_settings.value(QStringLiteral("composer/undoSendSeconds"), 5)
-                                          .toInt();
-                session->sender()->setSendDelay(std::max(0, delay) * 1000);
+                // (Settings → Sending), read afresh for every message.
+                const int delay = m_sending.undoSendSeconds();
+                session->sender()->setSendDelay(delay * 1000);
                 const QString id = session->sender()->send(message, &error, composer->followUps());
                 session->sender()->setSendDelay(0);
                 if (id.isEmpty()) {

@@ -1,7 +1,5 @@
 #include "addresslineedit.h"
-#include "colourscheme.h"
 
-#include "addresslist.h"
 #include "models/addresscompletionmodel.h"
 
 #include <QAbstractItemView>
@@ -19,36 +17,6 @@ AddressLineEdit::AddressLineEdit(QWidget *parent)
     connect(this, &QLineEdit::textEdited, this, &AddressLineEdit::updateCompletion);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &AddressLineEdit::insertCompletion);
-    connect(this, &QLineEdit::editingFinished, this, &AddressLineEdit::updateValidity);
-    // Typing again clears the mark until the field is left once more.
-    connect(this, &QLineEdit::textEdited, this, [this] {
-        if (property("invalid").toBool()) {
-            setProperty("invalid", false);
-            setStyleSheet({});
-            setToolTip({});
-        }
-    });
-}
-
-QStringList AddressLineEdit::invalidAddresses() const
-{
-    QStringList invalid;
-    for (const MailAddress &address : AddressList::parse(text()))
-        if (!AddressList::isPlausibleAddress(address.address))
-            invalid.append(address.address.isEmpty() ? address.name : address.address);
-    return invalid;
-}
-
-void AddressLineEdit::updateValidity()
-{
-    const QStringList invalid = invalidAddresses();
-    setProperty("invalid", !invalid.isEmpty());
-    setStyleSheet(invalid.isEmpty() ? QString()
-                                    : QStringLiteral("QLineEdit { border: 1px solid %1; }")
-                                              .arg(ColourScheme::error(palette()).name()));
-    setToolTip(invalid.isEmpty()
-                       ? QString()
-                       : tr("Not valid addresses: %1").arg(invalid.join(QStringLiteral(", "))));
 }
 
 void AddressLineEdit::setAddressModel(QAbstractItemModel *model)

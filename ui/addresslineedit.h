@@ -5,8 +5,9 @@
 class QAbstractItemModel;
 class QCompleter;
 
-// A line for several recipients: completes the address being typed after the last comma from
-// a model of known addresses, and keeps what was typed before it.
+// The line a recipient is typed in (inside a RecipientField): completes the address being
+// typed after the last comma from a model of known addresses, and keeps what was typed before
+// it.
 class AddressLineEdit : public QLineEdit
 {
     Q_OBJECT
@@ -20,10 +21,6 @@ public:
 
     // The text of the recipient under the cursor (after the last separator).
     QString currentToken() const;
-    // The typed addresses that are not plausible, marked in the field (red frame, tool tip)
-    // as soon as the user leaves it, before any send is tried.
-    QStringList invalidAddresses() const;
-    void updateValidity();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -11,6 +11,8 @@
 #include "messagequoter.h"
 #include "mime/attachmentmention.h"
 #include "originalmessage.h"
+#include "recipientchip.h"
+#include "recipientfield.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -21,6 +23,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
@@ -38,9 +41,9 @@ constexpr int identityRole = Qt::UserRole + 1;
 ComposerWindow::ComposerWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_from(new QComboBox)
-    , m_to(new AddressLineEdit)
-    , m_cc(new AddressLineEdit)
-    , m_bcc(new AddressLineEdit)
+    , m_to(new RecipientField)
+    , m_cc(new RecipientField)
+    , m_bcc(new RecipientField)
     , m_subject(new QLineEdit)
     , m_body(new QTextEdit)
     , m_signature(std::make_unique<ComposerSignature>(m_body))
@@ -92,9 +95,10 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     m_body->setObjectName(QStringLiteral("body"));
     m_attachments->setObjectName(QStringLiteral("attachments"));
     const QString hint = tr("Name <address>, separated by commas");
-    for (QLineEdit *field : {static_cast<QLineEdit *>(m_to), static_cast<QLineEdit *>(m_cc),
-                             static_cast<QLineEdit *>(m_bcc)})
+    for (RecipientField *field : {m_to, m_cc, m_bcc}) {
         field->setPlaceholderText(hint);
+        field->editor()->setObjectName(field->objectName() + QStringLiteral("Editor"));
+    }
 
     auto *form = new QFormLayout;
     form->addRow(tr("&From:"), m_from);
@@ -136,9 +140,19 @@ ComposerWindow::ComposerWindow(QWidget *parent)
             &ComposerWindow::updateAttachmentSummary);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
     connect(m_discardAction, &QAction::triggered, this, &ComposerWindow::discard);
-    for (QLineEdit *field : {static_cast<QLineEdit *>(m_to), static_cast<QLineEdit *>(m_cc),
-                             static_cast<QLineEdit *>(m_bcc), m_subject})
-        connect(field, &QLineEdit::textChanged, this, &ComposerWindow::changed);
+    for (RecipientField *field : {m_to, m_cc, m_bcc}) {
+        connect(field, &RecipientField::textChanged, this, &ComposerWindow::changed);
+        // A refusal on show follows the corrections: it goes once nothing is left to correct.
+        connect(field, &RecipientField::textChanged, this, [this] {
+            if (!m_showsRefusal)
+                return;
+            const QString error = validationError();
+            m_error->setText(error);
+            m_error->setVisible(!error.isEmpty());
+            m_showsRefusal = !error.isEmpty();
+        });
+    }
+    connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::changed);
     connect(m_body, &QTextEdit::textChanged, this, &ComposerWindow::changed);
     connect(m_attachments, &AttachmentList::attachmentsChanged, this, &ComposerWindow::changed);
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::changed);
@@ -245,7 +259,7 @@ QStringList ComposerWindow::ownAddresses() const
 
 void ComposerWindow::setAddressModel(QAbstractItemModel *model)
 {
-    for (AddressLineEdit *field : {m_to, m_cc, m_bcc})
+    for (RecipientField *field : {m_to, m_cc, m_bcc})
         field->setAddressModel(model);
 }
 
@@ -374,6 +388,7 @@ bool ComposerWindow::addAttachment(const QString &path)
     const bool added = m_attachments->addFile(path);
     if (!added) {
         m_error->setText(tr("“%1” cannot be attached: it is not a readable file.").arg(path));
+        m_showsRefusal = false;
         m_error->show();
     }
     return added;
@@ -384,9 +399,9 @@ OutgoingMessage ComposerWindow::message() const
     OutgoingMessage message;
     message.from = selectedSender();
     message.replyTo = AddressList::parse(selectedIdentity().replyTo);
-    message.to = AddressList::parse(m_to->text());
-    message.cc = AddressList::parse(m_cc->text());
-    message.bcc = AddressList::parse(m_bcc->text());
+    message.to = m_to->addresses();
+    message.cc = m_cc->addresses();
+    message.bcc = m_bcc->addresses();
     message.subject = m_subject->text().trimmed();
     message.plainBody = m_body->toPlainText();
     if (m_richText)
@@ -404,9 +419,18 @@ QString ComposerWindow::validationError() const
         return tr("There is no account to send from. Add one under Edit → Accounts.");
     if (m.recipientAddresses().isEmpty())
         return tr("Add at least one recipient.");
+    QStringList invalid;
     for (const QString &address : m.recipientAddresses())
         if (!AddressList::isPlausibleAddress(address))
-            return tr("“%1” is not a valid address.").arg(address);
+            invalid.append(address);
+    if (invalid.size() == 1)
+        return tr("“%1” is not a valid address. Correct or remove the marked recipient before "
+                  "sending.")
+                .arg(invalid.constFirst());
+    if (!invalid.isEmpty())
+        return tr("%1 are not valid addresses. Correct or remove the marked recipients before "
+                  "sending.")
+                .arg(QLocale().createSeparatedList(invalid));
     return {};
 }
 
@@ -415,8 +439,20 @@ void ComposerWindow::send()
     const QString error = validationError();
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    if (!error.isEmpty())
+    m_showsRefusal = !error.isEmpty();
+    if (!error.isEmpty()) {
+        // Straight to the first recipient to correct.
+        for (RecipientField *field : {m_to, m_cc, m_bcc}) {
+            field->commit();
+            for (RecipientChip *chip : field->chips()) {
+                if (!chip->isValid()) {
+                    chip->setFocus(Qt::OtherFocusReason);
+                    return;
+                }
+            }
+        }
         return;
+    }
     if (!confirmWithoutAttachment())
         return;
     Q_EMIT sendRequested(message());

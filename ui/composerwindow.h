@@ -3,13 +3,13 @@
 #include "accounts/account.h"
 #include "mime/outgoingmessage.h"
 #include "outbox/outboxfollowup.h"
+#include "recipientfield.h" // toField() and the others are used with the composer
 
 #include <QList>
 #include <QMainWindow>
 
 #include <memory>
 
-class AddressLineEdit;
 class AttachmentList;
 class ComposerSignature;
 class QAbstractItemModel;
@@ -87,9 +87,9 @@ public:
     QString validationError() const;
 
     QComboBox *fromCombo() const { return m_from; }
-    AddressLineEdit *toField() const { return m_to; }
-    AddressLineEdit *ccField() const { return m_cc; }
-    AddressLineEdit *bccField() const { return m_bcc; }
+    RecipientField *toField() const { return m_to; }
+    RecipientField *ccField() const { return m_cc; }
+    RecipientField *bccField() const { return m_bcc; }
     QLineEdit *subjectField() const { return m_subject; }
     QTextEdit *bodyEditor() const { return m_body; }
     AttachmentList *attachmentList() const { return m_attachments; }
@@ -141,9 +141,9 @@ private:
     bool m_richText = false;
     QList<Account> m_accounts;
     QComboBox *m_from;
-    AddressLineEdit *m_to;
-    AddressLineEdit *m_cc;
-    AddressLineEdit *m_bcc;
+    RecipientField *m_to;
+    RecipientField *m_cc;
+    RecipientField *m_bcc;
     QLineEdit *m_subject;
     QTextEdit *m_body;
     std::unique_ptr<ComposerSignature> m_signature;
@@ -163,4 +163,5 @@ private:
     QList<OutboxFollowUp> m_followUps;
     QWidget *m_initialFocus = nullptr;
     bool m_askBeforeShortcutSend = true;
+    bool m_showsRefusal = false; // m_error shows why Send refused
 };

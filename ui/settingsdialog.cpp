@@ -1,19 +1,29 @@
 #include "settingsdialog.h"
 
 #include "accounts/remotecontentpolicy.h"
+#include "accounts/sendingpreferences.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 SettingsDialog::SettingsDialog(RemoteContentPolicy *policy, QWidget *parent)
+    : SettingsDialog(policy, nullptr, parent)
+{ }
+
+SettingsDialog::SettingsDialog(RemoteContentPolicy *policy, SendingPreferences *sending,
+                               QWidget *parent)
     : QDialog(parent)
     , m_policy(policy)
+    , m_sending(sending)
+    , m_tabs(new QTabWidget)
     , m_senders(new QListWidget)
     , m_newSender(new QLineEdit)
     , m_add(new QPushButton(tr("&Add")))
@@ -45,11 +55,28 @@ SettingsDialog::SettingsDialog(RemoteContentPolicy *policy, QWidget *parent)
     grid->addWidget(m_newSender, 3, 0);
     grid->addWidget(m_add, 3, 1);
 
-    auto *tabs = new QTabWidget;
-    tabs->addTab(privacy, tr("&Privacy"));
+    m_tabs->addTab(privacy, tr("&Privacy"));
+    if (m_sending) {
+        auto *sendingPage = new QWidget;
+        sendingPage->setObjectName(QStringLiteral("sendingPage"));
+        m_undoSend = new QSpinBox;
+        m_undoSend->setObjectName(QStringLiteral("undoSendSeconds"));
+        m_undoSend->setRange(0, SendingPreferences::maximumUndoSendSeconds);
+        m_undoSend->setSuffix(tr(" s"));
+        m_undoSend->setSpecialValueText(tr("Off (send at once)"));
+        m_undoSend->setValue(m_sending->undoSendSeconds());
+        auto *about = new QLabel(
+                tr("After Send, a message waits this long in the Outbox; until then Edit → "
+                   "Undo takes it back into the composer. 0 sends at once."));
+        about->setWordWrap(true);
+        auto *form = new QFormLayout(sendingPage);
+        form->addRow(tr("&Undo send delay:"), m_undoSend);
+        form->addRow(about);
+        m_tabs->addTab(sendingPage, tr("&Sending"));
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
+    layout->addWidget(m_tabs);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -89,5 +116,7 @@ void SettingsDialog::accept()
     for (int row = 0; row < m_senders->count(); ++row)
         senders << m_senders->item(row)->text();
     m_policy->setAllowedSenders(senders);
+    if (m_sending && m_undoSend)
+        m_sending->setUndoSendSeconds(m_undoSend->value());
     QDialog::accept();
 }

@@ -510,6 +510,43 @@ qint64 AccountService::folderId(FolderRecord::SpecialUse use) const
     return 0;
 }
 
+std::pair<qint64, quint32> AccountService::findMessage(const QByteArray &messageId) const
+{
+    const auto found = m_store->findByMessageId(messageId);
+    if (!found || found.value().isEmpty())
+        return {0, 0};
+    const StoreResult<QList<FolderRecord>> folders = m_store->folders();
+    auto rank = [&folders](qint64 id) {
+        using Use = FolderRecord::SpecialUse;
+        for (const FolderRecord &folder : folders.value()) {
+            if (folder.id != id)
+                continue;
+            switch (folder.specialUse) {
+            case Use::Inbox:
+                return 0;
+            case Use::None:
+                return 1;
+            case Use::Archive:
+                return 2;
+            case Use::Sent:
+                return 3;
+            case Use::Junk:
+                return 4;
+            case Use::Trash:
+                return 5;
+            default:
+                return 6;
+            }
+        }
+        return 7;
+    };
+    std::pair<qint64, quint32> best = found.value().first();
+    for (const auto &candidate : found.value())
+        if (rank(candidate.first) < rank(best.first))
+            best = candidate;
+    return best;
+}
+
 void AccountService::openFolder(qint64 folderId)
 {
     if (folderId == 0)

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class FolderSync;
 class FolderTreeModel;
@@ -91,6 +92,10 @@ public:
     void openFolder(qint64 folderId);
     qint64 currentFolderId() const { return m_currentFolder; }
     qint64 folderId(FolderRecord::SpecialUse use) const;
+    // The cached message with that Message-ID ("<...>") as (folder id, UID): the Inbox's copy
+    // first, then one of an ordinary folder, then Archive, Sent, Junk, Trash, Drafts. (0, 0)
+    // when none is cached.
+    std::pair<qint64, quint32> findMessage(const QByteArray &messageId) const;
     // Synchronises the folder list and the open folder again.
     void refresh();
 

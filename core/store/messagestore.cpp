@@ -244,6 +244,12 @@ StoreResult<QHash<qint64, int>> MessageStore::messageCounts()
     return d->messages.messageCounts();
 }
 
+StoreResult<QList<std::pair<qint64, quint32>>> MessageStore::findByMessageId(
+        const QByteArray &messageId)
+{
+    return d->messages.findByMessageId(messageId);
+}
+
 StoreResult<QList<quint32>> MessageStore::search(qint64 folderId, const QString &text)
 {
     return d->lists.search(folderId, text);

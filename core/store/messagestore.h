@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 // The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
 // folder list, message envelopes and flags, body structures, fetched body parts and a full-text
@@ -84,6 +85,8 @@ public:
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
+    // Where the message with that Message-ID ("<...>") is cached: (folder id, UID) pairs.
+    StoreResult<QList<std::pair<qint64, quint32>>> findByMessageId(const QByteArray &messageId);
     // UIDs of the messages of the folder that match what a user typed (SearchQuery: words
     // in subject, sender, recipients or an indexed body, and from:, is:unread, ...), ascending.
     StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);

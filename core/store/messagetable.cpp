@@ -290,6 +290,29 @@ StoreResult<int> MessageTable::unseenCount(qint64 folderId)
     return value.value().toInt();
 }
 
+StoreResult<QList<std::pair<qint64, quint32>>> MessageTable::findByMessageId(
+        const QByteArray &messageId)
+{
+    if (messageId.isEmpty())
+        return QList<std::pair<qint64, quint32>> {};
+    MailError error;
+    // Folder by folder, so that the (folder_id, message_id) index answers.
+    QSqlQuery *query = m_db.prepared(QStringLiteral("SELECT folder_id, uid FROM messages"
+                                                    " WHERE folder_id IN (SELECT id FROM folders)"
+                                                    " AND message_id = ?"),
+                                     &error);
+    if (!query)
+        return error;
+    query->bindValue(0, messageId);
+    if (!query->exec())
+        return m_db.failed(QStringLiteral("Cannot look for a message by its Message-ID"), *query);
+    QList<std::pair<qint64, quint32>> found;
+    while (query->next())
+        found.append({query->value(0).toLongLong(), query->value(1).toUInt()});
+    query->finish();
+    return found;
+}
+
 StoreResult<QHash<qint64, int>> MessageTable::countsByFolder(const QString &sql)
 {
     MailError error;

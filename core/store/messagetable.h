@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <utility>
+
 class CacheDatabase;
 
 // The messages table: envelopes, flags and body structures by folder and UID.
@@ -41,6 +43,8 @@ public:
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
+    // Where the message with that Message-ID is cached: (folder id, UID) pairs.
+    StoreResult<QList<std::pair<qint64, quint32>>> findByMessageId(const QByteArray &messageId);
 
 private:
     StoreResult<QHash<qint64, int>> countsByFolder(const QString &sql);

@@ -1,4 +1,3 @@
-#include "addresslineedit.h"
 #include "attachmentlist.h"
 #include "composerdraft.h"
 #include "composerwindow.h"
@@ -6,6 +5,7 @@
 #include "messageboxanswer.h"
 #include "mime/outgoingmessage.h"
 #include "originalmessage.h"
+#include "recipientfield.h"
 
 #include <QAction>
 #include <QApplication>

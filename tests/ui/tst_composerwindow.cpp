@@ -10,6 +10,8 @@
 #include "models/addresscompletionmodel.h"
 #include "originalmessage.h"
 #include "people/addressbook.h"
+#include "recipientchip.h"
+#include "recipientfield.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -26,6 +28,7 @@
 #include <QTest>
 #include <QTextEdit>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -248,38 +251,47 @@ private Q_SLOTS:
         composer.setAddressModel(&known);
         composer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&composer));
-        AddressLineEdit *to = composer.toField();
+        RecipientField *to = composer.toField();
         to->setFocus();
         QTest::keyClicks(to, u"carol@example.org, bo"_s);
         QCOMPARE(to->currentToken(), u"bo"_s);
         QTRY_VERIFY(to->completer()->popup()->isVisible());
         QCOMPARE(to->completer()->completionCount(), 1);
         Q_EMIT to->completer()->activated(u"Bob Sender <bob@example.org>"_s);
-        QCOMPARE(to->text(), u"carol@example.org, Bob Sender <bob@example.org>, "_s);
+        QCOMPARE(to->text(), u"carol@example.org, Bob Sender <bob@example.org>"_s);
+        QCOMPARE(to->count(), 2); // both are items now, nothing is left in the line
+        QVERIFY(to->editor()->text().isEmpty());
+        QCOMPARE(to->chip(1)->address(), (MailAddress {u"Bob Sender"_s, u"bob@example.org"_s}));
         QCOMPARE(composer.message().to.size(), 2);
     }
 
-    void invalidRecipientsAreMarkedOnLeavingTheField()
+    void invalidRecipientsAreMarkedAsItems()
     {
         ComposerWindow composer;
         composer.setAccounts({account()});
         composer.show();
         QVERIFY(QTest::qWaitForWindowActive(&composer));
-        AddressLineEdit *to = composer.toField();
+        RecipientField *to = composer.toField();
         to->setFocus();
         QTest::keyClicks(to, u"bob@example.org, carol at example, Dan <dan@example.org>"_s);
+        // The first two are items; the third is still being typed and is not judged yet.
+        QCOMPARE(to->count(), 2);
         QCOMPARE(to->invalidAddresses(), QStringList {u"carol at example"_s});
-        QVERIFY(!to->property("invalid").toBool()); // not while typing
-        QTest::keyClick(to, Qt::Key_Tab); // leaves the field
-        QTRY_VERIFY(to->property("invalid").toBool());
+        QVERIFY(to->chip(0)->isValid());
+        QVERIFY(!to->chip(1)->isValid());
+        QVERIFY(to->chip(1)->property("invalid").toBool());
+        QVERIFY(to->chip(1)->toolTip().contains(u"carol at example"_s));
+        QVERIFY(to->property("invalid").toBool());
         QVERIFY(to->toolTip().contains(u"carol at example"_s));
-        QVERIFY(!to->styleSheet().isEmpty());
-        // Corrected, it is clear again once left.
-        to->setFocus();
-        to->setText(u"bob@example.org, carol@example.org"_s);
-        QTest::keyClick(to, Qt::Key_Tab);
-        QTRY_VERIFY(!to->property("invalid").toBool());
+        QTest::keyClick(to, Qt::Key_Tab); // leaves the field: the last one becomes an item
+        QCOMPARE(to->count(), 3);
+        QVERIFY(to->chip(2)->isValid());
+        // Removed, the field is clear again.
+        to->chip(1)->removeButton()->click();
+        QCOMPARE(to->count(), 2);
+        QVERIFY(!to->property("invalid").toBool());
         QVERIFY(to->toolTip().isEmpty());
+        QCOMPARE(to->text(), u"bob@example.org, Dan <dan@example.org>"_s);
     }
 
     void completionFromTheAddressBook()
@@ -294,7 +306,7 @@ private Q_SLOTS:
         composer.setAddressModel(&completions);
         composer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&composer));
-        AddressLineEdit *cc = composer.ccField();
+        RecipientField *cc = composer.ccField();
         cc->setFocus();
         // Typed without the umlaut, ranked by use: Julia (twice) before Jürgen.
         QTest::keyClicks(cc, u"carol@example.org, ju"_s);
@@ -358,6 +370,69 @@ private Q_SLOTS:
         QCOMPARE(m.to.size(), 1);
         QCOMPARE(m.cc, (QList<MailAddress> {{u"Carol"_s, u"carol@example.org"_s},
                                             {{}, u"dave@example.org"_s}}));
+    }
+
+    void replyAllWithTenCcShowsTenItems()
+    {
+        OriginalMessage o = original();
+        o.cc.clear();
+        for (int i = 0; i < 10; ++i)
+            o.cc.append({u"Colleague %1"_s.arg(i), u"colleague%1@example.org"_s.arg(i)});
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startReply(o, true);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        RecipientField *cc = composer.ccField();
+        // Carol from To, then the ten.
+        QCOMPARE(cc->count(), 11);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(cc->chip(i + 1)->address().address, u"colleague%1@example.org"_s.arg(i));
+        // All of them are on show: the field has grown to hold them.
+        QTRY_VERIFY(cc->rect().contains(cc->chip(10)->geometry()));
+        for (RecipientChip *chip : cc->chips())
+            QVERIFY(chip->isVisible() && cc->rect().contains(chip->geometry()));
+        QVERIFY(cc->height() > 2 * composer.subjectField()->height());
+        QCOMPARE(composer.message().cc.size(), 11);
+    }
+
+    void sendRefusedWhileAnyRecipientIsInvalid()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowActive(&composer));
+        composer.toField()->setFocus();
+        QTest::keyClicks(composer.toField(), u"bob@example.org, carol at example, "_s);
+        QTest::keyClicks(composer.ccField(), u"dan@"_s); // still being typed, and wrong too
+        QCOMPARE(composer.toField()->count(), 2);
+        QSignalSpy sent(&composer, &ComposerWindow::sendRequested);
+        composer.sendAction()->trigger();
+        QCOMPARE(sent.size(), 0);
+        QVERIFY(composer.errorLabel()->isVisible());
+        QVERIFY2(composer.errorLabel()->text().contains(u"carol at example"_s)
+                         && composer.errorLabel()->text().contains(u"dan@"_s)
+                         && composer.errorLabel()->text().contains(u"Correct or remove"_s),
+                 qPrintable(composer.errorLabel()->text()));
+        // The first one to correct has the focus.
+        QTRY_VERIFY(composer.toField()->chip(1)->hasFocus());
+        // Removed with the keyboard and corrected, the message goes.
+        QTest::keyClick(composer.toField()->chip(1), Qt::Key_Delete);
+        // The refusal follows: only the one left to correct is named.
+        QVERIFY(!composer.errorLabel()->text().contains(u"carol at example"_s));
+        QVERIFY(composer.errorLabel()->text().contains(u"dan@"_s));
+        composer.ccField()->chip(0)->setFocus();
+        QTest::keyClick(composer.ccField()->chip(0), Qt::Key_Return); // back into the line
+        QCOMPARE(composer.ccField()->editor()->text(), u"dan@"_s);
+        QTest::keyClicks(composer.ccField()->editor(), u"example.org"_s);
+        QTest::keyClick(composer.ccField()->editor(), Qt::Key_Return);
+        QCOMPARE(composer.ccField()->invalidAddresses(), QStringList());
+        QVERIFY(composer.errorLabel()->isHidden());
+        composer.sendAction()->trigger();
+        QCOMPARE(sent.size(), 1);
+        const auto message = sent.at(0).at(0).value<OutgoingMessage>();
+        QCOMPARE(message.recipientAddresses(),
+                 (QStringList {u"bob@example.org"_s, u"dan@example.org"_s}));
     }
 
     void replyUsesReplyTo()
@@ -516,7 +591,9 @@ private Q_SLOTS:
         composer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&composer));
         QVERIFY(composer.focusWidget());
-        QCOMPARE(composer.focusWidget()->objectName(), focused);
+        // The line inside the recipient field ("toEditor"), or the body.
+        QVERIFY2(composer.focusWidget()->objectName().startsWith(focused),
+                 qPrintable(composer.focusWidget()->objectName()));
         QVERIFY(composer.focusWidget() != composer.fromCombo());
     }
 

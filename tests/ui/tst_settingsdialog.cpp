@@ -1,12 +1,15 @@
-// The settings dialog edits the senders allowed to show remote content: OK keeps the changes,
-// Cancel drops them.
+// The settings dialog edits the senders allowed to show remote content and the undo-send
+// delay: OK keeps the changes, Cancel drops them.
 #include "accounts/remotecontentpolicy.h"
+#include "accounts/sendingpreferences.h"
 #include "settingsdialog.h"
 
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +19,9 @@ class TestSettingsDialog : public QObject
 private Q_SLOTS:
     void editsTheAllowedSenders();
     void cancelKeepsTheList();
+    void sendingPageEditsTheUndoSendDelay_data();
+    void sendingPageEditsTheUndoSendDelay();
+    void withoutSendingPreferencesNoSendingPage();
 };
 
 void TestSettingsDialog::editsTheAllowedSenders()
@@ -60,6 +66,68 @@ void TestSettingsDialog::cancelKeepsTheList()
     QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
     dialog.reject();
     QVERIFY(policy.isAllowed(QStringLiteral("news@shop.example")));
+}
+
+void TestSettingsDialog::sendingPageEditsTheUndoSendDelay_data()
+{
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("kept");
+    QTest::newRow("default to off") << QVariant() << 5 << QStringLiteral("0") << true << 0;
+    QTest::newRow("default to 20") << QVariant() << 5 << QStringLiteral("20") << true << 20;
+    QTest::newRow("off to 10") << QVariant(0) << 0 << QStringLiteral("10") << true << 10;
+    QTest::newRow("cancelled") << QVariant(8) << 8 << QStringLiteral("30") << false << 8;
+}
+
+void TestSettingsDialog::sendingPageEditsTheUndoSendDelay()
+{
+    QFETCH(QVariant, stored);
+    QFETCH(int, shown);
+    QFETCH(QString, typed);
+    QFETCH(bool, ok);
+    QFETCH(int, kept);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("heron.ini")), QSettings::IniFormat);
+    if (stored.isValid())
+        settings.setValue(QStringLiteral("composer/undoSendSeconds"), stored);
+    RemoteContentPolicy policy(&settings);
+    SendingPreferences sending(&settings);
+    SettingsDialog dialog(&policy, &sending);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSpinBox *delay = dialog.undoSendField();
+    QVERIFY(delay);
+    QCOMPARE(dialog.tabs()->count(), 2);
+    dialog.tabs()->setCurrentIndex(1);
+    QVERIFY(delay->isVisible());
+    QCOMPARE(delay->value(), shown);
+    QCOMPARE(delay->text() == QStringLiteral("Off (send at once)"), shown == 0);
+    // Typed as a user would: select what is there, type the new number.
+    delay->setFocus();
+    delay->selectAll();
+    QTest::keyClicks(delay, typed);
+    QCOMPARE(delay->value(), typed.toInt());
+    QCOMPARE(sending.undoSendSeconds(), shown); // nothing written before OK
+    if (ok)
+        dialog.accept();
+    else
+        dialog.reject();
+    QCOMPARE(sending.undoSendSeconds(), kept);
+    QCOMPARE(settings.value(QStringLiteral("composer/undoSendSeconds"), 5).toInt(), kept);
+}
+
+void TestSettingsDialog::withoutSendingPreferencesNoSendingPage()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("heron.ini")), QSettings::IniFormat);
+    RemoteContentPolicy policy(&settings);
+    SettingsDialog dialog(&policy);
+    QCOMPARE(dialog.tabs()->count(), 1);
+    QVERIFY(!dialog.undoSendField());
+    dialog.accept();
+    QVERIFY(!settings.contains(QStringLiteral("composer/undoSendSeconds")));
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void submissionOwnPasswordIsAskedForAndStored();
     void markFolderReadMarksEveryMessageOnTheServer();
     void messageThatCannotBeStoredIsSkippedWithANote();
+    void findsACachedMessageByItsMessageIdInboxFirst();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -772,6 +773,42 @@ void TestAccountLayer::messageThatCannotBeStoredIsSkippedWithANote()
     const QString note = notices.last().first().toString();
     QVERIFY2(note.contains(QLatin1String("Archive")) && note.contains(QLatin1String("UID 2")),
              qPrintable(note));
+}
+
+void TestAccountLayer::findsACachedMessageByItsMessageIdInboxFirst()
+{
+    // Offline, from the cache alone: the copy an answer should mark.
+    MessageStore *store = m_service->store();
+    auto addFolder = [store](const QString &path, FolderRecord::SpecialUse use) {
+        FolderRecord record;
+        record.path = path;
+        record.specialUse = use;
+        return store->upsertFolder(record).value();
+    };
+    const qint64 trash = addFolder(QStringLiteral("Trash"), FolderRecord::SpecialUse::Trash);
+    const qint64 sent = addFolder(QStringLiteral("Sent"), FolderRecord::SpecialUse::Sent);
+    const qint64 projects = addFolder(QStringLiteral("Projects"), FolderRecord::SpecialUse::None);
+    const qint64 inbox = addFolder(QStringLiteral("INBOX"), FolderRecord::SpecialUse::Inbox);
+    auto file = [store](qint64 folderId, quint32 uid, const QByteArray &messageId) {
+        MessageRecord message;
+        message.uid = uid;
+        message.subject = QStringLiteral("Plans");
+        message.messageId = messageId;
+        return !store->upsertMessages(folderId, {message});
+    };
+    QVERIFY(file(trash, 3, "<everywhere@example.test>"));
+    QVERIFY(file(sent, 4, "<everywhere@example.test>"));
+    QVERIFY(file(projects, 5, "<everywhere@example.test>"));
+    QVERIFY(file(inbox, 6, "<everywhere@example.test>"));
+    QVERIFY(file(trash, 7, "<filed@example.test>"));
+    QVERIFY(file(projects, 8, "<filed@example.test>"));
+    QVERIFY(file(sent, 9, "<mine@example.test>"));
+    using Place = std::pair<qint64, quint32>;
+    QCOMPARE(m_service->findMessage("<everywhere@example.test>"), (Place {inbox, 6}));
+    QCOMPARE(m_service->findMessage("<filed@example.test>"), (Place {projects, 8}));
+    QCOMPARE(m_service->findMessage("<mine@example.test>"), (Place {sent, 9}));
+    QCOMPARE(m_service->findMessage("<unknown@example.test>"), (Place {0, 0}));
+    QCOMPARE(m_service->findMessage({}), (Place {0, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestAccountLayer)

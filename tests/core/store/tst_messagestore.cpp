@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestMessageStore : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void expungeRemovesMessagesPartsAndFiles();
     void uidValidityResetClearsFolder();
     void removeFolderDropsItsMessages();
+    void findsMessagesByMessageId();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("account.sqlite")); }
@@ -364,6 +367,28 @@ void TestMessageStore::removeFolderDropsItsMessages()
     QVERIFY(!m_store->folder(m_inbox));
     QCOMPARE(m_store->messageCount(m_inbox).value(), 0);
     QVERIFY(m_store->folders().value().isEmpty());
+}
+
+void TestMessageStore::findsMessagesByMessageId()
+{
+    const qint64 archive = addTestFolder(m_store.get(), QStringLiteral("Archive"));
+    QVERIFY(!m_store->upsertMessages(m_inbox, sampleMessages()));
+    // The same message filed twice: UID 40 of Archive has the Message-ID of UID 2 of INBOX.
+    MessageRecord copy = makeMessage(40, QStringLiteral("Re: Lunch on Friday"), {}, {}, 1);
+    copy.messageId = "<2@example.org>";
+    QVERIFY(!m_store->upsertMessages(archive, {copy, makeMessage(41, {}, {}, {}, 1)}));
+
+    using Found = QList<std::pair<qint64, quint32>>;
+    auto found = m_store->findByMessageId("<2@example.org>");
+    QVERIFY(found);
+    Found places = found.value();
+    std::sort(places.begin(), places.end());
+    QCOMPARE(places, (Found {{m_inbox, 2}, {archive, 40}}));
+    QCOMPARE(m_store->findByMessageId("<41@example.org>").value(), (Found {{archive, 41}}));
+    QVERIFY(m_store->findByMessageId("<nowhere@example.org>").value().isEmpty());
+    QVERIFY(m_store->findByMessageId({}).value().isEmpty());
+    QVERIFY(!m_store->removeFolder(archive));
+    QCOMPARE(m_store->findByMessageId("<2@example.org>").value(), (Found {{m_inbox, 2}}));
 }
 
 QTEST_GUILESS_MAIN(TestMessageStore)

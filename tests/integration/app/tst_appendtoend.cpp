@@ -5,7 +5,6 @@
 // matches its pin is asked about at send time; refused, the message stays in the Outbox.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
-#include "addresslineedit.h"
 #include "appcontroller.h"
 #include "apptesthome.h"
 #include "certificatedialog.h"
@@ -21,6 +20,7 @@
 #include "models/outboxmodel.h"
 #include "outbox/outboxentry.h"
 #include "outboxview.h"
+#include "recipientfield.h"
 #include "viewer/messageviewer.h"
 
 #include <QAction>

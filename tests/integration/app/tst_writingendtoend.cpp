@@ -2,10 +2,10 @@
 // carries the original's attachments on, byte for byte; the forwarded message gets $Forwarded
 // and the answered one \Answered on the server once the answer has left; a draft filed in the
 // server's Drafts opens in the composer from the message list, saving it again replaces the
-// server's copy, and sending it deletes the copy.
+// server's copy, and sending it deletes the copy; a reply kept as a draft and reopened still
+// marks what it answers.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
-#include "addresslineedit.h"
 #include "appcontroller.h"
 #include "apptesthome.h"
 #include "composerequest.h"
@@ -18,6 +18,8 @@
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
 #include "people/addressbook.h"
+#include "recipientfield.h"
+#include "settingsdialog.h"
 #include "viewer/messageviewer.h"
 
 #include <QAbstractItemView>
@@ -37,6 +39,8 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void draftReopensReplacesAndGoesWhenSent();
     void peopleWrittenToComplete();
     void undoSendReopensTheComposer();
+    void reopenedReplyDraftMarksTheOriginalAnswered();
 
 private:
     void addAccount(const QString &user, const QString &name);
@@ -93,6 +98,8 @@ private:
                      const QString &fields) const;
     QString flagsOf(const QString &user, const QString &subject) const;
     ComposerWindow *composerFrom(const QString &user);
+    // Sets the undo-send delay as the user does: Settings → Sending, then OK.
+    void setUndoSendDelay(int seconds);
     // Shows user's Inbox and the message with that subject in the viewer.
     void openInInbox(const QString &accountName, const QString &subject);
 
@@ -444,9 +451,22 @@ void TestWritingEndToEnd::peopleWrittenToComplete()
     QTRY_VERIFY(visibleComposers().isEmpty());
 }
 
+void TestWritingEndToEnd::setUndoSendDelay(int seconds)
+{
+    m_app->openSettings();
+    auto *dialog = m_app->mainWindow()->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->undoSendField());
+    dialog->undoSendField()->setValue(seconds);
+    dialog->accept();
+    QTRY_VERIFY(!m_app->mainWindow()->findChild<SettingsDialog *>());
+}
+
 void TestWritingEndToEnd::undoSendReopensTheComposer()
 {
-    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 120);
+    // The delay chosen in the settings dialog is the one the sender waits.
+    setUndoSendDelay(120);
+    QCOMPARE(QSettings().value(QStringLiteral("composer/undoSendSeconds")).toInt(), 120);
     const QString subject = QStringLiteral("Taken back ") + m_token;
     ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
     QVERIFY(composer);
@@ -471,9 +491,11 @@ void TestWritingEndToEnd::undoSendReopensTheComposer()
     QVERIFY(!m_app->hasUnsentMail());
     QVERIFY(!undo->isEnabled());
 
-    // Sent again without a delay, it arrives once.
-    QSettings().setValue(QStringLiteral("composer/undoSendSeconds"), 0);
+    // Sent again with the delay turned off in the dialog, it goes at once and arrives once.
+    setUndoSendDelay(0);
     composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+    QVERIFY(!undo->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject,
                                     QStringLiteral("uid"))
                                       .isEmpty(),
@@ -481,6 +503,74 @@ void TestWritingEndToEnd::undoSendReopensTheComposer()
     QCOMPARE(fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject, QStringLiteral("uid"))
                      .size(),
              1);
+}
+
+void TestWritingEndToEnd::reopenedReplyDraftMarksTheOriginalAnswered()
+{
+    QTRY_VERIFY(visibleComposers().isEmpty());
+    // Alice writes to Bob.
+    const QString subject = QStringLiteral("Answer later ") + m_token;
+    ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
+    QVERIFY(composer);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("No hurry."));
+    composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+
+    // Bob starts an answer and keeps it as a draft on the server, threading headers and all.
+    openInInbox(QStringLiteral("Bob"), subject);
+    auto *reply = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("reply"));
+    QVERIFY(reply);
+    reply->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains));
+    const QByteArray answered = composer->message().inReplyTo;
+    QVERIFY(!answered.isEmpty());
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Later, then."));
+    answerNext(QMessageBox::Save);
+    composer->closeAsking();
+    const QString replySubject = QStringLiteral("Re: ") + subject;
+    QJsonArray kept;
+    QTRY_VERIFY_WITH_TIMEOUT(!(kept = fetch(QStringLiteral("bob"), QStringLiteral("Drafts"),
+                                            replySubject, QStringLiteral("hdr.in-reply-to")))
+                                      .isEmpty(),
+                             30000);
+    QCOMPARE(kept.first().toObject().value(QStringLiteral("hdr.in-reply-to")).toString().trimmed(),
+             QString::fromLatin1(answered));
+    QVERIFY(!flagsOf(QStringLiteral("bob"), subject).contains(QStringLiteral("\\Answered")));
+
+    // Reopened from Drafts (a new composer knows nothing of the first one), it still knows
+    // what it answers; sent, the original is answered and the draft goes.
+    m_app->mainWindow()->folderView()->setCurrentIndex(
+            folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
+    QModelIndex draft;
+    QTRY_VERIFY_WITH_TIMEOUT((draft = findMessage(replySubject)).isValid(), 30000);
+    QTreeView *messages = m_app->mainWindow()->messageView();
+    messages->setCurrentIndex(draft);
+    messages->setFocus();
+    QTest::keyClick(messages, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    QCOMPARE(composer->message().inReplyTo, answered);
+    bool marks = false;
+    for (const OutboxFollowUp &followUp : composer->followUps())
+        marks = marks || followUp.action == OutboxFollowUp::Action::MarkAnswered;
+    QVERIFY(marks);
+    composer->sendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("alice"), QStringLiteral("INBOX"), replySubject,
+                                    QStringLiteral("uid"))
+                                      .isEmpty(),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(flagsOf(QStringLiteral("bob"), subject)
+                                     .contains(QStringLiteral("\\Answered")),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(QStringLiteral("bob"), QStringLiteral("Drafts"), replySubject,
+                                   QStringLiteral("uid"))
+                                     .isEmpty(),
+                             30000);
 }
 
 QTEST_MAIN(TestWritingEndToEnd)
