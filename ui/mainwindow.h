@@ -84,6 +84,10 @@ public:
     QMenu *createMessageMenu();
     QMenu *createFolderMenu(const QModelIndex &folder);
 
+    // Tells why a folder could not be created, renamed, deleted or (un)subscribed, in a message
+    // box over the window.
+    void showFolderError(const QString &text);
+
     // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
     void setUndoText(const QString &text);
 
@@ -145,6 +149,13 @@ Q_SIGNALS:
     // or sent there with Move to Folder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
                        const QList<quint32> &uids, const QString &sourceAccountId);
+    // Folder → New Folder with the name typed: inside the folder at (an index of the folder
+    // model), or, with inside false, at the top level of at's account.
+    void createFolderRequested(const QModelIndex &at, bool inside, const QString &name);
+    void renameFolderRequested(const QModelIndex &folder, const QString &name);
+    // Asked after the user confirmed.
+    void deleteFolderRequested(const QModelIndex &folder);
+    void subscribeFolderRequested(const QModelIndex &folder, bool subscribed);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -162,6 +173,13 @@ private:
     void fitColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
+    // The folder operations, for the folder at (the folder tree's current one from the Folder
+    // menu, the one clicked from its context menu): a dialog, then the request.
+    void askNewFolder(const QModelIndex &at);
+    void askRenameFolder(const QModelIndex &folder);
+    void askDeleteFolder(const QModelIndex &folder);
+    bool isFolder(const QModelIndex &index) const;
+    void updateFolderActions();
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;

@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accounts/account.h"
 #include "common/mailerror.h"
+#include "foldereditor.h"
 #include "mime/mimepart.h"
 #include "store/folderrecord.h"
 #include "store/messagerecord.h"
@@ -128,6 +129,19 @@ public:
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
 
+    // The folders themselves (FolderEditor), online only: each either refuses at once with a
+    // message for the user (offline, the Inbox or a special folder, a bad or taken name) or
+    // ends with folderChanged(), its error the server's refusal. The cache follows the server
+    // (a renamed folder keeps its messages, a deleted one's leave), and the folder list is read
+    // again afterwards. Deleting the open folder opens the Inbox.
+    using FolderOperation = FolderEditor::Operation;
+    // Inside parentFolderId, or at the top level for 0, with the server's hierarchy delimiter.
+    MailError createFolder(qint64 parentFolderId, const QString &name);
+    // name: the new last part of the folder's path.
+    MailError renameFolder(qint64 folderId, const QString &name);
+    MailError deleteFolder(qint64 folderId);
+    MailError setFolderSubscribed(qint64 folderId, bool subscribed);
+
     // Asks the server too which messages match what a user typed (SearchQuery), a folder at a
     // time as reads are (FolderSearch), in each folder the cache cannot answer for alone: one
     // with messages whose body is not indexed, or not synchronised as far as the server has
@@ -213,6 +227,11 @@ Q_SIGNALS:
     void errorOccurred(const MailError &error);
     void serverMatches(qint64 folderId, const QList<quint32> &uids);
     void serverSearchFinished();
+    // A folder operation ended (createFolder() and the others): folderId the folder changed
+    // (a created one's new id), path its path before, newPath after a rename; error tells the
+    // user what the server refused.
+    void folderChanged(FolderEditor::Operation operation, qint64 folderId, const QString &path,
+                       const QString &newPath, const MailError &error);
     // done of total messages of the folder kept for offline use are here.
     void offlineProgress(qint64 folderId, int done, int total);
 
@@ -274,6 +293,12 @@ private:
     // The queue, or the reads of another folder, left the connection: waiting reads go next,
     // then the open folder is selected again by its synchronisation.
     void onOperationsDrained();
+    void onFolderChanged(FolderOperation operation, qint64 folderId, const QString &path,
+                         const QString &newPath, const MailError &error);
+    // Refuses a folder operation while offline; else keeps it until the connection is free.
+    MailError queueFolderChange(const MailError &refused, const FolderEditor::Change &change);
+    // Starts the next folder change when the connection is free; true when one runs.
+    bool runFolderChanges();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // The folder of a mailbox name as selected on the connection; 0 when not cached.
@@ -302,6 +327,11 @@ private:
     std::unique_ptr<AccountCredentials> m_submissionCredentials;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
+    std::unique_ptr<FolderEditor> m_folderEditor;
+    // Folder changes waiting for the connection to be free, and whether one uses it: a folder
+    // renamed or deleted while a synchronisation or read has it selected breaks the session.
+    QList<FolderEditor::Change> m_folderChanges;
+    bool m_folderChangeRunning = false;
     // The section fetches in flight, shared by the display loads and the part downloads.
     std::unique_ptr<SectionFetchRegistry> m_sectionFetches;
     std::unique_ptr<FolderTreeModel> m_folderModel;
