@@ -145,6 +145,14 @@ AppController::AppController(QObject *parent)
             return;
         session->service()->markFolderRead(folderId);
     });
+    w->setFolderChangeCheck([this](const QModelIndex &folder, bool deleting) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return QString();
+        return session->service()->checkFolderChange(folderId, deleting).message();
+    });
     connect(w, &MainWindow::createFolderRequested, this,
             [this](const QModelIndex &at, bool inside, const QString &name) {
                 RunningAccount *session = m_manager->runningAccount(

@@ -535,7 +535,7 @@ void MainWindow::askNewFolder(const QModelIndex &at)
     if (at.data(AccountFolderModel::AccountIdRole).toString().isEmpty())
         return;
     const QPersistentModelIndex index(at);
-    auto *dialog = FolderNameDialog::forNewFolder(isFolder(at) ? at.data(Qt::DisplayRole).toString()
+    auto *dialog = FolderNameDialog::forNewFolder(isFolder(at) ? at.data(Qt::EditRole).toString()
                                                                : QString(),
                                                   this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -550,8 +550,13 @@ void MainWindow::askRenameFolder(const QModelIndex &folder)
 {
     if (!isFolder(folder))
         return;
+    if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, false) : QString();
+        !refused.isEmpty()) {
+        showFolderError(refused);
+        return;
+    }
     const QPersistentModelIndex index(folder);
-    auto *dialog = FolderNameDialog::forRename(folder.data(Qt::DisplayRole).toString(), this);
+    auto *dialog = FolderNameDialog::forRename(folder.data(Qt::EditRole).toString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
         if (index.isValid())
@@ -564,13 +569,18 @@ void MainWindow::askDeleteFolder(const QModelIndex &folder)
 {
     if (!isFolder(folder))
         return;
+    if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, true) : QString();
+        !refused.isEmpty()) {
+        showFolderError(refused);
+        return;
+    }
     const QPersistentModelIndex index(folder);
     const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Folder"),
                                 tr("Delete the folder “%1” and the %n message(s) in it, on the "
                                    "server too? This cannot be undone.",
                                    nullptr, count)
-                                        .arg(folder.data(Qt::DisplayRole).toString()),
+                                        .arg(folder.data(Qt::EditRole).toString()),
                                 QMessageBox::Cancel, this);
     box->setObjectName(u"deleteFolderBox"_s);
     QPushButton *remove = box->addButton(tr("&Delete Folder"), QMessageBox::DestructiveRole);

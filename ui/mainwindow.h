@@ -50,6 +50,12 @@ public:
     // Asked when the window closes (Quit, Ctrl+Q, the window's close button): true while mail
     // is waiting to be sent, and then the user confirms before the window closes.
     void setUnsentMailCheck(std::function<bool()> check) { m_hasUnsentMail = std::move(check); }
+    // Asked before a folder is renamed (deleting false) or deleted: why it cannot be, or empty.
+    // A reason is shown instead of the rename dialog or the confirmation.
+    void setFolderChangeCheck(std::function<QString(const QModelIndex &, bool deleting)> check)
+    {
+        m_folderChangeCheck = std::move(check);
+    }
     // Asks for the .eml file File → Open opens (a file dialog unless replaced, as tests do).
     void setOpenFileChooser(std::function<QString()> chooser)
     {
@@ -205,6 +211,7 @@ private:
     QByteArray m_pendingHeaderState;
     std::function<bool()> m_hasUnsentMail;
     std::function<QString()> m_openFileChooser;
+    std::function<QString(const QModelIndex &, bool)> m_folderChangeCheck;
     QTimer *m_readTimer;
     QPersistentModelIndex m_readPending; // the message the timer marks read
 };

@@ -1175,6 +1175,12 @@ MailError AccountService::deleteFolder(qint64 folderId)
     return queueFolderChange(m_folderEditor->planDelete(folderId, &change), change);
 }
 
+MailError AccountService::checkFolderChange(qint64 folderId, bool deleting) const
+{
+    return m_folderEditor->checkChangeable(folderId, deleting ? FolderOperation::Delete
+                                                              : FolderOperation::Rename);
+}
+
 MailError AccountService::setFolderSubscribed(qint64 folderId, bool subscribed)
 {
     FolderEditor::Change change;

@@ -140,6 +140,8 @@ public:
     // name: the new last part of the folder's path.
     MailError renameFolder(qint64 folderId, const QString &name);
     MailError deleteFolder(qint64 folderId);
+    // Why the folder cannot be renamed (deleting false) or deleted, before anything is asked.
+    MailError checkFolderChange(qint64 folderId, bool deleting) const;
     MailError setFolderSubscribed(qint64 folderId, bool subscribed);
 
     // Asks the server too which messages match what a user typed (SearchQuery), a folder at a

@@ -45,6 +45,9 @@ public:
     MailError planRename(qint64 folderId, const QString &name, Change *change) const;
     MailError planDelete(qint64 folderId, Change *change) const;
     MailError planSubscribe(qint64 folderId, bool subscribed, Change *change) const;
+    // Whether the folder may be renamed or deleted: the Inbox and the special folders keep
+    // their names and stay.
+    MailError checkChangeable(qint64 folderId, Operation operation) const;
     // Sends change over connection (a ready session it may use alone until finished(); a
     // folder selected there is left first when it is renamed or deleted), then updates the
     // cache.
@@ -65,8 +68,6 @@ private:
     // The folder's name as the user knows it, for messages.
     QString displayName(const QString &path, QChar delimiter) const;
     MailError checkName(const QString &name, QChar delimiter) const;
-    // The Inbox and the special folders keep their names and stay.
-    MailError checkChangeable(qint64 folderId, Operation operation) const;
     void run(ImapConnection *connection, Operation operation, qint64 folderId, const QString &path,
              const QString &newPath);
     void send(ImapConnection *connection, Operation operation, qint64 folderId, const QString &path,

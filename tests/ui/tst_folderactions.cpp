@@ -71,6 +71,14 @@ T *openWidget(const QString &objectName)
     return shown ? found : nullptr;
 }
 
+bool isShown(const QString &objectName)
+{
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    return std::any_of(windows.cbegin(), windows.cend(), [&](const QWidget *widget) {
+        return widget->objectName() == objectName && widget->isVisible();
+    });
+}
+
 } // namespace
 
 class TestFolderActions : public QObject
@@ -287,6 +295,31 @@ void TestFolderActions::actionsOfNonFolders()
 
 void TestFolderActions::refusalIsShown()
 {
+    // A folder that may not be deleted or renamed says so instead of asking.
+    QSignalSpy remove(m_window.get(), &MainWindow::deleteFolderRequested);
+    QList<bool> asked;
+    m_window->setFolderChangeCheck([&](const QModelIndex &folder, bool deleting) {
+        asked.append(deleting);
+        return folder.data(FolderIdRole).toInt() == 11 ? u"The Inbox cannot be changed."_s
+                                                       : QString();
+    });
+    m_window->folderView()->setCurrentIndex(m_folders->index(0, 0, m_folders->index(0, 0)));
+    m_window->actions()->deleteFolder()->trigger();
+    QPointer<QMessageBox> refusal = openWidget<QMessageBox>(u"folderErrorBox"_s);
+    QVERIFY(refusal);
+    QCOMPARE(refusal->text(), u"The Inbox cannot be changed."_s);
+    QVERIFY(!isShown(u"deleteFolderBox"_s));
+    refusal->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(!refusal);
+    m_window->actions()->renameFolder()->trigger();
+    refusal = openWidget<QMessageBox>(u"folderErrorBox"_s);
+    QVERIFY(refusal);
+    QVERIFY(!isShown(u"renameFolderDialog"_s));
+    refusal->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(!refusal);
+    QCOMPARE(asked, (QList<bool> {true, false}));
+    QCOMPARE(remove.size(), 0);
+
     m_window->showFolderError(u"The Inbox cannot be deleted."_s);
     auto *box = openWidget<QMessageBox>(u"folderErrorBox"_s);
     QVERIFY(box);
