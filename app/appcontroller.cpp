@@ -183,6 +183,15 @@ AppController::AppController(QObject *parent)
         if (const MailError refused = session->service()->deleteFolder(folderId))
             m_window->showFolderError(refused.toString());
     });
+    connect(w, &MainWindow::emptyFolderRequested, this, [this](const QModelIndex &folder) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return;
+        if (const MailError refused = session->service()->emptyFolder(folderId))
+            m_window->showFolderError(refused.toString());
+    });
     connect(w, &MainWindow::subscribeFolderRequested, this,
             [this](const QModelIndex &folder, bool subscribed) {
                 RunningAccount *session = m_manager->runningAccount(

@@ -485,6 +485,17 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
         if (index.isValid())
             Q_EMIT markFolderReadRequested(index);
     });
+    // Trash and Junk are emptied from here.
+    const auto use = FolderRecord::SpecialUse(folder.data(FolderTreeModel::SpecialUseRole).toInt());
+    if (isFolder
+        && (use == FolderRecord::SpecialUse::Trash || use == FolderRecord::SpecialUse::Junk)) {
+        QAction *empty = menu->addAction(Icons::icon(u"trash"_s),
+                                         use == FolderRecord::SpecialUse::Trash
+                                                 ? tr("&Empty Trash…")
+                                                 : tr("&Empty Junk…"));
+        empty->setObjectName(u"emptyFolder"_s);
+        connect(empty, &QAction::triggered, this, [this, index] { askEmptyFolder(index); });
+    }
     menu->addSeparator();
     const bool inAccount = !folder.data(AccountFolderModel::AccountIdRole).toString().isEmpty();
     QAction *create = menu->addAction(Icons::icon(u"folder"_s), tr("&New Folder…"));
@@ -589,6 +600,29 @@ void MainWindow::askDeleteFolder(const QModelIndex &folder)
     connect(box, &QMessageBox::finished, this, [this, box, remove, index] {
         if (box->clickedButton() == remove && index.isValid())
             Q_EMIT deleteFolderRequested(index);
+    });
+    box->open();
+}
+
+void MainWindow::askEmptyFolder(const QModelIndex &folder)
+{
+    if (!isFolder(folder))
+        return;
+    const QPersistentModelIndex index(folder);
+    const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Empty Folder"),
+                                tr("Delete the %n message(s) in “%1” for good? This cannot be "
+                                   "undone.",
+                                   nullptr, count)
+                                        .arg(folder.data(Qt::EditRole).toString()),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"emptyFolderBox"_s);
+    QPushButton *empty = box->addButton(tr("&Empty"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, empty, index] {
+        if (box->clickedButton() == empty && index.isValid())
+            Q_EMIT emptyFolderRequested(index);
     });
     box->open();
 }

@@ -162,6 +162,8 @@ Q_SIGNALS:
     // Asked after the user confirmed.
     void deleteFolderRequested(const QModelIndex &folder);
     void subscribeFolderRequested(const QModelIndex &folder, bool subscribed);
+    // Empty Trash / Empty Junk, after the user confirmed: every message of the folder goes.
+    void emptyFolderRequested(const QModelIndex &folder);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -184,6 +186,7 @@ private:
     void askNewFolder(const QModelIndex &at);
     void askRenameFolder(const QModelIndex &folder);
     void askDeleteFolder(const QModelIndex &folder);
+    void askEmptyFolder(const QModelIndex &folder);
     bool isFolder(const QModelIndex &index) const;
     void updateFolderActions();
     bool confirmQuitWithUnsentMail();

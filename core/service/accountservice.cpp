@@ -1008,6 +1008,27 @@ void AccountService::markFolderRead(qint64 folderId)
     changeFlags(folderId, std::move(uids).value(), MessageRecord::Seen, {});
 }
 
+MailError AccountService::emptyFolder(qint64 folderId)
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    if (!folder
+        || (folder.value().specialUse != FolderRecord::SpecialUse::Trash
+            && folder.value().specialUse != FolderRecord::SpecialUse::Junk)) {
+        return MailError(MailError::Kind::Policy,
+                         tr("Only the Trash and Junk folders can be emptied."));
+    }
+    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
+    if (!uids)
+        return uids.error();
+    const qsizetype count = uids.value().size();
+    if (count == 0)
+        return {};
+    expungeMessages(folderId, std::move(uids).value());
+    Q_EMIT notice(
+            tr("Emptied %1: %n message(s) deleted", nullptr, int(count)).arg(folderName(folderId)));
+    return {};
+}
+
 void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
 {
     if (uids.isEmpty() || folderId == 0 || targetFolderId == 0 || targetFolderId == folderId)

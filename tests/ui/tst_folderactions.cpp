@@ -35,12 +35,18 @@ QStandardItemModel *folderModel(QObject *parent)
     auto *model = new QStandardItemModel(parent);
     auto *account = new QStandardItem(u"Ann"_s);
     account->setData(u"ann"_s, AccountFolderModel::AccountIdRole);
-    for (const auto &[name, id] : {std::pair {u"Inbox"_s, 11}, std::pair {u"Archive"_s, 12}}) {
+    for (const auto &[name, id] : {std::pair {u"Inbox"_s, 11}, std::pair {u"Archive"_s, 12},
+                                   std::pair {u"Trash"_s, 13}, std::pair {u"Junk"_s, 14}}) {
         auto *folder = new QStandardItem(name);
         folder->setData(id, FolderIdRole);
         folder->setData(u"ann"_s, AccountFolderModel::AccountIdRole);
         folder->setData(true, FolderTreeModel::IsSubscribedRole);
-        folder->setData(id == 12 ? 4 : 0, FolderTreeModel::MessageCountRole);
+        folder->setData(id == 12 || id == 13 ? 4 : 0, FolderTreeModel::MessageCountRole);
+        const FolderRecord::SpecialUse uses[] = {FolderRecord::SpecialUse::Inbox,
+                                                 FolderRecord::SpecialUse::Archive,
+                                                 FolderRecord::SpecialUse::Trash,
+                                                 FolderRecord::SpecialUse::Junk};
+        folder->setData(int(uses[id - 11]), FolderTreeModel::SpecialUseRole);
         account->appendRow(folder);
     }
     model->appendRow(account);
@@ -94,6 +100,7 @@ private Q_SLOTS:
     void subscribedFollowsTheFolder();
     void actionsOfNonFolders();
     void refusalIsShown();
+    void emptyTrashAndJunk();
 
 private:
     QTemporaryDir m_dir;
@@ -325,6 +332,48 @@ void TestFolderActions::refusalIsShown()
     QVERIFY(box);
     QCOMPARE(box->text(), u"The Inbox cannot be deleted."_s);
     box->button(QMessageBox::Ok)->click();
+}
+
+void TestFolderActions::emptyTrashAndJunk()
+{
+    QSignalSpy empty(m_window.get(), &MainWindow::emptyFolderRequested);
+    const QModelIndex account = m_folders->index(0, 0);
+    // Only Trash and Junk have it.
+    for (int row : {0, 1}) {
+        QMenu *menu = m_window->createFolderMenu(m_folders->index(row, 0, account));
+        QVERIFY(!actionNamed(menu, u"emptyFolder"_s));
+        delete menu;
+    }
+    QMenu *menu = folderMenu(m_folders->index(3, 0, account));
+    QAction *emptyJunk = actionNamed(menu, u"emptyFolder"_s);
+    QVERIFY(emptyJunk);
+    QVERIFY(emptyJunk->text().contains(u"Junk"_s));
+    menu->close();
+
+    menu = folderMenu(m_folders->index(2, 0, account));
+    QAction *emptyTrash = actionNamed(menu, u"emptyFolder"_s);
+    QVERIFY(emptyTrash);
+    QVERIFY(emptyTrash->text().contains(u"Trash"_s));
+    emptyTrash->trigger();
+    menu->close();
+    QPointer<QMessageBox> box = openWidget<QMessageBox>(u"emptyFolderBox"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"4 message"_s), qPrintable(box->text()));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!box);
+    QCOMPARE(empty.size(), 0);
+
+    menu = folderMenu(m_folders->index(2, 0, account));
+    actionNamed(menu, u"emptyFolder"_s)->trigger();
+    menu->close();
+    box = openWidget<QMessageBox>(u"emptyFolderBox"_s);
+    QVERIFY(box);
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            button->click();
+    }
+    QTRY_COMPARE(empty.size(), 1);
+    QCOMPARE(empty.first().at(0).toModelIndex().data(FolderIdRole).toInt(), 13);
 }
 
 QTEST_MAIN(TestFolderActions)

@@ -5,6 +5,7 @@
 #include "accounts/memorysecretstore.h"
 #include "mailstackinfo.h"
 #include "models/foldertreemodel.h"
+#include "models/messagelistmodel.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
 
@@ -31,6 +32,9 @@ private Q_SLOTS:
     void rulesRefuseBeforeAnyCommand();
     void offlineIsRefused();
     void deletingOpenFolderOpensInbox();
+    void emptiesTrashAndJunk_data();
+    void emptiesTrashAndJunk();
+    void onlyTrashAndJunkAreEmptied();
 
 private:
     bool connectService();
@@ -386,6 +390,52 @@ void TestFolderOperations::deletingOpenFolderOpensInbox()
     QCOMPARE(m_service->currentFolderId(), m_service->folderId(FolderRecord::SpecialUse::Inbox));
     QVERIFY(!serverFolders().contains(name));
     QVERIFY(!m_service->store()->folder(id));
+}
+
+void TestFolderOperations::emptiesTrashAndJunk_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::newRow("Trash") << "Trash";
+    QTest::newRow("Junk") << "Junk";
+}
+
+void TestFolderOperations::emptiesTrashAndJunk()
+{
+    QFETCH(QString, folder);
+    m_stack.seed(m_user, folder, 3);
+    QVERIFY(connectService());
+    const qint64 id = idOf(folder);
+    QVERIFY(id != 0);
+    m_service->openFolder(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->store()->messageCount(id).value() >= 3, 20000);
+    QTRY_VERIFY(m_service->messageModel()->rowCount() >= 3);
+    const QStringList all = {QStringLiteral("search"),
+                             QStringLiteral("-u"),
+                             m_user,
+                             QStringLiteral("mailbox"),
+                             folder,
+                             QStringLiteral("all")};
+    QVERIFY(!QString::fromUtf8(m_stack.doveadm(all)).trimmed().isEmpty());
+
+    QAbstractItemModelTester listTester(m_service->messageModel());
+    QVERIFY(!m_service->emptyFolder(id));
+    // At once in the cache and the list; then on the server.
+    QCOMPARE(m_service->store()->messageCount(id).value(), 0);
+    QTRY_COMPARE(m_service->messageModel()->rowCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(m_stack.doveadm(all)).trimmed().isEmpty(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 20000);
+}
+
+void TestFolderOperations::onlyTrashAndJunkAreEmptied()
+{
+    QVERIFY(connectService());
+    const qint64 inbox = m_service->folderId(FolderRecord::SpecialUse::Inbox);
+    const int before = m_service->store()->messageCount(inbox).value();
+    const MailError error = m_service->emptyFolder(inbox);
+    QVERIFY(error);
+    QCOMPARE(error.kind(), MailError::Kind::Policy);
+    QCOMPARE(m_service->store()->messageCount(inbox).value(), before);
+    QCOMPARE(m_service->pendingOperationCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFolderOperations)
