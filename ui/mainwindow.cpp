@@ -502,7 +502,7 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
     create->setObjectName(u"newFolderHere"_s);
     create->setEnabled(inAccount);
     connect(create, &QAction::triggered, this, [this, index] { askNewFolder(index); });
-    QAction *rename = menu->addAction(tr("Re&name…"));
+    QAction *rename = menu->addAction(tr("Ren&ame…"));
     rename->setObjectName(u"renameFolderHere"_s);
     rename->setEnabled(isFolder);
     connect(rename, &QAction::triggered, this, [this, index] { askRenameFolder(index); });
