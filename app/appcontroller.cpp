@@ -146,6 +146,65 @@ AppController::AppController(QObject *parent)
             return;
         session->service()->markFolderRead(folderId);
     });
+    w->setFolderChangeCheck([this](const QModelIndex &folder, bool deleting) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return QString();
+        return session->service()->checkFolderChange(folderId, deleting).message();
+    });
+    connect(w, &MainWindow::createFolderRequested, this,
+            [this](const QModelIndex &at, bool inside, const QString &name) {
+                RunningAccount *session = m_manager->runningAccount(
+                        at.data(AccountFolderModel::AccountIdRole).toString());
+                if (!session)
+                    return;
+                const qint64 parentFolder
+                        = inside ? at.data(FolderTreeModel::FolderIdRole).toLongLong() : 0;
+                if (const MailError refused = session->service()->createFolder(parentFolder, name))
+                    m_window->showFolderError(refused.toString());
+            });
+    connect(w, &MainWindow::renameFolderRequested, this,
+            [this](const QModelIndex &folder, const QString &name) {
+                RunningAccount *session = m_manager->runningAccount(
+                        folder.data(AccountFolderModel::AccountIdRole).toString());
+                const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+                if (!session || folderId == 0)
+                    return;
+                if (const MailError refused = session->service()->renameFolder(folderId, name))
+                    m_window->showFolderError(refused.toString());
+            });
+    connect(w, &MainWindow::deleteFolderRequested, this, [this](const QModelIndex &folder) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return;
+        if (const MailError refused = session->service()->deleteFolder(folderId))
+            m_window->showFolderError(refused.toString());
+    });
+    connect(w, &MainWindow::emptyFolderRequested, this, [this](const QModelIndex &folder) {
+        RunningAccount *session = m_manager->runningAccount(
+                folder.data(AccountFolderModel::AccountIdRole).toString());
+        const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+        if (!session || folderId == 0)
+            return;
+        if (const MailError refused = session->service()->emptyFolder(folderId))
+            m_window->showFolderError(refused.toString());
+    });
+    connect(w, &MainWindow::subscribeFolderRequested, this,
+            [this](const QModelIndex &folder, bool subscribed) {
+                RunningAccount *session = m_manager->runningAccount(
+                        folder.data(AccountFolderModel::AccountIdRole).toString());
+                const qint64 folderId = folder.data(FolderTreeModel::FolderIdRole).toLongLong();
+                if (!session || folderId == 0)
+                    return;
+                const MailError refused = session->service()->setFolderSubscribed(folderId,
+                                                                                  subscribed);
+                if (refused)
+                    m_window->showFolderError(refused.toString());
+            });
     connect(w->messageViewer(), &MessageViewer::attachmentFailed, this,
             [this](const QString &, const QString &error) { showStatus(error); });
     connect(w, &MainWindow::folderSelected, this, &AppController::onFolderSelected);
@@ -339,6 +398,32 @@ void AppController::connectSession(RunningAccount *session)
     connect(service, &AccountService::errorOccurred, this,
             [this](const MailError &error) { showStatus(error.toString()); });
     connect(service, &AccountService::notice, this, &AppController::showStatus);
+    connect(service, &AccountService::folderChanged, this,
+            [this](FolderEditor::Operation operation, qint64, const QString &path,
+                   const QString &newPath, const MailError &error) {
+                if (error) {
+                    m_window->showFolderError(error.toString());
+                    return;
+                }
+                using O = FolderEditor::Operation;
+                switch (operation) {
+                case O::Create:
+                    showStatus(tr("Created the folder %1").arg(path));
+                    break;
+                case O::Rename:
+                    showStatus(tr("Renamed the folder %1 to %2").arg(path, newPath));
+                    break;
+                case O::Delete:
+                    showStatus(tr("Deleted the folder %1").arg(path));
+                    break;
+                case O::Subscribe:
+                    showStatus(tr("Subscribed to the folder %1").arg(path));
+                    break;
+                case O::Unsubscribe:
+                    showStatus(tr("Unsubscribed from the folder %1").arg(path));
+                    break;
+                }
+            });
     connect(service, &AccountService::undoAvailable, this, [this, session](const QString &text) {
         m_undoAccount = session;
         m_window->setUndoText(text);

@@ -108,6 +108,17 @@ MainActions::MainActions(QWidget *window)
     m_keepOffline->setToolTip(tr("Download the folder's messages so that they can be read and"
                                  " searched without a connection"));
 
+    m_newFolder = create(QStringLiteral("newFolder"), tr("&New Folder…"), QStringLiteral("folder"));
+    m_newFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_renameFolder = create(QStringLiteral("renameFolder"), tr("&Rename Folder…"), QString());
+    m_renameFolder->setShortcut(QKeySequence(Qt::Key_F2));
+    m_deleteFolder = create(QStringLiteral("deleteFolder"), tr("&Delete Folder…"),
+                            QStringLiteral("trash"));
+    m_subscribeFolder = create(QStringLiteral("subscribeFolder"), tr("&Subscribed"), QString());
+    m_subscribeFolder->setCheckable(true);
+    m_subscribeFolder->setToolTip(tr("Whether the server lists the folder among those you "
+                                     "follow"));
+
     m_reply->setToolTip(tr("Reply to the sender"));
     m_replyAll->setToolTip(tr("Reply to the sender and all recipients"));
     m_replyToList->setToolTip(tr("Reply to the mailing list the message came through"));

@@ -53,6 +53,12 @@ public:
     QAction *threadedView() const { return m_threadedView; }
     // Checkable: the folder on display keeps its messages for offline use.
     QAction *keepOffline() const { return m_keepOffline; }
+    // The folder chosen in the folder tree: a new folder (inside it or at the top level),
+    // renamed, deleted (after a question), subscribed (checkable).
+    QAction *newFolder() const { return m_newFolder; }
+    QAction *renameFolder() const { return m_renameFolder; }
+    QAction *deleteFolder() const { return m_deleteFolder; }
+    QAction *subscribeFolder() const { return m_subscribeFolder; }
 
     // The actions that act on the selected messages.
     QList<QAction *> messageActions() const;
@@ -91,4 +97,8 @@ private:
     QAction *m_about;
     QAction *m_threadedView;
     QAction *m_keepOffline;
+    QAction *m_newFolder;
+    QAction *m_renameFolder;
+    QAction *m_deleteFolder;
+    QAction *m_subscribeFolder;
 };

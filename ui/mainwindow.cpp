@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "models/accountfoldermodel.h"
 #include "models/messagelistmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "viewer/messageviewer.h"
 
 #include "folderchooserdialog.h"
+#include "foldernamedialog.h"
 #include "foldertreeview.h"
 #include "icons.h"
 #include "mainactions.h"
@@ -32,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
@@ -220,6 +223,11 @@ void MainWindow::createMenus()
     view->addAction(m_actions->threadedView());
 
     QMenu *folder = menuBar()->addMenu(tr("F&older"));
+    folder->addAction(m_actions->newFolder());
+    folder->addAction(m_actions->renameFolder());
+    folder->addAction(m_actions->deleteFolder());
+    folder->addSeparator();
+    folder->addAction(m_actions->subscribeFolder());
     folder->addAction(m_actions->keepOffline());
 
     QMenu *message = menuBar()->addMenu(tr("&Message"));
@@ -302,6 +310,17 @@ void MainWindow::connectActions()
         Q_EMIT deleteRequested(selectedMessages());
     });
     connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
+    connect(a->newFolder(), &QAction::triggered, this,
+            [this] { askNewFolder(m_folderView->currentIndex()); });
+    connect(a->renameFolder(), &QAction::triggered, this,
+            [this] { askRenameFolder(m_folderView->currentIndex()); });
+    connect(a->deleteFolder(), &QAction::triggered, this,
+            [this] { askDeleteFolder(m_folderView->currentIndex()); });
+    connect(a->subscribeFolder(), &QAction::triggered, this, [this](bool subscribed) {
+        const QModelIndex current = m_folderView->currentIndex();
+        if (isFolder(current))
+            Q_EMIT subscribeFolderRequested(current, subscribed);
+    });
     connect(a->undo(), &QAction::triggered, this, [this] {
         setUndoText({});
         Q_EMIT undoRequested();
@@ -466,7 +485,154 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
         if (index.isValid())
             Q_EMIT markFolderReadRequested(index);
     });
+    // Trash and Junk are emptied from here.
+    const auto use = FolderRecord::SpecialUse(folder.data(FolderTreeModel::SpecialUseRole).toInt());
+    if (isFolder
+        && (use == FolderRecord::SpecialUse::Trash || use == FolderRecord::SpecialUse::Junk)) {
+        QAction *empty = menu->addAction(Icons::icon(u"trash"_s),
+                                         use == FolderRecord::SpecialUse::Trash
+                                                 ? tr("&Empty Trash…")
+                                                 : tr("&Empty Junk…"));
+        empty->setObjectName(u"emptyFolder"_s);
+        connect(empty, &QAction::triggered, this, [this, index] { askEmptyFolder(index); });
+    }
+    menu->addSeparator();
+    const bool inAccount = !folder.data(AccountFolderModel::AccountIdRole).toString().isEmpty();
+    QAction *create = menu->addAction(Icons::icon(u"folder"_s), tr("&New Folder…"));
+    create->setObjectName(u"newFolderHere"_s);
+    create->setEnabled(inAccount);
+    connect(create, &QAction::triggered, this, [this, index] { askNewFolder(index); });
+    QAction *rename = menu->addAction(tr("Ren&ame…"));
+    rename->setObjectName(u"renameFolderHere"_s);
+    rename->setEnabled(isFolder);
+    connect(rename, &QAction::triggered, this, [this, index] { askRenameFolder(index); });
+    QAction *remove = menu->addAction(Icons::icon(u"trash"_s), tr("&Delete…"));
+    remove->setObjectName(u"deleteFolderHere"_s);
+    remove->setEnabled(isFolder);
+    connect(remove, &QAction::triggered, this, [this, index] { askDeleteFolder(index); });
+    QAction *subscribed = menu->addAction(tr("&Subscribed"));
+    subscribed->setObjectName(u"subscribeFolderHere"_s);
+    subscribed->setCheckable(true);
+    subscribed->setChecked(folder.data(FolderTreeModel::IsSubscribedRole).toBool());
+    subscribed->setEnabled(isFolder);
+    connect(subscribed, &QAction::triggered, this, [this, index](bool on) {
+        if (index.isValid())
+            Q_EMIT subscribeFolderRequested(index, on);
+    });
     return menu;
+}
+
+bool MainWindow::isFolder(const QModelIndex &index) const
+{
+    return index.isValid() && m_folderView->folderIdRole() >= 0
+           && index.data(m_folderView->folderIdRole()).toLongLong() != 0;
+}
+
+void MainWindow::updateFolderActions()
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    const bool folder = isFolder(current);
+    m_actions->newFolder()->setEnabled(
+            !current.data(AccountFolderModel::AccountIdRole).toString().isEmpty());
+    m_actions->renameFolder()->setEnabled(folder);
+    m_actions->deleteFolder()->setEnabled(folder);
+    m_actions->subscribeFolder()->setEnabled(folder);
+    m_actions->subscribeFolder()->setChecked(
+            folder && current.data(FolderTreeModel::IsSubscribedRole).toBool());
+}
+
+void MainWindow::askNewFolder(const QModelIndex &at)
+{
+    if (at.data(AccountFolderModel::AccountIdRole).toString().isEmpty())
+        return;
+    const QPersistentModelIndex index(at);
+    auto *dialog = FolderNameDialog::forNewFolder(isFolder(at) ? at.data(Qt::EditRole).toString()
+                                                               : QString(),
+                                                  this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
+        if (index.isValid())
+            Q_EMIT createFolderRequested(index, dialog->isInside(), dialog->name());
+    });
+    dialog->open();
+}
+
+void MainWindow::askRenameFolder(const QModelIndex &folder)
+{
+    if (!isFolder(folder))
+        return;
+    if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, false) : QString();
+        !refused.isEmpty()) {
+        showFolderError(refused);
+        return;
+    }
+    const QPersistentModelIndex index(folder);
+    auto *dialog = FolderNameDialog::forRename(folder.data(Qt::EditRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
+        if (index.isValid())
+            Q_EMIT renameFolderRequested(index, dialog->name());
+    });
+    dialog->open();
+}
+
+void MainWindow::askDeleteFolder(const QModelIndex &folder)
+{
+    if (!isFolder(folder))
+        return;
+    if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, true) : QString();
+        !refused.isEmpty()) {
+        showFolderError(refused);
+        return;
+    }
+    const QPersistentModelIndex index(folder);
+    const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Folder"),
+                                tr("Delete the folder “%1” and the %n message(s) in it, on the "
+                                   "server too? This cannot be undone.",
+                                   nullptr, count)
+                                        .arg(folder.data(Qt::EditRole).toString()),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"deleteFolderBox"_s);
+    QPushButton *remove = box->addButton(tr("&Delete Folder"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove, index] {
+        if (box->clickedButton() == remove && index.isValid())
+            Q_EMIT deleteFolderRequested(index);
+    });
+    box->open();
+}
+
+void MainWindow::askEmptyFolder(const QModelIndex &folder)
+{
+    if (!isFolder(folder))
+        return;
+    const QPersistentModelIndex index(folder);
+    const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Empty Folder"),
+                                tr("Delete the %n message(s) in “%1” for good? This cannot be "
+                                   "undone.",
+                                   nullptr, count)
+                                        .arg(folder.data(Qt::EditRole).toString()),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"emptyFolderBox"_s);
+    QPushButton *empty = box->addButton(tr("&Empty"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, empty, index] {
+        if (box->clickedButton() == empty && index.isValid())
+            Q_EMIT emptyFolderRequested(index);
+    });
+    box->open();
+}
+
+void MainWindow::showFolderError(const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Folder"), text, QMessageBox::Ok, this);
+    box->setObjectName(u"folderErrorBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QDialog *MainWindow::createShortcutsDialog()
@@ -670,8 +836,13 @@ void MainWindow::setFolderModel(QAbstractItemModel *model)
                 // Choosing a folder while every folder is searched searches that folder.
                 if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
                     setSearchingAllFolders(false);
+                updateFolderActions();
                 Q_EMIT folderSelected(current);
             });
+    // A folder renamed or (un)subscribed elsewhere changes what the actions say.
+    connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateFolderActions);
+    connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateFolderActions);
+    updateFolderActions();
 }
 
 void MainWindow::setMessageModel(QAbstractItemModel *model)

@@ -50,6 +50,12 @@ public:
     // Asked when the window closes (Quit, Ctrl+Q, the window's close button): true while mail
     // is waiting to be sent, and then the user confirms before the window closes.
     void setUnsentMailCheck(std::function<bool()> check) { m_hasUnsentMail = std::move(check); }
+    // Asked before a folder is renamed (deleting false) or deleted: why it cannot be, or empty.
+    // A reason is shown instead of the rename dialog or the confirmation.
+    void setFolderChangeCheck(std::function<QString(const QModelIndex &, bool deleting)> check)
+    {
+        m_folderChangeCheck = std::move(check);
+    }
     // Asks for the .eml file File → Open opens (a file dialog unless replaced, as tests do).
     void setOpenFileChooser(std::function<QString()> chooser)
     {
@@ -83,6 +89,10 @@ public:
     // folder (Open, Get Messages, Mark All as Read). The caller owns them.
     QMenu *createMessageMenu();
     QMenu *createFolderMenu(const QModelIndex &folder);
+
+    // Tells why a folder could not be created, renamed, deleted or (un)subscribed, in a message
+    // box over the window.
+    void showFolderError(const QString &text);
 
     // What Undo takes back ("Moved 3 messages to Trash"); empty: nothing, and Undo is disabled.
     void setUndoText(const QString &text);
@@ -145,6 +155,15 @@ Q_SIGNALS:
     // or sent there with Move to Folder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
                        const QList<quint32> &uids, const QString &sourceAccountId);
+    // Folder → New Folder with the name typed: inside the folder at (an index of the folder
+    // model), or, with inside false, at the top level of at's account.
+    void createFolderRequested(const QModelIndex &at, bool inside, const QString &name);
+    void renameFolderRequested(const QModelIndex &folder, const QString &name);
+    // Asked after the user confirmed.
+    void deleteFolderRequested(const QModelIndex &folder);
+    void subscribeFolderRequested(const QModelIndex &folder, bool subscribed);
+    // Empty Trash / Empty Junk, after the user confirmed: every message of the folder goes.
+    void emptyFolderRequested(const QModelIndex &folder);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -162,6 +181,14 @@ private:
     void fitColumns();
     // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
     void chooseMoveTarget();
+    // The folder operations, for the folder at (the folder tree's current one from the Folder
+    // menu, the one clicked from its context menu): a dialog, then the request.
+    void askNewFolder(const QModelIndex &at);
+    void askRenameFolder(const QModelIndex &folder);
+    void askDeleteFolder(const QModelIndex &folder);
+    void askEmptyFolder(const QModelIndex &folder);
+    bool isFolder(const QModelIndex &index) const;
+    void updateFolderActions();
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;
@@ -187,6 +214,7 @@ private:
     QByteArray m_pendingHeaderState;
     std::function<bool()> m_hasUnsentMail;
     std::function<QString()> m_openFileChooser;
+    std::function<QString(const QModelIndex &, bool)> m_folderChangeCheck;
     QTimer *m_readTimer;
     QPersistentModelIndex m_readPending; // the message the timer marks read
 };

@@ -355,12 +355,16 @@ int AccountFolderModel::columnCount(const QModelIndex &) const
 QVariant AccountFolderModel::folderData(const Node *node, int role) const
 {
     switch (role) {
-    case Qt::DisplayRole: {
+    case Qt::DisplayRole:
+    case Qt::EditRole: {
         // The Inbox is "INBOX" on the wire, a Trash may be "Deleted Items": special folders are
         // shown by their role, in the user's language; the tooltip keeps the server's name.
         const QString name = FolderDisplayName::of(
                 FolderRecord::SpecialUse(node->source.data(FolderTreeModel::SpecialUseRole).toInt()),
                 node->source.data(Qt::DisplayRole).toString());
+        // The name alone, as a folder is renamed; the list shows its unread count too.
+        if (role == Qt::EditRole)
+            return name;
         const int unread = node->source.data(FolderTreeModel::UnreadCountRole).toInt();
         return unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name;
     }

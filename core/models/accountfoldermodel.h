@@ -14,7 +14,8 @@
 // accounts' FolderTreeModels and follows them in place: an unread count that changes is a
 // dataChanged() of that row, and only a change of an account's folder list (a folder created,
 // renamed, deleted) replaces that account's rows. The rows say what they are (KindRole), which
-// folder of which account they show, and the name of the icon that fits them; the widgets turn
+// folder of which account they show (a folder's name alone as its EditRole, with its unread
+// count as its DisplayRole), and the name of the icon that fits them; the widgets turn
 // that into icons and fonts.
 class AccountFolderModel : public QAbstractItemModel
 {

@@ -92,6 +92,8 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::notice);
     m_store = std::make_unique<MessageStore>();
     m_operations = std::make_unique<OperationQueue>(m_store.get());
+    m_folderEditor = std::make_unique<FolderEditor>(m_store.get());
+    connect(m_folderEditor.get(), &FolderEditor::finished, this, &AccountService::onFolderChanged);
     m_offline = new OfflineKeeper(this);
     connect(m_offline, &OfflineKeeper::progress, this, &AccountService::offlineProgress);
     // The folders kept for offline use are looked at once online, and after each
@@ -140,6 +142,7 @@ AccountService::~AccountService()
 {
     m_inboxWatcher.reset();
     m_operations.reset();
+    m_folderEditor.reset();
     m_connection.reset();
     m_transport.reset();
 }
@@ -382,6 +385,10 @@ void AccountService::onConnectionFailed(const MailError &error)
 {
     qCInfo(lcImap) << "connection failed:" << error.toString();
     m_sync.clear();
+    m_folderChangeRunning = false;
+    // Folder changes not sent yet are dropped: the user hears they were not made.
+    for (const FolderEditor::Change &change : std::exchange(m_folderChanges, {}))
+        Q_EMIT folderChanged(change.operation, change.folderId, change.path, change.newPath, error);
     m_selectedFolder = 0;
     // The reads on the lost connection fail with it; those waiting go to the cache.
     ++m_session;
@@ -577,7 +584,7 @@ void AccountService::syncCurrentFolder()
 {
     if (m_state != State::Online || m_currentFolder == 0)
         return;
-    if (m_sync || m_operations->isRunning() || m_readsRunning > 0) {
+    if (m_sync || m_operations->isRunning() || m_readsRunning > 0 || m_folderChangeRunning) {
         // One synchronisation at a time, and none while the queue or reads select other folders
         // or read on the selected one; the running work is followed by another.
         m_resyncPending = true;
@@ -600,9 +607,14 @@ void AccountService::syncCurrentFolder()
             // Reads of a folder that could not be selected would wait for it again and again.
             if (!m_connection || m_connection->selectedMailbox() != wireName(sync->folderId()))
                 failWaitingReads(sync->folderId(), error);
-            startWaitingReads();
+            if (!runFolderChanges())
+                startWaitingReads();
             return;
         }
+        // Folder changes wait for a free connection; the listing after them synchronises the
+        // open folder again.
+        if (runFolderChanges())
+            return;
         if (m_operations->pendingCount() > 0) {
             runOperations();
             return;
@@ -693,12 +705,13 @@ bool AccountService::canReadNow(qint64 folderId) const
     // (a SELECT clears the selected mailbox when it is sent), would read that folder.
     const QByteArray name = wireName(folderId);
     return !name.isEmpty() && m_connection->selectedMailbox() == name && !m_operations->isRunning()
-           && (!m_sync || m_sync->folderId() == folderId);
+           && !m_folderChangeRunning && (!m_sync || m_sync->folderId() == folderId);
 }
 
 bool AccountService::isConnectionFree() const
 {
-    return onlineConnection() && !m_sync && !m_operations->isRunning() && m_readsRunning == 0;
+    return onlineConnection() && !m_sync && !m_operations->isRunning() && m_readsRunning == 0
+           && !m_folderChangeRunning;
 }
 
 void AccountService::runReadyReads()
@@ -1019,14 +1032,14 @@ void AccountService::enqueue(const PendingOperation &operation)
 void AccountService::runOperations()
 {
     if (m_state != State::Online || !m_connection || m_sync || m_operations->isRunning()
-        || m_readsRunning > 0 || m_operations->pendingCount() == 0)
+        || m_readsRunning > 0 || m_folderChangeRunning || m_operations->pendingCount() == 0)
         return;
     m_operations->run(m_connection.get());
 }
 
 void AccountService::onOperationsDrained()
 {
-    if (!isConnectionFree())
+    if (!isConnectionFree() || runFolderChanges())
         return;
     if (startWaitingReads())
         return;
@@ -1063,6 +1076,27 @@ void AccountService::markFolderRead(qint64 folderId)
         return;
     }
     changeFlags(folderId, std::move(uids).value(), MessageRecord::Seen, {});
+}
+
+MailError AccountService::emptyFolder(qint64 folderId)
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    if (!folder
+        || (folder.value().specialUse != FolderRecord::SpecialUse::Trash
+            && folder.value().specialUse != FolderRecord::SpecialUse::Junk)) {
+        return MailError(MailError::Kind::Policy,
+                         tr("Only the Trash and Junk folders can be emptied."));
+    }
+    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
+    if (!uids)
+        return uids.error();
+    const qsizetype count = uids.value().size();
+    if (count == 0)
+        return {};
+    expungeMessages(folderId, std::move(uids).value());
+    Q_EMIT notice(
+            tr("Emptied %1: %n message(s) deleted", nullptr, int(count)).arg(folderName(folderId)));
+    return {};
 }
 
 void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
@@ -1197,6 +1231,80 @@ void AccountService::replaceMessage(FolderRecord::SpecialUse folder, const QByte
 int AccountService::pendingOperationCount() const
 {
     return m_operations->pendingCount();
+}
+
+MailError AccountService::queueFolderChange(const MailError &refused,
+                                            const FolderEditor::Change &change)
+{
+    if (!onlineConnection()) {
+        return MailError(MailError::Kind::Network,
+                         tr("Folders can be changed only while the account is connected to its "
+                            "server."));
+    }
+    if (refused)
+        return refused;
+    m_folderChanges.append(change);
+    runFolderChanges();
+    return {};
+}
+
+bool AccountService::runFolderChanges()
+{
+    if (m_folderChanges.isEmpty() || !isConnectionFree())
+        return false;
+    m_folderChangeRunning = true;
+    m_connection->setIdleEnabled(false);
+    m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
+    return true;
+}
+
+MailError AccountService::createFolder(qint64 parentFolderId, const QString &name)
+{
+    FolderEditor::Change change;
+    return queueFolderChange(m_folderEditor->planCreate(parentFolderId, name, &change), change);
+}
+
+MailError AccountService::renameFolder(qint64 folderId, const QString &name)
+{
+    FolderEditor::Change change;
+    return queueFolderChange(m_folderEditor->planRename(folderId, name, &change), change);
+}
+
+MailError AccountService::deleteFolder(qint64 folderId)
+{
+    FolderEditor::Change change;
+    return queueFolderChange(m_folderEditor->planDelete(folderId, &change), change);
+}
+
+MailError AccountService::checkFolderChange(qint64 folderId, bool deleting) const
+{
+    return m_folderEditor->checkChangeable(folderId, deleting ? FolderOperation::Delete
+                                                              : FolderOperation::Rename);
+}
+
+MailError AccountService::setFolderSubscribed(qint64 folderId, bool subscribed)
+{
+    FolderEditor::Change change;
+    return queueFolderChange(m_folderEditor->planSubscribe(folderId, subscribed, &change), change);
+}
+
+void AccountService::onFolderChanged(FolderOperation operation, qint64 folderId,
+                                     const QString &path, const QString &newPath,
+                                     const MailError &error)
+{
+    m_folderChangeRunning = false;
+    if (!error && operation == FolderOperation::Delete && folderId == m_currentFolder) {
+        m_currentFolder = 0;
+        openFolder(this->folderId(FolderRecord::SpecialUse::Inbox));
+    }
+    // What else the server says of the folders (attributes, counts) comes with LIST; after a
+    // refusal too, as the cache may have been behind the server (a folder deleted elsewhere).
+    // Its synchronisation of the open folder waits for the changes still waiting.
+    if (m_state == State::Online && m_connection) {
+        runFolderChanges();
+        listFolders();
+    }
+    Q_EMIT folderChanged(operation, folderId, path, newPath, error);
 }
 
 void AccountService::onMoved(qint64 sourceFolderId, qint64 targetFolderId,

@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accounts/account.h"
 #include "common/mailerror.h"
+#include "foldereditor.h"
 #include "mime/mimepart.h"
 #include "oauth/oauth2provider.h"
 #include "store/folderrecord.h"
@@ -116,6 +117,11 @@ public:
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
     // Marks every cached message of the folder read (a folder's "Mark All as Read").
     void markFolderRead(qint64 folderId);
+    // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once and
+    // the server as expungeMessages() does (\Deleted, then UID EXPUNGE where UIDPLUS is
+    // offered), now or after the next connection. Other folders are refused with a message
+    // for the user.
+    MailError emptyFolder(qint64 folderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges. When the server
     // marks no folder as Trash and none has a usual Trash name, the user is asked once which
     // folder is Trash (trashFolderRequested()); the deletion waits for answerTrashFolder().
@@ -136,6 +142,21 @@ public:
     void expungeMessages(qint64 folderId, const QList<quint32> &uids);
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
+
+    // The folders themselves (FolderEditor), online only: each either refuses at once with a
+    // message for the user (offline, the Inbox or a special folder, a bad or taken name) or
+    // ends with folderChanged(), its error the server's refusal. The cache follows the server
+    // (a renamed folder keeps its messages, a deleted one's leave), and the folder list is read
+    // again afterwards. Deleting the open folder opens the Inbox.
+    using FolderOperation = FolderEditor::Operation;
+    // Inside parentFolderId, or at the top level for 0, with the server's hierarchy delimiter.
+    MailError createFolder(qint64 parentFolderId, const QString &name);
+    // name: the new last part of the folder's path.
+    MailError renameFolder(qint64 folderId, const QString &name);
+    MailError deleteFolder(qint64 folderId);
+    // Why the folder cannot be renamed (deleting false) or deleted, before anything is asked.
+    MailError checkFolderChange(qint64 folderId, bool deleting) const;
+    MailError setFolderSubscribed(qint64 folderId, bool subscribed);
 
     // Asks the server too which messages match what a user typed (SearchQuery), a folder at a
     // time as reads are (FolderSearch), in each folder the cache cannot answer for alone: one
@@ -244,6 +265,11 @@ Q_SIGNALS:
     void errorOccurred(const MailError &error);
     void serverMatches(qint64 folderId, const QList<quint32> &uids);
     void serverSearchFinished();
+    // A folder operation ended (createFolder() and the others): folderId the folder changed
+    // (a created one's new id), path its path before, newPath after a rename; error tells the
+    // user what the server refused.
+    void folderChanged(FolderEditor::Operation operation, qint64 folderId, const QString &path,
+                       const QString &newPath, const MailError &error);
     // done of total messages of the folder kept for offline use are here.
     void offlineProgress(qint64 folderId, int done, int total);
 
@@ -305,6 +331,12 @@ private:
     // The queue, or the reads of another folder, left the connection: waiting reads go next,
     // then the open folder is selected again by its synchronisation.
     void onOperationsDrained();
+    void onFolderChanged(FolderOperation operation, qint64 folderId, const QString &path,
+                         const QString &newPath, const MailError &error);
+    // Refuses a folder operation while offline; else keeps it until the connection is free.
+    MailError queueFolderChange(const MailError &refused, const FolderEditor::Change &change);
+    // Starts the next folder change when the connection is free; true when one runs.
+    bool runFolderChanges();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // The folder of a mailbox name as selected on the connection; 0 when not cached.
@@ -335,6 +367,11 @@ private:
     std::unique_ptr<AccountCredentials> m_submissionCredentials;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
+    std::unique_ptr<FolderEditor> m_folderEditor;
+    // Folder changes waiting for the connection to be free, and whether one uses it: a folder
+    // renamed or deleted while a synchronisation or read has it selected breaks the session.
+    QList<FolderEditor::Change> m_folderChanges;
+    bool m_folderChangeRunning = false;
     // The section fetches in flight, shared by the display loads and the part downloads.
     std::unique_ptr<SectionFetchRegistry> m_sectionFetches;
     std::unique_ptr<FolderTreeModel> m_folderModel;

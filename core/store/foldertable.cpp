@@ -191,6 +191,35 @@ MailError FolderTable::setKeepOffline(qint64 folderId, bool keep)
     return {};
 }
 
+MailError FolderTable::setPath(qint64 folderId, const QString &path)
+{
+    MailError error;
+    QSqlQuery *query = m_db.prepared(QStringLiteral("UPDATE folders SET path = ? WHERE id = ?"),
+                                     &error);
+    if (!query)
+        return error;
+    query->bindValue(0, path);
+    query->bindValue(1, folderId);
+    if (!query->exec())
+        return m_db.failed(QStringLiteral("Cannot rename the folder to %1").arg(path), *query);
+    return {};
+}
+
+MailError FolderTable::setSubscribed(qint64 folderId, bool subscribed)
+{
+    MailError error;
+    QSqlQuery *query = m_db.prepared(QStringLiteral("UPDATE folders SET subscribed = ?"
+                                                    " WHERE id = ?"),
+                                     &error);
+    if (!query)
+        return error;
+    query->bindValue(0, subscribed ? 1 : 0);
+    query->bindValue(1, folderId);
+    if (!query->exec())
+        return m_db.failed(QStringLiteral("Cannot change a folder"), *query);
+    return {};
+}
+
 MailError FolderTable::remove(qint64 folderId)
 {
     MailError error;

@@ -27,6 +27,9 @@ public:
     // UIDVALIDITY and no synchronisation state.
     MailError resetState(qint64 folderId, quint32 newUidValidity);
     MailError setKeepOffline(qint64 folderId, bool keep);
+    // The folder's path becomes path; its messages and state stay.
+    MailError setPath(qint64 folderId, const QString &path);
+    MailError setSubscribed(qint64 folderId, bool subscribed);
     // Inside the caller's transaction, which drops the folder's messages too.
     MailError remove(qint64 folderId);
 

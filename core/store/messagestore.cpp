@@ -115,6 +115,48 @@ MailError MessageStore::removeFolder(qint64 folderId)
     return clearFolder(folderId, [this, folderId] { return d->folders.remove(folderId); });
 }
 
+MailError MessageStore::renameFolder(qint64 folderId, const QString &newPath)
+{
+    const StoreResult<FolderRecord> renamed = d->folders.folder(folderId);
+    if (!renamed)
+        return renamed.error();
+    const FolderRecord &folder = renamed.value();
+    const StoreResult<QList<FolderRecord>> all = d->folders.folders();
+    if (!all)
+        return all.error();
+    QList<std::pair<qint64, QString>> paths = {{folderId, newPath}};
+    if (!folder.delimiter.isNull()) {
+        const QString prefix = folder.path + folder.delimiter;
+        for (const FolderRecord &other : all.value()) {
+            if (other.id != folderId && other.path.startsWith(prefix))
+                paths.append({other.id, newPath + folder.delimiter + other.path.mid(prefix.size())});
+        }
+    }
+    MailError error;
+    {
+        CacheTransaction transaction(d->db);
+        error = transaction.error();
+        for (const auto &[id, path] : std::as_const(paths)) {
+            if (!error)
+                error = d->folders.setPath(id, path);
+        }
+        if (!error)
+            error = transaction.commit();
+    }
+    if (error)
+        return error;
+    Q_EMIT foldersChanged();
+    return {};
+}
+
+MailError MessageStore::setFolderSubscribed(qint64 folderId, bool subscribed)
+{
+    if (MailError error = d->folders.setSubscribed(folderId, subscribed))
+        return error;
+    Q_EMIT foldersChanged();
+    return {};
+}
+
 MailError MessageStore::clearFolder(qint64 folderId, const std::function<MailError()> &finish)
 {
     QStringList files;

@@ -63,6 +63,11 @@ public:
     // Writes uidValidity, uidNext, highestModSeq, exists and unseen of folder.id.
     MailError updateFolderState(const FolderRecord &folder);
     MailError removeFolder(qint64 folderId);
+    // The folder and the folders below it (their paths starting with its path and delimiter)
+    // take newPath in place of its path, in one transaction; their messages, bodies and
+    // synchronisation state stay. Fails, changing nothing, when a new path is taken.
+    MailError renameFolder(qint64 folderId, const QString &newPath);
+    MailError setFolderSubscribed(qint64 folderId, bool subscribed);
     StoreResult<QList<FolderRecord>> folders();
     StoreResult<FolderRecord> folder(qint64 folderId);
     StoreResult<FolderRecord> folderByPath(const QString &path);

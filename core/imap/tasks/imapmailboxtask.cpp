@@ -12,9 +12,14 @@ ImapMailboxTask::ImapMailboxTask(ImapConnection *connection, Operation operation
 void ImapMailboxTask::run()
 {
     m_state = State::Running;
-    static const char *const verbs[] = {"CREATE", "DELETE", "RENAME", "SUBSCRIBE", "UNSUBSCRIBE"};
+    static const char *const verbs[] = {"CREATE",    "DELETE",      "RENAME",
+                                        "SUBSCRIBE", "UNSUBSCRIBE", "UNSELECT"};
     ImapCommandBuilder b = builder();
-    b.atom(verbs[int(m_operation)]).astring(m_mailbox);
+    b.atom(verbs[int(m_operation)]);
+    if (m_operation == Operation::Unselect)
+        connection()->setSelectedMailbox(QByteArray());
+    else
+        b.astring(m_mailbox);
     if (m_operation == Operation::Rename)
         b.astring(m_newName);
     // Deleting or renaming the selected mailbox leaves nothing selected.

@@ -643,6 +643,8 @@ void TestImapTasks::mailboxOperations_data()
                                  << QByteArrayList {"C: h2 UNSUBSCRIBE \"My Folder\"",
                                                     "S: h2 OK done"}
                                  << true;
+    QTest::newRow("unselect") << int(O::Unselect) << QByteArray()
+                              << QByteArrayList {"C: h2 UNSELECT", "S: h2 OK done"} << true;
 }
 
 void TestImapTasks::mailboxOperations()

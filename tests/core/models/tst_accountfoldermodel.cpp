@@ -197,6 +197,7 @@ private Q_SLOTS:
         QVERIFY(!work.store.upsertMessages(work.inbox, {message}));
         QTRY_COMPARE(inbox.data(FolderTreeModel::UnreadCountRole).toInt(), 1);
         QCOMPARE(inbox.data().toString(), QStringLiteral("Inbox (1)"));
+        QCOMPARE(inbox.data(Qt::EditRole).toString(), QStringLiteral("Inbox")); // the name alone
         QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
             return args.at(0).toModelIndex() == inbox;
         }));

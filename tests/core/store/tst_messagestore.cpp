@@ -31,6 +31,9 @@ private Q_SLOTS:
     void uidValidityResetClearsFolder();
     void removeFolderDropsItsMessages();
     void findsMessagesByMessageId();
+    void renameFolderKeepsMessagesAndMovesChildren();
+    void renameFolderOntoTakenPathChangesNothing();
+    void subscriptionChanges();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("account.sqlite")); }
@@ -389,6 +392,58 @@ void TestMessageStore::findsMessagesByMessageId()
     QVERIFY(m_store->findByMessageId({}).value().isEmpty());
     QVERIFY(!m_store->removeFolder(archive));
     QCOMPARE(m_store->findByMessageId("<2@example.org>").value(), (Found {{m_inbox, 2}}));
+}
+
+void TestMessageStore::renameFolderKeepsMessagesAndMovesChildren()
+{
+    auto add = [this](const QString &path) {
+        FolderRecord folder;
+        folder.path = path;
+        folder.delimiter = QLatin1Char('/');
+        return m_store->upsertFolder(folder).value();
+    };
+    const qint64 parent = add(QStringLiteral("Projects"));
+    const qint64 child = add(QStringLiteral("Projects/Plans"));
+    const qint64 grandchild = add(QStringLiteral("Projects/Plans/2027"));
+    const qint64 lookalike = add(QStringLiteral("Projects 2")); // not below Projects
+    QVERIFY(!m_store->upsertMessages(child, sampleMessages()));
+    const int cached = m_store->messageCount(child).value();
+    QVERIFY(cached > 0);
+    QSignalSpy changed(m_store.get(), &MessageStore::foldersChanged);
+
+    QVERIFY(!m_store->renameFolder(parent, QStringLiteral("Work")));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_store->folder(parent).value().path, QStringLiteral("Work"));
+    QCOMPARE(m_store->folder(child).value().path, QStringLiteral("Work/Plans"));
+    QCOMPARE(m_store->folder(grandchild).value().path, QStringLiteral("Work/Plans/2027"));
+    QCOMPARE(m_store->folder(lookalike).value().path, QStringLiteral("Projects 2"));
+    QCOMPARE(m_store->messageCount(child).value(), cached);
+    QCOMPARE(m_store->folderByPath(QStringLiteral("Work/Plans")).value().id, child);
+}
+
+void TestMessageStore::renameFolderOntoTakenPathChangesNothing()
+{
+    FolderRecord folder;
+    folder.path = QStringLiteral("A");
+    folder.delimiter = QLatin1Char('/');
+    const qint64 a = m_store->upsertFolder(folder).value();
+    folder.path = QStringLiteral("A/x");
+    const qint64 ax = m_store->upsertFolder(folder).value();
+    folder.path = QStringLiteral("B/x");
+    m_store->upsertFolder(folder).value();
+    // A/x would become B/x, which is taken: neither A nor A/x moves.
+    QVERIFY(m_store->renameFolder(a, QStringLiteral("B")));
+    QCOMPARE(m_store->folder(a).value().path, QStringLiteral("A"));
+    QCOMPARE(m_store->folder(ax).value().path, QStringLiteral("A/x"));
+}
+
+void TestMessageStore::subscriptionChanges()
+{
+    QVERIFY(!m_store->folder(m_inbox).value().subscribed);
+    QVERIFY(!m_store->setFolderSubscribed(m_inbox, true));
+    QVERIFY(m_store->folder(m_inbox).value().subscribed);
+    QVERIFY(!m_store->setFolderSubscribed(m_inbox, false));
+    QVERIFY(!m_store->folder(m_inbox).value().subscribed);
 }
 
 QTEST_GUILESS_MAIN(TestMessageStore)
