@@ -496,7 +496,8 @@ private Q_SLOTS:
         OutgoingAttachment pdf;
         pdf.fileName = u"plan.pdf"_s;
         pdf.mimeType = "application/pdf";
-        pdf.data = QByteArray("%PDF-1.4\x00\xff\x80 binary", 20);
+        static const char pdfBytes[] = "%PDF-1.4\x00\xff\x80 binary";
+        pdf.data = QByteArray(pdfBytes, sizeof(pdfBytes) - 1);
         OutgoingAttachment picture;
         picture.fileName = u"bild.png"_s;
         picture.mimeType = "image/png";
