@@ -6,12 +6,11 @@
 #include "foldersearch.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
-#include "imap/tasks/imapfetchparttask.h"
 #include "imap/tasks/imaplisttask.h"
 #include "imap/tasks/imapselecttask.h"
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
-#include "mime/searchabletext.h"
+#include "messagereader.h"
 #include "models/folderdisplayname.h"
 #include "models/foldertreemodel.h"
 #include "models/messagelistmodel.h"
@@ -20,8 +19,6 @@
 #include "oauth/oauth2tokenmanager.h"
 #include "offlinekeeper.h"
 #include "operationqueue.h"
-#include "partdownload.h"
-#include "sectionfetchregistry.h"
 #include "serversearchcriteria.h"
 #include "specialfoldernames.h"
 #include "store/messagestore.h"
@@ -31,9 +28,6 @@
 #include <QCryptographicHash>
 
 namespace {
-
-// The cache key of a whole message among the body parts (IMAP's BODY[] has an empty section).
-const QByteArray wholeMessage = QByteArrayLiteral("");
 
 FolderRecord::SpecialUse specialUseOf(const ImapMailboxListing &listing)
 {
@@ -119,7 +113,15 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::errorOccurred);
     connect(m_operations.get(), &OperationQueue::pendingCountChanged, this,
             &AccountService::pendingOperationCountChanged);
-    m_sectionFetches = std::make_unique<SectionFetchRegistry>();
+    m_reader = new MessageReader(m_store.get(), this);
+    connect(m_reader, &MessageReader::messageFetched, this, &AccountService::messageFetched);
+    connect(m_reader, &MessageReader::messageFetchFailed, this, &AccountService::messageFetchFailed);
+    connect(m_reader, &MessageReader::messagePartsFetched, this,
+            &AccountService::messagePartsFetched);
+    connect(m_reader, &MessageReader::partProgress, this, &AccountService::partProgress);
+    connect(m_reader, &MessageReader::partFetched, this, &AccountService::partFetched);
+    connect(m_reader, &MessageReader::partFetchFailed, this, &AccountService::partFetchFailed);
+    connect(m_reader, &MessageReader::errorOccurred, this, &AccountService::errorOccurred);
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(300);
     connect(&m_resyncTimer, &QTimer::timeout, this, &AccountService::syncCurrentFolder);
@@ -683,11 +685,8 @@ void AccountService::requestRead(const Read &read)
 bool AccountService::isCached(const Read &read) const
 {
     switch (read.kind) {
-    case Read::Kind::Whole: {
-        const StoreResult<BodyPartRecord> cached = m_store->bodyPart(read.folderId, read.uid,
-                                                                     wholeMessage);
-        return cached && !cached.value().data.isEmpty();
-    }
+    case Read::Kind::Whole:
+        return m_reader->isWholeMessageCached(read.folderId, read.uid);
     case Read::Kind::Display:
         return MessagePartLoader::isCached(m_store.get(), read.folderId, read.uid);
     case Read::Kind::Part:
@@ -809,13 +808,15 @@ void AccountService::startRead(const Read &read, ImapConnection *connection)
     }
     switch (read.kind) {
     case Read::Kind::Whole:
-        readWhole(read, connection, ended);
+        m_reader->readWhole(read.folderId, read.uid, connection, wireName(read.folderId), ended);
         return;
     case Read::Kind::Display:
-        loadDisplayParts(read, connection, ended);
+        m_reader->loadDisplayParts(read.folderId, read.uid, connection, wireName(read.folderId),
+                                   ended);
         return;
     case Read::Kind::Part:
-        downloadPart(read, connection, ended);
+        m_reader->downloadPart(read.folderId, read.uid, read.section, connection,
+                               wireName(read.folderId), ended);
         return;
     case Read::Kind::Search:
         searchFolder(read, connection, ended);
@@ -834,98 +835,6 @@ void AccountService::onReadEnded(quint64 session)
             return;
     }
     onOperationsDrained();
-}
-
-void AccountService::readWhole(const Read &read, ImapConnection *connection,
-                               std::function<void()> ended)
-{
-    const qint64 folder = read.folderId;
-    const quint32 uid = read.uid;
-    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folder, uid, wholeMessage);
-    if (cached && !cached.value().data.isEmpty()) {
-        const QByteArray data = cached.value().data;
-        QMetaObject::invokeMethod(
-                this,
-                [this, folder, uid, data, ended] {
-                    Q_EMIT messageFetched(folder, uid, data);
-                    ended();
-                },
-                Qt::QueuedConnection);
-        return;
-    }
-    if (!connection) {
-        failRead(read, MailError(MailError::Kind::Network, tr("The message is not cached and "
-                                                              "the account is offline")));
-        ended();
-        return;
-    }
-    auto *task = new ImapFetchPartTask(connection, uid, QByteArray(), this);
-    // An answer from another mailbox would be another message.
-    task->setMailbox(wireName(folder));
-    whenDone<ImapFetchPartTask>(task, this, [this, folder, uid, ended](ImapFetchPartTask *fetch) {
-        if (fetch->error()) {
-            Q_EMIT messageFetchFailed(folder, uid, fetch->error());
-        } else {
-            reportTaskError(m_store->storeBodyPart(folder, uid, wholeMessage, fetch->data()));
-            indexBody(folder, uid, MimePart::parse(fetch->data()));
-            Q_EMIT messageFetched(folder, uid, fetch->data());
-        }
-        ended();
-    });
-}
-
-void AccountService::loadDisplayParts(const Read &read, ImapConnection *connection,
-                                      std::function<void()> ended)
-{
-    auto *loader = new MessagePartLoader(connection, m_store.get(), read.folderId, read.uid, this);
-    if (connection)
-        loader->setMailbox(wireName(read.folderId));
-    loader->setSectionFetches(m_sectionFetches.get());
-    connect(loader, &MessagePartLoader::finished, this, [this, loader, ended] {
-        loader->deleteLater();
-        if (loader->error()) {
-            Q_EMIT messageFetchFailed(loader->folderId(), loader->uid(), loader->error());
-        } else {
-            indexBody(loader->folderId(), loader->uid(), loader->message());
-            Q_EMIT messagePartsFetched(loader->folderId(), loader->uid(), loader->message());
-        }
-        ended();
-    });
-    loader->start();
-}
-
-void AccountService::downloadPart(const Read &read, ImapConnection *connection,
-                                  std::function<void()> ended)
-{
-    auto *download = new PartDownload(connection, m_store.get(), read.folderId, read.uid,
-                                      read.section, this);
-    if (connection)
-        download->setMailbox(wireName(read.folderId));
-    download->setSectionFetches(m_sectionFetches.get());
-    connect(download, &PartDownload::progress, this,
-            [this, download](qint64 received, qint64 total) {
-                Q_EMIT partProgress(download->folderId(), download->uid(), download->section(),
-                                    received, total);
-            });
-    connect(download, &PartDownload::finished, this, [this, download, ended] {
-        download->deleteLater();
-        if (download->error())
-            Q_EMIT partFetchFailed(download->folderId(), download->uid(), download->section(),
-                                   download->error());
-        else
-            Q_EMIT partFetched(download->folderId(), download->uid(), download->section(),
-                               download->data());
-        ended();
-    });
-    download->start();
-}
-
-void AccountService::indexBody(qint64 folderId, quint32 uid, const MimePart &message)
-{
-    const StoreResult<bool> indexed = m_store->isBodyIndexed(folderId, uid);
-    if (!indexed || indexed.value())
-        return;
-    reportTaskError(m_store->indexBody(folderId, uid, SearchableText::of(message)));
 }
 
 void AccountService::setKeepOffline(qint64 folderId, bool keep)
@@ -1052,295 +961,6 @@ void AccountService::onOperationsDrained()
         // Nothing else to do: the connection watches the open folder.
         m_connection->setIdleEnabled(true);
     }
-}
-
-void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,
-                                 MessageRecord::Flags add, MessageRecord::Flags remove)
-{
-    if (uids.isEmpty() || folderId == 0 || (!add && !remove))
-        return;
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Flags;
-    operation.folderId = folderId;
-    operation.uids = uids;
-    operation.addFlags = add;
-    operation.removeFlags = remove;
-    enqueue(operation);
-}
-
-void AccountService::markFolderRead(qint64 folderId)
-{
-    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
-    if (!uids) {
-        Q_EMIT errorOccurred(uids.error());
-        return;
-    }
-    changeFlags(folderId, std::move(uids).value(), MessageRecord::Seen, {});
-}
-
-MailError AccountService::emptyFolder(qint64 folderId)
-{
-    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
-    if (!folder
-        || (folder.value().specialUse != FolderRecord::SpecialUse::Trash
-            && folder.value().specialUse != FolderRecord::SpecialUse::Junk)) {
-        return MailError(MailError::Kind::Policy,
-                         tr("Only the Trash and Junk folders can be emptied."));
-    }
-    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
-    if (!uids)
-        return uids.error();
-    const qsizetype count = uids.value().size();
-    if (count == 0)
-        return {};
-    expungeMessages(folderId, std::move(uids).value());
-    Q_EMIT notice(
-            tr("Emptied %1: %n message(s) deleted", nullptr, int(count)).arg(folderName(folderId)));
-    return {};
-}
-
-void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
-{
-    if (uids.isEmpty() || folderId == 0 || targetFolderId == 0 || targetFolderId == folderId)
-        return;
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Move;
-    operation.folderId = folderId;
-    operation.uids = uids;
-    operation.targetFolderId = targetFolderId;
-    enqueue(operation);
-    Q_EMIT notice(
-            tr("Moved %n message(s) to %1", "", int(uids.size())).arg(folderName(targetFolderId)));
-}
-
-void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
-{
-    const qint64 trash = this->folderId(FolderRecord::SpecialUse::Trash);
-    if (trash != 0 && trash != folderId) {
-        moveMessages(folderId, uids, trash);
-        return;
-    }
-    if (uids.isEmpty() || folderId == 0)
-        return;
-    if (trash == 0 && !m_account.trashFolder()) {
-        // Nothing is known as Trash: the user says which folder it is, once, before anything
-        // is removed for good.
-        const bool ask = m_deletesAwaitingTrash.isEmpty();
-        m_deletesAwaitingTrash.append({folderId, uids});
-        if (ask) {
-            QStringList candidates;
-            const StoreResult<QList<FolderRecord>> folders = m_store->folders();
-            for (const FolderRecord &folder : folders.value()) {
-                // Not the Inbox, nor a folder that already has another role (Sent, Junk, ...).
-                if (folder.specialUse == FolderRecord::SpecialUse::None && !folder.isInbox()
-                    && folder.isSelectable())
-                    candidates.append(folder.path);
-            }
-            Q_EMIT trashFolderRequested(candidates);
-        }
-        return;
-    }
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Expunge;
-    operation.folderId = folderId;
-    operation.uids = uids;
-    enqueue(operation);
-    Q_EMIT notice(tr("Deleted %n message(s) for good", "", int(uids.size())));
-}
-
-void AccountService::answerExpungeAll(bool expungeAll)
-{
-    m_operations->answerExpungeAll(expungeAll);
-}
-
-bool AccountService::isAwaitingExpungeAnswer() const
-{
-    return m_operations && m_operations->isAwaitingExpungeAnswer();
-}
-
-void AccountService::cancelTrashQuestion()
-{
-    m_deletesAwaitingTrash.clear();
-}
-
-void AccountService::answerTrashFolder(const QString &path)
-{
-    if (m_deletesAwaitingTrash.isEmpty() && m_account.trashFolder())
-        return;
-    QString chosen;
-    if (!path.isEmpty() && this->folderId(FolderRecord::SpecialUse::Trash) == 0) {
-        const StoreResult<FolderRecord> folder = m_store->folderByPath(path);
-        if (folder) {
-            FolderRecord trash = folder.value();
-            trash.specialUse = FolderRecord::SpecialUse::Trash;
-            if (const StoreResult<qint64> id = m_store->upsertFolder(trash); !id)
-                reportTaskError(id.error());
-            else
-                chosen = path;
-            m_folderModel->reload();
-        }
-    }
-    m_account.setTrashFolder(chosen);
-    Q_EMIT trashFolderChosen(chosen);
-    const QList<std::pair<qint64, QList<quint32>>> waiting = std::exchange(m_deletesAwaitingTrash,
-                                                                           {});
-    for (const auto &[folderId, uids] : waiting)
-        deleteMessages(folderId, uids);
-}
-
-void AccountService::appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
-                                   const QList<QByteArray> &flags,
-                                   std::function<void(const MailError &)> done)
-{
-    replaceMessage(folder, message, flags, 0, {}, std::move(done));
-}
-
-void AccountService::expungeMessages(qint64 folderId, const QList<quint32> &uids)
-{
-    if (uids.isEmpty() || folderId == 0)
-        return;
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Expunge;
-    operation.folderId = folderId;
-    operation.uids = uids;
-    enqueue(operation);
-}
-
-void AccountService::replaceMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
-                                    const QList<QByteArray> &flags, qint64 replacedFolderId,
-                                    const QList<quint32> &replacedUids,
-                                    std::function<void(const MailError &)> done)
-{
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Append;
-    operation.folderId = folderId(folder);
-    operation.specialUse = folder;
-    operation.message = message;
-    operation.appendFlags = flags;
-    if (replacedFolderId != 0) {
-        operation.targetFolderId = replacedFolderId;
-        operation.uids = replacedUids;
-    }
-    const MailError error = m_operations->enqueue(operation);
-    reportTaskError(error);
-    if (done)
-        done(error);
-    runOperations();
-}
-
-int AccountService::pendingOperationCount() const
-{
-    return m_operations->pendingCount();
-}
-
-MailError AccountService::queueFolderChange(const MailError &refused,
-                                            const FolderEditor::Change &change)
-{
-    if (!onlineConnection()) {
-        return MailError(MailError::Kind::Network,
-                         tr("Folders can be changed only while the account is connected to its "
-                            "server."));
-    }
-    if (refused)
-        return refused;
-    m_folderChanges.append(change);
-    runFolderChanges();
-    return {};
-}
-
-bool AccountService::runFolderChanges()
-{
-    if (m_folderChanges.isEmpty() || !isConnectionFree())
-        return false;
-    m_folderChangeRunning = true;
-    m_connection->setIdleEnabled(false);
-    m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
-    return true;
-}
-
-MailError AccountService::createFolder(qint64 parentFolderId, const QString &name)
-{
-    FolderEditor::Change change;
-    return queueFolderChange(m_folderEditor->planCreate(parentFolderId, name, &change), change);
-}
-
-MailError AccountService::renameFolder(qint64 folderId, const QString &name)
-{
-    FolderEditor::Change change;
-    return queueFolderChange(m_folderEditor->planRename(folderId, name, &change), change);
-}
-
-MailError AccountService::deleteFolder(qint64 folderId)
-{
-    FolderEditor::Change change;
-    return queueFolderChange(m_folderEditor->planDelete(folderId, &change), change);
-}
-
-MailError AccountService::checkFolderChange(qint64 folderId, bool deleting) const
-{
-    return m_folderEditor->checkChangeable(folderId, deleting ? FolderOperation::Delete
-                                                              : FolderOperation::Rename);
-}
-
-MailError AccountService::setFolderSubscribed(qint64 folderId, bool subscribed)
-{
-    FolderEditor::Change change;
-    return queueFolderChange(m_folderEditor->planSubscribe(folderId, subscribed, &change), change);
-}
-
-void AccountService::onFolderChanged(FolderOperation operation, qint64 folderId,
-                                     const QString &path, const QString &newPath,
-                                     const MailError &error)
-{
-    m_folderChangeRunning = false;
-    if (!error && operation == FolderOperation::Delete && folderId == m_currentFolder) {
-        m_currentFolder = 0;
-        openFolder(this->folderId(FolderRecord::SpecialUse::Inbox));
-    }
-    // What else the server says of the folders (attributes, counts) comes with LIST; after a
-    // refusal too, as the cache may have been behind the server (a folder deleted elsewhere).
-    // Its synchronisation of the open folder waits for the changes still waiting.
-    if (m_state == State::Online && m_connection) {
-        runFolderChanges();
-        listFolders();
-    }
-    Q_EMIT folderChanged(operation, folderId, path, newPath, error);
-}
-
-void AccountService::onMoved(qint64 sourceFolderId, qint64 targetFolderId,
-                             const QList<std::pair<quint32, quint32>> &mapping, int requested)
-{
-    Q_UNUSED(requested)
-    if (m_undoing && sourceFolderId == m_undone.targetFolderId
-        && targetFolderId == m_undone.sourceFolderId) {
-        m_undoing = false;
-        return; // the messages went back: not a move to offer undoing
-    }
-    if (mapping.isEmpty())
-        return; // without COPYUID the moved messages cannot be named in the target
-    m_undo = Undo {sourceFolderId, targetFolderId, mapping};
-    Q_EMIT undoAvailable(tr("Moved %n message(s) to %1", "", int(mapping.size()))
-                                 .arg(folderName(targetFolderId)));
-}
-
-void AccountService::undo()
-{
-    if (!canUndo())
-        return;
-    const Undo undo = std::exchange(m_undo, Undo());
-    m_undone = undo;
-    m_undoing = true;
-    QList<quint32> uids;
-    for (const auto &[source, target] : undo.mapping)
-        uids.append(target);
-    PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Move;
-    operation.folderId = undo.targetFolderId;
-    operation.uids = uids;
-    operation.targetFolderId = undo.sourceFolderId;
-    enqueue(operation);
-    Q_EMIT notice(tr("Moved %n message(s) back to %1", "", int(uids.size()))
-                          .arg(folderName(undo.sourceFolderId)));
 }
 
 QString AccountService::folderName(qint64 folderId) const

@@ -25,12 +25,12 @@ class FolderTreeModel;
 class ImapConnection;
 class InboxWatcher;
 class MessageListModel;
+class MessageReader;
 class MessageStore;
 class OfflineKeeper;
 class OperationQueue;
 struct PendingOperation;
 class SecretStore;
-class SectionFetchRegistry;
 class Transport;
 class TransportFactory;
 
@@ -308,14 +308,9 @@ private:
     void failWaitingReads(qint64 folderId, const MailError &error);
     // connection: null to read from the cache alone.
     void startRead(const Read &read, ImapConnection *connection);
-    void readWhole(const Read &read, ImapConnection *connection, std::function<void()> ended);
-    void loadDisplayParts(const Read &read, ImapConnection *connection, std::function<void()> ended);
-    void downloadPart(const Read &read, ImapConnection *connection, std::function<void()> ended);
     void searchFolder(const Read &read, ImapConnection *connection, std::function<void()> ended);
     // One folder of server search number search is answered (or could not be asked).
     void endFolderSearch(quint64 search);
-    // The text of a message that was read joins the search index.
-    void indexBody(qint64 folderId, quint32 uid, const MimePart &message);
     void failRead(const Read &read, const MailError &error);
     // A read that used the connection of session ended; the last one frees the connection.
     void onReadEnded(quint64 session);
@@ -372,8 +367,8 @@ private:
     // renamed or deleted while a synchronisation or read has it selected breaks the session.
     QList<FolderEditor::Change> m_folderChanges;
     bool m_folderChangeRunning = false;
-    // The section fetches in flight, shared by the display loads and the part downloads.
-    std::unique_ptr<SectionFetchRegistry> m_sectionFetches;
+    // Reads messages for the reads that go (from the cache, or on the connection).
+    MessageReader *m_reader = nullptr;
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
     std::unique_ptr<InboxWatcher> m_inboxWatcher;
