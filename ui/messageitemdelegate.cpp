@@ -53,6 +53,13 @@ void MessageItemDelegate::initStyleOption(QStyleOptionViewItem *option,
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(MessageListModel::IsUnreadRole).toBool())
         option->font.setBold(true);
+    // Marked as deleted, by another program or where the server could not remove a message
+    // alone: still in the folder until it is expunged, so shown, struck through and faint.
+    if (MessageRecord::Flags::fromInt(index.data(MessageListModel::FlagsRole).toInt())
+                .testFlag(MessageRecord::Deleted)) {
+        option->font.setStrikeOut(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+    }
     if (isMessageColumn(index, MessageListModel::StatusColumn)) {
         option->text.clear();
     } else if (isMessageColumn(index, MessageListModel::DateColumn)) {

@@ -59,6 +59,7 @@ class TestMessageItemDelegate : public QObject
 private Q_SLOTS:
     void markersFollowTheFlags();
     void unreadRowsAreBold();
+    void deletedRowsAreStruckThrough();
     void sizesAndDatesAreFormatted();
     void statusCellDrawsMarkersOnly();
     void otherModelsAreLeftAlone();
@@ -87,6 +88,29 @@ void TestMessageItemDelegate::unreadRowsAreBold()
     QStyleOptionViewItem read;
     delegate.initStyleOption(&read, model.index(1, MessageListModel::SubjectColumn));
     QVERIFY(!read.font.bold());
+}
+
+void TestMessageItemDelegate::deletedRowsAreStruckThrough()
+{
+    QStandardItemModel model;
+    model.appendRow(messageRow(false, false, false, 10));
+    model.appendRow(messageRow(false, false, false, 10));
+    for (int column = 0; column < MessageListModel::ColumnCount; ++column) {
+        model.setData(model.index(0, column), int(MessageRecord::Deleted | MessageRecord::Seen),
+                      MessageListModel::FlagsRole);
+        model.setData(model.index(1, column), int(MessageRecord::Seen), MessageListModel::FlagsRole);
+    }
+    ExposedDelegate delegate;
+    QStyleOptionViewItem deleted;
+    deleted.palette.setColor(QPalette::Text, Qt::black);
+    deleted.palette.setColor(QPalette::PlaceholderText, Qt::gray);
+    QStyleOptionViewItem kept = deleted;
+    delegate.initStyleOption(&deleted, model.index(0, MessageListModel::SubjectColumn));
+    delegate.initStyleOption(&kept, model.index(1, MessageListModel::SubjectColumn));
+    QVERIFY(deleted.font.strikeOut());
+    QCOMPARE(deleted.palette.color(QPalette::Text), QColor(Qt::gray));
+    QVERIFY(!kept.font.strikeOut());
+    QCOMPARE(kept.palette.color(QPalette::Text), QColor(Qt::black));
 }
 
 void TestMessageItemDelegate::sizesAndDatesAreFormatted()
