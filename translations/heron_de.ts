@@ -11,6 +11,22 @@
         <source>The password could not be stored (%1); it is kept until Heron quits.</source>
         <translation>Das Passwort konnte nicht gespeichert werden (%1); es bleibt erhalten, bis Heron beendet wird.</translation>
     </message>
+    <message>
+        <source>Not signed in with %1 yet.</source>
+        <translation>Noch nicht bei %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in with %1 could not be read from the keychain: %2</source>
+        <translation>Die Anmeldung bei %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts this sign-in: %2</source>
+        <translation>%1 akzeptiert diese Anmeldung nicht mehr: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in with %1 failed: %2</source>
+        <translation>Die Anmeldung bei %1 ist fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -257,13 +273,21 @@
         <source>Enter the outgoing server&apos;s user name.</source>
         <translation>Geben Sie den Benutzernamen für den Postausgangsserver ein.</translation>
     </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>You sign in with %1 in your web browser when Heron first connects; Heron keeps the sign-in in the keychain, never your password.</source>
+        <translation>Sie melden sich bei %1 in Ihrem Webbrowser an, wenn Heron zum ersten Mal eine Verbindung herstellt; Heron bewahrt die Anmeldung im Schlüsselbund auf, niemals Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Until then, an access token can be pasted below.</source>
+        <translation>Bis dahin können Sie unten ein Zugriffstoken einfügen.</translation>
+    </message>
 </context>
 <context>
     <name>AccountFolderModel</name>
-    <message>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -346,10 +370,6 @@
         <translation>Verbunden</translation>
     </message>
     <message>
-        <source>The message is not cached and the account is offline</source>
-        <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
-    </message>
-    <message>
         <source>New mail in the Inbox is not watched: %1</source>
         <translation>Neue Nachrichten im Posteingang werden nicht überwacht: %1</translation>
     </message>
@@ -387,8 +407,38 @@
         </translation>
     </message>
     <message>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
+        <source>A message in %1 (UID %2) could not be stored and is listed as a placeholder: %3</source>
+        <translation>Eine Nachricht in %1 (UID %2) konnte nicht gespeichert werden und wird als Platzhalter angezeigt: %3</translation>
+    </message>
+    <message>
+        <source>Only the Trash and Junk folders can be emptied.</source>
+        <translation>Nur die Ordner „Papierkorb“ und „Junk“ können geleert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emptied %1: %n message(s) deleted</source>
+        <translation>
+            <numerusform>%1 geleert: %n Nachricht gelöscht</numerusform>
+            <numerusform>%1 geleert: %n Nachrichten gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders can be changed only while the account is connected to its server.</source>
+        <translation>Ordner können nur geändert werden, solange das Konto mit seinem Server verbunden ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStore</name>
+    <message>
+        <source>The account has no valid id.</source>
+        <translation>Das Konto hat keine gültige ID.</translation>
+    </message>
+    <message>
+        <source>There is no account with id %1.</source>
+        <translation>Es gibt kein Konto mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -411,10 +461,18 @@
     </message>
 </context>
 <context>
-    <name>AddressLineEdit</name>
+    <name>AddressFormatter</name>
     <message>
-        <source>Not valid addresses: %1</source>
-        <translation>Ungültige Adressen: %1</translation>
+        <source>Not a valid address: %1</source>
+        <translation>Keine gültige Adresse: %1</translation>
+    </message>
+    <message>
+        <source>The address needs SMTPUTF8: %1</source>
+        <translation>Die Adresse erfordert SMTPUTF8: %1</translation>
+    </message>
+    <message>
+        <source>Not a valid domain: %1</source>
+        <translation>Keine gültige Domain: %1</translation>
     </message>
 </context>
 <context>
@@ -613,6 +671,68 @@
         <source>The server of %1 names no folder as Trash. Which folder should deleted messages go to? Heron asks only once.</source>
         <translation>Der Server von %1 weist keinen Ordner als Papierkorb aus. In welchen Ordner sollen gelöschte Nachrichten verschoben werden? Heron fragt nur einmal.</translation>
     </message>
+    <message>
+        <source>Created the folder %1</source>
+        <translation>Ordner %1 erstellt</translation>
+    </message>
+    <message>
+        <source>Renamed the folder %1 to %2</source>
+        <translation>Ordner %1 in %2 umbenannt</translation>
+    </message>
+    <message>
+        <source>Deleted the folder %1</source>
+        <translation>Ordner %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Subscribed to the folder %1</source>
+        <translation>Ordner %1 abonniert</translation>
+    </message>
+    <message>
+        <source>Unsubscribed from the folder %1</source>
+        <translation>Ordner %1 nicht mehr abonniert</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1 (%2) signs in through the provider&apos;s page in your web browser.</source>
+        <translation>%1 (%2) meldet sich über die Seite des Anbieters in Ihrem Webbrowser an.</translation>
+    </message>
+    <message>
+        <source>Sign In in the Browser</source>
+        <translation>Im Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Deleted Messages in %1</source>
+        <translation>Gelöschte Nachrichten in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other message(s) in %1 of %2 are marked as deleted, by another program or device.</source>
+        <translation>
+            <numerusform>%n weitere Nachricht in %1 von %2 wurde von einem anderen Programm oder Gerät als gelöscht markiert.</numerusform>
+            <numerusform>%n weitere Nachrichten in %1 von %2 wurden von einem anderen Programm oder Gerät als gelöscht markiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This server can only remove the %n message(s) you deleted together with all other messages marked as deleted in the folder. Until then they stay in the folder, marked as deleted.</source>
+        <translation>
+            <numerusform>Dieser Server kann die %n von Ihnen gelöschte Nachricht nur zusammen mit allen anderen im Ordner als gelöscht markierten Nachrichten entfernen. Bis dahin bleibt sie als gelöscht markiert im Ordner.</numerusform>
+            <numerusform>Dieser Server kann die %n von Ihnen gelöschten Nachrichten nur zusammen mit allen anderen im Ordner als gelöscht markierten Nachrichten entfernen. Bis dahin bleiben sie als gelöscht markiert im Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove All Marked Messages</source>
+        <translation>Alle markierten Nachrichten entfernen</translation>
+    </message>
+    <message>
+        <source>Only Mark as Deleted</source>
+        <translation>Nur als gelöscht markieren</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
@@ -744,6 +864,79 @@
     <message>
         <source>The configuration file names no usable IMAP and SMTP servers (refused: %1).</source>
         <translation>Die Konfigurationsdatei nennt keine verwendbaren IMAP- und SMTP-Server (abgelehnt: %1).</translation>
+    </message>
+</context>
+<context>
+    <name>BodyPartCache</name>
+    <message>
+        <source>Cannot store a body part</source>
+        <translation>Ein Nachrichtenteil kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read a body part</source>
+        <translation>Ein Nachrichtenteil kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Body part %1 of message %2 is not cached</source>
+        <translation>Teil %1 der Nachricht %2 ist nicht zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot remove message %1</source>
+        <translation>Nachricht %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot clear a folder</source>
+        <translation>Ein Ordner kann nicht geleert werden</translation>
+    </message>
+</context>
+<context>
+    <name>CacheDatabase</name>
+    <message>
+        <source>Cannot create the folder of the cache %1</source>
+        <translation>Der Ordner für den Cache %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot open the cache %1</source>
+        <translation>Der Cache %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The cache %1 is damaged or not a database</source>
+        <translation>Der Cache %1 ist beschädigt oder keine Datenbank</translation>
+    </message>
+    <message>
+        <source>Cannot configure the cache %1</source>
+        <translation>Der Cache %1 kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>The cache %1 is damaged</source>
+        <translation>Der Cache %1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Cannot prepare a cache query</source>
+        <translation>Eine Cache-Abfrage kann nicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the cache</source>
+        <translation>Der Cache kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The cache is not open</source>
+        <translation>Der Cache ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot release the cache&apos;s memory</source>
+        <translation>Der Speicher des Caches kann nicht freigegeben werden</translation>
+    </message>
+</context>
+<context>
+    <name>CacheTransaction</name>
+    <message>
+        <source>Cannot write to the cache</source>
+        <translation>In den Cache kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot commit to the cache</source>
+        <translation>Änderungen am Cache können nicht übernommen werden</translation>
     </message>
 </context>
 <context>
@@ -888,10 +1081,6 @@
         <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
     </message>
     <message>
-        <source>“%1” is not a valid address.</source>
-        <translation>„%1“ ist keine gültige Adresse.</translation>
-    </message>
-    <message>
         <source>Attach Files</source>
         <translation>Dateien anhängen</translation>
     </message>
@@ -977,6 +1166,14 @@
     <message>
         <source>&amp;Keep Draft</source>
         <translation>Entwurf auf&amp;bewahren</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid address. Correct or remove the marked recipient before sending.</source>
+        <translation>„%1“ ist keine gültige Adresse. Korrigieren oder entfernen Sie den markierten Empfänger vor dem Senden.</translation>
+    </message>
+    <message>
+        <source>%1 are not valid addresses. Correct or remove the marked recipients before sending.</source>
+        <translation>%1 sind keine gültigen Adressen. Korrigieren oder entfernen Sie die markierten Empfänger vor dem Senden.</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1275,25 @@
     </message>
 </context>
 <context>
+    <name>FileSecretStore</name>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation>Für dieses Konto ist kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password file %1 does not exist.</source>
+        <translation>Die Passwortdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is readable by other users; it must have mode 0600.</source>
+        <translation>Die Passwortdatei %1 ist für andere Benutzer lesbar; sie muss die Zugriffsrechte 0600 haben.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>FolderChooserDialog</name>
     <message>
         <source>Move to Folder</source>
@@ -1093,10 +1309,213 @@
     </message>
 </context>
 <context>
+    <name>FolderDisplayName</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>Junk</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+</context>
+<context>
+    <name>FolderEditor</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>Junk</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>Ein Ordner braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A folder name cannot contain “%1”: the server separates folders inside others with it.</source>
+        <translation>Ein Ordnername darf „%1“ nicht enthalten: Der Server trennt mit diesem Zeichen Ordner von ihren Unterordnern.</translation>
+    </message>
+    <message>
+        <source>This is not a folder of the account.</source>
+        <translation>Dies ist kein Ordner dieses Kontos.</translation>
+    </message>
+    <message>
+        <source>The Inbox cannot be deleted.</source>
+        <translation>Der Posteingang kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The Inbox cannot be renamed.</source>
+        <translation>Der Posteingang kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is the account&apos;s %2 folder and cannot be deleted.</source>
+        <translation>„%1“ dient diesem Konto als Ordner „%2“ und kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is the account&apos;s %2 folder and cannot be renamed.</source>
+        <translation>„%1“ dient diesem Konto als Ordner „%2“ und kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The server keeps no folders inside other folders.</source>
+        <translation>Der Server erlaubt keine Ordner innerhalb anderer Ordner.</translation>
+    </message>
+    <message>
+        <source>The server keeps no folders inside “%1”.</source>
+        <translation>Der Server erlaubt keine Ordner innerhalb von „%1“.</translation>
+    </message>
+    <message>
+        <source>A folder “%1” already exists there.</source>
+        <translation>Dort gibt es bereits einen Ordner „%1“.</translation>
+    </message>
+    <message>
+        <source>The folder already has this name.</source>
+        <translation>Der Ordner hat bereits diesen Namen.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” could not be created.</source>
+        <translation>Der Ordner „%1“ konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” could not be renamed to “%2”.</source>
+        <translation>Der Ordner „%1“ konnte nicht in „%2“ umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” could not be deleted.</source>
+        <translation>Der Ordner „%1“ konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” could not be subscribed to.</source>
+        <translation>Der Ordner „%1“ konnte nicht abonniert werden.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” could not be unsubscribed from.</source>
+        <translation>Das Abonnement des Ordners „%1“ konnte nicht beendet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderNameDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Create &amp;inside “%1”</source>
+        <translation>Als &amp;Unterordner von „%1“ erstellen</translation>
+    </message>
+    <message>
+        <source>Rename Folder</source>
+        <translation>Ordner umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+</context>
+<context>
     <name>FolderSearch</name>
     <message>
         <source>The folder to search is not selected on the connection</source>
         <translation>Der zu durchsuchende Ordner ist auf der Verbindung nicht ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSync</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>the server sent a field longer than the client keeps</source>
+        <translation>der Server hat ein Feld gesendet, das länger ist, als Heron speichern kann</translation>
+    </message>
+    <message>
+        <source>the cache refused it: %1</source>
+        <translation>der Cache hat es abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTable</name>
+    <message>
+        <source>Cannot store the folder %1</source>
+        <translation>Der Ordner %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot store the state of a folder</source>
+        <translation>Der Zustand eines Ordners kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>No folder with id %1 in the cache</source>
+        <translation>Kein Ordner mit der ID %1 im Cache</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder list</source>
+        <translation>Die Ordnerliste kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read a folder</source>
+        <translation>Ein Ordner kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No folder %1 in the cache</source>
+        <translation>Kein Ordner %1 im Cache</translation>
+    </message>
+    <message>
+        <source>Cannot reset a folder</source>
+        <translation>Ein Ordner kann nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Cannot change a folder</source>
+        <translation>Ein Ordner kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove a folder</source>
+        <translation>Ein Ordner kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1570,65 @@
     </message>
 </context>
 <context>
+    <name>ImapConnection</name>
+    <message>
+        <source>Connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The server completed a command that was never sent</source>
+        <translation>Der Server hat einen Befehl abgeschlossen, der nie gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>The server closed the connection</source>
+        <translation>Der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>The server refused the connection</source>
+        <translation>Der Server hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server skipped authentication on an unencrypted connection, so STARTTLS is impossible</source>
+        <translation>Der Server hat die Authentifizierung auf einer unverschlüsselten Verbindung übersprungen, daher ist STARTTLS nicht möglich</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS; the account requires an encrypted connection</source>
+        <translation>Der Server bietet kein STARTTLS an; das Konto erfordert eine verschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS</source>
+        <translation>Der Server hat STARTTLS abgelehnt</translation>
+    </message>
+    <message>
+        <source>Refusing to send credentials over an unencrypted link</source>
+        <translation>Zugangsdaten werden nicht über eine unverschlüsselte Verbindung gesendet</translation>
+    </message>
+    <message>
+        <source>The server does not offer the %1 authentication the account is set to use</source>
+        <translation>Der Server bietet die für das Konto eingestellte Authentifizierung %1 nicht an</translation>
+    </message>
+    <message>
+        <source>The server offers no login method this client supports</source>
+        <translation>Der Server bietet keine Anmeldemethode an, die Heron unterstützt</translation>
+    </message>
+    <message>
+        <source>The server offers neither OAUTHBEARER nor XOAUTH2, so the account&apos;s OAuth 2.0 sign-in cannot be used</source>
+        <translation>Der Server bietet weder OAUTHBEARER noch XOAUTH2 an, daher kann die OAuth-2.0-Anmeldung des Kontos nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>ImapFetchPartTask</name>
     <message>
         <source>The message&apos;s folder is not the one selected on the connection</source>
@@ -1163,6 +1641,89 @@
     <message>
         <source>The server sent nothing for part %1 of the message; it may have been deleted</source>
         <translation>Der Server hat für Teil %1 der Nachricht nichts gesendet; sie wurde vielleicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>ImapFramer</name>
+    <message>
+        <source>IMAP response line exceeds %1 bytes</source>
+        <translation>IMAP-Antwortzeile überschreitet %1 Byte</translation>
+    </message>
+    <message>
+        <source>IMAP literal size is out of range</source>
+        <translation>Größe des IMAP-Literals liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>IMAP literal of %1 bytes exceeds the limit of %2</source>
+        <translation>IMAP-Literal mit %1 Byte überschreitet die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>IMAP response exceeds %1 bytes</source>
+        <translation>IMAP-Antwort überschreitet %1 Byte</translation>
+    </message>
+</context>
+<context>
+    <name>ImapParser</name>
+    <message>
+        <source>Malformed IMAP response: %1</source>
+        <translation>Fehlerhafte IMAP-Antwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImapTask</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The connection could not be opened</source>
+        <translation>Die Verbindung konnte nicht hergestellt werden</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>ListIndexes</name>
+    <message>
+        <source>Cannot sort the list</source>
+        <translation>Die Liste kann nicht sortiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the cache for threads</source>
+        <translation>Der Cache kann nicht für die Konversationsansicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the cache&apos;s indexes</source>
+        <translation>Die Indizes des Caches können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot change the cache&apos;s indexes</source>
+        <translation>Die Indizes des Caches können nicht geändert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ListQueries</name>
+    <message>
+        <source>Cannot search the cache</source>
+        <translation>Der Cache kann nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the messages of a folder</source>
+        <translation>Die Nachrichten eines Ordners können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages of a folder</source>
+        <translation>Die Nachrichten eines Ordners können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot find a message&apos;s row</source>
+        <translation>Die Zeile einer Nachricht kann nicht gefunden werden</translation>
+    </message>
+    <message>
+        <source>Cannot find the rows of messages</source>
+        <translation>Die Zeilen von Nachrichten können nicht gefunden werden</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1903,26 @@
         <source>Reply to the mailing list the message came through</source>
         <translation>Der Mailingliste antworten, über die die Nachricht kam</translation>
     </message>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>&amp;Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Folder…</source>
+        <translation>Ordner &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder…</source>
+        <translation>Ordner &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribed</source>
+        <translation>A&amp;bonniert</translation>
+    </message>
+    <message>
+        <source>Whether the server lists the folder among those you follow</source>
+        <translation>Ob der Server den Ordner unter Ihren abonnierten Ordnern aufführt</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1504,6 +2085,86 @@ Trotzdem beenden?</translation>
     <message>
         <source>No messages match</source>
         <translation>Keine passenden Nachrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>&amp;Papierkorb leeren …</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Junk…</source>
+        <translation>&amp;Junk-Ordner leeren …</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>&amp;Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>Ren&amp;ame…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribed</source>
+        <translation>A&amp;bonniert</translation>
+    </message>
+    <message>
+        <source>Delete Folder</source>
+        <translation>Ordner löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n message(s) in it, on the server too? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den Ordner „%1“ und die %n Nachricht darin löschen, auch auf dem Server? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Den Ordner „%1“ und die %n Nachrichten darin löschen, auch auf dem Server? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder</source>
+        <translation>Ordner &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Empty Folder</source>
+        <translation>Ordner leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n message(s) in “%1” for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Die %n Nachricht in „%1“ endgültig löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Die %n Nachrichten in „%1“ endgültig löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Empty</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>MemorySecretStore</name>
+    <message>
+        <source>The password store is not available.</source>
+        <translation>Der Passwortspeicher ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation>Für dieses Konto ist kein Passwort gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBuilder</name>
+    <message>
+        <source>Could not write the message: %1</source>
+        <translation>Die Nachricht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the attachment %1</source>
+        <translation>Der Anhang %1 kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +2332,47 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>MessageReader</name>
+    <message>
+        <source>The message is not cached and the account is offline</source>
+        <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
+    </message>
+</context>
+<context>
+    <name>MessageRecordFactory</name>
+    <message>
+        <source>(This message is too large or malformed to be stored)</source>
+        <translation>(Diese Nachricht ist zu groß oder zu fehlerhaft, um gespeichert zu werden)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSender</name>
+    <message>
+        <source>The message has no sender</source>
+        <translation>Die Nachricht hat keinen Absender</translation>
+    </message>
+    <message>
+        <source>The message has no recipients</source>
+        <translation>Die Nachricht hat keine Empfänger</translation>
+    </message>
+    <message>
+        <source>No such message in the outbox</source>
+        <translation>Diese Nachricht ist nicht im Postausgang</translation>
+    </message>
+    <message>
+        <source>The message is being sent</source>
+        <translation>Die Nachricht wird gerade gesendet</translation>
+    </message>
+    <message>
+        <source>Cannot read the message from the outbox</source>
+        <translation>Die Nachricht kann nicht aus dem Postausgang gelesen werden</translation>
+    </message>
+    <message>
+        <source>No connection to the server could be made</source>
+        <translation>Es konnte keine Verbindung zum Server hergestellt werden</translation>
+    </message>
+</context>
+<context>
     <name>MessageSourceDialog</name>
     <message>
         <source>Message Source</source>
@@ -1683,6 +2385,45 @@ Trotzdem beenden?</translation>
     <message>
         <source>&amp;Source</source>
         <translation>&amp;Quelltext</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTable</name>
+    <message>
+        <source>Cannot store message %1</source>
+        <translation>Nachricht %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot store the flags of message %1</source>
+        <translation>Die Markierungen der Nachricht %1 können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot change the flags of message %1</source>
+        <translation>Die Markierungen der Nachricht %1 können nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove message %1</source>
+        <translation>Nachricht %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot clear a folder</source>
+        <translation>Ein Ordner kann nicht geleert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read message %1</source>
+        <translation>Nachricht %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Message %1 is not cached</source>
+        <translation>Nachricht %1 ist nicht zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot read the UIDs of a folder</source>
+        <translation>Die UIDs eines Ordners können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the messages of the folders</source>
+        <translation>Die Nachrichten der Ordner können nicht gezählt werden</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2585,51 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>OAuth2Providers</name>
+    <message>
+        <source>%1 signs in with OAuth 2.0 only, and this copy of Heron has no client ID registered with %1. Register an application with %1 and give its client ID either when building (-DHERON_OAUTH_CLIENT_ID_%2=...) or in Heron&apos;s settings file, group [oauth2], key %3/clientId.</source>
+        <translation>%1 erlaubt die Anmeldung nur mit OAuth 2.0, und für diese Heron-Installation ist keine Client-ID bei %1 registriert. Registrieren Sie eine Anwendung bei %1 und geben Sie deren Client-ID entweder beim Kompilieren (-DHERON_OAUTH_CLIENT_ID_%2=...) oder in der Einstellungsdatei von Heron an, Gruppe [oauth2], Schlüssel %3/clientId.</translation>
+    </message>
+</context>
+<context>
+    <name>OAuth2TokenManager</name>
+    <message>
+        <source>The keychain did not answer</source>
+        <translation>Der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached for a new access token: %2</source>
+        <translation>%1 war für ein neues Zugriffstoken nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be stored (%1); it is kept until Heron quits.</source>
+        <translation>Die Anmeldung konnte nicht gespeichert werden (%1); sie bleibt erhalten, bis Heron beendet wird.</translation>
+    </message>
+    <message>
+        <source>Heron is signed in. You can close this page.</source>
+        <translation>Heron ist angemeldet. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>No local port is free for the browser&apos;s answer</source>
+        <translation>Kein lokaler Port ist für die Antwort des Browsers frei</translation>
+    </message>
+</context>
+<context>
+    <name>OperationJournal</name>
+    <message>
+        <source>Cannot keep a change for the server</source>
+        <translation>Eine Änderung für den Server kann nicht aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the changes kept for the server</source>
+        <translation>Die für den Server aufbewahrten Änderungen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove a change kept for the server</source>
+        <translation>Eine für den Server aufbewahrte Änderung kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>OperationQueue</name>
     <message>
         <source>An unknown change was kept for the server</source>
@@ -1970,6 +2756,33 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>OutboxStore</name>
+    <message>
+        <source>Cannot create the outbox folder</source>
+        <translation>Der Ordner für den Postausgang kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted; the message may have been sent</source>
+        <translation>Das Senden wurde unterbrochen; die Nachricht wurde eventuell gesendet</translation>
+    </message>
+    <message>
+        <source>Cannot save the message to the outbox</source>
+        <translation>Die Nachricht kann nicht im Postausgang gespeichert werden</translation>
+    </message>
+    <message>
+        <source>No such message in the outbox</source>
+        <translation>Diese Nachricht ist nicht im Postausgang</translation>
+    </message>
+    <message>
+        <source>Cannot remove the message from the outbox</source>
+        <translation>Die Nachricht kann nicht aus dem Postausgang entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the outbox state</source>
+        <translation>Der Zustand des Postausgangs kann nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
         <source>Dele&amp;te</source>
@@ -2020,6 +2833,32 @@ Trotzdem beenden?</translation>
     <message>
         <source>The attachment could not be read</source>
         <translation>Der Anhang konnte nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientChip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid address. Double-click to correct it.</source>
+        <translation>„%1“ ist keine gültige Adresse. Zum Korrigieren doppelklicken.</translation>
+    </message>
+    <message>
+        <source>%1 (not a valid address)</source>
+        <translation>%1 (keine gültige Adresse)</translation>
+    </message>
+    <message>
+        <source>Delete removes it, Enter edits it</source>
+        <translation>Entf entfernt die Adresse, Eingabe bearbeitet sie</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientField</name>
+    <message>
+        <source>Not valid addresses: %1</source>
+        <translation>Ungültige Adressen: %1</translation>
     </message>
 </context>
 <context>
@@ -2078,11 +2917,26 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
-    <name>SearchResultsModel</name>
+    <name>SearchIndex</name>
     <message>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
+        <source>Cannot read the search index&apos;s backlog</source>
+        <translation>Die ausstehenden Einträge des Suchindex können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Cannot update the search index</source>
+        <translation>Der Suchindex kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot index the text of a message</source>
+        <translation>Der Text einer Nachricht kann nicht indiziert werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the messages without text</source>
+        <translation>Die Nachrichten ohne Text können nicht aufgelistet werden</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
     <message>
         <source>%1 › %2</source>
         <translation>%1 › %2</translation>
@@ -2207,12 +3061,173 @@ Trotzdem beenden?</translation>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off (send at once)</source>
+        <translation>Aus (sofort senden)</translation>
+    </message>
+    <message>
+        <source>After Send, a message waits this long in the Outbox; until then Edit → Undo takes it back into the composer. 0 sends at once.</source>
+        <translation>Nach dem Senden wartet eine Nachricht so lange im Postausgang; bis dahin holt Bearbeiten → Rückgängig sie zurück in den Editor. Bei 0 wird sofort gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo send delay:</source>
+        <translation>Verzögerung zum &amp;Rückgängigmachen:</translation>
+    </message>
+    <message>
+        <source>&amp;Sending</source>
+        <translation>&amp;Senden</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpClient</name>
+    <message>
+        <source>The server does not offer STARTTLS; nothing was sent</source>
+        <translation>Der Server bietet kein STARTTLS an; es wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <source>A submission is already running</source>
+        <translation>Ein Sendevorgang läuft bereits</translation>
+    </message>
+    <message>
+        <source>The message is not readable</source>
+        <translation>Die Nachricht ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Malformed server reply</source>
+        <translation>Fehlerhafte Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>The server refused the session</source>
+        <translation>Der Server hat die Sitzung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server refused EHLO</source>
+        <translation>Der Server hat EHLO abgelehnt</translation>
+    </message>
+    <message>
+        <source>Refusing to send credentials over an unencrypted link</source>
+        <translation>Zugangsdaten werden nicht über eine unverschlüsselte Verbindung gesendet</translation>
+    </message>
+    <message>
+        <source>The server offers neither OAUTHBEARER nor XOAUTH2, so the account&apos;s OAuth 2.0 sign-in cannot be used</source>
+        <translation>Der Server bietet weder OAUTHBEARER noch XOAUTH2 an, daher kann die OAuth-2.0-Anmeldung des Kontos nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The server does not offer the %1 authentication the account is set to use</source>
+        <translation>Der Server bietet die für das Konto eingestellte Authentifizierung %1 nicht an</translation>
+    </message>
+    <message>
+        <source>The server offers no supported way to log in</source>
+        <translation>Der Server bietet keine unterstützte Anmeldemethode an</translation>
+    </message>
+    <message>
+        <source>The server closed the connection</source>
+        <translation>Der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled</source>
+        <translation>Das Senden wurde abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>SmtpEnvelope</name>
     <message>
         <source>The address &quot;%1&quot; holds characters that no address may hold; nothing was sent</source>
         <translation>Die Adresse „%1“ enthält Zeichen, die in keiner Adresse vorkommen dürfen; es wurde nichts gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpTransaction</name>
+    <message>
+        <source>The message has no recipient</source>
+        <translation>Die Nachricht hat keinen Empfänger</translation>
+    </message>
+    <message>
+        <source>The server does not accept internationalized addresses or headers (no SMTPUTF8)</source>
+        <translation>Der Server akzeptiert keine internationalisierten Adressen oder Kopfzeilen (kein SMTPUTF8)</translation>
+    </message>
+    <message>
+        <source>The message holds 8-bit data and the server does not accept it (no 8BITMIME)</source>
+        <translation>Die Nachricht enthält 8-Bit-Daten, die der Server nicht akzeptiert (kein 8BITMIME)</translation>
+    </message>
+    <message>
+        <source>The message (%1 bytes) is larger than the server accepts (%2 bytes)</source>
+        <translation>Die Nachricht (%1 Byte) ist größer, als der Server akzeptiert (%2 Byte)</translation>
+    </message>
+    <message>
+        <source>The server refused the sender</source>
+        <translation>Der Server hat den Absender abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server refused DATA</source>
+        <translation>Der Server hat DATA abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server refused every recipient: %1</source>
+        <translation>Der Server hat alle Empfänger abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the message</source>
+        <translation>Der Server hat die Nachricht abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sent, but the server refused some recipients: %1</source>
+        <translation>Gesendet, aber der Server hat einige Empfänger abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SslTransport</name>
+    <message>
+        <source>Timed out connecting to %1</source>
+        <translation>Zeitüberschreitung beim Verbinden mit %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not trusted</source>
+        <translation>Dem Zertifikat von %1 wurde nicht vertraut</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake</source>
+        <translation>%1 hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connection to %1 refused</source>
+        <translation>Verbindung zu %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection to %1 timed out</source>
+        <translation>Zeitüberschreitung der Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Network error with %1</source>
+        <translation>Netzwerkfehler bei %1</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost</source>
+        <translation>Verbindung zu %1 unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +3275,40 @@ Trotzdem beenden?</translation>
     <message>
         <source>Sending: cannot reach %1 (%2)</source>
         <translation>Senden: %1 nicht erreichbar (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSchema</name>
+    <message>
+        <source>Could not update the cache&apos;s tables</source>
+        <translation>Die Tabellen des Caches konnten nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Could not start a transaction</source>
+        <translation>Eine Transaktion konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Could not commit a schema change</source>
+        <translation>Eine Schemaänderung konnte nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>The cache database cannot be read</source>
+        <translation>Die Cache-Datenbank kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The cache was written by a newer version of Heron (schema %1, this version knows up to %2)</source>
+        <translation>Der Cache wurde von einer neueren Version von Heron geschrieben (Schema %1, diese Version kennt Schemas bis %2)</translation>
+    </message>
+    <message>
+        <source>Cannot migrate the cache from schema %1 to %2</source>
+        <translation>Der Cache kann nicht von Schema %1 auf %2 migriert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadQueries</name>
+    <message>
+        <source>Cannot read the threads of a folder</source>
+        <translation>Die Konversationen eines Ordners können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +3395,18 @@ Trotzdem beenden?</translation>
     <message>
         <source>A mailto: link to compose a message to, or an .eml file to show.</source>
         <translation>Ein mailto:-Link, an den eine Nachricht verfasst werden soll, oder eine anzuzeigende .eml-Datei.</translation>
+    </message>
+    <message>
+        <source>Colours of the windows: light, dark or system (the default).</source>
+        <translation>Farben der Fenster: light (hell), dark (dunkel) oder system (Standard).</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>--palette is light, dark or system, not %1</source>
+        <translation>--palette muss light, dark oder system sein, nicht %1</translation>
     </message>
 </context>
 </TS>

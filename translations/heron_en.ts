@@ -34,6 +34,13 @@
             <numerusform>Moved %n messages back to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Emptied %1: %n message(s) deleted</source>
+        <translation>
+            <numerusform>Emptied %1: %n message deleted</numerusform>
+            <numerusform>Emptied %1: %n messages deleted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -51,6 +58,20 @@
             <numerusform>%n addresses exported to “%1”.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other message(s) in %1 of %2 are marked as deleted, by another program or device.</source>
+        <translation>
+            <numerusform>%n other message in %1 of %2 is marked as deleted, by another program or device.</numerusform>
+            <numerusform>%n other messages in %1 of %2 are marked as deleted, by another program or device.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This server can only remove the %n message(s) you deleted together with all other messages marked as deleted in the folder. Until then they stay in the folder, marked as deleted.</source>
+        <translation>
+            <numerusform>This server can only remove the message you deleted together with all other messages marked as deleted in the folder. Until then it stays in the folder, marked as deleted.</numerusform>
+            <numerusform>This server can only remove the %n messages you deleted together with all other messages marked as deleted in the folder. Until then they stay in the folder, marked as deleted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ComposerWindow</name>
@@ -59,6 +80,23 @@
         <translation>
             <numerusform>%n attachment, %1</numerusform>
             <numerusform>%n attachments, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Delete the folder “%1” and the %n message(s) in it, on the server too? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the folder “%1” and the %n message in it, on the server too? This cannot be undone.</numerusform>
+            <numerusform>Delete the folder “%1” and the %n messages in it, on the server too? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n message(s) in “%1” for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the %n message in “%1” for good? This cannot be undone.</numerusform>
+            <numerusform>Delete the %n messages in “%1” for good? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>
