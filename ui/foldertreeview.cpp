@@ -76,3 +76,23 @@ void FolderTreeView::dropEvent(QDropEvent *event)
     Q_EMIT messagesDropped(folder, sourceFolder, uids,
                            UnifiedInboxModel::accountOf(event->mimeData()));
 }
+
+bool FolderTreeView::isFolder(const QModelIndex &index) const
+{
+    return index.isValid() && m_folderIdRole >= 0 && index.data(m_folderIdRole).toLongLong() != 0;
+}
+
+QModelIndex FolderTreeView::accountRoot(const QString &account) const
+{
+    QModelIndex root = currentIndex();
+    while (root.parent().isValid())
+        root = root.parent();
+    for (int row = 0;
+         model() && !account.isEmpty() && m_accountIdRole >= 0 && row < model()->rowCount();
+         ++row) {
+        const QModelIndex top = model()->index(row, 0);
+        if (top.data(m_accountIdRole).toString() == account)
+            return top;
+    }
+    return root;
+}

@@ -23,6 +23,10 @@ public:
 
     // Whether the messages in mime (as a message list's mimeData() gives them) may go to folder.
     bool acceptsMessages(const QModelIndex &folder, const QMimeData *mime) const;
+    // Whether index is a folder (not an account's heading or a view like All Inboxes).
+    bool isFolder(const QModelIndex &index) const;
+    // The top of account's part of the tree; without one, the top of the current folder's.
+    QModelIndex accountRoot(const QString &account) const;
 
 Q_SIGNALS:
     // sourceAccountId: the account the drag named, or empty (the account on display).

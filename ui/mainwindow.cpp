@@ -14,6 +14,7 @@
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
 #include "outboxview.h"
+#include "shortcutsdialog.h"
 #include "statusarea.h"
 
 #include <QAbstractButton>
@@ -22,7 +23,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,7 +35,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -45,7 +44,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -318,7 +316,7 @@ void MainWindow::connectActions()
             [this] { askDeleteFolder(m_folderView->currentIndex()); });
     connect(a->subscribeFolder(), &QAction::triggered, this, [this](bool subscribed) {
         const QModelIndex current = m_folderView->currentIndex();
-        if (isFolder(current))
+        if (m_folderView->isFolder(current))
             Q_EMIT subscribeFolderRequested(current, subscribed);
     });
     connect(a->undo(), &QAction::triggered, this, [this] {
@@ -469,8 +467,7 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
     auto *menu = new QMenu(this);
     menu->setObjectName(u"folderMenu"_s);
     const QPersistentModelIndex index(folder);
-    const bool isFolder = m_folderView->folderIdRole() >= 0
-                          && folder.data(m_folderView->folderIdRole()).toLongLong() != 0;
+    const bool isFolder = m_folderView->isFolder(folder);
     QAction *open = menu->addAction(tr("&Open"));
     open->setObjectName(u"openFolder"_s);
     connect(open, &QAction::triggered, this, [this, index] {
@@ -522,16 +519,10 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
     return menu;
 }
 
-bool MainWindow::isFolder(const QModelIndex &index) const
-{
-    return index.isValid() && m_folderView->folderIdRole() >= 0
-           && index.data(m_folderView->folderIdRole()).toLongLong() != 0;
-}
-
 void MainWindow::updateFolderActions()
 {
     const QModelIndex current = m_folderView->currentIndex();
-    const bool folder = isFolder(current);
+    const bool folder = m_folderView->isFolder(current);
     m_actions->newFolder()->setEnabled(
             !current.data(AccountFolderModel::AccountIdRole).toString().isEmpty());
     m_actions->renameFolder()->setEnabled(folder);
@@ -546,8 +537,9 @@ void MainWindow::askNewFolder(const QModelIndex &at)
     if (at.data(AccountFolderModel::AccountIdRole).toString().isEmpty())
         return;
     const QPersistentModelIndex index(at);
-    auto *dialog = FolderNameDialog::forNewFolder(isFolder(at) ? at.data(Qt::EditRole).toString()
-                                                               : QString(),
+    auto *dialog = FolderNameDialog::forNewFolder(m_folderView->isFolder(at)
+                                                          ? at.data(Qt::EditRole).toString()
+                                                          : QString(),
                                                   this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
@@ -559,7 +551,7 @@ void MainWindow::askNewFolder(const QModelIndex &at)
 
 void MainWindow::askRenameFolder(const QModelIndex &folder)
 {
-    if (!isFolder(folder))
+    if (!m_folderView->isFolder(folder))
         return;
     if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, false) : QString();
         !refused.isEmpty()) {
@@ -578,7 +570,7 @@ void MainWindow::askRenameFolder(const QModelIndex &folder)
 
 void MainWindow::askDeleteFolder(const QModelIndex &folder)
 {
-    if (!isFolder(folder))
+    if (!m_folderView->isFolder(folder))
         return;
     if (const QString refused = m_folderChangeCheck ? m_folderChangeCheck(folder, true) : QString();
         !refused.isEmpty()) {
@@ -587,42 +579,45 @@ void MainWindow::askDeleteFolder(const QModelIndex &folder)
     }
     const QPersistentModelIndex index(folder);
     const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Folder"),
-                                tr("Delete the folder “%1” and the %n message(s) in it, on the "
-                                   "server too? This cannot be undone.",
-                                   nullptr, count)
-                                        .arg(folder.data(Qt::EditRole).toString()),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(u"deleteFolderBox"_s);
-    QPushButton *remove = box->addButton(tr("&Delete Folder"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, index] {
-        if (box->clickedButton() == remove && index.isValid())
-            Q_EMIT deleteFolderRequested(index);
-    });
-    box->open();
+    confirmDestructive(u"deleteFolderBox"_s, tr("Delete Folder"),
+                       tr("Delete the folder “%1” and the %n message(s) in it, on the server too? "
+                          "This cannot be undone.",
+                          nullptr, count)
+                               .arg(folder.data(Qt::EditRole).toString()),
+                       tr("&Delete Folder"), [this, index] {
+                           if (index.isValid())
+                               Q_EMIT deleteFolderRequested(index);
+                       });
 }
 
 void MainWindow::askEmptyFolder(const QModelIndex &folder)
 {
-    if (!isFolder(folder))
+    if (!m_folderView->isFolder(folder))
         return;
     const QPersistentModelIndex index(folder);
     const int count = folder.data(FolderTreeModel::MessageCountRole).toInt();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Empty Folder"),
-                                tr("Delete the %n message(s) in “%1” for good? This cannot be "
-                                   "undone.",
-                                   nullptr, count)
-                                        .arg(folder.data(Qt::EditRole).toString()),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(u"emptyFolderBox"_s);
-    QPushButton *empty = box->addButton(tr("&Empty"), QMessageBox::DestructiveRole);
+    confirmDestructive(u"emptyFolderBox"_s, tr("Empty Folder"),
+                       tr("Delete the %n message(s) in “%1” for good? This cannot be undone.",
+                          nullptr, count)
+                               .arg(folder.data(Qt::EditRole).toString()),
+                       tr("&Empty"), [this, index] {
+                           if (index.isValid())
+                               Q_EMIT emptyFolderRequested(index);
+                       });
+}
+
+void MainWindow::confirmDestructive(const QString &objectName, const QString &title,
+                                    const QString &text, const QString &action,
+                                    const std::function<void()> &confirmed)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+    box->setObjectName(objectName);
+    QPushButton *button = box->addButton(action, QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, empty, index] {
-        if (box->clickedButton() == empty && index.isValid())
-            Q_EMIT emptyFolderRequested(index);
+    connect(box, &QMessageBox::finished, this, [box, button, confirmed] {
+        if (box->clickedButton() == button)
+            confirmed();
     });
     box->open();
 }
@@ -637,35 +632,7 @@ void MainWindow::showFolderError(const QString &text)
 
 QDialog *MainWindow::createShortcutsDialog()
 {
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(u"shortcutsDialog"_s);
-    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
-    auto *table = new QTreeWidget(dialog);
-    table->setObjectName(u"shortcutsTable"_s);
-    table->setRootIsDecorated(false);
-    table->setHeaderLabels({tr("Action"), tr("Shortcut")});
-    const QList<QAction *> windowActions = QWidget::actions();
-    for (QAction *action : windowActions) {
-        if (action->shortcut().isEmpty())
-            continue;
-        QString text = action->text();
-        text.remove(QRegularExpression(u"&(?!&)"_s));
-        text.remove(u'…');
-        auto *item = new QTreeWidgetItem(table, {text, action->shortcut().toString(
-                                                               QKeySequence::NativeText)});
-        item->setData(0, Qt::UserRole, action->objectName());
-    }
-    // Keys of the list and the filter that are no actions.
-    new QTreeWidgetItem(table, {tr("Open the message in its own window"), tr("Enter")});
-    new QTreeWidgetItem(table, {tr("Close the filter"), tr("Esc")});
-    table->resizeColumnToContents(0);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog->resize(480, 520);
-    return dialog;
+    return new ShortcutsDialog(QWidget::actions(), this);
 }
 
 void MainWindow::setMarkReadDelay(int milliseconds)
@@ -947,17 +914,8 @@ void MainWindow::chooseMoveTarget()
     // The account's part of the tree: the one the messages name (All Inboxes), else the one
     // of the folder on display.
     const QString account = UnifiedInboxModel::accountOf(mime.get());
-    QModelIndex root = m_folderView->currentIndex();
-    while (root.parent().isValid())
-        root = root.parent();
-    const int accountRole = m_folderView->accountIdRole();
-    for (int row = 0; !account.isEmpty() && accountRole >= 0 && row < folders->rowCount(); ++row) {
-        const QModelIndex top = folders->index(row, 0);
-        if (top.data(accountRole).toString() == account)
-            root = top;
-    }
     auto *dialog = new FolderChooserDialog(
-            folders, root,
+            folders, m_folderView->accountRoot(account),
             [this, mime](const QModelIndex &folder) {
                 return m_folderView->acceptsMessages(folder, mime.get());
             },

@@ -187,7 +187,9 @@ private:
     void askRenameFolder(const QModelIndex &folder);
     void askDeleteFolder(const QModelIndex &folder);
     void askEmptyFolder(const QModelIndex &folder);
-    bool isFolder(const QModelIndex &index) const;
+    // A warning with Cancel (the default) and the button action; confirmed() when it is chosen.
+    void confirmDestructive(const QString &objectName, const QString &title, const QString &text,
+                            const QString &action, const std::function<void()> &confirmed);
     void updateFolderActions();
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
