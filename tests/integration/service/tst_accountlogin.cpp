@@ -4,33 +4,15 @@
 #include "mailstackinfo.h"
 #include "mime/outgoingmessage.h"
 #include "outbox/messagesender.h"
+#include "serverlog.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-namespace {
-
-// What a log file got after offset.
-QByteArray logSince(const QString &path, qint64 offset)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
-        return {};
-    return file.readAll();
-}
-
-qint64 logSize(const QString &path)
-{
-    return QFileInfo(path).size();
-}
-
-} // namespace
 
 class TestAccountLogin : public QObject
 {
@@ -122,17 +104,17 @@ void TestAccountLogin::chosenMechanismLogsIn()
     QFETCH(QByteArray, method);
     Account a = account(QStringLiteral("alice"));
     a.setAuthMethod(Account::AuthMethod(mechanism));
-    const qint64 dovecotStart = logSize(m_dovecotLog);
-    const qint64 postfixStart = logSize(m_postfixLog);
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
+    const qint64 postfixStart = ServerLog::size(m_postfixLog);
     store(a.id(), m_stack.password());
     RunningAccount running(a, &m_secrets, nullptr, m_dir->path());
     QVERIFY(!running.open());
     running.service()->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(running.service()->state(), AccountService::State::Online, 20000);
     const QByteArray user = m_stack.address(QStringLiteral("alice")).toUtf8();
-    QTRY_VERIFY2_WITH_TIMEOUT(logSince(m_dovecotLog, dovecotStart)
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_dovecotLog, dovecotStart)
                                       .contains("Login: user=<" + user + ">, method=" + method),
-                              logSince(m_dovecotLog, dovecotStart).constData(), 10000);
+                              ServerLog::since(m_dovecotLog, dovecotStart).constData(), 10000);
 
     // Postfix takes the same choice (Dovecot offers PLAIN and LOGIN to it).
     const QString subject = QStringLiteral("Login check ")
@@ -144,9 +126,9 @@ void TestAccountLogin::chosenMechanismLogsIn()
     QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 30000);
     QVERIFY2(failed.isEmpty(),
              failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
-    QTRY_VERIFY2_WITH_TIMEOUT(logSince(m_postfixLog, postfixStart)
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_postfixLog, postfixStart)
                                       .contains("sasl_method=" + method + ", sasl_username=" + user),
-                              logSince(m_postfixLog, postfixStart).constData(), 10000);
+                              ServerLog::since(m_postfixLog, postfixStart).constData(), 10000);
 }
 
 void TestAccountLogin::mechanismTheServerLacksIsRefusedWithoutSendingTheSecret()
@@ -155,7 +137,7 @@ void TestAccountLogin::mechanismTheServerLacksIsRefusedWithoutSendingTheSecret()
     Account a = account(QStringLiteral("alice"));
     a.setAuthMethod(Account::AuthMethod::XOAuth2);
     store(a.id(), m_stack.password());
-    const qint64 dovecotStart = logSize(m_dovecotLog);
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
     RunningAccount running(a, &m_secrets, nullptr, m_dir->path());
     QVERIFY(!running.open());
     QSignalSpy asked(running.service(), &AccountService::passwordRequested);
@@ -165,8 +147,9 @@ void TestAccountLogin::mechanismTheServerLacksIsRefusedWithoutSendingTheSecret()
              qPrintable(running.service()->stateDetail()));
     QCOMPARE(asked.size(), 0); // not a wrong password: nothing to ask
     // Dovecot saw a connection end without any login attempt.
-    QTRY_VERIFY_WITH_TIMEOUT(logSince(m_dovecotLog, dovecotStart).contains("imap-login: "), 10000);
-    const QByteArray log = logSince(m_dovecotLog, dovecotStart);
+    QTRY_VERIFY_WITH_TIMEOUT(ServerLog::since(m_dovecotLog, dovecotStart).contains("imap-login: "),
+                             10000);
+    const QByteArray log = ServerLog::since(m_dovecotLog, dovecotStart);
     QVERIFY2(!log.contains("Login: user=") && !log.contains("auth failed"), log.constData());
 
     QSignalSpy failed(running.sender(), &MessageSender::failed);
@@ -184,7 +167,7 @@ void TestAccountLogin::submissionWithItsOwnLogin()
     a.setSmtpUserName(m_stack.address(QStringLiteral("bob")));
     a.setAuthMethod(Account::AuthMethod::Login);
     store(Account::submissionSecretId(a.id()), m_stack.password());
-    const qint64 postfixStart = logSize(m_postfixLog);
+    const qint64 postfixStart = ServerLog::size(m_postfixLog);
     RunningAccount running(a, &m_secrets, nullptr, m_dir->path());
     QVERIFY(!running.open());
     QSignalSpy imapAsked(running.service(), &AccountService::passwordRequested);
@@ -202,9 +185,9 @@ void TestAccountLogin::submissionWithItsOwnLogin()
     QCOMPARE(smtpAsked.size(), 0);
     // Postfix saw bob log in, with the mechanism chosen.
     const QByteArray bob = m_stack.address(QStringLiteral("bob")).toUtf8();
-    QTRY_VERIFY2_WITH_TIMEOUT(logSince(m_postfixLog, postfixStart)
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_postfixLog, postfixStart)
                                       .contains("sasl_method=LOGIN, sasl_username=" + bob),
-                              logSince(m_postfixLog, postfixStart).constData(), 10000);
+                              ServerLog::since(m_postfixLog, postfixStart).constData(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_stack.doveadm({QStringLiteral("search"), QStringLiteral("-u"),
                                                m_stack.address(QStringLiteral("bob")),
                                                QStringLiteral("mailbox"), QStringLiteral("INBOX"),

@@ -8,34 +8,16 @@
 #include "oauth/oauth2tokenmanager.h"
 #include "oauthtestserver.h"
 #include "outbox/messagesender.h"
+#include "serverlog.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-namespace {
-
-QByteArray logSince(const QString &path, qint64 offset)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
-        return {};
-    return file.readAll();
-}
-
-qint64 logSize(const QString &path)
-{
-    return QFileInfo(path).size();
-}
-
-} // namespace
 
 class TestOAuthLogin : public QObject
 {
@@ -147,8 +129,8 @@ void TestOAuthLogin::signInLoginAndSend()
         connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     });
     QSignalSpy asked(service, &AccountService::passwordRequested);
-    const qint64 dovecotStart = logSize(m_dovecotLog);
-    const qint64 postfixStart = logSize(m_postfixLog);
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
+    const qint64 postfixStart = ServerLog::size(m_postfixLog);
 
     service->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
@@ -158,9 +140,9 @@ void TestOAuthLogin::signInLoginAndSend()
     QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Online, 20000);
     // The stack's Dovecot offers both: OAUTHBEARER is taken, and the token was introspected.
     const QByteArray user = m_stack.address(QStringLiteral("alice")).toUtf8();
-    QTRY_VERIFY2_WITH_TIMEOUT(logSince(m_dovecotLog, dovecotStart)
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_dovecotLog, dovecotStart)
                                       .contains("Login: user=<" + user + ">, method=OAUTHBEARER"),
-                              logSince(m_dovecotLog, dovecotStart).constData(), 10000);
+                              ServerLog::since(m_dovecotLog, dovecotStart).constData(), 10000);
     QVERIFY(m_auth->introspections() >= 1);
     QVERIFY(m_secrets.contains(OAuth2TokenManager::refreshTokenSecretId(a.id())));
     QVERIFY(!m_secrets.contains(a.id()));
@@ -175,9 +157,9 @@ void TestOAuthLogin::signInLoginAndSend()
     QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 30000);
     QVERIFY2(failed.isEmpty(),
              failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
-    QTRY_VERIFY2_WITH_TIMEOUT(logSince(m_postfixLog, postfixStart)
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_postfixLog, postfixStart)
                                       .contains("sasl_method=OAUTHBEARER, sasl_username=" + user),
-                              logSince(m_postfixLog, postfixStart).constData(), 10000);
+                              ServerLog::since(m_postfixLog, postfixStart).constData(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_stack.doveadm({QStringLiteral("search"), QStringLiteral("-u"),
                                                m_stack.address(QStringLiteral("bob")),
                                                QStringLiteral("mailbox"), QStringLiteral("INBOX"),
@@ -200,13 +182,13 @@ void TestOAuthLogin::expiredTokenIsRefreshedOnceRefused()
 
     // The provider ends the token early; Heron still takes it for valid, Dovecot refuses it.
     m_auth->expireAccessTokens();
-    const qint64 dovecotStart = logSize(m_dovecotLog);
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
     service->disconnectFromServer();
     service->connectToServer();
     QTRY_VERIFY_WITH_TIMEOUT(m_auth->tokenRequests().size() == 2
                                      && service->state() == AccountService::State::Online,
                              20000);
-    const QByteArray log = logSince(m_dovecotLog, dovecotStart);
+    const QByteArray log = ServerLog::since(m_dovecotLog, dovecotStart);
     QVERIFY2(log.contains("Introspection failed") || log.contains("not valid")
                      || log.contains("auth failed"),
              log.constData());
@@ -230,11 +212,11 @@ void TestOAuthLogin::tokenIsReplacedBeforeItExpires()
     QVERIFY(second != first);
     // Once the first one has run out, a new login uses the replacement without a refusal.
     QTRY_VERIFY_WITH_TIMEOUT(!m_auth->isActive(first), 10000);
-    const qint64 dovecotStart = logSize(m_dovecotLog);
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
     service->disconnectFromServer();
     service->connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(service->state(), AccountService::State::Online, 20000);
-    const QByteArray log = logSince(m_dovecotLog, dovecotStart);
+    const QByteArray log = ServerLog::since(m_dovecotLog, dovecotStart);
     QVERIFY2(log.contains("Login: user=<"), log.constData());
     QCOMPARE(asked.size(), 0);
 }
