@@ -27,6 +27,8 @@ public:
     quint16 smtpNoChunkingPort() const { return port("SMTP_NOCHUNKING_PORT"); }
     // Submission with STARTTLS like smtpStartTlsPort(), but without PIPELINING.
     quint16 smtpNoPipeliningPort() const { return port("SMTP_NOPIPELINING_PORT"); }
+    // Neither CHUNKING nor PIPELINING.
+    quint16 smtpNeitherPort() const { return port("SMTP_NEITHER_PORT"); }
     QString caFile() const { return value("CA_FILE"); }
     QList<QSslCertificate> caCertificates() const;
     QString domain() const { return value("DOMAIN"); }

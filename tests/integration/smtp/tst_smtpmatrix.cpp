@@ -123,9 +123,8 @@ std::optional<Endpoint> TestSmtpMatrix::endpoint(bool chunking, bool pipelining,
         if (implicitTls)
             return std::nullopt;
         if (!pipelining)
-            return chunking ? std::optional(
-                           Endpoint {m_stack.smtpNoPipeliningPort(), Security::StartTls, true})
-                            : std::nullopt;
+            return Endpoint {chunking ? m_stack.smtpNoPipeliningPort() : m_stack.smtpNeitherPort(),
+                             Security::StartTls, true};
         return Endpoint {chunking ? m_stack.smtpStartTlsPort() : m_stack.smtpNoChunkingPort(),
                          Security::StartTls, true};
     }
