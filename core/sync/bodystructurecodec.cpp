@@ -35,6 +35,13 @@ void writeNString(QByteArray &out, const QByteArray &value)
     }
 }
 
+// A string the grammar does not let be NIL (media type and subtype, parameter names and
+// values).
+void writeString(QByteArray &out, const QByteArray &value)
+{
+    writeNString(out, value.isNull() ? QByteArray("") : value);
+}
+
 void writeParameters(QByteArray &out, const ImapBodyPart::Parameters &parameters)
 {
     if (parameters.isEmpty()) {
@@ -47,9 +54,9 @@ void writeParameters(QByteArray &out, const ImapBodyPart::Parameters &parameters
         if (!first)
             out += ' ';
         first = false;
-        writeNString(out, name);
+        writeString(out, name);
         out += ' ';
-        writeNString(out, value.isNull() ? QByteArray("") : value);
+        writeString(out, value);
     }
     out += ')';
 }
@@ -133,16 +140,16 @@ void writePart(QByteArray &out, const ImapBodyPart &part)
         for (const ImapBodyPart &child : part.children)
             writePart(out, child);
         out += ' ';
-        writeNString(out, part.subtype);
+        writeString(out, part.subtype);
         out += ' ';
         writeParameters(out, part.parameters);
         writeExtensions(out, part, false);
         out += ')';
         return;
     }
-    writeNString(out, part.type);
+    writeString(out, part.type);
     out += ' ';
-    writeNString(out, part.subtype);
+    writeString(out, part.subtype);
     out += ' ';
     writeParameters(out, part.parameters);
     out += ' ';

@@ -48,6 +48,13 @@ private Q_SLOTS:
         QTest::newRow("empty literal language")
                 << QByteArray("(\"tuxt\" \"plain\" NIL NIL NIL \"8bit\" 10 1 NIL (\"x\" {0}\r\n) "
                               "NIL)");
+        // Media type and subtype are strings, never NIL; "" reads as null, which the codec must
+        // not write as NIL (a fuzz finding: the cached structure did not read back).
+        QTest::newRow("empty media type and subtypes") << QByteArray(
+                "((\"\" \"\" NIL NIL NIL \"7bit\" 1 NIL NIL NIL NIL) \"\" NIL NIL NIL NIL)");
+        QTest::newRow("empty parameter name") << QByteArray(
+                "(\"text\" \"plain\" (\"charset\" \"utf-8\" \"\" \"x\") NIL NIL \"7bit\" 1 1 "
+                "NIL NIL NIL NIL)");
         QTest::newRow("empty quoted strings")
                 << QByteArray("(\"text\" \"plain\" (\"name\" \"\") \"\" \"\" \"7bit\" 0 0 \"\" NIL "
                               "(\"\" \"en\") \"\")");
