@@ -82,7 +82,7 @@ public:
                 url();
             } else if (at(u"image-set(")) {
                 m_pos = closingParen(m_pos + 10);
-                m_out += u"none";
+                writeNone();
             } else if (c == u'@' && at(u"@import")) {
                 import();
             } else if (at(u"expression") || at(u"behavior") || at(u"-moz-binding")) {
@@ -159,7 +159,9 @@ private:
             const qsizetype length = close - i - (m_css[close - 1] == m_css[i] ? 2 : 1);
             return m_css.mid(i + 1, qMax<qsizetype>(0, length));
         }
-        return m_css.mid(i, qMax<qsizetype>(0, *end - 1 - i)).trimmed();
+        // An unterminated url( runs to the end of the text, its last character included.
+        const bool closed = *end > i && m_css[*end - 1] == u')';
+        return m_css.mid(i, qMax<qsizetype>(0, *end - (closed ? 1 : 0) - i)).trimmed();
     }
 
     bool keep(const QString &url) const
@@ -174,13 +176,23 @@ private:
         }
     }
 
+    // In place of a refused reference. Kept apart from a name that follows ("none" then
+    // "url(" must not read as the one function "noneurl(", which hides the url( from a second
+    // pass over the output while a viewer's parser may still see it).
+    void writeNone()
+    {
+        m_out += u"none";
+        if (m_pos < m_css.size() && isIdentChar(m_css[m_pos]))
+            m_out += u' ';
+    }
+
     void url()
     {
         qsizetype end = 0;
         QString target = urlArgument(m_pos, &end);
         m_pos = end;
         if (!keep(target)) {
-            m_out += u"none";
+            writeNone();
             return;
         }
         target.replace(u'"', u"%22"_s).replace(u'\n', QString());

@@ -1,3 +1,4 @@
+#include "mime/csssanitizer.h"
 #include "mime/htmlsanitizer.h"
 #include "mime/htmltokenizer.h"
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void classifyUrl_data();
     void classifyUrl();
     void randomMixesStaySafe();
+    void cssOutputHasNothingLeftToRefuse_data();
+    void cssOutputHasNothingLeftToRefuse();
     void threeMegabytes();
 };
 
@@ -427,6 +430,36 @@ void TestHtmlSanitizer::threeMegabytes()
     QVERIFY(!result.html.contains(u"<script"_s));
     // Generous for unoptimised and sanitizer builds; a release build stays far below 100 ms.
     QVERIFY2(elapsed < 3000 * TestTiming::factor, qPrintable(QString::number(elapsed)));
+}
+
+void TestHtmlSanitizer::cssOutputHasNothingLeftToRefuse_data()
+{
+    QTest::addColumn<QString>("css");
+    QTest::addColumn<QString>("sanitized");
+    // Found by fuzz_css: a refused url() became "none" glued to the next url(, and an
+    // unterminated url( lost its last character.
+    QTest::newRow("refused url before another")
+            << u"url()url(cid:url(//z"_s << u"none url(\"cid:url(//z\")"_s;
+    QTest::newRow("refused remote before a name")
+            << u"url(http://evil.example/a)url(cid:x)"_s << u"none url(\"cid:x\")"_s;
+    QTest::newRow("unterminated") << u"a:url(cid:part1"_s << u"a:url(\"cid:part1\")"_s;
+}
+
+// What the CSS sanitizer writes, sanitized again, has no remote reference to refuse.
+void TestHtmlSanitizer::cssOutputHasNothingLeftToRefuse()
+{
+    QFETCH(QString, css);
+    QFETCH(QString, sanitized);
+    int asked = 0;
+    const CssSanitizer::RemotePolicy refuse = [&asked](const QString &) {
+        ++asked;
+        return false;
+    };
+    const QString once = CssSanitizer::sanitize(css, CssSanitizer::Mode::Declarations, refuse);
+    QCOMPARE(once, sanitized);
+    asked = 0;
+    QCOMPARE(CssSanitizer::sanitize(once, CssSanitizer::Mode::Declarations, refuse), once);
+    QCOMPARE(asked, 0);
 }
 
 QTEST_APPLESS_MAIN(TestHtmlSanitizer)
