@@ -31,8 +31,10 @@ void ImapConnection::setState(State state)
         return;
     m_state = state;
     // Logged in: the server we authenticated to speaks now, with the caps meant for mail.
-    if (state == State::Setup || state == State::Ready)
+    if (state == State::Setup || state == State::Ready) {
         m_framer.setLimits(m_settings.limits);
+        m_framer.setSpoolDirectory(m_settings.spoolDirectory);
+    }
     QMetaObject::invokeMethod(
             this, [this, state] { Q_EMIT stateChanged(state); }, Qt::QueuedConnection);
 }
@@ -264,6 +266,10 @@ void ImapConnection::onReadyRead()
         }
         if (m_framer.wasTruncated())
             parsed.response.setFetchTruncated();
+        for (const ImapFramer::SpooledLiteral &spooled : m_framer.spooledLiterals()) {
+            if (!parsed.response.setFetchSpool(spooled.offset, spooled.file))
+                qCWarning(lcImap) << "a literal kept on disk is no body section:" << raw.left(200);
+        }
         handleResponse(parsed.response);
     }
     m_processing = false;

@@ -29,6 +29,9 @@ struct ImapConnectionSettings
     // the path may speak, so they are small).
     ImapFramer::Limits limits;
     ImapFramer::Limits limitsBeforeLogin = ImapFramer::Limits::beforeLogin();
+    // Once logged in, body sections larger than limits.spoolThreshold go to files here as they
+    // arrive (ImapFetchSection::spool); empty keeps them in memory.
+    QString spoolDirectory;
     // IDLE is ended and restarted after this long (RFC 9051: before 30 minutes).
     int idleRenewMs = 28 * 60 * 1000;
 };

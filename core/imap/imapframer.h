@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "common/spoolfile.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -19,7 +20,13 @@
 // maxLiteralSize; any other (an ENVELOPE, FLAGS or BODYSTRUCTURE field, a mailbox name) longer
 // than maxFieldLiteralSize is cut to that size as it arrives, the rest never kept, and the
 // response is marked truncated: one message with a hostile field costs a few KiB, and the
-// responses after it go on.
+// responses after it go on. The same cap applies to quoted strings outside body sections: the
+// bytes past it are dropped from the line as it completes.
+//
+// With a spool directory set, a body section literal larger than spoolThreshold goes to a file
+// there as it arrives (SpoolFile) instead of to memory: the response then holds "{0}" in its
+// place, and spooledLiterals() tells where and which file, so a message of any size up to
+// maxSpooledLiteralSize costs a bounded amount of memory.
 class ImapFramer
 {
 public:
@@ -31,6 +38,10 @@ public:
         qint64 maxResponseSize = qint64(512) * 1024 * 1024; // line(s) and literals together
         // Longer field literals are cut (true) or an error (false).
         bool cutFieldLiterals = true;
+        // Body section literals larger than this go to the spool directory, when one is set.
+        qint64 spoolThreshold = 1024 * 1024;
+        // One body section literal written to the spool directory.
+        qint64 maxSpooledLiteralSize = qint64(2) * 1024 * 1024 * 1024;
 
         // Before the login anyone on the path may speak: nothing a greeting, a capability list
         // or a login reply needs comes near 64 KiB, and anything larger is an error.
@@ -43,6 +54,14 @@ public:
 
     enum class Status { NeedMore, Response, Error };
 
+    // A body section literal of a response that went to a file: the response holds an empty
+    // literal ("{0}") whose "{" is offset bytes from the response's start.
+    struct SpooledLiteral
+    {
+        qsizetype offset = 0;
+        SpoolFile file;
+    };
+
     ImapFramer();
     explicit ImapFramer(Limits limits);
 
@@ -51,6 +70,11 @@ public:
     Status next(QByteArray *response);
     // The response last returned by next() had a literal cut to maxFieldLiteralSize.
     bool wasTruncated() const { return m_lastTruncated; }
+    // The literals of the response last returned by next() that went to the spool directory.
+    QList<SpooledLiteral> spooledLiterals() const { return m_lastSpooled; }
+    // Where large body section literals go from now on; empty keeps them in memory.
+    void setSpoolDirectory(const QString &directory) { m_spoolDirectory = directory; }
+    QString spoolDirectory() const { return m_spoolDirectory; }
     // New caps for the bytes fed from now on (the login changes them).
     void setLimits(const Limits &limits) { m_limits = limits; }
     Limits limits() const { return m_limits; }
@@ -65,10 +89,15 @@ private:
     {
         qsizetype end; // exclusive
         bool truncated;
+        QList<SpooledLiteral> spooled;
     };
 
     void scan();
-    void setError(const QString &message);
+    // Cuts the quoted strings of the line segment ending at lineEnd that are no body section's
+    // to maxFieldLiteralSize (or fails without cutFieldLiterals); the bytes it removed.
+    qsizetype capQuotedStrings(qsizetype lineEnd);
+    void setError(const QString &message, MailError::Kind kind = MailError::Kind::Limit);
+    void spoolFailed();
     bool isBodySectionLiteral(qsizetype brace) const;
 
     Limits m_limits;
@@ -80,6 +109,11 @@ private:
     qint64 m_discardOwed = 0; // bytes of a cut literal still to come and to drop
     bool m_truncating = false; // the response being assembled had a literal cut
     bool m_lastTruncated = false;
+    qint64 m_spoolOwed = 0; // bytes of a spooled literal still to come
+    SpoolFile m_spooling; // the file they go to
+    QList<SpooledLiteral> m_spooled; // of the response being assembled
+    QList<SpooledLiteral> m_lastSpooled;
+    QString m_spoolDirectory;
     QList<Ready> m_ready; // complete responses, in order
     MailError m_error;
 };

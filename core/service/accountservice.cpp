@@ -26,6 +26,7 @@
 #include "unsolicitedupdates.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 
 namespace {
 
@@ -314,7 +315,11 @@ void AccountService::openSession(const QString &password)
         Q_EMIT errorOccurred(MailError(MailError::Kind::Protocol, text));
     });
 
-    connection->open(AccountEndpoints::imap(m_account, password));
+    ImapConnectionSettings settings = AccountEndpoints::imap(m_account, password);
+    // Large body sections arrive into files beside the cache, not into memory.
+    if (m_store)
+        settings.spoolDirectory = QFileInfo(m_store->path()).absolutePath();
+    connection->open(settings);
 }
 
 qint64 AccountService::folderOfMailbox(const QByteArray &name) const

@@ -61,9 +61,11 @@ void MessageReader::readWhole(qint64 folderId, quint32 uid, ImapConnection *conn
         if (task->error()) {
             Q_EMIT messageFetchFailed(folderId, uid, task->error());
         } else {
-            report(m_store->storeBodyPart(folderId, uid, wholeMessage, task->data()));
-            indexBody(folderId, uid, MimePart::parse(task->data()));
-            Q_EMIT messageFetched(folderId, uid, task->data());
+            // Read once: a large message arrived in a file (ImapFetchPartTask::spoolFile()).
+            const QByteArray data = task->data();
+            report(m_store->storeBodyPart(folderId, uid, wholeMessage, data));
+            indexBody(folderId, uid, MimePart::parse(data));
+            Q_EMIT messageFetched(folderId, uid, data);
         }
         ended();
     });

@@ -524,7 +524,10 @@ ImapFetch readFetch(ImapLexer &lexer, quint32 sequence)
         const qsizetype valueStart = lexer.position();
         const ImapValue value = lexer.readValue();
         check(lexer);
+        const qsizetype sections = fetch.sections.size();
         readFetchItem(fetch, key, value, lexer.view(valueStart, lexer.position()));
+        if (fetch.sections.size() > sections)
+            fetch.sections.last().valueOffset = valueStart;
     }
     lexer.expectLineEnd();
     check(lexer);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/spoolfile.h"
+
 #include <QByteArray>
 
 // One BODY[section]<origin> or BINARY[section]<origin> item of a FETCH response (also RFC822,
@@ -11,4 +13,8 @@ struct ImapFetchSection
     qint64 origin = -1; // the <origin> of a partial fetch, -1 when absent
     bool isNil = false;
     QByteArray data;
+    // Where the value starts in the response (the offset ImapFramer::SpooledLiteral names).
+    qsizetype valueOffset = -1;
+    // The bytes when they went to a file as they arrived (data is empty then).
+    SpoolFile spool;
 };

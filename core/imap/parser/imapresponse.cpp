@@ -169,6 +169,20 @@ void ImapResponse::setFetchTruncated()
         fetch->truncated = true;
 }
 
+bool ImapResponse::setFetchSpool(qsizetype offset, const SpoolFile &file)
+{
+    ImapFetch *fetch = std::get_if<ImapFetch>(&m_data);
+    if (!fetch)
+        return false;
+    for (ImapFetchSection &section : fetch->sections) {
+        if (section.valueOffset == offset && !section.isNil && section.data.isEmpty()) {
+            section.spool = file;
+            return true;
+        }
+    }
+    return false;
+}
+
 const ImapSearch &ImapResponse::search() const
 {
     return get<ImapSearch>();

@@ -77,6 +77,9 @@ public:
     ImapFetch takeFetch();
     // Marks the FETCH data as cut by the framer (nothing for other types).
     void setFetchTruncated();
+    // Gives the section whose value starts offset bytes into the response the file its bytes
+    // went to (ImapFramer::SpooledLiteral); false when no section starts there.
+    bool setFetchSpool(qsizetype offset, const SpoolFile &file);
     const ImapSearch &search() const;
     const ImapESearch &esearch() const;
     const ImapNamespace &namespaces() const;

@@ -51,6 +51,7 @@ void ImapFetchPartTask::run()
                     m_state = State::Failed;
                     m_missing = true;
                     m_data.clear();
+                    m_spool = SpoolFile();
                     fail(MailError(MailError::Kind::Protocol,
                                    m_received ? tr("Part %1 of the message is not on the server")
                                                         .arg(QString::fromLatin1(m_section))
@@ -73,6 +74,7 @@ void ImapFetchPartTask::run()
                 m_received = true;
                 m_missing = s->isNil;
                 m_data = s->data;
+                m_spool = s->spool;
                 return true;
             });
 }

@@ -26,7 +26,10 @@ public:
     void setMailbox(const QByteArray &wireName) { m_mailbox = wireName; }
 
     State state() const { return m_state; }
-    QByteArray data() const { return m_data; }
+    // The section's bytes. A large one went to a file as it arrived (with a spool directory in
+    // the connection's settings): data() reads that back into memory, spoolFile() names it.
+    QByteArray data() const { return m_spool.isNull() ? m_data : m_spool.readAll(); }
+    SpoolFile spoolFile() const { return m_spool; }
     bool isBinary() const { return m_binary; }
     // The server answered NIL for the section, or nothing at all (the message vanished).
     bool isMissing() const { return m_missing; }
@@ -49,4 +52,5 @@ private:
     bool m_received = false;
     bool m_refused = false;
     QByteArray m_data;
+    SpoolFile m_spool;
 };

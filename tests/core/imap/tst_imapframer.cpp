@@ -1,8 +1,11 @@
 #include "imap/imapframer.h"
+#include "imap/parser/imapparser.h"
 
 #include "testtiming.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestImapFramer : public QObject
@@ -329,6 +332,200 @@ private Q_SLOTS:
         after.feed("* 1 FETCH (BODY[] {100000}\r\n" + QByteArray(100000, 'y') + ")\r\n");
         QCOMPARE(after.next(&out), ImapFramer::Status::Response);
         QCOMPARE(out.size(), 100000 + 31);
+    }
+
+    // After login, a quoted string that is not a body section's is cut like a field literal:
+    // the bytes past maxFieldLiteralSize are dropped as its line completes, an escape pair is
+    // kept or dropped whole, and the response is marked truncated. A body section's quoted
+    // string is kept. Without cutting (cutFieldLiterals false) the long string is an error.
+    void quotedStringsByWhatTheyStandFor_data()
+    {
+        QTest::addColumn<QByteArray>("before"); // up to the opening quote
+        QTest::addColumn<QByteArray>("content"); // between the quotes, as on the wire
+        QTest::addColumn<QByteArray>("after"); // from the closing quote
+        QTest::addColumn<QByteArray>("kept"); // between the quotes, as framed
+
+        const qsizetype cap = qsizetype(ImapFramer::Limits().maxFieldLiteralSize);
+        const QByteArray envelopeTail = " NIL NIL NIL NIL NIL NIL NIL NIL))\r\n";
+        const QByteArray big(200000, 's');
+        QTest::newRow("ENVELOPE subject") << QByteArray("* 1 FETCH (UID 7 ENVELOPE (\"date\" \"")
+                                          << big << '"' + envelopeTail << big.left(cap);
+        QTest::newRow("BODYSTRUCTURE parameter")
+                << QByteArray("* 2 FETCH (BODYSTRUCTURE (\"text\" \"plain\" (\"name\" \"") << big
+                << QByteArray("\") NIL NIL \"7bit\" 1 1))\r\n") << big.left(cap);
+        // An escape pair that would end past the cap is dropped whole: no lone backslash
+        // escapes the closing quote.
+        const QByteArray escaped = QByteArray(cap - 1, 'e') + "\\\"" + QByteArray(5000, 'e');
+        QTest::newRow("escape pair at the cap")
+                << QByteArray("* 1 FETCH (ENVELOPE (\"date\" \"") << escaped << '"' + envelopeTail
+                << QByteArray(cap - 1, 'e');
+        const QByteArray pairs = QByteArray("\\\\").repeated(cap);
+        QTest::newRow("escape pairs") << QByteArray("* 1 FETCH (ENVELOPE (\"date\" \"") << pairs
+                                      << '"' + envelopeTail << pairs.left(cap);
+        QTest::newRow("string at the cap is kept")
+                << QByteArray("* 1 FETCH (ENVELOPE (\"date\" \"") << big.left(cap)
+                << '"' + envelopeTail << big.left(cap);
+        QTest::newRow("BODY[]") << QByteArray("* 3 FETCH (UID 9 BODY[] \"") << big
+                                << QByteArray("\")\r\n") << big;
+        QTest::newRow("BODY[1]<0>") << QByteArray("* 3 FETCH (BODY[1]<0> \"") << big
+                                    << QByteArray("\" UID 9)\r\n") << big;
+    }
+
+    void quotedStringsByWhatTheyStandFor()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, content);
+        QFETCH(QByteArray, after);
+        QFETCH(QByteArray, kept);
+        const bool cut = kept != content;
+        const QByteArray input = "* OK first\r\n" + before + content + after + "A1 OK done\r\n";
+        const QByteArray expected = before + kept + after;
+        for (int feedSize : {int(input.size()), 4096, 7}) {
+            ImapFramer framer;
+            QList<QByteArray> responses;
+            QList<bool> truncated;
+            QByteArray out;
+            for (qsizetype i = 0; i < input.size(); i += feedSize) {
+                framer.feed(QByteArrayView(input).sliced(i, std::min<qsizetype>(feedSize,
+                                                                                input.size() - i)));
+                while (framer.next(&out) == ImapFramer::Status::Response) {
+                    responses.append(out);
+                    truncated.append(framer.wasTruncated());
+                }
+            }
+            QVERIFY2(!framer.hasError(), qPrintable(framer.error().toString()));
+            QCOMPARE(responses.size(), 3);
+            QCOMPARE(responses.at(1).size(), expected.size());
+            QCOMPARE(responses.at(1), expected);
+            QCOMPARE(responses.at(2), QByteArray("A1 OK done\r\n"));
+            QCOMPARE(truncated, QList<bool>({false, cut, false}));
+            // What was framed still parses.
+            QVERIFY(ImapParser::parse(responses.at(1)).isOk());
+        }
+
+        ImapFramer::Limits strict;
+        strict.cutFieldLiterals = false;
+        ImapFramer framer(strict);
+        framer.feed(input);
+        QByteArray out;
+        QCOMPARE(framer.next(&out), ImapFramer::Status::Response);
+        QCOMPARE(framer.next(&out), cut ? ImapFramer::Status::Error : ImapFramer::Status::Response);
+    }
+
+    // With a spool directory, a body section literal over spoolThreshold goes to a file as it
+    // arrives: the response holds "{0}" in its place, spooledLiterals() names the file and
+    // where the literal starts, and the framer never holds more than a feed's worth of it.
+    // Smaller body sections and every other literal stay in memory.
+    void bodySectionsGoToTheSpool_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("spooled");
+
+        QTest::newRow("BODY[]") << QByteArray("* 3 FETCH (UID 9 BODY[] ") << qint64(300000)
+                                << QByteArray(")\r\n") << true;
+        QTest::newRow("BODY[1.2]<0>, then UID")
+                << QByteArray("* 3 FETCH (BODY[1.2]<0> ") << qint64(300000)
+                << QByteArray(" UID 9)\r\n") << true;
+        QTest::newRow("BINARY[1] literal8") << QByteArray("* 3 FETCH (UID 9 BINARY[1] ~")
+                                            << qint64(300000) << QByteArray(")\r\n") << true;
+        QTest::newRow("RFC822") << QByteArray("* 3 FETCH (UID 9 RFC822 ") << qint64(300000)
+                                << QByteArray(")\r\n") << true;
+        QTest::newRow("BODY[] at the threshold") << QByteArray("* 3 FETCH (UID 9 BODY[] ")
+                                                 << qint64(100000) << QByteArray(")\r\n") << false;
+        QTest::newRow("ENVELOPE subject (cut, not spooled)")
+                << QByteArray("* 3 FETCH (UID 9 ENVELOPE (\"date\" ") << qint64(300000)
+                << QByteArray(" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n") << false;
+    }
+
+    void bodySectionsGoToTheSpool()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(qint64, size);
+        QFETCH(QByteArray, after);
+        QFETCH(bool, spooled);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray literal(qsizetype(size), 'x');
+        for (qsizetype i = 0; i < literal.size(); i += 1000)
+            literal[i] = char('a' + (i / 1000) % 26);
+        const QByteArray announcement = '{' + QByteArray::number(size) + "}\r\n";
+        const QByteArray input = before + announcement + literal + after + "A1 OK done\r\n";
+        ImapFramer::Limits limits;
+        limits.spoolThreshold = 100000;
+
+        for (int feedSize : {int(input.size()), 4096, 333}) {
+            ImapFramer framer(limits);
+            framer.setSpoolDirectory(dir.path());
+            QList<QByteArray> responses;
+            QList<QList<ImapFramer::SpooledLiteral>> spools;
+            qsizetype peak = 0;
+            QByteArray out;
+            for (qsizetype i = 0; i < input.size(); i += feedSize) {
+                framer.feed(QByteArrayView(input).sliced(i, std::min<qsizetype>(feedSize,
+                                                                                input.size() - i)));
+                peak = std::max(peak, framer.bufferedBytes());
+                while (framer.next(&out) == ImapFramer::Status::Response) {
+                    responses.append(out);
+                    spools.append(framer.spooledLiterals());
+                }
+            }
+            QVERIFY2(!framer.hasError(), qPrintable(framer.error().toString()));
+            QCOMPARE(responses.size(), 2);
+            QVERIFY(spools.at(1).isEmpty());
+            if (!spooled) {
+                QVERIFY(spools.at(0).isEmpty());
+                QVERIFY(QDir(dir.path()).isEmpty());
+                continue;
+            }
+            QCOMPARE(responses.at(0), before + "{0}\r\n" + after);
+            QCOMPARE(spools.at(0).size(), 1);
+            const ImapFramer::SpooledLiteral spool = spools.at(0).first();
+            const qsizetype valueStart = before.endsWith('~') ? before.size() - 1 : before.size();
+            QCOMPARE(spool.offset, valueStart);
+            QCOMPARE(spool.file.size(), size);
+            QCOMPARE(spool.file.readAll(), literal);
+            if (feedSize < input.size()) // the literal is never held
+                QVERIFY2(peak < before.size() + 2 * feedSize + 64,
+                         qPrintable(QString::number(peak)));
+
+            // The parser's section starts where the framer says: the file joins it.
+            ImapParser::Result parsed = ImapParser::parse(responses.at(0));
+            QVERIFY(parsed.isOk());
+            QVERIFY(parsed.response.setFetchSpool(spool.offset, spool.file));
+            QCOMPARE(parsed.response.fetch().sections.size(), 1);
+            QCOMPARE(parsed.response.fetch().sections.first().spool.readAll(), literal);
+            QVERIFY(!parsed.response.setFetchSpool(spool.offset + 1, spool.file));
+        }
+        // Once no copy holds it, the file is gone.
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    // The spooled literal's own cap (maxSpooledLiteralSize) applies, not maxLiteralSize: a
+    // section above 256 MiB is fine, one above the spool cap is an error before any byte.
+    void spoolCaps()
+    {
+        QTemporaryDir dir;
+        ImapFramer framer;
+        framer.setSpoolDirectory(dir.path());
+        framer.feed("* 1 FETCH (BODY[] {300000000}\r\n");
+        QByteArray out;
+        QCOMPARE(framer.next(&out), ImapFramer::Status::NeedMore);
+        QVERIFY(!framer.hasError());
+        framer.reset();
+        framer.feed("* 1 FETCH (BODY[] {3000000000}\r\n");
+        QCOMPARE(framer.next(&out), ImapFramer::Status::Error);
+        QCOMPARE(framer.error().kind(), MailError::Kind::Limit);
+        framer.reset();
+        QVERIFY(QDir(dir.path()).isEmpty());
+
+        // A spool directory that cannot be written is a storage error.
+        ImapFramer broken;
+        broken.setSpoolDirectory(QStringLiteral("/proc/heron-no-such-folder"));
+        broken.feed("* 1 FETCH (BODY[] {3000000}\r\n");
+        QCOMPARE(broken.next(&out), ImapFramer::Status::Error);
+        QCOMPARE(broken.error().kind(), MailError::Kind::Storage);
     }
 
     void defaultLimitRejects2GbLiteral()
