@@ -12,14 +12,27 @@
 //   killed_mid_sync the kill came after some rows and before all of them were written
 //   killed_early    the kill came before any row was written
 //   killed_late     the synchronisation had finished before the kill
-//   heron-synckill [--runs N] [--seed S] [--messages M] [--verbose]
+//   heron-synckill [--runs N] [--seed S] [--messages M] [--mode sync|flags|move] [--verbose]
 // Exit status 0 only when every run is consistent.
+//
+// --mode flags and --mode move kill the client in the middle of changes instead: the child
+// synchronises the folder, then, as the user's actions do, puts one change per few messages
+// into the operation queue (flag all of them \Flagged and \Seen, or move every other group to
+// a second folder) and replays it to the server; the kill comes at a moment drawn the same way
+// within that replay. After the restart the queue replays what is left of its journal, both
+// folders are synchronised, and the run is consistent when the cache agrees with the server
+// (UIDs and flags of both folders) and the server holds every change once (all messages
+// flagged; the moved ones in the second folder only, as many as were moved). The counts then
+// mean: killed_early before the server confirmed any change, killed_mid_sync after some,
+// killed_late after all of them.
 
 #include "mailstackinfo.h"
 
 #include "imap/imapconnection.h"
 #include "net/ssltransport.h"
+#include "service/operationqueue.h"
 #include "store/messagestore.h"
+#include "store/pendingoperation.h"
 #include "sync/foldersync.h"
 
 #include <QCommandLineParser>
@@ -150,14 +163,87 @@ int childSync(const QString &dir, const QString &folder)
     return error.isError() ? 4 : 0;
 }
 
+// The messages one queued change names, in --mode flags and move.
+constexpr int MessagesPerChange = 10;
+
+// Replays the queue's journal over connection; false when it does not drain.
+bool replay(OperationQueue &queue, ImapConnection *connection)
+{
+    bool drained = false;
+    const QMetaObject::Connection onDrained = QObject::connect(&queue, &OperationQueue::drained,
+                                                               [&drained] { drained = true; });
+    queue.run(connection);
+    waitFor([&drained] { return drained; }, 120000);
+    QObject::disconnect(onDrained);
+    return drained && queue.pendingCount() == 0;
+}
+
+// The process killed in --mode flags or move: synchronises folder, then queues the changes and
+// replays them. Says "started" once it queues, "progress" each time the server confirmed one.
+int childOperate(const QString &dir, const QString &folder, const QString &target,
+                 const QString &mode)
+{
+    const MailStackInfo stack = MailStackInfo::fromEnvironment();
+    MessageStore store;
+    if (store.open(dir + QStringLiteral("/cache.sqlite")).isError())
+        return 2;
+    const qint64 id = folderIdOf(store, folder);
+    const qint64 targetId = folderIdOf(store, target);
+    Session session = openSession(stack);
+    if (!session.connection)
+        return 3;
+    if (syncFolder(session.connection.get(), store, id).isError())
+        return 4;
+    const QList<quint32> uids = store.uids(id).value();
+    OperationQueue queue(&store);
+    int last = -1;
+    QObject::connect(&queue, &OperationQueue::pendingCountChanged, [&last](int count) {
+        if (last >= 0 && count < last) {
+            std::printf("progress\n");
+            std::fflush(stdout);
+        }
+        last = count;
+    });
+    std::printf("started\n");
+    std::fflush(stdout);
+    for (qsizetype i = 0, group = 0; i < uids.size(); i += MessagesPerChange, ++group) {
+        PendingOperation change;
+        change.folderId = id;
+        change.uids = uids.mid(i, MessagesPerChange);
+        if (mode == QLatin1String("move")) {
+            if (group % 2)
+                continue;
+            change.kind = PendingOperation::Kind::Move;
+            change.targetFolderId = targetId;
+        } else {
+            change.kind = PendingOperation::Kind::Flags;
+            change.addFlags = MessageRecord::Flagged | MessageRecord::Seen;
+        }
+        if (queue.enqueue(change).isError())
+            return 5;
+    }
+    const bool drained = replay(queue, session.connection.get());
+    std::printf("finished %s\n", drained ? "ok" : "error");
+    std::fflush(stdout);
+    return drained ? 0 : 4;
+}
+
 class Runner
 {
 public:
-    Runner(MailStackInfo stack, QString folder, bool verbose)
+    Runner(MailStackInfo stack, QString folder, QString mode, bool verbose)
         : m_stack(std::move(stack))
         , m_folder(std::move(folder))
+        , m_target(m_folder + QStringLiteral("Moved"))
+        , m_mode(std::move(mode))
         , m_verbose(verbose)
     { }
+
+    bool isSyncMode() const { return m_mode == QLatin1String("sync"); }
+    // --mode flags and move: the second folder, and both folders as before the changes.
+    bool prepare();
+    void reset();
+    QString target() const { return m_target; }
 
     // One synchronisation left to finish: how long it took from "started", in ms (0: failed).
     qint64 calibrate();
@@ -165,19 +251,47 @@ public:
     QString run(quint32 seed, qint64 fullMs, QString *when);
 
 private:
-    QList<quint32> serverUids(const QString &search);
+    QList<quint32> serverUids(const QString &search, const QString &folder = QString());
     QString check(MessageStore &store, qint64 folderId, const QList<quint32> &before, QString *why);
+    QString checkChanges(MessageStore &store, qint64 folderId, const QList<quint32> &before,
+                         QString *why);
+    // The cache's UIDs and flags of folder are the server's; else the difference in *why.
+    bool agrees(MessageStore &store, qint64 folderId, const QString &folder, QString *why);
 
     MailStackInfo m_stack;
     QString m_folder;
+    QString m_target;
+    QString m_mode;
     bool m_verbose;
 };
 
-QList<quint32> Runner::serverUids(const QString &search)
+bool Runner::prepare()
+{
+    if (isSyncMode())
+        return true;
+    m_stack.doveadm({QStringLiteral("mailbox"), QStringLiteral("create"), QStringLiteral("-u"),
+                     User, m_target});
+    return serverUids(QStringLiteral("all"), m_target).isEmpty();
+}
+
+void Runner::reset()
+{
+    if (isSyncMode())
+        return;
+    // What an earlier run moved comes back (with new UIDs), and no message is flagged or seen.
+    m_stack.doveadm({QStringLiteral("move"), QStringLiteral("-u"), User, m_folder,
+                     QStringLiteral("mailbox"), m_target, QStringLiteral("all")});
+    m_stack.doveadm({QStringLiteral("flags"), QStringLiteral("remove"), QStringLiteral("-u"), User,
+                     QStringLiteral("\\Flagged \\Seen"), QStringLiteral("mailbox"), m_folder,
+                     QStringLiteral("all")});
+}
+
+QList<quint32> Runner::serverUids(const QString &search, const QString &folder)
 {
     // "doveadm search" prints the mailbox GUID and the UID of each match.
     const QByteArray out = m_stack.doveadm({QStringLiteral("search"), QStringLiteral("-u"), User,
-                                            QStringLiteral("mailbox"), m_folder, search});
+                                            QStringLiteral("mailbox"),
+                                            folder.isEmpty() ? m_folder : folder, search});
     QList<quint32> uids;
     for (const QByteArray &line : out.split('\n')) {
         const QList<QByteArray> fields = line.simplified().split(' ');
@@ -198,10 +312,11 @@ struct Child
     int steps = 0;
     QElapsedTimer sinceStart;
 
-    void start(const QString &dir, const QString &folder)
+    void start(const QString &dir, const QString &folder, const QString &mode, const QString &target)
     {
         process.setProgram(QCoreApplication::applicationFilePath());
-        process.setArguments({QStringLiteral("--child"), dir, QStringLiteral("--folder"), folder});
+        process.setArguments({QStringLiteral("--child"), dir, QStringLiteral("--folder"), folder,
+                              QStringLiteral("--mode"), mode, QStringLiteral("--target"), target});
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QObject::connect(&process, &QProcess::readyReadStandardOutput, [this] {
             said += process.readAllStandardOutput();
@@ -232,8 +347,9 @@ struct Child
 qint64 Runner::calibrate()
 {
     QTemporaryDir dir;
+    reset();
     Child child;
-    child.start(dir.path(), m_folder);
+    child.start(dir.path(), m_folder, m_mode, m_target);
     waitFor([&child] { return child.finished || !child.running(); }, 120000);
     const qint64 ms = child.finished && child.started ? child.sinceStart.elapsed() : 0;
     child.kill();
@@ -246,10 +362,11 @@ QString Runner::run(quint32 seed, qint64 fullMs, QString *when)
     // When to kill: from the session's start, a fraction of a whole synchronisation's time.
     const qint64 killAtMs = qint64(random.bounded(120)) * fullMs / 100;
     QTemporaryDir dir;
+    reset();
     const QList<quint32> before = serverUids(QStringLiteral("all"));
 
     Child child;
-    child.start(dir.path(), m_folder);
+    child.start(dir.path(), m_folder, m_mode, m_target);
     if (!waitFor([&child] { return child.started || !child.running(); }, 60000) || !child.started) {
         child.kill();
         if (m_verbose)
@@ -273,14 +390,19 @@ QString Runner::run(quint32 seed, qint64 fullMs, QString *when)
     } else {
         const qint64 id = folderIdOf(store, m_folder);
         const qsizetype cached = store.uids(id).value().size();
-        if (cached == 0)
+        if (!isSyncMode()) {
+            outcome = finishedBeforeKill ? QStringLiteral("killed_late")
+                      : child.steps == 0 ? QStringLiteral("killed_early")
+                                         : QStringLiteral("killed_mid_sync");
+            if (checkChanges(store, id, before, &why).isEmpty())
+                return outcome;
+        } else if (cached == 0)
             outcome = QStringLiteral("killed_early");
         else if (finishedBeforeKill || cached >= before.size())
             outcome = QStringLiteral("killed_late");
         else
             outcome = QStringLiteral("killed_mid_sync");
-        const QString result = check(store, id, before, &why);
-        if (result.isEmpty())
+        if (isSyncMode() && check(store, id, before, &why).isEmpty())
             return outcome;
     }
     if (m_verbose)
@@ -363,6 +485,94 @@ QString Runner::check(MessageStore &store, qint64 folderId, const QList<quint32>
     return QString();
 }
 
+bool Runner::agrees(MessageStore &store, qint64 folderId, const QString &folder, QString *why)
+{
+    const QList<quint32> server = serverUids(QStringLiteral("all"), folder);
+    const QList<quint32> cached = store.uids(folderId).value();
+    if (cached != server) {
+        *why = QStringLiteral("UIDs of %1 differ after the restart: %2 cached, %3 on the server")
+                       .arg(folder)
+                       .arg(cached.size())
+                       .arg(server.size());
+        return false;
+    }
+    const QList<quint32> flagged = serverUids(QStringLiteral("flagged"), folder);
+    const QList<quint32> seen = serverUids(QStringLiteral("seen"), folder);
+    for (quint32 uid : server) {
+        const MessageRecord row = store.message(folderId, uid).value();
+        const bool isFlagged = std::binary_search(flagged.cbegin(), flagged.cend(), uid);
+        const bool isSeen = std::binary_search(seen.cbegin(), seen.cend(), uid);
+        if (row.flags.testFlag(MessageRecord::Flagged) != isFlagged
+            || row.flags.testFlag(MessageRecord::Seen) != isSeen) {
+            *why = QStringLiteral("flags of UID %1 in %2 differ after the restart")
+                           .arg(uid)
+                           .arg(folder);
+            return false;
+        }
+    }
+    return true;
+}
+
+// --mode flags and move: empty when, after the restart, the journal's rest replays, the cache
+// agrees with the server in both folders, and the server holds every change once.
+QString Runner::checkChanges(MessageStore &store, qint64 folderId, const QList<quint32> &before,
+                             QString *why)
+{
+    const QString bad = QStringLiteral("inconsistent");
+    if (const MailError error = store.checkIntegrity(); error.isError()) {
+        *why = QStringLiteral("integrity: ") + error.toString();
+        return bad;
+    }
+    const qint64 targetId = folderIdOf(store, m_target);
+    Session session = openSession(m_stack);
+    if (!session.connection) {
+        *why = QStringLiteral("no IMAP session after the restart");
+        return bad;
+    }
+    OperationQueue queue(&store);
+    if (!replay(queue, session.connection.get())) {
+        *why = QStringLiteral("the journal does not drain after the restart (%1 left)")
+                       .arg(queue.pendingCount());
+        return bad;
+    }
+    for (qint64 id : {folderId, targetId}) {
+        if (const MailError error = syncFolder(session.connection.get(), store, id);
+            error.isError()) {
+            *why = QStringLiteral("sync after the restart: ") + error.toString();
+            return bad;
+        }
+    }
+    if (!agrees(store, folderId, m_folder, why) || !agrees(store, targetId, m_target, why))
+        return bad;
+    // Every change reached the server, once.
+    const QList<quint32> left = serverUids(QStringLiteral("all"));
+    if (m_mode == QLatin1String("move")) {
+        QList<quint32> stay;
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            if ((i / MessagesPerChange) % 2)
+                stay.append(before.at(i));
+        }
+        const qsizetype moved = serverUids(QStringLiteral("all"), m_target).size();
+        if (left != stay || moved != before.size() - stay.size()) {
+            *why = QStringLiteral("after the moves %1 stay (%2 expected), %3 moved (%4 expected)")
+                           .arg(left.size())
+                           .arg(stay.size())
+                           .arg(moved)
+                           .arg(before.size() - stay.size());
+            return bad;
+        }
+    } else if (left != before || serverUids(QStringLiteral("flagged")) != before
+               || serverUids(QStringLiteral("seen")) != before) {
+        *why = QStringLiteral("not every message is flagged and seen on the server");
+        return bad;
+    }
+    if (const MailError integrity = store.checkIntegrity(); integrity.isError()) {
+        *why = QStringLiteral("integrity after the restart: ") + integrity.toString();
+        return bad;
+    }
+    return QString();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -375,14 +585,30 @@ int main(int argc, char **argv)
                       QStringLiteral("S"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("messages"), QStringLiteral("Messages in the folder."),
                       QStringLiteral("M"), QStringLiteral("5000")});
+    parser.addOption({QStringLiteral("mode"),
+                      QStringLiteral("What the kill interrupts: sync, flags or move."),
+                      QStringLiteral("MODE"), QStringLiteral("sync")});
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("One line per run.")});
+    parser.addOption(
+            {QStringLiteral("target"), QStringLiteral("(internal)"), QStringLiteral("FOLDER")});
     parser.addOption({QStringLiteral("child"), QStringLiteral("(internal)"), QStringLiteral("DIR")});
     parser.addOption(
             {QStringLiteral("folder"), QStringLiteral("(internal)"), QStringLiteral("FOLDER")});
     parser.process(app);
-    if (parser.isSet(QStringLiteral("child")))
-        return childSync(parser.value(QStringLiteral("child")),
-                         parser.value(QStringLiteral("folder")));
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode != QLatin1String("sync") && mode != QLatin1String("flags")
+        && mode != QLatin1String("move")) {
+        std::fprintf(stderr, "--mode is sync, flags or move\n");
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("child"))) {
+        if (mode == QLatin1String("sync"))
+            return childSync(parser.value(QStringLiteral("child")),
+                             parser.value(QStringLiteral("folder")));
+        return childOperate(parser.value(QStringLiteral("child")),
+                            parser.value(QStringLiteral("folder")),
+                            parser.value(QStringLiteral("target")), mode);
+    }
 
     const MailStackInfo stack = MailStackInfo::fromEnvironment();
     if (!stack.isValid()) {
@@ -402,7 +628,11 @@ int main(int argc, char **argv)
     }
 
     QMap<QString, int> counts;
-    Runner runner(stack, folder, verbose);
+    Runner runner(stack, folder, mode, verbose);
+    if (!runner.prepare()) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(runner.target()));
+        return 2;
+    }
     const qint64 fullMs = runner.calibrate();
     if (fullMs <= 0) {
         std::fprintf(stderr, "the synchronisation of %s does not finish unkilled\n",
@@ -423,6 +653,9 @@ int main(int argc, char **argv)
     }
     stack.doveadm({QStringLiteral("mailbox"), QStringLiteral("delete"), QStringLiteral("-u"), User,
                    folder});
+    if (!runner.isSyncMode())
+        stack.doveadm({QStringLiteral("mailbox"), QStringLiteral("delete"), QStringLiteral("-u"),
+                       User, runner.target()});
     std::printf("runs %d\n", runs);
     for (const char *key :
          {"consistent", "inconsistent", "killed_mid_sync", "killed_early", "killed_late"})
