@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Only the Trash and Junk folders can be emptied.</source>
-        <translation>Nur die Ordner „Papierkorb“ und „Junk“ können geleert werden.</translation>
+        <translation>Nur die Ordner „Papierkorb“ und „Spam“ können geleert werden.</translation>
     </message>
     <message numerus="yes">
         <source>Emptied %1: %n message(s) deleted</source>
@@ -1328,7 +1328,7 @@
     </message>
     <message>
         <source>Junk</source>
-        <translation>Junk</translation>
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>Junk</source>
-        <translation>Junk</translation>
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -2064,7 +2064,7 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>&amp;Empty Junk…</source>
-        <translation>&amp;Junk-Ordner leeren …</translation>
+        <translation>&amp;Spam-Ordner leeren …</translation>
     </message>
     <message>
         <source>&amp;New Folder…</source>
@@ -3237,7 +3237,7 @@ Trotzdem beenden?</translation>
     <name>StatusArea</name>
     <message>
         <source>offline</source>
-        <translation>offline</translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>connecting…</source>
@@ -3245,7 +3245,7 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>online</source>
-        <translation>online</translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>error</source>
