@@ -33,6 +33,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QFile>
+#include <QInputDialog>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
@@ -55,6 +56,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -136,6 +138,8 @@ const QList<TestMessage> testMessages = {
 
 const QString accountName = u"Carola Reiher"_s;
 const QString ownFolder = u"Projekte"_s;
+const QString secondAccountName = u"Bruno Haller"_s;
+const QString secondAddress = u"bruno@example.test"_s;
 
 template<typename T>
 QList<T *> visibleWindows()
@@ -234,6 +238,15 @@ private:
     QModelIndex folderWithUse(FolderRecord::SpecialUse use) const;
     QModelIndex findFolder(const std::function<bool(const QModelIndex &)> &match) const;
     void selectFolder(const QModelIndex &folder);
+    // The first account's row of the folder tree.
+    QModelIndex accountRow() const
+    {
+        return findFolder([](const QModelIndex &index) {
+            return index.data(AccountFolderModel::KindRole).toInt()
+                           == int(AccountFolderModel::Kind::Account)
+                   && index.data().toString() == accountName;
+        });
+    }
     MainWindow *window() const { return m_app->mainWindow(); }
 
     MailStackInfo m_stack;
@@ -306,6 +319,8 @@ void TestGermanWindow::initTestCase()
     QVERIFY2(saveMessage(testMessages.first(), ownFolder).isEmpty(), "no message in Projekte");
     QStringList data = {accountName,
                         carol,
+                        secondAccountName,
+                        secondAddress,
                         m_stack.host(),
                         ownFolder,
                         m_stack.caFile(),
@@ -316,6 +331,7 @@ void TestGermanWindow::initTestCase()
         data << message.from << message.fromAddress << message.subject;
         data << message.body.split(u'\n', Qt::SkipEmptyParts);
     }
+    data << u"anbei"_s; // the word of a body that speaks of an attachment
     // The test certificates' names.
     for (const QByteArray &pem : {TestCertificates::first, TestCertificates::second}) {
         for (const QSslCertificate &certificate : QSslCertificate::fromData(pem)) {
@@ -333,24 +349,29 @@ void TestGermanWindow::initTestCase()
     // The account, as the settings keep it; its password where the application reads it.
     {
         QSettings settings;
-        settings.setValue(u"accountOrder"_s, QStringList {u"carol"_s});
-        settings.beginGroup(u"accounts/carol"_s);
-        settings.setValue(u"displayName"_s, accountName);
-        settings.setValue(u"address"_s, carol);
-        settings.setValue(u"userName"_s, carol);
-        settings.setValue(u"authMethod"_s, u"auto"_s);
-        settings.setValue(u"caFile"_s, m_stack.caFile());
-        settings.setValue(u"serverSavesSentMail"_s, false);
-        settings.setValue(u"imap/host"_s, m_stack.host());
-        settings.setValue(u"imap/port"_s, m_stack.imapTlsPort());
-        settings.setValue(u"imap/security"_s, u"tls"_s);
-        settings.setValue(u"smtp/host"_s, m_stack.host());
-        settings.setValue(u"smtp/port"_s, m_stack.smtpStartTlsPort());
-        settings.setValue(u"smtp/security"_s, u"starttls"_s);
-        settings.setValue(u"identities/size"_s, 1);
-        settings.setValue(u"identities/1/name"_s, accountName);
-        settings.setValue(u"identities/1/address"_s, carol);
-        settings.endGroup();
+        // A second account has no password stored: Heron asks for it.
+        settings.setValue(u"accountOrder"_s, QStringList {u"carol"_s, u"bruno"_s});
+        for (const auto &[id, name, address] :
+             {std::tuple {u"carol"_s, accountName, carol},
+              std::tuple {u"bruno"_s, secondAccountName, secondAddress}}) {
+            settings.beginGroup(u"accounts/"_s + id);
+            settings.setValue(u"displayName"_s, name);
+            settings.setValue(u"address"_s, address);
+            settings.setValue(u"userName"_s, address);
+            settings.setValue(u"authMethod"_s, u"auto"_s);
+            settings.setValue(u"caFile"_s, m_stack.caFile());
+            settings.setValue(u"serverSavesSentMail"_s, false);
+            settings.setValue(u"imap/host"_s, m_stack.host());
+            settings.setValue(u"imap/port"_s, m_stack.imapTlsPort());
+            settings.setValue(u"imap/security"_s, u"tls"_s);
+            settings.setValue(u"smtp/host"_s, m_stack.host());
+            settings.setValue(u"smtp/port"_s, m_stack.smtpStartTlsPort());
+            settings.setValue(u"smtp/security"_s, u"starttls"_s);
+            settings.setValue(u"identities/size"_s, 1);
+            settings.setValue(u"identities/1/name"_s, name);
+            settings.setValue(u"identities/1/address"_s, address);
+            settings.endGroup();
+        }
         // A sent message waits in the Outbox long enough to be looked at there.
         settings.setValue(u"composer/undoSendSeconds"_s, 60);
     }
@@ -364,6 +385,14 @@ void TestGermanWindow::initTestCase()
     window()->resize(1200, 800);
     window()->show();
     QVERIFY(QTest::qWaitForWindowExposed(window()));
+    // The second account's password question; left unanswered.
+    QInputDialog *prompt = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((prompt = window()->findChild<QInputDialog *>(u"passwordPrompt"_s))
+                                     && prompt->isVisible(),
+                             30000);
+    m_finder.walk(prompt, u"password question"_s);
+    QVERIFY2(m_finder.findings().isEmpty(), qPrintable(m_finder.report()));
+    prompt->reject();
     // The Inbox with the three messages; the first is shown.
     QTRY_VERIFY_WITH_TIMEOUT(folderWithUse(FolderRecord::SpecialUse::Inbox).isValid(), 30000);
     selectFolder(folderWithUse(FolderRecord::SpecialUse::Inbox));
@@ -517,7 +546,7 @@ void TestGermanWindow::mainWindowMenusAndContextMenus()
     for (const QModelIndex &folder :
          {folderWithUse(FolderRecord::SpecialUse::Inbox),
           folderWithUse(FolderRecord::SpecialUse::Trash),
-          folderWithUse(FolderRecord::SpecialUse::Junk), folderIndex(ownFolder),
+          folderWithUse(FolderRecord::SpecialUse::Junk), folderIndex(ownFolder), accountRow(),
           window()->folderView()->model()->index(0, 0)}) {
         QVERIFY(folder.isValid());
         std::unique_ptr<QMenu> menu(window()->createFolderMenu(folder));
@@ -548,8 +577,7 @@ void TestGermanWindow::windowsAndDialogs()
     QAction *trigger = window()->findChild<QAction *>(action);
     if (!trigger) {
         // An action of a folder's context menu.
-        const QModelIndex at = folder.isEmpty() ? window()->folderView()->model()->index(0, 0)
-                                                : folderIndex(folder);
+        const QModelIndex at = folder.isEmpty() ? accountRow() : folderIndex(folder);
         QVERIFY(at.isValid());
         menu.reset(window()->createFolderMenu(at));
         trigger = menu->findChild<QAction *>(action);
@@ -647,8 +675,13 @@ void TestGermanWindow::composerAndOutbox()
     QVERIFY(QTest::qWaitForWindowExposed(composer));
     composer->toField()->setText(u"dora@example.test"_s);
     composer->subjectField()->setText(testMessages.at(0).subject);
-    composer->bodyEditor()->setPlainText(testMessages.at(0).body);
+    // A text that speaks of an attachment, and none: Send asks first.
+    composer->bodyEditor()->setPlainText(testMessages.at(1).body);
     m_finder.walk(composer, u"composer"_s);
+    QVERIFY(walkNextWindow(u"attachment question"_s,
+                           [composer] { composer->sendAction()->trigger(); }));
+    QVERIFY(composer->isVisible());
+    composer->bodyEditor()->setPlainText(testMessages.at(0).body);
     composer->sendAction()->trigger();
     const QModelIndex outbox = findFolder([](const QModelIndex &index) {
         return index.data(AccountFolderModel::KindRole).toInt()
@@ -667,6 +700,9 @@ void TestGermanWindow::composerAndOutbox()
     window()->outboxView()->list()->setCurrentIndex(
             window()->outboxView()->list()->model()->index(0, 0));
     m_finder.walk(window(), u"main window with the Outbox"_s);
+    QVERIFY(walkNextWindow(u"Outbox delete question"_s,
+                           [this] { window()->outboxView()->deleteButton()->click(); }));
+    QCOMPARE(window()->outboxView()->list()->model()->rowCount(), 1);
 
     // Quitting while it waits asks first; the user keeps Heron running.
     QVERIFY(walkNextWindow(u"quit question"_s, [this] { window()->close(); }));
