@@ -927,6 +927,10 @@
         <source>Cannot release the cache&apos;s memory</source>
         <translation>Der Speicher des Caches kann nicht freigegeben werden</translation>
     </message>
+    <message>
+        <source>No SQLite handle</source>
+        <translation>Kein Zugriff auf SQLite</translation>
+    </message>
 </context>
 <context>
     <name>CacheTransaction</name>
@@ -1516,6 +1520,10 @@
     <message>
         <source>Cannot remove a folder</source>
         <translation>Ein Ordner kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot rename the folder to %1</source>
+        <translation>Der Ordner kann nicht in %1 umbenannt werden</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2405,10 @@ Trotzdem beenden?</translation>
         <source>Cannot count the messages of the folders</source>
         <translation>Die Nachrichten der Ordner können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>Cannot look for a message by its Message-ID</source>
+        <translation>Eine Nachricht kann nicht anhand ihrer Message-ID gesucht werden</translation>
+    </message>
 </context>
 <context>
     <name>MessageViewer</name>
@@ -3188,6 +3200,13 @@ Trotzdem beenden?</translation>
     <message>
         <source>Sent, but the server refused some recipients: %1</source>
         <translation>Gesendet, aber der Server hat einige Empfänger abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteStatement</name>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
     </message>
 </context>
 <context>
