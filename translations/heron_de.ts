@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Only the Trash and Junk folders can be emptied.</source>
-        <translation>Nur die Ordner „Papierkorb“ und „Junk“ können geleert werden.</translation>
+        <translation>Nur die Ordner „Papierkorb“ und „Spam“ können geleert werden.</translation>
     </message>
     <message numerus="yes">
         <source>Emptied %1: %n message(s) deleted</source>
@@ -927,6 +927,10 @@
         <source>Cannot release the cache&apos;s memory</source>
         <translation>Der Speicher des Caches kann nicht freigegeben werden</translation>
     </message>
+    <message>
+        <source>No SQLite handle</source>
+        <translation>Kein Zugriff auf SQLite</translation>
+    </message>
 </context>
 <context>
     <name>CacheTransaction</name>
@@ -1328,7 +1332,7 @@
     </message>
     <message>
         <source>Junk</source>
-        <translation>Junk</translation>
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -1355,7 +1359,7 @@
     </message>
     <message>
         <source>Junk</source>
-        <translation>Junk</translation>
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -1516,6 +1520,10 @@
     <message>
         <source>Cannot remove a folder</source>
         <translation>Ein Ordner kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot rename the folder to %1</source>
+        <translation>Der Ordner kann nicht in %1 umbenannt werden</translation>
     </message>
 </context>
 <context>
@@ -2064,7 +2072,7 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>&amp;Empty Junk…</source>
-        <translation>&amp;Junk-Ordner leeren …</translation>
+        <translation>&amp;Spam-Ordner leeren …</translation>
     </message>
     <message>
         <source>&amp;New Folder…</source>
@@ -2396,6 +2404,10 @@ Trotzdem beenden?</translation>
     <message>
         <source>Cannot count the messages of the folders</source>
         <translation>Die Nachrichten der Ordner können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot look for a message by its Message-ID</source>
+        <translation>Eine Nachricht kann nicht anhand ihrer Message-ID gesucht werden</translation>
     </message>
 </context>
 <context>
@@ -3191,6 +3203,13 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>SqliteStatement</name>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>SslTransport</name>
     <message>
         <source>Timed out connecting to %1</source>
@@ -3237,7 +3256,7 @@ Trotzdem beenden?</translation>
     <name>StatusArea</name>
     <message>
         <source>offline</source>
-        <translation>offline</translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>connecting…</source>
@@ -3245,7 +3264,7 @@ Trotzdem beenden?</translation>
     </message>
     <message>
         <source>online</source>
-        <translation>online</translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>error</source>

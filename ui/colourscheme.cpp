@@ -1,5 +1,7 @@
 #include "colourscheme.h"
 
+#include "menuiconstyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -73,9 +75,16 @@ QPalette ColourScheme::palette(Scheme scheme)
 
 void ColourScheme::apply(Scheme scheme)
 {
-    if (scheme == Scheme::System)
+    if (scheme == Scheme::System) {
+        // The desktop's style stays; Fusion (Qt's own, where the desktop names none) gets
+        // highlighted menu icons in the highlighted text colour.
+        if (QApplication::style()->name().compare(QStringLiteral("fusion"), Qt::CaseInsensitive)
+            == 0)
+            QApplication::setStyle(
+                    new MenuIconStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         return;
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
+    QApplication::setStyle(new MenuIconStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QApplication::setPalette(palette(scheme));
 }
 

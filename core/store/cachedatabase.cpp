@@ -201,7 +201,9 @@ SqliteStatement *CacheDatabase::sqliteStatement(const char *sql, MailError *erro
         *error = MailError(MailError::Kind::Storage,
                            QCoreApplication::translate("CacheDatabase",
                                                        "Cannot prepare a cache query"),
-                           handle ? statement->errorText() : QStringLiteral("No SQLite handle"));
+                           handle ? statement->errorText()
+                                  : QCoreApplication::translate("CacheDatabase",
+                                                                "No SQLite handle"));
         return nullptr;
     }
     return m_sqliteStatements.emplace(sql, std::move(statement)).first->second.get();

@@ -201,7 +201,10 @@ MailError FolderTable::setPath(qint64 folderId, const QString &path)
     query->bindValue(0, path);
     query->bindValue(1, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot rename the folder to %1").arg(path), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable",
+                                                       "Cannot rename the folder to %1")
+                                   .arg(path),
+                           *query);
     return {};
 }
 
@@ -216,7 +219,8 @@ MailError FolderTable::setSubscribed(qint64 folderId, bool subscribed)
     query->bindValue(0, subscribed ? 1 : 0);
     query->bindValue(1, folderId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot change a folder"), *query);
+        return m_db.failed(QCoreApplication::translate("FolderTable", "Cannot change a folder"),
+                           *query);
     return {};
 }
 

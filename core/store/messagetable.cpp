@@ -305,7 +305,10 @@ StoreResult<QList<std::pair<qint64, quint32>>> MessageTable::findByMessageId(
         return error;
     query->bindValue(0, messageId);
     if (!query->exec())
-        return m_db.failed(QStringLiteral("Cannot look for a message by its Message-ID"), *query);
+        return m_db
+                .failed(QCoreApplication::translate("MessageTable",
+                                                    "Cannot look for a message by its Message-ID"),
+                        *query);
     QList<std::pair<qint64, quint32>> found;
     while (query->next())
         found.append({query->value(0).toLongLong(), query->value(1).toUInt()});

@@ -1,5 +1,6 @@
 #include "sqlitestatement.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVariant>
@@ -143,7 +144,7 @@ int SqliteStatement::changes() const
 QString SqliteStatement::errorText() const
 {
     if (!m_db)
-        return QStringLiteral("No database");
+        return QCoreApplication::translate("SqliteStatement", "No database");
     if (m_lastError != SQLITE_OK)
         return QString::fromUtf8(sqlite3_errstr(m_lastError));
     return QString::fromUtf8(sqlite3_errmsg(m_db));
