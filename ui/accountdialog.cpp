@@ -3,6 +3,7 @@
 
 #include "accounts/memorysecretstore.h"
 #include "addresslist.h"
+#include "certificatedialog.h"
 #include "connectiontestpanel.h"
 #include "icons.h"
 #include "identitylisteditor.h"
@@ -23,6 +24,8 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 
@@ -121,9 +124,14 @@ AccountDialog::AccountDialog(QWidget *parent)
     connect(m_testPanel, &ConnectionTestPanel::certificatePinned, this,
             [this](ConnectionTestResult::Server server, const QByteArray &fingerprint) {
                 pinCertificate(int(server), fingerprint);
+                // The test goes on with the certificate trusted.
+                if (!m_testPanel->isRunning() && !fingerprint.isEmpty())
+                    testRequested();
             });
 
     connect(m_lookup, &AutoconfigLookup::finished, this, &AccountDialog::applyDiscovered);
+    connect(m_lookup, &AutoconfigLookup::certificateTrustRequested, this,
+            &AccountDialog::askProbeTrust);
     connect(m_identities->addressField(), &QLineEdit::textChanged, this,
             &AccountDialog::updateLoginLabels);
     connect(m_identities->addressField(), &QLineEdit::editingFinished, this, [this] {
@@ -454,9 +462,36 @@ void AccountDialog::setServer(QLineEdit *host, QLineEdit *port, QComboBox *secur
     (imap ? m_imapWarning : m_smtpWarning)->setVisible(server.security == Security::None);
 }
 
+void AccountDialog::askProbeTrust(const QString &host, const QList<QSslCertificate> &chain,
+                                  const QString &reasons)
+{
+    m_findStatus->setStyleSheet(ColourScheme::cssColour(ColourScheme::warning(palette())));
+    m_findStatus->setText(tr("The certificate of %1 is not trusted by the system. Look at it "
+                             "and decide whether to trust it for this account.")
+                                  .arg(host));
+    QList<QByteArray> pinned = m_account.imapPinnedFingerprints();
+    pinned += m_account.smtpPinnedFingerprints();
+    auto *dialog = new CertificateDialog(host, chain, pinned, reasons, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_probeTrust = dialog;
+    connect(dialog, &QDialog::finished, m_lookup, [this, dialog](int result) {
+        if (m_probeTrust != dialog)
+            return; // withdrawn: the lookup ended without it
+        m_probeTrust = nullptr;
+        m_findStatus->setStyleSheet(QString());
+        m_findStatus->setText(result == QDialog::Accepted
+                                      ? tr("Certificate trusted; looking further…")
+                                      : tr("Certificate not trusted; looking further…"));
+        m_lookup->answerTrust(result == QDialog::Accepted);
+    });
+    dialog->open();
+}
+
 void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QString &error)
 {
     m_find->setEnabled(true);
+    if (CertificateDialog *question = std::exchange(m_probeTrust, nullptr))
+        question->reject(); // the lookup no longer waits for it
     if (m_imapHost->text() + u'\n' + m_smtpHost->text() != m_hostsAtLookup) {
         // The user typed servers while the lookup ran: theirs stay.
         if (found.source != DiscoveredSettings::Source::None)
@@ -477,6 +512,12 @@ void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QStri
         m_tabs->setCurrentIndex(1);
         return;
     }
+    // A certificate the user trusted while the servers were probed is pinned for the account.
+    if (!found.imapTrustedCertificate.isEmpty())
+        m_account.setImapPinnedFingerprints({found.imapTrustedCertificate});
+    if (!found.smtpTrustedCertificate.isEmpty())
+        m_account.setSmtpPinnedFingerprints({found.smtpTrustedCertificate});
+    updatePinLabel();
     const QString address = m_identities->identities().constFirst().address;
     m_userName->setText(found.userName == address ? QString() : found.userName);
     m_auth->setCurrentIndex(m_auth->findData(int(found.mechanism)));

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 
+class CertificateDialog;
 class ConnectionTester;
 class ConnectionTestPanel;
 class IdentityListEditor;
@@ -115,6 +116,8 @@ private:
                    const DiscoveredSettings::Server &server);
     void testRequested();
     void pinCertificate(int server, const QByteArray &fingerprint);
+    void askProbeTrust(const QString &host, const QList<QSslCertificate> &chain,
+                       const QString &reasons);
     // The provider that signs the account in, from its address or server.
     std::optional<OAuth2Provider> currentProvider() const;
     void signInClicked();
@@ -157,6 +160,7 @@ private:
     QPushButton *m_find;
     QLabel *m_findStatus;
     AutoconfigLookup *m_lookup;
+    QPointer<CertificateDialog> m_probeTrust; // the lookup's question, while open
     QString m_lookedUpAddress;
     QString m_hostsAtLookup; // the server fields when the lookup started
     QHash<const QWidget *, QLabel *> m_errors;

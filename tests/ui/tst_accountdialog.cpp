@@ -760,15 +760,72 @@ private Q_SLOTS:
                  qPrintable(text));
         QCOMPARE(panel->certificateButtons().size(), 1);
 
-        QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
+        // The trust question comes by itself when the test ends.
         CertificateDialog *certificateDialog = nullptr;
         QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        QVERIFY(certificateDialog->isVisible());
         QCOMPARE(certificateDialog->pinState(), CertificateDialog::PinState::NotPinned);
         QVERIFY(certificateDialog->statusLabel()->text().contains(u"self-signed"_s));
+        // Trusted, the certificate is pinned and the test goes on with it.
+        tester.results = {
+                result(ConnectionTestResult::Server::Imap, ConnectionTestResult::Outcome::Success)};
         certificateDialog->accept();
         QCOMPARE(dialog.account().imapPinnedFingerprints(),
                  QList<QByteArray> {Account::fingerprint(chain.at(0))});
         QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(tester.starts, 2);
+        QCOMPARE(tester.lastAccount.imapPinnedFingerprints(),
+                 QList<QByteArray> {Account::fingerprint(chain.at(0))});
+        QCOMPARE(panel->resultLabels().size(), 1);
+        QCOMPARE(panel->resultLabels().at(0)->property("outcome").toInt(),
+                 int(ConnectionTestResult::Outcome::Success));
+
+        // Its button shows the certificate again.
+        tester.results = {r};
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 3);
+        QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
+        QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        QCOMPARE(certificateDialog->pinState(), CertificateDialog::PinState::Matches);
+    }
+
+    void declinedCertificateIsReportedOnly()
+    {
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(TestCertificates::first);
+        AccountDialog dialog;
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        fillValid(dialog);
+        ConnectionTestResult r = result(ConnectionTestResult::Server::Smtp,
+                                        ConnectionTestResult::Outcome::CertificateUntrusted);
+        r.certificateChain = chain;
+        tester.results = {result(ConnectionTestResult::Server::Imap,
+                                 ConnectionTestResult::Outcome::Success),
+                          r};
+        const Security securityBefore = dialog.account().smtpSecurity();
+        ConnectionTestPanel *panel = dialog.testPanel();
+        QSignalSpy finished(panel, &ConnectionTestPanel::finished);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 1);
+        CertificateDialog *certificateDialog = nullptr;
+        QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        certificateDialog->reject();
+        QTRY_VERIFY(!dialog.findChild<CertificateDialog *>());
+        // Nothing pinned, nothing tried again, the refusal stays in the results.
+        QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
+        QVERIFY(dialog.account().imapPinnedFingerprints().isEmpty());
+        QCOMPARE(tester.starts, 1);
+        QCOMPARE(panel->resultLabels().size(), 2);
+        QVERIFY(panel->resultLabels().at(1)->text().contains(u"not trusted"_s));
+        // Asked once: testing again does not ask again about the same certificate.
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY(!dialog.findChild<CertificateDialog *>());
+        // Nothing less secure was chosen instead.
+        QCOMPARE(dialog.account().smtpSecurity(), securityBefore);
     }
 
     void certificateDialogShowsDetails()
