@@ -1,14 +1,18 @@
 #include "accountdialog.h"
 #include "colourscheme.h"
 
+#include "accounts/memorysecretstore.h"
 #include "addresslist.h"
+#include "certificatedialog.h"
 #include "connectiontestpanel.h"
 #include "icons.h"
 #include "identitylisteditor.h"
 #include "oauth/oauth2providers.h"
+#include "oauth/oauth2tokenmanager.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,6 +24,8 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 
@@ -82,6 +88,10 @@ AccountDialog::AccountDialog(QWidget *parent)
     , m_smtpLogin(new QWidget)
     , m_passwordLabel(new QLabel(tr("&Password:")))
     , m_authNote(new QLabel)
+    , m_signIn(new QPushButton(tr("&Sign in…")))
+    , m_signInStatus(new QLabel)
+    , m_signInSecrets(new MemorySecretStore(this))
+    , m_browserOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
     , m_userName(new QLineEdit)
     , m_password(new QLineEdit)
     , m_auth(new QComboBox)
@@ -114,9 +124,14 @@ AccountDialog::AccountDialog(QWidget *parent)
     connect(m_testPanel, &ConnectionTestPanel::certificatePinned, this,
             [this](ConnectionTestResult::Server server, const QByteArray &fingerprint) {
                 pinCertificate(int(server), fingerprint);
+                // The test goes on with the certificate trusted.
+                if (!m_testPanel->isRunning() && !fingerprint.isEmpty())
+                    testRequested();
             });
 
     connect(m_lookup, &AutoconfigLookup::finished, this, &AccountDialog::applyDiscovered);
+    connect(m_lookup, &AutoconfigLookup::certificateTrustRequested, this,
+            &AccountDialog::askProbeTrust);
     connect(m_identities->addressField(), &QLineEdit::textChanged, this,
             &AccountDialog::updateLoginLabels);
     connect(m_identities->addressField(), &QLineEdit::editingFinished, this, [this] {
@@ -256,6 +271,18 @@ QWidget *AccountDialog::createServersPage()
     log->addRow(m_passwordLabel, m_password);
     log->addRow(tr("Authentication:"), m_auth);
     log->addRow(QString(), m_authNote);
+    m_signIn->setObjectName(QStringLiteral("signIn"));
+    m_signInStatus->setObjectName(QStringLiteral("signInStatus"));
+    m_signInStatus->setWordWrap(true);
+    m_signInStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *signInRow = new QWidget;
+    auto *signInLayout = new QHBoxLayout(signInRow);
+    signInLayout->setContentsMargins(0, 0, 0, 0);
+    signInLayout->addWidget(m_signIn, 0, Qt::AlignTop);
+    signInLayout->addWidget(m_signInStatus, 1);
+    log->addRow(QString(), signInRow);
+    signInRow->setVisible(false);
+    connect(m_signIn, &QPushButton::clicked, this, &AccountDialog::signInClicked);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountDialog::updateLoginLabels);
     // Which provider signs the account in follows from its address or server.
     connect(m_imapHost, &QLineEdit::textChanged, this, &AccountDialog::updateLoginLabels);
@@ -362,6 +389,14 @@ void AccountDialog::setAccount(const Account &account)
     m_smtpLogin->setVisible(account.hasOwnSubmissionLogin());
     m_smtpUserName->setText(account.smtpUserName());
     m_smtpPassword->clear();
+    // A sign-in belongs to the account it was made for.
+    if (m_tokens)
+        m_tokens->declineSignIn();
+    m_refreshToken.clear();
+    m_accessToken.clear();
+    m_signedInProvider.clear();
+    endSignIn();
+    m_signInStatus->clear();
     updateLoginLabels();
     m_hostsAtLookup = m_imapHost->text() + u'\n' + m_smtpHost->text();
     m_caFile->setText(account.caFilePath());
@@ -427,9 +462,36 @@ void AccountDialog::setServer(QLineEdit *host, QLineEdit *port, QComboBox *secur
     (imap ? m_imapWarning : m_smtpWarning)->setVisible(server.security == Security::None);
 }
 
+void AccountDialog::askProbeTrust(const QString &host, const QList<QSslCertificate> &chain,
+                                  const QString &reasons)
+{
+    m_findStatus->setStyleSheet(ColourScheme::cssColour(ColourScheme::warning(palette())));
+    m_findStatus->setText(tr("The certificate of %1 is not trusted by the system. Look at it "
+                             "and decide whether to trust it for this account.")
+                                  .arg(host));
+    QList<QByteArray> pinned = m_account.imapPinnedFingerprints();
+    pinned += m_account.smtpPinnedFingerprints();
+    auto *dialog = new CertificateDialog(host, chain, pinned, reasons, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_probeTrust = dialog;
+    connect(dialog, &QDialog::finished, m_lookup, [this, dialog](int result) {
+        if (m_probeTrust != dialog)
+            return; // withdrawn: the lookup ended without it
+        m_probeTrust = nullptr;
+        m_findStatus->setStyleSheet(QString());
+        m_findStatus->setText(result == QDialog::Accepted
+                                      ? tr("Certificate trusted; looking further…")
+                                      : tr("Certificate not trusted; looking further…"));
+        m_lookup->answerTrust(result == QDialog::Accepted);
+    });
+    dialog->open();
+}
+
 void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QString &error)
 {
     m_find->setEnabled(true);
+    if (CertificateDialog *question = std::exchange(m_probeTrust, nullptr))
+        question->reject(); // the lookup no longer waits for it
     if (m_imapHost->text() + u'\n' + m_smtpHost->text() != m_hostsAtLookup) {
         // The user typed servers while the lookup ran: theirs stay.
         if (found.source != DiscoveredSettings::Source::None)
@@ -450,6 +512,12 @@ void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QStri
         m_tabs->setCurrentIndex(1);
         return;
     }
+    // A certificate the user trusted while the servers were probed is pinned for the account.
+    if (!found.imapTrustedCertificate.isEmpty())
+        m_account.setImapPinnedFingerprints({found.imapTrustedCertificate});
+    if (!found.smtpTrustedCertificate.isEmpty())
+        m_account.setSmtpPinnedFingerprints({found.smtpTrustedCertificate});
+    updatePinLabel();
     const QString address = m_identities->identities().constFirst().address;
     m_userName->setText(found.userName == address ? QString() : found.userName);
     m_auth->setCurrentIndex(m_auth->findData(int(found.mechanism)));
@@ -478,38 +546,130 @@ QString AccountDialog::submissionPassword() const
     return m_smtpOwnLogin->isChecked() ? m_smtpPassword->text() : QString();
 }
 
+std::optional<OAuth2Provider> AccountDialog::currentProvider() const
+{
+    const QSettings settings;
+    const QList<Identity> identities = m_identities->identities();
+    const QString address = identities.isEmpty() ? QString() : identities.constFirst().address;
+    return OAuth2Providers::forAccount(address, m_imapHost->text(), &settings);
+}
+
 void AccountDialog::updateLoginLabels()
 {
     const auto method = static_cast<Account::AuthMethod>(m_auth->currentData().toInt());
     const bool oauth = isOAuthMechanism(method);
     QString note;
     bool tokenField = oauth;
+    bool canSignIn = false;
+    const std::optional<OAuth2Provider> provider = oauth ? currentProvider() : std::nullopt;
     if (oauth) {
-        const QSettings settings;
-        const QList<Identity> identities = m_identities->identities();
-        const QString address = identities.isEmpty() ? QString() : identities.constFirst().address;
-        const std::optional<OAuth2Provider> provider
-                = OAuth2Providers::forAccount(address, m_imapHost->text(), &settings);
         if (provider && provider->hasClientId()) {
-            note = tr("You sign in with %1 in your web browser when Heron first connects; "
-                      "Heron keeps the sign-in in the keychain, never your password.")
+            note = tr("Press Sign in to sign in with %1 in your web browser; Heron keeps the "
+                      "sign-in in the keychain, never your password.")
                            .arg(provider->name);
             tokenField = false;
+            canSignIn = true;
         } else if (provider) {
             note = OAuth2Providers::missingConfiguration(*provider) + QLatin1Char(' ')
                    + tr("Until then, an access token can be pasted below.");
         } else {
-            note = tr("The server is sent an OAuth 2.0 access token instead of a password: "
-                      "paste one your provider issued for mail.");
+            note = tr("No OAuth 2.0 provider Heron knows serves this address or server, so "
+                      "there is no sign-in to start: the server is sent an OAuth 2.0 access "
+                      "token instead of a password; paste one your provider issued for mail.");
         }
+    }
+    // A sign-in made (or under way) for another provider, or for a password login, is of no use
+    // any more.
+    const QString providerId = canSignIn ? provider->id : QString();
+    if ((m_tokens && m_tokens->provider().id != providerId)
+        || (!m_signedInProvider.isEmpty() && m_signedInProvider != providerId)) {
+        if (m_tokens)
+            m_tokens->declineSignIn();
+        m_refreshToken.clear();
+        m_accessToken.clear();
+        m_signedInProvider.clear();
+        endSignIn();
+        m_signInStatus->clear();
     }
     m_passwordLabel->setText(oauth ? tr("Access &token:") : tr("&Password:"));
     m_password->setEnabled(!oauth || tokenField);
     m_authNote->setText(note);
     m_authNote->setVisible(oauth);
+    m_signIn->parentWidget()->setVisible(oauth);
+    m_signIn->setEnabled(canSignIn);
     // A long note must not squeeze the login fields: the open dialog grows to hold it.
     if (isVisible() && oauth)
         resize(width(), qMax(height(), sizeHint().height()));
+}
+
+void AccountDialog::showSignInStatus(const QString &text, bool error)
+{
+    m_signInStatus->setStyleSheet(error ? ColourScheme::cssColour(ColourScheme::error(palette()))
+                                        : QString());
+    m_signInStatus->setText(text);
+}
+
+void AccountDialog::signInClicked()
+{
+    if (m_tokens) { // the button cancels the sign-in under way
+        m_tokens->declineSignIn();
+        endSignIn();
+        showSignInStatus(tr("The sign-in was cancelled."), false);
+        return;
+    }
+    const std::optional<OAuth2Provider> provider = currentProvider();
+    if (!provider || !provider->hasClientId())
+        return;
+    auto *tokens = new OAuth2TokenManager(m_account.id(), *provider, m_signInSecrets, this);
+    m_tokens = tokens;
+    const QString name = provider->name;
+    connect(tokens, &OAuth2TokenManager::browserRequested, this, [this, name](const QUrl &url) {
+        if (m_browserOpener(url))
+            return;
+        // The sign-in still works when the user opens the page by hand.
+        showSignInStatus(tr("No web browser could be opened. Open this address in one to sign "
+                            "in with %1: %2")
+                                 .arg(name, url.toString(QUrl::FullyEncoded)),
+                         true);
+    });
+    connect(tokens, &OAuth2TokenManager::accessTokenChanged, this,
+            [this, tokens, id = provider->id, name](const QString &accessToken) {
+                if (tokens != m_tokens || accessToken.isEmpty())
+                    return;
+                m_accessToken = accessToken;
+                m_refreshToken = tokens->refreshToken();
+                m_signedInProvider = id;
+                endSignIn();
+                showSignInStatus(
+                        m_refreshToken.isEmpty()
+                                ? tr("Signed in with %1, but %1 gave no lasting sign-in: you "
+                                     "will be asked again when Heron connects.")
+                                          .arg(name)
+                                : tr("Signed in with %1. The sign-in is kept in the keychain "
+                                     "when you save the account.")
+                                          .arg(name),
+                        false);
+            });
+    connect(tokens, &OAuth2TokenManager::signInRequested, this,
+            [this, tokens, name](OAuth2TokenManager::Reason, const QString &detail) {
+                if (tokens != m_tokens)
+                    return;
+                endSignIn();
+                showSignInStatus(tr("The sign-in with %1 failed: %2").arg(name, detail), true);
+            });
+    m_signIn->setText(tr("Cancel &Sign-in"));
+    showSignInStatus(tr("Waiting for you to sign in with %1 in your web browser…").arg(name), false);
+    tokens->signIn();
+}
+
+void AccountDialog::endSignIn()
+{
+    if (OAuth2TokenManager *tokens = m_tokens) {
+        m_tokens = nullptr;
+        tokens->disconnect(this);
+        tokens->deleteLater();
+    }
+    m_signIn->setText(m_signedInProvider.isEmpty() ? tr("&Sign in…") : tr("&Sign in Again…"));
 }
 
 void AccountDialog::setConnectionTester(ConnectionTester *tester)
@@ -604,7 +764,9 @@ void AccountDialog::testRequested()
 {
     if (!validate())
         return;
-    m_testPanel->start(account(), password(), submissionPassword());
+    // Signed in here: the test logs in with that sign-in's access token.
+    const bool signedIn = !m_accessToken.isEmpty() && !m_password->isEnabled();
+    m_testPanel->start(account(), signedIn ? m_accessToken : password(), submissionPassword());
 }
 
 void AccountDialog::pinCertificate(int server, const QByteArray &fingerprint)

@@ -2,13 +2,21 @@
 
 #include "accounts/account.h"
 #include "autoconfig/autoconfiglookup.h"
+#include "oauth/oauth2provider.h"
 
 #include <QDialog>
 #include <QHash>
+#include <QPointer>
 
+#include <functional>
+#include <optional>
+
+class CertificateDialog;
 class ConnectionTester;
 class ConnectionTestPanel;
 class IdentityListEditor;
+class MemorySecretStore;
+class OAuth2TokenManager;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -35,6 +43,21 @@ public:
     QString password() const;
     // The outgoing server's own password (only when it has its own login).
     QString submissionPassword() const;
+
+    // The OAuth 2.0 sign-in of "Sign in…" (for the OAuth 2.0 methods, with a provider that has a
+    // client ID): the browser flow runs from the dialog, and its refresh token is kept here,
+    // never stored, until the caller stores it for the saved account. Empty when the user has
+    // not signed in in this dialog.
+    QString oauthRefreshToken() const { return m_refreshToken; }
+    QString oauthAccessToken() const { return m_accessToken; }
+    // Opens the sign-in page; QDesktopServices::openUrl() unless replaced (tests). False when
+    // no browser could be opened.
+    void setBrowserOpener(std::function<bool(const QUrl &)> opener)
+    {
+        m_browserOpener = std::move(opener);
+    }
+    QPushButton *signInButton() const { return m_signIn; }
+    QLabel *signInStatusLabel() const { return m_signInStatus; }
 
     // Not owned; may be nullptr (the test button is then disabled).
     void setConnectionTester(ConnectionTester *tester);
@@ -93,6 +116,13 @@ private:
                    const DiscoveredSettings::Server &server);
     void testRequested();
     void pinCertificate(int server, const QByteArray &fingerprint);
+    void askProbeTrust(const QString &host, const QList<QSslCertificate> &chain,
+                       const QString &reasons);
+    // The provider that signs the account in, from its address or server.
+    std::optional<OAuth2Provider> currentProvider() const;
+    void signInClicked();
+    void endSignIn();
+    void showSignInStatus(const QString &text, bool error);
 
     Account m_account;
     QLineEdit *m_accountName;
@@ -112,6 +142,14 @@ private:
     QWidget *m_smtpLogin;
     QLabel *m_passwordLabel;
     QLabel *m_authNote;
+    QPushButton *m_signIn;
+    QLabel *m_signInStatus;
+    MemorySecretStore *m_signInSecrets;
+    QPointer<OAuth2TokenManager> m_tokens;
+    std::function<bool(const QUrl &)> m_browserOpener;
+    QString m_refreshToken;
+    QString m_accessToken;
+    QString m_signedInProvider; // the provider of m_refreshToken
     QLineEdit *m_userName;
     QLineEdit *m_password;
     QComboBox *m_auth;
@@ -122,6 +160,7 @@ private:
     QPushButton *m_find;
     QLabel *m_findStatus;
     AutoconfigLookup *m_lookup;
+    QPointer<CertificateDialog> m_probeTrust; // the lookup's question, while open
     QString m_lookedUpAddress;
     QString m_hostsAtLookup; // the server fields when the lookup started
     QHash<const QWidget *, QLabel *> m_errors;

@@ -110,6 +110,10 @@ void AccountListDialog::openDialog(const QString &id)
         if (!dialog->submissionPassword().isEmpty())
             secrets.append(
                     {Account::submissionSecretId(account.id()), dialog->submissionPassword()});
+        // The OAuth 2.0 sign-in made in the dialog; nothing of it is kept on Cancel.
+        if (!dialog->oauthRefreshToken().isEmpty())
+            secrets.append({OAuth2TokenManager::refreshTokenSecretId(account.id()),
+                            dialog->oauthRefreshToken()});
         storeThenSave(secrets, save);
     });
     dialog->open();

@@ -1,5 +1,8 @@
 #include "composersignature.h"
 
+#include "messagequoter.h"
+
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QTextEdit>
 
@@ -78,6 +81,20 @@ void ComposerSignature::replace(const QString &signature)
     m_editor->setTextCursor(restored);
 }
 
+int ComposerSignature::quoteStart() const
+{
+    const QTextDocument *document = m_editor->document();
+    const QString forward = MessageQuoter::forwardSeparator();
+    for (QTextBlock b = document->begin(); b.isValid(); b = b.next()) {
+        const QTextBlockFormat format = b.blockFormat();
+        // A plain quote ("> "), a rich one (<blockquote>), or a forwarded message.
+        if (b.text().startsWith(u'>') || b.text() == forward
+            || format.intProperty(QTextFormat::BlockQuoteLevel) > 0 || format.leftMargin() > 0)
+            return b.position();
+    }
+    return document->characterCount();
+}
+
 bool ComposerSignature::adopt(const QString &signature)
 {
     m_placed = false;
@@ -85,7 +102,9 @@ bool ComposerSignature::adopt(const QString &signature)
     const QString text = block(signature);
     if (text.isEmpty())
         return false;
-    QString body = m_editor->document()->toPlainText();
+    // Only above the quoted or forwarded message: a copy of the signature in there is never the
+    // composer's own block.
+    const QString body = m_editor->document()->toPlainText().left(quoteStart());
     const qsizetype at = body.indexOf(text);
     if (at < 0)
         return false;

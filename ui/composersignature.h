@@ -25,13 +25,16 @@ public:
     // Replaces the block put there before with signature's, unless the user changed it.
     void replace(const QString &signature);
     // Looks for signature's block in a body restored from a draft, so that a later change of
-    // sender replaces it. False when it is not there (nothing is then replaced later).
+    // sender replaces it; only above a quoted or forwarded message, never a copy inside it. False
+    // when it is not there (nothing is then replaced later).
     bool adopt(const QString &signature);
     // The block currently tracked (empty when none was put or it was adopted from nothing).
     QString currentBlock() const { return m_block; }
 
 private:
     QString trackedText() const;
+    // Where a quoted or forwarded message begins in the body (its end when there is none).
+    int quoteStart() const;
     void track(int start, const QString &block);
 
     QTextEdit *m_editor;

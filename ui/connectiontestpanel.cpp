@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 ConnectionTestPanel::ConnectionTestPanel(QWidget *parent)
     : QWidget(parent)
     , m_button(new QPushButton(tr("&Test Connection")))
@@ -58,6 +60,7 @@ void ConnectionTestPanel::start(const Account &account, const QString &password,
     if (!m_tester || m_running)
         return;
     clearResults();
+    m_questions.clear();
     m_account = account;
     m_running = true;
     m_button->setText(tr("S&top Test"));
@@ -72,6 +75,18 @@ void ConnectionTestPanel::onFinished()
     m_button->setText(tr("&Test Connection"));
     m_progress->clear();
     Q_EMIT finished();
+    // The trust question, as when connecting: the first untrusted certificate not asked about.
+    const QList<ConnectionTestResult> questions = std::exchange(m_questions, {});
+    for (const ConnectionTestResult &result : questions) {
+        const std::pair<int, QByteArray> key {int(result.server),
+                                              Account::fingerprint(
+                                                      result.certificateChain.constFirst())};
+        if (m_asked.contains(key))
+            continue;
+        m_asked.append(key);
+        showCertificate(result);
+        break;
+    }
 }
 
 void ConnectionTestPanel::clearResults()
@@ -184,6 +199,7 @@ void ConnectionTestPanel::addResult(const ConnectionTestResult &result)
         row->addWidget(button, 0, Qt::AlignTop);
         connect(button, &QPushButton::clicked, this, [this, result] { showCertificate(result); });
         m_certificateButtons.append(button);
+        m_questions.append(result);
     }
     m_results->addLayout(row);
     m_resultLabels.append(label);

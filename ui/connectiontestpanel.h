@@ -12,8 +12,9 @@ class QPushButton;
 class QVBoxLayout;
 
 // The "Test Connection" part of the account dialog: runs an injected tester and lists what it
-// found for each server in words the user can act on. An untrusted certificate gets a button
-// that opens the certificate dialog; trusting it is reported as certificatePinned().
+// found for each server in words the user can act on. An untrusted certificate is put to the
+// user in the certificate dialog when the test ends (once per server and certificate; its
+// button opens it again); trusting it is reported as certificatePinned().
 class ConnectionTestPanel : public QWidget
 {
     Q_OBJECT
@@ -56,4 +57,6 @@ private:
     QVBoxLayout *m_results;
     QList<QLabel *> m_resultLabels;
     QList<QPushButton *> m_certificateButtons;
+    QList<ConnectionTestResult> m_questions; // untrusted certificates to ask about
+    QList<std::pair<int, QByteArray>> m_asked; // (server, fingerprint) asked about before
 };

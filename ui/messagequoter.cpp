@@ -64,9 +64,14 @@ static QStringList forwardHeaderLines(const OriginalMessage &original)
     return lines;
 }
 
+QString MessageQuoter::forwardSeparator()
+{
+    return QStringLiteral("-------- ") + tr("Forwarded Message") + QStringLiteral(" --------");
+}
+
 QString MessageQuoter::forwardPlain(const OriginalMessage &original)
 {
-    return QStringLiteral("-------- ") + tr("Forwarded Message") + QStringLiteral(" --------\n")
+    return forwardSeparator() + QLatin1Char('\n')
            + forwardHeaderLines(original).join(QLatin1Char('\n')) + QStringLiteral("\n\n")
            + original.plainBody;
 }
@@ -76,9 +81,8 @@ QString MessageQuoter::forwardHtml(const OriginalMessage &original)
     QString header;
     for (const QString &line : forwardHeaderLines(original))
         header += line.toHtmlEscaped() + QStringLiteral("<br>");
-    return QStringLiteral("<p>-------- ") + tr("Forwarded Message").toHtmlEscaped()
-           + QStringLiteral(" --------</p><p>") + header + QStringLiteral("</p>")
-           + bodyAsHtml(original);
+    return QStringLiteral("<p>") + forwardSeparator().toHtmlEscaped() + QStringLiteral("</p><p>")
+           + header + QStringLiteral("</p>") + bodyAsHtml(original);
 }
 
 static const QRegularExpression &replyPrefix()

@@ -19,6 +19,8 @@ public:
     static QString quoteHtml(const OriginalMessage &original);
     // A "Forwarded Message" header block followed by the original plain body.
     static QString forwardPlain(const OriginalMessage &original);
+    // The line a forwarded message begins with ("-------- Forwarded Message --------").
+    static QString forwardSeparator();
     static QString forwardHtml(const OriginalMessage &original);
 
     // "Re: subject", without stacking prefixes.

@@ -4,6 +4,7 @@
 #include "autoconfig/serverprobe.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDnsLookup>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -110,6 +111,11 @@ void AutoconfigLookup::start(const QString &address)
     m_srvSmtp.clear();
     m_guessImap.clear();
     m_guessSmtp.clear();
+    m_trustedDigests.clear();
+    m_refusedDigests.clear();
+    m_refusedHosts.clear();
+    m_guessTrusted.clear();
+    m_timedOut = false;
     m_partial = DiscoveredSettings();
     m_running = true;
     m_clock.start();
@@ -149,6 +155,9 @@ void AutoconfigLookup::cancel()
     ++m_generation;
     m_running = false;
     m_timeout.stop();
+    m_trustWaiting.clear();
+    m_trustChains.clear();
+    m_askedDigest.clear();
     // Aborts the requests; later, as this may run inside one of their slots.
     if (m_network)
         m_network.release()->deleteLater();
@@ -413,13 +422,32 @@ void AutoconfigLookup::startGuess()
         auto *probe = new ServerProbe(guess.protocol, server, this);
         probe->setCaCertificates(m_settings.caCertificates);
         probe->setTimeout(qMin(m_settings.requestTimeoutMs, 3000));
+        probe->setAskTrust(true);
         probe->setProperty("rank", guess.rank);
+        connect(probe, &ServerProbe::trustRequested, this,
+                [this, probe](const QList<QSslCertificate> &chain) {
+                    const QByteArray digest = chain.constFirst().digest(QCryptographicHash::Sha256);
+                    if (m_trustedDigests.contains(digest) || m_refusedDigests.contains(digest)) {
+                        probe->answerTrust(m_trustedDigests.contains(digest));
+                        return;
+                    }
+                    m_trustChains.insert(probe, chain);
+                    m_trustWaiting.append(probe);
+                    decide(false);
+                });
         connect(probe, &ServerProbe::finished, this, [this, probe] {
             probe->deleteLater();
+            m_trustWaiting.removeAll(probe);
+            m_trustChains.remove(probe);
             if (!probe->error()) {
                 const int rank = probe->property("rank").toInt();
-                (probe->protocol() == ServerProbe::Protocol::Imap ? m_guessImap : m_guessSmtp)
-                        .append({rank, probe->server()});
+                const bool imapProbe = probe->protocol() == ServerProbe::Protocol::Imap;
+                (imapProbe ? m_guessImap : m_guessSmtp).append({rank, probe->server()});
+                if (!probe->trustedDigest().isEmpty())
+                    m_guessTrusted.insert(std::make_pair(imapProbe, probe->server().host),
+                                          probe->trustedDigest().toHex());
+            } else if (probe->trustRefused() && !m_refusedHosts.contains(probe->server().host)) {
+                m_refusedHosts.append(probe->server().host);
             }
             guessDone();
         });
@@ -461,6 +489,8 @@ void AutoconfigLookup::guessDone()
     if (const auto smtp = best(m_guessSmtp))
         found.smtp = *smtp;
     found.sourceDetail = m_domain;
+    found.imapTrustedCertificate = m_guessTrusted.value(std::make_pair(true, found.imap.host));
+    found.smtpTrustedCertificate = m_guessTrusted.value(std::make_pair(false, found.smtp.host));
     if (found.isComplete()) {
         sourceFound(Source::Guess, found);
         return;
@@ -469,7 +499,59 @@ void AutoconfigLookup::guessDone()
         m_partial.imap = found.imap;
     if (found.smtp.isValid() && !m_partial.smtp.isValid())
         m_partial.smtp = found.smtp;
-    sourceFailed(Source::Guess, tr("No usual server name answered securely."));
+    sourceFailed(Source::Guess,
+                 m_refusedHosts.isEmpty()
+                         ? tr("No usual server name answered securely.")
+                         : tr("The certificate of %1 was not trusted, so it was not used.")
+                                   .arg(m_refusedHosts.join(", "_L1)));
+}
+
+void AutoconfigLookup::askTrust()
+{
+    if (!m_askedDigest.isEmpty())
+        return; // one question at a time
+    m_trustWaiting.removeAll(nullptr);
+    if (m_trustWaiting.isEmpty())
+        return;
+    ServerProbe *probe = m_trustWaiting.constFirst();
+    const QList<QSslCertificate> chain = m_trustChains.value(probe);
+    m_askedDigest = chain.constFirst().digest(QCryptographicHash::Sha256);
+    // The user's time does not count against the limit.
+    if (m_timeout.isActive()) {
+        m_timeLeftMs = qMax(1, m_timeout.remainingTime());
+        m_timeout.stop();
+    } else {
+        m_timeLeftMs = 0;
+    }
+    const QString reasons = tr("The certificate of %1 (port %2) is not trusted by the system.")
+                                    .arg(probe->server().host)
+                                    .arg(probe->server().port);
+    Q_EMIT certificateTrustRequested(probe->server().host, chain, reasons);
+}
+
+void AutoconfigLookup::answerTrust(bool trust)
+{
+    if (m_askedDigest.isEmpty())
+        return;
+    const QByteArray digest = std::exchange(m_askedDigest, {});
+    (trust ? m_trustedDigests : m_refusedDigests).append(digest);
+    // Every probe that showed that certificate hears the answer; each answers finished() later.
+    const QList<QPointer<ServerProbe>> waiting = m_trustWaiting;
+    for (const QPointer<ServerProbe> &probe : waiting) {
+        if (probe
+            && m_trustChains.value(probe).constFirst().digest(QCryptographicHash::Sha256)
+                       == digest) {
+            m_trustWaiting.removeAll(probe);
+            probe->answerTrust(trust);
+        }
+    }
+    m_trustWaiting.removeAll(nullptr);
+    if (!m_trustWaiting.isEmpty()) {
+        askTrust();
+        return;
+    }
+    if (m_timeLeftMs > 0 && !m_timedOut)
+        m_timeout.start(m_timeLeftMs);
 }
 
 void AutoconfigLookup::sourceFound(Source source, DiscoveredSettings settings)
@@ -497,11 +579,17 @@ void AutoconfigLookup::decide(bool timedOut)
 {
     if (!m_running)
         return;
+    m_timedOut = m_timedOut || timedOut;
     // The most trusted source decides; a less trusted one waits for those above it.
     for (const Source source :
          {Source::ProviderConfig, Source::Ispdb, Source::IspdbByMx, Source::Srv, Source::Guess}) {
         const Outcome outcome = m_outcomes.value(source, Outcome::Failed);
-        if (outcome == Outcome::Pending && !timedOut)
+        if (outcome == Outcome::Pending && source == Source::Guess
+            && (!m_trustWaiting.isEmpty() || !m_askedDigest.isEmpty())) {
+            askTrust(); // the guess decides, and the user's answer decides the guess
+            return;
+        }
+        if (outcome == Outcome::Pending && !m_timedOut)
             return;
         if (outcome == Outcome::Found) {
             const DiscoveredSettings settings = m_found.value(source);
@@ -512,8 +600,11 @@ void AutoconfigLookup::decide(bool timedOut)
     }
     DiscoveredSettings partial = m_partial;
     partial.source = Source::None;
+    // A certificate the user refused explains best why nothing was found.
+    const QString why = !m_refusedHosts.isEmpty() ? m_failures.value(Source::Guess)
+                        : m_timedOut              ? tr("No complete answer within %1 seconds.")
+                                               .arg(m_settings.timeoutMs / 1000)
+                                     : tr("No source knows this domain.");
     cancel();
-    Q_EMIT finished(partial, timedOut ? tr("No complete answer within %1 seconds.")
-                                                .arg(m_settings.timeoutMs / 1000)
-                                      : tr("No source knows this domain."));
+    Q_EMIT finished(partial, why);
 }

@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QStringList>
 #include <QTimer>
@@ -34,6 +35,12 @@ class ServerProbe;
 // Nothing unencrypted is ever chosen, and no password is sent: the caller shows the result for
 // confirmation. Without a complete answer within the time allowed, finished() hands over what
 // was found (possibly nothing) so that the user can fill in the rest.
+//
+// A guessed server whose certificate does not validate is not refused at once: once guessing
+// is what decides (every more trusted source found nothing, or the time is up), the user is
+// asked with certificateTrustRequested(), once per certificate, and the lookup waits, its time
+// limit paused, for answerTrust(). A trusted certificate's digest comes with the server found
+// (to pin for the account); a refused one is reported, and nothing less secure is tried.
 class AutoconfigLookup : public QObject
 {
     Q_OBJECT
@@ -95,7 +102,16 @@ public:
 
     static QString describe(Source source);
 
+    // The answer to certificateTrustRequested(): every guessed server showing that certificate
+    // goes on (trust) or fails.
+    void answerTrust(bool trust);
+    bool isAwaitingTrust() const { return !m_askedDigest.isEmpty(); }
+
 Q_SIGNALS:
+    // The certificate of a guessed server does not validate, for reasons; answer with
+    // answerTrust(). Withdrawn when finished() comes first (the lookup was cancelled).
+    void certificateTrustRequested(const QString &host, const QList<QSslCertificate> &chain,
+                                   const QString &reasons);
     // settings.source is Source::None when nothing complete was found; settings then holds what
     // was (a server of one kind), and error says why.
     void finished(const DiscoveredSettings &settings, const QString &error);
@@ -115,6 +131,7 @@ private:
     QDnsLookup *dns(int type, const QString &name);
     void probe(ServerProbe *probe, const QString &host);
     void guessDone();
+    void askTrust();
 
     Settings m_settings;
     QString m_address;
@@ -135,6 +152,16 @@ private:
     int m_probesPending = 0;
     QList<std::pair<int, DiscoveredSettings::Server>> m_guessImap;
     QList<std::pair<int, DiscoveredSettings::Server>> m_guessSmtp;
+    // Guessed servers waiting for the user's trust, the certificate asked about, the answers.
+    QList<QPointer<ServerProbe>> m_trustWaiting;
+    QHash<const ServerProbe *, QList<QSslCertificate>> m_trustChains;
+    QByteArray m_askedDigest;
+    QList<QByteArray> m_trustedDigests;
+    QList<QByteArray> m_refusedDigests;
+    QStringList m_refusedHosts;
+    QHash<std::pair<bool, QString>, QByteArray> m_guessTrusted; // (imap, host) -> digest
+    int m_timeLeftMs = 0; // of the time limit, while the user is asked
+    bool m_timedOut = false;
     DiscoveredSettings m_partial; // servers found by a source that did not find both
     quint64 m_generation = 0;
 };

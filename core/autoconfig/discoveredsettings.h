@@ -3,6 +3,7 @@
 #include "common/saslmechanism.h"
 #include "net/security.h"
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 
@@ -37,6 +38,11 @@ struct DiscoveredSettings
     Server smtp;
     QString userName; // the login, placeholders filled in; empty: the address
     SaslMechanism mechanism = SaslMechanism::Auto;
+    // The SHA-256 digests (in hexadecimal, as Account::fingerprint()) of the servers'
+    // certificates that the user trusted while they were probed, to pin for the account; empty
+    // where the certificate validated by itself.
+    QByteArray imapTrustedCertificate;
+    QByteArray smtpTrustedCertificate;
 
     bool isComplete() const { return imap.isValid() && smtp.isValid(); }
     bool operator==(const DiscoveredSettings &) const = default;

@@ -3,6 +3,7 @@
 #include "net/ssltransport.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 
 namespace {
 
@@ -43,9 +44,16 @@ void ServerProbe::start()
     connect(m_transport, &Transport::disconnected, this, [this] {
         finish(MailError(MailError::Kind::Network, tr("The server closed the connection")));
     });
-    // Probing never trusts a certificate the system does not.
+    // A certificate the system does not trust is refused, unless the user is asked.
     connect(m_transport, &Transport::certificateTrustRequested, this,
-            [this](const QList<QSslCertificate> &, const QString &reasons) {
+            [this](const QList<QSslCertificate> &chain, const QString &reasons) {
+                if (m_askTrust && !chain.isEmpty()) {
+                    m_awaitingTrust = true;
+                    m_askedDigest = chain.constFirst().digest(QCryptographicHash::Sha256);
+                    m_timer.stop(); // the user's time is not the server's
+                    Q_EMIT trustRequested(chain, reasons);
+                    return;
+                }
                 m_error = MailError(MailError::Kind::Tls, tr("The certificate is not trusted"),
                                     reasons);
                 m_transport->answerTrust(false);
@@ -55,6 +63,21 @@ void ServerProbe::start()
     m_transport->connectToHost(m_address.isEmpty() ? m_server.host : m_address, m_server.port,
                                m_server.security == Security::ImplicitTls ? Security::ImplicitTls
                                                                           : Security::None);
+}
+
+void ServerProbe::answerTrust(bool trust)
+{
+    if (!m_awaitingTrust || !m_transport)
+        return;
+    m_awaitingTrust = false;
+    if (trust) {
+        m_trustedDigest = m_askedDigest;
+        m_timer.start(m_timeoutMs);
+    } else {
+        m_trustRefused = true;
+        m_error = MailError(MailError::Kind::Tls, tr("The certificate was not trusted"));
+    }
+    m_transport->answerTrust(trust);
 }
 
 void ServerProbe::onConnected()

@@ -12,8 +12,9 @@ class SslTransport;
 
 // Tries whether an IMAP or submission server answers securely at one host and port, without
 // logging in: implicit TLS up to the greeting, or the greeting, STARTTLS (after EHLO for SMTP)
-// and the TLS handshake. A certificate that does not validate counts as a failure here: the
-// probe never trusts one. Finishes once, with a null error on success.
+// and the TLS handshake. A certificate that does not validate counts as a failure, unless
+// setAskTrust() is on: the handshake then waits, frozen, for answerTrust() after
+// trustRequested(), and its time limit with it. Finishes once, with a null error on success.
 class ServerProbe : public QObject
 {
     Q_OBJECT
@@ -31,6 +32,17 @@ public:
     void setAddress(const QString &address) { m_address = address; }
     void setCaCertificates(const QList<QSslCertificate> &certificates) { m_cas = certificates; }
     void setTimeout(int msecs) { m_timeoutMs = msecs; }
+    // Ask (trustRequested()) about a certificate that does not validate, instead of refusing it.
+    void setAskTrust(bool ask) { m_askTrust = ask; }
+
+    // The answer to trustRequested(): go on with the handshake, or refuse the certificate.
+    void answerTrust(bool trust);
+    bool isAwaitingTrust() const { return m_awaitingTrust; }
+    // The SHA-256 digest of the server's certificate that answerTrust(true) accepted (to pin);
+    // empty when the certificate validated by itself.
+    QByteArray trustedDigest() const { return m_trustedDigest; }
+    // The user refused the server's certificate.
+    bool trustRefused() const { return m_trustRefused; }
 
     void start();
     Protocol protocol() const { return m_protocol; }
@@ -38,6 +50,8 @@ public:
     MailError error() const { return m_error; }
 
 Q_SIGNALS:
+    // Only with setAskTrust(): the server's chain did not validate, for reasons.
+    void trustRequested(const QList<QSslCertificate> &chain, const QString &reasons);
     void finished();
 
 private:
@@ -52,6 +66,11 @@ private:
     DiscoveredSettings::Server m_server;
     QString m_address;
     QList<QSslCertificate> m_cas;
+    bool m_askTrust = false;
+    bool m_awaitingTrust = false;
+    bool m_trustRefused = false;
+    QByteArray m_askedDigest;
+    QByteArray m_trustedDigest;
     int m_timeoutMs = 3000;
     State m_state = State::Idle;
     QByteArray m_buffer;

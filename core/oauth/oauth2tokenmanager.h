@@ -58,6 +58,8 @@ public:
     // declines or the provider cannot be reached.
     void read(QObject *context, std::function<void(const QString &)> deliver);
     QString accessToken() const { return m_accessToken; }
+    // The refresh token of the sign-in (as stored in the SecretStore); empty when none.
+    QString refreshToken() const { return m_refreshToken; }
     // When accessToken() expires; invalid when unknown.
     QDateTime expiresAt() const { return m_expiresAt; }
     State state() const { return m_state; }

@@ -2,6 +2,7 @@
 #include "accounts/connectiontester.h"
 #include "certificatedialog.h"
 #include "connectiontestpanel.h"
+#include "googleatoauthtestserver.h"
 #include "identitylisteditor.h"
 #include "oauth/oauth2providers.h"
 #include "testcertificates.h"
@@ -16,7 +17,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +84,13 @@ class TestAccountDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The OAuth 2.0 tests write the application's settings: a test folder of their own.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(u"oauth2"_s);
+    }
+
     void defaultPortsFollowSecurity()
     {
         AccountDialog dialog;
@@ -332,6 +342,10 @@ private Q_SLOTS:
         QVERIFY(note && !note->isHidden());
         const QSettings settings;
         const auto known = OAuth2Providers::find(provider, &settings);
+        // "Sign in…" is there for every OAuth 2.0 account, usable only with a client ID.
+        QVERIFY(!dialog.signInButton()->isHidden());
+        QVERIFY(!dialog.signInButton()->parentWidget()->isHidden());
+        QCOMPARE(dialog.signInButton()->isEnabled(), !provider.isEmpty() && known->hasClientId());
         if (provider.isEmpty()) {
             QVERIFY(note->text().contains(u"paste"_s));
             QVERIFY(dialog.passwordField()->isEnabled());
@@ -352,7 +366,139 @@ private Q_SLOTS:
         dialog.authBox()->setCurrentIndex(
                 dialog.authBox()->findData(int(Account::AuthMethod::Plain)));
         QVERIFY(note->isHidden());
+        QVERIFY(dialog.signInButton()->parentWidget()->isHidden());
         QVERIFY(dialog.passwordField()->isEnabled());
+    }
+
+    void signInRunsTheBrowserFlow_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<bool>("approve");
+        QTest::addRow("OAuth 2.0, approved") << int(Account::AuthMethod::OAuth2) << true;
+        QTest::addRow("XOAUTH2, approved") << int(Account::AuthMethod::XOAuth2) << true;
+        QTest::addRow("OAUTHBEARER, approved") << int(Account::AuthMethod::OAuthBearer) << true;
+        QTest::addRow("denied") << int(Account::AuthMethod::OAuth2) << false;
+    }
+
+    void signInRunsTheBrowserFlow()
+    {
+        QFETCH(int, method);
+        QFETCH(bool, approve);
+        using Choice = GoogleAtOAuthTestServer::Choice;
+        GoogleAtOAuthTestServer google;
+        FakeTester tester;
+        AccountDialog dialog;
+        dialog.setConnectionTester(&tester);
+        dialog.setBrowserOpener(google.browser(approve ? Choice::Approve : Choice::Deny));
+        fillValid(dialog);
+        dialog.passwordField()->clear();
+        dialog.addressField()->setText(u"ann@gmail.com"_s);
+        dialog.imapHostField()->setText(u"imap.gmail.com"_s);
+        QPushButton *signIn = dialog.signInButton();
+        QVERIFY(signIn->parentWidget()->isHidden()); // a password login has nothing to sign in
+        dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(method));
+        QVERIFY(!signIn->parentWidget()->isHidden());
+        QVERIFY(signIn->isEnabled());
+        QVERIFY(!dialog.passwordField()->isEnabled());
+
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        QTRY_COMPARE(google.opened.size(), 1);
+        // The authorization code flow with PKCE and a loopback redirect.
+        const QUrlQuery request(google.opened.at(0));
+        QCOMPARE(request.queryItemValue(u"code_challenge_method"_s), u"S256"_s);
+        QCOMPARE(request.queryItemValue(u"client_id"_s), google.server.clientId());
+        QVERIFY(request.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded)
+                        .startsWith(u"http://127.0.0.1:"_s));
+        QLabel *status = dialog.signInStatusLabel();
+        if (!approve) {
+            QTRY_VERIFY2(status->text().contains(u"The user denied access"_s),
+                         qPrintable(status->text()));
+            QVERIFY(status->text().contains(u"failed"_s));
+            QVERIFY(dialog.oauthRefreshToken().isEmpty());
+            QVERIFY(google.server.tokenRequests().isEmpty());
+            QCOMPARE(signIn->text(), u"&Sign in…"_s);
+            QVERIFY(signIn->isEnabled());
+            return;
+        }
+        QTRY_VERIFY2(status->text().startsWith(u"Signed in with Google"_s),
+                     qPrintable(status->text()));
+        QCOMPARE(google.server.tokenRequests().size(), 1);
+        QCOMPARE(google.server.tokenRequests().at(0).grantType, u"authorization_code"_s);
+        QVERIFY(google.server.lastRefusal().isEmpty()); // the verifier matched the challenge
+        QVERIFY(dialog.oauthRefreshToken().startsWith(u"rt-"_s));
+        QCOMPARE(dialog.oauthAccessToken(), google.server.issuedAccessTokens().at(0));
+        QCOMPARE(signIn->text(), u"&Sign in Again…"_s);
+        // Nothing is stored by the dialog itself, and the account has no password.
+        QVERIFY(dialog.password().isEmpty());
+
+        // The connection test logs in with the sign-in.
+        QTest::mouseClick(dialog.testPanel()->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(tester.starts, 1);
+        QCOMPARE(tester.lastPassword, google.server.issuedAccessTokens().at(0));
+        QCOMPARE(tester.lastAccount.authMethod(), Account::AuthMethod(method));
+
+        // A password login has no use for it.
+        dialog.authBox()->setCurrentIndex(
+                dialog.authBox()->findData(int(Account::AuthMethod::Plain)));
+        QVERIFY(dialog.oauthRefreshToken().isEmpty());
+        QVERIFY(dialog.signInStatusLabel()->text().isEmpty());
+    }
+
+    void signInCanBeCancelled()
+    {
+        GoogleAtOAuthTestServer google;
+        AccountDialog dialog;
+        dialog.setBrowserOpener(google.browser(GoogleAtOAuthTestServer::Choice::Ignore));
+        fillValid(dialog);
+        dialog.addressField()->setText(u"ann@gmail.com"_s);
+        dialog.authBox()->setCurrentIndex(
+                dialog.authBox()->findData(int(Account::AuthMethod::OAuth2)));
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        QTRY_COMPARE(google.opened.size(), 1);
+        QVERIFY2(dialog.signInStatusLabel()->text().contains(u"Waiting"_s),
+                 qPrintable(dialog.signInStatusLabel()->text()));
+        QCOMPARE(dialog.signInButton()->text(), u"Cancel &Sign-in"_s);
+
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        QVERIFY(dialog.signInStatusLabel()->text().contains(u"cancelled"_s));
+        QCOMPARE(dialog.signInButton()->text(), u"&Sign in…"_s);
+        // The loopback listener is closed: approving late signs nobody in.
+        const QUrl late = google.server.approve(google.opened.at(0), u"alice"_s);
+        QVERIFY(late.isValid());
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(late));
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->error(), QNetworkReply::ConnectionRefusedError);
+        delete reply;
+        QVERIFY(google.server.tokenRequests().isEmpty());
+        QVERIFY(dialog.oauthRefreshToken().isEmpty());
+    }
+
+    void browserThatCannotOpenShowsTheAddress()
+    {
+        GoogleAtOAuthTestServer google;
+        AccountDialog dialog;
+        QList<QUrl> asked;
+        dialog.setBrowserOpener([&asked](const QUrl &url) {
+            asked << url;
+            return false;
+        });
+        fillValid(dialog);
+        dialog.addressField()->setText(u"ann@gmail.com"_s);
+        dialog.authBox()->setCurrentIndex(
+                dialog.authBox()->findData(int(Account::AuthMethod::OAuth2)));
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        QTRY_COMPARE(asked.size(), 1);
+        const QString text = dialog.signInStatusLabel()->text();
+        QVERIFY2(text.contains(asked.at(0).toString(QUrl::FullyEncoded)), qPrintable(text));
+        // Still waiting: the page opened by hand finishes the sign-in.
+        QCOMPARE(dialog.signInButton()->text(), u"Cancel &Sign-in"_s);
+        const QUrl redirect = google.server.approve(asked.at(0), u"alice"_s);
+        QNetworkAccessManager network;
+        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(redirect)));
+        QTRY_VERIFY2(dialog.signInStatusLabel()->text().startsWith(u"Signed in"_s),
+                     qPrintable(dialog.signInStatusLabel()->text()));
+        QVERIFY(!dialog.oauthRefreshToken().isEmpty());
     }
 
     void outgoingServerHasItsOwnLogin()
@@ -614,15 +760,72 @@ private Q_SLOTS:
                  qPrintable(text));
         QCOMPARE(panel->certificateButtons().size(), 1);
 
-        QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
+        // The trust question comes by itself when the test ends.
         CertificateDialog *certificateDialog = nullptr;
         QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        QVERIFY(certificateDialog->isVisible());
         QCOMPARE(certificateDialog->pinState(), CertificateDialog::PinState::NotPinned);
         QVERIFY(certificateDialog->statusLabel()->text().contains(u"self-signed"_s));
+        // Trusted, the certificate is pinned and the test goes on with it.
+        tester.results = {
+                result(ConnectionTestResult::Server::Imap, ConnectionTestResult::Outcome::Success)};
         certificateDialog->accept();
         QCOMPARE(dialog.account().imapPinnedFingerprints(),
                  QList<QByteArray> {Account::fingerprint(chain.at(0))});
         QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(tester.starts, 2);
+        QCOMPARE(tester.lastAccount.imapPinnedFingerprints(),
+                 QList<QByteArray> {Account::fingerprint(chain.at(0))});
+        QCOMPARE(panel->resultLabels().size(), 1);
+        QCOMPARE(panel->resultLabels().at(0)->property("outcome").toInt(),
+                 int(ConnectionTestResult::Outcome::Success));
+
+        // Its button shows the certificate again.
+        tester.results = {r};
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 3);
+        QTest::mouseClick(panel->certificateButtons().at(0), Qt::LeftButton);
+        QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        QCOMPARE(certificateDialog->pinState(), CertificateDialog::PinState::Matches);
+    }
+
+    void declinedCertificateIsReportedOnly()
+    {
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(TestCertificates::first);
+        AccountDialog dialog;
+        FakeTester tester;
+        dialog.setConnectionTester(&tester);
+        fillValid(dialog);
+        ConnectionTestResult r = result(ConnectionTestResult::Server::Smtp,
+                                        ConnectionTestResult::Outcome::CertificateUntrusted);
+        r.certificateChain = chain;
+        tester.results = {result(ConnectionTestResult::Server::Imap,
+                                 ConnectionTestResult::Outcome::Success),
+                          r};
+        const Security securityBefore = dialog.account().smtpSecurity();
+        ConnectionTestPanel *panel = dialog.testPanel();
+        QSignalSpy finished(panel, &ConnectionTestPanel::finished);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 1);
+        CertificateDialog *certificateDialog = nullptr;
+        QTRY_VERIFY((certificateDialog = dialog.findChild<CertificateDialog *>()));
+        certificateDialog->reject();
+        QTRY_VERIFY(!dialog.findChild<CertificateDialog *>());
+        // Nothing pinned, nothing tried again, the refusal stays in the results.
+        QVERIFY(dialog.account().smtpPinnedFingerprints().isEmpty());
+        QVERIFY(dialog.account().imapPinnedFingerprints().isEmpty());
+        QCOMPARE(tester.starts, 1);
+        QCOMPARE(panel->resultLabels().size(), 2);
+        QVERIFY(panel->resultLabels().at(1)->text().contains(u"not trusted"_s));
+        // Asked once: testing again does not ask again about the same certificate.
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY(!dialog.findChild<CertificateDialog *>());
+        // Nothing less secure was chosen instead.
+        QCOMPARE(dialog.account().smtpSecurity(), securityBefore);
     }
 
     void certificateDialogShowsDetails()

@@ -2,14 +2,18 @@
 #include "accountlistdialog.h"
 #include "accounts/accountstore.h"
 #include "accounts/memorysecretstore.h"
+#include "googleatoauthtestserver.h"
 #include "oauth/oauth2tokenmanager.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +38,12 @@ class TestAccountListDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(u"oauth2"_s);
+    }
+
     void addEditRemove()
     {
         QTemporaryDir dir;
@@ -115,6 +125,72 @@ private Q_SLOTS:
         box->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(!dialog.findChild<QMessageBox *>()); // answered and closed
         QCOMPARE(accounts.accounts().size(), 1);
+    }
+
+    // The sign-in made with "Sign in…" goes to the keychain for that account when the dialog is
+    // saved, and nowhere on Cancel.
+    void signInIsStoredOnSaveOnly()
+    {
+        GoogleAtOAuthTestServer google;
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
+        AccountStore accounts(&settings);
+        MemorySecretStore secrets;
+        AccountListDialog dialog(&accounts, &secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto signIn = [&google](AccountDialog *editor) {
+            editor->setBrowserOpener(google.browser(GoogleAtOAuthTestServer::Choice::Approve));
+            editor->authBox()->setCurrentIndex(
+                    editor->authBox()->findData(int(Account::AuthMethod::XOAuth2)));
+            editor->signInButton()->click();
+            return QTest::qWaitFor([editor] {
+                return editor->signInStatusLabel()->text().startsWith(u"Signed in"_s);
+            });
+        };
+        const auto fill = [](AccountDialog *editor) {
+            editor->addressField()->setText(u"ann@gmail.com"_s);
+            editor->imapHostField()->setText(u"imap.gmail.com"_s);
+            editor->smtpHostField()->setText(u"smtp.gmail.com"_s);
+        };
+
+        // A new account signed in, then cancelled: nothing is kept.
+        dialog.addAccount();
+        AccountDialog *editor = nullptr;
+        QTRY_VERIFY((editor = dialog.findChild<AccountDialog *>()));
+        fill(editor);
+        QVERIFY(signIn(editor));
+        const QString cancelledId = editor->account().id();
+        editor->reject();
+        QTRY_VERIFY(!dialog.findChild<AccountDialog *>());
+        QVERIFY(accounts.accounts().isEmpty());
+        QVERIFY(!secrets.contains(OAuth2TokenManager::refreshTokenSecretId(cancelledId)));
+        QVERIFY(!secrets.contains(cancelledId));
+
+        // Signed in and saved: the refresh token is the account's, no password is.
+        dialog.addAccount();
+        QTRY_VERIFY((editor = dialog.findChild<AccountDialog *>()));
+        fill(editor);
+        QVERIFY(signIn(editor));
+        const QString token = editor->oauthRefreshToken();
+        QVERIFY(token.startsWith(u"rt-"_s));
+        editor->accept();
+        QTRY_COMPARE(accounts.accounts().size(), 1);
+        const Account saved = accounts.accounts().at(0);
+        const QString key = OAuth2TokenManager::refreshTokenSecretId(saved.id());
+        QTRY_COMPARE(readPassword(secrets, key), token);
+        QVERIFY(!secrets.contains(saved.id()));
+        QCOMPARE(saved.authMethod(), Account::AuthMethod::XOAuth2);
+        QTRY_VERIFY(!dialog.findChild<AccountDialog *>());
+
+        // Signed in again while editing, then cancelled: the stored sign-in stays as it was.
+        dialog.editAccount(saved.id());
+        QTRY_VERIFY((editor = dialog.findChild<AccountDialog *>()));
+        QVERIFY(signIn(editor));
+        QVERIFY(editor->oauthRefreshToken() != token);
+        editor->reject();
+        QTRY_VERIFY(!dialog.findChild<AccountDialog *>());
+        QCOMPARE(readPassword(secrets, key), token);
     }
 };
 

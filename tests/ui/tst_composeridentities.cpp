@@ -11,6 +11,8 @@
 
 #include <QComboBox>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTextEdit>
 
 using namespace Qt::StringLiterals;
@@ -264,6 +266,58 @@ private Q_SLOTS:
         QCOMPARE(body(second), u"Draft text\n\n-- \nAnn\nWork Ltd."_s);
         second.fromCombo()->setCurrentIndex(1);
         QCOMPARE(body(second), u"Draft text\n\n-- \nThe sales team"_s);
+    }
+
+    void restoredDraftNeverChangesTheQuote_data()
+    {
+        QTest::addColumn<bool>("forward");
+        QTest::addColumn<bool>("rich");
+        QTest::addRow("plain reply") << false << false;
+        QTest::addRow("rich reply") << false << true;
+        QTest::addRow("plain forward") << true << false;
+        QTest::addRow("rich forward") << true << true;
+    }
+
+    // The user deleted their own signature; the quoted or forwarded message ends with the same
+    // one. Restored from the draft, a change of sender finds no block of its own to replace:
+    // the quoted copy is never taken for it.
+    void restoredDraftNeverChangesTheQuote()
+    {
+        QFETCH(bool, forward);
+        QFETCH(bool, rich);
+        OriginalMessage o = original(u"work"_s, {{{}, u"sales@work.example"_s}});
+        o.plainBody = u"Please send the offer.\n\n-- \nThe sales team\n"_s;
+        ComposerWindow first;
+        first.setAccounts({work()});
+        first.setRichText(rich);
+        first.applyRequest(ComposeRequest());
+        if (forward) {
+            first.startForward(o);
+            first.fromCombo()->setCurrentIndex(1);
+        } else {
+            first.startReply(o, false);
+        }
+        QCOMPARE(first.message().from.address, u"sales@work.example"_s);
+        QCOMPARE(body(first).count(u"The sales team"_s), 2);
+        // The user's own block, above the quote, is deleted.
+        QTextDocument *document = first.bodyEditor()->document();
+        const QTextCursor separator = document->find(u"-- "_s);
+        const QTextCursor signature = document->find(u"The sales team"_s);
+        QVERIFY(!separator.isNull() && !signature.isNull());
+        QTextCursor cursor(document);
+        cursor.setPosition(separator.selectionStart());
+        cursor.setPosition(signature.selectionEnd(), QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        const ComposerDraft draft = first.draft();
+
+        ComposerWindow second;
+        second.setAccounts({work()});
+        second.restoreDraft(draft);
+        const QString restored = body(second);
+        QCOMPARE(restored.count(u"The sales team"_s), 1);
+        second.fromCombo()->setCurrentIndex(0);
+        QCOMPARE(body(second), restored);
+        QCOMPARE(body(second).count(u"Work Ltd."_s), 0);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "autoconfig/autoconfiglookup.h"
 #include "autoconfigtestservers.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +32,9 @@ private Q_SLOTS:
     void hostileFilesAreRefused();
     void silentSourceRunsIntoTheTimeLimit();
     void nothingFoundSaysSo();
+    void untrustedGuessAsksTheUser_data();
+    void untrustedGuessAsksTheUser();
+    void moreTrustedSourceAsksNothing();
 
 private:
     AutoconfigLookup::Settings settings(const QList<Source> &sources) const;
@@ -246,6 +250,79 @@ void TestAutoconfigLookup::nothingFoundSaysSo()
     for (const Source source :
          {Source::ProviderConfig, Source::Ispdb, Source::IspdbByMx, Source::Srv, Source::Guess})
         QVERIFY2(!lookup.failure(source).isEmpty(), qPrintable(AutoconfigLookup::describe(source)));
+}
+
+void TestAutoconfigLookup::untrustedGuessAsksTheUser_data()
+{
+    QTest::addColumn<bool>("trust");
+    QTest::addRow("trusted") << true;
+    QTest::addRow("refused") << false;
+}
+
+// The guessed servers' certificate does not validate (its CA is not given): the user is asked
+// once for the certificate both servers show, the lookup waits for the answer past its time
+// limit, and the answer decides.
+void TestAutoconfigLookup::untrustedGuessAsksTheUser()
+{
+    QFETCH(bool, trust);
+    AutoconfigLookup lookup;
+    AutoconfigLookup::Settings s = settings({Source::Guess});
+    s.caCertificates.clear();
+    s.timeoutMs = 1000;
+    lookup.setSettings(s);
+    QSignalSpy asked(&lookup, &AutoconfigLookup::certificateTrustRequested);
+    QSignalSpy finished(&lookup, &AutoconfigLookup::finished);
+    lookup.start(u"ann@example.test"_s);
+    QVERIFY(asked.wait(20000));
+    const QString host = asked.at(0).at(0).toString();
+    QVERIFY2(host == u"imap.example.test"_s || host == u"smtp.example.test"_s, qPrintable(host));
+    const auto chain = asked.at(0).at(1).value<QList<QSslCertificate>>();
+    QVERIFY(!chain.isEmpty());
+    QVERIFY(!asked.at(0).at(2).toString().isEmpty());
+    QVERIFY(lookup.isAwaitingTrust());
+    // The user's time is not the lookup's: twice its limit later it still waits.
+    QTest::qWait(2 * s.timeoutMs);
+    QVERIFY(finished.isEmpty());
+    QCOMPARE(asked.size(), 1);
+
+    lookup.answerTrust(trust);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(asked.size(), 1); // one question for every server showing that certificate
+    const auto found = finished.at(0).at(0).value<DiscoveredSettings>();
+    const QString error = finished.at(0).at(1).toString();
+    const QByteArray fingerprint = chain.constFirst().digest(QCryptographicHash::Sha256).toHex();
+    if (trust) {
+        QCOMPARE(found.source, Source::Guess);
+        QCOMPARE(found.imap.host, u"imap.example.test"_s);
+        QCOMPARE(found.smtp.host, u"smtp.example.test"_s);
+        QCOMPARE(found.imap.security, Security::ImplicitTls);
+        QCOMPARE(found.imapTrustedCertificate, fingerprint);
+        QCOMPARE(found.smtpTrustedCertificate, fingerprint);
+    } else {
+        // Refused: nothing found, nothing less secure offered, and the reason told.
+        QCOMPARE(found.source, Source::None);
+        QVERIFY(!found.imap.isValid());
+        QVERIFY(!found.smtp.isValid());
+        QVERIFY2(lookup.failure(Source::Guess).contains(u"not trusted"_s),
+                 qPrintable(lookup.failure(Source::Guess)));
+        QVERIFY2(error.contains(u"not trusted"_s), qPrintable(error));
+    }
+}
+
+// The guess would have to ask, but a more trusted source knows the domain: nobody is asked.
+void TestAutoconfigLookup::moreTrustedSourceAsksNothing()
+{
+    AutoconfigLookup lookup;
+    AutoconfigLookup::Settings s = settings({Source::Srv, Source::Guess});
+    s.caCertificates.clear();
+    lookup.setSettings(s);
+    QSignalSpy asked(&lookup, &AutoconfigLookup::certificateTrustRequested);
+    DiscoveredSettings found;
+    QString error;
+    QVERIFY(lookUp(lookup, u"ann@example.test"_s, &found, &error));
+    QCOMPARE(found.source, Source::Srv);
+    QVERIFY(found.imapTrustedCertificate.isEmpty());
+    QCOMPARE(asked.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAutoconfigLookup)

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void signInLoginAndSend();
+    void chosenOAuthMechanismIsUsed_data();
+    void chosenOAuthMechanismIsUsed();
     void expiredTokenIsRefreshedOnceRefused();
     void tokenIsReplacedBeforeItExpires();
     void revokedAccessAsksToSignInAgain();
@@ -168,6 +170,48 @@ void TestOAuthLogin::signInLoginAndSend()
                                       .isEmpty(),
                              20000);
     QCOMPARE(asked.size(), 1);
+}
+
+void TestOAuthLogin::chosenOAuthMechanismIsUsed_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<QByteArray>("logged"); // as Dovecot and Postfix log it
+    QTest::addRow("XOAUTH2") << int(Account::AuthMethod::XOAuth2) << QByteArray("XOAUTH2");
+    QTest::addRow("OAUTHBEARER") << int(Account::AuthMethod::OAuthBearer)
+                                 << QByteArray("OAUTHBEARER");
+}
+
+// The Authentication choice names the mechanism: both servers offer both, and IMAP and SMTP
+// each log in with the one chosen.
+void TestOAuthLogin::chosenOAuthMechanismIsUsed()
+{
+    QFETCH(int, method);
+    QFETCH(QByteArray, logged);
+    Account a = account();
+    a.setAuthMethod(Account::AuthMethod(method));
+    const qint64 dovecotStart = ServerLog::size(m_dovecotLog);
+    const qint64 postfixStart = ServerLog::size(m_postfixLog);
+    const std::unique_ptr<RunningAccount> running = signedIn(a);
+    QVERIFY(running);
+    running->service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(running->service()->state(), AccountService::State::Online, 20000);
+    const QByteArray user = m_stack.address(QStringLiteral("alice")).toUtf8();
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_dovecotLog, dovecotStart)
+                                      .contains("Login: user=<" + user + ">, method=" + logged),
+                              ServerLog::since(m_dovecotLog, dovecotStart).constData(), 10000);
+
+    QSignalSpy sent(running->sender(), &MessageSender::sent);
+    QSignalSpy failed(running->sender(), &MessageSender::failed);
+    MailError error;
+    QVERIFY(!running->sender()
+                     ->send(message(QStringLiteral("OAuth ") + QString::fromLatin1(logged)), &error)
+                     .isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 30000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
+    QTRY_VERIFY2_WITH_TIMEOUT(ServerLog::since(m_postfixLog, postfixStart)
+                                      .contains("sasl_method=" + logged + ", sasl_username=" + user),
+                              ServerLog::since(m_postfixLog, postfixStart).constData(), 10000);
 }
 
 void TestOAuthLogin::expiredTokenIsRefreshedOnceRefused()
