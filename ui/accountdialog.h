@@ -10,6 +10,7 @@ class ConnectionTester;
 class ConnectionTestPanel;
 class IdentityListEditor;
 class QCheckBox;
+class SentFilingEditor;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -105,7 +106,7 @@ private:
     QLineEdit *m_smtpPort;
     QComboBox *m_smtpSecurity;
     QLabel *m_smtpWarning;
-    QCheckBox *m_serverSavesSent;
+    SentFilingEditor *m_sentFiling;
     QCheckBox *m_smtpOwnLogin;
     QLineEdit *m_smtpUserName;
     QLineEdit *m_smtpPassword;
