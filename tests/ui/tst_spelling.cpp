@@ -262,6 +262,21 @@ void TestSpelling::typingChecksOnlyTheParagraphTyped()
     QCOMPARE(markedWords(edit.document()->findBlockByNumber(249)),
              QStringList {QStringLiteral("mistaek")});
 
+    // The signature under a "-- " line is not checked; removed, its words are.
+    const QTextCursor typing = edit.textCursor();
+    QTextCursor end(edit.document());
+    end.movePosition(QTextCursor::End);
+    end.insertText(QStringLiteral("\n-- \nAnn Zwiebelfisch\nQuuxworks Ltd"));
+    QTRY_VERIFY(!markedWords(edit.document()).contains(QStringLiteral("Zwiebelfisch")));
+    QVERIFY(!markedWords(edit.document()).contains(QStringLiteral("Quuxworks")));
+    QTextCursor dashes(edit.document()->findBlockByNumber(500));
+    QCOMPARE(dashes.block().text(), QStringLiteral("-- "));
+    dashes.select(QTextCursor::BlockUnderCursor);
+    dashes.removeSelectedText();
+    QTRY_VERIFY(markedWords(edit.document()).contains(QStringLiteral("Zwiebelfisch")));
+    QVERIFY(markedWords(edit.document()).contains(QStringLiteral("Quuxworks")));
+    edit.setTextCursor(typing);
+
     // Corrected, the mark goes.
     for (int i = 0; i < 7; ++i)
         QTest::keyClick(&edit, Qt::Key_Backspace);

@@ -116,7 +116,12 @@ QList<SpellHighlighter::Word> SpellHighlighter::checkedWords(const QString &text
 
 void SpellHighlighter::highlightBlock(const QString &text)
 {
-    if (!m_checker)
+    // From the signature's "-- " line on, the words are names and addresses: not checked. The
+    // state tells the paragraphs after it (and QSyntaxHighlighter checks them again when it
+    // changes).
+    const bool signature = text == QLatin1String("-- ") || previousBlockState() == inSignature;
+    setCurrentBlockState(signature ? inSignature : 0);
+    if (!m_checker || signature)
         return;
     QTextCharFormat marked;
     marked.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);

@@ -11,8 +11,8 @@ class SpellChecker;
 // Underlines the misspelt words of a text document with the spell-check underline, in one
 // language (or none). Checking is incremental: as the user types, only the paragraph (block)
 // that changed is checked again; a new language checks the whole document a few dozen
-// paragraphs at a time, between which typing goes on. Quoted lines ("> ...") and words with
-// digits or "@" (addresses, codes) are left alone.
+// paragraphs at a time, between which typing goes on. Quoted lines ("> ..."), the signature
+// (after a "-- " line) and words with digits or "@" (addresses, codes) are left alone.
 class SpellHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
@@ -55,6 +55,8 @@ protected:
 
 private:
     void checkSomeBlocks();
+
+    static constexpr int inSignature = 1; // block state from a "-- " line on
 
     QString m_language;
     std::shared_ptr<SpellChecker> m_checker;
