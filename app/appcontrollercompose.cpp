@@ -47,6 +47,7 @@ void AppController::respond(Response response)
                     original.accountId = accountId;
                     ComposerWindow *composer = openComposer(ComposeRequest());
                     composer->startForward(original);
+                    composer->setForwardedMessageId(original.messageId);
                     composer->setFollowUps({OutboxFollowUp {OutboxFollowUp::Action::MarkForwarded,
                                                             accountId, folderId, uid}});
                 });
@@ -97,6 +98,16 @@ bool AppController::openDraft(const QModelIndex &index)
                                                                accountId, answeredFolder,
                                                                answeredUid});
                 }
+                // A forward remembers what it forwards by its X-Forwarded-Message-Id: that
+                // message gets $Forwarded.
+                if (session && !draft.forwardedMessageId.isEmpty()) {
+                    const auto [forwardedFolder, forwardedUid] = session->service()->findMessage(
+                            draft.forwardedMessageId);
+                    if (forwardedFolder != 0)
+                        draft.followUps.append(
+                                OutboxFollowUp {OutboxFollowUp::Action::MarkForwarded, accountId,
+                                                forwardedFolder, forwardedUid});
+                }
                 // Saved again, it replaces this copy; sent, this copy goes.
                 draft.followUps.append(OutboxFollowUp {OutboxFollowUp::Action::DeleteDraft,
                                                        accountId, folderId, uid});
@@ -117,11 +128,20 @@ void AppController::forwardAsAttachment()
         return;
     }
     const QString subject = m_display->message().decodedHeader("Subject");
+    const QByteArray messageId = m_display->message().header("Message-ID").trimmed();
+    const OutboxFollowUp forwarded {OutboxFollowUp::Action::MarkForwarded,
+                                    m_current->account().id(), m_display->folderId(),
+                                    m_display->uid()};
     auto *request = new WholeMessageRequest(m_current->service(), m_display->folderId(),
                                             m_display->uid(), this);
-    connect(request, &WholeMessageRequest::fetched, this, [this, subject](const QByteArray &bytes) {
-        openComposer(ComposeRequest())->startForwardAsAttachment(subject, bytes);
-    });
+    connect(request, &WholeMessageRequest::fetched, this,
+            [this, subject, messageId, forwarded](const QByteArray &bytes) {
+                ComposerWindow *composer = openComposer(ComposeRequest());
+                composer->startForwardAsAttachment(subject, bytes);
+                // Sent, the message forwarded gets $Forwarded, as with an inline forward.
+                composer->setForwardedMessageId(messageId);
+                composer->setFollowUps({forwarded});
+            });
     connect(request, &WholeMessageRequest::failed, this, [this](const MailError &error) {
         showStatus(
                 tr("The message could not be forwarded as an attachment: %1").arg(error.toString()));

@@ -84,5 +84,6 @@ ComposerDraft ComposerSource::draft(const MimePart &message, const QString &acco
     draft.dataAttachments = attachmentsOf(message);
     draft.inReplyTo = message.header("In-Reply-To").trimmed();
     draft.references = referencesOf(message);
+    draft.forwardedMessageId = message.header("X-Forwarded-Message-Id").trimmed();
     return draft;
 }

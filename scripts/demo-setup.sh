@@ -36,6 +36,7 @@ $id\\identities\\size=1
 $id\\identities\\1\\name=$name
 $id\\identities\\1\\address=$id@$demo_domain
 $id\\identities\\1\\signature=$name
+$id\\identities\\1\\language=en_US
 ACCOUNT
 }
 

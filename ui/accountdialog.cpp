@@ -9,6 +9,7 @@
 #include "identitylisteditor.h"
 #include "oauth/oauth2providers.h"
 #include "oauth/oauth2tokenmanager.h"
+#include "sentfilingeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -81,7 +82,7 @@ AccountDialog::AccountDialog(QWidget *parent)
     , m_smtpPort(new QLineEdit)
     , m_smtpSecurity(createSecurityBox())
     , m_smtpWarning(new QLabel)
-    , m_serverSavesSent(new QCheckBox(tr("The server files sent messages itself")))
+    , m_sentFiling(new SentFilingEditor)
     , m_smtpOwnLogin(new QCheckBox(tr("This server has its own user name and password")))
     , m_smtpUserName(new QLineEdit)
     , m_smtpPassword(new QLineEdit)
@@ -252,7 +253,7 @@ QWidget *AccountDialog::createServersPage()
     out->addRow(QString(), m_smtpWarning);
     out->addRow(tr("Port:"), m_smtpPort);
     out->addRow(QString(), addErrorLabel(m_smtpPort));
-    out->addRow(QString(), m_serverSavesSent);
+    out->addRow(QString(), m_sentFiling);
     out->addRow(QString(), m_smtpOwnLogin);
     auto *smtpLogin = new QFormLayout(m_smtpLogin);
     smtpLogin->setContentsMargins(0, 0, 0, 0);
@@ -382,7 +383,7 @@ void AccountDialog::setAccount(const Account &account)
     selectSecurity(m_smtpSecurity, account.smtpSecurity());
     m_imapWarning->setVisible(account.imapSecurity() == Security::None);
     m_smtpWarning->setVisible(account.smtpSecurity() == Security::None);
-    m_serverSavesSent->setChecked(account.serverSavesSentMail());
+    m_sentFiling->setFiling(account.sentFiling());
     m_userName->setText(account.userName());
     m_auth->setCurrentIndex(m_auth->findData(int(account.authMethod())));
     m_smtpOwnLogin->setChecked(account.hasOwnSubmissionLogin());
@@ -420,7 +421,7 @@ Account AccountDialog::account() const
     a.setSmtpHost(m_smtpHost->text().trimmed());
     a.setSmtpPort(portOf(m_smtpPort));
     a.setSmtpSecurity(securityOf(m_smtpSecurity));
-    a.setServerSavesSentMail(m_serverSavesSent->isChecked());
+    a.setSentFiling(m_sentFiling->filing());
     const QString user = m_userName->text().trimmed();
     a.setUserName(user.isEmpty() ? address : user);
     a.setAuthMethod(static_cast<Account::AuthMethod>(m_auth->currentData().toInt()));

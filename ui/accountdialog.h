@@ -18,6 +18,7 @@ class IdentityListEditor;
 class MemorySecretStore;
 class OAuth2TokenManager;
 class QCheckBox;
+class SentFilingEditor;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -135,7 +136,7 @@ private:
     QLineEdit *m_smtpPort;
     QComboBox *m_smtpSecurity;
     QLabel *m_smtpWarning;
-    QCheckBox *m_serverSavesSent;
+    SentFilingEditor *m_sentFiling;
     QCheckBox *m_smtpOwnLogin;
     QLineEdit *m_smtpUserName;
     QLineEdit *m_smtpPassword;

@@ -35,6 +35,7 @@ QJsonObject ComposerDraft::toJson() const
             {QStringLiteral("dataAttachments"), data},
             {QStringLiteral("inReplyTo"), QString::fromLatin1(inReplyTo)},
             {QStringLiteral("references"), refs},
+            {QStringLiteral("forwarded"), QString::fromLatin1(forwardedMessageId)},
             {QStringLiteral("followUps"), follow},
     };
 }
@@ -61,6 +62,7 @@ ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
         d.dataAttachments.append(a);
     }
     d.inReplyTo = json.value(QStringLiteral("inReplyTo")).toString().toLatin1();
+    d.forwardedMessageId = json.value(QStringLiteral("forwarded")).toString().toLatin1();
     for (const QJsonValue &reference : json.value(QStringLiteral("references")).toArray())
         d.references.append(reference.toString().toLatin1());
     for (const QJsonValue &value : json.value(QStringLiteral("followUps")).toArray()) {

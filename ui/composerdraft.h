@@ -25,6 +25,7 @@ struct ComposerDraft
     QList<OutgoingAttachment> dataAttachments; // held as data: name, type and bytes
     QByteArray inReplyTo;
     QList<QByteArray> references;
+    QByteArray forwardedMessageId; // the message forwarded, "<...>"
     // The message answered or forwarded, and the copy on the server this draft was opened from.
     QList<OutboxFollowUp> followUps;
 

@@ -7,6 +7,7 @@
 #include "composerdraft.h"
 #include "composerequest.h"
 #include "composersignature.h"
+#include "composerspelling.h"
 #include "icons.h"
 #include "messagequoter.h"
 #include "mime/attachmentmention.h"
@@ -159,6 +160,11 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_from, &QComboBox::currentIndexChanged, this,
             [this] { m_signature->replace(selectedIdentity().signature); });
 
+    // Spelling in the language of the sender, else the system's (a toolbar of its own).
+    m_spelling = new ComposerSpelling(this, m_body);
+    connect(m_from, &QComboBox::currentIndexChanged, this,
+            [this] { m_spelling->setPreferredLanguage(selectedIdentity().language); });
+
     m_initialFocus = m_to;
     setRichText(false);
     updateTitle();
@@ -183,6 +189,7 @@ void ComposerWindow::setAccounts(const QList<Account> &accounts)
             m_from->setItemData(m_from->count() - 1, i, identityRole);
         }
     }
+    m_spelling->setPreferredLanguage(selectedIdentity().language);
 }
 
 QString ComposerWindow::selectedAccountId() const
@@ -409,6 +416,7 @@ OutgoingMessage ComposerWindow::message() const
     message.attachments = m_attachments->attachments();
     message.inReplyTo = m_inReplyTo;
     message.references = m_references;
+    message.forwardedMessageId = m_forwardedMessageId;
     return message;
 }
 
@@ -564,6 +572,7 @@ ComposerDraft ComposerWindow::draft() const
     d.dataAttachments = m_attachments->dataAttachments();
     d.inReplyTo = m_inReplyTo;
     d.references = m_references;
+    d.forwardedMessageId = m_forwardedMessageId;
     d.followUps = m_followUps;
     return d;
 }
@@ -613,6 +622,7 @@ void ComposerWindow::fillFromDraft(const ComposerDraft &draft)
         m_attachments->addData(attachment);
     m_inReplyTo = draft.inReplyTo;
     m_references = draft.references;
+    m_forwardedMessageId = draft.forwardedMessageId;
     // The draft holds its signature already: it is found, so that another sender replaces it.
     m_signature->adopt(selectedIdentity().signature);
     m_restored = true;

@@ -12,6 +12,7 @@
 
 class AttachmentList;
 class ComposerSignature;
+class ComposerSpelling;
 class QAbstractItemModel;
 class QAction;
 class QComboBox;
@@ -72,6 +73,9 @@ public:
     // \Answered, the forwarded one $Forwarded, a draft opened from the server goes).
     void setFollowUps(const QList<OutboxFollowUp> &followUps) { m_followUps = followUps; }
     QList<OutboxFollowUp> followUps() const { return m_followUps; }
+    // The message this one forwards ("<...>"), kept with its drafts.
+    void setForwardedMessageId(const QByteArray &id) { m_forwardedMessageId = id; }
+    QByteArray forwardedMessageId() const { return m_forwardedMessageId; }
     // The copy on the server this composer was opened from; invalid for a new message.
     OutboxFollowUp serverDraft() const;
 
@@ -93,6 +97,7 @@ public:
     QLineEdit *subjectField() const { return m_subject; }
     QTextEdit *bodyEditor() const { return m_body; }
     AttachmentList *attachmentList() const { return m_attachments; }
+    ComposerSpelling *spelling() const { return m_spelling; }
     QAction *sendAction() const { return m_sendAction; }
     QAction *discardAction() const { return m_discardAction; }
     QLabel *errorLabel() const { return m_error; }
@@ -147,6 +152,7 @@ private:
     QLineEdit *m_subject;
     QTextEdit *m_body;
     std::unique_ptr<ComposerSignature> m_signature;
+    ComposerSpelling *m_spelling = nullptr;
     AttachmentList *m_attachments;
     QLabel *m_attachmentSummary;
     QPushButton *m_removeButton;
@@ -160,6 +166,7 @@ private:
     bool m_restored = false; // a draft kept from an earlier session is unsaved work as it is
     QByteArray m_inReplyTo;
     QList<QByteArray> m_references;
+    QByteArray m_forwardedMessageId;
     QList<OutboxFollowUp> m_followUps;
     QWidget *m_initialFocus = nullptr;
     bool m_askBeforeShortcutSend = true;

@@ -2,7 +2,9 @@
 #include "colourscheme.h"
 
 #include "addresslist.h"
+#include "spellchecker.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +20,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     , m_name(new QLineEdit)
     , m_address(new QLineEdit)
     , m_replyTo(new QLineEdit)
+    , m_language(new QComboBox)
     , m_signature(new QPlainTextEdit)
     , m_add(new QPushButton(tr("A&dd")))
     , m_remove(new QPushButton(tr("&Remove")))
@@ -29,6 +32,11 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     m_name->setObjectName(QStringLiteral("name"));
     m_address->setObjectName(QStringLiteral("address"));
     m_replyTo->setObjectName(QStringLiteral("replyTo"));
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->setToolTip(tr("The language the composer checks the spelling in"));
+    m_language->addItem(tr("The system's language"), QString());
+    for (const QString &language : SpellChecker::availableLanguages())
+        m_language->addItem(SpellChecker::displayName(language), language);
     m_signature->setObjectName(QStringLiteral("signature"));
     m_add->setObjectName(QStringLiteral("addIdentity"));
     m_remove->setObjectName(QStringLiteral("removeIdentity"));
@@ -64,6 +72,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     form->addRow(tr("Re&ply to:"), m_replyTo);
     form->addRow(QString(), m_replyToError);
     form->addRow(tr("Si&gnature:"), m_signature);
+    form->addRow(tr("Lang&uage:"), m_language);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,6 +86,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     for (QLineEdit *field : {m_name, m_address, m_replyTo})
         connect(field, &QLineEdit::textChanged, this, &IdentityListEditor::storeField);
     connect(m_signature, &QPlainTextEdit::textChanged, this, &IdentityListEditor::storeField);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &IdentityListEditor::storeField);
     connect(m_add, &QPushButton::clicked, this, &IdentityListEditor::addIdentity);
     connect(m_remove, &QPushButton::clicked, this, &IdentityListEditor::removeCurrent);
     connect(m_default, &QPushButton::clicked, this, &IdentityListEditor::makeCurrentDefault);
@@ -155,6 +165,9 @@ void IdentityListEditor::showCurrent()
     m_address->setText(identity.address);
     m_replyTo->setText(identity.replyTo);
     m_signature->setPlainText(identity.signature);
+    if (m_language->findData(identity.language) < 0) // set, but no dictionary installed
+        m_language->addItem(identity.language, identity.language);
+    m_language->setCurrentIndex(m_language->findData(identity.language));
     m_showing = false;
     {
         const QSignalBlocker blocker(m_list);
@@ -176,6 +189,7 @@ void IdentityListEditor::storeField()
     identity.address = m_address->text();
     identity.replyTo = m_replyTo->text();
     identity.signature = m_signature->toPlainText();
+    identity.language = m_language->currentData().toString();
     if (QListWidgetItem *item = m_list->item(m_current))
         item->setText(itemText(m_current));
     if (m_current == 0 && oldAddress != identity.address)

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -38,6 +39,8 @@ public:
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *addressField() const { return m_address; }
     QLineEdit *replyToField() const { return m_replyTo; }
+    // The language the identity writes in (spell checking); its data is the language's name.
+    QComboBox *languageBox() const { return m_language; }
     QPlainTextEdit *signatureField() const { return m_signature; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
@@ -63,6 +66,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_address;
     QLineEdit *m_replyTo;
+    QComboBox *m_language;
     QPlainTextEdit *m_signature;
     QPushButton *m_add;
     QPushButton *m_remove;

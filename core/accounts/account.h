@@ -94,9 +94,17 @@ public:
     QList<QByteArray> smtpPinnedFingerprints() const { return m_smtpPins; }
     void setSmtpPinnedFingerprints(const QList<QByteArray> &pins) { m_smtpPins = pins; }
 
+    // Who files the copy of each sent message into Sent: not known yet (found out with the
+    // first message sent, see SentCopyFiler), the submission server itself, or Heron (APPEND).
+    enum class SentFiling { Unknown, Server, Client };
+    SentFiling sentFiling() const { return m_sentFiling; }
+    void setSentFiling(SentFiling filing) { m_sentFiling = filing; }
     // True when the submission server files sent mail itself (no APPEND to Sent needed).
-    bool serverSavesSentMail() const { return m_serverSavesSent; }
-    void setServerSavesSentMail(bool saves) { m_serverSavesSent = saves; }
+    bool serverSavesSentMail() const { return m_sentFiling == SentFiling::Server; }
+    void setServerSavesSentMail(bool saves)
+    {
+        m_sentFiling = saves ? SentFiling::Server : SentFiling::Client;
+    }
 
     // The folder the user named as Trash on a server that marks none and has none of the usual
     // names: unset until asked; an empty path means "none, delete for good".
@@ -123,7 +131,7 @@ private:
     QString m_caFilePath;
     QList<QByteArray> m_imapPins;
     QList<QByteArray> m_smtpPins;
-    bool m_serverSavesSent = false;
+    SentFiling m_sentFiling = SentFiling::Unknown;
     std::optional<QString> m_trashFolder;
 };
 

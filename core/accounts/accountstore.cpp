@@ -217,7 +217,16 @@ void AccountStore::writeAccount(const Account &a)
     if (!a.oauthProvider().isEmpty())
         m_settings->setValue(u"oauthProvider"_s, a.oauthProvider());
     m_settings->setValue(u"caFile"_s, a.caFilePath());
-    m_settings->setValue(u"serverSavesSentMail"_s, a.serverSavesSentMail());
+    switch (a.sentFiling()) {
+    case Account::SentFiling::Unknown:
+        break; // found out with the next message sent
+    case Account::SentFiling::Server:
+        m_settings->setValue(u"sentFiling"_s, u"server"_s);
+        break;
+    case Account::SentFiling::Client:
+        m_settings->setValue(u"sentFiling"_s, u"client"_s);
+        break;
+    }
     if (a.trashFolder())
         m_settings->setValue(u"imap/trashFolder"_s, *a.trashFolder());
 
@@ -239,6 +248,8 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"address"_s, identities.at(i).address);
         m_settings->setValue(u"signature"_s, identities.at(i).signature);
         m_settings->setValue(u"replyTo"_s, identities.at(i).replyTo);
+        if (!identities.at(i).language.isEmpty())
+            m_settings->setValue(u"language"_s, identities.at(i).language);
     }
     m_settings->endArray();
     m_settings->endGroup();
@@ -257,7 +268,14 @@ Account AccountStore::readAccount(const QString &id) const
     a.setAuthMethod(authFromName(m_settings->value(u"authMethod"_s).toString()));
     a.setOAuthProvider(m_settings->value(u"oauthProvider"_s).toString());
     a.setCaFilePath(m_settings->value(u"caFile"_s).toString());
-    a.setServerSavesSentMail(m_settings->value(u"serverSavesSentMail"_s, false).toBool());
+    const QString filing = m_settings->value(u"sentFiling"_s).toString();
+    if (filing == "server"_L1)
+        a.setSentFiling(Account::SentFiling::Server);
+    else if (filing == "client"_L1)
+        a.setSentFiling(Account::SentFiling::Client);
+    else if (m_settings->value(u"serverSavesSentMail"_s, false).toBool())
+        a.setSentFiling(Account::SentFiling::Server); // as earlier versions kept the choice
+
     if (m_settings->contains(u"imap/trashFolder"_s))
         a.setTrashFolder(m_settings->value(u"imap/trashFolder"_s).toString());
 
@@ -282,7 +300,8 @@ Account AccountStore::readAccount(const QString &id) const
         identities.append(Identity {m_settings->value(u"name"_s).toString(),
                                     m_settings->value(u"address"_s).toString(),
                                     m_settings->value(u"signature"_s).toString(),
-                                    m_settings->value(u"replyTo"_s).toString()});
+                                    m_settings->value(u"replyTo"_s).toString(),
+                                    m_settings->value(u"language"_s).toString()});
     }
     m_settings->endArray();
     a.setIdentities(identities);

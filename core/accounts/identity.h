@@ -10,6 +10,8 @@ struct Identity
     QString address;
     QString signature; // plain text, without the "-- " separator line
     QString replyTo = {}; // an address for Reply-To; empty: none
+    // The language written in, for spell checking ("de_DE", "en"); empty: the system's.
+    QString language = {};
 
     bool operator==(const Identity &) const = default;
 };

@@ -295,6 +295,9 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
     }
     if (!references.isEmpty())
         h += foldHeader("References", references.join(' '));
+    if (const QByteArray forwarded = angleId(m.forwardedMessageId);
+        m_writeBcc && !forwarded.isEmpty())
+        h += foldHeader("X-Forwarded-Message-Id", forwarded);
     h += "MIME-Version: 1.0\r\n";
     if (!m_userAgent.isEmpty())
         h += foldHeader("User-Agent", printableAscii(m_userAgent));

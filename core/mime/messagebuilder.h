@@ -28,7 +28,8 @@ public:
     // 8BITMIME: text bodies with non-ASCII may be sent as 8bit instead of quoted-printable.
     void setAllow8Bit(bool enabled) { m_allow8Bit = enabled; }
     void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
-    // A draft keeps its Bcc recipients in a Bcc field, to find them when it is opened again.
+    // A draft keeps its Bcc recipients in a Bcc field, and the message it forwards in an
+    // X-Forwarded-Message-Id field, to find them when it is opened again.
     void setWriteBcc(bool enabled) { m_writeBcc = enabled; }
     // The Message-ID to write ("<id@domain>"); by default one is made from random bytes and
     // the sender's domain.

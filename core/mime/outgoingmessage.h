@@ -43,6 +43,9 @@ struct OutgoingMessage
     QList<OutgoingAttachment> attachments;
     QByteArray inReplyTo; // message id of the message replied to, with angle brackets
     QList<QByteArray> references;
+    // The message forwarded, with angle brackets; written into drafts only
+    // (X-Forwarded-Message-Id), so that a draft opened again still knows what it forwards.
+    QByteArray forwardedMessageId;
     QDateTime date; // invalid: now
 
     // Every envelope recipient: To, Cc and Bcc.

@@ -124,6 +124,15 @@ void AccountManager::startAccount(const Account &account, int position)
                 if (MailError error = m_accounts->saveAccount(*stored))
                     Q_EMIT errorOccurred(error.toString());
             });
+    connect(service, &AccountService::sentFilingFound, this,
+            [this, id = account.id()](Account::SentFiling filing) {
+                std::optional<Account> stored = m_accounts->account(id);
+                if (!stored || stored->sentFiling() == filing)
+                    return;
+                stored->setSentFiling(filing);
+                if (MailError error = m_accounts->saveAccount(*stored))
+                    Q_EMIT errorOccurred(error.toString());
+            });
     m_unified->addAccount(account.id(), service->store());
     m_outbox->addSender(account.id(), running->sender());
     connect(running->sender(), &MessageSender::followUpsDue, this, &AccountManager::applyFollowUps);

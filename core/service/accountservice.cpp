@@ -105,6 +105,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
         if (folderId == m_currentFolder)
             scheduleResync();
     });
+    connect(m_operations.get(), &OperationQueue::copyChecked, this, &AccountService::onCopyChecked);
     connect(m_operations.get(), &OperationQueue::notice, this, &AccountService::notice);
     connect(m_operations.get(), &OperationQueue::expungeAllRequested, this,
             &AccountService::expungeAllRequested);

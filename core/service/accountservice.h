@@ -8,6 +8,7 @@
 #include "oauth/oauth2provider.h"
 #include "store/folderrecord.h"
 #include "store/messagerecord.h"
+#include "store/pendingoperation.h"
 
 #include <QList>
 #include <QObject>
@@ -29,7 +30,6 @@ class MessageReader;
 class MessageStore;
 class OfflineKeeper;
 class OperationQueue;
-struct PendingOperation;
 class SecretStore;
 class Transport;
 class TransportFactory;
@@ -132,6 +132,14 @@ public:
     void appendMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
                        const QList<QByteArray> &flags,
                        std::function<void(const MailError &)> done = {});
+    // The same, unless the folder holds a message with its Message-ID by the time the server is
+    // asked (a sent message the submission server filed itself); the answer, for Sent, sets
+    // the account's SentFiling if it was not known yet (sentFilingFound()).
+    void appendMessageUnlessFiled(FolderRecord::SpecialUse folder, const QByteArray &message,
+                                  const QList<QByteArray> &flags,
+                                  std::function<void(const MailError &)> done = {});
+    // Kept as the account's (not stored: the owner of the settings hears sentFilingFound()).
+    void setSentFiling(Account::SentFiling filing) { m_account.setSentFiling(filing); }
     // The same, replacing a copy kept before (a draft saved again): uids of replacedFolderId
     // leave the cache at once and the server once the new copy is stored there.
     void replaceMessage(FolderRecord::SpecialUse folder, const QByteArray &message,
@@ -238,6 +246,9 @@ Q_SIGNALS:
     // No folder is known as Trash: which one is it? candidates are the paths of the account's
     // folders that could be (not the Inbox, none with another special role). Deletions wait for answerTrashFolder().
     void trashFolderRequested(const QStringList &candidates);
+    // The first sent message looked for in Sent tells who files the copies of sent messages;
+    // the account should keep it.
+    void sentFilingFound(Account::SentFiling filing);
     // The user named the Trash folder (empty: none); the account should keep it.
     void trashFolderChosen(const QString &path);
     // The server cannot remove the count messages deleted or moved out of folderId without
@@ -332,6 +343,11 @@ private:
     MailError queueFolderChange(const MailError &refused, const FolderEditor::Change &change);
     // Starts the next folder change when the connection is free; true when one runs.
     bool runFolderChanges();
+    void onCopyChecked(qint64 folderId, bool found);
+    void enqueueAppend(PendingOperation::Kind kind, FolderRecord::SpecialUse folder,
+                       const QByteArray &message, const QList<QByteArray> &flags,
+                       qint64 replacedFolderId, const QList<quint32> &replacedUids,
+                       std::function<void(const MailError &)> done);
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // The folder of a mailbox name as selected on the connection; 0 when not cached.

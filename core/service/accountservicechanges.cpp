@@ -166,8 +166,38 @@ void AccountService::replaceMessage(FolderRecord::SpecialUse folder, const QByte
                                     const QList<quint32> &replacedUids,
                                     std::function<void(const MailError &)> done)
 {
+    enqueueAppend(PendingOperation::Kind::Append, folder, message, flags, replacedFolderId,
+                  replacedUids, std::move(done));
+}
+
+void AccountService::appendMessageUnlessFiled(FolderRecord::SpecialUse folder,
+                                              const QByteArray &message,
+                                              const QList<QByteArray> &flags,
+                                              std::function<void(const MailError &)> done)
+{
+    enqueueAppend(PendingOperation::Kind::AppendUnlessFiled, folder, message, flags, 0, {},
+                  std::move(done));
+}
+
+void AccountService::onCopyChecked(qint64 folderId, bool found)
+{
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    if (!folder || folder.value().specialUse != FolderRecord::SpecialUse::Sent
+        || m_account.sentFiling() != Account::SentFiling::Unknown)
+        return;
+    const Account::SentFiling filing = found ? Account::SentFiling::Server
+                                             : Account::SentFiling::Client;
+    m_account.setSentFiling(filing);
+    Q_EMIT sentFilingFound(filing);
+}
+
+void AccountService::enqueueAppend(PendingOperation::Kind kind, FolderRecord::SpecialUse folder,
+                                   const QByteArray &message, const QList<QByteArray> &flags,
+                                   qint64 replacedFolderId, const QList<quint32> &replacedUids,
+                                   std::function<void(const MailError &)> done)
+{
     PendingOperation operation;
-    operation.kind = PendingOperation::Kind::Append;
+    operation.kind = kind;
     operation.folderId = folderId(folder);
     operation.specialUse = folder;
     operation.message = message;

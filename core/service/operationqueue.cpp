@@ -1,6 +1,7 @@
 #include "operationqueue.h"
 
 #include "common/logging.h"
+#include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
 #include "imap/parser/uidset.h"
 #include "imap/tasks/imapappendtask.h"
@@ -8,8 +9,10 @@
 #include "imap/tasks/imapfetchmetadatatask.h"
 #include "imap/tasks/imapmailboxtask.h"
 #include "imap/tasks/imapmovetask.h"
+#include "imap/tasks/imapsearchtask.h"
 #include "imap/tasks/imapselecttask.h"
 #include "imap/tasks/imapstoretask.h"
+#include "mime/mimepart.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
@@ -29,7 +32,23 @@ bool isConnectionLost(const MailError &error)
     }
 }
 
+bool isAppend(PendingOperation::Kind kind)
+{
+    return kind == PendingOperation::Kind::Append
+           || kind == PendingOperation::Kind::AppendUnlessFiled;
+}
+
 } // namespace
+
+QByteArray OperationQueue::messageIdOf(const QByteArray &message)
+{
+    // The header alone: a sent message may be tens of megabytes.
+    qsizetype end = message.indexOf("\r\n\r\n");
+    if (end < 0)
+        end = message.indexOf("\n\n");
+    const QByteArray header = end < 0 ? message : message.left(end + 2);
+    return MimePart::parse(header + "\r\n").header("Message-ID").trimmed();
+}
 
 OperationQueue::OperationQueue(MessageStore *store, QObject *parent)
     : QObject(parent)
@@ -50,7 +69,7 @@ void OperationQueue::whenDone(Task *task, std::function<void(Task *)> done)
 
 MailError OperationQueue::enqueue(PendingOperation operation)
 {
-    if (operation.kind != PendingOperation::Kind::Append && operation.uids.isEmpty())
+    if (!isAppend(operation.kind) && operation.uids.isEmpty())
         return {};
     const StoreResult<qint64> id = m_store->addPendingOperation(operation);
     if (!id)
@@ -66,6 +85,7 @@ MailError OperationQueue::enqueue(PendingOperation operation)
         local = m_store->removeMessages(operation.folderId, operation.uids);
         break;
     case PendingOperation::Kind::Append:
+    case PendingOperation::Kind::AppendUnlessFiled:
         // A replaced copy leaves the view at once; the server loses it after the append.
         if (!operation.uids.isEmpty() && operation.targetFolderId != 0)
             local = m_store->removeMessages(operation.targetFolderId, operation.uids);
@@ -121,6 +141,7 @@ void OperationQueue::execute(const PendingOperation &operation)
         select(operation.folderId, [this] { runExpunge(m_current); });
         return;
     case PendingOperation::Kind::Append:
+    case PendingOperation::Kind::AppendUnlessFiled:
         runAppend(operation);
         return;
     }
@@ -317,7 +338,36 @@ void OperationQueue::runAppend(const PendingOperation &operation)
                        tr("A message could not be filed: the server has no folder for it")));
         return;
     }
-    append(folderId, name, true);
+    const QByteArray messageId = operation.kind == PendingOperation::Kind::AppendUnlessFiled
+                                         ? messageIdOf(operation.message)
+                                         : QByteArray();
+    if (messageId.isEmpty()) {
+        append(folderId, name, true);
+        return;
+    }
+    // Is the message there already? (HEADER matches substrings; with its angle brackets a
+    // Message-ID is found only in itself.)
+    select(folderId, [this, folderId, name, messageId] {
+        auto *search = new ImapSearchTask(
+                m_connection,
+                [messageId](ImapCommandBuilder &b) {
+                    b.atom("HEADER").astring("Message-ID").astring(messageId);
+                },
+                this);
+        whenDone<ImapSearchTask>(search, [this, folderId, name](ImapSearchTask *task) {
+            if (task->error() && isConnectionLost(task->error())) {
+                fail(task->error());
+                return;
+            }
+            // A server that cannot search gets the copy: better one too many than none.
+            const bool found = !task->error() && !task->uids().isEmpty();
+            Q_EMIT copyChecked(folderId, found);
+            if (found)
+                complete();
+            else
+                append(folderId, name, true);
+        });
+    });
 }
 
 void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool mayCreate)

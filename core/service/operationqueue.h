@@ -38,6 +38,8 @@ public:
     MailError enqueue(PendingOperation operation);
     // Entries in the journal, the one being replayed included.
     int pendingCount() const;
+    // The Message-ID header of message ("<...>"), empty when it has none.
+    static QByteArray messageIdOf(const QByteArray &message);
     // Replays the journal over connection, which the queue then uses alone (it selects
     // mailboxes) until drained().
     void run(ImapConnection *connection);
@@ -58,6 +60,9 @@ Q_SIGNALS:
                const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // A message was stored in folderId.
     void appended(qint64 folderId);
+    // An AppendUnlessFiled operation looked for its message in folderId: found, it was not
+    // stored again; else it is stored next.
+    void copyChecked(qint64 folderId, bool found);
     // The server has no UID EXPUNGE, and besides the count messages a deletion or a move takes
     // out of folderId, others are marked \Deleted there (by another program): the ones cannot
     // be removed without the others. They are marked and wait; so does the replay, holding the

@@ -5,6 +5,7 @@
 #include "net/ssltransportfactory.h"
 #include "net/transport.h"
 #include "outbox/messagesender.h"
+#include "sentcopyfiler.h"
 
 #include <QDir>
 
@@ -18,6 +19,8 @@ RunningAccount::RunningAccount(const Account &account, SecretStore *secrets,
     , m_directory(dataDirectory + QLatin1Char('/') + account.id())
     , m_outbox(m_directory + QStringLiteral("/outbox"))
     , m_service(std::make_unique<AccountService>(account, secrets, m_transports))
+    , m_sentCopies(std::make_unique<SentCopyFiler>(m_service.get(),
+                                                   m_directory + QStringLiteral("/sent-check")))
 { }
 
 RunningAccount::~RunningAccount()
@@ -52,12 +55,8 @@ MailError RunningAccount::open()
         return m_transports->create(policy);
     };
     m_sender = std::make_unique<MessageSender>(&m_outbox, m_account.id(), settings, transports);
-    connect(m_sender.get(), &MessageSender::sent, this,
-            [this](const QString &, const QByteArray &message) {
-                if (!account().serverSavesSentMail())
-                    m_service->appendMessage(FolderRecord::SpecialUse::Sent, message,
-                                             {QByteArrayLiteral("\\Seen")});
-            });
+    connect(m_sender.get(), &MessageSender::sent, m_sentCopies.get(), &SentCopyFiler::file);
+    m_sentCopies->start();
     connect(m_sender.get(), &MessageSender::sent, this,
             [this] { m_service->submissionLoginSucceeded(); });
     connect(m_sender.get(), &MessageSender::failed, this,

@@ -9,12 +9,14 @@
 
 class AccountService;
 class MessageSender;
+class SentCopyFiler;
 class SecretStore;
 class TransportFactory;
 
 // What the application runs for one account: its service (cache, IMAP, models), its outbox and
 // the sender that empties it. Sent messages are filed into the Sent folder unless the server
-// does that itself; while the IMAP server is out of reach, they wait in the account's journal.
+// does that itself (SentCopyFiler finds out which); while the IMAP server is out of reach,
+// they wait in the account's journal.
 class RunningAccount : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     MailError open();
     AccountService *service() const { return m_service.get(); }
     MessageSender *sender() const { return m_sender.get(); }
+    SentCopyFiler *sentCopies() const { return m_sentCopies.get(); }
     Account account() const;
 
     // The account with fingerprint (hex, see Account::fingerprint()) pinned for its IMAP or, with
@@ -41,4 +44,5 @@ private:
     OutboxStore m_outbox;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<MessageSender> m_sender;
+    std::unique_ptr<SentCopyFiler> m_sentCopies;
 };

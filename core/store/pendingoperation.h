@@ -16,6 +16,8 @@ struct PendingOperation
         Expunge = 3, // mark uids in folderId \Deleted and expunge them
         Append = 4, // store message in folderId, or in the folder of specialUse; once stored,
         // expunge uids from targetFolderId (the earlier copy of a draft), if any
+        AppendUnlessFiled = 5, // as Append, unless the folder holds a message with the same
+        // Message-ID already (the submission server filed a sent message itself)
     };
 
     qint64 id = 0;

@@ -29,6 +29,9 @@ public:
     quint16 smtpNoPipeliningPort() const { return port("SMTP_NOPIPELINING_PORT"); }
     // Neither CHUNKING nor PIPELINING.
     quint16 smtpNeitherPort() const { return port("SMTP_NEITHER_PORT"); }
+    // Submission with STARTTLS like smtpStartTlsPort(), filing a copy of each message into the
+    // sender's own Sent folder, as some providers do.
+    quint16 smtpSentCopyPort() const { return port("SMTP_SENTCOPY_PORT"); }
     QString caFile() const { return value("CA_FILE"); }
     QList<QSslCertificate> caCertificates() const;
     QString domain() const { return value("DOMAIN"); }

@@ -208,6 +208,38 @@ private Q_SLOTS:
         QCOMPARE(dialog.password(), u"pw"_s);
     }
 
+    void sentFilingIsShownAndReset()
+    {
+        Account original;
+        original.setDisplayName(u"Work"_s);
+        original.setAddress(u"ann@work.example"_s);
+        original.setSentFiling(Account::SentFiling::Server); // found out by a message sent
+        AccountDialog dialog;
+        dialog.setAccount(original);
+        auto *box = dialog.findChild<QCheckBox *>(u"serverFilesSent"_s);
+        auto *note = dialog.findChild<QLabel *>(u"sentFilingNote"_s);
+        auto *reset = dialog.findChild<QPushButton *>(u"sentFilingReset"_s);
+        QVERIFY(box && note && reset);
+        QCOMPARE(box->text(), u"The server files sent messages itself"_s);
+        QVERIFY(box->isChecked());
+        QVERIFY(reset->isEnabled());
+        const QString serverNote = note->text();
+
+        // Find Out Again: not known until the next message sent.
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QVERIFY(!box->isChecked());
+        QVERIFY(!reset->isEnabled());
+        QVERIFY(note->text() != serverNote);
+        QCOMPARE(dialog.account().sentFiling(), Account::SentFiling::Unknown);
+
+        // Ticked or unticked by hand, the choice is the user's.
+        box->click();
+        QCOMPARE(dialog.account().sentFiling(), Account::SentFiling::Server);
+        box->click();
+        QCOMPARE(dialog.account().sentFiling(), Account::SentFiling::Client);
+        QVERIFY(reset->isEnabled());
+    }
+
     void identitiesAreEdited()
     {
         Account original;

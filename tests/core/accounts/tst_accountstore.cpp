@@ -19,9 +19,12 @@ private:
         Account a;
         a.setDisplayName(u"Work"_s);
         a.setAddress(u"jürgen@example.org"_s);
-        a.setIdentities(
-                {Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
-                 Identity {u"Support"_s, u"support@example.org"_s, {}, u"helpdesk@example.org"_s}});
+        a.setIdentities({Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
+                         Identity {u"Support"_s,
+                                   u"support@example.org"_s,
+                                   {},
+                                   u"helpdesk@example.org"_s,
+                                   u"de_DE"_s}});
         a.setImapHost(u"imap.example.org"_s);
         a.setImapPort(1993);
         a.setImapSecurity(Security::StartTls);
@@ -66,6 +69,45 @@ private Q_SLOTS:
         QCOMPARE(a.defaultIdentity(), (Identity {u"Ann"_s, u"ann@example.org"_s, {}}));
         a.setIdentities({Identity {u"A"_s, u"a@example.org"_s, u"sig"_s}});
         QCOMPARE(a.defaultIdentity().address, u"a@example.org"_s);
+    }
+
+    void sentFilingRoundTrip_data()
+    {
+        QTest::addColumn<int>("filing");
+        QTest::addRow("unknown") << int(Account::SentFiling::Unknown);
+        QTest::addRow("server") << int(Account::SentFiling::Server);
+        QTest::addRow("client") << int(Account::SentFiling::Client);
+    }
+
+    void sentFilingRoundTrip()
+    {
+        QFETCH(int, filing);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"heron.conf"_s), QSettings::IniFormat);
+        AccountStore store(&settings);
+        Account a = sampleAccount();
+        a.setSentFiling(Account::SentFiling(filing));
+        QVERIFY(!store.saveAccount(a));
+        AccountStore reread(&settings);
+        QCOMPARE(int(reread.account(a.id())->sentFiling()), filing);
+    }
+
+    void sentFilingOfEarlierVersions()
+    {
+        // The check box of earlier versions: ticked, the server files; else not known yet.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"heron.conf"_s), QSettings::IniFormat);
+        Account a = sampleAccount();
+        {
+            AccountStore store(&settings);
+            a.setSentFiling(Account::SentFiling::Unknown);
+            QVERIFY(!store.saveAccount(a));
+        }
+        settings.setValue(u"accounts/"_s + a.id() + u"/serverSavesSentMail"_s, true);
+        QCOMPARE(AccountStore(&settings).account(a.id())->sentFiling(), Account::SentFiling::Server);
+        settings.setValue(u"accounts/"_s + a.id() + u"/serverSavesSentMail"_s, false);
+        QCOMPARE(AccountStore(&settings).account(a.id())->sentFiling(),
+                 Account::SentFiling::Unknown);
     }
 
     void authMethodsRoundTrip_data()

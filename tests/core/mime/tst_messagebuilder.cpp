@@ -72,6 +72,7 @@ private Q_SLOTS:
     void attachedMessage();
     void attachedMessageFile();
     void bccOnlyInDrafts();
+    void forwardedMessageOnlyInDrafts();
 };
 
 void tst_MessageBuilder::golden()
@@ -408,6 +409,22 @@ void tst_MessageBuilder::bccOnlyInDrafts()
     draft.setWriteBcc(true);
     const MimePart kept = MimePart::parse(draft.build());
     QCOMPARE(describe(AddressParser::parseList(kept.header("Bcc"))), describe(message.bcc));
+}
+
+void tst_MessageBuilder::forwardedMessageOnlyInDrafts()
+{
+    OutgoingMessage message;
+    message.from = {u8("Ann"), u8("ann@example.org")};
+    message.to = {{u8("Bob"), u8("bob@example.net")}};
+    message.subject = u8("Fwd: Plans");
+    message.plainBody = u8("Text");
+    message.forwardedMessageId = "<plans.1@example.com>";
+    MessageBuilder sent(message);
+    QVERIFY(!MimePart::parse(sent.build()).hasHeader("X-Forwarded-Message-Id"));
+    MessageBuilder draft(message);
+    draft.setWriteBcc(true);
+    QCOMPARE(MimePart::parse(draft.build()).header("X-Forwarded-Message-Id").trimmed(),
+             QByteArray("<plans.1@example.com>"));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBuilder)

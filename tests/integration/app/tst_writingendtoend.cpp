@@ -3,7 +3,7 @@
 // and the answered one \Answered on the server once the answer has left; a draft filed in the
 // server's Drafts opens in the composer from the message list, saving it again replaces the
 // server's copy, and sending it deletes the copy; a reply kept as a draft and reopened still
-// marks what it answers.
+// marks what it answers, and a forward kept as a draft what it forwards.
 #include "accountdialog.h"
 #include "accountlistdialog.h"
 #include "appcontroller.h"
@@ -88,6 +88,7 @@ private Q_SLOTS:
     void peopleWrittenToComplete();
     void undoSendReopensTheComposer();
     void reopenedReplyDraftMarksTheOriginalAnswered();
+    void reopenedForwardDraftMarksTheOriginalForwarded();
 
 private:
     void addAccount(const QString &user, const QString &name);
@@ -568,6 +569,87 @@ void TestWritingEndToEnd::reopenedReplyDraftMarksTheOriginalAnswered()
                                      .contains(QStringLiteral("\\Answered")),
                              30000);
     QTRY_VERIFY_WITH_TIMEOUT(fetch(QStringLiteral("bob"), QStringLiteral("Drafts"), replySubject,
+                                   QStringLiteral("uid"))
+                                     .isEmpty(),
+                             30000);
+}
+
+void TestWritingEndToEnd::reopenedForwardDraftMarksTheOriginalForwarded()
+{
+    QTRY_VERIFY(visibleComposers().isEmpty());
+    // Alice writes to Bob.
+    const QString subject = QStringLiteral("Pass it on ") + m_token;
+    ComposerWindow *composer = composerFrom(QStringLiteral("alice"));
+    QVERIFY(composer);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("bob")));
+    QTest::keyClicks(composer->subjectField(), subject);
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("Worth reading."));
+    composer->sendAction()->trigger();
+    QTRY_VERIFY(visibleComposers().isEmpty());
+
+    // Bob starts forwarding it and keeps the forward as a draft on the server.
+    openInInbox(QStringLiteral("Bob"), subject);
+    const QJsonArray original = fetch(QStringLiteral("bob"), QStringLiteral("INBOX"), subject,
+                                      QStringLiteral("hdr.message-id"));
+    QCOMPARE(original.size(), 1);
+    const QString forwardedId = original.first()
+                                        .toObject()
+                                        .value(QStringLiteral("hdr.message-id"))
+                                        .toString()
+                                        .trimmed();
+    QVERIFY(!forwardedId.isEmpty());
+    auto *forward = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("forward"));
+    QVERIFY(forward);
+    forward->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    composer->fromCombo()->setCurrentIndex(
+            composer->fromCombo()->findText(QStringLiteral("bob@"), Qt::MatchContains));
+    QTest::keyClicks(composer->bodyEditor(), QStringLiteral("See below."));
+    answerNext(QMessageBox::Save);
+    composer->closeAsking();
+    const QString forwardSubject = QStringLiteral("Fwd: ") + subject;
+    QJsonArray kept;
+    QTRY_VERIFY_WITH_TIMEOUT(!(kept = fetch(QStringLiteral("bob"), QStringLiteral("Drafts"),
+                                            forwardSubject,
+                                            QStringLiteral("hdr.x-forwarded-message-id")))
+                                      .isEmpty(),
+                             30000);
+    const QString keptId = kept.first()
+                                   .toObject()
+                                   .value(QStringLiteral("hdr.x-forwarded-message-id"))
+                                   .toString()
+                                   .trimmed();
+    QCOMPARE(keptId, forwardedId);
+    QVERIFY(!flagsOf(QStringLiteral("bob"), subject).contains(QStringLiteral("$Forwarded")));
+
+    // Reopened from Drafts by a new composer, it still knows what it forwards; sent, the
+    // original is marked $Forwarded (not \Answered) and the draft goes.
+    m_app->mainWindow()->folderView()->setCurrentIndex(
+            folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
+    QModelIndex draft;
+    QTRY_VERIFY_WITH_TIMEOUT((draft = findMessage(forwardSubject)).isValid(), 30000);
+    QTreeView *messages = m_app->mainWindow()->messageView();
+    messages->setCurrentIndex(draft);
+    messages->setFocus();
+    QTest::keyClick(messages, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(visibleComposers().size(), 1, 30000);
+    composer = visibleComposers().first();
+    bool marks = false;
+    for (const OutboxFollowUp &followUp : composer->followUps())
+        marks = marks || followUp.action == OutboxFollowUp::Action::MarkForwarded;
+    QVERIFY(marks);
+    QTest::keyClicks(composer->toField(), m_stack.address(QStringLiteral("alice")));
+    composer->sendAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!fetch(QStringLiteral("alice"), QStringLiteral("INBOX"),
+                                    forwardSubject, QStringLiteral("uid"))
+                                      .isEmpty(),
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(flagsOf(QStringLiteral("bob"), subject)
+                                     .contains(QStringLiteral("$Forwarded")),
+                             30000);
+    QVERIFY(!flagsOf(QStringLiteral("bob"), subject).contains(QStringLiteral("\\Answered")));
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(QStringLiteral("bob"), QStringLiteral("Drafts"), forwardSubject,
                                    QStringLiteral("uid"))
                                      .isEmpty(),
                              30000);

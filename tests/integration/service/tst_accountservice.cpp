@@ -367,6 +367,8 @@ void TestAccountService::sentWhileImapIsDownIsFiledAfterReconnect()
     a.setSmtpHost(m_stack.host());
     a.setSmtpPort(m_stack.smtpStartTlsPort());
     a.setSmtpSecurity(Security::StartTls);
+    // Heron files the Sent copy (the first message's check is tst_sentfiling's).
+    a.setSentFiling(Account::SentFiling::Client);
     const Account reachable = a;
     a.setImapPort(1);
     m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});

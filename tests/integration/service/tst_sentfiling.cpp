@@ -1,0 +1,207 @@
+// The copies of sent messages in Sent, against the local Dovecot and Postfix: through a
+// submission port whose server files a copy in the sender's Sent by itself
+// (SMTP_SENTCOPY_PORT) and through one that does not. The first message sent finds out which,
+// the account keeps the answer, and every message ends up in Sent exactly once.
+#include "accounts/memorysecretstore.h"
+#include "mailstackinfo.h"
+#include "mime/outgoingmessage.h"
+#include "outbox/messagesender.h"
+#include "service/accountservice.h"
+#include "service/runningaccount.h"
+#include "service/sentcopyfiler.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+class TestSentFiling : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void firstMessageFindsOutWhoFiles_data();
+    void firstMessageFindsOutWhoFiles();
+    void knownServerFilingAppendsNothing();
+    void waitingCheckSurvivesARestart();
+
+private:
+    // An account of alice's sending through smtpPort, its password stored.
+    Account account(quint16 smtpPort, Account::SentFiling filing);
+    OutgoingMessage message(const QString &subject) const;
+    // The messages of alice's Sent with this subject.
+    int sentCopies(const QString &subject) const;
+    // Sends through running and waits until the server accepted it.
+    void send(RunningAccount &running, const QString &subject);
+    // Waits until the account has nothing left to file: no check waiting, the journal empty.
+    void waitUntilFiled(RunningAccount &running);
+    QString uniqueSubject(const QString &prefix) const;
+
+    MailStackInfo m_stack;
+    MemorySecretStore m_secrets;
+};
+
+void TestSentFiling::initTestCase()
+{
+    m_stack = MailStackInfo::fromEnvironment();
+    if (!m_stack.isValid())
+        QFAIL(qPrintable(m_stack.error()));
+    QVERIFY2(m_stack.smtpSentCopyPort() != 0, "the stack has no SMTP_SENTCOPY_PORT");
+}
+
+Account TestSentFiling::account(quint16 smtpPort, Account::SentFiling filing)
+{
+    const QString user = QStringLiteral("alice");
+    Account a;
+    a.setId(user + QUuid::createUuid().toString(QUuid::Id128).left(6));
+    a.setDisplayName(user);
+    a.setAddress(m_stack.address(user));
+    a.setUserName(m_stack.address(user));
+    a.setImapHost(m_stack.host());
+    a.setImapPort(m_stack.imapTlsPort());
+    a.setImapSecurity(Security::ImplicitTls);
+    a.setSmtpHost(m_stack.host());
+    a.setSmtpPort(smtpPort);
+    a.setSmtpSecurity(Security::StartTls);
+    a.setCaFilePath(m_stack.caFile());
+    a.setSentFiling(filing);
+    bool written = false;
+    m_secrets.writePassword(a.id(), m_stack.password(), this,
+                            [&](const SecretStore::Reply &) { written = true; });
+    if (!QTest::qWaitFor([&] { return written; }))
+        qWarning("the password was not stored");
+    return a;
+}
+
+OutgoingMessage TestSentFiling::message(const QString &subject) const
+{
+    OutgoingMessage m;
+    m.from = {QStringLiteral("Alice"), m_stack.address(QStringLiteral("alice"))};
+    m.to = {{QStringLiteral("Bob"), m_stack.address(QStringLiteral("bob"))}};
+    m.subject = subject;
+    m.plainBody = QStringLiteral("Hello Bob.\n");
+    return m;
+}
+
+QString TestSentFiling::uniqueSubject(const QString &prefix) const
+{
+    return prefix + QLatin1Char(' ') + QUuid::createUuid().toString(QUuid::Id128).left(10);
+}
+
+int TestSentFiling::sentCopies(const QString &subject) const
+{
+    const QByteArray out = m_stack.doveadm(
+            {QStringLiteral("search"), QStringLiteral("-u"),
+             m_stack.address(QStringLiteral("alice")), QStringLiteral("mailbox"),
+             QStringLiteral("Sent"), QStringLiteral("header"), QStringLiteral("Subject"), subject});
+    return int(out.count('\n'));
+}
+
+void TestSentFiling::send(RunningAccount &running, const QString &subject)
+{
+    QSignalSpy sent(running.sender(), &MessageSender::sent);
+    QSignalSpy failed(running.sender(), &MessageSender::failed);
+    MailError error;
+    QVERIFY2(!running.sender()->send(message(subject), &error).isEmpty(),
+             qPrintable(error.toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 30000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
+}
+
+void TestSentFiling::waitUntilFiled(RunningAccount &running)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(running.sentCopies()->waitingCount() == 0
+                                     && running.service()->pendingOperationCount() == 0,
+                             30000);
+}
+
+void TestSentFiling::firstMessageFindsOutWhoFiles_data()
+{
+    QTest::addColumn<bool>("serverFiles");
+    QTest::addRow("server files a copy") << true;
+    QTest::addRow("server files none") << false;
+}
+
+void TestSentFiling::firstMessageFindsOutWhoFiles()
+{
+    QFETCH(bool, serverFiles);
+    QTemporaryDir dir;
+    const Account a = account(serverFiles ? m_stack.smtpSentCopyPort() : m_stack.smtpStartTlsPort(),
+                              Account::SentFiling::Unknown);
+    RunningAccount running(a, &m_secrets, nullptr, dir.path());
+    QVERIFY(!running.open());
+    running.sentCopies()->setCheckDelay(2000);
+    running.service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(running.service()->state(), AccountService::State::Online, 20000);
+    QSignalSpy found(running.service(), &AccountService::sentFilingFound);
+
+    // The first message: Sent is searched for it, and the answer is the account's.
+    const QString first = uniqueSubject(QStringLiteral("First sent"));
+    send(running, first);
+    QCOMPARE(running.sentCopies()->waitingCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 30000);
+    const auto expected = serverFiles ? Account::SentFiling::Server : Account::SentFiling::Client;
+    QCOMPARE(found.first().first().value<Account::SentFiling>(), expected);
+    QCOMPARE(running.service()->account().sentFiling(), expected);
+    waitUntilFiled(running);
+    QCOMPARE(sentCopies(first), 1);
+    QVERIFY(QDir(dir.path() + QLatin1Char('/') + a.id() + QStringLiteral("/sent-check")).isEmpty());
+
+    // The next one is not searched for: filed by the server alone, or appended at once.
+    const QString second = uniqueSubject(QStringLiteral("Second sent"));
+    send(running, second);
+    QCOMPARE(running.sentCopies()->waitingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(sentCopies(second), 1, 30000);
+    waitUntilFiled(running);
+    QCOMPARE(sentCopies(second), 1);
+    QCOMPARE(found.size(), 1);
+}
+
+void TestSentFiling::knownServerFilingAppendsNothing()
+{
+    // Known to file its own copies: the journal gets nothing, Sent gets the server's copy alone.
+    QTemporaryDir dir;
+    RunningAccount running(account(m_stack.smtpSentCopyPort(), Account::SentFiling::Server),
+                           &m_secrets, nullptr, dir.path());
+    QVERIFY(!running.open());
+    running.service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(running.service()->state(), AccountService::State::Online, 20000);
+    const QString subject = uniqueSubject(QStringLiteral("Server files"));
+    send(running, subject);
+    QCOMPARE(running.sentCopies()->waitingCount(), 0);
+    QCOMPARE(running.service()->pendingOperationCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(sentCopies(subject), 1, 30000);
+}
+
+void TestSentFiling::waitingCheckSurvivesARestart()
+{
+    // Quit while the first message waits for its check: the next start files it.
+    QTemporaryDir dir;
+    const Account a = account(m_stack.smtpStartTlsPort(), Account::SentFiling::Unknown);
+    const QString subject = uniqueSubject(QStringLiteral("Quit before the check"));
+    {
+        RunningAccount running(a, &m_secrets, nullptr, dir.path());
+        QVERIFY(!running.open());
+        running.sentCopies()->setCheckDelay(10 * 60 * 1000);
+        send(running, subject);
+        QCOMPARE(running.sentCopies()->waitingCount(), 1);
+    }
+    const QDir spool(dir.path() + QLatin1Char('/') + a.id() + QStringLiteral("/sent-check"));
+    QCOMPARE(spool.entryList(QDir::Files).size(), 1);
+    QCOMPARE(sentCopies(subject), 0);
+
+    RunningAccount again(a, &m_secrets, nullptr, dir.path());
+    QSignalSpy found(again.service(), &AccountService::sentFilingFound);
+    QVERIFY(!again.open());
+    again.service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 30000);
+    QCOMPARE(found.first().first().value<Account::SentFiling>(), Account::SentFiling::Client);
+    waitUntilFiled(again);
+    QCOMPARE(sentCopies(subject), 1);
+    QCOMPARE(spool.entryList(QDir::Files).size(), 0);
+}
+
+QTEST_MAIN(TestSentFiling)
+#include "tst_sentfiling.moc"
