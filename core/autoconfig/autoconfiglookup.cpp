@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDnsLookup>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -15,6 +16,8 @@
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAutoconfig, "mail.autoconfig", QtWarningMsg)
 
 namespace {
 
@@ -157,6 +160,7 @@ void AutoconfigLookup::cancel()
     m_timeout.stop();
     m_trustWaiting.clear();
     m_trustChains.clear();
+    m_trustReasons.clear();
     m_askedDigest.clear();
     // Aborts the requests; later, as this may run inside one of their slots.
     if (m_network)
@@ -425,13 +429,14 @@ void AutoconfigLookup::startGuess()
         probe->setAskTrust(true);
         probe->setProperty("rank", guess.rank);
         connect(probe, &ServerProbe::trustRequested, this,
-                [this, probe](const QList<QSslCertificate> &chain) {
+                [this, probe](const QList<QSslCertificate> &chain, const QString &reasons) {
                     const QByteArray digest = chain.constFirst().digest(QCryptographicHash::Sha256);
                     if (m_trustedDigests.contains(digest) || m_refusedDigests.contains(digest)) {
                         probe->answerTrust(m_trustedDigests.contains(digest));
                         return;
                     }
                     m_trustChains.insert(probe, chain);
+                    m_trustReasons.insert(probe, reasons);
                     m_trustWaiting.append(probe);
                     decide(false);
                 });
@@ -439,6 +444,7 @@ void AutoconfigLookup::startGuess()
             probe->deleteLater();
             m_trustWaiting.removeAll(probe);
             m_trustChains.remove(probe);
+            m_trustReasons.remove(probe);
             if (!probe->error()) {
                 const int rank = probe->property("rank").toInt();
                 const bool imapProbe = probe->protocol() == ServerProbe::Protocol::Imap;
@@ -499,11 +505,12 @@ void AutoconfigLookup::guessDone()
         m_partial.imap = found.imap;
     if (found.smtp.isValid() && !m_partial.smtp.isValid())
         m_partial.smtp = found.smtp;
-    sourceFailed(Source::Guess,
-                 m_refusedHosts.isEmpty()
-                         ? tr("No usual server name answered securely.")
-                         : tr("The certificate of %1 was not trusted, so it was not used.")
-                                   .arg(m_refusedHosts.join(", "_L1)));
+    sourceFailed(
+            Source::Guess,
+            m_refusedHosts.isEmpty()
+                    ? tr("No usual server name answered securely.")
+                    : tr("The certificate of %1 was not trusted; nothing less secure was tried")
+                              .arg(m_refusedHosts.join(", "_L1)));
 }
 
 void AutoconfigLookup::askTrust()
@@ -523,9 +530,13 @@ void AutoconfigLookup::askTrust()
     } else {
         m_timeLeftMs = 0;
     }
-    const QString reasons = tr("The certificate of %1 (port %2) is not trusted by the system.")
-                                    .arg(probe->server().host)
-                                    .arg(probe->server().port);
+    const QString said = m_trustReasons.value(probe);
+    const QString reasons = said.isEmpty()
+                                    ? tr("The certificate of %1 (port %2) is not trusted by the "
+                                         "system.")
+                                              .arg(probe->server().host)
+                                              .arg(probe->server().port)
+                                    : said;
     Q_EMIT certificateTrustRequested(probe->server().host, chain, reasons);
 }
 
@@ -562,6 +573,8 @@ void AutoconfigLookup::sourceFound(Source source, DiscoveredSettings settings)
     m_outcomes.insert(source, Outcome::Found);
     m_found.insert(source, settings);
     m_elapsed.insert(source, m_clock.elapsed());
+    qCInfo(lcAutoconfig).noquote() << describe(source) << "found" << settings.imap.host
+                                   << settings.smtp.host << "in" << m_elapsed.value(source) << "ms";
     decide(false);
 }
 
@@ -572,6 +585,8 @@ void AutoconfigLookup::sourceFailed(Source source, const QString &why)
     m_outcomes.insert(source, Outcome::Failed);
     m_failures.insert(source, why);
     m_elapsed.insert(source, m_clock.elapsed());
+    qCInfo(lcAutoconfig).noquote()
+            << describe(source) << "found nothing in" << m_elapsed.value(source) << "ms:" << why;
     decide(false);
 }
 

@@ -155,6 +155,7 @@ private:
     // Guessed servers waiting for the user's trust, the certificate asked about, the answers.
     QList<QPointer<ServerProbe>> m_trustWaiting;
     QHash<const ServerProbe *, QList<QSslCertificate>> m_trustChains;
+    QHash<const ServerProbe *, QString> m_trustReasons;
     QByteArray m_askedDigest;
     QList<QByteArray> m_trustedDigests;
     QList<QByteArray> m_refusedDigests;

@@ -94,6 +94,22 @@ QUrl OAuthTestServer::approve(const QUrl &authorizationRequest, const QString &u
     return redirect;
 }
 
+void OAuthTestServer::setAutoApprove(const QString &user)
+{
+    m_http.setHandler("/authorize", [this, user](const HttpTestServer::Request &r) {
+        const QUrl redirect = approve(m_http.url(r.path), user);
+        HttpTestServer::Response response;
+        if (!redirect.isValid()) {
+            response.status = 400;
+            response.body = "Not an authorization request this server accepts.";
+            return response;
+        }
+        response.status = 302;
+        response.headers.append({"Location", redirect.toEncoded()});
+        return response;
+    });
+}
+
 QUrl OAuthTestServer::deny(const QUrl &authorizationRequest)
 {
     const QUrlQuery query(authorizationRequest);

@@ -42,6 +42,9 @@ public:
     // answer is the redirect the browser would follow. An invalid URL when the request is wrong.
     QUrl approve(const QUrl &authorizationRequest, const QString &user);
     QUrl deny(const QUrl &authorizationRequest);
+    // The authorization page itself approves every request as user, redirecting the browser
+    // back at once (to try the sign-in by hand with any browser, or curl -L).
+    void setAutoApprove(const QString &user);
 
     // A refresh token for user, as if signed in earlier.
     QString issueRefreshToken(const QString &user);
