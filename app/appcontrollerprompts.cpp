@@ -115,6 +115,12 @@ void AppController::askSignIn(RunningAccount *session, const QString &detail)
         else
             target->service()->answerPassword(QString());
     });
+    // Answered elsewhere meanwhile (a sign-in saved in the account dialog): nothing left to ask.
+    connect(session->service(), &AccountService::stateChanged, box,
+            [box](AccountService::State state) {
+                if (state == AccountService::State::Online)
+                    box->done(QDialog::Rejected);
+            });
     box->open();
 }
 

@@ -389,6 +389,29 @@ void OAuth2TokenManager::answerWaiters(const QString &token)
         waiter(token);
 }
 
+void OAuth2TokenManager::reloadStore()
+{
+    m_secrets->readPassword(refreshTokenSecretId(m_accountId), this,
+                            [this](const SecretStore::Reply &reply) {
+                                // A refresh or a browser sign-in under way ends with a token of its own.
+                                const bool quiet = m_state == State::Idle
+                                                   || m_state == State::AwaitingUser;
+                                if (!quiet || !reply.isOk() || reply.password.isEmpty()
+                                    || reply.password == m_refreshToken)
+                                    return;
+                                const bool waiting = m_state == State::AwaitingUser
+                                                     || !m_waiters.isEmpty();
+                                m_storeRead = true;
+                                m_refreshToken = reply.password;
+                                m_accessToken.clear();
+                                m_expiresAt = QDateTime();
+                                m_refreshTimer.stop();
+                                m_state = State::Idle;
+                                if (waiting)
+                                    refresh();
+                            });
+}
+
 void OAuth2TokenManager::signOut()
 {
     endFlow();

@@ -76,6 +76,9 @@ public:
     void loginSucceeded() { m_retried = false; }
     // Forgets every token, the stored refresh token included.
     void signOut();
+    // The keychain may hold a newer sign-in than this one (the account dialog signs in on its
+    // own): reads it, and a different refresh token replaces this one, answering whoever waits.
+    void reloadStore();
 
 Q_SIGNALS:
     // The question for the user: sign in (again) in the browser, with the reason.

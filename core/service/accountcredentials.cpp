@@ -149,6 +149,10 @@ void AccountCredentials::rejected(const QString &serverText)
 
 void AccountCredentials::forgetStored()
 {
+    if (m_tokens) {
+        m_tokens->reloadStore();
+        return;
+    }
     if (!m_typed)
         m_password.clear();
 }

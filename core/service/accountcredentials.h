@@ -51,7 +51,7 @@ public:
     // The server refused password(): it is forgotten and the user asked again.
     void rejected(const QString &serverText);
     // The stored password may have changed (the account was edited): it is read again next
-    // time, unless the user typed it this session.
+    // time, unless the user typed it this session. A sign-in stored by the dialog is taken now.
     void forgetStored();
     // Forgets the password known this session, typed or stored (the login it was for changed).
     void forget();

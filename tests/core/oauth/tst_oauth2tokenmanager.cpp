@@ -86,6 +86,8 @@ private Q_SLOTS:
     void declinedSignInAnswersEmpty();
     void keychainFailureIsTheReason();
     void unreachableProviderAnswersEmpty();
+    void newerSignInInTheStoreAnswersTheQuestion();
+    void unchangedStoreKeepsTheToken();
 };
 
 void TestOAuth2TokenManager::signInWithPkceAndLoopbackRedirect()
@@ -385,3 +387,44 @@ void TestOAuth2TokenManager::unreachableProviderAnswersEmpty()
 
 QTEST_GUILESS_MAIN(TestOAuth2TokenManager)
 #include "tst_oauth2tokenmanager.moc"
+
+void TestOAuth2TokenManager::newerSignInInTheStoreAnswersTheQuestion()
+{
+    OAuthTestServer server;
+    MemorySecretStore secrets;
+    OAuth2TokenManager tokens(AccountId, server.provider(), &secrets);
+    QSignalSpy asked(&tokens, &OAuth2TokenManager::signInRequested);
+    QObject context;
+    QStringList delivered;
+    tokens.read(&context, [&](const QString &token) { delivered << token; });
+    QTRY_COMPARE(asked.size(), 1);
+    QVERIFY(tokens.isAwaitingUser());
+
+    // The account dialog signed in and stored its refresh token.
+    put(secrets, OAuth2TokenManager::refreshTokenSecretId(AccountId),
+        server.issueRefreshToken(QStringLiteral("alice")));
+    tokens.reloadStore();
+    QTRY_COMPARE(delivered.size(), 1);
+    QVERIFY(server.isActive(delivered.at(0)));
+    QCOMPARE(tokens.state(), OAuth2TokenManager::State::Idle);
+    QCOMPARE(asked.size(), 1);
+}
+
+void TestOAuth2TokenManager::unchangedStoreKeepsTheToken()
+{
+    OAuthTestServer server;
+    MemorySecretStore secrets;
+    put(secrets, OAuth2TokenManager::refreshTokenSecretId(AccountId),
+        server.issueRefreshToken(QStringLiteral("alice")));
+    OAuth2TokenManager tokens(AccountId, server.provider(), &secrets);
+    QObject context;
+    QString first;
+    tokens.read(&context, [&](const QString &token) { first = token; });
+    QTRY_VERIFY(!first.isEmpty());
+
+    tokens.reloadStore();
+    QString second;
+    tokens.read(&context, [&](const QString &token) { second = token; });
+    QTRY_COMPARE(second, first);
+    QCOMPARE(server.tokenRequests().size(), 1);
+}
