@@ -504,12 +504,16 @@ void AccountDialog::applyDiscovered(const DiscoveredSettings &found, const QStri
     setServer(m_imapHost, m_imapPort, m_imapSecurity, true, found.imap);
     setServer(m_smtpHost, m_smtpPort, m_smtpSecurity, false, found.smtp);
     if (found.source == DiscoveredSettings::Source::None) {
+        // The reasons are sentences of their own; inside the parentheses their full stop goes.
+        QString reason = error.trimmed();
+        if (reason.endsWith(u'.'))
+            reason.chop(1);
         m_findStatus->setStyleSheet(ColourScheme::cssColour(ColourScheme::warning(palette())));
         m_findStatus->setText(
                 found.imap.isValid() || found.smtp.isValid()
                         ? tr("Only part of the settings was found (%1). Fill in the rest below.")
-                                  .arg(error)
-                        : tr("No settings were found (%1). Enter your servers below.").arg(error));
+                                  .arg(reason)
+                        : tr("No settings were found (%1). Enter your servers below.").arg(reason));
         m_tabs->setCurrentIndex(1);
         return;
     }

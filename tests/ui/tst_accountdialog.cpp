@@ -664,6 +664,8 @@ private Q_SLOTS:
         QTRY_VERIFY2(dialog.findStatusLabel()->text().contains(u"No settings were found"_s),
                      qPrintable(dialog.findStatusLabel()->text()));
         QVERIFY(dialog.findSettingsButton()->isEnabled());
+        QVERIFY2(!dialog.findStatusLabel()->text().contains(u".)"_s),
+                 qPrintable(dialog.findStatusLabel()->text()));
     }
 
     void userNameDefaultsToAddress()
