@@ -10,6 +10,8 @@ demo_build() {
     local top=$1
     demo_heron_build=${HERON_BUILD_DIR:-$top/build/demo}
     if [ ! -f "$demo_heron_build/CMakeCache.txt" ]; then
+        echo "First build of Heron in $demo_heron_build: about 6 minutes of compiling on two" \
+            "idle cores; later runs rebuild only what changed." >&2
         cmake -S "$top" -B "$demo_heron_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
             -DHERON_BUILD_TESTS=ON -DHERON_BUILD_BENCH=OFF -DHERON_WARNINGS_AS_ERRORS=OFF >/dev/null
     fi

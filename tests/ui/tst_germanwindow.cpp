@@ -27,6 +27,7 @@
 #include "store/folderrecord.h"
 #include "testcertificates.h"
 #include "translationloader.h"
+#include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
 
 #include <QAction>
@@ -541,6 +542,13 @@ void TestGermanWindow::mainWindowMenusAndContextMenus()
     std::unique_ptr<QMenu> toolBars(window()->createPopupMenu());
     QVERIFY(toolBars);
     m_finder.walk(toolBars.get(), u"tool bar menu"_s);
+    // The message viewer's: an address of the header, the text.
+    MessageViewer *viewer = window()->messageViewer();
+    std::unique_ptr<QMenu> addressMenu(
+            viewer->headerView()->addressMenu(testMessages.at(0).fromAddress, window()));
+    m_finder.walk(addressMenu.get(), u"address context menu"_s);
+    std::unique_ptr<QMenu> textMenu(viewer->createBrowserMenu(QPoint(5, 5)));
+    m_finder.walk(textMenu.get(), u"message text context menu"_s);
     std::unique_ptr<QMenu> messageMenu(window()->createMessageMenu());
     m_finder.walk(messageMenu.get(), u"message context menu"_s);
     for (const QModelIndex &folder :
