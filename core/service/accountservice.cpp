@@ -391,6 +391,7 @@ void AccountService::onConnectionFailed(const MailError &error)
     // Folder changes not sent yet are dropped: the user hears they were not made.
     for (const FolderEditor::Change &change : std::exchange(m_folderChanges, {}))
         Q_EMIT folderChanged(change.operation, change.folderId, change.path, change.newPath, error);
+    failConnectionJobs();
     m_selectedFolder = 0;
     // The reads on the lost connection fail with it; those waiting go to the cache.
     ++m_session;
@@ -421,6 +422,7 @@ void AccountService::disconnectFromServer()
     m_reconnectTimer.stop();
     if (m_connection)
         m_connection->close();
+    failConnectionJobs();
     setState(State::Offline);
 }
 

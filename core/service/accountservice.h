@@ -143,6 +143,15 @@ public:
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
 
+    // For work of the core beside this service that needs the session to itself for a moment
+    // (CrossAccountTransfer storing a message here): job runs once nothing else uses the
+    // connection, with it, and calls release() when done with it; meanwhile nothing else is
+    // sent. Offline, or when the connection is lost before the job's turn, job runs (queued)
+    // with a null connection and release() does nothing. A job whose context is gone is dropped.
+    using ConnectionJob
+            = std::function<void(ImapConnection *connection, std::function<void()> release)>;
+    void useConnection(QObject *context, ConnectionJob job);
+
     // The folders themselves (FolderEditor), online only: each either refuses at once with a
     // message for the user (offline, the Inbox or a special folder, a bad or taken name) or
     // ends with folderChanged(), its error the server's refusal. The cache follows the server
@@ -330,8 +339,13 @@ private:
                          const QString &newPath, const MailError &error);
     // Refuses a folder operation while offline; else keeps it until the connection is free.
     MailError queueFolderChange(const MailError &refused, const FolderEditor::Change &change);
-    // Starts the next folder change when the connection is free; true when one runs.
+    // Starts the next folder change, else the next job of useConnection(), when the connection
+    // is free; true when one runs.
     bool runFolderChanges();
+    // A job of useConnection() let the connection go.
+    void onConnectionJobReleased();
+    // Every job waiting for the connection runs without it.
+    void failConnectionJobs();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // The folder of a mailbox name as selected on the connection; 0 when not cached.
@@ -366,6 +380,14 @@ private:
     // Folder changes waiting for the connection to be free, and whether one uses it: a folder
     // renamed or deleted while a synchronisation or read has it selected breaks the session.
     QList<FolderEditor::Change> m_folderChanges;
+    // The jobs of useConnection() waiting for the connection; one running holds it as a folder
+    // change does (m_folderChangeRunning).
+    struct WaitingJob
+    {
+        QPointer<QObject> context;
+        ConnectionJob job;
+    };
+    QList<WaitingJob> m_connectionJobs;
     bool m_folderChangeRunning = false;
     // Reads messages for the reads that go (from the cache, or on the connection).
     MessageReader *m_reader = nullptr;

@@ -205,12 +205,64 @@ MailError AccountService::queueFolderChange(const MailError &refused,
 
 bool AccountService::runFolderChanges()
 {
-    if (m_folderChanges.isEmpty() || !isConnectionFree())
+    while (!m_connectionJobs.isEmpty() && !m_connectionJobs.constFirst().context)
+        m_connectionJobs.removeFirst();
+    if ((m_folderChanges.isEmpty() && m_connectionJobs.isEmpty()) || !isConnectionFree())
         return false;
     m_folderChangeRunning = true;
     m_connection->setIdleEnabled(false);
-    m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
+    if (!m_folderChanges.isEmpty()) {
+        m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
+        return true;
+    }
+    const WaitingJob waiting = m_connectionJobs.takeFirst();
+    const quint64 session = m_session;
+    QPointer<AccountService> self(this);
+    waiting.job(m_connection.get(), [self, session] {
+        if (!self || session != self->m_session || !self->m_folderChangeRunning)
+            return;
+        self->m_folderChangeRunning = false;
+        // Queued: the job may release the connection from inside one of its tasks' slots.
+        QMetaObject::invokeMethod(self.data(), &AccountService::onConnectionJobReleased,
+                                  Qt::QueuedConnection);
+    });
     return true;
+}
+
+void AccountService::useConnection(QObject *context, ConnectionJob job)
+{
+    if (!onlineConnection()) {
+        QMetaObject::invokeMethod(
+                context, [job] { job(nullptr, [] {}); }, Qt::QueuedConnection);
+        return;
+    }
+    m_connectionJobs.append(WaitingJob {context, std::move(job)});
+    runFolderChanges();
+}
+
+void AccountService::onConnectionJobReleased()
+{
+    if (m_state != State::Online || !m_connection || !isConnectionFree())
+        return;
+    if (runFolderChanges())
+        return;
+    if (m_operations->pendingCount() > 0) {
+        runOperations();
+        if (m_operations->isRunning())
+            return;
+    }
+    onOperationsDrained();
+}
+
+void AccountService::failConnectionJobs()
+{
+    for (const WaitingJob &waiting : std::exchange(m_connectionJobs, {})) {
+        if (waiting.context) {
+            QMetaObject::invokeMethod(
+                    waiting.context.data(), [job = waiting.job] { job(nullptr, [] {}); },
+                    Qt::QueuedConnection);
+        }
+    }
 }
 
 MailError AccountService::createFolder(qint64 parentFolderId, const QString &name)
