@@ -24,13 +24,15 @@ bool FolderTreeView::acceptsMessages(const QModelIndex &folder, const QMimeData 
         return false;
     if (!folder.isValid() || !(folder.flags() & Qt::ItemIsSelectable))
         return false;
-    const QString sourceAccount = UnifiedInboxModel::accountOf(mime);
-    if (!sourceAccount.isEmpty() && m_accountIdRole >= 0
-        && folder.data(m_accountIdRole).toString() != sourceAccount)
-        return false;
+    // Folder ids are per account: the same folder is the same id in the same account.
+    QString sourceAccount = UnifiedInboxModel::accountOf(mime);
+    if (sourceAccount.isEmpty() && m_accountIdRole >= 0)
+        sourceAccount = currentIndex().data(m_accountIdRole).toString();
+    const bool sameAccount = m_accountIdRole < 0
+                             || folder.data(m_accountIdRole).toString() == sourceAccount;
     if (m_folderIdRole >= 0) {
         const qint64 id = folder.data(m_folderIdRole).toLongLong();
-        if (id == 0 || id == sourceFolder)
+        if (id == 0 || (sameAccount && id == sourceFolder))
             return false;
     }
     return true;
@@ -54,7 +56,7 @@ void FolderTreeView::dragMoveEvent(QDragMoveEvent *event)
     if (!event->mimeData()->hasFormat(MessageListModel::mimeType()))
         return QTreeView::dragMoveEvent(event);
     if (targetFor(event->position().toPoint(), event->mimeData()).isValid()) {
-        event->setDropAction(Qt::MoveAction);
+        event->setDropAction(isCopy(event) ? Qt::CopyAction : Qt::MoveAction);
         event->accept();
     } else {
         event->ignore();
@@ -71,10 +73,17 @@ void FolderTreeView::dropEvent(QDropEvent *event)
         event->ignore();
         return;
     }
-    event->setDropAction(Qt::MoveAction);
+    const bool copy = isCopy(event);
+    event->setDropAction(copy ? Qt::CopyAction : Qt::MoveAction);
     event->accept();
     Q_EMIT messagesDropped(folder, sourceFolder, uids,
-                           UnifiedInboxModel::accountOf(event->mimeData()));
+                           UnifiedInboxModel::accountOf(event->mimeData()), copy);
+}
+
+bool FolderTreeView::isCopy(const QDropEvent *event)
+{
+    return (event->modifiers() & Qt::ControlModifier)
+           && (event->possibleActions() & Qt::CopyAction);
 }
 
 bool FolderTreeView::isFolder(const QModelIndex &index) const

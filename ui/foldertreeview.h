@@ -5,9 +5,10 @@
 class QMimeData;
 
 // The folder tree: a tree view that takes messages dragged from the message list and hands
-// them on as messagesDropped() for the folder under the cursor. A folder accepts them when it
-// is selectable (a real, selectable mailbox) and is not the folder they come from; messages
-// that name their account (from the unified Inbox) go only to a folder of that account.
+// them on as messagesDropped() for the folder under the cursor, to be moved, or copied when
+// Ctrl is held. A folder accepts them when it is selectable (a real, selectable mailbox) and
+// is not the folder they come from; it may be a folder of another account. Messages that do
+// not name their account come from the account of the folder on display (the current one).
 class FolderTreeView : public QTreeView
 {
     Q_OBJECT
@@ -31,7 +32,7 @@ public:
 Q_SIGNALS:
     // sourceAccountId: the account the drag named, or empty (the account on display).
     void messagesDropped(const QModelIndex &folder, qint64 sourceFolderId,
-                         const QList<quint32> &uids, const QString &sourceAccountId);
+                         const QList<quint32> &uids, const QString &sourceAccountId, bool copy);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -40,6 +41,8 @@ protected:
 
 private:
     QModelIndex targetFor(const QPoint &position, const QMimeData *mime) const;
+    // Ctrl held, and the drag allows copying.
+    static bool isCopy(const QDropEvent *event);
 
     int m_folderIdRole = -1;
     int m_accountIdRole = -1;

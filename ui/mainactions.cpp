@@ -37,6 +37,9 @@ MainActions::MainActions(QWidget *window)
     m_moveTo = create(QStringLiteral("moveTo"), tr("Mo&ve to Folder…"), QStringLiteral("folder"));
     m_moveTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
 
+    m_copyTo = create(QStringLiteral("copyTo"), tr("Cop&y to Folder…"), QStringLiteral("folder"));
+    m_copyTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+
     m_markRead = create(QStringLiteral("markRead"), tr("Mark as R&ead"),
                         QStringLiteral("mark-read"));
     m_markRead->setShortcut(QKeySequence(Qt::Key_M));
@@ -124,7 +127,8 @@ MainActions::MainActions(QWidget *window)
     m_replyToList->setToolTip(tr("Reply to the mailing list the message came through"));
     m_forward->setToolTip(tr("Forward the message"));
     m_forwardAsAttachment->setToolTip(tr("Forward the whole message as an attachment"));
-    m_moveTo->setToolTip(tr("Move the selected messages to another folder of their account"));
+    m_moveTo->setToolTip(tr("Move the selected messages to another folder, of any account"));
+    m_copyTo->setToolTip(tr("Copy the selected messages to a folder, of any account"));
     m_refresh->setToolTip(tr("Check all accounts for new messages"));
 }
 
@@ -139,7 +143,8 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply,       m_replyAll, m_replyToList, m_forward,    m_forwardAsAttachment,
-            m_delete,      m_moveTo,   m_markRead,    m_markUnread, m_flag,
-            m_saveMessage, m_print,    m_exportPdf,   m_viewSource, m_openInWindow};
+    return {m_reply,       m_replyAll,    m_replyToList, m_forward,   m_forwardAsAttachment,
+            m_delete,      m_moveTo,      m_copyTo,      m_markRead,  m_markUnread,
+            m_flag,        m_saveMessage, m_print,       m_exportPdf, m_viewSource,
+            m_openInWindow};
 }

@@ -22,6 +22,7 @@ public:
     QAction *forward() const { return m_forward; }
     QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
     QAction *moveTo() const { return m_moveTo; }
+    QAction *copyTo() const { return m_copyTo; }
     QAction *deleteMessage() const { return m_delete; }
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
@@ -75,6 +76,7 @@ private:
     QAction *m_forward;
     QAction *m_forwardAsAttachment;
     QAction *m_moveTo;
+    QAction *m_copyTo;
     QAction *m_delete;
     QAction *m_markRead;
     QAction *m_markUnread;

@@ -104,6 +104,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageList->setSortingEnabled(true);
     m_messageList->setDragEnabled(true);
     m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
+    // A drag moves; with Ctrl held it copies (the folder tree decides).
+    m_messageList->setDefaultDropAction(Qt::MoveAction);
     m_messageList->setAccessibleName(tr("Messages"));
     QHeaderView *header = m_messageList->header();
     header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
@@ -241,6 +243,7 @@ void MainWindow::createMenus()
     message->addAction(m_actions->nextUnread());
     message->addSeparator();
     message->addAction(m_actions->moveTo());
+    message->addAction(m_actions->copyTo());
     message->addAction(m_actions->deleteMessage());
     message->addSeparator();
     message->addAction(m_actions->viewSource());
@@ -307,7 +310,8 @@ void MainWindow::connectActions()
         m_selectionKeeper->prepareRemoval();
         Q_EMIT deleteRequested(selectedMessages());
     });
-    connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
+    connect(a->moveTo(), &QAction::triggered, this, [this] { chooseMoveTarget(false); });
+    connect(a->copyTo(), &QAction::triggered, this, [this] { chooseMoveTarget(true); });
     connect(a->newFolder(), &QAction::triggered, this,
             [this] { askNewFolder(m_folderView->currentIndex()); });
     connect(a->renameFolder(), &QAction::triggered, this,
@@ -332,7 +336,11 @@ void MainWindow::connectActions()
 
     connect(m_folderView, &FolderTreeView::messagesDropped, this,
             [this](const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
-                   const QString &sourceAccountId) {
+                   const QString &sourceAccountId, bool copy) {
+                if (copy) {
+                    Q_EMIT copyRequested(target, sourceFolderId, uids, sourceAccountId);
+                    return;
+                }
                 m_selectionKeeper->prepareRemoval();
                 Q_EMIT moveRequested(target, sourceFolderId, uids, sourceAccountId);
             });
@@ -456,7 +464,7 @@ QMenu *MainWindow::createMessageMenu()
     menu->addSeparator();
     menu->addActions({a->markRead(), a->markUnread(), a->flag()});
     menu->addSeparator();
-    menu->addActions({a->moveTo(), a->deleteMessage()});
+    menu->addActions({a->moveTo(), a->copyTo(), a->deleteMessage()});
     menu->addSeparator();
     menu->addActions({a->openInWindow(), a->viewSource(), a->saveMessage()});
     return menu;
@@ -896,7 +904,7 @@ void MainWindow::updateMessageActions()
         action->setEnabled(any);
 }
 
-void MainWindow::chooseMoveTarget()
+void MainWindow::chooseMoveTarget(bool copy)
 {
     QAbstractItemModel *messages = m_messageList->model();
     QAbstractItemModel *folders = m_folderView->model();
@@ -911,20 +919,26 @@ void MainWindow::chooseMoveTarget()
                                  8000);
         return;
     }
-    // The account's part of the tree: the one the messages name (All Inboxes), else the one
-    // of the folder on display.
+    // Every account's folders, the messages' own account first in view: the one the messages
+    // name (All Inboxes), else the one of the folder on display.
     const QString account = UnifiedInboxModel::accountOf(mime.get());
     auto *dialog = new FolderChooserDialog(
-            folders, m_folderView->accountRoot(account),
+            folders, QModelIndex(),
             [this, mime](const QModelIndex &folder) {
                 return m_folderView->acceptsMessages(folder, mime.get());
             },
             this);
+    dialog->setCopying(copy);
+    dialog->showNear(m_folderView->accountRoot(account));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account, copy] {
         const QModelIndex target = dialog->chosenFolder();
         if (!target.isValid())
             return;
+        if (copy) {
+            Q_EMIT copyRequested(target, sourceFolder, uids, account);
+            return;
+        }
         m_selectionKeeper->prepareRemoval();
         Q_EMIT moveRequested(target, sourceFolder, uids, account);
     });

@@ -155,6 +155,10 @@ Q_SIGNALS:
     // or sent there with Move to Folder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
                        const QList<quint32> &uids, const QString &sourceAccountId);
+    // The same for a copy: dragged with Ctrl held, or sent there with Copy to Folder. The
+    // target may be a folder of another account, as for a move.
+    void copyRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
+                       const QList<quint32> &uids, const QString &sourceAccountId);
     // Folder → New Folder with the name typed: inside the folder at (an index of the folder
     // model), or, with inside false, at the top level of at's account.
     void createFolderRequested(const QModelIndex &at, bool inside, const QString &name);
@@ -179,8 +183,9 @@ private:
     void updateEmptySearch();
     void fitSearchColumns();
     void fitColumns();
-    // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
-    void chooseMoveTarget();
+    // Move to Folder (Copy to Folder with copy): asks for a folder of any account, then
+    // moveRequested() (copyRequested()).
+    void chooseMoveTarget(bool copy);
     // The folder operations, for the folder at (the folder tree's current one from the Folder
     // menu, the one clicked from its context menu): a dialog, then the request.
     void askNewFolder(const QModelIndex &at);

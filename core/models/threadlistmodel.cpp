@@ -253,7 +253,7 @@ QStringList ThreadListModel::mimeTypes() const
 
 Qt::DropActions ThreadListModel::supportedDragActions() const
 {
-    return Qt::MoveAction;
+    return Qt::MoveAction | Qt::CopyAction;
 }
 
 QMimeData *ThreadListModel::mimeData(const QModelIndexList &indexes) const
