@@ -323,6 +323,8 @@ private:
     void failRead(const Read &read, const MailError &error);
     // A read that used the connection of session ended; the last one frees the connection.
     void onReadEnded(quint64 session);
+    // Tells the folder editor the server's personal name space (NAMESPACE), where offered.
+    void readNamespace();
     void listFolders();
     void syncCurrentFolder();
     void scheduleResync();
