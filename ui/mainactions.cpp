@@ -104,6 +104,11 @@ MainActions::MainActions(QWidget *window)
     m_threadedView->setCheckable(true);
     m_threadedView->setToolTip(tr("Group replies under the message they answer"));
 
+    m_subscribedOnly = create(QStringLiteral("subscribedOnly"), tr("Show Only S&ubscribed Folders"),
+                              QStringLiteral("folder"));
+    m_subscribedOnly->setCheckable(true);
+    m_subscribedOnly->setToolTip(tr("Hide the folders you are not subscribed to"));
+
     m_keepOffline = create(QStringLiteral("keepOffline"), tr("&Keep Messages for Offline Use"),
                            QStringLiteral("folder"));
     m_keepOffline->setCheckable(true);

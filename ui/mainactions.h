@@ -52,6 +52,7 @@ public:
     QAction *undo() const { return m_undo; }
     // Checkable: the message list shows threads.
     QAction *threadedView() const { return m_threadedView; }
+    QAction *subscribedOnly() const { return m_subscribedOnly; }
     // Checkable: the folder on display keeps its messages for offline use.
     QAction *keepOffline() const { return m_keepOffline; }
     // The folder chosen in the folder tree: a new folder (inside it or at the top level),
@@ -98,6 +99,7 @@ private:
     QAction *m_shortcuts;
     QAction *m_about;
     QAction *m_threadedView;
+    QAction *m_subscribedOnly;
     QAction *m_keepOffline;
     QAction *m_newFolder;
     QAction *m_renameFolder;

@@ -58,6 +58,7 @@ const QString mainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
 const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
 const QString threadedKey = QStringLiteral("mainWindow/threaded");
+const QString subscribedOnlyKey = QStringLiteral("mainWindow/subscribedFoldersOnly");
 const QString searchScopeKey = QStringLiteral("mainWindow/searchAllFolders");
 } // namespace
 
@@ -221,6 +222,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
+    view->addAction(m_actions->subscribedOnly());
 
     QMenu *folder = menuBar()->addMenu(tr("F&older"));
     folder->addAction(m_actions->newFolder());
@@ -290,6 +292,8 @@ void MainWindow::connectActions()
     connect(a->settings(), &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
     connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
+    connect(a->subscribedOnly(), &QAction::toggled, m_folderView,
+            &FolderTreeView::setSubscribedOnly);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
         m_messageList->setRootIsDecorated(threaded);
         Q_EMIT threadedChanged(threaded);
@@ -524,6 +528,8 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
         if (index.isValid())
             Q_EMIT subscribeFolderRequested(index, on);
     });
+    menu->addSeparator();
+    menu->addAction(m_actions->subscribedOnly());
     return menu;
 }
 
@@ -800,20 +806,24 @@ bool MainWindow::isShowingOutbox() const
     return m_messagePane->currentWidget() == m_outboxView;
 }
 
+void MainWindow::onCurrentFolderChanged(const QModelIndex &current)
+{
+    // Another folder: its messages are not those on display.
+    m_selectionKeeper->clear();
+    m_messageViewer->clear();
+    // Choosing a folder while every folder is searched searches that folder.
+    if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
+        setSearchingAllFolders(false);
+    updateFolderActions();
+    Q_EMIT folderSelected(current);
+}
+
 void MainWindow::setFolderModel(QAbstractItemModel *model)
 {
     m_folderView->setModel(model);
-    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                // Another folder: its messages are not those on display.
-                m_selectionKeeper->clear();
-                m_messageViewer->clear();
-                // Choosing a folder while every folder is searched searches that folder.
-                if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
-                    setSearchingAllFolders(false);
-                updateFolderActions();
-                Q_EMIT folderSelected(current);
-            });
+    disconnect(m_folderCurrentConnection);
+    m_folderCurrentConnection = connect(m_folderView, &FolderTreeView::currentFolderChanged, this,
+                                        &MainWindow::onCurrentFolderChanged);
     // A folder renamed or (un)subscribed elsewhere changes what the actions say.
     connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateFolderActions);
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateFolderActions);
@@ -952,6 +962,7 @@ void MainWindow::saveLayout()
     m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(threadedKey, isThreaded());
+    m_settings->setValue(subscribedOnlyKey, m_actions->subscribedOnly()->isChecked());
     // The columns of a folder's list; those of search results are laid out when shown.
     if (m_messageList->model()
         && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
@@ -966,6 +977,7 @@ void MainWindow::restoreLayout()
     m_mainSplitter->restoreState(m_settings->value(mainSplitterKey).toByteArray());
     m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
     setThreaded(m_settings->value(threadedKey, false).toBool());
+    m_actions->subscribedOnly()->setChecked(m_settings->value(subscribedOnlyKey, false).toBool());
     setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();

@@ -196,12 +196,14 @@ private:
     void confirmDestructive(const QString &objectName, const QString &title, const QString &text,
                             const QString &action, const std::function<void()> &confirmed);
     void updateFolderActions();
+    void onCurrentFolderChanged(const QModelIndex &current);
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;
 
     QSettings *m_settings;
     bool m_ownsSettings = false;
+    QMetaObject::Connection m_folderCurrentConnection;
     MainActions *m_actions;
     QSplitter *m_mainSplitter;
     QSplitter *m_messageSplitter;
