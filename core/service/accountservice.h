@@ -117,10 +117,10 @@ public:
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
     // Marks every cached message of the folder read (a folder's "Mark All as Read").
     void markFolderRead(qint64 folderId);
-    // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once and
-    // the server as expungeMessages() does (\Deleted, then UID EXPUNGE where UIDPLUS is
-    // offered), now or after the next connection. Other folders are refused with a message
-    // for the user.
+    // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once, and
+    // every message the server has there, cached or not, leaves the server (\Deleted on 1:*,
+    // then EXPUNGE), now or after the next connection. Other folders are refused with a
+    // message for the user.
     MailError emptyFolder(qint64 folderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges. When the server
     // marks no folder as Trash and none has a usual Trash name, the user is asked once which

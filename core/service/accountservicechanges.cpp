@@ -42,15 +42,18 @@ MailError AccountService::emptyFolder(qint64 folderId)
         return MailError(MailError::Kind::Policy,
                          tr("Only the Trash and Junk folders can be emptied."));
     }
-    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
-    if (!uids)
-        return uids.error();
-    const qsizetype count = uids.value().size();
-    if (count == 0)
-        return {};
-    expungeMessages(folderId, std::move(uids).value());
-    Q_EMIT notice(
-            tr("Emptied %1: %n message(s) deleted", nullptr, int(count)).arg(folderName(folderId)));
+    // The server's count when it is known and larger: messages never synchronised go too.
+    const StoreResult<int> cached = m_store->messageCount(folderId);
+    if (!cached)
+        return cached.error();
+    const int count = qMax(cached.value(), int(folder.value().exists));
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Empty;
+    operation.folderId = folderId;
+    enqueue(operation);
+    if (count > 0)
+        Q_EMIT notice(tr("Emptied %1: %n message(s) deleted", nullptr, int(count))
+                              .arg(folderName(folderId)));
     return {};
 }
 

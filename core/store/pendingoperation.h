@@ -16,6 +16,8 @@ struct PendingOperation
         Expunge = 3, // mark uids in folderId \Deleted and expunge them
         Append = 4, // store message in folderId, or in the folder of specialUse; once stored,
         // expunge uids from targetFolderId (the earlier copy of a draft), if any
+        Empty = 5, // mark every message of folderId \Deleted and expunge them all: those the
+        // cache never saw too (Empty Trash, Empty Junk)
     };
 
     qint64 id = 0;
