@@ -248,6 +248,10 @@ AppController::AppController(QObject *parent)
                     session->service()->setKeepOffline(folderId, keep);
             });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
+    connect(w, &MainWindow::flatThreadsChanged, this, [this](bool flat) {
+        if (m_threads)
+            m_threads->setFlat(flat);
+    });
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
         for (const MessageGroup &group : byFolder(messages))
             group.session->service()->deleteMessages(group.folderId, group.uids);
@@ -620,6 +624,7 @@ void AppController::showMessageModel()
     }
     // Threads are read from the store when shown; a new model per folder keeps that simple.
     auto threads = std::make_unique<ThreadListModel>(service->store());
+    threads->setFlat(m_window->isFlatThreads());
     threads->setSearchText(service->messageModel()->searchText());
     threads->setFolderId(service->currentFolderId());
     connect(threads.get(), &ThreadListModel::errorOccurred, this,

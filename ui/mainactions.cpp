@@ -104,6 +104,18 @@ MainActions::MainActions(QWidget *window)
     m_threadedView->setCheckable(true);
     m_threadedView->setToolTip(tr("Group replies under the message they answer"));
 
+    m_flatThreads = create(QStringLiteral("flatThreads"), tr("&Flat Conversations"),
+                           QStringLiteral("mail-reply-all"));
+    m_flatThreads->setCheckable(true);
+    m_flatThreads->setEnabled(false);
+    m_flatThreads->setToolTip(
+            tr("Show every reply of a thread on one level under its first message"));
+
+    m_expandThreads = create(QStringLiteral("expandThreads"), tr("&Expand All Threads"),
+                             QStringLiteral("mail-reply-all"));
+    m_expandThreads->setShortcut(QKeySequence(Qt::Key_Asterisk));
+    m_expandThreads->setEnabled(false);
+
     m_subscribedOnly = create(QStringLiteral("subscribedOnly"), tr("Show Only S&ubscribed Folders"),
                               QStringLiteral("folder"));
     m_subscribedOnly->setCheckable(true);

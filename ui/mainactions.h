@@ -53,6 +53,9 @@ public:
     // Checkable: the message list shows threads.
     QAction *threadedView() const { return m_threadedView; }
     QAction *subscribedOnly() const { return m_subscribedOnly; }
+    // With threads: replies on one level; every thread opened (*).
+    QAction *flatThreads() const { return m_flatThreads; }
+    QAction *expandThreads() const { return m_expandThreads; }
     // Checkable: the folder on display keeps its messages for offline use.
     QAction *keepOffline() const { return m_keepOffline; }
     // The folder chosen in the folder tree: a new folder (inside it or at the top level),
@@ -100,6 +103,8 @@ private:
     QAction *m_about;
     QAction *m_threadedView;
     QAction *m_subscribedOnly;
+    QAction *m_flatThreads;
+    QAction *m_expandThreads;
     QAction *m_keepOffline;
     QAction *m_newFolder;
     QAction *m_renameFolder;

@@ -59,6 +59,7 @@ const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
 const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
 const QString threadedKey = QStringLiteral("mainWindow/threaded");
 const QString subscribedOnlyKey = QStringLiteral("mainWindow/subscribedFoldersOnly");
+const QString flatThreadsKey = QStringLiteral("mainWindow/flatThreads");
 const QString searchScopeKey = QStringLiteral("mainWindow/searchAllFolders");
 } // namespace
 
@@ -222,6 +223,9 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
+    view->addAction(m_actions->flatThreads());
+    view->addAction(m_actions->expandThreads());
+    view->addSeparator();
     view->addAction(m_actions->subscribedOnly());
 
     QMenu *folder = menuBar()->addMenu(tr("F&older"));
@@ -296,8 +300,12 @@ void MainWindow::connectActions()
             &FolderTreeView::setSubscribedOnly);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
         m_messageList->setRootIsDecorated(threaded);
+        m_actions->flatThreads()->setEnabled(threaded);
+        m_actions->expandThreads()->setEnabled(threaded);
         Q_EMIT threadedChanged(threaded);
     });
+    connect(a->flatThreads(), &QAction::toggled, this, &MainWindow::flatThreadsChanged);
+    connect(a->expandThreads(), &QAction::triggered, m_messageList, &QTreeView::expandAll);
     connect(a->reply(), &QAction::triggered, this,
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
@@ -767,6 +775,11 @@ void MainWindow::setThreaded(bool threaded)
     m_actions->threadedView()->setChecked(threaded);
 }
 
+bool MainWindow::isFlatThreads() const
+{
+    return m_actions->flatThreads()->isChecked();
+}
+
 void MainWindow::setFolderIdRole(int role)
 {
     m_folderView->setFolderIdRole(role);
@@ -963,6 +976,7 @@ void MainWindow::saveLayout()
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(threadedKey, isThreaded());
     m_settings->setValue(subscribedOnlyKey, m_actions->subscribedOnly()->isChecked());
+    m_settings->setValue(flatThreadsKey, isFlatThreads());
     // The columns of a folder's list; those of search results are laid out when shown.
     if (m_messageList->model()
         && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
@@ -978,6 +992,7 @@ void MainWindow::restoreLayout()
     m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
     setThreaded(m_settings->value(threadedKey, false).toBool());
     m_actions->subscribedOnly()->setChecked(m_settings->value(subscribedOnlyKey, false).toBool());
+    m_actions->flatThreads()->setChecked(m_settings->value(flatThreadsKey, false).toBool());
     setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();

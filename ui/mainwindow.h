@@ -109,6 +109,8 @@ public:
 
     bool isThreaded() const;
     void setThreaded(bool threaded);
+    // With threads, each conversation's replies on one level (View → Flat Conversations).
+    bool isFlatThreads() const;
 
     void saveLayout();
     void restoreLayout();
@@ -146,6 +148,7 @@ Q_SIGNALS:
     // The user turned "Keep Messages for Offline Use" on or off for the folder.
     void keepOfflineRequested(const QModelIndex &folder, bool keep);
     void threadedChanged(bool threaded);
+    void flatThreadsChanged(bool flat);
     void folderSelected(const QModelIndex &folder);
     // The message to show: chosen by the user, or the one that follows deleted or moved
     // messages. Invalid when none is (another folder, an empty list, the message left the list);

@@ -352,6 +352,7 @@ private Q_SLOTS:
     void dropOntoAFolderRequestsAMove();
     void moveToFolderAsksForAFolderOfAnyAccount();
     void threadedViewIsToggledAndKept();
+    void flatConversationsAndExpandAll();
     void keyboardWalksTreeAndList();
 
     void deleteSelectsTheNextMessage();
@@ -553,6 +554,51 @@ void TestMainWindow::moveToFolderAsksForAFolderOfAnyAccount()
     QCOMPARE(copy.at(0).at(0).value<QModelIndex>(), folders.indexFromItem(homeInbox));
     QCOMPARE(copy.at(0).at(1).toLongLong(), inboxId);
     QCOMPARE(move.size(), 1);
+}
+
+void TestMainWindow::flatConversationsAndExpandAll()
+{
+    // Two threads of two levels.
+    QStandardItemModel messages;
+    for (int thread = 0; thread < 2; ++thread) {
+        auto *root = new QStandardItem(u"Thread %1"_s.arg(thread));
+        auto *reply = new QStandardItem(u"Re: Thread %1"_s.arg(thread));
+        reply->appendRow(new QStandardItem(u"Re: Re: Thread %1"_s.arg(thread)));
+        root->appendRow(reply);
+        messages.appendRow(root);
+    }
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.setMessageModel(&messages);
+        QAction *flat = window.actions()->flatThreads();
+        QAction *expand = window.actions()->expandThreads();
+        QVERIFY(flat->isCheckable());
+        QCOMPARE(expand->shortcut(), QKeySequence(Qt::Key_Asterisk));
+        // Only with threads.
+        QVERIFY(!flat->isEnabled() && !expand->isEnabled());
+        window.setThreaded(true);
+        QVERIFY(flat->isEnabled() && expand->isEnabled());
+        QSignalSpy flatChanged(&window, &MainWindow::flatThreadsChanged);
+        flat->trigger();
+        QCOMPARE(flatChanged.size(), 1);
+        QCOMPARE(flatChanged.at(0).at(0).toBool(), true);
+        QVERIFY(window.isFlatThreads());
+
+        QTreeView *list = window.messageView();
+        QVERIFY(!list->isExpanded(messages.index(0, 0)));
+        expand->trigger();
+        for (int thread = 0; thread < 2; ++thread) {
+            const QModelIndex root = messages.index(thread, 0);
+            QVERIFY(list->isExpanded(root));
+            QVERIFY(list->isExpanded(messages.index(0, 0, root)));
+        }
+        window.saveLayout();
+    }
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    window.restoreLayout();
+    QVERIFY(window.isFlatThreads());
 }
 
 void TestMainWindow::threadedViewIsToggledAndKept()
