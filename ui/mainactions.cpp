@@ -3,6 +3,7 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QIcon>
 #include <QWidget>
 
 MainActions::MainActions(QWidget *window)
@@ -107,6 +108,7 @@ MainActions::MainActions(QWidget *window)
     m_flatThreads = create(QStringLiteral("flatThreads"), tr("&Flat Conversations"),
                            QStringLiteral("mail-reply-all"));
     m_flatThreads->setCheckable(true);
+    m_flatThreads->setIcon(QIcon()); // a check box shows whether it is on
     m_flatThreads->setEnabled(false);
     m_flatThreads->setToolTip(
             tr("Show every reply of a thread on one level under its first message"));
@@ -119,6 +121,7 @@ MainActions::MainActions(QWidget *window)
     m_subscribedOnly = create(QStringLiteral("subscribedOnly"), tr("Show Only S&ubscribed Folders"),
                               QStringLiteral("folder"));
     m_subscribedOnly->setCheckable(true);
+    m_subscribedOnly->setIcon(QIcon()); // a check box shows whether it is on
     m_subscribedOnly->setToolTip(tr("Hide the folders you are not subscribed to"));
 
     m_keepOffline = create(QStringLiteral("keepOffline"), tr("&Keep Messages for Offline Use"),
