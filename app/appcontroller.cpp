@@ -25,6 +25,7 @@
 #include "people/addressbook.h"
 #include "service/accountmanager.h"
 #include "service/accountservice.h"
+#include "service/crossaccounttransfer.h"
 #include "service/runningaccount.h"
 #include "service/serverconnectiontester.h"
 #include "settingsdialog.h"
@@ -217,6 +218,17 @@ AppController::AppController(QObject *parent)
     });
     connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
     connect(w, &MainWindow::moveRequested, this, &AppController::moveDropped);
+    connect(w, &MainWindow::copyRequested, this, &AppController::copyDropped);
+    CrossAccountTransfer *transfers = m_manager->transfers();
+    connect(transfers, &CrossAccountTransfer::progress, this, [this](int done, int total) {
+        if (done >= total)
+            m_window->statusArea()->clearProgress();
+        else
+            m_window->statusArea()->showProgress(tr("Moving and copying messages"), done, total);
+    });
+    connect(transfers, &CrossAccountTransfer::notice, this, &AppController::showStatus);
+    connect(transfers, &CrossAccountTransfer::errorOccurred, this,
+            [this](const MailError &error) { showStatus(error.toString()); });
     connect(w, &MainWindow::refreshRequested, this, [this] {
         for (RunningAccount *session : m_manager->runningAccounts())
             session->service()->refresh();
@@ -236,6 +248,10 @@ AppController::AppController(QObject *parent)
                     session->service()->setKeepOffline(folderId, keep);
             });
     connect(w, &MainWindow::threadedChanged, this, &AppController::showMessageModel);
+    connect(w, &MainWindow::flatThreadsChanged, this, [this](bool flat) {
+        if (m_threads)
+            m_threads->setFlat(flat);
+    });
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
         for (const MessageGroup &group : byFolder(messages))
             group.session->service()->deleteMessages(group.folderId, group.uids);
@@ -608,6 +624,7 @@ void AppController::showMessageModel()
     }
     // Threads are read from the store when shown; a new model per folder keeps that simple.
     auto threads = std::make_unique<ThreadListModel>(service->store());
+    threads->setFlat(m_window->isFlatThreads());
     threads->setSearchText(service->messageModel()->searchText());
     threads->setFolderId(service->currentFolderId());
     connect(threads.get(), &ThreadListModel::errorOccurred, this,
@@ -635,20 +652,38 @@ void AppController::onMessageSelected(const QModelIndex &index)
 void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
                                 const QList<quint32> &uids, const QString &sourceAccountId)
 {
+    transferMessages(target, sourceFolderId, uids, sourceAccountId, false);
+}
+
+void AppController::copyDropped(const QModelIndex &target, qint64 sourceFolderId,
+                                const QList<quint32> &uids, const QString &sourceAccountId)
+{
+    transferMessages(target, sourceFolderId, uids, sourceAccountId, true);
+}
+
+void AppController::transferMessages(const QModelIndex &target, qint64 sourceFolderId,
+                                     const QList<quint32> &uids, const QString &sourceAccountId,
+                                     bool copy)
+{
     // From the unified Inbox the drag names its account.
     RunningAccount *source = sourceAccountId.isEmpty() ? m_current.data()
                                                        : m_manager->runningAccount(sourceAccountId);
     const qint64 folderId = target.data(FolderTreeModel::FolderIdRole).toLongLong();
-    if (!source
-        || target.data(AccountFolderModel::AccountIdRole).toString() != source->account().id()) {
-        showStatus(tr("Messages can only be moved within their account."));
+    const QString targetAccount = target.data(AccountFolderModel::AccountIdRole).toString();
+    if (!source || folderId == 0 || sourceFolderId == 0) {
+        showStatus(copy ? tr("Choose a folder to copy the messages to.")
+                        : tr("Choose a folder to move the messages to."));
         return;
     }
-    if (folderId == 0 || sourceFolderId == 0) {
-        showStatus(tr("Choose a folder to move the messages to."));
+    // Within the account the server moves them itself; a copy, or a move to another account,
+    // is stored in the target and (for a move) then removed from the source.
+    if (!copy && targetAccount == source->account().id()) {
+        source->service()->moveMessages(sourceFolderId, uids, folderId);
         return;
     }
-    source->service()->moveMessages(sourceFolderId, uids, folderId);
+    if (MailError refused = m_manager->transfers()->transfer(source->account().id(), sourceFolderId,
+                                                             uids, targetAccount, folderId, !copy))
+        showStatus(refused.toString());
 }
 
 bool AppController::hasUnsentMail() const

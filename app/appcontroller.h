@@ -99,6 +99,11 @@ private:
     // Inbox, else the account on display.
     QList<MessageGroup> byFolder(const QModelIndexList &rows) const;
     // sourceAccountId empty: the account on display.
+    void copyDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
+                     const QString &sourceAccountId);
+    // Moves (copy false) or copies the messages to the folder target, of any account.
+    void transferMessages(const QModelIndex &target, qint64 sourceFolderId,
+                          const QList<quint32> &uids, const QString &sourceAccountId, bool copy);
     void moveDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);
     void askPassword(RunningAccount *session, AccountService::PasswordReason reason,

@@ -43,6 +43,20 @@ FolderChooserDialog::FolderChooserDialog(QAbstractItemModel *folders, const QMod
     m_view->setFocus();
 }
 
+void FolderChooserDialog::setCopying(bool copying)
+{
+    setWindowTitle(copying ? tr("Copy to Folder") : tr("Move to Folder"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(copying ? tr("&Copy") : tr("&Move"));
+}
+
+void FolderChooserDialog::showNear(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
+}
+
 QModelIndex FolderChooserDialog::chosenFolder() const
 {
     if (result() != QDialog::Accepted)

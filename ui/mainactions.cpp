@@ -3,6 +3,7 @@
 #include "icons.h"
 
 #include <QAction>
+#include <QIcon>
 #include <QWidget>
 
 MainActions::MainActions(QWidget *window)
@@ -36,6 +37,9 @@ MainActions::MainActions(QWidget *window)
 
     m_moveTo = create(QStringLiteral("moveTo"), tr("Mo&ve to Folder…"), QStringLiteral("folder"));
     m_moveTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+
+    m_copyTo = create(QStringLiteral("copyTo"), tr("Cop&y to Folder…"), QStringLiteral("folder"));
+    m_copyTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
 
     m_markRead = create(QStringLiteral("markRead"), tr("Mark as R&ead"),
                         QStringLiteral("mark-read"));
@@ -101,6 +105,25 @@ MainActions::MainActions(QWidget *window)
     m_threadedView->setCheckable(true);
     m_threadedView->setToolTip(tr("Group replies under the message they answer"));
 
+    m_flatThreads = create(QStringLiteral("flatThreads"), tr("&Flat Conversations"),
+                           QStringLiteral("mail-reply-all"));
+    m_flatThreads->setCheckable(true);
+    m_flatThreads->setIcon(QIcon()); // a check box shows whether it is on
+    m_flatThreads->setEnabled(false);
+    m_flatThreads->setToolTip(
+            tr("Show every reply of a thread on one level under its first message"));
+
+    m_expandThreads = create(QStringLiteral("expandThreads"), tr("&Expand All Threads"),
+                             QStringLiteral("mail-reply-all"));
+    m_expandThreads->setShortcut(QKeySequence(Qt::Key_Asterisk));
+    m_expandThreads->setEnabled(false);
+
+    m_subscribedOnly = create(QStringLiteral("subscribedOnly"), tr("Show Only S&ubscribed Folders"),
+                              QStringLiteral("folder"));
+    m_subscribedOnly->setCheckable(true);
+    m_subscribedOnly->setIcon(QIcon()); // a check box shows whether it is on
+    m_subscribedOnly->setToolTip(tr("Hide the folders you are not subscribed to"));
+
     m_keepOffline = create(QStringLiteral("keepOffline"), tr("&Keep Messages for Offline Use"),
                            QStringLiteral("folder"));
     m_keepOffline->setCheckable(true);
@@ -124,7 +147,8 @@ MainActions::MainActions(QWidget *window)
     m_replyToList->setToolTip(tr("Reply to the mailing list the message came through"));
     m_forward->setToolTip(tr("Forward the message"));
     m_forwardAsAttachment->setToolTip(tr("Forward the whole message as an attachment"));
-    m_moveTo->setToolTip(tr("Move the selected messages to another folder of their account"));
+    m_moveTo->setToolTip(tr("Move the selected messages to another folder, of any account"));
+    m_copyTo->setToolTip(tr("Copy the selected messages to a folder, of any account"));
     m_refresh->setToolTip(tr("Check all accounts for new messages"));
 }
 
@@ -139,7 +163,8 @@ QAction *MainActions::create(const QString &objectName, const QString &text, con
 
 QList<QAction *> MainActions::messageActions() const
 {
-    return {m_reply,       m_replyAll, m_replyToList, m_forward,    m_forwardAsAttachment,
-            m_delete,      m_moveTo,   m_markRead,    m_markUnread, m_flag,
-            m_saveMessage, m_print,    m_exportPdf,   m_viewSource, m_openInWindow};
+    return {m_reply,       m_replyAll,    m_replyToList, m_forward,   m_forwardAsAttachment,
+            m_delete,      m_moveTo,      m_copyTo,      m_markRead,  m_markUnread,
+            m_flag,        m_saveMessage, m_print,       m_exportPdf, m_viewSource,
+            m_openInWindow};
 }

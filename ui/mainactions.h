@@ -22,6 +22,7 @@ public:
     QAction *forward() const { return m_forward; }
     QAction *forwardAsAttachment() const { return m_forwardAsAttachment; }
     QAction *moveTo() const { return m_moveTo; }
+    QAction *copyTo() const { return m_copyTo; }
     QAction *deleteMessage() const { return m_delete; }
     QAction *markRead() const { return m_markRead; }
     QAction *markUnread() const { return m_markUnread; }
@@ -51,6 +52,10 @@ public:
     QAction *undo() const { return m_undo; }
     // Checkable: the message list shows threads.
     QAction *threadedView() const { return m_threadedView; }
+    QAction *subscribedOnly() const { return m_subscribedOnly; }
+    // With threads: replies on one level; every thread opened (*).
+    QAction *flatThreads() const { return m_flatThreads; }
+    QAction *expandThreads() const { return m_expandThreads; }
     // Checkable: the folder on display keeps its messages for offline use.
     QAction *keepOffline() const { return m_keepOffline; }
     // The folder chosen in the folder tree: a new folder (inside it or at the top level),
@@ -75,6 +80,7 @@ private:
     QAction *m_forward;
     QAction *m_forwardAsAttachment;
     QAction *m_moveTo;
+    QAction *m_copyTo;
     QAction *m_delete;
     QAction *m_markRead;
     QAction *m_markUnread;
@@ -96,6 +102,9 @@ private:
     QAction *m_shortcuts;
     QAction *m_about;
     QAction *m_threadedView;
+    QAction *m_subscribedOnly;
+    QAction *m_flatThreads;
+    QAction *m_expandThreads;
     QAction *m_keepOffline;
     QAction *m_newFolder;
     QAction *m_renameFolder;

@@ -58,6 +58,8 @@ const QString mainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
 const QString messageSplitterKey = QStringLiteral("mainWindow/messageSplitter");
 const QString messageHeaderKey = QStringLiteral("mainWindow/messageListHeader");
 const QString threadedKey = QStringLiteral("mainWindow/threaded");
+const QString subscribedOnlyKey = QStringLiteral("mainWindow/subscribedFoldersOnly");
+const QString flatThreadsKey = QStringLiteral("mainWindow/flatThreads");
 const QString searchScopeKey = QStringLiteral("mainWindow/searchAllFolders");
 } // namespace
 
@@ -104,6 +106,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageList->setSortingEnabled(true);
     m_messageList->setDragEnabled(true);
     m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
+    // A drag moves; with Ctrl held it copies (the folder tree decides).
+    m_messageList->setDefaultDropAction(Qt::MoveAction);
     m_messageList->setAccessibleName(tr("Messages"));
     QHeaderView *header = m_messageList->header();
     header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
@@ -219,6 +223,10 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->threadedView());
+    view->addAction(m_actions->flatThreads());
+    view->addAction(m_actions->expandThreads());
+    view->addSeparator();
+    view->addAction(m_actions->subscribedOnly());
 
     QMenu *folder = menuBar()->addMenu(tr("F&older"));
     folder->addAction(m_actions->newFolder());
@@ -241,6 +249,7 @@ void MainWindow::createMenus()
     message->addAction(m_actions->nextUnread());
     message->addSeparator();
     message->addAction(m_actions->moveTo());
+    message->addAction(m_actions->copyTo());
     message->addAction(m_actions->deleteMessage());
     message->addSeparator();
     message->addAction(m_actions->viewSource());
@@ -287,10 +296,16 @@ void MainWindow::connectActions()
     connect(a->settings(), &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a->quit(), &QAction::triggered, this, &MainWindow::close);
     connect(a->search(), &QAction::triggered, this, &MainWindow::showFilter);
+    connect(a->subscribedOnly(), &QAction::toggled, m_folderView,
+            &FolderTreeView::setSubscribedOnly);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
         m_messageList->setRootIsDecorated(threaded);
+        m_actions->flatThreads()->setEnabled(threaded);
+        m_actions->expandThreads()->setEnabled(threaded);
         Q_EMIT threadedChanged(threaded);
     });
+    connect(a->flatThreads(), &QAction::toggled, this, &MainWindow::flatThreadsChanged);
+    connect(a->expandThreads(), &QAction::triggered, m_messageList, &QTreeView::expandAll);
     connect(a->reply(), &QAction::triggered, this,
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
@@ -307,7 +322,8 @@ void MainWindow::connectActions()
         m_selectionKeeper->prepareRemoval();
         Q_EMIT deleteRequested(selectedMessages());
     });
-    connect(a->moveTo(), &QAction::triggered, this, &MainWindow::chooseMoveTarget);
+    connect(a->moveTo(), &QAction::triggered, this, [this] { chooseMoveTarget(false); });
+    connect(a->copyTo(), &QAction::triggered, this, [this] { chooseMoveTarget(true); });
     connect(a->newFolder(), &QAction::triggered, this,
             [this] { askNewFolder(m_folderView->currentIndex()); });
     connect(a->renameFolder(), &QAction::triggered, this,
@@ -332,7 +348,11 @@ void MainWindow::connectActions()
 
     connect(m_folderView, &FolderTreeView::messagesDropped, this,
             [this](const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
-                   const QString &sourceAccountId) {
+                   const QString &sourceAccountId, bool copy) {
+                if (copy) {
+                    Q_EMIT copyRequested(target, sourceFolderId, uids, sourceAccountId);
+                    return;
+                }
                 m_selectionKeeper->prepareRemoval();
                 Q_EMIT moveRequested(target, sourceFolderId, uids, sourceAccountId);
             });
@@ -456,7 +476,7 @@ QMenu *MainWindow::createMessageMenu()
     menu->addSeparator();
     menu->addActions({a->markRead(), a->markUnread(), a->flag()});
     menu->addSeparator();
-    menu->addActions({a->moveTo(), a->deleteMessage()});
+    menu->addActions({a->moveTo(), a->copyTo(), a->deleteMessage()});
     menu->addSeparator();
     menu->addActions({a->openInWindow(), a->viewSource(), a->saveMessage()});
     return menu;
@@ -516,6 +536,8 @@ QMenu *MainWindow::createFolderMenu(const QModelIndex &folder)
         if (index.isValid())
             Q_EMIT subscribeFolderRequested(index, on);
     });
+    menu->addSeparator();
+    menu->addAction(m_actions->subscribedOnly());
     return menu;
 }
 
@@ -753,6 +775,11 @@ void MainWindow::setThreaded(bool threaded)
     m_actions->threadedView()->setChecked(threaded);
 }
 
+bool MainWindow::isFlatThreads() const
+{
+    return m_actions->flatThreads()->isChecked();
+}
+
 void MainWindow::setFolderIdRole(int role)
 {
     m_folderView->setFolderIdRole(role);
@@ -792,20 +819,24 @@ bool MainWindow::isShowingOutbox() const
     return m_messagePane->currentWidget() == m_outboxView;
 }
 
+void MainWindow::onCurrentFolderChanged(const QModelIndex &current)
+{
+    // Another folder: its messages are not those on display.
+    m_selectionKeeper->clear();
+    m_messageViewer->clear();
+    // Choosing a folder while every folder is searched searches that folder.
+    if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
+        setSearchingAllFolders(false);
+    updateFolderActions();
+    Q_EMIT folderSelected(current);
+}
+
 void MainWindow::setFolderModel(QAbstractItemModel *model)
 {
     m_folderView->setModel(model);
-    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                // Another folder: its messages are not those on display.
-                m_selectionKeeper->clear();
-                m_messageViewer->clear();
-                // Choosing a folder while every folder is searched searches that folder.
-                if (isSearchingAllFolders() && !m_filterField->text().trimmed().isEmpty())
-                    setSearchingAllFolders(false);
-                updateFolderActions();
-                Q_EMIT folderSelected(current);
-            });
+    disconnect(m_folderCurrentConnection);
+    m_folderCurrentConnection = connect(m_folderView, &FolderTreeView::currentFolderChanged, this,
+                                        &MainWindow::onCurrentFolderChanged);
     // A folder renamed or (un)subscribed elsewhere changes what the actions say.
     connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateFolderActions);
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateFolderActions);
@@ -896,7 +927,7 @@ void MainWindow::updateMessageActions()
         action->setEnabled(any);
 }
 
-void MainWindow::chooseMoveTarget()
+void MainWindow::chooseMoveTarget(bool copy)
 {
     QAbstractItemModel *messages = m_messageList->model();
     QAbstractItemModel *folders = m_folderView->model();
@@ -911,20 +942,26 @@ void MainWindow::chooseMoveTarget()
                                  8000);
         return;
     }
-    // The account's part of the tree: the one the messages name (All Inboxes), else the one
-    // of the folder on display.
+    // Every account's folders, the messages' own account first in view: the one the messages
+    // name (All Inboxes), else the one of the folder on display.
     const QString account = UnifiedInboxModel::accountOf(mime.get());
     auto *dialog = new FolderChooserDialog(
-            folders, m_folderView->accountRoot(account),
+            folders, QModelIndex(),
             [this, mime](const QModelIndex &folder) {
                 return m_folderView->acceptsMessages(folder, mime.get());
             },
             this);
+    dialog->setCopying(copy);
+    dialog->showNear(m_folderView->accountRoot(account));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account, copy] {
         const QModelIndex target = dialog->chosenFolder();
         if (!target.isValid())
             return;
+        if (copy) {
+            Q_EMIT copyRequested(target, sourceFolder, uids, account);
+            return;
+        }
         m_selectionKeeper->prepareRemoval();
         Q_EMIT moveRequested(target, sourceFolder, uids, account);
     });
@@ -938,6 +975,8 @@ void MainWindow::saveLayout()
     m_settings->setValue(mainSplitterKey, m_mainSplitter->saveState());
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(threadedKey, isThreaded());
+    m_settings->setValue(subscribedOnlyKey, m_actions->subscribedOnly()->isChecked());
+    m_settings->setValue(flatThreadsKey, isFlatThreads());
     // The columns of a folder's list; those of search results are laid out when shown.
     if (m_messageList->model()
         && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
@@ -952,6 +991,8 @@ void MainWindow::restoreLayout()
     m_mainSplitter->restoreState(m_settings->value(mainSplitterKey).toByteArray());
     m_messageSplitter->restoreState(m_settings->value(messageSplitterKey).toByteArray());
     setThreaded(m_settings->value(threadedKey, false).toBool());
+    m_actions->subscribedOnly()->setChecked(m_settings->value(subscribedOnlyKey, false).toBool());
+    m_actions->flatThreads()->setChecked(m_settings->value(flatThreadsKey, false).toBool());
     setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();

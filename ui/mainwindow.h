@@ -109,6 +109,8 @@ public:
 
     bool isThreaded() const;
     void setThreaded(bool threaded);
+    // With threads, each conversation's replies on one level (View → Flat Conversations).
+    bool isFlatThreads() const;
 
     void saveLayout();
     void restoreLayout();
@@ -146,6 +148,7 @@ Q_SIGNALS:
     // The user turned "Keep Messages for Offline Use" on or off for the folder.
     void keepOfflineRequested(const QModelIndex &folder, bool keep);
     void threadedChanged(bool threaded);
+    void flatThreadsChanged(bool flat);
     void folderSelected(const QModelIndex &folder);
     // The message to show: chosen by the user, or the one that follows deleted or moved
     // messages. Invalid when none is (another folder, an empty list, the message left the list);
@@ -154,6 +157,10 @@ Q_SIGNALS:
     // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder,
     // or sent there with Move to Folder.
     void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
+                       const QList<quint32> &uids, const QString &sourceAccountId);
+    // The same for a copy: dragged with Ctrl held, or sent there with Copy to Folder. The
+    // target may be a folder of another account, as for a move.
+    void copyRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
                        const QList<quint32> &uids, const QString &sourceAccountId);
     // Folder → New Folder with the name typed: inside the folder at (an index of the folder
     // model), or, with inside false, at the top level of at's account.
@@ -179,8 +186,9 @@ private:
     void updateEmptySearch();
     void fitSearchColumns();
     void fitColumns();
-    // Move to Folder: asks for a folder of the selected messages' account, then moveRequested().
-    void chooseMoveTarget();
+    // Move to Folder (Copy to Folder with copy): asks for a folder of any account, then
+    // moveRequested() (copyRequested()).
+    void chooseMoveTarget(bool copy);
     // The folder operations, for the folder at (the folder tree's current one from the Folder
     // menu, the one clicked from its context menu): a dialog, then the request.
     void askNewFolder(const QModelIndex &at);
@@ -191,12 +199,14 @@ private:
     void confirmDestructive(const QString &objectName, const QString &title, const QString &text,
                             const QString &action, const std::function<void()> &confirmed);
     void updateFolderActions();
+    void onCurrentFolderChanged(const QModelIndex &current);
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
     QModelIndexList selectedMessages() const;
 
     QSettings *m_settings;
     bool m_ownsSettings = false;
+    QMetaObject::Connection m_folderCurrentConnection;
     MainActions *m_actions;
     QSplitter *m_mainSplitter;
     QSplitter *m_messageSplitter;

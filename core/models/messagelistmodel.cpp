@@ -195,7 +195,7 @@ QStringList MessageListModel::mimeTypes() const
 
 Qt::DropActions MessageListModel::supportedDragActions() const
 {
-    return Qt::MoveAction;
+    return Qt::MoveAction | Qt::CopyAction;
 }
 
 QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const

@@ -4,6 +4,7 @@
 #include "models/messagelistmodel.h"
 #include "store/messagestore.h"
 
+#include <QCoreApplication>
 #include <QMimeData>
 #include <QSet>
 
@@ -167,6 +168,27 @@ ThreadListModel::Replies *ThreadListModel::repliesOf(const QModelIndex &parent) 
         ++m_replyLoads;
         if (reportError(rows.error()))
             return nullptr;
+        if (m_flat && !parent.parent().isValid()) {
+            // The whole conversation under its first message: the replies to replies too.
+            QList<ThreadRow> all;
+            QList<ThreadRow> pending = std::move(rows).value();
+            while (!pending.isEmpty()) {
+                ThreadRow next = pending.takeFirst();
+                if (next.replyCount > 0) {
+                    StoreResult<QList<ThreadRow>> more = m_store->fetchReplies(m_query.folderId,
+                                                                               next.message.uid);
+                    if (reportError(more.error()))
+                        return nullptr;
+                    pending += more.value();
+                }
+                next.replyCount = 0;
+                all.append(std::move(next));
+            }
+            std::stable_sort(all.begin(), all.end(), [](const ThreadRow &a, const ThreadRow &b) {
+                return a.message.displayDate() < b.message.displayDate();
+            });
+            rows = std::move(all);
+        }
         it = m_replies.insert(uid,
                               Replies {parent.row(), parent.internalId(), std::move(rows).value()});
     }
@@ -226,7 +248,55 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const ThreadRow *r = row(index);
-    return r ? MessageListModel::recordData(r->message, index.column(), role) : QVariant();
+    if (!r)
+        return {};
+    const bool root = index.internalId() == 0;
+    if (role == ConversationSizeRole)
+        return root ? conversationSize(*r) : 0;
+    if (role == Qt::DisplayRole && root && r->replyCount > 0
+        && index.column() == MessageListModel::SubjectColumn) {
+        return QCoreApplication::translate("ThreadListModel", "%1 (%2)",
+                                           "a thread's subject, and its number of messages")
+                .arg(MessageListModel::recordData(r->message, index.column(), role).toString())
+                .arg(conversationSize(*r));
+    }
+    return MessageListModel::recordData(r->message, index.column(), role);
+}
+
+int ThreadListModel::conversationSize(const ThreadRow &root) const
+{
+    if (root.replyCount == 0 || !m_store)
+        return 1;
+    const auto known = m_sizes.constFind(root.message.uid);
+    if (known != m_sizes.cend())
+        return *known;
+    // The replies, and theirs, as the tree shows them: a few rows per conversation on display.
+    int size = 1;
+    QList<quint32> pending {root.message.uid};
+    while (!pending.isEmpty()) {
+        const StoreResult<QList<ThreadRow>> replies = m_store->fetchReplies(m_query.folderId,
+                                                                            pending.takeFirst());
+        if (!replies)
+            break;
+        for (const ThreadRow &reply : replies.value()) {
+            ++size;
+            if (reply.replyCount > 0)
+                pending.append(reply.message.uid);
+        }
+    }
+    m_sizes.insert(root.message.uid, size);
+    return size;
+}
+
+void ThreadListModel::setFlat(bool flat)
+{
+    if (flat == m_flat)
+        return;
+    beginResetModel();
+    m_flat = flat;
+    m_replies.clear();
+    m_sizes.clear();
+    endResetModel();
 }
 
 QVariant ThreadListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -253,7 +323,7 @@ QStringList ThreadListModel::mimeTypes() const
 
 Qt::DropActions ThreadListModel::supportedDragActions() const
 {
-    return Qt::MoveAction;
+    return Qt::MoveAction | Qt::CopyAction;
 }
 
 QMimeData *ThreadListModel::mimeData(const QModelIndexList &indexes) const
@@ -284,7 +354,9 @@ void ThreadListModel::sort(int column, Qt::SortOrder order)
 
 QHash<int, QByteArray> ThreadListModel::roleNames() const
 {
-    return MessageListModel(nullptr).roleNames();
+    QHash<int, QByteArray> names = MessageListModel(nullptr).roleNames();
+    names.insert(ConversationSizeRole, "conversationSize");
+    return names;
 }
 
 void ThreadListModel::onChanged(qint64 folderId, const QList<quint32> &uids)
@@ -398,6 +470,7 @@ void ThreadListModel::clearRows()
     m_windows.clear();
     m_windowUse.clear();
     m_replies.clear();
+    m_sizes.clear();
     m_roots.clear();
     m_loading = false;
 }

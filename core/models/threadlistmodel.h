@@ -26,8 +26,18 @@ class ThreadListModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
+    // Beside MessageListModel's roles: on a thread's first message, how many messages its
+    // conversation has here, itself included (0 on replies). Its Subject column shows it too,
+    // "Plans (3)", when there is more than one.
+    enum Role { ConversationSizeRole = Qt::UserRole + 60 };
+
     explicit ThreadListModel(MessageStore *store, QObject *parent = nullptr);
     ~ThreadListModel() override;
+
+    // Flat conversations: under each thread's first message, every other message of its
+    // conversation on one level, oldest first, instead of a level per reply.
+    void setFlat(bool flat);
+    bool isFlat() const { return m_flat; }
 
     qint64 folderId() const { return m_query.folderId; }
     void setFolderId(qint64 folderId);
@@ -71,6 +81,7 @@ private:
     };
 
     ThreadRow *row(const QModelIndex &index) const;
+    int conversationSize(const ThreadRow &root) const;
     ThreadRow *rootRow(int row) const;
     // The message at index, and whether it has replies, for a root without reading its row.
     quint32 uidAt(const QModelIndex &index) const;
@@ -94,6 +105,9 @@ private:
 
     QPointer<MessageStore> m_store;
     MessageQuery m_query;
+    bool m_flat = false;
+    // Messages in a root's conversation (by its UID), counted when first shown.
+    mutable QHash<quint32, int> m_sizes;
     // Every root in order, so that views may lay out all rows without reading them.
     QList<ThreadRoot> m_roots;
     QFutureWatcher<StoreResult<QList<ThreadRoot>>> m_rootsWatcher;

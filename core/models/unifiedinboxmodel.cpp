@@ -249,7 +249,7 @@ QStringList UnifiedInboxModel::mimeTypes() const
 
 Qt::DropActions UnifiedInboxModel::supportedDragActions() const
 {
-    return Qt::MoveAction;
+    return Qt::MoveAction | Qt::CopyAction;
 }
 
 QMimeData *UnifiedInboxModel::mimeData(const QModelIndexList &indexes) const

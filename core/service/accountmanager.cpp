@@ -2,6 +2,7 @@
 
 #include "accounts/accountstore.h"
 #include "accountservice.h"
+#include "crossaccounttransfer.h"
 #include "models/accountfoldermodel.h"
 #include "models/outboxmodel.h"
 #include "models/searchresultsmodel.h"
@@ -26,6 +27,10 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
     , m_outbox(std::make_unique<OutboxModel>())
     , m_newMail(std::make_unique<NewMailMonitor>())
     , m_search(std::make_unique<SearchResultsModel>())
+    , m_transfers(std::make_unique<CrossAccountTransfer>([this](const QString &accountId) {
+        RunningAccount *running = m_running.value(accountId);
+        return running ? running->service() : nullptr;
+    }))
 {
     m_serverSearchTimer.setSingleShot(true);
     m_serverSearchTimer.setInterval(serverSearchDelayMs);
@@ -145,6 +150,7 @@ void AccountManager::startAccount(const Account &account, int position)
     connect(service, &AccountService::serverSearchFinished, this,
             &AccountManager::updateServerSearching);
     Q_EMIT accountStarted(running);
+    m_transfers->addAccount(account.id());
     service->connectToServer();
 }
 
@@ -154,6 +160,7 @@ void AccountManager::stopAccount(const QString &accountId)
     if (!running)
         return;
     Q_EMIT accountStopping(running);
+    m_transfers->removeAccount(accountId);
     m_newMail->removeAccount(accountId);
     m_search->removeAccount(accountId);
     m_outbox->removeSender(accountId);

@@ -15,6 +15,7 @@
 #include <optional>
 
 class AccountFolderModel;
+class CrossAccountTransfer;
 class RunningAccount;
 class SearchResultsModel;
 class AccountStore;
@@ -57,6 +58,9 @@ public:
     NewMailMonitor *newMail() const { return m_newMail.get(); }
     // The messages of every folder and account that match the last search().
     SearchResultsModel *searchResults() const { return m_search.get(); }
+    // Copies and moves of messages between accounts (and copies within one), resumed after a
+    // restart from each account's journal.
+    CrossAccountTransfer *transfers() const { return m_transfers.get(); }
 
     // Searches every account: its cache at once, its server too (AccountService::searchServer())
     // where the cache cannot answer alone, once the text has not changed for serverSearchDelayMs
@@ -99,6 +103,7 @@ private:
     std::unique_ptr<OutboxModel> m_outbox;
     std::unique_ptr<NewMailMonitor> m_newMail;
     std::unique_ptr<SearchResultsModel> m_search;
+    std::unique_ptr<CrossAccountTransfer> m_transfers;
     QTimer m_serverSearchTimer;
     bool m_started = false;
 };

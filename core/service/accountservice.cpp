@@ -7,6 +7,7 @@
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
 #include "imap/tasks/imaplisttask.h"
+#include "imap/tasks/imapnamespacetask.h"
 #include "imap/tasks/imapselecttask.h"
 #include "inboxwatcher.h"
 #include "messagepartloader.h"
@@ -386,6 +387,7 @@ void AccountService::onReady()
     m_reconnectAttempts = 0;
     m_credentials->loginSucceeded();
     setState(State::Online, tr("Connected"));
+    readNamespace();
     listFolders();
 }
 
@@ -397,6 +399,7 @@ void AccountService::onConnectionFailed(const MailError &error)
     // Folder changes not sent yet are dropped: the user hears they were not made.
     for (const FolderEditor::Change &change : std::exchange(m_folderChanges, {}))
         Q_EMIT folderChanged(change.operation, change.folderId, change.path, change.newPath, error);
+    failConnectionJobs();
     m_selectedFolder = 0;
     // The reads on the lost connection fail with it; those waiting go to the cache.
     ++m_session;
@@ -427,7 +430,29 @@ void AccountService::disconnectFromServer()
     m_reconnectTimer.stop();
     if (m_connection)
         m_connection->close();
+    failConnectionJobs();
     setState(State::Offline);
+}
+
+void AccountService::readNamespace()
+{
+    if (!m_connection || !m_connection->hasCapability("NAMESPACE"))
+        return;
+    // Pipelined before the listing: its answer is known when the folders are.
+    auto *task = new ImapNamespaceTask(m_connection.get(), this);
+    whenDone<ImapNamespaceTask>(task, this, [this](ImapNamespaceTask *names) {
+        if (names->error() || names->namespaces().personal.isEmpty()) {
+            m_folderEditor->setPersonalNamespace({}, {});
+            return;
+        }
+        const ImapNamespace::Entry &personal = names->namespaces().personal.constFirst();
+        const bool utf8 = m_connection && m_connection->isEnabled("UTF8=ACCEPT");
+        m_folderEditor->setPersonalNamespace(ImapCommandBuilder::decodeMailboxName(personal.prefix,
+                                                                                   utf8),
+                                             personal.delimiter.isEmpty()
+                                                     ? QChar()
+                                                     : QLatin1Char(personal.delimiter.at(0)));
+    });
 }
 
 void AccountService::listFolders()

@@ -117,10 +117,10 @@ public:
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
     // Marks every cached message of the folder read (a folder's "Mark All as Read").
     void markFolderRead(qint64 folderId);
-    // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once and
-    // the server as expungeMessages() does (\Deleted, then UID EXPUNGE where UIDPLUS is
-    // offered), now or after the next connection. Other folders are refused with a message
-    // for the user.
+    // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once, and
+    // every message the server has there, cached or not, leaves the server (\Deleted on 1:*,
+    // then EXPUNGE), now or after the next connection. Other folders are refused with a
+    // message for the user.
     MailError emptyFolder(qint64 folderId);
     // Moves to Trash; in Trash (or without one) marks \Deleted and expunges. When the server
     // marks no folder as Trash and none has a usual Trash name, the user is asked once which
@@ -150,6 +150,15 @@ public:
     void expungeMessages(qint64 folderId, const QList<quint32> &uids);
     // Changes kept for the server, not confirmed yet.
     int pendingOperationCount() const;
+
+    // For work of the core beside this service that needs the session to itself for a moment
+    // (CrossAccountTransfer storing a message here): job runs once nothing else uses the
+    // connection, with it, and calls release() when done with it; meanwhile nothing else is
+    // sent. Offline, or when the connection is lost before the job's turn, job runs (queued)
+    // with a null connection and release() does nothing. A job whose context is gone is dropped.
+    using ConnectionJob
+            = std::function<void(ImapConnection *connection, std::function<void()> release)>;
+    void useConnection(QObject *context, ConnectionJob job);
 
     // The folders themselves (FolderEditor), online only: each either refuses at once with a
     // message for the user (offline, the Inbox or a special folder, a bad or taken name) or
@@ -325,6 +334,8 @@ private:
     void failRead(const Read &read, const MailError &error);
     // A read that used the connection of session ended; the last one frees the connection.
     void onReadEnded(quint64 session);
+    // Tells the folder editor the server's personal name space (NAMESPACE), where offered.
+    void readNamespace();
     void listFolders();
     void syncCurrentFolder();
     void scheduleResync();
@@ -341,13 +352,18 @@ private:
                          const QString &newPath, const MailError &error);
     // Refuses a folder operation while offline; else keeps it until the connection is free.
     MailError queueFolderChange(const MailError &refused, const FolderEditor::Change &change);
-    // Starts the next folder change when the connection is free; true when one runs.
+    // Starts the next folder change, else the next job of useConnection(), when the connection
+    // is free; true when one runs.
     bool runFolderChanges();
     void onCopyChecked(qint64 folderId, bool found);
     void enqueueAppend(PendingOperation::Kind kind, FolderRecord::SpecialUse folder,
                        const QByteArray &message, const QList<QByteArray> &flags,
                        qint64 replacedFolderId, const QList<quint32> &replacedUids,
                        std::function<void(const MailError &)> done);
+    // A job of useConnection() let the connection go.
+    void onConnectionJobReleased();
+    // Every job waiting for the connection runs without it.
+    void failConnectionJobs();
     void onMoved(qint64 sourceFolderId, qint64 targetFolderId,
                  const QList<std::pair<quint32, quint32>> &mapping, int requested);
     // The folder of a mailbox name as selected on the connection; 0 when not cached.
@@ -382,6 +398,14 @@ private:
     // Folder changes waiting for the connection to be free, and whether one uses it: a folder
     // renamed or deleted while a synchronisation or read has it selected breaks the session.
     QList<FolderEditor::Change> m_folderChanges;
+    // The jobs of useConnection() waiting for the connection; one running holds it as a folder
+    // change does (m_folderChangeRunning).
+    struct WaitingJob
+    {
+        QPointer<QObject> context;
+        ConnectionJob job;
+    };
+    QList<WaitingJob> m_connectionJobs;
     bool m_folderChangeRunning = false;
     // Reads messages for the reads that go (from the cache, or on the connection).
     MessageReader *m_reader = nullptr;

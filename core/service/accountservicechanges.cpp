@@ -42,15 +42,18 @@ MailError AccountService::emptyFolder(qint64 folderId)
         return MailError(MailError::Kind::Policy,
                          tr("Only the Trash and Junk folders can be emptied."));
     }
-    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
-    if (!uids)
-        return uids.error();
-    const qsizetype count = uids.value().size();
-    if (count == 0)
-        return {};
-    expungeMessages(folderId, std::move(uids).value());
-    Q_EMIT notice(
-            tr("Emptied %1: %n message(s) deleted", nullptr, int(count)).arg(folderName(folderId)));
+    // The server's count when it is known and larger: messages never synchronised go too.
+    const StoreResult<int> cached = m_store->messageCount(folderId);
+    if (!cached)
+        return cached.error();
+    const int count = qMax(cached.value(), int(folder.value().exists));
+    PendingOperation operation;
+    operation.kind = PendingOperation::Kind::Empty;
+    operation.folderId = folderId;
+    enqueue(operation);
+    if (count > 0)
+        Q_EMIT notice(tr("Emptied %1: %n message(s) deleted", nullptr, int(count))
+                              .arg(folderName(folderId)));
     return {};
 }
 
@@ -235,12 +238,64 @@ MailError AccountService::queueFolderChange(const MailError &refused,
 
 bool AccountService::runFolderChanges()
 {
-    if (m_folderChanges.isEmpty() || !isConnectionFree())
+    while (!m_connectionJobs.isEmpty() && !m_connectionJobs.constFirst().context)
+        m_connectionJobs.removeFirst();
+    if ((m_folderChanges.isEmpty() && m_connectionJobs.isEmpty()) || !isConnectionFree())
         return false;
     m_folderChangeRunning = true;
     m_connection->setIdleEnabled(false);
-    m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
+    if (!m_folderChanges.isEmpty()) {
+        m_folderEditor->start(m_connection.get(), m_folderChanges.takeFirst());
+        return true;
+    }
+    const WaitingJob waiting = m_connectionJobs.takeFirst();
+    const quint64 session = m_session;
+    QPointer<AccountService> self(this);
+    waiting.job(m_connection.get(), [self, session] {
+        if (!self || session != self->m_session || !self->m_folderChangeRunning)
+            return;
+        self->m_folderChangeRunning = false;
+        // Queued: the job may release the connection from inside one of its tasks' slots.
+        QMetaObject::invokeMethod(self.data(), &AccountService::onConnectionJobReleased,
+                                  Qt::QueuedConnection);
+    });
     return true;
+}
+
+void AccountService::useConnection(QObject *context, ConnectionJob job)
+{
+    if (!onlineConnection()) {
+        QMetaObject::invokeMethod(
+                context, [job] { job(nullptr, [] {}); }, Qt::QueuedConnection);
+        return;
+    }
+    m_connectionJobs.append(WaitingJob {context, std::move(job)});
+    runFolderChanges();
+}
+
+void AccountService::onConnectionJobReleased()
+{
+    if (m_state != State::Online || !m_connection || !isConnectionFree())
+        return;
+    if (runFolderChanges())
+        return;
+    if (m_operations->pendingCount() > 0) {
+        runOperations();
+        if (m_operations->isRunning())
+            return;
+    }
+    onOperationsDrained();
+}
+
+void AccountService::failConnectionJobs()
+{
+    for (const WaitingJob &waiting : std::exchange(m_connectionJobs, {})) {
+        if (waiting.context) {
+            QMetaObject::invokeMethod(
+                    waiting.context.data(), [job = waiting.job] { job(nullptr, [] {}); },
+                    Qt::QueuedConnection);
+        }
+    }
 }
 
 MailError AccountService::createFolder(qint64 parentFolderId, const QString &name)

@@ -90,6 +90,12 @@ MailError FolderEditor::checkChangeable(qint64 folderId, Operation operation) co
     return {};
 }
 
+void FolderEditor::setPersonalNamespace(const QString &prefix, QChar delimiter)
+{
+    m_personalPrefix = prefix;
+    m_personalDelimiter = delimiter;
+}
+
 MailError FolderEditor::newFolderPath(qint64 parentFolderId, const QString &name,
                                       QString *path) const
 {
@@ -119,6 +125,12 @@ MailError FolderEditor::newFolderPath(qint64 parentFolderId, const QString &name
         for (const FolderRecord &folder : folders.value()) {
             if (!folder.delimiter.isNull() && (delimiter.isNull() || folder.isInbox()))
                 delimiter = folder.delimiter;
+        }
+        // Inside the personal name space: "INBOX.Projects" where it is "INBOX.".
+        if (!m_personalPrefix.isEmpty()) {
+            if (!m_personalDelimiter.isNull())
+                delimiter = m_personalDelimiter;
+            prefix = m_personalPrefix;
         }
     }
     const QString trimmed = name.trimmed();

@@ -53,6 +53,11 @@ public:
     // cache.
     void start(ImapConnection *connection, const Change &change);
 
+    // The server's personal name space (NAMESPACE, RFC 2342): a new top-level folder goes
+    // inside its prefix ("INBOX." on servers that keep every folder below the Inbox), with its
+    // delimiter. Empty prefix: the top level is the root.
+    void setPersonalNamespace(const QString &prefix, QChar delimiter);
+
     // The path a folder named name gets inside parentFolderId (0: the top level), or why it
     // cannot be created there.
     MailError newFolderPath(qint64 parentFolderId, const QString &name, QString *path) const;
@@ -78,4 +83,6 @@ private:
                       const MailError &serverError) const;
 
     QPointer<MessageStore> m_store;
+    QString m_personalPrefix;
+    QChar m_personalDelimiter;
 };

@@ -69,7 +69,8 @@ void OperationQueue::whenDone(Task *task, std::function<void(Task *)> done)
 
 MailError OperationQueue::enqueue(PendingOperation operation)
 {
-    if (!isAppend(operation.kind) && operation.uids.isEmpty())
+    if (!isAppend(operation.kind) && operation.kind != PendingOperation::Kind::Empty
+        && operation.uids.isEmpty())
         return {};
     const StoreResult<qint64> id = m_store->addPendingOperation(operation);
     if (!id)
@@ -83,6 +84,12 @@ MailError OperationQueue::enqueue(PendingOperation operation)
     case PendingOperation::Kind::Move:
     case PendingOperation::Kind::Expunge:
         local = m_store->removeMessages(operation.folderId, operation.uids);
+        break;
+    case PendingOperation::Kind::Empty:
+        if (const StoreResult<QList<quint32>> cached = m_store->uids(operation.folderId); !cached)
+            local = cached.error();
+        else
+            local = m_store->removeMessages(operation.folderId, cached.value());
         break;
     case PendingOperation::Kind::Append:
     case PendingOperation::Kind::AppendUnlessFiled:
@@ -139,6 +146,9 @@ void OperationQueue::execute(const PendingOperation &operation)
         return;
     case PendingOperation::Kind::Expunge:
         select(operation.folderId, [this] { runExpunge(m_current); });
+        return;
+    case PendingOperation::Kind::Empty:
+        select(operation.folderId, [this] { runEmpty(); });
         return;
     case PendingOperation::Kind::Append:
     case PendingOperation::Kind::AppendUnlessFiled:
@@ -290,6 +300,29 @@ void OperationQueue::answerExpungeAll(bool expungeAll)
 void OperationQueue::runExpunge(const PendingOperation &operation)
 {
     expunge(operation.uids, true);
+}
+
+void OperationQueue::runEmpty()
+{
+    // Every message the server has, "1:*", whether cached or not; then all that are marked go.
+    const UidSet all = UidSet::fromRange(1, 0xFFFFFFFF);
+    whenDone<ImapStoreTask>(new ImapStoreTask(m_connection, all, ImapStoreTask::Mode::Add,
+                                              {QByteArrayLiteral("\\Deleted")}, this),
+                            [this](ImapStoreTask *task) {
+                                if (task->error()) {
+                                    fail(task->error());
+                                    return;
+                                }
+                                whenDone<ImapExpungeTask>(new ImapExpungeTask(m_connection,
+                                                                              UidSet(), this),
+                                                          [this](ImapExpungeTask *expunge) {
+                                                              if (expunge->error()) {
+                                                                  fail(expunge->error());
+                                                                  return;
+                                                              }
+                                                              complete();
+                                                          });
+                            });
 }
 
 void OperationQueue::expunge(const QList<quint32> &list, bool ask)

@@ -81,6 +81,8 @@ private:
     void runFlags(const PendingOperation &operation);
     void runMove(const PendingOperation &operation);
     void runExpunge(const PendingOperation &operation);
+    // Empty: every message of the selected folder marked \Deleted and expunged.
+    void runEmpty();
     // The server lacks UID EXPUNGE and other messages of the folder are marked \Deleted: the
     // current operation's messages stay marked, and the user hears so.
     void noteWithheld();

@@ -9,6 +9,7 @@
 #include "messagetable.h"
 #include "operationjournal.h"
 #include "threadqueries.h"
+#include "transferjournal.h"
 
 struct MessageStore::Private
 {
@@ -17,6 +18,7 @@ struct MessageStore::Private
     MessageTable messages {db};
     BodyPartCache parts {db};
     OperationJournal journal {db};
+    TransferJournal transfers {db};
     ListIndexes indexes {db};
     SearchIndex search {db};
     ListQueries lists {db, search, indexes};
@@ -375,6 +377,29 @@ StoreResult<int> MessageStore::pendingOperationCount()
 MailError MessageStore::removePendingOperation(qint64 id)
 {
     return d->journal.remove(id);
+}
+
+// Messages on their way to another account
+
+StoreResult<QList<qint64>> MessageStore::addTransfers(const QList<TransferRecord> &records)
+{
+    return d->transfers.add(records);
+}
+
+StoreResult<QList<TransferRecord>> MessageStore::transfers()
+{
+    return d->transfers.transfers();
+}
+
+MailError MessageStore::setTransferStage(qint64 id, TransferRecord::Stage stage,
+                                         const QByteArray &messageId)
+{
+    return d->transfers.setStage(id, stage, messageId);
+}
+
+MailError MessageStore::removeTransfer(qint64 id)
+{
+    return d->transfers.remove(id);
 }
 
 // Lists

@@ -10,6 +10,7 @@
 #include "storeresult.h"
 #include "threadroot.h"
 #include "threadrow.h"
+#include "transferrecord.h"
 
 #include <QFuture>
 #include <QHash>
@@ -123,6 +124,12 @@ public:
     StoreResult<QList<PendingOperation>> pendingOperations(int limit = -1);
     StoreResult<int> pendingOperationCount();
     MailError removePendingOperation(qint64 id);
+
+    // The messages being copied or moved to another account (TransferJournal), oldest first.
+    StoreResult<QList<qint64>> addTransfers(const QList<TransferRecord> &records);
+    StoreResult<QList<TransferRecord>> transfers();
+    MailError setTransferStage(qint64 id, TransferRecord::Stage stage, const QByteArray &messageId);
+    MailError removeTransfer(qint64 id);
 
     // Lists: the rows of a query, in its order, read a window at a time. Records from
     // fetchMessages() carry the list columns only (no recipients, references or structure).

@@ -18,6 +18,8 @@ struct PendingOperation
         // expunge uids from targetFolderId (the earlier copy of a draft), if any
         AppendUnlessFiled = 5, // as Append, unless the folder holds a message with the same
         // Message-ID already (the submission server filed a sent message itself)
+        Empty = 6, // mark every message of folderId \Deleted and expunge them all: those the
+        // cache never saw too (Empty Trash, Empty Junk)
     };
 
     qint64 id = 0;

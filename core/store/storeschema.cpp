@@ -269,9 +269,18 @@ const Migration migration11 = {
 };
 // clang-format on
 
-const QList<Migration> migrations = {migration1, migration2,  migration3, migration4,
-                                     migration5, migration6,  migration7, migration8,
-                                     migration9, migration10, migration11};
+// Version 12: messages copied or moved to another account (TransferJournal), each kept from
+// before anything is sent until the target has it and, for a move, the source let it go.
+const Migration migration12 = {
+        "CREATE TABLE transfers (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " folder_id INTEGER NOT NULL, uid INTEGER NOT NULL, target_account TEXT NOT NULL,"
+        " target_path TEXT NOT NULL, move INTEGER NOT NULL DEFAULT 0,"
+        " stage INTEGER NOT NULL DEFAULT 0, message_id BLOB)",
+};
+
+const QList<Migration> migrations = {migration1, migration2,  migration3,  migration4,
+                                     migration5, migration6,  migration7,  migration8,
+                                     migration9, migration10, migration11, migration12};
 
 struct ListIndex
 {

@@ -306,6 +306,10 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
                                    + quoted(it.key()));
         }
         reply(session, tag + " OK " + command + " completed");
+    } else if (command == "NAMESPACE") {
+        reply(session, "* NAMESPACE ((" + quoted(m_personalNamespace) + " \"" + m_delimiter
+                               + "\")) NIL NIL");
+        reply(session, tag + " OK Namespace completed");
     } else if (command == "STATUS" && !w.isEmpty()) {
         const QByteArray name = unquote(w.first());
         const Mailbox box = m_mailboxes.value(name);

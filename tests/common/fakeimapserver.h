@@ -53,6 +53,8 @@ public:
     void setCapabilities(const QByteArray &capabilities) { m_capabilities = capabilities; }
     // The hierarchy separator LIST and LSUB report ('/' by default).
     void setDelimiter(char delimiter) { m_delimiter = delimiter; }
+    // The personal name space's prefix NAMESPACE answers with (e.g. "INBOX."); empty by default.
+    void setPersonalNamespace(const QByteArray &prefix) { m_personalNamespace = prefix; }
     // SELECT answers with this HIGHESTMODSEQ whatever the capabilities (0: none), as a server
     // may that sends it unasked.
     void setSelectModSeq(quint64 modSeq) { m_selectModSeq = modSeq; }
@@ -116,6 +118,7 @@ private:
     QByteArray m_password = "secret";
     QByteArray m_capabilities;
     char m_delimiter = '/';
+    QByteArray m_personalNamespace;
     quint64 m_selectModSeq = 0;
     QList<QByteArray> m_commands;
     bool m_reachable = true;

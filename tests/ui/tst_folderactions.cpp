@@ -1,7 +1,10 @@
 // The folder operations of the main window: New Folder, Rename, Delete and Subscribed from the
 // folder tree's context menu and from the Folder menu's keys, each through its dialog to the
-// request it makes, and the message a refusal shows.
+// request it makes, and the message a refusal shows; the folder on display kept through a
+// right click and through its account's rows laid out anew (a rename); and the tree showing only
+// subscribed folders when asked.
 #include "foldernamedialog.h"
+#include "foldertreeview.h"
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "models/accountfoldermodel.h"
@@ -14,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -101,6 +105,10 @@ private Q_SLOTS:
     void actionsOfNonFolders();
     void refusalIsShown();
     void emptyTrashAndJunk();
+    void rightClickKeepsTheFolderOnDisplay();
+    void currentFolderKeptWhenRowsComeAgain();
+    void currentFolderGoneSelectsAnother();
+    void subscribedOnlyHidesTheOthers();
 
 private:
     QTemporaryDir m_dir;
@@ -374,6 +382,124 @@ void TestFolderActions::emptyTrashAndJunk()
     }
     QTRY_COMPARE(empty.size(), 1);
     QCOMPARE(empty.first().at(0).toModelIndex().data(FolderIdRole).toInt(), 13);
+}
+
+void TestFolderActions::rightClickKeepsTheFolderOnDisplay()
+{
+    QTreeView *tree = m_window->folderView();
+    const QModelIndex inbox = m_folders->index(0, 0, m_folders->index(0, 0));
+    tree->setCurrentIndex(inbox);
+    QSignalSpy selected(m_window.get(), &MainWindow::folderSelected);
+    QTest::mouseClick(tree->viewport(), Qt::RightButton, {}, tree->visualRect(archive()).center());
+    QCOMPARE(tree->currentIndex(), inbox);
+    QCOMPARE(selected.size(), 0);
+    // Its menu acts on the folder clicked: Open opens it.
+    QMenu *menu = folderMenu(archive());
+    QVERIFY(menu);
+    actionNamed(menu, u"openFolder"_s)->trigger();
+    menu->close();
+    QCOMPARE(tree->currentIndex(), archive());
+    QCOMPARE(selected.size(), 1);
+    // A left click still opens.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(inbox).center());
+    QCOMPARE(tree->currentIndex(), inbox);
+    QCOMPARE(selected.size(), 2);
+}
+
+void TestFolderActions::currentFolderKeptWhenRowsComeAgain()
+{
+    QTreeView *tree = m_window->folderView();
+    tree->setCurrentIndex(archive());
+    QSignalSpy selected(m_window.get(), &MainWindow::folderSelected);
+    // As the folder model does after a rename: the account's rows go and come back, the
+    // renamed one with its id and a new name.
+    QStandardItem *account = m_folders->item(0);
+    QList<QStandardItem *> fresh;
+    for (int row = 0; row < account->rowCount(); ++row) {
+        const QStandardItem *old = account->child(row);
+        auto *copy = new QStandardItem(old->data(FolderIdRole).toInt() == 12 ? u"Archive 2026"_s
+                                                                             : old->text());
+        for (int role :
+             {int(FolderIdRole), int(AccountFolderModel::AccountIdRole),
+              int(FolderTreeModel::IsSubscribedRole), int(FolderTreeModel::MessageCountRole),
+              int(FolderTreeModel::SpecialUseRole)})
+            copy->setData(old->data(role), role);
+        fresh.append(copy);
+    }
+    account->removeRows(0, account->rowCount());
+    account->appendRows(fresh);
+    QCOMPARE(tree->currentIndex().data(FolderIdRole).toInt(), 12);
+    QCOMPARE(tree->currentIndex().data().toString(), u"Archive 2026"_s);
+    QTest::qWait(50); // the turn of the event loop that would report a change
+    QCOMPARE(selected.size(), 0);
+}
+
+void TestFolderActions::currentFolderGoneSelectsAnother()
+{
+    QTreeView *tree = m_window->folderView();
+    tree->setCurrentIndex(archive());
+    QSignalSpy selected(m_window.get(), &MainWindow::folderSelected);
+    m_folders->item(0)->removeRow(1); // deleted elsewhere
+    QTRY_COMPARE(selected.size(), 1);
+    QVERIFY(selected.at(0).at(0).toModelIndex().data(FolderIdRole).toInt() != 12);
+}
+
+void TestFolderActions::subscribedOnlyHidesTheOthers()
+{
+    QStandardItem *account = m_folders->item(0);
+    auto folder = [&](QStandardItem *parent, const QString &name, int id, bool subscribed) {
+        auto *item = new QStandardItem(name);
+        item->setData(id, FolderIdRole);
+        item->setData(u"ann"_s, AccountFolderModel::AccountIdRole);
+        item->setData(subscribed, FolderTreeModel::IsSubscribedRole);
+        item->setData(0, FolderTreeModel::SpecialUseRole);
+        parent->appendRow(item);
+        return item;
+    };
+    QStandardItem *lists = folder(account, u"Lists"_s, 15, false);
+    QStandardItem *old = folder(account, u"Old"_s, 16, false);
+    folder(old, u"Kept"_s, 17, true);
+    QStandardItem *gone = folder(old, u"Gone"_s, 18, false);
+    // The Inbox is a special folder: shown even when unsubscribed.
+    m_folders->item(0)->child(0)->setData(false, FolderTreeModel::IsSubscribedRole);
+    m_window->folderView()->expandAll();
+    auto *tree = qobject_cast<FolderTreeView *>(m_window->folderView());
+    QVERIFY(tree);
+    auto hidden = [&](QStandardItem *item) {
+        return tree->isRowHidden(item->row(),
+                                 item->parent() ? item->parent()->index() : QModelIndex());
+    };
+    QAction *only = m_window->actions()->subscribedOnly();
+    QVERIFY(only->isCheckable() && !only->isChecked());
+    bool inViewMenu = false;
+    for (QAction *menu : m_window->menuBar()->actions())
+        inViewMenu |= menu->menu() && menu->menu()->actions().contains(only);
+    QVERIFY(inViewMenu);
+    QVERIFY(!hidden(lists) && !hidden(gone));
+
+    only->trigger();
+    QVERIFY(tree->isSubscribedOnly());
+    QVERIFY(hidden(lists));
+    QVERIFY(hidden(gone));
+    QVERIFY(!hidden(old)); // holds a subscribed folder
+    QVERIFY(!hidden(m_folders->item(0)->child(0))); // the Inbox
+    QVERIFY(!hidden(m_folders->item(0)->child(1))); // Archive
+    QVERIFY(!hidden(m_folders->item(1))); // the Outbox
+    // Subscribing shows it at once; so do new folders that are subscribed.
+    lists->setData(true, FolderTreeModel::IsSubscribedRole);
+    QVERIFY(!hidden(lists));
+    QStandardItem *fresh = folder(account, u"Fresh"_s, 19, false);
+    QVERIFY(hidden(fresh));
+    // Also in the folder's context menu; kept with the window's layout.
+    QMenu *menu = folderMenu(archive());
+    QVERIFY(menu && menu->actions().contains(only));
+    menu->close();
+    m_window->saveLayout();
+    only->trigger();
+    QVERIFY(!hidden(gone) && !hidden(fresh));
+    m_window->restoreLayout();
+    QVERIFY(only->isChecked());
+    QVERIFY(hidden(gone));
 }
 
 QTEST_MAIN(TestFolderActions)

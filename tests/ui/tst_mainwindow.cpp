@@ -350,8 +350,9 @@ private Q_SLOTS:
     }
 
     void dropOntoAFolderRequestsAMove();
-    void moveToFolderAsksForAFolderOfTheAccount();
+    void moveToFolderAsksForAFolderOfAnyAccount();
     void threadedViewIsToggledAndKept();
+    void flatConversationsAndExpandAll();
     void keyboardWalksTreeAndList();
 
     void deleteSelectsTheNextMessage();
@@ -456,7 +457,7 @@ void TestMainWindow::dropOntoAFolderRequestsAMove()
     QCOMPARE(uids, (QList<quint32> {7, 9}));
 }
 
-void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
+void TestMainWindow::moveToFolderAsksForAFolderOfAnyAccount()
 {
     MessageStore store;
     qint64 inboxId = 0;
@@ -472,6 +473,7 @@ void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
     QStandardItemModel folders;
     QStandardItem *source = nullptr;
     QStandardItem *archive = nullptr;
+    QStandardItem *homeInbox = nullptr;
     for (const QString &name : {u"Work"_s, u"Home"_s}) {
         auto *account = new QStandardItem(name);
         account->setSelectable(false);
@@ -484,6 +486,8 @@ void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
             account->appendRow(item);
             if (name == u"Work"_s)
                 (folder == u"Inbox"_s ? source : archive) = item;
+            else if (folder == u"Inbox"_s)
+                homeInbox = item;
         }
     }
 
@@ -511,10 +515,15 @@ void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
     moveTo->trigger();
     FolderChooserDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = window.findChild<FolderChooserDialog *>()) && dialog->isVisible());
-    // Only Work's folders, and the folder the messages are in cannot be chosen.
+    // Every account's folders, from Work's on; only the folder the messages are in cannot be
+    // chosen (Home's Inbox, with the same id in its own account, can).
     QTreeView *tree = dialog->folderView();
-    QCOMPARE(tree->rootIndex(), folders.indexFromItem(source).parent());
+    QCOMPARE(tree->rootIndex(), QModelIndex());
+    QCOMPARE(tree->currentIndex(), folders.indexFromItem(source).parent());
+    QCOMPARE(dialog->windowTitle(), u"Move to Folder"_s);
     QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    tree->setCurrentIndex(folders.indexFromItem(homeInbox));
+    QVERIFY(ok->isEnabled());
     tree->setCurrentIndex(folders.indexFromItem(source));
     QVERIFY(!ok->isEnabled());
     // By keyboard: down to Archive, Enter.
@@ -529,6 +538,67 @@ void TestMainWindow::moveToFolderAsksForAFolderOfTheAccount()
     QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
     std::sort(uids.begin(), uids.end());
     QCOMPARE(uids, (QList<quint32> {7, 9}));
+
+    // Copy to Folder: the same chooser, to another account's folder; copyRequested().
+    list->selectionModel()->select(messages.index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QAction *copyTo = window.findChild<QAction *>(u"copyTo"_s);
+    QVERIFY(copyTo && copyTo->isEnabled());
+    QSignalSpy copy(&window, &MainWindow::copyRequested);
+    copyTo->trigger();
+    QTRY_VERIFY((dialog = window.findChild<FolderChooserDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), u"Copy to Folder"_s);
+    dialog->folderView()->setCurrentIndex(folders.indexFromItem(homeInbox));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE(copy.size(), 1);
+    QCOMPARE(copy.at(0).at(0).value<QModelIndex>(), folders.indexFromItem(homeInbox));
+    QCOMPARE(copy.at(0).at(1).toLongLong(), inboxId);
+    QCOMPARE(move.size(), 1);
+}
+
+void TestMainWindow::flatConversationsAndExpandAll()
+{
+    // Two threads of two levels.
+    QStandardItemModel messages;
+    for (int thread = 0; thread < 2; ++thread) {
+        auto *root = new QStandardItem(u"Thread %1"_s.arg(thread));
+        auto *reply = new QStandardItem(u"Re: Thread %1"_s.arg(thread));
+        reply->appendRow(new QStandardItem(u"Re: Re: Thread %1"_s.arg(thread)));
+        root->appendRow(reply);
+        messages.appendRow(root);
+    }
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.setMessageModel(&messages);
+        QAction *flat = window.actions()->flatThreads();
+        QAction *expand = window.actions()->expandThreads();
+        QVERIFY(flat->isCheckable());
+        QCOMPARE(expand->shortcut(), QKeySequence(Qt::Key_Asterisk));
+        // Only with threads.
+        QVERIFY(!flat->isEnabled() && !expand->isEnabled());
+        window.setThreaded(true);
+        QVERIFY(flat->isEnabled() && expand->isEnabled());
+        QSignalSpy flatChanged(&window, &MainWindow::flatThreadsChanged);
+        flat->trigger();
+        QCOMPARE(flatChanged.size(), 1);
+        QCOMPARE(flatChanged.at(0).at(0).toBool(), true);
+        QVERIFY(window.isFlatThreads());
+
+        QTreeView *list = window.messageView();
+        QVERIFY(!list->isExpanded(messages.index(0, 0)));
+        expand->trigger();
+        for (int thread = 0; thread < 2; ++thread) {
+            const QModelIndex root = messages.index(thread, 0);
+            QVERIFY(list->isExpanded(root));
+            QVERIFY(list->isExpanded(messages.index(0, 0, root)));
+        }
+        window.saveLayout();
+    }
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    MainWindow window(&settings);
+    window.restoreLayout();
+    QVERIFY(window.isFlatThreads());
 }
 
 void TestMainWindow::threadedViewIsToggledAndKept()

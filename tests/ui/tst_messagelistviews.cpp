@@ -222,7 +222,7 @@ private Q_SLOTS:
         QCOMPARE(uidOf(shown), 1u);
     }
 
-    void allInboxesDragOntoTheirAccount()
+    void allInboxesDragOntoAnyAccount()
     {
         Cache work(m_dir.filePath(u"work2.sqlite"_s));
         Cache home(m_dir.filePath(u"home2.sqlite"_s));
@@ -260,24 +260,34 @@ private Q_SLOTS:
         QVERIFY(data);
         QSignalSpy move(&window, &MainWindow::moveRequested);
         QWidget *viewport = window.folderView()->viewport();
-        auto dropOn = [&](QStandardItem *target) {
+        QSignalSpy copy(&window, &MainWindow::copyRequested);
+        auto dropOn = [&](QStandardItem *target, Qt::KeyboardModifiers modifiers) {
             const QPoint at = window.folderView()->visualRect(target->index()).center();
-            QDragEnterEvent enter(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            const Qt::DropActions actions = Qt::MoveAction | Qt::CopyAction;
+            QDragEnterEvent enter(at, actions, data.get(), Qt::LeftButton, modifiers);
             QApplication::sendEvent(viewport, &enter);
-            QDragMoveEvent over(at, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            QDragMoveEvent over(at, actions, data.get(), Qt::LeftButton, modifiers);
             QApplication::sendEvent(viewport, &over);
             const bool accepted = over.isAccepted();
-            QDropEvent drop(QPointF(at), Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+            QDropEvent drop(QPointF(at), actions, data.get(), Qt::LeftButton, modifiers);
             QApplication::sendEvent(viewport, &drop);
             return accepted;
         };
-        QVERIFY(!dropOn(archives.value(u"work"_s))); // another account's folder
-        QCOMPARE(move.size(), 0);
-        QVERIFY(dropOn(archives.value(u"home"_s)));
+        // Another account's folder takes them (moved there across accounts).
+        QVERIFY(dropOn(archives.value(u"work"_s), Qt::NoModifier));
         QCOMPARE(move.size(), 1);
-        QCOMPARE(move.at(0).at(1).toLongLong(), home.inboxId);
-        QCOMPARE(move.at(0).at(2).value<QList<quint32>>(), (QList<quint32> {8}));
+        QCOMPARE(move.at(0).at(0).value<QModelIndex>(), archives.value(u"work"_s)->index());
         QCOMPARE(move.at(0).at(3).toString(), u"home"_s);
+        QVERIFY(dropOn(archives.value(u"home"_s), Qt::NoModifier));
+        QCOMPARE(move.size(), 2);
+        QCOMPARE(move.at(1).at(1).toLongLong(), home.inboxId);
+        QCOMPARE(move.at(1).at(2).value<QList<quint32>>(), (QList<quint32> {8}));
+        QCOMPARE(move.at(1).at(3).toString(), u"home"_s);
+        // With Ctrl held they are copied.
+        QVERIFY(dropOn(archives.value(u"work"_s), Qt::ControlModifier));
+        QCOMPARE(copy.size(), 1);
+        QCOMPARE(move.size(), 2);
+        QCOMPARE(copy.at(0).at(3).toString(), u"home"_s);
     }
 };
 

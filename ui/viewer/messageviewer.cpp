@@ -42,6 +42,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     , m_placeholder(new QLabel(tr("No message selected"), this))
     , m_remoteBar(new RemoteContentBar(this))
     , m_longBar(new LongMessageBar(this))
+    , m_notes(new QLabel(this))
     , m_browser(new SafeTextBrowser(this))
     , m_attachmentArea(new QWidget(this))
     , m_previewArea(new QWidget(this))
@@ -62,6 +63,12 @@ MessageViewer::MessageViewer(QWidget *parent)
     m_browser->setLineWidth(2);
     m_browser->installEventFilter(this);
     showFocus(false);
+    m_notes->setObjectName(u"messageNotes"_s);
+    m_notes->setWordWrap(true);
+    m_notes->setMargin(6);
+    m_notes->setFrameStyle(QFrame::StyledPanel | QFrame::Plain);
+    m_notes->setTextFormat(Qt::PlainText);
+    m_notes->setVisible(false);
     m_placeholder->setObjectName(u"noMessagePlaceholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -98,6 +105,7 @@ MessageViewer::MessageViewer(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_header);
     layout->addWidget(m_remoteBar);
+    layout->addWidget(m_notes);
     layout->addWidget(m_longBar);
     layout->addWidget(m_browser, 1);
     layout->addWidget(m_previewArea);
@@ -169,6 +177,8 @@ void MessageViewer::setMessage(const ViewerMessage &message)
     m_pending.clear();
     m_tempDir.reset();
     m_header->setMessage(message);
+    m_notes->setText(message.notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!message.notes.isEmpty());
 
     QHash<QString, QByteArray> images;
     for (auto it = message.inlineImages.cbegin(); it != message.inlineImages.cend(); ++it)
@@ -215,6 +225,8 @@ void MessageViewer::clear()
     m_showingHtml = false;
     m_remoteBar->setBlockedCount(0);
     m_longBar->setCut(0, 0);
+    m_notes->clear();
+    m_notes->setVisible(false);
     m_attachments->setAttachments({});
     m_attachmentArea->setVisible(false);
     qDeleteAll(previews());

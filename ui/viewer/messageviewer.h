@@ -112,6 +112,8 @@ public:
     MessageHeaderView *headerView() const { return m_header; }
     RemoteContentBar *remoteContentBar() const { return m_remoteBar; }
     LongMessageBar *longMessageBar() const { return m_longBar; }
+    // What the message's notes say (signed, encrypted); hidden when it has none.
+    QLabel *notesLabel() const { return m_notes; }
     AttachmentListWidget *attachmentList() const { return m_attachments; }
     QToolButton *saveAllButton() const { return m_saveAll; }
     // The previews of the image attachments, one label each, under the body.
@@ -171,6 +173,7 @@ private:
     bool m_showingFocus = false;
     RemoteContentBar *m_remoteBar;
     LongMessageBar *m_longBar;
+    QLabel *m_notes;
     SafeTextBrowser *m_browser;
     QWidget *m_attachmentArea;
     QWidget *m_previewArea;

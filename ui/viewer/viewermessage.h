@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // What the message viewer shows: plain values, filled by whoever decoded the message.
 struct ViewerMessage
@@ -52,6 +53,10 @@ struct ViewerMessage
     // Images referred to as cid:<Content-ID>, by Content-ID without angle brackets.
     QHash<QString, InlineImage> inlineImages;
     QList<Attachment> attachments;
+
+    // What could not be checked or shown, for the reader (a signature not verified, an
+    // encrypted part that cannot be read), as MessageContent notes it.
+    QStringList notes;
 
     // The user allows remote content for this sender already.
     bool remoteContentAllowed = false;

@@ -94,6 +94,22 @@ ViewerMessage ViewerMessageFactory::fromPart(const MimePart &root)
                                   {part->decodedBody(), QString::fromLatin1(resource.mimeType)});
         }
     }
+    for (MessageContent::Note note : plain.notes()) {
+        switch (note) {
+        case MessageContent::Note::SignatureNotVerified:
+            m.notes.append(QCoreApplication::translate(
+                    "ViewerMessageFactory",
+                    "This message is signed. Heron does not check signatures: who sent it and "
+                    "whether it was changed on the way are not verified."));
+            break;
+        case MessageContent::Note::EncryptedNotReadable:
+            m.notes.append(QCoreApplication::translate(
+                    "ViewerMessageFactory",
+                    "This message is encrypted. Heron cannot decrypt it, so its content is not "
+                    "shown."));
+            break;
+        }
+    }
     for (const MessageContent::Attachment &a : plain.attachments()) {
         m.attachments.append({QString::fromLatin1(a.section), a.fileName, qint64(a.size),
                               QString::fromLatin1(a.mimeType)});

@@ -110,6 +110,54 @@ private Q_SLOTS:
                  u"Sender 2"_s);
     }
 
+    void rootsCountTheirConversation()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
+        const QModelIndex first = model.index(3, MessageListModel::SubjectColumn);
+        QCOMPARE(uidOf(first), 1u);
+        QCOMPARE(first.data(ThreadListModel::ConversationSizeRole).toInt(), 4);
+        QCOMPARE(first.data().toString(), u"Plans (4)"_s);
+        QCOMPARE(first.data(MessageListModel::SubjectRole).toString(), u"Plans"_s);
+        // A message alone keeps its subject; a reply shows none.
+        const QModelIndex alone = model.index(1, MessageListModel::SubjectColumn);
+        QCOMPARE(alone.data(ThreadListModel::ConversationSizeRole).toInt(), 1);
+        QCOMPARE(alone.data().toString(), alone.data(MessageListModel::SubjectRole).toString());
+        const QModelIndex reply = model.index(0, MessageListModel::SubjectColumn, model.index(3, 0));
+        QCOMPARE(reply.data(ThreadListModel::ConversationSizeRole).toInt(), 0);
+        QCOMPARE(reply.data().toString(), u"Plans"_s);
+    }
+
+    void flatConversationsHaveOneLevel()
+    {
+        ThreadListModel model(m_store.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
+        QVERIFY(!model.isFlat());
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2);
+        model.setFlat(true);
+        QVERIFY(model.isFlat());
+        QCOMPARE(model.rowCount(), 4);
+        const QModelIndex first = model.index(3, 0);
+        QCOMPARE(uidOf(first), 1u);
+        QCOMPARE(model.rowCount(first), 3);
+        QList<quint32> members;
+        for (int row = 0; row < model.rowCount(first); ++row) {
+            const QModelIndex member = model.index(row, 0, first);
+            members.append(uidOf(member));
+            QVERIFY(!model.hasChildren(member));
+            QCOMPARE(model.parent(member), first);
+        }
+        QCOMPARE(members, (QList<quint32> {2, 3, 4})); // oldest first
+        model.setFlat(false);
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2);
+    }
+
     void referencesPlaceRepliesWhoseParentIsMissing()
     {
         // 20 ─ 21 ─ 23 (answers 22, which is not here; References names 20 21 22)

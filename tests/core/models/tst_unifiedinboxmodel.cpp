@@ -292,7 +292,7 @@ private Q_SLOTS:
         model.addAccount(u"home"_s, &home.store);
         QCOMPARE(rows(model), (QStringList {u"work:2"_s, u"home:1"_s, u"work:1"_s}));
         QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemIsDragEnabled));
-        QCOMPARE(model.supportedDragActions(), Qt::MoveAction);
+        QCOMPARE(model.supportedDragActions(), Qt::MoveAction | Qt::CopyAction);
 
         std::unique_ptr<QMimeData> data(
                 model.mimeData({model.index(0, 0), model.index(0, 1), model.index(2, 0)}));

@@ -3,7 +3,8 @@
 // CONDSTORE or QRESYNC advertised; without UIDPLUS no plain EXPUNGE that would also remove
 // messages another client marked \Deleted, unless the user, asked, wants them all removed;
 // subscriptions from LSUB without LIST-EXTENDED; special folders by their usual names without
-// SPECIAL-USE; and the one question which folder is Trash when none is found.
+// SPECIAL-USE; the one question which folder is Trash when none is found; and a new top-level
+// folder inside the server's personal name space ("INBOX." on some servers).
 #include "accounts/memorysecretstore.h"
 #include "imap/imapconnection.h"
 #include "models/foldertreemodel.h"
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void trashAskedOnceWhenNoneFound();
     void trashChoiceKeptInTheAccount();
     void trashQuestionClosedDeletesNothing();
+    void newTopLevelFolderInPersonalNamespace_data();
+    void newTopLevelFolderInPersonalNamespace();
 
 private:
     // A service over the fake server, online with the Inbox open and synchronised.
@@ -508,6 +511,43 @@ void TestServerRules::trashQuestionClosedDeletesNothing()
     QCOMPARE(asked.size(), 2);
     QTest::qWait(100);
     QCOMPARE(m_server->uids("INBOX").size(), 3);
+}
+
+void TestServerRules::newTopLevelFolderInPersonalNamespace_data()
+{
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<QByteArray>("prefix");
+    QTest::addColumn<char>("delimiter");
+    QTest::addColumn<QByteArray>("created");
+    QTest::newRow("INBOX. name space")
+            << minimalCapabilities << QByteArray("INBOX.") << '.' << QByteArray("INBOX.Projects");
+    QTest::newRow("empty prefix") << minimalCapabilities << QByteArray() << '/'
+                                  << QByteArray("Projects");
+    QTest::newRow("no NAMESPACE") << QByteArray("IMAP4rev1 SASL-IR AUTH=PLAIN IDLE")
+                                  << QByteArray("INBOX.") << '.' << QByteArray("Projects");
+}
+
+void TestServerRules::newTopLevelFolderInPersonalNamespace()
+{
+    QFETCH(QByteArray, capabilities);
+    QFETCH(QByteArray, prefix);
+    QFETCH(char, delimiter);
+    QFETCH(QByteArray, created);
+    m_server->setCapabilities(capabilities);
+    m_server->setPersonalNamespace(prefix);
+    m_server->setDelimiter(delimiter);
+    QVERIFY(startOnline());
+    QSignalSpy changed(m_service.get(), &AccountService::folderChanged);
+    QVERIFY(!m_service->createFolder(0, u"Projects"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+    QCOMPARE(changed.at(0).at(2).toString(), QString::fromLatin1(created));
+    QByteArrayList creates;
+    for (const QByteArray &command : m_server->commands()) {
+        if (command.startsWith("CREATE "))
+            creates.append(command.mid(7));
+    }
+    QCOMPARE(creates.size(), 1);
+    QCOMPARE(creates.at(0), created); // an atom, unquoted
 }
 
 QTEST_GUILESS_MAIN(TestServerRules)

@@ -1,5 +1,5 @@
 // The journal of changes kept for the server: what goes in comes out whole, in order, until
-// removed, and survives closing the cache.
+// removed, and survives closing the cache; so do the messages on their way to another account.
 #include "store/messagestore.h"
 
 #include <QTemporaryDir>
@@ -64,6 +64,54 @@ private Q_SLOTS:
         QCOMPARE(left.at(0).id, kept.at(0).id);
         QCOMPARE(left.at(1).id, kept.at(2).id);
         QCOMPARE(store.pendingOperationCount().value(), 2);
+    }
+
+    // Messages on their way to another account: kept whole across closing the cache, their
+    // stage and Message-ID updated, gone once removed.
+    void transfersSurviveAndAdvance()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        TransferRecord copy;
+        copy.folderId = 4;
+        copy.uid = 4000000000u;
+        copy.targetAccountId = QStringLiteral("bob");
+        copy.targetPath = QStringLiteral("Archiv/2026 ü");
+        TransferRecord move = copy;
+        move.uid = 12;
+        move.move = true;
+        QList<qint64> ids;
+        {
+            MessageStore store;
+            QVERIFY(!store.open(path));
+            QCOMPARE(store.transfers().value().size(), 0);
+            ids = store.addTransfers({copy, move}).value();
+            QCOMPARE(ids.size(), 2);
+            QVERIFY(ids.at(0) < ids.at(1));
+            QVERIFY(!store.setTransferStage(ids.at(1), TransferRecord::Stage::Appending,
+                                            QByteArrayLiteral("<m1@example.test>")));
+        }
+        MessageStore store;
+        QVERIFY(!store.open(path));
+        QList<TransferRecord> kept = store.transfers().value();
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).id, ids.at(0));
+        QCOMPARE(kept.at(0).folderId, 4);
+        QCOMPARE(kept.at(0).uid, 4000000000u);
+        QCOMPARE(kept.at(0).targetAccountId, QStringLiteral("bob"));
+        QCOMPARE(kept.at(0).targetPath, copy.targetPath);
+        QVERIFY(!kept.at(0).move);
+        QCOMPARE(kept.at(0).stage, TransferRecord::Stage::Waiting);
+        QVERIFY(kept.at(0).messageId.isEmpty());
+        QVERIFY(kept.at(1).move);
+        QCOMPARE(kept.at(1).uid, 12u);
+        QCOMPARE(kept.at(1).stage, TransferRecord::Stage::Appending);
+        QCOMPARE(kept.at(1).messageId, QByteArrayLiteral("<m1@example.test>"));
+
+        QVERIFY(!store.removeTransfer(ids.at(0)));
+        kept = store.transfers().value();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.at(0).id, ids.at(1));
     }
 };
 

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void emptiesTrashAndJunk_data();
     void emptiesTrashAndJunk();
     void onlyTrashAndJunkAreEmptied();
+    void emptyingRemovesWhatTheCacheNeverSaw();
 
 private:
     bool connectService();
@@ -436,6 +437,39 @@ void TestFolderOperations::onlyTrashAndJunkAreEmptied()
     QCOMPARE(error.kind(), MailError::Kind::Policy);
     QCOMPARE(m_service->store()->messageCount(inbox).value(), before);
     QCOMPARE(m_service->pendingOperationCount(), 0);
+}
+
+void TestFolderOperations::emptyingRemovesWhatTheCacheNeverSaw()
+{
+    const QString folder = QStringLiteral("Junk");
+    m_stack.seed(m_user, folder, 2);
+    QVERIFY(connectService());
+    const qint64 id = idOf(folder);
+    m_service->openFolder(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->store()->messageCount(id).value() >= 2, 20000);
+    // Another folder on display; more arrives in Junk, which this cache does not synchronise.
+    m_service->openFolder(m_service->folderId(FolderRecord::SpecialUse::Inbox));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->currentFolderId(),
+                              m_service->folderId(FolderRecord::SpecialUse::Inbox), 20000);
+    const int cached = m_service->store()->messageCount(id).value();
+    m_stack.seed(m_user, folder, 4);
+    const QStringList count = {QStringLiteral("mailbox"),  QStringLiteral("status"),
+                               QStringLiteral("-u"),       m_user,
+                               QStringLiteral("messages"), folder};
+    const int onServer = QString::fromUtf8(m_stack.doveadm(count))
+                                 .section(QLatin1Char('='), 1)
+                                 .trimmed()
+                                 .toInt();
+    QVERIFY2(onServer >= cached + 4, qPrintable(QString::number(onServer)));
+    QCOMPARE(m_service->store()->messageCount(id).value(), cached);
+
+    QVERIFY(!m_service->emptyFolder(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(QString::fromUtf8(m_stack.doveadm(count))
+                                      .section(QLatin1Char('='), 1)
+                                      .trimmed()
+                                      .toInt(),
+                              0, 20000);
 }
 
 QTEST_GUILESS_MAIN(TestFolderOperations)

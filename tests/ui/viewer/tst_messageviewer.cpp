@@ -5,11 +5,13 @@
 #include "viewer/messageviewer.h"
 #include "viewer/remotecontentbar.h"
 #include "viewer/safetextbrowser.h"
+#include "viewer/viewermessagefactory.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,6 +59,8 @@ class TestMessageViewer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void signedAndEncryptedAreNoted_data();
+    void signedAndEncryptedAreNoted();
     void hostileHtmlFetchesNothing_data();
     void hostileHtmlFetchesNothing();
     void browserRefusesWhatIsNotEmbedded();
@@ -589,6 +593,60 @@ void TestMessageViewer::clearEmptiesThePane()
     QVERIFY(viewer.headerView()->isVisible());
     QCOMPARE(viewer.headerView()->subjectText(), u"Hello"_s);
     QVERIFY(!viewer.saveAllButton()->isEnabled());
+}
+
+void TestMessageViewer::signedAndEncryptedAreNoted_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QString>("note"); // empty: none shown
+    QTest::addColumn<QString>("body"); // text the reader still sees
+    const QByteArray head = "From: Alice <alice@example.test>\r\nSubject: Keys\r\n";
+    QTest::newRow("signed")
+            << head
+                       + "Content-Type: multipart/signed; protocol=\"application/pgp-signature\";"
+                         " micalg=pgp-sha256; boundary=\"s\"\r\n\r\n"
+                         "--s\r\nContent-Type: text/plain\r\n\r\nMeet at noon.\r\n"
+                         "--s\r\nContent-Type: application/pgp-signature\r\n\r\n"
+                         "-----BEGIN PGP SIGNATURE-----\r\nxyz\r\n-----END PGP SIGNATURE-----\r\n"
+                         "--s--\r\n"
+            << u"signed"_s << u"Meet at noon."_s;
+    QTest::newRow("encrypted")
+            << head
+                       + "Content-Type: multipart/encrypted; "
+                         "protocol=\"application/pgp-encrypted\";"
+                         " boundary=\"e\"\r\n\r\n"
+                         "--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n"
+                         "--e\r\nContent-Type: application/octet-stream\r\n\r\n"
+                         "-----BEGIN PGP MESSAGE-----\r\nabc\r\n-----END PGP MESSAGE-----\r\n"
+                         "--e--\r\n"
+            << u"encrypted"_s << QString();
+    QTest::newRow("S/MIME encrypted")
+            << head
+                       + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n"
+                         "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQA=\r\n"
+            << u"encrypted"_s << QString();
+    QTest::newRow("plain") << head + "Content-Type: text/plain\r\n\r\nHello\r\n"
+                           << QString() << u"Hello"_s;
+}
+
+void TestMessageViewer::signedAndEncryptedAreNoted()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(QString, note);
+    QFETCH(QString, body);
+    MessageViewer viewer;
+    viewer.resize(600, 400);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setMessage(ViewerMessageFactory::fromMessage(raw));
+    QLabel *notes = viewer.notesLabel();
+    QCOMPARE(notes->isVisible(), !note.isEmpty());
+    if (!note.isEmpty())
+        QVERIFY2(notes->text().contains(note), qPrintable(notes->text()));
+    if (!body.isEmpty())
+        QVERIFY(viewer.browser()->toPlainText().contains(body));
+    viewer.clear();
+    QVERIFY(!notes->isVisible());
 }
 
 QTEST_MAIN(TestMessageViewer)
