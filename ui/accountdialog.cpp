@@ -76,6 +76,7 @@ AccountDialog::AccountDialog(QWidget *parent)
     , m_smtpSecurity(createSecurityBox())
     , m_smtpWarning(new QLabel)
     , m_serverSavesSent(new QCheckBox(tr("The server files sent messages itself")))
+    , m_composeHtml(new QCheckBox(tr("Compose in &HTML")))
     , m_smtpOwnLogin(new QCheckBox(tr("This server has its own user name and password")))
     , m_smtpUserName(new QLineEdit)
     , m_smtpPassword(new QLineEdit)
@@ -164,6 +165,10 @@ QWidget *AccountDialog::createIdentityPage()
     auto *identities = new QLabel(tr("Identities — the addresses you send from:"));
     form->addRow(identities);
     form->addRow(m_identities);
+    m_composeHtml->setObjectName(QStringLiteral("composeHtml"));
+    m_composeHtml->setToolTip(tr("New messages, replies and forwards of this account start in "
+                                 "HTML, with formatting; each message can still switch"));
+    form->addRow(m_composeHtml);
     topAligned(page, form);
     return page;
 }
@@ -356,6 +361,7 @@ void AccountDialog::setAccount(const Account &account)
     m_imapWarning->setVisible(account.imapSecurity() == Security::None);
     m_smtpWarning->setVisible(account.smtpSecurity() == Security::None);
     m_serverSavesSent->setChecked(account.serverSavesSentMail());
+    m_composeHtml->setChecked(account.composesHtml());
     m_userName->setText(account.userName());
     m_auth->setCurrentIndex(m_auth->findData(int(account.authMethod())));
     m_smtpOwnLogin->setChecked(account.hasOwnSubmissionLogin());
@@ -386,6 +392,7 @@ Account AccountDialog::account() const
     a.setSmtpPort(portOf(m_smtpPort));
     a.setSmtpSecurity(securityOf(m_smtpSecurity));
     a.setServerSavesSentMail(m_serverSavesSent->isChecked());
+    a.setComposesHtml(m_composeHtml->isChecked());
     const QString user = m_userName->text().trimmed();
     a.setUserName(user.isEmpty() ? address : user);
     a.setAuthMethod(static_cast<Account::AuthMethod>(m_auth->currentData().toInt()));

@@ -70,6 +70,7 @@ public:
     QLineEdit *passwordField() const { return m_password; }
     QComboBox *authBox() const { return m_auth; }
     QCheckBox *smtpOwnLoginBox() const { return m_smtpOwnLogin; }
+    QCheckBox *composeHtmlBox() const { return m_composeHtml; }
     QLineEdit *smtpUserNameField() const { return m_smtpUserName; }
     QLineEdit *smtpPasswordField() const { return m_smtpPassword; }
     QLabel *imapSecurityWarning() const { return m_imapWarning; }
@@ -106,6 +107,7 @@ private:
     QComboBox *m_smtpSecurity;
     QLabel *m_smtpWarning;
     QCheckBox *m_serverSavesSent;
+    QCheckBox *m_composeHtml;
     QCheckBox *m_smtpOwnLogin;
     QLineEdit *m_smtpUserName;
     QLineEdit *m_smtpPassword;

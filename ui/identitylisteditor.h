@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class HtmlComposerEditor;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -13,7 +14,7 @@ class QPushButton;
 
 // Edits the sender identities of one account: a list (the default first, marked so), buttons
 // to add, remove and make default, and the fields of the identity selected in the list (name,
-// address, reply-to address, signature). There is always at least one identity.
+// address, reply-to address, plain and HTML signature). There is always at least one identity.
 class IdentityListEditor : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,8 @@ public:
     QLineEdit *addressField() const { return m_address; }
     QLineEdit *replyToField() const { return m_replyTo; }
     QPlainTextEdit *signatureField() const { return m_signature; }
+    // The formatted signature of HTML messages (paste or type; empty: the plain one is used).
+    HtmlComposerEditor *htmlSignatureField() const { return m_htmlSignature; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
     QPushButton *defaultButton() const { return m_default; }
@@ -64,6 +67,7 @@ private:
     QLineEdit *m_address;
     QLineEdit *m_replyTo;
     QPlainTextEdit *m_signature;
+    HtmlComposerEditor *m_htmlSignature;
     QPushButton *m_add;
     QPushButton *m_remove;
     QPushButton *m_default;

@@ -98,6 +98,10 @@ public:
     bool serverSavesSentMail() const { return m_serverSavesSent; }
     void setServerSavesSentMail(bool saves) { m_serverSavesSent = saves; }
 
+    // New messages of this account are written in HTML (a message may still switch).
+    bool composesHtml() const { return m_composesHtml; }
+    void setComposesHtml(bool html) { m_composesHtml = html; }
+
     // The folder the user named as Trash on a server that marks none and has none of the usual
     // names: unset until asked; an empty path means "none, delete for good".
     std::optional<QString> trashFolder() const { return m_trashFolder; }
@@ -124,6 +128,7 @@ private:
     QList<QByteArray> m_imapPins;
     QList<QByteArray> m_smtpPins;
     bool m_serverSavesSent = false;
+    bool m_composesHtml = false;
     std::optional<QString> m_trashFolder;
 };
 

@@ -218,6 +218,7 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"oauthProvider"_s, a.oauthProvider());
     m_settings->setValue(u"caFile"_s, a.caFilePath());
     m_settings->setValue(u"serverSavesSentMail"_s, a.serverSavesSentMail());
+    m_settings->setValue(u"composeHtml"_s, a.composesHtml());
     if (a.trashFolder())
         m_settings->setValue(u"imap/trashFolder"_s, *a.trashFolder());
 
@@ -239,6 +240,8 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"address"_s, identities.at(i).address);
         m_settings->setValue(u"signature"_s, identities.at(i).signature);
         m_settings->setValue(u"replyTo"_s, identities.at(i).replyTo);
+        if (!identities.at(i).htmlSignature.isEmpty())
+            m_settings->setValue(u"htmlSignature"_s, identities.at(i).htmlSignature);
     }
     m_settings->endArray();
     m_settings->endGroup();
@@ -258,6 +261,7 @@ Account AccountStore::readAccount(const QString &id) const
     a.setOAuthProvider(m_settings->value(u"oauthProvider"_s).toString());
     a.setCaFilePath(m_settings->value(u"caFile"_s).toString());
     a.setServerSavesSentMail(m_settings->value(u"serverSavesSentMail"_s, false).toBool());
+    a.setComposesHtml(m_settings->value(u"composeHtml"_s, false).toBool());
     if (m_settings->contains(u"imap/trashFolder"_s))
         a.setTrashFolder(m_settings->value(u"imap/trashFolder"_s).toString());
 
@@ -282,7 +286,8 @@ Account AccountStore::readAccount(const QString &id) const
         identities.append(Identity {m_settings->value(u"name"_s).toString(),
                                     m_settings->value(u"address"_s).toString(),
                                     m_settings->value(u"signature"_s).toString(),
-                                    m_settings->value(u"replyTo"_s).toString()});
+                                    m_settings->value(u"replyTo"_s).toString(),
+                                    m_settings->value(u"htmlSignature"_s).toString()});
     }
     m_settings->endArray();
     a.setIdentities(identities);

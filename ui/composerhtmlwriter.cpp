@@ -1,0 +1,163 @@
+#include "composerhtmlwriter.h"
+
+#include <QFont>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextList>
+
+#include <cmath>
+
+namespace {
+
+QString escapedText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    bool lastWasSpace = true; // a leading space would collapse
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            out += QStringLiteral("&amp;");
+            break;
+        case u'<':
+            out += QStringLiteral("&lt;");
+            break;
+        case u'>':
+            out += QStringLiteral("&gt;");
+            break;
+        case u'"':
+            out += QStringLiteral("&quot;");
+            break;
+        case 0x2028: // QChar::LineSeparator, a Shift+Enter break
+            out += QStringLiteral("<br>");
+            lastWasSpace = true;
+            continue;
+        case 0xa0:
+            out += QStringLiteral("&nbsp;");
+            break;
+        case u' ':
+            // Runs of spaces stay as typed: every second one does not collapse.
+            out += lastWasSpace ? QStringLiteral("&nbsp;") : QStringLiteral(" ");
+            lastWasSpace = true;
+            continue;
+        default:
+            out += c;
+        }
+        lastWasSpace = false;
+    }
+    return out;
+}
+
+QString blockContent(const QTextBlock &block)
+{
+    QString out;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment fragment = it.fragment();
+        if (!fragment.isValid())
+            continue;
+        const QTextCharFormat format = fragment.charFormat();
+        QString inner;
+        if (format.isImageFormat()) {
+            const QTextImageFormat image = format.toImageFormat();
+            QString tag = QStringLiteral("<img src=\"") + image.name().toHtmlEscaped()
+                          + QStringLiteral("\" alt=\"\"");
+            if (image.width() > 0)
+                tag += QStringLiteral(" width=\"%1\"").arg(qRound(image.width()));
+            if (image.height() > 0)
+                tag += QStringLiteral(" height=\"%1\"").arg(qRound(image.height()));
+            tag += u'>';
+            for (qsizetype i = 0; i < fragment.text().size(); ++i)
+                inner += tag;
+        } else {
+            inner = escapedText(fragment.text());
+        }
+        const bool link = format.isAnchor() && !format.anchorHref().isEmpty();
+        if (format.fontUnderline() && !link)
+            inner = QStringLiteral("<u>") + inner + QStringLiteral("</u>");
+        if (format.fontItalic())
+            inner = QStringLiteral("<i>") + inner + QStringLiteral("</i>");
+        if (format.fontWeight() >= QFont::DemiBold)
+            inner = QStringLiteral("<b>") + inner + QStringLiteral("</b>");
+        if (link)
+            inner = QStringLiteral("<a href=\"") + format.anchorHref().toHtmlEscaped()
+                    + QStringLiteral("\">") + inner + QStringLiteral("</a>");
+        out += inner;
+    }
+    return out;
+}
+
+bool isOrdered(const QTextList *list)
+{
+    const QTextListFormat::Style style = list->format().style();
+    return style == QTextListFormat::ListDecimal || style == QTextListFormat::ListLowerAlpha
+           || style == QTextListFormat::ListUpperAlpha || style == QTextListFormat::ListLowerRoman
+           || style == QTextListFormat::ListUpperRoman;
+}
+
+} // namespace
+
+int ComposerHtmlWriter::quoteLevel(const QTextBlockFormat &format)
+{
+    if (format.intProperty(QTextFormat::BlockQuoteLevel) <= 0)
+        return 0;
+    return qMax(1, int(std::lround(format.leftMargin() / quoteIndent)));
+}
+
+void ComposerHtmlWriter::setQuoteLevel(QTextBlockFormat *format, int level)
+{
+    level = qMax(0, level);
+    if (level == 0) {
+        format->clearProperty(QTextFormat::BlockQuoteLevel);
+        format->setLeftMargin(0);
+        format->setRightMargin(0);
+        return;
+    }
+    format->setProperty(QTextFormat::BlockQuoteLevel, level);
+    format->setLeftMargin(level * quoteIndent);
+    format->setRightMargin(0);
+}
+
+QString ComposerHtmlWriter::write(const QTextDocument *document)
+{
+    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n")
+           + writeBody(document) + QStringLiteral("</body></html>\n");
+}
+
+QString ComposerHtmlWriter::writeBody(const QTextDocument *document)
+{
+    QString out;
+    int depth = 0;
+    const QTextList *list = nullptr;
+    const auto closeList = [&] {
+        if (list)
+            out += isOrdered(list) ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
+        list = nullptr;
+    };
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const int level = quoteLevel(block.blockFormat());
+        const QTextList *blockList = block.textList();
+        if (blockList != list || level != depth)
+            closeList();
+        for (; depth > level; --depth)
+            out += QStringLiteral("</blockquote>\n");
+        for (; depth < level; ++depth)
+            out += QStringLiteral("<blockquote type=\"cite\" style=\"margin:0 0 0 .8ex;"
+                                  "border-left:2px solid #8c8c8c;padding-left:1ex\">\n");
+        if (blockList && blockList != list) {
+            list = blockList;
+            out += isOrdered(list) ? QStringLiteral("<ol>\n") : QStringLiteral("<ul>\n");
+        }
+        const QString content = blockContent(block);
+        if (list)
+            out += QStringLiteral("<li>") + content + QStringLiteral("</li>\n");
+        else if (content.isEmpty())
+            out += QStringLiteral("<div><br></div>\n");
+        else
+            out += QStringLiteral("<div>") + content + QStringLiteral("</div>\n");
+    }
+    closeList();
+    for (; depth > 0; --depth)
+        out += QStringLiteral("</blockquote>\n");
+    return out;
+}
