@@ -24,7 +24,9 @@ QUrl linkTarget(const QString &typed)
     const QString text = typed.trimmed();
     if (text.isEmpty())
         return {};
-    const QUrl url = QUrl::fromUserInput(text);
+    // Typed without a scheme, a web address is taken as https.
+    const QUrl url = QUrl::fromUserInput(text.contains(u':') ? text
+                                                             : QStringLiteral("https://") + text);
     if (!text.contains(QStringLiteral("://")) && !text.startsWith(QStringLiteral("mailto:"))
         && text.contains(u'@') && !text.contains(u'/'))
         return QUrl(QStringLiteral("mailto:") + text);
@@ -71,7 +73,7 @@ ComposerFormatBar::ComposerFormatBar(HtmlComposerEditor *editor, QWidget *parent
                                   QKeySequence(Qt::CTRL | Qt::Key_BracketLeft), "quoteLess", false);
     addSeparator();
     m_link = addFormatAction(tr("Lin&k…"), tr("Insert or change a link"),
-                             QKeySequence(Qt::CTRL | Qt::Key_K), "link", false);
+                             QKeySequence(Qt::CTRL | Qt::Key_L), "link", false);
     m_image = addFormatAction(tr("I&mage…"), tr("Insert a picture into the text"),
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), "image", false);
 

@@ -10,11 +10,12 @@
 
 namespace {
 
-QString escapedText(const QString &text)
+// lastWasSpace: the block so far ends in a space or starts here (a leading space would
+// collapse).
+QString escapedText(const QString &text, bool &lastWasSpace)
 {
     QString out;
     out.reserve(text.size());
-    bool lastWasSpace = true; // a leading space would collapse
     for (const QChar c : text) {
         switch (c.unicode()) {
         case u'&':
@@ -52,13 +53,16 @@ QString escapedText(const QString &text)
 QString blockContent(const QTextBlock &block)
 {
     QString out;
+    bool lastWasSpace = true;
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         const QTextFragment fragment = it.fragment();
         if (!fragment.isValid())
             continue;
         const QTextCharFormat format = fragment.charFormat();
         QString inner;
-        if (format.isImageFormat()) {
+        // An image format holds images only where the text has its object character; text
+        // typed with that format left at the cursor is text.
+        if (format.isImageFormat() && fragment.text().contains(QChar::ObjectReplacementCharacter)) {
             const QTextImageFormat image = format.toImageFormat();
             QString tag = QStringLiteral("<img src=\"") + image.name().toHtmlEscaped()
                           + QStringLiteral("\" alt=\"\"");
@@ -67,10 +71,11 @@ QString blockContent(const QTextBlock &block)
             if (image.height() > 0)
                 tag += QStringLiteral(" height=\"%1\"").arg(qRound(image.height()));
             tag += u'>';
-            for (qsizetype i = 0; i < fragment.text().size(); ++i)
-                inner += tag;
+            for (const QChar c : fragment.text())
+                inner += c == QChar::ObjectReplacementCharacter ? tag : QString();
+            lastWasSpace = false;
         } else {
-            inner = escapedText(fragment.text());
+            inner = escapedText(fragment.text(), lastWasSpace);
         }
         const bool link = format.isAnchor() && !format.anchorHref().isEmpty();
         if (format.fontUnderline() && !link)
@@ -120,8 +125,8 @@ void ComposerHtmlWriter::setQuoteLevel(QTextBlockFormat *format, int level)
 
 QString ComposerHtmlWriter::write(const QTextDocument *document)
 {
-    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n")
-           + writeBody(document) + QStringLiteral("</body></html>\n");
+    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>")
+           + writeBody(document) + QStringLiteral("</body></html>");
 }
 
 QString ComposerHtmlWriter::writeBody(const QTextDocument *document)
@@ -131,7 +136,7 @@ QString ComposerHtmlWriter::writeBody(const QTextDocument *document)
     const QTextList *list = nullptr;
     const auto closeList = [&] {
         if (list)
-            out += isOrdered(list) ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
+            out += isOrdered(list) ? QStringLiteral("</ol>") : QStringLiteral("</ul>");
         list = nullptr;
     };
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
@@ -140,24 +145,23 @@ QString ComposerHtmlWriter::writeBody(const QTextDocument *document)
         if (blockList != list || level != depth)
             closeList();
         for (; depth > level; --depth)
-            out += QStringLiteral("</blockquote>\n");
+            out += QStringLiteral("</blockquote>");
         for (; depth < level; ++depth)
-            out += QStringLiteral("<blockquote type=\"cite\" style=\"margin:0 0 0 .8ex;"
-                                  "border-left:2px solid #8c8c8c;padding-left:1ex\">\n");
+            out += QStringLiteral("<blockquote type=\"cite\">");
         if (blockList && blockList != list) {
             list = blockList;
-            out += isOrdered(list) ? QStringLiteral("<ol>\n") : QStringLiteral("<ul>\n");
+            out += isOrdered(list) ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
         }
         const QString content = blockContent(block);
         if (list)
-            out += QStringLiteral("<li>") + content + QStringLiteral("</li>\n");
+            out += QStringLiteral("<li>") + content + QStringLiteral("</li>");
         else if (content.isEmpty())
-            out += QStringLiteral("<div><br></div>\n");
+            out += QStringLiteral("<div><br></div>");
         else
-            out += QStringLiteral("<div>") + content + QStringLiteral("</div>\n");
+            out += QStringLiteral("<div>") + content + QStringLiteral("</div>");
     }
     closeList();
     for (; depth > 0; --depth)
-        out += QStringLiteral("</blockquote>\n");
+        out += QStringLiteral("</blockquote>");
     return out;
 }

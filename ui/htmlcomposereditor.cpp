@@ -67,7 +67,12 @@ QByteArray HtmlComposerEditor::insertImage(const QByteArray &bytes, const QStrin
         format.setWidth(maxImageWidth);
         format.setHeight(double(image.height()) * maxImageWidth / image.width());
     }
-    textCursor().insertImage(format);
+    QTextCursor cursor = textCursor();
+    const QTextCharFormat before = cursor.charFormat();
+    cursor.insertImage(format);
+    // What is typed next is text, not more of the picture.
+    cursor.setCharFormat(before.isImageFormat() ? QTextCharFormat() : before);
+    setTextCursor(cursor);
     return part.contentId;
 }
 
@@ -88,7 +93,8 @@ QList<OutgoingAttachment> HtmlComposerEditor::inlineImages() const
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextCharFormat format = it.fragment().charFormat();
-            if (!format.isImageFormat())
+            if (!format.isImageFormat()
+                || !it.fragment().text().contains(QChar::ObjectReplacementCharacter))
                 continue;
             const QString name = format.toImageFormat().name();
             for (const OutgoingAttachment &part : m_images) {
@@ -112,8 +118,10 @@ bool HtmlComposerEditor::hasFormatting() const
             return true;
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextCharFormat format = it.fragment().charFormat();
-            if (format.isImageFormat() || format.isAnchor() || format.fontItalic()
-                || format.fontUnderline() || format.fontWeight() >= QFont::DemiBold)
+            if ((format.isImageFormat()
+                 && it.fragment().text().contains(QChar::ObjectReplacementCharacter))
+                || format.isAnchor() || format.fontItalic() || format.fontUnderline()
+                || format.fontWeight() >= QFont::DemiBold)
                 return true;
         }
     }
