@@ -55,6 +55,9 @@ bool ComposerSignature::insertBlock(QTextCursor *cursor, const Identity &identit
     }
     cursor->insertText(separator, QTextCharFormat());
     cursor->insertHtml(html);
+    // Text that followed (a quote header) stays on a line of its own.
+    if (!cursor->atBlockEnd())
+        cursor->insertBlock();
     return true;
 }
 

@@ -427,6 +427,10 @@ private Q_SLOTS:
         QVERIFY(quote > signature);
         QCOMPARE(html.count(u"<b>Ann</b>"_s), 1);
         QVERIFY(!html.mid(quote).contains(u"Ann</b>"_s));
+        // The quote header keeps a line of its own below the signature.
+        QVERIFY2(composer.message().plainBody.contains(
+                         u"Ann of Example <https://example.org>\nOn "_s),
+                 qPrintable(composer.message().plainBody));
     }
 
     void switchingFormatSwapsTheSignature()
