@@ -3,6 +3,7 @@
 #include "composerhtmlwriter.h"
 #include "mime/pastedhtml.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -174,11 +175,28 @@ void HtmlComposerEditor::setLink(const QString &text, const QUrl &url)
 
 bool HtmlComposerEditor::canInsertFromMimeData(const QMimeData *source) const
 {
-    return source->hasText() || source->hasHtml() || QTextEdit::canInsertFromMimeData(source);
+    return source->hasText() || source->hasHtml() || (acceptRichText() && source->hasImage())
+           || QTextEdit::canInsertFromMimeData(source);
 }
 
 void HtmlComposerEditor::insertFromMimeData(const QMimeData *source)
 {
+    if (acceptRichText() && source->hasImage()) {
+        // A picture (a copied image, a screenshot) becomes an inline image; its HTML, if any,
+        // only points at it, unless the HTML has text of its own.
+        const QString cleaned = source->hasHtml() ? PastedHtml::clean(source->html()) : QString();
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull()
+            && QTextDocumentFragment::fromHtml(cleaned).toPlainText().trimmed().isEmpty()) {
+            QByteArray png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            image.save(&buffer, "PNG");
+            insertImage(png, QStringLiteral("picture.png"));
+            ensureCursorVisible();
+            return;
+        }
+    }
     if (acceptRichText() && source->hasHtml()) {
         insertHtml(PastedHtml::clean(source->html()));
         ensureCursorVisible();
@@ -189,5 +207,6 @@ void HtmlComposerEditor::insertFromMimeData(const QMimeData *source)
         ensureCursorVisible();
         return;
     }
-    QTextEdit::insertFromMimeData(source);
+    if (!source->hasImage()) // a picture in plain text: nothing to insert
+        QTextEdit::insertFromMimeData(source);
 }

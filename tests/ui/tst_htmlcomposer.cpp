@@ -391,6 +391,32 @@ private Q_SLOTS:
         QCOMPARE(composer.bodyEditor()->toPlainText(), u"Release The new version is out."_s);
     }
 
+    void pastedPictureBecomesAnInlineImage()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account(true)});
+        composer.fromCombo()->setCurrentIndex(2);
+        composer.bodyEditor()->setPlainText(u"Screenshot: "_s);
+        composer.bodyEditor()->moveCursor(QTextCursor::End);
+        QImage image(5, 4, QImage::Format_RGB32);
+        image.fill(Qt::green);
+        auto *mime = new QMimeData;
+        mime->setImageData(image);
+        mime->setHtml(u"<img src=\"https://cdn.example/shot.png\">"_s);
+        QApplication::clipboard()->setMimeData(mime);
+        composer.bodyEditor()->paste();
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.attachments.size(), 1);
+        QVERIFY(m.attachments.at(0).isInline);
+        QVERIFY(m.htmlBody.contains(u"src=\"cid:"_s
+                                    + QString::fromLatin1(m.attachments.at(0).contentId)));
+        QVERIFY(!m.htmlBody.contains(u"cdn.example"_s));
+        QImage sent;
+        QVERIFY(sent.loadFromData(m.attachments.at(0).data));
+        QCOMPARE(sent.size(), image.size());
+        QCOMPARE(sent.pixelColor(2, 2), QColor(Qt::green));
+    }
+
     void htmlSignatureInHtmlMode()
     {
         ComposerWindow composer;
