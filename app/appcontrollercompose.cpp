@@ -154,7 +154,6 @@ ComposerWindow *AppController::createComposer(const QString &draftId)
     composer->setAttribute(Qt::WA_DeleteOnClose);
     composer->setAccounts(m_accounts.accounts());
     composer->setAddressModel(new AddressCompletionModel(m_people.get(), composer));
-    composer->setRichText(m_settings.value(QStringLiteral("composer/richText"), false).toBool());
     composer->setAskBeforeShortcutSend(
             m_settings.value(QStringLiteral("composer/askBeforeShortcutSend"), true).toBool());
     connect(composer, &ComposerWindow::askBeforeShortcutSendChanged, this, [this](bool ask) {

@@ -83,6 +83,7 @@ AccountDialog::AccountDialog(QWidget *parent)
     , m_smtpSecurity(createSecurityBox())
     , m_smtpWarning(new QLabel)
     , m_sentFiling(new SentFilingEditor)
+    , m_composeHtml(new QCheckBox(tr("Compose in &HTML")))
     , m_smtpOwnLogin(new QCheckBox(tr("This server has its own user name and password")))
     , m_smtpUserName(new QLineEdit)
     , m_smtpPassword(new QLineEdit)
@@ -180,6 +181,10 @@ QWidget *AccountDialog::createIdentityPage()
     auto *identities = new QLabel(tr("Identities — the addresses you send from:"));
     form->addRow(identities);
     form->addRow(m_identities);
+    m_composeHtml->setObjectName(QStringLiteral("composeHtml"));
+    m_composeHtml->setToolTip(tr("New messages, replies and forwards of this account start in "
+                                 "HTML, with formatting; each message can still switch"));
+    form->addRow(m_composeHtml);
     topAligned(page, form);
     return page;
 }
@@ -384,6 +389,7 @@ void AccountDialog::setAccount(const Account &account)
     m_imapWarning->setVisible(account.imapSecurity() == Security::None);
     m_smtpWarning->setVisible(account.smtpSecurity() == Security::None);
     m_sentFiling->setFiling(account.sentFiling());
+    m_composeHtml->setChecked(account.composesHtml());
     m_userName->setText(account.userName());
     m_auth->setCurrentIndex(m_auth->findData(int(account.authMethod())));
     m_smtpOwnLogin->setChecked(account.hasOwnSubmissionLogin());
@@ -422,6 +428,7 @@ Account AccountDialog::account() const
     a.setSmtpPort(portOf(m_smtpPort));
     a.setSmtpSecurity(securityOf(m_smtpSecurity));
     a.setSentFiling(m_sentFiling->filing());
+    a.setComposesHtml(m_composeHtml->isChecked());
     const QString user = m_userName->text().trimmed();
     a.setUserName(user.isEmpty() ? address : user);
     a.setAuthMethod(static_cast<Account::AuthMethod>(m_auth->currentData().toInt()));

@@ -94,6 +94,7 @@ public:
     QLineEdit *passwordField() const { return m_password; }
     QComboBox *authBox() const { return m_auth; }
     QCheckBox *smtpOwnLoginBox() const { return m_smtpOwnLogin; }
+    QCheckBox *composeHtmlBox() const { return m_composeHtml; }
     QLineEdit *smtpUserNameField() const { return m_smtpUserName; }
     QLineEdit *smtpPasswordField() const { return m_smtpPassword; }
     QLabel *imapSecurityWarning() const { return m_imapWarning; }
@@ -137,6 +138,7 @@ private:
     QComboBox *m_smtpSecurity;
     QLabel *m_smtpWarning;
     SentFilingEditor *m_sentFiling;
+    QCheckBox *m_composeHtml;
     QCheckBox *m_smtpOwnLogin;
     QLineEdit *m_smtpUserName;
     QLineEdit *m_smtpPassword;

@@ -14,6 +14,14 @@ QJsonObject ComposerDraft::toJson() const
                 {QStringLiteral("mimeType"), QString::fromLatin1(a.mimeType)},
                 {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
         });
+    QJsonArray images;
+    for (const OutgoingAttachment &a : inlineImages)
+        images.append(QJsonObject {
+                {QStringLiteral("fileName"), a.fileName},
+                {QStringLiteral("mimeType"), QString::fromLatin1(a.mimeType)},
+                {QStringLiteral("contentId"), QString::fromLatin1(a.contentId)},
+                {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
+        });
     QJsonArray follow;
     for (const OutboxFollowUp &f : followUps)
         follow.append(QJsonObject {
@@ -33,6 +41,7 @@ QJsonObject ComposerDraft::toJson() const
             {QStringLiteral("richText"), richText},
             {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
             {QStringLiteral("dataAttachments"), data},
+            {QStringLiteral("inlineImages"), images},
             {QStringLiteral("inReplyTo"), QString::fromLatin1(inReplyTo)},
             {QStringLiteral("references"), refs},
             {QStringLiteral("forwarded"), QString::fromLatin1(forwardedMessageId)},
@@ -60,6 +69,17 @@ ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
         a.mimeType = object.value(QStringLiteral("mimeType")).toString().toLatin1();
         a.data = QByteArray::fromBase64(object.value(QStringLiteral("data")).toString().toLatin1());
         d.dataAttachments.append(a);
+    }
+    for (const QJsonValue &value : json.value(QStringLiteral("inlineImages")).toArray()) {
+        const QJsonObject object = value.toObject();
+        OutgoingAttachment a;
+        a.fileName = object.value(QStringLiteral("fileName")).toString();
+        a.mimeType = object.value(QStringLiteral("mimeType")).toString().toLatin1();
+        a.contentId = object.value(QStringLiteral("contentId")).toString().toLatin1();
+        a.isInline = true;
+        a.data = QByteArray::fromBase64(object.value(QStringLiteral("data")).toString().toLatin1());
+        if (!a.contentId.isEmpty())
+            d.inlineImages.append(a);
     }
     d.inReplyTo = json.value(QStringLiteral("inReplyTo")).toString().toLatin1();
     d.forwardedMessageId = json.value(QStringLiteral("forwarded")).toString().toLatin1();

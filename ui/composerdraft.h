@@ -23,6 +23,7 @@ struct ComposerDraft
     bool richText = false;
     QStringList attachments; // local file paths
     QList<OutgoingAttachment> dataAttachments; // held as data: name, type and bytes
+    QList<OutgoingAttachment> inlineImages; // the pictures of an HTML body, by content id
     QByteArray inReplyTo;
     QList<QByteArray> references;
     QByteArray forwardedMessageId; // the message forwarded, "<...>"

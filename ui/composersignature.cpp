@@ -1,10 +1,16 @@
 #include "composersignature.h"
 
 #include "messagequoter.h"
+#include "mime/pastedhtml.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QTextEdit>
+
+namespace {
+const QString separator = QStringLiteral("\n\n-- \n");
+} // namespace
 
 ComposerSignature::ComposerSignature(QTextEdit *editor)
     : m_editor(editor)
@@ -23,15 +29,46 @@ QString ComposerSignature::block(const QString &signature)
         text.clear();
     if (text.trimmed().isEmpty())
         return {};
-    return QStringLiteral("\n\n-- \n") + text;
+    return separator + text;
 }
 
-void ComposerSignature::track(int start, const QString &text)
+QString ComposerSignature::htmlOf(const Identity &identity)
+{
+    const QString html = PastedHtml::clean(identity.htmlSignature);
+    if (QTextDocumentFragment::fromHtml(html).toPlainText().trimmed().isEmpty())
+        return {};
+    return html;
+}
+
+bool ComposerSignature::isRich() const
+{
+    return m_editor->acceptRichText();
+}
+
+bool ComposerSignature::insertBlock(QTextCursor *cursor, const Identity &identity, bool rich)
+{
+    const QString html = rich ? htmlOf(identity) : QString();
+    if (html.isEmpty()) {
+        const QString text = block(identity.signature);
+        if (text.isEmpty())
+            return false;
+        cursor->insertText(text, QTextCharFormat());
+        return true;
+    }
+    cursor->insertText(separator, QTextCharFormat());
+    cursor->insertHtml(html);
+    // Text that followed (a quote header) stays on a line of its own.
+    if (!cursor->atBlockEnd())
+        cursor->insertBlock();
+    return true;
+}
+
+void ComposerSignature::track(int start, int end)
 {
     m_cursor = QTextCursor(m_editor->document());
     m_cursor.setPosition(start);
-    m_cursor.setPosition(start + int(text.size()), QTextCursor::KeepAnchor);
-    m_block = text;
+    m_cursor.setPosition(end, QTextCursor::KeepAnchor);
+    m_block = trackedText();
     m_placed = true;
 }
 
@@ -43,41 +80,42 @@ QString ComposerSignature::trackedText() const
     return text;
 }
 
-void ComposerSignature::insert(int position, const QString &signature)
+void ComposerSignature::insert(int position, const Identity &identity)
 {
-    const QString text = block(signature);
-    const QTextCursor userCursor = m_editor->textCursor();
-    const int userPosition = userCursor.position();
+    const int userPosition = m_editor->textCursor().position();
     QTextCursor at(m_editor->document());
     at.setPosition(qBound(0, position, m_editor->document()->characterCount() - 1));
     const int start = at.position();
-    at.insertText(text);
-    track(start, text);
+    at.beginEditBlock();
+    insertBlock(&at, identity, isRich());
+    at.endEditBlock();
+    const int end = at.position();
+    track(start, end);
     // The user's cursor stays where the body put it (before the block when they were equal).
     QTextCursor restored(m_editor->document());
-    restored.setPosition(userPosition <= start ? userPosition : userPosition + int(text.size()));
+    restored.setPosition(userPosition <= start ? userPosition : userPosition + (end - start));
     m_editor->setTextCursor(restored);
 }
 
-void ComposerSignature::replace(const QString &signature)
+void ComposerSignature::replace(const Identity &identity)
 {
     if (!m_placed || m_cursor.isNull() || trackedText() != m_block)
         return; // none put here, or the user made it their own
-    const QString text = block(signature);
-    if (text == m_block)
-        return;
     const int start = m_cursor.selectionStart();
     const int end = m_cursor.selectionEnd();
     const int userPosition = m_editor->textCursor().position();
-    m_cursor.beginEditBlock();
-    m_cursor.insertText(text); // replaces the selection
-    m_cursor.endEditBlock();
-    track(start, text);
+    QTextCursor at = m_cursor;
+    at.beginEditBlock();
+    at.removeSelectedText();
+    insertBlock(&at, identity, isRich());
+    at.endEditBlock();
+    const int newEnd = at.position();
+    track(start, newEnd);
     // The user's cursor stays in their text: before the block, or as far from its end.
     QTextCursor restored(m_editor->document());
     restored.setPosition(userPosition <= start ? userPosition
-                         : userPosition >= end ? userPosition - (end - start) + int(text.size())
-                                               : start + int(text.size()));
+                         : userPosition >= end ? userPosition - (end - start) + (newEnd - start)
+                                               : newEnd);
     m_editor->setTextCursor(restored);
 }
 
@@ -95,19 +133,33 @@ int ComposerSignature::quoteStart() const
     return document->characterCount();
 }
 
-bool ComposerSignature::adopt(const QString &signature)
+bool ComposerSignature::adopt(const Identity &identity)
 {
     m_placed = false;
     m_block.clear();
-    const QString text = block(signature);
-    if (text.isEmpty())
+    // The block as it reads once inserted, made the same way in a scratch document.
+    QTextDocument scratch;
+    QTextCursor cursor(&scratch);
+    if (!insertBlock(&cursor, identity, isRich()))
         return false;
+    const QString text = scratch.toPlainText();
     // Only above the quoted or forwarded message: a copy of the signature in there is never the
     // composer's own block.
     const QString body = m_editor->document()->toPlainText().left(quoteStart());
     const qsizetype at = body.indexOf(text);
     if (at < 0)
         return false;
-    track(int(at), text);
+    track(int(at), int(at + text.size()));
+    return true;
+}
+
+bool ComposerSignature::replaceWithText(const QString &text)
+{
+    if (!m_placed || m_cursor.isNull() || trackedText() != m_block)
+        return false;
+    m_cursor.insertText(text, QTextCharFormat());
+    m_placed = false;
+    m_block.clear();
+    m_cursor = QTextCursor();
     return true;
 }

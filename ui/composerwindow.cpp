@@ -6,11 +6,13 @@
 #include "attachmentlist.h"
 #include "composerdraft.h"
 #include "composerequest.h"
+#include "composerformatbar.h"
 #include "composersignature.h"
 #include "composerspelling.h"
 #include "icons.h"
 #include "messagequoter.h"
 #include "mime/attachmentmention.h"
+#include "mime/htmltoplaintext.h"
 #include "originalmessage.h"
 #include "recipientchip.h"
 #include "recipientfield.h"
@@ -26,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -46,7 +49,8 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     , m_cc(new RecipientField)
     , m_bcc(new RecipientField)
     , m_subject(new QLineEdit)
-    , m_body(new QTextEdit)
+    , m_body(new HtmlComposerEditor)
+    , m_formatBar(new ComposerFormatBar(m_body, this))
     , m_signature(std::make_unique<ComposerSignature>(m_body))
     , m_attachments(new AttachmentList)
     , m_attachmentSummary(new QLabel)
@@ -85,8 +89,18 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_sendAction);
     bar->addAction(m_attachAction);
+    bar->addAction(m_formatBar->htmlAction());
     bar->addSeparator();
     bar->addAction(m_discardAction);
+    addToolBarBreak();
+    addToolBar(m_formatBar);
+    menuBar()->addMenu(m_formatBar->createFormatMenu(this));
+    connect(m_formatBar, &ComposerFormatBar::htmlToggled, this, &ComposerWindow::switchFormat);
+    connect(m_formatBar, &ComposerFormatBar::problem, this, [this](const QString &text) {
+        m_error->setText(text);
+        m_showsRefusal = false;
+        m_error->show();
+    });
 
     m_from->setObjectName(QStringLiteral("from"));
     m_to->setObjectName(QStringLiteral("to"));
@@ -158,7 +172,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     connect(m_attachments, &AttachmentList::attachmentsChanged, this, &ComposerWindow::changed);
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::changed);
     connect(m_from, &QComboBox::currentIndexChanged, this,
-            [this] { m_signature->replace(selectedIdentity().signature); });
+            [this] { m_signature->replace(selectedIdentity()); });
 
     // Spelling in the language of the sender, else the system's (a toolbar of its own).
     m_spelling = new ComposerSpelling(this, m_body);
@@ -166,7 +180,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
             [this] { m_spelling->setPreferredLanguage(selectedIdentity().language); });
 
     m_initialFocus = m_to;
-    setRichText(false);
+    showFormat(false);
     updateTitle();
     updateAttachmentSummary();
     resize(760, 620);
@@ -190,6 +204,16 @@ void ComposerWindow::setAccounts(const QList<Account> &accounts)
         }
     }
     m_spelling->setPreferredLanguage(selectedIdentity().language);
+    applyAccountFormat();
+}
+
+void ComposerWindow::applyAccountFormat()
+{
+    if (m_formatChosen)
+        return;
+    for (const Account &account : std::as_const(m_accounts))
+        if (account.id() == selectedAccountId())
+            showFormat(account.composesHtml());
 }
 
 QString ComposerWindow::selectedAccountId() const
@@ -246,11 +270,12 @@ void ComposerWindow::selectSenderFor(const OriginalMessage &original)
         m_from->setCurrentIndex(addressed);
     else if (accountDefault >= 0)
         m_from->setCurrentIndex(accountDefault);
+    applyAccountFormat();
 }
 
 void ComposerWindow::insertSignature(int position)
 {
-    m_signature->insert(position, selectedIdentity().signature);
+    m_signature->insert(position, selectedIdentity());
 }
 
 QStringList ComposerWindow::ownAddresses() const
@@ -272,6 +297,12 @@ void ComposerWindow::setAddressModel(QAbstractItemModel *model)
 
 void ComposerWindow::setRichText(bool rich)
 {
+    m_formatChosen = true;
+    showFormat(rich);
+}
+
+void ComposerWindow::showFormat(bool rich)
+{
     m_richText = rich;
     m_body->setAcceptRichText(rich);
     if (!rich) {
@@ -282,6 +313,46 @@ void ComposerWindow::setRichText(bool rich)
     } else {
         m_body->setFont(QFont());
     }
+    m_formatBar->setHtmlMode(rich);
+}
+
+void ComposerWindow::switchFormat(bool html)
+{
+    if (html == m_richText)
+        return;
+    if (!html && m_body->hasFormatting()) {
+        QMessageBox box(QMessageBox::Warning, tr("Switch to Plain Text"),
+                        tr("Plain text keeps no formatting: bold, italic, underline, link targets "
+                           "and pictures will be lost. Switch to plain text?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("plainTextWarning"));
+        QPushButton *toPlain = box.addButton(tr("Switch to &Plain Text"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(toPlain);
+        box.exec();
+        if (box.clickedButton() != toPlain) {
+            m_formatBar->setHtmlMode(true);
+            return;
+        }
+    }
+    m_formatChosen = true;
+    const Identity identity = selectedIdentity();
+    if (html) {
+        showFormat(true);
+        m_signature->replace(identity); // the plain signature becomes the HTML one
+        return;
+    }
+    // The signature is marked where it is, to put the plain one there after the conversion.
+    const QString marker = QStringLiteral("\uE000signature\uE000");
+    const bool signed_ = m_signature->replaceWithText(marker);
+    QString plain = HtmlToPlainText::convert(m_body->composedHtml());
+    const qsizetype at = signed_ ? plain.indexOf(marker) : -1;
+    if (at >= 0)
+        plain.remove(at, marker.size());
+    showFormat(false);
+    m_body->setPlainText(plain);
+    if (at >= 0)
+        m_signature->insert(int(at), identity);
 }
 
 void ComposerWindow::applyRequest(const ComposeRequest &request)
@@ -411,9 +482,12 @@ OutgoingMessage ComposerWindow::message() const
     message.bcc = m_bcc->addresses();
     message.subject = m_subject->text().trimmed();
     message.plainBody = m_body->toPlainText();
-    if (m_richText)
-        message.htmlBody = m_body->toHtml();
     message.attachments = m_attachments->attachments();
+    if (m_richText) {
+        message.htmlBody = m_body->composedHtml();
+        message.plainBody = HtmlToPlainText::convert(message.htmlBody);
+        message.attachments += m_body->inlineImages();
+    }
     message.inReplyTo = m_inReplyTo;
     message.references = m_references;
     message.forwardedMessageId = m_forwardedMessageId;
@@ -567,7 +641,9 @@ ComposerDraft ComposerWindow::draft() const
     d.bcc = m_bcc->text();
     d.subject = m_subject->text();
     d.richText = m_richText;
-    d.body = m_richText ? m_body->toHtml() : m_body->toPlainText();
+    d.body = m_richText ? m_body->composedHtml() : m_body->toPlainText();
+    if (m_richText)
+        d.inlineImages = m_body->inlineImages();
     d.attachments = m_attachments->filePaths();
     d.dataAttachments = m_attachments->dataAttachments();
     d.inReplyTo = m_inReplyTo;
@@ -616,6 +692,8 @@ void ComposerWindow::fillFromDraft(const ComposerDraft &draft)
         m_body->setHtml(draft.body);
     else
         m_body->setPlainText(draft.body);
+    for (const OutgoingAttachment &image : draft.inlineImages)
+        m_body->addInlineImage(image);
     for (const QString &path : draft.attachments)
         addAttachment(path);
     for (const OutgoingAttachment &attachment : draft.dataAttachments)
@@ -624,7 +702,7 @@ void ComposerWindow::fillFromDraft(const ComposerDraft &draft)
     m_references = draft.references;
     m_forwardedMessageId = draft.forwardedMessageId;
     // The draft holds its signature already: it is found, so that another sender replaces it.
-    m_signature->adopt(selectedIdentity().signature);
+    m_signature->adopt(selectedIdentity());
     m_restored = true;
     m_followUps = draft.followUps;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "htmlcomposereditor.h"
 #include "mime/outgoingmessage.h"
 #include "outbox/outboxfollowup.h"
 #include "recipientfield.h" // toField() and the others are used with the composer
@@ -11,6 +12,7 @@
 #include <memory>
 
 class AttachmentList;
+class ComposerFormatBar;
 class ComposerSignature;
 class ComposerSpelling;
 class QAbstractItemModel;
@@ -39,8 +41,12 @@ public:
     // Known addresses for completion in To, Cc and Bcc (any list model). Not owned.
     void setAddressModel(QAbstractItemModel *model);
 
-    // Preference: compose HTML (true) or plain text (false, the default).
+    // Compose HTML (true) or plain text (false). Without a word from the request or the user, the
+    // sending account's choice (Account::composesHtml()) decides.
     void setRichText(bool rich);
+    // What the HTML switch does: asks before formatting is lost, converts the body and keeps
+    // the signature at its place in the new form.
+    void switchFormat(bool html);
     bool isRichText() const { return m_richText; }
 
     void applyRequest(const ComposeRequest &request);
@@ -96,6 +102,8 @@ public:
     RecipientField *bccField() const { return m_bcc; }
     QLineEdit *subjectField() const { return m_subject; }
     QTextEdit *bodyEditor() const { return m_body; }
+    HtmlComposerEditor *htmlEditor() const { return m_body; }
+    ComposerFormatBar *formatBar() const { return m_formatBar; }
     AttachmentList *attachmentList() const { return m_attachments; }
     ComposerSpelling *spelling() const { return m_spelling; }
     QAction *sendAction() const { return m_sendAction; }
@@ -141,16 +149,22 @@ private:
     void selectSenderFor(const OriginalMessage &original);
     // Puts the chosen identity's signature into a body just set, at position.
     void insertSignature(int position);
+    // The HTML or plain-text choice of the account sending now, unless one was made for this
+    // message (setRichText(), the switch, a draft).
+    void applyAccountFormat();
+    void showFormat(bool rich);
     QStringList ownAddresses() const;
 
     bool m_richText = false;
+    bool m_formatChosen = false;
     QList<Account> m_accounts;
     QComboBox *m_from;
     RecipientField *m_to;
     RecipientField *m_cc;
     RecipientField *m_bcc;
     QLineEdit *m_subject;
-    QTextEdit *m_body;
+    HtmlComposerEditor *m_body;
+    ComposerFormatBar *m_formatBar;
     std::unique_ptr<ComposerSignature> m_signature;
     ComposerSpelling *m_spelling = nullptr;
     AttachmentList *m_attachments;

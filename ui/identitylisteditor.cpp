@@ -2,6 +2,8 @@
 #include "colourscheme.h"
 
 #include "addresslist.h"
+#include "composerhtmlwriter.h"
+#include "htmlcomposereditor.h"
 #include "spellchecker.h"
 
 #include <QComboBox>
@@ -22,6 +24,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     , m_replyTo(new QLineEdit)
     , m_language(new QComboBox)
     , m_signature(new QPlainTextEdit)
+    , m_htmlSignature(new HtmlComposerEditor)
     , m_add(new QPushButton(tr("A&dd")))
     , m_remove(new QPushButton(tr("&Remove")))
     , m_default(new QPushButton(tr("Make De&fault")))
@@ -46,6 +49,12 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     m_signature->setPlaceholderText(
             tr("Put under new messages, replies and forwards after a “-- ” line"));
     m_signature->setMaximumHeight(80);
+    m_htmlSignature->setObjectName(QStringLiteral("htmlSignature"));
+    m_htmlSignature->setAcceptRichText(true);
+    m_htmlSignature->setPlaceholderText(
+            tr("Put under messages written in HTML: paste or type it with its formatting. "
+               "Empty: the signature above"));
+    m_htmlSignature->setMaximumHeight(80);
     m_list->setMaximumHeight(80);
     for (QLabel *label : {m_addressError, m_replyToError}) {
         label->setStyleSheet(ColourScheme::cssColour(ColourScheme::error(palette())));
@@ -72,6 +81,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     form->addRow(tr("Re&ply to:"), m_replyTo);
     form->addRow(QString(), m_replyToError);
     form->addRow(tr("Si&gnature:"), m_signature);
+    form->addRow(tr("HTML signa&ture:"), m_htmlSignature);
     form->addRow(tr("Lang&uage:"), m_language);
 
     auto *layout = new QVBoxLayout(this);
@@ -86,6 +96,7 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     for (QLineEdit *field : {m_name, m_address, m_replyTo})
         connect(field, &QLineEdit::textChanged, this, &IdentityListEditor::storeField);
     connect(m_signature, &QPlainTextEdit::textChanged, this, &IdentityListEditor::storeField);
+    connect(m_htmlSignature, &QTextEdit::textChanged, this, &IdentityListEditor::storeField);
     connect(m_language, &QComboBox::currentIndexChanged, this, &IdentityListEditor::storeField);
     connect(m_add, &QPushButton::clicked, this, &IdentityListEditor::addIdentity);
     connect(m_remove, &QPushButton::clicked, this, &IdentityListEditor::removeCurrent);
@@ -165,6 +176,7 @@ void IdentityListEditor::showCurrent()
     m_address->setText(identity.address);
     m_replyTo->setText(identity.replyTo);
     m_signature->setPlainText(identity.signature);
+    m_htmlSignature->setHtml(identity.htmlSignature);
     if (m_language->findData(identity.language) < 0) // set, but no dictionary installed
         m_language->addItem(identity.language, identity.language);
     m_language->setCurrentIndex(m_language->findData(identity.language));
@@ -189,6 +201,9 @@ void IdentityListEditor::storeField()
     identity.address = m_address->text();
     identity.replyTo = m_replyTo->text();
     identity.signature = m_signature->toPlainText();
+    identity.htmlSignature = m_htmlSignature->toPlainText().trimmed().isEmpty()
+                                     ? QString()
+                                     : ComposerHtmlWriter::writeBody(m_htmlSignature->document());
     identity.language = m_language->currentData().toString();
     if (QListWidgetItem *item = m_list->item(m_current))
         item->setText(itemText(m_current));

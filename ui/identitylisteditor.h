@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class HtmlComposerEditor;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -14,7 +15,7 @@ class QPushButton;
 
 // Edits the sender identities of one account: a list (the default first, marked so), buttons
 // to add, remove and make default, and the fields of the identity selected in the list (name,
-// address, reply-to address, signature). There is always at least one identity.
+// address, reply-to address, plain and HTML signature). There is always at least one identity.
 class IdentityListEditor : public QWidget
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
     // The language the identity writes in (spell checking); its data is the language's name.
     QComboBox *languageBox() const { return m_language; }
     QPlainTextEdit *signatureField() const { return m_signature; }
+    // The formatted signature of HTML messages (paste or type; empty: the plain one is used).
+    HtmlComposerEditor *htmlSignatureField() const { return m_htmlSignature; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
     QPushButton *defaultButton() const { return m_default; }
@@ -68,6 +71,7 @@ private:
     QLineEdit *m_replyTo;
     QComboBox *m_language;
     QPlainTextEdit *m_signature;
+    HtmlComposerEditor *m_htmlSignature;
     QPushButton *m_add;
     QPushButton *m_remove;
     QPushButton *m_default;

@@ -106,6 +106,10 @@ public:
         m_sentFiling = saves ? SentFiling::Server : SentFiling::Client;
     }
 
+    // New messages of this account are written in HTML (a message may still switch).
+    bool composesHtml() const { return m_composesHtml; }
+    void setComposesHtml(bool html) { m_composesHtml = html; }
+
     // The folder the user named as Trash on a server that marks none and has none of the usual
     // names: unset until asked; an empty path means "none, delete for good".
     std::optional<QString> trashFolder() const { return m_trashFolder; }
@@ -132,6 +136,7 @@ private:
     QList<QByteArray> m_imapPins;
     QList<QByteArray> m_smtpPins;
     SentFiling m_sentFiling = SentFiling::Unknown;
+    bool m_composesHtml = false;
     std::optional<QString> m_trashFolder;
 };
 

@@ -227,6 +227,7 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"sentFiling"_s, u"client"_s);
         break;
     }
+    m_settings->setValue(u"composeHtml"_s, a.composesHtml());
     if (a.trashFolder())
         m_settings->setValue(u"imap/trashFolder"_s, *a.trashFolder());
 
@@ -248,6 +249,8 @@ void AccountStore::writeAccount(const Account &a)
         m_settings->setValue(u"address"_s, identities.at(i).address);
         m_settings->setValue(u"signature"_s, identities.at(i).signature);
         m_settings->setValue(u"replyTo"_s, identities.at(i).replyTo);
+        if (!identities.at(i).htmlSignature.isEmpty())
+            m_settings->setValue(u"htmlSignature"_s, identities.at(i).htmlSignature);
         if (!identities.at(i).language.isEmpty())
             m_settings->setValue(u"language"_s, identities.at(i).language);
     }
@@ -276,6 +279,7 @@ Account AccountStore::readAccount(const QString &id) const
     else if (m_settings->value(u"serverSavesSentMail"_s, false).toBool())
         a.setSentFiling(Account::SentFiling::Server); // as earlier versions kept the choice
 
+    a.setComposesHtml(m_settings->value(u"composeHtml"_s, false).toBool());
     if (m_settings->contains(u"imap/trashFolder"_s))
         a.setTrashFolder(m_settings->value(u"imap/trashFolder"_s).toString());
 
@@ -301,6 +305,7 @@ Account AccountStore::readAccount(const QString &id) const
                                     m_settings->value(u"address"_s).toString(),
                                     m_settings->value(u"signature"_s).toString(),
                                     m_settings->value(u"replyTo"_s).toString(),
+                                    m_settings->value(u"htmlSignature"_s).toString(),
                                     m_settings->value(u"language"_s).toString()});
     }
     m_settings->endArray();

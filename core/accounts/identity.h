@@ -10,6 +10,8 @@ struct Identity
     QString address;
     QString signature; // plain text, without the "-- " separator line
     QString replyTo = {}; // an address for Reply-To; empty: none
+    // Put under messages written in HTML, without the separator line; empty: the plain one.
+    QString htmlSignature = {};
     // The language written in, for spell checking ("de_DE", "en"); empty: the system's.
     QString language = {};
 

@@ -155,6 +155,32 @@ private Q_SLOTS:
         QVERIFY(saveAndCheck(&composer, u"composer"_s));
     }
 
+    void composerHtml()
+    {
+        Account account;
+        account.setDisplayName(u"Alice Liddell"_s);
+        account.setAddress(u"alice@example.org"_s);
+        account.setComposesHtml(true);
+        account.setIdentities({Identity {u"Alice Liddell"_s, u"alice@example.org"_s, u"Alice"_s,
+                                         {}, u"<b>Alice Liddell</b> · <i>Wonderland Ltd</i>"_s}});
+        ComposerWindow composer;
+        composer.setAccounts({account});
+        OriginalMessage original;
+        original.from = {u"Carol Example"_s, u"carol@example.org"_s};
+        original.to = {{u"Alice Liddell"_s, u"alice@example.org"_s}};
+        original.subject = u"Lunch on Friday?"_s;
+        original.date = QDateTime(QDate(2026, 11, 21), QTime(9, 11));
+        original.plainBody = u"Hi Alice,\n\nshall we have lunch on Friday?\n\nCarol"_s;
+        composer.startReply(original, false);
+        composer.bodyEditor()->insertHtml(
+                u"Friday suits me. <b>Two</b> places to choose from:<ul><li>the <i>Hatter</i>"
+                "</li><li>the <a href=\"https://example.org/dormouse\">Dormouse</a></li></ul>"_s);
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        QVERIFY(composer.isRichText());
+        QVERIFY(saveAndCheck(&composer, u"composer-html"_s));
+    }
+
     void accountDialog()
     {
         AccountDialog dialog;

@@ -19,11 +19,16 @@ private:
         Account a;
         a.setDisplayName(u"Work"_s);
         a.setAddress(u"jürgen@example.org"_s);
-        a.setIdentities({Identity {u"Jürgen Beispiel"_s, u"jürgen@example.org"_s, u"-- \nJ."_s},
+        a.setIdentities({Identity {u"Jürgen Beispiel"_s,
+                                   u"jürgen@example.org"_s,
+                                   u"-- \nJ."_s,
+                                   {},
+                                   u"<b>J.</b> <a href=\"https://example.org\">example.org</a>"_s},
                          Identity {u"Support"_s,
                                    u"support@example.org"_s,
                                    {},
                                    u"helpdesk@example.org"_s,
+                                   {},
                                    u"de_DE"_s}});
         a.setImapHost(u"imap.example.org"_s);
         a.setImapPort(1993);
@@ -38,6 +43,7 @@ private:
         a.setImapPinnedFingerprints({QByteArray(64, 'a')});
         a.setSmtpPinnedFingerprints({QByteArray(64, 'b'), QByteArray(64, 'c')});
         a.setServerSavesSentMail(true);
+        a.setComposesHtml(true);
         a.setTrashFolder(u"Papierkorb"_s);
         return a;
     }
@@ -164,6 +170,8 @@ private Q_SLOTS:
         QCOMPARE(accounts.size(), 2);
         QCOMPARE(accounts.at(0), original); // every field, in the order added
         QCOMPARE(accounts.at(1), second);
+        QVERIFY(accounts.at(0).composesHtml());
+        QVERIFY(!accounts.at(1).composesHtml()); // plain text unless chosen
         QVERIFY(store.contains(original.id()));
         QCOMPARE(store.account(second.id()).value().displayName(), u"Home"_s);
         QVERIFY(!store.account(u"missing"_s).has_value());
