@@ -87,7 +87,8 @@ void StatusArea::render(const Indicator &i)
                     .arg(colour.name(), i.accountName.toHtmlEscaped(), state.toHtmlEscaped()));
 
     QString mail = tr("Mail: %1").arg(stateText(i.connection));
-    if (!i.connectionDetail.isEmpty())
+    // Online, the detail only says "connected" again.
+    if (!i.connectionDetail.isEmpty() && i.connection != ConnectionState::Online)
         mail = tr("%1 (%2)").arg(mail, i.connectionDetail);
     QString sending;
     switch (i.sending) {

@@ -25,6 +25,9 @@ private Q_SLOTS:
         QVERIFY2(label->toolTip().contains(u"Sending: not tried yet"_s),
                  qPrintable(label->toolTip()));
         QVERIFY(!label->property("hasError").toBool());
+        // The service's detail while online says the same again: left out.
+        area.setConnectionState(u"a"_s, u"Work"_s, Connection::Online, u"Connected"_s);
+        QVERIFY2(!label->toolTip().contains(u"Connected"_s), qPrintable(label->toolTip()));
 
         // Mail arrives, but the submission server cannot be reached: both are told, and the
         // indicator looks failed.
