@@ -131,36 +131,55 @@ QString ComposerHtmlWriter::write(const QTextDocument *document)
 
 QString ComposerHtmlWriter::writeBody(const QTextDocument *document)
 {
-    QString out;
-    int depth = 0;
-    const QTextList *list = nullptr;
-    const auto closeList = [&] {
-        if (list)
-            out += isOrdered(list) ? QStringLiteral("</ol>") : QStringLiteral("</ul>");
-        list = nullptr;
+    // The lists open around the current block, innermost last: a list nested by its indent is
+    // written inside the item before it, as HTML nests them.
+    struct OpenList
+    {
+        const QTextList *list;
+        int indent;
+        bool itemOpen;
     };
+    QList<OpenList> lists;
+    QString out;
+    const auto closeInnermost = [&] {
+        const OpenList &open = lists.last();
+        if (open.itemOpen)
+            out += QStringLiteral("</li>");
+        out += isOrdered(open.list) ? QStringLiteral("</ol>") : QStringLiteral("</ul>");
+        lists.removeLast();
+    };
+    int depth = 0;
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         const int level = quoteLevel(block.blockFormat());
-        const QTextList *blockList = block.textList();
-        if (blockList != list || level != depth)
-            closeList();
+        const QTextList *blockList = level == depth ? block.textList() : nullptr;
+        const int indent = blockList ? blockList->format().indent() : 0;
+        while (!lists.isEmpty()
+               && (!blockList || lists.last().indent > indent
+                   || (lists.last().indent == indent && lists.last().list != blockList)))
+            closeInnermost();
         for (; depth > level; --depth)
             out += QStringLiteral("</blockquote>");
         for (; depth < level; ++depth)
             out += QStringLiteral("<blockquote type=\"cite\">");
-        if (blockList && blockList != list) {
-            list = blockList;
-            out += isOrdered(list) ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
-        }
+        if (!blockList)
+            blockList = block.textList();
         const QString content = blockContent(block);
-        if (list)
-            out += QStringLiteral("<li>") + content + QStringLiteral("</li>");
-        else if (content.isEmpty())
-            out += QStringLiteral("<div><br></div>");
-        else
-            out += QStringLiteral("<div>") + content + QStringLiteral("</div>");
+        if (!blockList) {
+            out += content.isEmpty() ? QStringLiteral("<div><br></div>")
+                                     : QStringLiteral("<div>") + content + QStringLiteral("</div>");
+            continue;
+        }
+        if (lists.isEmpty() || lists.last().list != blockList) {
+            out += isOrdered(blockList) ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
+            lists.append(OpenList {blockList, blockList->format().indent(), false});
+        } else if (lists.last().itemOpen) {
+            out += QStringLiteral("</li>");
+        }
+        out += QStringLiteral("<li>") + content;
+        lists.last().itemOpen = true;
     }
-    closeList();
+    while (!lists.isEmpty())
+        closeInnermost();
     for (; depth > 0; --depth)
         out += QStringLiteral("</blockquote>");
     return out;

@@ -1,7 +1,6 @@
 #include "htmltoplaintext.h"
 
-#include "htmlsanitizer.h"
-#include "htmltokenizer.h"
+#include "htmlnames.h"
 
 #include <QList>
 #include <QStringList>
@@ -12,24 +11,9 @@ namespace {
 
 using Token = HtmlTokenizer::Token;
 
-bool isNamed(QStringView name, QLatin1StringView wanted)
-{
-    return name.compare(wanted, Qt::CaseInsensitive) == 0;
-}
-
-template<typename... Names>
-bool isOneOf(QStringView name, Names... names)
-{
-    return (isNamed(name, QLatin1StringView(names)) || ...);
-}
-
-QString attribute(const Token &token, QLatin1StringView name)
-{
-    for (const HtmlTokenizer::Attribute &a : token.attributes)
-        if (a.name.compare(name, Qt::CaseInsensitive) == 0)
-            return HtmlSanitizer::decodeEntities(a.value).trimmed();
-    return {};
-}
+using HtmlNames::attribute;
+using HtmlNames::isNamed;
+using HtmlNames::isOneOf;
 
 class Writer
 {

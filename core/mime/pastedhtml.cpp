@@ -1,7 +1,6 @@
 #include "pastedhtml.h"
 
-#include "htmlsanitizer.h"
-#include "htmltokenizer.h"
+#include "htmlnames.h"
 
 #include <QList>
 
@@ -11,24 +10,9 @@ namespace {
 
 using Token = HtmlTokenizer::Token;
 
-bool isNamed(QStringView name, QLatin1StringView wanted)
-{
-    return name.compare(wanted, Qt::CaseInsensitive) == 0;
-}
-
-template<typename... Names>
-bool isOneOf(QStringView name, Names... names)
-{
-    return (isNamed(name, QLatin1StringView(names)) || ...);
-}
-
-QString attribute(const Token &token, QLatin1StringView name)
-{
-    for (const HtmlTokenizer::Attribute &a : token.attributes)
-        if (a.name.compare(name, Qt::CaseInsensitive) == 0)
-            return HtmlSanitizer::decodeEntities(a.value).trimmed();
-    return {};
-}
+using HtmlNames::attribute;
+using HtmlNames::isNamed;
+using HtmlNames::isOneOf;
 
 // Text as written, with stray angle brackets escaped; character references stay as they are.
 void appendText(QString &out, QStringView text)

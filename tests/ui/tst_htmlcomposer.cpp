@@ -270,6 +270,21 @@ private Q_SLOTS:
         QVERIFY(composer.message().plainBody.startsWith(u"top\n> middle\ndeep"_s));
     }
 
+    void nestedListsStayNested()
+    {
+        ComposerWindow composer;
+        composer.setAccounts({account(true)});
+        composer.fromCombo()->setCurrentIndex(2);
+        composer.bodyEditor()->setHtml(u"<ol><li>one<ul><li>inner</li><li>again</li></ul></li>"
+                                       "<li>two</li></ol><p>end</p>"_s);
+        const OutgoingMessage m = composer.message();
+        QVERIFY2(m.htmlBody.contains(u"<ol><li>one<ul><li>inner</li><li>again</li></ul></li>"
+                                     "<li>two</li></ol><div>end</div>"_s),
+                 qPrintable(m.htmlBody));
+        QVERIFY2(m.plainBody.contains(u"1. one\n  - inner\n  - again\n2. two"_s),
+                 qPrintable(m.plainBody));
+    }
+
     void linkDialogMakesALink()
     {
         ComposerWindow composer;
