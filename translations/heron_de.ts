@@ -31,10 +31,6 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <source>The server files sent messages itself</source>
-        <translation>Der Server legt gesendete Nachrichten selbst ab</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -266,10 +262,6 @@
         <translation>&amp;Zugriffstoken:</translation>
     </message>
     <message>
-        <source>The server is sent an OAuth 2.0 access token instead of a password: paste one your provider issued for mail.</source>
-        <translation>Statt eines Passworts wird dem Server ein OAuth-2.0-Zugriffstoken gesendet: Fügen Sie eines ein, das Ihr Anbieter für E-Mail ausgestellt hat.</translation>
-    </message>
-    <message>
         <source>Enter the outgoing server&apos;s user name.</source>
         <translation>Geben Sie den Benutzernamen für den Postausgangsserver ein.</translation>
     </message>
@@ -278,12 +270,72 @@
         <translation>OAuth 2.0</translation>
     </message>
     <message>
-        <source>You sign in with %1 in your web browser when Heron first connects; Heron keeps the sign-in in the keychain, never your password.</source>
-        <translation>Sie melden sich bei %1 in Ihrem Webbrowser an, wenn Heron zum ersten Mal eine Verbindung herstellt; Heron bewahrt die Anmeldung im Schlüsselbund auf, niemals Ihr Passwort.</translation>
-    </message>
-    <message>
         <source>Until then, an access token can be pasted below.</source>
         <translation>Bis dahin können Sie unten ein Zugriffstoken einfügen.</translation>
+    </message>
+    <message>
+        <source>Compose in &amp;HTML</source>
+        <translation>In &amp;HTML verfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>New messages, replies and forwards of this account start in HTML, with formatting; each message can still switch</source>
+        <translation>Neue Nachrichten, Antworten und Weiterleitungen dieses Kontos beginnen in HTML, mit Formatierung; jede Nachricht kann trotzdem umgestellt werden</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted by the system. Look at it and decide whether to trust it for this account.</source>
+        <translation>Das Zertifikat von %1 ist auf diesem System nicht vertrauenswürdig. Sehen Sie es sich an und entscheiden Sie, ob Sie ihm für dieses Konto vertrauen.</translation>
+    </message>
+    <message>
+        <source>Certificate trusted; looking further…</source>
+        <translation>Zertifikat vertraut; Suche wird fortgesetzt …</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted; looking further…</source>
+        <translation>Zertifikat nicht vertraut; Suche wird fortgesetzt …</translation>
+    </message>
+    <message>
+        <source>Press Sign in to sign in with %1 in your web browser; Heron keeps the sign-in in the keychain, never your password.</source>
+        <translation>Klicken Sie auf „Anmelden“, um sich in Ihrem Webbrowser bei %1 anzumelden; Heron bewahrt die Anmeldung im Schlüsselbund auf, niemals Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>No OAuth 2.0 provider Heron knows serves this address or server, so there is no sign-in to start: the server is sent an OAuth 2.0 access token instead of a password; paste one your provider issued for mail.</source>
+        <translation>Kein OAuth-2.0-Anbieter, den Heron kennt, bedient diese Adresse oder diesen Server, daher kann keine Anmeldung gestartet werden: Der Server erhält statt eines Passworts ein OAuth-2.0-Zugriffstoken; fügen Sie eines ein, das Ihr Anbieter für E-Mail ausgestellt hat.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address in one to sign in with %1: %2</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden. Öffnen Sie diese Adresse in einem Browser, um sich bei %1 anzumelden: %2</translation>
+    </message>
+    <message>
+        <source>Signed in with %1, but %1 gave no lasting sign-in: you will be asked again when Heron connects.</source>
+        <translation>Bei %1 angemeldet, aber %1 hat keine dauerhafte Anmeldung erteilt: Sie werden erneut gefragt, wenn Heron sich verbindet.</translation>
+    </message>
+    <message>
+        <source>Signed in with %1. The sign-in is kept in the keychain when you save the account.</source>
+        <translation>Bei %1 angemeldet. Die Anmeldung wird im Schlüsselbund aufbewahrt, wenn Sie das Konto speichern.</translation>
+    </message>
+    <message>
+        <source>The sign-in with %1 failed: %2</source>
+        <translation>Die Anmeldung bei %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Sign-in</source>
+        <translation>&amp;Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in with %1 in your web browser…</source>
+        <translation>Warten auf Ihre Anmeldung bei %1 in Ihrem Webbrowser …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in Again…</source>
+        <translation>Erneut &amp;anmelden …</translation>
     </message>
 </context>
 <context>
@@ -488,10 +540,6 @@
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>Messages can only be moved within their account.</source>
-        <translation>Nachrichten können nur innerhalb ihres Kontos verschoben werden.</translation>
     </message>
     <message>
         <source>Password for %1</source>
@@ -733,6 +781,14 @@
         <source>Only Mark as Deleted</source>
         <translation>Nur als gelöscht markieren</translation>
     </message>
+    <message>
+        <source>Moving and copying messages</source>
+        <translation>Nachrichten werden verschoben und kopiert</translation>
+    </message>
+    <message>
+        <source>Choose a folder to copy the messages to.</source>
+        <translation>Wählen Sie den Ordner, in den die Nachrichten kopiert werden sollen.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
@@ -829,6 +885,14 @@
     <message>
         <source>No source knows this domain.</source>
         <translation>Keine Quelle kennt diese Domain.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not trusted; nothing less secure was tried</source>
+        <translation>Dem Zertifikat von %1 wurde nicht vertraut; es wurde nichts weniger Sicheres versucht</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 (port %2) is not trusted by the system.</source>
+        <translation>Das Zertifikat von %1 (Port %2) ist auf diesem System nicht vertrauenswürdig.</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1091,152 @@
     </message>
 </context>
 <context>
+    <name>ComposerFormatBar</name>
+    <message>
+        <source>Format Toolbar</source>
+        <translation>Formatierungsleiste</translation>
+    </message>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>Write this message in HTML, with formatting (%1); unchecked, it is plain text</source>
+        <translation>Diese Nachricht in HTML mit Formatierung verfassen (%1); ohne Häkchen wird sie als reiner Text verfasst</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Fett</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>Kursi&amp;v</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>&amp;Unterstrichen</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Unterstrichen</translation>
+    </message>
+    <message>
+        <source>• &amp;List</source>
+        <translation>• &amp;Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>1. &amp;Numbered</source>
+        <translation>1. &amp;Nummeriert</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Quote +</source>
+        <translation>&amp;Zitat +</translation>
+    </message>
+    <message>
+        <source>Quote level up</source>
+        <translation>Zitatebene erhöhen</translation>
+    </message>
+    <message>
+        <source>Q&amp;uote −</source>
+        <translation>Z&amp;itat −</translation>
+    </message>
+    <message>
+        <source>Quote level down</source>
+        <translation>Zitatebene verringern</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k…</source>
+        <translation>Lin&amp;k …</translation>
+    </message>
+    <message>
+        <source>Insert or change a link</source>
+        <translation>Einen Link einfügen oder ändern</translation>
+    </message>
+    <message>
+        <source>I&amp;mage…</source>
+        <translation>&amp;Bild …</translation>
+    </message>
+    <message>
+        <source>Insert a picture into the text</source>
+        <translation>Ein Bild in den Text einfügen</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>https://… or someone@example.org</source>
+        <translation>https://… oder jemand@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Insert Picture</source>
+        <translation>Bild einfügen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerSpelling</name>
+    <message>
+        <source>Spelling</source>
+        <translation>Rechtschreibung</translation>
+    </message>
+    <message>
+        <source>The language this message is checked in</source>
+        <translation>Die Sprache, in der diese Nachricht geprüft wird</translation>
+    </message>
+    <message>
+        <source>No Spell Checking</source>
+        <translation>Keine Rechtschreibprüfung</translation>
+    </message>
+    <message>
+        <source>S&amp;pelling:</source>
+        <translation>&amp;Rechtschreibung:</translation>
+    </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add “%1” to Dictionary</source>
+        <translation>„%1“ zum Wörterbuch hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ignore “%1”</source>
+        <translation>„%1“ ignorieren</translation>
+    </message>
+</context>
+<context>
     <name>ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
@@ -1179,6 +1389,18 @@
         <source>%1 are not valid addresses. Correct or remove the marked recipients before sending.</source>
         <translation>%1 sind keine gültigen Adressen. Korrigieren oder entfernen Sie die markierten Empfänger vor dem Senden.</translation>
     </message>
+    <message>
+        <source>Switch to Plain Text</source>
+        <translation>Zu reinem Text wechseln</translation>
+    </message>
+    <message>
+        <source>Plain text keeps no formatting: bold, italic, underline, link targets and pictures will be lost. Switch to plain text?</source>
+        <translation>Reiner Text behält keine Formatierung: Fett, kursiv, unterstrichen, Linkziele und Bilder gehen verloren. Zu reinem Text wechseln?</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;Plain Text</source>
+        <translation>Zu &amp;reinem Text wechseln</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestPanel</name>
@@ -1272,6 +1494,55 @@
     </message>
 </context>
 <context>
+    <name>CrossAccountTransfer</name>
+    <message>
+        <source>The account is not available.</source>
+        <translation>Das Konto ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Choose a folder to copy or move the messages to.</source>
+        <translation>Wählen Sie den Ordner, in den die Nachrichten kopiert oder verschoben werden sollen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n message(s) to another account</source>
+        <translation>
+            <numerusform>%n Nachricht in ein anderes Konto verschoben</numerusform>
+            <numerusform>%n Nachrichten in ein anderes Konto verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n message(s) to another account</source>
+        <translation>
+            <numerusform>%n Nachricht in ein anderes Konto kopiert</numerusform>
+            <numerusform>%n Nachrichten in ein anderes Konto kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder %1 is no longer there; the message stays in %2.</source>
+        <translation>Den Ordner %1 gibt es nicht mehr; die Nachricht bleibt in %2.</translation>
+    </message>
+    <message>
+        <source>A message to copy to %1 is no longer in %2.</source>
+        <translation>Eine Nachricht, die nach %1 kopiert werden sollte, ist nicht mehr in %2.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read from %2, so it was not copied to %3: %4</source>
+        <translation>„%1“ konnte nicht aus %2 gelesen werden und wurde daher nicht nach %3 kopiert: %4</translation>
+    </message>
+    <message>
+        <source>Copying “%1” to %2 was interrupted and the message has no Message-ID to look for: it may be in both places. It stays in %3.</source>
+        <translation>Das Kopieren von „%1“ nach %2 wurde unterbrochen, und die Nachricht hat keine Message-ID, nach der gesucht werden könnte: Sie ist vielleicht an beiden Orten. Sie bleibt in %3.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be stored in %2; it stays in %3: %4</source>
+        <translation>„%1“ konnte nicht in %2 gespeichert werden; die Nachricht bleibt in %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifier</name>
     <message>
         <source>Open</source>
@@ -1310,6 +1581,14 @@
     <message>
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Copy to Folder</source>
+        <translation>In Ordner kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1806,21 @@
     </message>
 </context>
 <context>
+    <name>HtmlComposerEditor</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to show in the text; attach it instead.</source>
+        <translation>„%1“ ist zu groß, um im Text angezeigt zu werden; hängen Sie die Datei stattdessen an.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a picture.</source>
+        <translation>„%1“ ist kein Bild.</translation>
+    </message>
+</context>
+<context>
     <name>IdentityListEditor</name>
     <message>
         <source>A&amp;dd</source>
@@ -1575,6 +1869,26 @@
     <message>
         <source>%1 — default</source>
         <translation>%1 — Standard</translation>
+    </message>
+    <message>
+        <source>The language the composer checks the spelling in</source>
+        <translation>Die Sprache, in der der Editor die Rechtschreibung prüft</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Die Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Put under messages written in HTML: paste or type it with its formatting. Empty: the signature above</source>
+        <translation>Wird unter in HTML verfasste Nachrichten gesetzt: Fügen Sie sie mit ihrer Formatierung ein oder tippen Sie sie. Leer: die Signatur oben</translation>
+    </message>
+    <message>
+        <source>HTML signa&amp;ture:</source>
+        <translation>HTML-Signa&amp;tur:</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage:</source>
+        <translation>Sp&amp;rache:</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1982,18 @@
     <message>
         <source>IMAP response exceeds %1 bytes</source>
         <translation>IMAP-Antwort überschreitet %1 Byte</translation>
+    </message>
+    <message>
+        <source>IMAP quoted string exceeds %1 bytes</source>
+        <translation>IMAP-Zeichenkette in Anführungszeichen überschreitet %1 Byte</translation>
+    </message>
+    <message>
+        <source>Cannot write a message to the folder %1</source>
+        <translation>Eine Nachricht kann nicht in den Ordner %1 geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot keep a message in the folder %1: %2</source>
+        <translation>Eine Nachricht kann nicht im Ordner %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1832,10 +2158,6 @@
         <translation>In &amp;Ordner verschieben …</translation>
     </message>
     <message>
-        <source>Move the selected messages to another folder of their account</source>
-        <translation>Die ausgewählten Nachrichten in einen anderen Ordner ihres Kontos verschieben</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -1930,6 +2252,38 @@
     <message>
         <source>Whether the server lists the folder among those you follow</source>
         <translation>Ob der Server den Ordner unter Ihren abonnierten Ordnern aufführt</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y to Folder…</source>
+        <translation>In Ordner &amp;kopieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Flat Conversations</source>
+        <translation>Konversationen &amp;flach anzeigen</translation>
+    </message>
+    <message>
+        <source>Show every reply of a thread on one level under its first message</source>
+        <translation>Alle Antworten einer Konversation auf einer Ebene unter ihrer ersten Nachricht anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All Threads</source>
+        <translation>Alle Konversationen a&amp;ufklappen</translation>
+    </message>
+    <message>
+        <source>Show Only S&amp;ubscribed Folders</source>
+        <translation>Nu&amp;r abonnierte Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the folders you are not subscribed to</source>
+        <translation>Die Ordner ausblenden, die Sie nicht abonniert haben</translation>
+    </message>
+    <message>
+        <source>Move the selected messages to another folder, of any account</source>
+        <translation>Die ausgewählten Nachrichten in einen anderen Ordner verschieben, auch in einem anderen Konto</translation>
+    </message>
+    <message>
+        <source>Copy the selected messages to a folder, of any account</source>
+        <translation>Die ausgewählten Nachrichten in einen Ordner kopieren, auch in einem anderen Konto</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3308,33 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>SentFilingEditor</name>
+    <message>
+        <source>The server files sent messages itself</source>
+        <translation>Der Server legt gesendete Nachrichten selbst ab</translation>
+    </message>
+    <message>
+        <source>Find Out Again</source>
+        <translation>Erneut ermitteln</translation>
+    </message>
+    <message>
+        <source>Forget the answer: the next message sent shows whether the server files it in Sent</source>
+        <translation>Die Antwort vergessen: Die nächste gesendete Nachricht zeigt, ob der Server sie in „Gesendet“ ablegt</translation>
+    </message>
+    <message>
+        <source>Not known yet: the next message sent shows it. Until then Heron files a copy in Sent only when the server did not.</source>
+        <translation>Noch nicht bekannt: Die nächste gesendete Nachricht zeigt es. Bis dahin legt Heron nur dann eine Kopie in „Gesendet“ ab, wenn der Server es nicht getan hat.</translation>
+    </message>
+    <message>
+        <source>Heron files no copy of its own.</source>
+        <translation>Heron legt keine eigene Kopie ab.</translation>
+    </message>
+    <message>
+        <source>Heron files a copy of each message sent in Sent.</source>
+        <translation>Heron legt von jeder gesendeten Nachricht eine Kopie in „Gesendet“ ab.</translation>
+    </message>
+</context>
+<context>
     <name>ServerConnectionTester</name>
     <message>
         <source>Waiting for the server&apos;s greeting</source>
@@ -3013,6 +3394,10 @@ Trotzdem beenden?</translation>
     <message>
         <source>The server does not offer STARTTLS</source>
         <translation>Der Server bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>The certificate was not trusted</source>
+        <translation>Dem Zertifikat wurde nicht vertraut</translation>
     </message>
 </context>
 <context>
@@ -3327,10 +3712,29 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>ThreadListModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a thread&apos;s subject, and its number of messages</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ThreadQueries</name>
     <message>
         <source>Cannot read the threads of a folder</source>
         <translation>Die Konversationen eines Ordners können nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>TransferJournal</name>
+    <message>
+        <source>Cannot keep a message to copy to another account</source>
+        <translation>Eine Nachricht zum Kopieren in ein anderes Konto kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages to copy to another account</source>
+        <translation>Die Nachrichten zum Kopieren in ein anderes Konto können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3787,14 @@ Trotzdem beenden?</translation>
     <message>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>This message is signed. Heron does not check signatures: who sent it and whether it was changed on the way are not verified.</source>
+        <translation>Diese Nachricht ist signiert. Heron prüft keine Signaturen: Wer sie gesendet hat und ob sie unterwegs verändert wurde, wird nicht überprüft.</translation>
+    </message>
+    <message>
+        <source>This message is encrypted. Heron cannot decrypt it, so its content is not shown.</source>
+        <translation>Diese Nachricht ist verschlüsselt. Heron kann sie nicht entschlüsseln, daher wird ihr Inhalt nicht angezeigt.</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,23 @@
     </message>
 </context>
 <context>
+    <name>CrossAccountTransfer</name>
+    <message numerus="yes">
+        <source>Moved %n message(s) to another account</source>
+        <translation>
+            <numerusform>Moved %n message to another account</numerusform>
+            <numerusform>Moved %n messages to another account</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n message(s) to another account</source>
+        <translation>
+            <numerusform>Copied %n message to another account</numerusform>
+            <numerusform>Copied %n messages to another account</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Delete the folder “%1” and the %n message(s) in it, on the server too? This cannot be undone.</source>
