@@ -24,6 +24,7 @@
 #include "outboxview.h"
 #include "recipientfield.h"
 #include "settingsdialog.h"
+#include "spelling/spellchecker.h"
 #include "store/folderrecord.h"
 #include "testcertificates.h"
 #include "translationloader.h"
@@ -306,6 +307,12 @@ void TestGermanWindow::initTestCase()
     QVERIFY(m_finder.addCatalogue(QLibraryInfo::path(QLibraryInfo::TranslationsPath)
                                   + u"/qtbase_de.qm"_s));
     m_finder.addProperNames(properNames);
+    // The spelling languages go by their own names ("Deutsch (Deutschland)", "American English
+    // (United States)"), as language lists do, whatever the language of the window.
+    QStringList languageNames;
+    for (const QString &language : SpellChecker::availableLanguages())
+        languageNames << SpellChecker::displayName(language);
+    m_finder.addProperNames(languageNames);
     QCoreApplication::setApplicationVersion(u"0.9.1"_s);
 
     // Carol's mail: only what this test puts there.
