@@ -161,8 +161,11 @@ private Q_SLOTS:
         account.setDisplayName(u"Alice Liddell"_s);
         account.setAddress(u"alice@example.org"_s);
         account.setComposesHtml(true);
-        account.setIdentities({Identity {u"Alice Liddell"_s, u"alice@example.org"_s, u"Alice"_s,
-                                         {}, u"<b>Alice Liddell</b> · <i>Wonderland Ltd</i>"_s}});
+        account.setIdentities({Identity {u"Alice Liddell"_s,
+                                         u"alice@example.org"_s,
+                                         u"Alice"_s,
+                                         {},
+                                         u"<b>Alice Liddell</b> · <i>Wonderland Ltd</i>"_s}});
         ComposerWindow composer;
         composer.setAccounts({account});
         OriginalMessage original;
