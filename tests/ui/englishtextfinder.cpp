@@ -1,5 +1,7 @@
 #include "englishtextfinder.h"
 
+#include "models/accountfoldermodel.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
@@ -398,8 +400,14 @@ void EnglishTextFinder::walkItemModel(QWidget *widget, const QString &where)
             for (int column = 0; column < model->columnCount(parent); ++column) {
                 const QModelIndex index = model->index(row, column, parent);
                 ++visited;
+                // A folder the server names (any other test may make one) shows that name; the
+                // special folders, shown translated, are still checked.
+                const bool serverNamed = index.data(AccountFolderModel::IconNameRole).toString()
+                                         == u"folder"_s;
                 for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole),
                                  int(Qt::AccessibleTextRole), int(Qt::StatusTipRole)}) {
+                    if (serverNamed && role == Qt::DisplayRole)
+                        continue;
                     const QVariant value = index.data(role);
                     if (role == Qt::ToolTipRole && m_toolTipOnly.contains(value.toString()))
                         continue;
