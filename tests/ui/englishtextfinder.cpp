@@ -400,16 +400,16 @@ void EnglishTextFinder::walkItemModel(QWidget *widget, const QString &where)
             for (int column = 0; column < model->columnCount(parent); ++column) {
                 const QModelIndex index = model->index(row, column, parent);
                 ++visited;
-                // A folder the server names (any other test may make one) shows that name; the
-                // special folders, shown translated, are still checked.
+                // A folder the server names (any other test may make one) shows only the
+                // server's data: its name and path. Special folders, shown translated, and every
+                // other row are checked.
                 const bool serverNamed = index.data(AccountFolderModel::IconNameRole).toString()
                                          == u"folder"_s;
                 for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole),
                                  int(Qt::AccessibleTextRole), int(Qt::StatusTipRole)}) {
-                    if (serverNamed && role == Qt::DisplayRole)
-                        continue;
                     const QVariant value = index.data(role);
-                    if (role == Qt::ToolTipRole && m_toolTipOnly.contains(value.toString()))
+                    if (serverNamed
+                        || (role == Qt::ToolTipRole && m_toolTipOnly.contains(value.toString())))
                         continue;
                     if (value.typeId() == QMetaType::QString)
                         check(value.toString(), where + u" (item %1,%2)"_s.arg(row).arg(column));
