@@ -51,7 +51,8 @@ QString DraftKeeper::watch(ComposerWindow *composer, const QString &draftId)
             remove(id);
         });
     }
-    connect(composer, &QObject::destroyed, this, [this, id] { forget(id); });
+    // While it is destroyed the composer is no longer a ComposerWindow: its pointer is not read.
+    connect(composer, &QObject::destroyed, this, [this, id] { drop(id); });
     return id;
 }
 
@@ -62,6 +63,14 @@ void DraftKeeper::forget(const QString &id)
         return;
     if (found->composer)
         disconnect(found->composer, nullptr, this, nullptr);
+    drop(id);
+}
+
+void DraftKeeper::drop(const QString &id)
+{
+    const auto found = m_watched.find(id);
+    if (found == m_watched.end())
+        return;
     delete found->timer;
     m_watched.erase(found);
 }

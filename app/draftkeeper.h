@@ -56,6 +56,8 @@ private:
     };
     void saveNow(const QString &id);
     void forget(const QString &id);
+    // Forgets id without looking at its composer (which may be in its destructor).
+    void drop(const QString &id);
 
     QString m_directory;
     int m_interval = 3000;
