@@ -224,6 +224,9 @@ private:
         if (HtmlSanitizer::classifyUrl(target) == HtmlSanitizer::UrlKind::Remote
             && m_admitRemote(target))
             m_out += QStringView(m_css).mid(m_pos, end - m_pos);
+        else if (!m_out.isEmpty() && isIdentChar(m_out.back()) && end < m_css.size()
+                 && isIdentChar(m_css[end]))
+            m_out += u' '; // the names on either side stay apart ("p" and "url(" not "purl(")
         m_pos = end;
     }
 
