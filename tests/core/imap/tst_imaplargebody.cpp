@@ -1,5 +1,6 @@
 #include "imap/imapconnection.h"
 #include "imap/tasks/imapfetchparttask.h"
+#include "liveheap.h"
 
 #include "faketransport.h"
 #include "imaptestsession.h"
@@ -12,40 +13,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HERON_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define HERON_TEST_ASAN 1
-#endif
-
-#ifdef HERON_TEST_ASAN
-// From the sanitizer runtime (GCC does not ship its allocator_interface.h).
-extern "C" size_t __sanitizer_get_current_allocated_bytes();
-#else
-#include <malloc.h>
-#endif
-
 // A message above the 256 MiB in-memory cap of a literal, fetched whole: its bytes go to a file
 // in the spool directory as they arrive, and the process's live heap stays far below the
 // message's size all along.
 
-namespace {
-
-// Bytes the process holds in live heap blocks (not what the allocator keeps of freed ones).
-qint64 liveHeapBytes()
-{
-#ifdef HERON_TEST_ASAN
-    return qint64(__sanitizer_get_current_allocated_bytes());
-#else
-    const struct mallinfo2 info = mallinfo2();
-    return qint64(info.uordblks + info.hblkhd);
-#endif
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestImapLargeBody : public QObject
 {

@@ -1,4 +1,5 @@
 #include "buildertestdata.h"
+#include "liveheap.h"
 #include "mime/messagecontent.h"
 #include "mime/messagestream.h"
 #include "mime/mimepart.h"
@@ -8,22 +9,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HERON_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define HERON_TEST_ASAN 1
-#endif
-
-#ifdef HERON_TEST_ASAN
-// From the sanitizer runtime (GCC does not ship its allocator_interface.h).
-extern "C" size_t __sanitizer_get_current_allocated_bytes();
-#else
-#include <malloc.h>
-#endif
 
 // Large messages are produced in pieces: MessageBuilder::write() and the pull-based
 // MessageStream give the golden bytes and never hold an attachment whole.
@@ -40,18 +25,6 @@ qint64 peakRssKiB()
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
-}
-
-// Bytes the process holds in live heap blocks: unlike the resident size, this does not count
-// freed memory the allocator keeps (AddressSanitizer's quarantine keeps a lot).
-qint64 liveHeapBytes()
-{
-#ifdef HERON_TEST_ASAN
-    return qint64(__sanitizer_get_current_allocated_bytes());
-#else
-    const struct mallinfo2 info = mallinfo2();
-    return qint64(info.uordblks + info.hblkhd);
-#endif
 }
 
 // A device that keeps only counts: how much was written, the largest single write, and the
