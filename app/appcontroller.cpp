@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "messageexporter.h"
 #include "messagewindow.h"
+#include "mime/listpostheader.h"
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
@@ -291,6 +292,10 @@ AppController::AppController(QObject *parent)
     m_display = new MessagePresenter(w->messageViewer(), this);
     m_display->setRemoteContent(&m_remoteContent, &m_remoteImages);
     connect(m_display, &MessagePresenter::failed, this, &AppController::showStatus);
+    connect(m_display, &MessagePresenter::shown, w, [this, w] {
+        w->setListReplyAvailable(
+                !ListPostHeader::address(m_display->message().header("List-Post")).isEmpty());
+    });
     connect(m_manager.get(), &AccountManager::accountStarted, this, &AppController::connectSession);
     connect(m_manager.get(), &AccountManager::accountStopping, this,
             [this](RunningAccount *session) {
@@ -639,10 +644,12 @@ void AppController::onMessageSelected(const QModelIndex &index)
         // No message selected (another folder, an empty list, the message left it).
         m_shownUid = 0;
         m_display->clear();
+        m_window->setListReplyAvailable(false);
         return;
     }
     if (!m_current)
         return;
+    m_window->setListReplyAvailable(false); // until the message has come and shows a List-Post
     m_shownUid = index.data(MessageListModel::UidRole).toUInt();
     m_display->show(m_current->service(), index.data(MessageListModel::FolderIdRole).toLongLong(),
                     m_shownUid);

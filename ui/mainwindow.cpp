@@ -755,6 +755,13 @@ void MainWindow::updateMessageActions()
     const bool any = !isShowingOutbox() && !selectedMessages().isEmpty();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
+    m_actions->replyToList()->setEnabled(any && m_listReplyAvailable);
+}
+
+void MainWindow::setListReplyAvailable(bool available)
+{
+    m_listReplyAvailable = available;
+    updateMessageActions();
 }
 
 void MainWindow::chooseMoveTarget(bool copy)

@@ -37,6 +37,9 @@ public:
     void setFolderModel(QAbstractItemModel *model);
     void setMessageModel(QAbstractItemModel *model);
     void setOutboxModel(QAbstractItemModel *model);
+    // Whether the message on display came through a mailing list that takes posts (List-Post):
+    // Reply to List is enabled only then.
+    void setListReplyAvailable(bool available);
     // The folder model's role holding a folder's id: drops go only onto real folders.
     void setFolderIdRole(int role);
     // The folder model's role holding a folder's account: drags naming an account go only there.
@@ -220,6 +223,7 @@ private:
     QComboBox *m_searchScope;
     QLabel *m_emptySearch;
     bool m_searchBusy = false;
+    bool m_listReplyAvailable = false;
     QList<QMetaObject::Connection> m_modelConnections;
     MessageViewer *m_messageViewer;
     StatusArea *m_statusArea;
