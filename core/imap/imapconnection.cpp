@@ -338,6 +338,10 @@ void ImapConnection::handleUntagged(ImapResponse &response)
             QMetaObject::invokeMethod(
                     this, [this, text] { Q_EMIT alertReceived(text); }, Qt::QueuedConnection);
         }
+        if (status.code.kind == ImapResponseCode::Kind::NotificationOverflow) {
+            QMetaObject::invokeMethod(
+                    this, [this] { Q_EMIT notificationOverflow(); }, Qt::QueuedConnection);
+        }
     } else if (response.type() == ImapResponse::Type::Capability) {
         m_capabilities = response.atoms();
     } else if (response.type() == ImapResponse::Type::Enabled) {
@@ -381,6 +385,12 @@ void ImapConnection::handleUntagged(ImapResponse &response)
         const ImapFetch f = response.fetch();
         QMetaObject::invokeMethod(
                 this, [this, f] { Q_EMIT fetchReceived(f); }, Qt::QueuedConnection);
+        break;
+    }
+    case ImapResponse::Type::MailboxStatus: {
+        const ImapMailboxStatus s = response.mailboxStatus();
+        QMetaObject::invokeMethod(
+                this, [this, s] { Q_EMIT mailboxStatusReceived(s); }, Qt::QueuedConnection);
         break;
     }
     default:

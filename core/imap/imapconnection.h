@@ -104,6 +104,10 @@ Q_SIGNALS:
     void vanishedReceived(const UidSet &uids, bool earlier);
     void fetchReceived(const ImapFetch &fetch);
     void alertReceived(const QString &text);
+    // A STATUS nobody asked for: NOTIFY (RFC 5465) reporting on a mailbox not selected.
+    void mailboxStatusReceived(const ImapMailboxStatus &status);
+    // [NOTIFICATIONOVERFLOW]: the server stopped sending notifications (RFC 5465 5.8).
+    void notificationOverflow();
     void idleStarted();
     // A mailbox became the selected one (SELECT or EXAMINE completed).
     void mailboxSelected(const QByteArray &name);

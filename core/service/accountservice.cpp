@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accountendpoints.h"
 #include "common/logging.h"
+#include "folderpush.h"
 #include "foldersearch.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
@@ -141,10 +142,21 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::onInboxWatchStopped);
     m_inboxWatchRetryTimer.setSingleShot(true);
     connect(&m_inboxWatchRetryTimer, &QTimer::timeout, this, &AccountService::updateInboxWatch);
+    m_push = std::make_unique<FolderPush>(m_store.get());
+    m_push->setExcluded([this] {
+        // The open folder is watched where it is selected, the Inbox by its own session.
+        QList<qint64> excluded {m_currentFolder};
+        if (m_inboxWatcher->isRunning())
+            excluded.append(m_inboxWatcher->folderId());
+        return excluded;
+    });
+    connect(m_push.get(), &FolderPush::folderChanged, this, &AccountService::onFolderPushed);
+    connect(m_push.get(), &FolderPush::errorOccurred, this, &AccountService::reportTaskError);
 }
 
 AccountService::~AccountService()
 {
+    m_push.reset();
     m_inboxWatcher.reset();
     m_operations.reset();
     m_folderEditor.reset();
@@ -318,6 +330,8 @@ void AccountService::onReady()
 void AccountService::onConnectionFailed(const MailError &error)
 {
     qCInfo(lcImap) << "connection failed:" << error.toString();
+    m_push->stop();
+    m_staleFolders.clear();
     m_sync.clear();
     m_folderChangeRunning = false;
     // Folder changes not sent yet are dropped: the user hears they were not made.
@@ -352,6 +366,7 @@ void AccountService::disconnectFromServer()
 {
     m_wantOnline = false;
     m_reconnectTimer.stop();
+    m_staleFolders.clear();
     if (m_connection)
         m_connection->close();
     failConnectionJobs();
@@ -428,6 +443,7 @@ void AccountService::listFolders()
         }
         m_folderModel->reload();
         updateInboxWatch();
+        m_push->start(m_connection.get());
         // Changes made offline reach the server before the open folder is compared with it.
         runOperations();
         if (m_currentFolder == 0 || !m_store->folder(m_currentFolder))
@@ -547,10 +563,17 @@ void AccountService::syncCurrentFolder()
         m_resyncPending = true;
         return;
     }
+    startSync(m_currentFolder);
+}
+
+void AccountService::startSync(qint64 folderId)
+{
     m_connection->setIdleEnabled(false);
-    auto *sync = new FolderSync(m_connection.get(), m_store.get(), m_currentFolder, this);
+    auto *sync = new FolderSync(m_connection.get(), m_store.get(), folderId, this);
     m_sync = sync;
-    connect(sync, &FolderSync::progress, this, &AccountService::syncProgress);
+    // Only the open folder's progress is shown; others are brought up to date unseen.
+    if (folderId == m_currentFolder)
+        connect(sync, &FolderSync::progress, this, &AccountService::syncProgress);
     connect(sync, &FolderSync::messageSkipped, this,
             [this, sync](quint32 uid, const QString &reason) {
                 reportSkippedMessage(sync->folderId(), uid, reason);
@@ -564,8 +587,8 @@ void AccountService::syncCurrentFolder()
             // Reads of a folder that could not be selected would wait for it again and again.
             if (!m_connection || m_connection->selectedMailbox() != wireName(sync->folderId()))
                 failWaitingReads(sync->folderId(), error);
-            if (!runFolderChanges())
-                startWaitingReads();
+            if (!runFolderChanges() && !startWaitingReads() && sync->folderId() != m_currentFolder)
+                syncCurrentFolder(); // a folder synchronised in passing: back to the open one
             return;
         }
         // Folder changes wait for a free connection; the listing after them synchronises the
@@ -582,11 +605,65 @@ void AccountService::syncCurrentFolder()
             return;
         }
         // Reads of other folders select them; the open one is selected again afterwards.
-        if (startWaitingReads())
+        if (startWaitingReads() || syncStaleFolder())
             return;
         m_connection->setIdleEnabled(true);
     });
     sync->start();
+}
+
+AccountService::PushMode AccountService::pushMode() const
+{
+    switch (m_push->mode()) {
+    case FolderPush::Mode::Notify:
+        return PushMode::Notify;
+    case FolderPush::Mode::Polling:
+        return PushMode::Polling;
+    case FolderPush::Mode::Off:
+        break;
+    }
+    return PushMode::Off;
+}
+
+void AccountService::setStatusPollInterval(int ms)
+{
+    m_push->setPollInterval(ms);
+}
+
+int AccountService::statusPollInterval() const
+{
+    return m_push->pollInterval();
+}
+
+void AccountService::onFolderPushed(qint64 folderId)
+{
+    if (folderId == m_currentFolder) {
+        // Not selected right now (the queue or a read has another one): as IDLE would.
+        scheduleResync();
+        return;
+    }
+    if (m_inboxWatcher->isRunning() && m_inboxWatcher->folderId() == folderId)
+        return; // its own session synchronises it
+    // Nothing cached: the folder tree shows the server's counts, which FolderPush stored.
+    const StoreResult<int> cached = m_store->messageCount(folderId);
+    if (!cached || cached.value() == 0)
+        return;
+    if (!m_staleFolders.contains(folderId))
+        m_staleFolders.append(folderId);
+    syncStaleFolder();
+}
+
+bool AccountService::syncStaleFolder()
+{
+    if (m_staleFolders.isEmpty() || !isConnectionFree() || !m_waitingReads.isEmpty()
+        || m_operations->pendingCount() > 0 || m_resyncPending)
+        return false;
+    const qint64 folderId = m_staleFolders.takeFirst();
+    if (folderId == m_currentFolder || !m_store->folder(folderId))
+        return syncStaleFolder();
+    qCDebug(lcImap) << "synchronising a folder the server reported changed:" << folderId;
+    startSync(folderId);
+    return true;
 }
 
 void AccountService::reportSkippedMessage(qint64 folderId, quint32 uid, const QString &reason)
@@ -912,7 +989,7 @@ void AccountService::onOperationsDrained()
     if (m_resyncPending || m_connection->selectedMailbox() != wireName(m_currentFolder)) {
         m_resyncPending = false;
         syncCurrentFolder();
-    } else if (m_currentFolder != 0) {
+    } else if (m_currentFolder != 0 && !syncStaleFolder()) {
         // Nothing else to do: the connection watches the open folder.
         m_connection->setIdleEnabled(true);
     }

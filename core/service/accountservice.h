@@ -21,6 +21,7 @@
 #include <optional>
 #include <utility>
 
+class FolderPush;
 class FolderSync;
 class FolderTreeModel;
 class ImapConnection;
@@ -99,6 +100,15 @@ public:
     std::pair<qint64, quint32> findMessage(const QByteArray &messageId) const;
     // Synchronises the folder list and the open folder again.
     void refresh();
+
+    // How the counts of the folders not open follow the server while online (FolderPush):
+    // NOTIFY where offered, else a STATUS of each subscribed folder every interval; a folder
+    // the server reports changed is synchronised in the background when it has cached messages.
+    enum class PushMode { Off, Notify, Polling };
+    Q_ENUM(PushMode)
+    PushMode pushMode() const;
+    void setStatusPollInterval(int ms);
+    int statusPollInterval() const;
 
     // Reads of a message of any folder of the account, from the cache or the server; offline,
     // what is not cached fails.
@@ -338,6 +348,14 @@ private:
     void readNamespace();
     void listFolders();
     void syncCurrentFolder();
+    // Starts the synchronisation of folderId on the connection (the open folder, or one the
+    // server reported changed).
+    void startSync(qint64 folderId);
+    // FolderPush reported a change in a folder.
+    void onFolderPushed(qint64 folderId);
+    // With the connection free, synchronises the first folder the server reported changed; the
+    // open folder is selected again afterwards. True when one started.
+    bool syncStaleFolder();
     void scheduleResync();
     void scheduleReconnect();
     void reportTaskError(const MailError &error);
@@ -412,6 +430,9 @@ private:
     std::unique_ptr<FolderTreeModel> m_folderModel;
     std::unique_ptr<MessageListModel> m_messageModel;
     std::unique_ptr<InboxWatcher> m_inboxWatcher;
+    std::unique_ptr<FolderPush> m_push;
+    // Folders with cached messages the server reported changed, to synchronise in turn.
+    QList<qint64> m_staleFolders;
     QTimer m_inboxWatchRetryTimer;
     int m_inboxWatchAttempts = 0;
     std::unique_ptr<Transport> m_transport;

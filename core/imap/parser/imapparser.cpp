@@ -51,6 +51,8 @@ constexpr CodeName codeNames[] = {
         {"ALREADYEXISTS", ImapResponseCode::Kind::AlreadyExists},
         {"NONEXISTENT", ImapResponseCode::Kind::NonExistent},
         {"UNAVAILABLE", ImapResponseCode::Kind::Unavailable},
+        {"NOTIFICATIONOVERFLOW", ImapResponseCode::Kind::NotificationOverflow}, // RFC 5465
+        {"BADEVENT", ImapResponseCode::Kind::BadEvent},
 };
 
 ImapResponseCode::Kind codeKind(const QByteArray &name)
@@ -229,6 +231,7 @@ ImapResponseCode readResponseCode(ImapLexer &lexer)
     case Kind::Capability:
     case Kind::PermanentFlags:
     case Kind::BadCharset:
+    case Kind::BadEvent:
     case Kind::UidNext:
     case Kind::UidValidity:
     case Kind::Unseen:
@@ -240,10 +243,12 @@ ImapResponseCode readResponseCode(ImapLexer &lexer)
         check(lexer);
         if (code.kind == Kind::Capability) {
             code.atoms = readAtomList(args, true);
-        } else if (code.kind == Kind::PermanentFlags || code.kind == Kind::BadCharset) {
+        } else if (code.kind == Kind::PermanentFlags || code.kind == Kind::BadCharset
+                   || code.kind == Kind::BadEvent) {
+            // "BADEVENT" SP "(" event *(SP event) ")" (RFC 5465): the events supported.
             if (args.size() == 1 && args.at(0).isList())
                 code.atoms = readAtomList(args.at(0).items(), false);
-            else if (code.kind == Kind::PermanentFlags || !args.isEmpty())
+            else if (code.kind != Kind::BadCharset || !args.isEmpty())
                 fail("malformed " + code.name);
         } else if (code.kind == Kind::Modified) {
             const auto set = UidSet::parse(args.value(0).atomText());

@@ -48,13 +48,15 @@ struct ImapResponseCode
         AlreadyExists,
         NonExistent,
         Unavailable,
+        NotificationOverflow, // RFC 5465: the server stopped sending notifications
+        BadEvent, // RFC 5465: atoms lists the events the server supports
         Other,
     };
 
     Kind kind = Kind::None;
     QByteArray name; // upper case, e.g. "UIDVALIDITY"
     QByteArray rawArguments; // everything between the name and ']'
-    QList<QByteArray> atoms; // CAPABILITY (upper case), PERMANENTFLAGS, BADCHARSET
+    QList<QByteArray> atoms; // CAPABILITY (upper case), PERMANENTFLAGS, BADCHARSET, BADEVENT
     quint64 number = 0; // UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, APPENDUID/COPYUID validity
     UidSet uids; // APPENDUID: new UIDs; COPYUID: destination UIDs; MODIFIED: the set
     UidSet sourceUids; // COPYUID: source UIDs

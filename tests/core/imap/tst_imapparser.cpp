@@ -96,6 +96,12 @@ void TestImapParser::responses_data()
         "a1 OK [CAPABILITY IMAP4rev1 CONDSTORE QRESYNC UTF8=ACCEPT] Logged in\r\n",
         "a1 OK [CAPABILITY (IMAP4REV1 CONDSTORE QRESYNC UTF8=ACCEPT)] text=Logged in");
 
+    // NOTIFY (RFC 5465): an overflow ends the notifications, BADEVENT lists the events offered.
+    row("notificationoverflow", "* OK [NOTIFICATIONOVERFLOW] Too many events\r\n",
+        "* OK [NOTIFICATIONOVERFLOW] text=Too many events");
+    row("badevent", "a3 NO [BADEVENT (MessageNew MessageExpunge FlagChange)] Not supported\r\n",
+        "a3 NO [BADEVENT (MessageNew MessageExpunge FlagChange)] text=Not supported");
+
     // Continuations
     row("continuation", "+ Ready for additional command text\r\n",
         "+ Ready for additional command text");
@@ -149,6 +155,18 @@ void TestImapParser::responses_data()
         "* STATUS \"INBOX\" (MESSAGES 17 RECENT 0 UIDNEXT 18 UIDVALIDITY 1700000000 UNSEEN 3 "
         "HIGHESTMODSEQ 90060115205545359)\r\n",
         "STATUS INBOX m=17 r=0 n=18 v=1700000000 u=3 hms=90060115205545359");
+    // STATUS as NOTIFY sends it for a folder not selected: a new message, a flag change (UNSEEN
+    // alone), an expunge; and what a poll asks for with CONDSTORE.
+    row("status notify new message",
+        "* STATUS Archive (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 17 UNSEEN 1)\r\n",
+        "STATUS Archive m=1 r=- n=2 v=17 u=1 hms=-");
+    row("status notify flag change", "* STATUS \"Lists/Heron dev\" (UNSEEN 0)\r\n",
+        "STATUS Lists/Heron dev m=- r=- n=- v=- u=0 hms=-");
+    row("status notify expunge", "* STATUS Archive (MESSAGES 0 UIDNEXT 2 UNSEEN 0)\r\n",
+        "STATUS Archive m=0 r=- n=2 v=- u=0 hms=-");
+    row("status poll with highestmodseq",
+        "* STATUS Sent (UNSEEN 0 MESSAGES 4 UIDNEXT 5 HIGHESTMODSEQ 12)\r\n",
+        "STATUS Sent m=4 r=- n=5 v=- u=0 hms=12");
     row("status literal name", "* STATUS {3}\r\nA B (MESSAGES 1)\r\n",
         "STATUS A B m=1 r=- n=- v=- u=- hms=-");
 
@@ -350,6 +368,8 @@ void TestImapParser::malformed_data()
     QTest::newRow("bodystructure size beyond 64 bits")
             << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" "
                           "99999999999999999999 1))\r\n");
+    QTest::newRow("badevent without list") << QByteArray("a1 NO [BADEVENT] x\r\n");
+    QTest::newRow("badevent not a list") << QByteArray("a1 NO [BADEVENT MessageNew] x\r\n");
     QTest::newRow("no line end") << QByteArray("* 3 EXISTS");
     QTest::newRow("status odd") << QByteArray("* STATUS INBOX (MESSAGES)\r\n");
     QTest::newRow("list no delimiter") << QByteArray("* LIST ()\r\n");

@@ -7,8 +7,10 @@
 #include "imap/tasks/imapmailboxtask.h"
 #include "imap/tasks/imapmovetask.h"
 #include "imap/tasks/imapnamespacetask.h"
+#include "imap/tasks/imapnotifytask.h"
 #include "imap/tasks/imapsearchtask.h"
 #include "imap/tasks/imapselecttask.h"
+#include "imap/tasks/imapstatustask.h"
 #include "imap/tasks/imapstoretask.h"
 
 #include "faketransport.h"
@@ -67,6 +69,11 @@ private Q_SLOTS:
     void list_data();
     void list();
     void namespaces();
+    void notifyThenUnsolicitedStatus();
+    void notifyRefused();
+    void notifyNotOffered();
+    void status_data();
+    void status();
     void selectWithQresync();
     void selectModSeqOnlyWhenAdvertised_data();
     void selectModSeqOnlyWhenAdvertised();
@@ -184,6 +191,109 @@ void TestImapTasks::namespaces()
     QCOMPARE(task.namespaces().personal.size(), 1);
     QCOMPARE(task.namespaces().personal.at(0).prefix, QByteArray("INBOX."));
     QCOMPARE(task.namespaces().personal.at(0).delimiter, QByteArray("."));
+}
+
+void TestImapTasks::notifyThenUnsolicitedStatus()
+{
+    // What Dovecot sends once NOTIFY is set: a STATUS per change in a mailbox not selected, and
+    // later an overflow when it gives up.
+    Session s("NOTIFY IDLE",
+              {"C: h2 NOTIFY SET (selected-delayed (MessageNew MessageExpunge FlagChange)) "
+               "(personal (MessageNew MessageExpunge FlagChange))",
+               "S: h2 OK NOTIFY completed",
+               "S: * STATUS Archive (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 7 UNSEEN 1)",
+               "S: * STATUS Archive (UNSEEN 0)", "S: * OK [NOTIFICATIONOVERFLOW] Too many changes"});
+    QSignalSpy statuses(&s.connection, &ImapConnection::mailboxStatusReceived);
+    QSignalSpy overflow(&s.connection, &ImapConnection::notificationOverflow);
+    ImapNotifyTask task(&s.connection, ImapNotifyTask::Mode::AllPersonal);
+    QVERIFY2(run(&task), qPrintable(s.server->status()));
+    QCOMPARE(task.state(), ImapNotifyTask::State::Done);
+    QTRY_COMPARE(statuses.size(), 2);
+    const auto first = statuses.at(0).at(0).value<ImapMailboxStatus>();
+    QCOMPARE(first.name, QByteArray("Archive"));
+    QCOMPARE(first.messages, std::optional<quint32>(1));
+    QCOMPARE(first.unseen, std::optional<quint32>(1));
+    QCOMPARE(first.uidNext, std::optional<quint32>(2));
+    const auto second = statuses.at(1).at(0).value<ImapMailboxStatus>();
+    QCOMPARE(second.unseen, std::optional<quint32>(0));
+    QVERIFY(!second.messages);
+    QTRY_COMPARE(overflow.size(), 1);
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+}
+
+void TestImapTasks::notifyRefused()
+{
+    Session s("NOTIFY",
+              {"C: h2 NOTIFY SET (selected-delayed (MessageNew MessageExpunge FlagChange)) "
+               "(personal (MessageNew MessageExpunge FlagChange))",
+               "S: h2 NO [BADEVENT (MessageNew MessageExpunge)] FlagChange not supported"});
+    ImapNotifyTask task(&s.connection, ImapNotifyTask::Mode::AllPersonal);
+    QVERIFY(!run(&task));
+    QCOMPARE(task.state(), ImapNotifyTask::State::Failed);
+    QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+}
+
+void TestImapTasks::notifyNotOffered()
+{
+    // Nothing is sent to a server that does not announce NOTIFY.
+    Session s("IDLE", {});
+    ImapNotifyTask task(&s.connection, ImapNotifyTask::Mode::AllPersonal);
+    QVERIFY(!run(&task));
+    QCOMPARE(task.state(), ImapNotifyTask::State::Failed);
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+}
+
+void TestImapTasks::status_data()
+{
+    QTest::addColumn<QByteArray>("caps");
+    QTest::addColumn<QList<QByteArray>>("script");
+    QTest::addColumn<QByteArray>("mailbox");
+    QTest::addColumn<int>("messages");
+    QTest::addColumn<int>("unseen");
+    QTest::addColumn<qint64>("modseq");
+
+    QTest::newRow("condstore")
+            << QByteArray("CONDSTORE")
+            << QList<QByteArray> {"C: h2 STATUS Archive (MESSAGES UNSEEN UIDNEXT HIGHESTMODSEQ)",
+                                  "S: * STATUS Archive (MESSAGES 4 UNSEEN 1 UIDNEXT 9 "
+                                  "HIGHESTMODSEQ 31)",
+                                  "S: h2 OK done"}
+            << QByteArray("Archive") << 4 << 1 << qint64(31);
+    QTest::newRow("plain")
+            << QByteArray("IDLE")
+            << QList<QByteArray> {"C: h2 STATUS \"Lists/Heron dev\" (MESSAGES UNSEEN UIDNEXT)",
+                                  "S: * STATUS \"Lists/Heron dev\" (MESSAGES 2 UNSEEN 0 UIDNEXT 3)",
+                                  "S: h2 OK done"}
+            << QByteArray("Lists/Heron dev") << 2 << 0 << qint64(-1);
+    // Another mailbox's STATUS (NOTIFY's, unasked) is not this answer.
+    QTest::newRow("other mailbox first")
+            << QByteArray("IDLE")
+            << QList<QByteArray> {"C: h2 STATUS Sent (MESSAGES UNSEEN UIDNEXT)",
+                                  "S: * STATUS Junk (MESSAGES 8 UNSEEN 8 UIDNEXT 9)",
+                                  "S: * STATUS Sent (MESSAGES 5 UNSEEN 0 UIDNEXT 6)",
+                                  "S: h2 OK done"}
+            << QByteArray("Sent") << 5 << 0 << qint64(-1);
+}
+
+void TestImapTasks::status()
+{
+    QFETCH(QByteArray, caps);
+    QFETCH(QList<QByteArray>, script);
+    QFETCH(QByteArray, mailbox);
+    QFETCH(int, messages);
+    QFETCH(int, unseen);
+    QFETCH(qint64, modseq);
+    Session s(caps, script);
+    ImapStatusTask task(&s.connection, mailbox);
+    QVERIFY2(run(&task), qPrintable(s.server->status()));
+    QCOMPARE(task.status().name, mailbox);
+    QCOMPARE(task.status().messages, std::optional<quint32>(messages));
+    QCOMPARE(task.status().unseen, std::optional<quint32>(unseen));
+    if (modseq < 0)
+        QVERIFY(!task.status().highestModSeq);
+    else
+        QCOMPARE(task.status().highestModSeq, std::optional<quint64>(modseq));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
 }
 
 void TestImapTasks::selectWithQresync()
