@@ -14,4 +14,5 @@ struct BenchServer
     QList<QSslCertificate> ca; // trusted in addition to the system's
     QString user;
     QString password;
+    bool compress = true; // COMPRESS=DEFLATE where offered
 };

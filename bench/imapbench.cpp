@@ -79,6 +79,7 @@ std::unique_ptr<Session> openSession(const BenchServer &server, QString *error)
     settings.security = server.implicit ? Security::ImplicitTls : Security::StartTls;
     settings.username = server.user;
     settings.password = server.password;
+    settings.compress = server.compress;
     bool ready = false;
     bool failed = false;
     QObject::connect(session->connection.get(), &ImapConnection::ready, session->connection.get(),
@@ -106,9 +107,19 @@ struct SyncTuning
     int depth = 0;
 };
 
+// The bytes the connection exchanged over the link (after compression) during the last
+// timedSync().
+struct WireBytes
+{
+    qint64 read = 0;
+    qint64 written = 0;
+};
+WireBytes lastSyncWire;
+
 double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
                  const SyncTuning &tuning, QByteArray *method, QString *error)
 {
+    const WireBytes before {connection->wireBytesRead(), connection->wireBytesWritten()};
     FolderSync sync(connection, store, folderId);
     if (tuning.batch > 0)
         sync.setBatchSizes(qMin(50, tuning.batch), tuning.batch);
@@ -128,6 +139,8 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
     if (!finished)
         loop.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    lastSyncWire = {connection->wireBytesRead() - before.read,
+                    connection->wireBytesWritten() - before.written};
     *method = sync.method();
     if (result.isError()) {
         *error = result.toString();
@@ -269,10 +282,14 @@ QString figure(double value, int decimals = 3)
 
 } // namespace
 
-int runImapBench(const QStringList &args)
+int runImapBench(const QStringList &arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // The flags without a value; the rest are --name value pairs.
+    QStringList args = arguments;
+    const bool noCompress = args.removeAll(QStringLiteral("--no-compress")) > 0;
+    const bool coldOnly = args.removeAll(QStringLiteral("--cold-only")) > 0;
     const QHash<QString, QString> o = Bench::parseOptions(args);
     for (const char *key : {"host", "port", "tls", "user", "folder"}) {
         if (!o.contains(QLatin1String(key))) {
@@ -289,6 +306,7 @@ int runImapBench(const QStringList &args)
         server.ca = QSslCertificate::fromPath(o.value(QStringLiteral("ca")));
     server.user = o.value(QStringLiteral("user"));
     server.password = qEnvironmentVariable("HERON_BENCH_PASSWORD");
+    server.compress = !noCompress;
     const QString folder = o.value(QStringLiteral("folder"));
     SyncTuning tuning;
     tuning.batch = o.value(QStringLiteral("batch")).toInt();
@@ -327,14 +345,48 @@ int runImapBench(const QStringList &args)
                                          &method, &error);
     if (coldSeconds < 0)
         return failWith(QStringLiteral("cold sync"), error);
+    const bool compressed = session->connection->isCompressed();
     session.reset();
     const int messages = store->messageCount(folderId).value();
     out << "messages " << messages << '\n';
+    out << "compressed " << (compressed ? 1 : 0) << '\n';
     out << "cold_sync_s " << figure(coldSeconds) << '\n';
     out << "cold_sync_cpu_s " << figure(cpuSeconds() - coldCpuStart) << '\n';
     out << "cold_sync_machine_busy_cores "
         << figure((machineBusySeconds() - coldBusyStart) / coldSeconds, 2) << '\n';
+    out << "cold_sync_wire_read_bytes " << lastSyncWire.read << '\n';
+    out << "cold_sync_wire_written_bytes " << lastSyncWire.written << '\n';
     out.flush();
+
+    // --cold-only: only first synchronisations, each into a new cache (--repeat N of them).
+    if (coldOnly) {
+        QList<double> colds = {coldSeconds};
+        QList<double> reads = {double(lastSyncWire.read)};
+        QList<double> writes = {double(lastSyncWire.written)};
+        const int runs = o.value(QStringLiteral("repeat")).toInt();
+        while (colds.size() < runs) {
+            QTemporaryDir again;
+            qint64 id = 0;
+            std::unique_ptr<MessageStore> fresh = emptyStore(again, folder, &id);
+            std::unique_ptr<Session> next = fresh ? openSession(server, &error) : nullptr;
+            if (!next)
+                return failWith(QStringLiteral("repeated cold sync"), error);
+            const double cold = timedSync(next->connection.get(), fresh.get(), id, tuning, &method,
+                                          &error);
+            if (cold < 0)
+                return failWith(QStringLiteral("repeated cold sync"), error);
+            colds.append(cold);
+            reads.append(double(lastSyncWire.read));
+            writes.append(double(lastSyncWire.written));
+        }
+        if (runs > 1) {
+            out << "runs " << colds.size() << '\n';
+            out << "cold_sync_median_s " << figure(median(colds)) << '\n';
+            out << "cold_sync_wire_read_median_bytes " << qint64(median(reads)) << '\n';
+            out << "cold_sync_wire_written_median_bytes " << qint64(median(writes)) << '\n';
+        }
+        return 0;
+    }
 
     // The full-text index follows the rows once the store is idle, as in the application: the
     // time until it has caught up (idle delay included) is a figure of its own, and it is over

@@ -3,6 +3,7 @@
 #include "parser/imapparser.h"
 
 #include "common/logging.h"
+#include "net/deflatestream.h"
 #include "net/transport.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,9 @@ void ImapConnection::open(const ImapConnectionSettings &settings)
     m_selected.clear();
     m_failedEmitted = false;
     m_idling = m_doneSent = false;
+    m_deflate.reset();
+    m_compressAsked = false;
+    m_wireBytesRead = m_wireBytesWritten = 0;
     setState(State::Connecting);
     m_transport->connectToHost(settings.host, settings.port, settings.security);
 }
@@ -186,7 +190,7 @@ void ImapConnection::writeCommand(Command &command)
     command.waitingContinuation = parts.size() > 1 || command.isIdle;
     if (command.command.name() == "LOGOUT")
         setState(State::LoggingOut);
-    m_transport->write(command.tag + ' ' + parts.first());
+    writeBytes(command.tag + ' ' + parts.first());
 }
 
 void ImapConnection::maybeStartIdle()
@@ -219,7 +223,7 @@ void ImapConnection::stopIdle()
     m_doneSent = true;
     m_idleTimer.stop();
     qCDebug(lcImap) << "C: DONE";
-    m_transport->write("DONE\r\n");
+    writeBytes("DONE\r\n");
 }
 
 void ImapConnection::onConnected()
@@ -240,12 +244,42 @@ void ImapConnection::onEncrypted()
 void ImapConnection::onReadyRead()
 {
     const QByteArray bytes = m_transport->readAll();
+    m_wireBytesRead += bytes.size();
     if (m_state == State::StartingTls || m_state == State::Disconnected)
         return; // nothing from the plain-text link counts once STARTTLS was accepted
-    m_framer.feed(bytes);
+    if (m_deflate)
+        m_deflate->feed(bytes);
+    else
+        m_framer.feed(bytes);
     if (m_processing)
         return;
     m_processing = true;
+    processInput();
+    m_processing = false;
+}
+
+void ImapConnection::processInput()
+{
+    // Under COMPRESS the input is inflated a slice at a time, each framed and handled before
+    // the next: what a small input may inflate to never sits in memory beyond the framer's
+    // limits.
+    constexpr qsizetype InflateSlice = 64 * 1024;
+    drainFramer();
+    while (m_deflate && m_state != State::Disconnected) {
+        const QByteArray plain = m_deflate->inflate(InflateSlice);
+        if (m_deflate->hasError()) {
+            fail(m_deflate->error());
+            return;
+        }
+        if (plain.isEmpty())
+            return;
+        m_framer.feed(plain);
+        drainFramer();
+    }
+}
+
+void ImapConnection::drainFramer()
+{
     QByteArray raw;
     while (m_state != State::Disconnected && m_state != State::StartingTls) {
         const ImapFramer::Status status = m_framer.next(&raw);
@@ -272,7 +306,6 @@ void ImapConnection::onReadyRead()
         }
         handleResponse(parsed.response);
     }
-    m_processing = false;
 }
 
 void ImapConnection::handleResponse(ImapResponse &response)
@@ -311,7 +344,7 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
         return;
     }
     const QList<QByteArray> &parts = c.command.parts();
-    m_transport->write(parts.at(c.nextPart));
+    writeBytes(parts.at(c.nextPart));
     ++c.nextPart;
     if (c.nextPart >= parts.size()) {
         c.waitingContinuation = false;
@@ -476,6 +509,7 @@ void ImapConnection::fail(const MailError &error)
     m_idling = false;
     m_selected.clear();
     m_framer.reset();
+    m_deflate.reset();
     QList<Command> pending = std::move(m_inflight);
     pending += std::move(m_queue);
     m_inflight.clear();

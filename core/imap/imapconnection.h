@@ -15,7 +15,9 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
+class DeflateStream;
 class Transport;
 
 // One IMAP session over a Transport: greeting, STARTTLS, CAPABILITY, authentication, ID and
@@ -37,6 +39,11 @@ class Transport;
 //
 // Handlers run synchronously while a response is processed; they may call send(). Signals of
 // the connection itself are emitted queued, so a slot may safely destroy or reuse the caller.
+//
+// COMPRESS: once logged in, when the settings ask for it, the server offers COMPRESS=DEFLATE
+// and the link is not compressed already, everything after the tagged OK is deflated both ways
+// (isCompressed()). The inflated bytes go through the framer's limits like any others, in
+// bounded slices; corrupt compressed data fails the connection.
 //
 // IDLE: with setIdleEnabled(true), a selected mailbox and nothing else to do, the connection
 // idles; new work sends DONE first; the IDLE is renewed before the server's 30 minute limit.
@@ -70,6 +77,12 @@ public:
     State state() const { return m_state; }
     bool isReady() const { return m_state == State::Ready; }
     Transport *transport() const { return m_transport; }
+    // COMPRESS=DEFLATE is active on the link.
+    bool isCompressed() const;
+    // Bytes exchanged with the transport since open(): what went over the link, compressed
+    // where COMPRESS is active (before TLS).
+    qint64 wireBytesRead() const { return m_wireBytesRead; }
+    qint64 wireBytesWritten() const { return m_wireBytesWritten; }
 
     // Capabilities in upper case, as last announced.
     QList<QByteArray> capabilities() const { return m_capabilities; }
@@ -137,6 +150,12 @@ private:
     void maybeStartIdle();
     void stopIdle();
 
+    // Every byte for the server goes through here (compressed when COMPRESS is active).
+    void writeBytes(const QByteArray &bytes);
+    // Frames, parses and handles what was read, inflating it first under COMPRESS.
+    void processInput();
+    void drainFramer();
+
     void onConnected();
     void onEncrypted();
     void onReadyRead();
@@ -158,6 +177,10 @@ private:
     ImapCommand loginCommand();
     void afterLogin(const ImapCommandResult &result);
     void setupExtensions();
+    // COMPRESS (imapconnectioncompress.cpp): whether to ask, asking, and switching the link.
+    bool shouldCompress() const;
+    void startCompression();
+    void activateCompression();
     void becomeReady();
 
     Transport *m_transport = nullptr;
@@ -178,4 +201,8 @@ private:
     bool m_failedEmitted = false;
     bool m_processing = false;
     QTimer m_idleTimer;
+    std::unique_ptr<DeflateStream> m_deflate;
+    bool m_compressAsked = false;
+    qint64 m_wireBytesRead = 0;
+    qint64 m_wireBytesWritten = 0;
 };

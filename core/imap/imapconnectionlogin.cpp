@@ -233,6 +233,10 @@ void ImapConnection::afterLogin(const ImapCommandResult &result)
 
 void ImapConnection::setupExtensions()
 {
+    if (shouldCompress()) {
+        startCompression(); // comes back here once the link is compressed (or refused)
+        return;
+    }
     QList<QByteArray> wanted;
     if (m_settings.enableExtensions && hasCapability("ENABLE")) {
         for (const char *ext : {"CONDSTORE", "QRESYNC", "UTF8=ACCEPT"}) {

@@ -32,6 +32,9 @@ struct ImapConnectionSettings
     // Once logged in, body sections larger than limits.spoolThreshold go to files here as they
     // arrive (ImapFetchSection::spool); empty keeps them in memory.
     QString spoolDirectory;
+    // COMPRESS=DEFLATE (RFC 4978) once logged in, when offered and the link is not compressed
+    // already.
+    bool compress = true;
     // IDLE is ended and restarted after this long (RFC 9051: before 30 minutes).
     int idleRenewMs = 28 * 60 * 1000;
 };

@@ -29,6 +29,17 @@ void ImapFramer::reset()
     m_error = MailError();
 }
 
+bool ImapFramer::takeUnframed(QByteArray *bytes)
+{
+    bool intact = !hasError() && !m_truncating && m_discardOwed == 0 && m_spoolOwed == 0
+                  && m_spooled.isEmpty();
+    for (const Ready &ready : std::as_const(m_ready))
+        intact = intact && !ready.truncated && ready.spooled.isEmpty();
+    *bytes = intact ? m_buffer.sliced(m_start) : QByteArray();
+    reset();
+    return intact;
+}
+
 void ImapFramer::setError(const QString &message, MailError::Kind kind)
 {
     m_error = MailError(kind, message);

@@ -83,6 +83,10 @@ public:
     // Bytes held that are not part of a returned response yet.
     qsizetype bufferedBytes() const { return m_buffer.size() - m_start; }
     void reset();
+    // Takes the bytes after the response last returned by next() and resets the framer (limits
+    // and spool directory stay): for a link that changes encoding there (COMPRESS). False when
+    // some of them were already cut, spooled or refused, so they cannot be handed back whole.
+    bool takeUnframed(QByteArray *bytes);
 
 private:
     struct Ready

@@ -146,6 +146,12 @@ bool SslTransport::isEncrypted() const
     return m_socket && m_socket->isEncrypted();
 }
 
+bool SslTransport::isCompressed() const
+{
+    return isEncrypted()
+           && !m_socket->sslConfiguration().testSslOption(QSsl::SslOptionDisableCompression);
+}
+
 qint64 SslTransport::bytesToWrite() const
 {
     return m_socket ? m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() : 0;

@@ -55,6 +55,9 @@ public:
     void discardPending() override;
     void close() override;
     bool isEncrypted() const override;
+    // Qt does not tell whether TLS compression was negotiated: it counts as possible when the
+    // configuration allows it (Qt disables it by default; OpenSSL 3 and TLS 1.3 lack it).
+    bool isCompressed() const override;
     qint64 bytesToWrite() const override;
     void answerTrust(bool trust) override;
 

@@ -29,6 +29,9 @@ public:
     virtual void discardPending() = 0;
     virtual void close() = 0;
     virtual bool isEncrypted() const = 0;
+    // The link compresses what it carries already (TLS compression), so compressing again on
+    // top (IMAP COMPRESS) would only cost time.
+    virtual bool isCompressed() const { return false; }
     // Bytes handed to write() not yet sent (under TLS: plain bytes not yet encrypted plus
     // encrypted bytes not yet on the wire); lets callers pace uploads and report progress.
     // bytesWritten() is emitted after each drop of this count, including the one that brings

@@ -551,6 +551,38 @@ private Q_SLOTS:
         QCOMPARE(out, QByteArray("A\r\n"));
     }
 
+    // The bytes after a response that switches the link's encoding (COMPRESS) come back whole,
+    // framed or not, and the framer starts over; cut bytes cannot come back.
+    void takeUnframed_data()
+    {
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("intact");
+        QTest::newRow("nothing") << QByteArray() << true;
+        QTest::newRow("part of a line") << QByteArray("\x01\x02 half") << true;
+        QTest::newRow("looks like lines") << QByteArray("* 1 EXISTS\r\n{3}\r\nab") << true;
+        QTest::newRow("a long field cut")
+                << QByteArray("* 1 FETCH (ENVELOPE (\"" + QByteArray(20000, 'x') + "\"))\r\n")
+                << false;
+    }
+    void takeUnframed()
+    {
+        QFETCH(QByteArray, after);
+        QFETCH(bool, intact);
+        ImapFramer framer;
+        framer.feed("h2 OK DEFLATE active\r\n" + after);
+        QByteArray out;
+        QCOMPARE(framer.next(&out), ImapFramer::Status::Response);
+        QCOMPARE(out, QByteArray("h2 OK DEFLATE active\r\n"));
+        QByteArray taken;
+        QCOMPARE(framer.takeUnframed(&taken), intact);
+        if (intact)
+            QCOMPARE(taken, after);
+        QCOMPARE(framer.bufferedBytes(), qsizetype(0));
+        framer.feed("* OK next\r\n");
+        QCOMPARE(framer.next(&out), ImapFramer::Status::Response);
+        QCOMPARE(out, QByteArray("* OK next\r\n"));
+    }
+
     // A 32 MB literal arriving in 1 KB reads, as under TLS: linear work keeps this well
     // under a second; rescanning the buffer on each read would take minutes.
     void largeLiteralInSmallReadsIsLinear()

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void fetchMetadataOfSeededFolder();
     void folderLifecycle();
     void appendAndMove();
+    void compressedSession_data();
+    void compressedSession();
 
 private:
     struct Session
@@ -41,7 +43,7 @@ private:
         ImapConnection connection {&transport};
     };
     std::unique_ptr<Session> open(Security security = Security::ImplicitTls,
-                                  const QString &password = {});
+                                  const QString &password = {}, bool compress = true);
     bool run(ImapTask *task);
     QString doveadm(const QStringList &arguments);
     QString user() const { return m_stack.address(QStringLiteral("alice")); }
@@ -59,7 +61,8 @@ void TestImapRealServer::initTestCase()
 }
 
 std::unique_ptr<TestImapRealServer::Session> TestImapRealServer::open(Security security,
-                                                                      const QString &password)
+                                                                      const QString &password,
+                                                                      bool compress)
 {
     auto session = std::make_unique<Session>();
     session->transport.setCaCertificates(m_stack.caCertificates());
@@ -72,6 +75,7 @@ std::unique_ptr<TestImapRealServer::Session> TestImapRealServer::open(Security s
     settings.security = security;
     settings.username = user();
     settings.password = password.isEmpty() ? m_stack.password() : password;
+    settings.compress = compress;
     session->connection.open(settings);
     return session;
 }
@@ -245,6 +249,108 @@ void TestImapRealServer::appendAndMove()
         ImapMailboxTask remove(&session->connection, ImapMailboxTask::Operation::Delete, name);
         QVERIFY(run(&remove));
     }
+}
+
+void TestImapRealServer::compressedSession_data()
+{
+    QTest::addColumn<int>("security");
+    QTest::addColumn<bool>("compress");
+    QTest::newRow("implicit TLS, compressed") << int(Security::ImplicitTls) << true;
+    QTest::newRow("STARTTLS, compressed") << int(Security::StartTls) << true;
+    QTest::newRow("implicit TLS, not compressed") << int(Security::ImplicitTls) << false;
+}
+
+// A whole session over COMPRESS=DEFLATE: login, the metadata of a folder, a large body, an
+// APPEND (a literal), a synchronizing literal, IDLE; the same without compression for figures.
+void TestImapRealServer::compressedSession()
+{
+    QFETCH(int, security);
+    QFETCH(bool, compress);
+    auto session = open(Security(security), {}, compress);
+    ImapConnection &c = session->connection;
+    QSignalSpy ready(&c, &ImapConnection::ready);
+    QSignalSpy failed(&c, &ImapConnection::failed);
+    QVERIFY2(ready.wait(20000),
+             failed.isEmpty() ? "timeout"
+                              : qPrintable(failed.at(0).at(0).value<MailError>().toString()));
+    QVERIFY(c.hasCapability("COMPRESS=DEFLATE"));
+    QCOMPARE(c.isCompressed(), compress);
+    // The set-up after COMPRESS went through it: ID answered, extensions enabled.
+    QVERIFY(!c.serverId().isEmpty());
+    QVERIFY(c.isEnabled("QRESYNC"));
+
+    // Every message's metadata of a folder.
+    ImapSelectTask select(&c, "Seeded1000", true);
+    QVERIFY(run(&select));
+    QCOMPARE(select.exists(), 1000u);
+    ImapSearchTask search(&c, "ALL");
+    QVERIFY(run(&search));
+    const qint64 readBefore = c.wireBytesRead();
+    ImapFetchMetadataTask fetch(&c, search.uids());
+    QVERIFY(run(&fetch));
+    QCOMPARE(fetch.messages().size(), 1000);
+    for (const ImapFetch &f : fetch.messages())
+        QVERIFY(f.uid && f.size && f.envelope && f.bodyStructure);
+    qInfo("metadata of 1000 messages: %lld bytes read on the link (%s)",
+          c.wireBytesRead() - readBefore, compress ? "compressed" : "not compressed");
+
+    // APPEND of a 3 MB message (a literal), then its body back whole.
+    const QByteArray token = QUuid::createUuid().toByteArray(QUuid::Id128);
+    const QByteArray folder = "HeronZ-" + token.left(8);
+    ImapMailboxTask create(&c, ImapMailboxTask::Operation::Create, folder);
+    QVERIFY(run(&create));
+    QByteArray body;
+    for (int i = 0; body.size() < 3 * 1024 * 1024; ++i)
+        body += "Line " + QByteArray::number(i) + " of the large body, token " + token + "\r\n";
+    const QByteArray message = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: "
+                               "large "
+                               + token + "\r\n\r\n" + body;
+    ImapAppendTask append(&c, folder, message);
+    QVERIFY(run(&append));
+    QVERIFY(append.uid() != 0);
+    ImapSelectTask selectNew(&c, folder);
+    QVERIFY(run(&selectNew));
+    QCOMPARE(selectNew.exists(), 1u);
+    ImapFetchPartTask part(&c, append.uid(), "TEXT");
+    QVERIFY(run(&part));
+    QCOMPARE(part.data().size(), body.size());
+    QVERIFY(part.data() == body);
+
+    // A synchronizing literal: the client waits for the server's continuation.
+    bool searched = false;
+    QList<quint32> found;
+    c.send(
+            ImapCommand({"UID SEARCH SUBJECT {5}\r\n", "large\r\n"}), this,
+            [&](const ImapCommandResult &r) { searched = r.isOk(); },
+            [&](ImapResponse &r) {
+                if (r.type() != ImapResponse::Type::Search)
+                    return false;
+                found = r.search().numbers;
+                return true;
+            });
+    QTRY_VERIFY_WITH_TIMEOUT(searched, 20000);
+    QCOMPARE(found, QList<quint32> {append.uid()});
+
+    // IDLE: a message added by another session shows up.
+    QSignalSpy exists(&c, &ImapConnection::existsReceived);
+    QSignalSpy idling(&c, &ImapConnection::idleStarted);
+    c.setIdleEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(idling.size() >= 1, 20000);
+    {
+        auto other = open(Security::ImplicitTls, {}, false);
+        ImapAppendTask second(&other->connection, folder, message.left(2000));
+        QVERIFY(run(&second));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!exists.isEmpty(), 30000);
+    QCOMPARE(exists.last().first().toUInt(), 2u);
+    c.setIdleEnabled(false);
+
+    ImapMailboxTask remove(&c, ImapMailboxTask::Operation::Delete, folder);
+    QVERIFY(run(&remove));
+    QCOMPARE(c.isCompressed(), compress);
+    QCOMPARE(failed.size(), 0);
+    qInfo("session: %lld bytes read, %lld written on the link", c.wireBytesRead(),
+          c.wireBytesWritten());
 }
 
 QTEST_GUILESS_MAIN(TestImapRealServer)

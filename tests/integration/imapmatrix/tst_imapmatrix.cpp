@@ -332,6 +332,13 @@ void TestImapMatrix::capabilities()
     QCOMPARE(c.hasCapability("MOVE"), m_profile.move);
     QCOMPARE(c.hasCapability("SPECIAL-USE"), m_profile.specialUse);
     QCOMPARE(c.hasCapability("LIST-EXTENDED"), m_profile.listExtended);
+    // COMPRESS=DEFLATE is on exactly where offered; the full Dovecot offers it, the minimal one
+    // does not (and the flows here run over whichever it is).
+    QCOMPARE(c.isCompressed(), c.hasCapability("COMPRESS=DEFLATE"));
+    if (m_profile.name == u"dovecot")
+        QVERIFY(c.isCompressed());
+    if (m_profile.name == u"dovecot-minimal")
+        QVERIFY(!c.hasCapability("COMPRESS=DEFLATE"));
     // HIGHESTMODSEQ is used exactly when CONDSTORE or QRESYNC is offered.
     ImapSelectTask select(&c, "INBOX", true);
     QVERIFY(run(&select));
