@@ -4,6 +4,7 @@
 #include "composerdraft.h"
 #include "composerequest.h"
 #include "composerformatbar.h"
+#include "composerhtmlwriter.h"
 #include "composerwindow.h"
 #include "htmlcomposereditor.h"
 #include "identitylisteditor.h"
@@ -268,6 +269,58 @@ private Q_SLOTS:
         composer.formatBar()->quoteLessAction()->trigger();
         composer.formatBar()->quoteLessAction()->trigger(); // not below zero
         QVERIFY(composer.message().plainBody.startsWith(u"top\n> middle\ndeep"_s));
+    }
+
+    void plainQuotesBecomeQuoteLevelsAndComeBack()
+    {
+        // Plain to HTML: "> " lines become quotes (nested for "> > " and ">>"), not text that
+        // begins with ">"; HTML to plain gives the "> " lines back.
+        ComposerWindow composer;
+        composer.setAccounts({account(false)});
+        composer.fromCombo()->setCurrentIndex(2);
+        composer.show();
+        QVERIFY(!composer.isRichText());
+        const QString plain = u"Fine by me.\n\nBob wrote:\n> Shall we meet?\n>> When?\n> > At noon."
+                              "\n>\n> Bob\nThanks"_s;
+        composer.bodyEditor()->setPlainText(plain);
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(composer.isRichText());
+
+        QStringList texts;
+        QList<int> levels;
+        const QTextDocument *document = composer.bodyEditor()->document();
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            texts.append(block.text());
+            levels.append(ComposerHtmlWriter::quoteLevel(block.blockFormat()));
+        }
+        QCOMPARE(texts.mid(0, 9),
+                 (QStringList {u"Fine by me."_s, QString(), u"Bob wrote:"_s, u"Shall we meet?"_s,
+                               u"When?"_s, u"At noon."_s, QString(), u"Bob"_s, u"Thanks"_s}));
+        QCOMPARE(levels.mid(0, 9), (QList<int> {0, 0, 0, 1, 2, 2, 1, 1, 0}));
+        const OutgoingMessage m = composer.message();
+        QVERIFY2(!m.htmlBody.contains(u"&gt;"_s), qPrintable(m.htmlBody));
+        QVERIFY2(m.htmlBody.contains(u"<blockquote type=\"cite\"><div>Shall we meet?</div>"
+                                     "<blockquote type=\"cite\"><div>When?</div>"_s),
+                 qPrintable(m.htmlBody));
+        const QString quoted = u"Fine by me.\n\nBob wrote:\n> Shall we meet?\n> > When?\n> > At "
+                               "noon.\n>\n> Bob\nThanks"_s;
+        QVERIFY2(m.plainBody.startsWith(quoted), qPrintable(m.plainBody));
+
+        // Back to plain text: the quotes are "> " lines again.
+        QString asked;
+        answerNext(u"plainTextWarning"_s, QMessageBox::AcceptRole, &asked);
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(!composer.isRichText());
+        QVERIFY2(composer.bodyEditor()->toPlainText().startsWith(quoted),
+                 qPrintable(composer.bodyEditor()->toPlainText()));
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            QCOMPARE(ComposerHtmlWriter::quoteLevel(block.blockFormat()), 0);
+
+        // And to HTML once more: the same quotes.
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(composer.isRichText());
+        QCOMPARE(ComposerHtmlWriter::quoteLevel(document->findBlockByNumber(4).blockFormat()), 2);
+        QCOMPARE(document->findBlockByNumber(4).text(), u"When?"_s);
     }
 
     void nestedListsStayNested()
