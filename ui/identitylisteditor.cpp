@@ -64,11 +64,12 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     // not in the dialog's other fields.
     m_formatBar->setObjectName(QStringLiteral("signatureFormatBar"));
     m_formatBar->setHtmlMode(true);
-    m_formatBar->setIconSize(QSize(16, 16));
     for (QAction *action : m_formatBar->formatActions()) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_htmlSignature->addAction(action);
     }
+    // Every tool in sight, the picture too: the field is at least as wide as the bar.
+    m_formatBar->setMinimumWidth(m_formatBar->sizeHint().width());
     m_signatureError->setObjectName(QStringLiteral("signatureError"));
     m_signatureError->setWordWrap(true);
     m_signatureError->hide();

@@ -584,8 +584,12 @@ private Q_SLOTS:
         QCOMPARE(editor.findChildren<ComposerFormatBar *>(), QList<ComposerFormatBar *> {bar});
         QVERIFY(bar->isVisible());
         QVERIFY(!bar->actions().contains(bar->htmlAction()));
-        for (QAction *action : bar->formatActions())
+        for (QAction *action : bar->formatActions()) {
             QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+            // Each shown as a button, none behind the bar's overflow arrow.
+            QVERIFY2(bar->widgetForAction(action) && bar->widgetForAction(action)->isVisible(),
+                     qPrintable(action->objectName()));
+        }
 
         // Bold by the toolbar, italic by its key while the signature has the focus.
         HtmlComposerEditor *signature = editor.htmlSignatureField();
