@@ -85,5 +85,8 @@ ComposerDraft ComposerSource::draft(const MimePart &message, const QString &acco
     draft.inReplyTo = message.header("In-Reply-To").trimmed();
     draft.references = referencesOf(message);
     draft.forwardedMessageId = message.header("X-Forwarded-Message-Id").trimmed();
+    // Content-Language (RFC 3282) may list several; the first is the one it was checked in.
+    const QByteArray language = message.header("Content-Language").split(',').constFirst();
+    draft.spellingLanguage = QString::fromLatin1(language.trimmed()).replace(u'-', u'_');
     return draft;
 }

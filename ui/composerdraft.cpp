@@ -39,6 +39,7 @@ QJsonObject ComposerDraft::toJson() const
             {QStringLiteral("subject"), subject},
             {QStringLiteral("body"), body},
             {QStringLiteral("richText"), richText},
+            {QStringLiteral("spellingLanguage"), spellingLanguage},
             {QStringLiteral("attachments"), QJsonArray::fromStringList(attachments)},
             {QStringLiteral("dataAttachments"), data},
             {QStringLiteral("inlineImages"), images},
@@ -60,6 +61,7 @@ ComposerDraft ComposerDraft::fromJson(const QJsonObject &json)
     d.subject = json.value(QStringLiteral("subject")).toString();
     d.body = json.value(QStringLiteral("body")).toString();
     d.richText = json.value(QStringLiteral("richText")).toBool();
+    d.spellingLanguage = json.value(QStringLiteral("spellingLanguage")).toString();
     for (const QJsonValue &path : json.value(QStringLiteral("attachments")).toArray())
         d.attachments.append(path.toString());
     for (const QJsonValue &value : json.value(QStringLiteral("dataAttachments")).toArray()) {

@@ -21,6 +21,8 @@ struct ComposerDraft
     QString subject;
     QString body; // plain text, or HTML when richText
     bool richText = false;
+    // The spelling language chosen for the message ("de_DE"); empty: the sender's default.
+    QString spellingLanguage;
     QStringList attachments; // local file paths
     QList<OutgoingAttachment> dataAttachments; // held as data: name, type and bytes
     QList<OutgoingAttachment> inlineImages; // the pictures of an HTML body, by content id

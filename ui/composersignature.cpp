@@ -1,7 +1,9 @@
 #include "composersignature.h"
 
+#include "htmlcomposereditor.h"
 #include "messagequoter.h"
 #include "mime/pastedhtml.h"
+#include "signatureimages.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
@@ -32,11 +34,18 @@ QString ComposerSignature::block(const QString &signature)
     return separator + text;
 }
 
-QString ComposerSignature::htmlOf(const Identity &identity)
+QString ComposerSignature::htmlOf(const Identity &identity, QList<OutgoingAttachment> *images)
 {
-    const QString html = PastedHtml::clean(identity.htmlSignature);
+    // Cleaned as pasted HTML is, which keeps no picture: they are taken out before and put
+    // back after, as references to parts of the message.
+    QList<OutgoingAttachment> pictures;
+    const QString cleaned = PastedHtml::clean(
+            SignatureImages::extract(identity.htmlSignature, &pictures));
+    const QString html = SignatureImages::insertReferences(cleaned, pictures);
     if (QTextDocumentFragment::fromHtml(html).toPlainText().trimmed().isEmpty())
         return {};
+    if (images)
+        *images = pictures;
     return html;
 }
 
@@ -45,9 +54,11 @@ bool ComposerSignature::isRich() const
     return m_editor->acceptRichText();
 }
 
-bool ComposerSignature::insertBlock(QTextCursor *cursor, const Identity &identity, bool rich)
+bool ComposerSignature::insertBlock(QTextCursor *cursor, const Identity &identity, bool rich,
+                                    QTextEdit *editor)
 {
-    const QString html = rich ? htmlOf(identity) : QString();
+    QList<OutgoingAttachment> images;
+    const QString html = rich ? htmlOf(identity, &images) : QString();
     if (html.isEmpty()) {
         const QString text = block(identity.signature);
         if (text.isEmpty())
@@ -56,6 +67,10 @@ bool ComposerSignature::insertBlock(QTextCursor *cursor, const Identity &identit
         return true;
     }
     cursor->insertText(separator, QTextCharFormat());
+    if (auto *htmlEditor = qobject_cast<HtmlComposerEditor *>(editor)) {
+        for (const OutgoingAttachment &image : std::as_const(images))
+            htmlEditor->addInlineImage(image);
+    }
     cursor->insertHtml(html);
     // Text that followed (a quote header) stays on a line of its own.
     if (!cursor->atBlockEnd())
@@ -87,7 +102,7 @@ void ComposerSignature::insert(int position, const Identity &identity)
     at.setPosition(qBound(0, position, m_editor->document()->characterCount() - 1));
     const int start = at.position();
     at.beginEditBlock();
-    insertBlock(&at, identity, isRich());
+    insertBlock(&at, identity, isRich(), m_editor);
     at.endEditBlock();
     const int end = at.position();
     track(start, end);
@@ -107,7 +122,7 @@ void ComposerSignature::replace(const Identity &identity)
     QTextCursor at = m_cursor;
     at.beginEditBlock();
     at.removeSelectedText();
-    insertBlock(&at, identity, isRich());
+    insertBlock(&at, identity, isRich(), m_editor);
     at.endEditBlock();
     const int newEnd = at.position();
     track(start, newEnd);
@@ -140,7 +155,7 @@ bool ComposerSignature::adopt(const Identity &identity)
     // The block as it reads once inserted, made the same way in a scratch document.
     QTextDocument scratch;
     QTextCursor cursor(&scratch);
-    if (!insertBlock(&cursor, identity, isRich()))
+    if (!insertBlock(&cursor, identity, isRich(), nullptr))
         return false;
     const QString text = scratch.toPlainText();
     // Only above the quoted or forwarded message: a copy of the signature in there is never the

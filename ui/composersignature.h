@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/identity.h"
+#include "mime/outgoingmessage.h"
 
 #include <QString>
 #include <QTextCursor>
@@ -13,7 +14,8 @@ class QTextEdit;
 // text ends, above any quote or forwarded message, and follows the text around it as the user
 // types. Changing the sender replaces the block it put there, as long as the user left it as it
 // was; one the user edited or deleted is the user's and stays as it is. There is never more
-// than one.
+// than one. The pictures of an HTML signature (SignatureImages) become inline images of the
+// body, sent as cid: parts, when the editor is an HtmlComposerEditor.
 class ComposerSignature
 {
 public:
@@ -23,8 +25,8 @@ public:
     // the signature. Empty for an empty signature.
     static QString block(const QString &signature);
     // The HTML put after the separator for identity in an HTML body; empty when the plain
-    // signature is used there.
-    static QString htmlOf(const Identity &identity);
+    // signature is used there. Its pictures are referenced as cid:, each part of images.
+    static QString htmlOf(const Identity &identity, QList<OutgoingAttachment> *images = nullptr);
 
     // After the body was replaced: puts identity's block at position (the end of the text the
     // user writes), forgetting any block of the earlier body. The text cursor stays where it was.
@@ -47,8 +49,10 @@ private:
     int quoteStart() const;
     void track(int start, int end);
     bool isRich() const;
-    // Inserts identity's block at cursor; returns false when there is nothing to insert.
-    static bool insertBlock(QTextCursor *cursor, const Identity &identity, bool rich);
+    // Inserts identity's block at cursor; returns false when there is nothing to insert. The
+    // pictures of an HTML signature are made known to editor (none: they show as nothing).
+    static bool insertBlock(QTextCursor *cursor, const Identity &identity, bool rich,
+                            QTextEdit *editor);
 
     QTextEdit *m_editor;
     QTextCursor m_cursor; // selects the block; collapsed where one would go when it is empty

@@ -176,6 +176,7 @@ ComposerWindow::ComposerWindow(QWidget *parent)
 
     // Spelling in the language of the sender, else the system's (a toolbar of its own).
     m_spelling = new ComposerSpelling(this, m_body);
+    m_spelling->setSubjectField(m_subject);
     connect(m_from, &QComboBox::currentIndexChanged, this,
             [this] { m_spelling->setPreferredLanguage(selectedIdentity().language); });
 
@@ -339,6 +340,7 @@ void ComposerWindow::switchFormat(bool html)
     const Identity identity = selectedIdentity();
     if (html) {
         showFormat(true);
+        m_body->quotePlainLines(); // "> " lines become quotes, not text beginning with ">"
         m_signature->replace(identity); // the plain signature becomes the HTML one
         return;
     }
@@ -491,6 +493,7 @@ OutgoingMessage ComposerWindow::message() const
     message.inReplyTo = m_inReplyTo;
     message.references = m_references;
     message.forwardedMessageId = m_forwardedMessageId;
+    message.language = m_spelling->language(); // sent, and kept with a draft on the server
     return message;
 }
 
@@ -641,6 +644,7 @@ ComposerDraft ComposerWindow::draft() const
     d.bcc = m_bcc->text();
     d.subject = m_subject->text();
     d.richText = m_richText;
+    d.spellingLanguage = m_spelling->language();
     d.body = m_richText ? m_body->composedHtml() : m_body->toPlainText();
     if (m_richText)
         d.inlineImages = m_body->inlineImages();
@@ -683,6 +687,8 @@ void ComposerWindow::fillFromDraft(const ComposerDraft &draft)
             && m_from->itemText(i) == draft.from)
             m_from->setCurrentIndex(i);
     }
+    // The language the message was being written in, whatever the sender's would be.
+    m_spelling->restoreLanguage(draft.spellingLanguage);
     m_to->setText(draft.to);
     m_cc->setText(draft.cc);
     m_bcc->setText(draft.bcc);

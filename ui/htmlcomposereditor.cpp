@@ -147,6 +147,32 @@ void HtmlComposerEditor::changeQuoteLevel(int delta)
     cursor.endEditBlock();
 }
 
+void HtmlComposerEditor::quotePlainLines()
+{
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        const QString text = block.text();
+        int level = 0;
+        int end = 0; // of the marks: each ">" with the blank after it
+        while (end < text.size() && text.at(end) == QLatin1Char('>')) {
+            ++level;
+            ++end;
+            if (end < text.size() && text.at(end) == QLatin1Char(' '))
+                ++end;
+        }
+        if (level == 0)
+            continue;
+        QTextCursor marks(block);
+        marks.setPosition(block.position() + end, QTextCursor::KeepAnchor);
+        marks.removeSelectedText();
+        QTextBlockFormat format = marks.blockFormat();
+        ComposerHtmlWriter::setQuoteLevel(&format, ComposerHtmlWriter::quoteLevel(format) + level);
+        marks.setBlockFormat(format);
+    }
+    edit.endEditBlock();
+}
+
 void HtmlComposerEditor::setLink(const QString &text, const QUrl &url)
 {
     QTextCursor cursor = textCursor();

@@ -33,6 +33,9 @@ public:
 
     // The quote level of the blocks of the selection (of the cursor's block) goes up or down.
     void changeQuoteLevel(int delta);
+    // Turns the marks of lines quoted in plain text ("> ", nested "> > " or ">> ") into quote
+    // levels, as when a plain-text message becomes HTML.
+    void quotePlainLines();
     // Makes the selection (or text, inserted at the cursor when nothing is selected) a link.
     void setLink(const QString &text, const QUrl &url);
 

@@ -2,10 +2,13 @@
 #include "colourscheme.h"
 
 #include "addresslist.h"
+#include "composerformatbar.h"
 #include "composerhtmlwriter.h"
 #include "htmlcomposereditor.h"
+#include "signatureimages.h"
 #include "spellchecker.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -25,6 +28,8 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     , m_language(new QComboBox)
     , m_signature(new QPlainTextEdit)
     , m_htmlSignature(new HtmlComposerEditor)
+    , m_formatBar(new ComposerFormatBar(m_htmlSignature))
+    , m_signatureError(new QLabel)
     , m_add(new QPushButton(tr("A&dd")))
     , m_remove(new QPushButton(tr("&Remove")))
     , m_default(new QPushButton(tr("Make De&fault")))
@@ -54,9 +59,26 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     m_htmlSignature->setPlaceholderText(
             tr("Put under messages written in HTML: paste or type it with its formatting. "
                "Empty: the signature above"));
-    m_htmlSignature->setMaximumHeight(80);
+    m_htmlSignature->setMaximumHeight(100);
+    // The composer's tools, always in HTML mode. Their keys work while the signature is edited,
+    // not in the dialog's other fields.
+    m_formatBar->setObjectName(QStringLiteral("signatureFormatBar"));
+    m_formatBar->setHtmlMode(true);
+    for (QAction *action : m_formatBar->formatActions()) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_htmlSignature->addAction(action);
+    }
+    // Every tool in sight, the picture too: the field is at least as wide as the bar.
+    m_formatBar->setMinimumWidth(m_formatBar->sizeHint().width());
+    m_signatureError->setObjectName(QStringLiteral("signatureError"));
+    m_signatureError->setWordWrap(true);
+    m_signatureError->hide();
+    connect(m_formatBar, &ComposerFormatBar::problem, this, [this](const QString &text) {
+        m_signatureError->setText(text);
+        m_signatureError->show();
+    });
     m_list->setMaximumHeight(80);
-    for (QLabel *label : {m_addressError, m_replyToError}) {
+    for (QLabel *label : {m_addressError, m_replyToError, m_signatureError}) {
         label->setStyleSheet(ColourScheme::cssColour(ColourScheme::error(palette())));
         label->setWordWrap(true);
         label->hide();
@@ -81,7 +103,14 @@ IdentityListEditor::IdentityListEditor(QWidget *parent)
     form->addRow(tr("Re&ply to:"), m_replyTo);
     form->addRow(QString(), m_replyToError);
     form->addRow(tr("Si&gnature:"), m_signature);
-    form->addRow(tr("HTML signa&ture:"), m_htmlSignature);
+    auto *htmlSignature = new QVBoxLayout;
+    htmlSignature->setSpacing(0);
+    htmlSignature->addWidget(m_formatBar);
+    htmlSignature->addWidget(m_htmlSignature);
+    htmlSignature->addWidget(m_signatureError);
+    form->addRow(tr("HTML signa&ture:"), htmlSignature);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(htmlSignature)))
+        label->setBuddy(m_htmlSignature);
     form->addRow(tr("Lang&uage:"), m_language);
 
     auto *layout = new QVBoxLayout(this);
@@ -176,7 +205,15 @@ void IdentityListEditor::showCurrent()
     m_address->setText(identity.address);
     m_replyTo->setText(identity.replyTo);
     m_signature->setPlainText(identity.signature);
-    m_htmlSignature->setHtml(identity.htmlSignature);
+    // Its pictures, kept in it as data: URLs, are inline images while it is edited.
+    QList<OutgoingAttachment> images;
+    m_htmlSignature->setHtml(
+            SignatureImages::insertReferences(SignatureImages::extract(identity.htmlSignature,
+                                                                       &images),
+                                              images));
+    for (const OutgoingAttachment &image : std::as_const(images))
+        m_htmlSignature->addInlineImage(image);
+    m_signatureError->hide();
     if (m_language->findData(identity.language) < 0) // set, but no dictionary installed
         m_language->addItem(identity.language, identity.language);
     m_language->setCurrentIndex(m_language->findData(identity.language));
@@ -203,7 +240,9 @@ void IdentityListEditor::storeField()
     identity.signature = m_signature->toPlainText();
     identity.htmlSignature = m_htmlSignature->toPlainText().trimmed().isEmpty()
                                      ? QString()
-                                     : ComposerHtmlWriter::writeBody(m_htmlSignature->document());
+                                     : SignatureImages::embed(ComposerHtmlWriter::writeBody(
+                                                                      m_htmlSignature->document()),
+                                                              m_htmlSignature->inlineImages());
     identity.language = m_language->currentData().toString();
     if (QListWidgetItem *item = m_list->item(m_current))
         item->setText(itemText(m_current));

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class ComposerFormatBar;
 class QComboBox;
 class HtmlComposerEditor;
 class QLabel;
@@ -16,6 +17,8 @@ class QPushButton;
 // Edits the sender identities of one account: a list (the default first, marked so), buttons
 // to add, remove and make default, and the fields of the identity selected in the list (name,
 // address, reply-to address, plain and HTML signature). There is always at least one identity.
+// The HTML signature is written with the composer's formatting tools (ComposerFormatBar), and
+// its pictures are kept in it (SignatureImages).
 class IdentityListEditor : public QWidget
 {
     Q_OBJECT
@@ -45,6 +48,8 @@ public:
     QPlainTextEdit *signatureField() const { return m_signature; }
     // The formatted signature of HTML messages (paste or type; empty: the plain one is used).
     HtmlComposerEditor *htmlSignatureField() const { return m_htmlSignature; }
+    // The composer's formatting tools, for the HTML signature (without the HTML switch).
+    ComposerFormatBar *htmlSignatureFormatBar() const { return m_formatBar; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
     QPushButton *defaultButton() const { return m_default; }
@@ -72,6 +77,8 @@ private:
     QComboBox *m_language;
     QPlainTextEdit *m_signature;
     HtmlComposerEditor *m_htmlSignature;
+    ComposerFormatBar *m_formatBar;
+    QLabel *m_signatureError;
     QPushButton *m_add;
     QPushButton *m_remove;
     QPushButton *m_default;

@@ -51,6 +51,24 @@ QByteArray cleanId(QByteArrayView id)
     return out;
 }
 
+// A language tag as RFC 5646 spells it ("de-DE"; "de_DE" as locales name it becomes that), or
+// empty when text is none.
+QByteArray languageTag(const QString &text)
+{
+    QByteArray tag = text.trimmed().toLatin1();
+    tag.replace('_', '-');
+    const QList<QByteArray> subtags = tag.split('-');
+    for (const QByteArray &subtag : subtags) {
+        if (subtag.isEmpty() || subtag.size() > 8)
+            return {};
+        for (const char c : subtag) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return {};
+        }
+    }
+    return tag;
+}
+
 QByteArray printableAscii(QByteArrayView value)
 {
     QByteArray out;
@@ -299,6 +317,8 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         m_writeBcc && !forwarded.isEmpty())
         h += foldHeader("X-Forwarded-Message-Id", forwarded);
     h += "MIME-Version: 1.0\r\n";
+    if (const QByteArray language = languageTag(m.language); !language.isEmpty())
+        h += foldHeader("Content-Language", language);
     if (!m_userAgent.isEmpty())
         h += foldHeader("User-Agent", printableAscii(m_userAgent));
 

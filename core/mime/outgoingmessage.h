@@ -46,6 +46,9 @@ struct OutgoingMessage
     // The message forwarded, with angle brackets; written into drafts only
     // (X-Forwarded-Message-Id), so that a draft opened again still knows what it forwards.
     QByteArray forwardedMessageId;
+    // The language the text is written in, as a language tag ("de-DE"): written as
+    // Content-Language (RFC 3282). Empty: none.
+    QString language;
     QDateTime date; // invalid: now
 
     // Every envelope recipient: To, Cc and Bcc.

@@ -1,5 +1,6 @@
 #include "operationqueue.h"
 
+#include "common/killpoint.h"
 #include "common/logging.h"
 #include "imap/imapcommandbuilder.h"
 #include "imap/imapconnection.h"
@@ -379,33 +380,55 @@ void OperationQueue::runAppend(const PendingOperation &operation)
         return;
     }
     // Is the message there already? (HEADER matches substrings; with its angle brackets a
-    // Message-ID is found only in itself.)
+    // Message-ID is found only in itself.) A copy Heron stored carries ownCopyField (an empty
+    // HEADER string matches every message that has the field): found alone, it is the copy of
+    // an earlier try that died before the journal forgot it, and says nothing of the server.
     select(folderId, [this, folderId, name, messageId] {
-        auto *search = new ImapSearchTask(
-                m_connection,
-                [messageId](ImapCommandBuilder &b) {
-                    b.atom("HEADER").astring("Message-ID").astring(messageId);
-                },
-                this);
-        whenDone<ImapSearchTask>(search, [this, folderId, name](ImapSearchTask *task) {
-            if (task->error() && isConnectionLost(task->error())) {
-                fail(task->error());
+        searchCopy(messageId, false, [this, folderId, name, messageId](bool serverFiled) {
+            if (serverFiled) {
+                Q_EMIT copyChecked(folderId, true);
+                complete();
                 return;
             }
-            // A server that cannot search gets the copy: better one too many than none.
-            const bool found = !task->error() && !task->uids().isEmpty();
-            Q_EMIT copyChecked(folderId, found);
-            if (found)
-                complete();
-            else
-                append(folderId, name, true);
+            searchCopy(messageId, true, [this, folderId, name](bool ownFiled) {
+                Q_EMIT copyChecked(folderId, false);
+                if (ownFiled)
+                    complete();
+                else
+                    append(folderId, name, true);
+            });
         });
+    });
+}
+
+void OperationQueue::searchCopy(const QByteArray &messageId, bool own,
+                                std::function<void(bool found)> then)
+{
+    auto *search = new ImapSearchTask(
+            m_connection,
+            [messageId, own](ImapCommandBuilder &b) {
+                b.atom("HEADER").astring("Message-ID").astring(messageId);
+                if (!own)
+                    b.atom("NOT");
+                b.atom("HEADER").astring(ownCopyField).string("");
+            },
+            this);
+    whenDone<ImapSearchTask>(search, [this, then](ImapSearchTask *task) {
+        if (task->error() && isConnectionLost(task->error())) {
+            fail(task->error());
+            return;
+        }
+        // A server that cannot search gets the copy: better one too many than none.
+        then(!task->error() && !task->uids().isEmpty());
     });
 }
 
 void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool mayCreate)
 {
-    auto *task = new ImapAppendTask(m_connection, mailbox, m_current.message, this);
+    QByteArray message = m_current.message;
+    if (m_current.kind == PendingOperation::Kind::AppendUnlessFiled)
+        message.prepend(QByteArray(ownCopyField) + ": appended\r\n"); // see runAppend()
+    auto *task = new ImapAppendTask(m_connection, mailbox, message, this);
     task->setFlags(m_current.appendFlags);
     whenDone<ImapAppendTask>(task, [this, folderId, mailbox, mayCreate](ImapAppendTask *done) {
         if (done->error() && done->needsCreate() && mayCreate) {
@@ -424,6 +447,7 @@ void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool may
             fail(done->error());
             return;
         }
+        KillPoint::reach(KillPoint::afterAppend); // before the journal forgets the operation
         Q_EMIT appended(folderId);
         if (!m_current.uids.isEmpty() && m_current.targetFolderId != 0) {
             // The new copy is on the server: only now does the one it replaces go.

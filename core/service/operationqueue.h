@@ -40,6 +40,9 @@ public:
     int pendingCount() const;
     // The Message-ID header of message ("<...>"), empty when it has none.
     static QByteArray messageIdOf(const QByteArray &message);
+    // The header field that marks the copy an AppendUnlessFiled operation stores, so that a
+    // replay after a crash tells it from a copy the server filed by itself.
+    static constexpr const char *ownCopyField = "X-Heron-Sent-Copy";
     // Replays the journal over connection, which the queue then uses alone (it selects
     // mailboxes) until drained().
     void run(ImapConnection *connection);
@@ -93,6 +96,8 @@ private:
     // what a missing UID EXPUNGE withholds is asked about, else only told.
     void expunge(const QList<quint32> &uids, bool ask);
     void runAppend(const PendingOperation &operation);
+    // Searches the selected folder for messageId: the copies Heron stored (own), or the others.
+    void searchCopy(const QByteArray &messageId, bool own, std::function<void(bool found)> then);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);
     // The server refused: the cache gets the messages back as the server still has them.

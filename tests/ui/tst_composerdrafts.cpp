@@ -1,8 +1,12 @@
 #include "attachmentlist.h"
 #include "composerdraft.h"
+#include "composersource.h"
+#include "composerspelling.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
 #include "messageboxanswer.h"
+#include "mime/messagebuilder.h"
+#include "mime/mimepart.h"
 #include "mime/outgoingmessage.h"
 #include "originalmessage.h"
 #include "recipientfield.h"
@@ -57,7 +61,78 @@ private Q_SLOTS:
         d.attachments = {u"/tmp/a.pdf"_s};
         d.inReplyTo = "<m1@example.org>";
         d.references = {"<m0@example.org>", "<m1@example.org>"};
+        d.spellingLanguage = u"de_DE"_s;
         QCOMPARE(ComposerDraft::fromJson(d.toJson()), d);
+    }
+
+    void spellingLanguageTravelsWithTheDraft_data()
+    {
+        QTest::addColumn<QString>("chosen"); // empty: the sender's language is left alone
+        QTest::addColumn<QString>("reopened");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addRow("German chosen") << u"de_DE"_s << u"de_DE"_s << QByteArray("de-DE");
+        QTest::addRow("the sender's English") << QString() << u"en_US"_s << QByteArray("en-US");
+    }
+
+    void spellingLanguageTravelsWithTheDraft()
+    {
+        // The language chosen for a message goes with the draft: on the server as
+        // Content-Language (RFC 3282, sent too), locally in the draft file; reopened, the
+        // composer checks in it, whatever the sender's language.
+        QFETCH(QString, chosen);
+        QFETCH(QString, reopened);
+        QFETCH(QByteArray, header);
+        Account a = account();
+        QList<Identity> identities = a.identities();
+        for (Identity &identity : identities)
+            identity.language = u"en_US"_s;
+        a.setIdentities(identities);
+
+        ComposerWindow first;
+        first.setAccounts({a});
+        QCOMPARE(first.spelling()->language(), u"en_US"_s);
+        if (!chosen.isEmpty())
+            first.spelling()->chooseLanguage(chosen);
+        first.toField()->setText(u"Bob <bob@example.org>"_s);
+        first.subjectField()->setText(u"Pläne"_s);
+        first.bodyEditor()->setPlainText(u"Bis morgen"_s);
+        QCOMPARE(first.draft().spellingLanguage, reopened);
+
+        // As filed in Drafts, and opened from there.
+        MessageBuilder builder(first.message());
+        builder.setWriteBcc(true);
+        MailError error;
+        const QByteArray bytes = builder.build(&error);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        const MimePart filed = MimePart::parse(bytes);
+        QCOMPARE(filed.header("Content-Language").trimmed(), header);
+        const ComposerDraft fromServer = ComposerSource::draft(filed, a.id());
+        QCOMPARE(fromServer.spellingLanguage, reopened);
+        ComposerWindow second;
+        second.setAccounts({a});
+        second.openDraft(fromServer);
+        QCOMPARE(second.spelling()->language(), reopened);
+        QCOMPARE(second.spelling()->languageBox()->currentData().toString(), reopened);
+        // Chosen for this message: another sender does not change it.
+        second.fromCombo()->setCurrentIndex(1);
+        QCOMPARE(second.spelling()->language(), reopened);
+
+        // Kept on this computer and restored.
+        ComposerWindow third;
+        third.setAccounts({a});
+        third.restoreDraft(ComposerDraft::fromJson(first.draft().toJson()));
+        QCOMPARE(third.spelling()->language(), reopened);
+
+        // A draft naming no language (or one without a dictionary) keeps the sender's.
+        ComposerDraft unnamed = fromServer;
+        for (const QString &language : {QString(), u"tlh"_s}) {
+            unnamed.spellingLanguage = language;
+            ComposerWindow fourth;
+            fourth.setAccounts({a});
+            fourth.openDraft(unnamed);
+            QCOMPARE(fourth.spelling()->language(), u"en_US"_s);
+            QVERIFY(!fourth.spelling()->isChosenByUser());
+        }
     }
 
     void composerRestoresEveryField()

@@ -4,6 +4,7 @@
 #include "composerdraft.h"
 #include "composerequest.h"
 #include "composerformatbar.h"
+#include "composerhtmlwriter.h"
 #include "composerwindow.h"
 #include "htmlcomposereditor.h"
 #include "identitylisteditor.h"
@@ -270,6 +271,58 @@ private Q_SLOTS:
         QVERIFY(composer.message().plainBody.startsWith(u"top\n> middle\ndeep"_s));
     }
 
+    void plainQuotesBecomeQuoteLevelsAndComeBack()
+    {
+        // Plain to HTML: "> " lines become quotes (nested for "> > " and ">>"), not text that
+        // begins with ">"; HTML to plain gives the "> " lines back.
+        ComposerWindow composer;
+        composer.setAccounts({account(false)});
+        composer.fromCombo()->setCurrentIndex(2);
+        composer.show();
+        QVERIFY(!composer.isRichText());
+        const QString plain = u"Fine by me.\n\nBob wrote:\n> Shall we meet?\n>> When?\n> > At noon."
+                              "\n>\n> Bob\nThanks"_s;
+        composer.bodyEditor()->setPlainText(plain);
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(composer.isRichText());
+
+        QStringList texts;
+        QList<int> levels;
+        const QTextDocument *document = composer.bodyEditor()->document();
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            texts.append(block.text());
+            levels.append(ComposerHtmlWriter::quoteLevel(block.blockFormat()));
+        }
+        QCOMPARE(texts.mid(0, 9),
+                 (QStringList {u"Fine by me."_s, QString(), u"Bob wrote:"_s, u"Shall we meet?"_s,
+                               u"When?"_s, u"At noon."_s, QString(), u"Bob"_s, u"Thanks"_s}));
+        QCOMPARE(levels.mid(0, 9), (QList<int> {0, 0, 0, 1, 2, 2, 1, 1, 0}));
+        const OutgoingMessage m = composer.message();
+        QVERIFY2(!m.htmlBody.contains(u"&gt;"_s), qPrintable(m.htmlBody));
+        QVERIFY2(m.htmlBody.contains(u"<blockquote type=\"cite\"><div>Shall we meet?</div>"
+                                     "<blockquote type=\"cite\"><div>When?</div>"_s),
+                 qPrintable(m.htmlBody));
+        const QString quoted = u"Fine by me.\n\nBob wrote:\n> Shall we meet?\n> > When?\n> > At "
+                               "noon.\n>\n> Bob\nThanks"_s;
+        QVERIFY2(m.plainBody.startsWith(quoted), qPrintable(m.plainBody));
+
+        // Back to plain text: the quotes are "> " lines again.
+        QString asked;
+        answerNext(u"plainTextWarning"_s, QMessageBox::AcceptRole, &asked);
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(!composer.isRichText());
+        QVERIFY2(composer.bodyEditor()->toPlainText().startsWith(quoted),
+                 qPrintable(composer.bodyEditor()->toPlainText()));
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            QCOMPARE(ComposerHtmlWriter::quoteLevel(block.blockFormat()), 0);
+
+        // And to HTML once more: the same quotes.
+        composer.formatBar()->htmlAction()->trigger();
+        QVERIFY(composer.isRichText());
+        QCOMPARE(ComposerHtmlWriter::quoteLevel(document->findBlockByNumber(4).blockFormat()), 2);
+        QCOMPARE(document->findBlockByNumber(4).text(), u"When?"_s);
+    }
+
     void nestedListsStayNested()
     {
         ComposerWindow composer;
@@ -515,6 +568,90 @@ private Q_SLOTS:
         QCOMPARE(identities.at(0).htmlSignature, account(true).identities().at(0).htmlSignature);
         editor.htmlSignatureField()->clear();
         QVERIFY(editor.identities().at(2).htmlSignature.isEmpty());
+    }
+
+    void signatureEditorHasTheFormatToolsAndKeepsPictures()
+    {
+        // The identity's HTML signature is written with the composer's own formatting tools
+        // (the same ComposerFormatBar), without the HTML switch.
+        IdentityListEditor editor;
+        editor.setIdentities(account(true).identities());
+        editor.setCurrentIndex(2);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        ComposerFormatBar *bar = editor.htmlSignatureFormatBar();
+        QVERIFY(bar);
+        QCOMPARE(editor.findChildren<ComposerFormatBar *>(), QList<ComposerFormatBar *> {bar});
+        QVERIFY(bar->isVisible());
+        QVERIFY(!bar->actions().contains(bar->htmlAction()));
+        for (QAction *action : bar->formatActions()) {
+            QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+            // Each shown as a button, none behind the bar's overflow arrow.
+            QVERIFY2(bar->widgetForAction(action) && bar->widgetForAction(action)->isVisible(),
+                     qPrintable(action->objectName()));
+        }
+
+        // Bold by the toolbar, italic by its key while the signature has the focus.
+        HtmlComposerEditor *signature = editor.htmlSignatureField();
+        signature->setFocus();
+        QTRY_VERIFY(signature->hasFocus());
+        bar->boldAction()->trigger();
+        QTest::keyClicks(signature, u"Ann"_s);
+        bar->boldAction()->trigger();
+        QTest::keySequence(signature, QKeySequence::Italic);
+        QTest::keyClicks(signature, u" Plain"_s);
+        QTest::keySequence(signature, QKeySequence::Italic);
+        signature->moveCursor(QTextCursor::End);
+        const QByteArray png = pngBytes(Qt::blue);
+        QVERIFY(!signature->insertImage(png, u"logo.png"_s).isEmpty());
+        const Identity kept = editor.identities().at(2);
+        QVERIFY2(kept.htmlSignature.contains(u"<b>Ann</b>"_s), qPrintable(kept.htmlSignature));
+        QVERIFY2(kept.htmlSignature.contains(u"<i> Plain</i>"_s), qPrintable(kept.htmlSignature));
+        // The picture is kept in the signature itself.
+        QVERIFY2(kept.htmlSignature.contains(u"src=\"data:image/png;base64,"_s
+                                             + QString::fromLatin1(png.toBase64())),
+                 qPrintable(kept.htmlSignature));
+        QVERIFY(!kept.htmlSignature.contains(u"cid:"_s));
+        // The keys of the tools do nothing in the dialog's other fields.
+        editor.nameField()->setFocus();
+        QTRY_VERIFY(editor.nameField()->hasFocus());
+        QTest::keySequence(editor.nameField(), QKeySequence::Bold);
+        QCOMPARE(editor.identities().at(2).htmlSignature, kept.htmlSignature);
+
+        // Shown again (the dialog opened once more), the picture is there.
+        IdentityListEditor again;
+        QList<Identity> identities = account(true).identities();
+        identities[2] = kept;
+        again.setIdentities(identities);
+        again.setCurrentIndex(2);
+        const QList<OutgoingAttachment> shown = again.htmlSignatureField()->inlineImages();
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().data, png);
+        QCOMPARE(again.identities().at(2).htmlSignature, kept.htmlSignature);
+
+        // Composed with it, the picture goes as an inline part the HTML references.
+        Account a = account(true);
+        a.setIdentities(identities);
+        ComposerWindow composer;
+        composer.setAccounts({a});
+        composer.fromCombo()->setCurrentIndex(2);
+        composer.applyRequest(ComposeRequest());
+        composer.toField()->setText(u"bob@example.org"_s);
+        QVERIFY(composer.isRichText());
+        const OutgoingMessage m = composer.message();
+        QCOMPARE(m.attachments.size(), 1);
+        const OutgoingAttachment part = m.attachments.first();
+        QVERIFY(part.isInline);
+        QCOMPARE(part.data, png);
+        QCOMPARE(part.mimeType, QByteArray("image/png"));
+        QVERIFY2(m.htmlBody.contains(u"<img src=\"cid:"_s + QString::fromLatin1(part.contentId)),
+                 qPrintable(m.htmlBody));
+        QVERIFY2(m.htmlBody.contains(u"<b>Ann</b>"_s), qPrintable(m.htmlBody));
+        QVERIFY(!m.htmlBody.contains(u"data:"_s));
+        // Another sender takes the block and its picture away.
+        composer.fromCombo()->setCurrentIndex(1);
+        QVERIFY(composer.message().attachments.isEmpty());
+        QVERIFY(composer.message().htmlBody.contains(u"<i>Ann</i> at work"_s));
     }
 
     void accountDialogComposeInHtml()

@@ -3,17 +3,20 @@
 // types, paragraph by paragraph, the context menu's suggestions, "Add to Dictionary" and
 // "Ignore", and the language of each message.
 #include "accounts/account.h"
+#include "colourscheme.h"
 #include "composerspelling.h"
 #include "composerwindow.h"
 #include "identitylisteditor.h"
 #include "spellchecker.h"
 #include "spellhighlighter.h"
+#include "subjectspelling.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -69,6 +72,40 @@ QPoint pointOf(QTextEdit *body, const QString &word)
     return body->cursorRect(cursor).center();
 }
 
+// The words of the subject line marked as misspelt.
+QStringList markedWords(const QLineEdit *subject, const SubjectSpelling *spelling)
+{
+    QStringList words;
+    for (const SpellHighlighter::Word &word : spelling->marks())
+        words.append(subject->text().mid(word.start, word.length));
+    return words;
+}
+
+// The point of a word of a one-line field, in its coordinates.
+QPoint pointOf(QLineEdit *field, const QString &word)
+{
+    field->setCursorPosition(int(field->text().indexOf(word)) + 1);
+    return field->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+}
+
+// How many pixels of the field as drawn have the hue of the spelling marks (the wavy line is
+// drawn smoothed: its pixels are paler than the colour itself, but of its hue).
+int markPixels(QWidget *field)
+{
+    const QColor mark = ColourScheme::error(QGuiApplication::palette());
+    const QImage image = field->grab().toImage();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const int hueDistance = qAbs(c.hsvHue() - mark.hsvHue());
+            if (c.hsvSaturation() > 60 && qMin(hueDistance, 360 - hueDistance) < 20)
+                ++count;
+        }
+    }
+    return count;
+}
+
 Account accountWith(const QList<Identity> &identities)
 {
     Account a;
@@ -98,6 +135,7 @@ private Q_SLOTS:
     void newLanguageChecksAFewParagraphsAtATime();
     void contextMenuReplacesAddsAndIgnores();
     void languageFollowsTheSenderUntilChosen();
+    void subjectIsCheckedInTheBodysLanguage();
     void identityEditorKeepsTheLanguage();
 
 private:
@@ -438,6 +476,63 @@ void TestSpelling::languageFollowsTheSenderUntilChosen()
     Q_EMIT box->activated(0);
     QVERIFY(spelling->language().isEmpty());
     QTRY_VERIFY(markedWords(composer.bodyEditor()->document()).isEmpty());
+}
+
+void TestSpelling::subjectIsCheckedInTheBodysLanguage()
+{
+    ComposerWindow composer;
+    composer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&composer));
+    ComposerSpelling *spelling = composer.spelling();
+    spelling->chooseLanguage(QStringLiteral("en_US"));
+    QLineEdit *subject = composer.subjectField();
+    QVERIFY(spelling->subjectSpelling());
+    QCOMPARE(markPixels(subject), 0);
+    QTest::keyClicks(subject, QStringLiteral("Meeting tomorow about the budgit"));
+    QTRY_COMPARE(markedWords(subject, spelling->subjectSpelling()),
+                 (QStringList {"tomorow", "budgit"}));
+    // Underlined as drawn, and the text is what was typed.
+    QTRY_VERIFY(markPixels(subject) > 0);
+    QCOMPARE(subject->text(), QStringLiteral("Meeting tomorow about the budgit"));
+
+    // The context menu's suggestion replaces the word.
+    std::unique_ptr<QMenu> menu(
+            spelling->createSubjectContextMenu(pointOf(subject, QStringLiteral("tomorow"))));
+    QAction *tomorrow = nullptr;
+    for (QAction *action : menu->findChildren<QAction *>(QStringLiteral("suggestion")))
+        if (action->text() == QLatin1String("tomorrow"))
+            tomorrow = action;
+    QVERIFY(tomorrow);
+    QCOMPARE(menu->actions().first()->objectName(), QStringLiteral("suggestion"));
+    tomorrow->trigger();
+    QCOMPARE(subject->text(), QStringLiteral("Meeting tomorrow about the budgit"));
+    QTRY_COMPARE(markedWords(subject, spelling->subjectSpelling()), QStringList {"budgit"});
+    // A correct word gets the ordinary menu alone.
+    menu.reset(spelling->createSubjectContextMenu(pointOf(subject, QStringLiteral("about"))));
+    QVERIFY(menu->findChildren<QAction *>(QStringLiteral("suggestion")).isEmpty());
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("ignoreWord")));
+
+    // Ignored: in the subject and the body of this message alike.
+    menu.reset(spelling->createSubjectContextMenu(pointOf(subject, QStringLiteral("budgit"))));
+    QAction *ignore = menu->findChild<QAction *>(QStringLiteral("ignoreWord"));
+    QVERIFY(ignore);
+    ignore->trigger();
+    QTRY_VERIFY(markedWords(subject, spelling->subjectSpelling()).isEmpty());
+    QTRY_COMPARE(markPixels(subject), 0);
+    composer.bodyEditor()->setPlainText(QStringLiteral("The budgit is here"));
+    QTest::qWait(0);
+    QTRY_VERIFY(!spelling->highlighter()->isChecking());
+    QVERIFY(markedWords(composer.bodyEditor()->document()).isEmpty());
+
+    // The body's language is the subject's.
+    spelling->chooseLanguage(QStringLiteral("de_DE"));
+    QTRY_VERIFY(
+            markedWords(subject, spelling->subjectSpelling()).contains(QStringLiteral("tomorrow")));
+    QVERIFY(markedWords(subject, spelling->subjectSpelling()).contains(QStringLiteral("about")));
+    spelling->chooseLanguage(QString());
+    QTRY_VERIFY(markedWords(subject, spelling->subjectSpelling()).isEmpty());
+    QTRY_COMPARE(markPixels(subject), 0);
+    composer.close();
 }
 
 void TestSpelling::identityEditorKeepsTheLanguage()

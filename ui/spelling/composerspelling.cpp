@@ -2,10 +2,12 @@
 
 #include "spellchecker.h"
 #include "spellhighlighter.h"
+#include "subjectspelling.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
@@ -65,6 +67,17 @@ void ComposerSpelling::chooseLanguage(const QString &language)
     apply(language);
 }
 
+bool ComposerSpelling::restoreLanguage(const QString &language)
+{
+    QString name = language.trimmed();
+    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString best = name.isEmpty() ? QString() : SpellChecker::bestLanguage(name);
+    if (best.isEmpty())
+        return false;
+    chooseLanguage(best);
+    return true;
+}
+
 QString ComposerSpelling::language() const
 {
     return m_highlighter->language();
@@ -95,23 +108,65 @@ QMenu *ComposerSpelling::createContextMenu(const QPoint &pos)
     if (!m_highlighter->isMisspelt(word))
         return menu;
 
-    QAction *first = menu->actions().value(0);
     const int start = block.position() + found.start;
     const int length = found.length;
+    offerCorrections(menu, word, [this, start, length](const QString &suggestion) {
+        QTextCursor cursor(m_body->document());
+        cursor.setPosition(start);
+        cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+        cursor.insertText(suggestion);
+    });
+    return menu;
+}
+
+void ComposerSpelling::setSubjectField(QLineEdit *subject)
+{
+    m_subject = subject;
+    m_subjectSpelling = new SubjectSpelling(subject, m_highlighter);
+    subject->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(subject, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createSubjectContextMenu(pos);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_subject->mapToGlobal(pos));
+    });
+    m_subjectSpelling->recheck();
+}
+
+QMenu *ComposerSpelling::createSubjectContextMenu(const QPoint &pos)
+{
+    QMenu *menu = m_subject->createStandardContextMenu();
+    const QString text = m_subject->text();
+    const int offset = m_subject->cursorPositionAt(pos);
+    for (const SpellHighlighter::Word &found : SpellHighlighter::checkedWords(text)) {
+        if (offset < found.start || offset > found.start + found.length)
+            continue;
+        const QString word = text.mid(found.start, found.length);
+        if (!m_highlighter->isMisspelt(word))
+            break;
+        offerCorrections(menu, word, [this, found](const QString &suggestion) {
+            // As typed over a selection: Ctrl+Z takes it back.
+            m_subject->setSelection(found.start, found.length);
+            m_subject->insert(suggestion);
+        });
+        break;
+    }
+    return menu;
+}
+
+void ComposerSpelling::offerCorrections(QMenu *menu, const QString &word,
+                                        const std::function<void(const QString &)> &replace)
+{
+    QAction *first = menu->actions().value(0);
     const QStringList suggestions = m_highlighter->checker()->suggestions(word);
     QList<QAction *> added;
     for (const QString &suggestion : suggestions) {
-        auto *replace = new QAction(suggestion, menu);
-        QFont bold = replace->font();
+        auto *action = new QAction(suggestion, menu);
+        QFont bold = action->font();
         bold.setBold(true);
-        replace->setFont(bold);
-        connect(replace, &QAction::triggered, this, [this, start, length, suggestion] {
-            QTextCursor cursor(m_body->document());
-            cursor.setPosition(start);
-            cursor.setPosition(start + length, QTextCursor::KeepAnchor);
-            cursor.insertText(suggestion);
-        });
-        added.append(replace);
+        action->setFont(bold);
+        action->setObjectName(QStringLiteral("suggestion"));
+        connect(action, &QAction::triggered, this, [replace, suggestion] { replace(suggestion); });
+        added.append(action);
     }
     if (suggestions.isEmpty()) {
         auto *none = new QAction(tr("No Suggestions"), menu);
@@ -130,7 +185,4 @@ QMenu *ComposerSpelling::createContextMenu(const QPoint &pos)
     added << addWord << ignore;
     menu->insertActions(first, added);
     menu->insertSeparator(first);
-    for (int i = 0; i < suggestions.size(); ++i)
-        added.at(i)->setObjectName(QStringLiteral("suggestion"));
-    return menu;
 }

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void attachedMessageFile();
     void bccOnlyInDrafts();
     void forwardedMessageOnlyInDrafts();
+    void contentLanguage_data();
+    void contentLanguage();
 };
 
 void tst_MessageBuilder::golden()
@@ -425,6 +427,42 @@ void tst_MessageBuilder::forwardedMessageOnlyInDrafts()
     draft.setWriteBcc(true);
     QCOMPARE(MimePart::parse(draft.build()).header("X-Forwarded-Message-Id").trimmed(),
              QByteArray("<plans.1@example.com>"));
+}
+
+void tst_MessageBuilder::contentLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QByteArray>("header"); // empty: no Content-Language
+    QTest::addRow("tag") << u8("de-DE") << QByteArray("de-DE");
+    QTest::addRow("locale name") << u8("de_DE") << QByteArray("de-DE");
+    QTest::addRow("language alone") << u8("en") << QByteArray("en");
+    QTest::addRow("none") << QString() << QByteArray();
+    QTest::addRow("blank") << u8("de DE") << QByteArray();
+    QTest::addRow("line break") << u8("de\r\nBcc: x@example.org") << QByteArray();
+    QTest::addRow("subtag too long") << u8("de-abcdefghi") << QByteArray();
+    QTest::addRow("not ASCII") << u8("d\u00e9") << QByteArray();
+}
+
+void tst_MessageBuilder::contentLanguage()
+{
+    // The language the message is written in travels as Content-Language (RFC 3282), in sent
+    // messages and drafts alike; anything that is no language tag is left out.
+    QFETCH(QString, language);
+    QFETCH(QByteArray, header);
+    OutgoingMessage message;
+    message.from = {u8("Ann"), u8("ann@example.org")};
+    message.to = {{u8("Bob"), u8("bob@example.net")}};
+    message.subject = u8("Plans");
+    message.plainBody = u8("Text");
+    message.language = language;
+    for (const bool draft : {false, true}) {
+        MessageBuilder builder(message);
+        builder.setWriteBcc(draft);
+        const MimePart built = MimePart::parse(builder.build());
+        QCOMPARE(built.hasHeader("Content-Language"), !header.isEmpty());
+        QCOMPARE(built.header("Content-Language").trimmed(), header);
+        QVERIFY(!built.hasHeader("Bcc"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBuilder)

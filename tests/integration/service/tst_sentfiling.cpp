@@ -1,7 +1,8 @@
 // The copies of sent messages in Sent, against the local Dovecot and Postfix: through a
 // submission port whose server files a copy in the sender's Sent by itself
 // (SMTP_SENTCOPY_PORT) and through one that does not. The first message sent finds out which,
-// the account keeps the answer, and every message ends up in Sent exactly once.
+// the account keeps the answer, and every message ends up in Sent exactly once, even when the
+// process dies right after its own copy was stored (the HERON_KILL_POINT fault injection).
 #include "accounts/memorysecretstore.h"
 #include "mailstackinfo.h"
 #include "mime/outgoingmessage.h"
@@ -11,6 +12,7 @@
 #include "service/sentcopyfiler.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,10 +27,18 @@ private Q_SLOTS:
     void firstMessageFindsOutWhoFiles();
     void knownServerFilingAppendsNothing();
     void waitingCheckSurvivesARestart();
+    void ownCopyBeforeACrashIsNotTheServers();
+
+public:
+    // In a child process (HERON_SENTFILING_CHILD): sends the first message of the account
+    // HERON_SENTFILING_ACCOUNT (cache in HERON_SENTFILING_DIR, subject HERON_SENTFILING_SUBJECT)
+    // and files its copy at once; a kill point is expected to end it.
+    int runChild();
 
 private:
-    // An account of alice's sending through smtpPort, its password stored.
-    Account account(quint16 smtpPort, Account::SentFiling filing);
+    // An account of alice's sending through smtpPort, its password stored; a new id unless
+    // one is given.
+    Account account(quint16 smtpPort, Account::SentFiling filing, const QString &id = {});
     OutgoingMessage message(const QString &subject) const;
     // The messages of alice's Sent with this subject.
     int sentCopies(const QString &subject) const;
@@ -50,11 +60,11 @@ void TestSentFiling::initTestCase()
     QVERIFY2(m_stack.smtpSentCopyPort() != 0, "the stack has no SMTP_SENTCOPY_PORT");
 }
 
-Account TestSentFiling::account(quint16 smtpPort, Account::SentFiling filing)
+Account TestSentFiling::account(quint16 smtpPort, Account::SentFiling filing, const QString &id)
 {
     const QString user = QStringLiteral("alice");
     Account a;
-    a.setId(user + QUuid::createUuid().toString(QUuid::Id128).left(6));
+    a.setId(!id.isEmpty() ? id : user + QUuid::createUuid().toString(QUuid::Id128).left(6));
     a.setDisplayName(user);
     a.setAddress(m_stack.address(user));
     a.setUserName(m_stack.address(user));
@@ -203,5 +213,80 @@ void TestSentFiling::waitingCheckSurvivesARestart()
     QCOMPARE(spool.entryList(QDir::Files).size(), 0);
 }
 
-QTEST_MAIN(TestSentFiling)
+void TestSentFiling::ownCopyBeforeACrashIsNotTheServers()
+{
+    // The first message of an account whose server files nothing: Heron searches Sent, finds
+    // nothing, appends its copy, and dies (kill -9) before its journal forgets the operation.
+    // After the restart the journal replays it and finds the copy in Sent: its own, which must
+    // not be taken for the server's (that would stop every later copy).
+    QTemporaryDir dir;
+    const Account a = account(m_stack.smtpStartTlsPort(), Account::SentFiling::Unknown);
+    const QString subject = uniqueSubject(QStringLiteral("Killed after the append"));
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HERON_SENTFILING_CHILD"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("HERON_SENTFILING_ACCOUNT"), a.id());
+    environment.insert(QStringLiteral("HERON_SENTFILING_DIR"), dir.path());
+    environment.insert(QStringLiteral("HERON_SENTFILING_SUBJECT"), subject);
+    environment.insert(QStringLiteral("HERON_KILL_POINT"), QStringLiteral("after-append"));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted());
+    QVERIFY(child.waitForFinished(90000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit); // killed at the kill point
+    QCOMPARE(sentCopies(subject), 1); // its own copy reached Sent
+
+    RunningAccount again(a, &m_secrets, nullptr, dir.path());
+    QVERIFY(!again.open());
+    QCOMPARE(again.service()->pendingOperationCount(), 1); // the journal still holds the append
+    QSignalSpy found(again.service(), &AccountService::sentFilingFound);
+    again.service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 30000);
+    QCOMPARE(found.first().first().value<Account::SentFiling>(), Account::SentFiling::Client);
+    waitUntilFiled(again);
+    QCOMPARE(sentCopies(subject), 1); // not appended twice either
+
+    // Copies are appended from now on.
+    const QString next = uniqueSubject(QStringLiteral("After the restart"));
+    send(again, next);
+    QTRY_COMPARE_WITH_TIMEOUT(sentCopies(next), 1, 30000);
+    waitUntilFiled(again);
+    QCOMPARE(sentCopies(next), 1);
+}
+
+int TestSentFiling::runChild()
+{
+    m_stack = MailStackInfo::fromEnvironment();
+    if (!m_stack.isValid())
+        return 2;
+    const Account a = account(m_stack.smtpStartTlsPort(), Account::SentFiling::Unknown,
+                              qEnvironmentVariable("HERON_SENTFILING_ACCOUNT"));
+    RunningAccount running(a, &m_secrets, nullptr, qEnvironmentVariable("HERON_SENTFILING_DIR"));
+    if (running.open())
+        return 3;
+    running.sentCopies()->setCheckDelay(0);
+    running.service()->connectToServer();
+    if (!QTest::qWaitFor([&] { return running.service()->state() == AccountService::State::Online; },
+                         20000))
+        return 4;
+    MailError error;
+    if (running.sender()
+                ->send(message(qEnvironmentVariable("HERON_SENTFILING_SUBJECT")), &error)
+                .isEmpty())
+        return 5;
+    // The kill point ends the process once the copy is stored; getting past it is a failure.
+    QTest::qWait(60000);
+    return 6;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestSentFiling test;
+    if (qEnvironmentVariableIsSet("HERON_SENTFILING_CHILD"))
+        return test.runChild();
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_sentfiling.moc"
