@@ -9,11 +9,11 @@ WholeMessageRequest::WholeMessageRequest(AccountService *service, qint64 folderI
     , m_uid(uid)
 {
     connect(service, &AccountService::messageFetched, this,
-            [this](qint64 fetchedFolder, quint32 fetchedUid, const QByteArray &message) {
+            [this](qint64 fetchedFolder, quint32 fetchedUid, const MessageSource &message) {
                 if (m_done || fetchedFolder != m_folderId || fetchedUid != m_uid)
                     return;
                 finish();
-                Q_EMIT fetched(message);
+                Q_EMIT fetched(message.readAll());
             });
     connect(service, &AccountService::messageFetchFailed, this,
             [this](qint64 failedFolder, quint32 failedUid, const MailError &error) {

@@ -167,31 +167,35 @@ qsizetype utf8SequenceLength(QByteArrayView bytes, qsizetype i)
 // control where the code page defines no character).
 QString fromMostlyUtf8(QByteArrayView bytes)
 {
+    // Decoded here, a sequence at a time, into one buffer: a text with many stray bytes costs
+    // no allocation for each of them.
     QString out;
     out.reserve(bytes.size());
-    qsizetype runStart = 0;
     qsizetype i = 0;
-    const auto flushRun = [&] {
-        if (i > runStart)
-            out += QString::fromUtf8(bytes.sliced(runStart, i - runStart));
-    };
     while (i < bytes.size()) {
         const auto c = static_cast<uchar>(bytes.at(i));
         if (c < 0x80) {
+            out += QChar(char16_t(c));
             ++i;
             continue;
         }
         if (const qsizetype length = utf8SequenceLength(bytes, i)) {
+            char32_t code = c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+            for (qsizetype k = 1; k < length; ++k)
+                code = (code << 6) | (static_cast<uchar>(bytes.at(i + k)) & 0x3F);
+            if (QChar::requiresSurrogates(code)) {
+                out += QChar(QChar::highSurrogate(code));
+                out += QChar(QChar::lowSurrogate(code));
+            } else {
+                out += QChar(char16_t(code));
+            }
             i += length;
             continue;
         }
-        flushRun();
         const char16_t unit = c >= 0xA0 ? char16_t(c) : windows1252High[c - 0x80];
         out += QChar(unit == 0 ? char16_t(c) : unit);
         ++i;
-        runStart = i;
     }
-    flushRun();
     return out;
 }
 

@@ -1,167 +1,190 @@
 #include "csssanitizer.h"
 
+#include "csstokenizer.h"
 #include "htmlsanitizer.h"
+
+#include <QList>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isHex(QChar c)
+using Token = CssTokenizer::Token;
+using Kind = Token::Kind;
+
+// A name as the decision reads it: escapes decoded (by the tokenizer), case folded, and
+// backslashes a decoded escape left in it removed ("u\\rl(" is treated as "url(": a reader that
+// drops them must not find a reference this one did not look at).
+QString plainName(const QString &name)
 {
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+    QString folded = name.toLower();
+    folded.remove(u'\\');
+    return folded;
 }
 
-bool isIdentChar(QChar c)
+// IE's expression(), behavior and -moz-binding run code; a name made "invalid-..." already is
+// none that any reader knows.
+bool isDangerousName(const QString &name)
 {
-    return c.isLetterOrNumber() || c == u'-' || c == u'_';
+    if (name.startsWith(u"invalid-"_s))
+        return false;
+    return name.contains(u"expression"_s) || name.contains(u"behavior"_s)
+           || name.contains(u"-moz-binding"_s);
 }
 
-// Comments removed, escapes decoded.
-QString normalise(QStringView css)
+// Characters after which, or before which, nothing joins into another token.
+bool isSeparator(QChar c)
 {
-    QString out;
-    out.reserve(css.size());
-    qsizetype i = 0;
-    while (i < css.size()) {
-        const QChar c = css[i];
-        if (c == u'/' && i + 1 < css.size() && css[i + 1] == u'*') {
-            const qsizetype end = css.indexOf(u"*/", i + 2);
-            i = end < 0 ? css.size() : end + 2;
-        } else if (c == u'\\') {
-            ++i;
-            if (i >= css.size())
-                break;
-            if (isHex(css[i])) {
-                char32_t value = 0;
-                const qsizetype start = i;
-                while (i < css.size() && i - start < 6 && isHex(css[i]))
-                    value = value * 16
-                            + static_cast<char32_t>(
-                                    QStringView(css.mid(i++, 1)).toUInt(nullptr, 16));
-                if (i < css.size() && (css[i] == u' ' || css[i] == u'\t' || css[i] == u'\n'))
-                    ++i;
-                if (value == 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
-                    value = 0xfffd;
-                out += QString::fromUcs4(&value, 1);
-            } else if (css[i] == u'\n') {
-                ++i;
-            } else {
-                out += css[i++];
-            }
-        } else {
-            out += c;
-            ++i;
-        }
-    }
-    return out;
+    return c.isSpace() || c == u';' || c == u'{' || c == u'}' || c == u',' || c == u':';
 }
 
-class Scanner
+class Sanitizer
 {
 public:
-    Scanner(const QString &css, const CssSanitizer::RemotePolicy &admitRemote)
+    Sanitizer(QStringView css, const CssSanitizer::RemotePolicy &admitRemote)
         : m_css(css)
         , m_admitRemote(admitRemote)
     {
+        CssTokenizer tokenizer(css);
+        for (Token token = tokenizer.next(); token.kind != Kind::End; token = tokenizer.next())
+            m_tokens.append(token);
         m_out.reserve(css.size());
     }
 
     QString run()
     {
-        while (m_pos < m_css.size()) {
-            const QChar c = m_css[m_pos];
-            if (!mayStartKeyword(c)) {
-                m_out += c;
-                ++m_pos;
-                continue;
-            }
-            const bool wordStart = m_pos == 0 || !isIdentChar(m_css[m_pos - 1]);
-            // Strings are not skipped: a viewer's CSS parser may disagree with us about where
-            // one ends, so a reference inside one is neutralised too.
-            if (wordStart && at(u"url(")) {
-                url();
-            } else if (at(u"image-set(")) {
-                m_pos = closingParen(m_pos + 10);
-                writeNone();
-            } else if (c == u'@' && at(u"@import")) {
-                import();
-            } else if (at(u"expression") || at(u"behavior") || at(u"-moz-binding")) {
-                m_out += u"invalid-";
-                m_out += c;
-                ++m_pos;
-            } else {
-                m_out += c;
-                ++m_pos;
+        while (m_index < m_tokens.size()) {
+            const Token &token = m_tokens.at(m_index);
+            switch (token.kind) {
+            case Kind::Comment:
+                m_seam = true; // dropped: what was on either side must not join
+                ++m_index;
+                break;
+            case Kind::Url:
+            case Kind::BadUrl:
+                ++m_index;
+                writeReference(urlTokenTarget(token));
+                break;
+            case Kind::Function:
+                function(token);
+                break;
+            case Kind::AtKeyword:
+                if (plainName(token.value) == u"import"_s)
+                    import();
+                else
+                    writeSource(token);
+                break;
+            case Kind::String:
+            case Kind::BadString:
+                writeString(token);
+                break;
+            case Kind::Ident:
+                if (isDangerousName(plainName(token.value))) {
+                    m_seam = true;
+                    write(QString(u"invalid-"_s + source(token)));
+                    ++m_index;
+                } else {
+                    writeSource(token);
+                }
+                break;
+            default:
+                writeSource(token);
+                break;
             }
         }
         return m_out;
     }
 
 private:
-    static bool mayStartKeyword(QChar c)
+    QStringView source(const Token &token) const
     {
-        switch (c.unicode() | 0x20) { // folds ASCII letters to lower case, "@" to "`"
-        case u'u':
-        case u'i':
-        case u'e':
-        case u'b':
-        case u'-':
-        case u'`':
-            return true;
-        default:
-            return false;
+        return m_css.sliced(token.start, token.end - token.start);
+    }
+
+    // Writes text after what is written, apart from it where something was dropped or replaced
+    // between them and the two could read as one token ("none" and "url(", "a" and "b").
+    void write(QStringView text)
+    {
+        if (text.isEmpty())
+            return;
+        if (m_seam && !m_out.isEmpty() && !isSeparator(m_out.back()) && !isSeparator(text.front())
+            && m_out.back() != u'(' && text.front() != u')')
+            m_out += u' ';
+        m_seam = false;
+        m_out += text;
+    }
+
+    void writeSource(const Token &token)
+    {
+        write(source(token));
+        ++m_index;
+    }
+
+    // A reader whose CSS parser disagrees about where a string ends must not find a function or
+    // an at-rule in it either: "(" and "@" inside strings are written as escapes, which mean the
+    // same characters to a reader that agrees.
+    void writeString(const Token &token)
+    {
+        const QStringView text = source(token);
+        if (!text.contains(u'(') && !text.contains(u'@')) {
+            writeSource(token);
+            return;
         }
+        QString escaped = text.toString();
+        escaped.replace(u'(', u"\\28 "_s).replace(u'@', u"\\40 "_s);
+        write(escaped);
+        ++m_index;
     }
 
-    bool at(QStringView word) const
-    {
-        return QStringView(m_css).mid(m_pos, word.size()).compare(word, Qt::CaseInsensitive) == 0;
-    }
-
-    // Just past the string that opens at `from`; an unterminated string ends at the line end.
-    qsizetype stringEnd(qsizetype from) const
-    {
-        const QChar quote = m_css[from];
-        for (qsizetype i = from + 1; i < m_css.size(); ++i) {
-            if (m_css[i] == quote)
-                return i + 1;
-            if (m_css[i] == u'\n')
-                return i;
-        }
-        return m_css.size();
-    }
-
-    // Just past the ")" closing a function whose arguments start at `from`.
-    qsizetype closingParen(qsizetype from) const
+    // The index just past the ")" closing the function or block opened before `from`.
+    qsizetype closing(qsizetype from) const
     {
         int depth = 1;
-        for (qsizetype i = from; i < m_css.size(); ++i) {
-            if (m_css[i] == u'"' || m_css[i] == u'\'') {
-                i = stringEnd(i) - 1;
-            } else if (m_css[i] == u'(') {
+        for (qsizetype i = from; i < m_tokens.size(); ++i) {
+            const Kind kind = m_tokens.at(i).kind;
+            if (kind == Kind::Function || kind == Kind::OpenParen)
                 ++depth;
-            } else if (m_css[i] == u')' && --depth == 0) {
+            else if (kind == Kind::CloseParen && --depth == 0)
                 return i + 1;
-            }
         }
-        return m_css.size();
+        return m_tokens.size();
     }
 
-    // The URL of url(...) starting at `from` (at "url("), and where the function ends.
-    QString urlArgument(qsizetype from, qsizetype *end) const
+    static QString withoutComments(QString url)
     {
-        qsizetype i = from + 4;
-        while (i < m_css.size() && m_css[i].isSpace())
-            ++i;
-        *end = closingParen(i);
-        if (i < m_css.size() && (m_css[i] == u'"' || m_css[i] == u'\'')) {
-            const qsizetype close = stringEnd(i);
-            const qsizetype length = close - i - (m_css[close - 1] == m_css[i] ? 2 : 1);
-            return m_css.mid(i + 1, qMax<qsizetype>(0, length));
+        for (qsizetype open = url.indexOf(u"/*"_s); open >= 0; open = url.indexOf(u"/*"_s)) {
+            const qsizetype close = url.indexOf(u"*/"_s, open + 2);
+            url.remove(open, close < 0 ? url.size() - open : close + 2 - open);
         }
-        // An unterminated url( runs to the end of the text, its last character included.
-        const bool closed = *end > i && m_css[*end - 1] == u')';
-        return m_css.mid(i, qMax<qsizetype>(0, *end - (closed ? 1 : 0) - i)).trimmed();
+        return url.trimmed();
+    }
+
+    // A url token's address; a bad one's is its text up to the ")" that ends it.
+    QString urlTokenTarget(const Token &token) const
+    {
+        if (token.kind == Kind::Url)
+            return withoutComments(token.value);
+        QStringView text = source(token).sliced(4); // after "url("
+        if (text.endsWith(u')'))
+            text.chop(1);
+        return withoutComments(text.toString().remove(u'\\'));
+    }
+
+    // The address in url( ... ) read as a function: its string, or else its text.
+    QString functionTarget(qsizetype from, qsizetype to) const
+    {
+        QString text;
+        for (qsizetype i = from; i < to; ++i) {
+            const Token &token = m_tokens.at(i);
+            if (token.kind == Kind::String || token.kind == Kind::BadString)
+                return token.value;
+            if (token.kind == Kind::CloseParen && i == to - 1)
+                break;
+            if (token.kind != Kind::Comment)
+                text += source(token);
+        }
+        text.remove(u'\\');
+        return withoutComments(text);
     }
 
     bool keep(const QString &url) const
@@ -176,64 +199,112 @@ private:
         }
     }
 
-    // In place of a refused reference. Kept apart from a name that follows ("none" then
-    // "url(" must not read as the one function "noneurl(", which hides the url( from a second
-    // pass over the output while a viewer's parser may still see it).
-    void writeNone()
+    // A reference, kept as url("...") in a form every reader reads alike, or "none".
+    void writeReference(const QString &target)
     {
-        m_out += u"none";
-        if (m_pos < m_css.size() && isIdentChar(m_css[m_pos]))
-            m_out += u' ';
-    }
-
-    void url()
-    {
-        qsizetype end = 0;
-        QString target = urlArgument(m_pos, &end);
-        m_pos = end;
+        m_seam = true;
         if (!keep(target)) {
-            writeNone();
+            write(u"none"_s);
+            m_seam = true;
             return;
         }
-        target.replace(u'"', u"%22"_s).replace(u'\n', QString());
-        m_out += u"url(\"" + target + u"\")";
+        QString quoted = target;
+        quoted.replace(u'\\', u"%5C"_s).replace(u'"', u"%22"_s);
+        quoted.remove(u'\n').remove(u'\r').remove(u'\f');
+        write(QString(u"url(\""_s + quoted + u"\")"_s));
+        m_seam = true;
     }
 
+    void function(const Token &token)
+    {
+        const QString name = plainName(token.value);
+        if (name == u"url"_s) {
+            const qsizetype end = closing(m_index + 1);
+            const QString target = functionTarget(m_index + 1, end);
+            m_index = end;
+            writeReference(target);
+        } else if (name.endsWith(u"image-set"_s) || name == u"image"_s) {
+            // Its strings are addresses too: the whole function goes.
+            m_index = closing(m_index + 1);
+            m_seam = true;
+            write(u"none"_s);
+            m_seam = true;
+        } else if (isDangerousName(name)) {
+            m_seam = true;
+            write(QString(u"invalid-"_s + source(token)));
+            ++m_index;
+        } else {
+            writeSource(token);
+        }
+    }
+
+    // @import: kept as written only when its one reference is a remote one the policy admits
+    // and nothing else in it could hide another; otherwise dropped up to its ";".
     void import()
     {
-        qsizetype i = m_pos + 7;
-        while (i < m_css.size() && m_css[i].isSpace())
-            ++i;
-        QString target;
-        if (QStringView(m_css).mid(i, 4).compare(u"url(", Qt::CaseInsensitive) == 0) {
-            qsizetype end = 0;
-            target = urlArgument(i, &end);
-        } else if (i < m_css.size() && (m_css[i] == u'"' || m_css[i] == u'\'')) {
-            const qsizetype close = stringEnd(i);
-            target = m_css.mid(i + 1, qMax<qsizetype>(0, close - i - 2));
-        }
-        qsizetype end = i;
-        while (end < m_css.size() && m_css[end] != u';' && m_css[end] != u'{') {
-            if (m_css[end] == u'"' || m_css[end] == u'\'')
-                end = stringEnd(end);
-            else
-                ++end;
-        }
-        if (end < m_css.size() && m_css[end] == u';')
+        const qsizetype start = m_index;
+        qsizetype end = m_index + 1;
+        while (end < m_tokens.size() && m_tokens.at(end).kind != Kind::Semicolon
+               && m_tokens.at(end).kind != Kind::OpenCurly)
             ++end;
-        if (HtmlSanitizer::classifyUrl(target) == HtmlSanitizer::UrlKind::Remote
-            && m_admitRemote(target))
-            m_out += QStringView(m_css).mid(m_pos, end - m_pos);
-        else if (!m_out.isEmpty() && isIdentChar(m_out.back()) && end < m_css.size()
-                 && isIdentChar(m_css[end]))
-            m_out += u' '; // the names on either side stay apart ("p" and "url(" not "purl(")
-        m_pos = end;
+        const qsizetype stop = end < m_tokens.size() && m_tokens.at(end).kind == Kind::Semicolon
+                                       ? end + 1
+                                       : end;
+        QString target;
+        int references = 0;
+        bool plain = true;
+        for (qsizetype i = start + 1; i < end; ++i) {
+            const Token &token = m_tokens.at(i);
+            switch (token.kind) {
+            case Kind::Function:
+                if (plainName(token.value) != u"url"_s) {
+                    plain = false;
+                    break;
+                }
+                ++references;
+                plain = false;
+                target = functionTarget(i + 1, closing(i + 1));
+                i = closing(i + 1) - 1;
+                break;
+            case Kind::Url:
+            case Kind::BadUrl:
+                ++references;
+                target = urlTokenTarget(token);
+                plain = plain && token.kind == Kind::Url && !source(token).contains(u'\\');
+                break;
+            case Kind::String:
+                ++references;
+                target = token.value;
+                plain = plain && !source(token).contains(u'\\');
+                break;
+            case Kind::Whitespace:
+            case Kind::Ident:
+            case Kind::Comma:
+                plain = plain && !source(token).contains(u'\\');
+                break;
+            default:
+                plain = false;
+                break;
+            }
+        }
+        m_index = stop;
+        // The policy hears of every remote import, kept or not.
+        const bool admitted = HtmlSanitizer::classifyUrl(target) == HtmlSanitizer::UrlKind::Remote
+                              && m_admitRemote(target);
+        if (admitted && plain && references == 1) {
+            write(m_css.sliced(m_tokens.at(start).start,
+                               m_tokens.at(stop - 1).end - m_tokens.at(start).start));
+            return;
+        }
+        m_seam = true;
     }
 
-    const QString &m_css;
+    QStringView m_css;
     const CssSanitizer::RemotePolicy &m_admitRemote;
+    QList<Token> m_tokens;
+    qsizetype m_index = 0;
     QString m_out;
-    qsizetype m_pos = 0;
+    bool m_seam = false;
 };
 
 } // namespace
@@ -250,12 +321,9 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
             out.replace(u'<', u"\\3c "_s);
         return out;
     }
-    // Comments are gone and escapes decoded: what looks like either now came from an escape
-    // and must not become one when the result is read again. The backslashes go before the
-    // scan, so that text they separated ("u\\rl(") is scanned as it will be read.
-    QString normalised = normalise(css);
-    normalised.remove(u'\\');
-    QString out = Scanner(normalised, admitRemote).run();
+    // Decided on CSS Syntax tokens; what is kept is written as it came, what is dropped or
+    // replaced leaves nothing that could join its neighbours into a new token.
+    QString out = Sanitizer(css, admitRemote).run();
     out.replace(u"/*"_s, u"/ *"_s);
     if (mode == Mode::StyleSheet)
         out.replace(u'<', u"\\3c "_s);

@@ -10,8 +10,10 @@
 // caller's policy, which says whether it may stay; anything else becomes "none". IE's
 // expression(), behavior and -moz-binding are made invalid.
 //
-// Escapes are decoded and comments removed first, so "u\72l(" or "@im/**/port" cannot hide
-// a reference. The result is meant for a viewer, not for round trips.
+// Decisions are made on the tokens of CSS Syntax Level 3 (CssTokenizer), with escapes decoded,
+// so "u\72l(" or "@im\70ort" cannot hide a reference; comments are dropped. What is kept is
+// written as it came; where something was dropped or replaced, its neighbours are kept apart so
+// that no two tokens join into a new one. The result is meant for a viewer, not for round trips.
 class CssSanitizer
 {
 public:

@@ -262,9 +262,7 @@ QList<QByteArray> EncodedWords::encode(QStringView text, int firstWordLength, in
 
     QList<QByteArray> words;
     QByteArray chunk; // UTF-8 bytes of the current word
-    auto encodedLength = [&](QByteArrayView bytes) {
-        return useQ ? qLength(bytes) : (bytes.size() + 2) / 3 * 4;
-    };
+    qsizetype chunkQLength = 0; // its length Q-encoded, kept as it grows
     auto emit = [&] {
         if (chunk.isEmpty())
             return;
@@ -273,21 +271,54 @@ QList<QByteArray> EncodedWords::encode(QStringView text, int firstWordLength, in
         word += "?=";
         words.append(word);
         chunk.clear();
+        chunkQLength = 0;
     };
+    // One code point at a time, keeping surrogate pairs together, with no allocation for each:
+    // a long subject costs a few allocations per word, not per character.
+    char buffer[4];
     qsizetype i = 0;
     while (i < text.size()) {
-        // One code point at a time, keeping surrogate pairs together.
         qsizetype len = 1;
-        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+        char32_t code = text.at(i).unicode();
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
             len = 2;
-        QString piece = text.sliced(i, len).toString();
-        if (len == 1 && (piece.at(0) == u'\r' || piece.at(0) == u'\n'))
-            piece = QStringLiteral(" ");
-        const QByteArray bytes = piece.toUtf8();
+            code = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+        }
+        if (code == u'\r' || code == u'\n')
+            code = u' ';
+        QByteArrayView bytes;
+        QByteArray loneSurrogate;
+        if (QChar::isSurrogate(code)) {
+            // As QString::toUtf8() writes it, so that decoding gives what a round trip gives.
+            loneSurrogate = text.sliced(i, 1).toUtf8();
+            bytes = loneSurrogate;
+        } else {
+            qsizetype n = 0;
+            if (code < 0x80) {
+                buffer[n++] = char(code);
+            } else if (code < 0x800) {
+                buffer[n++] = char(0xC0 | (code >> 6));
+                buffer[n++] = char(0x80 | (code & 0x3F));
+            } else if (code < 0x10000) {
+                buffer[n++] = char(0xE0 | (code >> 12));
+                buffer[n++] = char(0x80 | ((code >> 6) & 0x3F));
+                buffer[n++] = char(0x80 | (code & 0x3F));
+            } else {
+                buffer[n++] = char(0xF0 | (code >> 18));
+                buffer[n++] = char(0x80 | ((code >> 12) & 0x3F));
+                buffer[n++] = char(0x80 | ((code >> 6) & 0x3F));
+                buffer[n++] = char(0x80 | (code & 0x3F));
+            }
+            bytes = QByteArrayView(buffer, n);
+        }
         const qsizetype limit = (words.isEmpty() ? firstWordLength : maxWordLength) - overhead;
-        if (!chunk.isEmpty() && encodedLength(QByteArray(chunk + bytes)) > limit)
+        const qsizetype pieceQLength = useQ ? qLength(bytes) : 0;
+        const qsizetype grown = useQ ? chunkQLength + pieceQLength
+                                     : (chunk.size() + bytes.size() + 2) / 3 * 4;
+        if (!chunk.isEmpty() && grown > limit)
             emit();
         chunk += bytes;
+        chunkQLength += pieceQLength;
         i += len;
     }
     emit();

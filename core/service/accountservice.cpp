@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accountendpoints.h"
 #include "common/logging.h"
+#include "common/spoolfile.h"
 #include "folderpush.h"
 #include "foldersearch.h"
 #include "imap/imapcommandbuilder.h"
@@ -178,6 +179,10 @@ MailError AccountService::openCache(const QString &path)
 {
     if (MailError error = m_store->open(path))
         return error;
+    // Large sections arrive into files beside the cache (connectToServer()); those a crash left
+    // there are of no use to anyone.
+    if (const int stale = SpoolFile::removeStale(QFileInfo(m_store->path()).absolutePath()))
+        qCInfo(lcStore) << "removed" << stale << "spool files left by an earlier run";
     m_folderModel = std::make_unique<FolderTreeModel>(m_store.get());
     m_messageModel = std::make_unique<MessageListModel>(m_store.get());
     return {};

@@ -3,6 +3,7 @@
 #include "accountcredentials.h"
 #include "accounts/account.h"
 #include "common/mailerror.h"
+#include "common/messagesource.h"
 #include "foldereditor.h"
 #include "mime/mimepart.h"
 #include "oauth/oauth2provider.h"
@@ -283,7 +284,8 @@ Q_SIGNALS:
     void pendingOperationCountChanged(int count);
     void syncProgress(qint64 done, qint64 total);
     void syncFinished(qint64 folderId, const MailError &error);
-    void messageFetched(qint64 folderId, quint32 uid, const QByteArray &message);
+    // A large message comes as a file of the cache (MessageSource::isFile()).
+    void messageFetched(qint64 folderId, quint32 uid, const MessageSource &message);
     void messageFetchFailed(qint64 folderId, quint32 uid, const MailError &error);
     void messagePartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
     void partProgress(qint64 folderId, quint32 uid, const QByteArray &section, qint64 received,

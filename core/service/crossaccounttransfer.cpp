@@ -26,8 +26,8 @@ void CrossAccountTransfer::addAccount(const QString &accountId)
     if (!m_followed.value(accountId)) {
         m_followed.insert(accountId, service);
         connect(service, &AccountService::messageFetched, this,
-                [this, accountId](qint64 folderId, quint32 uid, const QByteArray &message) {
-                    onFetched(accountId, folderId, uid, message);
+                [this, accountId](qint64 folderId, quint32 uid, const MessageSource &message) {
+                    onFetched(accountId, folderId, uid, message.readAll());
                 });
         connect(service, &AccountService::messageFetchFailed, this,
                 [this, accountId](qint64 folderId, quint32 uid, const MailError &error) {

@@ -1,5 +1,6 @@
 #include "messagereader.h"
 
+#include "common/mappedfile.h"
 #include "imap/tasks/imapfetchparttask.h"
 #include "messagepartloader.h"
 #include "mime/mimepart.h"
@@ -7,6 +8,9 @@
 #include "partdownload.h"
 #include "sectionfetchregistry.h"
 #include "store/messagestore.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace {
 
@@ -23,22 +27,35 @@ MessageReader::MessageReader(MessageStore *store, QObject *parent)
 
 MessageReader::~MessageReader() = default;
 
-bool MessageReader::isWholeMessageCached(qint64 folderId, quint32 uid) const
+// The whole message as cached: inline in the database, or in a file of its own (a large one).
+MessageSource MessageReader::cachedWholeMessage(qint64 folderId, quint32 uid) const
 {
     const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folderId, uid, wholeMessage);
-    return cached && !cached.value().data.isEmpty();
+    if (!cached)
+        return MessageSource();
+    if (cached.value().isFile()) {
+        return QFileInfo::exists(cached.value().filePath)
+                       ? MessageSource::fromFile(cached.value().filePath)
+                       : MessageSource();
+    }
+    return cached.value().data.isEmpty() ? MessageSource()
+                                         : MessageSource::fromBytes(cached.value().data);
+}
+
+bool MessageReader::isWholeMessageCached(qint64 folderId, quint32 uid) const
+{
+    return !cachedWholeMessage(folderId, uid).isNull();
 }
 
 void MessageReader::readWhole(qint64 folderId, quint32 uid, ImapConnection *connection,
                               const QByteArray &mailbox, const std::function<void()> &ended)
 {
-    const StoreResult<BodyPartRecord> cached = m_store->bodyPart(folderId, uid, wholeMessage);
-    if (cached && !cached.value().data.isEmpty()) {
-        const QByteArray data = cached.value().data;
+    const MessageSource cached = cachedWholeMessage(folderId, uid);
+    if (!cached.isNull()) {
         QMetaObject::invokeMethod(
                 this,
-                [this, folderId, uid, data, ended] {
-                    Q_EMIT messageFetched(folderId, uid, data);
+                [this, folderId, uid, cached, ended] {
+                    Q_EMIT messageFetched(folderId, uid, cached);
                     ended();
                 },
                 Qt::QueuedConnection);
@@ -60,12 +77,13 @@ void MessageReader::readWhole(qint64 folderId, quint32 uid, ImapConnection *conn
         task->deleteLater();
         if (task->error()) {
             Q_EMIT messageFetchFailed(folderId, uid, task->error());
+        } else if (!task->spoolFile().isNull()) {
+            keepSpooled(folderId, uid, task->spoolFile());
         } else {
-            // Read once: a large message arrived in a file (ImapFetchPartTask::spoolFile()).
             const QByteArray data = task->data();
             report(m_store->storeBodyPart(folderId, uid, wholeMessage, data));
             indexBody(folderId, uid, MimePart::parse(data));
-            Q_EMIT messageFetched(folderId, uid, data);
+            Q_EMIT messageFetched(folderId, uid, MessageSource::fromBytes(data));
         }
         ended();
     });
@@ -116,6 +134,35 @@ void MessageReader::downloadPart(qint64 folderId, quint32 uid, const QByteArray 
         ended();
     });
     download->start();
+}
+
+// A large message arrived in a file (ImapFetchPartTask::spoolFile()): the file becomes the
+// cache's copy, and the message is parsed for the index where it lies, mapped, never read whole
+// into memory.
+void MessageReader::keepSpooled(qint64 folderId, quint32 uid, SpoolFile spool)
+{
+    const QString path = QFileInfo(m_store->path())
+                                 .absoluteDir()
+                                 .filePath(
+                                         QStringLiteral("message-%1-%2.eml").arg(folderId).arg(uid));
+    if (!spool.keepAs(path)) {
+        const MailError error(MailError::Kind::Storage,
+                              tr("Cannot keep message %1 in the cache at %2").arg(uid).arg(path));
+        report(error);
+        Q_EMIT messageFetchFailed(folderId, uid, error);
+        return;
+    }
+    const MailError stored = m_store->storeBodyPartFile(folderId, uid, wholeMessage, path);
+    report(stored);
+    {
+        MappedFile mapped;
+        if (mapped.open(path))
+            indexBody(folderId, uid, MimePart::parse(mapped.bytes()));
+    }
+    if (stored)
+        Q_EMIT messageFetchFailed(folderId, uid, stored);
+    else
+        Q_EMIT messageFetched(folderId, uid, MessageSource::fromFile(path));
 }
 
 void MessageReader::indexBody(qint64 folderId, quint32 uid, const MimePart &message)

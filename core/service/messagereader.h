@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "common/messagesource.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -12,6 +13,7 @@ class ImapConnection;
 class MessageStore;
 class MimePart;
 class SectionFetchRegistry;
+class SpoolFile;
 
 // Reads one message of an account: whole, the parts a reader shows, or one section; from the
 // cache, or over a connection that has the message's folder selected. What comes from the server
@@ -37,7 +39,9 @@ public:
                       const std::function<void()> &ended);
 
 Q_SIGNALS:
-    void messageFetched(qint64 folderId, quint32 uid, const QByteArray &message);
+    // A large message comes as a file of the cache (MessageSource::isFile()): nothing here read
+    // it whole into memory.
+    void messageFetched(qint64 folderId, quint32 uid, const MessageSource &message);
     void messageFetchFailed(qint64 folderId, quint32 uid, const MailError &error);
     void messagePartsFetched(qint64 folderId, quint32 uid, const MimePart &message);
     void partProgress(qint64 folderId, quint32 uid, const QByteArray &section, qint64 received,
@@ -50,6 +54,8 @@ Q_SIGNALS:
     void errorOccurred(const MailError &error);
 
 private:
+    MessageSource cachedWholeMessage(qint64 folderId, quint32 uid) const;
+    void keepSpooled(qint64 folderId, quint32 uid, SpoolFile spool);
     void indexBody(qint64 folderId, quint32 uid, const MimePart &message);
     void report(const MailError &error);
 

@@ -180,7 +180,7 @@ void TestAccountService::readsFlagsAndDeletes()
     QSignalSpy fetched(service.get(), &AccountService::messageFetched);
     service->fetchMessage(service->currentFolderId(), uid);
     QTRY_VERIFY_WITH_TIMEOUT(!fetched.isEmpty(), 10000);
-    const QByteArray bytes = fetched.first().at(2).toByteArray();
+    const QByteArray bytes = fetched.first().at(2).value<MessageSource>().readAll();
     QVERIFY(bytes.contains("Subject:"));
     QCOMPARE(service->store()
                      ->bodyPart(service->currentFolderId(), uid, QByteArrayLiteral(""))

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+// The bytes of a whole message as they were read: in memory, or in a file of the cache (a
+// large message, which arrived in a file rather than in memory). A file-backed source is only
+// read when the caller asks for its bytes; MappedFile lets a parser look at them without
+// copying them onto the heap.
+class MessageSource
+{
+public:
+    MessageSource() = default;
+    static MessageSource fromBytes(const QByteArray &bytes);
+    static MessageSource fromFile(const QString &path);
+
+    bool isNull() const { return !m_isFile && m_bytes.isNull(); }
+    bool isFile() const { return m_isFile; }
+    // The file holding the message; empty for one in memory.
+    QString filePath() const { return m_path; }
+    qint64 size() const;
+    // The whole message in memory: for a file, it is read (empty when it cannot be).
+    QByteArray readAll() const;
+
+private:
+    QByteArray m_bytes;
+    QString m_path;
+    bool m_isFile = false;
+};
+
+Q_DECLARE_METATYPE(MessageSource)
