@@ -99,6 +99,15 @@ std::unique_ptr<Session> openSession(const BenchServer &server, QString *error)
     return session;
 }
 
+// CPU time of this process in seconds: on a loaded machine it tells the client's own work
+// apart from the time it waited for the server or for a core.
+double cpuSeconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 // Reads every column of the first rows, as a view showing them would.
 void readRows(MessageListModel *model, int rows)
 {
@@ -123,7 +132,7 @@ struct SyncTuning
 // window does, and closed again.
 double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
                  const SyncTuning &tuning, QByteArray *method, QString *error,
-                 double *firstRowsSeconds = nullptr)
+                 double *firstRowsSeconds = nullptr, double *firstRowsCpuSeconds = nullptr)
 {
     FolderSync sync(connection, store, folderId);
     if (tuning.batch > 0)
@@ -131,6 +140,7 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
     if (tuning.depth > 0)
         sync.setPipelineDepth(tuning.depth);
     QElapsedTimer timer;
+    const double cpuStart = cpuSeconds();
     if (firstRowsSeconds) {
         *firstRowsSeconds = -1;
         QObject::connect(&sync, &FolderSync::progress, &sync,
@@ -145,8 +155,11 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
                              readRows(&model, ModelRows);
                              const quint32 newest = sync.folder().uidNext - 1;
                              if (model.index(0, 0).data(MessageListModel::UidRole).toUInt()
-                                 == newest)
+                                 == newest) {
                                  *firstRowsSeconds = double(timer.nsecsElapsed()) / 1e9;
+                                 if (firstRowsCpuSeconds)
+                                     *firstRowsCpuSeconds = cpuSeconds() - cpuStart;
+                             }
                          });
     }
     bool finished = false;
@@ -203,15 +216,6 @@ bool toggleFlagged(const BenchServer &server, const QString &folder, const QList
         }
     }
     return true;
-}
-
-// CPU time of this process in seconds: on a loaded machine it tells the client's own work
-// apart from the time it waited for the server or for a core.
-double cpuSeconds()
-{
-    timespec now {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
 // CPU time the whole machine spent busy, in seconds summed over its cores (Linux /proc/stat;
@@ -375,8 +379,9 @@ int runImapBench(const QStringList &args)
     const double coldCpuStart = cpuSeconds();
     const double coldBusyStart = machineBusySeconds();
     double firstRowsSeconds = -1;
+    double firstRowsCpuSeconds = -1;
     const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning,
-                                         &method, &error, &firstRowsSeconds);
+                                         &method, &error, &firstRowsSeconds, &firstRowsCpuSeconds);
     if (coldSeconds < 0)
         return failWith(QStringLiteral("cold sync"), error);
     session.reset();
@@ -384,6 +389,7 @@ int runImapBench(const QStringList &args)
     out << "messages " << messages << '\n';
     out << "cold_sync_s " << figure(coldSeconds) << '\n';
     out << "first_rows_ms " << figure(firstRowsSeconds * 1000, 1) << '\n';
+    out << "first_rows_cpu_ms " << figure(firstRowsCpuSeconds * 1000, 1) << '\n';
     out << "cold_sync_cpu_s " << figure(cpuSeconds() - coldCpuStart) << '\n';
     out << "cold_sync_machine_busy_cores "
         << figure((machineBusySeconds() - coldBusyStart) / coldSeconds, 2) << '\n';
