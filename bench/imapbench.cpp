@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QSslCertificate>
@@ -99,6 +100,25 @@ std::unique_ptr<Session> openSession(const BenchServer &server, QString *error)
     return session;
 }
 
+// CPU time of this process in seconds: on a loaded machine it tells the client's own work
+// apart from the time it waited for the server or for a core.
+double cpuSeconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+// Reads every column of the first rows, as a view showing them would.
+void readRows(MessageListModel *model, int rows)
+{
+    const int n = qMin(rows, model->rowCount());
+    for (int row = 0; row < n; ++row) {
+        for (int column = 0; column < model->columnCount(); ++column)
+            model->data(model->index(row, column));
+    }
+}
+
 // Runs FolderSync to the end; returns its duration in seconds, or -1 with error set.
 // Metadata batch size and pipeline depth for FolderSync; 0 keeps its defaults.
 struct SyncTuning
@@ -116,8 +136,13 @@ struct WireBytes
 };
 WireBytes lastSyncWire;
 
+// firstRowsSeconds, when given, receives the time from SELECT until a list model opened on the
+// folder shows its newest rows (the first ModelRows of the list, the folder's highest UID on
+// top), or -1 when it never did; the model is opened as the first rows are written, as the
+// window does, and closed again.
 double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderId,
-                 const SyncTuning &tuning, QByteArray *method, QString *error)
+                 const SyncTuning &tuning, QByteArray *method, QString *error,
+                 double *firstRowsSeconds = nullptr, double *firstRowsCpuSeconds = nullptr)
 {
     const WireBytes before {connection->wireBytesRead(), connection->wireBytesWritten()};
     FolderSync sync(connection, store, folderId);
@@ -125,13 +150,35 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
         sync.setBatchSizes(qMin(50, tuning.batch), tuning.batch);
     if (tuning.depth > 0)
         sync.setPipelineDepth(tuning.depth);
+    QElapsedTimer timer;
+    const double cpuStart = cpuSeconds();
+    if (firstRowsSeconds) {
+        *firstRowsSeconds = -1;
+        QObject::connect(&sync, &FolderSync::progress, &sync,
+                         [&, firstRowsSeconds](qint64 done, qint64 total) {
+                             if (*firstRowsSeconds >= 0)
+                                 return;
+                             MessageListModel model(store);
+                             model.setFolderId(folderId);
+                             const int wanted = int(qMin<qint64>(ModelRows, total));
+                             if (model.rowCount() < wanted || done < wanted)
+                                 return;
+                             readRows(&model, ModelRows);
+                             const quint32 newest = sync.folder().uidNext - 1;
+                             if (model.index(0, 0).data(MessageListModel::UidRole).toUInt()
+                                 == newest) {
+                                 *firstRowsSeconds = double(timer.nsecsElapsed()) / 1e9;
+                                 if (firstRowsCpuSeconds)
+                                     *firstRowsCpuSeconds = cpuSeconds() - cpuStart;
+                             }
+                         });
+    }
     bool finished = false;
     MailError result;
     QObject::connect(&sync, &FolderSync::finished, &sync, [&](const MailError &e) {
         finished = true;
         result = e;
     });
-    QElapsedTimer timer;
     timer.start();
     sync.start();
     QEventLoop loop;
@@ -147,16 +194,6 @@ double timedSync(ImapConnection *connection, MessageStore *store, qint64 folderI
         return -1;
     }
     return seconds;
-}
-
-// Reads every column of the first rows, as a view showing them would.
-void readRows(MessageListModel *model, int rows)
-{
-    const int n = qMin(rows, model->rowCount());
-    for (int row = 0; row < n; ++row) {
-        for (int column = 0; column < model->columnCount(); ++column)
-            model->data(model->index(row, column));
-    }
 }
 
 // Toggles \Flagged on the given messages from another session; true on success.
@@ -192,15 +229,6 @@ bool toggleFlagged(const BenchServer &server, const QString &folder, const QList
         }
     }
     return true;
-}
-
-// CPU time of this process in seconds: on a loaded machine it tells the client's own work
-// apart from the time it waited for the server or for a core.
-double cpuSeconds()
-{
-    timespec now {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
 // CPU time the whole machine spent busy, in seconds summed over its cores (Linux /proc/stat;
@@ -243,7 +271,7 @@ std::unique_ptr<MessageStore> emptyStore(const QTemporaryDir &dir, const QString
 // One more first synchronisation, into a new cache, then the raw floor once more: the pair's
 // seconds, or false with error set.
 bool coldPair(const BenchServer &server, const QString &folder, const SyncTuning &tuning,
-              double *coldSeconds, double *floorSeconds, QString *error)
+              double *coldSeconds, double *floorSeconds, double *firstRowsSeconds, QString *error)
 {
     QTemporaryDir dir;
     qint64 folderId = 0;
@@ -257,7 +285,7 @@ bool coldPair(const BenchServer &server, const QString &folder, const SyncTuning
         return false;
     QByteArray method;
     *coldSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning, &method,
-                             error);
+                             error, firstRowsSeconds);
     session.reset();
     // Closed before the floor, so that its idle-time work (the search index) does not run
     // beside it.
@@ -266,6 +294,33 @@ bool coldPair(const BenchServer &server, const QString &folder, const SyncTuning
         return false;
     *floorSeconds = rawColdFetch(server, folder, error);
     return *floorSeconds >= 0;
+}
+
+// Reopens the cache in a new process, as the application does after a restart, until its list
+// of the folder shows the first rows: seconds, or -1.
+double timedReopen(const QString &storePath, const QString &folder, QString *error)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("imap-reopen"), QStringLiteral("--store"), storePath,
+                 QStringLiteral("--folder"), folder});
+    const bool reopened = child.waitForFinished(120000)
+                          && child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!reopened) {
+        *error = QString::fromLocal8Bit(child.readAllStandardOutput());
+        return -1;
+    }
+    return seconds;
+}
+
+// The cache's files (database and write-ahead log) in bytes.
+qint64 cacheBytes(const QString &storePath)
+{
+    return QFileInfo(storePath).size() + QFileInfo(storePath + QStringLiteral("-wal")).size();
 }
 
 double median(QList<double> values)
@@ -341,8 +396,10 @@ int runImapBench(const QStringList &arguments)
     QByteArray method;
     const double coldCpuStart = cpuSeconds();
     const double coldBusyStart = machineBusySeconds();
+    double firstRowsSeconds = -1;
+    double firstRowsCpuSeconds = -1;
     const double coldSeconds = timedSync(session->connection.get(), store.get(), folderId, tuning,
-                                         &method, &error);
+                                         &method, &error, &firstRowsSeconds, &firstRowsCpuSeconds);
     if (coldSeconds < 0)
         return failWith(QStringLiteral("cold sync"), error);
     const bool compressed = session->connection->isCompressed();
@@ -351,6 +408,8 @@ int runImapBench(const QStringList &arguments)
     out << "messages " << messages << '\n';
     out << "compressed " << (compressed ? 1 : 0) << '\n';
     out << "cold_sync_s " << figure(coldSeconds) << '\n';
+    out << "first_rows_ms " << figure(firstRowsSeconds * 1000, 1) << '\n';
+    out << "first_rows_cpu_ms " << figure(firstRowsCpuSeconds * 1000, 1) << '\n';
     out << "cold_sync_cpu_s " << figure(cpuSeconds() - coldCpuStart) << '\n';
     out << "cold_sync_machine_busy_cores "
         << figure((machineBusySeconds() - coldBusyStart) / coldSeconds, 2) << '\n';
@@ -399,6 +458,11 @@ int runImapBench(const QStringList &arguments)
     if (!waitUntil([&ftsDone] { return ftsDone; }))
         return failWith(QStringLiteral("search index"), QStringLiteral("never caught up"));
     out << "fts_catchup_s " << figure(double(ftsTimer.nsecsElapsed()) / 1e9) << '\n';
+    if (messages > 0) {
+        const qint64 bytes = cacheBytes(store->path());
+        out << "cache_file_mb " << figure(double(bytes) / 1e6, 1) << '\n';
+        out << "cache_bytes_per_message " << figure(double(bytes) / messages, 1) << '\n';
+    }
     out.flush();
 
     auto model = std::make_unique<MessageListModel>(store.get());
@@ -428,20 +492,13 @@ int runImapBench(const QStringList &arguments)
     out.flush();
 
     // Reopen in a new process.
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QElapsedTimer timer;
-    timer.start();
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("imap-reopen"), QStringLiteral("--store"), store->path(),
-                 QStringLiteral("--folder"), folder});
-    const bool reopened = child.waitForFinished(120000)
-                          && child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
-    const double reopenSeconds = double(timer.nsecsElapsed()) / 1e9;
+    QString reopenError;
+    const double reopenSeconds = timedReopen(store->path(), folder, &reopenError);
+    const bool reopened = reopenSeconds >= 0;
     if (reopened)
         out << "reopen_s " << figure(reopenSeconds) << '\n';
     else
-        err << "heron-bench imap: reopen failed: " << child.readAllStandardOutput() << '\n';
+        err << "heron-bench imap: reopen failed: " << reopenError << '\n';
     out.flush();
 
     // Resync after another session changed \Flagged on 1% of the messages.
@@ -486,20 +543,38 @@ int runImapBench(const QStringList &arguments)
     out.flush();
 
     // --repeat N: the cold sync and the floor again, alternating, until there are N pairs; the
-    // medians and the spread of the ratio say more than one pair on a noisy machine.
+    // medians and the spread of the ratio say more than one pair on a noisy machine. Reopening
+    // is repeated as often first, on the first sync's cache.
     const int pairs = o.value(QStringLiteral("repeat")).toInt();
+    if (pairs > 1 && reopened) {
+        QList<double> reopens = {reopenSeconds};
+        while (reopens.size() < pairs) {
+            const double seconds = timedReopen(store->path(), folder, &reopenError);
+            if (seconds < 0)
+                return failWith(QStringLiteral("repeated reopen"), reopenError);
+            reopens.append(seconds);
+        }
+        out << "reopen_median_s " << figure(median(reopens)) << '\n';
+        out.flush();
+    }
     if (pairs > 1) {
         QList<double> colds = {coldSeconds};
         QList<double> floors = {floorSeconds};
         QList<double> ratios = {coldSeconds / floorSeconds};
+        QList<double> firstRows = {firstRowsSeconds};
         while (ratios.size() < pairs) {
             double cold = 0;
             double floor = 0;
-            if (!coldPair(server, folder, tuning, &cold, &floor, &error))
+            double first = -1;
+            if (!coldPair(server, folder, tuning, &cold, &floor, &first, &error))
                 return failWith(QStringLiteral("repeated cold sync"), error);
             colds.append(cold);
             floors.append(floor);
             ratios.append(cold / floor);
+            firstRows.append(first);
+            out << "pair " << ratios.size() << " cold_sync_s " << figure(cold) << " floor_s "
+                << figure(floor) << " first_rows_ms " << figure(first * 1000, 1) << '\n';
+            out.flush();
         }
         out << "pairs " << pairs << '\n';
         out << "cold_sync_median_s " << figure(median(colds)) << '\n';
@@ -507,6 +582,7 @@ int runImapBench(const QStringList &arguments)
         out << "cold_ratio_median " << figure(median(ratios)) << '\n';
         out << "cold_ratio_min " << figure(*std::min_element(ratios.begin(), ratios.end())) << '\n';
         out << "cold_ratio_max " << figure(*std::max_element(ratios.begin(), ratios.end())) << '\n';
+        out << "first_rows_median_ms " << figure(median(firstRows) * 1000, 1) << '\n';
     }
     return reopened ? 0 : 1;
 }

@@ -263,6 +263,11 @@ StoreResult<QList<quint32>> MessageStore::uids(qint64 folderId)
     return d->messages.uids(folderId);
 }
 
+StoreResult<std::pair<quint32, quint32>> MessageStore::uidBounds(qint64 folderId)
+{
+    return d->messages.uidBounds(folderId);
+}
+
 StoreResult<quint64> MessageStore::highestModSeq(qint64 folderId)
 {
     return d->messages.highestModSeq(folderId);

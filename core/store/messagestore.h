@@ -86,6 +86,9 @@ public:
 
     StoreResult<MessageRecord> message(qint64 folderId, quint32 uid);
     StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
+    // The lowest and highest cached UID of a folder, (0, 0) when it has none; without reading
+    // the rows between them.
+    StoreResult<std::pair<quint32, quint32>> uidBounds(qint64 folderId);
     StoreResult<quint64> highestModSeq(qint64 folderId);
     StoreResult<int> messageCount(qint64 folderId);
     StoreResult<int> unseenCount(qint64 folderId);

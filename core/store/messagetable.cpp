@@ -270,6 +270,22 @@ StoreResult<QList<quint32>> MessageTable::uids(qint64 folderId)
     return result;
 }
 
+StoreResult<std::pair<quint32, quint32>> MessageTable::uidBounds(qint64 folderId)
+{
+    // Two lookups at the ends of the (folder_id, uid) index, however many rows the folder has.
+    const StoreResult<QVariant> lowest
+            = m_db.scalar(QStringLiteral("SELECT MIN(uid) FROM messages WHERE folder_id = ?"),
+                          {folderId});
+    if (!lowest)
+        return lowest.error();
+    const StoreResult<QVariant> highest
+            = m_db.scalar(QStringLiteral("SELECT MAX(uid) FROM messages WHERE folder_id = ?"),
+                          {folderId});
+    if (!highest)
+        return highest.error();
+    return std::pair<quint32, quint32>(lowest.value().toUInt(), highest.value().toUInt());
+}
+
 StoreResult<quint64> MessageTable::highestModSeq(qint64 folderId)
 {
     const StoreResult<QVariant> value

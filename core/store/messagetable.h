@@ -39,6 +39,7 @@ public:
 
     StoreResult<MessageRecord> message(qint64 folderId, quint32 uid);
     StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
+    StoreResult<std::pair<quint32, quint32>> uidBounds(qint64 folderId);
     StoreResult<quint64> highestModSeq(qint64 folderId);
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any

@@ -79,26 +79,39 @@ void FolderSync::start()
         return;
     }
     m_folder = folder.value();
-    const StoreResult<QList<quint32>> uids = m_store->uids(m_folderId);
-    if (!uids) {
-        finish(uids.error());
+    const StoreResult<std::pair<quint32, quint32>> bounds = m_store->uidBounds(m_folderId);
+    if (!bounds) {
+        finish(bounds.error());
         return;
     }
-    m_cachedUids = uids.value();
+    m_cachedBounds = bounds.value();
     if (!m_connection || !m_connection->isReady()) {
         finish(MailError(MailError::Kind::Network,
                          QCoreApplication::translate("FolderSync", "Not connected")));
         return;
+    }
+    const bool qresync = m_folder.uidValidity != 0 && m_connection->isEnabled("QRESYNC")
+                         && hasCachedMessages() && m_folder.highestModSeq != 0;
+    // QRESYNC needs no cached UID one by one (a million of them take longer to read than the
+    // whole resynchronisation): the range from the lowest to the highest names every known
+    // one, and the server's VANISHED for UIDs in it the cache never had removes nothing.
+    // The other ways compare the server's UIDs with the cache's.
+    if (!qresync && hasCachedMessages()) {
+        const StoreResult<QList<quint32>> uids = m_store->uids(m_folderId);
+        if (!uids) {
+            finish(uids.error());
+            return;
+        }
+        m_cachedUids = uids.value();
     }
 
     m_state = State::Selecting;
     auto *task = new ImapSelectTask(m_connection, wireName(m_connection, m_folder.path), false,
                                     this);
     if (m_folder.uidValidity != 0) {
-        const bool qresync = m_connection->isEnabled("QRESYNC") && !m_cachedUids.isEmpty()
-                             && m_folder.highestModSeq != 0;
         task->setKnownState(m_folder.uidValidity, qresync ? m_folder.highestModSeq : 0,
-                            qresync ? UidSet::fromList(m_cachedUids) : UidSet());
+                            qresync ? UidSet::fromRange(m_cachedBounds.first, m_cachedBounds.second)
+                                    : UidSet());
         m_selectResynced = qresync;
     }
     connect(task, &ImapTask::finished, this, [this, task] {
@@ -123,6 +136,7 @@ void FolderSync::onSelected(ImapSelectTask *task)
             return;
         }
         m_cachedUids.clear();
+        m_cachedBounds = {0, 0};
         m_selectResynced = false;
         m_folder.highestModSeq = 0;
     }
@@ -131,7 +145,7 @@ void FolderSync::onSelected(ImapSelectTask *task)
     m_folder.exists = task->exists();
     const quint64 serverModSeq = task->hasModSeq() ? task->highestModSeq() : 0;
 
-    if (m_cachedUids.isEmpty()) {
+    if (!hasCachedMessages()) {
         m_method = "full";
         m_folder.highestModSeq = serverModSeq;
         listUids();
@@ -154,7 +168,7 @@ void FolderSync::onSelected(ImapSelectTask *task)
         m_folder.highestModSeq = serverModSeq;
         // Only messages past the last known UID can be new.
         m_state = State::ListingUids;
-        const quint32 last = m_cachedUids.last();
+        const quint32 last = m_cachedBounds.second;
         auto *search = new ImapSearchTask(m_connection,
                                           "UID " + QByteArray::number(last + 1) + ":*", this);
         connect(search, &ImapTask::finished, this, [this, search, last] {

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <utility>
+
 class ImapConnection;
 struct ImapFetch;
 class ImapSelectTask;
@@ -82,6 +84,7 @@ private:
     MailError storeOneByOne(const QList<MessageRecord> &records);
     void reportSkipped(quint32 uid, const QString &reason);
     void finish(const MailError &error);
+    bool hasCachedMessages() const { return m_cachedBounds.second != 0; }
     MailError saveFolderState();
     void deferIndexesForBulkWrite(qsizetype freshCount);
     MailError restoreIndexes();
@@ -92,7 +95,10 @@ private:
     FolderRecord m_folder;
     State m_state = State::Idle;
     QByteArray m_method;
+    // The cached UIDs, read only where the server's list is compared with them (not for
+    // QRESYNC), and the lowest and highest of them, always known.
     QList<quint32> m_cachedUids;
+    std::pair<quint32, quint32> m_cachedBounds {0, 0};
     QList<UidSet> m_toFetch; // newest first
     int m_onWire = 0; // batch commands sent and not answered yet
     int m_openTasks = 0; // batch tasks whose rows have not all been handed over yet

@@ -152,6 +152,60 @@ private Q_SLOTS:
                  QStringLiteral("Message 6"));
     }
 
+    void qresyncNamesTheCachedRangeAndAppliesVanished()
+    {
+        // The cache holds 2, 3, 5 and 9 (others were expunged earlier). QRESYNC names the
+        // known UIDs as the range from the lowest to the highest, without reading them one by
+        // one; what the server reports VANISHED in it goes, changed flags are applied, and only
+        // UIDs past the highest cached one are asked for.
+        QList<QByteArray> script = prologue("UIDPLUS ENABLE CONDSTORE QRESYNC");
+        script += {"C: h2 ENABLE CONDSTORE QRESYNC", "S: * ENABLED CONDSTORE QRESYNC",
+                   "S: h2 OK enabled"};
+        script += {"C: h3 SELECT INBOX (QRESYNC (7 100 2:9))",
+                   "S: * 3 EXISTS",
+                   "S: * OK [UIDVALIDITY 7] ok",
+                   "S: * OK [UIDNEXT 11] ok",
+                   "S: * OK [HIGHESTMODSEQ 120] ok",
+                   "S: * VANISHED (EARLIER) 3:4,6",
+                   "S: * 2 FETCH (UID 5 FLAGS (\\Flagged) MODSEQ (110))",
+                   "S: h3 OK [READ-WRITE] done",
+                   "C: h4 UID SEARCH UID 10:*",
+                   "S: * SEARCH 10",
+                   "S: h4 OK done"};
+        script.append(QByteArray(
+                "C: h5 UID FETCH 10 (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE "
+                "BODY.PEEK[HEADER.FIELDS (REFERENCES)] MODSEQ)"));
+        script += answer(5, 10);
+
+        Session session(script);
+        QVERIFY(session.open());
+        FolderRecord inbox = session.store.folder(session.folderId).value();
+        inbox.uidValidity = 7;
+        inbox.highestModSeq = 100;
+        QVERIFY(!session.store.updateFolderState(inbox));
+        QList<MessageRecord> cached;
+        for (quint32 uid : {2u, 3u, 5u, 9u}) {
+            MessageRecord record;
+            record.folderId = session.folderId;
+            record.uid = uid;
+            record.subject = QStringLiteral("Cached %1").arg(uid);
+            cached.append(record);
+        }
+        QVERIFY(!session.store.upsertMessages(session.folderId, cached));
+        QCOMPARE(session.store.uidBounds(session.folderId).value(),
+                 (std::pair<quint32, quint32>(2, 9)));
+
+        FolderSync sync(&session.connection, &session.store, session.folderId);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QCOMPARE(sync.method(), QByteArray("qresync"));
+        QCOMPARE(session.store.uids(session.folderId).value(), (QList<quint32> {2, 5, 9, 10}));
+        QCOMPARE(session.store.message(session.folderId, 5).value().flags,
+                 MessageRecord::Flags(MessageRecord::Flagged));
+        QCOMPARE(session.store.folder(session.folderId).value().highestModSeq, quint64(120));
+    }
+
     void flagsPushedBeforeRowsAreWrittenAreKept()
     {
         // Message 1 is read, then the server pushes \Seen for it before the batch is answered:

@@ -2,10 +2,12 @@
 // what Dovecot itself reports, before and after changes made behind the client's back.
 #include "imap/imapconnection.h"
 #include "mailstackinfo.h"
+#include "models/messagelistmodel.h"
 #include "net/ssltransport.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
 
+#include <QAbstractItemModelTester>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
@@ -17,6 +19,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <utility>
 
 class TestFolderSync : public QObject
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void firstSyncMatchesServer();
+    void firstSyncShowsNewestFirst();
     void resyncSeesFlagsAndExpunges_data();
     void resyncSeesFlagsAndExpunges();
     void uidValidityChangeDropsCache();
@@ -216,6 +220,53 @@ void TestFolderSync::firstSyncMatchesServer()
     const QByteArray references = m_store->message(id, reply).value().references;
     QVERIFY2(!references.isEmpty() && header.simplified().endsWith(QString::fromLatin1(references)),
              qPrintable(header + QStringLiteral(" / ") + QString::fromLatin1(references)));
+}
+
+void TestFolderSync::firstSyncShowsNewestFirst()
+{
+    // Seeded dates grow with the UID: the newest messages are those with the highest UIDs.
+    const QString folder = seedFolder(300);
+    const QList<quint32> expected = serverUids(folder);
+    QCOMPARE(expected.size(), 300);
+    QVERIFY(open());
+    const qint64 id = folderId(folder);
+    FolderSync sync(m_connection.get(), m_store.get(), id);
+    sync.setBatchSizes(20, 100);
+    sync.setPipelineDepth(1);
+    // At every step the cache holds the newest messages and only those, and a list opened on
+    // the folder as the first rows arrive shows them, the newest on top.
+    QList<qsizetype> cachedAtEachStep;
+    QList<quint32> firstListed;
+    QString misordered;
+    connect(&sync, &FolderSync::progress, this, [&](qint64 done, qint64 total) {
+        QCOMPARE_LE(done, total);
+        const QList<quint32> cached = m_store->uids(id).value();
+        if (cached != expected.mid(expected.size() - cached.size()))
+            misordered = QStringLiteral("step %1 cached UIDs %2..%3, not the newest")
+                                 .arg(cachedAtEachStep.size())
+                                 .arg(cached.value(0))
+                                 .arg(cached.value(cached.size() - 1));
+        if (cachedAtEachStep.isEmpty()) {
+            MessageListModel model(m_store.get());
+            QAbstractItemModelTester tester(&model);
+            model.setFolderId(id);
+            for (int row = 0; row < model.rowCount(); ++row)
+                firstListed.append(model.index(row, 0).data(MessageListModel::UidRole).toUInt());
+        }
+        cachedAtEachStep.append(cached.size());
+    });
+    QSignalSpy finished(&sync, &FolderSync::finished);
+    sync.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+    QVERIFY2(!finished.first().first().value<MailError>(),
+             qPrintable(finished.first().first().value<MailError>().toString()));
+    QVERIFY2(misordered.isEmpty(), qPrintable(misordered));
+    QVERIFY(cachedAtEachStep.size() >= 2);
+    QCOMPARE(cachedAtEachStep.first(), 20);
+    QCOMPARE(cachedAtEachStep.last(), 300);
+    QList<quint32> newest20 = expected.mid(280);
+    std::reverse(newest20.begin(), newest20.end());
+    QCOMPARE(firstListed, newest20);
 }
 
 void TestFolderSync::resyncSeesFlagsAndExpunges_data()

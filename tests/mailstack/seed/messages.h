@@ -36,6 +36,15 @@ Message bulkMessage(const Context &ctx, std::int64_t index);
 // attachment, ...); the rest is bulk mail.
 Message richMessage(const Context &ctx, std::int64_t index);
 int richSpecialCount();
+// "Large" mail for folders of a million messages: thousands of correspondents (a few write most
+// of it), mailing lists and notification senders, long threads, trace and DKIM headers, sizes
+// from a few hundred bytes to a few hundred kilobytes, dates over nine years from
+// largeBaseTime().
+Message largeMessage(const Context &ctx, std::int64_t index);
+constexpr std::int64_t largeBaseTime()
+{
+    return 1451606400;
+} // 2016-01-01T00:00:00Z
 
 // Shared by both styles.
 std::int64_t messageTime(const Context &ctx, std::int64_t index);
