@@ -384,33 +384,43 @@ void OperationQueue::runAppend(const PendingOperation &operation)
     // HEADER string matches every message that has the field): found alone, it is the copy of
     // an earlier try that died before the journal forgot it, and says nothing of the server.
     select(folderId, [this, folderId, name, messageId] {
-        searchCopy(messageId, false, [this, folderId, name, messageId](bool serverFiled) {
-            if (serverFiled) {
-                Q_EMIT copyChecked(folderId, true);
+        const auto decide = [this, folderId, name](bool serverFiled, bool ownFiled) {
+            Q_EMIT copyChecked(folderId, serverFiled);
+            if (serverFiled || ownFiled)
                 complete();
-                return;
-            }
-            searchCopy(messageId, true, [this, folderId, name](bool ownFiled) {
-                Q_EMIT copyChecked(folderId, false);
-                if (ownFiled)
-                    complete();
-                else
-                    append(folderId, name, true);
-            });
-        });
+            else
+                append(folderId, name, true);
+        };
+        searchCopy(messageId, Copies::Others,
+                   [this, messageId, decide](bool serverFiled, bool refused) {
+                       if (refused) {
+                           // A server that cannot search for a field's presence: any copy is
+                           // taken for the server's, as before the marker.
+                           searchCopy(messageId, Copies::Any,
+                                      [decide](bool found, bool) { decide(found, false); });
+                           return;
+                       }
+                       if (serverFiled) {
+                           decide(true, false);
+                           return;
+                       }
+                       searchCopy(messageId, Copies::Own,
+                                  [decide](bool ownFiled, bool) { decide(false, ownFiled); });
+                   });
     });
 }
 
-void OperationQueue::searchCopy(const QByteArray &messageId, bool own,
-                                std::function<void(bool found)> then)
+void OperationQueue::searchCopy(const QByteArray &messageId, Copies copies,
+                                std::function<void(bool found, bool refused)> then)
 {
     auto *search = new ImapSearchTask(
             m_connection,
-            [messageId, own](ImapCommandBuilder &b) {
+            [messageId, copies](ImapCommandBuilder &b) {
                 b.atom("HEADER").astring("Message-ID").astring(messageId);
-                if (!own)
+                if (copies == Copies::Others)
                     b.atom("NOT");
-                b.atom("HEADER").astring(ownCopyField).string("");
+                if (copies != Copies::Any)
+                    b.atom("HEADER").astring(ownCopyField).string("");
             },
             this);
     whenDone<ImapSearchTask>(search, [this, then](ImapSearchTask *task) {
@@ -419,7 +429,7 @@ void OperationQueue::searchCopy(const QByteArray &messageId, bool own,
             return;
         }
         // A server that cannot search gets the copy: better one too many than none.
-        then(!task->error() && !task->uids().isEmpty());
+        then(!task->error() && !task->uids().isEmpty(), bool(task->error()));
     });
 }
 

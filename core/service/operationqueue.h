@@ -96,8 +96,12 @@ private:
     // what a missing UID EXPUNGE withholds is asked about, else only told.
     void expunge(const QList<quint32> &uids, bool ask);
     void runAppend(const PendingOperation &operation);
-    // Searches the selected folder for messageId: the copies Heron stored (own), or the others.
-    void searchCopy(const QByteArray &messageId, bool own, std::function<void(bool found)> then);
+    // Which copies of a message a search looks for: any, those Heron stored (ownCopyField), or
+    // the others (filed by the server).
+    enum class Copies { Any, Own, Others };
+    // Searches the selected folder for messageId; refused: the server answered NO or BAD.
+    void searchCopy(const QByteArray &messageId, Copies copies,
+                    std::function<void(bool found, bool refused)> then);
     // Stores the current operation's message; a folder the server lost is created once.
     void append(qint64 folderId, const QByteArray &mailbox, bool mayCreate);
     // The server refused: the cache gets the messages back as the server still has them.
