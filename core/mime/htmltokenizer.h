@@ -3,6 +3,9 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
+#include <new>
+#include <utility>
+
 // Splits HTML into text, tags and CDATA sections, tolerant of what real mail contains:
 // unquoted and unterminated attribute values, stray "<", comments of every shape, uppercase
 // names. Comments, doctypes and processing instructions are skipped. A tag cut off by the end
@@ -25,6 +28,24 @@ public:
         Kind kind = Kind::End;
         QStringView text; // text, CDATA content, or the tag name as written
         QVarLengthArray<Attribute, 8> attributes;
+
+        Token() = default;
+        Token(const Token &) = default;
+        Token(Token &&) noexcept = default;
+        Token &operator=(const Token &) = default;
+        // Qt 6.4's QVarLengthArray move assignment drops the heap buffer it held when it takes
+        // over another's (a leak for every tag of more than 8 attributes that follows another;
+        // later Qt fixed it): the attributes are moved by construction instead.
+        Token &operator=(Token &&other) noexcept
+        {
+            if (this != &other) {
+                kind = other.kind;
+                text = other.text;
+                attributes.~QVarLengthArray();
+                new (&attributes) QVarLengthArray<Attribute, 8>(std::move(other.attributes));
+            }
+            return *this;
+        }
     };
 
     explicit HtmlTokenizer(QStringView input)

@@ -24,6 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (token.kind == Kind::Text) {
             allowed += HtmlSanitizer::decodeEntities(token.text).count(u'<');
         } else if (token.kind == Kind::StartTag) {
+            // Read as the writer reads it: these elements' content is raw text, none of it shown.
+            for (const char16_t *raw :
+                 {u"script", u"style", u"title", u"textarea", u"xmp", u"noscript", u"template"}) {
+                if (token.text.compare(QStringView(raw), Qt::CaseInsensitive) == 0)
+                    tokenizer.rawText(token.text);
+            }
             if (token.text.compare(u"a", Qt::CaseInsensitive) == 0)
                 ++allowed; // "text <url>"
             for (const HtmlTokenizer::Attribute &attribute : token.attributes) {
