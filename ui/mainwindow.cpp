@@ -752,7 +752,10 @@ QModelIndexList MainWindow::selectedMessages() const
 
 void MainWindow::updateMessageActions()
 {
-    const bool any = !isShowingOutbox() && !selectedMessages().isEmpty();
+    // hasSelection(), not selectedRows(): after Select All in a large folder the latter would
+    // make an index for every row on each change of the selection.
+    const QItemSelectionModel *selection = m_messageList->selectionModel();
+    const bool any = !isShowingOutbox() && selection && selection->hasSelection();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
 }
