@@ -103,6 +103,25 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_messageList->setAllColumnsShowFocus(true);
     m_messageList->setItemDelegate(new MessageItemDelegate(m_messageList));
     m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Ctrl+A in a flat list (not threads) selects its rows as one range: QTreeView::selectAll()
+    // walks every row it has laid out, a second for a million messages.
+    auto *selectAll = new QAction(m_messageList);
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetShortcut);
+    m_messageList->addAction(selectAll);
+    connect(selectAll, &QAction::triggered, this, [this] {
+        QAbstractItemModel *model = m_messageList->model();
+        QItemSelectionModel *selection = m_messageList->selectionModel();
+        if (!model || !selection || model->rowCount() == 0)
+            return;
+        if (m_messageList->rootIsDecorated()) { // threads: replies are selected too
+            m_messageList->selectAll();
+            return;
+        }
+        const QItemSelection all(model->index(0, 0),
+                                 model->index(model->rowCount() - 1, model->columnCount() - 1));
+        selection->select(all, QItemSelectionModel::ClearAndSelect);
+    });
     m_messageList->setSortingEnabled(true);
     m_messageList->setDragEnabled(true);
     m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
@@ -752,7 +771,10 @@ QModelIndexList MainWindow::selectedMessages() const
 
 void MainWindow::updateMessageActions()
 {
-    const bool any = !isShowingOutbox() && !selectedMessages().isEmpty();
+    // hasSelection(), not selectedRows(): after Select All in a large folder the latter would
+    // make an index for every row on each change of the selection.
+    const QItemSelectionModel *selection = m_messageList->selectionModel();
+    const bool any = !isShowingOutbox() && selection && selection->hasSelection();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
     m_actions->replyToList()->setEnabled(any && m_listReplyAvailable);

@@ -17,6 +17,8 @@ MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
             [this] { sort(m_sortColumn, m_sortOrder); });
     connect(&m_sortIndexes, &SortIndexPreparer::errorOccurred, this,
             [this](const MailError &error) { reportError(error); });
+    connect(&m_search, &SearchRunner::found, this, &MessageListModel::onSearchFound);
+    connect(&m_search, &SearchRunner::finished, this, &MessageListModel::onSearchFinished);
     if (store) {
         connect(store, &MessageStore::messagesAdded, this, &MessageListModel::onMessagesAdded);
         connect(store, &MessageStore::messagesChanged, this, &MessageListModel::onMessagesChanged);
@@ -30,6 +32,9 @@ MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
             m_rowCount = 0;
             m_pending = Pending::None;
             m_ranges.clear();
+            m_search.cancel();
+            m_searchList = false;
+            m_searchUids.clear();
             endResetModel();
         });
     }
@@ -43,6 +48,7 @@ void MessageListModel::setFolderId(qint64 folderId)
         return;
     MessageQuery next = m_query;
     next.folderId = folderId;
+    m_folderRows = -1;
     resetWith(next);
 }
 
@@ -64,6 +70,10 @@ QModelIndex MessageListModel::indexForUid(quint32 uid, int column) const
 {
     if (!m_store || m_pending != Pending::None)
         return {};
+    if (m_searchList) {
+        const qsizetype row = m_searchUids.indexOf(uid);
+        return row >= 0 ? index(int(row), column) : QModelIndex();
+    }
     const StoreResult<int> position = m_store->messagePosition(m_query, uid);
     if (reportError(position.error()) || position.value() < 0)
         return {};
@@ -272,8 +282,13 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
     m_sortOrder = order;
     if (m_sortIndexes.isBusy() || next == m_query || m_pending != Pending::None || !m_store)
         return;
-    if (m_sortIndexes.prepare({{m_store, m_rowCount}}, *key))
+    if (m_sortIndexes.prepare({{m_store, std::max(m_rowCount, m_folderRows)}}, *key))
         return;
+    if (m_searchList) {
+        // The search runs again in the new order.
+        resetWith(next);
+        return;
+    }
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();
@@ -356,6 +371,38 @@ const MessageRecord *MessageListModel::record(int row) const
 {
     if (row < 0 || row >= m_rowCount || !m_store)
         return nullptr;
+    if (m_searchList) {
+        const int windowIndex = row / m_windowSize;
+        auto it = m_windows.find(windowIndex);
+        if (it == m_windows.end()) {
+            const QList<quint32> uids = m_searchUids.mid(qsizetype(windowIndex) * m_windowSize,
+                                                         m_windowSize);
+            StoreResult<QHash<quint32, MessageRecord>> found
+                    = m_store->fetchMessagesByUid(m_query.folderId, uids);
+            ++m_windowLoads;
+            if (reportError(found.error()))
+                return nullptr;
+            Window window;
+            window.rows.reserve(uids.size());
+            for (quint32 uid : uids) {
+                MessageRecord m = found.value().value(uid);
+                m.uid = uid;
+                m.folderId = m_query.folderId;
+                window.rows.append(std::move(m));
+            }
+            while (m_windows.size() >= m_maxWindows) {
+                auto oldest = std::min_element(m_windows.begin(), m_windows.end(),
+                                               [](const Window &a, const Window &b) {
+                                                   return a.lastUse < b.lastUse;
+                                               });
+                m_windows.erase(oldest);
+            }
+            it = m_windows.insert(windowIndex, std::move(window));
+        }
+        it->lastUse = ++m_useCounter;
+        const int offset = row - windowIndex * m_windowSize;
+        return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+    }
     const int position = storeRow(row);
     if (position < 0) {
         const auto removing = m_removing.constFind(row);
@@ -430,8 +477,51 @@ void MessageListModel::resetWith(const MessageQuery &query)
     m_pending = Pending::None;
     m_ranges.clear();
     m_removing.clear();
-    m_rowCount = countRows();
+    m_searchUids.clear();
+    m_searchList = searchesInBackground(query);
+    if (m_searchList) {
+        m_rowCount = 0;
+    } else {
+        m_search.cancel();
+        m_rowCount = countRows();
+        if (m_query.searchText.isEmpty())
+            m_folderRows = m_rowCount;
+    }
     endResetModel();
+    if (m_searchList)
+        m_search.start(m_store, m_query);
+}
+
+bool MessageListModel::searchesInBackground(const MessageQuery &query)
+{
+    if (!m_store || query.searchText.isEmpty() || query.folderId == 0)
+        return false;
+    if (m_folderRows < 0) {
+        MessageQuery all = query;
+        all.searchText.clear();
+        const StoreResult<int> count = m_store->countMessages(all);
+        reportError(count.error());
+        m_folderRows = count.isOk() ? count.value() : 0;
+    }
+    return m_folderRows >= m_backgroundSearchRows;
+}
+
+void MessageListModel::onSearchFound(const QList<quint32> &uids)
+{
+    if (!m_searchList || uids.isEmpty())
+        return;
+    const int cutShort = m_rowCount / m_windowSize; // the last window ended with the rows
+    beginInsertRows({}, m_rowCount, m_rowCount + int(uids.size()) - 1);
+    m_windows.remove(cutShort);
+    m_searchUids += uids;
+    m_rowCount = int(m_searchUids.size());
+    endInsertRows();
+}
+
+void MessageListModel::onSearchFinished(const MailError &error)
+{
+    reportError(error);
+    Q_EMIT searchFinished();
 }
 
 bool MessageListModel::reportError(const MailError &error) const

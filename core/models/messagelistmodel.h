@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/itemroles.h"
+#include "models/searchrunner.h"
 
 #include "common/mailerror.h"
 #include "models/sortindexpreparer.h"
@@ -62,7 +63,17 @@ public:
     qint64 folderId() const { return m_query.folderId; }
     void setFolderId(qint64 folderId);
     QString searchText() const { return m_query.searchText; }
+    // Filters the list by what a user typed. In a folder of at least backgroundSearchRows()
+    // messages the search runs on a worker thread (SearchRunner): the list empties at once and
+    // its rows arrive in order as they are found, the newest search winning; until
+    // searchFinished(), isSearching() is true. Meanwhile, and until the next search, its rows
+    // are a fixed list: they leave when their messages are removed, and new messages start
+    // the search again, but a flag change does not make a row match or stop matching.
     void setSearchText(const QString &text);
+    bool isSearching() const { return m_search.isRunning(); }
+    int backgroundSearchRows() const { return m_backgroundSearchRows; }
+    void setBackgroundSearchRows(int rows) { m_backgroundSearchRows = rows; }
+    SearchRunner *searchRunner() { return &m_search; }
     MessageQuery query() const { return m_query; }
     // Reads everything again from the store.
     void reload();
@@ -107,6 +118,8 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const MailError &error);
+    // The search on the worker thread has found all its rows.
+    void searchFinished();
 
 private:
     struct Window
@@ -142,6 +155,11 @@ private:
     void onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids);
     void onMessagesRemoved(qint64 folderId, const QList<quint32> &uids);
     void onFolderCleared(qint64 folderId);
+    // The list of a search on the worker thread (m_searchUids).
+    bool searchesInBackground(const MessageQuery &query);
+    void onSearchFound(const QList<quint32> &uids);
+    void onSearchFinished(const MailError &error);
+    void removeSearchRows(const QList<quint32> &uids);
 
     QPointer<MessageStore> m_store;
     MessageQuery m_query;
@@ -158,4 +176,10 @@ private:
     // The sort asked for while its index is made.
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    // A search run on a worker thread: its rows' UIDs in order, as found so far.
+    SearchRunner m_search;
+    bool m_searchList = false;
+    QList<quint32> m_searchUids;
+    int m_backgroundSearchRows = 20000;
+    int m_folderRows = -1; // messages in the folder, counted without a search
 };

@@ -41,6 +41,10 @@ void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &ui
 {
     if (folderId != m_query.folderId || m_pending != Pending::None)
         return;
+    if (m_searchList) {
+        resetWith(m_query); // the search runs again
+        return;
+    }
     if (uids.size() > fineGrainedLimit) {
         resetWith(m_query);
         return;
@@ -70,6 +74,12 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
 {
     if (folderId != m_query.folderId || m_pending != Pending::None)
         return;
+    if (m_searchList) {
+        clearCache();
+        if (m_rowCount > 0)
+            Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+        return;
+    }
     const QSet<quint32> changed(uids.begin(), uids.end());
     QHash<quint32, int> oldRows;
     for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
@@ -105,7 +115,7 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
 
 void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids)
 {
-    if (folderId != m_query.folderId || m_pending != Pending::None || !m_store)
+    if (folderId != m_query.folderId || m_pending != Pending::None || !m_store || m_searchList)
         return;
     if (uids.size() > fineGrainedLimit) {
         m_pending = Pending::Reset;
@@ -127,9 +137,12 @@ void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<q
 
 void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &uids)
 {
-    Q_UNUSED(uids);
     if (folderId != m_query.folderId)
         return;
+    if (m_searchList) {
+        removeSearchRows(uids);
+        return;
+    }
     if (m_pending == Pending::Reset) {
         clearCache();
         m_rowCount = countRows();
@@ -163,4 +176,37 @@ void MessageListModel::onFolderCleared(qint64 folderId)
 {
     if (folderId == m_query.folderId && m_pending == Pending::None)
         resetWith(m_query);
+}
+
+void MessageListModel::removeSearchRows(const QList<quint32> &uids)
+{
+    const QSet<quint32> gone(uids.begin(), uids.end());
+    QList<Range> ranges;
+    for (int row = 0; row < m_searchUids.size(); ++row) {
+        if (!gone.contains(m_searchUids.at(row)))
+            continue;
+        if (!ranges.isEmpty() && ranges.last().last + 1 == row)
+            ranges.last().last = row;
+        else
+            ranges.append(Range {row, row});
+    }
+    if (ranges.isEmpty())
+        return;
+    clearCache();
+    if (ranges.size() > fineGrainedLimit) {
+        beginResetModel();
+        m_searchUids.removeIf([&gone](quint32 uid) { return gone.contains(uid); });
+        m_rowCount = int(m_searchUids.size());
+        clearCache();
+        endResetModel();
+        return;
+    }
+    // From the last range back, so that the rows of the others stay where they are.
+    for (auto it = ranges.crbegin(); it != ranges.crend(); ++it) {
+        beginRemoveRows({}, it->first, it->last);
+        m_searchUids.remove(it->first, it->size());
+        m_rowCount = int(m_searchUids.size());
+        clearCache(); // windows read while the removal was announced
+        endRemoveRows();
+    }
 }

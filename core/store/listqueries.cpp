@@ -4,12 +4,17 @@
 #include "listindexes.h"
 #include "searchindex.h"
 #include "searchquery.h"
+#include "sqlitestatement.h"
 #include "storesql.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -387,5 +392,123 @@ StoreResult<QHash<quint32, int>> ListQueries::readPositions(QSqlQuery *sql, QSet
             result.insert(uid, row);
     }
     sql->finish();
+    return result;
+}
+
+StoreResult<QHash<quint32, MessageRecord>> ListQueries::fetchUids(qint64 folderId,
+                                                                  const QList<quint32> &uids)
+{
+    QHash<quint32, MessageRecord> result;
+    if (uids.isEmpty())
+        return result;
+    QStringList list;
+    list.reserve(uids.size());
+    for (quint32 uid : uids)
+        list.append(QString::number(uid));
+    QSqlQuery sql(m_db.connection());
+    if (!sql.exec(windowColumns + QStringLiteral(" FROM messages WHERE folder_id = ")
+                  + QString::number(folderId) + QStringLiteral(" AND uid IN (")
+                  + list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
+        return m_db.failed(QCoreApplication::translate("ListQueries",
+                                                       "Cannot read the messages of a folder"),
+                           sql);
+    }
+    result.reserve(uids.size());
+    while (sql.next()) {
+        MessageRecord record = StoreSql::listRecord(sql, folderId);
+        result.insert(record.uid, std::move(record));
+    }
+    return result;
+}
+
+StoreResult<QList<quint32>> ListQueries::uidsInOrder(const MessageQuery &query)
+{
+    MailError error;
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), orderBy(query), &error);
+    if (!sql)
+        return error;
+    if (!sql->exec())
+        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
+                           *sql);
+    QList<quint32> result;
+    while (sql->next())
+        result.append(sql->value(0).toUInt());
+    sql->finish();
+    return result;
+}
+
+MailError ListQueries::prepare(const MessageQuery &query)
+{
+    if (!m_db.isOpen())
+        return m_db.notOpen();
+    if (!SearchQuery::parse(query.searchText).ftsMatch().isEmpty()) {
+        if (MailError error = m_search.indexPending())
+            return error;
+    }
+    return m_indexes.ensureSortIndex(query.sortKey);
+}
+
+namespace {
+
+int askStop(void *stop)
+{
+    return (*static_cast<const std::function<bool()> *>(stop))() ? 1 : 0;
+}
+
+} // namespace
+
+MailError ListQueries::readUidsApart(const QString &path, const MessageQuery &query,
+                                     const std::function<bool()> &stop,
+                                     const std::function<void(QList<quint32> &&)> &deliver)
+{
+    MailError result;
+    CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
+        const auto failed = [&](const QString &detail) {
+            result = MailError(MailError::Kind::Storage,
+                               QCoreApplication::translate("ListQueries",
+                                                           "Cannot search the cache"),
+                               detail);
+        };
+        if (!db.isOpen()) {
+            failed(db.lastError().text());
+            return;
+        }
+        sqlite3 *handle = SqliteStatement::handle(db);
+        if (handle) // every 1,000 virtual machine steps: about every 10 microseconds
+            sqlite3_progress_handler(handle, 1000, &askStop,
+                                     const_cast<void *>(static_cast<const void *>(&stop)));
+        {
+            QSqlQuery sql(db);
+            sql.setForwardOnly(true);
+            bool ok = sql.prepare(listSql(query, QStringLiteral("SELECT uid"), orderBy(query),
+                                          QStringLiteral("messages")));
+            const QVariantList values = listValues(query);
+            for (int i = 0; ok && i < values.size(); ++i)
+                sql.bindValue(i, values.at(i));
+            ok = ok && sql.exec();
+            int batchRows = firstBatchRows;
+            QList<quint32> batch;
+            batch.reserve(batchRows);
+            while (ok && sql.next()) {
+                batch.append(sql.value(0).toUInt());
+                if (batch.size() < batchRows)
+                    continue;
+                if (stop())
+                    break;
+                deliver(std::exchange(batch, {}));
+                batchRows = std::min(batchRows * 2, maxBatchRows);
+                batch.reserve(batchRows);
+            }
+            if (stop()) {
+                // Interrupted (SQLITE_INTERRUPT) or ended between batches: not an error.
+            } else if (!ok || sql.lastError().isValid()) {
+                failed(sql.lastError().text());
+            } else if (!batch.isEmpty()) {
+                deliver(std::move(batch));
+            }
+        }
+        if (handle)
+            sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+    });
     return result;
 }

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
+
 class CacheDatabase;
 class ListIndexes;
 class QSqlQuery;
@@ -44,6 +46,27 @@ public:
     // The messages of every folder that match what a user typed (SearchQuery), newest first,
     // at most limit of them.
     StoreResult<QList<MessageRecord>> searchAll(const QString &text, int limit);
+
+    // The list columns of the given UIDs of a folder, by UID (absent ones are left out).
+    StoreResult<QHash<quint32, MessageRecord>> fetchUids(qint64 folderId,
+                                                         const QList<quint32> &uids);
+    // The UIDs of the query's rows, in its order, read here.
+    StoreResult<QList<quint32>> uidsInOrder(const MessageQuery &query);
+    // What reading the query over another connection needs done first, on this one: the
+    // search index brought up to date and the index of its order made.
+    MailError prepare(const MessageQuery &query);
+    // Reads the UIDs of the query's rows in its order over a connection of its own to the
+    // cache at path, for a worker thread (after prepare() on the store's thread). deliver gets
+    // them in batches as they are read, the first of firstBatchRows, each following one twice
+    // as large up to maxBatchRows. stop is asked between batches and, through SQLite's progress
+    // handler, while SQLite works towards the next row (a search must often gather every match
+    // before the first row in order comes): once it answers true the read ends at once, without
+    // an error and without delivering what was read since the last batch.
+    static constexpr int firstBatchRows = 100;
+    static constexpr int maxBatchRows = 65536;
+    static MailError readUidsApart(const QString &path, const MessageQuery &query,
+                                   const std::function<bool()> &stop,
+                                   const std::function<void(QList<quint32> &&)> &deliver);
 
     // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
     // queries order rows: for merging the lists of several stores.

@@ -450,6 +450,34 @@ StoreResult<QList<ThreadRoot>> MessageStore::threadRoots(const MessageQuery &que
     return d->threads.roots(query);
 }
 
+StoreResult<QHash<quint32, MessageRecord>> MessageStore::fetchMessagesByUid(
+        qint64 folderId, const QList<quint32> &uids)
+{
+    return d->lists.fetchUids(folderId, uids);
+}
+
+StoreResult<QList<quint32>> MessageStore::queryUids(const MessageQuery &query)
+{
+    return d->lists.uidsInOrder(query);
+}
+
+MailError MessageStore::prepareQuery(const MessageQuery &query)
+{
+    return d->lists.prepare(query);
+}
+
+MailError MessageStore::readQueryUidsApart(const QString &path, const MessageQuery &query,
+                                           const std::function<bool()> &stop,
+                                           const std::function<void(QList<quint32> &&)> &deliver)
+{
+    return ListQueries::readUidsApart(path, query, stop, deliver);
+}
+
+bool MessageStore::isFile() const
+{
+    return d->db.isOpen() && !d->db.isInMemory();
+}
+
 QFuture<StoreResult<QList<ThreadRoot>>> MessageStore::threadRootsInBackground(
         const MessageQuery &query)
 {

@@ -149,6 +149,24 @@ public:
     StoreResult<QHash<quint32, int>> messagePositions(const MessageQuery &query,
                                                       const QList<quint32> &uids);
 
+    // The list columns of the given UIDs of a folder, by UID (absent ones are left out).
+    StoreResult<QHash<quint32, MessageRecord>> fetchMessagesByUid(qint64 folderId,
+                                                                  const QList<quint32> &uids);
+    // The UIDs of the query's rows in its order, read on this thread.
+    StoreResult<QList<quint32>> queryUids(const MessageQuery &query);
+    // A list read on a worker thread (a search of a large folder): prepareQuery() brings the
+    // search index up to date and makes the query order's index, here; readQueryUidsApart(),
+    // called on the worker with this store's path(), then reads the UIDs of the query's rows in
+    // its order over a connection of its own, in batches as they come (the first small, for
+    // the first screen), and ends at once, interrupting SQLite, when stop() answers true
+    // (ListQueries::readUidsApart()).
+    MailError prepareQuery(const MessageQuery &query);
+    static MailError readQueryUidsApart(const QString &path, const MessageQuery &query,
+                                        const std::function<bool()> &stop,
+                                        const std::function<void(QList<quint32> &&)> &deliver);
+    // Whether the cache is a file other connections can open (not a database in memory).
+    bool isFile() const;
+
     // Threads by References and In-Reply-To within the folder (ThreadQueries). A
     // root is the first message of a conversation that is in the folder. threadRoots() lists
     // them all in the query's order and filter, UIDs only, so a view can lay out every row;

@@ -1,6 +1,7 @@
 #include "uidset.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -201,6 +202,35 @@ QList<UidSet> UidSet::split(quint64 batchSize) const
             }
             start = end + 1;
         }
+    }
+    if (!current.isEmpty())
+        out.append(current);
+    return out;
+}
+
+QList<UidSet> UidSet::splitByLength(qsizetype maxBytes) const
+{
+    QList<UidSet> out;
+    UidSet current;
+    qsizetype length = 0;
+    const auto digits = [](quint32 n) {
+        if (n == Star)
+            return qsizetype(1); // "*"
+        qsizetype count = 1;
+        for (; n >= 10; n /= 10)
+            ++count;
+        return count;
+    };
+    for (const Range &r : m_ranges) {
+        const qsizetype text = r.second == r.first ? digits(r.first)
+                                                   : digits(r.first) + 1 + digits(r.second);
+        const qsizetype added = current.isEmpty() ? text : text + 1; // the comma
+        if (!current.isEmpty() && length + added > maxBytes) {
+            out.append(std::exchange(current, UidSet()));
+            length = 0;
+        }
+        length += current.isEmpty() ? text : text + 1;
+        current.m_ranges.append(r);
     }
     if (!current.isEmpty())
         out.append(current);

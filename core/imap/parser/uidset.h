@@ -41,6 +41,9 @@ public:
     QList<quint32> toList(qsizetype maxCount = 1 << 20) const;
     // The set split into pieces of at most batchSize members each, in ascending order.
     QList<UidSet> split(quint64 batchSize) const;
+    // The set split into pieces whose toString() is at most maxBytes long, in ascending order,
+    // ranges kept whole: for commands on many UIDs, whose lines must stay short.
+    QList<UidSet> splitByLength(qsizetype maxBytes) const;
     QByteArray toString() const;
 
     friend bool operator==(const UidSet &a, const UidSet &b) { return a.m_ranges == b.m_ranges; }

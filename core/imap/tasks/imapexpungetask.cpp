@@ -50,31 +50,39 @@ void ImapExpungeTask::checkDeleted()
 void ImapExpungeTask::expunge(bool byUid)
 {
     m_state = State::Expunging;
-    ImapCommandBuilder b = builder();
-    if (byUid)
-        b.atom("UID").atom("EXPUNGE").sequenceSet(m_uids);
-    else
+    const auto done = [this](const ImapCommandResult &result) {
+        if (!result.isOk()) {
+            m_state = State::Failed;
+            fail(result.error);
+            return;
+        }
+        m_state = State::Done;
+        succeed();
+    };
+    const auto collect = [this](const ImapResponse &r) {
+        if (r.type() == ImapResponse::Type::Expunge) {
+            m_expunged.append(r.number());
+            return true;
+        }
+        if (r.type() == ImapResponse::Type::Vanished) {
+            m_vanished.add(r.vanished().uids);
+            return true;
+        }
+        return false;
+    };
+    if (!byUid) {
+        ImapCommandBuilder b = builder();
         b.atom("EXPUNGE");
-    send(
-            b.build(),
-            [this](const ImapCommandResult &result) {
-                if (!result.isOk()) {
-                    m_state = State::Failed;
-                    fail(result.error);
-                    return;
-                }
-                m_state = State::Done;
-                succeed();
+        ++m_commands;
+        send(b.build(), done, collect);
+        return;
+    }
+    m_commands += sendPerPiece(
+            m_uids,
+            [this](const UidSet &piece) {
+                ImapCommandBuilder b = builder();
+                b.atom("UID").atom("EXPUNGE").sequenceSet(piece);
+                return b.build();
             },
-            [this](const ImapResponse &r) {
-                if (r.type() == ImapResponse::Type::Expunge) {
-                    m_expunged.append(r.number());
-                    return true;
-                }
-                if (r.type() == ImapResponse::Type::Vanished) {
-                    m_vanished.add(r.vanished().uids);
-                    return true;
-                }
-                return false;
-            });
+            done, collect);
 }

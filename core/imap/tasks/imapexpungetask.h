@@ -27,6 +27,8 @@ public:
     bool withheld() const { return m_withheld; }
     // Messages marked \Deleted that were not among the given UIDs (when withheld()).
     const UidSet &othersDeleted() const { return m_othersDeleted; }
+    // How many EXPUNGE commands it took (UID EXPUNGE: one per piece of a long sequence set).
+    int commandCount() const { return m_commands; }
 
 protected:
     void run() override;
@@ -41,4 +43,5 @@ private:
     UidSet m_vanished;
     UidSet m_othersDeleted;
     bool m_withheld = false;
+    int m_commands = 0;
 };

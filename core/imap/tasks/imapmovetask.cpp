@@ -54,43 +54,55 @@ void ImapMoveTask::run()
         return;
     }
     m_state = State::Moving;
-    ImapCommandBuilder b = builder();
-    b.atom("UID").atom("MOVE").sequenceSet(m_uids).astring(m_destination);
-    send(
-            b.build(),
+    m_commands += sendPerPiece(
+            m_uids,
+            [this](const UidSet &piece) {
+                ImapCommandBuilder b = builder();
+                b.atom("UID").atom("MOVE").sequenceSet(piece).astring(m_destination);
+                return b.build();
+            },
             [this](const ImapCommandResult &result) {
                 if (!check(result))
                     return;
-                takeCopyUid(result.status.code);
                 m_state = State::Done;
                 succeed();
             },
-            [this](const ImapResponse &r) { return collect(r); });
+            [this](const ImapResponse &r) { return collect(r); },
+            [this](const ImapCommandResult &result) { takeCopyUid(result.status.code); });
 }
 
 void ImapMoveTask::copy()
 {
     m_state = State::Copying;
-    ImapCommandBuilder b = builder();
-    b.atom("UID").atom("COPY").sequenceSet(m_uids).astring(m_destination);
-    send(b.build(), [this](const ImapCommandResult &result) {
-        if (!check(result))
-            return;
-        takeCopyUid(result.status.code);
-        markDeleted();
-    });
+    m_commands += sendPerPiece(
+            m_uids,
+            [this](const UidSet &piece) {
+                ImapCommandBuilder b = builder();
+                b.atom("UID").atom("COPY").sequenceSet(piece).astring(m_destination);
+                return b.build();
+            },
+            [this](const ImapCommandResult &result) {
+                if (check(result))
+                    markDeleted();
+            },
+            {}, [this](const ImapCommandResult &result) { takeCopyUid(result.status.code); });
 }
 
 void ImapMoveTask::markDeleted()
 {
     m_state = State::MarkingDeleted;
-    ImapCommandBuilder b = builder();
-    b.atom("UID").atom("STORE").sequenceSet(m_uids).atom("+FLAGS.SILENT");
-    b.beginList().atom("\\Deleted").endList();
-    send(b.build(), [this](const ImapCommandResult &result) {
-        if (check(result))
-            expunge();
-    });
+    m_commands += sendPerPiece(
+            m_uids,
+            [this](const UidSet &piece) {
+                ImapCommandBuilder b = builder();
+                b.atom("UID").atom("STORE").sequenceSet(piece).atom("+FLAGS.SILENT");
+                b.beginList().atom("\\Deleted").endList();
+                return b.build();
+            },
+            [this](const ImapCommandResult &result) {
+                if (check(result))
+                    expunge();
+            });
 }
 
 void ImapMoveTask::expunge()
@@ -108,6 +120,7 @@ void ImapMoveTask::expunge()
         m_vanished.add(task->vanished());
         m_withheld = task->withheld();
         m_othersDeleted = task->othersDeleted();
+        m_commands += task->commandCount();
         m_state = State::Done;
         succeed();
     });

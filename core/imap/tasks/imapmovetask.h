@@ -39,6 +39,9 @@ public:
     bool withheld() const { return m_withheld; }
     // Messages marked \Deleted that were not among the moved ones (when withheld()).
     const UidSet &othersDeleted() const { return m_othersDeleted; }
+    // How many commands it took: one per piece of a long sequence set and step
+    // (ImapTask::sendPerPiece()), the expunge's included.
+    int commandCount() const { return m_commands; }
 
 protected:
     void run() override;
@@ -60,4 +63,5 @@ private:
     UidSet m_vanished;
     UidSet m_othersDeleted;
     bool m_withheld = false;
+    int m_commands = 0;
 };

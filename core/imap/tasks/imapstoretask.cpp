@@ -13,27 +13,28 @@ void ImapStoreTask::run()
     m_state = State::Storing;
     const bool condstore = connection()->isEnabled("CONDSTORE")
                            || connection()->isEnabled("QRESYNC");
-    ImapCommandBuilder b = builder();
-    b.atom("UID").atom("STORE").sequenceSet(m_uids);
-    if (condstore && m_unchangedSince > 0)
-        b.beginList().atom("UNCHANGEDSINCE").number(m_unchangedSince).endList();
     const char *item = m_mode == Mode::Add      ? "+FLAGS.SILENT"
                        : m_mode == Mode::Remove ? "-FLAGS.SILENT"
                                                 : "FLAGS.SILENT";
-    b.atom(item).beginList();
-    for (const QByteArray &flag : std::as_const(m_flags))
-        b.atom(flag);
-    b.endList();
-    send(
-            b.build(),
+    m_commands = sendPerPiece(
+            m_uids,
+            [&](const UidSet &piece) {
+                ImapCommandBuilder b = builder();
+                b.atom("UID").atom("STORE").sequenceSet(piece);
+                if (condstore && m_unchangedSince > 0)
+                    b.beginList().atom("UNCHANGEDSINCE").number(m_unchangedSince).endList();
+                b.atom(item).beginList();
+                for (const QByteArray &flag : std::as_const(m_flags))
+                    b.atom(flag);
+                b.endList();
+                return b.build();
+            },
             [this](const ImapCommandResult &result) {
                 if (!result.isOk()) {
                     m_state = State::Failed;
                     fail(result.error);
                     return;
                 }
-                if (result.status.code.kind == ImapResponseCode::Kind::Modified)
-                    m_modified = result.status.code.uids;
                 m_state = State::Done;
                 succeed();
             },
@@ -44,5 +45,9 @@ void ImapStoreTask::run()
                 }
                 m_updates.append(r.fetch());
                 return true;
+            },
+            [this](const ImapCommandResult &result) {
+                if (result.status.code.kind == ImapResponseCode::Kind::Modified)
+                    m_modified.add(result.status.code.uids);
             });
 }

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <memory>
+
 ImapTask::ImapTask(ImapConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
@@ -53,6 +55,43 @@ void ImapTask::send(const ImapCommand &command, ImapConnection::CompletionHandle
         return;
     }
     m_connection->send(command, this, std::move(done), std::move(untagged));
+}
+
+int ImapTask::sendPerPiece(const UidSet &uids,
+                           const std::function<ImapCommand(const UidSet &)> &build,
+                           ImapConnection::CompletionHandler done,
+                           ImapConnection::UntaggedHandler untagged,
+                           ImapConnection::CompletionHandler eachOk)
+{
+    QList<UidSet> pieces = uids.splitByLength(maxSequenceSetBytes);
+    if (pieces.isEmpty())
+        pieces.append(uids);
+    struct Progress
+    {
+        qsizetype remaining = 0;
+        bool failed = false;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->remaining = pieces.size();
+    for (const UidSet &piece : std::as_const(pieces)) {
+        send(
+                build(piece),
+                [progress, done, eachOk](const ImapCommandResult &result) {
+                    if (progress->failed)
+                        return;
+                    if (!result.isOk()) {
+                        progress->failed = true;
+                        done(result);
+                        return;
+                    }
+                    if (eachOk)
+                        eachOk(result);
+                    if (--progress->remaining == 0)
+                        done(result);
+                },
+                untagged);
+    }
+    return int(pieces.size());
 }
 
 void ImapTask::succeed()

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "imap/imapconnection.h"
+#include "imap/parser/uidset.h"
 
 #include "common/mailerror.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 // One IMAP operation over an ImapConnection: a small state machine that sends its commands,
 // reads the responses meant for it and ends with succeeded() or failed(error), then
@@ -40,6 +43,16 @@ protected:
     ImapCommandBuilder builder() const;
     void send(const ImapCommand &command, ImapConnection::CompletionHandler done,
               ImapConnection::UntaggedHandler untagged = {});
+    // One command per piece of uids, each piece's sequence set short enough to keep the line
+    // under 8 KiB (UidSet::splitByLength()), so that a run of contiguous UIDs, however long,
+    // travels as one range. The commands are pipelined; eachOk gets every piece's success (for
+    // its response codes), done the first failure, or the last success once all answered.
+    // The number of commands sent.
+    static constexpr qsizetype maxSequenceSetBytes = 8000;
+    int sendPerPiece(const UidSet &uids, const std::function<ImapCommand(const UidSet &)> &build,
+                     ImapConnection::CompletionHandler done,
+                     ImapConnection::UntaggedHandler untagged = {},
+                     ImapConnection::CompletionHandler eachOk = {});
     void succeed();
     void fail(const MailError &error);
 

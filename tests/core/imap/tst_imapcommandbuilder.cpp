@@ -54,6 +54,61 @@ private Q_SLOTS:
         QVERIFY(!UidSet::parse(input));
     }
 
+    void uidSetSplitByLength_data()
+    {
+        QTest::addColumn<QByteArray>("set");
+        QTest::addColumn<int>("maxBytes");
+        QTest::addColumn<QList<QByteArray>>("pieces");
+        QTest::newRow("a million contiguous, one gap")
+                << QByteArray("1:500000,500002:1000000") << 8000
+                << QList<QByteArray> {"1:500000,500002:1000000"};
+        QTest::newRow("fits exactly")
+                << QByteArray("1:3,5,7:9") << 9 << QList<QByteArray> {"1:3,5,7:9"};
+        QTest::newRow("one byte short")
+                << QByteArray("1:3,5,7:9") << 8 << QList<QByteArray> {"1:3,5", "7:9"};
+        QTest::newRow("ranges stay whole")
+                << QByteArray("1:100000,200000:300000,400000") << 14
+                << QList<QByteArray> {"1:100000", "200000:300000", "400000"};
+        QTest::newRow("star") << QByteArray("1:9,20:*") << 5 << QList<QByteArray> {"1:9", "20:*"};
+        QTest::newRow("empty") << QByteArray() << 8000 << QList<QByteArray> {};
+    }
+
+    void uidSetSplitByLength()
+    {
+        QFETCH(QByteArray, set);
+        QFETCH(int, maxBytes);
+        QFETCH(QList<QByteArray>, pieces);
+        const UidSet whole = set.isEmpty() ? UidSet() : UidSet::parse(set).value();
+        QList<QByteArray> got;
+        for (const UidSet &piece : whole.splitByLength(maxBytes))
+            got.append(piece.toString());
+        QCOMPARE(got, pieces);
+    }
+
+    void uidSetSplitByLengthOfScatteredUids()
+    {
+        // Every other UID of 1..200,000: 100,000 single numbers, about 600 KB as one set.
+        UidSet scattered;
+        for (quint32 uid = 1; uid <= 200000; uid += 2)
+            scattered.add(uid);
+        const QList<UidSet> pieces = scattered.splitByLength(8000);
+        UidSet again;
+        quint64 members = 0;
+        for (const UidSet &piece : pieces) {
+            const QByteArray text = piece.toString();
+            QVERIFY(text.size() <= 8000);
+            if (&piece != &pieces.last()) // full: the next number would not have fitted
+                QVERIFY(text.size() > 8000 - 8);
+            QVERIFY(piece.first() > again.last());
+            members += piece.count();
+            again.add(piece);
+        }
+        QCOMPARE(again, scattered);
+        QCOMPARE(members, quint64(100000));
+        const qsizetype total = scattered.toString().size();
+        QCOMPARE(pieces.size(), total / 8000 + 1);
+    }
+
     void uidSetOperations()
     {
         UidSet set = UidSet::fromList({9, 3, 4, 5, 1, 9, 12});

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <functional>
 #include <memory>
 
 using namespace ImapTestSession;
@@ -89,6 +90,8 @@ private Q_SLOTS:
     void search();
     void esearchGoesToTheCommandItAnswers();
     void storeUnchangedSince();
+    void manyUidsInFewCommands_data();
+    void manyUidsInFewCommands();
     void move_data();
     void move();
     void append();
@@ -622,6 +625,83 @@ void TestImapTasks::storeUnchangedSince()
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     QCOMPARE(task.modified().toString(), QByteArray("2"));
     QCOMPARE(task.updates().size(), 2);
+}
+
+void TestImapTasks::manyUidsInFewCommands_data()
+{
+    QTest::addColumn<QByteArray>("operation"); // the command, as sent
+    QTest::addColumn<bool>("scattered"); // every other UID, else a million with one gap
+    QTest::addColumn<int>("commands");
+    // 1:500000,500002:1000000
+    QTest::newRow("STORE, contiguous") << QByteArray("STORE") << false << 1;
+    QTest::newRow("MOVE, contiguous") << QByteArray("MOVE") << false << 1;
+    QTest::newRow("UID EXPUNGE, contiguous") << QByteArray("EXPUNGE") << false << 1;
+    // 1,3,5,...,19999: 10,000 numbers, 54,444 bytes as one set, seven lines under 8 KiB.
+    QTest::newRow("STORE, scattered") << QByteArray("STORE") << true << 7;
+    QTest::newRow("MOVE, scattered") << QByteArray("MOVE") << true << 7;
+    QTest::newRow("UID EXPUNGE, scattered") << QByteArray("EXPUNGE") << true << 7;
+}
+
+void TestImapTasks::manyUidsInFewCommands()
+{
+    QFETCH(QByteArray, operation);
+    QFETCH(bool, scattered);
+    QFETCH(int, commands);
+    UidSet uids;
+    QList<QByteArray> sets; // the sequence sets expected on the wire, each line under 8 KiB
+    if (scattered) {
+        QByteArray current;
+        for (quint32 uid = 1; uid < 20000; uid += 2) {
+            uids.add(uid);
+            const QByteArray number = QByteArray::number(uid);
+            if (!current.isEmpty() && current.size() + 1 + number.size() > 8000)
+                sets.append(std::exchange(current, {}));
+            current += (current.isEmpty() ? "" : ",") + number;
+        }
+        sets.append(current);
+    } else {
+        uids.addRange(1, 500000);
+        uids.addRange(500002, 1000000);
+        sets = {"1:500000,500002:1000000"};
+    }
+    QCOMPARE(sets.size(), commands);
+    QList<QByteArray> script;
+    int tag = 2;
+    for (const QByteArray &set : std::as_const(sets)) {
+        const QByteArray t = 'h' + QByteArray::number(tag++);
+        QByteArray line = "C: " + t + " UID " + operation + ' ' + set;
+        if (operation == "STORE")
+            line += " +FLAGS.SILENT (\\Seen)";
+        else if (operation == "MOVE")
+            line += " Archive";
+        QVERIFY(line.size() - 3 + 2 < 8192); // the command line with its CRLF
+        script += {line, "S: " + t + " OK done"};
+    }
+    Session s("MOVE UIDPLUS", script);
+    std::unique_ptr<ImapTask> task;
+    std::function<int()> count;
+    if (operation == "STORE") {
+        auto *store = new ImapStoreTask(&s.connection, uids, ImapStoreTask::Mode::Add, {"\\Seen"});
+        count = [store] {
+            return store->commandCount();
+        };
+        task.reset(store);
+    } else if (operation == "MOVE") {
+        auto *move = new ImapMoveTask(&s.connection, uids, "Archive");
+        count = [move] {
+            return move->commandCount();
+        };
+        task.reset(move);
+    } else {
+        auto *expunge = new ImapExpungeTask(&s.connection, uids);
+        count = [expunge] {
+            return expunge->commandCount();
+        };
+        task.reset(expunge);
+    }
+    QVERIFY(run(task.get()));
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
+    QCOMPARE(count(), commands);
 }
 
 void TestImapTasks::move_data()

@@ -9,6 +9,7 @@
 #include "imap/tasks/imapmovetask.h"
 #include "imap/tasks/imapsearchtask.h"
 #include "imap/tasks/imapselecttask.h"
+#include "imap/tasks/imapstoretask.h"
 #include "mailstackinfo.h"
 #include "net/ssltransport.h"
 
@@ -19,6 +20,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <vector>
 
 class TestImapRealServer : public QObject
 {
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void appendAndMove();
     void compressedSession_data();
     void compressedSession();
+    void largeSelectionInFewCommands();
 
 private:
     struct Session
@@ -351,6 +354,65 @@ void TestImapRealServer::compressedSession()
     QCOMPARE(failed.size(), 0);
     qInfo("session: %lld bytes read, %lld written on the link", c.wireBytesRead(),
           c.wireBytesWritten());
+void TestImapRealServer::largeSelectionInFewCommands()
+{
+    // 2,000 messages, all but one selected: two contiguous runs, so one STORE and one MOVE.
+    constexpr int count = 2000;
+    const QByteArray token = QUuid::createUuid().toByteArray(QUuid::Id128);
+    const QByteArray source = "HeronMany-" + token.left(8);
+    const QByteArray target = "HeronManyDst-" + token.left(8);
+    auto session = open();
+    for (const QByteArray &name : {source, target}) {
+        ImapMailboxTask create(&session->connection, ImapMailboxTask::Operation::Create, name);
+        QVERIFY(run(&create));
+    }
+    std::vector<std::unique_ptr<ImapAppendTask>> appends;
+    int finished = 0;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray message = "From: alice@example.test\r\nSubject: many "
+                                   + QByteArray::number(i) + "\r\n\r\nbody\r\n";
+        appends.push_back(std::make_unique<ImapAppendTask>(&session->connection, source, message));
+        connect(appends.back().get(), &ImapTask::finished, this, [&finished] { ++finished; });
+        appends.back()->start(); // pipelined
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, count, 120000);
+    UidSet all;
+    for (const auto &append : appends) {
+        QVERIFY(!append->error().isError());
+        all.add(append->uid());
+    }
+    QCOMPARE(all.count(), quint64(count));
+    const quint32 kept = all.first() + count / 2;
+    UidSet selection;
+    selection.addRange(all.first(), kept - 1);
+    selection.addRange(kept + 1, all.last());
+    QCOMPARE(selection.ranges().size(), 2);
+
+    ImapSelectTask select(&session->connection, source);
+    QVERIFY(run(&select));
+    QCOMPARE(select.exists(), quint32(count));
+    ImapStoreTask flag(&session->connection, selection, ImapStoreTask::Mode::Add, {"\\Flagged"});
+    QVERIFY(run(&flag));
+    QCOMPARE(flag.commandCount(), 1);
+    ImapSearchTask flagged(&session->connection, "FLAGGED");
+    QVERIFY(run(&flagged));
+    QCOMPARE(flagged.uids(), selection);
+
+    ImapMoveTask move(&session->connection, selection, target);
+    QVERIFY(run(&move));
+    QCOMPARE(move.commandCount(), 1);
+    QCOMPARE(move.uidMapping().size(), count - 1);
+    ImapSelectTask again(&session->connection, source);
+    QVERIFY(run(&again));
+    QCOMPARE(again.exists(), 1u);
+    ImapSelectTask selectTarget(&session->connection, target);
+    QVERIFY(run(&selectTarget));
+    QCOMPARE(selectTarget.exists(), quint32(count - 1));
+
+    for (const QByteArray &name : {source, target}) {
+        ImapMailboxTask remove(&session->connection, ImapMailboxTask::Operation::Delete, name);
+        QVERIFY(run(&remove));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImapRealServer)
