@@ -211,13 +211,18 @@ bool toggleFlagged(const BenchServer &server, const QString &folder, const QList
         *error = select.error().toString();
         return false;
     }
+    // At most 2,000 scattered UIDs per command: 10,000 of them make a line longer than Dovecot
+    // takes (imap_max_line_length, 64 KiB).
+    constexpr qsizetype perCommand = 2000;
     QList<std::shared_ptr<ImapStoreTask>> tasks;
-    if (!add.isEmpty())
-        tasks.append(std::make_shared<ImapStoreTask>(connection, UidSet::fromList(add),
+    for (qsizetype i = 0; i < add.size(); i += perCommand)
+        tasks.append(std::make_shared<ImapStoreTask>(connection,
+                                                     UidSet::fromList(add.mid(i, perCommand)),
                                                      ImapStoreTask::Mode::Add,
                                                      QList<QByteArray> {"\\Flagged"}));
-    if (!remove.isEmpty())
-        tasks.append(std::make_shared<ImapStoreTask>(connection, UidSet::fromList(remove),
+    for (qsizetype i = 0; i < remove.size(); i += perCommand)
+        tasks.append(std::make_shared<ImapStoreTask>(connection,
+                                                     UidSet::fromList(remove.mid(i, perCommand)),
                                                      ImapStoreTask::Mode::Remove,
                                                      QList<QByteArray> {"\\Flagged"}));
     for (const auto &task : tasks) {
