@@ -354,6 +354,8 @@ void TestImapRealServer::compressedSession()
     QCOMPARE(failed.size(), 0);
     qInfo("session: %lld bytes read, %lld written on the link", c.wireBytesRead(),
           c.wireBytesWritten());
+}
+
 void TestImapRealServer::largeSelectionInFewCommands()
 {
     // 2,000 messages, all but one selected: two contiguous runs, so one STORE and one MOVE.
