@@ -7,7 +7,9 @@
 #include "mime/listpostheader.h"
 #include "mime/messagecontent.h"
 #include "mime/mimepart.h"
+#include "mime/pastedhtml.h"
 #include "originalmessage.h"
+#include "signatureimages.h"
 #include "viewer/viewermessagefactory.h"
 
 namespace {
@@ -35,6 +37,36 @@ QList<OutgoingAttachment> attachmentsOf(const MimePart &message)
         attachments.append(copy);
     }
     return attachments;
+}
+
+// The HTML body of a draft filed as HTML, with its cid: pictures as inline images: cleaned as
+// pasted HTML is (a draft may come from another program), its pictures kept as parts.
+QString htmlTextOf(const MimePart &message, QList<OutgoingAttachment> *images)
+{
+    const MessageContent content = MessageContent::fromMessage(message,
+                                                               MessageContent::Preference::Html);
+    QString html;
+    for (const MessageContent::Body &body : content.bodies()) {
+        if (body.kind == MessageContent::Body::Kind::Html && body.depth == 0)
+            html += body.text;
+    }
+    if (html.isEmpty())
+        return {};
+    QList<OutgoingAttachment> related;
+    for (const MessageContent::Attachment &resource : content.relatedResources()) {
+        const MimePart *part = message.findSection(resource.section);
+        if (!part || !part->hasBody() || resource.contentId.isEmpty())
+            continue;
+        OutgoingAttachment picture;
+        picture.contentId = resource.contentId;
+        picture.mimeType = resource.mimeType;
+        picture.data = part->decodedBody();
+        related.append(picture);
+    }
+    // Through data: URLs, the form that survives cleaning, and back to new cid: parts.
+    const QString embedded = SignatureImages::embed(html, related);
+    const QString cleaned = PastedHtml::clean(SignatureImages::extract(embedded, images));
+    return SignatureImages::insertReferences(cleaned, *images);
 }
 
 QString plainTextOf(const MimePart &message)
@@ -80,7 +112,10 @@ ComposerDraft ComposerSource::draft(const MimePart &message, const QString &acco
     draft.cc = AddressList::format(AddressParser::parseList(message.header("Cc")));
     draft.bcc = AddressList::format(AddressParser::parseList(message.header("Bcc")));
     draft.subject = message.decodedHeader("Subject");
-    draft.body = plainTextOf(message);
+    draft.body = htmlTextOf(message, &draft.inlineImages);
+    draft.richText = !draft.body.isEmpty();
+    if (!draft.richText)
+        draft.body = plainTextOf(message);
     draft.dataAttachments = attachmentsOf(message);
     draft.inReplyTo = message.header("In-Reply-To").trimmed();
     draft.references = referencesOf(message);

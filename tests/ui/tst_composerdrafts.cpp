@@ -4,6 +4,7 @@
 #include "composerspelling.h"
 #include "composerwindow.h"
 #include "draftkeeper.h"
+#include "htmlcomposereditor.h"
 #include "messageboxanswer.h"
 #include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
@@ -13,8 +14,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
@@ -38,6 +41,17 @@ Account account()
     a.setIdentities({Identity {u"Ann Example"_s, u"ann@example.org"_s, {}},
                      Identity {u"Ann at Work"_s, u"ann@work.example"_s, {}}});
     return a;
+}
+
+QByteArray pngBytes(QColor colour)
+{
+    QImage image(8, 6, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
 }
 
 } // namespace
@@ -133,6 +147,84 @@ private Q_SLOTS:
             QCOMPARE(fourth.spelling()->language(), u"en_US"_s);
             QVERIFY(!fourth.spelling()->isChosenByUser());
         }
+    }
+
+    void htmlDraftFromTheServerReopensAsHtml()
+    {
+        // Written in HTML with a picture and a file, filed in Drafts, opened from there: the
+        // composer is in HTML mode with the formatting, the picture and the file.
+        Account a = account();
+        a.setComposesHtml(true);
+        ComposerWindow first;
+        first.setAccounts({a});
+        QVERIFY(first.isRichText());
+        first.toField()->setText(u"Bob <bob@example.org>"_s);
+        first.subjectField()->setText(u"Plan"_s);
+        first.bodyEditor()->setHtml(u"<p>The <b>new</b> plan</p><ul><li>one</li></ul>"_s);
+        first.bodyEditor()->moveCursor(QTextCursor::End);
+        const QByteArray png = pngBytes(Qt::green);
+        QVERIFY(!first.htmlEditor()->insertImage(png, u"g.png"_s).isEmpty());
+        first.attachmentList()->addData(
+                OutgoingAttachment {{}, u"notes.txt"_s, "text/plain", {}, false, "some notes\n"});
+        MessageBuilder builder(first.message());
+        builder.setWriteBcc(true);
+        MailError error;
+        const QByteArray bytes = builder.build(&error);
+        QVERIFY2(!error, qPrintable(error.toString()));
+
+        const ComposerDraft fromServer = ComposerSource::draft(MimePart::parse(bytes), a.id());
+        QVERIFY(fromServer.richText);
+        QCOMPARE(fromServer.inlineImages.size(), 1);
+        QCOMPARE(fromServer.inlineImages.at(0).data, png);
+        QCOMPARE(fromServer.dataAttachments.size(), 1);
+        QCOMPARE(fromServer.dataAttachments.at(0).fileName, u"notes.txt"_s);
+
+        ComposerWindow second;
+        second.setAccounts({a});
+        second.openDraft(fromServer);
+        QVERIFY(second.isRichText());
+        const OutgoingMessage again = second.message();
+        QVERIFY2(again.htmlBody.contains(u"<b>new</b>"_s), qPrintable(again.htmlBody));
+        QVERIFY2(again.htmlBody.contains(u"<li>"_s), qPrintable(again.htmlBody));
+        QVERIFY(again.plainBody.contains(u"The new plan"_s));
+        qsizetype pictures = 0;
+        qsizetype files = 0;
+        for (const OutgoingAttachment &part : again.attachments) {
+            if (part.isInline) {
+                ++pictures;
+                QCOMPARE(part.data, png);
+                QVERIFY(again.htmlBody.contains(u"cid:"_s + QString::fromLatin1(part.contentId)));
+            } else {
+                ++files;
+                QCOMPARE(part.data, QByteArray("some notes\n"));
+            }
+        }
+        QCOMPARE(pictures, 1);
+        QCOMPARE(files, 1);
+    }
+
+    void htmlDraftOfAnotherProgramIsCleaned()
+    {
+        // A draft is any message in Drafts: its HTML is cleaned as pasted HTML is, so that
+        // nothing in it runs or reaches out, and a plain draft stays plain.
+        const QByteArray html = "From: Ann <ann@example.org>\r\nSubject: x\r\n"
+                                "Content-Type: text/html; charset=utf-8\r\n\r\n"
+                                "<p>Hi <i>there</i></p><script>alert(1)</script>"
+                                "<img src=\"file:///etc/passwd\"><img src=\"https://t.example/p\">"
+                                "<p style=\"background:url(https://t.example/b)\">end</p>\r\n";
+        const ComposerDraft draft = ComposerSource::draft(MimePart::parse(html), u"a"_s);
+        QVERIFY(draft.richText);
+        QVERIFY2(draft.body.contains(u"<i>there</i>"_s), qPrintable(draft.body));
+        for (const QString &gone : {u"script"_s, u"alert"_s, u"file:"_s, u"t.example"_s})
+            QVERIFY2(!draft.body.contains(gone), qPrintable(draft.body));
+        QVERIFY(draft.inlineImages.isEmpty());
+
+        const QByteArray plain
+                = "From: Ann <ann@example.org>\r\nSubject: x\r\n"
+                  "Content-Type: text/plain; charset=utf-8\r\n\r\n<b>as typed</b>\r\n";
+        const ComposerDraft plainDraft = ComposerSource::draft(MimePart::parse(plain), u"a"_s);
+        QVERIFY(!plainDraft.richText);
+        QCOMPARE(plainDraft.body.trimmed(), u"<b>as typed</b>"_s);
     }
 
     void composerRestoresEveryField()
