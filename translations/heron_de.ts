@@ -1543,6 +1543,13 @@
     </message>
 </context>
 <context>
+    <name>DeflateStream</name>
+    <message>
+        <source>The server&apos;s compressed data is corrupt</source>
+        <translation>Die komprimierten Daten des Servers sind beschädigt</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifier</name>
     <message>
         <source>Open</source>
@@ -1949,6 +1956,10 @@
         <source>The server rejected the user name or password</source>
         <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt</translation>
     </message>
+    <message>
+        <source>The server&apos;s data after COMPRESS could not be read</source>
+        <translation>Die Daten des Servers nach COMPRESS konnten nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>ImapFetchPartTask</name>
@@ -1994,6 +2005,13 @@
     <message>
         <source>Cannot keep a message in the folder %1: %2</source>
         <translation>Eine Nachricht kann nicht im Ordner %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImapNotifyTask</name>
+    <message>
+        <source>The server does not offer NOTIFY</source>
+        <translation>Der Server bietet NOTIFY nicht an</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2688,10 @@ Trotzdem beenden?</translation>
     <message>
         <source>The message is not cached and the account is offline</source>
         <translation>Die Nachricht ist nicht zwischengespeichert und das Konto ist offline</translation>
+    </message>
+    <message>
+        <source>Cannot keep message %1 in the cache at %2</source>
+        <translation>Nachricht %1 kann nicht im Zwischenspeicher unter %2 abgelegt werden</translation>
     </message>
 </context>
 <context>
