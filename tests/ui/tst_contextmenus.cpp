@@ -101,6 +101,7 @@ private Q_SLOTS:
     void attachmentMenu();
     void attachmentOpenFailureIsReported();
     void addressMenu();
+    void replyToListOnlyForListMessages();
 
 private:
     QTemporaryDir m_dir;
@@ -392,6 +393,36 @@ void TestContextMenus::addressMenu()
     actionNamed(menu, u"copyAddress"_s)->trigger();
     menu->close();
     QCOMPARE(QGuiApplication::clipboard()->text(), u"bob@example.org"_s);
+}
+
+void TestContextMenus::replyToListOnlyForListMessages()
+{
+    QSettings settings(m_dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
+    MainWindow window(&settings);
+    QStandardItemModel *model = messageModel(&window);
+    window.setMessageModel(model);
+    QAction *replyToList = window.actions()->replyToList();
+    QSignalSpy requested(&window, &MainWindow::replyToListRequested);
+
+    window.messageView()->setCurrentIndex(model->index(1, 0));
+    QVERIFY(window.actions()->reply()->isEnabled());
+    QVERIFY(!replyToList->isEnabled()); // not known to be a list message yet
+    replyToList->trigger();
+    QCOMPARE(requested.size(), 0);
+
+    window.setListReplyAvailable(true);
+    QVERIFY(replyToList->isEnabled());
+    replyToList->trigger();
+    QCOMPARE(requested.size(), 1);
+
+    // Another row selected: still enabled until the presenter says otherwise.
+    window.messageView()->setCurrentIndex(model->index(2, 0));
+    window.setListReplyAvailable(false);
+    QVERIFY(!replyToList->isEnabled());
+
+    window.setListReplyAvailable(true);
+    window.messageView()->clearSelection();
+    QVERIFY(!replyToList->isEnabled()); // nothing selected
 }
 
 QTEST_MAIN(TestContextMenus)

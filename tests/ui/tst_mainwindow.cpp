@@ -246,36 +246,6 @@ private Q_SLOTS:
         QCOMPARE(flag.size(), 1); // disabled: nothing happens
     }
 
-    void replyToListOnlyForListMessages()
-    {
-        QSettings settings(settingsPath(), QSettings::IniFormat);
-        MainWindow window(&settings);
-        QStandardItemModel *model = messageModel(&window);
-        window.setMessageModel(model);
-        QAction *replyToList = window.actions()->replyToList();
-        QSignalSpy requested(&window, &MainWindow::replyToListRequested);
-
-        window.messageView()->setCurrentIndex(model->index(1, 0));
-        QVERIFY(window.actions()->reply()->isEnabled());
-        QVERIFY(!replyToList->isEnabled()); // not known to be a list message yet
-        replyToList->trigger();
-        QCOMPARE(requested.size(), 0);
-
-        window.setListReplyAvailable(true);
-        QVERIFY(replyToList->isEnabled());
-        replyToList->trigger();
-        QCOMPARE(requested.size(), 1);
-
-        // Another row selected: still enabled until the presenter says otherwise.
-        window.messageView()->setCurrentIndex(model->index(2, 0));
-        window.setListReplyAvailable(false);
-        QVERIFY(!replyToList->isEnabled());
-
-        window.setListReplyAvailable(true);
-        window.messageView()->clearSelection();
-        QVERIFY(!replyToList->isEnabled()); // nothing selected
-    }
-
     void searchShowsTheFilterField()
     {
         QSettings settings(settingsPath(), QSettings::IniFormat);

@@ -112,7 +112,8 @@ void TestLargeMessageRead::wholeMessageStaysInItsFile()
     QVERIFY2(growth < 32 * 1024 * 1024, qPrintable(QString::number(growth)));
 
     // The file is the cache's copy, whole, and the message's words are in the index.
-    const StoreResult<BodyPartRecord> cached = store.bodyPart(folderId, 42, QByteArray("")); // BODY[]
+    const StoreResult<BodyPartRecord> cached = store.bodyPart(folderId, 42,
+                                                              QByteArray("")); // BODY[]
     QVERIFY(cached);
     QVERIFY(cached.value().isFile());
     QCOMPARE(cached.value().filePath, message.filePath());
