@@ -135,19 +135,7 @@ StoreResult<QList<quint32>> ListQueries::search(qint64 folderId, const QString &
     query.searchText = text;
     if (SearchQuery::parse(text).isEmpty())
         return QList<quint32>();
-    MailError error;
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), QStringLiteral(" ORDER BY uid"),
-                               &error);
-    if (!sql)
-        return error;
-    if (!sql->exec())
-        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
-                           *sql);
-    QList<quint32> result;
-    while (sql->next())
-        result.append(sql->value(0).toUInt());
-    sql->finish();
-    return result;
+    return selectUids(query, QStringLiteral(" ORDER BY uid"));
 }
 
 StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, int limit)
@@ -423,8 +411,13 @@ StoreResult<QHash<quint32, MessageRecord>> ListQueries::fetchUids(qint64 folderI
 
 StoreResult<QList<quint32>> ListQueries::uidsInOrder(const MessageQuery &query)
 {
+    return selectUids(query, orderBy(query));
+}
+
+StoreResult<QList<quint32>> ListQueries::selectUids(const MessageQuery &query, const QString &order)
+{
     MailError error;
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), orderBy(query), &error);
+    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), order, &error);
     if (!sql)
         return error;
     if (!sql->exec())

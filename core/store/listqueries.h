@@ -86,6 +86,8 @@ private:
     StoreResult<QList<MessageRecord>> readWindow(QSqlQuery *query, qint64 folderId, int limit);
     // The rows at which the wanted UIDs stand in a query that lists UIDs in order.
     StoreResult<QHash<quint32, int>> readPositions(QSqlQuery *query, QSet<quint32> wanted);
+    // The UIDs the query matches, ordered by order (an ORDER BY clause).
+    StoreResult<QList<quint32>> selectUids(const MessageQuery &query, const QString &order);
 
     CacheDatabase &m_db;
     SearchIndex &m_search;
