@@ -33,7 +33,11 @@ SearchResultsModel::SearchResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-SearchResultsModel::~SearchResultsModel() = default;
+SearchResultsModel::~SearchResultsModel()
+{
+    for (const Search &search : std::as_const(m_searches))
+        search.watcher->future().cancel();
+}
 
 void SearchResultsModel::addAccount(const QString &accountId, const QString &name,
                                     MessageStore *store)
@@ -83,6 +87,7 @@ void SearchResultsModel::removeAccount(const QString &accountId)
     if (it->store)
         disconnect(it->store, nullptr, this, nullptr);
     m_accounts.erase(it);
+    cancelSearches(accountId);
     removeRows([&](const Row &row) { return row.accountId == accountId; });
 }
 
@@ -100,25 +105,76 @@ void SearchResultsModel::setSearchText(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed == m_searchText)
         return;
+    cancelSearches();
     m_searchText = trimmed;
     m_hasAttachmentOnly = SearchQuery::parse(trimmed).hasAttachment;
-    QList<Row> rows;
-    for (const Account &a : std::as_const(m_accounts)) {
-        if (!a.store || trimmed.isEmpty())
-            continue;
-        StoreResult<QList<MessageRecord>> found = a.store->searchAll(trimmed, m_limit);
-        if (!found) {
-            Q_EMIT errorOccurred(found.error());
-            continue;
-        }
-        for (const MessageRecord &message : found.value())
-            rows.append(Row {a.id, message, FoundHere});
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
     }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row &a, const Row &b) { return newerThan(a.message, b.message); });
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    if (trimmed.isEmpty())
+        return;
+    for (const Account &a : std::as_const(m_accounts)) {
+        if (!a.store)
+            continue;
+        auto *watcher = new QFutureWatcher<Answer>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher] { onSearched(watcher); });
+        m_searches.append(Search {a.id, watcher});
+        watcher->setFuture(a.store->searchAllInBackground(trimmed, m_limit));
+    }
+    if (m_searches.isEmpty())
+        Q_EMIT searchFinished();
+}
+
+void SearchResultsModel::cancelSearches(const QString &accountId)
+{
+    const bool wasSearching = isSearching();
+    m_searches.removeIf([&](const Search &search) {
+        if (!accountId.isEmpty() && search.accountId != accountId)
+            return false;
+        search.watcher->disconnect(this);
+        search.watcher->future().cancel();
+        search.watcher->deleteLater();
+        return true;
+    });
+    if (wasSearching && !isSearching() && !accountId.isEmpty())
+        Q_EMIT searchFinished();
+}
+
+void SearchResultsModel::onSearched(QFutureWatcher<Answer> *watcher)
+{
+    const auto search = std::find_if(m_searches.cbegin(), m_searches.cend(),
+                                     [watcher](const Search &s) { return s.watcher == watcher; });
+    if (search == m_searches.cend())
+        return;
+    const QString accountId = search->accountId;
+    m_searches.erase(search);
+    watcher->deleteLater();
+    const Answer answer = watcher->future().resultCount() > 0 ? watcher->result()
+                                                              : Answer(QList<MessageRecord>());
+    if (!answer) {
+        Q_EMIT errorOccurred(answer.error());
+    } else if (!answer.value().isEmpty()) {
+        // What a server found meanwhile stays, marked as found here too.
+        QList<Row> rows = m_rows;
+        for (const MessageRecord &message : answer.value()) {
+            const int existing = rowOf(accountId, message.folderId, message.uid);
+            if (existing >= 0)
+                rows[existing].found |= FoundHere;
+            else
+                rows.append(Row {accountId, message, FoundHere});
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            return newerThan(a.message, b.message);
+        });
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    if (!isSearching())
+        Q_EMIT searchFinished();
 }
 
 void SearchResultsModel::setServerSearching(bool searching)

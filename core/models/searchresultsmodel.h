@@ -6,6 +6,7 @@
 #include "store/messagerecord.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -17,10 +18,11 @@ class MessageStore;
 // (LocationColumn: account and folder) and who found it (FoundColumn: this computer's index,
 // the server, or both).
 //
-// setSearchText() searches every account's cache at once (MessageStore::searchAll(), at most
-// limit() rows each). What servers find besides is added with addServerMatches(), for
-// messages the cache knows, in their place by date. Rows follow their messages' flags and
-// leave with them.
+// setSearchText() searches every account's cache at once, each on a worker thread
+// (MessageStore::searchAllInBackground(), at most limit() rows each); each account's rows join
+// the list when they come, and a newer search drops what an older one still finds. What
+// servers find besides is added with addServerMatches(), for messages the cache knows, in their
+// place by date. Rows follow their messages' flags and leave with them.
 class SearchResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ public:
     // Searches every account's cache; empty clears the list.
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
+    // Whether some cache is still being searched (the list may grow); searchFinished() when
+    // none is any more.
+    bool isSearching() const { return !m_searches.empty(); }
     // Messages of the account's folder that its server found for the current search.
     void addServerMatches(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     // Whether some server is still being asked (the list may grow).
@@ -66,6 +71,7 @@ public:
 
 Q_SIGNALS:
     void serverSearchingChanged(bool searching);
+    void searchFinished();
     void errorOccurred(const MailError &error);
 
 private:
@@ -81,6 +87,13 @@ private:
         MessageRecord message;
         int found = 0;
     };
+    using Answer = StoreResult<QList<MessageRecord>>;
+    // An account's cache being searched.
+    struct Search
+    {
+        QString accountId;
+        QFutureWatcher<Answer> *watcher = nullptr; // deleted later: it is the caller of onSearched()
+    };
 
     const Account *account(const QString &accountId) const;
     QString location(const Row &row) const;
@@ -90,9 +103,13 @@ private:
     void onChanged(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void onRemoved(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void removeRows(const std::function<bool(const Row &)> &which);
+    void onSearched(QFutureWatcher<Answer> *watcher);
+    // Stops the searches of accountId, or of every account when it is empty.
+    void cancelSearches(const QString &accountId = {});
 
     QList<Account> m_accounts;
     QList<Row> m_rows;
+    QList<Search> m_searches;
     QString m_searchText;
     bool m_hasAttachmentOnly = false;
     bool m_serverSearching = false;

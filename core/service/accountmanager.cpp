@@ -39,6 +39,8 @@ AccountManager::AccountManager(AccountStore *accounts, SecretStore *secrets,
             running->service()->searchServer(m_search->searchText());
         updateServerSearching();
     });
+    connect(m_search.get(), &SearchResultsModel::searchFinished, this,
+            &AccountManager::updateServerSearching);
     connect(m_newMail.get(), &NewMailMonitor::unreadCountChanged, m_folders.get(),
             &AccountFolderModel::setAllInboxesUnread);
     connect(m_outbox.get(), &QAbstractItemModel::modelReset, this,
@@ -187,8 +189,9 @@ void AccountManager::search(const QString &text)
 
 void AccountManager::updateServerSearching()
 {
+    // The list says it is searching while a cache or a server still is.
     m_search->setServerSearching(
-            m_serverSearchTimer.isActive()
+            m_serverSearchTimer.isActive() || m_search->isSearching()
             || std::any_of(m_running.cbegin(), m_running.cend(), [](const RunningAccount *running) {
                    return running->service()->isSearchingServer();
                }));

@@ -8,15 +8,82 @@
 #include "storesql.h"
 
 #include <QCoreApplication>
+#include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace {
+
+int askStop(void *stop)
+{
+    return (*static_cast<const std::function<bool()> *>(stop))() ? 1 : 0;
+}
+
+MailError searchFailed(const QString &detail)
+{
+    return MailError(MailError::Kind::Storage,
+                     QCoreApplication::translate("ListQueries", "Cannot search the cache"), detail);
+}
+
+// The newest limit messages of every folder that match search, read over db (after the
+// search index is brought up to date).
+StoreResult<QList<MessageRecord>> searchAllOver(QSqlDatabase &db, const SearchQuery &search,
+                                                int limit)
+{
+    const QString match = search.ftsMatch();
+    QSqlQuery sql(db);
+    sql.setForwardOnly(true);
+    // Two ways to the newest matches. Walking the messages newest first reads about limit /
+    // density rows, density being the share of messages that match: cheap when matches are
+    // common, and the only way when there are no words. Reading each match by its row id and
+    // sorting them reads every match once: cheap when they are few. Each condition besides
+    // the words (flags, dates, attachments) is taken to keep a quarter of the messages.
+    bool walkByDate = true;
+    if (!match.isEmpty()) {
+        sql.prepare(QStringLiteral("SELECT COUNT(*), (SELECT max(id) FROM messages) FROM"
+                                   " messages_fts WHERE messages_fts MATCH ?"));
+        sql.bindValue(0, match);
+        if (!sql.exec() || !sql.next())
+            return searchFailed(sql.lastError().text());
+        const double matches = sql.value(0).toDouble();
+        const double density = matches / std::max(1.0, sql.value(1).toDouble())
+                               * std::pow(0.25, search.conditionCount());
+        walkByDate = density > 0 && double(limit) / density < matches;
+        sql.finish();
+    }
+    const bool ok = sql.prepare(
+            QStringLiteral("SELECT uid, modseq, flags, keywords, internal_date, sent_date, size,"
+                           " subject, from_name, from_address, message_id, has_attachments,"
+                           " folder_id FROM messages")
+            + (walkByDate ? QStringLiteral(" INDEXED BY messages_by_recency") : QString())
+            + QStringLiteral(" WHERE 1")
+            + (match.isEmpty() ? QString()
+                               : QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
+                                                " WHERE messages_fts MATCH ?)"))
+            + search.sqlConditions() + QStringLiteral(" ORDER BY sort_date DESC, id DESC LIMIT ?"));
+    QVariantList values;
+    if (!match.isEmpty())
+        values.append(match);
+    values += search.sqlValues();
+    values.append(limit);
+    for (int i = 0; ok && i < values.size(); ++i)
+        sql.bindValue(i, values.at(i));
+    if (!ok || !sql.exec())
+        return searchFailed(sql.lastError().text());
+    QList<MessageRecord> result;
+    while (sql.next())
+        result.append(StoreSql::listRecord(sql, sql.value(12).toLongLong()));
+    if (sql.lastError().isValid())
+        return searchFailed(sql.lastError().text());
+    return result;
+}
 
 QString sortColumn(MessageQuery::SortKey key)
 {
@@ -143,54 +210,51 @@ StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, in
     const SearchQuery search = SearchQuery::parse(text);
     if (search.isEmpty())
         return QList<MessageRecord>();
-    const QString match = search.ftsMatch();
-    if (!match.isEmpty()) {
+    if (!search.ftsMatch().isEmpty()) {
         if (MailError error = m_search.indexPending())
             return error;
     }
-    // Few matches: each is read by its row id and the few sorted. Many (or no words, only
-    // flags and dates): the messages are walked newest first until limit of them match, which
-    // stops early instead of sorting every match.
-    bool walkByDate = true;
-    if (!match.isEmpty()) {
-        const StoreResult<QVariant> matches = m_db.scalar(
-                QStringLiteral("SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH ?"),
-                {match});
-        if (!matches)
-            return matches.error();
-        walkByDate = matches.value().toLongLong() > qint64(limit) * 4;
+    return searchAllOver(m_db.connection(), search, limit);
+}
+
+QFuture<StoreResult<QList<MessageRecord>>> ListQueries::searchAllInBackground(const QString &text,
+                                                                              int limit)
+{
+    using Result = StoreResult<QList<MessageRecord>>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    promise->start();
+    const SearchQuery search = SearchQuery::parse(text);
+    MailError error = m_db.isOpen() ? MailError() : m_db.notOpen();
+    if (!error && !search.ftsMatch().isEmpty())
+        error = m_search.indexPending();
+    if (error || search.isEmpty() || m_db.isInMemory()) {
+        promise->addResult(error ? Result(error) : searchAll(text, limit));
+        promise->finish();
+        return future;
     }
-    MailError error;
-    QSqlQuery *sql = m_db.prepared(
-            QStringLiteral("SELECT uid, modseq, flags, keywords, internal_date, sent_date, size,"
-                           " subject, from_name, from_address, message_id, has_attachments,"
-                           " folder_id FROM messages")
-                    + (walkByDate ? QStringLiteral(" INDEXED BY messages_by_recency") : QString())
-                    + QStringLiteral(" WHERE 1")
-                    + (match.isEmpty() ? QString()
-                                       : QStringLiteral(" AND id IN (SELECT rowid FROM"
-                                                        " messages_fts WHERE messages_fts"
-                                                        " MATCH ?)"))
-                    + search.sqlConditions()
-                    + QStringLiteral(" ORDER BY sort_date DESC, id DESC LIMIT ?"),
-            &error);
-    if (!sql)
-        return error;
-    QVariantList values;
-    if (!match.isEmpty())
-        values.append(match);
-    values += search.sqlValues();
-    values.append(limit);
-    for (int i = 0; i < values.size(); ++i)
-        sql->bindValue(i, values.at(i));
-    if (!sql->exec())
-        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
-                           *sql);
-    QList<MessageRecord> result;
-    while (sql->next())
-        result.append(StoreSql::listRecord(*sql, sql->value(12).toLongLong()));
-    sql->finish();
-    return result;
+    QThreadPool::globalInstance()->start([promise, path = m_db.path(), search, limit] {
+        CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
+            if (!db.isOpen()) {
+                promise->addResult(searchFailed(db.lastError().text()));
+                return;
+            }
+            const std::function<bool()> stop = [&promise] {
+                return promise->isCanceled();
+            };
+            sqlite3 *handle = SqliteStatement::handle(db);
+            if (handle)
+                sqlite3_progress_handler(handle, 1000, &askStop,
+                                         const_cast<void *>(static_cast<const void *>(&stop)));
+            Result found = searchAllOver(db, search, limit);
+            if (handle)
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            if (!stop())
+                promise->addResult(std::move(found));
+        });
+        promise->finish();
+    });
+    return future;
 }
 
 StoreResult<int> ListQueries::count(const MessageQuery &query)
@@ -440,15 +504,6 @@ MailError ListQueries::prepare(const MessageQuery &query)
     }
     return m_indexes.ensureSortIndex(query.sortKey);
 }
-
-namespace {
-
-int askStop(void *stop)
-{
-    return (*static_cast<const std::function<bool()> *>(stop))() ? 1 : 0;
-}
-
-} // namespace
 
 MailError ListQueries::readUidsApart(const QString &path, const MessageQuery &query,
                                      const std::function<bool()> &stop,

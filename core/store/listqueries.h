@@ -4,6 +4,7 @@
 #include "messagerecord.h"
 #include "storeresult.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -46,6 +47,10 @@ public:
     // The messages of every folder that match what a user typed (SearchQuery), newest first,
     // at most limit of them.
     StoreResult<QList<MessageRecord>> searchAll(const QString &text, int limit);
+    // The same read on a worker thread over a connection of its own, after the search index
+    // is brought up to date here; cancelling the future interrupts SQLite, and a cancelled
+    // search has no result. A cache in memory is searched at once.
+    QFuture<StoreResult<QList<MessageRecord>>> searchAllInBackground(const QString &text, int limit);
 
     // The list columns of the given UIDs of a folder, by UID (absent ones are left out).
     StoreResult<QHash<quint32, MessageRecord>> fetchUids(qint64 folderId,

@@ -309,6 +309,12 @@ StoreResult<QList<MessageRecord>> MessageStore::searchAll(const QString &text, i
     return d->lists.searchAll(text, limit);
 }
 
+QFuture<StoreResult<QList<MessageRecord>>> MessageStore::searchAllInBackground(const QString &text,
+                                                                               int limit)
+{
+    return d->lists.searchAllInBackground(text, limit);
+}
+
 MailError MessageStore::indexBody(qint64 folderId, quint32 uid, const QString &text)
 {
     return d->search.indexBody(folderId, uid, text);

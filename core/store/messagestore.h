@@ -101,6 +101,8 @@ public:
     StoreResult<QList<quint32>> search(qint64 folderId, const QString &text);
     // The same over every folder: the matching messages, newest first, at most limit.
     StoreResult<QList<MessageRecord>> searchAll(const QString &text, int limit);
+    // The same on a worker thread (ListQueries::searchAllInBackground()).
+    QFuture<StoreResult<QList<MessageRecord>>> searchAllInBackground(const QString &text, int limit);
     // The text of a message's bodies joins the search index (SearchIndex::indexBody()).
     MailError indexBody(qint64 folderId, quint32 uid, const QString &text);
     StoreResult<bool> isBodyIndexed(qint64 folderId, quint32 uid);

@@ -164,6 +164,12 @@ QString SearchQuery::sqlConditions() const
     return sql;
 }
 
+int SearchQuery::conditionCount() const
+{
+    return int(hasAttachment) + int(unread) + int(read) + int(flagged) + int(before.isValid())
+           + int(after.isValid());
+}
+
 QVariantList SearchQuery::sqlValues() const
 {
     QVariantList values;

@@ -37,6 +37,8 @@ public:
     // and the values they take, in order.
     QString sqlConditions() const;
     QVariantList sqlValues() const;
+    // How many of those conditions there are.
+    int conditionCount() const;
 
     QStringList words; // free words and phrases, as typed
     QStringList from;

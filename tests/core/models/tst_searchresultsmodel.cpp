@@ -95,7 +95,7 @@ private Q_SLOTS:
     void searchesEveryFolderOfEveryAccount()
     {
         QCOMPARE(m_model->rowCount(), 0);
-        m_model->setSearchText(u"budget"_s);
+        QVERIFY(search(u"budget"_s));
         QCOMPARE(rows(*m_model),
                  QStringList({u"work:7@Work › Projects/Heron (Here)"_s,
                               u"home:1@Home › Inbox (Here)"_s, u"work:1@Work › Inbox (Here)"_s}));
@@ -106,9 +106,9 @@ private Q_SLOTS:
         QCOMPARE(first.data(MessageListModel::IsUnreadRole).toBool(), true);
         QCOMPARE(m_model->headerData(SearchResultsModel::LocationColumn, Qt::Horizontal).toString(),
                  u"Folder"_s);
-        m_model->setSearchText(u"from:sender is:unread photos"_s);
+        QVERIFY(search(u"from:sender is:unread photos"_s));
         QCOMPARE(rows(*m_model), QStringList({u"home:2@Home › Inbox (Here)"_s}));
-        m_model->setSearchText(u"nothing-like-this"_s);
+        QVERIFY(search(u"nothing-like-this"_s));
         QCOMPARE(m_model->rowCount(), 0);
         m_model->setSearchText(QString());
         QCOMPARE(m_model->rowCount(), 0);
@@ -117,14 +117,14 @@ private Q_SLOTS:
     void limitsRowsPerAccount()
     {
         m_model->setLimit(1);
-        m_model->setSearchText(u"budget"_s);
+        QVERIFY(search(u"budget"_s));
         QCOMPARE(rows(*m_model), QStringList({u"work:7@Work › Projects/Heron (Here)"_s,
                                               u"home:1@Home › Inbox (Here)"_s}));
     }
 
     void serverMatchesJoinInDateOrder()
     {
-        m_model->setSearchText(u"budget"_s);
+        QVERIFY(search(u"budget"_s));
         // The server found a match the cache did not (its body is not here) and one it did.
         m_model->addServerMatches(u"work"_s, m_work->inboxId, {2, 1});
         QCOMPARE(rows(*m_model),
@@ -138,7 +138,7 @@ private Q_SLOTS:
         m_model->addServerMatches(u"nobody"_s, m_work->inboxId, {1});
         QCOMPARE(m_model->rowCount(), 4);
         // A new search starts over.
-        m_model->setSearchText(u"holiday"_s);
+        QVERIFY(search(u"holiday"_s));
         QCOMPARE(rows(*m_model), QStringList({u"home:1@Home › Inbox (Here)"_s}));
     }
 
@@ -147,7 +147,7 @@ private Q_SLOTS:
         MessageRecord withFile = message(3, 60, u"Scan"_s);
         withFile.hasAttachments = true;
         QVERIFY(!m_work->store.upsertMessages(m_work->inboxId, {withFile}));
-        m_model->setSearchText(u"invoice has:attachment"_s);
+        QVERIFY(search(u"invoice has:attachment"_s));
         QCOMPARE(m_model->rowCount(), 0);
         m_model->addServerMatches(u"work"_s, m_work->inboxId, {2, 3});
         QCOMPARE(rows(*m_model), QStringList({u"work:3@Work › Inbox (Server)"_s}));
@@ -155,7 +155,7 @@ private Q_SLOTS:
 
     void rowsFollowTheirMessages()
     {
-        m_model->setSearchText(u"budget"_s);
+        QVERIFY(search(u"budget"_s));
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         QVERIFY(!m_home->store.changeFlags(m_home->inboxId, {1}, MessageRecord::Seen, {}));
         QVERIFY(!changed.isEmpty());
@@ -177,7 +177,60 @@ private Q_SLOTS:
         QCOMPARE(m_model->isServerSearching(), false);
     }
 
+    // Typing: each keystroke starts a search over both caches, and a newer one drops what an
+    // older one still finds. Whenever the list changes, it holds only rows of the last text.
+    void newestSearchWins()
+    {
+        QStringList shown;
+        const auto record = [&] {
+            shown += rows(*m_model);
+        };
+        connect(m_model.get(), &QAbstractItemModel::modelReset, this, record);
+        connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, record);
+        for (const QString &typed : {u"b"_s, u"bu"_s, u"bud"_s, u"budg"_s, u"budget"_s})
+            m_model->setSearchText(typed);
+        m_model->setSearchText(u"photos"_s);
+        QVERIFY(m_model->isSearching());
+        QSignalSpy finished(m_model.get(), &SearchResultsModel::searchFinished);
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!m_model->isSearching());
+        QCOMPARE(rows(*m_model), QStringList({u"home:2@Home › Inbox (Here)"_s}));
+        shown.removeDuplicates();
+        QCOMPARE(shown, QStringList({u"home:2@Home › Inbox (Here)"_s}));
+    }
+
+    // A server may answer before a cache does: its matches stay when the cache's rows join.
+    void serverMatchesBeforeTheCacheAnswers()
+    {
+        m_model->setSearchText(u"budget"_s);
+        QVERIFY(m_model->isSearching());
+        m_model->addServerMatches(u"work"_s, m_work->inboxId, {2, 1});
+        QTRY_VERIFY(!m_model->isSearching());
+        QCOMPARE(rows(*m_model),
+                 QStringList({u"work:7@Work › Projects/Heron (Here)"_s,
+                              u"work:2@Work › Inbox (Server)"_s, u"home:1@Home › Inbox (Here)"_s,
+                              u"work:1@Work › Inbox (Here and on the server)"_s}));
+    }
+
+    // An account removed while its cache is searched: its answer never joins.
+    void removedAccountsAnswerIsDropped()
+    {
+        m_model->setSearchText(u"budget"_s);
+        m_model->removeAccount(u"work"_s);
+        QTRY_VERIFY(!m_model->isSearching());
+        QTest::qWait(50);
+        QCOMPARE(rows(*m_model), QStringList({u"home:1@Home › Inbox (Here)"_s}));
+    }
+
 private:
+    // Searches and waits for every cache's answer.
+    [[nodiscard]] bool search(const QString &text)
+    {
+        m_model->setSearchText(text);
+        return QTest::qWaitFor([this] { return !m_model->isSearching(); }, 10000);
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Cache> m_work;
     std::unique_ptr<Cache> m_home;
