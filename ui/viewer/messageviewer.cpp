@@ -116,6 +116,8 @@ MessageViewer::MessageViewer(QWidget *parent)
             &MessageViewer::onLinkHovered);
     connect(m_remoteBar, &RemoteContentBar::loadRequested, this, &MessageViewer::loadRemoteContent);
     connect(m_longBar, &LongMessageBar::showAllRequested, this, &MessageViewer::showWholeBody);
+    connect(m_longBar, &LongMessageBar::saveMessageRequested, this,
+            &MessageViewer::saveMessageRequested);
     connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
         Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
         loadRemoteContent();
@@ -344,6 +346,9 @@ void MessageViewer::showBody()
         trackers << trackerName(t.verdict);
     m_remoteBar->setBlocked(m_sanitized.blockedCount, trackers);
     m_longBar->setCut(shown.size(), body.size());
+    // Once all that is here is shown, what could not be read for display is said.
+    if (!m_bodyCut && m_message.heldBackTextSize >= 0)
+        m_longBar->setHeldBack(m_message.heldBackShownSize, m_message.heldBackTextSize);
 }
 
 std::unique_ptr<QTextDocument> MessageViewer::printDocument() const

@@ -124,6 +124,8 @@ public:
     QString hoveredLink() const { return m_hoveredLink; }
 
 Q_SIGNALS:
+    // The note on a text too long to show whole asks for the message to be saved.
+    void saveMessageRequested();
     void attachmentRequested(const QString &partId, MessageViewer::AttachmentAction action);
     void attachmentSaved(const QString &partId, const QString &path);
     void attachmentFailed(const QString &partId, const QString &error);

@@ -1,8 +1,12 @@
 // Reading a whole message far larger than memory should hold: it arrives into a file beside the
 // cache (a SpoolFile), that file becomes the cache's copy, and the message is parsed for the
 // search index where it lies. The live heap must never come near the message's size, counted at
-// every allocation (PeakHeap), not sampled.
+// every allocation (PeakHeap), not sampled. A text part far larger than memory should hold is
+// shown by its beginning, read from its file.
 #include "imap/imapconnection.h"
+#include "mime/mimepart.h"
+#include "mime/transferencoding.h"
+#include "service/messagepartloader.h"
 #include "service/messagereader.h"
 #include "store/messagestore.h"
 
@@ -13,6 +17,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +28,8 @@ class TestLargeMessageRead : public QObject
 private Q_SLOTS:
     void wholeMessageStaysInItsFile_data();
     void wholeMessageStaysInItsFile();
+    void longTextIsShownByItsBeginning_data();
+    void longTextIsShownByItsBeginning();
 };
 
 void TestLargeMessageRead::wholeMessageStaysInItsFile_data()
@@ -136,6 +143,156 @@ void TestLargeMessageRead::wholeMessageStaysInItsFile()
     QTRY_VERIFY(ended);
     QCOMPARE(fetched.size(), 1);
     QCOMPARE(fetched.first().at(2).value<MessageSource>().filePath(), message.filePath());
+}
+
+void TestLargeMessageRead::longTextIsShownByItsBeginning_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<QByteArray>("command");
+    QTest::addColumn<QByteArray>("item");
+    QTest::addColumn<qint64>("textSize");
+    const qint64 large = qint64(200) * 1024 * 1024;
+    QTest::newRow("200 MiB, BINARY")
+            << QByteArray("8bit") << QByteArray("IDLE BINARY") << QByteArray("BINARY.PEEK[1]")
+            << QByteArray("BINARY[1]") << large;
+    QTest::newRow("200 MiB quoted-printable, BODY")
+            << QByteArray("quoted-printable") << QByteArray("IDLE") << QByteArray("BODY.PEEK[1]")
+            << QByteArray("BODY[1]") << large;
+    QTest::newRow("200 MiB base64, BODY")
+            << QByteArray("base64") << QByteArray("IDLE") << QByteArray("BODY.PEEK[1]")
+            << QByteArray("BODY[1]") << large;
+}
+
+void TestLargeMessageRead::longTextIsShownByItsBeginning()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, capabilities);
+    QFETCH(QByteArray, command);
+    QFETCH(QByteArray, item);
+    QFETCH(qint64, textSize);
+    const TransferEncoding::Kind kind = TransferEncoding::fromHeader(encoding);
+
+    // The text: numbered lines first (so that its beginning is known to be its own), then one
+    // line over and over, sent in 4 MiB pieces that are whole lines (whole base64 quanta).
+    QByteArray firstText;
+    for (int i = 0; firstText.size() < 4 * 1024 * 1024; ++i)
+        firstText += "Line " + QByteArray::number(i).rightJustified(7, '0')
+                     + " of the long text, caf\xC3\xA9 cr\xC3\xA8me, and a line long enough to "
+                       "be "
+                       "broken softly when it is written as quoted-printable text\r\n";
+    const QByteArray line = "The same line again, na\xC3\xAFve and long enough to need a soft "
+                            "line break in quoted-printable\r\n";
+    QByteArray chunkText = line.repeated(4 * 1024 * 1024 / line.size());
+    // Base64 pieces must end with whole quanta and lines (57 bytes of text).
+    if (kind == TransferEncoding::Kind::Base64) {
+        firstText.truncate(firstText.size() / 57 * 57);
+        chunkText.truncate(chunkText.size() / 57 * 57);
+    }
+    const auto encode = [kind](const QByteArray &text) {
+        if (kind == TransferEncoding::Kind::Base64)
+            return TransferEncoding::encodeBase64Lines(text);
+        if (kind == TransferEncoding::Kind::QuotedPrintable)
+            return TransferEncoding::encodeQuotedPrintable(text);
+        return text;
+    };
+    const QByteArray first = encode(firstText);
+    const QByteArray chunk = encode(chunkText);
+    QCOMPARE(TransferEncoding::decode(chunk, kind), chunkText);
+    const qint64 chunks = (textSize - firstText.size()) / chunkText.size();
+    const qint64 encodedSize = first.size() + chunks * chunk.size();
+    const qint64 decodedSize = firstText.size() + chunks * chunkText.size();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MessageStore store;
+    QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
+    FolderRecord folder;
+    folder.path = QStringLiteral("INBOX");
+    const qint64 folderId = store.upsertFolder(folder).value();
+    MessageRecord record;
+    record.uid = 42;
+    record.subject = QStringLiteral("Long text");
+    record.bodyStructure = "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"" + encoding
+                           + "\" " + QByteArray::number(encodedSize) + " 1000 NIL NIL NIL NIL)";
+    QVERIFY(!store.upsertMessages(folderId, {record}));
+    QVERIFY(!store.storeBodyPart(folderId, 42, "HEADER",
+                                 "From: Alice <alice@example.test>\r\nSubject: Long text\r\n"
+                                 "Content-Type: text/plain; charset=utf-8\r\n"
+                                 "Content-Transfer-Encoding: "
+                                         + encoding + "\r\n\r\n"));
+
+    FakeTransport transport;
+    ScriptedServer server(&transport,
+                          ImapTestSession::prologue(capabilities)
+                                  + QList<QByteArray> {"C: h2 UID FETCH 42 (UID " + command + ")"});
+    ImapConnection connection(&transport);
+    ImapConnectionSettings settings = ImapTestSession::settings();
+    settings.spoolDirectory = dir.path();
+    connection.open(settings);
+
+    MessageReader reader(&store);
+    QSignalSpy shown(&reader, &MessageReader::messagePartsFetched);
+    QSignalSpy failed(&reader, &MessageReader::messageFetchFailed);
+    QSignalSpy errors(&reader, &MessageReader::errorOccurred);
+    bool ended = false;
+    reader.loadDisplayParts(folderId, 42, &connection, QByteArray(), [&ended] { ended = true; });
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+
+    PeakHeap::reset();
+    const qint64 baseline = PeakHeap::current();
+    transport.serverSend("* 1 FETCH (UID 42 " + item + " {" + QByteArray::number(encodedSize)
+                         + "}\r\n");
+    transport.serverSend(first);
+    QTRY_COMPARE(transport.pendingServerBytes(), 0);
+    for (qint64 i = 0; i < chunks; ++i) {
+        transport.serverSend(chunk);
+        QTRY_COMPARE(transport.pendingServerBytes(), 0);
+    }
+    transport.serverSend(")\r\nh2 OK done\r\n");
+    QTRY_VERIFY(ended);
+    const qint64 growth = PeakHeap::peak() - baseline;
+    qInfo("%s text of %lld bytes (%lld decoded): the live heap grew by at most %lld KiB",
+          QTest::currentDataTag(), encodedSize, decodedSize, growth / 1024);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).value<MailError>().toString()));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).value<MailError>().toString()));
+    QCOMPARE(shown.size(), 1);
+    // A few of the 4 MiB pieces, the beginning shown and the index of it; never the text.
+    QVERIFY2(growth < 32 * 1024 * 1024, qPrintable(QString::number(growth)));
+
+    const auto checkShown = [&](const MimePart &message) {
+        const MimePart *part = message.findSection("1");
+        QVERIFY(part);
+        QVERIFY(part->isBodyCut());
+        QCOMPARE(part->wholeBodySize(), decodedSize);
+        const QByteArray start = part->decodedBody();
+        QVERIFY2(start.size() <= MessagePartLoader::DisplayLimit,
+                 qPrintable(QString::number(start.size())));
+        QVERIFY2(start.size() > MessagePartLoader::DisplayLimit - 1024,
+                 qPrintable(QString::number(start.size())));
+        QVERIFY(start.endsWith("\r\n"));
+        QCOMPARE(start, firstText.first(start.size()));
+        QVERIFY(part->text().startsWith(
+                QStringLiteral("Line 0000000 of the long text, caf\u00e9 cr\u00e8me")));
+    };
+    checkShown(shown.first().at(2).value<MimePart>());
+
+    // The decoded text is the cache's file, and shown again from it without the network.
+    const StoreResult<BodyPartRecord> cached = store.bodyPart(folderId, 42, "1");
+    QVERIFY(cached);
+    QVERIFY(cached.value().isFile());
+    QCOMPARE(QFileInfo(cached.value().filePath).size(), decodedSize);
+    QVERIFY(MessagePartLoader::isCached(&store, folderId, 42));
+    shown.clear();
+    ended = false;
+    PeakHeap::reset();
+    const qint64 again = PeakHeap::current();
+    reader.loadDisplayParts(folderId, 42, nullptr, QByteArray(), [&ended] { ended = true; });
+    QTRY_VERIFY(ended);
+    QCOMPARE(shown.size(), 1);
+    QVERIFY2(PeakHeap::peak() - again < 16 * 1024 * 1024,
+             qPrintable(QString::number(PeakHeap::peak() - again)));
+    checkShown(shown.first().at(2).value<MimePart>());
 }
 
 QTEST_GUILESS_MAIN(TestLargeMessageRead)
