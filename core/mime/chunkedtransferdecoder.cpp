@@ -33,14 +33,23 @@ qsizetype quotedPrintableCut(QByteArrayView data)
     const qsizetype lineEnd = data.lastIndexOf('\n');
     if (lineEnd >= 0)
         return lineEnd + 1;
+    // Blanks at the end of a line are dropped, and with a soft break: never cut after one, so
+    // that they stay with what follows.
+    // A CR waits for its LF.
+    const auto isBlank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    };
     qsizetype cut = data.size();
-    for (qsizetype back = 1; back <= 2 && back <= data.size(); ++back) {
-        if (data[data.size() - back] == '=')
-            cut = data.size() - back;
-    }
-    // Blanks before a soft break are dropped with it: keep them with what follows.
-    while (cut > 0 && (data[cut - 1] == ' ' || data[cut - 1] == '\t'))
+    while (cut > 0 && isBlank(data[cut - 1]))
         --cut;
+    for (qsizetype back = 1; back <= 2 && back <= cut; ++back) {
+        if (data[cut - back] == '=') {
+            cut -= back;
+            while (cut > 0 && isBlank(data[cut - 1]))
+                --cut;
+            break;
+        }
+    }
     return cut;
 }
 
