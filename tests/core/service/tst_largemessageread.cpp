@@ -18,6 +18,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void wholeMessageStaysInItsFile();
     void longTextIsShownByItsBeginning_data();
     void longTextIsShownByItsBeginning();
+    void savedMessageIsCopiedInPieces();
 };
 
 void TestLargeMessageRead::wholeMessageStaysInItsFile_data()
@@ -293,6 +295,51 @@ void TestLargeMessageRead::longTextIsShownByItsBeginning()
     QVERIFY2(PeakHeap::peak() - again < 16 * 1024 * 1024,
              qPrintable(QString::number(PeakHeap::peak() - again)));
     checkShown(shown.first().at(2).value<MimePart>());
+}
+
+// Saving a message that is a file of the cache (as "Save Message As" does): copied from a mapping
+// of the file, a piece at a time, to a file equal to the original.
+void TestLargeMessageRead::savedMessageIsCopiedInPieces()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString original = dir.filePath(QStringLiteral("message-1-42.eml"));
+    QCryptographicHash written(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    {
+        QFile file(original);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray piece;
+        for (int i = 0; piece.size() < 4 * 1024 * 1024; ++i)
+            piece += "Line " + QByteArray::number(i) + " of a message saved whole\r\n";
+        for (int i = 0; i < 50; ++i) {
+            piece[0] = char('A' + i % 26); // pieces differ: a copy out of order would show
+            QCOMPARE(file.write(piece), piece.size());
+            written.addData(piece);
+            size += piece.size();
+        }
+    }
+    const MessageSource source = MessageSource::fromFile(original);
+    const QString saved = dir.filePath(QStringLiteral("saved.eml"));
+    PeakHeap::reset();
+    const qint64 baseline = PeakHeap::current();
+    {
+        QSaveFile file(saved);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QString error;
+        QVERIFY2(source.writeTo(&file, &error), qPrintable(error));
+        QVERIFY(file.commit());
+    }
+    const qint64 growth = PeakHeap::peak() - baseline;
+    qInfo("saving a message of %lld bytes: the live heap grew by at most %lld KiB", size,
+          growth / 1024);
+    QVERIFY2(growth < 4 * 1024 * 1024, qPrintable(QString::number(growth)));
+    QFile copy(saved);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.size(), size);
+    QCryptographicHash read(QCryptographicHash::Sha256);
+    QVERIFY(read.addData(&copy));
+    QCOMPARE(read.result().toHex(), written.result().toHex());
 }
 
 QTEST_GUILESS_MAIN(TestLargeMessageRead)
