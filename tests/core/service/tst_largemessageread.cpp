@@ -3,8 +3,11 @@
 // search index where it lies. The live heap must never come near the message's size, counted at
 // every allocation (PeakHeap), not sampled. A text part far larger than memory should hold is
 // shown by its beginning, read from its file.
+#include "common/mappedfile.h"
 #include "imap/imapconnection.h"
+#include "mime/messagebuilder.h"
 #include "mime/mimepart.h"
+#include "mime/outgoingmessage.h"
 #include "mime/transferencoding.h"
 #include "service/messagepartloader.h"
 #include "service/messagereader.h"
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void longTextIsShownByItsBeginning_data();
     void longTextIsShownByItsBeginning();
     void savedMessageIsCopiedInPieces();
+    void forwardedMessageIsWrittenInPieces();
 };
 
 void TestLargeMessageRead::wholeMessageStaysInItsFile_data()
@@ -340,6 +344,79 @@ void TestLargeMessageRead::savedMessageIsCopiedInPieces()
     QCryptographicHash read(QCryptographicHash::Sha256);
     QVERIFY(read.addData(&copy));
     QCOMPARE(read.result().toHex(), written.result().toHex());
+}
+
+// Forwarding a message that is a file of the cache as an attachment: the message is assembled
+// into the outbox's file (MessageBuilder::write, as MessageSender does) with the forwarded file
+// read a piece at a time, and the message/rfc822 part carries it whole and unencoded.
+void TestLargeMessageRead::forwardedMessageIsWrittenInPieces()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString original = dir.filePath(QStringLiteral("message-1-42.eml"));
+    const QByteArray head = "From: Carol <carol@example.test>\r\nSubject: Large original\r\n"
+                            "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    QByteArray piece;
+    for (int i = 0; piece.size() < 4 * 1024 * 1024; ++i)
+        piece += "Line " + QByteArray::number(i) + " of the message forwarded whole\r\n";
+    QCryptographicHash written(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    {
+        QFile file(original);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(head), head.size());
+        written.addData(head);
+        size += head.size();
+        for (int i = 0; i < 50; ++i) {
+            piece[0] = char('A' + i % 26);
+            QCOMPARE(file.write(piece), piece.size());
+            written.addData(piece);
+            size += piece.size();
+        }
+    }
+
+    OutgoingMessage message;
+    message.from = {QStringLiteral("Alice"), QStringLiteral("alice@example.test")};
+    message.to = {{QStringLiteral("Bob"), QStringLiteral("bob@example.test")}};
+    message.subject = QStringLiteral("Fwd: Large original");
+    message.plainBody = QStringLiteral("Here it is.\n");
+    OutgoingAttachment attached;
+    attached.filePath = original;
+    attached.fileName = QStringLiteral("Large original.eml");
+    attached.mimeType = "message/rfc822";
+    message.attachments = {attached};
+    MessageBuilder builder(message);
+
+    const QString outboxFile = dir.filePath(QStringLiteral("outbox.eml"));
+    PeakHeap::reset();
+    const qint64 baseline = PeakHeap::current();
+    {
+        QSaveFile file(outboxFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const MailError error = builder.write(&file);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY(file.commit());
+    }
+    const qint64 growth = PeakHeap::peak() - baseline;
+    qInfo("forwarding a message of %lld bytes: the live heap grew by at most %lld KiB", size,
+          growth / 1024);
+    QVERIFY2(growth < 8 * 1024 * 1024, qPrintable(QString::number(growth)));
+
+    // The part is message/rfc822, 7bit, and its body is the original, byte for byte.
+    MappedFile mapped;
+    QVERIFY(mapped.open(outboxFile));
+    const QByteArray bytes = mapped.bytes();
+    const qsizetype type = bytes.indexOf("Content-Type: message/rfc822");
+    QVERIFY(type > 0);
+    const qsizetype bodyStart = bytes.indexOf("\r\n\r\n", type) + 4;
+    QVERIFY(QByteArrayView(bytes)
+                    .sliced(type, bodyStart - type)
+                    .contains("Content-Transfer-Encoding: 7bit"));
+    QVERIFY(bytes.size() > bodyStart + size);
+    QCryptographicHash carried(QCryptographicHash::Sha256);
+    carried.addData(QByteArrayView(bytes).sliced(bodyStart, size));
+    QCOMPARE(carried.result().toHex(), written.result().toHex());
+    QVERIFY(QByteArrayView(bytes).sliced(bodyStart + size).startsWith("\r\n--"));
 }
 
 QTEST_GUILESS_MAIN(TestLargeMessageRead)
