@@ -77,6 +77,17 @@ std::optional<QByteArray> MessagePartLoader::cachedSection(MessageStore *store, 
     return file.readAll();
 }
 
+QString MessagePartLoader::partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
+                                        const QByteArray &section)
+{
+    return QFileInfo(store->path())
+            .absoluteDir()
+            .filePath(QStringLiteral("part-%1-%2-%3.bin")
+                              .arg(folderId)
+                              .arg(uid)
+                              .arg(QString::fromLatin1(section.isEmpty() ? "all" : section)));
+}
+
 std::optional<QByteArray> MessagePartLoader::cachedSectionStart(MessageStore *store,
                                                                 qint64 folderId, quint32 uid,
                                                                 const QByteArray &section,
@@ -291,13 +302,7 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
 MailError MessagePartLoader::keepSpooled(const QByteArray &section, const SpoolFile &spool,
                                          bool decoded)
 {
-    const QString path = QFileInfo(m_store->path())
-                                 .absoluteDir()
-                                 .filePath(QStringLiteral("part-%1-%2-%3.bin")
-                                                   .arg(m_folderId)
-                                                   .arg(m_uid)
-                                                   .arg(QString::fromLatin1(
-                                                           section.isEmpty() ? "all" : section)));
+    const QString path = partFilePath(m_store, m_folderId, m_uid, section);
     TransferEncoding::Kind encoding = TransferEncoding::Kind::Binary;
     if (isNumbered(section) && !decoded) {
         if (const ImapBodyPart *part = m_structure.findPart(section))

@@ -57,6 +57,10 @@ public:
     // and its part says so (MimePart::isBodyCut()).
     static constexpr qint64 DisplayLimit = 1024 * 1024;
 
+    // Where a section kept in a file of its own lies: beside the cache's database.
+    static QString partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
+                                const QByteArray &section);
+
     // A cached section of a message, or nothing.
     static std::optional<QByteArray> cachedSection(MessageStore *store, qint64 folderId,
                                                    quint32 uid, const QByteArray &section);

@@ -2,6 +2,8 @@
 
 #include "viewermessage.h"
 
+#include "common/messagesource.h"
+
 #include "mime/htmlsanitizer.h"
 
 #include <QHash>
@@ -77,6 +79,9 @@ public:
 
     void setAttachmentProgress(const QString &partId, qint64 received, qint64 total);
     void setAttachmentData(const QString &partId, const QByteArray &bytes);
+    // The same for a large attachment whose bytes are a file (of the cache): copied, a piece
+    // at a time, never read into memory whole.
+    void setAttachmentFile(const QString &partId, const QString &file);
     void setAttachmentFailed(const QString &partId, const QString &error);
 
     void openAttachment(const QString &partId);
@@ -150,7 +155,8 @@ private:
     void onLinkHovered(const QUrl &url);
     void request(const QString &partId, const Pending &pending);
     void perform(const QString &partId, const Pending &pending);
-    bool writeFile(const QString &path, const QByteArray &bytes, QString *error) const;
+    bool writeFile(const QString &path, const MessageSource &bytes, QString *error) const;
+    void attachmentArrived(const QString &partId, const MessageSource &bytes);
     QString fileNameFor(const QString &partId) const;
     void updateAttachmentButtons();
     void startPreviews();

@@ -11,6 +11,7 @@
 #include "mime/transferencoding.h"
 #include "service/messagepartloader.h"
 #include "service/messagereader.h"
+#include "service/partdownload.h"
 #include "store/messagestore.h"
 
 #include "../imap/imaptestsession.h"
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void longTextIsShownByItsBeginning();
     void savedMessageIsCopiedInPieces();
     void forwardedMessageIsWrittenInPieces();
+    void attachmentIsDownloadedToAFile_data();
+    void attachmentIsDownloadedToAFile();
 };
 
 void TestLargeMessageRead::wholeMessageStaysInItsFile_data()
@@ -417,6 +420,134 @@ void TestLargeMessageRead::forwardedMessageIsWrittenInPieces()
     carried.addData(QByteArrayView(bytes).sliced(bodyStart, size));
     QCOMPARE(carried.result().toHex(), written.result().toHex());
     QVERIFY(QByteArrayView(bytes).sliced(bodyStart + size).startsWith("\r\n--"));
+}
+
+void TestLargeMessageRead::attachmentIsDownloadedToAFile_data()
+{
+    QTest::addColumn<QByteArray>("capabilities");
+    QTest::addColumn<QByteArray>("item");
+    QTest::addColumn<bool>("base64");
+    QTest::newRow("200 MiB, BINARY") << QByteArray("IDLE BINARY") << QByteArray("BINARY") << false;
+    QTest::newRow("200 MiB base64, BODY") << QByteArray("IDLE") << QByteArray("BODY") << true;
+}
+
+// Saving or opening a large attachment: it is downloaded in chunks into a file of the cache
+// (decoded there, a piece at a time, where the server sent base64), and handed on as that file.
+void TestLargeMessageRead::attachmentIsDownloadedToAFile()
+{
+    QFETCH(QByteArray, capabilities);
+    QFETCH(QByteArray, item);
+    QFETCH(bool, base64);
+
+    // 50 pieces of 4 MiB (whole base64 lines), each a little different.
+    const int pieces = 50;
+    QByteArray piece(4 * 1024 * 1024 / 57 * 57, Qt::Uninitialized);
+    for (qsizetype i = 0; i < piece.size(); ++i)
+        piece[i] = char((i * 7 + i / 251) & 0xff);
+    const auto decodedPiece = [&piece](int i) {
+        QByteArray p = piece;
+        p[0] = char(i);
+        return p;
+    };
+    const auto encodedPiece = [&](int i) {
+        return base64 ? TransferEncoding::encodeBase64Lines(decodedPiece(i)) : decodedPiece(i);
+    };
+    const qint64 encodedPieceSize = encodedPiece(0).size();
+    const qint64 encodedSize = encodedPieceSize * pieces;
+    const qint64 chunkSize = PartDownload::FileThreshold; // the reader's chunks: 1 MiB
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MessageStore store;
+    QVERIFY(!store.open(dir.filePath(QStringLiteral("cache.sqlite"))));
+    FolderRecord folder;
+    folder.path = QStringLiteral("INBOX");
+    const qint64 folderId = store.upsertFolder(folder).value();
+    MessageRecord record;
+    record.uid = 42;
+    record.subject = QStringLiteral("Attachment");
+    record.bodyStructure
+            = "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 5 1 NIL NIL "
+              "NIL NIL)(\"application\" \"octet-stream\" (\"name\" \"big.bin\") NIL NIL \""
+              + QByteArray(base64 ? "base64" : "binary") + "\" " + QByteArray::number(encodedSize)
+              + " NIL (\"attachment\" (\"filename\" \"big.bin\")) NIL NIL) \"mixed\" (\"boundary\" "
+                "\"b\") NIL NIL NIL)";
+    QVERIFY(!store.upsertMessages(folderId, {record}));
+
+    FakeTransport transport;
+    ScriptedServer server(&transport, ImapTestSession::prologue(capabilities));
+    ImapConnection connection(&transport);
+    ImapConnectionSettings settings = ImapTestSession::settings();
+    settings.spoolDirectory = dir.path();
+    connection.open(settings);
+    QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+
+    MessageReader reader(&store);
+    QSignalSpy inFile(&reader, &MessageReader::partFileFetched);
+    QSignalSpy inMemory(&reader, &MessageReader::partFetched);
+    QSignalSpy failed(&reader, &MessageReader::partFetchFailed);
+    bool ended = false;
+    PeakHeap::reset();
+    const qint64 baseline = PeakHeap::current();
+    const auto expectChunk = [&](int tag, qint64 offset) {
+        server.appendExpect('h' + QByteArray::number(tag) + " UID FETCH 42 (UID " + item
+                            + ".PEEK[2]<" + QByteArray::number(offset) + '.'
+                            + QByteArray::number(chunkSize) + ">)\r\n");
+    };
+    expectChunk(2, 0);
+    reader.downloadPart(folderId, 42, "2", &connection, QByteArray(), [&ended] { ended = true; });
+    // The server's answers, chunk by chunk, sent a piece at a time.
+    QCryptographicHash sent(QCryptographicHash::Sha256);
+    int tag = 2;
+    for (qint64 offset = 0; offset <= encodedSize; offset += chunkSize, ++tag) {
+        const qint64 length = qMin(chunkSize, encodedSize - offset);
+        QTRY_VERIFY2(server.isComplete(), qPrintable(server.status()));
+        transport.serverSend("* 1 FETCH (UID 42 " + item + "[2]<" + QByteArray::number(offset)
+                             + "> {" + QByteArray::number(length) + "}\r\n");
+        for (qint64 at = offset; at < offset + length;) {
+            const int index = int(at / encodedPieceSize);
+            const qint64 within = at % encodedPieceSize;
+            const qint64 n = qMin(encodedPieceSize - within, offset + length - at);
+            transport.serverSend(encodedPiece(index).mid(within, n));
+            at += n;
+        }
+        if (length == chunkSize)
+            expectChunk(tag + 1, offset + chunkSize);
+        transport.serverSend(")\r\nh" + QByteArray::number(tag) + " OK done\r\n");
+        QTRY_COMPARE(transport.pendingServerBytes(), 0);
+        if (length < chunkSize)
+            break;
+    }
+    for (int i = 0; i < pieces; ++i)
+        sent.addData(decodedPiece(i));
+    QTRY_VERIFY(ended);
+    const qint64 growth = PeakHeap::peak() - baseline;
+    qInfo("%s attachment of %lld bytes: the live heap grew by at most %lld KiB",
+          QTest::currentDataTag(), encodedSize, growth / 1024);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(3).value<MailError>().toString()));
+    QVERIFY(inMemory.isEmpty());
+    QCOMPARE(inFile.size(), 1);
+    // A chunk in flight and the test's own 4 MiB pieces; never the attachment.
+    QVERIFY2(growth < 32 * 1024 * 1024, qPrintable(QString::number(growth)));
+
+    const QString path = inFile.first().at(3).toString();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.size(), qint64(piece.size()) * pieces);
+    QCryptographicHash received(QCryptographicHash::Sha256);
+    QVERIFY(received.addData(&file));
+    QCOMPARE(received.result().toHex(), sent.result().toHex());
+    const StoreResult<BodyPartRecord> cached = store.bodyPart(folderId, 42, "2");
+    QVERIFY(cached);
+    QCOMPARE(cached.value().filePath, path);
+
+    // Asked again, it is the same file, read from the cache without the network.
+    inFile.clear();
+    ended = false;
+    reader.downloadPart(folderId, 42, "2", nullptr, QByteArray(), [&ended] { ended = true; });
+    QTRY_VERIFY(ended);
+    QCOMPARE(inFile.size(), 1);
+    QCOMPARE(inFile.first().at(3).toString(), path);
 }
 
 QTEST_GUILESS_MAIN(TestLargeMessageRead)
