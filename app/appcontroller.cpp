@@ -129,8 +129,8 @@ AppController::AppController(QObject *parent)
     });
     connect(w, &MainWindow::saveMessageRequested, this, [this](const QModelIndex &row) {
         const QString subject = row.data(MessageListModel::SubjectRole).toString();
-        withWholeMessage(row, this, [this, subject](const QByteArray &raw) {
-            const QString error = MessageExporter::saveAs(m_window.get(), raw, subject);
+        withWholeMessageSource(row, this, [this, subject](const MessageSource &message) {
+            const QString error = MessageExporter::saveAs(m_window.get(), message, subject);
             if (!error.isEmpty())
                 showStatus(error);
         });
@@ -740,6 +740,14 @@ void AppController::openSettings()
 void AppController::withWholeMessage(const QModelIndex &row, QObject *context,
                                      std::function<void(const QByteArray &)> use)
 {
+    withWholeMessageSource(row, context, [use = std::move(use)](const MessageSource &message) {
+        use(message.readAll());
+    });
+}
+
+void AppController::withWholeMessageSource(const QModelIndex &row, QObject *context,
+                                           std::function<void(const MessageSource &)> use)
+{
     const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
     RunningAccount *session = account.isEmpty() ? m_current.data()
                                                 : m_manager->runningAccount(account);
@@ -750,7 +758,7 @@ void AppController::withWholeMessage(const QModelIndex &row, QObject *context,
         return;
     }
     auto *request = new WholeMessageRequest(session->service(), folderId, uid, this);
-    connect(request, &WholeMessageRequest::fetched, context, std::move(use));
+    connect(request, &WholeMessageRequest::fetchedSource, context, std::move(use));
     connect(request, &WholeMessageRequest::failed, this,
             [this](const MailError &error) { showStatus(error.toString()); });
 }

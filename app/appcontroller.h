@@ -120,6 +120,9 @@ private:
     // The whole message of a list row, handed to use once fetched.
     void withWholeMessage(const QModelIndex &row, QObject *context,
                           std::function<void(const QByteArray &)> use);
+    // The same as it lies: a large message as a file of the cache, not read into memory.
+    void withWholeMessageSource(const QModelIndex &row, QObject *context,
+                                std::function<void(const MessageSource &)> use);
     void openInWindow(const QModelIndex &row);
     // Remote content, composing to and searching from an address, for a message window.
     void connectMessageWindow(MessageWindow *window);

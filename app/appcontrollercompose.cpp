@@ -134,10 +134,10 @@ void AppController::forwardAsAttachment()
                                     m_display->uid()};
     auto *request = new WholeMessageRequest(m_current->service(), m_display->folderId(),
                                             m_display->uid(), this);
-    connect(request, &WholeMessageRequest::fetched, this,
-            [this, subject, messageId, forwarded](const QByteArray &bytes) {
+    connect(request, &WholeMessageRequest::fetchedSource, this,
+            [this, subject, messageId, forwarded](const MessageSource &message) {
                 ComposerWindow *composer = openComposer(ComposeRequest());
-                composer->startForwardAsAttachment(subject, bytes);
+                composer->startForwardAsAttachment(subject, message);
                 // Sent, the message forwarded gets $Forwarded, as with an inline forward.
                 composer->setForwardedMessageId(messageId);
                 composer->setFollowUps({forwarded});

@@ -2,6 +2,8 @@
 
 #include "service/accountservice.h"
 
+#include <QMetaMethod>
+
 WholeMessageRequest::WholeMessageRequest(AccountService *service, qint64 folderId, quint32 uid,
                                          QObject *parent)
     : QObject(parent)
@@ -13,7 +15,9 @@ WholeMessageRequest::WholeMessageRequest(AccountService *service, qint64 folderI
                 if (m_done || fetchedFolder != m_folderId || fetchedUid != m_uid)
                     return;
                 finish();
-                Q_EMIT fetched(message.readAll());
+                Q_EMIT fetchedSource(message);
+                if (isSignalConnected(QMetaMethod::fromSignal(&WholeMessageRequest::fetched)))
+                    Q_EMIT fetched(message.readAll());
             });
     connect(service, &AccountService::messageFetchFailed, this,
             [this](qint64 failedFolder, quint32 failedUid, const MailError &error) {

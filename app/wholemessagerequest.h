@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "common/messagesource.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -18,6 +19,9 @@ public:
                         QObject *parent = nullptr);
 
 Q_SIGNALS:
+    // The message as it lies: a large one is a file of the cache (MessageSource::isFile()).
+    void fetchedSource(const MessageSource &message);
+    // The same read into memory, only when something listens.
     void fetched(const QByteArray &message);
     void failed(const MailError &error);
 

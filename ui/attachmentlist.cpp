@@ -64,6 +64,26 @@ bool AttachmentList::addFile(const QString &path)
     return true;
 }
 
+bool AttachmentList::addFileAs(const OutgoingAttachment &attachment)
+{
+    const QFileInfo info(attachment.filePath);
+    if (!info.isFile() || !info.isReadable())
+        return false;
+    auto *item = new QTreeWidgetItem(this);
+    item->setText(0, attachment.fileName.isEmpty() ? info.fileName() : attachment.fileName);
+    item->setToolTip(0, item->text(0));
+    const QMimeType type = QMimeDatabase().mimeTypeForName(QString::fromLatin1(attachment.mimeType));
+    item->setIcon(0, QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
+    item->setText(1,
+                  QLocale().formattedDataSize(info.size(), 1, QLocale::DataSizeTraditionalFormat));
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    item->setData(0, pathRole, info.absoluteFilePath());
+    item->setData(0, mimeTypeRole, attachment.mimeType);
+    item->setData(0, sizeRole, info.size());
+    Q_EMIT attachmentsChanged();
+    return true;
+}
+
 void AttachmentList::addData(const OutgoingAttachment &attachment)
 {
     auto *item = new QTreeWidgetItem(this);

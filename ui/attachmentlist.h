@@ -16,6 +16,9 @@ public:
 
     // false (and nothing added) for something that is not a readable regular file.
     bool addFile(const QString &path);
+    // A file attached under another name and type (a forwarded message that is a file of the
+    // cache): attachment.filePath set, read when the message is assembled.
+    bool addFileAs(const OutgoingAttachment &attachment);
     // Data attached under fileName (filePath empty, data set).
     void addData(const OutgoingAttachment &attachment);
     void removeSelected();

@@ -433,6 +433,22 @@ void ComposerWindow::startForward(const OriginalMessage &original)
     m_to->setFocus();
 }
 
+void ComposerWindow::startForwardAsAttachment(const QString &subject, const MessageSource &message)
+{
+    if (!message.isFile()) {
+        startForwardAsAttachment(subject, message.readAll());
+        return;
+    }
+    m_subject->setText(MessageQuoter::forwardSubject(subject));
+    OutgoingAttachment attached;
+    attached.filePath = message.filePath();
+    attached.fileName = attachedMessageFileName(subject);
+    attached.mimeType = QByteArrayLiteral("message/rfc822");
+    m_attachments->addFileAs(attached);
+    m_initialFocus = m_to;
+    m_to->setFocus();
+}
+
 void ComposerWindow::startForwardAsAttachment(const QString &subject, const QByteArray &message)
 {
     m_subject->setText(MessageQuoter::forwardSubject(subject));

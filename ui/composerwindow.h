@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "common/messagesource.h"
 #include "htmlcomposereditor.h"
 #include "mime/outgoingmessage.h"
 #include "outbox/outboxfollowup.h"
@@ -60,6 +61,9 @@ public:
     // Forwards message (its whole RFC 5322 bytes) as a message/rfc822 attachment named after
     // its subject, with "Fwd:" before the subject.
     void startForwardAsAttachment(const QString &subject, const QByteArray &message);
+    // The same for a message that may be a file of the cache: such a file is attached as it
+    // is, read only when the message is sent.
+    void startForwardAsAttachment(const QString &subject, const MessageSource &message);
     // The file name a forwarded message is attached under: its subject, made safe, + ".eml".
     static QString attachedMessageFileName(const QString &subject);
 

@@ -481,6 +481,8 @@ void MainWindow::connectActions()
     connect(m_messageViewer, &MessageViewer::composeToRequested, this,
             &MainWindow::composeToRequested);
     connect(m_messageViewer, &MessageViewer::searchFromRequested, this, &MainWindow::searchFrom);
+    connect(m_messageViewer, &MessageViewer::saveMessageRequested, m_actions->saveMessage(),
+            &QAction::trigger);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterField);
     escape->setContext(Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, &MainWindow::hideFilter);

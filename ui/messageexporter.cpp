@@ -23,13 +23,31 @@ QString MessageExporter::suggestedFileName(const QString &subject, const QString
 
 QString MessageExporter::writeEml(const QString &path, const QByteArray &message)
 {
+    return writeEml(path, MessageSource::fromBytes(message));
+}
+
+QString MessageExporter::writeEml(const QString &path, const MessageSource &message)
+{
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size() || !file.commit())
-        return tr("The message could not be saved to %1: %2").arg(path, file.errorString());
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (!message.writeTo(&file, &error))
+        file.cancelWriting();
+    else if (!file.commit())
+        error = file.errorString();
+    if (!error.isEmpty())
+        return tr("The message could not be saved to %1: %2").arg(path, error);
     return {};
 }
 
 QString MessageExporter::saveAs(QWidget *parent, const QByteArray &message, const QString &subject)
+{
+    return saveAs(parent, MessageSource::fromBytes(message), subject);
+}
+
+QString MessageExporter::saveAs(QWidget *parent, const MessageSource &message,
+                                const QString &subject)
 {
     const QString path = SaveFolderMemory()
                                  .askSaveFileName(parent, tr("Save Message"),

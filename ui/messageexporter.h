@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "common/messagesource.h"
+
 class MessageViewer;
 class QWidget;
 
@@ -19,6 +21,10 @@ public:
 
     static QString writeEml(const QString &path, const QByteArray &message);
     static QString saveAs(QWidget *parent, const QByteArray &message, const QString &subject);
+    // The same for a message that may be a file of the cache: it is copied in pieces, never
+    // read into memory whole.
+    static QString writeEml(const QString &path, const MessageSource &message);
+    static QString saveAs(QWidget *parent, const MessageSource &message, const QString &subject);
     static QString print(QWidget *parent, const MessageViewer *viewer);
     static QString exportPdf(QWidget *parent, const MessageViewer *viewer);
     static void showSource(QWidget *parent, const QByteArray &message);

@@ -46,6 +46,7 @@ MessageWindow::MessageWindow(QWidget *parent)
             report(MessageExporter::saveAs(this, raw, m_viewer->message().subject));
         });
     });
+    connect(m_viewer, &MessageViewer::saveMessageRequested, m_save, &QAction::trigger);
     connect(m_print, &QAction::triggered, this,
             [this] { report(MessageExporter::print(this, m_viewer)); });
     connect(m_exportPdf, &QAction::triggered, this,

@@ -1,5 +1,9 @@
 #include "messagesource.h"
 
+#include "mappedfile.h"
+
+#include <QCoreApplication>
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -31,4 +35,31 @@ QByteArray MessageSource::readAll() const
     if (!file.open(QIODevice::ReadOnly))
         return QByteArray();
     return file.readAll();
+}
+
+bool MessageSource::writeTo(QIODevice *device, QString *errorMessage, qint64 pieceSize) const
+{
+    const auto fail = [errorMessage](const QString &message) {
+        if (errorMessage)
+            *errorMessage = message;
+        return false;
+    };
+    const auto write = [device](const char *data, qint64 size) {
+        return device->write(data, size) == size;
+    };
+    if (!m_isFile) {
+        if (!write(m_bytes.constData(), m_bytes.size()))
+            return fail(device->errorString());
+        return true;
+    }
+    MappedFile mapped;
+    if (!mapped.open(m_path))
+        return fail(QCoreApplication::translate("MessageSource", "Cannot read %1: %2")
+                            .arg(m_path, mapped.errorString()));
+    const QByteArray bytes = mapped.bytes();
+    for (qint64 offset = 0; offset < bytes.size(); offset += pieceSize) {
+        if (!write(bytes.constData() + offset, std::min<qint64>(pieceSize, bytes.size() - offset)))
+            return fail(device->errorString());
+    }
+    return true;
 }

@@ -8,6 +8,8 @@
 // large message, which arrived in a file rather than in memory). A file-backed source is only
 // read when the caller asks for its bytes; MappedFile lets a parser look at them without
 // copying them onto the heap.
+class QIODevice;
+
 class MessageSource
 {
 public:
@@ -22,6 +24,11 @@ public:
     qint64 size() const;
     // The whole message in memory: for a file, it is read (empty when it cannot be).
     QByteArray readAll() const;
+    // Writes the message to device; a file is copied from a mapping of it, pieceSize bytes at a
+    // time, never read into memory whole. False (and *errorMessage set) when it cannot be read
+    // or written.
+    bool writeTo(QIODevice *device, QString *errorMessage = nullptr,
+                 qint64 pieceSize = 1024 * 1024) const;
 
 private:
     QByteArray m_bytes;

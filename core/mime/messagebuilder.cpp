@@ -8,6 +8,7 @@
 #include "flowedtext.h"
 #include "headercursor.h"
 #include "headerparameters.h"
+#include "messagefilereader.h"
 #include "transferencoding.h"
 
 #include <QBuffer>
@@ -18,11 +19,14 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <optional>
+
 struct MessageBuilder::Node
 {
     QByteArray headers; // complete header lines of this entity, each ending in CRLF
     QByteArray body; // encoded body of a text leaf
     QString filePath; // a file leaf, streamed as base64
+    bool asIs = false; // the file leaf is a message, streamed unencoded with CRLF line ends
     QByteArray boundary; // a multipart
     QList<Node> children;
 };
@@ -338,8 +342,9 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
     QList<Node> attachments;
     QMimeDatabase mimeDb;
     for (const OutgoingAttachment &a : m.attachments) {
-        bool isData = a.filePath.isEmpty();
+        const bool isData = a.filePath.isEmpty();
         QByteArray data = a.data;
+        std::optional<TransferEncoding::Kind> asIsEncoding;
         QString name = a.fileName;
         QByteArray type = a.mimeType.isEmpty() ? QByteArray() : cleanMimeType(a.mimeType);
         if (isData) {
@@ -360,9 +365,20 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
             if (type.isEmpty())
                 type = mimeDb.mimeTypeForFile(info).name().toLatin1();
             if (type == "message/rfc822") {
-                // Must not be base64 (see below): read to be written as it is.
-                data = probe.readAll();
-                isData = true;
+                // Must not be base64 (see below): written as it is, a piece at a time.
+                MessageFileReader reader;
+                if (!reader.open(a.filePath) && !reader.errorString().isEmpty())
+                    return MailError(MailError::Kind::Storage,
+                                     QCoreApplication::translate("MessageBuilder",
+                                                                 "Cannot read the attachment %1")
+                                             .arg(a.filePath));
+                if (reader.canGoAsIs()) {
+                    asIsEncoding = reader.isEightBit() ? TransferEncoding::Kind::EightBit
+                                                       : TransferEncoding::Kind::SevenBit;
+                } else {
+                    // A message that cannot go unencoded travels as an opaque file.
+                    type = "application/octet-stream";
+                }
             }
         }
         const bool related = a.isInline && !a.contentId.isEmpty() && !m.htmlBody.isEmpty();
@@ -379,6 +395,10 @@ MailError MessageBuilder::prepare(Node *root, QByteArray *headers)
         auto encoding = TransferEncoding::Kind::Base64;
         if (!isData) {
             node.filePath = a.filePath;
+            if (asIsEncoding) {
+                node.asIs = true;
+                encoding = *asIsEncoding;
+            }
         } else if (type != "message/rfc822"
                    || !encodeMessageUnchanged(data, &node.body, &encoding)) {
             // A message that cannot go unencoded travels as an opaque file of the same name.
@@ -457,7 +477,7 @@ void MessageBuilder::flatten(const Node &node, QList<Piece> *pieces)
     } else if (node.filePath.isEmpty()) {
         literal(node.body);
     } else {
-        pieces->append(Piece {QByteArray(), node.filePath});
+        pieces->append(Piece {QByteArray(), node.filePath, node.asIs});
     }
 }
 
@@ -482,6 +502,19 @@ MailError MessageBuilder::write(QIODevice *device)
         if (piece.filePath.isEmpty()) {
             if (MailError e = writeAll(device, piece.bytes))
                 return e;
+            continue;
+        }
+        if (piece.asIs) {
+            MessageFileReader reader;
+            if (!reader.open(piece.filePath) || !reader.canGoAsIs())
+                return MailError(MailError::Kind::Storage,
+                                 QCoreApplication::translate("MessageBuilder",
+                                                             "Cannot read the attachment %1")
+                                         .arg(piece.filePath));
+            while (!reader.atEnd()) {
+                if (MailError e = writeAll(device, reader.next()))
+                    return e;
+            }
             continue;
         }
         Base64FileReader reader;

@@ -42,11 +42,13 @@ public:
     }
 
     // The message as a sequence of pieces: literal bytes, or a file to be written as base64
-    // (Base64FileReader) in its place. Checks everything that can fail before any byte.
+    // (Base64FileReader) in its place, or as it is with CRLF line ends (asIs: a forwarded
+    // message file, MessageFileReader). Checks everything that can fail before any byte.
     struct Piece
     {
         QByteArray bytes;
         QString filePath;
+        bool asIs = false;
     };
     MailError plan(QList<Piece> *pieces);
 

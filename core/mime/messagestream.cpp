@@ -1,5 +1,6 @@
 #include "messagestream.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 MessageStream::MessageStream(MessageBuilder builder, QObject *parent)
@@ -22,12 +23,28 @@ bool MessageStream::open(OpenMode mode)
     }
     m_totalSize = 0;
     for (const MessageBuilder::Piece &piece : std::as_const(m_pieces)) {
+        if (piece.asIs) {
+            // The size of a message after its line ends are made CRLF takes a pass over it.
+            MessageFileReader reader;
+            if (!reader.open(piece.filePath) || !reader.canGoAsIs()) {
+                m_buildError
+                        = MailError(MailError::Kind::Storage,
+                                    QCoreApplication::translate("MessageBuilder",
+                                                                "Cannot read the attachment %1")
+                                            .arg(piece.filePath));
+                setErrorString(m_buildError.toString());
+                return false;
+            }
+            m_totalSize += reader.outputSize();
+            continue;
+        }
         m_totalSize += piece.filePath.isEmpty()
                                ? piece.bytes.size()
                                : Base64FileReader::encodedSize(QFileInfo(piece.filePath).size());
     }
     m_nextPiece = 0;
     m_readingFile = false;
+    m_readingMessage = false;
     m_pending.clear();
     m_pendingPos = 0;
     m_produced = 0;
@@ -45,6 +62,11 @@ bool MessageStream::refill()
     m_pending.clear();
     m_pendingPos = 0;
     while (m_pending.isEmpty()) {
+        if (m_readingMessage) {
+            m_pending = m_messageReader.next();
+            m_readingMessage = !m_messageReader.atEnd();
+            continue;
+        }
         if (m_readingFile) {
             m_pending = m_reader.next();
             if (m_reader.atEnd()) {
@@ -62,6 +84,13 @@ bool MessageStream::refill()
         const MessageBuilder::Piece &piece = m_pieces.at(m_nextPiece++);
         if (piece.filePath.isEmpty()) {
             m_pending = piece.bytes;
+        } else if (piece.asIs) {
+            if (!m_messageReader.open(piece.filePath) || !m_messageReader.canGoAsIs()) {
+                setErrorString(m_messageReader.errorString());
+                m_failed = true;
+                return false;
+            }
+            m_readingMessage = !m_messageReader.atEnd();
         } else if (m_reader.open(piece.filePath)) {
             m_readingFile = !m_reader.atEnd();
         } else {

@@ -2,6 +2,7 @@
 
 #include "base64filereader.h"
 #include "messagebuilder.h"
+#include "messagefilereader.h"
 
 #include <QIODevice>
 #include <QList>
@@ -38,6 +39,8 @@ private:
     qsizetype m_nextPiece = 0;
     Base64FileReader m_reader;
     bool m_readingFile = false;
+    MessageFileReader m_messageReader;
+    bool m_readingMessage = false;
     QByteArray m_pending;
     qsizetype m_pendingPos = 0;
     qint64 m_totalSize = 0;

@@ -31,6 +31,11 @@ public:
     void setRawBody(const QByteArray &body);
     // The body after transfer decoding (IMAP BINARY, a cache); the part then reads as binary.
     void setDecodedBody(const QByteArray &body);
+    // The body here is only the beginning of a longer one (too long to hold in memory), which
+    // has wholeSize bytes after transfer decoding; negative for a body here whole.
+    void setBodyCut(qint64 wholeSize) { m_wholeSize = wholeSize; }
+    bool isBodyCut() const { return m_wholeSize >= 0; }
+    qint64 wholeBodySize() const { return m_wholeSize; }
     // Whether the body's bytes are here; a described part without them reports declaredSize().
     bool hasBody() const { return m_hasBody; }
     void setDeclaredSize(qsizetype encodedSize) { m_declaredSize = encodedSize; }
@@ -99,4 +104,5 @@ private:
     bool m_missingEnd = false;
     bool m_hasBody = true;
     qsizetype m_declaredSize = 0;
+    qint64 m_wholeSize = -1;
 };

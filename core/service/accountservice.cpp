@@ -123,6 +123,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::messagePartsFetched);
     connect(m_reader, &MessageReader::partProgress, this, &AccountService::partProgress);
     connect(m_reader, &MessageReader::partFetched, this, &AccountService::partFetched);
+    connect(m_reader, &MessageReader::partFileFetched, this, &AccountService::partFileFetched);
     connect(m_reader, &MessageReader::partFetchFailed, this, &AccountService::partFetchFailed);
     connect(m_reader, &MessageReader::errorOccurred, this, &AccountService::errorOccurred);
     m_resyncTimer.setSingleShot(true);

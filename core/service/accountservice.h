@@ -292,6 +292,9 @@ Q_SIGNALS:
                       qint64 total);
     void partFetched(qint64 folderId, quint32 uid, const QByteArray &section,
                      const QByteArray &data);
+    // A large part: its decoded bytes are the file at path, a file of the cache.
+    void partFileFetched(qint64 folderId, quint32 uid, const QByteArray &section,
+                         const QString &path);
     void partFetchFailed(qint64 folderId, quint32 uid, const QByteArray &section,
                          const MailError &error);
     void errorOccurred(const MailError &error);

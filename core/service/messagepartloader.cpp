@@ -5,12 +5,15 @@
 #include "imap/parser/uidset.h"
 #include "imap/tasks/imapfetchmetadatatask.h"
 #include "imap/tasks/imapfetchparttask.h"
+#include "mime/chunkedtransferdecoder.h"
 #include "mime/transferencoding.h"
 #include "sectionfetchregistry.h"
 #include "store/messagestore.h"
 #include "sync/bodystructurecodec.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -25,6 +28,23 @@ bool isNumbered(const QByteArray &section)
             return false;
     }
     return true;
+}
+
+// Where a beginning of at most limit bytes of a text ends: after its last line end in the second
+// half, else before a UTF-8 sequence the limit would split.
+qsizetype textCut(const QByteArray &start, qint64 limit)
+{
+    if (start.size() < limit)
+        return start.size();
+    const qsizetype lineEnd = start.lastIndexOf('\n');
+    if (lineEnd >= start.size() / 2)
+        return lineEnd + 1;
+    qsizetype cut = start.size();
+    for (int back = 0; back < 3 && cut > 0 && (uchar(start.at(cut - 1)) & 0xC0) == 0x80; ++back)
+        --cut;
+    if (cut > 0 && uchar(start.at(cut - 1)) >= 0xC0)
+        --cut;
+    return cut;
 }
 
 } // namespace
@@ -57,6 +77,41 @@ std::optional<QByteArray> MessagePartLoader::cachedSection(MessageStore *store, 
     return file.readAll();
 }
 
+QString MessagePartLoader::partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
+                                        const QByteArray &section)
+{
+    return QFileInfo(store->path())
+            .absoluteDir()
+            .filePath(QStringLiteral("part-%1-%2-%3.bin")
+                              .arg(folderId)
+                              .arg(uid)
+                              .arg(QString::fromLatin1(section.isEmpty() ? "all" : section)));
+}
+
+std::optional<QByteArray> MessagePartLoader::cachedSectionStart(MessageStore *store,
+                                                                qint64 folderId, quint32 uid,
+                                                                const QByteArray &section,
+                                                                qint64 limit, qint64 *wholeSize)
+{
+    *wholeSize = -1;
+    const StoreResult<BodyPartRecord> cached = store->bodyPart(folderId, uid, section);
+    if (!cached)
+        return std::nullopt;
+    if (!cached.value().isFile())
+        return cached.value().data;
+    QFile file(cached.value().filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    if (file.size() <= limit)
+        return file.readAll();
+    QByteArray start = file.read(limit);
+    if (start.size() != limit)
+        return std::nullopt;
+    start.truncate(textCut(start, limit));
+    *wholeSize = file.size();
+    return start;
+}
+
 std::optional<ImapBodyPart> MessagePartLoader::cachedStructure(MessageStore *store, qint64 folderId,
                                                                quint32 uid)
 {
@@ -71,13 +126,11 @@ bool MessagePartLoader::isCached(MessageStore *store, qint64 folderId, quint32 u
     const std::optional<ImapBodyPart> structure = cachedStructure(store, folderId, uid);
     if (!structure)
         return false;
-    const auto lookup = [store, folderId, uid](const QByteArray &section) {
-        return cachedSection(store, folderId, uid, section);
-    };
-    const MimePart described = BodyStructureTree::build(*structure, lookup);
+    const MimePart described = displayTree(store, folderId, uid, *structure);
     const QList<QByteArray> sections = BodyStructureTree::displaySections(described);
-    return std::all_of(sections.cbegin(), sections.cend(),
-                       [&](const QByteArray &section) { return lookup(section).has_value(); });
+    return std::all_of(sections.cbegin(), sections.cend(), [&](const QByteArray &section) {
+        return hasCachedSection(store, folderId, uid, section);
+    });
 }
 
 bool MessagePartLoader::isOnline() const
@@ -134,9 +187,37 @@ void MessagePartLoader::fetchStructure()
 
 MimePart MessagePartLoader::buildTree() const
 {
-    return BodyStructureTree::build(m_structure, [this](const QByteArray &section) {
-        return cachedSection(m_store, m_folderId, m_uid, section);
+    return displayTree(m_store, m_folderId, m_uid, m_structure);
+}
+
+MimePart MessagePartLoader::displayTree(MessageStore *store, qint64 folderId, quint32 uid,
+                                        const ImapBodyPart &structure)
+{
+    // A long text is held by its beginning only; every other part whole.
+    QList<std::pair<QByteArray, qint64>> cut;
+    MimePart tree = BodyStructureTree::build(structure, [&](const QByteArray &section) {
+        const ImapBodyPart *part = structure.findPart(section);
+        if (!part || part->type.compare("text", Qt::CaseInsensitive) != 0)
+            return cachedSection(store, folderId, uid, section);
+        qint64 wholeSize = -1;
+        std::optional<QByteArray> start = cachedSectionStart(store, folderId, uid, section,
+                                                             DisplayLimit, &wholeSize);
+        if (wholeSize >= 0)
+            cut.append({section, wholeSize});
+        return start;
     });
+    for (const auto &[section, wholeSize] : std::as_const(cut)) {
+        if (MimePart *part = tree.findSection(section))
+            part->setBodyCut(wholeSize);
+    }
+    return tree;
+}
+
+bool MessagePartLoader::hasCachedSection(MessageStore *store, qint64 folderId, quint32 uid,
+                                         const QByteArray &section)
+{
+    const StoreResult<BodyPartRecord> cached = store->bodyPart(folderId, uid, section);
+    return cached && (!cached.value().isFile() || QFileInfo::exists(cached.value().filePath));
 }
 
 void MessagePartLoader::fetchMissing()
@@ -144,7 +225,7 @@ void MessagePartLoader::fetchMissing()
     const MimePart described = buildTree();
     QList<QByteArray> missing;
     for (const QByteArray &section : BodyStructureTree::displaySections(described)) {
-        if (!cachedSection(m_store, m_folderId, m_uid, section))
+        if (!hasCachedSection(m_store, m_folderId, m_uid, section))
             missing.append(section);
     }
     if (missing.isEmpty()) {
@@ -201,6 +282,12 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
         finish(task->error());
         return;
     }
+    if (!task->spoolFile().isNull()) {
+        const MailError error = keepSpooled(section, task->spoolFile(), task->isBinary());
+        releaseSection(section, error);
+        sectionDone(error);
+        return;
+    }
     QByteArray data = task->data();
     if (isNumbered(section) && !task->isBinary()) {
         const ImapBodyPart *part = m_structure.findPart(section);
@@ -210,6 +297,35 @@ void MessagePartLoader::onSectionFetched(ImapFetchPartTask *task, const QByteArr
     const MailError error = m_store->storeBodyPart(m_folderId, m_uid, section, data);
     releaseSection(section, error);
     sectionDone(error);
+}
+
+MailError MessagePartLoader::keepSpooled(const QByteArray &section, const SpoolFile &spool,
+                                         bool decoded)
+{
+    const QString path = partFilePath(m_store, m_folderId, m_uid, section);
+    TransferEncoding::Kind encoding = TransferEncoding::Kind::Binary;
+    if (isNumbered(section) && !decoded) {
+        if (const ImapBodyPart *part = m_structure.findPart(section))
+            encoding = TransferEncoding::fromHeader(part->encoding);
+    }
+    QString reason;
+    bool kept = false;
+    if (encoding == TransferEncoding::Kind::Base64
+        || encoding == TransferEncoding::Kind::QuotedPrintable) {
+        kept = ChunkedTransferDecoder::decodeFile(spool.fileName(), encoding, path, &reason);
+    } else {
+        SpoolFile file = spool;
+        kept = file.keepAs(path);
+    }
+    if (!kept) {
+        return MailError(MailError::Kind::Storage,
+                         tr("Cannot keep part %1 of message %2 in the cache at %3 %4")
+                                 .arg(QString::fromLatin1(section))
+                                 .arg(m_uid)
+                                 .arg(path, reason)
+                                 .trimmed());
+    }
+    return m_store->storeBodyPartFile(m_folderId, m_uid, section, path);
 }
 
 void MessagePartLoader::onSectionShared(const MailError &error)

@@ -15,6 +15,7 @@ class ImapConnection;
 class ImapFetchPartTask;
 class MessageStore;
 class SectionFetchRegistry;
+class SpoolFile;
 
 // Brings what a reader shows of one message into the cache and hands back the message's part
 // tree: the structure from the cache (or one BODYSTRUCTURE fetch), then only the sections
@@ -51,12 +52,32 @@ public:
     // The sections fetched from the server by this load, in the order asked.
     QList<QByteArray> fetchedSections() const { return m_fetched; }
 
+    // The most of a text part's decoded body a load holds in memory: a longer one (which
+    // arrived in a file and is cached as a file) is shown from its beginning, cut at a line end,
+    // and its part says so (MimePart::isBodyCut()).
+    static constexpr qint64 DisplayLimit = 1024 * 1024;
+
+    // Where a section kept in a file of its own lies: beside the cache's database.
+    static QString partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
+                                const QByteArray &section);
+
     // A cached section of a message, or nothing.
     static std::optional<QByteArray> cachedSection(MessageStore *store, qint64 folderId,
                                                    quint32 uid, const QByteArray &section);
+    // The same for display: of a section cached in a file longer than limit, only its first
+    // bytes up to a line end near limit, and *wholeSize set to the file's size (else -1).
+    static std::optional<QByteArray> cachedSectionStart(MessageStore *store, qint64 folderId,
+                                                        quint32 uid, const QByteArray &section,
+                                                        qint64 limit, qint64 *wholeSize);
     // The cached BODYSTRUCTURE of a message.
     static std::optional<ImapBodyPart> cachedStructure(MessageStore *store, qint64 folderId,
                                                        quint32 uid);
+    // Whether a section is cached, its bytes not read.
+    static bool hasCachedSection(MessageStore *store, qint64 folderId, quint32 uid,
+                                 const QByteArray &section);
+    // The message's tree as a load shows it from the cache (long texts by their beginning).
+    static MimePart displayTree(MessageStore *store, qint64 folderId, quint32 uid,
+                                const ImapBodyPart &structure);
     // Whether everything a load of the message needs is cached (it then sends no command).
     static bool isCached(MessageStore *store, qint64 folderId, quint32 uid);
 
@@ -68,6 +89,9 @@ private:
     void fetchMissing();
     void fetchSection(const QByteArray &section, bool binary);
     void onSectionFetched(ImapFetchPartTask *task, const QByteArray &section);
+    // A section that came in a file: the file (transfer-decoded where the server did not)
+    // becomes the cache's copy without passing through memory.
+    MailError keepSpooled(const QByteArray &section, const SpoolFile &spool, bool decoded);
     void onSectionShared(const MailError &error);
     // One section is in the cache (or failed): the load ends with the last one, or the error.
     void sectionDone(const MailError &error);

@@ -128,6 +128,9 @@ void MessageReader::downloadPart(qint64 folderId, quint32 uid, const QByteArray 
         if (download->error())
             Q_EMIT partFetchFailed(download->folderId(), download->uid(), download->section(),
                                    download->error());
+        else if (!download->filePath().isEmpty())
+            Q_EMIT partFileFetched(download->folderId(), download->uid(), download->section(),
+                                   download->filePath());
         else
             Q_EMIT partFetched(download->folderId(), download->uid(), download->section(),
                                download->data());

@@ -48,6 +48,10 @@ Q_SIGNALS:
                       qint64 total);
     void partFetched(qint64 folderId, quint32 uid, const QByteArray &section,
                      const QByteArray &data);
+    // The same for a part over PartDownload::FileThreshold: its decoded bytes are the file at
+    // path, a file of the cache, never read into memory here.
+    void partFileFetched(qint64 folderId, quint32 uid, const QByteArray &section,
+                         const QString &path);
     void partFetchFailed(qint64 folderId, quint32 uid, const QByteArray &section,
                          const MailError &error);
     // The cache could not keep what was read.

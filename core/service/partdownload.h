@@ -4,8 +4,11 @@
 #include "mime/transferencoding.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QObject>
 #include <QPointer>
+
+#include <memory>
 
 class ImapConnection;
 class ImapFetchPartTask;
@@ -38,7 +41,11 @@ public:
     qint64 folderId() const { return m_folderId; }
     quint32 uid() const { return m_uid; }
     QByteArray section() const { return m_section; }
+    // The decoded bytes: in memory for a small part, or (filePath() set) in a file of the cache
+    // for one over FileThreshold, which came to that file a chunk at a time and is not read.
     QByteArray data() const { return m_data; }
+    QString filePath() const { return m_filePath; }
+    static constexpr qint64 FileThreshold = 1024 * 1024;
     MailError error() const { return m_error; }
 
 Q_SIGNALS:
@@ -52,6 +59,10 @@ private:
     // Ends a fetch this download claimed: others waiting for the section hear of it.
     void endFetch(const MailError &error = {});
     void finish(const MailError &error = {});
+    // Takes what was cached for the section: false when nothing is.
+    bool takeCached();
+    bool appendToFile(const ImapFetchPartTask *task, const QByteArray &chunk);
+    MailError keepFile();
 
     QPointer<ImapConnection> m_connection;
     QPointer<SectionFetchRegistry> m_sectionFetches;
@@ -66,6 +77,9 @@ private:
     bool m_binary = true;
     bool m_claimed = false;
     QByteArray m_data;
+    std::unique_ptr<QFile> m_file; // the download so far, once over FileThreshold
+    QString m_filePath;
+    qint64 m_received = 0;
     MailError m_error;
     bool m_finished = false;
 };

@@ -74,6 +74,13 @@ void MessagePresenter::watch(AccountService *service)
                                          m_viewer->setAttachmentData(QString::fromLatin1(section),
                                                                      data);
                                  }));
+    m_connections.append(connect(service, &AccountService::partFileFetched, this,
+                                 [this](qint64 folderId, quint32 uid, const QByteArray &section,
+                                        const QString &path) {
+                                     if (folderId == m_folderId && uid == m_uid)
+                                         m_viewer->setAttachmentFile(QString::fromLatin1(section),
+                                                                     path);
+                                 }));
     m_connections.append(connect(service, &AccountService::partFetchFailed, this,
                                  [this](qint64 folderId, quint32 uid, const QByteArray &section,
                                         const MailError &error) {

@@ -116,6 +116,8 @@ MessageViewer::MessageViewer(QWidget *parent)
             &MessageViewer::onLinkHovered);
     connect(m_remoteBar, &RemoteContentBar::loadRequested, this, &MessageViewer::loadRemoteContent);
     connect(m_longBar, &LongMessageBar::showAllRequested, this, &MessageViewer::showWholeBody);
+    connect(m_longBar, &LongMessageBar::saveMessageRequested, this,
+            &MessageViewer::saveMessageRequested);
     connect(m_remoteBar, &RemoteContentBar::alwaysRequested, this, [this] {
         Q_EMIT alwaysAllowRemoteContent(m_message.from.address);
         loadRemoteContent();
@@ -344,6 +346,9 @@ void MessageViewer::showBody()
         trackers << trackerName(t.verdict);
     m_remoteBar->setBlocked(m_sanitized.blockedCount, trackers);
     m_longBar->setCut(shown.size(), body.size());
+    // Once all that is here is shown, what could not be read for display is said.
+    if (!m_bodyCut && m_message.heldBackTextSize >= 0)
+        m_longBar->setHeldBack(m_message.heldBackShownSize, m_message.heldBackTextSize);
 }
 
 std::unique_ptr<QTextDocument> MessageViewer::printDocument() const
@@ -608,6 +613,16 @@ void MessageViewer::setAttachmentFailed(const QString &partId, const QString &er
 
 void MessageViewer::setAttachmentData(const QString &partId, const QByteArray &bytes)
 {
+    attachmentArrived(partId, MessageSource::fromBytes(bytes));
+}
+
+void MessageViewer::setAttachmentFile(const QString &partId, const QString &file)
+{
+    attachmentArrived(partId, MessageSource::fromFile(file));
+}
+
+void MessageViewer::attachmentArrived(const QString &partId, const MessageSource &bytes)
+{
     if (!m_attachments->itemFor(partId))
         return; // late bytes of a message no longer on display
     if (!m_tempDir) {
@@ -648,11 +663,10 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
         }
         break;
     case AttachmentAction::Save: {
-        QFile source(local);
         QString error;
-        if (!source.open(QIODevice::ReadOnly)) {
-            Q_EMIT attachmentFailed(partId, source.errorString());
-        } else if (!writeFile(pending.target, source.readAll(), &error)) {
+        if (!QFileInfo(local).isReadable()) {
+            Q_EMIT attachmentFailed(partId, tr("Cannot read %1").arg(local));
+        } else if (!writeFile(pending.target, MessageSource::fromFile(local), &error)) {
             m_attachments->setFailed(partId, error);
             Q_EMIT attachmentFailed(partId, error);
         } else {
@@ -668,10 +682,19 @@ void MessageViewer::perform(const QString &partId, const Pending &pending)
     }
 }
 
-bool MessageViewer::writeFile(const QString &path, const QByteArray &bytes, QString *error) const
+bool MessageViewer::writeFile(const QString &path, const MessageSource &bytes, QString *error) const
 {
+    // A file is copied from a mapping of it, a piece at a time.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    if (!bytes.writeTo(&file, error)) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
         *error = file.errorString();
         return false;
     }

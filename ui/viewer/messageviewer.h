@@ -2,6 +2,8 @@
 
 #include "viewermessage.h"
 
+#include "common/messagesource.h"
+
 #include "mime/htmlsanitizer.h"
 
 #include <QHash>
@@ -77,6 +79,9 @@ public:
 
     void setAttachmentProgress(const QString &partId, qint64 received, qint64 total);
     void setAttachmentData(const QString &partId, const QByteArray &bytes);
+    // The same for a large attachment whose bytes are a file (of the cache): copied, a piece
+    // at a time, never read into memory whole.
+    void setAttachmentFile(const QString &partId, const QString &file);
     void setAttachmentFailed(const QString &partId, const QString &error);
 
     void openAttachment(const QString &partId);
@@ -124,6 +129,8 @@ public:
     QString hoveredLink() const { return m_hoveredLink; }
 
 Q_SIGNALS:
+    // The note on a text too long to show whole asks for the message to be saved.
+    void saveMessageRequested();
     void attachmentRequested(const QString &partId, MessageViewer::AttachmentAction action);
     void attachmentSaved(const QString &partId, const QString &path);
     void attachmentFailed(const QString &partId, const QString &error);
@@ -148,7 +155,8 @@ private:
     void onLinkHovered(const QUrl &url);
     void request(const QString &partId, const Pending &pending);
     void perform(const QString &partId, const Pending &pending);
-    bool writeFile(const QString &path, const QByteArray &bytes, QString *error) const;
+    bool writeFile(const QString &path, const MessageSource &bytes, QString *error) const;
+    void attachmentArrived(const QString &partId, const MessageSource &bytes);
     QString fileNameFor(const QString &partId) const;
     void updateAttachmentButtons();
     void startPreviews();

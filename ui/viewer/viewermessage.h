@@ -58,6 +58,12 @@ struct ViewerMessage
     // encrypted part that cannot be read), as MessageContent notes it.
     QStringList notes;
 
+    // The text is only the beginning of a longer one, too long to hold in memory: the whole
+    // text's size in bytes; -1 when the text is here whole.
+    qint64 heldBackTextSize = -1;
+    // How much of it is here, in bytes.
+    qint64 heldBackShownSize = 0;
+
     // The user allows remote content for this sender already.
     bool remoteContentAllowed = false;
 };

@@ -87,6 +87,15 @@ ViewerMessage ViewerMessageFactory::fromPart(const MimePart &root)
     const MessageContent html = MessageContent::fromMessage(root, MessageContent::Preference::Html);
     m.plainText = joinBodies(root, plain, MessageContent::Body::Kind::PlainText);
     m.html = joinBodies(root, html, MessageContent::Body::Kind::Html);
+    for (const MessageContent *content : {&plain, &html}) {
+        for (const MessageContent::Body &body : content->bodies()) {
+            const MimePart *part = root.findSection(body.section);
+            if (part && part->isBodyCut() && part->wholeBodySize() > m.heldBackTextSize) {
+                m.heldBackTextSize = part->wholeBodySize();
+                m.heldBackShownSize = part->decodedSize();
+            }
+        }
+    }
     for (const MessageContent::Attachment &resource : html.relatedResources()) {
         const MimePart *part = root.findSection(resource.section);
         if (part && part->hasBody()) {

@@ -5,6 +5,7 @@
 #include "mime/encodedwords.h"
 #include "mime/messagebuilder.h"
 #include "mime/messagecontent.h"
+#include "mime/messagestream.h"
 #include "mime/mimepart.h"
 #include "mime/transferencoding.h"
 
@@ -338,37 +339,58 @@ void tst_MessageBuilder::attachedMessage()
     QFETCH(QByteArray, expectedEncoding);
     QFETCH(QByteArray, expectedBody);
 
-    OutgoingMessage message = baseMessage();
-    message.subject = u8("Fwd: Plans");
-    OutgoingAttachment attached;
-    attached.fileName = u8("Plans.eml");
-    attached.mimeType = "message/rfc822";
-    attached.data = original;
-    message.attachments = {attached};
-    MailError error;
-    const QByteArray built = makeBuilder(message).build(&error);
-    QVERIFY2(!error, qPrintable(error.toString()));
-
-    const MimePart root = MimePart::parse(built);
-    QCOMPARE(root.mimeType(), QByteArray("multipart/mixed"));
-    QCOMPARE(root.children().size(), 2);
-    const MimePart &part = root.children().at(1);
-    QCOMPARE(part.mimeType(), expectedType);
-    QCOMPARE(part.header("Content-Transfer-Encoding"), expectedEncoding);
-    QCOMPARE(part.fileName(), u8("Plans.eml"));
-    QCOMPARE(part.contentDisposition().value(), QByteArray("attachment"));
-    QCOMPARE(part.rawBody(), expectedBody);
-    if (expectedType == "message/rfc822") {
-        // The attached message parses as a message of its own, its header intact.
-        QVERIFY(part.isMessage());
-        QCOMPARE(part.children().size(), 1);
-        QCOMPARE(part.children().first().header("Subject"),
-                 MimePart::parse(original).header("Subject"));
-    } else {
-        QCOMPARE(part.decodedBody(), original);
+    // Held as data (a forwarded message in memory), or a file (one of the cache), written a
+    // piece at a time: the same part either way, and a stream gives the same bytes.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u8("original.eml"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(original), original.size());
     }
-    for (const QByteArray &line : built.split('\n'))
-        QVERIFY(line.size() <= 999);
+    for (const bool fromFile : {false, true}) {
+        OutgoingMessage message = baseMessage();
+        message.subject = u8("Fwd: Plans");
+        OutgoingAttachment attached;
+        attached.fileName = u8("Plans.eml");
+        attached.mimeType = "message/rfc822";
+        if (fromFile)
+            attached.filePath = path;
+        else
+            attached.data = original;
+        message.attachments = {attached};
+        MailError error;
+        const QByteArray built = makeBuilder(message).build(&error);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        MessageStream stream(makeBuilder(message));
+        QVERIFY2(stream.open(QIODevice::ReadOnly), qPrintable(stream.errorString()));
+        QCOMPARE(stream.size(), built.size());
+        QCOMPARE(stream.readAll(), built);
+
+        const MimePart root = MimePart::parse(built);
+        QCOMPARE(root.mimeType(), QByteArray("multipart/mixed"));
+        QCOMPARE(root.children().size(), 2);
+        const MimePart &part = root.children().at(1);
+        QCOMPARE(part.mimeType(), expectedType);
+        QCOMPARE(part.header("Content-Transfer-Encoding"), expectedEncoding);
+        QCOMPARE(part.fileName(), u8("Plans.eml"));
+        QCOMPARE(part.contentDisposition().value(), QByteArray("attachment"));
+        // (Base64 from a file ends without a line end of its own; its bytes are the same.)
+        if (!fromFile || expectedType == "message/rfc822")
+            QCOMPARE(part.rawBody(), expectedBody);
+        if (expectedType == "message/rfc822") {
+            // The attached message parses as a message of its own, its header intact.
+            QVERIFY(part.isMessage());
+            QCOMPARE(part.children().size(), 1);
+            QCOMPARE(part.children().first().header("Subject"),
+                     MimePart::parse(original).header("Subject"));
+        } else {
+            QCOMPARE(part.decodedBody(), original);
+        }
+        for (const QByteArray &line : built.split('\n'))
+            QVERIFY(line.size() <= 999);
+    }
 }
 
 void tst_MessageBuilder::attachedMessageFile()

@@ -1,7 +1,9 @@
 #include "mime/charsetdecoder.h"
+#include "mime/chunkedtransferdecoder.h"
 #include "mime/transferencoding.h"
 
 #include <QStringDecoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Charset decoding with its fallbacks, and the transfer encodings in both directions.
@@ -20,6 +22,8 @@ class tst_MimeCodecs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void decodingInPiecesEqualsWhole_data();
+    void decodingInPiecesEqualsWhole();
     void charsets_data();
     void charsets();
     void convertersStartAfreshEachTime();
@@ -289,6 +293,57 @@ void tst_MimeCodecs::quotedPrintableEncode()
     for (const QByteArray &line : encoded.split('\n'))
         QVERIFY2(line.size() <= 77, line.constData()); // 76 plus the CR
     QCOMPARE(TransferEncoding::decodeQuotedPrintable(encoded), input);
+}
+
+void tst_MimeCodecs::decodingInPiecesEqualsWhole_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QByteArray text;
+    for (int i = 0; i < 200; ++i)
+        text += "Line " + QByteArray::number(i) + " caf\xC3\xA9 = 100%, tabs\t and trailing  \r\n";
+    QTest::newRow("base64 lines") << QByteArray("base64")
+                                  << TransferEncoding::encodeBase64Lines(text);
+    QTest::newRow("base64 padded blocks and junk")
+            << QByteArray("base64") << QByteArray("QQ==\r\nQUI=\r\n!!QUJD\r\nQUJDRA==\r\nQUJDREU");
+    QTest::newRow("quoted-printable")
+            << QByteArray("quoted-printable") << TransferEncoding::encodeQuotedPrintable(text);
+    QTest::newRow("quoted-printable soft breaks, blanks, bad escapes")
+            << QByteArray("quoted-printable")
+            << QByteArray("a=3Db =  \r\nc=\nd =ZZ e=4 \r\nlong line without end=C3=A9=");
+    QTest::newRow("8bit") << QByteArray("8bit") << text;
+}
+
+// Whatever the size of the pieces, what comes out is what decoding the whole body gives.
+void tst_MimeCodecs::decodingInPiecesEqualsWhole()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    const TransferEncoding::Kind kind = TransferEncoding::fromHeader(encoding);
+    const QByteArray whole = TransferEncoding::decode(body, kind);
+    for (qsizetype pieceSize : {1, 2, 3, 5, 7, 64, 1000, 100000}) {
+        ChunkedTransferDecoder decoder(kind);
+        QByteArray out;
+        for (qsizetype i = 0; i < body.size(); i += pieceSize)
+            out += decoder.decode(QByteArrayView(body).sliced(i, qMin(pieceSize, body.size() - i)));
+        out += decoder.finish();
+        QVERIFY2(out == whole,
+                 qPrintable(QStringLiteral("pieces of %1: %2 / %3")
+                                    .arg(pieceSize)
+                                    .arg(QString::fromLatin1(out.toPercentEncoding()),
+                                         QString::fromLatin1(whole.toPercentEncoding()))));
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile source(dir.filePath(QStringLiteral("in")));
+    QVERIFY(source.open(QIODevice::WriteOnly));
+    source.write(body);
+    source.close();
+    QVERIFY(ChunkedTransferDecoder::decodeFile(source.fileName(), kind,
+                                               dir.filePath(QStringLiteral("out")), nullptr, 7));
+    QFile decoded(dir.filePath(QStringLiteral("out")));
+    QVERIFY(decoded.open(QIODevice::ReadOnly));
+    QCOMPARE(decoded.readAll(), whole);
 }
 
 QTEST_GUILESS_MAIN(tst_MimeCodecs)

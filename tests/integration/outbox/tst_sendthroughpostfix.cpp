@@ -1,5 +1,6 @@
 // The whole sending path against the local mail stack: compose, persist in the outbox, submit
 // through Postfix (STARTTLS), then read what arrived back through Dovecot (doveadm).
+#include "../smtp/imapreadback.h"
 #include "mailstackinfo.h"
 #include "mime/addressparser.h"
 #include "mime/mimepart.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void sendsRichMessageToBobAndBccCarol();
     void wrongPasswordFailsWithAuthenticationError();
     void refusedRecipientIsReported();
+    void forwardedMessageFileArrivesWhole();
 
 private:
     void createSender(const QString &password);
@@ -280,6 +282,63 @@ void TestSendThroughPostfix::refusedRecipientIsReported()
     const QByteArray messageId = MimePart::parse(sent.first().at(1).toByteArray())
                                          .header("Message-ID");
     QVERIFY(!fetchByMessageId(QStringLiteral("bob"), messageId).isEmpty());
+}
+
+// Forward as Attachment of a large message that is a file of the cache: the file is attached as
+// it is (OutgoingAttachment::filePath, message/rfc822) and written into the outbox a piece at a
+// time; what Bob receives carries the original whole.
+void TestSendThroughPostfix::forwardedMessageFileArrivesWhole()
+{
+    createSender(m_stack.password());
+    const QByteArray token = QUuid::createUuid().toByteArray(QUuid::WithoutBraces).left(8);
+    QByteArray original = "From: Carol <carol@example.test>\r\nTo: alice@example.test\r\n"
+                          "Subject: The long report "
+                          + token + "\r\nMessage-ID: <report-" + token
+                          + "@example.test>\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                            "Content-Transfer-Encoding: 8bit\r\n\r\n";
+    for (int i = 0; original.size() < 20 * 1024 * 1024; ++i)
+        original += "Line " + QByteArray::number(i) + " of the report, K\xc3\xb6ln and back\r\n";
+    const QString path = writeFile(QStringLiteral("message-1-42.eml"), original);
+
+    OutgoingMessage m = simpleMessage(QStringLiteral("Fwd: The long report ")
+                                      + QString::fromLatin1(token));
+    OutgoingAttachment attached;
+    attached.filePath = path;
+    attached.fileName = QStringLiteral("The long report.eml");
+    attached.mimeType = "message/rfc822";
+    m.attachments = {attached};
+
+    QSignalSpy sent(m_sender.get(), &MessageSender::sent);
+    QSignalSpy failed(m_sender.get(), &MessageSender::failed);
+    MailError error;
+    const QString id = m_sender->send(m, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error.toString()));
+    QVERIFY(sent.wait(120000) || !sent.isEmpty());
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
+    const QByteArray messageId = MimePart::parse(sent.first().at(1).toByteArray())
+                                         .header("Message-ID");
+    QVERIFY(!messageId.isEmpty());
+
+    // Read back over IMAP: the bytes exactly as Dovecot keeps them.
+    ImapReadBack imap(m_stack.caCertificates(), m_stack.tlsName());
+    const QString opened = imap.open(m_stack.host(), m_stack.imapTlsPort(), QStringLiteral("bob"),
+                                     m_stack.password());
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    const quint32 uid = imap.waitForHeader("Message-ID", messageId, 60000);
+    QVERIFY2(uid != 0, qPrintable(imap.lastError()));
+    const QByteArray text = imap.fetch(uid);
+    QVERIFY2(!text.isNull(), qPrintable(imap.lastError()));
+    const MimePart root = MimePart::parse(text);
+    QCOMPARE(root.children().size(), 2);
+    const MimePart &part = root.children().at(1);
+    QCOMPARE(part.mimeType(), QByteArray("message/rfc822"));
+    QCOMPARE(part.header("Content-Transfer-Encoding"), QByteArray("8bit"));
+    QCOMPARE(part.fileName(), QStringLiteral("The long report.eml"));
+    QCOMPARE(part.rawBody().size(), original.size());
+    QVERIFY(part.rawBody() == original);
+    QVERIFY(part.isMessage());
+    QCOMPARE(part.children().first().header("Message-ID"), "<report-" + token + "@example.test>");
 }
 
 QTEST_GUILESS_MAIN(TestSendThroughPostfix)

@@ -7,11 +7,14 @@
 #include "viewer/safetextbrowser.h"
 #include "viewer/viewermessagefactory.h"
 
+#include "mime/mimepart.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -78,6 +81,8 @@ private Q_SLOTS:
     void quotedPlainText();
     void longBodyIsCutUntilAskedFor_data();
     void longBodyIsCutUntilAskedFor();
+    void heldBackTextIsNotedAndSavable_data();
+    void heldBackTextIsNotedAndSavable();
     void clearEmptiesThePane();
 };
 
@@ -530,6 +535,70 @@ void TestMessageViewer::longBodyIsCutUntilAskedFor()
     viewer.setMessage(htmlMessage(u"<p>short</p>"_s));
     QVERIFY(!viewer.isBodyCut());
     QVERIFY(viewer.longMessageBar()->isHidden());
+}
+
+void TestMessageViewer::heldBackTextIsNotedAndSavable_data()
+{
+    QTest::addColumn<bool>("html");
+    QTest::addColumn<int>("displayLimit");
+    QTest::newRow("plain, shown whole") << false << 64 * 1024;
+    QTest::newRow("html, shown whole") << true << 64 * 1024;
+    QTest::newRow("plain, cut by the viewer first") << false << 1000;
+}
+
+// A text part too long to read whole (MimePart::isBodyCut(), as MessagePartLoader leaves it):
+// the pane says so, and its button saves the message.
+void TestMessageViewer::heldBackTextIsNotedAndSavable()
+{
+    QFETCH(bool, html);
+    QFETCH(int, displayLimit);
+    QByteArray body;
+    for (int i = 0; body.size() < 4000; ++i)
+        body += (html ? "<p>line " + QByteArray::number(i) + "</p>"
+                      : "line " + QByteArray::number(i))
+                + "\r\n";
+    const QByteArray raw = "From: Alice <alice@example.test>\r\nSubject: Long\r\n"
+                           "Content-Type: text/"
+                           + QByteArray(html ? "html" : "plain") + "; charset=utf-8\r\n\r\n" + body;
+    MimePart root = MimePart::parse(raw);
+    MimePart *text = root.findSection("1");
+    QVERIFY(text);
+    const qint64 whole = qint64(300) * 1024 * 1024;
+    text->setBodyCut(whole);
+    const ViewerMessage m = ViewerMessageFactory::fromPart(root);
+    QCOMPARE(m.heldBackTextSize, whole);
+    QCOMPARE(m.heldBackShownSize, qint64(body.size()));
+
+    MessageViewer viewer;
+    viewer.setDisplayLimit(displayLimit);
+    viewer.resize(640, 480);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy save(&viewer, &MessageViewer::saveMessageRequested);
+    viewer.setMessage(m);
+    LongMessageBar *bar = viewer.longMessageBar();
+    QVERIFY(bar->isVisible());
+    if (viewer.isBodyCut()) {
+        // What is here is shown first; then the note on what is not.
+        QVERIFY(!bar->isHeldBack());
+        bar->showAllButton()->click();
+        QVERIFY(save.isEmpty());
+        QVERIFY(!viewer.isBodyCut());
+        QVERIFY(bar->isVisible());
+    }
+    QVERIFY(bar->isHeldBack());
+    QVERIFY2(bar->text().contains(QLocale().formattedDataSize(whole, 0)), qPrintable(bar->text()));
+    QCOMPARE(bar->showAllButton()->text(), u"Save Message…"_s);
+    QVERIFY(viewer.browser()->toPlainText().contains(u"line 0"_s));
+    bar->showAllButton()->click();
+    QCOMPARE(save.size(), 1);
+
+    // A message here whole has no note (only the viewer's own cut, if any).
+    text->setBodyCut(-1);
+    viewer.setMessage(ViewerMessageFactory::fromPart(root));
+    QVERIFY(!bar->isHeldBack());
+    QCOMPARE(bar->isVisible(), viewer.isBodyCut());
+    QCOMPARE(bar->showAllButton()->text(), u"Show all"_s);
 }
 
 void TestMessageViewer::clearEmptiesThePane()
