@@ -510,9 +510,12 @@ void OperationQueue::fail(const MailError &error)
     Q_EMIT errorOccurred(MailError(error.kind(),
                                    tr("The server refused a change: %1").arg(error.message()),
                                    error.serverText()));
-    const bool removesMessages = m_current.kind == PendingOperation::Kind::Move
-                                 || m_current.kind == PendingOperation::Kind::Expunge;
-    if (removesMessages && m_connection->selectedMailbox() == wireName(m_current.folderId)) {
+    // What the cache shows was changed at once: it gets the server's state back (flags the
+    // server kept, messages it did not move or delete).
+    const bool changedCache = m_current.kind == PendingOperation::Kind::Move
+                              || m_current.kind == PendingOperation::Kind::Expunge
+                              || m_current.kind == PendingOperation::Kind::Flags;
+    if (changedCache && m_connection->selectedMailbox() == wireName(m_current.folderId)) {
         restore(m_current);
         return;
     }

@@ -23,8 +23,9 @@ class MessageStore;
 // entry once the server confirmed it. A lost connection stops the replay with the entry kept,
 // so the next connection continues where this one stopped; a restart does too.
 //
-// The server refusing a change drops it with errorOccurred(); a move or deletion it refused is
-// backed out of the cache by reading the messages' metadata again. A message that vanished
+// The server refusing a change drops it with errorOccurred(); a flag change, move or deletion
+// it refused is backed out of the cache by reading the messages' metadata (flags included)
+// again. A message that vanished
 // meanwhile costs a notice(), nothing more.
 class OperationQueue : public QObject
 {
