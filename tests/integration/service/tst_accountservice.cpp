@@ -1,6 +1,7 @@
 // The per-account facade against the local Dovecot: connect, list, show a folder, read a
 // message, change flags, delete, and the certificate question.
 #include "accounts/memorysecretstore.h"
+#include "common/logging.h"
 #include "imap/imapconnection.h"
 #include "mailstackinfo.h"
 #include "mime/outgoingmessage.h"
@@ -35,7 +36,6 @@ bool reportedFailure(const QSignalSpy &states)
 // The UID STORE and UID MOVE commands the client sent, from the mail.imap trace.
 QList<QByteArray> sentCommands;
 QtMessageHandler previousHandler = nullptr;
-
 void collectCommands(QtMsgType type, const QMessageLogContext &context, const QString &text)
 {
     if (qstrcmp(context.category, "mail.imap") == 0) {
@@ -613,12 +613,14 @@ void TestAccountService::largeSelectionFlagsAndMovesInFewCommands()
                         QStringLiteral("mailbox"), mailbox, key})
                 .size();
     };
-    QLoggingCategory::setFilterRules(QStringLiteral("mail.imap.debug=true"));
     sentCommands.clear();
     previousHandler = qInstallMessageHandler(collectCommands);
-    const auto restoreLogging = qScopeGuard([] {
+    // mail.imap's debug messages on, whatever QT_LOGGING_RULES says.
+    auto &trace = const_cast<QLoggingCategory &>(lcImap());
+    trace.setEnabled(QtDebugMsg, true);
+    const auto restoreLogging = qScopeGuard([&trace] {
+        trace.setEnabled(QtDebugMsg, false);
         qInstallMessageHandler(previousHandler);
-        QLoggingCategory::setFilterRules(QString());
     });
 
     service->changeFlags(sourceId, uids, MessageRecord::Flagged, {});
