@@ -77,6 +77,9 @@ Q_SIGNALS:
     void notice(const QString &text);
     void errorOccurred(const MailError &error);
     void pendingCountChanged(int count);
+    // The replay works on the server: text says what (a user can read it), done of total
+    // changes of this replay are confirmed. An empty text once it ended.
+    void progress(const QString &text, int done, int total);
 
 private:
     void next();
@@ -112,6 +115,8 @@ private:
     // Ends the replay after a failure: a lost connection keeps the entry, a refusal drops it.
     void fail(const MailError &error);
     QByteArray wireName(qint64 folderId) const;
+    // What progress() says while operation runs.
+    static QString describe(const PendingOperation &operation);
     template<typename Task>
     void whenDone(Task *task, std::function<void(Task *)> done);
 
@@ -123,5 +128,6 @@ private:
     qint64 m_questionFolderId = 0;
     QList<quint32> m_othersDeleted; // of m_questionFolderId
     int m_pendingCount = 0;
+    int m_replayed = 0; // changes confirmed since run()
     bool m_running = false;
 };

@@ -512,6 +512,7 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
     const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
     for (quint32 uid : std::as_const(m_inbox))
         QVERIFY(!m_server->flags("INBOX", uid).contains("\\Seen"));
+    QSignalSpy progress(m_service.get(), &AccountService::changesProgress);
     m_service->markFolderRead(inbox);
     // At once in the cache, then on the server.
     for (quint32 uid : std::as_const(m_inbox))
@@ -519,6 +520,14 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
     for (quint32 uid : std::as_const(m_inbox))
         QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("INBOX", uid).contains("\\Seen"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
+    // The status bar's progress: what the server is doing, then nothing once it is done.
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toString().isEmpty(),
+                             5000);
+    QVERIFY(progress.first().at(0).toString().startsWith(
+            QStringLiteral("Changing the flags of 3 message")));
+    QCOMPARE(progress.first().at(1).toInt(), 0);
+    QCOMPARE(progress.first().at(2).toInt(), 1);
+    QCOMPARE(progress.last().at(1).toInt(), 1);
 }
 
 void TestAccountLayer::refusedChangeComesBackInTheList_data()
