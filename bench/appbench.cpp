@@ -520,13 +520,14 @@ bool runAppWindow(const QString &cachePath, qint64 folderId, const QString &sett
     double processPaint = -1;
     QByteArray output;
     while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
-        if (!child.waitForReadyRead(120000) && child.bytesAvailable() == 0)
+        // Silent for as long as its slowest action blocks (minutes at a million messages).
+        if (!child.waitForReadyRead(1800000) && child.bytesAvailable() == 0)
             break;
         output += child.readAllStandardOutput();
         if (processPaint < 0 && output.contains("window_paint_ms"))
             processPaint = double(timer.nsecsElapsed()) / 1e6;
     }
-    child.waitForFinished(120000);
+    child.waitForFinished(1800000);
     output += child.readAllStandardOutput();
     out << output;
     if (processPaint >= 0)
