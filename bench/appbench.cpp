@@ -376,7 +376,8 @@ int runAppWindowBench(int argc, char *argv[])
              while (model->rowCount() > 0)
                  wait(5);
          }));
-    out << "move_all_rows_left " << model->rowCount() << " of " << rowsBefore << '\n';
+    out << "move_all_rows_before " << rowsBefore << '\n';
+    out << "move_all_rows_left " << model->rowCount() << '\n';
     out.flush();
     QPointer<ComposerWindow> composer;
     note(QStringLiteral("compose"), blockDuring(
