@@ -406,6 +406,16 @@ void AppController::connectSession(RunningAccount *session)
     });
     connect(service, &AccountService::syncFinished, this,
             [this] { m_window->statusArea()->clearProgress(); });
+    // A large change (Select All, then Move) is one command the server may take a while over:
+    // busy until it answers.
+    connect(service, &AccountService::changesProgress, this,
+            [this](const QString &text, int done, int total) {
+                if (text.isEmpty())
+                    m_window->statusArea()->clearProgress();
+                else
+                    m_window->statusArea()->showProgress(text, total > 1 ? done : 0,
+                                                         total > 1 ? total : 0);
+            });
     connect(service, &AccountService::offlineProgress, this,
             [this, service](qint64 folderId, int done, int total) {
                 if (done >= total) {

@@ -2,6 +2,7 @@
 
 #include "accounts/memorysecretstore.h"
 #include "composerwindow.h"
+#include "mainactions.h"
 #include "mainwindow.h"
 #include "models/messagelistmodel.h"
 #include "models/searchresultsmodel.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPointer>
 #include <QProcess>
 #include <QScrollBar>
@@ -162,6 +164,10 @@ QString benchBody(quint32 uid)
                           " the shared drive before the meeting.\nRegards")
             .arg(uid % 52);
 }
+
+// Runs the window's part in a child process on the cache and passes its figures to out.
+bool runAppWindow(const QString &cachePath, qint64 folderId, const QString &settingsPath,
+                  QTextStream &out, QTextStream &err);
 
 } // namespace
 
@@ -313,25 +319,71 @@ int runAppWindowBench(int argc, char *argv[])
         note(name, blockDuring(probe, [&] { window.setMessageModel(model); }));
     }
     // Edit → Select All (Ctrl+A in the list), and back to one message.
-    note(QStringLiteral("select_all"), blockDuring(probe, [&] {
-             list->setFocus();
-             // What Ctrl+A does: the list's Select All shortcut, else its own key handling.
-             const QList<QAction *> actions = list->actions();
-             const auto selectAll = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) {
-                 return a->shortcut() == QKeySequence(QKeySequence::SelectAll);
-             });
-             if (selectAll != actions.cend()) {
-                 (*selectAll)->trigger();
-                 return;
-             }
-             QKeyEvent press(QEvent::KeyPress, Qt::Key_A, Qt::ControlModifier);
-             QCoreApplication::sendEvent(list, &press);
-         }));
+    const auto selectAllRows = [&] {
+        list->setFocus();
+        // What Ctrl+A does: the list's Select All shortcut, else its own key handling.
+        const QList<QAction *> actions = list->actions();
+        const auto selectAll = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) {
+            return a->shortcut() == QKeySequence(QKeySequence::SelectAll);
+        });
+        if (selectAll != actions.cend()) {
+            (*selectAll)->trigger();
+            return;
+        }
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_A, Qt::ControlModifier);
+        QCoreApplication::sendEvent(list, &press);
+    };
+    note(QStringLiteral("select_all"), blockDuring(probe, selectAllRows));
     out << "select_all_rows "
         << (list->selectionModel()->isRowSelected(model->rowCount() - 1, {}) ? model->rowCount() : 0)
         << '\n';
     note(QStringLiteral("select_all"),
          blockDuring(probe, [&] { list->setCurrentIndex(model->index(0, 0)); }));
+    // Select All, then Mark as Read and Move To on the whole folder, as the application's
+    // controller does them (the service is offline here: the changes wait in the journal, the
+    // cache and the list show them at once). Each figure runs until the list shows the result.
+    QObject::connect(&window, &MainWindow::markReadRequested, &service,
+                     [&](const QModelIndexList &messages) {
+                         qint64 folderId = 0;
+                         QList<quint32> uids;
+                         std::unique_ptr<QMimeData> mime(model->mimeData(messages));
+                         if (MessageListModel::decodeMimeData(mime.get(), &folderId, &uids))
+                             service.changeFlags(folderId, uids, MessageRecord::Seen, {});
+                     });
+    const int rowsBefore = model->rowCount();
+    note(QStringLiteral("select_all"), blockDuring(probe, selectAllRows));
+    note(QStringLiteral("mark_all_read"), blockDuring(probe, [&] {
+             window.actions()->markRead()->trigger();
+             const auto unreadShown = [&] {
+                 for (int row = 0; row < std::min(model->rowCount(), 50); ++row) {
+                     if (model->index(row, 0).data(MessageListModel::IsUnreadRole).toBool())
+                         return true;
+                 }
+                 return false;
+             };
+             while (unreadShown())
+                 wait(5);
+         }));
+    out << "mark_all_read_unread " << service.store()->unseenCount(model->folderId()).value()
+        << '\n';
+    FolderRecord archive;
+    archive.path = QStringLiteral("Archive");
+    archive.specialUse = FolderRecord::SpecialUse::Archive;
+    const qint64 archiveId = service.store()->upsertFolder(archive).value();
+    note(QStringLiteral("move_all"), blockDuring(probe, [&] {
+             // What Move To does with the chosen folder: the list's drag data, then a move.
+             std::unique_ptr<QMimeData> mime(
+                     model->mimeData(list->selectionModel()->selectedRows()));
+             qint64 folderId = 0;
+             QList<quint32> uids;
+             if (MessageListModel::decodeMimeData(mime.get(), &folderId, &uids))
+                 service.moveMessages(folderId, uids, archiveId);
+             while (model->rowCount() > 0)
+                 wait(5);
+         }));
+    out << "move_all_rows_before " << rowsBefore << '\n';
+    out << "move_all_rows_left " << model->rowCount() << '\n';
+    out.flush();
     QPointer<ComposerWindow> composer;
     note(QStringLiteral("compose"), blockDuring(
                                             probe,
@@ -408,6 +460,61 @@ int runAppBench(int argc, char *argv[])
     out << "cached_messages " << messages << '\n';
     out.flush();
 
+    // Each run starts from the same cache (the last actions move every message away) and fresh
+    // settings (a sort order chosen in one run would be the next one's first).
+    const int repeat
+            = std::max(1, argument(args, QStringLiteral("--repeat"), QStringLiteral("1")).toInt());
+    if (repeat == 1)
+        return runAppWindow(cachePath, folderId, dir + QStringLiteral("/heron.ini"), out, err) ? 0
+                                                                                               : 1;
+    std::map<QByteArray, QList<double>> figures;
+    QList<QByteArray> order;
+    for (int run = 0; run < repeat; ++run) {
+        const QString runCache = dir + QStringLiteral("/run.sqlite");
+        const QString runSettings = dir + QStringLiteral("/run.ini");
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile::remove(runCache + suffix);
+            if (QFile::exists(cachePath + suffix))
+                QFile::copy(cachePath + suffix, runCache + suffix);
+        }
+        QFile::remove(runSettings);
+        QByteArray output;
+        QTextStream capture(&output);
+        if (!runAppWindow(runCache, folderId, runSettings, capture, err))
+            return 1;
+        capture.flush();
+        for (const QByteArray &line : output.split('\n')) {
+            const QList<QByteArray> words = line.split(' ');
+            bool number = false;
+            const double value = words.size() == 2 ? words.at(1).toDouble(&number) : 0;
+            if (!number)
+                continue;
+            if (!figures.count(words.at(0)))
+                order.append(words.at(0));
+            figures[words.at(0)].append(value);
+        }
+        err << "heron-bench app: run " << (run + 1) << " of " << repeat << " done\n";
+        err.flush();
+    }
+    out << "runs " << repeat << '\n';
+    for (const QByteArray &name : std::as_const(order)) {
+        QList<double> values = figures[name];
+        std::sort(values.begin(), values.end());
+        const double median = values.size() % 2 ? values.at(values.size() / 2)
+                                                : (values.at(values.size() / 2 - 1)
+                                                   + values.at(values.size() / 2))
+                                                          / 2;
+        out << name << ' ' << figure(median) << " (min " << figure(values.first()) << ", max "
+            << figure(values.last()) << ")\n";
+    }
+    return 0;
+}
+
+namespace {
+
+bool runAppWindow(const QString &cachePath, qint64 folderId, const QString &settingsPath,
+                  QTextStream &out, QTextStream &err)
+{
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QElapsedTimer timer;
@@ -415,17 +522,18 @@ int runAppBench(int argc, char *argv[])
     child.start(QCoreApplication::applicationFilePath(),
                 {QStringLiteral("app-window"), QStringLiteral("--cache"), cachePath,
                  QStringLiteral("--folder"), QString::number(folderId),
-                 QStringLiteral("--settings"), dir + QStringLiteral("/heron.ini")});
+                 QStringLiteral("--settings"), settingsPath});
     double processPaint = -1;
     QByteArray output;
     while (child.state() != QProcess::NotRunning || child.bytesAvailable() > 0) {
-        if (!child.waitForReadyRead(120000) && child.bytesAvailable() == 0)
+        // Silent for as long as its slowest action blocks (minutes at a million messages).
+        if (!child.waitForReadyRead(1800000) && child.bytesAvailable() == 0)
             break;
         output += child.readAllStandardOutput();
         if (processPaint < 0 && output.contains("window_paint_ms"))
             processPaint = double(timer.nsecsElapsed()) / 1e6;
     }
-    child.waitForFinished(120000);
+    child.waitForFinished(1800000);
     output += child.readAllStandardOutput();
     out << output;
     if (processPaint >= 0)
@@ -433,5 +541,8 @@ int runAppBench(int argc, char *argv[])
     const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
     if (!ok)
         err << "heron-bench app: the window process failed\n";
-    return ok ? 0 : 1;
+    out.flush();
+    return ok;
 }
+
+} // namespace

@@ -31,6 +31,13 @@ public:
     // For logs: the command with literal contents and secrets replaced.
     QByteArray redacted() const { return m_redacted.isEmpty() ? name() : m_redacted; }
     void setRedacted(QByteArray text) { m_redacted = std::move(text); }
+    // A sequence set as a log shows it: its first 100 bytes, and how long it is beyond that.
+    static QByteArray shortSet(const QByteArray &set)
+    {
+        return set.size() <= 100
+                       ? set
+                       : set.left(100) + "... (" + QByteArray::number(set.size()) + " bytes)";
+    }
 
     // A command that must not be pipelined: it waits until every earlier command completed,
     // and later commands wait until it completed (STARTTLS, authentication, SELECT, IDLE).

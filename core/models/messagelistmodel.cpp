@@ -219,12 +219,40 @@ QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return encodeMimeData(m_query.folderId, uidsOfRows(rows));
+}
+
+QList<quint32> MessageListModel::uidsOfRows(const QList<int> &rows) const
+{
     QList<quint32> uids;
-    for (int row : std::as_const(rows)) {
+    uids.reserve(rows.size());
+    if (m_searchList) {
+        for (int row : rows) {
+            if (row >= 0 && row < m_searchUids.size())
+                uids.append(m_searchUids.at(row));
+        }
+        return uids;
+    }
+    // Many rows (Select All in a large folder): the UIDs of the whole list in one query, not
+    // every row's record read window by window.
+    if (rows.size() > 2 * m_windowSize && m_store && m_pending == Pending::None) {
+        StoreResult<QList<quint32>> all = m_store->queryUids(m_query);
+        if (all && all.value().size() == m_rowCount) {
+            if (rows.size() == m_rowCount)
+                return std::move(all).value();
+            for (int row : rows) {
+                if (row >= 0 && row < m_rowCount)
+                    uids.append(all.value().at(row));
+            }
+            return uids;
+        }
+        reportError(all.error());
+    }
+    for (int row : rows) {
         if (const MessageRecord *m = record(row))
             uids.append(m->uid);
     }
-    return encodeMimeData(m_query.folderId, uids);
+    return uids;
 }
 
 QMimeData *MessageListModel::encodeMimeData(qint64 folderId, const QList<quint32> &uids)

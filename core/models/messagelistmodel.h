@@ -142,6 +142,8 @@ private:
     };
 
     const MessageRecord *record(int row) const;
+    // The UIDs of rows (ascending, without repeats), in their order.
+    QList<quint32> uidsOfRows(const QList<int> &rows) const;
     StoreResult<QList<MessageRecord>> fetchWindow(int windowIndex) const;
     int storeRow(int row) const;
     void clearCache() const;

@@ -116,6 +116,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
             &AccountService::errorOccurred);
     connect(m_operations.get(), &OperationQueue::pendingCountChanged, this,
             &AccountService::pendingOperationCountChanged);
+    connect(m_operations.get(), &OperationQueue::progress, this, &AccountService::changesProgress);
     m_reader = new MessageReader(m_store.get(), this);
     connect(m_reader, &MessageReader::messageFetched, this, &AccountService::messageFetched);
     connect(m_reader, &MessageReader::messageFetchFailed, this, &AccountService::messageFetchFailed);

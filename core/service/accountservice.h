@@ -282,6 +282,10 @@ Q_SIGNALS:
     // canUndo() became true; text says what undo() takes back.
     void undoAvailable(const QString &text);
     void pendingOperationCountChanged(int count);
+    // Changes on their way to the server (flags, moves, deletions, copies filed): text says
+    // what is being done now, done of total changes of this replay are confirmed; an empty
+    // text when none is left or the connection stopped the replay.
+    void changesProgress(const QString &text, int done, int total);
     void syncProgress(qint64 done, qint64 total);
     void syncFinished(qint64 folderId, const MailError &error);
     // A large message comes as a file of the cache (MessageSource::isFile()).

@@ -114,6 +114,7 @@ void OperationQueue::run(ImapConnection *connection)
         return;
     m_connection = connection;
     m_running = true;
+    m_replayed = 0;
     next();
 }
 
@@ -121,6 +122,7 @@ void OperationQueue::next()
 {
     if (!m_connection || !m_connection->isReady()) {
         m_running = false;
+        Q_EMIT progress({}, m_replayed, m_replayed);
         Q_EMIT drained();
         return;
     }
@@ -129,10 +131,12 @@ void OperationQueue::next()
         if (!operations)
             Q_EMIT errorOccurred(operations.error());
         m_running = false;
+        Q_EMIT progress({}, m_replayed, m_replayed);
         Q_EMIT drained();
         return;
     }
     m_current = operations.value().constFirst();
+    Q_EMIT progress(describe(m_current), m_replayed, m_replayed + pendingCount());
     execute(m_current);
 }
 
@@ -157,6 +161,24 @@ void OperationQueue::execute(const PendingOperation &operation)
         return;
     }
     fail(MailError(MailError::Kind::Storage, tr("An unknown change was kept for the server")));
+}
+
+QString OperationQueue::describe(const PendingOperation &operation)
+{
+    const int count = int(operation.uids.size());
+    switch (operation.kind) {
+    case PendingOperation::Kind::Flags:
+        return tr("Changing the flags of %n message(s) on the server", "", count);
+    case PendingOperation::Kind::Move:
+        return tr("Moving %n message(s) on the server", "", count);
+    case PendingOperation::Kind::Expunge:
+    case PendingOperation::Kind::Empty:
+        return tr("Deleting messages on the server");
+    case PendingOperation::Kind::Append:
+    case PendingOperation::Kind::AppendUnlessFiled:
+        break;
+    }
+    return tr("Storing a message on the server");
 }
 
 QByteArray OperationQueue::wireName(qint64 folderId) const
@@ -492,9 +514,11 @@ void OperationQueue::complete()
         // Kept, it would be replayed at every connection: stop here and say so.
         Q_EMIT errorOccurred(error);
         m_running = false;
+        Q_EMIT progress({}, m_replayed, m_replayed);
         Q_EMIT drained();
         return;
     }
+    ++m_replayed;
     Q_EMIT pendingCountChanged(pendingCount());
     next();
 }
@@ -504,15 +528,19 @@ void OperationQueue::fail(const MailError &error)
     if (isConnectionLost(error) || !m_connection || !m_connection->isReady()) {
         qCInfo(lcImap) << "replay stopped, change kept:" << error.toString();
         m_running = false;
+        Q_EMIT progress({}, m_replayed, m_replayed);
         Q_EMIT drained();
         return;
     }
     Q_EMIT errorOccurred(MailError(error.kind(),
                                    tr("The server refused a change: %1").arg(error.message()),
                                    error.serverText()));
-    const bool removesMessages = m_current.kind == PendingOperation::Kind::Move
-                                 || m_current.kind == PendingOperation::Kind::Expunge;
-    if (removesMessages && m_connection->selectedMailbox() == wireName(m_current.folderId)) {
+    // What the cache shows was changed at once: it gets the server's state back (flags the
+    // server kept, messages it did not move or delete).
+    const bool changedCache = m_current.kind == PendingOperation::Kind::Move
+                              || m_current.kind == PendingOperation::Kind::Expunge
+                              || m_current.kind == PendingOperation::Kind::Flags;
+    if (changedCache && m_connection->selectedMailbox() == wireName(m_current.folderId)) {
         restore(m_current);
         return;
     }

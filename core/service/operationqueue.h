@@ -23,8 +23,9 @@ class MessageStore;
 // entry once the server confirmed it. A lost connection stops the replay with the entry kept,
 // so the next connection continues where this one stopped; a restart does too.
 //
-// The server refusing a change drops it with errorOccurred(); a move or deletion it refused is
-// backed out of the cache by reading the messages' metadata again. A message that vanished
+// The server refusing a change drops it with errorOccurred(); a flag change, move or deletion
+// it refused is backed out of the cache by reading the messages' metadata (flags included)
+// again. A message that vanished
 // meanwhile costs a notice(), nothing more.
 class OperationQueue : public QObject
 {
@@ -76,6 +77,9 @@ Q_SIGNALS:
     void notice(const QString &text);
     void errorOccurred(const MailError &error);
     void pendingCountChanged(int count);
+    // The replay works on the server: text says what (a user can read it), done of total
+    // changes of this replay are confirmed. An empty text once it ended.
+    void progress(const QString &text, int done, int total);
 
 private:
     void next();
@@ -111,6 +115,8 @@ private:
     // Ends the replay after a failure: a lost connection keeps the entry, a refusal drops it.
     void fail(const MailError &error);
     QByteArray wireName(qint64 folderId) const;
+    // What progress() says while operation runs.
+    static QString describe(const PendingOperation &operation);
     template<typename Task>
     void whenDone(Task *task, std::function<void(Task *)> done);
 
@@ -122,5 +128,6 @@ private:
     qint64 m_questionFolderId = 0;
     QList<quint32> m_othersDeleted; // of m_questionFolderId
     int m_pendingCount = 0;
+    int m_replayed = 0; // changes confirmed since run()
     bool m_running = false;
 };

@@ -8,20 +8,40 @@
 
 namespace {
 
+// The UIDs in their order, each run of consecutive ones as "first:last" (Select All of a
+// million messages is a few bytes, not seven megabytes): "7,9,100:250,3".
 QString joinUids(const QList<quint32> &uids)
 {
-    QStringList parts;
-    parts.reserve(uids.size());
-    for (quint32 uid : uids)
-        parts.append(QString::number(uid));
-    return parts.join(QLatin1Char(','));
+    QString text;
+    for (qsizetype i = 0; i < uids.size();) {
+        qsizetype last = i;
+        while (last + 1 < uids.size() && uids.at(last) < 0xFFFFFFFFu
+               && uids.at(last + 1) == uids.at(last) + 1)
+            ++last;
+        if (!text.isEmpty())
+            text += QLatin1Char(',');
+        text += QString::number(uids.at(i));
+        if (last > i)
+            text += QLatin1Char(':') + QString::number(uids.at(last));
+        i = last + 1;
+    }
+    return text;
 }
 
 QList<quint32> splitUids(const QString &text)
 {
     QList<quint32> uids;
-    for (QStringView part : QStringView(text).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        uids.append(part.toUInt());
+    for (QStringView part : QStringView(text).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype colon = part.indexOf(QLatin1Char(':'));
+        if (colon < 0) {
+            uids.append(part.toUInt());
+            continue;
+        }
+        const quint32 first = part.left(colon).toUInt();
+        const quint32 last = part.mid(colon + 1).toUInt();
+        for (quint64 uid = first; uid <= last; ++uid)
+            uids.append(quint32(uid));
+    }
     return uids;
 }
 

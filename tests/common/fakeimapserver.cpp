@@ -265,6 +265,12 @@ void FakeImapServer::handleLine(Session *session, const QByteArray &line, const 
     m_commands.append(command + (w.isEmpty() ? QByteArray() : ' ' + w.join(' ')));
     Q_EMIT commandReceived(m_commands.constLast());
 
+    for (const QByteArray &refused : std::as_const(m_refused)) {
+        if (m_commands.constLast().startsWith(refused)) {
+            reply(session, tag + " NO [CANNOT] Refused by the test");
+            return;
+        }
+    }
     if (command == "CAPABILITY") {
         reply(session, "* CAPABILITY " + m_capabilities);
         reply(session, tag + " OK done");

@@ -75,6 +75,9 @@ public:
     QSet<QByteArray> flags(const QByteArray &mailbox, quint32 uid) const;
 
     void setReachable(bool reachable);
+    // Commands starting with prefix (as in commands(), "UID MOVE") are answered NO, changing
+    // nothing; an empty list accepts them all again.
+    void setRefused(const QList<QByteArray> &prefixes) { m_refused = prefixes; }
     // Commands received, without tags ("UID STORE 3 +FLAGS (\Seen)").
     QList<QByteArray> commands() const { return m_commands; }
     int loginCount() const { return m_logins; }
@@ -122,6 +125,7 @@ private:
     quint64 m_selectModSeq = 0;
     QList<QByteArray> m_commands;
     bool m_reachable = true;
+    QList<QByteArray> m_refused;
     int m_logins = 0;
     int m_connections = 0;
 };

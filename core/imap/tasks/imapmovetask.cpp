@@ -59,7 +59,9 @@ void ImapMoveTask::run()
             [this](const UidSet &piece) {
                 ImapCommandBuilder b = builder();
                 b.atom("UID").atom("MOVE").sequenceSet(piece).astring(m_destination);
-                return b.build();
+                ImapCommand command = b.build();
+                command.setRedacted("UID MOVE " + ImapCommand::shortSet(piece.toString()));
+                return command;
             },
             [this](const ImapCommandResult &result) {
                 if (!check(result))

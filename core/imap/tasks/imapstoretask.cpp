@@ -27,7 +27,10 @@ void ImapStoreTask::run()
                 for (const QByteArray &flag : std::as_const(m_flags))
                     b.atom(flag);
                 b.endList();
-                return b.build();
+                ImapCommand command = b.build();
+                command.setRedacted("UID STORE " + ImapCommand::shortSet(piece.toString()) + ' '
+                                    + item);
+                return command;
             },
             [this](const ImapCommandResult &result) {
                 if (!result.isOk()) {

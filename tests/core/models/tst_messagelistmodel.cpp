@@ -125,6 +125,8 @@ private Q_SLOTS:
     void otherFoldersAreIgnored();
     void switchingFolders();
     void dragDataCarriesFolderAndUids();
+    void dragDataOfManyRows_data();
+    void dragDataOfManyRows();
 
 private:
     QList<quint32> expectedOrder(SortKey key, Qt::SortOrder order,
@@ -557,4 +559,43 @@ void TestMessageListModel::dragDataCarriesFolderAndUids()
     QMimeData garbage;
     garbage.setData(MessageListModel::mimeType(), QByteArray("xx"));
     QVERIFY(!MessageListModel::decodeMimeData(&garbage, &folder, &uids));
+}
+
+void TestMessageListModel::dragDataOfManyRows_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<bool>("everyRow");
+    QTest::newRow("all rows") << QString() << true;
+    QTest::newRow("every third row") << QString() << false;
+    QTest::newRow("all rows of a search") << QStringLiteral("01") << true;
+}
+
+void TestMessageListModel::dragDataOfManyRows()
+{
+    // Select All, then Move To: many rows' UIDs in the list's order, read in one query rather
+    // than window by window (no window is loaded for them).
+    QFETCH(QString, search);
+    QFETCH(bool, everyRow);
+    m_model->setWindowSize(10);
+    m_model->setSearchText(search);
+    QTRY_VERIFY(!m_model->isSearching());
+    QVERIFY(m_model->rowCount() > 40); // more than two windows
+    const QList<quint32> shown = modelUids();
+    QModelIndexList indexes;
+    QList<quint32> expected;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (everyRow || row % 3 == 0) {
+            indexes.append(m_model->index(row, 0));
+            expected.append(shown.at(row));
+        }
+    }
+    m_model->setWindowSize(10); // an empty cache of windows
+    const int loads = m_model->windowLoadCount();
+    std::unique_ptr<QMimeData> data(m_model->mimeData(indexes));
+    qint64 folder = 0;
+    QList<quint32> uids;
+    QVERIFY(MessageListModel::decodeMimeData(data.get(), &folder, &uids));
+    QCOMPARE(folder, m_folder);
+    QCOMPARE(uids, expected);
+    QCOMPARE(m_model->windowLoadCount(), loads);
 }

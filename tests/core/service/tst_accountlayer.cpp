@@ -67,6 +67,8 @@ private Q_SLOTS:
     void submissionWithItsOwnLogin();
     void submissionOwnPasswordIsAskedForAndStored();
     void markFolderReadMarksEveryMessageOnTheServer();
+    void refusedChangeComesBackInTheList_data();
+    void refusedChangeComesBackInTheList();
     void messageThatCannotBeStoredIsSkippedWithANote();
     void findsACachedMessageByItsMessageIdInboxFirst();
 
@@ -510,6 +512,7 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
     const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
     for (quint32 uid : std::as_const(m_inbox))
         QVERIFY(!m_server->flags("INBOX", uid).contains("\\Seen"));
+    QSignalSpy progress(m_service.get(), &AccountService::changesProgress);
     m_service->markFolderRead(inbox);
     // At once in the cache, then on the server.
     for (quint32 uid : std::as_const(m_inbox))
@@ -517,6 +520,67 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
     for (quint32 uid : std::as_const(m_inbox))
         QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("INBOX", uid).contains("\\Seen"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
+    // The status bar's progress: what the server is doing, then nothing once it is done.
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toString().isEmpty(),
+                             5000);
+    QVERIFY(progress.first().at(0).toString().startsWith(
+            QStringLiteral("Changing the flags of 3 message")));
+    QCOMPARE(progress.first().at(1).toInt(), 0);
+    QCOMPARE(progress.first().at(2).toInt(), 1);
+    QCOMPARE(progress.last().at(1).toInt(), 1);
+}
+
+void TestAccountLayer::refusedChangeComesBackInTheList_data()
+{
+    QTest::addColumn<QByteArray>("refused");
+    QTest::newRow("flag") << QByteArray("UID STORE");
+    QTest::newRow("move") << QByteArray("UID MOVE");
+    QTest::newRow("delete") << QByteArray("UID MOVE"); // into Trash
+}
+
+void TestAccountLayer::refusedChangeComesBackInTheList()
+{
+    QFETCH(QByteArray, refused);
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    const qint64 archive = folderByPath(QStringLiteral("Archive"));
+    MessageListModel *list = m_service->messageModel();
+    QAbstractItemModelTester tester(list);
+    QCOMPARE(list->rowCount(), 3);
+    const auto flaggedRows = [list] {
+        int flagged = 0;
+        for (int row = 0; row < list->rowCount(); ++row)
+            flagged += list->index(row, 0).data(MessageListModel::IsFlaggedRole).toBool();
+        return flagged;
+    };
+    QSignalSpy errors(m_service.get(), &AccountService::errorOccurred);
+    m_server->setRefused({refused});
+
+    // The whole list at once: the rows change or leave before the server has answered.
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    if (tag == QLatin1String("flag")) {
+        m_service->changeFlags(inbox, m_inbox, MessageRecord::Flagged, {});
+        QCOMPARE(flaggedRows(), 3);
+    } else if (tag == QLatin1String("move")) {
+        m_service->moveMessages(inbox, m_inbox, archive);
+        QCOMPARE(list->rowCount(), 0);
+    } else {
+        m_service->deleteMessages(inbox, m_inbox);
+        QCOMPARE(list->rowCount(), 0);
+    }
+
+    // The server says no: the error is told and the list is as the server has it again.
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
+    QVERIFY(errors.first().first().value<MailError>().serverText().contains("Refused"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(flaggedRows(), 0, 10000);
+    for (quint32 uid : std::as_const(m_inbox)) {
+        QVERIFY(cached(inbox, uid));
+        QVERIFY(!(m_service->store()->message(inbox, uid).value().flags & MessageRecord::Flagged));
+        QVERIFY(!m_server->flags("INBOX", uid).contains("\\Flagged"));
+    }
+    QCOMPARE(m_server->uids("INBOX"), m_inbox);
 }
 
 void TestAccountLayer::connectionTestOfAnExistingAccountUsesItsStoredPassword()

@@ -23,7 +23,10 @@ private Q_SLOTS:
         PendingOperation move;
         move.kind = PendingOperation::Kind::Move;
         move.folderId = 3;
-        move.uids = {8};
+        // Runs of consecutive UIDs (Select All) and UIDs out of order, the highest one too.
+        for (quint32 uid = 100; uid <= 100000; ++uid)
+            move.uids.append(uid);
+        move.uids += {8, 3, 4, 5, 4294967294u, 4294967295u, 1};
         move.targetFolderId = 5;
         PendingOperation append;
         append.kind = PendingOperation::Kind::Append;
@@ -46,6 +49,7 @@ private Q_SLOTS:
         QCOMPARE(kept.at(0).addFlags, flags.addFlags);
         QCOMPARE(kept.at(0).removeFlags, flags.removeFlags);
         QCOMPARE(kept.at(1).kind, PendingOperation::Kind::Move);
+        QCOMPARE(kept.at(1).uids, move.uids);
         QCOMPARE(kept.at(1).folderId, 3);
         QCOMPARE(kept.at(1).targetFolderId, 5);
         QCOMPARE(kept.at(2).kind, PendingOperation::Kind::Append);

@@ -1,6 +1,7 @@
 // The per-account facade against the local Dovecot: connect, list, show a folder, read a
 // message, change flags, delete, and the certificate question.
 #include "accounts/memorysecretstore.h"
+#include "common/logging.h"
 #include "imap/imapconnection.h"
 #include "mailstackinfo.h"
 #include "mime/outgoingmessage.h"
@@ -12,6 +13,7 @@
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -29,6 +31,21 @@ bool reportedFailure(const QSignalSpy &states)
     return std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &change) {
         return change.first().value<AccountService::State>() == AccountService::State::Failed;
     });
+}
+
+// The UID STORE and UID MOVE commands the client sent, from the mail.imap trace.
+QList<QByteArray> sentCommands;
+QtMessageHandler previousHandler = nullptr;
+void collectCommands(QtMsgType type, const QMessageLogContext &context, const QString &text)
+{
+    if (qstrcmp(context.category, "mail.imap") == 0) {
+        if (text.startsWith(QLatin1String("C:"))
+            && (text.contains(QLatin1String("UID STORE"))
+                || text.contains(QLatin1String("UID MOVE"))))
+            sentCommands.append(text.toUtf8());
+        return;
+    }
+    previousHandler(type, context, text);
 }
 
 } // namespace
@@ -51,6 +68,7 @@ private Q_SLOTS:
     void messageChosenDuringAnotherSyncWaitsForItsFolder();
     void inboxIsWatchedWhileAnotherFolderIsOpen();
     void messageAskedForAgainWhileLoadingIsShownWhole();
+    void largeSelectionFlagsAndMovesInFewCommands();
 
 private:
     Account account(const QString &user, bool withCa = true) const;
@@ -559,6 +577,76 @@ void TestAccountService::inboxIsWatchedWhileAnotherFolderIsOpen()
     QTRY_VERIFY_WITH_TIMEOUT(service->connection()->isIdling()
                                      && service->connection()->selectedMailbox() == "INBOX",
                              20000);
+}
+
+void TestAccountService::largeSelectionFlagsAndMovesInFewCommands()
+{
+    // 5,000 messages, every one selected: one UID STORE and one UID MOVE for the whole range,
+    // and the list shows each change before the server has answered.
+    constexpr int count = 5000;
+    const QString user = m_stack.address(QStringLiteral("carol"));
+    const QString token = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    const QString source = QStringLiteral("Bulk") + token;
+    const QString target = QStringLiteral("BulkTo") + token;
+    QCOMPARE(m_stack.seed(QStringLiteral("carol"), source, count), QString());
+    doveadm({QStringLiteral("mailbox"), QStringLiteral("create"), QStringLiteral("-u"), user,
+             target});
+    const Account a = account(QStringLiteral("carol"));
+    m_secrets.writePassword(a.id(), m_stack.password(), this, [](const SecretStore::Reply &) {});
+    auto service = makeService(a);
+    QSignalSpy synced(service.get(), &AccountService::syncFinished);
+    service->connectToServer();
+    QVERIFY(waitOnline(service.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+    const qint64 sourceId = service->store()->folderByPath(source).value().id;
+    const qint64 targetId = service->store()->folderByPath(target).value().id;
+    QVERIFY(sourceId != 0 && targetId != 0);
+    service->openFolder(sourceId);
+    MessageListModel *list = service->messageModel();
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), count, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(service->connection()->isIdling(), 20000);
+    QAbstractItemModelTester tester(list);
+    const QList<quint32> uids = service->store()->uids(sourceId).value();
+    QCOMPARE(uids.size(), count);
+    const auto search = [&](const QString &mailbox, const QString &key) {
+        return doveadm({QStringLiteral("search"), QStringLiteral("-u"), user,
+                        QStringLiteral("mailbox"), mailbox, key})
+                .size();
+    };
+    sentCommands.clear();
+    previousHandler = qInstallMessageHandler(collectCommands);
+    // mail.imap's debug messages on, whatever QT_LOGGING_RULES says.
+    auto &trace = const_cast<QLoggingCategory &>(lcImap());
+    trace.setEnabled(QtDebugMsg, true);
+    const auto restoreLogging = qScopeGuard([&trace] {
+        trace.setEnabled(QtDebugMsg, false);
+        qInstallMessageHandler(previousHandler);
+    });
+
+    service->changeFlags(sourceId, uids, MessageRecord::Flagged, {});
+    for (int row : {0, count / 2, count - 1})
+        QVERIFY(list->index(row, 0).data(MessageListModel::IsFlaggedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(service->pendingOperationCount(), 0, 60000);
+    QCOMPARE(search(source, QStringLiteral("flagged")), count);
+    QCOMPARE(sentCommands.size(), 1);
+    QVERIFY2(sentCommands.first().contains(QByteArray::number(uids.first()) + ':'
+                                           + QByteArray::number(uids.last())),
+             sentCommands.first().left(200).constData());
+
+    sentCommands.clear();
+    service->moveMessages(sourceId, uids, targetId);
+    QCOMPARE(list->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(service->pendingOperationCount(), 0, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(search(target, QStringLiteral("all")), count, 30000);
+    QCOMPARE(search(target, QStringLiteral("flagged")), count);
+    QCOMPARE(search(source, QStringLiteral("all")), 0);
+    QCOMPARE(sentCommands.size(), 1);
+    QVERIFY(sentCommands.first().contains("UID MOVE"));
+    QCOMPARE(list->rowCount(), 0);
+
+    for (const QString &name : {source, target})
+        doveadm({QStringLiteral("mailbox"), QStringLiteral("delete"), QStringLiteral("-u"), user,
+                 name});
 }
 
 QTEST_GUILESS_MAIN(TestAccountService)
