@@ -55,7 +55,7 @@ public:
     // The most of a text part's decoded body a load holds in memory: a longer one (which
     // arrived in a file and is cached as a file) is shown from its beginning, cut at a line end,
     // and its part says so (MimePart::isBodyCut()).
-    static constexpr qint64 DisplayLimit = 1024 * 1024;
+    static constexpr qint64 DisplayLimit = 4 * 1024 * 1024;
 
     // Where a section kept in a file of its own lies: beside the cache's database.
     static QString partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
