@@ -1091,6 +1091,17 @@
     </message>
 </context>
 <context>
+    <name>ChunkedTransferDecoder</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ComposerFormatBar</name>
     <message>
         <source>Format Toolbar</source>
@@ -2088,6 +2099,14 @@
         <source>This message is long: the first %1 of %2 are shown.</source>
         <translation>Diese Nachricht ist lang: Die ersten %1 von %2 werden angezeigt.</translation>
     </message>
+    <message>
+        <source>Save Message…</source>
+        <translation>Nachricht speichern …</translation>
+    </message>
+    <message>
+        <source>This message is longer than shown: only the first %1 of its %2 of text are shown. Save the message to read all of it.</source>
+        <translation>Diese Nachricht ist länger als angezeigt: Nur die ersten %1 ihrer %2 Text werden angezeigt. Speichern Sie die Nachricht, um sie ganz zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>MainActions</name>
@@ -2640,6 +2659,10 @@ Trotzdem beenden?</translation>
         <source>The message is gone</source>
         <translation>Die Nachricht existiert nicht mehr</translation>
     </message>
+    <message>
+        <source>Cannot keep part %1 of message %2 in the cache at %3 %4</source>
+        <translation>Teil %1 der Nachricht %2 kann nicht im Zwischenspeicher unter %3 %4 aufbewahrt werden</translation>
+    </message>
 </context>
 <context>
     <name>MessagePresenter</name>
@@ -2726,6 +2749,13 @@ Trotzdem beenden?</translation>
     <message>
         <source>No connection to the server could be made</source>
         <translation>Es konnte keine Verbindung zum Server hergestellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSource</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +2930,10 @@ Trotzdem beenden?</translation>
         <source>No program is set up to open %1</source>
         <translation>Es ist kein Programm zum Öffnen von %1 eingerichtet</translation>
     </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>MessageWindow</name>
@@ -3027,6 +3061,28 @@ Trotzdem beenden?</translation>
             <numerusform>%n Nachricht bleibt auf dem Server als gelöscht markiert: Sie kann nicht entfernt werden, ohne auch Nachrichten zu entfernen, die ein anderes Programm als gelöscht markiert hat.</numerusform>
             <numerusform>%n Nachrichten bleiben auf dem Server als gelöscht markiert: Sie können nicht entfernt werden, ohne auch Nachrichten zu entfernen, die ein anderes Programm als gelöscht markiert hat.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing the flags of %n message(s) on the server</source>
+        <translation>
+            <numerusform>Markierungen von %n Nachricht werden auf dem Server geändert</numerusform>
+            <numerusform>Markierungen von %n Nachrichten werden auf dem Server geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n message(s) on the server</source>
+        <translation>
+            <numerusform>%n Nachricht wird auf dem Server verschoben</numerusform>
+            <numerusform>%n Nachrichten werden auf dem Server verschoben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting messages on the server</source>
+        <translation>Nachrichten werden auf dem Server gelöscht</translation>
+    </message>
+    <message>
+        <source>Storing a message on the server</source>
+        <translation>Eine Nachricht wird auf dem Server gespeichert</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3249,14 @@ Trotzdem beenden?</translation>
     <message>
         <source>The attachment could not be read</source>
         <translation>Der Anhang konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot keep the attachment in the cache: %1</source>
+        <translation>Der Anhang kann nicht im Zwischenspeicher aufbewahrt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot keep the attachment in the cache at %1 %2</source>
+        <translation>Der Anhang kann nicht im Zwischenspeicher unter %1 %2 aufbewahrt werden</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,20 @@
             <numerusform>%n messages stay marked as deleted on the server: it cannot remove them without also removing messages another program marked as deleted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Changing the flags of %n message(s) on the server</source>
+        <translation>
+            <numerusform>Changing the flags of %n message on the server</numerusform>
+            <numerusform>Changing the flags of %n messages on the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n message(s) on the server</source>
+        <translation>
+            <numerusform>Moving %n message on the server</numerusform>
+            <numerusform>Moving %n messages on the server</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
