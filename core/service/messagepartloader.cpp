@@ -16,6 +16,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -66,15 +67,9 @@ void MessagePartLoader::setSectionFetches(SectionFetchRegistry *registry)
 std::optional<QByteArray> MessagePartLoader::cachedSection(MessageStore *store, qint64 folderId,
                                                            quint32 uid, const QByteArray &section)
 {
-    const StoreResult<BodyPartRecord> cached = store->bodyPart(folderId, uid, section);
-    if (!cached)
-        return std::nullopt;
-    if (!cached.value().isFile())
-        return cached.value().data;
-    QFile file(cached.value().filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll();
+    qint64 wholeSize = -1;
+    return cachedSectionStart(store, folderId, uid, section, std::numeric_limits<qint64>::max(),
+                              &wholeSize);
 }
 
 QString MessagePartLoader::partFilePath(MessageStore *store, qint64 folderId, quint32 uid,
