@@ -307,6 +307,26 @@ private:
     bool m_seam = false;
 };
 
+// Writes every '<' as the escape "\\3c ", so that a style sheet cannot end its <style> element.
+// A '<' that is escaped already ("\\<") keeps its backslash, which then starts the hex escape:
+// writing a second one would escape the first, and what follows would be read anew.
+void escapeAngles(QString &out)
+{
+    QString escaped;
+    escaped.reserve(out.size() + 16);
+    qsizetype backslashes = 0;
+    for (const QChar c : std::as_const(out)) {
+        if (c == u'<') {
+            escaped += backslashes % 2 ? u"3c "_s : u"\\3c "_s;
+            backslashes = 0;
+            continue;
+        }
+        backslashes = c == u'\\' ? backslashes + 1 : 0;
+        escaped += c;
+    }
+    out = escaped;
+}
+
 } // namespace
 
 QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &admitRemote)
@@ -325,7 +345,7 @@ QString CssSanitizer::sanitize(QStringView css, Mode mode, const RemotePolicy &a
     // replaced leaves nothing that could join its neighbours into a new token.
     QString out = Sanitizer(css, admitRemote).run();
     out.replace(u"/*"_s, u"/ *"_s);
-    if (mode == Mode::StyleSheet)
-        out.replace(u'<', u"\\3c "_s);
+    if (mode == Mode::StyleSheet && out.contains(u'<'))
+        escapeAngles(out);
     return out;
 }

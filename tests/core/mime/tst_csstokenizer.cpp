@@ -79,6 +79,8 @@ private Q_SLOTS:
     void tokens_data();
     void tokens();
     void sanitized_data();
+    void styleSheetEscapesAngles();
+    void styleSheetEscapesAngles_data();
     void sanitized();
 };
 
@@ -191,6 +193,35 @@ void TestCssTokenizer::sanitized()
     QCOMPARE(policyAsked, asked);
     policyAsked = 0;
     QCOMPARE(CssSanitizer::sanitize(once, CssSanitizer::Mode::Declarations, refuse), once);
+    QCOMPARE(policyAsked, 0);
+}
+
+// A style sheet's '<' is written as an escape, so that it cannot end its <style> element; one
+// that was escaped already keeps its single backslash, so no name comes apart into a new token.
+void TestCssTokenizer::styleSheetEscapesAngles_data()
+{
+    QTest::addColumn<QString>("css");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("delim") << u"p { x: 1 < 2 }"_s << u"p { x: 1 \\3c  2 }"_s;
+    QTest::newRow("escaped in a name before url(")
+            << u"a\\<url(//evil.example/x) b:c(d)"_s << u"a\\3c url(//evil.example/x) b:c(d)"_s;
+    QTest::newRow("after an escaped backslash") << u"a\\\\<b:c(d)"_s << u"a\\\\\\3c b:c(d)"_s;
+    QTest::newRow("end tag") << u"b:c(d)</style>"_s << u"b:c(d)\\3c /style>"_s;
+}
+
+void TestCssTokenizer::styleSheetEscapesAngles()
+{
+    QFETCH(QString, css);
+    QFETCH(QString, expected);
+    int policyAsked = 0;
+    const CssSanitizer::RemotePolicy refuse = [&policyAsked](const QString &) {
+        ++policyAsked;
+        return false;
+    };
+    const QString once = CssSanitizer::sanitize(css, CssSanitizer::Mode::StyleSheet, refuse);
+    QCOMPARE(once, expected);
+    QCOMPARE(policyAsked, 0);
+    QCOMPARE(CssSanitizer::sanitize(once, CssSanitizer::Mode::StyleSheet, refuse), once);
     QCOMPARE(policyAsked, 0);
 }
 
