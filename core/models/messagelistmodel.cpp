@@ -534,9 +534,13 @@ bool MessageListModel::searchesInBackground(const MessageQuery &query)
     return m_folderRows >= m_backgroundSearchRows;
 }
 
-void MessageListModel::onSearchFound(const QList<quint32> &uids)
+void MessageListModel::onSearchFound(QList<quint32> uids)
 {
-    if (!m_searchList || uids.isEmpty())
+    // Read over the worker's connection, which still has what the store removes.
+    if (!m_searchList || !m_store)
+        return;
+    uids.removeIf([this](quint32 uid) { return m_store->isRemovalPending(m_query.folderId, uid); });
+    if (uids.isEmpty())
         return;
     const int cutShort = m_rowCount / m_windowSize; // the last window ended with the rows
     beginInsertRows({}, m_rowCount, m_rowCount + int(uids.size()) - 1);

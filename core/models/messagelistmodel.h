@@ -159,7 +159,7 @@ private:
     void onFolderCleared(qint64 folderId);
     // The list of a search on the worker thread (m_searchUids).
     bool searchesInBackground(const MessageQuery &query);
-    void onSearchFound(const QList<quint32> &uids);
+    void onSearchFound(QList<quint32> uids);
     void onSearchFinished(const MailError &error);
     void removeSearchRows(const QList<quint32> &uids);
 

@@ -80,9 +80,12 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
             Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
         return;
     }
-    const QSet<quint32> changed(uids.begin(), uids.end());
+    // Many: every row is repainted, without looking for theirs.
+    const QSet<quint32> changed = uids.size() <= preciseChangeLimit
+                                          ? QSet<quint32>(uids.begin(), uids.end())
+                                          : QSet<quint32>();
     QHash<quint32, int> oldRows;
-    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
+    for (auto it = m_windows.cbegin(); !changed.isEmpty() && it != m_windows.cend(); ++it) {
         for (int i = 0; i < it->rows.size(); ++i) {
             if (changed.contains(it->rows.at(i).uid))
                 oldRows.insert(it->rows.at(i).uid, it.key() * m_windowSize + i);
@@ -96,7 +99,7 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
     }
     if (m_rowCount == 0)
         return;
-    bool precise = changed.size() <= preciseChangeLimit && oldRows.size() == changed.size();
+    bool precise = uids.size() <= preciseChangeLimit && oldRows.size() == changed.size();
     if (precise) {
         // Rows whose sort key changed have moved: then the whole list is repainted.
         const StoreResult<QHash<quint32, int>> positions = m_store->messagePositions(m_query,

@@ -154,12 +154,18 @@ void SearchResultsModel::onSearched(QFutureWatcher<Answer> *watcher)
     watcher->deleteLater();
     const Answer answer = watcher->future().resultCount() > 0 ? watcher->result()
                                                               : Answer(QList<MessageRecord>());
+    QList<MessageRecord> found = answer.isOk() ? answer.value() : QList<MessageRecord>();
+    // Read over the worker's connection, which does not know what the store still writes.
+    for (const Account &account : std::as_const(m_accounts)) {
+        if (account.id == accountId && account.store)
+            account.store->applyPendingChanges(&found);
+    }
     if (!answer) {
         Q_EMIT errorOccurred(answer.error());
-    } else if (!answer.value().isEmpty()) {
+    } else if (!found.isEmpty()) {
         // What a server found meanwhile stays, marked as found here too.
         QList<Row> rows = m_rows;
-        for (const MessageRecord &message : answer.value()) {
+        for (const MessageRecord &message : std::as_const(found)) {
             const int existing = rowOf(accountId, message.folderId, message.uid);
             if (existing >= 0)
                 rows[existing].found |= FoundHere;

@@ -78,10 +78,17 @@ void ThreadListModel::onRootsRead()
         return;
     m_loading = false;
     StoreResult<QList<ThreadRoot>> roots = m_rootsWatcher.result();
-    if (reportError(roots.error()) || roots.value().isEmpty())
+    if (reportError(roots.error()))
         return;
-    beginInsertRows({}, 0, int(roots.value().size()) - 1);
-    m_roots = std::move(roots).value();
+    QList<ThreadRoot> read = std::move(roots).value();
+    // Read over the worker's connection, which still has what the store removes.
+    read.removeIf([this](const ThreadRoot &root) {
+        return m_store->isRemovalPending(m_query.folderId, root.uid);
+    });
+    if (read.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(read.size()) - 1);
+    m_roots = std::move(read);
     endInsertRows();
 }
 

@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QThread>
 
 #include <sqlite3.h>
 
@@ -21,6 +22,19 @@
 namespace {
 
 QAtomicInteger<quint32> connectionCounter;
+
+// Waits for another connection's write lock a quarter of a millisecond at a time, for up to
+// five seconds. SQLite's own handler sleeps ever longer, up to 100 ms a time: behind a worker
+// that writes in short transactions with short pauses (BackgroundRemoval), it would miss the
+// pauses and hold up its thread for far longer than a transaction lasts.
+int waitBriefly(void *, int attempts)
+{
+    constexpr int stepUs = 250;
+    if (attempts >= 5'000'000 / stepUs)
+        return 0;
+    QThread::usleep(stepUs);
+    return 1;
+}
 
 } // namespace
 
@@ -92,6 +106,7 @@ MailError CacheDatabase::configure()
                                  .arg(m_path),
                          pragma.lastError().text());
     }
+    sqlite3_busy_handler(SqliteStatement::handle(m_db), &waitBriefly, nullptr);
     const QStringList settings = {QStringLiteral("PRAGMA synchronous=NORMAL"),
                                   QStringLiteral("PRAGMA temp_store=MEMORY"),
                                   QStringLiteral("PRAGMA cache_size=-16000"),

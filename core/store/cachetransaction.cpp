@@ -4,20 +4,27 @@
 
 #include <QCoreApplication>
 #include <QSqlError>
+#include <QSqlQuery>
 
 CacheTransaction::CacheTransaction(CacheDatabase &db)
     : m_db(db)
 {
     if (!m_db.isOpen()) {
         m_error = m_db.notOpen();
-    } else if (!m_db.connection().transaction()) {
+        return;
+    }
+    // IMMEDIATE: the write lock is taken now, waiting for another connection's write through
+    // the busy handler. A transaction that read first could only fail once another
+    // connection (a worker) had written meanwhile.
+    QSqlQuery begin(m_db.connection());
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         m_error = MailError(MailError::Kind::Storage,
                             QCoreApplication::translate("CacheTransaction",
                                                         "Cannot write to the cache"),
-                            m_db.connection().lastError().text());
-    } else {
-        m_active = true;
+                            begin.lastError().text());
+        return;
     }
+    m_active = true;
 }
 
 CacheTransaction::~CacheTransaction()

@@ -6,6 +6,7 @@
 #include "searchquery.h"
 #include "sqlitestatement.h"
 #include "storesql.h"
+#include "unwrittenchanges.h"
 
 #include <QCoreApplication>
 #include <QPromise>
@@ -33,9 +34,10 @@ MailError searchFailed(const QString &detail)
 }
 
 // The newest limit messages of every folder that match search, read over db (after the
-// search index is brought up to date).
+// search index is brought up to date); condition narrows the rows further (no values).
 StoreResult<QList<MessageRecord>> searchAllOver(QSqlDatabase &db, const SearchQuery &search,
-                                                int limit)
+                                                int limit, const QString &condition = {},
+                                                const QString &flags = QStringLiteral("flags"))
 {
     const QString match = search.ftsMatch();
     QSqlQuery sql(db);
@@ -67,7 +69,8 @@ StoreResult<QList<MessageRecord>> searchAllOver(QSqlDatabase &db, const SearchQu
             + (match.isEmpty() ? QString()
                                : QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
                                                 " WHERE messages_fts MATCH ?)"))
-            + search.sqlConditions() + QStringLiteral(" ORDER BY sort_date DESC, id DESC LIMIT ?"));
+            + search.sqlConditions(flags) + condition
+            + QStringLiteral(" ORDER BY sort_date DESC, id DESC LIMIT ?"));
     QVariantList values;
     if (!match.isEmpty())
         values.append(match);
@@ -111,10 +114,12 @@ QString orderBy(const MessageQuery &query)
 
 } // namespace
 
-ListQueries::ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes)
+ListQueries::ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes,
+                         const UnwrittenChanges &unwritten)
     : m_db(db)
     , m_search(search)
     , m_indexes(indexes)
+    , m_unwritten(unwritten)
 { }
 
 bool ListQueries::sortsBefore(const MessageRecord &a, const MessageRecord &b,
@@ -150,15 +155,15 @@ bool ListQueries::sortsBefore(const MessageRecord &a, const MessageRecord &b,
 }
 
 QString ListQueries::listSql(const MessageQuery &query, const QString &select, const QString &tail,
-                             const QString &source)
+                             const QString &source, const QString &condition, const QString &flags)
 {
     QString sql = select + QStringLiteral(" FROM ") + source
-                  + QStringLiteral(" WHERE folder_id = ?");
+                  + QStringLiteral(" WHERE folder_id = ?") + condition;
     const SearchQuery search = SearchQuery::parse(query.searchText);
     if (!search.ftsMatch().isEmpty())
         sql += QStringLiteral(" AND id IN (SELECT rowid FROM messages_fts"
                               " WHERE messages_fts MATCH ?)");
-    return sql + search.sqlConditions() + tail;
+    return sql + search.sqlConditions(flags) + tail;
 }
 
 QVariantList ListQueries::listValues(const MessageQuery &query)
@@ -186,7 +191,10 @@ QSqlQuery *ListQueries::listQuery(const MessageQuery &query, const QString &sele
         *error = indexError;
         return nullptr;
     }
-    QSqlQuery *result = m_db.prepared(listSql(query, select, tail, source), error);
+    QSqlQuery *result = m_db.prepared(listSql(query, select, tail, source,
+                                              m_unwritten.hiddenCondition(query.folderId),
+                                              m_unwritten.flagsExpression(query.folderId)),
+                                      error);
     if (!result)
         return nullptr;
     const QVariantList values = listValues(query);
@@ -214,7 +222,16 @@ StoreResult<QList<MessageRecord>> ListQueries::searchAll(const QString &text, in
         if (MailError error = m_search.indexPending())
             return error;
     }
-    return searchAllOver(m_db.connection(), search, limit);
+    StoreResult<QList<MessageRecord>> found = searchAllOver(m_db.connection(), search, limit,
+                                                            m_unwritten.hiddenCondition(),
+                                                            m_unwritten.flagsExpression());
+    if (found && m_unwritten.changesAnyFlags()) {
+        QList<MessageRecord> records = std::move(found).value();
+        for (MessageRecord &record : records)
+            m_unwritten.apply(&record);
+        return records;
+    }
+    return found;
 }
 
 QFuture<StoreResult<QList<MessageRecord>>> ListQueries::searchAllInBackground(const QString &text,
@@ -293,6 +310,7 @@ StoreResult<QList<MessageRecord>> ListQueries::readWindow(QSqlQuery *sql, qint64
     result.reserve(limit);
     while (sql->next()) {
         result.append(StoreSql::listRecord(*sql, folderId));
+        m_unwritten.apply(&result.last());
     }
     sql->finish();
     return result;
@@ -367,7 +385,8 @@ StoreResult<int> ListQueries::position(const MessageQuery &query, quint32 uid)
                 return indexError;
         }
         QSqlQuery *match = m_db.prepared(
-                QStringLiteral("SELECT 1 FROM messages WHERE id = ?") + search.sqlConditions()
+                QStringLiteral("SELECT 1 FROM messages WHERE id = ?")
+                        + search.sqlConditions(m_unwritten.flagsExpression(query.folderId))
                         + (fts.isEmpty() ? QString()
                                          : QStringLiteral(" AND EXISTS (SELECT 1 FROM messages_fts"
                                                           " WHERE messages_fts MATCH ?"
@@ -460,7 +479,8 @@ StoreResult<QHash<quint32, MessageRecord>> ListQueries::fetchUids(qint64 folderI
     QSqlQuery sql(m_db.connection());
     if (!sql.exec(windowColumns + QStringLiteral(" FROM messages WHERE folder_id = ")
                   + QString::number(folderId) + QStringLiteral(" AND uid IN (")
-                  + list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
+                  + list.join(QLatin1Char(',')) + QLatin1Char(')')
+                  + m_unwritten.hiddenCondition(folderId))) {
         return m_db.failed(QCoreApplication::translate("ListQueries",
                                                        "Cannot read the messages of a folder"),
                            sql);
@@ -468,6 +488,7 @@ StoreResult<QHash<quint32, MessageRecord>> ListQueries::fetchUids(qint64 folderI
     result.reserve(uids.size());
     while (sql.next()) {
         MessageRecord record = StoreSql::listRecord(sql, folderId);
+        m_unwritten.apply(&record);
         result.insert(record.uid, std::move(record));
     }
     return result;

@@ -14,6 +14,7 @@
 #include <functional>
 
 class CacheDatabase;
+class UnwrittenChanges;
 class ListIndexes;
 class QSqlQuery;
 class SearchIndex;
@@ -28,7 +29,8 @@ class SearchIndex;
 class ListQueries
 {
 public:
-    ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes);
+    ListQueries(CacheDatabase &db, SearchIndex &search, ListIndexes &indexes,
+                const UnwrittenChanges &unwritten);
 
     StoreResult<int> count(const MessageQuery &query);
     StoreResult<QList<MessageRecord>> fetch(const MessageQuery &query, int offset, int limit);
@@ -79,11 +81,14 @@ public:
                             const MessageQuery &query);
 
     // The SQL of a list over the query's folder and search, and the values it takes; source is
-    // the table and any index hint, named "messages".
+    // the table and any index hint, named "messages"; condition (without values) narrows it,
+    // and flags is what to read for the flags column.
     static QString listSql(const MessageQuery &query, const QString &select, const QString &tail,
-                           const QString &source);
+                           const QString &source, const QString &condition = {},
+                           const QString &flags = QStringLiteral("flags"));
     static QVariantList listValues(const MessageQuery &query);
-    // That list prepared, with its values bound, once the indexes it needs are there.
+    // That list prepared, with its values bound, once the indexes it needs are there; without
+    // the changes a worker still writes (UnwrittenChanges).
     QSqlQuery *listQuery(const MessageQuery &query, const QString &select, const QString &tail,
                          MailError *error, const QString &source = QStringLiteral("messages"));
 
@@ -97,4 +102,5 @@ private:
     CacheDatabase &m_db;
     SearchIndex &m_search;
     ListIndexes &m_indexes;
+    const UnwrittenChanges &m_unwritten;
 };

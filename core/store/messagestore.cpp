@@ -1,29 +1,8 @@
 #include "messagestore.h"
 
-#include "bodypartcache.h"
-#include "cachedatabase.h"
 #include "cachetransaction.h"
-#include "foldertable.h"
-#include "listindexes.h"
-#include "listqueries.h"
-#include "messagetable.h"
-#include "operationjournal.h"
-#include "threadqueries.h"
-#include "transferjournal.h"
-
-struct MessageStore::Private
-{
-    CacheDatabase db;
-    FolderTable folders {db};
-    MessageTable messages {db};
-    BodyPartCache parts {db};
-    OperationJournal journal {db};
-    TransferJournal transfers {db};
-    ListIndexes indexes {db};
-    SearchIndex search {db};
-    ListQueries lists {db, search, indexes};
-    ThreadQueries threads {db, lists, indexes, search};
-};
+#include "messagestoreprivate.h"
+#include "sqlitestatement.h"
 
 MessageStore::MessageStore(QObject *parent)
     : QObject(parent)
@@ -42,11 +21,22 @@ MailError MessageStore::open(const QString &path)
     close();
     // A store closed in the middle of a large write lacks the indexes that write dropped: like
     // any sort index, each is built again when a list first needs it.
-    return d->db.open(path);
+    if (MailError error = d->db.open(path))
+        return error;
+    if (!d->unwritten.install(SqliteStatement::handle(d->db.connection()))) {
+        d->db.close();
+        return MailError(MailError::Kind::Storage, tr("Cannot open the cache %1").arg(path));
+    }
+    return {};
 }
 
 void MessageStore::close()
 {
+    // A removal stopped half way leaves rows that the next synchronisation removes, a flag
+    // change flags that the server's replace.
+    d->stopWrites(0);
+    d->workers.waitForDone();
+    d->writes.clear();
     d->search.stop();
     d->indexes.reset();
     d->db.close();
@@ -161,6 +151,8 @@ MailError MessageStore::setFolderSubscribed(qint64 folderId, bool subscribed)
 
 MailError MessageStore::clearFolder(qint64 folderId, const std::function<MailError()> &finish)
 {
+    // New messages may take the UIDs of those a worker writes.
+    d->stopWrites(folderId);
     QStringList files;
     MailError error;
     {
@@ -189,6 +181,14 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
 {
     if (messages.isEmpty())
         return {};
+    if (d->unwritten.hidesIn(folderId) || d->unwritten.changesFlagsIn(folderId)) {
+        // Written again, as the server has them (after a move it refused).
+        QList<quint32> uids;
+        for (const MessageRecord &message : messages)
+            uids.append(message.uid);
+        if (MailError error = d->takeBack(folderId, uids, false, true))
+            return error;
+    }
     QList<quint32> added;
     QList<quint32> changed;
     if (MailError error = d->messages.upsert(folderId, messages, &added, &changed))
@@ -202,65 +202,22 @@ MailError MessageStore::upsertMessages(qint64 folderId, const QList<MessageRecor
     return {};
 }
 
-MailError MessageStore::updateFlags(qint64 folderId, const QList<FlagUpdate> &updates)
-{
-    if (updates.isEmpty())
-        return {};
-    QList<quint32> changed;
-    if (MailError error = d->messages.updateFlags(folderId, updates, &changed))
-        return error;
-    if (!changed.isEmpty())
-        Q_EMIT messagesChanged(folderId, changed);
-    return {};
-}
-
-MailError MessageStore::changeFlags(qint64 folderId, const QList<quint32> &uids,
-                                    MessageRecord::Flags add, MessageRecord::Flags remove)
-{
-    if (uids.isEmpty())
-        return {};
-    QList<quint32> changed;
-    if (MailError error = d->messages.changeFlags(folderId, uids, add, remove, &changed))
-        return error;
-    if (!changed.isEmpty())
-        Q_EMIT messagesChanged(folderId, changed);
-    return {};
-}
-
-MailError MessageStore::removeMessages(qint64 folderId, const QList<quint32> &uids)
-{
-    if (uids.isEmpty())
-        return {};
-    Q_EMIT messagesAboutToBeRemoved(folderId, uids);
-    QList<quint32> removed;
-    QStringList files;
-    MailError error;
-    {
-        CacheTransaction transaction(d->db);
-        error = transaction.error();
-        if (!error)
-            error = d->messages.remove(folderId, uids, &removed);
-        if (!error)
-            error = d->parts.remove(folderId, uids, &files);
-        if (!error)
-            error = transaction.commit();
-    }
-    if (error)
-        removed.clear();
-    else
-        BodyPartCache::removeFiles(files);
-    Q_EMIT messagesRemoved(folderId, removed);
-    return error;
-}
-
 StoreResult<MessageRecord> MessageStore::message(qint64 folderId, quint32 uid)
 {
-    return d->messages.message(folderId, uid);
+    if (d->unwritten.isHidden(folderId, uid))
+        return MailError(MailError::Kind::Storage, tr("Message %1 is not cached").arg(uid));
+    StoreResult<MessageRecord> result = d->messages.message(folderId, uid);
+    if (result && d->unwritten.changesAnyFlags()) {
+        MessageRecord record = std::move(result).value();
+        d->unwritten.apply(&record);
+        return record;
+    }
+    return result;
 }
 
 StoreResult<QList<quint32>> MessageStore::uids(qint64 folderId)
 {
-    return d->messages.uids(folderId);
+    return d->unwritten.withoutHidden(folderId, d->messages.uids(folderId));
 }
 
 StoreResult<std::pair<quint32, quint32>> MessageStore::uidBounds(qint64 folderId)
@@ -280,17 +237,53 @@ StoreResult<int> MessageStore::messageCount(qint64 folderId)
 
 StoreResult<int> MessageStore::unseenCount(qint64 folderId)
 {
-    return d->messages.unseenCount(folderId);
+    if (!d->unwritten.hidesIn(folderId) && !d->unwritten.changesFlagsIn(folderId))
+        return d->messages.unseenCount(folderId);
+    // Unread in the table, and not read through a change still to write; then read in the
+    // table but unread through such a change.
+    const QString hidden = d->unwritten.hiddenCondition(folderId);
+    const QString flags = d->unwritten.flagsExpression(folderId);
+    StoreResult<int> count = d->messages.count(folderId,
+                                               QStringLiteral(" AND (flags & 1) = 0 AND (") + flags
+                                                       + QStringLiteral(" & 1) = 0") + hidden);
+    if (!count || !d->unwritten.removesAny(folderId, MessageRecord::Seen))
+        return count;
+    const StoreResult<int> more = d->messages.count(folderId,
+                                                    QStringLiteral(" AND (flags & 1) != 0 AND (")
+                                                            + flags + QStringLiteral(" & 1) = 0")
+                                                            + hidden);
+    if (!more)
+        return more;
+    return count.value() + more.value();
 }
 
 StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
 {
-    return d->messages.unseenCounts();
+    if (!d->unwritten.hidesAny() && !d->unwritten.changesAnyFlags())
+        return d->messages.unseenCounts();
+    const QString hidden = d->unwritten.hiddenCondition();
+    const QString flags = d->unwritten.flagsExpression();
+    StoreResult<QHash<qint64, int>> counts = d->messages.countByFolder(
+            QStringLiteral(" AND (flags & 1) = 0 AND (") + flags + QStringLiteral(" & 1) = 0")
+            + hidden);
+    if (!counts || !d->unwritten.removesAny(0, MessageRecord::Seen))
+        return counts;
+    const StoreResult<QHash<qint64, int>> more = d->messages.countByFolder(
+            QStringLiteral(" AND (flags & 1) != 0 AND (") + flags + QStringLiteral(" & 1) = 0")
+            + hidden);
+    if (!more)
+        return more;
+    QHash<qint64, int> result = std::move(counts).value();
+    for (auto it = more.value().cbegin(); it != more.value().cend(); ++it)
+        result[it.key()] += it.value();
+    return result;
 }
 
 StoreResult<QHash<qint64, int>> MessageStore::messageCounts()
 {
-    return d->messages.messageCounts();
+    if (!d->unwritten.hidesAny())
+        return d->messages.messageCounts();
+    return d->messages.countByFolder(d->unwritten.hiddenCondition());
 }
 
 StoreResult<QList<std::pair<qint64, quint32>>> MessageStore::findByMessageId(
@@ -327,7 +320,7 @@ StoreResult<bool> MessageStore::isBodyIndexed(qint64 folderId, quint32 uid)
 
 StoreResult<QList<quint32>> MessageStore::uidsWithoutBody(qint64 folderId, int limit)
 {
-    return d->search.uidsWithoutBody(folderId, limit);
+    return d->unwritten.withoutHidden(folderId, d->search.uidsWithoutBody(folderId, limit));
 }
 
 StoreResult<int> MessageStore::countWithoutBody(qint64 folderId)
@@ -493,12 +486,26 @@ QFuture<StoreResult<QList<ThreadRoot>>> MessageStore::threadRootsInBackground(
 StoreResult<QHash<quint32, ThreadRow>> MessageStore::threadRows(qint64 folderId,
                                                                 const QList<quint32> &uids)
 {
-    return d->threads.rows(folderId, uids);
+    StoreResult<QHash<quint32, ThreadRow>> result = d->threads.rows(folderId, uids);
+    if (!result || !d->unwritten.changesFlagsIn(folderId))
+        return result;
+    QHash<quint32, ThreadRow> rows = std::move(result).value();
+    for (ThreadRow &row : rows)
+        d->unwritten.apply(&row.message);
+    return rows;
 }
 
 StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint32 parentUid)
 {
-    return d->threads.replies(folderId, parentUid);
+    StoreResult<QList<ThreadRow>> result = d->threads.replies(folderId, parentUid);
+    if (!result || (!d->unwritten.changesFlagsIn(folderId) && !d->unwritten.hidesIn(folderId)))
+        return result;
+    QList<ThreadRow> rows = std::move(result).value();
+    rows.removeIf(
+            [&](const ThreadRow &row) { return d->unwritten.isHidden(folderId, row.message.uid); });
+    for (ThreadRow &row : rows)
+        d->unwritten.apply(&row.message);
+    return rows;
 }
 
 // The indexes that serve reading only

@@ -24,6 +24,7 @@
 #include <memory>
 #include <utility>
 
+class BackgroundWrite;
 // The local cache of one account: one SQLite database (WAL, synchronous=NORMAL) holding the
 // folder list, message envelopes and flags, body structures, fetched body parts and a full-text
 // index over subject, sender, recipients and the text of cached bodies.
@@ -81,8 +82,19 @@ public:
     // A local change: adds and removes flags on the given messages.
     MailError changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                           MessageRecord::Flags remove);
-    // EXPUNGE or VANISHED.
+    // EXPUNGE or VANISHED, or a local move or deletion. Many messages at a time are deleted on
+    // a worker (BackgroundRemoval), while the store already answers as if they were gone:
+    // messagesRemoved() comes at once, and every read of the store leaves them out
+    // (HiddenMessages), but for searches and threads read on workers.
     MailError removeMessages(qint64 folderId, const QList<quint32> &uids);
+    // Whether a worker still writes for the store; backgroundWritesFinished() tells when none
+    // does any more.
+    bool hasBackgroundWrites() const;
+    // What reads on workers' own connections cannot know, for their answers: whether a message
+    // is removed while a worker deletes it, and the records as the store's reads give them
+    // (those removed left out, flags as changed).
+    bool isRemovalPending(qint64 folderId, quint32 uid) const;
+    void applyPendingChanges(QList<MessageRecord> *records) const;
 
     StoreResult<MessageRecord> message(qint64 folderId, quint32 uid);
     StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
@@ -240,12 +252,16 @@ Q_SIGNALS:
     void folderCleared(qint64 folderId);
     // The idle-time indexing has caught up with every written message.
     void ftsIndexCaughtUp();
+    void backgroundWritesFinished();
+    // A write on a worker failed; what it did not write shows again (folderCleared()).
+    void backgroundWriteFailed(const MailError &error);
 
 private:
     struct Private;
     // Drops the folder's messages and parts, then finish() in the same transaction; the part
     // files go after the commit, and folderCleared() and foldersChanged() tell.
     MailError clearFolder(qint64 folderId, const std::function<MailError()> &finish);
+    void writeInBackground(const std::shared_ptr<BackgroundWrite> &job);
 
     std::unique_ptr<Private> d;
 };

@@ -142,15 +142,24 @@ MailError MessageTable::changeFlags(qint64 folderId, const QList<quint32> &uids,
                                     MessageRecord::Flags add, MessageRecord::Flags remove,
                                     QList<quint32> *changed)
 {
+    CacheTransaction transaction(m_db);
+    if (transaction.error())
+        return transaction.error();
+    if (MailError error = writeFlags(folderId, uids, add, remove, changed))
+        return error;
+    return transaction.commit();
+}
+
+MailError MessageTable::writeFlags(qint64 folderId, const QList<quint32> &uids,
+                                   MessageRecord::Flags add, MessageRecord::Flags remove,
+                                   QList<quint32> *changed)
+{
     MailError error;
     QSqlQuery *query = m_db.prepared(QStringLiteral("UPDATE messages SET flags = (flags | ?) & ~?"
                                                     " WHERE folder_id = ? AND uid = ?"),
                                      &error);
     if (!query)
         return error;
-    CacheTransaction transaction(m_db);
-    if (transaction.error())
-        return transaction.error();
     for (quint32 uid : uids) {
         query->bindValue(0, int(add.toInt()));
         query->bindValue(1, int(remove.toInt()));
@@ -165,7 +174,7 @@ MailError MessageTable::changeFlags(qint64 folderId, const QList<quint32> &uids,
         if (query->numRowsAffected() == 1)
             changed->append(uid);
     }
-    return transaction.commit();
+    return {};
 }
 
 MailError MessageTable::remove(qint64 folderId, const QList<quint32> &uids, QList<quint32> *removed)
@@ -298,9 +307,15 @@ StoreResult<quint64> MessageTable::highestModSeq(qint64 folderId)
 
 StoreResult<int> MessageTable::unseenCount(qint64 folderId)
 {
-    const StoreResult<QVariant> value = m_db.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM messages WHERE folder_id = ? AND (flags & 1) = 0"),
-            {folderId});
+    return count(folderId, QStringLiteral(" AND (flags & 1) = 0"));
+}
+
+StoreResult<int> MessageTable::count(qint64 folderId, const QString &conditions)
+{
+    const StoreResult<QVariant> value
+            = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE folder_id = ?")
+                                  + conditions,
+                          {folderId});
     if (!value)
         return value.error();
     return value.value().toInt();
@@ -351,12 +366,16 @@ StoreResult<QHash<qint64, int>> MessageTable::countsByFolder(const QString &sql)
 
 StoreResult<QHash<qint64, int>> MessageTable::unseenCounts()
 {
-    return countsByFolder(QStringLiteral("SELECT folder_id, COUNT(*) FROM messages"
-                                         " WHERE (flags & 1) = 0 GROUP BY folder_id"));
+    return countByFolder(QStringLiteral(" AND (flags & 1) = 0"));
 }
 
 StoreResult<QHash<qint64, int>> MessageTable::messageCounts()
 {
-    return countsByFolder(
-            QStringLiteral("SELECT folder_id, COUNT(*) FROM messages GROUP BY folder_id"));
+    return countByFolder({});
+}
+
+StoreResult<QHash<qint64, int>> MessageTable::countByFolder(const QString &conditions)
+{
+    return countsByFolder(QStringLiteral("SELECT folder_id, COUNT(*) FROM messages WHERE 1")
+                          + conditions + QStringLiteral(" GROUP BY folder_id"));
 }

@@ -31,6 +31,9 @@ public:
     // A local change: adds and removes flags on the given messages.
     MailError changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                           MessageRecord::Flags remove, QList<quint32> *changed);
+    // The same inside the caller's transaction.
+    MailError writeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
+                         MessageRecord::Flags remove, QList<quint32> *changed);
 
     // Inside the caller's transaction; removed receives the UIDs that were cached.
     MailError remove(qint64 folderId, const QList<quint32> &uids, QList<quint32> *removed);
@@ -44,6 +47,10 @@ public:
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
+    // The messages of a folder that meet conditions (" AND ..." each, without values), and the
+    // same by folder for the folders with any.
+    StoreResult<int> count(qint64 folderId, const QString &conditions);
+    StoreResult<QHash<qint64, int>> countByFolder(const QString &conditions);
     // Where the message with that Message-ID is cached: (folder id, UID) pairs.
     StoreResult<QList<std::pair<qint64, quint32>>> findByMessageId(const QByteArray &messageId);
 

@@ -146,17 +146,17 @@ QString SearchQuery::ftsMatch() const
     return terms.join(QLatin1Char(' '));
 }
 
-QString SearchQuery::sqlConditions() const
+QString SearchQuery::sqlConditions(const QString &flags) const
 {
     QString sql;
     if (hasAttachment)
         sql += QStringLiteral(" AND has_attachments != 0");
     if (unread)
-        sql += QStringLiteral(" AND (flags & 1) = 0");
+        sql += QStringLiteral(" AND (") + flags + QStringLiteral(" & 1) = 0");
     if (read)
-        sql += QStringLiteral(" AND (flags & 1) != 0");
+        sql += QStringLiteral(" AND (") + flags + QStringLiteral(" & 1) != 0");
     if (flagged)
-        sql += QStringLiteral(" AND (flags & 4) != 0");
+        sql += QStringLiteral(" AND (") + flags + QStringLiteral(" & 4) != 0");
     if (before.isValid())
         sql += QStringLiteral(" AND sort_date < ?");
     if (after.isValid())

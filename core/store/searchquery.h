@@ -35,7 +35,8 @@ public:
     QString ftsMatch() const;
     // SQL conditions on the messages table for the terms that are not text (" AND ..." each),
     // and the values they take, in order.
-    QString sqlConditions() const;
+    // flags is what to read for the flags column (UnwrittenChanges::flagsExpression()).
+    QString sqlConditions(const QString &flags = QStringLiteral("flags")) const;
     QVariantList sqlValues() const;
     // How many of those conditions there are.
     int conditionCount() const;
