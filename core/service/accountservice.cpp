@@ -87,6 +87,8 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
     connect(m_submissionCredentials.get(), &AccountCredentials::notice, this,
             &AccountService::notice);
     m_store = std::make_unique<MessageStore>();
+    connect(m_store.get(), &MessageStore::backgroundWriteFailed, this,
+            &AccountService::errorOccurred);
     m_operations = std::make_unique<OperationQueue>(m_store.get());
     m_folderEditor = std::make_unique<FolderEditor>(m_store.get());
     connect(m_folderEditor.get(), &FolderEditor::finished, this, &AccountService::onFolderChanged);

@@ -6,7 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-CacheTransaction::CacheTransaction(CacheDatabase &db)
+CacheTransaction::CacheTransaction(CacheDatabase &db, Mode mode)
     : m_db(db)
 {
     if (!m_db.isOpen()) {
@@ -17,7 +17,8 @@ CacheTransaction::CacheTransaction(CacheDatabase &db)
     // the busy handler. A transaction that read first could only fail once another
     // connection (a worker) had written meanwhile.
     QSqlQuery begin(m_db.connection());
-    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!begin.exec(mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE")
+                                        : QStringLiteral("BEGIN DEFERRED"))) {
         m_error = MailError(MailError::Kind::Storage,
                             QCoreApplication::translate("CacheTransaction",
                                                         "Cannot write to the cache"),

@@ -17,7 +17,14 @@ class CacheDatabase;
 class CacheTransaction
 {
 public:
-    explicit CacheTransaction(CacheDatabase &db);
+    enum class Mode {
+        Write,
+        // Reads only, without the write lock: several statements see the same state of the
+        // cache, whatever other connections commit meanwhile.
+        Read,
+    };
+
+    explicit CacheTransaction(CacheDatabase &db, Mode mode = Mode::Write);
     ~CacheTransaction();
     CacheTransaction(const CacheTransaction &) = delete;
     CacheTransaction &operator=(const CacheTransaction &) = delete;

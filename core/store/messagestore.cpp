@@ -243,6 +243,8 @@ StoreResult<int> MessageStore::unseenCount(qint64 folderId)
     // table but unread through such a change.
     const QString hidden = d->unwritten.hiddenCondition(folderId);
     const QString flags = d->unwritten.flagsExpression(folderId);
+    // Both counts of the same state, whatever a worker commits between them.
+    CacheTransaction snapshot(d->db, CacheTransaction::Mode::Read);
     StoreResult<int> count = d->messages.count(folderId,
                                                QStringLiteral(" AND (flags & 1) = 0 AND (") + flags
                                                        + QStringLiteral(" & 1) = 0") + hidden);
@@ -263,6 +265,7 @@ StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
         return d->messages.unseenCounts();
     const QString hidden = d->unwritten.hiddenCondition();
     const QString flags = d->unwritten.flagsExpression();
+    CacheTransaction snapshot(d->db, CacheTransaction::Mode::Read);
     StoreResult<QHash<qint64, int>> counts = d->messages.countByFolder(
             QStringLiteral(" AND (flags & 1) = 0 AND (") + flags + QStringLiteral(" & 1) = 0")
             + hidden);
