@@ -372,8 +372,14 @@ int runAppWindowBench(int argc, char *argv[])
     const qint64 archiveId = service.store()->upsertFolder(archive).value();
     note(QStringLiteral("move_all"), blockDuring(probe, [&] {
              // What Move To does with the chosen folder: the list's drag data, then a move.
-             std::unique_ptr<QMimeData> mime(
-                     model->mimeData(list->selectionModel()->selectedRows()));
+             // The selected rows from the selection's ranges, as the window reads them
+             // (selectedRows() asks every row).
+             QModelIndexList selected;
+             for (const QItemSelectionRange &range : list->selectionModel()->selection()) {
+                 for (int row = range.top(); row <= range.bottom(); ++row)
+                     selected.append(model->index(row, 0));
+             }
+             std::unique_ptr<QMimeData> mime(model->mimeData(selected));
              qint64 folderId = 0;
              QList<quint32> uids;
              if (MessageListModel::decodeMimeData(mime.get(), &folderId, &uids))
