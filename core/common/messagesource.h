@@ -29,6 +29,9 @@ public:
     // or written.
     bool writeTo(QIODevice *device, QString *errorMessage = nullptr,
                  qint64 pieceSize = 1024 * 1024) const;
+    // The header section, its blank line included (the whole message when it has none), read
+    // no further than limit bytes: a file is read line by line, never whole.
+    QByteArray header(qint64 limit = 1024 * 1024) const;
 
 private:
     QByteArray m_bytes;
