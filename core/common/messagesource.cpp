@@ -1,5 +1,6 @@
 #include "messagesource.h"
 
+#include "filelink.h"
 #include "mappedfile.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,23 @@ bool MessageSource::writeTo(QIODevice *device, QString *errorMessage, qint64 pie
     for (qint64 offset = 0; offset < bytes.size(); offset += pieceSize) {
         if (!write(bytes.constData() + offset, std::min<qint64>(pieceSize, bytes.size() - offset)))
             return fail(device->errorString());
+    }
+    return true;
+}
+
+bool MessageSource::linkTo(const QString &path, QString *errorMessage) const
+{
+    if (m_isFile)
+        return FileLink::linkOrCopy(m_path, path, errorMessage);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !writeTo(&file, errorMessage)) {
+        if (errorMessage && errorMessage->isEmpty())
+            *errorMessage = file.errorString();
+        if (file.isOpen()) {
+            file.close();
+            file.remove();
+        }
+        return false;
     }
     return true;
 }
