@@ -430,6 +430,8 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
     }
     const QList<QByteArray> &parts = c.command.parts();
     writePart(c.command, c.nextPart);
+    if (m_state == State::Disconnected)
+        return; // a file literal that could not be read ended the connection (and c with it)
     ++c.nextPart;
     if (c.nextPart >= parts.size()) {
         c.waitingContinuation = false;

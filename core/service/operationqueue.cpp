@@ -402,6 +402,13 @@ void OperationQueue::runAppend(const PendingOperation &operation)
                        tr("A message could not be filed: the server has no folder for it")));
         return;
     }
+    if (!operation.messageFile.isEmpty() && !QFile::exists(operation.messageFile)) {
+        // Its literal could never be completed: the change goes, said, not tried at every
+        // connection.
+        fail(MailError(MailError::Kind::Storage,
+                       tr("A message could not be filed: its file is gone"), operation.messageFile));
+        return;
+    }
     const QByteArray messageId = operation.kind == PendingOperation::Kind::AppendUnlessFiled
                                          ? messageIdOf(sourceOf(operation).header())
                                          : QByteArray();
