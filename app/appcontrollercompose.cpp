@@ -134,10 +134,32 @@ void AppController::forwardAsAttachment()
                                     m_display->uid()};
     auto *request = new WholeMessageRequest(m_current->service(), m_display->folderId(),
                                             m_display->uid(), this);
+    const QPointer<RunningAccount> session = m_current;
     connect(request, &WholeMessageRequest::fetchedSource, this,
-            [this, subject, messageId, forwarded](const MessageSource &message) {
+            [this, subject, messageId, forwarded, session](const MessageSource &message) {
+                MessageSource attached = message;
+                if (message.isFile()) {
+                    // A file of the cache goes when its message is moved or deleted: the
+                    // composer attaches the outbox's own name for its bytes (a hard link), so
+                    // that the message can still be sent, or its draft opened, after that.
+                    if (!session) {
+                        showStatus(tr("The message could not be forwarded as an attachment: "
+                                      "its account is gone."));
+                        return;
+                    }
+                    MailError error;
+                    const QString kept = session->outbox()->keepAttachment(
+                            message.filePath(), ComposerWindow::attachedMessageFileName(subject),
+                            &error);
+                    if (kept.isEmpty()) {
+                        showStatus(tr("The message could not be forwarded as an attachment: %1")
+                                           .arg(error.toString()));
+                        return;
+                    }
+                    attached = MessageSource::fromFile(kept);
+                }
                 ComposerWindow *composer = openComposer(ComposeRequest());
-                composer->startForwardAsAttachment(subject, message);
+                composer->startForwardAsAttachment(subject, attached);
                 // Sent, the message forwarded gets $Forwarded, as with an inline forward.
                 composer->setForwardedMessageId(messageId);
                 composer->setFollowUps({forwarded});
@@ -226,6 +248,16 @@ ComposerWindow *AppController::openComposer(const ComposeRequest &request)
 
 void AppController::restoreDrafts()
 {
+    // Files the composer kept for its attachments that no draft holds any more (their composer
+    // was closed without a draft, or the message went).
+    QStringList inUse;
+    for (const QString &id : m_drafts->draftIds()) {
+        if (const std::optional<ComposerDraft> draft = m_drafts->load(id))
+            inUse += draft->attachments;
+    }
+    for (RunningAccount *session : m_manager->runningAccounts())
+        session->outbox()->removeKeptAttachmentsExcept(inUse);
+
     for (const QString &id : m_drafts->draftIds()) {
         const std::optional<ComposerDraft> draft = m_drafts->load(id);
         if (!draft) {

@@ -47,7 +47,7 @@ void OutboxController::addSender(const QString &accountId, MessageSender *sender
             Q_EMIT statusMessage(tr("Sending stopped."));
     });
     connect(sender, &MessageSender::sent, this,
-            [this, sender](const QString &, const QByteArray &,
+            [this, sender](const QString &, const MessageSource &,
                            const QList<SmtpRecipientResult> &refused) {
                 m_attemptOpen.remove(sender);
                 QStringList addresses;

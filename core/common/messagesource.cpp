@@ -1,5 +1,6 @@
 #include "messagesource.h"
 
+#include "filelink.h"
 #include "mappedfile.h"
 
 #include <QCoreApplication>
@@ -62,4 +63,50 @@ bool MessageSource::writeTo(QIODevice *device, QString *errorMessage, qint64 pie
             return fail(device->errorString());
     }
     return true;
+}
+
+bool MessageSource::linkTo(const QString &path, QString *errorMessage) const
+{
+    if (m_isFile)
+        return FileLink::linkOrCopy(m_path, path, errorMessage);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !writeTo(&file, errorMessage)) {
+        if (errorMessage && errorMessage->isEmpty())
+            *errorMessage = file.errorString();
+        if (file.isOpen()) {
+            file.close();
+            file.remove();
+        }
+        return false;
+    }
+    return true;
+}
+
+QByteArray MessageSource::header(qint64 limit) const
+{
+    const auto endOfHeader = [](const QByteArray &bytes) -> qsizetype {
+        const qsizetype crlf = bytes.indexOf("\r\n\r\n");
+        const qsizetype lf = bytes.indexOf("\n\n");
+        if (crlf >= 0 && (lf < 0 || crlf + 2 <= lf))
+            return crlf + 4;
+        return lf < 0 ? -1 : lf + 2;
+    };
+    if (!m_isFile) {
+        const QByteArray bytes = m_bytes.left(limit);
+        const qsizetype end = endOfHeader(bytes);
+        return end < 0 ? bytes : bytes.left(end);
+    }
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QByteArray header;
+    while (header.size() < limit && !file.atEnd()) {
+        const QByteArray line = file.readLine(limit - header.size() + 1);
+        if (line.isEmpty())
+            break;
+        header += line;
+        if (line == "\r\n" || line == "\n")
+            break;
+    }
+    return header;
 }

@@ -29,6 +29,13 @@ public:
     // or written.
     bool writeTo(QIODevice *device, QString *errorMessage = nullptr,
                  qint64 pieceSize = 1024 * 1024) const;
+    // Gives the message a second name at path (which must not exist): a file gets a hard link
+    // (a copy where path is on another file system), bytes in memory are written there. False
+    // (and *errorMessage set) when it cannot be made.
+    bool linkTo(const QString &path, QString *errorMessage = nullptr) const;
+    // The header section, its blank line included (the whole message when it has none), read
+    // no further than limit bytes: a file is read line by line, never whole.
+    QByteArray header(qint64 limit = 1024 * 1024) const;
 
 private:
     QByteArray m_bytes;

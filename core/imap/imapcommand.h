@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 // A command ready for the wire, without its tag. parts() holds the pieces to send: the first
 // follows "<tag> "; each next piece is sent only after the server's "+" continuation (it
@@ -39,6 +40,20 @@ public:
                        : set.left(100) + "... (" + QByteArray::number(set.size()) + " bytes)";
     }
 
+    // A literal whose bytes are read from a file while they are sent, never held whole (a
+    // message of hundreds of megabytes to APPEND): they go into parts().at(part), before the
+    // byte at offset of that part. part is -1 when the command has none.
+    struct FileLiteral
+    {
+        qsizetype part = -1;
+        qsizetype offset = 0;
+        QString path;
+        qint64 size = 0;
+    };
+    const FileLiteral &fileLiteral() const { return m_fileLiteral; }
+    bool hasFileLiteral() const { return m_fileLiteral.part >= 0; }
+    void setFileLiteral(FileLiteral literal) { m_fileLiteral = std::move(literal); }
+
     // A command that must not be pipelined: it waits until every earlier command completed,
     // and later commands wait until it completed (STARTTLS, authentication, SELECT, IDLE).
     bool isBarrier() const { return m_barrier; }
@@ -47,5 +62,6 @@ public:
 private:
     QList<QByteArray> m_parts;
     QByteArray m_redacted;
+    FileLiteral m_fileLiteral;
     bool m_barrier = false;
 };

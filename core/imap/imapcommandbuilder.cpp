@@ -115,6 +115,23 @@ ImapCommandBuilder &ImapCommandBuilder::literal(QByteArrayView bytes, bool binar
     return *this;
 }
 
+ImapCommandBuilder &ImapCommandBuilder::fileLiteral(QByteArrayView prefix, const QString &path,
+                                                    qint64 fileSize)
+{
+    separate();
+    const qint64 size = prefix.size() + fileSize;
+    const bool nonSync = m_options.literalMode == LiteralMode::NonSynchronizing
+                         || (m_options.literalMode == LiteralMode::NonSynchronizingUpTo4k
+                             && size <= 4096);
+    m_parts.last() += '{' + QByteArray::number(size) + (nonSync ? "+}\r\n" : "}\r\n");
+    if (nonSync)
+        m_parts.last() += prefix;
+    else
+        m_parts.append(prefix.toByteArray());
+    m_fileLiteral = {m_parts.size() - 1, m_parts.last().size(), path, fileSize};
+    return *this;
+}
+
 ImapCommandBuilder &ImapCommandBuilder::mailbox(const QString &name)
 {
     if (m_options.utf8Accept)
@@ -146,7 +163,9 @@ ImapCommand ImapCommandBuilder::build() const
 {
     QList<QByteArray> parts = m_parts;
     parts.last() += "\r\n";
-    return ImapCommand(std::move(parts));
+    ImapCommand command(std::move(parts));
+    command.setFileLiteral(m_fileLiteral);
+    return command;
 }
 
 namespace {

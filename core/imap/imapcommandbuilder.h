@@ -38,6 +38,9 @@ public:
     ImapCommandBuilder &string(QByteArrayView bytes);
     // Always a literal; binary uses the literal8 form ~{n} (RFC 3516), which may hold NUL.
     ImapCommandBuilder &literal(QByteArrayView bytes, bool binary = false);
+    // A literal of prefix followed by the fileSize bytes of the file at path, which the
+    // connection reads while sending it (ImapCommand::fileLiteral()). One per command.
+    ImapCommandBuilder &fileLiteral(QByteArrayView prefix, const QString &path, qint64 fileSize);
     ImapCommandBuilder &mailbox(const QString &name);
     ImapCommandBuilder &sequenceSet(const UidSet &set);
     ImapCommandBuilder &beginList();
@@ -59,5 +62,6 @@ private:
 
     Options m_options;
     QList<QByteArray> m_parts {QByteArray()};
+    ImapCommand::FileLiteral m_fileLiteral;
     bool m_needSpace = false;
 };

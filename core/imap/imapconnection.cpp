@@ -7,6 +7,7 @@
 #include "net/transport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 ImapConnection::ImapConnection(Transport *transport, QObject *parent)
     : QObject(parent)
@@ -17,12 +18,24 @@ ImapConnection::ImapConnection(Transport *transport, QObject *parent)
     connect(m_transport, &Transport::readyRead, this, &ImapConnection::onReadyRead);
     connect(m_transport, &Transport::disconnected, this, &ImapConnection::onDisconnected);
     connect(m_transport, &Transport::errorOccurred, this, &ImapConnection::onTransportError);
+    connect(m_transport, &Transport::bytesWritten, this, [this] {
+        if (m_fileUpload)
+            continueFileLiteral();
+    });
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         qCDebug(lcImap) << "renewing IDLE";
         stopIdle();
     });
 }
+
+// Where a file literal is being sent.
+struct ImapConnection::FileUpload
+{
+    std::unique_ptr<QFile> file;
+    qint64 remaining = 0;
+    QByteArray rest; // the part's bytes after the literal
+};
 
 ImapConnection::~ImapConnection() = default;
 
@@ -159,6 +172,8 @@ void ImapConnection::enqueue(const ImapCommand &command, QObject *context, Compl
 void ImapConnection::pump()
 {
     while (!m_queue.isEmpty()) {
+        if (m_fileUpload)
+            return; // continueFileLiteral() calls again once the literal is out
         if (!m_inflight.isEmpty() && m_inflight.last().waitingContinuation)
             return;
         if (m_idling || (!m_inflight.isEmpty() && m_inflight.last().isIdle)) {
@@ -190,7 +205,77 @@ void ImapConnection::writeCommand(Command &command)
     command.waitingContinuation = parts.size() > 1 || command.isIdle;
     if (command.command.name() == "LOGOUT")
         setState(State::LoggingOut);
-    writeBytes(command.tag + ' ' + parts.first());
+    writePart(command.command, 0, command.tag + ' ');
+}
+
+namespace {
+
+// The transport holds at most about this much of a file literal at a time.
+constexpr qint64 uploadHighWater = 1024 * 1024;
+constexpr qint64 uploadPiece = 256 * 1024;
+
+} // namespace
+
+void ImapConnection::writePart(const ImapCommand &command, qsizetype index, const QByteArray &lead)
+{
+    const ImapCommand::FileLiteral &literal = command.fileLiteral();
+    const QByteArray &part = command.parts().at(index);
+    if (literal.part != index) {
+        writeBytes(lead + part);
+        return;
+    }
+    auto upload = std::make_unique<FileUpload>();
+    upload->file = std::make_unique<QFile>(literal.path);
+    upload->remaining = literal.size;
+    upload->rest = part.mid(literal.offset);
+    writeBytes(lead + part.left(literal.offset));
+    if (!upload->file->open(QIODevice::ReadOnly)) {
+        // The literal is announced: the command cannot be completed on this connection.
+        fail(MailError(MailError::Kind::Storage,
+                       QCoreApplication::translate("ImapConnection", "Cannot read %1: %2")
+                               .arg(literal.path, upload->file->errorString())));
+        return;
+    }
+    m_fileUpload = std::move(upload);
+    continueFileLiteral();
+}
+
+void ImapConnection::continueFileLiteral()
+{
+    if (m_continuingUpload)
+        return; // a transport that reports bytesWritten() from inside write()
+    m_continuingUpload = true;
+    while (m_fileUpload && m_transport->bytesToWrite() < uploadHighWater) {
+        FileUpload &upload = *m_fileUpload;
+        if (upload.remaining == 0) {
+            const QByteArray rest = upload.rest;
+            m_fileUpload.reset();
+            writeBytes(rest);
+            break;
+        }
+        const QByteArray piece = upload.file->read(std::min(uploadPiece, upload.remaining));
+        if (piece.isEmpty()) {
+            const QString reason = upload.file->atEnd()
+                                           ? QCoreApplication::translate("ImapConnection",
+                                                                         "the file got shorter")
+                                           : upload.file->errorString();
+            const QString path = upload.file->fileName();
+            m_continuingUpload = false;
+            fail(MailError(MailError::Kind::Storage,
+                           QCoreApplication::translate("ImapConnection", "Cannot read %1: %2")
+                                   .arg(path, reason)));
+            return;
+        }
+        upload.remaining -= piece.size();
+        writeBytes(piece);
+    }
+    m_continuingUpload = false;
+    if (!m_fileUpload) {
+        // Never from inside the write of a command (pump() or handleContinuation() may be
+        // below): the commands held back meanwhile go next.
+        QMetaObject::invokeMethod(
+                this, [this] { pump(); }, Qt::QueuedConnection);
+    }
 }
 
 void ImapConnection::maybeStartIdle()
@@ -344,7 +429,9 @@ void ImapConnection::handleContinuation(const ImapResponse &response)
         return;
     }
     const QList<QByteArray> &parts = c.command.parts();
-    writeBytes(parts.at(c.nextPart));
+    writePart(c.command, c.nextPart);
+    if (m_state == State::Disconnected)
+        return; // a file literal that could not be read ended the connection (and c with it)
     ++c.nextPart;
     if (c.nextPart >= parts.size()) {
         c.waitingContinuation = false;
@@ -510,6 +597,7 @@ void ImapConnection::fail(const MailError &error)
     m_selected.clear();
     m_framer.reset();
     m_deflate.reset();
+    m_fileUpload.reset();
     QList<Command> pending = std::move(m_inflight);
     pending += std::move(m_queue);
     m_inflight.clear();

@@ -18,6 +18,7 @@
 #include <memory>
 
 class DeflateStream;
+class QFile;
 class Transport;
 
 // One IMAP session over a Transport: greeting, STARTTLS, CAPABILITY, authentication, ID and
@@ -152,6 +153,12 @@ private:
 
     // Every byte for the server goes through here (compressed when COMPRESS is active).
     void writeBytes(const QByteArray &bytes);
+    // Writes part index of command (after lead): at once, or with the command's file literal
+    // in it, a piece at a time as the transport drains . Nothing
+    // else is written meanwhile; pump() resumes once the part is out.
+    void writePart(const ImapCommand &command, qsizetype index, const QByteArray &lead = {});
+    void continueFileLiteral();
+    bool isSendingFileLiteral() const { return bool(m_fileUpload); }
     // Frames, parses and handles what was read, inflating it first under COMPRESS.
     void processInput();
     void drainFramer();
@@ -202,6 +209,9 @@ private:
     bool m_processing = false;
     QTimer m_idleTimer;
     std::unique_ptr<DeflateStream> m_deflate;
+    struct FileUpload;
+    std::unique_ptr<FileUpload> m_fileUpload;
+    bool m_continuingUpload = false;
     bool m_compressAsked = false;
     qint64 m_wireBytesRead = 0;
     qint64 m_wireBytesWritten = 0;

@@ -1,5 +1,6 @@
 #include "messagesender.h"
 
+#include "common/filelink.h"
 #include "common/logging.h"
 #include "mime/messagebuilder.h"
 #include "mime/outgoingmessage.h"
@@ -10,6 +11,9 @@
 #include "smtp/smtpsubmission.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QIODevice>
 #include <QMetaMethod>
 #include <QPointer>
@@ -394,9 +398,18 @@ void MessageSender::onFinished()
 
 void MessageSender::handleAccepted(const QString &id, const QList<SmtpRecipientResult> &refused)
 {
-    QByteArray bytes;
-    if (auto device = m_store->openMessage(id))
-        bytes = device->readAll();
+    // The message's file outlives its entry under a second name until sent() was delivered:
+    // the Sent copy streams from it, however large.
+    const QString outboxPath = m_store->messagePath(id);
+    const QString sentDirectory = QFileInfo(outboxPath).absolutePath() + QStringLiteral("/sent");
+    const QString sentPath = sentDirectory + QLatin1Char('/') + id + QStringLiteral(".eml");
+    MessageSource message;
+    QString why;
+    QFile::remove(sentPath); // left by an earlier run that ended here
+    if (QDir().mkpath(sentDirectory) && FileLink::linkOrCopy(outboxPath, sentPath, &why))
+        message = MessageSource::fromFile(sentPath);
+    else
+        qCWarning(lcSmtp) << "outbox: the sent message cannot be kept for its Sent copy:" << why;
     const QList<OutboxFollowUp> followUps = m_store->entry(id).followUps;
     m_autoRetries.remove(id);
     if (MailError error = m_store->remove(id)) {
@@ -407,7 +420,9 @@ void MessageSender::handleAccepted(const QString &id, const QList<SmtpRecipientR
     Q_EMIT entriesChanged();
     if (!followUps.isEmpty())
         Q_EMIT followUpsDue(followUps);
-    Q_EMIT sent(id, bytes, refused);
+    Q_EMIT sent(id, message, refused);
+    if (message.isFile())
+        QFile::remove(sentPath);
 }
 
 void MessageSender::handleNotSent(OutboxEntry entry, const MailError &error, bool transient)

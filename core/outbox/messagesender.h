@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "common/messagesource.h"
 #include "outbox/outboxentry.h"
 #include "smtp/smtprecipientresult.h"
 #include "smtp/smtpsettings.h"
@@ -29,7 +30,7 @@ struct OutgoingMessage;
 // Sends one account's mail through its outbox: a composed message is built and persisted
 // before any network step, then submitted over SMTP one message at a time, oldest first.
 //
-//   Accepted           the entry is removed; sent() hands over the bytes (for the Sent folder)
+//   Accepted           the entry is removed; sent() hands over its file (for the Sent folder)
 //                      and any recipients the server refused (the others are not sent again)
 //   refused (5xx, ...) state Failed with the server's words, failed(); the queue moves on
 //   transient (4xx, or the link lost before the message was handed over)
@@ -122,9 +123,11 @@ public:
     QString submissionHost() const { return m_submissionHost; }
 
 Q_SIGNALS:
-    // The server accepted the message for every recipient but the refused ones. The bytes are
-    // read back from the outbox (for the Sent folder); the entry is gone by then.
-    void sent(const QString &id, const QByteArray &message,
+    // The server accepted the message for every recipient but the refused ones; the entry is
+    // gone by then. message is the file of the bytes as sent (for the Sent folder), never read
+    // into memory: a second name of the outbox's file, which exists while the signal is
+    // delivered. A receiver that needs it later gives it a name of its own (FileLink) at once.
+    void sent(const QString &id, const MessageSource &message,
               const QList<SmtpRecipientResult> &refused);
     // Right before sent(): the changes to other messages the message was queued with.
     void followUpsDue(const QList<OutboxFollowUp> &followUps);

@@ -1,12 +1,16 @@
 #include "outboxstore.h"
 
+#include "common/filelink.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -270,4 +274,48 @@ OutboxEntry::State OutboxStore::stateFromName(const QString &name, bool *ok)
     }
     *ok = false;
     return OutboxEntry::State::Failed;
+}
+
+QString OutboxStore::keptAttachmentsDirectory() const
+{
+    return m_directory + QStringLiteral("/attached");
+}
+
+QString OutboxStore::keepAttachment(const QString &path, const QString &fileName,
+                                    MailError *error) const
+{
+    QString name = fileName.isEmpty() ? QFileInfo(path).fileName() : fileName;
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
+    if (name.isEmpty() || name == QStringLiteral(".") || name == QStringLiteral(".."))
+        name = QStringLiteral("attachment");
+    const QString folder = keptAttachmentsDirectory() + QLatin1Char('/')
+                           + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString kept = folder + QLatin1Char('/') + name;
+    QString why;
+    if (QDir().mkpath(folder) && FileLink::linkOrCopy(path, kept, &why))
+        return kept;
+    QDir(folder).removeRecursively();
+    if (error)
+        *error = storageError(QCoreApplication::translate("OutboxStore",
+                                                          "Cannot keep the attachment %1")
+                                      .arg(name),
+                              why);
+    return QString();
+}
+
+int OutboxStore::removeKeptAttachmentsExcept(const QStringList &inUse) const
+{
+    QSet<QString> keep;
+    for (const QString &path : inUse)
+        keep.insert(QFileInfo(path).absolutePath());
+    const QDir root(keptAttachmentsDirectory());
+    int removed = 0;
+    for (const QString &folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString folderPath = QFileInfo(root.filePath(folder)).absoluteFilePath();
+        if (keep.contains(folderPath))
+            continue;
+        if (QDir(folderPath).removeRecursively())
+            ++removed;
+    }
+    return removed;
 }

@@ -42,6 +42,17 @@ public:
     std::unique_ptr<QIODevice> openMessage(const QString &id) const;
     QString messagePath(const QString &id) const;
 
+    // A file of the outbox's own that names the bytes of path (a hard link, or a copy on another
+    // file system), called fileName in a folder of its own under attached/: what the composer
+    // attaches instead of a file that may go before the message is sent (a file of the cache,
+    // which goes when its message is moved or deleted). Empty (error set) when it cannot be made.
+    QString keepAttachment(const QString &path, const QString &fileName,
+                           MailError *error = nullptr) const;
+    // Removes the kept attachments no path of inUse names (no draft holds them, no composer
+    // is open); returns how many went.
+    int removeKeptAttachmentsExcept(const QStringList &inUse) const;
+    QString keptAttachmentsDirectory() const;
+
     static QString stateName(OutboxEntry::State state);
     static OutboxEntry::State stateFromName(const QString &name, bool *ok);
 

@@ -149,6 +149,15 @@ public:
     void appendMessageUnlessFiled(FolderRecord::SpecialUse folder, const QByteArray &message,
                                   const QList<QByteArray> &flags,
                                   std::function<void(const MailError &)> done = {});
+    // The same two for a message in a file (a large sent message), which is never read whole:
+    // the file becomes the journal's, removed once the server stored the message (or refused
+    // it). Not kept (done hears an error), it stays the caller's.
+    void appendMessage(FolderRecord::SpecialUse folder, const MessageSource &message,
+                       const QList<QByteArray> &flags,
+                       std::function<void(const MailError &)> done = {});
+    void appendMessageUnlessFiled(FolderRecord::SpecialUse folder, const MessageSource &message,
+                                  const QList<QByteArray> &flags,
+                                  std::function<void(const MailError &)> done = {});
     // Kept as the account's (not stored: the owner of the settings hears sentFilingFound()).
     void setSentFiling(Account::SentFiling filing) { m_account.setSentFiling(filing); }
     // The same, replacing a copy kept before (a draft saved again): uids of replacedFolderId
@@ -384,7 +393,7 @@ private:
     bool runFolderChanges();
     void onCopyChecked(qint64 folderId, bool found);
     void enqueueAppend(PendingOperation::Kind kind, FolderRecord::SpecialUse folder,
-                       const QByteArray &message, const QList<QByteArray> &flags,
+                       const MessageSource &message, const QList<QByteArray> &flags,
                        qint64 replacedFolderId, const QList<quint32> &replacedUids,
                        std::function<void(const MailError &)> done);
     // A job of useConnection() let the connection go.

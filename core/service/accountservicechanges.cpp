@@ -169,12 +169,28 @@ void AccountService::replaceMessage(FolderRecord::SpecialUse folder, const QByte
                                     const QList<quint32> &replacedUids,
                                     std::function<void(const MailError &)> done)
 {
-    enqueueAppend(PendingOperation::Kind::Append, folder, message, flags, replacedFolderId,
-                  replacedUids, std::move(done));
+    enqueueAppend(PendingOperation::Kind::Append, folder, MessageSource::fromBytes(message), flags,
+                  replacedFolderId, replacedUids, std::move(done));
 }
 
 void AccountService::appendMessageUnlessFiled(FolderRecord::SpecialUse folder,
                                               const QByteArray &message,
+                                              const QList<QByteArray> &flags,
+                                              std::function<void(const MailError &)> done)
+{
+    enqueueAppend(PendingOperation::Kind::AppendUnlessFiled, folder,
+                  MessageSource::fromBytes(message), flags, 0, {}, std::move(done));
+}
+
+void AccountService::appendMessage(FolderRecord::SpecialUse folder, const MessageSource &message,
+                                   const QList<QByteArray> &flags,
+                                   std::function<void(const MailError &)> done)
+{
+    enqueueAppend(PendingOperation::Kind::Append, folder, message, flags, 0, {}, std::move(done));
+}
+
+void AccountService::appendMessageUnlessFiled(FolderRecord::SpecialUse folder,
+                                              const MessageSource &message,
                                               const QList<QByteArray> &flags,
                                               std::function<void(const MailError &)> done)
 {
@@ -195,7 +211,7 @@ void AccountService::onCopyChecked(qint64 folderId, bool found)
 }
 
 void AccountService::enqueueAppend(PendingOperation::Kind kind, FolderRecord::SpecialUse folder,
-                                   const QByteArray &message, const QList<QByteArray> &flags,
+                                   const MessageSource &message, const QList<QByteArray> &flags,
                                    qint64 replacedFolderId, const QList<quint32> &replacedUids,
                                    std::function<void(const MailError &)> done)
 {
@@ -203,7 +219,10 @@ void AccountService::enqueueAppend(PendingOperation::Kind kind, FolderRecord::Sp
     operation.kind = kind;
     operation.folderId = folderId(folder);
     operation.specialUse = folder;
-    operation.message = message;
+    if (message.isFile())
+        operation.messageFile = message.filePath();
+    else
+        operation.message = message.readAll();
     operation.appendFlags = flags;
     if (replacedFolderId != 0) {
         operation.targetFolderId = replacedFolderId;

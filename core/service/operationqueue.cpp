@@ -18,6 +18,8 @@
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
 
+#include <QFile>
+
 namespace {
 
 // A failure that says nothing about the change itself: the next connection tries it again.
@@ -49,6 +51,12 @@ QByteArray OperationQueue::messageIdOf(const QByteArray &message)
         end = message.indexOf("\n\n");
     const QByteArray header = end < 0 ? message : message.left(end + 2);
     return MimePart::parse(header + "\r\n").header("Message-ID").trimmed();
+}
+
+MessageSource OperationQueue::sourceOf(const PendingOperation &operation)
+{
+    return operation.messageFile.isEmpty() ? MessageSource::fromBytes(operation.message)
+                                           : MessageSource::fromFile(operation.messageFile);
 }
 
 OperationQueue::OperationQueue(MessageStore *store, QObject *parent)
@@ -394,8 +402,15 @@ void OperationQueue::runAppend(const PendingOperation &operation)
                        tr("A message could not be filed: the server has no folder for it")));
         return;
     }
+    if (!operation.messageFile.isEmpty() && !QFile::exists(operation.messageFile)) {
+        // Its literal could never be completed: the change goes, said, not tried at every
+        // connection.
+        fail(MailError(MailError::Kind::Storage,
+                       tr("A message could not be filed: its file is gone"), operation.messageFile));
+        return;
+    }
     const QByteArray messageId = operation.kind == PendingOperation::Kind::AppendUnlessFiled
-                                         ? messageIdOf(operation.message)
+                                         ? messageIdOf(sourceOf(operation).header())
                                          : QByteArray();
     if (messageId.isEmpty()) {
         append(folderId, name, true);
@@ -457,10 +472,9 @@ void OperationQueue::searchCopy(const QByteArray &messageId, Copies copies,
 
 void OperationQueue::append(qint64 folderId, const QByteArray &mailbox, bool mayCreate)
 {
-    QByteArray message = m_current.message;
+    auto *task = new ImapAppendTask(m_connection, mailbox, sourceOf(m_current), this);
     if (m_current.kind == PendingOperation::Kind::AppendUnlessFiled)
-        message.prepend(QByteArray(ownCopyField) + ": appended\r\n"); // see runAppend()
-    auto *task = new ImapAppendTask(m_connection, mailbox, message, this);
+        task->setPrefix(QByteArray(ownCopyField) + ": appended\r\n"); // see runAppend()
     task->setFlags(m_current.appendFlags);
     whenDone<ImapAppendTask>(task, [this, folderId, mailbox, mayCreate](ImapAppendTask *done) {
         if (done->error() && done->needsCreate() && mayCreate) {
@@ -518,6 +532,9 @@ void OperationQueue::complete()
         Q_EMIT drained();
         return;
     }
+    // The journal forgot the operation: its file goes too.
+    if (!m_current.messageFile.isEmpty())
+        QFile::remove(m_current.messageFile);
     ++m_replayed;
     Q_EMIT pendingCountChanged(pendingCount());
     next();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "common/messagesource.h"
 #include "store/pendingoperation.h"
 
 #include <QList>
@@ -41,6 +42,8 @@ public:
     int pendingCount() const;
     // The Message-ID header of message ("<...>"), empty when it has none.
     static QByteArray messageIdOf(const QByteArray &message);
+    // The message an append operation stores: its bytes, or its file.
+    static MessageSource sourceOf(const PendingOperation &operation);
     // The header field that marks the copy an AppendUnlessFiled operation stores, so that a
     // replay after a crash tells it from a copy the server filed by itself.
     static constexpr const char *ownCopyField = "X-Heron-Sent-Copy";

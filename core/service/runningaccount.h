@@ -30,6 +30,9 @@ public:
     AccountService *service() const { return m_service.get(); }
     MessageSender *sender() const { return m_sender.get(); }
     SentCopyFiler *sentCopies() const { return m_sentCopies.get(); }
+    // The account's outbox: where the composer keeps the files it attaches
+    // (OutboxStore::keepAttachment()).
+    OutboxStore *outbox() { return &m_outbox; }
     Account account() const;
 
     // The account with fingerprint (hex, see Account::fingerprint()) pinned for its IMAP or, with

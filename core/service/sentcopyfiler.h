@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/messagesource.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
@@ -19,6 +21,8 @@ class AccountService;
 //
 // While a message waits for its check it is kept in a file of the spool directory, so that
 // quitting meanwhile costs nothing: start() checks what an earlier run left there at once.
+// The message is never read into memory: its file is linked into the spool directory, and
+// handed on to the journal (in the spool's filing folder), which streams it to the server.
 class SentCopyFiler : public QObject
 {
     Q_OBJECT
@@ -29,8 +33,9 @@ public:
 
     // Files the messages an earlier run left waiting for their check.
     void start();
-    // The message (its bytes as sent) with that outbox id was accepted by the server.
-    void file(const QString &id, const QByteArray &message);
+    // The message (its bytes as sent) with that outbox id was accepted by the server. A file is
+    // linked (or copied) at once: it may go when this returns.
+    void file(const QString &id, const MessageSource &message);
 
     void setCheckDelay(int msecs) { m_checkDelay = msecs; }
     int checkDelay() const { return m_checkDelay; }
@@ -39,6 +44,10 @@ public:
 
 private:
     QString spoolPath(const QString &id) const;
+    // Where the journal keeps the message while it is filed.
+    QString filingPath(const QString &id) const;
+    // Gives message a file of its own at path.
+    static bool keep(const MessageSource &message, const QString &path);
     // Hands the spooled message id to the journal, searching Sent first; its file goes once
     // the journal holds it.
     void check(const QString &id);

@@ -56,8 +56,8 @@ StoreResult<qint64> OperationJournal::add(const PendingOperation &operation)
     MailError error;
     QSqlQuery *query = m_db.prepared(
             QStringLiteral("INSERT INTO pending_operations (kind, folder_id, uids, add_flags,"
-                           " remove_flags, target_folder_id, special_use, append_flags, message)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           " remove_flags, target_folder_id, special_use, append_flags, message,"
+                           " message_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             &error);
     if (!query)
         return error;
@@ -71,6 +71,8 @@ StoreResult<qint64> OperationJournal::add(const PendingOperation &operation)
     query->bindValue(7, StoreSql::text(QString::fromUtf8(operation.appendFlags.join(' '))));
     query->bindValue(8, operation.message.isNull() ? QVariant(QMetaType(QMetaType::QByteArray))
                                                    : QVariant(operation.message));
+    query->bindValue(9, operation.messageFile.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                        : QVariant(operation.messageFile));
     if (!query->exec())
         return m_db.failed(QCoreApplication::translate("OperationJournal",
                                                        "Cannot keep a change for the server"),
@@ -94,7 +96,8 @@ StoreResult<QList<PendingOperation>> OperationJournal::operations(int limit)
     MailError error;
     QSqlQuery *query = m_db.prepared(QStringLiteral("SELECT id, kind, folder_id, uids, add_flags,"
                                                     " remove_flags, target_folder_id, special_use,"
-                                                    " append_flags, message FROM pending_operations"
+                                                    " append_flags, message, message_file"
+                                                    " FROM pending_operations"
                                                     " ORDER BY id LIMIT ?"),
                                      &error);
     if (!query)
@@ -119,6 +122,7 @@ StoreResult<QList<PendingOperation>> OperationJournal::operations(int limit)
         operation.appendFlags = query->value(8).toString().toUtf8().split(' ');
         operation.appendFlags.removeAll(QByteArray());
         operation.message = query->value(9).toByteArray();
+        operation.messageFile = query->value(10).toString();
         operations.append(operation);
     }
     query->finish();

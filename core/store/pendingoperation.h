@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 // A change the user made that the server has not confirmed yet, kept in the account's cache
 // until it has: written before any network step, replayed in order, removed once done.
@@ -31,5 +32,8 @@ struct PendingOperation
     qint64 targetFolderId = 0;
     FolderRecord::SpecialUse specialUse = FolderRecord::SpecialUse::None;
     QByteArray message;
+    // A message to append kept in a file rather than in message (a large sent message): the
+    // file is the journal's, removed with the operation (OperationQueue).
+    QString messageFile;
     QList<QByteArray> appendFlags;
 };

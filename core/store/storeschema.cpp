@@ -278,9 +278,15 @@ const Migration migration12 = {
         " stage INTEGER NOT NULL DEFAULT 0, message_id BLOB)",
 };
 
-const QList<Migration> migrations = {migration1, migration2,  migration3,  migration4,
-                                     migration5, migration6,  migration7,  migration8,
-                                     migration9, migration10, migration11, migration12};
+// Version 13: a message to file (a large sent one) may wait in a file of its own instead of the
+// journal's row: message_file names it.
+const Migration migration13 = {
+        "ALTER TABLE pending_operations ADD COLUMN message_file TEXT",
+};
+
+const QList<Migration> migrations = {migration1,  migration2,  migration3, migration4, migration5,
+                                     migration6,  migration7,  migration8, migration9, migration10,
+                                     migration11, migration12, migration13};
 
 struct ListIndex
 {

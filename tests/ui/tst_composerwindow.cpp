@@ -9,6 +9,7 @@
 #include "mime/mimepart.h"
 #include "models/addresscompletionmodel.h"
 #include "originalmessage.h"
+#include "outbox/outboxstore.h"
 #include "people/addressbook.h"
 #include "recipientchip.h"
 #include "recipientfield.h"
@@ -821,6 +822,49 @@ private Q_SLOTS:
         composer.attachmentList()->topLevelItem(0)->setSelected(true);
         composer.attachmentList()->removeSelected();
         QVERIFY(composer.message().attachments.isEmpty());
+    }
+
+    // Forward as Attachment of a file of the cache (what AppController does): the composer holds
+    // the outbox's hard link of it, named as it is sent. The cache dropping its file later (the
+    // message moved or deleted) neither stops the send nor renames the draft's attachment.
+    void forwardedCacheFileOutlivesTheCache()
+    {
+        QTemporaryDir dir;
+        const QByteArray forwarded = "From: Bob <bob@example.org>\r\nSubject: Report\r\n"
+                                     "Message-ID: <r1@example.org>\r\n\r\nThe report.\r\n";
+        const QString cached = dir.filePath(u"part-12-3"_s);
+        {
+            QFile file(cached);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(forwarded);
+        }
+        OutboxStore outbox(dir.filePath(u"outbox"_s));
+        QVERIFY(!outbox.open());
+        const QString kept = outbox.keepAttachment(
+                cached, ComposerWindow::attachedMessageFileName(u"Report"_s));
+        QVERIFY(!kept.isEmpty());
+        ComposerWindow composer;
+        composer.setAccounts({account()});
+        composer.startForwardAsAttachment(u"Report"_s, MessageSource::fromFile(kept));
+        QTest::keyClicks(composer.toField(), u"carol@example.org"_s);
+        QVERIFY(QFile::remove(cached));
+
+        const ComposerDraft draft = ComposerDraft::fromJson(composer.draft().toJson());
+        QCOMPARE(draft.attachments, QStringList {kept});
+        ComposerWindow restored;
+        restored.setAccounts({account()});
+        restored.restoreDraft(draft);
+        QCOMPARE(restored.attachmentList()->topLevelItemCount(), 1);
+        QCOMPARE(restored.attachmentList()->topLevelItem(0)->text(0), u"Report.eml"_s);
+        for (ComposerWindow *window : {&composer, &restored}) {
+            MailError error;
+            const QByteArray built = MessageBuilder(window->message()).build(&error);
+            QVERIFY2(!error, qPrintable(error.toString()));
+            const MimePart root = MimePart::parse(built);
+            QCOMPARE(root.children().size(), 2);
+            QCOMPARE(root.children().at(1).fileName(), u"Report.eml"_s);
+            QCOMPARE(root.children().at(1).rawBody(), forwarded);
+        }
     }
 
     void attachedMessageFileNames_data()

@@ -15,6 +15,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -639,7 +640,12 @@ void MessageViewer::attachmentArrived(const QString &partId, const MessageSource
     dir.mkpath(u"part-"_s + folder);
     const QString path = dir.filePath(u"part-"_s + folder + u'/' + fileNameFor(partId));
     QString error;
-    if (!writeFile(path, bytes, &error)) {
+    // A file (a large part the cache holds) gets a second name here, a hard link, so that the
+    // program opening it sees the attachment's own name without a copy of its bytes; a copy
+    // only where the temporary folder is on another file system.
+    QFile::remove(path);
+    const bool kept = bytes.isFile() ? bytes.linkTo(path, &error) : writeFile(path, bytes, &error);
+    if (!kept) {
         setAttachmentFailed(partId, error);
         return;
     }

@@ -4,6 +4,13 @@ ImapAppendTask::ImapAppendTask(ImapConnection *connection, const QByteArray &mai
                                const QByteArray &message, QObject *parent)
     : ImapTask(connection, parent)
     , m_mailbox(mailbox)
+    , m_message(MessageSource::fromBytes(message))
+{ }
+
+ImapAppendTask::ImapAppendTask(ImapConnection *connection, const QByteArray &mailbox,
+                               const MessageSource &message, QObject *parent)
+    : ImapTask(connection, parent)
+    , m_mailbox(mailbox)
     , m_message(message)
 { }
 
@@ -40,10 +47,19 @@ void ImapAppendTask::run()
     }
     if (m_date.isValid())
         b.atom(ImapCommandBuilder::quoted(formatDate(m_date)));
-    b.literal(m_message, m_message.contains('\0') && connection()->hasCapability("BINARY"));
+    qint64 size = m_prefix.size();
+    if (m_message.isFile()) {
+        // A message Heron wrote (the outbox's): 7bit or 8bit lines, no NUL.
+        size += m_message.size();
+        b.fileLiteral(m_prefix, m_message.filePath(), m_message.size());
+    } else {
+        const QByteArray bytes = m_prefix.isEmpty() ? m_message.readAll()
+                                                    : m_prefix + m_message.readAll();
+        size = bytes.size();
+        b.literal(bytes, bytes.contains('\0') && connection()->hasCapability("BINARY"));
+    }
     ImapCommand command = b.build();
-    command.setRedacted("APPEND " + m_mailbox + " <" + QByteArray::number(m_message.size())
-                        + " bytes>");
+    command.setRedacted("APPEND " + m_mailbox + " <" + QByteArray::number(size) + " bytes>");
     send(command, [this](const ImapCommandResult &result) {
         if (!result.isOk()) {
             m_tryCreate = result.status.code.kind == ImapResponseCode::Kind::TryCreate;

@@ -2,6 +2,8 @@
 
 #include "imaptask.h"
 
+#include "common/messagesource.h"
+
 #include <QDateTime>
 
 // APPEND one message (RFC 5322 bytes) to a mailbox, with flags and an internal date. The
@@ -16,6 +18,12 @@ public:
 
     ImapAppendTask(ImapConnection *connection, const QByteArray &mailbox, const QByteArray &message,
                    QObject *parent = nullptr);
+    // A message in a file is read while it is sent, never whole (ImapCommand::fileLiteral()).
+    ImapAppendTask(ImapConnection *connection, const QByteArray &mailbox,
+                   const MessageSource &message, QObject *parent = nullptr);
+
+    // Bytes sent in the literal before the message (a header field of the client's own).
+    void setPrefix(const QByteArray &prefix) { m_prefix = prefix; }
 
     void setFlags(const QList<QByteArray> &flags) { m_flags = flags; }
     void setInternalDate(const QDateTime &date) { m_date = date; }
@@ -33,7 +41,8 @@ protected:
 private:
     State m_state = State::Idle;
     QByteArray m_mailbox;
-    QByteArray m_message;
+    MessageSource m_message;
+    QByteArray m_prefix;
     QList<QByteArray> m_flags;
     QDateTime m_date;
     quint32 m_uidValidity = 0;

@@ -15,6 +15,8 @@ void SenderHarness::setUp()
     m_servers.clear();
     m_transports.clear();
     m_sentBytes.clear();
+    m_deliveredBytes.clear();
+    m_deliveredFiles.clear();
     m_persistedAtConnect.clear();
     m_manualConnect = false;
     m_noTransport = false;
@@ -53,6 +55,11 @@ void SenderHarness::createSender()
     m_sender = std::make_unique<MessageSender>(m_store.get(), QStringLiteral("account-1"), settings,
                                                [this] { return createTransport(); });
     m_sender->setRetryDelays({20, 20, 20});
+    QObject::connect(m_sender.get(), &MessageSender::sent, m_sender.get(),
+                     [this](const QString &, const MessageSource &message) {
+                         m_deliveredBytes.append(message.readAll());
+                         m_deliveredFiles.append(message.filePath());
+                     });
 }
 
 std::unique_ptr<Transport> SenderHarness::createTransport()

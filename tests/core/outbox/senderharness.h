@@ -81,6 +81,9 @@ protected:
     std::vector<std::unique_ptr<ScriptedServer>> m_servers;
     QList<QPointer<FakeTransport>> m_transports;
     QList<QByteArray> m_sentBytes; // what each session carried after DATA
+    // What each sent() handed over, read from its file while it was delivered, and the file.
+    QList<QByteArray> m_deliveredBytes;
+    QStringList m_deliveredFiles;
     bool m_manualConnect = false; // connections hang until the test completes them
     bool m_noTransport = false; // the factory yields nothing
     std::function<void(FakeTransport *)> m_configureTransport; // applied to each new transport

@@ -1,7 +1,11 @@
+#include "mime/messagebuilder.h"
+#include "mime/mimepart.h"
+#include "mime/outgoingmessage.h"
 #include "outbox/outboxstore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QIODevice>
 #include <QProcess>
 #include <QScopeGuard>
@@ -169,6 +173,61 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().subject, QStringLiteral("fits"));
         QCOMPARE(entries.first().state, OutboxEntry::State::Queued);
+    }
+
+    // Forward as Attachment of a file of the cache: the composer attaches the outbox's own name
+    // for its bytes, named as the recipient will see it; the cache dropping its file (the
+    // message moved or deleted) no longer keeps the message from being sent.
+    void keptAttachmentOutlivesTheCacheFile()
+    {
+        OutboxStore store(m_dir->filePath(QStringLiteral("outbox")));
+        QVERIFY(!store.open());
+        const QString cached = m_dir->filePath(QStringLiteral("part-12-3"));
+        const QByteArray original = "Subject: Report\r\nMessage-ID: <r@example.test>\r\n\r\n"
+                                    "The report.\r\n";
+        {
+            QFile file(cached);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(original);
+        }
+        MailError error;
+        const QString kept = store.keepAttachment(cached, QStringLiteral("Report.eml"), &error);
+        QVERIFY2(!kept.isEmpty(), qPrintable(error.toString()));
+        QVERIFY(kept.startsWith(store.keptAttachmentsDirectory() + QLatin1Char('/')));
+        QCOMPARE(QFileInfo(kept).fileName(), QStringLiteral("Report.eml"));
+        const QString second = store.keepAttachment(cached, QStringLiteral("Report.eml"));
+        QVERIFY(!second.isEmpty());
+        QVERIFY(second != kept); // the same name twice, each in a folder of its own
+        QVERIFY(QFile::remove(cached));
+
+        OutgoingMessage message;
+        message.from = {QStringLiteral("Alice"), QStringLiteral("alice@example.test")};
+        message.to = {{QString(), QStringLiteral("bob@example.test")}};
+        message.subject = QStringLiteral("Fwd: Report");
+        message.plainBody = QStringLiteral("See the report.");
+        OutgoingAttachment attachment;
+        attachment.filePath = kept;
+        attachment.mimeType = "message/rfc822";
+        message.attachments = {attachment};
+        OutboxEntry entry = makeEntry(message.subject);
+        MessageBuilder builder(message);
+        QVERIFY(!store.enqueue(entry,
+                               [&builder](QIODevice *device) { return builder.write(device); }));
+        auto device = store.openMessage(entry.id);
+        QVERIFY(device);
+        const MimePart root = MimePart::parse(device->readAll());
+        QCOMPARE(root.children().size(), 2);
+        QCOMPARE(root.children().at(1).fileName(), QStringLiteral("Report.eml"));
+        QCOMPARE(root.children().at(1).rawBody(), original);
+
+        // At start-up the kept files no draft names go; those a draft names stay.
+        QCOMPARE(store.removeKeptAttachmentsExcept({kept}), 1);
+        QVERIFY(QFile::exists(kept));
+        QVERIFY(!QFile::exists(second));
+        QCOMPARE(store.removeKeptAttachmentsExcept({}), 1);
+        QVERIFY(!QFile::exists(kept));
+        QVERIFY(QDir(store.keptAttachmentsDirectory()).isEmpty());
+        QCOMPARE(store.entries().size(), 1); // the outbox itself is untouched
     }
 
 private:

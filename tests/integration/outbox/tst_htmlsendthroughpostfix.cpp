@@ -134,12 +134,16 @@ private Q_SLOTS:
 
         QSignalSpy sent(&sender, &MessageSender::sent);
         QSignalSpy failed(&sender, &MessageSender::failed);
+        // The message's file exists while sent() is delivered: its header is read then.
+        QByteArray messageId;
+        connect(&sender, &MessageSender::sent, this,
+                [&messageId](const QString &, const MessageSource &source) {
+                    messageId = MimePart::parse(source.header()).header("Message-ID");
+                });
         MailError error;
         QVERIFY2(!sender.send(message, &error).isEmpty(), qPrintable(error.toString()));
         QVERIFY(sent.wait(120000) || !sent.isEmpty());
         QVERIFY(failed.isEmpty());
-        const QByteArray messageId = MimePart::parse(sent.first().at(1).toByteArray())
-                                             .header("Message-ID");
         QVERIFY(!messageId.isEmpty());
 
         // Read back from Bob's INBOX.

@@ -3,19 +3,26 @@
 // (SMTP_SENTCOPY_PORT) and through one that does not. The first message sent finds out which,
 // the account keeps the answer, and every message ends up in Sent exactly once, even when the
 // process dies right after its own copy was stored (the HERON_KILL_POINT fault injection).
+// A large message is filed from its file with the live heap far below its size.
+#include "../../common/liveheap.h"
+#include "../smtp/imapreadback.h"
 #include "accounts/memorysecretstore.h"
 #include "mailstackinfo.h"
+#include "mime/mimepart.h"
 #include "mime/outgoingmessage.h"
 #include "outbox/messagesender.h"
 #include "service/accountservice.h"
 #include "service/runningaccount.h"
 #include "service/sentcopyfiler.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 class TestSentFiling : public QObject
@@ -28,6 +35,8 @@ private Q_SLOTS:
     void knownServerFilingAppendsNothing();
     void waitingCheckSurvivesARestart();
     void ownCopyBeforeACrashIsNotTheServers();
+    void largeMessageFiledFromItsFile_data();
+    void largeMessageFiledFromItsFile();
 
 public:
     // In a child process (HERON_SENTFILING_CHILD): sends the first message of the account
@@ -42,8 +51,10 @@ private:
     OutgoingMessage message(const QString &subject) const;
     // The messages of alice's Sent with this subject.
     int sentCopies(const QString &subject) const;
-    // Sends through running and waits until the server accepted it.
-    void send(RunningAccount &running, const QString &subject);
+    // Sends through running (message(subject) unless given) and waits until the server
+    // accepted it.
+    void send(RunningAccount &running, const QString &subject,
+              const OutgoingMessage *given = nullptr);
     // Waits until the account has nothing left to file: no check waiting, the journal empty.
     void waitUntilFiled(RunningAccount &running);
     QString uniqueSubject(const QString &prefix) const;
@@ -108,14 +119,15 @@ int TestSentFiling::sentCopies(const QString &subject) const
     return int(out.count('\n'));
 }
 
-void TestSentFiling::send(RunningAccount &running, const QString &subject)
+void TestSentFiling::send(RunningAccount &running, const QString &subject,
+                          const OutgoingMessage *given)
 {
     QSignalSpy sent(running.sender(), &MessageSender::sent);
     QSignalSpy failed(running.sender(), &MessageSender::failed);
     MailError error;
-    QVERIFY2(!running.sender()->send(message(subject), &error).isEmpty(),
+    QVERIFY2(!running.sender()->send(given ? *given : message(subject), &error).isEmpty(),
              qPrintable(error.toString()));
-    QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 120000);
     QVERIFY2(failed.isEmpty(),
              failed.isEmpty() ? "" : qPrintable(failed.first().at(1).value<MailError>().toString()));
 }
@@ -157,7 +169,9 @@ void TestSentFiling::firstMessageFindsOutWhoFiles()
     QCOMPARE(running.service()->account().sentFiling(), expected);
     waitUntilFiled(running);
     QCOMPARE(sentCopies(first), 1);
-    QVERIFY(QDir(dir.path() + QLatin1Char('/') + a.id() + QStringLiteral("/sent-check")).isEmpty());
+    QVERIFY(QDir(dir.path() + QLatin1Char('/') + a.id() + QStringLiteral("/sent-check"))
+                    .entryList(QDir::Files)
+                    .isEmpty());
 
     // The next one is not searched for: filed by the server alone, or appended at once.
     const QString second = uniqueSubject(QStringLiteral("Second sent"));
@@ -253,6 +267,100 @@ void TestSentFiling::ownCopyBeforeACrashIsNotTheServers()
     QTRY_COMPARE_WITH_TIMEOUT(sentCopies(next), 1, 30000);
     waitUntilFiled(again);
     QCOMPARE(sentCopies(next), 1);
+}
+
+void TestSentFiling::largeMessageFiledFromItsFile_data()
+{
+    QTest::addColumn<Account::SentFiling>("filing");
+    QTest::addColumn<QByteArray>("prefix"); // what Heron's copy carries before the message
+    QTest::addRow("known to be the client's") << Account::SentFiling::Client << QByteArray();
+    QTest::addRow("checked first")
+            << Account::SentFiling::Unknown << QByteArray("X-Heron-Sent-Copy: appended\r\n");
+}
+
+void TestSentFiling::largeMessageFiledFromItsFile()
+{
+    // About 28 MiB once base64 encoded (the stack's Postfix takes up to 30 MiB): the outbox
+    // file goes to the journal and the APPEND literal is read from it while it is sent, the
+    // Message-ID from its header alone.
+    QFETCH(Account::SentFiling, filing);
+    QFETCH(QByteArray, prefix);
+    QTemporaryDir dir;
+    const QString attachmentPath = dir.filePath(QStringLiteral("big.bin"));
+    {
+        QFile file(attachmentPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray piece(1024 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < 21; ++i) {
+            for (qsizetype at = 0; at < piece.size(); ++at)
+                piece[at] = char((at * 131 + i * 7) % 251);
+            QVERIFY(file.write(piece) == piece.size());
+        }
+    }
+    const Account a = account(m_stack.smtpStartTlsPort(), filing);
+    RunningAccount running(a, &m_secrets, nullptr, dir.path());
+    QVERIFY(!running.open());
+    running.sentCopies()->setCheckDelay(0);
+    running.service()->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(running.service()->state(), AccountService::State::Online, 20000);
+
+    const QString subject = uniqueSubject(QStringLiteral("Large sent copy"));
+    OutgoingMessage m = message(subject);
+    OutgoingAttachment attachment;
+    attachment.filePath = attachmentPath;
+    attachment.fileName = QStringLiteral("big.bin");
+    attachment.mimeType = "application/octet-stream";
+    m.attachments = {attachment};
+
+    // What was sent, hashed from its file a piece at a time while sent() is delivered.
+    QCryptographicHash sentHash(QCryptographicHash::Sha256);
+    qint64 sentSize = 0;
+    QByteArray messageId;
+    connect(running.sender(), &MessageSender::sent, this,
+            [&](const QString &, const MessageSource &source, const QList<SmtpRecipientResult> &) {
+                QFile file(source.filePath());
+                if (!file.open(QIODevice::ReadOnly))
+                    return;
+                sentHash.addData(prefix);
+                sentHash.addData(&file);
+                sentSize = prefix.size() + file.size();
+                messageId = MimePart::parse(source.header()).header("Message-ID");
+            });
+
+    const qint64 baseline = liveHeapBytes();
+    qint64 peak = baseline;
+    QTimer sampler;
+    connect(&sampler, &QTimer::timeout, this, [&] { peak = std::max(peak, liveHeapBytes()); });
+    sampler.start(2);
+    send(running, subject, &m);
+    QVERIFY2(sentSize > 25 * 1024 * 1024, qPrintable(QString::number(sentSize)));
+    QVERIFY(!messageId.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(running.sentCopies()->waitingCount() == 0
+                                     && running.service()->pendingOperationCount() == 0,
+                             120000);
+    sampler.stop();
+    peak = std::max(peak, liveHeapBytes());
+    const qint64 growth = peak - baseline;
+    qInfo("%s: %lld MiB sent and filed, live heap grew by at most %lld KiB",
+          QTest::currentDataTag(), sentSize / (1024 * 1024), growth / 1024);
+    // Far below the message's size (holding it once would be 28 MiB).
+    QVERIFY2(growth < 12 * 1024 * 1024, qPrintable(QString::number(growth)));
+    // The journal's file went with its operation.
+    const QString spool = dir.path() + QLatin1Char('/') + a.id() + QStringLiteral("/sent-check");
+    QVERIFY(QDir(spool).entryList(QDir::Files).isEmpty());
+    QVERIFY(QDir(spool + QStringLiteral("/filing")).entryList(QDir::Files).isEmpty());
+
+    // Read back over IMAP: Sent holds the bytes exactly as sent.
+    ImapReadBack imap(m_stack.caCertificates(), m_stack.tlsName());
+    const QString opened = imap.open(m_stack.host(), m_stack.imapTlsPort(), QStringLiteral("alice"),
+                                     m_stack.password(), "Sent");
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    const quint32 uid = imap.waitForHeader("Message-ID", messageId, 60000);
+    QVERIFY2(uid != 0, qPrintable(imap.lastError()));
+    const QByteArray stored = imap.fetch(uid);
+    QCOMPARE(stored.size(), sentSize);
+    QVERIFY(QCryptographicHash::hash(stored, QCryptographicHash::Sha256) == sentHash.result());
+    QCOMPARE(sentCopies(subject), 1);
 }
 
 int TestSentFiling::runChild()

@@ -15,7 +15,7 @@ ImapReadBack::ImapReadBack(const QList<QSslCertificate> &caCertificates, const Q
 }
 
 QString ImapReadBack::open(const QString &host, quint16 port, const QString &user,
-                           const QString &password)
+                           const QString &password, const QByteArray &mailbox)
 {
     m_socket.connectToHostEncrypted(host, port, m_tlsName);
     if (!QTest::qWaitFor([this] { return m_buffer.contains("\r\n"); }, 15000))
@@ -26,7 +26,7 @@ QString ImapReadBack::open(const QString &host, quint16 port, const QString &use
     m_scan = 0;
     if (command("LOGIN \"" + user.toUtf8() + "\" \"" + password.toUtf8() + '"').isEmpty())
         return m_error;
-    if (command("SELECT INBOX").isEmpty())
+    if (command("SELECT " + mailbox).isEmpty())
         return m_error;
     return {};
 }

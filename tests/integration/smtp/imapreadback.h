@@ -14,8 +14,10 @@ class ImapReadBack
 public:
     ImapReadBack(const QList<QSslCertificate> &caCertificates, const QString &tlsName);
 
-    // Connects, logs in and selects INBOX; empty on success, else what went wrong.
-    QString open(const QString &host, quint16 port, const QString &user, const QString &password);
+    // Connects, logs in and selects mailbox (INBOX unless told); empty on success, else what
+    // went wrong.
+    QString open(const QString &host, quint16 port, const QString &user, const QString &password,
+                 const QByteArray &mailbox = "INBOX");
     // The UID of the first INBOX message whose header field has the value, polling until it
     // arrives or timeoutMs pass; 0 when none came.
     quint32 waitForHeader(const QByteArray &field, const QByteArray &value, int timeoutMs);

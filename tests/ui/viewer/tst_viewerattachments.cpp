@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 // Attachments in the message viewer: bytes asked for on demand, progress, open, save, save all
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void saveAndSaveAll();
     void dragCarriesTemporaryCopies();
     void imageAttachmentsArePreviewed();
+    void largeAttachmentOpensThroughAHardLink();
 };
 
 void TestViewerAttachments::attachmentsOnDemand()
@@ -195,6 +198,50 @@ void TestViewerAttachments::imageAttachmentsArePreviewed()
     presenter.showRaw("From: a@example.org\r\nSubject: x\r\n\r\nText\r\n");
     QVERIFY(viewer.previews().isEmpty());
     QVERIFY(viewer.previewArea()->isHidden());
+}
+
+// A large part arrives as a file of the cache: Open gives it the attachment's name in the
+// temporary folder as a hard link, no copy of its bytes (both are under the system's temporary
+// folder, one file system).
+void TestViewerAttachments::largeAttachmentOpensThroughAHardLink()
+{
+    QTemporaryDir cache;
+    const QString cached = cache.filePath(u"part-12-3"_s);
+    QByteArray bytes;
+    while (bytes.size() < 2 * 1024 * 1024)
+        bytes += "%PDF-1.4 a large report\n";
+    {
+        QFile file(cached);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+    }
+    MessageViewer viewer;
+    QList<QUrl> opened;
+    viewer.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    ViewerMessage m = htmlMessage(u"x"_s);
+    m.attachments = {{u"2"_s, u"Report.pdf"_s, bytes.size(), u"application/pdf"_s}};
+    viewer.setMessage(m);
+    viewer.openAttachment(u"2"_s);
+    viewer.setAttachmentFile(u"2"_s, cached);
+    QCOMPARE(opened.size(), 1);
+    const QString local = opened.first().toLocalFile();
+    QCOMPARE(QFileInfo(local).fileName(), u"Report.pdf"_s);
+    struct stat original
+    { };
+    struct stat linked
+    { };
+    QCOMPARE(::stat(QFile::encodeName(cached).constData(), &original), 0);
+    QCOMPARE(::stat(QFile::encodeName(local).constData(), &linked), 0);
+    QCOMPARE(linked.st_ino, original.st_ino);
+    QCOMPARE(int(original.st_nlink), 2);
+    // The cache dropping its file leaves the opened one whole.
+    QVERIFY(QFile::remove(cached));
+    QFile file(local);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll() == bytes);
 }
 
 QTEST_MAIN(TestViewerAttachments)
