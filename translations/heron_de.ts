@@ -789,6 +789,10 @@
         <source>Choose a folder to copy the messages to.</source>
         <translation>Wählen Sie den Ordner, in den die Nachrichten kopiert werden sollen.</translation>
     </message>
+    <message>
+        <source>The message could not be forwarded as an attachment: its account is gone.</source>
+        <translation>Die Nachricht konnte nicht als Anhang weitergeleitet werden: ihr Konto gibt es nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentList</name>
@@ -1568,6 +1572,13 @@
     </message>
 </context>
 <context>
+    <name>FileLink</name>
+    <message>
+        <source>Cannot link %1 to %2: %3</source>
+        <translation>%1 kann nicht mit %2 verknüpft werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>FileSecretStore</name>
     <message>
         <source>No password is stored for this account.</source>
@@ -1970,6 +1981,14 @@
     <message>
         <source>The server&apos;s data after COMPRESS could not be read</source>
         <translation>Die Daten des Servers nach COMPRESS konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the file got shorter</source>
+        <translation>die Datei wurde kürzer</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +2793,17 @@ Trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>MessageStore</name>
+    <message>
+        <source>Cannot open the cache %1</source>
+        <translation>Der Cache %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Message %1 is not cached</source>
+        <translation>Nachricht %1 ist nicht zwischengespeichert</translation>
+    </message>
+</context>
+<context>
     <name>MessageTable</name>
     <message>
         <source>Cannot store message %1</source>
@@ -3084,6 +3114,10 @@ Trotzdem beenden?</translation>
         <source>Storing a message on the server</source>
         <translation>Eine Nachricht wird auf dem Server gespeichert</translation>
     </message>
+    <message>
+        <source>A message could not be filed: its file is gone</source>
+        <translation>Eine Nachricht konnte nicht abgelegt werden: ihre Datei fehlt</translation>
+    </message>
 </context>
 <context>
     <name>OutboxController</name>
@@ -3196,6 +3230,10 @@ Trotzdem beenden?</translation>
     <message>
         <source>Cannot save the outbox state</source>
         <translation>Der Zustand des Postausgangs kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot keep the attachment %1</source>
+        <translation>Der Anhang %1 kann nicht aufbewahrt werden</translation>
     </message>
 </context>
 <context>
