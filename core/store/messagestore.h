@@ -33,7 +33,10 @@ class BackgroundWrite;
 //
 // Every write is one transaction, whatever the size of the batch. Change signals are emitted
 // synchronously, after the commit (or, for messagesAboutToBeRemoved, before the delete), so
-// that item models can compute row positions against a known state of the database.
+// that item models can compute row positions against a known state of the database. The
+// exception are removals and flag changes of many messages (removeMessages(), changeFlags()):
+// they are told at once and written on a worker in many short transactions, while every read
+// of the store already gives the state after them (UnwrittenChanges).
 //
 // The store is the face the rest of the core sees: each responsibility lives in a class of its
 // own over one CacheDatabase (FolderTable, MessageTable, BodyPartCache, OperationJournal,
