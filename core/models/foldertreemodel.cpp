@@ -141,9 +141,12 @@ std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(
             node->specialUse = FolderRecord::SpecialUse::Inbox;
         node->selectable = folder.isSelectable();
         node->subscribed = folder.subscribed;
-        // Nothing cached yet: the server's counts are the best we know.
-        node->messages = cached.value(folder.id, int(folder.exists));
-        node->unread = cached.contains(folder.id) ? unseen.value(folder.id) : int(folder.unseen);
+        // Never synchronised (no UIDVALIDITY yet), so nothing cached: the server's counts are the
+        // best we know. A synchronised folder with nothing cached is empty (its messages moved
+        // away): the server's counts from before would be stale.
+        const bool fromServer = !cached.contains(folder.id) && folder.uidValidity == 0;
+        node->messages = fromServer ? int(folder.exists) : cached.value(folder.id);
+        node->unread = fromServer ? int(folder.unseen) : unseen.value(folder.id);
     }
 
     std::vector<Node *> pending {root.get()};

@@ -188,6 +188,17 @@ void TestFolderTreeModel::unreadCounts()
                      .data(FolderTreeModel::UnreadCountRole)
                      .toInt(),
              0);
+
+    // Synchronised, then every message moved away: empty, whatever the server said before.
+    FolderRecord synced = m_store->folder(m_ids.value(QStringLiteral("work/Projects"))).value();
+    synced.uidValidity = 42;
+    QVERIFY(!m_store->updateFolderState(synced));
+    QVERIFY(!m_store->upsertMessages(synced.id, {unread}));
+    QVERIFY(!m_store->removeMessages(synced.id, {unread.uid}));
+    m_model->reload();
+    const QModelIndex emptied = m_model->indexForPath(QStringLiteral("work/Projects"));
+    QCOMPARE(emptied.data(FolderTreeModel::UnreadCountRole).toInt(), 0);
+    QCOMPARE(emptied.data(FolderTreeModel::MessageCountRole).toInt(), 0);
 }
 
 void TestFolderTreeModel::unreadFollowsMessageChanges()
