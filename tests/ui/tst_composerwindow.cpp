@@ -840,8 +840,8 @@ private Q_SLOTS:
         }
         OutboxStore outbox(dir.filePath(u"outbox"_s));
         QVERIFY(!outbox.open());
-        const QString kept = outbox.keepAttachment(
-                cached, ComposerWindow::attachedMessageFileName(u"Report"_s));
+        const QString kept = outbox.keepAttachment(cached, ComposerWindow::attachedMessageFileName(
+                                                                   u"Report"_s));
         QVERIFY(!kept.isEmpty());
         ComposerWindow composer;
         composer.setAccounts({account()});
