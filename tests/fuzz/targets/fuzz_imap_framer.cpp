@@ -1,5 +1,6 @@
-// Feeds arbitrary bytes to the IMAP framer twice, all at once and in small pieces whose sizes
-// come from the input itself, and parses every response it frames. Both feedings must frame the
+// Feeds arbitrary bytes to the IMAP framer twice, all at once and in pieces whose sizes come
+// from the input itself (1 to 7 bytes, or up to 64 for one byte in four, so that long inputs
+// are split at every kind of place without being fed a few bytes at a time throughout), and parses every response it frames. Both feedings must frame the
 // same responses and end in the same state; the parser must answer every response with a value
 // or a parse error. The describe() of each response reads every accessor of the result.
 //
@@ -67,7 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qsizetype pos = 0;
     qsizetype step = 0;
     while (pos < bytes.size() && !pieces.failed) {
-        const qsizetype length = qMin(bytes.size() - pos, qsizetype(1 + data[step++ % size] % 7));
+        const uint8_t choice = data[step++ % size];
+        const qsizetype piece = choice % 4 == 0 ? 1 + choice / 4 : 1 + choice % 7;
+        const qsizetype length = qMin(bytes.size() - pos, piece);
         b.feed(bytes.sliced(pos, length));
         pos += length;
         drain(b, &pieces);
