@@ -17,6 +17,7 @@
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
@@ -254,16 +255,16 @@ AppController::AppController(QObject *parent)
             m_threads->setFlat(flat);
     });
     connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
-        for (const MessageGroup &group : byFolder(messages))
+        for (const SessionMessages &group : byFolder(messages))
             group.session->service()->deleteMessages(group.folderId, group.uids);
     });
     connect(w, &MainWindow::markReadRequested, this, [this](const QModelIndexList &messages) {
-        for (const MessageGroup &group : byFolder(messages))
+        for (const SessionMessages &group : byFolder(messages))
             group.session->service()->changeFlags(group.folderId, group.uids, MessageRecord::Seen,
                                                   {});
     });
     connect(w, &MainWindow::markUnreadRequested, this, [this](const QModelIndexList &messages) {
-        for (const MessageGroup &group : byFolder(messages))
+        for (const SessionMessages &group : byFolder(messages))
             group.session->service()->changeFlags(group.folderId, group.uids, {},
                                                   MessageRecord::Seen);
     });
@@ -274,7 +275,7 @@ AppController::AppController(QObject *parent)
         const MessageRecord::Flags add = flagged ? MessageRecord::Flags() : MessageRecord::Flagged;
         const MessageRecord::Flags remove = flagged ? MessageRecord::Flagged
                                                     : MessageRecord::Flags();
-        for (const MessageGroup &group : byFolder(messages))
+        for (const SessionMessages &group : byFolder(messages))
             group.session->service()->changeFlags(group.folderId, group.uids, add, remove);
     });
     // Takes back the last move or deletion into Trash, on the server.
@@ -599,24 +600,15 @@ void AppController::showUnifiedInbox()
     m_window->setMessageModel(m_manager->unifiedInbox());
 }
 
-QList<AppController::MessageGroup> AppController::byFolder(const QModelIndexList &rows) const
+QList<AppController::SessionMessages> AppController::byFolder(const QModelIndexList &rows) const
 {
-    QList<MessageGroup> groups;
-    for (const QModelIndex &row : rows) {
-        const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
-        RunningAccount *session = account.isEmpty() ? m_current.data()
-                                                    : m_manager->runningAccount(account);
-        const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
-        if (!session || folderId == 0)
-            continue;
-        auto group = std::find_if(groups.begin(), groups.end(), [&](const MessageGroup &g) {
-            return g.session == session && g.folderId == folderId;
-        });
-        if (group == groups.end()) {
-            groups.append(MessageGroup {session, folderId, {}});
-            group = groups.end() - 1;
-        }
-        group->uids.append(row.data(MessageListModel::UidRole).toUInt());
+    QList<SessionMessages> groups;
+    for (MessageGroup &group : MessageGroups::of(rows)) {
+        RunningAccount *session = group.accountId.isEmpty()
+                                          ? m_current.data()
+                                          : m_manager->runningAccount(group.accountId);
+        if (session)
+            groups.append(SessionMessages {session, group.folderId, std::move(group.uids)});
     }
     return groups;
 }

@@ -89,7 +89,7 @@ private:
     void showFolderList();
     // Brings the window up with the message uid of folderId in the account selected.
     void openNotifiedMessage(const QString &accountId, qint64 folderId, quint32 uid);
-    struct MessageGroup
+    struct SessionMessages
     {
         RunningAccount *session;
         qint64 folderId;
@@ -97,7 +97,7 @@ private:
     };
     // The UIDs of the given rows per account and folder: the row's own account in the unified
     // Inbox, else the account on display.
-    QList<MessageGroup> byFolder(const QModelIndexList &rows) const;
+    QList<SessionMessages> byFolder(const QModelIndexList &rows) const;
     // sourceAccountId empty: the account on display.
     void copyDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);

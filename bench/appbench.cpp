@@ -4,6 +4,7 @@
 #include "composerwindow.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
@@ -17,7 +18,6 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QMimeData>
 #include <QPointer>
 #include <QProcess>
 #include <QScrollBar>
@@ -339,16 +339,15 @@ int runAppWindowBench(int argc, char *argv[])
         << '\n';
     note(QStringLiteral("select_all"),
          blockDuring(probe, [&] { list->setCurrentIndex(model->index(0, 0)); }));
-    // Select All, then Mark as Read and Move To on the whole folder, as the application's
-    // controller does them (the service is offline here: the changes wait in the journal, the
-    // cache and the list show them at once). Each figure runs until the list shows the result.
+    // Select All, then Mark as Read and Delete on the whole folder, taken as the application's
+    // controller takes the window's requests: the selected rows by folder (MessageGroups), then
+    // the service's change (offline here: the changes wait in the journal, the cache and the
+    // list show them at once). Each figure runs until the list shows the result.
     QObject::connect(&window, &MainWindow::markReadRequested, &service,
                      [&](const QModelIndexList &messages) {
-                         qint64 folderId = 0;
-                         QList<quint32> uids;
-                         std::unique_ptr<QMimeData> mime(model->mimeData(messages));
-                         if (MessageListModel::decodeMimeData(mime.get(), &folderId, &uids))
-                             service.changeFlags(folderId, uids, MessageRecord::Seen, {});
+                         for (const MessageGroup &group : MessageGroups::of(messages))
+                             service.changeFlags(group.folderId, group.uids, MessageRecord::Seen,
+                                                 {});
                      });
     const int rowsBefore = model->rowCount();
     note(QStringLiteral("select_all"), blockDuring(probe, selectAllRows));
@@ -370,20 +369,14 @@ int runAppWindowBench(int argc, char *argv[])
     archive.path = QStringLiteral("Archive");
     archive.specialUse = FolderRecord::SpecialUse::Archive;
     const qint64 archiveId = service.store()->upsertFolder(archive).value();
+    // Delete, with the Archive standing in for the Trash.
+    QObject::connect(&window, &MainWindow::deleteRequested, &service,
+                     [&](const QModelIndexList &messages) {
+                         for (const MessageGroup &group : MessageGroups::of(messages))
+                             service.moveMessages(group.folderId, group.uids, archiveId);
+                     });
     note(QStringLiteral("move_all"), blockDuring(probe, [&] {
-             // What Move To does with the chosen folder: the list's drag data, then a move.
-             // The selected rows from the selection's ranges, as the window reads them
-             // (selectedRows() asks every row).
-             QModelIndexList selected;
-             for (const QItemSelectionRange &range : list->selectionModel()->selection()) {
-                 for (int row = range.top(); row <= range.bottom(); ++row)
-                     selected.append(model->index(row, 0));
-             }
-             std::unique_ptr<QMimeData> mime(model->mimeData(selected));
-             qint64 folderId = 0;
-             QList<quint32> uids;
-             if (MessageListModel::decodeMimeData(mime.get(), &folderId, &uids))
-                 service.moveMessages(folderId, uids, archiveId);
+             window.actions()->deleteMessage()->trigger();
              while (model->rowCount() > 0)
                  wait(5);
          }));

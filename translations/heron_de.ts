@@ -935,6 +935,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundCount</name>
+    <message>
+        <source>Cannot count the messages of a folder</source>
+        <translation>Die Nachrichten eines Ordners können nicht gezählt werden</translation>
+    </message>
+</context>
+<context>
     <name>BodyPartCache</name>
     <message>
         <source>Cannot store a body part</source>

@@ -1,6 +1,7 @@
 #include "foldertreemodel.h"
 
 #include "common/logging.h"
+#include "store/foldercounter.h"
 #include "store/messagestore.h"
 
 #include <QHash>
@@ -80,6 +81,9 @@ FolderTreeModel::FolderTreeModel(MessageStore *store, QObject *parent)
     , m_root(std::make_unique<Node>())
 {
     if (store) {
+        m_counter = new FolderCounter(store, this);
+        connect(m_counter, &FolderCounter::counted, this, &FolderTreeModel::showCounts);
+        connect(m_counter, &FolderCounter::failed, this, &FolderTreeModel::errorOccurred);
         connect(store, &MessageStore::foldersChanged, this, &FolderTreeModel::reload);
         connect(store, &MessageStore::messagesAdded, this,
                 [this](qint64 folderId) { updateCounts(folderId); });
@@ -209,20 +213,18 @@ void FolderTreeModel::reload()
 
 void FolderTreeModel::updateCounts(qint64 folderId)
 {
+    if (const Node *node = nodeFor(indexForFolderId(folderId)); node && m_counter)
+        m_counter->recount(folderId, node->messages);
+}
+
+void FolderTreeModel::showCounts(qint64 folderId, const FolderCounts &counts)
+{
     const QModelIndex index = indexForFolderId(folderId);
     Node *node = nodeFor(index);
-    if (!node || !m_store)
+    if (!node || (counts.unread == node->unread && counts.messages == node->messages))
         return;
-    const StoreResult<int> unread = m_store->unseenCount(folderId);
-    const StoreResult<int> messages = m_store->messageCount(folderId);
-    if (!unread || !messages) {
-        Q_EMIT errorOccurred(unread ? messages.error() : unread.error());
-        return;
-    }
-    if (unread.value() == node->unread && messages.value() == node->messages)
-        return;
-    node->unread = unread.value();
-    node->messages = messages.value();
+    node->unread = counts.unread;
+    node->messages = counts.messages;
     Q_EMIT dataChanged(index, index, {UnreadCountRole, MessageCountRole});
 }
 

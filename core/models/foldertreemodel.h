@@ -3,6 +3,7 @@
 #include "models/itemroles.h"
 
 #include "common/mailerror.h"
+#include "store/foldercounts.h"
 #include "store/folderrecord.h"
 
 #include <QAbstractItemModel>
@@ -10,13 +11,15 @@
 
 #include <memory>
 
+class FolderCounter;
 class MessageStore;
 
 // The folders of one account as a tree built from their paths and hierarchy delimiters.
 // Parents that the server did not list get a node of their own that cannot be selected.
 // Children are ordered with the special folders first (Inbox, Drafts, Sent, Archive, Junk,
 // Trash), then by name. Unread counts come from the cache, or from the server's last STATUS
-// while nothing of the folder is cached; they follow the store's change signals.
+// while nothing of the folder is cached; they follow the store's change signals. A large
+// folder is counted on a worker, and its counts show when they come.
 class FolderTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -59,7 +62,9 @@ private:
     QModelIndex indexOf(const Node *node) const;
     Node *nodeFor(const QModelIndex &index) const;
     void updateCounts(qint64 folderId);
+    void showCounts(qint64 folderId, const FolderCounts &counts);
 
     QPointer<MessageStore> m_store;
     std::unique_ptr<Node> m_root;
+    FolderCounter *m_counter = nullptr;
 };

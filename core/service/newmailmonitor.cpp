@@ -1,5 +1,6 @@
 #include "newmailmonitor.h"
 
+#include "store/foldercounter.h"
 #include "store/messagestore.h"
 
 NewMailMonitor::NewMailMonitor(QObject *parent)
@@ -10,24 +11,33 @@ void NewMailMonitor::addAccount(const QString &accountId, const QString &account
                                 MessageStore *store)
 {
     removeAccount(accountId);
-    Source source {accountName, store, 0, 0};
+    Source source {accountName, store, new FolderCounter(store, this), 0, 0, 0};
     findInbox(source);
     m_sources.insert(accountId, source);
+    connect(source.counter, &FolderCounter::counted, this,
+            [this, accountId](qint64 folderId, const FolderCounts &counts) {
+                onCounted(accountId, folderId, counts.unread, counts.messages);
+            });
     connect(store, &MessageStore::foldersChanged, this, [this, accountId] {
         auto found = m_sources.find(accountId);
         if (found != m_sources.end())
             findInbox(*found);
-        recount();
+        recount(accountId);
     });
     connect(store, &MessageStore::messagesAdded, this,
             [this, accountId](qint64 folderId, const QList<quint32> &uids) {
                 onAdded(accountId, folderId, uids);
             });
-    for (auto signal : {&MessageStore::messagesChanged, &MessageStore::messagesRemoved})
-        connect(store, signal, this, &NewMailMonitor::recount);
-    connect(store, &MessageStore::folderCleared, this, &NewMailMonitor::recount);
+    // Changes of other folders leave the Inbox's count as it is.
+    const auto inboxChanged = [this, accountId](qint64 folderId) {
+        if (folderId == m_sources.value(accountId).inboxId)
+            recount(accountId);
+    };
+    connect(store, &MessageStore::messagesChanged, this, inboxChanged);
+    connect(store, &MessageStore::messagesRemoved, this, inboxChanged);
+    connect(store, &MessageStore::folderCleared, this, inboxChanged);
     connect(store, &QObject::destroyed, this, [this, accountId] { removeAccount(accountId); });
-    recount();
+    recount(accountId);
 }
 
 void NewMailMonitor::removeAccount(const QString &accountId)
@@ -37,8 +47,9 @@ void NewMailMonitor::removeAccount(const QString &accountId)
         return;
     if (found->store)
         disconnect(found->store, nullptr, this, nullptr);
+    delete found->counter;
     m_sources.erase(found);
-    recount();
+    updateTotal();
 }
 
 int NewMailMonitor::unreadCount(const QString &accountId) const
@@ -60,15 +71,33 @@ void NewMailMonitor::findInbox(Source &source)
     }
 }
 
-void NewMailMonitor::recount()
+void NewMailMonitor::recount(const QString &accountId)
+{
+    const auto found = m_sources.find(accountId);
+    if (found == m_sources.end())
+        return;
+    if (found->inboxId == 0) {
+        onCounted(accountId, 0, 0, 0);
+        return;
+    }
+    found->counter->recount(found->inboxId, found->messages);
+}
+
+void NewMailMonitor::onCounted(const QString &accountId, qint64 folderId, int unread, int messages)
+{
+    const auto found = m_sources.find(accountId);
+    if (found == m_sources.end() || folderId != found->inboxId)
+        return;
+    found->unread = unread;
+    found->messages = messages;
+    updateTotal();
+}
+
+void NewMailMonitor::updateTotal()
 {
     int total = 0;
-    for (Source &source : m_sources) {
-        source.unread = source.store && source.inboxId != 0
-                                ? source.store->unseenCount(source.inboxId).value()
-                                : 0;
+    for (const Source &source : std::as_const(m_sources))
         total += source.unread;
-    }
     if (total == m_unread)
         return;
     m_unread = total;
@@ -78,14 +107,12 @@ void NewMailMonitor::recount()
 void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids)
 {
     const Source source = m_sources.value(accountId);
-    if (!source.store || folderId == 0 || folderId != source.inboxId) {
-        recount();
+    if (!source.store || folderId == 0 || folderId != source.inboxId)
         return;
-    }
     const int cached = source.store->messageCount(folderId).value();
     if (cached <= uids.size()) {
         // The Inbox was empty: a first synchronisation, not new mail.
-        recount();
+        recount(accountId);
         return;
     }
     NewMail mail;
@@ -110,7 +137,7 @@ void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QL
     }
     if (mail.count > 0 && uids.size() > sampled)
         mail.count = int(uids.size());
-    recount();
+    recount(accountId);
     if (mail.count > 0)
         Q_EMIT newMail(mail);
 }

@@ -6,11 +6,13 @@
 #include <QPointer>
 #include <QString>
 
+class FolderCounter;
 class MessageStore;
 
 // Watches the Inbox of every account in its cache: the number of unread messages across all
 // of them, and new mail as it arrives there (messages the store adds to an Inbox unread).
-// The first filling of an empty Inbox is not news and is not announced.
+// The first filling of an empty Inbox is not news and is not announced. A large Inbox is
+// counted on a worker (FolderCounter).
 class NewMailMonitor : public QObject
 {
     Q_OBJECT
@@ -46,11 +48,16 @@ private:
     {
         QString name;
         QPointer<MessageStore> store;
+        FolderCounter *counter = nullptr;
         qint64 inboxId = 0;
         int unread = 0;
+        int messages = 0;
     };
     void findInbox(Source &source);
-    void recount();
+    // Counts the account's Inbox again; the total follows.
+    void recount(const QString &accountId);
+    void onCounted(const QString &accountId, qint64 folderId, int unread, int messages);
+    void updateTotal();
     void onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
 
     QHash<QString, Source> m_sources;

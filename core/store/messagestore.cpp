@@ -1,8 +1,11 @@
 #include "messagestore.h"
 
+#include "backgroundcount.h"
 #include "cachetransaction.h"
 #include "messagestoreprivate.h"
 #include "sqlitestatement.h"
+
+#include <optional>
 
 MessageStore::MessageStore(QObject *parent)
     : QObject(parent)
@@ -237,49 +240,54 @@ StoreResult<int> MessageStore::messageCount(qint64 folderId)
 
 StoreResult<int> MessageStore::unseenCount(qint64 folderId)
 {
-    if (!d->unwritten.hidesIn(folderId) && !d->unwritten.changesFlagsIn(folderId))
-        return d->messages.unseenCount(folderId);
-    // Unread in the table, and not read through a change still to write; then read in the
-    // table but unread through such a change.
-    const QString hidden = d->unwritten.hiddenCondition(folderId);
-    const QString flags = d->unwritten.flagsExpression(folderId);
-    // Both counts of the same state, whatever a worker commits between them.
-    CacheTransaction snapshot(d->db, CacheTransaction::Mode::Read);
-    StoreResult<int> count = d->messages.count(folderId,
-                                               QStringLiteral(" AND (flags & 1) = 0 AND (") + flags
-                                                       + QStringLiteral(" & 1) = 0") + hidden);
-    if (!count || !d->unwritten.removesAny(folderId, MessageRecord::Seen))
-        return count;
-    const StoreResult<int> more = d->messages.count(folderId,
-                                                    QStringLiteral(" AND (flags & 1) != 0 AND (")
-                                                            + flags + QStringLiteral(" & 1) = 0")
-                                                            + hidden);
-    if (!more)
-        return more;
-    return count.value() + more.value();
+    const QStringList conditions = d->unwritten.unreadConditions(folderId);
+    // The counts of the same state, whatever a worker commits between them.
+    std::optional<CacheTransaction> snapshot;
+    if (conditions.size() > 1)
+        snapshot.emplace(d->db, CacheTransaction::Mode::Read);
+    int unread = 0;
+    for (const QString &condition : conditions) {
+        const StoreResult<int> count = d->messages.count(folderId, condition);
+        if (!count)
+            return count;
+        unread += count.value();
+    }
+    return unread;
 }
 
 StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
 {
-    if (!d->unwritten.hidesAny() && !d->unwritten.changesAnyFlags())
-        return d->messages.unseenCounts();
-    const QString hidden = d->unwritten.hiddenCondition();
-    const QString flags = d->unwritten.flagsExpression();
-    CacheTransaction snapshot(d->db, CacheTransaction::Mode::Read);
-    StoreResult<QHash<qint64, int>> counts = d->messages.countByFolder(
-            QStringLiteral(" AND (flags & 1) = 0 AND (") + flags + QStringLiteral(" & 1) = 0")
-            + hidden);
-    if (!counts || !d->unwritten.removesAny(0, MessageRecord::Seen))
-        return counts;
-    const StoreResult<QHash<qint64, int>> more = d->messages.countByFolder(
-            QStringLiteral(" AND (flags & 1) != 0 AND (") + flags + QStringLiteral(" & 1) = 0")
-            + hidden);
-    if (!more)
-        return more;
-    QHash<qint64, int> result = std::move(counts).value();
-    for (auto it = more.value().cbegin(); it != more.value().cend(); ++it)
-        result[it.key()] += it.value();
-    return result;
+    const QStringList conditions = d->unwritten.unreadConditions();
+    std::optional<CacheTransaction> snapshot;
+    if (conditions.size() > 1)
+        snapshot.emplace(d->db, CacheTransaction::Mode::Read);
+    QHash<qint64, int> unread;
+    for (const QString &condition : conditions) {
+        const StoreResult<QHash<qint64, int>> counts = d->messages.countByFolder(condition);
+        if (!counts)
+            return counts;
+        for (auto it = counts.value().cbegin(); it != counts.value().cend(); ++it)
+            unread[it.key()] += it.value();
+    }
+    return unread;
+}
+
+StoreResult<FolderCounts> MessageStore::folderCounts(qint64 folderId)
+{
+    const StoreResult<int> unread = unseenCount(folderId);
+    if (!unread)
+        return unread.error();
+    const StoreResult<int> messages = messageCount(folderId);
+    if (!messages)
+        return messages.error();
+    return FolderCounts {unread.value(), messages.value()};
+}
+
+QFuture<StoreResult<FolderCounts>> MessageStore::folderCountsInBackground(qint64 folderId)
+{
+    if (d->db.isInMemory() || !d->db.isOpen())
+        return QtFuture::makeReadyFuture(folderCounts(folderId)); // no file for a worker
+    return BackgroundCount::start(path(), folderId, d->unwritten.folderOnly(folderId));
 }
 
 StoreResult<QHash<qint64, int>> MessageStore::messageCounts()

@@ -2,6 +2,7 @@
 
 #include "bodypartrecord.h"
 #include "flagupdate.h"
+#include "foldercounts.h"
 #include "folderrecord.h"
 #include "messagequery.h"
 #include "messagerecord.h"
@@ -109,6 +110,12 @@ public:
     StoreResult<int> unseenCount(qint64 folderId);
     StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
+    // messageCount() and unseenCount() of the folder.
+    StoreResult<FolderCounts> folderCounts(qint64 folderId);
+    // The same counted on a worker, over a connection of its own (BackgroundCount), with the
+    // changes still to write as they are now: a later change may have come by the time it
+    // answers.
+    QFuture<StoreResult<FolderCounts>> folderCountsInBackground(qint64 folderId);
     // Where the message with that Message-ID ("<...>") is cached: (folder id, UID) pairs.
     StoreResult<QList<std::pair<qint64, quint32>>> findByMessageId(const QByteArray &messageId);
     // UIDs of the messages of the folder that match what a user typed (SearchQuery: words

@@ -305,11 +305,6 @@ StoreResult<quint64> MessageTable::highestModSeq(qint64 folderId)
     return value.value().toULongLong();
 }
 
-StoreResult<int> MessageTable::unseenCount(qint64 folderId)
-{
-    return count(folderId, QStringLiteral(" AND (flags & 1) = 0"));
-}
-
 StoreResult<int> MessageTable::count(qint64 folderId, const QString &conditions)
 {
     const StoreResult<QVariant> value
@@ -362,11 +357,6 @@ StoreResult<QHash<qint64, int>> MessageTable::countsByFolder(const QString &sql)
         result.insert(query->value(0).toLongLong(), query->value(1).toInt());
     query->finish();
     return result;
-}
-
-StoreResult<QHash<qint64, int>> MessageTable::unseenCounts()
-{
-    return countByFolder(QStringLiteral(" AND (flags & 1) = 0"));
 }
 
 StoreResult<QHash<qint64, int>> MessageTable::messageCounts()

@@ -44,8 +44,6 @@ public:
     StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
     StoreResult<std::pair<quint32, quint32>> uidBounds(qint64 folderId);
     StoreResult<quint64> highestModSeq(qint64 folderId);
-    StoreResult<int> unseenCount(qint64 folderId);
-    StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
     // The messages of a folder that meet conditions (" AND ..." each, without values), and the
     // same by folder for the folders with any.

@@ -182,6 +182,19 @@ void UnwrittenChanges::forget(qint64 folderId)
     m_flagChanges.removeIf([folderId](const Flags &flags) { return flags.folderId == folderId; });
 }
 
+UnwrittenChanges UnwrittenChanges::folderOnly(qint64 folderId) const
+{
+    UnwrittenChanges copy;
+    const auto hidden = m_hidden.constFind(folderId);
+    if (hidden != m_hidden.cend())
+        copy.m_hidden.insert(folderId, *hidden);
+    for (const Flags &flags : m_flagChanges) {
+        if (flags.folderId == folderId)
+            copy.m_flagChanges.append(flags);
+    }
+    return copy;
+}
+
 QString UnwrittenChanges::hiddenCondition(qint64 folderId) const
 {
     const bool hides = folderId == 0 ? hidesAny() : hidesIn(folderId);
@@ -192,6 +205,23 @@ QString UnwrittenChanges::flagsExpression(qint64 folderId) const
 {
     const bool changes = folderId == 0 ? changesAnyFlags() : changesFlagsIn(folderId);
     return changes ? QStringLiteral("heron_flags(folder_id, uid, flags)") : QStringLiteral("flags");
+}
+
+QStringList UnwrittenChanges::unreadConditions(qint64 folderId) const
+{
+    const QString unreadInTable = QStringLiteral(" AND (flags & 1) = 0");
+    const bool changes = folderId == 0 ? hidesAny() || changesAnyFlags()
+                                       : hidesIn(folderId) || changesFlagsIn(folderId);
+    if (!changes)
+        return {unreadInTable};
+    // Unread in the table and not read through a change still to write; then, where a change
+    // removes \Seen, read in the table but unread through it.
+    const QString unreadAfter = QStringLiteral(" AND (") + flagsExpression(folderId)
+                                + QStringLiteral(" & 1) = 0") + hiddenCondition(folderId);
+    QStringList conditions {unreadInTable + unreadAfter};
+    if (removesAny(folderId, MessageRecord::Seen))
+        conditions.append(QStringLiteral(" AND (flags & 1) != 0") + unreadAfter);
+    return conditions;
 }
 
 bool UnwrittenChanges::install(sqlite3 *db)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <vector>
@@ -60,6 +61,8 @@ public:
 
     // Forgets every change of the folder (all when folderId is 0).
     void forget(qint64 folderId);
+    // A copy with the changes of the folder alone, for a reader on another connection.
+    UnwrittenChanges folderOnly(qint64 folderId) const;
 
     // " AND NOT heron_hidden(folder_id, uid)" for a query of the folder (of every folder when
     // folderId is 0) while some of its messages are hidden, else nothing: to append to a
@@ -67,6 +70,9 @@ public:
     QString hiddenCondition(qint64 folderId = 0) const;
     // What to read in place of the flags column in such a clause.
     QString flagsExpression(qint64 folderId = 0) const;
+    // The conditions under which a message of the folder (of any folder, for 0) counts as
+    // unread, to append to such a clause: one query per condition, their counts added up.
+    QStringList unreadConditions(qint64 folderId = 0) const;
     // Makes the functions known to a connection; this object must outlive it.
     bool install(sqlite3 *db);
 

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void nodes();
     void unreadCounts();
     void unreadFollowsMessageChanges();
+    void largeFolderCountedOnWorker();
     void stateChangeWithoutReset();
     void newFolderResets();
     void removedFolderDisappears();
@@ -231,6 +232,51 @@ void TestFolderTreeModel::unreadFollowsMessageChanges()
     QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 2);
     QCOMPARE(index.data(FolderTreeModel::MessageCountRole).toInt(), 4);
     QCOMPARE(reset.count(), 0);
+}
+
+void TestFolderTreeModel::largeFolderCountedOnWorker()
+{
+    const qint64 inbox = m_ids.value(QStringLiteral("INBOX"));
+    const QModelIndex index = m_model->indexForFolderId(inbox);
+    const auto unread = [&index] {
+        return index.data(FolderTreeModel::UnreadCountRole).toInt();
+    };
+    const auto messages = [&index] {
+        return index.data(FolderTreeModel::MessageCountRole).toInt();
+    };
+    // More messages than the model counts on its own thread.
+    constexpr quint32 count = 25000;
+    QList<MessageRecord> batch;
+    QList<quint32> all;
+    for (quint32 uid = 1; uid <= count; ++uid) {
+        MessageRecord m;
+        m.uid = uid;
+        batch.append(m);
+        all.append(uid);
+    }
+    QVERIFY(!m_store->upsertMessages(inbox, batch));
+    QTRY_COMPARE(unread(), int(count));
+    QCOMPARE(messages(), int(count));
+
+    // Every message read, written on a worker and counted on another: the count comes through
+    // the event loop, not before.
+    QVERIFY(!m_store->changeFlags(inbox, all, MessageRecord::Seen, {}));
+    QCOMPARE(unread(), int(count));
+    QTRY_COMPARE(unread(), 0);
+
+    // Changes one after the other, each counted: the last one's counts stay.
+    QVERIFY(!m_store->changeFlags(inbox, all.mid(0, 300), {}, MessageRecord::Seen));
+    QVERIFY(!m_store->removeMessages(inbox, all.mid(0, 100)));
+    QVERIFY(!m_store->removeMessages(inbox, all.mid(20000)));
+    QTRY_COMPARE(messages(), 19900);
+    QTRY_COMPARE(unread(), 200);
+    QTRY_VERIFY(!m_store->hasBackgroundWrites());
+    QTest::qWait(50);
+    QCOMPARE(unread(), 200);
+    QCOMPARE(messages(), 19900);
+    // Below the line, counted at once again.
+    QVERIFY(!m_store->changeFlags(inbox, all.mid(100, 50), MessageRecord::Seen, {}));
+    QCOMPARE(unread(), 150);
 }
 
 void TestFolderTreeModel::stateChangeWithoutReset()

@@ -1,0 +1,58 @@
+#include "messagegroups.h"
+
+#include "messagelistmodel.h"
+#include "unifiedinboxmodel.h"
+
+#include <QMimeData>
+
+#include <algorithm>
+#include <memory>
+
+namespace MessageGroups {
+
+namespace {
+
+QList<MessageGroup> rowByRow(const QModelIndexList &rows)
+{
+    QList<MessageGroup> groups;
+    for (const QModelIndex &row : rows) {
+        const QString account = row.data(UnifiedInboxModel::AccountIdRole).toString();
+        const qint64 folderId = row.data(MessageListModel::FolderIdRole).toLongLong();
+        if (folderId == 0)
+            continue;
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const MessageGroup &g) {
+            return g.accountId == account && g.folderId == folderId;
+        });
+        if (group == groups.end()) {
+            groups.append(MessageGroup {account, folderId, {}});
+            group = groups.end() - 1;
+        }
+        group->uids.append(row.data(MessageListModel::UidRole).toUInt());
+    }
+    return groups;
+}
+
+} // namespace
+
+QList<MessageGroup> of(const QModelIndexList &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    const QAbstractItemModel *model = rows.first().model();
+    const bool oneModel = model
+                          && std::all_of(rows.cbegin(), rows.cend(),
+                                         [model](const QModelIndex &row) {
+                                             return row.model() == model;
+                                         });
+    if (oneModel) {
+        const std::unique_ptr<QMimeData> mime(model->mimeData(rows));
+        MessageGroup group;
+        if (MessageListModel::decodeMimeData(mime.get(), &group.folderId, &group.uids)) {
+            group.accountId = UnifiedInboxModel::accountOf(mime.get());
+            return {group};
+        }
+    }
+    return rowByRow(rows);
+}
+
+} // namespace MessageGroups
