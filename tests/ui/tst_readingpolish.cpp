@@ -133,7 +133,7 @@ void TestReadingPolish::boldSizesAreNotCut()
     QSettings settings(m_dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
     MainWindow window(&settings);
     window.setMessageModel(messageModel(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     OpenDelegate delegate;
     QStyleOptionViewItem option;
     option.initFrom(list);
@@ -171,7 +171,7 @@ void TestReadingPolish::columnsAt800And1600()
     window.resize(width, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     QHeaderView *header = list->header();
     const int sizeWidth = MessageItemDelegate::sizeColumnWidth(list->font(), list->locale());
     QTRY_COMPARE(header->sectionSize(MessageListModel::SizeColumn), sizeWidth);

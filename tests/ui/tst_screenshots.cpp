@@ -105,8 +105,8 @@ private Q_SLOTS:
                                 new QStandardItem(u"2026-11-2%1 09:1%1"_s.arg(i))});
         window.setMessageModel(&messages);
         window.messageView()->sortByColumn(2, Qt::DescendingOrder);
-        window.messageView()->header()->resizeSection(0, 380);
-        window.messageView()->header()->resizeSection(1, 180);
+        window.messageHeader()->resizeSection(0, 380);
+        window.messageHeader()->resizeSection(1, 180);
         window.folderView()->expandAll();
         window.folderView()->setCurrentIndex(icons.index(0, 0, icons.index(0, 0)));
         window.messageView()->setCurrentIndex(
