@@ -143,8 +143,6 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
         // The empty search's label is moved over the viewport of the view in use.
         new QVBoxLayout(view->viewport());
     }
-    m_messageTree->setSortingEnabled(true);
-    m_messageTable->setSortingEnabled(true);
     for (QHeaderView *header : {m_messageTree->header(), m_messageTable->horizontalHeader()}) {
         header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
         header->setSectionsMovable(true);
@@ -154,6 +152,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
         // which sorts by the indicator.
         header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     }
+    m_messageTree->setSortingEnabled(true);
+    m_messageTable->setSortingEnabled(true);
 
     m_filterField->setObjectName(QStringLiteral("filterField"));
     m_filterField->setPlaceholderText(tr("Filter messages (Esc to close)"));
@@ -810,6 +810,7 @@ void MainWindow::switchListView(QAbstractItemView *view)
     const bool focused = m_messageList->hasFocus();
     m_messageList = view;
     m_listStack->setCurrentWidget(view);
+    m_emptySearch->parentWidget()->layout()->removeWidget(m_emptySearch);
     static_cast<QVBoxLayout *>(view->viewport()->layout())
             ->addWidget(m_emptySearch, 0, Qt::AlignCenter);
     if (focused)
