@@ -277,12 +277,15 @@ private Q_SLOTS:
         messages.setFolderId(m_inboxId);
         MainWindow window(m_settings.get());
         window.setMessageModel(&messages);
-        connect(&window, &MainWindow::deleteRequested, this, [this](const QModelIndexList &rows) {
-            QList<quint32> uids;
-            for (const QModelIndex &row : rows)
-                uids.append(uidOf(row));
-            QVERIFY(!m_store->removeMessages(m_inboxId, uids));
-        });
+        QList<quint32> uids; // of the rows asked to be deleted, read before they go
+        connect(&window, &MainWindow::deleteRequested, this,
+                [this, &uids](const QModelIndexList &rows) {
+                    QList<quint32> asked;
+                    for (const QModelIndex &row : rows)
+                        asked.append(uidOf(row));
+                    uids += asked;
+                    QVERIFY(!m_store->removeMessages(m_inboxId, asked));
+                });
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTableView *table = window.messageTable();
@@ -300,9 +303,6 @@ private Q_SLOTS:
 
         window.actions()->deleteMessage()->trigger();
         QCOMPARE(deleted.size(), 1);
-        QList<quint32> uids;
-        for (const QModelIndex &row : deleted.at(0).at(0).value<QModelIndexList>())
-            uids.append(uidOf(row));
         std::sort(uids.begin(), uids.end());
         QCOMPARE(uids.size(), 40);
         QCOMPARE(uids.first(), 1u);
