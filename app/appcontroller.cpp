@@ -515,7 +515,7 @@ void AppController::openNotifiedMessage(const QString &accountId, qint64 folderI
     if (!folder.isValid())
         return;
     m_window->folderView()->setCurrentIndex(m_folderIcons->mapFromSource(folder));
-    QTreeView *list = m_window->messageView();
+    QAbstractItemView *list = m_window->messageView();
     QAbstractItemModel *model = list->model();
     if (!model || uid == 0)
         return;

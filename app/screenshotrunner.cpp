@@ -73,7 +73,7 @@ void ScreenshotRunner::waitFor(const QString &what, std::function<bool()> ready,
 
 void ScreenshotRunner::openMessage()
 {
-    QTreeView *list = m_controller->mainWindow()->messageView();
+    QAbstractItemView *list = m_controller->mainWindow()->messageView();
     // The newest message: the list's order is the user's, so take the row the view shows first.
     list->setCurrentIndex(list->model()->index(0, 0));
     MessageViewer *viewer = m_controller->mainWindow()->messageViewer();

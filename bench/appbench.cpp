@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -194,7 +195,6 @@ int runAppWindowBench(int argc, char *argv[])
     }
     QSettings settings(argument(args, QStringLiteral("--settings")), QSettings::IniFormat);
     MainWindow window(&settings);
-    QTreeView *list = window.messageView();
     MessageListModel *model = service.messageModel();
     service.openFolder(argument(args, QStringLiteral("--folder")).toLongLong());
     window.setMessageModel(model);
@@ -202,7 +202,7 @@ int runAppWindowBench(int argc, char *argv[])
                      &MessageListModel::setSearchText);
 
     QEventLoop painted;
-    FirstPaint watcher(list->viewport(), [&] { painted.quit(); });
+    FirstPaint watcher(window.messageView()->viewport(), [&] { painted.quit(); });
     window.show();
     painted.exec();
     out << "window_paint_ms " << figure(double(launch.nsecsElapsed()) / 1e6) << '\n';
@@ -215,30 +215,30 @@ int runAppWindowBench(int argc, char *argv[])
         blocks[name] = std::max(blocks[name], ms);
     };
     note(QStringLiteral("scroll"), blockDuring(probe, [&] {
-             QScrollBar *bar = list->verticalScrollBar();
+             QScrollBar *bar = window.messageView()->verticalScrollBar();
              for (int step = 1; step <= 20; ++step) {
                  bar->setValue(bar->maximum() * step / 20);
                  wait(15);
              }
-             list->scrollToBottom();
+             window.messageView()->scrollToBottom();
          }));
     for (int column : {MessageListModel::SenderColumn, MessageListModel::SubjectColumn,
                        MessageListModel::SizeColumn, MessageListModel::DateColumn}) {
         for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             // The first sort by a column makes its index on a worker thread, then reorders.
             note(QStringLiteral("sort"), blockDuring(probe, [&] {
-                     list->header()->setSortIndicator(column, order);
+                     window.messageHeader()->setSortIndicator(column, order);
                      while (model->isWaitingForSortIndex())
                          wait(5);
                  }));
         }
     }
     note(QStringLiteral("select"), blockDuring(probe, [&] {
-             list->setCurrentIndex(model->index(model->rowCount() - 3, 0));
+             window.messageView()->setCurrentIndex(model->index(model->rowCount() - 3, 0));
          }));
     note(QStringLiteral("select"), blockDuring(probe, [&] {
-             list->scrollToTop();
-             list->setCurrentIndex(model->index(1, 0));
+             window.messageView()->scrollToTop();
+             window.messageView()->setCurrentIndex(model->index(1, 0));
          }));
     // The search field's query runs on a worker; its rows arrive as they are found. Typed a
     // letter at a time, each newer query interrupting the one before.
@@ -314,15 +314,15 @@ int runAppWindowBench(int argc, char *argv[])
                  window.setMessageModel(&threads);
                  while (threads.isLoading())
                      wait(5);
-                 list->expand(threads.index(0, 0));
+                 window.messageTree()->expand(threads.index(0, 0));
              }));
         note(name, blockDuring(probe, [&] { window.setMessageModel(model); }));
     }
     // Edit → Select All (Ctrl+A in the list), and back to one message.
     const auto selectAllRows = [&] {
-        list->setFocus();
+        window.messageView()->setFocus();
         // What Ctrl+A does: the list's Select All shortcut, else its own key handling.
-        const QList<QAction *> actions = list->actions();
+        const QList<QAction *> actions = window.messageView()->actions();
         const auto selectAll = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) {
             return a->shortcut() == QKeySequence(QKeySequence::SelectAll);
         });
@@ -331,14 +331,16 @@ int runAppWindowBench(int argc, char *argv[])
             return;
         }
         QKeyEvent press(QEvent::KeyPress, Qt::Key_A, Qt::ControlModifier);
-        QCoreApplication::sendEvent(list, &press);
+        QCoreApplication::sendEvent(window.messageView(), &press);
     };
     note(QStringLiteral("select_all"), blockDuring(probe, selectAllRows));
     out << "select_all_rows "
-        << (list->selectionModel()->isRowSelected(model->rowCount() - 1, {}) ? model->rowCount() : 0)
+        << (window.messageView()->selectionModel()->isRowSelected(model->rowCount() - 1, {})
+                    ? model->rowCount()
+                    : 0)
         << '\n';
     note(QStringLiteral("select_all"),
-         blockDuring(probe, [&] { list->setCurrentIndex(model->index(0, 0)); }));
+         blockDuring(probe, [&] { window.messageView()->setCurrentIndex(model->index(0, 0)); }));
     // Select All, then Mark as Read and Delete on the whole folder, taken as the application's
     // controller takes the window's requests: the selected rows by folder (MessageGroups), then
     // the service's change (offline here: the changes wait in the journal, the cache and the

@@ -2,6 +2,7 @@
 
 #include "models/accountfoldermodel.h"
 #include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "viewer/messageviewer.h"
 
@@ -13,9 +14,11 @@
 #include "messageexporter.h"
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
+#include "messagetableview.h"
 #include "outboxview.h"
 #include "shortcutsdialog.h"
 #include "statusarea.h"
+#include "viewrows.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -40,6 +43,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -73,8 +77,11 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_messagePane(new QStackedWidget)
     , m_listPane(new QWidget)
     , m_outboxView(new OutboxView)
-    , m_messageList(new QTreeView)
-    , m_selectionKeeper(new MessageSelectionKeeper(m_messageList))
+    , m_listStack(new QStackedWidget)
+    , m_messageTree(new QTreeView)
+    , m_messageTable(new MessageTableView)
+    , m_messageList(m_messageTable)
+    , m_selectionKeeper(new MessageSelectionKeeper(m_messageList, this))
     , m_filterField(new QLineEdit)
     , m_searchScope(new QComboBox)
     , m_emptySearch(new QLabel)
@@ -97,45 +104,56 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_folderView->setUniformRowHeights(true);
     m_folderView->setAccessibleName(tr("Folders"));
 
-    m_messageList->setObjectName(QStringLiteral("messageList"));
-    m_messageList->setUniformRowHeights(true); // lets the view skip measuring every row
-    m_messageList->setRootIsDecorated(false);
-    m_messageList->setAllColumnsShowFocus(true);
-    m_messageList->setItemDelegate(new MessageItemDelegate(m_messageList));
-    m_messageList->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    // Ctrl+A in a flat list (not threads) selects its rows as one range: QTreeView::selectAll()
-    // walks every row it has laid out, a second for a million messages.
-    auto *selectAll = new QAction(m_messageList);
-    selectAll->setShortcut(QKeySequence::SelectAll);
-    selectAll->setShortcutContext(Qt::WidgetShortcut);
-    m_messageList->addAction(selectAll);
-    connect(selectAll, &QAction::triggered, this, [this] {
-        QAbstractItemModel *model = m_messageList->model();
-        QItemSelectionModel *selection = m_messageList->selectionModel();
-        if (!model || !selection || model->rowCount() == 0)
-            return;
-        if (m_messageList->rootIsDecorated()) { // threads: replies are selected too
-            m_messageList->selectAll();
-            return;
-        }
-        const QItemSelection all(model->index(0, 0),
-                                 model->index(model->rowCount() - 1, model->columnCount() - 1));
-        selection->select(all, QItemSelectionModel::ClearAndSelect);
-    });
-    m_messageList->setSortingEnabled(true);
-    m_messageList->setDragEnabled(true);
-    m_messageList->setDragDropMode(QAbstractItemView::DragOnly);
-    // A drag moves; with Ctrl held it copies (the folder tree decides).
-    m_messageList->setDefaultDropAction(Qt::MoveAction);
-    m_messageList->setAccessibleName(tr("Messages"));
-    QHeaderView *header = m_messageList->header();
-    header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->setSortIndicatorShown(true);
-    // Newest first until the user picks another order; set before sorting is enabled, which
-    // sorts by the indicator.
-    header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    // A flat list shows in a table, threads in a tree. A tree lays out every row on each reset
+    // and sort, a table none: a million messages cost it nothing.
+    m_messageTree->setObjectName(QStringLiteral("messageTree"));
+    m_messageTable->setObjectName(QStringLiteral("messageTable"));
+    m_messageTree->setUniformRowHeights(true); // lets the view skip measuring every row
+    m_messageTree->setRootIsDecorated(false);
+    m_messageTree->setAllColumnsShowFocus(true);
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_messageTree),
+                                    static_cast<QAbstractItemView *>(m_messageTable)}) {
+        view->setItemDelegate(new MessageItemDelegate(view));
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        // Ctrl+A in a flat list (not threads) selects its rows as one range: QTreeView's
+        // selectAll() walks every row it has laid out, a second for a million messages.
+        auto *selectAll = new QAction(view);
+        selectAll->setShortcut(QKeySequence::SelectAll);
+        selectAll->setShortcutContext(Qt::WidgetShortcut);
+        view->addAction(selectAll);
+        connect(selectAll, &QAction::triggered, this, [this] {
+            QAbstractItemModel *model = m_messageList->model();
+            QItemSelectionModel *selection = m_messageList->selectionModel();
+            if (!model || !selection || model->rowCount() == 0)
+                return;
+            if (m_messageList == m_messageTree && m_messageTree->rootIsDecorated()) {
+                m_messageTree->selectAll(); // threads: replies are selected too
+                return;
+            }
+            const QItemSelection all(model->index(0, 0),
+                                     model->index(model->rowCount() - 1, model->columnCount() - 1));
+            selection->select(all, QItemSelectionModel::ClearAndSelect);
+        });
+        view->setDragEnabled(true);
+        view->setDragDropMode(QAbstractItemView::DragOnly);
+        // A drag moves; with Ctrl held it copies (the folder tree decides).
+        view->setDefaultDropAction(Qt::MoveAction);
+        view->setAccessibleName(tr("Messages"));
+        // The empty search's label is moved over the viewport of the view in use.
+        new QVBoxLayout(view->viewport());
+    }
+    for (QHeaderView *header : {m_messageTree->header(), m_messageTable->horizontalHeader()}) {
+        header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
+        header->setSectionsMovable(true);
+        header->setStretchLastSection(true);
+        header->setSortIndicatorShown(true);
+        // Newest first until the user picks another order; set before sorting is enabled,
+        // which sorts by the indicator.
+        header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    }
+    m_messageTree->setSortingEnabled(true);
+    m_messageTable->setSortingEnabled(true);
 
     m_filterField->setObjectName(QStringLiteral("filterField"));
     m_filterField->setPlaceholderText(tr("Filter messages (Esc to close)"));
@@ -155,8 +173,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_emptySearch->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_emptySearch->setEnabled(false); // drawn in the disabled text colour
     m_emptySearch->hide();
-    auto *overlay = new QVBoxLayout(m_messageList->viewport());
-    overlay->addWidget(m_emptySearch, 0, Qt::AlignCenter);
+    static_cast<QVBoxLayout *>(m_messageList->viewport()->layout())
+            ->addWidget(m_emptySearch, 0, Qt::AlignCenter);
 
     m_messageViewer->setObjectName(QStringLiteral("messageViewer"));
     m_messageViewer->setAccessibleName(tr("Message"));
@@ -169,7 +187,11 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     searchRow->addWidget(m_filterField, 1);
     searchRow->addWidget(m_searchScope);
     listLayout->addLayout(searchRow);
-    listLayout->addWidget(m_messageList);
+    m_listStack->setObjectName(QStringLiteral("messageListStack"));
+    m_listStack->addWidget(m_messageTable);
+    m_listStack->addWidget(m_messageTree);
+    m_listStack->setCurrentWidget(m_messageList);
+    listLayout->addWidget(m_listStack);
 
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
@@ -189,8 +211,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     setCentralWidget(m_mainSplitter);
     // Tab walks folders, filter, list and message in reading order.
     setTabOrder(m_folderView, m_filterField);
-    setTabOrder(m_filterField, m_messageList);
-    setTabOrder(m_messageList, m_messageViewer);
+    // (Of the two views, the one hidden is passed over.)
+    setTabOrder(m_filterField, m_messageTable);
+    setTabOrder(m_messageTable, m_messageTree);
+    setTabOrder(m_messageTree, m_messageViewer);
 
     statusBar()->addPermanentWidget(m_statusArea);
 
@@ -318,13 +342,17 @@ void MainWindow::connectActions()
     connect(a->subscribedOnly(), &QAction::toggled, m_folderView,
             &FolderTreeView::setSubscribedOnly);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
-        m_messageList->setRootIsDecorated(threaded);
+        m_messageTree->setRootIsDecorated(threaded);
         m_actions->flatThreads()->setEnabled(threaded);
         m_actions->expandThreads()->setEnabled(threaded);
+        // The list on display moves to the view it belongs in now; a list that is replaced
+        // on threadedChanged() is replaced there.
+        if (QAbstractItemModel *model = m_messageList->model())
+            setMessageModel(model);
         Q_EMIT threadedChanged(threaded);
     });
     connect(a->flatThreads(), &QAction::toggled, this, &MainWindow::flatThreadsChanged);
-    connect(a->expandThreads(), &QAction::triggered, m_messageList, &QTreeView::expandAll);
+    connect(a->expandThreads(), &QAction::triggered, m_messageTree, &QTreeView::expandAll);
     connect(a->reply(), &QAction::triggered, this,
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
@@ -443,32 +471,34 @@ void MainWindow::connectActions()
                         .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
                              QString::fromLatin1(qVersion())));
     });
-    // Enter or a double click: the message in a window of its own.
-    connect(m_messageList, &QAbstractItemView::doubleClicked, this,
-            [this](const QModelIndex &index) {
-                if (index.isValid())
-                    Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
-            });
-    m_messageList->installEventFilter(this);
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_messageTree),
+                                    static_cast<QAbstractItemView *>(m_messageTable)}) {
+        // Enter or a double click: the message in a window of its own.
+        connect(view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+            if (index.isValid())
+                Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
+        });
+        view->installEventFilter(this);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+            const QModelIndex at = m_messageList->indexAt(pos);
+            if (!at.isValid())
+                return;
+            // A right click outside the selection acts on the message clicked, as everywhere.
+            QItemSelectionModel *selection = m_messageList->selectionModel();
+            if (!selection->isRowSelected(at.row(), at.parent()))
+                selection->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
+                                                       | QItemSelectionModel::Rows);
+            QMenu *menu = createMessageMenu();
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_messageList->viewport()->mapToGlobal(pos));
+        });
+    }
     connect(a->nextUnread(), &QAction::triggered, this, [this] {
         if (!selectNextUnread())
             statusBar()->showMessage(tr("No more unread messages"), 4000);
     });
 
-    m_messageList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_messageList, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex at = m_messageList->indexAt(pos);
-        if (!at.isValid())
-            return;
-        // A right click outside the selection acts on the message clicked, as everywhere.
-        if (!m_messageList->selectionModel()->isRowSelected(at.row(), at.parent()))
-            m_messageList->selectionModel()->setCurrentIndex(at,
-                                                             QItemSelectionModel::ClearAndSelect
-                                                                     | QItemSelectionModel::Rows);
-        QMenu *menu = createMessageMenu();
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(m_messageList->viewport()->mapToGlobal(pos));
-    });
     m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_folderView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex at = m_folderView->indexAt(pos);
@@ -526,13 +556,13 @@ bool MainWindow::selectNextUnread()
     // In the order the list shows, from the row after the current one, threads unfolded.
     QModelIndex at = currentMessage().siblingAtColumn(0);
     for (;;) {
-        at = at.isValid() ? m_messageList->indexBelow(at) : model->index(0, 0);
+        at = at.isValid() ? ViewRows::below(m_messageList, at) : model->index(0, 0);
         if (!at.isValid())
             return false;
         if (at.data(MessageListModel::IsUnreadRole).toBool())
             break;
-        if (model->hasChildren(at))
-            m_messageList->expand(at);
+        if (m_messageList == m_messageTree && model->hasChildren(at))
+            m_messageTree->expand(at);
     }
     m_messageList->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
                                                                  | QItemSelectionModel::Rows);
@@ -589,7 +619,7 @@ void MainWindow::fitSearchColumns()
 {
     // Search results say where each message lives and who found it, after the list's own
     // columns: the subject gives up the room they need, so that they are in sight.
-    QHeaderView *header = m_messageList->header();
+    QHeaderView *header = messageHeader();
     const int location = MessageListModel::ColumnCount;
     header->resizeSection(location, 200);
     header->resizeSection(location + 1, 140);
@@ -696,11 +726,20 @@ void MainWindow::setFolderModel(QAbstractItemModel *model)
 
 void MainWindow::setMessageModel(QAbstractItemModel *model)
 {
+    QAbstractItemView *view = model ? viewFor(model) : m_messageList;
     if (model == m_messageList->model()) {
+        if (view != m_messageList) {
+            switchListView(view);
+            m_selectionKeeper->setView(view);
+            layOutColumns(model);
+        }
+        updateEmptySearch();
         updateMessageActions();
         return; // the same list, reset by its folder when it changes
     }
-    m_selectionKeeper->setModel(model);
+    if (view != m_messageList)
+        switchListView(view);
+    m_selectionKeeper->setModel(model, view);
     for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
         disconnect(connection);
     m_modelConnections.clear();
@@ -713,16 +752,22 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
                                           &MainWindow::updateEmptySearch));
     }
     updateEmptySearch();
+    layOutColumns(model);
+    updateMessageActions();
+}
+
+void MainWindow::layOutColumns(const QAbstractItemModel *model)
+{
     if (!m_pendingHeaderState.isEmpty()) {
-        m_messageList->header()->restoreState(m_pendingHeaderState);
+        messageHeader()->restoreState(m_pendingHeaderState);
         if (model && model->columnCount() > MessageListModel::ColumnCount)
             fitSearchColumns();
     } else if (model && model->columnCount() > 1) {
         // First start: the subject gets the room, the other columns a fixed width.
-        QHeaderView *header = m_messageList->header();
+        QHeaderView *header = messageHeader();
         // Flat, threaded and unified lists all have the message list's columns.
         // (Search results add where each message lives and who found it.)
-        const bool messageList = qobject_cast<MessageListModel *>(model) != nullptr
+        const bool messageList = qobject_cast<const MessageListModel *>(model) != nullptr
                                  || model->columnCount() >= MessageListModel::ColumnCount;
         const int subject = messageList ? MessageListModel::SubjectColumn : 0;
         for (int column = 0; column < model->columnCount(); ++column)
@@ -741,7 +786,46 @@ void MainWindow::setMessageModel(QAbstractItemModel *model)
             fitSearchColumns();
     }
     fitColumns();
-    updateMessageActions();
+}
+
+QAbstractItemView *MainWindow::viewFor(const QAbstractItemModel *model) const
+{
+    if (qobject_cast<const ThreadListModel *>(model))
+        return m_messageTree;
+    const bool flat = qobject_cast<const QAbstractTableModel *>(model)
+                      || qobject_cast<const QAbstractListModel *>(model);
+    return flat || !isThreaded() ? static_cast<QAbstractItemView *>(m_messageTable) : m_messageTree;
+}
+
+void MainWindow::switchListView(QAbstractItemView *view)
+{
+    QHeaderView *from = messageHeader();
+    QHeaderView *to = view == m_messageTree ? m_messageTree->header()
+                                            : m_messageTable->horizontalHeader();
+    // The columns as the user left them go with the list: widths, order and sort.
+    const QAbstractItemModel *model = m_messageList->model();
+    if (model && model->columnCount() > 1 && model->columnCount() <= MessageListModel::ColumnCount)
+        m_pendingHeaderState = from->saveState();
+    to->setSortIndicator(from->sortIndicatorSection(), from->sortIndicatorOrder());
+    const bool focused = m_messageList->hasFocus();
+    m_messageList = view;
+    m_listStack->setCurrentWidget(view);
+    m_emptySearch->parentWidget()->layout()->removeWidget(m_emptySearch);
+    static_cast<QVBoxLayout *>(view->viewport()->layout())
+            ->addWidget(m_emptySearch, 0, Qt::AlignCenter);
+    if (focused)
+        view->setFocus(Qt::OtherFocusReason);
+}
+
+QTableView *MainWindow::messageTable() const
+{
+    return m_messageTable;
+}
+
+QHeaderView *MainWindow::messageHeader() const
+{
+    return m_messageList == m_messageTree ? m_messageTree->header()
+                                          : m_messageTable->horizontalHeader();
 }
 
 void MainWindow::fitColumns()
@@ -749,7 +833,7 @@ void MainWindow::fitColumns()
     // The subject takes the room there is: the other columns keep their widths, so Date and
     // Size stay in view in a narrow window and Size does not grow in a wide one.
     QAbstractItemModel *model = m_messageList->model();
-    QHeaderView *header = m_messageList->header();
+    QHeaderView *header = messageHeader();
     if (!model || model->columnCount() != MessageListModel::ColumnCount)
         return;
     header->setStretchLastSection(false);
@@ -863,7 +947,7 @@ void MainWindow::saveLayout()
     // The columns of a folder's list; those of search results are laid out when shown.
     if (m_messageList->model()
         && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
-        m_settings->setValue(messageHeaderKey, m_messageList->header()->saveState());
+        m_settings->setValue(messageHeaderKey, messageHeader()->saveState());
     m_settings->sync();
 }
 
@@ -880,7 +964,7 @@ void MainWindow::restoreLayout()
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
     if (m_messageList->model() && !m_pendingHeaderState.isEmpty()) {
-        m_messageList->header()->restoreState(m_pendingHeaderState);
+        messageHeader()->restoreState(m_pendingHeaderState);
         fitColumns();
     }
 }
@@ -902,7 +986,8 @@ bool MainWindow::confirmQuitWithUnsentMail()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_messageList && event->type() == QEvent::KeyPress) {
+    if ((watched == m_messageTree || watched == m_messageTable)
+        && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
             && key->modifiers() == Qt::NoModifier && currentMessage().isValid()) {

@@ -7,18 +7,22 @@
 
 class FolderTreeView;
 class MainActions;
+class MessageTableView;
 class MessageSelectionKeeper;
 class MessageViewer;
 class OutboxView;
 class QAbstractItemModel;
+class QAbstractItemView;
 class QComboBox;
 class QLabel;
 class QDialog;
+class QHeaderView;
 class QLineEdit;
 class QMenu;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTableView;
 class QTimer;
 class QTreeView;
 class StatusArea;
@@ -70,7 +74,12 @@ public:
 
     MainActions *actions() const { return m_actions; }
     QTreeView *folderView() const;
-    QTreeView *messageView() const { return m_messageList; }
+    // The message list in use: the table for a flat list, the tree for threads.
+    QAbstractItemView *messageView() const { return m_messageList; }
+    QTreeView *messageTree() const { return m_messageTree; }
+    QTableView *messageTable() const;
+    // The column header of the message list in use.
+    QHeaderView *messageHeader() const;
     MessageViewer *messageViewer() const { return m_messageViewer; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messageSplitter() const { return m_messageSplitter; }
@@ -205,6 +214,12 @@ private:
     void onCurrentFolderChanged(const QModelIndex &current);
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
+    // The view a model shows in: the tree for threads, the table for a flat list.
+    QAbstractItemView *viewFor(const QAbstractItemModel *model) const;
+    // Shows view in place of the list in use, with the same columns, order and sort.
+    void switchListView(QAbstractItemView *view);
+    // The columns' widths, order and sort for model, as the user left them or at first start.
+    void layOutColumns(const QAbstractItemModel *model);
     QModelIndexList selectedMessages() const;
 
     QSettings *m_settings;
@@ -217,7 +232,10 @@ private:
     QStackedWidget *m_messagePane;
     QWidget *m_listPane;
     OutboxView *m_outboxView;
-    QTreeView *m_messageList;
+    QStackedWidget *m_listStack;
+    QTreeView *m_messageTree;
+    MessageTableView *m_messageTable;
+    QAbstractItemView *m_messageList; // the one of the two on display
     MessageSelectionKeeper *m_selectionKeeper;
     QLineEdit *m_filterField;
     QComboBox *m_searchScope;

@@ -7,6 +7,7 @@
 #include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
+#include <QTableView>
 
 namespace {
 
@@ -106,7 +107,14 @@ int MessageItemDelegate::sizeColumnWidth(const QFont &font, const QLocale &local
 void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
-    QStyledItemDelegate::paint(painter, option, index);
+    if (qobject_cast<const QTableView *>(option.widget)) {
+        // The table draws the focus of the current row across it, never of one cell.
+        QStyleOptionViewItem cell = option;
+        cell.state &= ~QStyle::State_HasFocus;
+        QStyledItemDelegate::paint(painter, cell, index);
+    } else {
+        QStyledItemDelegate::paint(painter, option, index);
+    }
     if (!isMessageColumn(index, MessageListModel::StatusColumn))
         return;
     const QStringList names = markers(index);

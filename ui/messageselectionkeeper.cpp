@@ -2,11 +2,12 @@
 
 #include "models/messagelistmodel.h"
 #include "models/unifiedinboxmodel.h"
+#include "viewrows.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QItemSelectionModel>
 #include <QSet>
-#include <QTreeView>
 
 #include <algorithm>
 #include <utility>
@@ -24,8 +25,8 @@ QList<int> pathOf(QModelIndex index)
 
 } // namespace
 
-MessageSelectionKeeper::MessageSelectionKeeper(QTreeView *view)
-    : QObject(view)
+MessageSelectionKeeper::MessageSelectionKeeper(QAbstractItemView *view, QObject *parent)
+    : QObject(parent ? parent : view)
     , m_view(view)
 { }
 
@@ -39,10 +40,42 @@ void MessageSelectionKeeper::disconnectModel()
     for (const QMetaObject::Connection &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
+    for (const QMetaObject::Connection &c : std::as_const(m_selectionConnections))
+        disconnect(c);
+    m_selectionConnections.clear();
 }
 
-void MessageSelectionKeeper::setModel(QAbstractItemModel *model)
+void MessageSelectionKeeper::connectSelection()
 {
+    if (!m_selection)
+        return;
+    m_selectionConnections << connect(m_selection, &QItemSelectionModel::currentChanged, this,
+                                      &MessageSelectionKeeper::onCurrentChanged)
+                           << connect(m_selection, &QItemSelectionModel::selectionChanged, this,
+                                      &MessageSelectionKeeper::selectionChanged);
+}
+
+void MessageSelectionKeeper::dropSelectionModel(QItemSelectionModel *selection,
+                                                QAbstractItemView *view)
+{
+    if (!selection || selection == m_selection)
+        return;
+    disconnect(selection, nullptr, this, nullptr);
+    if (selection->parent() == view)
+        selection->deleteLater();
+}
+
+void MessageSelectionKeeper::setModel(QAbstractItemModel *model, QAbstractItemView *view)
+{
+    if (view && view != m_view) {
+        QItemSelectionModel *previousSelection = m_view->selectionModel();
+        disconnectModel();
+        m_view->setModel(nullptr); // no work on the model's changes where it is not shown
+        m_selection = nullptr;
+        dropSelectionModel(previousSelection, m_view);
+        m_view = view;
+        m_model = nullptr; // the new view takes the model below, even the same one
+    }
     if (model == m_model && model == m_view->model())
         return;
     const bool wasShowing = m_showing;
@@ -88,21 +121,64 @@ void MessageSelectionKeeper::setModel(QAbstractItemModel *model)
         });
     }
     m_selection = m_view->selectionModel();
-    if (oldSelection && oldSelection != m_selection) {
-        // The view made it for the previous model and no longer uses it.
-        disconnect(oldSelection, nullptr, this, nullptr);
-        if (oldSelection->parent() == m_view)
-            oldSelection->deleteLater();
-    }
-    if (m_selection) {
-        m_connections << connect(m_selection, &QItemSelectionModel::currentChanged, this,
-                                 &MessageSelectionKeeper::onCurrentChanged)
-                      << connect(m_selection, &QItemSelectionModel::selectionChanged, this,
-                                 &MessageSelectionKeeper::selectionChanged);
-    }
+    // The view made it for the previous model and no longer uses it.
+    dropSelectionModel(oldSelection, m_view);
+    connectSelection();
     Q_EMIT selectionChanged();
     if (wasShowing)
         Q_EMIT shownMessageChanged(QModelIndex());
+}
+
+void MessageSelectionKeeper::setView(QAbstractItemView *view)
+{
+    if (!view || view == m_view)
+        return;
+    QAbstractItemView *previousView = m_view;
+    QItemSelectionModel *previousSelection = m_selection;
+    const QItemSelection selected = m_selection ? m_selection->selection() : QItemSelection();
+    for (const QMetaObject::Connection &c : std::as_const(m_selectionConnections))
+        disconnect(c);
+    m_selectionConnections.clear();
+    m_view = view;
+    // The new view may sort the model as it takes it: the rows move, no message is chosen.
+    m_moving = true;
+    previousView->setModel(nullptr);
+    m_view->setModel(m_model);
+    m_moving = false;
+    m_changing = 0;
+    m_rebuilt = false;
+    m_selection = m_view->selectionModel();
+    dropSelectionModel(previousSelection, previousView);
+    connectSelection();
+    if (!m_selection || !m_model) {
+        Q_EMIT selectionChanged();
+        return;
+    }
+    if (m_showing && !m_shown.isValid()) {
+        // The sort rebuilt the list: the message is looked for again.
+        const QModelIndex again = find(m_shownIdentity, m_shownRow);
+        if (again.isValid()) {
+            m_selecting = true;
+            m_selection->setCurrentIndex(again, QItemSelectionModel::ClearAndSelect
+                                                        | QItemSelectionModel::Rows);
+            m_selecting = false;
+            remember(again);
+            m_view->scrollTo(again);
+        } else {
+            Q_EMIT shownMessageLeft();
+            showNothing();
+        }
+        Q_EMIT selectionChanged();
+        return;
+    }
+    m_selecting = true;
+    m_selection->select(selected, QItemSelectionModel::ClearAndSelect);
+    if (m_shown.isValid())
+        m_selection->setCurrentIndex(m_shown, QItemSelectionModel::NoUpdate);
+    m_selecting = false;
+    if (m_shown.isValid())
+        m_view->scrollTo(m_shown);
+    Q_EMIT selectionChanged();
 }
 
 MessageSelectionKeeper::Identity MessageSelectionKeeper::identityOf(const QModelIndex &index)
@@ -166,15 +242,16 @@ void MessageSelectionKeeper::prepareRemoval()
     // below, the closest one above.
     QModelIndex successor;
     bool below = false;
-    for (QModelIndex at = m_view->indexBelow(first); at.isValid(); at = m_view->indexBelow(at)) {
+    for (QModelIndex at = ViewRows::below(m_view, first); at.isValid();
+         at = ViewRows::below(m_view, at)) {
         if (!selected.contains(at.siblingAtColumn(0))) {
             successor = at.siblingAtColumn(0);
             below = true;
             break;
         }
     }
-    for (QModelIndex at = m_view->indexAbove(first); !successor.isValid() && at.isValid();
-         at = m_view->indexAbove(at)) {
+    for (QModelIndex at = ViewRows::above(m_view, first); !successor.isValid() && at.isValid();
+         at = ViewRows::above(m_view, at)) {
         if (!selected.contains(at.siblingAtColumn(0)))
             successor = at.siblingAtColumn(0);
     }
@@ -218,11 +295,15 @@ void MessageSelectionKeeper::onCurrentChanged(const QModelIndex &current)
 
 void MessageSelectionKeeper::beginChange()
 {
+    if (m_moving)
+        return;
     ++m_changing;
 }
 
 void MessageSelectionKeeper::endChange(bool rebuilt)
 {
+    if (m_moving)
+        return;
     m_rebuilt = m_rebuilt || rebuilt;
     if (m_changing > 0)
         --m_changing;

@@ -8,7 +8,7 @@
 
 class QAbstractItemModel;
 class QItemSelectionModel;
-class QTreeView;
+class QAbstractItemView;
 
 // Keeps the message list's selection and the message on display in step. The message on
 // display is the list's current row, as the user chose it. When it leaves the list (deleted,
@@ -26,11 +26,16 @@ class MessageSelectionKeeper : public QObject
 {
     Q_OBJECT
 public:
-    explicit MessageSelectionKeeper(QTreeView *view);
+    explicit MessageSelectionKeeper(QAbstractItemView *view, QObject *parent = nullptr);
     ~MessageSelectionKeeper() override;
 
-    // Sets the view's model. A new model starts with no message on display.
-    void setModel(QAbstractItemModel *model);
+    QAbstractItemView *view() const { return m_view; }
+    // Sets the model of view (of the view in use when nullptr), which is the view in use from
+    // then on; a view left behind has no model. A new model starts with no message on display.
+    void setModel(QAbstractItemModel *model, QAbstractItemView *view = nullptr);
+    // Shows the model in view instead, with the same rows selected and the same message on
+    // display; the view left behind has no model.
+    void setView(QAbstractItemView *view);
     // To be called before the selected rows are asked to leave the list: the row that will
     // follow them is remembered, and selected once they (or the message on display) are gone.
     void prepareRemoval();
@@ -79,11 +84,15 @@ private:
     void show(const QModelIndex &index);
     void showNothing();
     void disconnectModel();
+    void connectSelection();
+    // The view's own selection model for the model before, now that it is no longer used.
+    void dropSelectionModel(QItemSelectionModel *selection, QAbstractItemView *view);
 
-    QTreeView *m_view;
+    QAbstractItemView *m_view;
     QPointer<QAbstractItemModel> m_model;
     QPointer<QItemSelectionModel> m_selection;
     QList<QMetaObject::Connection> m_connections;
+    QList<QMetaObject::Connection> m_selectionConnections;
     QPersistentModelIndex m_shown;
     Identity m_shownIdentity;
     int m_shownRow = -1;
@@ -92,4 +101,5 @@ private:
     int m_changing = 0; // model changes under way: their current changes are not the user's
     bool m_rebuilt = false; // a reset happened during the changes under way
     bool m_selecting = false; // the keeper itself moves the current row
+    bool m_moving = false; // the model moves to another view, which may sort it
 };

@@ -135,7 +135,7 @@ void TestContextMenus::messageMenu()
     window.setMessageModel(messageModel(&window));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->setCurrentIndex(list->model()->index(2, 0));
     QSignalSpy spy(&window, signal.constData());
 
@@ -164,7 +164,7 @@ void TestContextMenus::rightClickOutsideTheSelectionSelects()
     window.setMessageModel(messageModel(&window));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->setCurrentIndex(list->model()->index(0, 0));
     QSignalSpy read(&window, &MainWindow::markReadRequested);
     Q_EMIT list->customContextMenuRequested(list->visualRect(list->model()->index(3, 0)).center());

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -105,9 +106,16 @@ private Q_SLOTS:
         QVERIFY(window.messageView()->isVisible());
         QVERIFY(window.messageViewer()->isVisible());
         QVERIFY(!window.filterField()->isVisible());
-        QVERIFY(window.messageView()->uniformRowHeights());
-        QVERIFY(window.messageView()->isSortingEnabled());
-        QCOMPARE(window.messageView()->header()->sectionResizeMode(0), QHeaderView::Interactive);
+        // A flat list shows in the table, threads in the tree.
+        QCOMPARE(window.messageView(), window.messageTable());
+        QVERIFY(window.messageTree()->uniformRowHeights());
+        QVERIFY(window.messageTree()->isSortingEnabled());
+        QVERIFY(window.messageTable()->isSortingEnabled());
+        QVERIFY(!window.messageTable()->showGrid());
+        QVERIFY(!window.messageTable()->verticalHeader()->isVisible());
+        QCOMPARE(window.messageTable()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+        QCOMPARE(window.messageTable()->selectionBehavior(), QAbstractItemView::SelectRows);
+        QCOMPARE(window.messageHeader()->sectionResizeMode(0), QHeaderView::Interactive);
         QVERIFY(!window.windowIcon().isNull());
         QCOMPARE(window.menuBar()->actions().size(), 6); // File, Edit, View, Folder, Message, Help
     }
@@ -333,7 +341,7 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.mainSplitter()->setSizes({321, 600});
             window.messageSplitter()->setSizes({150, 450});
-            window.messageView()->header()->resizeSection(0, 277);
+            window.messageHeader()->resizeSection(0, 277);
             mainSizes = window.mainSplitter()->sizes();
             messageSizes = window.messageSplitter()->sizes();
             window.close(); // saves
@@ -345,7 +353,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.mainSplitter()->sizes(), mainSizes);
         QCOMPARE(window.messageSplitter()->sizes(), messageSizes);
-        QCOMPARE(window.messageView()->header()->sectionSize(0), 277);
+        QCOMPARE(window.messageHeader()->sectionSize(0), 277);
         QCOMPARE(window.size(), QSize(1000, 700));
     }
 
@@ -504,7 +512,7 @@ void TestMainWindow::moveToFolderAsksForAFolderOfAnyAccount()
     QVERIFY(moveTo);
     QCOMPARE(moveTo->shortcut(), QKeySequence(u"Ctrl+Shift+V"_s));
     QVERIFY(!moveTo->isEnabled()); // nothing selected
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->selectionModel()->select(messages.index(0, 0),
                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
     list->selectionModel()->select(messages.index(1, 0),
@@ -585,7 +593,8 @@ void TestMainWindow::flatConversationsAndExpandAll()
         QCOMPARE(flatChanged.at(0).at(0).toBool(), true);
         QVERIFY(window.isFlatThreads());
 
-        QTreeView *list = window.messageView();
+        QTreeView *list = window.messageTree();
+        QCOMPARE(window.messageView(), list); // a tree of messages with threads shown
         QVERIFY(!list->isExpanded(messages.index(0, 0)));
         expand->trigger();
         for (int thread = 0; thread < 2; ++thread) {
@@ -607,7 +616,7 @@ void TestMainWindow::threadedViewIsToggledAndKept()
         QSettings settings(settingsPath(), QSettings::IniFormat);
         MainWindow window(&settings);
         QVERIFY(!window.isThreaded());
-        QVERIFY(!window.messageView()->rootIsDecorated());
+        QVERIFY(!window.messageTree()->rootIsDecorated());
         QAction *threads = window.actions()->threadedView();
         QVERIFY(threads->isCheckable());
         bool inViewMenu = false;
@@ -619,13 +628,13 @@ void TestMainWindow::threadedViewIsToggledAndKept()
         QCOMPARE(toggled.size(), 1);
         QCOMPARE(toggled.at(0).at(0).toBool(), true);
         QVERIFY(window.isThreaded());
-        QVERIFY(window.messageView()->rootIsDecorated());
+        QVERIFY(window.messageTree()->rootIsDecorated());
         window.saveLayout();
     }
     QSettings settings(settingsPath(), QSettings::IniFormat);
     MainWindow window(&settings);
     QVERIFY(window.isThreaded());
-    QVERIFY(window.messageView()->rootIsDecorated());
+    QVERIFY(window.messageTree()->rootIsDecorated());
 }
 
 void TestMainWindow::keyboardWalksTreeAndList()
@@ -686,7 +695,7 @@ struct DeletingWindow
                              });
                          });
     }
-    QTreeView *list() const { return window.messageView(); }
+    QAbstractItemView *list() const { return window.messageView(); }
     quint32 uidAt(int row) const
     {
         return messages.index(row, 0).data(MessageListModel::UidRole).toUInt();

@@ -170,7 +170,7 @@ void TestMessageDepth::mainWindowWaysToAMessage()
     window.setOpenFileChooser([this] { return m_dir.filePath(u"a.eml"_s); });
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->setCurrentIndex(list->model()->index(1, 0));
     QSignalSpy inWindow(&window, &MainWindow::openInWindowRequested);
     QSignalSpy source(&window, &MainWindow::viewSourceRequested);

@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -89,7 +90,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(!threads.isLoading()); // the roots are read on a worker thread
-        QTreeView *view = window.messageView();
+        QTreeView *view = window.messageTree();
+        QCOMPARE(window.messageView(), view);
         const QModelIndex thread = threads.index(1, 0);
         QCOMPARE(uidOf(thread), 1u);
         view->expand(thread);
@@ -126,7 +128,7 @@ private Q_SLOTS:
         window.setMessageModel(&unified);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTreeView *view = window.messageView();
+        QAbstractItemView *view = window.messageView();
         view->setCurrentIndex(unified.index(1, 0)); // home:1
         QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"home"_s);
         QSignalSpy selected(&window, &MainWindow::messageSelected);
@@ -141,7 +143,8 @@ private Q_SLOTS:
             QCOMPARE(uidOf(signal.first().value<QModelIndex>()), 1u); // never another message
 
         // Sorted by another column, as a folder list is.
-        view->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+        QCOMPARE(view, window.messageTable());
+        window.messageTable()->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
         QCOMPARE(uidOf(unified.index(0, 0)), 1u);
         QCOMPARE(uidOf(unified.index(2, 0)), 3u);
     }
@@ -168,7 +171,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(!threads.isLoading());
-        QTreeView *view = window.messageView();
+        QAbstractItemView *view = window.messageView();
         // Newest thread first: 4 (with its reply 5), 3, 1.
         QCOMPARE(uidOf(threads.index(1, 0)), 3u);
         QSignalSpy selected(&window, &MainWindow::messageSelected);
@@ -202,7 +205,7 @@ private Q_SLOTS:
         window.setMessageModel(&unified);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTreeView *view = window.messageView();
+        QAbstractItemView *view = window.messageView();
         // work:2, home:1, work:1.
         view->setCurrentIndex(unified.index(1, 0));
         QCOMPARE(view->currentIndex().data(UnifiedInboxModel::AccountIdRole).toString(), u"home"_s);

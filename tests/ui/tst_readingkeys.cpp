@@ -50,7 +50,7 @@ void TestReadingKeys::arrowKeysMarkReadOnlyWhereTheyStop()
     window.setMarkReadDelay(1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->setFocus();
     list->setCurrentIndex(model->index(0, 0));
     QSignalSpy read(&window, &MainWindow::markReadRequested);
@@ -81,7 +81,7 @@ void TestReadingKeys::nextUnread()
     window.setMessageModel(model);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     list->setCurrentIndex(model->index(0, 0));
     QAction *next = window.actions()->nextUnread();
     QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_N));

@@ -133,14 +133,14 @@ void TestReadingPolish::boldSizesAreNotCut()
     QSettings settings(m_dir.filePath(u"heron.ini"_s), QSettings::IniFormat);
     MainWindow window(&settings);
     window.setMessageModel(messageModel(&window));
-    QTreeView *list = window.messageView();
+    QAbstractItemView *list = window.messageView();
     OpenDelegate delegate;
     QStyleOptionViewItem option;
     option.initFrom(list);
     delegate.initStyleOption(&option, list->model()->index(0, MessageListModel::SizeColumn));
     QVERIFY(option.font.bold());
     const int needed = QFontMetrics(option.font).horizontalAdvance(option.text);
-    QVERIFY2(list->header()->sectionSize(MessageListModel::SizeColumn) > needed + 6,
+    QVERIFY2(window.messageHeader()->sectionSize(MessageListModel::SizeColumn) > needed + 6,
              qPrintable(option.text));
     // Dates too, in bold.
     QStandardItemModel *model = qobject_cast<QStandardItemModel *>(list->model());
@@ -150,7 +150,7 @@ void TestReadingPolish::boldSizesAreNotCut()
     date.initFrom(list);
     delegate.initStyleOption(&date, model->index(0, MessageListModel::DateColumn));
     QVERIFY(date.font.bold());
-    QVERIFY2(list->header()->sectionSize(MessageListModel::DateColumn)
+    QVERIFY2(window.messageHeader()->sectionSize(MessageListModel::DateColumn)
                      > QFontMetrics(date.font).horizontalAdvance(date.text) + 6,
              qPrintable(date.text));
 }
@@ -171,8 +171,8 @@ void TestReadingPolish::columnsAt800And1600()
     window.resize(width, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeView *list = window.messageView();
-    QHeaderView *header = list->header();
+    QAbstractItemView *list = window.messageView();
+    QHeaderView *header = window.messageHeader();
     const int sizeWidth = MessageItemDelegate::sizeColumnWidth(list->font(), list->locale());
     QTRY_COMPARE(header->sectionSize(MessageListModel::SizeColumn), sizeWidth);
     // Every column in view: nothing to scroll to.

@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -104,9 +105,9 @@ private Q_SLOTS:
                                 new QStandardItem(u"Carol Example"_s),
                                 new QStandardItem(u"2026-11-2%1 09:1%1"_s.arg(i))});
         window.setMessageModel(&messages);
-        window.messageView()->sortByColumn(2, Qt::DescendingOrder);
-        window.messageView()->header()->resizeSection(0, 380);
-        window.messageView()->header()->resizeSection(1, 180);
+        window.messageTable()->sortByColumn(2, Qt::DescendingOrder);
+        window.messageHeader()->resizeSection(0, 380);
+        window.messageHeader()->resizeSection(1, 180);
         window.folderView()->expandAll();
         window.folderView()->setCurrentIndex(icons.index(0, 0, icons.index(0, 0)));
         window.messageView()->setCurrentIndex(

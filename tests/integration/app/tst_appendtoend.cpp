@@ -249,7 +249,7 @@ void TestAppEndToEnd::addReadSendAndReply()
     QTRY_COMPARE(folders->currentIndex(), inboxOf(QStringLiteral("Alice")));
     const int aliceCount = inboxCount(QStringLiteral("alice"));
     QVERIFY(aliceCount >= 200);
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     QTRY_VERIFY_WITH_TIMEOUT(messages->model() && messages->model()->rowCount() >= aliceCount,
                              60000);
 

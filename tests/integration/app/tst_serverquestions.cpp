@@ -127,7 +127,7 @@ void TestServerQuestions::initTestCase()
     QTreeView *folders = m_app->mainWindow()->folderView();
     QTRY_VERIFY_WITH_TIMEOUT(inbox().isValid(), 30000);
     folders->setCurrentIndex(inbox());
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     QTRY_VERIFY_WITH_TIMEOUT(messages->model() && messages->model()->rowCount() >= 3, 30000);
 }
 
@@ -147,7 +147,7 @@ QModelIndex TestServerQuestions::inbox() const
 
 QByteArray TestServerQuestions::selectFirstMessage() const
 {
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     const QModelIndex first = messages->model()->index(0, 0);
     messages->setCurrentIndex(first);
     messages->selectionModel()->select(first, QItemSelectionModel::ClearAndSelect
@@ -311,7 +311,7 @@ QList<QByteArray> TestServerQuestions::unmarkedMessages() const
 
 void TestServerQuestions::select(const QByteArray &messageId) const
 {
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     const QAbstractItemModel *model = messages->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);

@@ -366,7 +366,7 @@ void TestWritingEndToEnd::draftReopensReplacesAndGoesWhenSent()
     QTRY_COMPARE_WITH_TIMEOUT(draftSubjects(), QStringList {first}, 30000);
 
     // In Bob's Drafts folder, Enter on it opens it in the composer.
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     m_app->mainWindow()->folderView()->setCurrentIndex(
             folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
     QModelIndex draft;
@@ -549,7 +549,7 @@ void TestWritingEndToEnd::reopenedReplyDraftMarksTheOriginalAnswered()
             folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
     QModelIndex draft;
     QTRY_VERIFY_WITH_TIMEOUT((draft = findMessage(replySubject)).isValid(), 30000);
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     messages->setCurrentIndex(draft);
     messages->setFocus();
     QTest::keyClick(messages, Qt::Key_Return);
@@ -629,7 +629,7 @@ void TestWritingEndToEnd::reopenedForwardDraftMarksTheOriginalForwarded()
             folderOf(QStringLiteral("Bob"), FolderRecord::SpecialUse::Drafts));
     QModelIndex draft;
     QTRY_VERIFY_WITH_TIMEOUT((draft = findMessage(forwardSubject)).isValid(), 30000);
-    QTreeView *messages = m_app->mainWindow()->messageView();
+    QAbstractItemView *messages = m_app->mainWindow()->messageView();
     messages->setCurrentIndex(draft);
     messages->setFocus();
     QTest::keyClick(messages, Qt::Key_Return);

@@ -1,0 +1,418 @@
+// The flat message list in its table: it shows the list's columns and sorts by a click on the
+// header, looks as the threads' tree does, follows the keyboard, selects every message and
+// deletes or moves them all, and gives way to the tree when threads are turned on.
+#include "folderchooserdialog.h"
+#include "mainactions.h"
+#include "mainwindow.h"
+#include "messageitemdelegate.h"
+#include "models/messagelistmodel.h"
+#include "models/threadlistmodel.h"
+#include "store/messagestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Message n: sent on day n by "Sender n", its subject a letter running backwards (1 is "Z").
+MessageRecord message(quint32 uid, bool seen = false)
+{
+    MessageRecord m;
+    m.uid = uid;
+    m.subject = u"%1 message"_s.arg(QChar(u'Z' - int(uid) + 1));
+    m.fromName = u"Sender %1"_s.arg(uid);
+    m.messageId = "<m" + QByteArray::number(uid) + "@example.org>";
+    m.sentDate = QDateTime(QDate(2026, 1, 1).addDays(uid), QTime(9, 0), Qt::UTC);
+    if (seen)
+        m.flags = MessageRecord::Seen;
+    return m;
+}
+
+quint32 uidOf(const QModelIndex &index)
+{
+    return index.data(MessageListModel::UidRole).toUInt();
+}
+
+QPoint sectionCentre(const QHeaderView *header, int section)
+{
+    return {header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+            header->height() / 2};
+}
+
+} // namespace
+
+class TestMessageTableView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MessageStore> m_store;
+    qint64 m_inboxId = 0;
+
+    // Messages 1..count in a new cache's Inbox; those in seen are read.
+    void cache(int count, const QList<quint32> &seen = {})
+    {
+        m_store = std::make_unique<MessageStore>();
+        QVERIFY(!m_store->open(m_dir.filePath(u"%1.sqlite"_s.arg(QTest::currentTestFunction()))));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        m_inboxId = m_store->upsertFolder(inbox).value();
+        QList<MessageRecord> records;
+        for (quint32 uid = 1; uid <= quint32(count); ++uid)
+            records.append(message(uid, seen.contains(uid)));
+        QVERIFY(!m_store->upsertMessages(m_inboxId, records));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QFile::remove(m_dir.filePath(u"heron.ini"_s));
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"heron.ini"_s),
+                                                 QSettings::IniFormat);
+    }
+
+    void flatListShowsInTheTableAndSortsByTheHeader()
+    {
+        cache(5);
+        MessageListModel messages(m_store.get());
+        QAbstractItemModelTester tester(&messages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        messages.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QTableView *table = window.messageTable();
+        QCOMPARE(window.messageView(), table);
+        QVERIFY(table->isVisible());
+        QVERIFY(!window.messageTree()->isVisible());
+        QCOMPARE(window.messageTree()->model(), nullptr); // no work on the list's changes
+        QCOMPARE(table->model(), &messages);
+        QCOMPARE(window.messageHeader(), table->horizontalHeader());
+        // The list's columns, the subject taking the room; no grid, no row numbers.
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(header->count(), int(MessageListModel::ColumnCount));
+        QVERIFY(header->isVisible());
+        QVERIFY(!table->verticalHeader()->isVisible());
+        QVERIFY(!table->showGrid());
+        QCOMPARE(header->sectionResizeMode(MessageListModel::SubjectColumn), QHeaderView::Stretch);
+        QCOMPARE(header->sectionResizeMode(MessageListModel::SenderColumn),
+                 QHeaderView::Interactive);
+        QVERIFY(header->sectionsMovable());
+        QVERIFY(qobject_cast<MessageItemDelegate *>(table->itemDelegate()));
+        QCOMPARE(table->selectionBehavior(), QAbstractItemView::SelectRows);
+        QCOMPARE(table->selectionMode(), QAbstractItemView::ExtendedSelection);
+        QCOMPARE(table->dragDropMode(), QAbstractItemView::DragOnly);
+        QCOMPARE(table->defaultDropAction(), Qt::MoveAction);
+        QCOMPARE(table->accessibleName(), window.messageTree()->accessibleName());
+        QVERIFY(!table->tabKeyNavigation());
+
+        // Rows as high as the tree makes them, every one alike.
+        QTreeView tree;
+        tree.setUniformRowHeights(true);
+        tree.setItemDelegate(new MessageItemDelegate(&tree));
+        tree.setModel(&messages);
+        tree.resize(600, 300);
+        tree.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tree));
+        QVERIFY(table->rowHeight(0) > 0);
+        QCOMPARE(table->rowHeight(0), tree.visualRect(messages.index(0, 0)).height());
+        QCOMPARE(table->rowHeight(4), table->rowHeight(0));
+        QCOMPARE(table->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+        tree.setModel(nullptr);
+
+        // Newest first, then by subject at a click on its header, and back.
+        QCOMPARE(header->sortIndicatorSection(), int(MessageListModel::DateColumn));
+        QCOMPARE(uidOf(messages.index(0, 0)), 5u);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          sectionCentre(header, MessageListModel::SubjectColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(MessageListModel::SubjectColumn));
+        const Qt::SortOrder first = header->sortIndicatorOrder();
+        QTRY_COMPARE(uidOf(messages.index(0, 0)), first == Qt::AscendingOrder ? 5u : 1u);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          sectionCentre(header, MessageListModel::SubjectColumn));
+        QVERIFY(header->sortIndicatorOrder() != first);
+        QTRY_COMPARE(uidOf(messages.index(0, 0)), first == Qt::AscendingOrder ? 1u : 5u);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          sectionCentre(header, MessageListModel::SenderColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(MessageListModel::SenderColumn));
+    }
+
+    void togglingThreadsSwapsTheViews()
+    {
+        // As the application does: threads show a thread model, else the folder's list.
+        cache(6);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
+        std::unique_ptr<ThreadListModel> threads;
+        MainWindow window(m_settings.get());
+        connect(&window, &MainWindow::threadedChanged, this, [&](bool threaded) {
+            if (!threaded) {
+                window.setMessageModel(&messages);
+                threads.reset();
+                return;
+            }
+            auto next = std::make_unique<ThreadListModel>(m_store.get());
+            next->setFolderId(m_inboxId);
+            window.setMessageModel(next.get());
+            threads = std::move(next);
+        });
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.messageTable();
+        QTreeView *tree = window.messageTree();
+        QCOMPARE(window.messageView(), table);
+        table->horizontalHeader()->resizeSection(MessageListModel::SenderColumn, 177);
+        table->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+        QTRY_COMPARE(uidOf(messages.index(0, 0)), 6u); // "U message"
+
+        window.setThreaded(true);
+        QCOMPARE(window.messageView(), tree);
+        QVERIFY(tree->isVisible());
+        QVERIFY(!table->isVisible());
+        QCOMPARE(tree->model(), threads.get());
+        QCOMPARE(table->model(), nullptr);
+        QVERIFY(tree->rootIsDecorated());
+        QCOMPARE(window.messageHeader(), tree->header());
+        QCOMPARE(tree->header()->sortIndicatorSection(), int(MessageListModel::SubjectColumn));
+        QCOMPARE(tree->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(tree->header()->sectionSize(MessageListModel::SenderColumn), 177);
+        QTRY_VERIFY(!threads->isLoading());
+        QCOMPARE(uidOf(threads->index(0, 0)), 6u);
+        // The empty search's label goes with the list on display.
+        QCOMPARE(window.emptySearchLabel()->parentWidget(), tree->viewport());
+
+        // The tree's order and widths come back to the table.
+        tree->sortByColumn(MessageListModel::SubjectColumn, Qt::DescendingOrder);
+        tree->header()->resizeSection(MessageListModel::SenderColumn, 188);
+        window.setThreaded(false);
+        QCOMPARE(window.messageView(), table);
+        QVERIFY(table->isVisible());
+        QCOMPARE(tree->model(), nullptr);
+        QCOMPARE(table->model(), &messages);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 int(MessageListModel::SubjectColumn));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(table->horizontalHeader()->sectionSize(MessageListModel::SenderColumn), 188);
+        QTRY_COMPARE(uidOf(messages.index(0, 0)), 1u); // "Z message"
+        QCOMPARE(window.emptySearchLabel()->parentWidget(), table->viewport());
+    }
+
+    void togglingThreadsKeepsTheMessageOnDisplay()
+    {
+        // A list that stays when threads are toggled moves from one view to the other with
+        // its selection and the message on display.
+        QStandardItemModel messages(0, 3);
+        for (int row = 0; row < 5; ++row)
+            messages.appendRow({new QStandardItem(u"Subject %1"_s.arg(row)),
+                                new QStandardItem(u"Sender %1"_s.arg(row)),
+                                new QStandardItem(u"2026-01-0%1"_s.arg(row + 1))});
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.messageView(), window.messageTable());
+        window.messageHeader()->setSortIndicator(0, Qt::AscendingOrder);
+        window.messageView()->setFocus();
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+        window.messageView()->setCurrentIndex(messages.index(2, 0));
+        window.messageView()->selectionModel()->select(messages.index(3, 0),
+                                                       QItemSelectionModel::Select
+                                                               | QItemSelectionModel::Rows);
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.last().at(0).value<QModelIndex>().row(), 2);
+
+        window.setThreaded(true);
+        QCOMPARE(window.messageView(), window.messageTree());
+        QCOMPARE(window.messageTable()->model(), nullptr);
+        QCOMPARE(window.messageTree()->currentIndex().row(), 2);
+        QItemSelectionModel *selection = window.messageTree()->selectionModel();
+        QVERIFY(selection->isRowSelected(2, {}));
+        QVERIFY(selection->isRowSelected(3, {}));
+        QVERIFY(!selection->isRowSelected(1, {}));
+        QCOMPARE(selected.size(), 1); // the same message stays on display
+        QVERIFY(window.actions()->deleteMessage()->isEnabled());
+        QCOMPARE(window.messageHeader()->sortIndicatorSection(), 0);
+        QCOMPARE(window.messageHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(QApplication::focusWidget(), window.messageTree()); // focus goes along
+
+        window.setThreaded(false);
+        QCOMPARE(window.messageView(), window.messageTable());
+        QCOMPARE(window.messageTree()->model(), nullptr);
+        QCOMPARE(window.messageTable()->currentIndex().row(), 2);
+        QVERIFY(window.messageTable()->selectionModel()->isRowSelected(3, {}));
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(QApplication::focusWidget(), window.messageTable());
+        // The window's own keys still reach the list: Enter opens the message.
+        QSignalSpy open(&window, &MainWindow::openInWindowRequested);
+        QTest::keyClick(window.messageTable(), Qt::Key_Return);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.at(0).at(0).value<QModelIndex>().row(), 2);
+    }
+
+    void selectAllThenDeleteFromTheTable()
+    {
+        cache(40);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        QList<quint32> uids; // of the rows asked to be deleted, read before they go
+        connect(&window, &MainWindow::deleteRequested, this,
+                [this, &uids](const QModelIndexList &rows) {
+                    QList<quint32> asked;
+                    for (const QModelIndex &row : rows)
+                        asked.append(uidOf(row));
+                    uids += asked;
+                    QVERIFY(!m_store->removeMessages(m_inboxId, asked));
+                });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTableView *table = window.messageTable();
+        table->setFocus();
+        table->setCurrentIndex(messages.index(3, 0));
+        QSignalSpy deleted(&window, &MainWindow::deleteRequested);
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QItemSelectionModel *selection = table->selectionModel();
+        QCOMPARE(selection->selection().size(), 1); // one range, not a row at a time
+        for (int row = 0; row < messages.rowCount(); ++row)
+            QVERIFY(selection->isRowSelected(row, {}));
+        QVERIFY(window.actions()->deleteMessage()->isEnabled());
+
+        window.actions()->deleteMessage()->trigger();
+        QCOMPARE(deleted.size(), 1);
+        std::sort(uids.begin(), uids.end());
+        QCOMPARE(uids.size(), 40);
+        QCOMPARE(uids.first(), 1u);
+        QCOMPARE(uids.last(), 40u);
+        QTRY_COMPARE(messages.rowCount(), 0);
+        QVERIFY(!selection->hasSelection());
+        QVERIFY(!selected.last().at(0).value<QModelIndex>().isValid()); // nothing on display
+        QVERIFY(!window.actions()->deleteMessage()->isEnabled());
+    }
+
+    void selectAllThenMoveFromTheTable()
+    {
+        cache(30);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
+        constexpr int folderIdRole = Qt::UserRole + 7;
+        constexpr int accountIdRole = Qt::UserRole + 8;
+        QStandardItemModel folders;
+        auto *account = new QStandardItem(u"Work"_s);
+        account->setSelectable(false);
+        account->setData(u"Work"_s, accountIdRole);
+        folders.appendRow(account);
+        QStandardItem *archive = nullptr;
+        for (const QString &name : {u"Inbox"_s, u"Archive"_s}) {
+            auto *folder = new QStandardItem(name);
+            folder->setData(u"Work"_s, accountIdRole);
+            folder->setData(name == u"Inbox"_s ? m_inboxId : m_inboxId + 40, folderIdRole);
+            account->appendRow(folder);
+            archive = folder;
+        }
+        MainWindow window(m_settings.get());
+        window.setFolderModel(&folders);
+        window.setFolderIdRole(folderIdRole);
+        window.setAccountIdRole(accountIdRole);
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.folderView()->setCurrentIndex(account->child(0)->index());
+        QTableView *table = window.messageTable();
+        QCOMPARE(window.messageView(), table);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+        QVERIFY(table->selectionModel()->isRowSelected(29, {}));
+
+        QSignalSpy move(&window, &MainWindow::moveRequested);
+        window.actions()->moveTo()->trigger();
+        FolderChooserDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<FolderChooserDialog *>()) && dialog->isVisible());
+        dialog->folderView()->setCurrentIndex(archive->index());
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(move.size(), 1);
+        QCOMPARE(move.at(0).at(0).value<QModelIndex>(), archive->index());
+        QCOMPARE(move.at(0).at(1).toLongLong(), m_inboxId);
+        QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+        std::sort(uids.begin(), uids.end());
+        QCOMPARE(uids.size(), 30);
+        QCOMPARE(uids.first(), 1u);
+        QCOMPARE(uids.last(), 30u);
+    }
+
+    void keyboardWalksTheTable()
+    {
+        // Newest first: 8, 7, ... 1; 6 and 3 are unread.
+        QList<quint32> seen;
+        for (quint32 uid = 1; uid <= 8; ++uid) {
+            if (uid != 6 && uid != 3)
+                seen.append(uid);
+        }
+        cache(8, seen);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTableView *table = window.messageTable();
+        QCOMPARE(window.messageView(), table);
+        table->setFocus();
+        table->setCurrentIndex(messages.index(0, 0));
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(uidOf(table->currentIndex()), 7u);
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 7u);
+        QVERIFY(table->selectionModel()->isRowSelected(1, {}));
+        QVERIFY(!table->selectionModel()->isRowSelected(0, {}));
+        QTest::keyClick(table, Qt::Key_End);
+        QCOMPARE(uidOf(table->currentIndex()), 1u);
+        QTest::keyClick(table, Qt::Key_Home);
+        QCOMPARE(uidOf(table->currentIndex()), 8u);
+        // Left and Right keep the message; Shift+Down selects the rows as well.
+        QTest::keyClick(table, Qt::Key_Right);
+        QCOMPARE(uidOf(table->currentIndex()), 8u);
+        QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
+        QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+        QVERIFY(table->selectionModel()->isRowSelected(1, {}));
+
+        // N: the next unread message after the current one, then none.
+        QAction *next = window.actions()->nextUnread();
+        QVERIFY(window.selectNextUnread());
+        QCOMPARE(uidOf(table->currentIndex()), 6u);
+        next->trigger();
+        QCOMPARE(uidOf(table->currentIndex()), 3u);
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 3u);
+        QVERIFY(table->selectionModel()->isRowSelected(5, {}));
+        QVERIFY(!window.selectNextUnread());
+        QCOMPARE(uidOf(table->currentIndex()), 3u);
+    }
+};
+
+QTEST_MAIN(TestMessageTableView)
+#include "tst_messagetableview.moc"

@@ -1,0 +1,108 @@
+#include "messagetableview.h"
+
+#include <QAbstractItemDelegate>
+#include <QEvent>
+#include <QHeaderView>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyleOptionFocusRect>
+
+MessageTableView::MessageTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setShowGrid(false);
+    setWordWrap(false);
+    setCornerButtonEnabled(false);
+    setTabKeyNavigation(false); // Tab leaves the list, as it leaves the tree
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setMinimumSectionSize(1);
+    QHeaderView *header = horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setFirstSectionMovable(false);
+    updateRowHeight();
+}
+
+void MessageTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    updateRowHeight();
+    const int column = horizontalHeader()->sortIndicatorSection();
+    if (model && isSortingEnabled() && column >= 0 && column < model->columnCount())
+        model->sort(column, horizontalHeader()->sortIndicatorOrder());
+}
+
+int MessageTableView::rowHeightHint() const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.features |= QStyleOptionViewItem::HasDisplay;
+    option.text = QStringLiteral("Xg");
+    QAbstractItemDelegate *delegate = itemDelegate();
+    int height = delegate->sizeHint(option, QModelIndex()).height();
+    option.font.setBold(true); // unread messages
+    height = std::max(height, delegate->sizeHint(option, QModelIndex()).height());
+    return height;
+}
+
+void MessageTableView::updateRowHeight()
+{
+    verticalHeader()->setDefaultSectionSize(rowHeightHint());
+}
+
+void MessageTableView::changeEvent(QEvent *event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateRowHeight();
+}
+
+QModelIndex MessageTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    const QModelIndex current = currentIndex();
+    const QAbstractItemModel *list = model();
+    switch (cursorAction) {
+    case MoveHome:
+    case MoveEnd: {
+        // The first or last message, not the first or last column of the row.
+        if (!list || list->rowCount(rootIndex()) == 0)
+            return current;
+        const int row = cursorAction == MoveHome ? 0 : list->rowCount(rootIndex()) - 1;
+        return list->index(row, current.isValid() ? current.column() : 0, rootIndex());
+    }
+    case MoveLeft:
+    case MoveRight:
+        // The columns scroll into view; the current message stays.
+        horizontalScrollBar()->triggerAction(cursorAction == MoveLeft
+                                                     ? QAbstractSlider::SliderSingleStepSub
+                                                     : QAbstractSlider::SliderSingleStepAdd);
+        return current;
+    default:
+        return QTableView::moveCursor(cursorAction, modifiers);
+    }
+}
+
+void MessageTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    // The current row shows focus as a whole, as the tree draws it with all columns focused.
+    const QModelIndex current = currentIndex();
+    if (!current.isValid() || !(hasFocus() || viewport()->hasFocus()))
+        return;
+    const int top = rowViewportPosition(current.row());
+    if (top < 0 && top + rowHeight(current.row()) <= 0)
+        return;
+    QStyleOptionFocusRect focus;
+    focus.initFrom(this);
+    focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_HasFocus;
+    const bool selected = selectionModel() && selectionModel()->isSelected(current);
+    focus.backgroundColor = palette().color(isEnabled() ? QPalette::Normal : QPalette::Disabled,
+                                            selected ? QPalette::Highlight : QPalette::Window);
+    focus.rect = QRect(-horizontalOffset(), top, horizontalHeader()->length(),
+                       rowHeight(current.row()));
+    QPainter painter(viewport());
+    style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &painter, this);
+}
