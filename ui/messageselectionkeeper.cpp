@@ -156,14 +156,8 @@ void MessageSelectionKeeper::setView(QAbstractItemView *view)
     }
     if (m_showing && !m_shown.isValid()) {
         // The sort rebuilt the list: the message is looked for again.
-        const QModelIndex again = find(m_shownIdentity, m_shownRow);
-        if (again.isValid()) {
-            m_selecting = true;
-            m_selection->setCurrentIndex(again, QItemSelectionModel::ClearAndSelect
-                                                        | QItemSelectionModel::Rows);
-            m_selecting = false;
-            remember(again);
-            m_view->scrollTo(again);
+        if (showAgain()) {
+            m_view->scrollTo(m_shown);
         } else {
             Q_EMIT shownMessageLeft();
             showNothing();
@@ -329,18 +323,9 @@ void MessageSelectionKeeper::settle(bool rebuilt)
             applyFollowUp();
         return;
     }
-    if (m_showing && rebuilt) {
-        // A reset keeps no row: the message is looked for again.
-        const QModelIndex again = find(m_shownIdentity, m_shownRow);
-        if (again.isValid()) {
-            m_selecting = true;
-            m_selection->setCurrentIndex(again, QItemSelectionModel::ClearAndSelect
-                                                        | QItemSelectionModel::Rows);
-            m_selecting = false;
-            remember(again);
-            return;
-        }
-    }
+    // A reset keeps no row: the message is looked for again.
+    if (m_showing && rebuilt && showAgain())
+        return;
     const bool shownLeft = m_showing;
     if (shownLeft)
         Q_EMIT shownMessageLeft();
@@ -366,6 +351,19 @@ void MessageSelectionKeeper::applyFollowUp()
         show(next);
     else
         showNothing();
+}
+
+bool MessageSelectionKeeper::showAgain()
+{
+    const QModelIndex again = find(m_shownIdentity, m_shownRow);
+    if (!again.isValid())
+        return false;
+    m_selecting = true;
+    m_selection->setCurrentIndex(again,
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_selecting = false;
+    remember(again);
+    return true;
 }
 
 void MessageSelectionKeeper::remember(const QModelIndex &index)

@@ -78,6 +78,8 @@ private:
     void endChange(bool rebuilt);
     void settle(bool rebuilt);
     void applyFollowUp();
+    // Selects the message on display again where the rebuilt list still holds it.
+    bool showAgain();
     void remember(const QModelIndex &index);
     void forget();
     // Selects index alone, makes it current and reports it as the message to show.
