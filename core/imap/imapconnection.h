@@ -76,7 +76,8 @@ public:
     void close();
 
     State state() const { return m_state; }
-    bool isReady() const { return m_state == State::Ready; }
+    // Ready, and ready() was delivered: whoever waits for ready() goes first, in order.
+    bool isReady() const { return m_state == State::Ready && !m_readyPending; }
     Transport *transport() const { return m_transport; }
     // COMPRESS=DEFLATE is active on the link.
     bool isCompressed() const;
@@ -207,6 +208,7 @@ private:
     bool m_doneSent = false;
     bool m_failedEmitted = false;
     bool m_processing = false;
+    bool m_readyPending = false;
     QTimer m_idleTimer;
     std::unique_ptr<DeflateStream> m_deflate;
     struct FileUpload;

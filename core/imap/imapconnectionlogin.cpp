@@ -282,7 +282,13 @@ void ImapConnection::becomeReady()
     if (m_state != State::Setup)
         return;
     setState(State::Ready);
+    m_readyPending = true;
     QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT ready(); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                m_readyPending = false;
+                Q_EMIT ready();
+            },
+            Qt::QueuedConnection);
     pump();
 }

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void appendFromMissingFileDropsTheConnection();
     void mailboxOperations_data();
     void mailboxOperations();
+    void tasksKeepTheirOrderAcrossReady();
     void expunge_data();
     void expunge();
     void expungeWithQresync();
@@ -936,6 +937,25 @@ void TestImapTasks::mailboxOperations()
     QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
     if (!succeeds)
         QCOMPARE(task.error().kind(), MailError::Kind::Protocol);
+}
+
+void TestImapTasks::tasksKeepTheirOrderAcrossReady()
+{
+    // A task started once the state is Ready, but before ready() reached those waiting for it,
+    // goes after them.
+    Session s("IDLE", {"C: h2 CREATE First", "S: h2 OK created", "C: h3 CREATE Second",
+                       "S: h3 OK created"});
+    ImapMailboxTask first(&s.connection, ImapMailboxTask::Operation::Create, "First");
+    ImapMailboxTask second(&s.connection, ImapMailboxTask::Operation::Create, "Second");
+    first.start();
+    // stateChanged() is queued before ready(): this runs between the two.
+    connect(&s.connection, &ImapConnection::stateChanged, &second, [&](ImapConnection::State state) {
+        if (state == ImapConnection::State::Ready)
+            second.start();
+    });
+    QSignalSpy secondSucceeded(&second, &ImapTask::succeeded);
+    QTRY_COMPARE(secondSucceeded.size(), 1);
+    QVERIFY2(s.server->isComplete(), qPrintable(s.server->status()));
 }
 
 void TestImapTasks::expunge_data()
