@@ -5,6 +5,7 @@
 #include "store/messagestore.h"
 
 #include <QHash>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <vector>
@@ -17,6 +18,8 @@ struct FolderTreeModel::Node
     FolderRecord::SpecialUse specialUse = FolderRecord::SpecialUse::None;
     bool selectable = false;
     bool subscribed = false;
+    quint32 uidValidity = 0; // 0: never synchronised
+    FolderCounts server; // as the server last reported them
     int unread = 0;
     int messages = 0;
     Node *parent = nullptr;
@@ -46,6 +49,7 @@ struct FolderTreeModel::Node
     {
         return folderId == other.folderId && specialUse == other.specialUse
                && selectable == other.selectable && subscribed == other.subscribed
+               && uidValidity == other.uidValidity && server == other.server
                && unread == other.unread && messages == other.messages;
     }
 };
@@ -104,16 +108,19 @@ FolderTreeModel::FolderTreeModel(MessageStore *store, QObject *parent)
 
 FolderTreeModel::~FolderTreeModel() = default;
 
-std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(
-        const QList<FolderRecord> &folders) const
+std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(const QList<FolderRecord> &folders,
+                                                                  QList<qint64> *toCount) const
 {
-    QHash<qint64, int> unseen;
-    QHash<qint64, int> cached;
-    if (m_store) {
-        const auto unseenCounts = m_store->unseenCounts();
-        const auto messageCounts = m_store->messageCounts();
-        unseen = unseenCounts.value();
-        cached = messageCounts.value();
+    // Counts already known are kept: the store's signals keep them current.
+    QHash<qint64, const Node *> known;
+    std::vector<const Node *> walk {m_root.get()};
+    while (!walk.empty()) {
+        const Node *node = walk.back();
+        walk.pop_back();
+        if (node->folderId != 0)
+            known.insert(node->folderId, node);
+        for (const auto &child : node->children)
+            walk.push_back(child.get());
     }
 
     auto root = std::make_unique<Node>();
@@ -145,12 +152,19 @@ std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::buildTree(
             node->specialUse = FolderRecord::SpecialUse::Inbox;
         node->selectable = folder.isSelectable();
         node->subscribed = folder.subscribed;
-        // Never synchronised (no UIDVALIDITY yet), so nothing cached: the server's counts are the
-        // best we know. A synchronised folder with nothing cached is empty (its messages moved
-        // away): the server's counts from before would be stale.
-        const bool fromServer = !cached.contains(folder.id) && folder.uidValidity == 0;
-        node->messages = fromServer ? int(folder.exists) : cached.value(folder.id);
-        node->unread = fromServer ? int(folder.unseen) : unseen.value(folder.id);
+        node->uidValidity = folder.uidValidity;
+        node->server = {int(folder.unseen), int(folder.exists)};
+        const Node *before = known.value(folder.id);
+        if (before && folder.uidValidity != 0 && before->uidValidity == folder.uidValidity) {
+            node->messages = before->messages;
+            node->unread = before->unread;
+        } else {
+            // Until the cache is counted, the server's last counts. They also tell how large
+            // the folder is, and with it whether it is counted on a worker.
+            node->messages = node->server.messages;
+            node->unread = node->server.unread;
+            toCount->append(folder.id);
+        }
     }
 
     std::vector<Node *> pending {root.get()};
@@ -184,7 +198,12 @@ void FolderTreeModel::reload()
         Q_EMIT errorOccurred(folders.error());
         return;
     }
-    std::unique_ptr<Node> tree = buildTree(folders.value());
+    QList<qint64> toCount;
+    std::unique_ptr<Node> tree = buildTree(folders.value(), &toCount);
+    const auto countNewFolders = qScopeGuard([this, &toCount] {
+        for (qint64 folderId : std::as_const(toCount))
+            updateCounts(folderId);
+    });
     if (!tree->sameShape(*m_root)) {
         beginResetModel();
         m_root = std::move(tree);
@@ -204,6 +223,8 @@ void FolderTreeModel::reload()
         current->specialUse = fresh->specialUse;
         current->selectable = fresh->selectable;
         current->subscribed = fresh->subscribed;
+        current->uidValidity = fresh->uidValidity;
+        current->server = fresh->server;
         current->unread = fresh->unread;
         current->messages = fresh->messages;
         const QModelIndex changed = indexOf(current);
@@ -217,11 +238,17 @@ void FolderTreeModel::updateCounts(qint64 folderId)
         m_counter->recount(folderId, node->messages);
 }
 
-void FolderTreeModel::showCounts(qint64 folderId, const FolderCounts &counts)
+void FolderTreeModel::showCounts(qint64 folderId, const FolderCounts &cached)
 {
     const QModelIndex index = indexForFolderId(folderId);
     Node *node = nodeFor(index);
-    if (!node || (counts.unread == node->unread && counts.messages == node->messages))
+    if (!node)
+        return;
+    // Never synchronised, so nothing cached: the server's counts are the best we know. A
+    // synchronised folder with nothing cached is empty (its messages moved away).
+    const FolderCounts counts = node->uidValidity == 0 && cached.messages == 0 ? node->server
+                                                                               : cached;
+    if (counts.unread == node->unread && counts.messages == node->messages)
         return;
     node->unread = counts.unread;
     node->messages = counts.messages;

@@ -58,7 +58,9 @@ Q_SIGNALS:
 
 private:
     struct Node;
-    std::unique_ptr<Node> buildTree(const QList<FolderRecord> &folders) const;
+    // toCount: the folders whose counts are not known yet.
+    std::unique_ptr<Node> buildTree(const QList<FolderRecord> &folders,
+                                    QList<qint64> *toCount) const;
     QModelIndex indexOf(const Node *node) const;
     Node *nodeFor(const QModelIndex &index) const;
     void updateCounts(qint64 folderId);

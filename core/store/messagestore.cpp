@@ -255,23 +255,6 @@ StoreResult<int> MessageStore::unseenCount(qint64 folderId)
     return unread;
 }
 
-StoreResult<QHash<qint64, int>> MessageStore::unseenCounts()
-{
-    const QStringList conditions = d->unwritten.unreadConditions();
-    std::optional<CacheTransaction> snapshot;
-    if (conditions.size() > 1)
-        snapshot.emplace(d->db, CacheTransaction::Mode::Read);
-    QHash<qint64, int> unread;
-    for (const QString &condition : conditions) {
-        const StoreResult<QHash<qint64, int>> counts = d->messages.countByFolder(condition);
-        if (!counts)
-            return counts;
-        for (auto it = counts.value().cbegin(); it != counts.value().cend(); ++it)
-            unread[it.key()] += it.value();
-    }
-    return unread;
-}
-
 StoreResult<FolderCounts> MessageStore::folderCounts(qint64 folderId)
 {
     const StoreResult<int> unread = unseenCount(folderId);

@@ -108,7 +108,6 @@ public:
     StoreResult<quint64> highestModSeq(qint64 folderId);
     StoreResult<int> messageCount(qint64 folderId);
     StoreResult<int> unseenCount(qint64 folderId);
-    StoreResult<QHash<qint64, int>> unseenCounts(); // folder id -> unseen, folders with any
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
     // messageCount() and unseenCount() of the folder.
     StoreResult<FolderCounts> folderCounts(qint64 folderId);

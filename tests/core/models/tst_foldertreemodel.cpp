@@ -22,6 +22,7 @@ private Q_SLOTS:
     void unreadCounts();
     void unreadFollowsMessageChanges();
     void largeFolderCountedOnWorker();
+    void largeFolderFirstCountedOnWorker();
     void stateChangeWithoutReset();
     void newFolderResets();
     void removedFolderDisappears();
@@ -277,6 +278,46 @@ void TestFolderTreeModel::largeFolderCountedOnWorker()
     // Below the line, counted at once again.
     QVERIFY(!m_store->changeFlags(inbox, all.mid(100, 50), MessageRecord::Seen, {}));
     QCOMPARE(unread(), 150);
+}
+
+void TestFolderTreeModel::largeFolderFirstCountedOnWorker()
+{
+    // A synchronised folder the server said is large: the list opens with the server's counts
+    // and takes the cache's from a worker, rather than counting them before it shows.
+    constexpr quint32 count = 25000;
+    FolderRecord inbox = m_store->folderByPath(QStringLiteral("INBOX")).value();
+    inbox.uidValidity = 7;
+    inbox.exists = count;
+    inbox.unseen = 40;
+    QVERIFY(!m_store->updateFolderState(inbox));
+    QList<MessageRecord> batch;
+    for (quint32 uid = 1; uid <= count; ++uid) {
+        MessageRecord m;
+        m.uid = uid;
+        m.flags = uid <= 30 ? MessageRecord::NoFlag : MessageRecord::Seen;
+        batch.append(m);
+    }
+    QVERIFY(!m_store->upsertMessages(inbox.id, batch));
+
+    FolderTreeModel model(m_store.get());
+    const QModelIndex index = model.indexForFolderId(inbox.id);
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 40);
+    QCOMPARE(index.data(FolderTreeModel::MessageCountRole).toInt(), int(count));
+    QTRY_COMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 30);
+    // Small folders are counted before the list shows.
+    QCOMPARE(model.indexForPath(QStringLiteral("work/Projects"))
+                     .data(FolderTreeModel::UnreadCountRole)
+                     .toInt(),
+             7);
+
+    // A change of the folder's record keeps the counts: its messages did not change.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    inbox.unseen = 41;
+    inbox.subscribed = false;
+    QVERIFY(!m_store->updateFolderState(inbox));
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 30);
+    QTest::qWait(50);
+    QCOMPARE(index.data(FolderTreeModel::UnreadCountRole).toInt(), 30);
 }
 
 void TestFolderTreeModel::stateChangeWithoutReset()
