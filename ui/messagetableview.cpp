@@ -28,8 +28,9 @@ MessageTableView::MessageTableView(QWidget *parent)
 
 void MessageTableView::setModel(QAbstractItemModel *model)
 {
-    QTableView::setModel(model);
+    // Before the rows exist: changing the height of a million rows emits a million signals.
     updateRowHeight();
+    QTableView::setModel(model);
     const int column = horizontalHeader()->sortIndicatorSection();
     if (model && isSortingEnabled() && column >= 0 && column < model->columnCount())
         model->sort(column, horizontalHeader()->sortIndicatorOrder());
@@ -50,7 +51,9 @@ int MessageTableView::rowHeightHint() const
 
 void MessageTableView::updateRowHeight()
 {
-    verticalHeader()->setDefaultSectionSize(rowHeightHint());
+    const int height = rowHeightHint();
+    if (height != verticalHeader()->defaultSectionSize())
+        verticalHeader()->setDefaultSectionSize(height);
 }
 
 void MessageTableView::changeEvent(QEvent *event)
