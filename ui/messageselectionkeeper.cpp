@@ -7,7 +7,7 @@
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
-#include <QSet>
+#include <QTreeView>
 
 #include <algorithm>
 #include <utility>
@@ -224,30 +224,49 @@ void MessageSelectionKeeper::prepareRemoval()
     m_followUp = {};
     if (!m_selection)
         return;
-    const QModelIndexList rows = m_selection->selectedRows();
-    if (rows.isEmpty())
+    // From the selection's ranges: after Select All in a large folder, selectedRows() and a set
+    // of every selected row took seconds.
+    const QItemSelection ranges = m_selection->selection();
+    QModelIndex first;
+    for (const QItemSelectionRange &range : ranges) {
+        const QModelIndex top = QModelIndex(range.topLeft()).siblingAtColumn(0);
+        if (top.isValid() && (!first.isValid() || pathOf(top) < pathOf(first)))
+            first = top;
+    }
+    if (!first.isValid())
         return;
-    const QSet<QModelIndex> selected(rows.cbegin(), rows.cend());
-    const QModelIndex first = *std::min_element(rows.cbegin(), rows.cend(),
-                                                [](const QModelIndex &a, const QModelIndex &b) {
-                                                    return pathOf(a) < pathOf(b);
-                                                });
+    const auto rangeHolding = [&ranges](const QModelIndex &at) -> const QItemSelectionRange * {
+        const QModelIndex row = at.siblingAtColumn(0);
+        for (const QItemSelectionRange &range : ranges) {
+            if (range.contains(row))
+                return &range;
+        }
+        return nullptr;
+    };
+    // A table shows no children: a selected range is passed over in one step.
+    const bool flat = !qobject_cast<const QTreeView *>(m_view);
     // The first row below the first selected one that stays takes its place; when none stays
     // below, the closest one above.
     QModelIndex successor;
     bool below = false;
     for (QModelIndex at = ViewRows::below(m_view, first); at.isValid();
          at = ViewRows::below(m_view, at)) {
-        if (!selected.contains(at.siblingAtColumn(0))) {
+        const QItemSelectionRange *range = rangeHolding(at);
+        if (!range) {
             successor = at.siblingAtColumn(0);
             below = true;
             break;
         }
+        if (flat)
+            at = at.siblingAtRow(range->bottom());
     }
     for (QModelIndex at = ViewRows::above(m_view, first); !successor.isValid() && at.isValid();
          at = ViewRows::above(m_view, at)) {
-        if (!selected.contains(at.siblingAtColumn(0)))
+        const QItemSelectionRange *range = rangeHolding(at);
+        if (!range)
             successor = at.siblingAtColumn(0);
+        else if (flat)
+            at = at.siblingAtRow(range->top());
     }
     m_followUp.pending = true;
     m_followUp.successor = successor;

@@ -318,6 +318,53 @@ private Q_SLOTS:
         QVERIFY(!window.actions()->deleteMessage()->isEnabled());
     }
 
+    void deletingSeveralRangesSelectsTheRowAfterThem()
+    {
+        // Rows listed newest first: row r shows message 20 - r.
+        cache(20);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        connect(&window, &MainWindow::deleteRequested, this, [this](const QModelIndexList &rows) {
+            QList<quint32> asked;
+            for (const QModelIndex &row : rows)
+                asked.append(uidOf(row));
+            QVERIFY(!m_store->removeMessages(m_inboxId, asked));
+        });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.messageTable();
+        const auto selectRanges = [&](const QList<std::pair<int, int>> &ranges) {
+            QItemSelection selection;
+            for (const auto &[top, bottom] : ranges) {
+                selection.append(
+                        QItemSelectionRange(messages.index(top, 0),
+                                            messages.index(bottom,
+                                                           MessageListModel::ColumnCount - 1)));
+            }
+            table->selectionModel()->setCurrentIndex(messages.index(ranges.first().first, 0),
+                                                     QItemSelectionModel::NoUpdate);
+            table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+            QCOMPARE(table->selectionModel()->selection().size(), ranges.size());
+        };
+
+        // Ranges next to each other and one further down: the first row after the first range
+        // that is in none of them, messages 20 - 2 to 20 - 5 gone, message 14 shown.
+        selectRanges({{4, 5}, {2, 3}, {7, 7}});
+        window.actions()->deleteMessage()->trigger();
+        QTRY_COMPARE(messages.rowCount(), 15);
+        QCOMPARE(uidOf(table->currentIndex()), 14u);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+
+        // Every row from one down to the end: the row above the first takes the place.
+        const int last = messages.rowCount() - 1;
+        selectRanges({{5, last}, {1, 4}});
+        window.actions()->deleteMessage()->trigger();
+        QTRY_COMPARE(messages.rowCount(), 1);
+        QCOMPARE(uidOf(table->currentIndex()), 20u);
+    }
+
     void selectAllThenMoveFromTheTable()
     {
         cache(30);
