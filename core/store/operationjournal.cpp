@@ -8,16 +8,23 @@
 
 namespace {
 
-// The UIDs in their order, each run of consecutive ones as "first:last" (Select All of a
-// million messages is a few bytes, not seven megabytes): "7,9,100:250,3".
+// The UIDs in their order, each run of consecutive ones as "first:last", counting down when
+// first is the higher (Select All of a million messages, in whichever order the list showed
+// them, is a few bytes, not seven megabytes): "7,9,100:250,3,40:31".
 QString joinUids(const QList<quint32> &uids)
 {
     QString text;
     for (qsizetype i = 0; i < uids.size();) {
         qsizetype last = i;
-        while (last + 1 < uids.size() && uids.at(last) < 0xFFFFFFFFu
-               && uids.at(last + 1) == uids.at(last) + 1)
-            ++last;
+        if (i + 1 < uids.size() && uids.at(i) < 0xFFFFFFFFu && uids.at(i + 1) == uids.at(i) + 1) {
+            while (last + 1 < uids.size() && uids.at(last) < 0xFFFFFFFFu
+                   && uids.at(last + 1) == uids.at(last) + 1)
+                ++last;
+        } else {
+            while (last + 1 < uids.size() && uids.at(last) > 0
+                   && uids.at(last + 1) == uids.at(last) - 1)
+                ++last;
+        }
         if (!text.isEmpty())
             text += QLatin1Char(',');
         text += QString::number(uids.at(i));
@@ -39,8 +46,13 @@ QList<quint32> splitUids(const QString &text)
         }
         const quint32 first = part.left(colon).toUInt();
         const quint32 last = part.mid(colon + 1).toUInt();
-        for (quint64 uid = first; uid <= last; ++uid)
-            uids.append(quint32(uid));
+        if (first <= last) {
+            for (quint64 uid = first; uid <= last; ++uid)
+                uids.append(quint32(uid));
+        } else {
+            for (qint64 uid = first; uid >= qint64(last); --uid)
+                uids.append(quint32(uid));
+        }
     }
     return uids;
 }

@@ -23,10 +23,14 @@ private Q_SLOTS:
         PendingOperation move;
         move.kind = PendingOperation::Kind::Move;
         move.folderId = 3;
-        // Runs of consecutive UIDs (Select All) and UIDs out of order, the highest one too.
+        // Runs of consecutive UIDs (Select All), up and down (newest first), and UIDs out of
+        // order, the highest and the lowest too.
         for (quint32 uid = 100; uid <= 100000; ++uid)
             move.uids.append(uid);
-        move.uids += {8, 3, 4, 5, 4294967294u, 4294967295u, 1};
+        for (quint32 uid = 300000; uid >= 200000; --uid)
+            move.uids.append(uid);
+        move.uids += {8, 3, 4, 5, 4294967294u, 4294967295u, 1, 4294967295u, 4294967294u,
+                      2, 1, 0, 6};
         move.targetFolderId = 5;
         PendingOperation append;
         append.kind = PendingOperation::Kind::Append;
