@@ -45,6 +45,9 @@ QList<MessageGroup> of(const QModelIndexList &rows)
                                              return row.model() == model;
                                          });
     if (oneModel) {
+        if (const auto *list = qobject_cast<const MessageListModel *>(model);
+            list && list->folderId() != 0)
+            return {MessageGroup {QString(), list->folderId(), list->uidsOf(rows)}};
         const std::unique_ptr<QMimeData> mime(model->mimeData(rows));
         MessageGroup group;
         if (MessageListModel::decodeMimeData(mime.get(), &group.folderId, &group.uids)) {

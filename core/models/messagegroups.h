@@ -15,10 +15,10 @@ struct MessageGroup
 
 namespace MessageGroups {
 
-// A list of one folder answers with its drag data (mimeData()), which reads the UIDs of many
-// rows in one query: a million rows after Select All cost a query, not a million records read.
-// Other lists (search results of several folders, All Inboxes across accounts) are asked row
-// by row.
+// A folder's list reads the UIDs of many rows in one query (MessageListModel::uidsOf()): a
+// million rows after Select All cost a query, not a million records read. Other lists of one
+// folder answer with their drag data (mimeData()); the rest (search results of several folders,
+// All Inboxes across accounts) are asked row by row.
 QList<MessageGroup> of(const QModelIndexList &rows);
 
 } // namespace MessageGroups

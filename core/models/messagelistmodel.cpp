@@ -210,6 +210,11 @@ Qt::DropActions MessageListModel::supportedDragActions() const
 
 QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
 {
+    return encodeMimeData(m_query.folderId, uidsOf(indexes));
+}
+
+QList<quint32> MessageListModel::uidsOf(const QModelIndexList &indexes) const
+{
     // A view hands one index per column of each row.
     QList<int> rows;
     rows.reserve(indexes.size());
@@ -219,7 +224,7 @@ QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    return encodeMimeData(m_query.folderId, uidsOfRows(rows));
+    return uidsOfRows(rows);
 }
 
 QList<quint32> MessageListModel::uidsOfRows(const QList<int> &rows) const

@@ -90,6 +90,8 @@ public:
     static bool decodeMimeData(const QMimeData *data, qint64 *folderId, QList<quint32> *uids);
     static QMimeData *encodeMimeData(qint64 folderId, const QList<quint32> &uids);
 
+    // The UIDs of the indexes' rows (each row once, however many of its columns), in row order.
+    QList<quint32> uidsOf(const QModelIndexList &indexes) const;
     // The row of uid in the current order, or an invalid index.
     QModelIndex indexForUid(quint32 uid, int column = 0) const;
 

@@ -501,17 +501,27 @@ StoreResult<QList<quint32>> ListQueries::uidsInOrder(const MessageQuery &query)
 
 StoreResult<QList<quint32>> ListQueries::selectUids(const MessageQuery &query, const QString &order)
 {
-    MailError error;
-    QSqlQuery *sql = listQuery(query, QStringLiteral("SELECT uid"), order, &error);
-    if (!sql)
+    if (MailError error = prepare(query))
         return error;
-    if (!sql->exec())
+    // On SQLite itself: QtSql's QVariant for every value doubled the time of a million rows.
+    SqliteStatement sql;
+    const QByteArray text = listSql(query, QStringLiteral("SELECT uid"), order,
+                                    QStringLiteral("messages"),
+                                    m_unwritten.hiddenCondition(query.folderId),
+                                    m_unwritten.flagsExpression(query.folderId))
+                                    .toUtf8();
+    if (!sql.prepare(SqliteStatement::handle(m_db.connection()), text.constData()))
         return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
-                           *sql);
+                           sql);
+    const QVariantList values = listValues(query);
+    for (int i = 0; i < values.size(); ++i)
+        sql.bindVariant(i + 1, values.at(i));
     QList<quint32> result;
-    while (sql->next())
-        result.append(sql->value(0).toUInt());
-    sql->finish();
+    while (sql.next())
+        result.append(quint32(sql.columnInt64(0)));
+    if (sql.failed())
+        return m_db.failed(QCoreApplication::translate("ListQueries", "Cannot search the cache"),
+                           sql);
     return result;
 }
 

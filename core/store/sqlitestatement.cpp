@@ -47,6 +47,8 @@ void SqliteStatement::finalize()
     m_kept.clear();
     m_bindResult = SQLITE_OK;
     m_lastError = SQLITE_OK;
+    m_reading = false;
+    m_readFailed = false;
 }
 
 QByteArray &SqliteStatement::keep(int index, QByteArray bytes)
@@ -134,6 +136,53 @@ bool SqliteStatement::exec()
     const int result = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
     return result == SQLITE_DONE || result == SQLITE_ROW;
+}
+
+void SqliteStatement::bindVariant(int index, const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        bindInt64(index, value.toLongLong());
+        return;
+    case QMetaType::QByteArray:
+        bindBlob(index, value.toByteArray());
+        return;
+    case QMetaType::QString:
+        bindText(index, value.toString());
+        return;
+    default:
+        bindNull(index);
+        return;
+    }
+}
+
+bool SqliteStatement::next()
+{
+    if (!m_statement)
+        return false;
+    if (!m_reading) {
+        m_lastError = std::exchange(m_bindResult, SQLITE_OK);
+        m_readFailed = m_lastError != SQLITE_OK;
+        if (m_readFailed)
+            return false;
+        m_reading = true;
+    }
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
+    m_reading = false;
+    m_readFailed = result != SQLITE_DONE;
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+qint64 SqliteStatement::columnInt64(int column) const
+{
+    return m_statement ? sqlite3_column_int64(m_statement, column) : 0;
 }
 
 int SqliteStatement::changes() const

@@ -6,6 +6,7 @@
 #include <QStringView>
 
 class QSqlDatabase;
+class QVariant;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -40,6 +41,16 @@ public:
     // A null QByteArray binds NULL.
     void bindBlob(int index, const QByteArray &value);
 
+    // A value as QtSql binds it: integers and booleans, text, byte arrays; null otherwise.
+    void bindVariant(int index, const QVariant &value);
+
+    // Reads a query's rows: true while there is one, its columns read with columnInt64(). At
+    // the end, false, and the statement is ready to run again; failed() then tells an error
+    // (see errorText()) from the last row.
+    bool next();
+    qint64 columnInt64(int column) const;
+    bool failed() const { return m_readFailed; }
+
     // Runs the statement to completion; false on an error (see errorText()), also when a value
     // bound since the last exec() was refused (one longer than SQLite's limit is "string or
     // blob too big"): the statement never runs with a parameter left out.
@@ -61,4 +72,6 @@ private:
     QList<QByteArray> m_kept;
     int m_bindResult = 0; // SQLITE_OK, or the first bind's error since the last exec()
     int m_lastError = 0; // the error exec() reported for a refused bind, for errorText()
+    bool m_reading = false; // between the first next() of a run and its last
+    bool m_readFailed = false;
 };

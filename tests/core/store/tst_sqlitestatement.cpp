@@ -18,6 +18,7 @@ private Q_SLOTS:
     void blobsAndNulls();
     void valueOverTheLimitIsRefused_data();
     void valueOverTheLimitIsRefused();
+    void rowsReadAndRunAgain();
 };
 
 void TestSqliteStatement::textReadsBackAsBound()
@@ -158,6 +159,43 @@ void TestSqliteStatement::valueOverTheLimitIsRefused()
     QVERIFY(query.exec(QStringLiteral("SELECT group_concat(n) FROM t")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("2"));
+}
+
+void TestSqliteStatement::rowsReadAndRunAgain()
+{
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t (n INTEGER, a TEXT, b BLOB)")));
+    QVERIFY(raw.exec(QStringLiteral("INSERT INTO t VALUES (1, 'one', x'01'), (2, 'two', x'02'),"
+                                    " (3, 'three', NULL), (4294967295, 'max', x'03')")));
+    SqliteStatement select;
+    QVERIFY(select.prepare(SqliteStatement::handle(raw.db()),
+                           "SELECT n FROM t WHERE n >= ? AND (a = ? OR b = ? OR ? IS NULL)"
+                           " ORDER BY n"));
+    const auto run = [&select](const QVariantList &values) {
+        for (int i = 0; i < values.size(); ++i)
+            select.bindVariant(i + 1, values.at(i));
+        QList<qint64> rows;
+        while (select.next())
+            rows.append(select.columnInt64(0));
+        return rows;
+    };
+    // Values as QtSql would bind them: integers, text, byte arrays, null.
+    QCOMPARE(run({qint64(2), QString(), QByteArray(), QVariant()}),
+             (QList<qint64> {2, 3, 4294967295}));
+    QVERIFY(!select.failed());
+    QCOMPARE(run({1u, QStringLiteral("two"), QByteArray("\x03", 1), 0}),
+             (QList<qint64> {2, 4294967295}));
+    QCOMPARE(run({true, QStringLiteral("one"), QByteArray(), 0}), (QList<qint64> {1}));
+    QVERIFY(!select.failed());
+
+    // An error while reading ends the rows and is told apart from their end.
+    SqliteStatement failing;
+    QVERIFY(failing.prepare(SqliteStatement::handle(raw.db()),
+                            "SELECT abs(-9223372036854775807 - n) FROM t ORDER BY n"));
+    QVERIFY(!failing.next());
+    QVERIFY(failing.failed());
+    QVERIFY(!failing.errorText().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStatement)
