@@ -3,6 +3,8 @@
 #include "store/foldercounter.h"
 #include "store/messagestore.h"
 
+#include <algorithm>
+
 NewMailMonitor::NewMailMonitor(QObject *parent)
     : QObject(parent)
 { }
@@ -11,7 +13,7 @@ void NewMailMonitor::addAccount(const QString &accountId, const QString &account
                                 MessageStore *store)
 {
     removeAccount(accountId);
-    Source source {accountName, store, new FolderCounter(store, this), 0, 0, 0};
+    Source source {accountName, store, new FolderCounter(store, this), 0, 0, 0, 0};
     findInbox(source);
     m_sources.insert(accountId, source);
     connect(source.counter, &FolderCounter::counted, this,
@@ -35,7 +37,13 @@ void NewMailMonitor::addAccount(const QString &accountId, const QString &account
     };
     connect(store, &MessageStore::messagesChanged, this, inboxChanged);
     connect(store, &MessageStore::messagesRemoved, this, inboxChanged);
-    connect(store, &MessageStore::folderCleared, this, inboxChanged);
+    connect(store, &MessageStore::folderCleared, this, [this, accountId](qint64 folderId) {
+        auto found = m_sources.find(accountId);
+        if (found == m_sources.end() || folderId != found->inboxId)
+            return;
+        findInbox(*found); // its UIDs start again
+        recount(accountId);
+    });
     connect(store, &QObject::destroyed, this, [this, accountId] { removeAccount(accountId); });
     recount(accountId);
 }
@@ -66,6 +74,11 @@ void NewMailMonitor::findInbox(Source &source)
     for (const FolderRecord &folder : folders.value()) {
         if (folder.isInbox()) {
             source.inboxId = folder.id;
+            // Until it is counted, the server's count tells whether to count on a worker.
+            if (source.messages == 0)
+                source.messages = int(folder.exists);
+            const auto bounds = source.store->uidBounds(folder.id);
+            source.highestUid = bounds ? bounds.value().second : 0;
             return;
         }
     }
@@ -106,12 +119,20 @@ void NewMailMonitor::updateTotal()
 
 void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QList<quint32> &uids)
 {
-    const Source source = m_sources.value(accountId);
-    if (!source.store || folderId == 0 || folderId != source.inboxId)
+    const auto found = m_sources.find(accountId);
+    if (found == m_sources.end() || !found->store || folderId == 0 || folderId != found->inboxId)
         return;
-    const int cached = source.store->messageCount(folderId).value();
-    if (cached <= uids.size()) {
-        // The Inbox was empty: a first synchronisation, not new mail.
+    // New mail has UIDs above every message the Inbox had. Lower ones are a synchronisation
+    // filling in the past: the first of an empty Inbox, or a large one fetched newest first.
+    const quint32 before = found->highestUid;
+    QList<quint32> fresh;
+    for (quint32 uid : uids) {
+        found->highestUid = std::max(found->highestUid, uid);
+        if (uid > before)
+            fresh.append(uid);
+    }
+    const Source source = *found;
+    if (before == 0 || fresh.isEmpty()) {
         recount(accountId);
         return;
     }
@@ -122,7 +143,8 @@ void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QL
     QDateTime newest;
     // A large batch (mail that came while Heron was closed) is counted, not read one by one.
     constexpr int sampled = 20;
-    const QList<quint32> latest = uids.size() > sampled ? uids.mid(uids.size() - sampled) : uids;
+    const QList<quint32> latest = fresh.size() > sampled ? fresh.mid(fresh.size() - sampled)
+                                                         : fresh;
     for (quint32 uid : latest) {
         const StoreResult<MessageRecord> m = source.store->message(folderId, uid);
         if (!m || m.value().flags.testFlag(MessageRecord::Seen))
@@ -135,8 +157,8 @@ void NewMailMonitor::onAdded(const QString &accountId, qint64 folderId, const QL
             mail.uid = uid;
         }
     }
-    if (mail.count > 0 && uids.size() > sampled)
-        mail.count = int(uids.size());
+    if (mail.count > 0 && fresh.size() > sampled)
+        mail.count = int(fresh.size());
     recount(accountId);
     if (mail.count > 0)
         Q_EMIT newMail(mail);

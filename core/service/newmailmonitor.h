@@ -52,6 +52,7 @@ private:
         qint64 inboxId = 0;
         int unread = 0;
         int messages = 0;
+        quint32 highestUid = 0; // of the Inbox's cached messages; 0 when it has none
     };
     void findInbox(Source &source);
     // Counts the account's Inbox again; the total follows.

@@ -65,6 +65,49 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), signals);
         QCOMPARE(monitor.unreadCount(), 300);
     }
+
+    void inboxFilledNewestFirstIsNotNewMail()
+    {
+        // A first synchronisation writes the newest messages first, then the older ones in
+        // larger batches: none of it is news. A message above them all is, also for a monitor
+        // started on the filled cache.
+        QTemporaryDir dir;
+        MessageStore store;
+        QVERIFY(!store.open(dir.filePath(u"cache.sqlite"_s)));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        inbox.specialUse = FolderRecord::SpecialUse::Inbox;
+        const qint64 inboxId = store.upsertFolder(inbox).value();
+        const auto unread = [](quint32 first, quint32 last) {
+            QList<MessageRecord> messages;
+            for (quint32 uid = first; uid <= last; ++uid) {
+                MessageRecord m;
+                m.uid = uid;
+                m.subject = u"Message %1"_s.arg(uid);
+                messages.append(m);
+            }
+            return messages;
+        };
+        NewMailMonitor monitor;
+        monitor.addAccount(u"work"_s, u"Work"_s, &store);
+        QSignalSpy news(&monitor, &NewMailMonitor::newMail);
+        QVERIFY(!store.upsertMessages(inboxId, unread(951, 1000)));
+        QVERIFY(!store.upsertMessages(inboxId, unread(451, 950)));
+        QVERIFY(!store.upsertMessages(inboxId, unread(1, 450)));
+        QCOMPARE(news.size(), 0);
+        QCOMPARE(monitor.unreadCount(), 1000);
+
+        QVERIFY(!store.upsertMessages(inboxId, unread(1001, 1001)));
+        QCOMPARE(news.size(), 1);
+        QCOMPARE(news.last().at(0).value<NewMailMonitor::NewMail>().subject, u"Message 1001"_s);
+
+        NewMailMonitor restarted;
+        restarted.addAccount(u"work"_s, u"Work"_s, &store);
+        QSignalSpy later(&restarted, &NewMailMonitor::newMail);
+        QVERIFY(!store.upsertMessages(inboxId, unread(1002, 1031)));
+        QCOMPARE(later.size(), 1);
+        QCOMPARE(later.last().at(0).value<NewMailMonitor::NewMail>().count, 30);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNewMailMonitor)
