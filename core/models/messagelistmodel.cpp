@@ -19,6 +19,8 @@ MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
             [this](const MailError &error) { reportError(error); });
     connect(&m_search, &SearchRunner::found, this, &MessageListModel::onSearchFound);
     connect(&m_search, &SearchRunner::finished, this, &MessageListModel::onSearchFinished);
+    m_addedReset.setSingleShot(true);
+    connect(&m_addedReset, &QTimer::timeout, this, &MessageListModel::resetForAdded);
     if (store) {
         connect(store, &MessageStore::messagesAdded, this, &MessageListModel::onMessagesAdded);
         connect(store, &MessageStore::messagesChanged, this, &MessageListModel::onMessagesChanged);
@@ -504,6 +506,7 @@ int MessageListModel::countRows()
 
 void MessageListModel::resetWith(const MessageQuery &query)
 {
+    m_addedReset.stop();
     beginResetModel();
     m_query = query;
     clearCache();

@@ -10,8 +10,10 @@
 #include "store/storeresult.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QTimer>
 
 #include <optional>
 
@@ -155,6 +157,11 @@ private:
     QList<Range> rangesFor(const QList<quint32> &uids) const;
 
     void onMessagesAdded(qint64 folderId, const QList<quint32> &uids);
+    // Many messages added: the list is read again, a large one at most once a second while
+    // they come (a first synchronisation writes them a few thousand at a time, and each reset
+    // counts every row). Meanwhile its rows stay as they were; new rows of a first
+    // synchronisation, older ones, come below them.
+    void resetForAdded();
     void onMessagesChanged(qint64 folderId, const QList<quint32> &uids);
     void onMessagesAboutToBeRemoved(qint64 folderId, const QList<quint32> &uids);
     void onMessagesRemoved(qint64 folderId, const QList<quint32> &uids);
@@ -186,4 +193,6 @@ private:
     QList<quint32> m_searchUids;
     int m_backgroundSearchRows = 20000;
     int m_folderRows = -1; // messages in the folder, counted without a search
+    QTimer m_addedReset;
+    QElapsedTimer m_sinceAddedReset;
 };

@@ -18,6 +18,9 @@ namespace {
 constexpr int fineGrainedLimit = 64;
 // Up to this many changed messages, each keeps its own dataChanged() when its row is known.
 constexpr int preciseChangeLimit = 16;
+// From this many rows on, a list is read again after additions at most once per interval.
+constexpr int spacedResetRows = 20000;
+constexpr int addedResetIntervalMs = 1000;
 
 } // namespace
 
@@ -45,8 +48,8 @@ void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &ui
         resetWith(m_query); // the search runs again
         return;
     }
-    if (uids.size() > fineGrainedLimit) {
-        resetWith(m_query);
+    if (uids.size() > fineGrainedLimit || m_addedReset.isActive()) {
+        resetForAdded();
         return;
     }
     const QList<Range> ranges = rangesFor(uids);
@@ -68,6 +71,20 @@ void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &ui
         endInsertRows();
     }
     m_pending = Pending::None;
+}
+
+void MessageListModel::resetForAdded()
+{
+    if (m_addedReset.isActive())
+        return;
+    const qint64 since = m_sinceAddedReset.isValid() ? m_sinceAddedReset.elapsed()
+                                                     : addedResetIntervalMs;
+    if (m_rowCount >= spacedResetRows && since < addedResetIntervalMs) {
+        m_addedReset.start(int(addedResetIntervalMs - since));
+        return;
+    }
+    resetWith(m_query);
+    m_sinceAddedReset.start();
 }
 
 void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &uids)

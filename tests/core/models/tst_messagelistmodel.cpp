@@ -119,6 +119,7 @@ private Q_SLOTS:
     void removedMessagesDisappearAsRows_data();
     void removedMessagesDisappearAsRows();
     void largeRemovalResets();
+    void largeListReadAgainOnceASecondWhileAdding();
     void flagChangeUpdatesOneRow();
     void movedRowRepaintsTheList();
     void folderResetEmptiesTheList();
@@ -457,6 +458,44 @@ void TestMessageListModel::largeRemovalResets()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 500);
     QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
+}
+
+void TestMessageListModel::largeListReadAgainOnceASecondWhileAdding()
+{
+    // A first synchronisation of a large folder writes a batch every few thousand messages,
+    // older ones after the newest: the list reads them all again once a second, not at each.
+    MessageStore store;
+    QVERIFY(!store.open(m_dir->filePath(QStringLiteral("large.sqlite"))));
+    FolderRecord inbox;
+    inbox.path = QStringLiteral("INBOX");
+    const qint64 folder = store.upsertFolder(inbox).value();
+    const auto batch = [](quint32 first, quint32 last) {
+        QList<MessageRecord> records;
+        for (quint32 uid = first; uid <= last; ++uid)
+            records.append(makeMessage(uid, int(uid)));
+        return records;
+    };
+    QVERIFY(!store.upsertMessages(folder, batch(30001, 50000)));
+    MessageListModel model(&store);
+    model.setFolderId(folder);
+    QCOMPARE(model.rowCount(), 20000);
+    const quint32 newest = model.index(0, 0).data(MessageListModel::UidRole).toUInt();
+    QCOMPARE(newest, 50000u);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    QVERIFY(!store.upsertMessages(folder, batch(25001, 30000)));
+    QCOMPARE(reset.size(), 1); // the first at once
+    QCOMPARE(model.rowCount(), 25000);
+    QVERIFY(!store.upsertMessages(folder, batch(20001, 25000)));
+    QVERIFY(!store.upsertMessages(folder, batch(19951, 20000))); // a small one waits as well
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 25000);
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), newest);
+    QTRY_COMPARE(reset.size(), 2);
+    QCOMPARE(model.rowCount(), 30050);
+    QCOMPARE(model.index(30049, 0).data(MessageListModel::UidRole).toUInt(), 19951u);
+    QTest::qWait(100);
+    QCOMPARE(reset.size(), 2);
 }
 
 void TestMessageListModel::flagChangeUpdatesOneRow()
