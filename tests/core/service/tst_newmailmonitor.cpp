@@ -8,6 +8,21 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Opens a cache at path with an Inbox; its folder id, 0 on failure.
+qint64 openWithInbox(MessageStore *store, const QString &path)
+{
+    if (store->open(path))
+        return 0;
+    FolderRecord inbox;
+    inbox.path = u"INBOX"_s;
+    inbox.specialUse = FolderRecord::SpecialUse::Inbox;
+    return store->upsertFolder(inbox).value();
+}
+
+} // namespace
+
 class TestNewMailMonitor : public QObject
 {
     Q_OBJECT
@@ -17,11 +32,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         MessageStore store;
-        QVERIFY(!store.open(dir.filePath(u"cache.sqlite"_s)));
-        FolderRecord inbox;
-        inbox.path = u"INBOX"_s;
-        inbox.specialUse = FolderRecord::SpecialUse::Inbox;
-        const qint64 inboxId = store.upsertFolder(inbox).value();
+        const qint64 inboxId = openWithInbox(&store, dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(inboxId != 0);
         FolderRecord archive;
         archive.path = u"Archive"_s;
         const qint64 archiveId = store.upsertFolder(archive).value();
@@ -73,11 +85,8 @@ private Q_SLOTS:
         // started on the filled cache.
         QTemporaryDir dir;
         MessageStore store;
-        QVERIFY(!store.open(dir.filePath(u"cache.sqlite"_s)));
-        FolderRecord inbox;
-        inbox.path = u"INBOX"_s;
-        inbox.specialUse = FolderRecord::SpecialUse::Inbox;
-        const qint64 inboxId = store.upsertFolder(inbox).value();
+        const qint64 inboxId = openWithInbox(&store, dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(inboxId != 0);
         const auto unread = [](quint32 first, quint32 last) {
             QList<MessageRecord> messages;
             for (quint32 uid = first; uid <= last; ++uid) {
