@@ -1,5 +1,6 @@
 #include "searchresultsmodel.h"
 
+#include "changeduids.h"
 #include "folderdisplayname.h"
 
 #include "store/messagestore.h"
@@ -242,7 +243,7 @@ void SearchResultsModel::onChanged(const QString &accountId, qint64 folderId,
     const Account *a = account(accountId);
     if (!a || !a->store || m_rows.isEmpty())
         return;
-    const QSet<quint32> changed(uids.cbegin(), uids.cend());
+    const QSet<quint32> changed = changedAmong(uids, heldUids(accountId, folderId));
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
         if (r.accountId != accountId || r.message.folderId != folderId
@@ -259,11 +260,23 @@ void SearchResultsModel::onChanged(const QString &accountId, qint64 folderId,
 void SearchResultsModel::onRemoved(const QString &accountId, qint64 folderId,
                                    const QList<quint32> &uids)
 {
-    const QSet<quint32> removed(uids.cbegin(), uids.cend());
+    const QSet<quint32> removed = changedAmong(uids, heldUids(accountId, folderId));
+    if (removed.isEmpty())
+        return;
     removeRows([&](const Row &row) {
         return row.accountId == accountId && row.message.folderId == folderId
                && removed.contains(row.message.uid);
     });
+}
+
+QSet<quint32> SearchResultsModel::heldUids(const QString &accountId, qint64 folderId) const
+{
+    QSet<quint32> uids;
+    for (const Row &row : m_rows) {
+        if (row.accountId == accountId && row.message.folderId == folderId)
+            uids.insert(row.message.uid);
+    }
+    return uids;
 }
 
 void SearchResultsModel::removeRows(const std::function<bool(const Row &)> &which)

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
 class MessageStore;
 
@@ -103,6 +104,8 @@ private:
     void onChanged(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void onRemoved(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void removeRows(const std::function<bool(const Row &)> &which);
+    // The UIDs of the rows of one folder of one account.
+    QSet<quint32> heldUids(const QString &accountId, qint64 folderId) const;
     void onSearched(QFutureWatcher<Answer> *watcher);
     // Stops the searches of accountId, or of every account when it is empty.
     void cancelSearches(const QString &accountId = {});

@@ -1,6 +1,7 @@
 #include "threadlistmodel.h"
 
 #include "common/logging.h"
+#include "models/changeduids.h"
 #include "models/messagelistmodel.h"
 #include "store/messagestore.h"
 
@@ -370,7 +371,18 @@ void ThreadListModel::onChanged(qint64 folderId, const QList<quint32> &uids)
 {
     if (folderId != m_query.folderId || !m_store)
         return;
-    const QSet<quint32> changed(uids.begin(), uids.end());
+    QSet<quint32> held;
+    for (const QList<ThreadRow> &window : std::as_const(m_windows)) {
+        for (const ThreadRow &r : window)
+            held.insert(r.message.uid);
+    }
+    for (const Replies &replies : std::as_const(m_replies)) {
+        for (const ThreadRow &r : replies.rows)
+            held.insert(r.message.uid);
+    }
+    const QSet<quint32> changed = changedAmong(uids, held);
+    if (changed.isEmpty())
+        return;
     auto refresh = [&](ThreadRow &r) {
         if (!changed.contains(r.message.uid))
             return false;

@@ -1,6 +1,7 @@
 #include "unifiedinboxmodel.h"
 
 #include "common/logging.h"
+#include "models/changeduids.h"
 #include "models/messagelistmodel.h"
 #include "store/messagestore.h"
 
@@ -320,8 +321,13 @@ void UnifiedInboxModel::onChanged(const QString &accountId, qint64 folderId,
     const int at = sourceIndex(accountId);
     if (at < 0 || folderId != m_sources.at(at).inboxId || !m_sources.at(at).store)
         return;
-    const QSet<quint32> changed(uids.begin(), uids.end());
-    for (int row = 0; row < m_rows.size(); ++row) {
+    QSet<quint32> held;
+    for (const Row &r : std::as_const(m_rows)) {
+        if (r.source == at)
+            held.insert(r.message.uid);
+    }
+    const QSet<quint32> changed = changedAmong(uids, held);
+    for (int row = 0; changed.size() > 0 && row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
         if (r.source != at || !changed.contains(r.message.uid))
             continue;

@@ -163,6 +163,18 @@ private Q_SLOTS:
         QVERIFY(!m_work->store.removeMessages(m_work->otherId, {7}));
         QCOMPARE(rows(*m_model),
                  QStringList({u"home:1@Home › Inbox (Here)"_s, u"work:1@Work › Inbox (Here)"_s}));
+        // A change of messages not among the results leaves the rows alone; one that names
+        // several reaches those among them.
+        changed.clear();
+        QVERIFY(!m_work->store.changeFlags(m_work->inboxId, {2}, MessageRecord::Seen, {}));
+        QVERIFY(!m_work->store.removeMessages(m_work->otherId, {7}));
+        QVERIFY(changed.isEmpty());
+        QVERIFY(!m_work->store.changeFlags(m_work->inboxId, {2, 1}, MessageRecord::Seen, {}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+        QCOMPARE(m_model->index(1, 0).data(MessageListModel::IsUnreadRole).toBool(), false);
+        QVERIFY(!m_work->store.removeMessages(m_work->inboxId, {2}));
+        QCOMPARE(m_model->rowCount(), 2);
         m_model->removeAccount(u"home"_s);
         QCOMPARE(rows(*m_model), QStringList({u"work:1@Work › Inbox (Here)"_s}));
     }
