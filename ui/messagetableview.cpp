@@ -3,6 +3,7 @@
 #include <QAbstractItemDelegate>
 #include <QEvent>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionFocusRect>
@@ -34,6 +35,19 @@ void MessageTableView::setModel(QAbstractItemModel *model)
     const int column = horizontalHeader()->sortIndicatorSection();
     if (model && isSortingEnabled() && column >= 0 && column < model->columnCount())
         model->sort(column, horizontalHeader()->sortIndicatorOrder());
+}
+
+void MessageTableView::setSelectionModel(QItemSelectionModel *selectionModel)
+{
+    QHeaderView *header = horizontalHeader();
+    QItemSelectionModel *ownBefore = header->selectionModel();
+    if (ownBefore && ownBefore->parent() != header)
+        ownBefore = nullptr;
+    QTableView::setSelectionModel(selectionModel);
+    if (selectionModel && selectionModel->model() && header->selectionModel() == selectionModel)
+        header->setSelectionModel(new QItemSelectionModel(selectionModel->model(), header));
+    if (ownBefore && ownBefore != header->selectionModel())
+        ownBefore->deleteLater();
 }
 
 int MessageTableView::rowHeightHint() const

@@ -302,6 +302,12 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
         QItemSelectionModel *selection = table->selectionModel();
         QCOMPARE(selection->selection().size(), 1); // one range, not a row at a time
+        // The header paints without asking whether its columns are selected, which would read
+        // every row's flags.
+        QItemSelectionModel *headerSelection = table->horizontalHeader()->selectionModel();
+        QVERIFY(headerSelection && headerSelection != selection);
+        QCOMPARE(headerSelection->model(), &messages);
+        QVERIFY(!headerSelection->hasSelection());
         for (int row = 0; row < messages.rowCount(); ++row)
             QVERIFY(selection->isRowSelected(row, {}));
         QVERIFY(window.actions()->deleteMessage()->isEnabled());
