@@ -148,6 +148,10 @@ B_PORTS=$(grep '_PORT=' "$B/stack.env" | cut -d= -f2 | sort | tr '\n' ' ')
 A_PORTS=$(grep '_PORT=' "$A/stack.env" | cut -d= -f2 | sort | tr '\n' ' ')
 common=$(comm -12 <(tr ' ' '\n' <<<"$A_PORTS" | sed '/^$/d') <(tr ' ' '\n' <<<"$B_PORTS" | sed '/^$/d'))
 check "A and B share no port" [ -z "$common" ]
+# A's introspection port has no listener until a test's authorization server starts: A notes
+# it, and a stack started meanwhile does not pick it.
+check "A's reserved port is noted for other stacks" \
+    grep -qx "$(envval "$A" OAUTH_INTROSPECTION_PORT) $A" "${TMPDIR:-/tmp}/heron-mailstack-reserved-ports"
 check "B's IMAP port greets" greets "$(envval "$B" IMAP_STARTTLS_PORT)"
 check "A's IMAP port still greets" greets "$A_IMAP"
 run status "$B"
