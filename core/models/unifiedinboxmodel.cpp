@@ -327,7 +327,9 @@ void UnifiedInboxModel::onChanged(const QString &accountId, qint64 folderId,
             held.insert(r.message.uid);
     }
     const QSet<quint32> changed = changedAmong(uids, held);
-    for (int row = 0; changed.size() > 0 && row < m_rows.size(); ++row) {
+    if (changed.isEmpty())
+        return;
+    for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
         if (r.source != at || !changed.contains(r.message.uid))
             continue;

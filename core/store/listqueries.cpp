@@ -179,16 +179,8 @@ QVariantList ListQueries::listValues(const MessageQuery &query)
 QSqlQuery *ListQueries::listQuery(const MessageQuery &query, const QString &select,
                                   const QString &tail, MailError *error, const QString &source)
 {
-    // A search sees every cached message: what the idle-time indexing has not reached yet is
-    // indexed now.
-    if (!SearchQuery::parse(query.searchText).ftsMatch().isEmpty()) {
-        if (MailError indexError = m_search.indexPending()) {
-            *error = indexError;
-            return nullptr;
-        }
-    }
-    if (MailError indexError = m_indexes.ensureSortIndex(query.sortKey)) {
-        *error = indexError;
+    if (MailError prepareError = prepare(query)) {
+        *error = prepareError;
         return nullptr;
     }
     QSqlQuery *result = m_db.prepared(listSql(query, select, tail, source,
@@ -529,6 +521,8 @@ MailError ListQueries::prepare(const MessageQuery &query)
 {
     if (!m_db.isOpen())
         return m_db.notOpen();
+    // A search sees every cached message: what the idle-time indexing has not reached yet is
+    // indexed now.
     if (!SearchQuery::parse(query.searchText).ftsMatch().isEmpty()) {
         if (MailError error = m_search.indexPending())
             return error;

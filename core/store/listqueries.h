@@ -59,8 +59,8 @@ public:
                                                          const QList<quint32> &uids);
     // The UIDs of the query's rows, in its order, read here.
     StoreResult<QList<quint32>> uidsInOrder(const MessageQuery &query);
-    // What reading the query over another connection needs done first, on this one: the
-    // search index brought up to date and the index of its order made.
+    // What reading the query needs done first, here or over another connection: the search
+    // index brought up to date and the index of its order made, on this connection.
     MailError prepare(const MessageQuery &query);
     // Reads the UIDs of the query's rows in its order over a connection of its own to the
     // cache at path, for a worker thread (after prepare() on the store's thread). deliver gets
