@@ -4,6 +4,7 @@
 #include "store/messagestore.h"
 
 #include <QDataStream>
+#include <QFutureWatcher>
 #include <QIODevice>
 #include <QMimeData>
 
@@ -32,6 +33,7 @@ MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
             beginResetModel();
             clearCache();
             m_rowCount = 0;
+            forgetCount();
             m_pending = Pending::None;
             m_ranges.clear();
             m_search.cancel();
@@ -51,7 +53,7 @@ void MessageListModel::setFolderId(qint64 folderId)
     MessageQuery next = m_query;
     next.folderId = folderId;
     m_folderRows = -1;
-    resetWith(next);
+    resetWith(next, expectedRows(folderId));
 }
 
 void MessageListModel::setSearchText(const QString &text)
@@ -242,13 +244,14 @@ QList<quint32> MessageListModel::uidsOfRows(const QList<int> &rows) const
     }
     // Many rows (Select All in a large folder): the UIDs of the whole list in one query, not
     // every row's record read window by window.
+    // Rows past the store's are those a list still counting expected and does not have.
     if (rows.size() > 2 * m_windowSize && m_store && m_pending == Pending::None) {
         StoreResult<QList<quint32>> all = m_store->queryUids(m_query);
-        if (all && all.value().size() == m_rowCount) {
-            if (rows.size() == m_rowCount)
+        if (all) {
+            if (rows.size() == m_rowCount && all.value().size() == m_rowCount)
                 return std::move(all).value();
             for (int row : rows) {
-                if (row >= 0 && row < m_rowCount)
+                if (row >= 0 && row < all.value().size())
                     uids.append(all.value().at(row));
             }
             return uids;
@@ -473,7 +476,8 @@ const MessageRecord *MessageListModel::record(int row) const
 StoreResult<QList<MessageRecord>> MessageListModel::fetchWindow(int windowIndex) const
 {
     const int offset = windowIndex * m_windowSize;
-    if (m_pending != Pending::None || offset <= m_rowCount / 2)
+    // Not while the rows are expected: the end is not known yet.
+    if (m_pending != Pending::None || m_estimated || offset <= m_rowCount / 2)
         return m_store->fetchMessages(m_query, offset, m_windowSize);
     // In the second half, the same rows are read backwards from the end: the OFFSET then
     // skips fewer index entries (a view sorted while scrolled to the bottom reads here).
@@ -499,14 +503,88 @@ int MessageListModel::countRows()
 {
     if (!m_store)
         return 0;
+    ++m_countReads;
     const StoreResult<int> count = m_store->countMessages(m_query);
     reportError(count.error());
     return count.isOk() ? count.value() : 0;
 }
 
-void MessageListModel::resetWith(const MessageQuery &query)
+int MessageListModel::expectedRows(qint64 folderId) const
+{
+    if (!m_store || folderId == 0)
+        return -1;
+    const StoreResult<FolderRecord> folder = m_store->folder(folderId);
+    if (!folder || folder.value().uidValidity == 0)
+        return -1;
+    const StoreResult<std::pair<quint32, quint32>> bounds = m_store->uidBounds(folderId);
+    if (!bounds)
+        return -1;
+    const auto [lowest, highest] = bounds.value();
+    const qint64 span = highest == 0 ? 0 : qint64(highest) - lowest + 1;
+    return int(std::min<qint64>(folder.value().exists, span));
+}
+
+bool MessageListModel::countsInBackground(const MessageQuery &query, int rows) const
+{
+    return m_store && query.searchText.isEmpty() && rows >= m_backgroundCountRows;
+}
+
+bool MessageListModel::checkRowCount(int expected)
+{
+    if (!countsInBackground(m_query, std::max(m_rowCount, expected)))
+        return countRows() == expected;
+    countInBackground(); // answers once the change is announced
+    return true;
+}
+
+void MessageListModel::countInBackground()
+{
+    const quint64 generation = ++m_countGeneration;
+    m_counting = true;
+    auto *watcher = new QFutureWatcher<StoreResult<int>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_countGeneration)
+            onCounted(watcher->result());
+    });
+    watcher->setFuture(m_store->messageCountInBackground(m_query.folderId));
+}
+
+void MessageListModel::forgetCount()
+{
+    ++m_countGeneration;
+    m_counting = false;
+    m_estimated = false;
+}
+
+void MessageListModel::onCounted(const StoreResult<int> &count)
+{
+    m_counting = false;
+    if (reportError(count.error()) || m_pending != Pending::None || m_searchList)
+        return;
+    const int rows = count.value();
+    if (m_query.searchText.isEmpty())
+        m_folderRows = rows;
+    // The rows read meanwhile are right (see fetchWindow()) but for the end.
+    if (rows > m_rowCount) {
+        clearCache();
+        beginInsertRows({}, m_rowCount, rows - 1);
+        m_rowCount = rows;
+        endInsertRows();
+    } else if (rows < m_rowCount) {
+        beginRemoveRows({}, rows, m_rowCount - 1);
+        m_rowCount = rows;
+        endRemoveRows();
+    }
+    m_estimated = false;
+    clearCache();
+}
+
+void MessageListModel::resetWith(const MessageQuery &query, int expected)
 {
     m_addedReset.stop();
+    m_addedSinceReset = 0;
+    forgetCount();
     beginResetModel();
     m_query = query;
     clearCache();
@@ -519,13 +597,16 @@ void MessageListModel::resetWith(const MessageQuery &query)
         m_rowCount = 0;
     } else {
         m_search.cancel();
-        m_rowCount = countRows();
+        m_estimated = countsInBackground(query, expected);
+        m_rowCount = m_estimated ? expected : countRows();
         if (m_query.searchText.isEmpty())
             m_folderRows = m_rowCount;
     }
     endResetModel();
     if (m_searchList)
         m_search.start(m_store, m_query);
+    else if (m_estimated)
+        countInBackground();
 }
 
 bool MessageListModel::searchesInBackground(const MessageQuery &query)

@@ -20,9 +20,9 @@
 class MessageStore;
 
 // The messages of one folder as a table, read lazily from the store: the row count comes from
-// one COUNT(*), rows are read in windows around what a view asks for and kept in a small LRU
-// of windows, sorting and the search filter are done by SQL. Strings exist only for the rows
-// of the cached windows.
+// one COUNT(*) (on a worker for a large folder, see isCounting()), rows are read in windows
+// around what a view asks for and kept in a small LRU of windows, sorting and the search
+// filter are done by SQL. Strings exist only for the rows of the cached windows.
 //
 // The model follows the store's change signals with row insertions and removals where a few
 // messages change, and with a reset for large changes.
@@ -77,6 +77,15 @@ public:
     void setBackgroundSearchRows(int rows) { m_backgroundSearchRows = rows; }
     SearchRunner *searchRunner() { return &m_search; }
     MessageQuery query() const { return m_query; }
+    // Whether the rows are counted on a worker. Counting a list of the whole folder takes
+    // longer than a frame from backgroundCountRows() rows on: such a list takes the rows it
+    // expects at once (when opened, what the folder held at its last synchronisation; after a
+    // change, its rows with the change) and grows or shrinks at its end if the count answers
+    // otherwise.
+    bool isCounting() const { return m_counting; }
+    int backgroundCountRows() const { return m_backgroundCountRows; }
+    void setBackgroundCountRows(int rows) { m_backgroundCountRows = rows; }
+    int rowCountReads() const { return m_countReads; } // counts on this thread since creation
     // Reads everything again from the store.
     void reload();
 
@@ -151,8 +160,20 @@ private:
     StoreResult<QList<MessageRecord>> fetchWindow(int windowIndex) const;
     int storeRow(int row) const;
     void clearCache() const;
-    void resetWith(const MessageQuery &query);
+    // Reads everything again; expected: the rows the list is thought to have, -1 for unknown.
+    void resetWith(const MessageQuery &query, int expected = -1);
     int countRows();
+    // What the folder held at its last synchronisation, at most the span of its cached UIDs
+    // (two index lookups, where a count reads every message); -1 when it was never synchronised.
+    int expectedRows(qint64 folderId) const;
+    // Whether the list of query, of about rows rows, is counted on a worker.
+    bool countsInBackground(const MessageQuery &query, int rows) const;
+    // The rows after a change: counted here, or on a worker for a large list, which then takes
+    // expected meanwhile. False when counted here and not as expected.
+    bool checkRowCount(int expected);
+    void countInBackground();
+    void forgetCount();
+    void onCounted(const StoreResult<int> &count);
     bool reportError(const MailError &error) const;
     QList<Range> rangesFor(const QList<quint32> &uids) const;
 
@@ -193,6 +214,12 @@ private:
     QList<quint32> m_searchUids;
     int m_backgroundSearchRows = 20000;
     int m_folderRows = -1; // messages in the folder, counted without a search
+    int m_backgroundCountRows = 20000;
+    bool m_counting = false;
+    bool m_estimated = false; // m_rowCount is expected, not counted yet
+    quint64 m_countGeneration = 0; // the count whose answer is awaited
+    int m_countReads = 0;
+    int m_addedSinceReset = 0; // UIDs added while resetForAdded() waited
     QTimer m_addedReset;
     QElapsedTimer m_sinceAddedReset;
 };

@@ -49,14 +49,20 @@ void MessageListModel::onMessagesAdded(qint64 folderId, const QList<quint32> &ui
         return;
     }
     if (uids.size() > fineGrainedLimit || m_addedReset.isActive()) {
+        m_addedSinceReset += int(uids.size());
         resetForAdded();
+        return;
+    }
+    if (m_estimated) {
+        // Rows are only known by their place once counted.
+        resetWith(m_query, m_rowCount + int(uids.size()));
         return;
     }
     const QList<Range> ranges = rangesFor(uids);
     int added = 0;
     for (const Range &range : ranges)
         added += range.size();
-    if (countRows() != m_rowCount + added) {
+    if (!checkRowCount(m_rowCount + added)) {
         resetWith(m_query);
         return;
     }
@@ -83,7 +89,7 @@ void MessageListModel::resetForAdded()
         m_addedReset.start(int(addedResetIntervalMs - since));
         return;
     }
-    resetWith(m_query);
+    resetWith(m_query, m_rowCount + m_addedSinceReset);
     m_sinceAddedReset.start();
 }
 
@@ -109,8 +115,9 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
         }
     }
     clearCache();
-    // A filtered list may gain or lose rows when a subject changes.
-    if (countRows() != m_rowCount) {
+    // A filtered list may gain or lose rows when a subject or a flag changes; the whole folder
+    // keeps its rows.
+    if (!m_query.searchText.isEmpty() && countRows() != m_rowCount) {
         resetWith(m_query);
         return;
     }
@@ -137,7 +144,7 @@ void MessageListModel::onMessagesAboutToBeRemoved(qint64 folderId, const QList<q
 {
     if (folderId != m_query.folderId || m_pending != Pending::None || !m_store || m_searchList)
         return;
-    if (uids.size() > fineGrainedLimit) {
+    if (uids.size() > fineGrainedLimit || m_estimated) {
         m_pending = Pending::Reset;
         beginResetModel();
         return;
@@ -165,9 +172,15 @@ void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &
     }
     if (m_pending == Pending::Reset) {
         clearCache();
-        m_rowCount = countRows();
         m_pending = Pending::None;
+        forgetCount();
+        // Decided by the rows before: those the store hides until a worker deletes them are
+        // read by a count as well.
+        m_estimated = countsInBackground(m_query, m_rowCount);
+        m_rowCount = m_estimated ? std::max(0, m_rowCount - int(uids.size())) : countRows();
         endResetModel();
+        if (m_estimated)
+            countInBackground();
         return;
     }
     if (m_pending != Pending::RemovePrepared)
@@ -176,7 +189,7 @@ void MessageListModel::onMessagesRemoved(qint64 folderId, const QList<quint32> &
     int removed = 0;
     for (const Range &range : std::as_const(m_ranges))
         removed += range.size();
-    if (countRows() != m_rowCount - removed) {
+    if (!checkRowCount(m_rowCount - removed)) {
         resetWith(m_query);
         return;
     }

@@ -35,7 +35,14 @@ StoreResult<int> countWhere(QSqlDatabase &db, const QString &from, qint64 folder
     return query.value(0).toInt();
 }
 
-StoreResult<FolderCounts> countOver(QSqlDatabase &db, qint64 folderId,
+StoreResult<int> countMessages(QSqlDatabase &db, qint64 folderId, const UnwrittenChanges &changes)
+{
+    // Through the narrowest index, as ListQueries::count() does.
+    return countWhere(db, QStringLiteral("messages INDEXED BY sqlite_autoindex_messages_1"),
+                      folderId, changes.hiddenCondition(folderId));
+}
+
+StoreResult<FolderCounts> countBoth(QSqlDatabase &db, qint64 folderId,
                                     const UnwrittenChanges &changes)
 {
     FolderCounts counts;
@@ -51,10 +58,7 @@ StoreResult<FolderCounts> countOver(QSqlDatabase &db, qint64 folderId,
         }
         counts.unread += unread.value();
     }
-    // Through the narrowest index, as ListQueries::count() does.
-    const StoreResult<int> messages
-            = countWhere(db, QStringLiteral("messages INDEXED BY sqlite_autoindex_messages_1"),
-                         folderId, changes.hiddenCondition(folderId));
+    const StoreResult<int> messages = countMessages(db, folderId, changes);
     db.rollback();
     if (!messages)
         return messages.error();
@@ -62,19 +66,18 @@ StoreResult<FolderCounts> countOver(QSqlDatabase &db, qint64 folderId,
     return counts;
 }
 
-} // namespace
-
-namespace BackgroundCount {
-
-QFuture<StoreResult<FolderCounts>> start(const QString &path, qint64 folderId,
-                                         UnwrittenChanges changes)
+// count(db, folderId, changes) on a worker, over a connection of its own with the changes'
+// functions installed.
+template<typename T, typename Count>
+QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, UnwrittenChanges changes,
+                                 Count count)
 {
-    using Result = StoreResult<FolderCounts>;
+    using Result = StoreResult<T>;
     auto promise = std::make_shared<QPromise<Result>>();
     QFuture<Result> future = promise->future();
     promise->start();
     auto own = std::make_shared<UnwrittenChanges>(std::move(changes));
-    QThreadPool::globalInstance()->start([promise, path, folderId, own] {
+    QThreadPool::globalInstance()->start([promise, path, folderId, own, count] {
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             if (!db.isOpen()) {
                 promise->addResult(Result(countFailed(db.lastError().text())));
@@ -84,11 +87,26 @@ QFuture<StoreResult<FolderCounts>> start(const QString &path, qint64 folderId,
                 promise->addResult(Result(countFailed(QString())));
                 return;
             }
-            promise->addResult(countOver(db, folderId, *own));
+            promise->addResult(count(db, folderId, *own));
         });
         promise->finish();
     });
     return future;
+}
+
+} // namespace
+
+namespace BackgroundCount {
+
+QFuture<StoreResult<FolderCounts>> start(const QString &path, qint64 folderId,
+                                         UnwrittenChanges changes)
+{
+    return onWorker<FolderCounts>(path, folderId, std::move(changes), &countBoth);
+}
+
+QFuture<StoreResult<int>> messages(const QString &path, qint64 folderId, UnwrittenChanges changes)
+{
+    return onWorker<int>(path, folderId, std::move(changes), &countMessages);
 }
 
 } // namespace BackgroundCount

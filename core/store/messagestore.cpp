@@ -273,6 +273,13 @@ QFuture<StoreResult<FolderCounts>> MessageStore::folderCountsInBackground(qint64
     return BackgroundCount::start(path(), folderId, d->unwritten.folderOnly(folderId));
 }
 
+QFuture<StoreResult<int>> MessageStore::messageCountInBackground(qint64 folderId)
+{
+    if (d->db.isInMemory() || !d->db.isOpen())
+        return QtFuture::makeReadyFuture(messageCount(folderId));
+    return BackgroundCount::messages(path(), folderId, d->unwritten.folderOnly(folderId));
+}
+
 StoreResult<QHash<qint64, int>> MessageStore::messageCounts()
 {
     if (!d->unwritten.hidesAny())

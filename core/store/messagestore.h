@@ -115,6 +115,8 @@ public:
     // changes still to write as they are now: a later change may have come by the time it
     // answers.
     QFuture<StoreResult<FolderCounts>> folderCountsInBackground(qint64 folderId);
+    // messageCount() the same way.
+    QFuture<StoreResult<int>> messageCountInBackground(qint64 folderId);
     // Where the message with that Message-ID ("<...>") is cached: (folder id, UID) pairs.
     StoreResult<QList<std::pair<qint64, quint32>>> findByMessageId(const QByteArray &messageId);
     // UIDs of the messages of the folder that match what a user typed (SearchQuery: words

@@ -120,6 +120,10 @@ private Q_SLOTS:
     void removedMessagesDisappearAsRows();
     void largeRemovalResets();
     void largeListReadAgainOnceASecondWhileAdding();
+    void largeFolderShownAtOnceAndCountedOnWorker();
+    void largeRemovalCountedOnWorker();
+    void newMessageInLargeListCountedOnWorker();
+    void flagChangesKeepTheRowsOfTheWholeFolder();
     void flagChangeUpdatesOneRow();
     void movedRowRepaintsTheList();
     void folderResetEmptiesTheList();
@@ -496,6 +500,115 @@ void TestMessageListModel::largeListReadAgainOnceASecondWhileAdding()
     QCOMPARE(model.index(30049, 0).data(MessageListModel::UidRole).toUInt(), 19951u);
     QTest::qWait(100);
     QCOMPARE(reset.size(), 2);
+}
+
+void TestMessageListModel::largeFolderShownAtOnceAndCountedOnWorker()
+{
+    // The server said 1,000 at the last synchronisation; the cache has 900 of them since.
+    FolderRecord synced = m_store->folder(m_folder).value();
+    synced.uidValidity = 7;
+    synced.uidNext = messageCount + 1;
+    synced.exists = messageCount;
+    QVERIFY(!m_store->updateFolderState(synced));
+    QList<quint32> gone;
+    for (quint32 uid = 401; uid <= 500; ++uid) {
+        gone.append(uid);
+        m_records.remove(uid);
+    }
+    QVERIFY(!m_store->removeMessages(m_folder, gone));
+
+    MessageListModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBackgroundCountRows(500);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setFolderId(m_folder);
+    QVERIFY(model.isCounting());
+    QCOMPARE(model.rowCountReads(), 0);
+    QCOMPARE(model.rowCount(), int(messageCount)); // what the folder held, shown at once
+    const QList<quint32> expected = expectedOrder(SortKey::Date, Qt::DescendingOrder);
+    QCOMPARE(model.index(0, 0).data(MessageListModel::UidRole).toUInt(), expected.first());
+
+    QTRY_VERIFY(!model.isCounting());
+    QCOMPARE(model.rowCount(), int(messageCount) - 100);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), int(messageCount) - 100);
+    QCOMPARE(removed.at(0).at(2).toInt(), int(messageCount) - 1);
+    QList<quint32> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.append(model.index(row, 0).data(MessageListModel::UidRole).toUInt());
+    QCOMPARE(shown, expected);
+    QCOMPARE(model.rowCountReads(), 0);
+}
+
+void TestMessageListModel::largeRemovalCountedOnWorker()
+{
+    m_model->setBackgroundCountRows(500);
+    const int countsBefore = m_model->rowCountReads();
+    // 100 of the UIDs are not in the folder: the list expects 400 rows, and the count finds 500.
+    QList<quint32> uids;
+    for (quint32 uid = 1; uid <= 500; ++uid) {
+        uids.append(uid);
+        m_records.remove(uid);
+    }
+    for (quint32 uid = 5001; uid <= 5100; ++uid)
+        uids.append(uid);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(!m_store->removeMessages(m_folder, uids));
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(m_model->isCounting());
+    QCOMPARE(m_model->rowCount(), 400);
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->rowCount(), 500);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 400);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 499);
+    QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
+    QCOMPARE(m_model->rowCountReads(), countsBefore);
+    QCOMPARE(reset.size(), 1);
+}
+
+void TestMessageListModel::newMessageInLargeListCountedOnWorker()
+{
+    m_model->setBackgroundCountRows(500);
+    const int countsBefore = m_model->rowCountReads();
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    const MessageRecord newest = makeMessage(4000, 5000);
+    m_records.insert(newest.uid, newest);
+    QVERIFY(!m_store->upsertMessages(m_folder, {newest}));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QVERIFY(m_model->isCounting()); // the rows are checked on the worker
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->rowCountReads(), countsBefore);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(m_model->rowCount(), int(messageCount) + 1);
+    QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
+}
+
+void TestMessageListModel::flagChangesKeepTheRowsOfTheWholeFolder()
+{
+    // Marking messages read neither adds nor removes rows of the whole folder: nothing counts
+    // them. A filtered list may lose or gain rows: it is counted again.
+    QList<quint32> uids;
+    for (quint32 uid = 1; uid <= 300; ++uid)
+        uids.append(uid);
+    const int countsBefore = m_model->rowCountReads();
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QVERIFY(!m_store->changeFlags(m_folder, uids, MessageRecord::Seen, MessageRecord::NoFlag));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_model->rowCountReads(), countsBefore);
+    QVERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->rowCount(), int(messageCount));
+
+    m_model->setSearchText(QStringLiteral("invoice"));
+    const int filteredBefore = m_model->rowCountReads();
+    QVERIFY(!m_store->changeFlags(m_folder, {10}, MessageRecord::Flagged, MessageRecord::NoFlag));
+    QCOMPARE(m_model->rowCountReads(), filteredBefore + 1);
 }
 
 void TestMessageListModel::flagChangeUpdatesOneRow()
