@@ -15,6 +15,7 @@
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
 #include "messagetableview.h"
+#include "messagetreeview.h"
 #include "outboxview.h"
 #include "shortcutsdialog.h"
 #include "statusarea.h"
@@ -78,7 +79,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_listPane(new QWidget)
     , m_outboxView(new OutboxView)
     , m_listStack(new QStackedWidget)
-    , m_messageTree(new QTreeView)
+    , m_messageTree(new MessageTreeView)
     , m_messageTable(new MessageTableView)
     , m_messageList(m_messageTable)
     , m_selectionKeeper(new MessageSelectionKeeper(m_messageList, this))

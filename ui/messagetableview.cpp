@@ -1,9 +1,10 @@
 #include "messagetableview.h"
 
+#include "headerselection.h"
+
 #include <QAbstractItemDelegate>
 #include <QEvent>
 #include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionFocusRect>
@@ -39,15 +40,8 @@ void MessageTableView::setModel(QAbstractItemModel *model)
 
 void MessageTableView::setSelectionModel(QItemSelectionModel *selectionModel)
 {
-    QHeaderView *header = horizontalHeader();
-    QItemSelectionModel *ownBefore = header->selectionModel();
-    if (ownBefore && ownBefore->parent() != header)
-        ownBefore = nullptr;
     QTableView::setSelectionModel(selectionModel);
-    if (selectionModel && selectionModel->model() && header->selectionModel() == selectionModel)
-        header->setSelectionModel(new QItemSelectionModel(selectionModel->model(), header));
-    if (ownBefore && ownBefore != header->selectionModel())
-        ownBefore->deleteLater();
+    HeaderSelection::detach(horizontalHeader());
 }
 
 int MessageTableView::rowHeightHint() const

@@ -14,10 +14,7 @@ public:
 
     // As a tree does, a new model is sorted by the header's sort indicator.
     void setModel(QAbstractItemModel *model) override;
-    // The header gets a selection model of its own that never selects anything: with the
-    // view's, each paint of the header with messages selected asked every row's flags for each
-    // column it drew (QItemSelectionModel::isColumnSelected()), 110 ms in a million. Clicking a
-    // column selects nothing in a list of whole rows, so it loses nothing.
+    // The header keeps a selection model of its own (HeaderSelection::detach()).
     void setSelectionModel(QItemSelectionModel *selectionModel) override;
 
     // The height of every row, from the delegate and the view's font.
