@@ -67,9 +67,11 @@ void MessageItemDelegate::initStyleOption(QStyleOptionViewItem *option,
         option->text = dateText(index.data(MessageListModel::DateRole).toDateTime(),
                                 QDateTime::currentDateTime(), option->locale);
     } else if (isMessageColumn(index, MessageListModel::SizeColumn)) {
-        option->text = option->locale.formattedDataSize(index.data(MessageListModel::SizeRole)
-                                                                .toLongLong(),
-                                                        1, QLocale::DataSizeTraditionalFormat);
+        // Nothing while the server has not told it yet (FolderSync::setSizesLaterFrom()).
+        const qint64 size = index.data(MessageListModel::SizeRole).toLongLong();
+        option->text = size > 0 ? option->locale.formattedDataSize(
+                                          size, 1, QLocale::DataSizeTraditionalFormat)
+                                : QString();
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     } else if (isMessageColumn(index, MessageListModel::SubjectColumn)
                && option->text.trimmed().isEmpty()) {

@@ -83,6 +83,8 @@ public:
     // Messages
     MailError upsertMessages(qint64 folderId, const QList<MessageRecord> &messages);
     MailError updateFlags(qint64 folderId, const QList<FlagUpdate> &updates);
+    // RFC822.SIZE of messages cached without it, by UID.
+    MailError updateSizes(qint64 folderId, const QHash<quint32, qint64> &sizes);
     // A local change: adds and removes flags on the given messages.
     MailError changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                           MessageRecord::Flags remove);

@@ -95,6 +95,16 @@ MailError MessageStore::updateFlags(qint64 folderId, const QList<FlagUpdate> &up
     return {};
 }
 
+MailError MessageStore::updateSizes(qint64 folderId, const QHash<quint32, qint64> &sizes)
+{
+    QList<quint32> changed;
+    if (MailError error = d->messages.updateSizes(folderId, sizes, &changed))
+        return error;
+    if (!changed.isEmpty())
+        Q_EMIT messagesChanged(folderId, changed);
+    return {};
+}
+
 MailError MessageStore::changeFlags(qint64 folderId, const QList<quint32> &uids,
                                     MessageRecord::Flags add, MessageRecord::Flags remove)
 {

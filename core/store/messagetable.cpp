@@ -138,6 +138,33 @@ MailError MessageTable::updateFlags(qint64 folderId, const QList<FlagUpdate> &up
     return transaction.commit();
 }
 
+MailError MessageTable::updateSizes(qint64 folderId, const QHash<quint32, qint64> &sizes,
+                                    QList<quint32> *changed)
+{
+    MailError error;
+    QSqlQuery *query = m_db.prepared(
+            QStringLiteral("UPDATE messages SET size = ? WHERE folder_id = ? AND uid = ?"), &error);
+    if (!query)
+        return error;
+    CacheTransaction transaction(m_db);
+    if (transaction.error())
+        return transaction.error();
+    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
+        query->bindValue(0, it.value());
+        query->bindValue(1, folderId);
+        query->bindValue(2, it.key());
+        if (!query->exec()) {
+            return m_db.failed(QCoreApplication::translate("MessageTable",
+                                                           "Cannot store the size of message %1")
+                                       .arg(it.key()),
+                               *query);
+        }
+        if (query->numRowsAffected() == 1)
+            changed->append(it.key());
+    }
+    return transaction.commit();
+}
+
 MailError MessageTable::changeFlags(qint64 folderId, const QList<quint32> &uids,
                                     MessageRecord::Flags add, MessageRecord::Flags remove,
                                     QList<quint32> *changed)

@@ -28,6 +28,10 @@ public:
     // Flags from the server; changed receives the UIDs that are cached.
     MailError updateFlags(qint64 folderId, const QList<FlagUpdate> &updates,
                           QList<quint32> *changed);
+    // RFC822.SIZE from the server, by UID, for messages cached without it; changed receives
+    // the UIDs that are cached.
+    MailError updateSizes(qint64 folderId, const QHash<quint32, qint64> &sizes,
+                          QList<quint32> *changed);
     // A local change: adds and removes flags on the given messages.
     MailError changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                           MessageRecord::Flags remove, QList<quint32> *changed);

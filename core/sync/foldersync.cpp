@@ -211,7 +211,7 @@ void FolderSync::fetchChangedFlags(const QList<quint32> &cachedUids, quint64 cha
     auto *task = new ImapFetchMetadataTask(m_connection,
                                            UidSet::fromRange(cachedUids.first(), cachedUids.last()),
                                            this);
-    task->setFlagsOnly(true);
+    task->setItems(ImapFetchMetadataTask::Items::Flags);
     task->setKeepResults(false);
     task->setBatchSize(quint64(cachedUids.last() - cachedUids.first()) + 1);
     task->setChangedSince(changedSince);
@@ -326,6 +326,9 @@ void FolderSync::sendBatches()
         task->setBatchSize(batch.count());
         task->setKeepResults(false);
         task->setSink([this](ImapFetch &&fetch) { takeFetched(fetch); });
+        const bool sizesLater = m_batchesSent++ == 0 && m_fetchTotal >= m_sizesLaterFrom;
+        if (sizesLater)
+            task->setItems(ImapFetchMetadataTask::Items::MetadataWithoutSize);
         ++m_onWire;
         ++m_openTasks;
         connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::onBatchFetched);
@@ -343,7 +346,47 @@ void FolderSync::sendBatches()
             fetchNext();
         });
         task->start();
+        if (sizesLater)
+            fetchSizes(batch);
     }
+}
+
+// Asked for right after the batch without them, ahead of the next batches. Its rows are
+// written by the time the sizes are read: the first batch is written as soon as it is read.
+void FolderSync::fetchSizes(const UidSet &uids)
+{
+    auto *task = new ImapFetchMetadataTask(m_connection, uids, this);
+    task->setItems(ImapFetchMetadataTask::Items::Size);
+    task->setBatchSize(uids.count());
+    task->setKeepResults(false);
+    ++m_openTasks;
+    connect(task, &ImapFetchMetadataTask::batchFetched, this,
+            [this](const QList<ImapFetch> &fetches) {
+                if (m_state != State::FetchingNew)
+                    return;
+                flushUnstored();
+                QHash<quint32, qint64> sizes;
+                for (const ImapFetch &fetch : fetches) {
+                    if (fetch.uid && fetch.size)
+                        sizes.insert(*fetch.uid, qint64(*fetch.size));
+                }
+                // A server may add FLAGS to any FETCH response when they changed.
+                MailError error = m_store->updateSizes(m_folderId, sizes);
+                if (!error)
+                    error = m_store->updateFlags(m_folderId, flagUpdates(fetches));
+                if (error)
+                    finish(error);
+            });
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        --m_openTasks;
+        if (task->error()) {
+            finish(task->error());
+            return;
+        }
+        fetchNext();
+    });
+    task->start();
 }
 
 // Each message becomes its record as soon as it is read (see ImapFetchMetadataTask::Sink).

@@ -44,6 +44,11 @@ public:
     // From how many new messages on (and at least as many as the whole cache holds) the rows
     // are written without the store's list indexes, which are built again at the end.
     void setBulkWriteThreshold(int messages) { m_bulkWriteThreshold = qMax(1, messages); }
+    // From how many new messages on the first batch is asked for without RFC822.SIZE, and the
+    // sizes right after it: in a large folder a server may take seconds to compute the first
+    // size of a session (Dovecot's Maildir reads the whole folder's UID list for it), and the
+    // newest rows show without waiting for it, their sizes filled in when they come.
+    void setSizesLaterFrom(int messages) { m_sizesLaterFrom = qMax(1, messages); }
 
     void start();
     State state() const { return m_state; }
@@ -76,6 +81,7 @@ private:
     void reconcile(const UidSet &serverUids);
     void fetchNext();
     void sendBatches();
+    void fetchSizes(const UidSet &uids);
     void takeFetched(const ImapFetch &fetch);
     void watchPushedFlags();
     void applyPushedFlags(const ImapFetch &change);
@@ -112,6 +118,8 @@ private:
     qint64 m_fetchDone = 0;
     bool m_selectResynced = false;
     int m_bulkWriteThreshold = 5000;
+    int m_sizesLaterFrom = 10000;
+    int m_batchesSent = 0;
     bool m_indexesDeferred = false;
     bool m_watchingPushedFlags = false;
 };

@@ -123,6 +123,12 @@ void TestMessageItemDelegate::sizesAndDatesAreFormatted()
     delegate.initStyleOption(&size, model.index(0, MessageListModel::SizeColumn));
     QCOMPARE(size.text, u"1.1 kB"_s);
     QVERIFY(size.displayAlignment.testFlag(Qt::AlignRight));
+    // A size the server has not told yet is not "0 bytes".
+    model.appendRow(messageRow(false, false, false, 0));
+    QStyleOptionViewItem unknown;
+    unknown.locale = QLocale::c();
+    delegate.initStyleOption(&unknown, model.index(1, MessageListModel::SizeColumn));
+    QVERIFY(unknown.text.isEmpty());
 
     const QLocale c = QLocale::c();
     const QDateTime morning(QDate(2023, 1, 1), QTime(9, 30));

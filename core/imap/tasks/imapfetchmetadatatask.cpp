@@ -5,10 +5,17 @@
 
 namespace {
 
-// A response to the metadata request, as opposed to a flag change pushed by the server.
-bool isMetadata(const ImapFetch &fetch)
+// A response to the request, as opposed to a flag change pushed by the server.
+bool answers(const ImapFetch &fetch, ImapFetchMetadataTask::Items items)
 {
-    return fetch.envelope.has_value() || fetch.bodyStructure.has_value();
+    switch (items) {
+    case ImapFetchMetadataTask::Items::Flags:
+        return fetch.flags.has_value();
+    case ImapFetchMetadataTask::Items::Size:
+        return fetch.size.has_value();
+    default:
+        return fetch.envelope.has_value() || fetch.bodyStructure.has_value();
+    }
 }
 
 void applyFlagUpdate(QList<ImapFetch> *collected, const ImapFetch &update)
@@ -44,13 +51,20 @@ void ImapFetchMetadataTask::run()
     }
     for (const UidSet &batch : batches) {
         ImapCommandBuilder b = builder();
-        b.atom("UID").atom("FETCH").sequenceSet(batch).beginList().atom("UID").atom("FLAGS");
-        if (!m_flagsOnly) {
-            // References is not in ENVELOPE; threads need it.
-            b.atom("INTERNALDATE").atom("RFC822.SIZE").atom("ENVELOPE").atom("BODYSTRUCTURE");
-            b.raw("BODY.PEEK[HEADER.FIELDS (REFERENCES)]");
+        b.atom("UID").atom("FETCH").sequenceSet(batch).beginList().atom("UID");
+        if (m_items == Items::Size) {
+            b.atom("RFC822.SIZE");
+        } else {
+            b.atom("FLAGS");
         }
-        if (modseq)
+        if (m_items == Items::Metadata || m_items == Items::MetadataWithoutSize) {
+            b.atom("INTERNALDATE");
+            if (m_items == Items::Metadata)
+                b.atom("RFC822.SIZE");
+            // References is not in ENVELOPE; threads need it.
+            b.atom("ENVELOPE").atom("BODYSTRUCTURE").raw("BODY.PEEK[HEADER.FIELDS (REFERENCES)]");
+        }
+        if (modseq && m_items != Items::Size)
             b.atom("MODSEQ");
         b.endList();
         if (modseq && m_changedSince > 0)
@@ -81,13 +95,13 @@ void ImapFetchMetadataTask::run()
                         succeed();
                     }
                 },
-                [this, collected, batch, flagsOnly = m_flagsOnly](ImapResponse &r) {
+                [this, collected, batch, items = m_items](ImapResponse &r) {
                     if (r.type() != ImapResponse::Type::Fetch)
                         return false;
                     const ImapFetch &f = r.fetch();
                     if (!f.uid || !batch.contains(*f.uid))
                         return false;
-                    if (flagsOnly ? f.flags.has_value() : isMetadata(f)) {
+                    if (answers(f, items)) {
                         // Taken: nothing reads r after.
                         if (m_sink)
                             m_sink(r.takeFetch());

@@ -9,7 +9,7 @@
 
 // UID FETCH of message metadata in batches: UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE
 // BODYSTRUCTURE, plus MODSEQ when CONDSTORE is enabled. With setChangedSince() (CONDSTORE) only
-// messages changed since that modseq come back; setFlagsOnly() asks for UID FLAGS [MODSEQ].
+// messages changed since that modseq come back; setItems() asks for less (see Items).
 // Batches are pipelined; batchFetched() reports each batch as it completes, in order.
 //
 // A batch takes only the FETCH responses that answer it: its UIDs, with the items it asked
@@ -21,12 +21,20 @@ class ImapFetchMetadataTask : public ImapTask
     Q_OBJECT
 public:
     enum class State { Idle, Fetching, Done, Failed };
+    enum class Items {
+        Metadata,
+        // All of it but RFC822.SIZE, which a server may take long to compute the first time
+        // (Dovecot's Maildir reads the whole folder's UID list for it).
+        MetadataWithoutSize,
+        Flags, // UID FLAGS [MODSEQ]
+        Size, // UID RFC822.SIZE
+    };
 
     ImapFetchMetadataTask(ImapConnection *connection, const UidSet &uids, QObject *parent = nullptr);
 
     void setBatchSize(quint64 size) { m_batchSize = size ? size : 1; }
     void setChangedSince(quint64 modSeq) { m_changedSince = modSeq; }
-    void setFlagsOnly(bool flagsOnly) { m_flagsOnly = flagsOnly; }
+    void setItems(Items items) { m_items = items; }
     // Keep every message in messages() (default true); turn off for huge mailboxes and use
     // batchFetched() instead.
     void setKeepResults(bool keep) { m_keep = keep; }
@@ -60,7 +68,7 @@ private:
     UidSet m_uids;
     quint64 m_batchSize = 250;
     quint64 m_changedSince = 0;
-    bool m_flagsOnly = false;
+    Items m_items = Items::Metadata;
     bool m_keep = true;
     int m_batchCount = 0;
     int m_pending = 0;

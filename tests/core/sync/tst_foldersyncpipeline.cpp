@@ -152,6 +152,68 @@ private Q_SLOTS:
                  QStringLiteral("Message 6"));
     }
 
+    void newestRowsShowBeforeTheirSizes()
+    {
+        // In a large folder the first batch goes without RFC822.SIZE, which a server may take
+        // seconds to compute for the first time; its sizes are asked for right behind it, ahead
+        // of the next batch, and fill in the rows already shown.
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += selectAndSearch("1 2 3");
+        script += {"C: h4 UID FETCH 3 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
+                   "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
+                   "C: h5 UID FETCH 3 (UID RFC822.SIZE)",
+                   "C: h6 UID FETCH 1:2" + items,
+                   "S: * 3 FETCH (UID 3 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                   "ENVELOPE (NIL \"Message 3\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                   "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
+                   "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+                   "S: h4 OK done",
+                   "S: * 3 FETCH (UID 3 RFC822.SIZE 4321 FLAGS (\\Seen))",
+                   "S: h5 OK done"};
+        script += {metadata(2), metadata(1), "S: h6 OK done"};
+
+        Session session(script);
+        QVERIFY(session.open());
+        QList<qint64> firstRowSizes;
+        connect(&session.store, &MessageStore::messagesAdded, this, [&] {
+            if (firstRowSizes.isEmpty())
+                firstRowSizes.append(session.store.message(session.folderId, 3).value().size);
+        });
+        FolderSync sync(&session.connection, &session.store, session.folderId);
+        sync.setBatchSizes(1, 2);
+        sync.setSizesLaterFrom(3);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString() + session.server.status()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QCOMPARE(firstRowSizes, QList<qint64>({0})); // shown before its size came
+        const MessageRecord newest = session.store.message(session.folderId, 3).value();
+        QCOMPARE(newest.size, 4321);
+        QCOMPARE(newest.subject, QStringLiteral("Message 3"));
+        QVERIFY(newest.flags.testFlag(MessageRecord::Seen)); // the flags that came along
+        QCOMPARE(session.store.message(session.folderId, 1).value().size, 100);
+        QCOMPARE(session.store.messageCount(session.folderId).value(), 3);
+    }
+
+    void smallFolderAsksForSizesWithTheRest()
+    {
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += selectAndSearch("1 2");
+        script += {fetchCommand(4, 2)};
+        script += answer(4, 2);
+        script += {fetchCommand(5, 1)};
+        script += answer(5, 1);
+        Session session(script);
+        QVERIFY(session.open());
+        FolderSync sync(&session.connection, &session.store, session.folderId);
+        sync.setBatchSizes(1, 1);
+        sync.setPipelineDepth(1);
+        sync.setSizesLaterFrom(3);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QCOMPARE(session.store.message(session.folderId, 2).value().size, 100);
+    }
+
     void qresyncNamesTheCachedRangeAndAppliesVanished()
     {
         // The cache holds 2, 3, 5 and 9 (others were expunged earlier). QRESYNC names the

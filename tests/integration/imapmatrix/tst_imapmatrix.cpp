@@ -234,7 +234,7 @@ QMap<quint32, QByteArrayList> TestImapMatrix::serverState(const QByteArray &fold
     if (!run(&all) || all.uids().isEmpty())
         return state;
     ImapFetchMetadataTask fetch(&other->connection, all.uids());
-    fetch.setFlagsOnly(true);
+    fetch.setItems(ImapFetchMetadataTask::Items::Flags);
     if (!run(&fetch))
         return state;
     for (const ImapFetch &message : fetch.messages()) {
