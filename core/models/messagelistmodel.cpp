@@ -243,8 +243,8 @@ QList<quint32> MessageListModel::uidsOfRows(const QList<int> &rows) const
         return uids;
     }
     // Many rows (Select All in a large folder): the UIDs of the whole list in one query, not
-    // every row's record read window by window.
-    // Rows past the store's are those a list still counting expected and does not have.
+    // every row's record read window by window. Rows past the store's are those a list still
+    // counting expected and does not have.
     if (rows.size() > 2 * m_windowSize && m_store && m_pending == Pending::None) {
         StoreResult<QList<quint32>> all = m_store->queryUids(m_query);
         if (all) {
@@ -560,8 +560,13 @@ void MessageListModel::forgetCount()
 void MessageListModel::onCounted(const StoreResult<int> &count)
 {
     m_counting = false;
-    if (reportError(count.error()) || m_pending != Pending::None || m_searchList)
+    if (m_pending != Pending::None || m_searchList)
         return;
+    if (reportError(count.error())) {
+        if (m_estimated)
+            resetWith(m_query); // counted here, then
+        return;
+    }
     const int rows = count.value();
     if (m_query.searchText.isEmpty())
         m_folderRows = rows;

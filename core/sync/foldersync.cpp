@@ -320,20 +320,29 @@ void FolderSync::fetchNext()
 // server then fetches the next ones while the client parses and writes.
 void FolderSync::sendBatches()
 {
-    while (m_state == State::FetchingNew && !m_toFetch.isEmpty() && m_onWire < m_pipelineDepth) {
+    while (m_state == State::FetchingNew && !m_toFetch.isEmpty() && m_onWire < m_pipelineDepth
+           && !m_holdBatches) {
         const UidSet batch = m_toFetch.takeFirst();
         auto *task = new ImapFetchMetadataTask(m_connection, batch, this);
         task->setBatchSize(batch.count());
         task->setKeepResults(false);
         task->setSink([this](ImapFetch &&fetch) { takeFetched(fetch); });
         const bool sizesLater = m_batchesSent++ == 0 && m_fetchTotal >= m_sizesLaterFrom;
-        if (sizesLater)
+        if (sizesLater) {
             task->setItems(ImapFetchMetadataTask::Items::MetadataWithoutSize);
+            // Alone on the wire: a server that reads the next command before it sends what it
+            // wrote (Dovecot does) would otherwise hold the answer back behind the sizes.
+            m_holdBatches = true;
+        }
         ++m_onWire;
         ++m_openTasks;
         connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::onBatchFetched);
-        connect(task, &ImapFetchMetadataTask::batchAnswered, this, [this] {
+        connect(task, &ImapFetchMetadataTask::batchAnswered, this, [this, sizesLater, batch] {
             --m_onWire;
+            if (sizesLater) {
+                m_holdBatches = false;
+                fetchSizes(batch);
+            }
             sendBatches();
         });
         connect(task, &ImapTask::finished, this, [this, task] {
@@ -346,12 +355,10 @@ void FolderSync::sendBatches()
             fetchNext();
         });
         task->start();
-        if (sizesLater)
-            fetchSizes(batch);
     }
 }
 
-// Asked for right after the batch without them, ahead of the next batches. Its rows are
+// Asked for once the batch without them is answered, ahead of the next batches. Its rows are
 // written by the time the sizes are read: the first batch is written as soon as it is read.
 void FolderSync::fetchSizes(const UidSet &uids)
 {

@@ -120,6 +120,7 @@ private:
     int m_bulkWriteThreshold = 5000;
     int m_sizesLaterFrom = 10000;
     int m_batchesSent = 0;
+    bool m_holdBatches = false; // until the first batch, without sizes, is answered
     bool m_indexesDeferred = false;
     bool m_watchingPushedFlags = false;
 };

@@ -155,25 +155,34 @@ private Q_SLOTS:
     void newestRowsShowBeforeTheirSizes()
     {
         // In a large folder the first batch goes without RFC822.SIZE, which a server may take
-        // seconds to compute for the first time; its sizes are asked for right behind it, ahead
-        // of the next batch, and fill in the rows already shown.
+        // seconds to compute for the first time, and alone: nothing else is on the wire to
+        // hold its answer back. Its sizes are asked for once it is answered, ahead of the next
+        // batch, and fill in the rows already shown.
         QList<QByteArray> script = prologue("UIDPLUS");
         script += selectAndSearch("1 2 3");
         script += {"C: h4 UID FETCH 3 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
                    "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
-                   "C: h5 UID FETCH 3 (UID RFC822.SIZE)",
-                   "C: h6 UID FETCH 1:2" + items,
                    "S: * 3 FETCH (UID 3 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
                    "ENVELOPE (NIL \"Message 3\" NIL NIL NIL NIL NIL NIL NIL NIL) "
                    "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
                    "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
                    "S: h4 OK done",
+                   "C: h5 UID FETCH 3 (UID RFC822.SIZE)",
+                   "C: h6 UID FETCH 1:2" + items,
                    "S: * 3 FETCH (UID 3 RFC822.SIZE 4321 FLAGS (\\Seen))",
                    "S: h5 OK done"};
         script += {metadata(2), metadata(1), "S: h6 OK done"};
 
         Session session(script);
         QVERIFY(session.open());
+        // The steps run before the client asked for anything after the first batch.
+        const int firstAnswered = int(script.indexOf("S: h4 OK done")) + 1;
+        int stepsBeforeNextCommand = -1;
+        connect(&session.transport, &FakeTransport::clientWrote, this,
+                [&](const QByteArray &bytes) {
+                    if (stepsBeforeNextCommand < 0 && bytes.contains("h5 UID FETCH"))
+                        stepsBeforeNextCommand = session.server.position();
+                });
         QList<qint64> firstRowSizes;
         connect(&session.store, &MessageStore::messagesAdded, this, [&] {
             if (firstRowSizes.isEmpty())
@@ -185,6 +194,7 @@ private Q_SLOTS:
         const MailError error = session.sync(&sync);
         QVERIFY2(!error, qPrintable(error.toString() + session.server.status()));
         QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QVERIFY(stepsBeforeNextCommand >= firstAnswered);
         QCOMPARE(firstRowSizes, QList<qint64>({0})); // shown before its size came
         const MessageRecord newest = session.store.message(session.folderId, 3).value();
         QCOMPARE(newest.size, 4321);
