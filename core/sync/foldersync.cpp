@@ -148,7 +148,10 @@ void FolderSync::onSelected(ImapSelectTask *task)
     if (!hasCachedMessages()) {
         m_method = "full";
         m_folder.highestModSeq = serverModSeq;
-        listUids();
+        if (task->exists() >= quint32(m_sizesLaterFrom))
+            fetchNewest(task->exists());
+        else
+            listUids();
         return;
     }
 
@@ -232,6 +235,44 @@ void FolderSync::fetchChangedFlags(const QList<quint32> &cachedUids, quint64 cha
     task->start();
 }
 
+// Alone on the wire (see sendBatches()); the UID list and the sizes are asked for once its
+// rows are written. They then count as cached: the list leaves them out of what is new.
+void FolderSync::fetchNewest(quint32 exists)
+{
+    m_state = State::FetchingNew;
+    watchPushedFlags();
+    const quint32 first = exists > quint32(m_firstBatch) ? exists - quint32(m_firstBatch) + 1 : 1;
+    auto *task = new ImapFetchMetadataTask(m_connection, UidSet::fromRange(first, exists), this);
+    task->setSequenceNumbers(true);
+    task->setItems(ImapFetchMetadataTask::Items::MetadataWithoutSize);
+    task->setBatchSize(exists - first + 1);
+    task->setKeepResults(false);
+    task->setSink([this](ImapFetch &&fetch) {
+        if (fetch.uid)
+            m_cachedUids.append(*fetch.uid);
+        takeFetched(fetch);
+    });
+    connect(task, &ImapFetchMetadataTask::batchFetched, this, [this] {
+        if (m_state != State::FetchingNew)
+            return;
+        flushUnstored();
+        if (m_state != State::FetchingNew)
+            return;
+        std::sort(m_cachedUids.begin(), m_cachedUids.end());
+        m_cachedUids.erase(std::unique(m_cachedUids.begin(), m_cachedUids.end()),
+                           m_cachedUids.end());
+        listUids();
+        if (!m_cachedUids.isEmpty())
+            fetchSizes(UidSet::fromList(m_cachedUids));
+    });
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        if (task->error())
+            finish(task->error());
+    });
+    task->start();
+}
+
 void FolderSync::listUids()
 {
     m_state = State::ListingUids;
@@ -263,7 +304,7 @@ void FolderSync::reconcile(const UidSet &serverUids)
     std::set_difference(server.cbegin(), server.cend(), m_cachedUids.cbegin(), m_cachedUids.cend(),
                         std::back_inserter(fresh));
     m_toFetch = newestFirstBatches(fresh, m_firstBatch, m_batch);
-    m_fetchTotal = fresh.size();
+    m_fetchTotal = m_fetchDone + fresh.size(); // with the newest, written already
     m_state = State::FetchingNew;
     deferIndexesForBulkWrite(fresh.size());
     watchPushedFlags();
@@ -327,7 +368,8 @@ void FolderSync::sendBatches()
         task->setBatchSize(batch.count());
         task->setKeepResults(false);
         task->setSink([this](ImapFetch &&fetch) { takeFetched(fetch); });
-        const bool sizesLater = m_batchesSent++ == 0 && m_fetchTotal >= m_sizesLaterFrom;
+        const bool sizesLater = m_batchesSent++ == 0 && m_fetchDone == 0
+                                && m_fetchTotal >= m_sizesLaterFrom;
         if (sizesLater) {
             task->setItems(ImapFetchMetadataTask::Items::MetadataWithoutSize);
             // Alone on the wire: a server that reads the next command before it sends what it
@@ -369,6 +411,8 @@ void FolderSync::fetchSizes(const UidSet &uids)
     ++m_openTasks;
     connect(task, &ImapFetchMetadataTask::batchFetched, this,
             [this](const QList<ImapFetch> &fetches) {
+                // Asked for with the UID list (fetchNewest()), answered once the new messages
+                // are fetched again.
                 if (m_state != State::FetchingNew)
                     return;
                 flushUnstored();

@@ -51,7 +51,9 @@ void ImapFetchMetadataTask::run()
     }
     for (const UidSet &batch : batches) {
         ImapCommandBuilder b = builder();
-        b.atom("UID").atom("FETCH").sequenceSet(batch).beginList().atom("UID");
+        if (!m_sequenceNumbers)
+            b.atom("UID");
+        b.atom("FETCH").sequenceSet(batch).beginList().atom("UID");
         if (m_items == Items::Size) {
             b.atom("RFC822.SIZE");
         } else {
@@ -95,11 +97,12 @@ void ImapFetchMetadataTask::run()
                         succeed();
                     }
                 },
-                [this, collected, batch, items = m_items](ImapResponse &r) {
+                [this, collected, batch, items = m_items,
+                 bySequence = m_sequenceNumbers](ImapResponse &r) {
                     if (r.type() != ImapResponse::Type::Fetch)
                         return false;
                     const ImapFetch &f = r.fetch();
-                    if (!f.uid || !batch.contains(*f.uid))
+                    if (!f.uid || !batch.contains(bySequence ? f.sequence : *f.uid))
                         return false;
                     if (answers(f, items)) {
                         // Taken: nothing reads r after.

@@ -35,6 +35,8 @@ public:
     void setBatchSize(quint64 size) { m_batchSize = size ? size : 1; }
     void setChangedSince(quint64 modSeq) { m_changedSince = modSeq; }
     void setItems(Items items) { m_items = items; }
+    // The set names message sequence numbers, not UIDs (FETCH, not UID FETCH).
+    void setSequenceNumbers(bool sequenceNumbers) { m_sequenceNumbers = sequenceNumbers; }
     // Keep every message in messages() (default true); turn off for huge mailboxes and use
     // batchFetched() instead.
     void setKeepResults(bool keep) { m_keep = keep; }
@@ -69,6 +71,7 @@ private:
     quint64 m_batchSize = 250;
     quint64 m_changedSince = 0;
     Items m_items = Items::Metadata;
+    bool m_sequenceNumbers = false;
     bool m_keep = true;
     int m_batchCount = 0;
     int m_pending = 0;

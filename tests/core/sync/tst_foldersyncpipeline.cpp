@@ -152,56 +152,132 @@ private Q_SLOTS:
                  QStringLiteral("Message 6"));
     }
 
-    void newestRowsShowBeforeTheirSizes()
+    void largeFolderShowsItsNewestBeforeItsUidList()
     {
-        // In a large folder the first batch goes without RFC822.SIZE, which a server may take
-        // seconds to compute for the first time, and alone: nothing else is on the wire to
-        // hold its answer back. Its sizes are asked for once it is answered, ahead of the next
-        // batch, and fill in the rows already shown.
+        // A large folder seen for the first time: its newest messages by sequence number,
+        // without RFC822.SIZE and alone on the wire, before the UID list and the sizes, which a
+        // server may take long to make (a server that reads the next command before it sends
+        // what it wrote would hold the answer back behind them).
         QList<QByteArray> script = prologue("UIDPLUS");
-        script += selectAndSearch("1 2 3");
-        script += {"C: h4 UID FETCH 3 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
+        script += {"C: h2 SELECT INBOX",
+                   "S: * 3 EXISTS",
+                   "S: * OK [UIDVALIDITY 7] ok",
+                   "S: * OK [UIDNEXT 31] ok",
+                   "S: h2 OK [READ-WRITE] done",
+                   "C: h3 FETCH 3 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
                    "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
-                   "S: * 3 FETCH (UID 3 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
-                   "ENVELOPE (NIL \"Message 3\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                   "S: * 3 FETCH (UID 30 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                   "ENVELOPE (NIL \"Message 30\" NIL NIL NIL NIL NIL NIL NIL NIL) "
                    "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
                    "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+                   "S: h3 OK done",
+                   "C: h4 UID SEARCH ALL",
+                   "C: h5 UID FETCH 30 (UID RFC822.SIZE)",
+                   "S: * SEARCH 10 20 30",
                    "S: h4 OK done",
-                   "C: h5 UID FETCH 3 (UID RFC822.SIZE)",
-                   "C: h6 UID FETCH 1:2" + items,
-                   "S: * 3 FETCH (UID 3 RFC822.SIZE 4321 FLAGS (\\Seen))",
-                   "S: h5 OK done"};
-        script += {metadata(2), metadata(1), "S: h6 OK done"};
+                   "S: * 3 FETCH (UID 30 RFC822.SIZE 4321 FLAGS (\\Seen))",
+                   "S: h5 OK done",
+                   fetchCommand(6, 20),
+                   fetchCommand(7, 10)};
+        script += answer(6, 20) + answer(7, 10);
 
         Session session(script);
         QVERIFY(session.open());
-        // The steps run before the client asked for anything after the first batch.
-        const int firstAnswered = int(script.indexOf("S: h4 OK done")) + 1;
+        const int newestAnswered = int(script.indexOf("S: h3 OK done")) + 1;
+        int stepsBeforeUidList = -1;
+        connect(&session.transport, &FakeTransport::clientWrote, this,
+                [&](const QByteArray &bytes) {
+                    if (stepsBeforeUidList < 0 && bytes.contains("h4 UID SEARCH"))
+                        stepsBeforeUidList = session.server.position();
+                });
+        QList<qint64> firstRowSizes;
+        connect(&session.store, &MessageStore::messagesAdded, this, [&] {
+            if (firstRowSizes.isEmpty())
+                firstRowSizes.append(session.store.message(session.folderId, 30).value().size);
+        });
+        QList<std::pair<qint64, qint64>> progress;
+        FolderSync sync(&session.connection, &session.store, session.folderId);
+        connect(&sync, &FolderSync::progress, this,
+                [&](qint64 done, qint64 total) { progress.append({done, total}); });
+        sync.setBatchSizes(1, 2);
+        sync.setSizesLaterFrom(3);
+        const MailError error = session.sync(&sync);
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
+        QVERIFY(stepsBeforeUidList >= newestAnswered);
+        QCOMPARE(firstRowSizes, QList<qint64>({0})); // shown before its size came
+        const MessageRecord newest = session.store.message(session.folderId, 30).value();
+        QCOMPARE(newest.size, 4321);
+        QCOMPARE(newest.subject, QStringLiteral("Message 30"));
+        QVERIFY(newest.flags.testFlag(MessageRecord::Seen)); // the flags that came along
+        QCOMPARE(session.store.message(session.folderId, 10).value().size, 100);
+        QCOMPARE(session.store.messageCount(session.folderId).value(), 3);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last(), (std::pair<qint64, qint64>(3, 3)));
+    }
+
+    void manyNewMessagesShowBeforeTheirSizes()
+    {
+        // A known folder with many new messages: the first batch of them goes without sizes,
+        // alone on the wire; its sizes are asked for once it is answered, ahead of the next
+        // batch, and fill in the rows already shown.
+        QList<QByteArray> script = prologue("UIDPLUS");
+        script += {"C: h2 SELECT INBOX",
+                   "S: * 4 EXISTS",
+                   "S: * OK [UIDVALIDITY 7] ok",
+                   "S: * OK [UIDNEXT 5] ok",
+                   "S: h2 OK [READ-WRITE] done",
+                   "C: h3 UID FETCH 1 (UID FLAGS)",
+                   "S: * 1 FETCH (UID 1 FLAGS ())",
+                   "S: h3 OK done",
+                   "C: h4 UID SEARCH ALL",
+                   "S: * SEARCH 1 2 3 4",
+                   "S: h4 OK done",
+                   "C: h5 UID FETCH 4 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
+                   "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
+                   "S: * 4 FETCH (UID 4 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
+                   "ENVELOPE (NIL \"Message 4\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                   "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
+                   "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+                   "S: h5 OK done",
+                   "C: h6 UID FETCH 4 (UID RFC822.SIZE)",
+                   "C: h7 UID FETCH 2:3" + items,
+                   "S: * 4 FETCH (UID 4 RFC822.SIZE 4321)",
+                   "S: h6 OK done"};
+        script += {metadata(3), metadata(2), "S: h7 OK done"};
+
+        Session session(script);
+        QVERIFY(session.open());
+        FolderRecord inbox = session.store.folder(session.folderId).value();
+        inbox.uidValidity = 7;
+        QVERIFY(!session.store.updateFolderState(inbox));
+        MessageRecord cached;
+        cached.uid = 1;
+        cached.size = 50;
+        QVERIFY(!session.store.upsertMessages(session.folderId, {cached}));
+        const int firstAnswered = int(script.indexOf("S: h5 OK done")) + 1;
         int stepsBeforeNextCommand = -1;
         connect(&session.transport, &FakeTransport::clientWrote, this,
                 [&](const QByteArray &bytes) {
-                    if (stepsBeforeNextCommand < 0 && bytes.contains("h5 UID FETCH"))
+                    if (stepsBeforeNextCommand < 0 && bytes.contains("h6 UID FETCH"))
                         stepsBeforeNextCommand = session.server.position();
                 });
         QList<qint64> firstRowSizes;
         connect(&session.store, &MessageStore::messagesAdded, this, [&] {
             if (firstRowSizes.isEmpty())
-                firstRowSizes.append(session.store.message(session.folderId, 3).value().size);
+                firstRowSizes.append(session.store.message(session.folderId, 4).value().size);
         });
         FolderSync sync(&session.connection, &session.store, session.folderId);
         sync.setBatchSizes(1, 2);
         sync.setSizesLaterFrom(3);
         const MailError error = session.sync(&sync);
-        QVERIFY2(!error, qPrintable(error.toString() + session.server.status()));
+        QVERIFY2(!error, qPrintable(error.toString()));
         QVERIFY2(session.server.isComplete(), qPrintable(session.server.status()));
         QVERIFY(stepsBeforeNextCommand >= firstAnswered);
-        QCOMPARE(firstRowSizes, QList<qint64>({0})); // shown before its size came
-        const MessageRecord newest = session.store.message(session.folderId, 3).value();
-        QCOMPARE(newest.size, 4321);
-        QCOMPARE(newest.subject, QStringLiteral("Message 3"));
-        QVERIFY(newest.flags.testFlag(MessageRecord::Seen)); // the flags that came along
-        QCOMPARE(session.store.message(session.folderId, 1).value().size, 100);
-        QCOMPARE(session.store.messageCount(session.folderId).value(), 3);
+        QCOMPARE(firstRowSizes, QList<qint64>({0}));
+        QCOMPARE(session.store.message(session.folderId, 4).value().size, 4321);
+        QCOMPARE(session.store.message(session.folderId, 2).value().size, 100);
+        QCOMPARE(session.store.messageCount(session.folderId).value(), 4);
     }
 
     void smallFolderAsksForSizesWithTheRest()
