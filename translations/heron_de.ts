@@ -2852,6 +2852,10 @@ Trotzdem beenden?</translation>
         <source>Cannot look for a message by its Message-ID</source>
         <translation>Eine Nachricht kann nicht anhand ihrer Message-ID gesucht werden</translation>
     </message>
+    <message>
+        <source>Cannot store the size of message %1</source>
+        <translation>Die Größe der Nachricht %1 kann nicht gespeichert werden</translation>
+    </message>
 </context>
 <context>
     <name>MessageViewer</name>
