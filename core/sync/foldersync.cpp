@@ -377,7 +377,6 @@ void FolderSync::sendBatches()
             m_holdBatches = true;
         }
         ++m_onWire;
-        ++m_openTasks;
         connect(task, &ImapFetchMetadataTask::batchFetched, this, &FolderSync::onBatchFetched);
         connect(task, &ImapFetchMetadataTask::batchAnswered, this, [this, sizesLater, batch] {
             --m_onWire;
@@ -387,17 +386,24 @@ void FolderSync::sendBatches()
             }
             sendBatches();
         });
-        connect(task, &ImapTask::finished, this, [this, task] {
-            task->deleteLater();
-            --m_openTasks;
-            if (task->error()) {
-                finish(task->error());
-                return;
-            }
-            fetchNext();
-        });
-        task->start();
+        startFetchTask(task);
     }
+}
+
+// Runs a task of the fetch of new messages, which ends once none is left (m_openTasks).
+void FolderSync::startFetchTask(ImapFetchMetadataTask *task)
+{
+    ++m_openTasks;
+    connect(task, &ImapTask::finished, this, [this, task] {
+        task->deleteLater();
+        --m_openTasks;
+        if (task->error()) {
+            finish(task->error());
+            return;
+        }
+        fetchNext();
+    });
+    task->start();
 }
 
 // Asked for once the batch without them is answered, ahead of the next batches. Its rows are
@@ -408,7 +414,6 @@ void FolderSync::fetchSizes(const UidSet &uids)
     task->setItems(ImapFetchMetadataTask::Items::Size);
     task->setBatchSize(uids.count());
     task->setKeepResults(false);
-    ++m_openTasks;
     connect(task, &ImapFetchMetadataTask::batchFetched, this,
             [this](const QList<ImapFetch> &fetches) {
                 // Asked for with the UID list (fetchNewest()), answered once the new messages
@@ -428,16 +433,7 @@ void FolderSync::fetchSizes(const UidSet &uids)
                 if (error)
                     finish(error);
             });
-    connect(task, &ImapTask::finished, this, [this, task] {
-        task->deleteLater();
-        --m_openTasks;
-        if (task->error()) {
-            finish(task->error());
-            return;
-        }
-        fetchNext();
-    });
-    task->start();
+    startFetchTask(task);
 }
 
 // Each message becomes its record as soon as it is read (see ImapFetchMetadataTask::Sink).

@@ -13,6 +13,7 @@
 
 class ImapConnection;
 struct ImapFetch;
+class ImapFetchMetadataTask;
 class ImapSelectTask;
 class MessageStore;
 
@@ -86,6 +87,7 @@ private:
     void fetchNext();
     void sendBatches();
     void fetchSizes(const UidSet &uids);
+    void startFetchTask(ImapFetchMetadataTask *task);
     void takeFetched(const ImapFetch &fetch);
     void watchPushedFlags();
     void applyPushedFlags(const ImapFetch &change);
