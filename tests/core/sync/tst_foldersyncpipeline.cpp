@@ -49,6 +49,21 @@ QByteArray metadata(int uid, const QByteArray &subject, const QByteArray &bodySt
            + " BODY[HEADER.FIELDS (REFERENCES)] " + references + ")";
 }
 
+const QByteArray itemsWithoutSize = " (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
+                                    "BODY.PEEK[HEADER.FIELDS (REFERENCES)])";
+
+// metadata() without RFC822.SIZE, for message sequence number seq.
+QByteArray metadataWithoutSize(int seq, int uid)
+{
+    const QByteArray n = QByteArray::number(uid);
+    return "S: * " + QByteArray::number(seq) + " FETCH (UID " + n
+           + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" ENVELOPE (NIL \"Message "
+           + n
+           + "\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+             "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
+             "BODY[HEADER.FIELDS (REFERENCES)] \"\")";
+}
+
 QByteArray literal(const QByteArray &text)
 {
     return '{' + QByteArray::number(text.size()) + "}\r\n" + text;
@@ -164,12 +179,8 @@ private Q_SLOTS:
                    "S: * OK [UIDVALIDITY 7] ok",
                    "S: * OK [UIDNEXT 31] ok",
                    "S: h2 OK [READ-WRITE] done",
-                   "C: h3 FETCH 3 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
-                   "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
-                   "S: * 3 FETCH (UID 30 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
-                   "ENVELOPE (NIL \"Message 30\" NIL NIL NIL NIL NIL NIL NIL NIL) "
-                   "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
-                   "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+                   "C: h3 FETCH 3" + itemsWithoutSize,
+                   metadataWithoutSize(3, 30),
                    "S: h3 OK done",
                    "C: h4 UID SEARCH ALL",
                    "C: h5 UID FETCH 30 (UID RFC822.SIZE)",
@@ -233,12 +244,8 @@ private Q_SLOTS:
                    "C: h4 UID SEARCH ALL",
                    "S: * SEARCH 1 2 3 4",
                    "S: h4 OK done",
-                   "C: h5 UID FETCH 4 (UID FLAGS INTERNALDATE ENVELOPE BODYSTRUCTURE "
-                   "BODY.PEEK[HEADER.FIELDS (REFERENCES)])",
-                   "S: * 4 FETCH (UID 4 FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" "
-                   "ENVELOPE (NIL \"Message 4\" NIL NIL NIL NIL NIL NIL NIL NIL) "
-                   "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
-                   "BODY[HEADER.FIELDS (REFERENCES)] \"\")",
+                   "C: h5 UID FETCH 4" + itemsWithoutSize,
+                   metadataWithoutSize(4, 4),
                    "S: h5 OK done",
                    "C: h6 UID FETCH 4 (UID RFC822.SIZE)",
                    "C: h7 UID FETCH 2:3" + items,
