@@ -21,7 +21,8 @@ class MessageStore;
 //
 // First open (nothing cached): learn the UID list (ESEARCH when offered), then fetch metadata
 // newest first in pipelined batches, each written to the store in one transaction, so the
-// newest rows are readable at once while the rest streams in.
+// newest rows are readable at once while the rest streams in. A large folder has its newest
+// messages fetched by sequence number before the UID list (see setSizesLaterFrom()).
 // Later opens: QRESYNC (VANISHED and changed flags arrive with SELECT), else CONDSTORE (flags
 // changed since the last HIGHESTMODSEQ plus the UID list), else every message's flags plus the
 // UID list; then the metadata of new messages. A changed UIDVALIDITY empties the folder's cache.
