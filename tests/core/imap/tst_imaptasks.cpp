@@ -677,6 +677,15 @@ void TestImapTasks::move_data()
                                         "S: * 2 EXPUNGE\n"
                                         "S: h2 OK Move completed\n")
                           << QByteArray("4>10 5>11") << 2 << false;
+    QTest::newRow("MOVE, COPYUID naming other UIDs, then again")
+            << QByteArray("MOVE UIDPLUS")
+            << QByteArray("C: h2 UID MOVE 4:5 Archive\n"
+                          "S: * OK [COPYUID 9 1:5 20:22,10:11] Moved UIDs.\n"
+                          "S: * OK [COPYUID 9 4:5 10:11] Moved UIDs.\n"
+                          "S: * 2 EXPUNGE\n"
+                          "S: * 2 EXPUNGE\n"
+                          "S: h2 OK Move completed\n")
+            << QByteArray("4>10 5>11") << 2 << false;
     QTest::newRow("COPY, STORE, UID EXPUNGE")
             << QByteArray("UIDPLUS")
             << QByteArray("C: h2 UID COPY 4:5 Archive\n"
