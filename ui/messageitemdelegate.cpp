@@ -69,9 +69,10 @@ void MessageItemDelegate::initStyleOption(QStyleOptionViewItem *option,
     } else if (isMessageColumn(index, MessageListModel::SizeColumn)) {
         // Nothing while the server has not told it yet (FolderSync::setSizesLaterFrom()).
         const qint64 size = index.data(MessageListModel::SizeRole).toLongLong();
-        option->text = size > 0 ? option->locale.formattedDataSize(
-                                          size, 1, QLocale::DataSizeTraditionalFormat)
-                                : QString();
+        option->text = size > 0
+                               ? option->locale.formattedDataSize(size, 1,
+                                                                  QLocale::DataSizeTraditionalFormat)
+                               : QString();
         option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
     } else if (isMessageColumn(index, MessageListModel::SubjectColumn)
                && option->text.trimmed().isEmpty()) {

@@ -142,8 +142,10 @@ MailError MessageTable::updateSizes(qint64 folderId, const QHash<quint32, qint64
                                     QList<quint32> *changed)
 {
     MailError error;
-    QSqlQuery *query = m_db.prepared(
-            QStringLiteral("UPDATE messages SET size = ? WHERE folder_id = ? AND uid = ?"), &error);
+    QSqlQuery *query
+            = m_db.prepared(QStringLiteral(
+                                    "UPDATE messages SET size = ? WHERE folder_id = ? AND uid = ?"),
+                            &error);
     if (!query)
         return error;
     CacheTransaction transaction(m_db);

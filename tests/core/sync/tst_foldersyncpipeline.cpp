@@ -57,8 +57,7 @@ QByteArray metadataWithoutSize(int seq, int uid)
 {
     const QByteArray n = QByteArray::number(uid);
     return "S: * " + QByteArray::number(seq) + " FETCH (UID " + n
-           + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" ENVELOPE (NIL \"Message "
-           + n
+           + " FLAGS () INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" ENVELOPE (NIL \"Message " + n
            + "\" NIL NIL NIL NIL NIL NIL NIL NIL) "
              "BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1) "
              "BODY[HEADER.FIELDS (REFERENCES)] \"\")";
@@ -196,11 +195,10 @@ private Q_SLOTS:
         QVERIFY(session.open());
         const int newestAnswered = int(script.indexOf("S: h3 OK done")) + 1;
         int stepsBeforeUidList = -1;
-        connect(&session.transport, &FakeTransport::clientWrote, this,
-                [&](const QByteArray &bytes) {
-                    if (stepsBeforeUidList < 0 && bytes.contains("h4 UID SEARCH"))
-                        stepsBeforeUidList = session.server.position();
-                });
+        connect(&session.transport, &FakeTransport::clientWrote, this, [&](const QByteArray &bytes) {
+            if (stepsBeforeUidList < 0 && bytes.contains("h4 UID SEARCH"))
+                stepsBeforeUidList = session.server.position();
+        });
         QList<qint64> firstRowSizes;
         connect(&session.store, &MessageStore::messagesAdded, this, [&] {
             if (firstRowSizes.isEmpty())
@@ -208,8 +206,9 @@ private Q_SLOTS:
         });
         QList<std::pair<qint64, qint64>> progress;
         FolderSync sync(&session.connection, &session.store, session.folderId);
-        connect(&sync, &FolderSync::progress, this,
-                [&](qint64 done, qint64 total) { progress.append({done, total}); });
+        connect(&sync, &FolderSync::progress, this, [&](qint64 done, qint64 total) {
+            progress.append({done, total});
+        });
         sync.setBatchSizes(1, 2);
         sync.setSizesLaterFrom(3);
         const MailError error = session.sync(&sync);
@@ -264,11 +263,10 @@ private Q_SLOTS:
         QVERIFY(!session.store.upsertMessages(session.folderId, {cached}));
         const int firstAnswered = int(script.indexOf("S: h5 OK done")) + 1;
         int stepsBeforeNextCommand = -1;
-        connect(&session.transport, &FakeTransport::clientWrote, this,
-                [&](const QByteArray &bytes) {
-                    if (stepsBeforeNextCommand < 0 && bytes.contains("h6 UID FETCH"))
-                        stepsBeforeNextCommand = session.server.position();
-                });
+        connect(&session.transport, &FakeTransport::clientWrote, this, [&](const QByteArray &bytes) {
+            if (stepsBeforeNextCommand < 0 && bytes.contains("h6 UID FETCH"))
+                stepsBeforeNextCommand = session.server.position();
+        });
         QList<qint64> firstRowSizes;
         connect(&session.store, &MessageStore::messagesAdded, this, [&] {
             if (firstRowSizes.isEmpty())
