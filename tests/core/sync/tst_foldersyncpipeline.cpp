@@ -73,17 +73,20 @@ QList<QByteArray> answer(int tag, int uid)
     return {metadata(uid), "S: h" + QByteArray::number(tag) + " OK done"};
 }
 
+// SELECT INBOX (UIDVALIDITY 7) as the second command.
+QList<QByteArray> select(int exists, int uidNext)
+{
+    return {"C: h2 SELECT INBOX", "S: * " + QByteArray::number(exists) + " EXISTS",
+            "S: * OK [UIDVALIDITY 7] ok",
+            "S: * OK [UIDNEXT " + QByteArray::number(uidNext) + "] ok",
+            "S: h2 OK [READ-WRITE] done"};
+}
+
 QList<QByteArray> selectAndSearch(const QByteArray &uids)
 {
     const QList<QByteArray> all = uids.split(' ');
-    return {"C: h2 SELECT INBOX",
-            "S: * " + QByteArray::number(all.size()) + " EXISTS",
-            "S: * OK [UIDVALIDITY 7] ok",
-            "S: * OK [UIDNEXT " + QByteArray::number(all.last().toInt() + 1) + "] ok",
-            "S: h2 OK [READ-WRITE] done",
-            "C: h3 UID SEARCH ALL",
-            "S: * SEARCH " + uids,
-            "S: h3 OK done"};
+    return select(int(all.size()), all.last().toInt() + 1)
+           + QList<QByteArray>({"C: h3 UID SEARCH ALL", "S: * SEARCH " + uids, "S: h3 OK done"});
 }
 
 // A connection to a scripted server, ready, and a store holding an empty INBOX.
@@ -173,12 +176,8 @@ private Q_SLOTS:
         // server may take long to make (a server that reads the next command before it sends
         // what it wrote would hold the answer back behind them).
         QList<QByteArray> script = prologue("UIDPLUS");
-        script += {"C: h2 SELECT INBOX",
-                   "S: * 3 EXISTS",
-                   "S: * OK [UIDVALIDITY 7] ok",
-                   "S: * OK [UIDNEXT 31] ok",
-                   "S: h2 OK [READ-WRITE] done",
-                   "C: h3 FETCH 3" + itemsWithoutSize,
+        script += select(3, 31);
+        script += {"C: h3 FETCH 3" + itemsWithoutSize,
                    metadataWithoutSize(3, 30),
                    "S: h3 OK done",
                    "C: h4 UID SEARCH ALL",
@@ -232,12 +231,8 @@ private Q_SLOTS:
         // alone on the wire; its sizes are asked for once it is answered, ahead of the next
         // batch, and fill in the rows already shown.
         QList<QByteArray> script = prologue("UIDPLUS");
-        script += {"C: h2 SELECT INBOX",
-                   "S: * 4 EXISTS",
-                   "S: * OK [UIDVALIDITY 7] ok",
-                   "S: * OK [UIDNEXT 5] ok",
-                   "S: h2 OK [READ-WRITE] done",
-                   "C: h3 UID FETCH 1 (UID FLAGS)",
+        script += select(4, 5);
+        script += {"C: h3 UID FETCH 1 (UID FLAGS)",
                    "S: * 1 FETCH (UID 1 FLAGS ())",
                    "S: h3 OK done",
                    "C: h4 UID SEARCH ALL",
