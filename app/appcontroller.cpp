@@ -17,7 +17,6 @@
 #include "mime/mimepart.h"
 #include "models/accountfoldermodel.h"
 #include "models/foldertreemodel.h"
-#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
@@ -254,29 +253,29 @@ AppController::AppController(QObject *parent)
         if (m_threads)
             m_threads->setFlat(flat);
     });
-    connect(w, &MainWindow::deleteRequested, this, [this](const QModelIndexList &messages) {
+    connect(w, &MainWindow::deleteRequested, this, [this](const QItemSelection &messages) {
         for (const SessionMessages &group : byFolder(messages))
-            group.session->service()->deleteMessages(group.folderId, group.uids);
+            group.session->service()->deleteMessages(group.messages);
     });
-    connect(w, &MainWindow::markReadRequested, this, [this](const QModelIndexList &messages) {
+    connect(w, &MainWindow::markReadRequested, this, [this](const QItemSelection &messages) {
         for (const SessionMessages &group : byFolder(messages))
-            group.session->service()->changeFlags(group.folderId, group.uids, MessageRecord::Seen,
-                                                  {});
+            group.session->service()->changeFlags(group.messages, MessageRecord::Seen, {});
     });
-    connect(w, &MainWindow::markUnreadRequested, this, [this](const QModelIndexList &messages) {
+    connect(w, &MainWindow::markUnreadRequested, this, [this](const QItemSelection &messages) {
         for (const SessionMessages &group : byFolder(messages))
-            group.session->service()->changeFlags(group.folderId, group.uids, {},
-                                                  MessageRecord::Seen);
+            group.session->service()->changeFlags(group.messages, {}, MessageRecord::Seen);
     });
-    connect(w, &MainWindow::flagRequested, this, [this](const QModelIndexList &messages) {
+    connect(w, &MainWindow::flagRequested, this, [this](const QItemSelection &messages) {
         if (messages.isEmpty())
             return;
-        const bool flagged = messages.first().data(MessageListModel::IsFlaggedRole).toBool();
+        // As the first selected message is: flagged, all lose the flag; else all get it.
+        const bool flagged
+                = messages.first().topLeft().data(MessageListModel::IsFlaggedRole).toBool();
         const MessageRecord::Flags add = flagged ? MessageRecord::Flags() : MessageRecord::Flagged;
         const MessageRecord::Flags remove = flagged ? MessageRecord::Flagged
                                                     : MessageRecord::Flags();
         for (const SessionMessages &group : byFolder(messages))
-            group.session->service()->changeFlags(group.folderId, group.uids, add, remove);
+            group.session->service()->changeFlags(group.messages, add, remove);
     });
     // Takes back the last move or deletion into Trash, on the server.
     connect(w, &MainWindow::undoRequested, this, [this] {
@@ -600,15 +599,15 @@ void AppController::showUnifiedInbox()
     m_window->setMessageModel(m_manager->unifiedInbox());
 }
 
-QList<AppController::SessionMessages> AppController::byFolder(const QModelIndexList &rows) const
+QList<AppController::SessionMessages> AppController::byFolder(const QItemSelection &selection) const
 {
     QList<SessionMessages> groups;
-    for (MessageGroup &group : MessageGroups::of(rows)) {
+    for (MessageGroup &group : MessageGroups::of(selection)) {
         RunningAccount *session = group.accountId.isEmpty()
                                           ? m_current.data()
                                           : m_manager->runningAccount(group.accountId);
         if (session)
-            groups.append(SessionMessages {session, group.folderId, std::move(group.uids)});
+            groups.append(SessionMessages {session, std::move(group)});
     }
     return groups;
 }

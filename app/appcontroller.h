@@ -4,6 +4,7 @@
 #include "accounts/memorysecretstore.h"
 #include "accounts/remotecontentpolicy.h"
 #include "accounts/sendingpreferences.h"
+#include "models/messagegroups.h"
 #include "service/accountservice.h"
 #include "service/remoteimagefetcher.h"
 
@@ -92,12 +93,11 @@ private:
     struct SessionMessages
     {
         RunningAccount *session;
-        qint64 folderId;
-        QList<quint32> uids;
+        MessageGroup messages;
     };
-    // The UIDs of the given rows per account and folder: the row's own account in the unified
+    // The selected messages per account and folder: the row's own account in the unified
     // Inbox, else the account on display.
-    QList<SessionMessages> byFolder(const QModelIndexList &rows) const;
+    QList<SessionMessages> byFolder(const QItemSelection &selection) const;
     // sourceAccountId empty: the account on display.
     void copyDropped(const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                      const QString &sourceAccountId);

@@ -346,10 +346,9 @@ int runAppWindowBench(int argc, char *argv[])
     // the service's change (offline here: the changes wait in the journal, the cache and the
     // list show them at once). Each figure runs until the list shows the result.
     QObject::connect(&window, &MainWindow::markReadRequested, &service,
-                     [&](const QModelIndexList &messages) {
+                     [&](const QItemSelection &messages) {
                          for (const MessageGroup &group : MessageGroups::of(messages))
-                             service.changeFlags(group.folderId, group.uids, MessageRecord::Seen,
-                                                 {});
+                             service.changeFlags(group, MessageRecord::Seen, {});
                      });
     const int rowsBefore = model->rowCount();
     note(QStringLiteral("select_all"), blockDuring(probe, selectAllRows));
@@ -373,9 +372,9 @@ int runAppWindowBench(int argc, char *argv[])
     const qint64 archiveId = service.store()->upsertFolder(archive).value();
     // Delete, with the Archive standing in for the Trash.
     QObject::connect(&window, &MainWindow::deleteRequested, &service,
-                     [&](const QModelIndexList &messages) {
+                     [&](const QItemSelection &messages) {
                          for (const MessageGroup &group : MessageGroups::of(messages))
-                             service.moveMessages(group.folderId, group.uids, archiveId);
+                             service.moveMessages(group, archiveId);
                      });
     note(QStringLiteral("move_all"), blockDuring(probe, [&] {
              window.actions()->deleteMessage()->trigger();

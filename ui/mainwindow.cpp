@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "models/accountfoldermodel.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
@@ -433,7 +434,8 @@ void MainWindow::connectActions()
         if (message.isValid() && message.data(MessageListModel::IsUnreadRole).toBool()
             && message.row() == currentMessage().row()
             && message.parent() == currentMessage().parent())
-            Q_EMIT markReadRequested({message.siblingAtColumn(0)});
+            Q_EMIT markReadRequested(
+                    QItemSelection(message.siblingAtColumn(0), message.siblingAtColumn(0)));
     });
     connect(a->openFile(), &QAction::triggered, this, [this] {
         const QString path = m_openFileChooser ? m_openFileChooser()
@@ -749,7 +751,7 @@ void MainWindow::chooseMoveTarget(bool copy)
     if (!messages || !folders)
         return;
     // The same drag data the list gives the folder tree, and the same rules for where it may go.
-    std::shared_ptr<QMimeData> mime(messages->mimeData(selectedMessages()));
+    std::shared_ptr<QMimeData> mime(messages->mimeData(MessageGroups::rowsOf(selectedMessages())));
     qint64 sourceFolder = 0;
     QList<quint32> uids;
     if (!MessageListModel::decodeMimeData(mime.get(), &sourceFolder, &uids)) {

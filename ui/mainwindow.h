@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QItemSelection>
 #include <QMainWindow>
 #include <QModelIndex>
 
@@ -134,11 +135,11 @@ Q_SIGNALS:
     void replyToListRequested(const QModelIndex &message);
     void forwardRequested(const QModelIndex &message);
     void forwardAsAttachmentRequested(const QModelIndex &message);
-    void deleteRequested(const QModelIndexList &messages);
+    void deleteRequested(const QItemSelection &messages);
     void undoRequested();
-    void markReadRequested(const QModelIndexList &messages);
-    void markUnreadRequested(const QModelIndexList &messages);
-    void flagRequested(const QModelIndexList &messages);
+    void markReadRequested(const QItemSelection &messages);
+    void markUnreadRequested(const QItemSelection &messages);
+    void flagRequested(const QItemSelection &messages);
     void refreshRequested();
     // Every message of the folder (an index of the folder model) is to be marked read.
     void markFolderReadRequested(const QModelIndex &folder);
@@ -220,7 +221,9 @@ private:
     void switchListView(QAbstractItemView *view);
     // The columns' widths, order and sort for model, as the user left them or at first start.
     void layOutColumns(const QAbstractItemModel *model);
-    QModelIndexList selectedMessages() const;
+    // The selected rows as the list's selection model keeps them, in ranges: a million rows
+    // selected are one range, not a million indexes.
+    QItemSelection selectedMessages() const;
 
     QSettings *m_settings;
     bool m_ownsSettings = false;

@@ -11,7 +11,6 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QSet>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -142,30 +141,8 @@ QModelIndex MainWindow::currentMessage() const
                                            : QModelIndex();
 }
 
-QModelIndexList MainWindow::selectedMessages() const
+QItemSelection MainWindow::selectedMessages() const
 {
-    // The first column of each selected row, from the selection's ranges: selectedRows() asks
-    // every column of every row whether it is selected, half a second for a million rows.
     const QItemSelectionModel *selection = m_messageList->selectionModel();
-    if (!selection)
-        return {};
-    const QItemSelection ranges = selection->selection();
-    QModelIndexList rows;
-    QSet<QModelIndex> seen; // ranges may overlap when there are several
-    for (const QItemSelectionRange &range : ranges) {
-        const QAbstractItemModel *model = range.model();
-        if (!model)
-            continue;
-        rows.reserve(rows.size() + range.height());
-        for (int row = range.top(); row <= range.bottom(); ++row) {
-            const QModelIndex index = model->index(row, 0, range.parent());
-            if (ranges.size() > 1) {
-                if (seen.contains(index))
-                    continue;
-                seen.insert(index);
-            }
-            rows.append(index);
-        }
-    }
-    return rows;
+    return selection ? selection->selection() : QItemSelection();
 }

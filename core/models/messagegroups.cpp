@@ -4,6 +4,7 @@
 #include "unifiedinboxmodel.h"
 
 #include <QMimeData>
+#include <QSet>
 
 #include <algorithm>
 #include <memory>
@@ -33,6 +34,47 @@ QList<MessageGroup> rowByRow(const QModelIndexList &rows)
 }
 
 } // namespace
+
+QModelIndexList rowsOf(const QItemSelection &selection)
+{
+    // From the selection's ranges: QItemSelectionModel::selectedRows() asks every column of
+    // every row whether it is selected, half a second for a million rows.
+    QModelIndexList rows;
+    QSet<QModelIndex> seen; // ranges may overlap when there are several
+    for (const QItemSelectionRange &range : selection) {
+        const QAbstractItemModel *model = range.model();
+        if (!model)
+            continue;
+        rows.reserve(rows.size() + range.height());
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            const QModelIndex index = model->index(row, 0, range.parent());
+            if (selection.size() > 1) {
+                if (seen.contains(index))
+                    continue;
+                seen.insert(index);
+            }
+            rows.append(index);
+        }
+    }
+    return rows;
+}
+
+QList<MessageGroup> of(const QItemSelection &selection)
+{
+    if (selection.size() == 1) {
+        const QItemSelectionRange &range = selection.constFirst();
+        const auto *list = qobject_cast<const MessageListModel *>(range.model());
+        if (list && list->showsWholeFolder() && !range.parent().isValid() && range.top() == 0
+            && range.bottom() == list->rowCount() - 1
+            && list->rowCount() >= list->backgroundCountRows()) {
+            MessageGroup folder;
+            folder.folderId = list->folderId();
+            folder.wholeFolder = true;
+            return {folder};
+        }
+    }
+    return of(rowsOf(selection));
+}
 
 QList<MessageGroup> of(const QModelIndexList &rows)
 {

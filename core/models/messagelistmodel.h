@@ -63,6 +63,8 @@ public:
     ~MessageListModel() override;
 
     qint64 folderId() const { return m_query.folderId; }
+    // Whether the list holds every cached message of its folder: no search filters it.
+    bool showsWholeFolder() const { return m_query.folderId != 0 && m_query.searchText.isEmpty(); }
     void setFolderId(qint64 folderId);
     QString searchText() const { return m_query.searchText; }
     // Filters the list by what a user typed. In a folder of at least backgroundSearchRows()

@@ -21,6 +21,7 @@
 #include "oauth/oauth2tokenmanager.h"
 #include "offlinekeeper.h"
 #include "operationqueue.h"
+#include "orderedchanges.h"
 #include "specialfoldernames.h"
 #include "store/messagestore.h"
 #include "sync/foldersync.h"
@@ -90,6 +91,7 @@ AccountService::AccountService(const Account &account, SecretStore *secrets,
     connect(m_store.get(), &MessageStore::backgroundWriteFailed, this,
             &AccountService::errorOccurred);
     m_operations = std::make_unique<OperationQueue>(m_store.get());
+    m_changes = new OrderedChanges(this);
     m_folderEditor = std::make_unique<FolderEditor>(m_store.get());
     connect(m_folderEditor.get(), &FolderEditor::finished, this, &AccountService::onFolderChanged);
     m_offline = new OfflineKeeper(this);

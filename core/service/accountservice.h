@@ -6,6 +6,7 @@
 #include "common/messagesource.h"
 #include "foldereditor.h"
 #include "mime/mimepart.h"
+#include "models/messagegroups.h"
 #include "oauth/oauth2provider.h"
 #include "store/folderrecord.h"
 #include "store/messagerecord.h"
@@ -32,6 +33,7 @@ class MessageReader;
 class MessageStore;
 class OfflineKeeper;
 class OperationQueue;
+class OrderedChanges;
 class SecretStore;
 class Transport;
 class TransportFactory;
@@ -126,6 +128,13 @@ public:
     void changeFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
                      MessageRecord::Flags remove);
     void moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
+    // The same on the messages of a list's selection (MessageGroups::of()). When the group is
+    // a whole folder, its UIDs are read on a worker first, and the changes asked for meanwhile
+    // wait behind it.
+    void changeFlags(const MessageGroup &messages, MessageRecord::Flags add,
+                     MessageRecord::Flags remove);
+    void moveMessages(const MessageGroup &messages, qint64 targetFolderId);
+    void deleteMessages(const MessageGroup &messages);
     // Marks every cached message of the folder read (a folder's "Mark All as Read").
     void markFolderRead(qint64 folderId);
     // Empty Trash, Empty Junk: every cached message of the folder leaves the cache at once, and
@@ -322,6 +331,14 @@ Q_SIGNALS:
     void offlineProgress(qint64 folderId, int done, int total);
 
 private:
+    // What changeFlags(), moveMessages() and deleteMessages() do once their turn has come
+    // (OrderedChanges).
+    void applyFlags(qint64 folderId, const QList<quint32> &uids, MessageRecord::Flags add,
+                    MessageRecord::Flags remove);
+    void applyMove(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId);
+    void applyDelete(qint64 folderId, const QList<quint32> &uids);
+    // Runs change on the group's UIDs after the changes asked for before it.
+    void inTurn(const MessageGroup &messages, std::function<void(const QList<quint32> &)> change);
     void setState(State state, const QString &detail = {});
     // Opens the session once the password is known (read, or answered by the user).
     void connectWithPassword();
@@ -430,6 +447,7 @@ private:
     std::unique_ptr<AccountCredentials> m_submissionCredentials;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<OperationQueue> m_operations;
+    OrderedChanges *m_changes = nullptr;
     std::unique_ptr<FolderEditor> m_folderEditor;
     // Folder changes waiting for the connection to be free, and whether one uses it: a folder
     // renamed or deleted while a synchronisation or read has it selected breaks the session.

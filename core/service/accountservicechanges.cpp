@@ -7,10 +7,42 @@
 #include "imap/imapconnection.h"
 #include "models/foldertreemodel.h"
 #include "operationqueue.h"
+#include "orderedchanges.h"
 #include "store/messagestore.h"
+
+void AccountService::inTurn(const MessageGroup &messages,
+                            std::function<void(const QList<quint32> &)> change)
+{
+    if (messages.folderId == 0 || (!messages.wholeFolder && messages.uids.isEmpty()))
+        return;
+    m_changes->add(messages.wholeFolder
+                           ? m_store->uidsInBackground(messages.folderId)
+                           : QtFuture::makeReadyFuture(OrderedChanges::Uids(messages.uids)),
+                   [this, change](const OrderedChanges::Uids &uids) {
+                       if (!uids)
+                           Q_EMIT errorOccurred(uids.error());
+                       else if (!uids.value().isEmpty())
+                           change(uids.value());
+                   });
+}
 
 void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,
                                  MessageRecord::Flags add, MessageRecord::Flags remove)
+{
+    changeFlags(MessageGroup {QString(), folderId, uids}, add, remove);
+}
+
+void AccountService::changeFlags(const MessageGroup &messages, MessageRecord::Flags add,
+                                 MessageRecord::Flags remove)
+{
+    const qint64 folderId = messages.folderId;
+    inTurn(messages, [this, folderId, add, remove](const QList<quint32> &uids) {
+        applyFlags(folderId, uids, add, remove);
+    });
+}
+
+void AccountService::applyFlags(qint64 folderId, const QList<quint32> &uids,
+                                MessageRecord::Flags add, MessageRecord::Flags remove)
 {
     if (uids.isEmpty() || folderId == 0 || (!add && !remove))
         return;
@@ -25,12 +57,10 @@ void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,
 
 void AccountService::markFolderRead(qint64 folderId)
 {
-    StoreResult<QList<quint32>> uids = m_store->uids(folderId);
-    if (!uids) {
-        Q_EMIT errorOccurred(uids.error());
-        return;
-    }
-    changeFlags(folderId, std::move(uids).value(), MessageRecord::Seen, {});
+    MessageGroup folder;
+    folder.folderId = folderId;
+    folder.wholeFolder = true;
+    changeFlags(folder, MessageRecord::Seen, {});
 }
 
 MailError AccountService::emptyFolder(qint64 folderId)
@@ -59,6 +89,30 @@ MailError AccountService::emptyFolder(qint64 folderId)
 
 void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
 {
+    moveMessages(MessageGroup {QString(), folderId, uids}, targetFolderId);
+}
+
+void AccountService::moveMessages(const MessageGroup &messages, qint64 targetFolderId)
+{
+    const qint64 folderId = messages.folderId;
+    inTurn(messages, [this, folderId, targetFolderId](const QList<quint32> &uids) {
+        applyMove(folderId, uids, targetFolderId);
+    });
+}
+
+void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
+{
+    deleteMessages(MessageGroup {QString(), folderId, uids});
+}
+
+void AccountService::deleteMessages(const MessageGroup &messages)
+{
+    const qint64 folderId = messages.folderId;
+    inTurn(messages, [this, folderId](const QList<quint32> &uids) { applyDelete(folderId, uids); });
+}
+
+void AccountService::applyMove(qint64 folderId, const QList<quint32> &uids, qint64 targetFolderId)
+{
     if (uids.isEmpty() || folderId == 0 || targetFolderId == 0 || targetFolderId == folderId)
         return;
     PendingOperation operation;
@@ -71,11 +125,11 @@ void AccountService::moveMessages(qint64 folderId, const QList<quint32> &uids, q
             tr("Moved %n message(s) to %1", "", int(uids.size())).arg(folderName(targetFolderId)));
 }
 
-void AccountService::deleteMessages(qint64 folderId, const QList<quint32> &uids)
+void AccountService::applyDelete(qint64 folderId, const QList<quint32> &uids)
 {
     const qint64 trash = this->folderId(FolderRecord::SpecialUse::Trash);
     if (trash != 0 && trash != folderId) {
-        moveMessages(folderId, uids, trash);
+        applyMove(folderId, uids, trash);
         return;
     }
     if (uids.isEmpty() || folderId == 0)

@@ -1,6 +1,6 @@
 #include "messagestore.h"
 
-#include "backgroundcount.h"
+#include "backgroundread.h"
 #include "cachetransaction.h"
 #include "messagestoreprivate.h"
 #include "sqlitestatement.h"
@@ -223,6 +223,16 @@ StoreResult<QList<quint32>> MessageStore::uids(qint64 folderId)
     return d->unwritten.withoutHidden(folderId, d->messages.uids(folderId));
 }
 
+QFuture<StoreResult<QList<quint32>>> MessageStore::uidsInBackground(qint64 folderId)
+{
+    // Those cached by now: a synchronisation may add others before the worker reads.
+    const StoreResult<std::pair<quint32, quint32>> bounds = uidBounds(folderId);
+    if (!bounds || d->db.isInMemory() || !d->db.isOpen())
+        return QtFuture::makeReadyFuture(uids(folderId));
+    return BackgroundRead::uids(path(), folderId, bounds.value().second,
+                                d->unwritten.folderOnly(folderId));
+}
+
 StoreResult<std::pair<quint32, quint32>> MessageStore::uidBounds(qint64 folderId)
 {
     return d->messages.uidBounds(folderId);
@@ -270,14 +280,14 @@ QFuture<StoreResult<FolderCounts>> MessageStore::folderCountsInBackground(qint64
 {
     if (d->db.isInMemory() || !d->db.isOpen())
         return QtFuture::makeReadyFuture(folderCounts(folderId)); // no file for a worker
-    return BackgroundCount::start(path(), folderId, d->unwritten.folderOnly(folderId));
+    return BackgroundRead::counts(path(), folderId, d->unwritten.folderOnly(folderId));
 }
 
 QFuture<StoreResult<int>> MessageStore::messageCountInBackground(qint64 folderId)
 {
     if (d->db.isInMemory() || !d->db.isOpen())
         return QtFuture::makeReadyFuture(messageCount(folderId));
-    return BackgroundCount::messages(path(), folderId, d->unwritten.folderOnly(folderId));
+    return BackgroundRead::messageCount(path(), folderId, d->unwritten.folderOnly(folderId));
 }
 
 StoreResult<QHash<qint64, int>> MessageStore::messageCounts()

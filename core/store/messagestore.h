@@ -104,6 +104,9 @@ public:
 
     StoreResult<MessageRecord> message(qint64 folderId, quint32 uid);
     StoreResult<QList<quint32>> uids(qint64 folderId); // ascending
+    // The same read on a worker (BackgroundRead), with the changes still to write as they are
+    // now, and no message cached after this call. Messages removed meanwhile are still named.
+    QFuture<StoreResult<QList<quint32>>> uidsInBackground(qint64 folderId);
     // The lowest and highest cached UID of a folder, (0, 0) when it has none; without reading
     // the rows between them.
     StoreResult<std::pair<quint32, quint32>> uidBounds(qint64 folderId);
@@ -113,7 +116,7 @@ public:
     StoreResult<QHash<qint64, int>> messageCounts(); // folder id -> cached, folders with any
     // messageCount() and unseenCount() of the folder.
     StoreResult<FolderCounts> folderCounts(qint64 folderId);
-    // The same counted on a worker, over a connection of its own (BackgroundCount), with the
+    // The same counted on a worker, over a connection of its own (BackgroundRead), with the
     // changes still to write as they are now: a later change may have come by the time it
     // answers.
     QFuture<StoreResult<FolderCounts>> folderCountsInBackground(qint64 folderId);

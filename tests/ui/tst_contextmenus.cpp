@@ -3,6 +3,7 @@
 // checked.
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "models/messagegroups.h"
 #include "viewer/attachmentlistwidget.h"
 #include "viewer/messageheaderview.h"
 #include "viewer/messageviewer.h"
@@ -119,11 +120,11 @@ void TestContextMenus::messageMenu_data()
             << u"forwardAsAttachment"_s
             << QByteArray(SIGNAL(forwardAsAttachmentRequested(QModelIndex)));
     QTest::newRow("mark read") << u"markRead"_s
-                               << QByteArray(SIGNAL(markReadRequested(QModelIndexList)));
+                               << QByteArray(SIGNAL(markReadRequested(QItemSelection)));
     QTest::newRow("mark unread") << u"markUnread"_s
-                                 << QByteArray(SIGNAL(markUnreadRequested(QModelIndexList)));
-    QTest::newRow("flag") << u"flag"_s << QByteArray(SIGNAL(flagRequested(QModelIndexList)));
-    QTest::newRow("delete") << u"delete"_s << QByteArray(SIGNAL(deleteRequested(QModelIndexList)));
+                                 << QByteArray(SIGNAL(markUnreadRequested(QItemSelection)));
+    QTest::newRow("flag") << u"flag"_s << QByteArray(SIGNAL(flagRequested(QItemSelection)));
+    QTest::newRow("delete") << u"delete"_s << QByteArray(SIGNAL(deleteRequested(QItemSelection)));
 }
 
 void TestContextMenus::messageMenu()
@@ -151,8 +152,8 @@ void TestContextMenus::messageMenu()
     menu->close();
     QCOMPARE(spy.size(), 1);
     const QVariant argument = spy.first().first();
-    const QModelIndex row = argument.canConvert<QModelIndexList>()
-                                    ? argument.value<QModelIndexList>().value(0)
+    const QModelIndex row = argument.canConvert<QItemSelection>()
+                                    ? MessageGroups::rowsOf(argument.value<QItemSelection>()).value(0)
                                     : argument.value<QModelIndex>();
     QCOMPARE(row.row(), 2);
 }
@@ -175,7 +176,7 @@ void TestContextMenus::rightClickOutsideTheSelectionSelects()
     actionNamed(menu, u"markRead"_s)->trigger();
     menu->close();
     QCOMPARE(read.size(), 1);
-    QCOMPARE(read.first().first().value<QModelIndexList>().first().row(), 3);
+    QCOMPARE(MessageGroups::rowsOf(read.first().first().value<QItemSelection>()).first().row(), 3);
 }
 
 void TestContextMenus::folderMenu()

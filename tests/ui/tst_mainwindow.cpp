@@ -2,6 +2,7 @@
 #include "foldericonproxymodel.h"
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "statusarea.h"
 #include "store/messagestore.h"
@@ -245,7 +246,7 @@ private Q_SLOTS:
                                                                | QItemSelectionModel::Rows);
         a->deleteMessage()->trigger();
         QCOMPARE(del.size(), 1);
-        const auto rows = del.at(0).at(0).value<QModelIndexList>();
+        const auto rows = MessageGroups::rowsOf(del.at(0).at(0).value<QItemSelection>());
         QCOMPARE(rows.size(), 3);
 
         window.messageView()->clearSelection();
@@ -690,9 +691,9 @@ struct DeletingWindow
         messages.setFolderId(inboxId);
         window.setMessageModel(&messages);
         QObject::connect(&window, &MainWindow::deleteRequested, &window,
-                         [this, store, inboxId](const QModelIndexList &rows) {
+                         [this, store, inboxId](const QItemSelection &selection) {
                              QList<quint32> uids;
-                             for (const QModelIndex &row : rows)
+                             for (const QModelIndex &row : MessageGroups::rowsOf(selection))
                                  uids.append(row.data(MessageListModel::UidRole).toUInt());
                              deleted.append(uids);
                              QTimer::singleShot(0, store, [store, inboxId, uids] {

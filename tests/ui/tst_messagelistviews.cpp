@@ -3,6 +3,7 @@
 // unified rows drag onto their own account.
 #include "mainactions.h"
 #include "mainwindow.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
 #include "models/unifiedinboxmodel.h"
@@ -162,9 +163,9 @@ private Q_SLOTS:
         window.setMessageModel(&threads);
         window.setThreaded(true);
         connect(&window, &MainWindow::deleteRequested, &cache.store,
-                [&cache](const QModelIndexList &rows) {
+                [&cache](const QItemSelection &selection) {
                     QList<quint32> uids;
-                    for (const QModelIndex &row : rows)
+                    for (const QModelIndex &row : MessageGroups::rowsOf(selection))
                         uids.append(uidOf(row));
                     QVERIFY(!cache.store.removeMessages(cache.inboxId, uids));
                 });

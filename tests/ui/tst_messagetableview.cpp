@@ -5,6 +5,7 @@
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "messageitemdelegate.h"
+#include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
 #include "store/messagestore.h"
@@ -284,9 +285,9 @@ private Q_SLOTS:
         window.setMessageModel(&messages);
         QList<quint32> uids; // of the rows asked to be deleted, read before they go
         connect(&window, &MainWindow::deleteRequested, this,
-                [this, &uids](const QModelIndexList &rows) {
+                [this, &uids](const QItemSelection &selection) {
                     QList<quint32> asked;
-                    for (const QModelIndex &row : rows)
+                    for (const QModelIndex &row : MessageGroups::rowsOf(selection))
                         asked.append(uidOf(row));
                     uids += asked;
                     QVERIFY(!m_store->removeMessages(m_inboxId, asked));
@@ -332,12 +333,13 @@ private Q_SLOTS:
         messages.setFolderId(m_inboxId);
         MainWindow window(m_settings.get());
         window.setMessageModel(&messages);
-        connect(&window, &MainWindow::deleteRequested, this, [this](const QModelIndexList &rows) {
-            QList<quint32> asked;
-            for (const QModelIndex &row : rows)
-                asked.append(uidOf(row));
-            QVERIFY(!m_store->removeMessages(m_inboxId, asked));
-        });
+        connect(&window, &MainWindow::deleteRequested, this,
+                [this](const QItemSelection &selection) {
+                    QList<quint32> asked;
+                    for (const QModelIndex &row : MessageGroups::rowsOf(selection))
+                        asked.append(uidOf(row));
+                    QVERIFY(!m_store->removeMessages(m_inboxId, asked));
+                });
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTableView *table = window.messageTable();

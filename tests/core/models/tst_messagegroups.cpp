@@ -128,7 +128,70 @@ private Q_SLOTS:
         QCOMPARE(few.size(), 1);
         QCOMPARE(few.first().uids, QList<quint32>({2998, 2995, 2993}));
 
-        QVERIFY(MessageGroups::of({}).isEmpty());
+        QVERIFY(MessageGroups::of(QModelIndexList()).isEmpty());
+    }
+
+    void wholeLargeListIsItsFolder()
+    {
+        QTemporaryDir dir;
+        Cache cache(dir.filePath(u"c.sqlite"_s), 600);
+        MessageListModel model(&cache.store);
+        model.setBackgroundCountRows(500);
+        model.setFolderId(cache.inboxId);
+        QCOMPARE(model.rowCount(), 600);
+        const QItemSelection all(model.index(0, 0),
+                                 model.index(599, MessageListModel::ColumnCount - 1));
+
+        // Every row: the folder, without a row read.
+        const int reads = model.windowLoadCount();
+        const QList<MessageGroup> whole = MessageGroups::of(all);
+        QCOMPARE(whole.size(), 1);
+        QVERIFY(whole.first().wholeFolder);
+        QCOMPARE(whole.first().folderId, cache.inboxId);
+        QVERIFY(whole.first().uids.isEmpty());
+        QCOMPARE(model.windowLoadCount(), reads);
+
+        // All but one row, or all in two ranges: the rows' UIDs.
+        const QList<MessageGroup> most = MessageGroups::of(
+                QItemSelection(model.index(1, 0), model.index(599, 0)));
+        QCOMPARE(most.size(), 1);
+        QVERIFY(!most.first().wholeFolder);
+        QCOMPARE(most.first().uids, descending(599, 1));
+        QItemSelection split(model.index(0, 0), model.index(299, 0));
+        split.select(model.index(300, 0), model.index(599, 0));
+        QCOMPARE(MessageGroups::of(split).first().uids, descending(600, 1));
+
+        // A smaller list reads its rows, as they cost less than a frame.
+        model.setBackgroundCountRows(601);
+        QCOMPARE(MessageGroups::of(all).first().uids, descending(600, 1));
+        model.setBackgroundCountRows(500);
+
+        // A search's rows are not the whole folder.
+        model.setSearchText(u"Subject"_s);
+        QCOMPARE(model.rowCount(), 600);
+        const QList<MessageGroup> found = MessageGroups::of(
+                QItemSelection(model.index(0, 0),
+                               model.index(599, MessageListModel::ColumnCount - 1)));
+        QVERIFY(!found.first().wholeFolder);
+        QCOMPARE(found.first().uids.size(), 600);
+    }
+
+    void selectedRowsEachOnce()
+    {
+        QTemporaryDir dir;
+        Cache cache(dir.filePath(u"c.sqlite"_s), 10);
+        MessageListModel model(&cache.store);
+        model.setFolderId(cache.inboxId);
+        // Overlapping ranges, and several columns of a row.
+        QItemSelection selection(model.index(2, 0), model.index(5, 4));
+        selection.select(model.index(4, 1), model.index(7, 2));
+        const QModelIndexList rows = MessageGroups::rowsOf(selection);
+        QList<int> numbers;
+        for (const QModelIndex &row : rows) {
+            QCOMPARE(row.column(), 0);
+            numbers.append(row.row());
+        }
+        QCOMPARE(numbers, QList<int>({2, 3, 4, 5, 6, 7}));
     }
 
     void allInboxesGroupsByAccount()

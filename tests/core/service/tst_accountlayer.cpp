@@ -67,6 +67,7 @@ private Q_SLOTS:
     void submissionWithItsOwnLogin();
     void submissionOwnPasswordIsAskedForAndStored();
     void markFolderReadMarksEveryMessageOnTheServer();
+    void wholeFolderChangesKeepTheirOrder();
     void refusedChangeComesBackInTheList_data();
     void refusedChangeComesBackInTheList();
     void messageThatCannotBeStoredIsSkippedWithANote();
@@ -514,9 +515,9 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
         QVERIFY(!m_server->flags("INBOX", uid).contains("\\Seen"));
     QSignalSpy progress(m_service.get(), &AccountService::changesProgress);
     m_service->markFolderRead(inbox);
-    // At once in the cache, then on the server.
+    // In the cache once a worker has read the folder's UIDs, then on the server.
     for (quint32 uid : std::as_const(m_inbox))
-        QVERIFY(m_service->store()->message(inbox, uid).value().flags & MessageRecord::Seen);
+        QTRY_VERIFY(m_service->store()->message(inbox, uid).value().flags & MessageRecord::Seen);
     for (quint32 uid : std::as_const(m_inbox))
         QTRY_VERIFY_WITH_TIMEOUT(m_server->flags("INBOX", uid).contains("\\Seen"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 5000);
@@ -528,6 +529,41 @@ void TestAccountLayer::markFolderReadMarksEveryMessageOnTheServer()
     QCOMPARE(progress.first().at(1).toInt(), 0);
     QCOMPARE(progress.first().at(2).toInt(), 1);
     QCOMPARE(progress.last().at(1).toInt(), 1);
+}
+
+void TestAccountLayer::wholeFolderChangesKeepTheirOrder()
+{
+    QVERIFY(startOnline());
+    const qint64 inbox = folder(FolderRecord::SpecialUse::Inbox);
+    MessageGroup whole;
+    whole.folderId = inbox;
+    whole.wholeFolder = true;
+    const auto seen = [&](quint32 uid) {
+        return bool(m_service->store()->message(inbox, uid).value().flags & MessageRecord::Seen);
+    };
+    // Select All, Mark as Read, then one of them back to unread before the worker answered:
+    // the second change waits for the first.
+    m_service->changeFlags(whole, MessageRecord::Seen, {});
+    m_service->changeFlags(inbox, {m_inbox.at(1)}, {}, MessageRecord::Seen);
+    QVERIFY(!seen(m_inbox.at(0)));
+    QTRY_VERIFY(seen(m_inbox.at(0)) && seen(m_inbox.at(2)));
+    QVERIFY(!seen(m_inbox.at(1)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
+    QVERIFY(m_server->flags("INBOX", m_inbox.at(0)).contains("\\Seen"));
+    QVERIFY(!m_server->flags("INBOX", m_inbox.at(1)).contains("\\Seen"));
+    QVERIFY(m_server->flags("INBOX", m_inbox.at(2)).contains("\\Seen"));
+    // One command for the folder's contiguous UIDs.
+    const QByteArray all = QByteArray::number(m_inbox.first()) + ':'
+                           + QByteArray::number(m_inbox.last());
+    QVERIFY(m_server->commands().contains("UID STORE " + all + " +FLAGS.SILENT (\\Seen)"));
+
+    // Select All, Delete: every message to Trash in one command.
+    m_service->deleteMessages(whole);
+    QTRY_COMPARE(m_service->store()->messageCount(inbox).value(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service->pendingOperationCount(), 0, 10000);
+    QVERIFY(m_server->uids("INBOX").isEmpty());
+    QCOMPARE(m_server->uids("Trash").size(), 3);
+    QVERIFY(m_server->commands().contains("UID MOVE " + all + " Trash"));
 }
 
 void TestAccountLayer::refusedChangeComesBackInTheList_data()

@@ -1,4 +1,4 @@
-#include "backgroundcount.h"
+#include "backgroundread.h"
 
 #include "cachedatabase.h"
 #include "sqlitestatement.h"
@@ -66,28 +66,54 @@ StoreResult<FolderCounts> countBoth(QSqlDatabase &db, qint64 folderId,
     return counts;
 }
 
-// count(db, folderId, changes) on a worker, over a connection of its own with the changes'
-// functions installed.
-template<typename T, typename Count>
+MailError uidsFailed(const QString &detail)
+{
+    return MailError(MailError::Kind::Storage,
+                     QCoreApplication::translate("MessageTable",
+                                                 "Cannot read the UIDs of a folder"),
+                     detail);
+}
+
+StoreResult<QList<quint32>> readUids(QSqlDatabase &db, qint64 folderId, quint32 highest,
+                                     const UnwrittenChanges &changes)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT uid FROM messages WHERE folder_id = ? AND uid <= ?")
+                       + changes.hiddenCondition(folderId) + QStringLiteral(" ORDER BY uid")))
+        return uidsFailed(query.lastError().text());
+    query.addBindValue(folderId);
+    query.addBindValue(highest);
+    if (!query.exec())
+        return uidsFailed(query.lastError().text());
+    QList<quint32> uids;
+    while (query.next())
+        uids.append(query.value(0).toUInt());
+    return uids;
+}
+
+// read(db, folderId, changes) on a worker, over a connection of its own with the changes'
+// functions installed; failed() names what could not be read.
+template<typename T, typename Read>
 QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, UnwrittenChanges changes,
-                                 Count count)
+                                 MailError (*failed)(const QString &), Read read)
 {
     using Result = StoreResult<T>;
     auto promise = std::make_shared<QPromise<Result>>();
     QFuture<Result> future = promise->future();
     promise->start();
     auto own = std::make_shared<UnwrittenChanges>(std::move(changes));
-    QThreadPool::globalInstance()->start([promise, path, folderId, own, count] {
+    QThreadPool::globalInstance()->start([promise, path, folderId, own, failed, read] {
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             if (!db.isOpen()) {
-                promise->addResult(Result(countFailed(db.lastError().text())));
+                promise->addResult(Result(failed(db.lastError().text())));
                 return;
             }
             if (!own->install(SqliteStatement::handle(db))) {
-                promise->addResult(Result(countFailed(QString())));
+                promise->addResult(Result(failed(QString())));
                 return;
             }
-            promise->addResult(count(db, folderId, *own));
+            promise->addResult(read(db, folderId, *own));
         });
         promise->finish();
     });
@@ -96,17 +122,28 @@ QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, Unwritten
 
 } // namespace
 
-namespace BackgroundCount {
+namespace BackgroundRead {
 
-QFuture<StoreResult<FolderCounts>> start(const QString &path, qint64 folderId,
-                                         UnwrittenChanges changes)
+QFuture<StoreResult<FolderCounts>> counts(const QString &path, qint64 folderId,
+                                          UnwrittenChanges changes)
 {
-    return onWorker<FolderCounts>(path, folderId, std::move(changes), &countBoth);
+    return onWorker<FolderCounts>(path, folderId, std::move(changes), &countFailed, &countBoth);
 }
 
-QFuture<StoreResult<int>> messages(const QString &path, qint64 folderId, UnwrittenChanges changes)
+QFuture<StoreResult<int>> messageCount(const QString &path, qint64 folderId,
+                                       UnwrittenChanges changes)
 {
-    return onWorker<int>(path, folderId, std::move(changes), &countMessages);
+    return onWorker<int>(path, folderId, std::move(changes), &countFailed, &countMessages);
 }
 
-} // namespace BackgroundCount
+QFuture<StoreResult<QList<quint32>>> uids(const QString &path, qint64 folderId, quint32 highest,
+                                          UnwrittenChanges changes)
+{
+    return onWorker<QList<quint32>>(path, folderId, std::move(changes), &uidsFailed,
+                                    [highest](QSqlDatabase &db, qint64 folder,
+                                              const UnwrittenChanges &unwritten) {
+                                        return readUids(db, folder, highest, unwritten);
+                                    });
+}
+
+} // namespace BackgroundRead

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "foldercounts.h"
+#include "storeresult.h"
+#include "unwrittenchanges.h"
+
+#include <QFuture>
+#include <QList>
+#include <QString>
+
+// Reads what a whole folder holds on a worker thread, over a connection of its own to the cache
+// file, through a copy of the changes still to write (UnwrittenChanges): in a folder of a
+// million messages, counting or listing them takes longer than a frame of the window.
+namespace BackgroundRead {
+
+// The messages and the unread ones, as the folder list shows them.
+QFuture<StoreResult<FolderCounts>> counts(const QString &path, qint64 folderId,
+                                          UnwrittenChanges changes);
+// The messages alone, as a list of the whole folder shows them.
+QFuture<StoreResult<int>> messageCount(const QString &path, qint64 folderId,
+                                       UnwrittenChanges changes);
+// The UIDs of the folder's messages up to highest, ascending.
+QFuture<StoreResult<QList<quint32>>> uids(const QString &path, qint64 folderId, quint32 highest,
+                                          UnwrittenChanges changes);
+
+} // namespace BackgroundRead
