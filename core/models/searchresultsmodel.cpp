@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -244,17 +245,35 @@ void SearchResultsModel::onChanged(const QString &accountId, qint64 folderId,
     if (!a || !a->store || m_rows.isEmpty())
         return;
     const QSet<quint32> changed = changedAmong(uids, heldUids(accountId, folderId));
-    for (int row = 0; row < m_rows.size(); ++row) {
-        Row &r = m_rows[row];
-        if (r.accountId != accountId || r.message.folderId != folderId
-            || !changed.contains(r.message.uid))
-            continue;
-        const StoreResult<MessageRecord> fresh = a->store->message(folderId, r.message.uid);
+    if (changed.isEmpty())
+        return;
+    const bool waiting = !m_changed.empty();
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.accountId == accountId && row.message.folderId == folderId
+            && changed.contains(row.message.uid))
+            m_changed.push_back(Changed {accountId, folderId, row.message.uid});
+    }
+    if (!waiting)
+        refreshChanged();
+}
+
+void SearchResultsModel::refreshChanged()
+{
+    for (int done = 0; done < refreshBatch && !m_changed.empty(); ++done) {
+        const Changed next = m_changed.front();
+        m_changed.pop_front();
+        const Account *a = account(next.accountId);
+        const int row = rowOf(next.accountId, next.folderId, next.uid);
+        if (!a || !a->store || row < 0)
+            continue; // gone meanwhile
+        const StoreResult<MessageRecord> fresh = a->store->message(next.folderId, next.uid);
         if (!fresh)
             continue;
-        r.message = fresh.value();
+        m_rows[row].message = fresh.value();
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
+    if (!m_changed.empty())
+        QTimer::singleShot(0, this, &SearchResultsModel::refreshChanged);
 }
 
 void SearchResultsModel::onRemoved(const QString &accountId, qint64 folderId,

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <deque>
+
 class MessageStore;
 
 // The messages of every folder of every account that match a search, newest first, with
@@ -102,6 +104,10 @@ private:
     // Where a message goes to keep the list newest first.
     int insertionRow(const MessageRecord &message) const;
     void onChanged(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
+    // Reads the rows of changed messages again, refreshBatch of them now and the rest in later
+    // turns of the event loop: a change of a whole folder may name every row of the list, and
+    // each is a read of the store.
+    void refreshChanged();
     void onRemoved(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void removeRows(const std::function<bool(const Row &)> &which);
     // The UIDs of the rows of one folder of one account.
@@ -112,6 +118,14 @@ private:
 
     QList<Account> m_accounts;
     QList<Row> m_rows;
+    struct Changed
+    {
+        QString accountId;
+        qint64 folderId = 0;
+        quint32 uid = 0;
+    };
+    std::deque<Changed> m_changed; // still to read again (refreshChanged())
+    static constexpr int refreshBatch = 25;
     QList<Search> m_searches;
     QString m_searchText;
     bool m_hasAttachmentOnly = false;

@@ -1,5 +1,6 @@
 #include "searchrunner.h"
 
+#include "store/cacheworkers.h"
 #include "store/messagestore.h"
 
 #include <QMetaObject>
@@ -87,7 +88,7 @@ void SearchRunner::start(MessageStore *store, const MessageQuery &query)
         end(uids.error());
         return;
     }
-    QThreadPool::globalInstance()->start([run, path = store->path(), query, deliver, end] {
+    CacheWorkers::pool()->start([run, path = store->path(), query, deliver, end] {
         const MailError error = MessageStore::readQueryUidsApart(
                 path, query, [&run] { return run->stopped.load(); }, deliver);
         end(error);

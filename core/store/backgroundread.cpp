@@ -1,6 +1,7 @@
 #include "backgroundread.h"
 
 #include "cachedatabase.h"
+#include "cacheworkers.h"
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -103,7 +104,7 @@ QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, Unwritten
     QFuture<Result> future = promise->future();
     promise->start();
     auto own = std::make_shared<UnwrittenChanges>(std::move(changes));
-    QThreadPool::globalInstance()->start([promise, path, folderId, own, failed, read] {
+    CacheWorkers::pool()->start([promise, path, folderId, own, failed, read] {
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             if (!db.isOpen()) {
                 promise->addResult(Result(failed(db.lastError().text())));

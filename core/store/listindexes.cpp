@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 #include "cachetransaction.h"
+#include "cacheworkers.h"
 #include "storeschema.h"
 
 #include <QCoreApplication>
@@ -79,7 +80,7 @@ QFuture<MailError> ListIndexes::sortIndexInBackground(MessageQuery::SortKey key)
         promise->finish();
         return future;
     }
-    QThreadPool::globalInstance()->start([promise, path = m_db.path(), name = sortIndexName(key)] {
+    CacheWorkers::pool()->start([promise, path = m_db.path(), name = sortIndexName(key)] {
         MailError error;
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             error = db.isOpen() ? StoreSchema::createListIndexes(db, {name})

@@ -1,6 +1,7 @@
 #include "listqueries.h"
 
 #include "cachedatabase.h"
+#include "cacheworkers.h"
 #include "listindexes.h"
 #include "searchindex.h"
 #include "searchquery.h"
@@ -242,7 +243,7 @@ QFuture<StoreResult<QList<MessageRecord>>> ListQueries::searchAllInBackground(co
         promise->finish();
         return future;
     }
-    QThreadPool::globalInstance()->start([promise, path = m_db.path(), search, limit] {
+    CacheWorkers::pool()->start([promise, path = m_db.path(), search, limit] {
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             if (!db.isOpen()) {
                 promise->addResult(searchFailed(db.lastError().text()));

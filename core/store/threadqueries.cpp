@@ -1,6 +1,7 @@
 #include "threadqueries.h"
 
 #include "cachedatabase.h"
+#include "cacheworkers.h"
 #include "listindexes.h"
 #include "listqueries.h"
 #include "searchindex.h"
@@ -233,7 +234,7 @@ QFuture<StoreResult<QList<ThreadRoot>>> ThreadQueries::rootsInBackground(const M
     }
     const QString sql = ListQueries::listSql(query, rootColumns, isRoot + threadOrderBy(query),
                                              rootSource);
-    QThreadPool::globalInstance()->start(
+    CacheWorkers::pool()->start(
             [promise, path = m_db.path(), sql, values = ListQueries::listValues(query)] {
                 promise->addResult(readRootsApart(path, sql, values));
                 promise->finish();

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 namespace {
@@ -33,25 +34,29 @@ void flagsFunction(sqlite3_context *context, int argc, sqlite3_value **argv)
                                         .toInt());
 }
 
-std::vector<quint32> sorted(const QList<quint32> &uids)
+QList<quint32> sorted(const QList<quint32> &uids)
 {
-    std::vector<quint32> result(uids.cbegin(), uids.cend());
+    // Most come ascending already (a whole folder, read in the order of its index): they are
+    // shared, not copied.
+    if (std::adjacent_find(uids.cbegin(), uids.cend(), std::greater_equal<quint32>()) == uids.cend())
+        return uids;
+    QList<quint32> result = uids;
     std::sort(result.begin(), result.end());
     result.erase(std::unique(result.begin(), result.end()), result.end());
     return result;
 }
 
 // What of from is not in removed, both ascending.
-std::vector<quint32> without(const std::vector<quint32> &from, const std::vector<quint32> &removed)
+QList<quint32> without(const QList<quint32> &from, const QList<quint32> &removed)
 {
-    std::vector<quint32> left;
+    QList<quint32> left;
     left.reserve(from.size());
     std::set_difference(from.cbegin(), from.cend(), removed.cbegin(), removed.cend(),
                         std::back_inserter(left));
     return left;
 }
 
-bool contains(const std::vector<quint32> &uids, quint32 uid)
+bool contains(const QList<quint32> &uids, quint32 uid)
 {
     return std::binary_search(uids.cbegin(), uids.cend(), uid);
 }
@@ -62,9 +67,13 @@ void UnwrittenChanges::hide(qint64 folderId, const QList<quint32> &uids)
 {
     if (uids.isEmpty())
         return;
-    const std::vector<quint32> added = sorted(uids);
-    std::vector<quint32> &hidden = m_hidden[folderId];
-    std::vector<quint32> merged;
+    const QList<quint32> added = sorted(uids);
+    QList<quint32> &hidden = m_hidden[folderId];
+    if (hidden.isEmpty()) {
+        hidden = added;
+        return;
+    }
+    QList<quint32> merged;
     merged.reserve(hidden.size() + added.size());
     std::set_union(hidden.cbegin(), hidden.cend(), added.cbegin(), added.cend(),
                    std::back_inserter(merged));
@@ -124,7 +133,7 @@ void UnwrittenChanges::releaseFlags(qint64 folderId, const QList<quint32> &uids)
 {
     if (!changesFlagsIn(folderId) || uids.isEmpty())
         return;
-    const std::vector<quint32> released = sorted(uids);
+    const QList<quint32> released = sorted(uids);
     for (Flags &flags : m_flagChanges) {
         if (flags.folderId == folderId)
             flags.uids = without(flags.uids, released);

@@ -9,8 +9,6 @@
 #include <QStringList>
 #include <QtGlobal>
 
-#include <vector>
-
 struct sqlite3;
 
 // The changes of many messages at a time that the store already reports while a worker still
@@ -82,11 +80,11 @@ private:
         quint64 id = 0;
         qint64 folderId = 0;
         FlagChange change;
-        std::vector<quint32> uids; // ascending
+        QList<quint32> uids; // ascending; shared with the copies for workers (folderOnly())
     };
 
     // Per folder, the hidden UIDs, ascending.
-    QHash<qint64, std::vector<quint32>> m_hidden;
+    QHash<qint64, QList<quint32>> m_hidden;
     // Oldest first.
     QList<Flags> m_flagChanges;
 };

@@ -179,6 +179,27 @@ private Q_SLOTS:
         QCOMPARE(rows(*m_model), QStringList({u"work:1@Work › Inbox (Here)"_s}));
     }
 
+    void manyChangedRowsAreReadInTurns()
+    {
+        QList<MessageRecord> reports;
+        for (quint32 uid = 100; uid < 350; ++uid)
+            reports.append(message(uid, int(uid), u"Report %1"_s.arg(uid)));
+        // As a whole folder's change names them: ascending, many more than the rows.
+        QList<quint32> uids;
+        for (quint32 uid = 1; uid <= 1200; ++uid)
+            uids.append(uid);
+        QVERIFY(!m_work->store.upsertMessages(m_work->inboxId, reports));
+        QVERIFY(search(u"report"_s));
+        QCOMPARE(m_model->rowCount(), 250);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // Select All, Mark as Read: 25 rows at once, the rest in the next turns.
+        QVERIFY(!m_work->store.changeFlags(m_work->inboxId, uids, MessageRecord::Seen, {}));
+        QCOMPARE(changed.size(), 25);
+        QTRY_COMPARE(changed.size(), 250);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QVERIFY(!m_model->index(row, 0).data(MessageListModel::IsUnreadRole).toBool());
+    }
+
     void searchingState()
     {
         QSignalSpy spy(m_model.get(), &SearchResultsModel::serverSearchingChanged);
