@@ -87,13 +87,13 @@ QModelIndex MessageListModel::indexForUid(quint32 uid, int column) const
 void MessageListModel::setWindowSize(int rows)
 {
     m_windowSize = std::max(1, rows);
-    clearCache();
+    clearCache(true); // the rows stay where they are
 }
 
 void MessageListModel::setMaxCachedWindows(int windows)
 {
     m_maxWindows = std::max(1, windows);
-    clearCache();
+    clearCache(true); // the rows stay where they are
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -478,6 +478,20 @@ const MessageRecord *MessageListModel::record(int row) const
 StoreResult<QList<MessageRecord>> MessageListModel::fetchWindow(int windowIndex) const
 {
     const int offset = windowIndex * m_windowSize;
+    if (offset >= RowPositions::step && usesRowPositions()) {
+        quint32 after = 0;
+        int skip = 0;
+        if (m_positions.anchorFor(offset, &after, &skip)) {
+            StoreResult<QList<MessageRecord>> rows
+                    = m_store->fetchMessagesAfter(m_query, after, skip + m_windowSize);
+            if (!rows.isOk())
+                return rows;
+            QList<MessageRecord> window = std::move(rows).value();
+            window.remove(0, std::min<qsizetype>(skip, window.size()));
+            return window;
+        }
+        readRowPositions();
+    }
     // Not while the rows are expected: the end is not known yet.
     if (m_pending != Pending::None || m_estimated || offset <= m_rowCount / 2)
         return m_store->fetchMessages(m_query, offset, m_windowSize);
@@ -496,9 +510,25 @@ StoreResult<QList<MessageRecord>> MessageListModel::fetchWindow(int windowIndex)
     return rows;
 }
 
-void MessageListModel::clearCache() const
+void MessageListModel::clearCache(bool keepPositions) const
 {
     m_windows.clear();
+    if (!keepPositions)
+        m_positions.forget();
+}
+
+void MessageListModel::readRowPositions() const
+{
+    // Rows hidden while a worker deletes them are in the file still: the positions wait for it.
+    if (usesRowPositions() && !m_positions.isReading() && !m_positions.isReady()
+        && !m_store->hasBackgroundWrites())
+        m_positions.start(m_store, m_query, m_rowCount);
+}
+
+bool MessageListModel::usesRowPositions() const
+{
+    return m_pending == Pending::None && !m_estimated && !m_searchList && showsWholeFolder()
+           && m_rowCount >= m_backgroundCountRows;
 }
 
 int MessageListModel::countRows()
@@ -585,6 +615,8 @@ void MessageListModel::onCounted(const StoreResult<int> &count)
     }
     m_estimated = false;
     clearCache();
+    // Before the first scroll far down, which would otherwise skip rows through an OFFSET.
+    readRowPositions();
 }
 
 void MessageListModel::resetWith(const MessageQuery &query, int expected)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/itemroles.h"
+#include "models/rowpositions.h"
 #include "models/searchrunner.h"
 
 #include "common/mailerror.h"
@@ -88,6 +89,10 @@ public:
     int backgroundCountRows() const { return m_backgroundCountRows; }
     void setBackgroundCountRows(int rows) { m_backgroundCountRows = rows; }
     int rowCountReads() const { return m_countReads; } // counts on this thread since creation
+    // Whether a window far down the list is read on from a known row (RowPositions) rather than
+    // through an OFFSET. A list of the whole folder of backgroundCountRows() rows or more reads
+    // the positions of its rows on a worker the first time such a window is asked for.
+    bool knowsRowPositions() const { return m_positions.isReady(); }
     // Reads everything again from the store.
     void reload();
 
@@ -161,7 +166,11 @@ private:
     QList<quint32> uidsOfRows(const QList<int> &rows) const;
     StoreResult<QList<MessageRecord>> fetchWindow(int windowIndex) const;
     int storeRow(int row) const;
-    void clearCache() const;
+    // Forgets the windows read, and the row positions unless keepPositions (a change that
+    // moves no row).
+    void clearCache(bool keepPositions = false) const;
+    bool usesRowPositions() const;
+    void readRowPositions() const;
     // Reads everything again; expected: the rows the list is thought to have, -1 for unknown.
     void resetWith(const MessageQuery &query, int expected = -1);
     int countRows();
@@ -206,6 +215,7 @@ private:
     mutable QHash<int, Window> m_windows;
     mutable quint64 m_useCounter = 0;
     mutable int m_windowLoads = 0;
+    mutable RowPositions m_positions;
     SortIndexPreparer m_sortIndexes;
     // The sort asked for while its index is made.
     int m_sortColumn = -1;

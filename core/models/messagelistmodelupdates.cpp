@@ -114,7 +114,8 @@ void MessageListModel::onMessagesChanged(qint64 folderId, const QList<quint32> &
                 oldRows.insert(it->rows.at(i).uid, it.key() * m_windowSize + i);
         }
     }
-    clearCache();
+    // A cached message keeps its date (a flag or a size changes): by date, no row moves.
+    clearCache(m_query.sortKey == MessageQuery::SortKey::Date);
     // A filtered list may gain or lose rows when a subject or a flag changes; the whole folder
     // keeps its rows.
     if (!m_query.searchText.isEmpty() && countRows() != m_rowCount) {

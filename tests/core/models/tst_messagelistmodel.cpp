@@ -124,6 +124,7 @@ private Q_SLOTS:
     void largeRemovalCountedOnWorker();
     void newMessageInLargeListCountedOnWorker();
     void flagChangesKeepTheRowsOfTheWholeFolder();
+    void farWindowsReadOnFromKnownRows();
     void flagChangeUpdatesOneRow();
     void movedRowRepaintsTheList();
     void folderResetEmptiesTheList();
@@ -566,6 +567,48 @@ void TestMessageListModel::largeRemovalCountedOnWorker()
     QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
     QCOMPARE(m_model->rowCountReads(), countsBefore);
     QCOMPARE(reset.size(), 1);
+}
+
+void TestMessageListModel::farWindowsReadOnFromKnownRows()
+{
+    m_model->setBackgroundCountRows(500);
+    m_model->setWindowSize(50);
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->rowCount(), int(messageCount));
+    // Read from the bottom up, so that no window reads on from the one above it.
+    const auto bottomUp = [this] {
+        QList<quint32> uids;
+        for (int row = m_model->rowCount() - 1; row >= 0; --row)
+            uids.prepend(m_model->index(row, 0).data(MessageListModel::UidRole).toUInt());
+        return uids;
+    };
+    QVERIFY(!m_model->knowsRowPositions());
+    QCOMPARE(m_model->index(900, 0).data(MessageListModel::UidRole).toUInt(),
+             expectedOrder(SortKey::Date, Qt::DescendingOrder).at(900));
+    QTRY_VERIFY(m_model->knowsRowPositions());
+    m_model->setMaxCachedWindows(2);
+    QCOMPARE(bottomUp(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
+
+    // A flag moves no row of a list by date; a removal moves them all.
+    QVERIFY(!m_store->changeFlags(m_folder, {7}, MessageRecord::Seen, {}));
+    QVERIFY(m_model->knowsRowPositions());
+    QVERIFY(!m_store->removeMessages(m_folder, {1, 2, 3}));
+    for (quint32 uid : {1u, 2u, 3u})
+        m_records.remove(uid);
+    QVERIFY(!m_model->knowsRowPositions());
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->index(900, 0).data(MessageListModel::UidRole).toUInt(),
+             expectedOrder(SortKey::Date, Qt::DescendingOrder).at(900));
+    QTRY_VERIFY(m_model->knowsRowPositions());
+    QCOMPARE(bottomUp(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
+
+    // Another order has positions of its own.
+    m_model->sort(MessageListModel::SenderColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(!m_model->isWaitingForSortIndex());
+    QVERIFY(!m_model->knowsRowPositions());
+    m_model->index(900, 0).data(MessageListModel::UidRole);
+    QTRY_VERIFY(m_model->knowsRowPositions());
+    QCOMPARE(bottomUp(), expectedOrder(SortKey::Sender, Qt::AscendingOrder));
 }
 
 void TestMessageListModel::newMessageInLargeListCountedOnWorker()
