@@ -62,7 +62,9 @@ void MessageListModel::setSearchText(const QString &text)
         return;
     MessageQuery next = m_query;
     next.searchText = text;
-    resetWith(next);
+    // Back to the whole folder: the rows it had when last counted, counted again on a worker
+    // for a large folder.
+    resetWith(next, text.isEmpty() && m_folderRows >= 0 ? m_folderRows : -1);
 }
 
 void MessageListModel::reload()

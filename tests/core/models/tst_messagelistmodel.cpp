@@ -125,6 +125,7 @@ private Q_SLOTS:
     void newMessageInLargeListCountedOnWorker();
     void flagChangesKeepTheRowsOfTheWholeFolder();
     void farWindowsReadOnFromKnownRows();
+    void clearedSearchOfLargeFolderCountedOnWorker();
     void flagChangeUpdatesOneRow();
     void movedRowRepaintsTheList();
     void folderResetEmptiesTheList();
@@ -609,6 +610,22 @@ void TestMessageListModel::farWindowsReadOnFromKnownRows()
     m_model->index(900, 0).data(MessageListModel::UidRole);
     QTRY_VERIFY(m_model->knowsRowPositions());
     QCOMPARE(bottomUp(), expectedOrder(SortKey::Sender, Qt::AscendingOrder));
+}
+
+void TestMessageListModel::clearedSearchOfLargeFolderCountedOnWorker()
+{
+    m_model->setBackgroundCountRows(500);
+    QTRY_VERIFY(!m_model->isCounting());
+    m_model->setSearchText(QStringLiteral("invoice"));
+    QVERIFY(m_model->rowCount() < int(messageCount));
+    const int countsBefore = m_model->rowCountReads();
+    m_model->setSearchText(QString());
+    QCOMPARE(m_model->rowCount(), int(messageCount));
+    QVERIFY(m_model->isCounting());
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(m_model->rowCount(), int(messageCount));
+    QCOMPARE(m_model->rowCountReads(), countsBefore);
+    QCOMPARE(modelUids(), expectedOrder(SortKey::Date, Qt::DescendingOrder));
 }
 
 void TestMessageListModel::newMessageInLargeListCountedOnWorker()
