@@ -15,15 +15,16 @@ void AccountService::inTurn(const MessageGroup &messages,
 {
     if (messages.folderId == 0 || (!messages.wholeFolder && messages.uids.isEmpty()))
         return;
-    m_changes->add(messages.wholeFolder
-                           ? m_store->uidsInBackground(messages.folderId)
-                           : QtFuture::makeReadyFuture(OrderedChanges::Uids(messages.uids)),
-                   [this, change](const OrderedChanges::Uids &uids) {
-                       if (!uids)
-                           Q_EMIT errorOccurred(uids.error());
-                       else if (!uids.value().isEmpty())
-                           change(uids.value());
-                   });
+    auto run = [this, change](const OrderedChanges::Uids &uids) {
+        if (!uids)
+            Q_EMIT errorOccurred(uids.error());
+        else if (!uids.value().isEmpty())
+            change(uids.value());
+    };
+    if (messages.wholeFolder)
+        m_changes->add(m_store->uidsInBackground(messages.folderId), run);
+    else
+        m_changes->add(messages.uids, run);
 }
 
 void AccountService::changeFlags(qint64 folderId, const QList<quint32> &uids,

@@ -6,18 +6,28 @@ OrderedChanges::OrderedChanges(QObject *parent)
     : QObject(parent)
 { }
 
+void OrderedChanges::add(const QList<quint32> &uids, Change change)
+{
+    m_waiting.push_back(
+            Waiting {++m_lastId, QtFuture::makeReadyFuture(Uids(uids)), std::move(change), true});
+    runReady();
+}
+
 void OrderedChanges::add(QFuture<Uids> uids, Change change)
 {
-    m_waiting.push_back(Waiting {uids, std::move(change)});
-    if (!uids.isFinished()) {
-        auto *watcher = new QFutureWatcher<Uids>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-            watcher->deleteLater();
-            runReady();
-        });
-        watcher->setFuture(uids);
-    }
-    runReady();
+    const quint64 id = ++m_lastId;
+    m_waiting.push_back(Waiting {id, uids, std::move(change), false});
+    // A watcher of a future already finished tells so from the event loop too.
+    auto *watcher = new QFutureWatcher<Uids>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        for (Waiting &waiting : m_waiting) {
+            if (waiting.id == id)
+                waiting.ready = true;
+        }
+        runReady();
+    });
+    watcher->setFuture(uids);
 }
 
 void OrderedChanges::runReady()
@@ -26,7 +36,7 @@ void OrderedChanges::runReady()
     if (m_running)
         return;
     m_running = true;
-    while (!m_waiting.empty() && m_waiting.front().uids.isFinished()) {
+    while (!m_waiting.empty() && m_waiting.front().ready) {
         Waiting next = std::move(m_waiting.front());
         m_waiting.pop_front();
         if (next.uids.resultCount() > 0) // none when the worker was cancelled at exit

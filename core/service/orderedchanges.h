@@ -23,7 +23,10 @@ public:
 
     explicit OrderedChanges(QObject *parent = nullptr);
 
-    // Runs change at once when nothing waits, else after the changes before it.
+    // UIDs known: runs change at once when nothing waits, else after the changes before it.
+    void add(const QList<quint32> &uids, Change change);
+    // UIDs read on a worker: runs change from the event loop once they are read, and once the
+    // changes before it have run; never before this call returns.
     void add(QFuture<Uids> uids, Change change);
     bool isWaiting() const { return !m_waiting.empty(); }
 
@@ -32,9 +35,12 @@ private:
 
     struct Waiting
     {
+        quint64 id = 0;
         QFuture<Uids> uids;
         Change change;
+        bool ready = false;
     };
+    quint64 m_lastId = 0;
     std::deque<Waiting> m_waiting;
     bool m_running = false;
 };
