@@ -2,6 +2,8 @@
 
 #include "headerselection.h"
 
+#include "models/messagelistmodel.h"
+
 #include <QAbstractItemDelegate>
 #include <QEvent>
 #include <QHeaderView>
@@ -98,7 +100,11 @@ QModelIndex MessageTableView::moveCursor(CursorAction cursorAction, Qt::Keyboard
 
 void MessageTableView::paintEvent(QPaintEvent *event)
 {
-    QTableView::paintEvent(event);
+    {
+        // Rows far down a million are drawn blank until a worker read them.
+        const MessageListModel::ViewPaint paint(model());
+        QTableView::paintEvent(event);
+    }
     // The current row shows focus as a whole, as the tree draws it with all columns focused.
     const QModelIndex current = currentIndex();
     if (!current.isValid() || !(hasFocus() || viewport()->hasFocus()))

@@ -13,7 +13,11 @@
 MessageListModel::MessageListModel(MessageStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_windowReader(store)
 {
+    connect(&m_windowReader, &WindowReader::windowRead, this, &MessageListModel::onWindowRead);
+    connect(&m_windowReader, &WindowReader::errorOccurred, this,
+            [this](const MailError &error) { reportError(error); });
     connect(&m_sortIndexes, &SortIndexPreparer::ready, this,
             [this] { sort(m_sortColumn, m_sortOrder); });
     connect(&m_sortIndexes, &SortIndexPreparer::errorOccurred, this,
@@ -424,22 +428,15 @@ const MessageRecord *MessageListModel::record(int row) const
             ++m_windowLoads;
             if (reportError(found.error()))
                 return nullptr;
-            Window window;
-            window.rows.reserve(uids.size());
+            QList<MessageRecord> rows;
+            rows.reserve(uids.size());
             for (quint32 uid : uids) {
                 MessageRecord m = found.value().value(uid);
                 m.uid = uid;
                 m.folderId = m_query.folderId;
-                window.rows.append(std::move(m));
+                rows.append(std::move(m));
             }
-            while (m_windows.size() >= m_maxWindows) {
-                auto oldest = std::min_element(m_windows.begin(), m_windows.end(),
-                                               [](const Window &a, const Window &b) {
-                                                   return a.lastUse < b.lastUse;
-                                               });
-                m_windows.erase(oldest);
-            }
-            it = m_windows.insert(windowIndex, std::move(window));
+            it = keepWindow(windowIndex, std::move(rows));
         }
         it->lastUse = ++m_useCounter;
         const int offset = row - windowIndex * m_windowSize;
@@ -453,68 +450,124 @@ const MessageRecord *MessageListModel::record(int row) const
     const int windowIndex = position / m_windowSize;
     auto it = m_windows.find(windowIndex);
     if (it == m_windows.end()) {
-        // Scrolling down reads on from the end of the window above, without an OFFSET.
-        const auto above = m_windows.constFind(windowIndex - 1);
-        StoreResult<QList<MessageRecord>> rows
-                = above != m_windows.cend() && above->rows.size() == m_windowSize
-                          ? m_store->fetchMessagesAfter(m_query, above->rows.last().uid,
-                                                        m_windowSize)
-                          : fetchWindow(windowIndex);
+        const WindowPlan plan = planWindow(windowIndex);
+        if (m_viewPaints > 0 && readsInBackground(plan)) {
+            m_windowReader.ask(plan.request);
+            return nullptr;
+        }
+        StoreResult<QList<MessageRecord>> rows = readWindow(plan);
         ++m_windowLoads;
         if (reportError(rows.error()))
             return nullptr;
-        while (m_windows.size() >= m_maxWindows) {
-            auto oldest = std::min_element(m_windows.begin(), m_windows.end(),
-                                           [](const Window &a, const Window &b) {
-                                               return a.lastUse < b.lastUse;
-                                           });
-            m_windows.erase(oldest);
-        }
-        it = m_windows.insert(windowIndex, Window {std::move(rows).value(), 0});
+        it = keepWindow(windowIndex, std::move(rows).value());
     }
     it->lastUse = ++m_useCounter;
     const int offset = position - windowIndex * m_windowSize;
     return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
 }
 
-StoreResult<QList<MessageRecord>> MessageListModel::fetchWindow(int windowIndex) const
+QHash<int, MessageListModel::Window>::iterator MessageListModel::keepWindow(
+        int windowIndex, QList<MessageRecord> rows) const
 {
-    const int offset = windowIndex * m_windowSize;
+    while (m_windows.size() >= m_maxWindows) {
+        auto oldest = std::min_element(m_windows.begin(), m_windows.end(),
+                                       [](const Window &a, const Window &b) {
+                                           return a.lastUse < b.lastUse;
+                                       });
+        m_windows.erase(oldest);
+    }
+    return m_windows.insert(windowIndex, Window {std::move(rows), 0});
+}
+
+MessageListModel::WindowPlan MessageListModel::planWindow(int windowIndex) const
+{
+    WindowPlan plan;
+    plan.request.window = windowIndex;
+    plan.request.query = m_query;
+    plan.request.offset = windowIndex * m_windowSize;
+    plan.request.limit = m_windowSize;
+    // Scrolling down reads on from the end of the window above, without an OFFSET.
+    const auto above = m_windows.constFind(windowIndex - 1);
+    if (above != m_windows.cend() && above->rows.size() == m_windowSize) {
+        plan.readsOn = true;
+        plan.afterUid = above->rows.last().uid;
+        return plan;
+    }
+    const int offset = plan.request.offset;
     if (offset >= RowPositions::step && usesRowPositions()) {
-        quint32 after = 0;
-        int skip = 0;
-        if (m_positions.anchorFor(offset, &after, &skip)) {
-            StoreResult<QList<MessageRecord>> rows
-                    = m_store->fetchMessagesAfter(m_query, after, skip + m_windowSize);
-            if (!rows.isOk())
-                return rows;
-            QList<MessageRecord> window = std::move(rows).value();
-            window.remove(0, std::min<qsizetype>(skip, window.size()));
-            return window;
+        if (m_positions.anchorFor(offset, &plan.afterUid, &plan.skip)) {
+            plan.readsOn = true;
+            plan.request.limit = plan.skip + m_windowSize;
+            return plan;
         }
         readRowPositions();
     }
     // Not while the rows are expected: the end is not known yet.
     if (m_pending != Pending::None || m_estimated || offset <= m_rowCount / 2)
-        return m_store->fetchMessages(m_query, offset, m_windowSize);
+        return plan;
     // In the second half, the same rows are read backwards from the end: the OFFSET then
     // skips fewer index entries (a view sorted while scrolled to the bottom reads here).
-    MessageQuery reversed = m_query;
+    MessageQuery &reversed = plan.request.query;
     reversed.order = m_query.order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
     const int end = std::min(offset + m_windowSize, m_rowCount);
-    StoreResult<QList<MessageRecord>> rows = m_store->fetchMessages(reversed, m_rowCount - end,
-                                                                    end - offset);
-    if (rows.isOk()) {
-        QList<MessageRecord> forward = std::move(rows).value();
-        std::reverse(forward.begin(), forward.end());
-        return forward;
-    }
-    return rows;
+    plan.request.offset = m_rowCount - end;
+    plan.request.limit = end - offset;
+    plan.request.reversed = true;
+    return plan;
+}
+
+StoreResult<QList<MessageRecord>> MessageListModel::readWindow(const WindowPlan &plan) const
+{
+    const WindowReader::Request &request = plan.request;
+    StoreResult<QList<MessageRecord>> rows
+            = plan.readsOn
+                      ? m_store->fetchMessagesAfter(request.query, plan.afterUid, request.limit)
+                      : m_store->fetchMessages(request.query, request.offset, request.limit);
+    if (!rows.isOk())
+        return rows;
+    QList<MessageRecord> window = std::move(rows).value();
+    window.remove(0, std::min<qsizetype>(plan.skip, window.size()));
+    if (request.reversed)
+        std::reverse(window.begin(), window.end());
+    return window;
+}
+
+bool MessageListModel::readsInBackground(const WindowPlan &plan) const
+{
+    return !plan.readsOn && plan.request.offset >= m_backgroundWindowSkip
+           && m_pending == Pending::None && !m_searchList && m_store->isFile();
+}
+
+void MessageListModel::onWindowRead(int windowIndex, const QList<MessageRecord> &rows)
+{
+    // Asked for with no change pending, and dropped at every change since (clearCache()).
+    if (m_pending != Pending::None || m_searchList || m_windows.contains(windowIndex))
+        return;
+    ++m_windowLoads;
+    keepWindow(windowIndex, rows);
+    const int first = windowIndex * m_windowSize;
+    const int last = std::min(first + int(rows.size()), m_rowCount) - 1;
+    if (last >= first)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+MessageListModel::ViewPaint::ViewPaint(QAbstractItemModel *model)
+    : m_model(qobject_cast<MessageListModel *>(model))
+{
+    if (m_model && m_model->m_viewPaints++ == 0)
+        m_model->m_windowReader.beginRound();
+}
+
+MessageListModel::ViewPaint::~ViewPaint()
+{
+    if (m_model && --m_model->m_viewPaints == 0)
+        m_model->m_windowReader.endRound();
 }
 
 void MessageListModel::clearCache(bool keepPositions) const
 {
     m_windows.clear();
+    m_windowReader.forget();
     if (!keepPositions)
         m_positions.forget();
 }

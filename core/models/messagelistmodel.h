@@ -3,6 +3,7 @@
 #include "models/itemroles.h"
 #include "models/rowpositions.h"
 #include "models/searchrunner.h"
+#include "models/windowreader.h"
 
 #include "common/mailerror.h"
 #include "models/sortindexpreparer.h"
@@ -93,6 +94,24 @@ public:
     // through an OFFSET. A list of the whole folder of backgroundCountRows() rows or more reads
     // the positions of its rows on a worker the first time such a window is asked for.
     bool knowsRowPositions() const { return m_positions.isReady(); }
+    // While one exists, a row whose window would hold this thread for longer than a frame to
+    // read (an OFFSET over backgroundWindowSkip() rows or more: far down a large list, before
+    // its row positions are known) reads as blank, and a worker reads its window
+    // (WindowReader); dataChanged() announces the rows once read. For a view's paint, which
+    // draws such rows blank meanwhile: every other reader gets every row at once.
+    class ViewPaint
+    {
+    public:
+        explicit ViewPaint(QAbstractItemModel *model); // any model; a MessageListModel's rows wait
+        ~ViewPaint();
+        Q_DISABLE_COPY_MOVE(ViewPaint)
+
+    private:
+        QPointer<MessageListModel> m_model;
+    };
+    int backgroundWindowSkip() const { return m_backgroundWindowSkip; }
+    void setBackgroundWindowSkip(int rows) { m_backgroundWindowSkip = rows; }
+    int backgroundWindowReads() const { return m_windowReader.reads(); } // since creation
     // Reads everything again from the store.
     void reload();
 
@@ -164,7 +183,22 @@ private:
     const MessageRecord *record(int row) const;
     // The UIDs of rows (ascending, without repeats), in their order.
     QList<quint32> uidsOfRows(const QList<int> &rows) const;
-    StoreResult<QList<MessageRecord>> fetchWindow(int windowIndex) const;
+    // How a window is read: on from a known row (readsOn), else through the OFFSET of the
+    // request, which a worker can read too.
+    struct WindowPlan
+    {
+        WindowReader::Request request;
+        bool readsOn = false;
+        quint32 afterUid = 0;
+        int skip = 0; // rows read on and dropped
+    };
+    WindowPlan planWindow(int windowIndex) const;
+    StoreResult<QList<MessageRecord>> readWindow(const WindowPlan &plan) const;
+    bool readsInBackground(const WindowPlan &plan) const;
+    // Keeps the rows of a window read, forgetting the least recently used ones beyond
+    // maxCachedWindows().
+    QHash<int, Window>::iterator keepWindow(int windowIndex, QList<MessageRecord> rows) const;
+    void onWindowRead(int windowIndex, const QList<MessageRecord> &rows);
     int storeRow(int row) const;
     // Forgets the windows read, and the row positions unless keepPositions (a change that
     // moves no row).
@@ -216,6 +250,9 @@ private:
     mutable quint64 m_useCounter = 0;
     mutable int m_windowLoads = 0;
     mutable RowPositions m_positions;
+    mutable WindowReader m_windowReader;
+    int m_viewPaints = 0; // ViewPaint nesting
+    int m_backgroundWindowSkip = 50000; // about 4 ms of index entries
     SortIndexPreparer m_sortIndexes;
     // The sort asked for while its index is made.
     int m_sortColumn = -1;

@@ -49,5 +49,4 @@ void RowPositions::onFinished(const MailError &error)
         return;
     }
     m_ready = true;
-    Q_EMIT ready();
 }

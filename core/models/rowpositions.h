@@ -35,9 +35,6 @@ public:
     // first step.
     bool anchorFor(int offset, quint32 *uid, int *skip) const;
 
-Q_SIGNALS:
-    void ready();
-
 private:
     void onFound(const QList<quint32> &uids);
     void onFinished(const MailError &error);

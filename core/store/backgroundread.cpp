@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 #include "cacheworkers.h"
+#include "listqueries.h"
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -97,28 +98,38 @@ StoreResult<QList<quint32>> readUids(QSqlDatabase &db, qint64 folderId, quint32 
 // functions installed; failed() names what could not be read.
 template<typename T, typename Read>
 QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, UnwrittenChanges changes,
-                                 MailError (*failed)(const QString &), Read read)
+                                 MailError (*failed)(const QString &), Read read, int priority = 0)
 {
     using Result = StoreResult<T>;
     auto promise = std::make_shared<QPromise<Result>>();
     QFuture<Result> future = promise->future();
     promise->start();
     auto own = std::make_shared<UnwrittenChanges>(std::move(changes));
-    CacheWorkers::pool()->start([promise, path, folderId, own, failed, read] {
-        CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
-            if (!db.isOpen()) {
-                promise->addResult(Result(failed(db.lastError().text())));
-                return;
-            }
-            if (!own->install(SqliteStatement::handle(db))) {
-                promise->addResult(Result(failed(QString())));
-                return;
-            }
-            promise->addResult(read(db, folderId, *own));
-        });
-        promise->finish();
-    });
+    CacheWorkers::pool()->start(
+            [promise, path, folderId, own, failed, read] {
+                CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
+                    if (!db.isOpen()) {
+                        promise->addResult(Result(failed(db.lastError().text())));
+                        return;
+                    }
+                    if (!own->install(SqliteStatement::handle(db))) {
+                        promise->addResult(Result(failed(QString())));
+                        return;
+                    }
+                    promise->addResult(read(db, folderId, *own));
+                });
+                promise->finish();
+            },
+            priority);
     return future;
+}
+
+MailError windowFailed(const QString &detail)
+{
+    return MailError(MailError::Kind::Storage,
+                     QCoreApplication::translate("ListQueries",
+                                                 "Cannot read the messages of a folder"),
+                     detail);
 }
 
 } // namespace
@@ -145,6 +156,17 @@ QFuture<StoreResult<QList<quint32>>> uids(const QString &path, qint64 folderId, 
                                               const UnwrittenChanges &unwritten) {
                                         return readUids(db, folder, highest, unwritten);
                                     });
+}
+
+QFuture<StoreResult<QList<MessageRecord>>> window(const QString &path, const MessageQuery &query,
+                                                  int offset, int limit, UnwrittenChanges changes)
+{
+    return onWorker<QList<MessageRecord>>(
+            path, query.folderId, std::move(changes), &windowFailed,
+            [query, offset, limit](QSqlDatabase &db, qint64, const UnwrittenChanges &unwritten) {
+                return ListQueries::fetchOver(db, query, offset, limit, unwritten);
+            },
+            1);
 }
 
 } // namespace BackgroundRead

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "foldercounts.h"
+#include "messagequery.h"
+#include "messagerecord.h"
 #include "storeresult.h"
 #include "unwrittenchanges.h"
 
@@ -22,5 +24,9 @@ QFuture<StoreResult<int>> messageCount(const QString &path, qint64 folderId,
 // The UIDs of the folder's messages up to highest, ascending.
 QFuture<StoreResult<QList<quint32>>> uids(const QString &path, qint64 folderId, quint32 highest,
                                           UnwrittenChanges changes);
+// A window of a list (ListQueries::fetchOver()): the limit rows of query from offset on, for a
+// view that waits for them, so before the reads queued that nobody waits for.
+QFuture<StoreResult<QList<MessageRecord>>> window(const QString &path, const MessageQuery &query,
+                                                  int offset, int limit, UnwrittenChanges changes);
 
 } // namespace BackgroundRead

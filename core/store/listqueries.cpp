@@ -291,21 +291,53 @@ const QString windowColumns = QStringLiteral(
         "SELECT uid, modseq, flags, keywords, internal_date, sent_date, size, subject, from_name,"
         " from_address, message_id, has_attachments");
 
+QString readFailedText()
+{
+    return QCoreApplication::translate("ListQueries", "Cannot read the messages of a folder");
+}
+
+QList<MessageRecord> readRecords(QSqlQuery &sql, qint64 folderId, int limit,
+                                 const UnwrittenChanges &unwritten)
+{
+    QList<MessageRecord> result;
+    result.reserve(limit);
+    while (sql.next()) {
+        result.append(StoreSql::listRecord(sql, folderId));
+        unwritten.apply(&result.last());
+    }
+    return result;
+}
+
 } // namespace
 
 StoreResult<QList<MessageRecord>> ListQueries::readWindow(QSqlQuery *sql, qint64 folderId, int limit)
 {
     if (!sql->exec())
-        return m_db.failed(QCoreApplication::translate("ListQueries",
-                                                       "Cannot read the messages of a folder"),
-                           *sql);
-    QList<MessageRecord> result;
-    result.reserve(limit);
-    while (sql->next()) {
-        result.append(StoreSql::listRecord(*sql, folderId));
-        m_unwritten.apply(&result.last());
-    }
+        return m_db.failed(readFailedText(), *sql);
+    QList<MessageRecord> result = readRecords(*sql, folderId, limit, m_unwritten);
     sql->finish();
+    return result;
+}
+
+StoreResult<QList<MessageRecord>> ListQueries::fetchOver(QSqlDatabase &db,
+                                                         const MessageQuery &query, int offset,
+                                                         int limit,
+                                                         const UnwrittenChanges &unwritten)
+{
+    QSqlQuery sql(db);
+    sql.setForwardOnly(true);
+    bool ok = sql.prepare(
+            listSql(query, windowColumns, orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
+                    QStringLiteral("messages"), unwritten.hiddenCondition(query.folderId),
+                    unwritten.flagsExpression(query.folderId)));
+    const QVariantList values = listValues(query) + QVariantList {limit, offset};
+    for (int i = 0; ok && i < values.size(); ++i)
+        sql.bindValue(i, values.at(i));
+    if (!ok || !sql.exec())
+        return MailError(MailError::Kind::Storage, readFailedText(), sql.lastError().text());
+    QList<MessageRecord> result = readRecords(sql, query.folderId, limit, unwritten);
+    if (sql.lastError().isValid())
+        return MailError(MailError::Kind::Storage, readFailedText(), sql.lastError().text());
     return result;
 }
 

@@ -16,6 +16,7 @@
 class CacheDatabase;
 class UnwrittenChanges;
 class ListIndexes;
+class QSqlDatabase;
 class QSqlQuery;
 class SearchIndex;
 
@@ -74,6 +75,12 @@ public:
     static MailError readUidsApart(const QString &path, const MessageQuery &query,
                                    const std::function<bool()> &stop,
                                    const std::function<void(QList<quint32> &&)> &deliver);
+    // fetch() over another connection, for a worker thread (after prepare() on the store's
+    // thread), with the changes still to write that unwritten holds, whose functions are
+    // installed on db (UnwrittenChanges::install()).
+    static StoreResult<QList<MessageRecord>> fetchOver(QSqlDatabase &db, const MessageQuery &query,
+                                                       int offset, int limit,
+                                                       const UnwrittenChanges &unwritten);
 
     // Whether a comes before b in a list sorted as query sorts (key, then UID), exactly as the
     // queries order rows: for merging the lists of several stores.

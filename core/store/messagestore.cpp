@@ -430,6 +430,18 @@ StoreResult<QList<MessageRecord>> MessageStore::fetchMessages(const MessageQuery
     return d->lists.fetch(query, offset, limit);
 }
 
+QFuture<StoreResult<QList<MessageRecord>>> MessageStore::fetchMessagesInBackground(
+        const MessageQuery &query, int offset, int limit)
+{
+    using Result = StoreResult<QList<MessageRecord>>;
+    if (MailError error = prepareQuery(query))
+        return QtFuture::makeReadyFuture(Result(error));
+    if (!isFile())
+        return QtFuture::makeReadyFuture(fetchMessages(query, offset, limit));
+    return BackgroundRead::window(path(), query, offset, limit,
+                                  d->unwritten.folderOnly(query.folderId));
+}
+
 StoreResult<QList<MessageRecord>> MessageStore::fetchMessagesAfter(const MessageQuery &query,
                                                                    quint32 afterUid, int limit)
 {

@@ -169,6 +169,10 @@ public:
     StoreResult<int> countMessages(const MessageQuery &query);
     StoreResult<QList<MessageRecord>> fetchMessages(const MessageQuery &query, int offset,
                                                     int limit);
+    // The same read on a worker, over a connection of its own (BackgroundRead::window()), with
+    // the changes still to write as they are now; at once for a cache in memory.
+    QFuture<StoreResult<QList<MessageRecord>>> fetchMessagesInBackground(const MessageQuery &query,
+                                                                         int offset, int limit);
     // The limit rows that follow the message afterUid in the query's order: reading on from a
     // known row walks the index instead of skipping an OFFSET.
     StoreResult<QList<MessageRecord>> fetchMessagesAfter(const MessageQuery &query,

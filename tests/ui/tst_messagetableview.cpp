@@ -31,12 +31,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Message n: sent on day n by "Sender n", its subject a letter running backwards (1 is "Z").
+// Message n: sent on day n by "Sender n", its subject a letter running backwards (1 is "Z", 27
+// is "Z" again).
 MessageRecord message(quint32 uid, bool seen = false)
 {
     MessageRecord m;
     m.uid = uid;
-    m.subject = u"%1 message"_s.arg(QChar(u'Z' - int(uid) + 1));
+    m.subject = u"%1 message"_s.arg(QChar(u'Z' - int((uid - 1) % 26)));
     m.fromName = u"Sender %1"_s.arg(uid);
     m.messageId = "<m" + QByteArray::number(uid) + "@example.org>";
     m.sentDate = QDateTime(QDate(2026, 1, 1).addDays(uid), QTime(9, 0), Qt::UTC);
@@ -161,6 +162,32 @@ private Q_SLOTS:
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
                           sectionCentre(header, MessageListModel::SenderColumn));
         QCOMPARE(header->sortIndicatorSection(), int(MessageListModel::SenderColumn));
+    }
+
+    void farRowsArePaintedOnceAWorkerReadThem()
+    {
+        // Reading a window far down a large list here would hold the window for longer than
+        // a frame: the table draws its rows blank, and a worker reads them.
+        cache(3000);
+        MessageListModel messages(m_store.get());
+        messages.setWindowSize(50);
+        messages.setBackgroundWindowSkip(500);
+        messages.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setMessageModel(&messages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView *table = window.messageTable();
+        const int loads = messages.windowLoadCount();
+        table->scrollTo(messages.index(1000, 0), QAbstractItemView::PositionAtTop);
+        table->viewport()->repaint();
+        QCOMPARE(messages.windowLoadCount(), loads);
+        QTRY_COMPARE(messages.backgroundWindowReads(), 1);
+        QTRY_COMPARE(messages.windowLoadCount(), loads + 1);
+        table->viewport()->repaint();
+        QCOMPARE(messages.windowLoadCount(), loads + 1);
+        QCOMPARE(uidOf(table->indexAt(QPoint(5, 2))), 2000u); // newest first
+        QCOMPARE(messages.windowLoadCount(), loads + 1);
     }
 
     void togglingThreadsSwapsTheViews()

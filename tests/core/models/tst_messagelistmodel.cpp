@@ -125,6 +125,7 @@ private Q_SLOTS:
     void newMessageInLargeListCountedOnWorker();
     void flagChangesKeepTheRowsOfTheWholeFolder();
     void farWindowsReadOnFromKnownRows();
+    void farWindowsOfAPaintReadOnWorker();
     void clearedSearchOfLargeFolderCountedOnWorker();
     void flagChangeUpdatesOneRow();
     void movedRowRepaintsTheList();
@@ -610,6 +611,85 @@ void TestMessageListModel::farWindowsReadOnFromKnownRows()
     m_model->index(900, 0).data(MessageListModel::UidRole);
     QTRY_VERIFY(m_model->knowsRowPositions());
     QCOMPARE(bottomUp(), expectedOrder(SortKey::Sender, Qt::AscendingOrder));
+}
+
+void TestMessageListModel::farWindowsOfAPaintReadOnWorker()
+{
+    m_model->setWindowSize(50);
+    m_model->setBackgroundWindowSkip(200);
+    QCOMPARE(m_model->rowCount(), int(messageCount));
+    const QList<quint32> expected = expectedOrder(SortKey::Date, Qt::DescendingOrder);
+    const auto uidAt = [this](int row) {
+        return m_model->index(row, 0).data(MessageListModel::UidRole);
+    };
+    const auto firstRows = [](const QSignalSpy &spy) {
+        QList<int> rows;
+        for (const QList<QVariant> &signal : spy)
+            rows.append(signal.at(0).toModelIndex().row());
+        return rows;
+    };
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QCOMPARE(uidAt(0).toUInt(), expected.at(0)); // as the model tester reads it at every signal
+    const int loads = m_model->windowLoadCount();
+
+    // A paint reads a window near either end here. Through an OFFSET of 200 rows or more, its
+    // rows are blank and a worker reads them.
+    {
+        const MessageListModel::ViewPaint paint(m_model.get());
+        QCOMPARE(uidAt(120).toUInt(), expected.at(120));
+        QCOMPARE(uidAt(820).toUInt(), expected.at(820));
+        QVERIFY(!m_model->index(300, MessageListModel::SubjectColumn).data().isValid());
+        QVERIFY(!uidAt(349).isValid());
+        QVERIFY(!uidAt(600).isValid()); // backwards from the end
+    }
+    QCOMPARE(m_model->windowLoadCount(), loads + 2);
+    QTRY_COMPARE(changed.size(), 2);
+    QCOMPARE(firstRows(changed), (QList<int> {300, 600}));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 349);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), MessageListModel::ColumnCount - 1);
+    QCOMPARE(m_model->backgroundWindowReads(), 2);
+    QCOMPARE(m_model->windowLoadCount(), loads + 4);
+    {
+        const MessageListModel::ViewPaint paint(m_model.get());
+        for (int row : {300, 349, 600, 649})
+            QCOMPARE(uidAt(row).toUInt(), expected.at(row));
+    }
+    QCOMPARE(m_model->windowLoadCount(), loads + 4);
+    // Every other reader gets its row at once.
+    QCOMPARE(uidAt(550).toUInt(), expected.at(550));
+    QCOMPARE(m_model->windowLoadCount(), loads + 5);
+
+    // Paints while the scroll bar is dragged: the windows of the last two are read, those
+    // before are dropped, but for the one being read.
+    changed.clear();
+    for (int row : {200, 400, 500, 700}) {
+        const MessageListModel::ViewPaint paint(m_model.get());
+        QVERIFY(!uidAt(row).isValid());
+    }
+    QTRY_COMPARE(m_model->backgroundWindowReads(), 5);
+    QCOMPARE(firstRows(changed), (QList<int> {200, 700, 500}));
+    QTest::qWait(50);
+    QCOMPARE(m_model->backgroundWindowReads(), 5);
+
+    // A change drops the window being read: its rows are asked for again.
+    changed.clear();
+    {
+        const MessageListModel::ViewPaint paint(m_model.get());
+        QVERIFY(!uidAt(450).isValid());
+    }
+    QVERIFY(!m_store->changeFlags(m_folder, {expected.at(10)}, MessageRecord::Flagged, {}));
+    const int afterChange = m_model->windowLoadCount();
+    QTRY_COMPARE(m_model->backgroundWindowReads(), 6);
+    QTest::qWait(20);
+    QCOMPARE(m_model->windowLoadCount(), afterChange);
+    QVERIFY(!firstRows(changed).contains(450));
+    {
+        const MessageListModel::ViewPaint paint(m_model.get());
+        QVERIFY(!uidAt(450).isValid());
+    }
+    QTRY_COMPARE(m_model->backgroundWindowReads(), 7);
+    QTRY_VERIFY(firstRows(changed).contains(450));
+    QCOMPARE(uidAt(450).toUInt(), expected.at(450));
 }
 
 void TestMessageListModel::clearedSearchOfLargeFolderCountedOnWorker()
