@@ -252,7 +252,7 @@ private:
     mutable RowPositions m_positions;
     mutable WindowReader m_windowReader;
     int m_viewPaints = 0; // ViewPaint nesting
-    int m_backgroundWindowSkip = 50000; // about 4 ms of index entries
+    int m_backgroundWindowSkip = 10000; // about 4 ms of rows skipped
     SortIndexPreparer m_sortIndexes;
     // The sort asked for while its index is made.
     int m_sortColumn = -1;
