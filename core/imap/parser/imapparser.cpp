@@ -266,13 +266,11 @@ ImapResponseCode readResponseCode(ImapLexer &lexer)
             code.uids = *last;
             if (code.kind == Kind::CopyUid) {
                 const auto source = UidSet::parse(args.at(1).atomText());
-                const auto from = UidSet::parseOrdered(args.at(1).atomText());
-                const auto to = UidSet::parseOrdered(args.at(2).atomText());
-                if (!source || !from || !to || from->size() != to->size())
+                const auto mapping = UidMapping::parse(args.at(1).atomText(), args.at(2).atomText());
+                if (!source || !mapping)
                     fail("malformed COPYUID");
                 code.sourceUids = *source;
-                for (qsizetype i = 0; i < from->size(); ++i)
-                    code.uidMapping.append({from->at(i), to->at(i)});
+                code.uidMapping = *mapping;
             }
         } else {
             if (args.size() != 1)

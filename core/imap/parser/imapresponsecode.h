@@ -1,5 +1,6 @@
 #pragma once
 
+#include "uidmapping.h"
 #include "uidset.h"
 
 #include <QByteArray>
@@ -60,6 +61,5 @@ struct ImapResponseCode
     quint64 number = 0; // UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, APPENDUID/COPYUID validity
     UidSet uids; // APPENDUID: new UIDs; COPYUID: destination UIDs; MODIFIED: the set
     UidSet sourceUids; // COPYUID: source UIDs
-    // COPYUID: source UID -> destination UID in the order the server listed them.
-    QList<std::pair<quint32, quint32>> uidMapping;
+    UidMapping uidMapping; // COPYUID: source UID -> destination UID
 };

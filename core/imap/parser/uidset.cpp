@@ -102,23 +102,16 @@ std::optional<UidSet> UidSet::parse(QByteArrayView text)
     return set;
 }
 
-std::optional<QList<quint32>> UidSet::parseOrdered(QByteArrayView text, qsizetype maxCount)
+std::optional<QList<UidSet::Range>> UidSet::parseWritten(QByteArrayView text)
 {
-    QList<quint32> out;
-    bool tooMany = false;
-    const bool ok = forEachItem(text, [&](quint32 first, quint32 last) {
-        for (quint64 uid = first; uid <= last; ++uid) {
-            if (out.size() >= maxCount) {
-                tooMany = true;
-                return false;
-            }
-            out.append(quint32(uid));
-        }
+    QList<Range> ranges;
+    const bool ok = forEachItem(text, [&ranges](quint32 first, quint32 last) {
+        ranges.append({first, last});
         return true;
     });
-    if (!ok || tooMany)
+    if (!ok)
         return std::nullopt;
-    return out;
+    return ranges;
 }
 
 void UidSet::addRange(quint32 first, quint32 last)

@@ -21,10 +21,9 @@ public:
     static UidSet fromRange(quint32 first, quint32 last);
     // Reads a sequence-set. Empty input, zero, junk or an overflowing number give nullopt.
     static std::optional<UidSet> parse(QByteArrayView text);
-    // Reads a sequence-set keeping the order in which the numbers were written (for COPYUID,
-    // where the n-th source UID maps to the n-th destination UID). Stops at maxCount numbers.
-    static std::optional<QList<quint32>> parseOrdered(QByteArrayView text,
-                                                      qsizetype maxCount = 1 << 20);
+    // Reads a sequence-set as it was written: its ranges in their order, neither sorted nor
+    // merged (for COPYUID, where the n-th source UID maps to the n-th destination UID).
+    static std::optional<QList<Range>> parseWritten(QByteArrayView text);
 
     void add(quint32 uid) { addRange(uid, uid); }
     void addRange(quint32 first, quint32 last);

@@ -17,12 +17,7 @@ void ImapMoveTask::takeCopyUid(const ImapResponseCode &code)
     // Only the UIDs moved, each at most once in all: a server that names others, or repeats
     // itself, does not make the mapping grow past the move.
     const qsizetype most = qsizetype(qMin<quint64>(m_uids.count(), quint64(1) << 20));
-    for (const auto &pair : code.uidMapping) {
-        if (m_mapping.size() >= most)
-            break;
-        if (m_uids.contains(pair.first))
-            m_mapping.append(pair);
-    }
+    m_mapping += code.uidMapping.pairsFor(m_uids, most - m_mapping.size());
 }
 
 bool ImapMoveTask::collect(const ImapResponse &r)

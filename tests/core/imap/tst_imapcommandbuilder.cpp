@@ -133,8 +133,9 @@ private Q_SLOTS:
         QCOMPARE(batches.at(1).toString(), QByteArray("5,10,20:21"));
         QCOMPARE(batches.at(2).toString(), QByteArray("22:24"));
 
-        QCOMPARE(UidSet::parseOrdered("5,1:2").value(), (QList<quint32> {5, 1, 2}));
-        QVERIFY(!UidSet::parseOrdered("1:100", 10));
+        QCOMPARE(UidSet::parseWritten("5,3:1,2").value(),
+                 (QList<UidSet::Range> {{5, 5}, {1, 3}, {2, 2}}));
+        QVERIFY(!UidSet::parseWritten("1:x"));
     }
 
     void quoting_data()

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void malformed();
     void bodyStructureParts();
     void copyUidMapping();
+    void copyUidOfHugeRangesStaysSmall();
     void envelopeGroups();
     void deepNestingIsBounded();
     void everyPrefixFailsCleanly();
@@ -443,7 +444,29 @@ void TestImapParser::copyUidMapping()
     QCOMPARE(code.number, 7u);
     QCOMPARE(code.sourceUids.toString(), QByteArray("1:2,5"));
     using Pair = std::pair<quint32, quint32>;
-    QCOMPARE(code.uidMapping, (QList<Pair> {{5, 10}, {1, 11}, {2, 12}}));
+    QCOMPARE(code.uidMapping.pairsFor(code.sourceUids, 100),
+             (QList<Pair> {{5, 10}, {1, 11}, {2, 12}}));
+    QCOMPARE(code.uidMapping.pairsFor(code.sourceUids, 2), (QList<Pair> {{5, 10}, {1, 11}}));
+    QCOMPARE(code.uidMapping.pairsFor(UidSet::fromList({2, 3}), 100), (QList<Pair> {{2, 12}}));
+}
+
+void TestImapParser::copyUidOfHugeRangesStaysSmall()
+{
+    // Four billion pairs, as a hostile server may write them: read as they are written, in
+    // runs, without a list of every UID.
+    const auto result = ImapParser::parse(
+            "A1 OK [COPYUID 7 1:4000000000,5 2:4000000001,4294967295] Moved\r\n");
+    QVERIFY(result.isOk());
+    const UidMapping &mapping = result.response.statusResponse().code.uidMapping;
+    QCOMPARE(mapping.size(), 4000000001ull);
+    using Pair = std::pair<quint32, quint32>;
+    QCOMPARE(mapping.pairsFor(UidSet::fromList({3, 5, 4000000000u}), 100),
+             (QList<Pair> {{3, 4}, {5, 6}, {4000000000u, 4000000001u}, {5, 4294967295u}}));
+    QCOMPARE(mapping.pairsFor(UidSet::fromRange(1, 4000000000u), 3).size(), 3);
+
+    // Sets of different sizes pair nothing.
+    QVERIFY(!ImapParser::parse("A1 OK [COPYUID 7 1:3 10:11] Moved\r\n").isOk());
+    QVERIFY(!ImapParser::parse("A1 OK [COPYUID 7 1:3 10:13] Moved\r\n").isOk());
 }
 
 void TestImapParser::envelopeGroups()

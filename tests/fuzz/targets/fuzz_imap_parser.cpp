@@ -3,6 +3,7 @@
 // of the result is read; a parse error must be a value with a message.
 
 #include "imap/parser/imapparser.h"
+#include "imap/parser/uidmapping.h"
 #include "imap/parser/uidset.h"
 
 #include "../../core/imap/imapdescribe.h"
@@ -39,6 +40,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!again || *again != *set)
             std::abort();
     }
-    (void) UidSet::parseOrdered(line, 4096);
+    // COPYUID's two sets: every pair's source UID is one of the source set.
+    const qsizetype space = line.indexOf(' ');
+    if (space > 0) {
+        const auto mapping = UidMapping::parse(line.first(space), line.sliced(space + 1));
+        const std::optional<UidSet> source = UidSet::parse(line.first(space));
+        if (mapping && !source)
+            std::abort();
+        if (mapping) {
+            for (const auto &[from, to] : mapping->pairsFor(*source, 4096)) {
+                if (!source->contains(from) || to == 0)
+                    std::abort();
+            }
+        }
+    }
     return 0;
 }
