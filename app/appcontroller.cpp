@@ -31,6 +31,7 @@
 #include "service/serverconnectiontester.h"
 #include "settingsdialog.h"
 #include "statusarea.h"
+#include "store/messagestore.h"
 #include "trayindicator.h"
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
@@ -218,8 +219,14 @@ AppController::AppController(QObject *parent)
             m_current = session;
     });
     connect(w, &MainWindow::messageSelected, this, &AppController::onMessageSelected);
-    connect(w, &MainWindow::moveRequested, this, &AppController::moveDropped);
-    connect(w, &MainWindow::copyRequested, this, &AppController::copyDropped);
+    connect(w, &MainWindow::moveRequested, this,
+            [this](const QModelIndex &target, const MessageGroup &messages) {
+                transferMessages(target, messages, false);
+            });
+    connect(w, &MainWindow::copyRequested, this,
+            [this](const QModelIndex &target, const MessageGroup &messages) {
+                transferMessages(target, messages, true);
+            });
     CrossAccountTransfer *transfers = m_manager->transfers();
     connect(transfers, &CrossAccountTransfer::progress, this, [this](int done, int total) {
         if (done >= total)
@@ -657,28 +664,16 @@ void AppController::onMessageSelected(const QModelIndex &index)
     // Marked read by the window once it has stayed on display a moment (markReadRequested).
 }
 
-void AppController::moveDropped(const QModelIndex &target, qint64 sourceFolderId,
-                                const QList<quint32> &uids, const QString &sourceAccountId)
-{
-    transferMessages(target, sourceFolderId, uids, sourceAccountId, false);
-}
-
-void AppController::copyDropped(const QModelIndex &target, qint64 sourceFolderId,
-                                const QList<quint32> &uids, const QString &sourceAccountId)
-{
-    transferMessages(target, sourceFolderId, uids, sourceAccountId, true);
-}
-
-void AppController::transferMessages(const QModelIndex &target, qint64 sourceFolderId,
-                                     const QList<quint32> &uids, const QString &sourceAccountId,
+void AppController::transferMessages(const QModelIndex &target, const MessageGroup &messages,
                                      bool copy)
 {
     // From the unified Inbox the drag names its account.
-    RunningAccount *source = sourceAccountId.isEmpty() ? m_current.data()
-                                                       : m_manager->runningAccount(sourceAccountId);
+    RunningAccount *source = messages.accountId.isEmpty()
+                                     ? m_current.data()
+                                     : m_manager->runningAccount(messages.accountId);
     const qint64 folderId = target.data(FolderTreeModel::FolderIdRole).toLongLong();
     const QString targetAccount = target.data(AccountFolderModel::AccountIdRole).toString();
-    if (!source || folderId == 0 || sourceFolderId == 0) {
+    if (!source || folderId == 0 || messages.folderId == 0) {
         showStatus(copy ? tr("Choose a folder to copy the messages to.")
                         : tr("Choose a folder to move the messages to."));
         return;
@@ -686,11 +681,37 @@ void AppController::transferMessages(const QModelIndex &target, qint64 sourceFol
     // Within the account the server moves them itself; a copy, or a move to another account,
     // is stored in the target and (for a move) then removed from the source.
     if (!copy && targetAccount == source->account().id()) {
-        source->service()->moveMessages(sourceFolderId, uids, folderId);
+        source->service()->moveMessages(messages, folderId);
         return;
     }
-    if (MailError refused = m_manager->transfers()->transfer(source->account().id(), sourceFolderId,
-                                                             uids, targetAccount, folderId, !copy))
+    const QString sourceAccount = source->account().id();
+    if (!messages.wholeFolder) {
+        transferUids(sourceAccount, messages.folderId, messages.uids, targetAccount, folderId, copy);
+        return;
+    }
+    using Uids = StoreResult<QList<quint32>>;
+    auto *watcher = new QFutureWatcher<Uids>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, sourceAccount, sourceFolder = messages.folderId, targetAccount,
+             folderId, copy] {
+                watcher->deleteLater();
+                const Uids uids = watcher->result();
+                if (!uids) {
+                    showStatus(uids.error().toString());
+                    return;
+                }
+                transferUids(sourceAccount, sourceFolder, uids.value(), targetAccount, folderId,
+                             copy);
+            });
+    watcher->setFuture(source->service()->store()->uidsInBackground(messages.folderId));
+}
+
+void AppController::transferUids(const QString &sourceAccountId, qint64 sourceFolderId,
+                                 const QList<quint32> &uids, const QString &targetAccountId,
+                                 qint64 targetFolderId, bool copy)
+{
+    if (MailError refused = m_manager->transfers()->transfer(sourceAccountId, sourceFolderId, uids,
+                                                             targetAccountId, targetFolderId, !copy))
         showStatus(refused.toString());
 }
 

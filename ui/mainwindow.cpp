@@ -398,12 +398,13 @@ void MainWindow::connectActions()
     connect(m_folderView, &FolderTreeView::messagesDropped, this,
             [this](const QModelIndex &target, qint64 sourceFolderId, const QList<quint32> &uids,
                    const QString &sourceAccountId, bool copy) {
+                const MessageGroup messages {sourceAccountId, sourceFolderId, uids};
                 if (copy) {
-                    Q_EMIT copyRequested(target, sourceFolderId, uids, sourceAccountId);
+                    Q_EMIT copyRequested(target, messages);
                     return;
                 }
                 m_selectionKeeper->prepareRemoval();
-                Q_EMIT moveRequested(target, sourceFolderId, uids, sourceAccountId);
+                Q_EMIT moveRequested(target, messages);
             });
     connect(m_selectionKeeper, &MessageSelectionKeeper::selectionChanged, this,
             &MainWindow::updateMessageActions);
@@ -751,10 +752,14 @@ void MainWindow::chooseMoveTarget(bool copy)
     if (!messages || !folders)
         return;
     // The same drag data the list gives the folder tree, and the same rules for where it may go.
-    std::shared_ptr<QMimeData> mime(messages->mimeData(MessageGroups::rowsOf(selectedMessages())));
-    qint64 sourceFolder = 0;
-    QList<quint32> uids;
-    if (!MessageListModel::decodeMimeData(mime.get(), &sourceFolder, &uids)) {
+    // A whole folder's first row stands for it: its UIDs are read on a worker as it moves.
+    const QItemSelection selection = selectedMessages();
+    const std::optional<MessageGroup> wholeFolder = MessageGroups::wholeFolderOf(selection);
+    const QModelIndexList rows = wholeFolder ? QModelIndexList {selection.constFirst().topLeft()}
+                                             : MessageGroups::rowsOf(selection);
+    std::shared_ptr<QMimeData> mime(messages->mimeData(rows));
+    MessageGroup chosen;
+    if (!MessageListModel::decodeMimeData(mime.get(), &chosen.folderId, &chosen.uids)) {
         statusBar()->showMessage(tr("Messages of different accounts cannot be moved together."),
                                  8000);
         return;
@@ -762,6 +767,11 @@ void MainWindow::chooseMoveTarget(bool copy)
     // Every account's folders, the messages' own account first in view: the one the messages
     // name (All Inboxes), else the one of the folder on display.
     const QString account = UnifiedInboxModel::accountOf(mime.get());
+    chosen.accountId = account;
+    if (wholeFolder) {
+        chosen.uids.clear();
+        chosen.wholeFolder = true;
+    }
     auto *dialog = new FolderChooserDialog(
             folders, QModelIndex(),
             [this, mime](const QModelIndex &folder) {
@@ -771,16 +781,16 @@ void MainWindow::chooseMoveTarget(bool copy)
     dialog->setCopying(copy);
     dialog->showNear(m_folderView->accountRoot(account));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, sourceFolder, uids, account, copy] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, chosen, copy] {
         const QModelIndex target = dialog->chosenFolder();
         if (!target.isValid())
             return;
         if (copy) {
-            Q_EMIT copyRequested(target, sourceFolder, uids, account);
+            Q_EMIT copyRequested(target, chosen);
             return;
         }
         m_selectionKeeper->prepareRemoval();
-        Q_EMIT moveRequested(target, sourceFolder, uids, account);
+        Q_EMIT moveRequested(target, chosen);
     });
     dialog->open();
 }

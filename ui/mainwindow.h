@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/messagegroups.h"
+
 #include <QItemSelection>
 #include <QMainWindow>
 #include <QModelIndex>
@@ -167,14 +169,12 @@ Q_SIGNALS:
     // messages. Invalid when none is (another folder, an empty list, the message left the list);
     // the message viewer is cleared then.
     void messageSelected(const QModelIndex &message);
-    // Messages (UIDs of sourceFolderId) were dragged from the list onto the folder targetFolder,
-    // or sent there with Move to Folder.
-    void moveRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
-                       const QList<quint32> &uids, const QString &sourceAccountId);
+    // Messages were dragged from the list onto the folder targetFolder, or sent there with Move
+    // to Folder: a whole folder when every row of its large list was (MessageGroups).
+    void moveRequested(const QModelIndex &targetFolder, const MessageGroup &messages);
     // The same for a copy: dragged with Ctrl held, or sent there with Copy to Folder. The
     // target may be a folder of another account, as for a move.
-    void copyRequested(const QModelIndex &targetFolder, qint64 sourceFolderId,
-                       const QList<quint32> &uids, const QString &sourceAccountId);
+    void copyRequested(const QModelIndex &targetFolder, const MessageGroup &messages);
     // Folder → New Folder with the name typed: inside the folder at (an index of the folder
     // model), or, with inside false, at the top level of at's account.
     void createFolderRequested(const QModelIndex &at, bool inside, const QString &name);

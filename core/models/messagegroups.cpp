@@ -59,20 +59,25 @@ QModelIndexList rowsOf(const QItemSelection &selection)
     return rows;
 }
 
+std::optional<MessageGroup> wholeFolderOf(const QItemSelection &selection)
+{
+    if (selection.size() != 1)
+        return std::nullopt;
+    const QItemSelectionRange &range = selection.constFirst();
+    const auto *list = qobject_cast<const MessageListModel *>(range.model());
+    if (!list || !list->showsWholeFolder() || range.parent().isValid() || range.top() != 0
+        || range.bottom() != list->rowCount() - 1 || list->rowCount() < list->backgroundCountRows())
+        return std::nullopt;
+    MessageGroup folder;
+    folder.folderId = list->folderId();
+    folder.wholeFolder = true;
+    return folder;
+}
+
 QList<MessageGroup> of(const QItemSelection &selection)
 {
-    if (selection.size() == 1) {
-        const QItemSelectionRange &range = selection.constFirst();
-        const auto *list = qobject_cast<const MessageListModel *>(range.model());
-        if (list && list->showsWholeFolder() && !range.parent().isValid() && range.top() == 0
-            && range.bottom() == list->rowCount() - 1
-            && list->rowCount() >= list->backgroundCountRows()) {
-            MessageGroup folder;
-            folder.folderId = list->folderId();
-            folder.wholeFolder = true;
-            return {folder};
-        }
-    }
+    if (std::optional<MessageGroup> folder = wholeFolderOf(selection))
+        return {*folder};
     return of(rowsOf(selection));
 }
 

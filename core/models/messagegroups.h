@@ -5,6 +5,8 @@
 #include <QModelIndexList>
 #include <QString>
 
+#include <optional>
+
 // The messages of some rows of a message list, by account and folder: what an action on the
 // selected messages (mark read, flag, delete, move) is to change.
 struct MessageGroup
@@ -22,9 +24,11 @@ namespace MessageGroups {
 
 // The selected rows, each once (the first column's index), in the selection's order.
 QModelIndexList rowsOf(const QItemSelection &selection);
-// The groups of the selected rows: a whole folder when every row of a list of the whole folder
-// (MessageListModel::showsWholeFolder()) of at least its backgroundCountRows() is selected,
-// without reading a row.
+// The folder, when the selection is every row of a list of the whole folder
+// (MessageListModel::showsWholeFolder()) of at least its backgroundCountRows(); read without
+// reading a row.
+std::optional<MessageGroup> wholeFolderOf(const QItemSelection &selection);
+// The groups of the selected rows: wholeFolderOf() the selection, else by their rows.
 QList<MessageGroup> of(const QItemSelection &selection);
 
 // A folder's list reads the UIDs of many rows in one query (MessageListModel::uidsOf()): a

@@ -460,8 +460,8 @@ void TestMainWindow::dropOntoAFolderRequestsAMove()
     QVERIFY(dropOn(folders.indexFromItem(archive)));
     QCOMPARE(move.size(), 1);
     QCOMPARE(move.at(0).at(0).value<QModelIndex>().data().toString(), u"Archive"_s);
-    QCOMPARE(move.at(0).at(1).toLongLong(), inboxId);
-    QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+    QCOMPARE(move.at(0).at(1).value<MessageGroup>().folderId, inboxId);
+    QList<quint32> uids = move.at(0).at(1).value<MessageGroup>().uids;
     std::sort(uids.begin(), uids.end());
     QCOMPARE(uids, (QList<quint32> {7, 9}));
 }
@@ -543,8 +543,8 @@ void TestMainWindow::moveToFolderAsksForAFolderOfAnyAccount()
     QTest::keyClick(tree, Qt::Key_Return);
     QTRY_COMPARE(move.size(), 1);
     QCOMPARE(move.at(0).at(0).value<QModelIndex>(), folders.indexFromItem(archive));
-    QCOMPARE(move.at(0).at(1).toLongLong(), inboxId);
-    QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+    QCOMPARE(move.at(0).at(1).value<MessageGroup>().folderId, inboxId);
+    QList<quint32> uids = move.at(0).at(1).value<MessageGroup>().uids;
     std::sort(uids.begin(), uids.end());
     QCOMPARE(uids, (QList<quint32> {7, 9}));
 
@@ -561,7 +561,7 @@ void TestMainWindow::moveToFolderAsksForAFolderOfAnyAccount()
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     QTRY_COMPARE(copy.size(), 1);
     QCOMPARE(copy.at(0).at(0).value<QModelIndex>(), folders.indexFromItem(homeInbox));
-    QCOMPARE(copy.at(0).at(1).toLongLong(), inboxId);
+    QCOMPARE(copy.at(0).at(1).value<MessageGroup>().folderId, inboxId);
     QCOMPARE(move.size(), 1);
 }
 
@@ -891,9 +891,9 @@ void TestMainWindow::moveSelectsTheNextMessage()
     w.window.folderView()->setCurrentIndex(folders.indexFromItem(source));
     // The move is done by the server; the messages leave the cache when it answers.
     connect(&w.window, &MainWindow::moveRequested, &store,
-            [&store](const QModelIndex &, qint64 folder, const QList<quint32> &uids) {
-                QTimer::singleShot(0, &store, [&store, folder, uids] {
-                    QVERIFY(!store.removeMessages(folder, uids));
+            [&store](const QModelIndex &, const MessageGroup &messages) {
+                QTimer::singleShot(0, &store, [&store, messages] {
+                    QVERIFY(!store.removeMessages(messages.folderId, messages.uids));
                 });
             });
     w.window.show();

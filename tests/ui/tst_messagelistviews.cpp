@@ -281,17 +281,17 @@ private Q_SLOTS:
         QVERIFY(dropOn(archives.value(u"work"_s), Qt::NoModifier));
         QCOMPARE(move.size(), 1);
         QCOMPARE(move.at(0).at(0).value<QModelIndex>(), archives.value(u"work"_s)->index());
-        QCOMPARE(move.at(0).at(3).toString(), u"home"_s);
+        QCOMPARE(move.at(0).at(1).value<MessageGroup>().accountId, u"home"_s);
         QVERIFY(dropOn(archives.value(u"home"_s), Qt::NoModifier));
         QCOMPARE(move.size(), 2);
-        QCOMPARE(move.at(1).at(1).toLongLong(), home.inboxId);
-        QCOMPARE(move.at(1).at(2).value<QList<quint32>>(), (QList<quint32> {8}));
-        QCOMPARE(move.at(1).at(3).toString(), u"home"_s);
+        QCOMPARE(move.at(1).at(1).value<MessageGroup>().folderId, home.inboxId);
+        QCOMPARE(move.at(1).at(1).value<MessageGroup>().uids, (QList<quint32> {8}));
+        QCOMPARE(move.at(1).at(1).value<MessageGroup>().accountId, u"home"_s);
         // With Ctrl held they are copied.
         QVERIFY(dropOn(archives.value(u"work"_s), Qt::ControlModifier));
         QCOMPARE(copy.size(), 1);
         QCOMPARE(move.size(), 2);
-        QCOMPARE(copy.at(0).at(3).toString(), u"home"_s);
+        QCOMPARE(copy.at(0).at(1).value<MessageGroup>().accountId, u"home"_s);
     }
 };
 

@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -443,12 +444,29 @@ private Q_SLOTS:
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QTRY_COMPARE(move.size(), 1);
         QCOMPARE(move.at(0).at(0).value<QModelIndex>(), archive->index());
-        QCOMPARE(move.at(0).at(1).toLongLong(), m_inboxId);
-        QList<quint32> uids = move.at(0).at(2).value<QList<quint32>>();
+        QCOMPARE(move.at(0).at(1).value<MessageGroup>().folderId, m_inboxId);
+        QList<quint32> uids = move.at(0).at(1).value<MessageGroup>().uids;
         std::sort(uids.begin(), uids.end());
         QCOMPARE(uids.size(), 30);
         QCOMPARE(uids.first(), 1u);
         QCOMPARE(uids.last(), 30u);
+        QVERIFY(!move.at(0).at(1).value<MessageGroup>().wholeFolder);
+
+        // Every row of a list of backgroundCountRows() or more goes as its folder: the UIDs are
+        // read on a worker as it moves, not here before the dialog opens.
+        const QPointer<FolderChooserDialog> first = dialog;
+        QTRY_VERIFY(!first);
+        messages.setBackgroundCountRows(20);
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        window.actions()->moveTo()->trigger();
+        QTRY_VERIFY((dialog = window.findChild<FolderChooserDialog *>()) && dialog->isVisible());
+        dialog->folderView()->setCurrentIndex(archive->index());
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(move.size(), 2);
+        const MessageGroup folder = move.at(1).at(1).value<MessageGroup>();
+        QVERIFY(folder.wholeFolder);
+        QCOMPARE(folder.folderId, m_inboxId);
+        QVERIFY(folder.uids.isEmpty());
     }
 
     void keyboardWalksTheTable()
