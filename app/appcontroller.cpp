@@ -31,7 +31,6 @@
 #include "service/serverconnectiontester.h"
 #include "settingsdialog.h"
 #include "statusarea.h"
-#include "store/messagestore.h"
 #include "trayindicator.h"
 #include "viewer/messagepresenter.h"
 #include "viewer/messageviewer.h"
@@ -684,34 +683,8 @@ void AppController::transferMessages(const QModelIndex &target, const MessageGro
         source->service()->moveMessages(messages, folderId);
         return;
     }
-    const QString sourceAccount = source->account().id();
-    if (!messages.wholeFolder) {
-        transferUids(sourceAccount, messages.folderId, messages.uids, targetAccount, folderId, copy);
-        return;
-    }
-    using Uids = StoreResult<QList<quint32>>;
-    auto *watcher = new QFutureWatcher<Uids>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, sourceAccount, sourceFolder = messages.folderId, targetAccount,
-             folderId, copy] {
-                watcher->deleteLater();
-                const Uids uids = watcher->result();
-                if (!uids) {
-                    showStatus(uids.error().toString());
-                    return;
-                }
-                transferUids(sourceAccount, sourceFolder, uids.value(), targetAccount, folderId,
-                             copy);
-            });
-    watcher->setFuture(source->service()->store()->uidsInBackground(messages.folderId));
-}
-
-void AppController::transferUids(const QString &sourceAccountId, qint64 sourceFolderId,
-                                 const QList<quint32> &uids, const QString &targetAccountId,
-                                 qint64 targetFolderId, bool copy)
-{
-    if (MailError refused = m_manager->transfers()->transfer(sourceAccountId, sourceFolderId, uids,
-                                                             targetAccountId, targetFolderId, !copy))
+    if (MailError refused = m_manager->transfers()->transfer(source->account().id(), messages,
+                                                             targetAccount, folderId, !copy))
         showStatus(refused.toString());
 }
 

@@ -98,12 +98,8 @@ private:
     // The selected messages per account and folder: the row's own account in the unified
     // Inbox, else the account on display.
     QList<SessionMessages> byFolder(const QItemSelection &selection) const;
-    // Moves (copy false) or copies the messages to the folder target, of any account; those of
-    // a whole folder once a worker read their UIDs, unless the server moves them itself.
+    // Moves (copy false) or copies the messages to the folder target, of any account.
     void transferMessages(const QModelIndex &target, const MessageGroup &messages, bool copy);
-    void transferUids(const QString &sourceAccountId, qint64 sourceFolderId,
-                      const QList<quint32> &uids, const QString &targetAccountId,
-                      qint64 targetFolderId, bool copy);
     void askPassword(RunningAccount *session, AccountService::PasswordReason reason,
                      const QString &detail, bool submission = false);
     // An OAuth 2.0 account must sign in (again) in the browser; detail says why.

@@ -9,6 +9,7 @@
 #include "sync/foldersync.h"
 #include "sync/messagerecordfactory.h"
 
+#include <QFutureWatcher>
 #include <QMetaObject>
 
 CrossAccountTransfer::CrossAccountTransfer(ServiceLookup services, QObject *parent)
@@ -128,6 +129,35 @@ MailError CrossAccountTransfer::transfer(const QString &sourceAccountId, qint64 
         emitProgress();
         next();
     }
+    return {};
+}
+
+MailError CrossAccountTransfer::transfer(const QString &sourceAccountId,
+                                         const MessageGroup &messages,
+                                         const QString &targetAccountId, qint64 targetFolderId,
+                                         bool move)
+{
+    if (!messages.wholeFolder)
+        return transfer(sourceAccountId, messages.folderId, messages.uids, targetAccountId,
+                        targetFolderId, move);
+    // Refused at once for what a list of UIDs would be refused for.
+    if (MailError refused = transfer(sourceAccountId, messages.folderId, {}, targetAccountId,
+                                     targetFolderId, move))
+        return refused;
+    using Uids = StoreResult<QList<quint32>>;
+    auto *watcher = new QFutureWatcher<Uids>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, sourceAccountId, folderId = messages.folderId, targetAccountId,
+             targetFolderId, move] {
+                watcher->deleteLater();
+                const Uids uids = watcher->result();
+                const MailError error = uids ? transfer(sourceAccountId, folderId, uids.value(),
+                                                        targetAccountId, targetFolderId, move)
+                                             : uids.error();
+                if (error)
+                    Q_EMIT errorOccurred(error);
+            });
+    watcher->setFuture(m_services(sourceAccountId)->store()->uidsInBackground(messages.folderId));
     return {};
 }
 

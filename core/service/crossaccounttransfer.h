@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/mailerror.h"
+#include "models/messagegroups.h"
 #include "store/transferrecord.h"
 
 #include <QDateTime>
@@ -49,6 +50,11 @@ public:
     // folder targetFolderId of targetAccountId. Refused at once, with a message for the user,
     // when an account or folder is unknown or the journal cannot be written.
     MailError transfer(const QString &sourceAccountId, qint64 folderId, const QList<quint32> &uids,
+                       const QString &targetAccountId, qint64 targetFolderId, bool move);
+    // The same for a group of messages. Those of a whole folder (MessageGroup::wholeFolder) are
+    // the ones its cache holds now, their UIDs read on a worker first: a failure to read them
+    // comes as errorOccurred().
+    MailError transfer(const QString &sourceAccountId, const MessageGroup &messages,
                        const QString &targetAccountId, qint64 targetFolderId, bool move);
 
     // Messages asked for and not done yet, the one on its way included.

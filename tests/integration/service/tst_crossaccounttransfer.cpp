@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void movesKeepingFlagsAndDate();
     void copyLeavesTheSource();
+    void copiesAWholeFolder();
     void targetRefusalKeepsTheMessage();
     void vanishedSourceMessageIsReported();
     void resumesJournalWithoutDuplicate_data();
@@ -247,6 +248,33 @@ void TestCrossAccountTransfer::copyLeavesTheSource()
     QVERIFY(errors.isEmpty());
     QCOMPARE(serverMessages(QStringLiteral("bob"), m_target).size(), 2);
     QCOMPARE(serverMessages(QStringLiteral("alice"), m_source).size(), 3);
+}
+
+void TestCrossAccountTransfer::copiesAWholeFolder()
+{
+    // Every row of a large list: the folder, its UIDs read on a worker before anything is
+    // written down.
+    QVERIFY(connectService(m_alice.get()));
+    QVERIFY(connectService(m_bob.get()));
+    const qint64 source = idOf(m_alice.get(), m_source);
+    const qint64 target = idOf(m_bob.get(), m_target);
+    QVERIFY(openFolder(m_alice.get(), source));
+    auto transfer = makeTransfer();
+    QSignalSpy errors(transfer.get(), &CrossAccountTransfer::errorOccurred);
+    MessageGroup folder;
+    folder.folderId = source;
+    folder.wholeFolder = true;
+    QVERIFY(!transfer->transfer(m_alice->account().id(), folder, m_bob->account().id(), target,
+                                false));
+    QVERIFY(m_alice->store()->transfers().value().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(serverMessages(QStringLiteral("bob"), m_target).size(), 3, 20000);
+    QVERIFY(waitForIdle(transfer.get(), m_alice.get()));
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(serverMessages(QStringLiteral("alice"), m_source).size(), 3);
+
+    // A folder the target does not have is refused at once, as for a list of UIDs.
+    QVERIFY(transfer->transfer(m_alice->account().id(), folder, m_bob->account().id(), target + 999,
+                               false));
 }
 
 void TestCrossAccountTransfer::targetRefusalKeepsTheMessage()
