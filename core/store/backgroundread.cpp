@@ -124,14 +124,6 @@ QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, Unwritten
     return future;
 }
 
-MailError windowFailed(const QString &detail)
-{
-    return MailError(MailError::Kind::Storage,
-                     QCoreApplication::translate("ListQueries",
-                                                 "Cannot read the messages of a folder"),
-                     detail);
-}
-
 } // namespace
 
 namespace BackgroundRead {
@@ -162,7 +154,7 @@ QFuture<StoreResult<QList<MessageRecord>>> window(const QString &path, const Mes
                                                   int offset, int limit, UnwrittenChanges changes)
 {
     return onWorker<QList<MessageRecord>>(
-            path, query.folderId, std::move(changes), &windowFailed,
+            path, query.folderId, std::move(changes), &ListQueries::readFailed,
             [query, offset, limit](QSqlDatabase &db, qint64, const UnwrittenChanges &unwritten) {
                 return ListQueries::fetchOver(db, query, offset, limit, unwritten);
             },

@@ -319,6 +319,11 @@ StoreResult<QList<MessageRecord>> ListQueries::readWindow(QSqlQuery *sql, qint64
     return result;
 }
 
+MailError ListQueries::readFailed(const QString &detail)
+{
+    return MailError(MailError::Kind::Storage, readFailedText(), detail);
+}
+
 StoreResult<QList<MessageRecord>> ListQueries::fetchOver(QSqlDatabase &db,
                                                          const MessageQuery &query, int offset,
                                                          int limit,
@@ -334,10 +339,10 @@ StoreResult<QList<MessageRecord>> ListQueries::fetchOver(QSqlDatabase &db,
     for (int i = 0; ok && i < values.size(); ++i)
         sql.bindValue(i, values.at(i));
     if (!ok || !sql.exec())
-        return MailError(MailError::Kind::Storage, readFailedText(), sql.lastError().text());
+        return readFailed(sql.lastError().text());
     QList<MessageRecord> result = readRecords(sql, query.folderId, limit, unwritten);
     if (sql.lastError().isValid())
-        return MailError(MailError::Kind::Storage, readFailedText(), sql.lastError().text());
+        return readFailed(sql.lastError().text());
     return result;
 }
 

@@ -78,6 +78,8 @@ public:
     // fetch() over another connection, for a worker thread (after prepare() on the store's
     // thread), with the changes still to write that unwritten holds, whose functions are
     // installed on db (UnwrittenChanges::install()).
+    // What fetchOver() and a worker that cannot open its connection answer.
+    static MailError readFailed(const QString &detail);
     static StoreResult<QList<MessageRecord>> fetchOver(QSqlDatabase &db, const MessageQuery &query,
                                                        int offset, int limit,
                                                        const UnwrittenChanges &unwritten);
