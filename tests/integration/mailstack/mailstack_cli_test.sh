@@ -148,10 +148,13 @@ B_PORTS=$(grep '_PORT=' "$B/stack.env" | cut -d= -f2 | sort | tr '\n' ' ')
 A_PORTS=$(grep '_PORT=' "$A/stack.env" | cut -d= -f2 | sort | tr '\n' ' ')
 common=$(comm -12 <(tr ' ' '\n' <<<"$A_PORTS" | sed '/^$/d') <(tr ' ' '\n' <<<"$B_PORTS" | sed '/^$/d'))
 check "A and B share no port" [ -z "$common" ]
-# A's introspection port has no listener until a test's authorization server starts: A notes
-# it, and a stack started meanwhile does not pick it.
-check "A's reserved port is noted for other stacks" \
-    grep -qx "$(envval "$A" OAUTH_INTROSPECTION_PORT) $A" "${TMPDIR:-/tmp}/heron-mailstack-reserved-ports"
+# Every port a stack chose is held in the ledger the stacks share, from before its servers bind
+# until it stops: the introspection port too, which has no listener until a test's
+# authorization server starts.
+LEDGER=${TMPDIR:-/tmp}/heron-test-ports
+for key in IMAP_STARTTLS_PORT SMTP_SENTCOPY_PORT OAUTH_INTROSPECTION_PORT; do
+    check "A holds its $key in the ledger" grep -qx "$(envval "$A" $key) $A" "$LEDGER"
+done
 check "B's IMAP port greets" greets "$(envval "$B" IMAP_STARTTLS_PORT)"
 check "A's IMAP port still greets" greets "$A_IMAP"
 run status "$B"
@@ -179,6 +182,7 @@ run stop "$B"
 check "stop B exits 0" [ "$rc" -eq 0 ]
 check "no process of B is left" no_processes "$B"
 check "B's stack.env is gone" [ ! -e "$B/stack.env" ]
+check "B's ports are free for other stacks again" bash -c "! grep -q ' $B\$' '$LEDGER'"
 run stop "$B"
 check "second stop exits 0" [ "$rc" -eq 0 ]
 check "second stop says nothing was running" grep -q "nothing was running" <<<"$out"
