@@ -35,6 +35,18 @@ void MessageTableView::setModel(QAbstractItemModel *model)
     // Before the rows exist: changing the height of a million rows emits a million signals.
     updateRowHeight();
     QTableView::setModel(model);
+    // No row is hidden or of its own height, so the rows' header has nothing to keep across a
+    // new order; yet before each one Qt's header walks all its sections, a few milliseconds at a
+    // million rows and several times that on a busy machine. Its end of the change stays: it
+    // lays the sections out again should their number differ.
+    if (model) {
+        QObject::disconnect(model,
+                            SIGNAL(layoutAboutToBeChanged(QList<QPersistentModelIndex>,
+                                                          QAbstractItemModel::LayoutChangeHint)),
+                            verticalHeader(),
+                            SLOT(_q_sectionsAboutToBeChanged(QList<QPersistentModelIndex>,
+                                                             QAbstractItemModel::LayoutChangeHint)));
+    }
     const int column = horizontalHeader()->sortIndicatorSection();
     if (model && isSortingEnabled() && column >= 0 && column < model->columnCount())
         model->sort(column, horizontalHeader()->sortIndicatorOrder());

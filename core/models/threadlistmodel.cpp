@@ -278,22 +278,11 @@ int ThreadListModel::conversationSize(const ThreadRow &root) const
     const auto known = m_sizes.constFind(root.message.uid);
     if (known != m_sizes.cend())
         return *known;
-    // The replies, and theirs, as the tree shows them: a few rows per conversation on display.
-    int size = 1;
-    QList<quint32> pending {root.message.uid};
-    while (!pending.isEmpty()) {
-        const StoreResult<QList<ThreadRow>> replies = m_store->fetchReplies(m_query.folderId,
-                                                                            pending.takeFirst());
-        if (!replies)
-            break;
-        for (const ThreadRow &reply : replies.value()) {
-            ++size;
-            if (reply.replyCount > 0)
-                pending.append(reply.message.uid);
-        }
-    }
-    m_sizes.insert(root.message.uid, size);
-    return size;
+    const StoreResult<int> size = m_store->conversationSize(m_query.folderId, root.message.uid);
+    if (reportError(size.error()))
+        return 1;
+    m_sizes.insert(root.message.uid, std::max(1, size.value()));
+    return std::max(1, size.value());
 }
 
 void ThreadListModel::setFlat(bool flat)

@@ -531,6 +531,17 @@ StoreResult<QList<ThreadRow>> MessageStore::fetchReplies(qint64 folderId, quint3
     return rows;
 }
 
+StoreResult<int> MessageStore::conversationSize(qint64 folderId, quint32 uid)
+{
+    StoreResult<QList<quint32>> uids = d->threads.conversation(folderId, uid);
+    if (!uids)
+        return uids.error();
+    QList<quint32> shown = std::move(uids).value();
+    if (d->unwritten.hidesIn(folderId))
+        shown.removeIf([&](quint32 member) { return d->unwritten.isHidden(folderId, member); });
+    return int(shown.size());
+}
+
 // The indexes that serve reading only
 
 bool MessageStore::hasSortIndex(MessageQuery::SortKey key)

@@ -218,6 +218,8 @@ public:
     QFuture<StoreResult<QList<ThreadRoot>>> threadRootsInBackground(const MessageQuery &query);
     StoreResult<QHash<quint32, ThreadRow>> threadRows(qint64 folderId, const QList<quint32> &uids);
     StoreResult<QList<ThreadRow>> fetchReplies(qint64 folderId, quint32 parentUid);
+    // How many messages uid's conversation has here, uid included, in one query.
+    StoreResult<int> conversationSize(qint64 folderId, quint32 uid);
 
     // A large write (the first synchronisation of a big folder) drops the indexes that serve
     // reading only and whose keys come in random order: those of the sender, subject and size

@@ -84,6 +84,14 @@ const QString threadMembers = QStringLiteral(
         " FROM keys CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = keys.k"
         " ORDER BY m.sort_date ASC, m.uid ASC");
 
+// The UIDs of threadMembers' messages, in no order.
+const QString conversationUids = QStringLiteral(
+        "WITH RECURSIVE keys(k) AS (SELECT ? UNION SELECT m.message_id FROM messages m"
+        " JOIN keys ON m.folder_id = ? AND m.thread_key = keys.k"
+        " WHERE length(m.message_id) > 0)"
+        " SELECT m.uid FROM keys CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = "
+        "keys.k");
+
 // A thread root's UID and whether its conversation has other messages, walked along the key
 // index, whose keys SQLite then need not compute row by row.
 const QString rootColumns = QStringLiteral(
@@ -269,17 +277,17 @@ StoreResult<QHash<quint32, ThreadRow>> ThreadQueries::rows(qint64 folderId,
     return result;
 }
 
-StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 parentUid)
+StoreResult<QByteArray> ThreadQueries::conversationKey(qint64 folderId, quint32 uid)
 {
-    // The conversation's key: the parent's, followed to the conversation it joins.
+    // The message's key, followed to the conversation it joins.
     StoreResult<QVariant> key = m_db.scalar(
             QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ? AND uid = ?"),
-            {folderId, parentUid});
+            {folderId, uid});
     if (!key)
         return key.error();
     QByteArray threadKey = key.value().toByteArray();
     if (threadKey.isEmpty())
-        return QList<ThreadRow>();
+        return threadKey;
     QSet<QByteArray> seen {threadKey};
     for (;;) {
         key = m_db.scalar(QStringLiteral("SELECT thread_key FROM messages WHERE folder_id = ?"
@@ -289,10 +297,45 @@ StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 pa
             return key.error();
         const QByteArray joined = key.value().toByteArray();
         if (joined.isEmpty() || seen.contains(joined))
-            break;
+            return threadKey;
         seen.insert(joined);
         threadKey = joined;
     }
+}
+
+StoreResult<QList<quint32>> ThreadQueries::conversation(qint64 folderId, quint32 uid)
+{
+    const StoreResult<QByteArray> threadKey = conversationKey(folderId, uid);
+    if (!threadKey)
+        return threadKey.error();
+    if (threadKey.value().isEmpty())
+        return QList<quint32> {uid};
+    MailError error;
+    QSqlQuery *sql = m_db.prepared(conversationUids, &error);
+    if (!sql)
+        return error;
+    sql->bindValue(0, threadKey.value());
+    sql->bindValue(1, folderId);
+    sql->bindValue(2, folderId);
+    if (!sql->exec())
+        return m_db.failed(QCoreApplication::translate("ThreadQueries",
+                                                       "Cannot read the threads of a folder"),
+                           *sql);
+    QList<quint32> uids;
+    while (sql->next())
+        uids.append(sql->value(0).toUInt());
+    sql->finish();
+    return uids;
+}
+
+StoreResult<QList<ThreadRow>> ThreadQueries::replies(qint64 folderId, quint32 parentUid)
+{
+    const StoreResult<QByteArray> key = conversationKey(folderId, parentUid);
+    if (!key)
+        return key.error();
+    const QByteArray threadKey = key.value();
+    if (threadKey.isEmpty())
+        return QList<ThreadRow>();
 
     MailError error;
     QSqlQuery *sql = m_db.prepared(threadMembers, &error);

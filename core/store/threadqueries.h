@@ -41,8 +41,15 @@ public:
     QFuture<StoreResult<QList<ThreadRoot>>> rootsInBackground(const MessageQuery &query);
     StoreResult<QHash<quint32, ThreadRow>> rows(qint64 folderId, const QList<quint32> &uids);
     StoreResult<QList<ThreadRow>> replies(qint64 folderId, quint32 parentUid);
+    // The UIDs of every message of uid's conversation, uid itself included, in no order: what
+    // its thread holds, found without reading the rows or building the tree.
+    StoreResult<QList<quint32>> conversation(qint64 folderId, quint32 uid);
 
 private:
+    // The key that names uid's conversation: its own, followed through the keys it joins; empty
+    // for a message without one.
+    StoreResult<QByteArray> conversationKey(qint64 folderId, quint32 uid);
+
     CacheDatabase &m_db;
     ListQueries &m_lists;
     ListIndexes &m_indexes;

@@ -5,6 +5,7 @@
 #include "mainactions.h"
 #include "mainwindow.h"
 #include "messageitemdelegate.h"
+#include "messagetableview.h"
 #include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
@@ -163,6 +164,42 @@ private Q_SLOTS:
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
                           sectionCentre(header, MessageListModel::SenderColumn));
         QCOMPARE(header->sortIndicatorSection(), int(MessageListModel::SenderColumn));
+    }
+
+    void aNewOrderLeavesTheRowHeaderAlone()
+    {
+        // Before each new order Qt's header walks every section, a million in a large folder;
+        // the table's rows, all of one height and none hidden, need none of it.
+        const char *aboutToChange = SIGNAL(
+                layoutAboutToBeChanged(QList<QPersistentModelIndex>,
+                                       QAbstractItemModel::LayoutChangeHint));
+        const char *keepSections = SLOT(
+                _q_sectionsAboutToBeChanged(QList<QPersistentModelIndex>,
+                                            QAbstractItemModel::LayoutChangeHint));
+        QStandardItemModel model(5, 1);
+        for (int row = 0; row < 5; ++row)
+            model.setItem(row, 0, new QStandardItem(QString::number(5 - row)));
+        QTableView plain;
+        plain.setModel(&model);
+        QVERIFY(QObject::disconnect(&model, aboutToChange, plain.verticalHeader(), keepSections));
+        MessageTableView table;
+        table.setModel(&model);
+        QVERIFY(!QObject::disconnect(&model, aboutToChange, table.verticalHeader(), keepSections));
+        table.setModel(nullptr);
+        table.setModel(&model); // and again for each new model
+        QVERIFY(!QObject::disconnect(&model, aboutToChange, table.verticalHeader(), keepSections));
+
+        const int height = table.rowHeight(0);
+        model.sort(0);
+        QCOMPARE(table.model()->index(0, 0).data().toString(), u"1"_s);
+        QCOMPARE(table.verticalHeader()->count(), 5);
+        QCOMPARE(table.rowHeight(4), height);
+        // A change of the number of rows still reaches it.
+        model.appendRow(new QStandardItem(u"6"_s));
+        QCOMPARE(table.verticalHeader()->count(), 6);
+        model.sort(0, Qt::DescendingOrder);
+        QCOMPARE(table.model()->index(0, 0).data().toString(), u"6"_s);
+        QCOMPARE(table.verticalHeader()->count(), 6);
     }
 
     void farRowsArePaintedOnceAWorkerReadThem()
