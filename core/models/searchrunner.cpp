@@ -4,7 +4,6 @@
 #include "store/messagestore.h"
 
 #include <QMetaObject>
-#include <QThreadPool>
 
 #include <atomic>
 #include <mutex>
@@ -88,7 +87,7 @@ void SearchRunner::start(MessageStore *store, const MessageQuery &query)
         end(uids.error());
         return;
     }
-    CacheWorkers::pool()->start([run, path = store->path(), query, deliver, end] {
+    CacheWorkers::start([run, path = store->path(), query, deliver, end] {
         const MailError error = MessageStore::readQueryUidsApart(
                 path, query, [&run] { return run->stopped.load(); }, deliver);
         end(error);

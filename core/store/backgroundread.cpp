@@ -9,7 +9,6 @@
 #include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -105,7 +104,7 @@ QFuture<StoreResult<T>> onWorker(const QString &path, qint64 folderId, Unwritten
     QFuture<Result> future = promise->future();
     promise->start();
     auto own = std::make_shared<UnwrittenChanges>(std::move(changes));
-    CacheWorkers::pool()->start(
+    CacheWorkers::start(
             [promise, path, folderId, own, failed, read] {
                 CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
                     if (!db.isOpen()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 class QThreadPool;
 
 // The threads of the cache's long reads on workers: counts, searches, sort indexes, threads,
@@ -10,5 +12,11 @@ namespace CacheWorkers {
 
 // Belongs to the application (QCoreApplication), which waits for its tasks when it goes.
 QThreadPool *pool();
+
+// Runs task in the pool, ahead of queued tasks of a lower priority. Its thread yields to the
+// window's: on Linux its nice value is raised, so that a worker busy making an index does not
+// hold the window's thread off a core (on two cores, two such workers did, 20–30 ms at a time,
+// whenever another program ran too).
+void start(std::function<void()> task, int priority = 0);
 
 } // namespace CacheWorkers

@@ -9,7 +9,6 @@
 #include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -80,7 +79,7 @@ QFuture<MailError> ListIndexes::sortIndexInBackground(MessageQuery::SortKey key)
         promise->finish();
         return future;
     }
-    CacheWorkers::pool()->start([promise, path = m_db.path(), name = sortIndexName(key)] {
+    CacheWorkers::start([promise, path = m_db.path(), name = sortIndexName(key)] {
         MailError error;
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             error = db.isOpen() ? StoreSchema::createListIndexes(db, {name})

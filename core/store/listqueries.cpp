@@ -13,7 +13,6 @@
 #include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 #include <sqlite3.h>
 
@@ -243,7 +242,7 @@ QFuture<StoreResult<QList<MessageRecord>>> ListQueries::searchAllInBackground(co
         promise->finish();
         return future;
     }
-    CacheWorkers::pool()->start([promise, path = m_db.path(), search, limit] {
+    CacheWorkers::start([promise, path = m_db.path(), search, limit] {
         CacheDatabase::withOwnConnection(path, [&](QSqlDatabase &db) {
             if (!db.isOpen()) {
                 promise->addResult(searchFailed(db.lastError().text()));

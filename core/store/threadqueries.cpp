@@ -14,7 +14,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -242,11 +241,10 @@ QFuture<StoreResult<QList<ThreadRoot>>> ThreadQueries::rootsInBackground(const M
     }
     const QString sql = ListQueries::listSql(query, rootColumns, isRoot + threadOrderBy(query),
                                              rootSource);
-    CacheWorkers::pool()->start(
-            [promise, path = m_db.path(), sql, values = ListQueries::listValues(query)] {
-                promise->addResult(readRootsApart(path, sql, values));
-                promise->finish();
-            });
+    CacheWorkers::start([promise, path = m_db.path(), sql, values = ListQueries::listValues(query)] {
+        promise->addResult(readRootsApart(path, sql, values));
+        promise->finish();
+    });
     return future;
 }
 
