@@ -281,8 +281,9 @@ int ThreadListModel::conversationSize(const ThreadRow &root) const
     const StoreResult<int> size = m_store->conversationSize(m_query.folderId, root.message.uid);
     if (reportError(size.error()))
         return 1;
-    m_sizes.insert(root.message.uid, std::max(1, size.value()));
-    return std::max(1, size.value());
+    const int found = std::max(1, size.value());
+    m_sizes.insert(root.message.uid, found);
+    return found;
 }
 
 void ThreadListModel::setFlat(bool flat)

@@ -88,8 +88,8 @@ const QString conversationUids = QStringLiteral(
         "WITH RECURSIVE keys(k) AS (SELECT ? UNION SELECT m.message_id FROM messages m"
         " JOIN keys ON m.folder_id = ? AND m.thread_key = keys.k"
         " WHERE length(m.message_id) > 0)"
-        " SELECT m.uid FROM keys CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = "
-        "keys.k");
+        " SELECT m.uid FROM keys"
+        " CROSS JOIN messages m ON m.folder_id = ? AND m.thread_key = keys.k");
 
 // A thread root's UID and whether its conversation has other messages, walked along the key
 // index, whose keys SQLite then need not compute row by row.
