@@ -259,18 +259,30 @@ void SearchResultsModel::onChanged(const QString &accountId, qint64 folderId,
 
 void SearchResultsModel::refreshChanged()
 {
+    // The next batch, read with one query per folder.
+    QHash<std::pair<QString, qint64>, QList<quint32>> batch;
     for (int done = 0; done < refreshBatch && !m_changed.empty(); ++done) {
         const Changed next = m_changed.front();
         m_changed.pop_front();
-        const Account *a = account(next.accountId);
-        const int row = rowOf(next.accountId, next.folderId, next.uid);
-        if (!a || !a->store || row < 0)
+        batch[{next.accountId, next.folderId}].append(next.uid);
+    }
+    for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+        const auto &[accountId, folderId] = it.key();
+        const Account *a = account(accountId);
+        if (!a || !a->store)
             continue; // gone meanwhile
-        const StoreResult<MessageRecord> fresh = a->store->message(next.folderId, next.uid);
+        const StoreResult<QHash<quint32, MessageRecord>> fresh
+                = a->store->fetchMessagesByUid(folderId, it.value());
         if (!fresh)
             continue;
-        m_rows[row].message = fresh.value();
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        for (quint32 uid : it.value()) {
+            const int row = rowOf(accountId, folderId, uid);
+            const auto record = fresh.value().constFind(uid);
+            if (row < 0 || record == fresh.value().cend())
+                continue; // gone meanwhile
+            m_rows[row].message = *record;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
     }
     if (!m_changed.empty())
         QTimer::singleShot(0, this, &SearchResultsModel::refreshChanged);

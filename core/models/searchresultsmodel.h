@@ -104,9 +104,9 @@ private:
     // Where a message goes to keep the list newest first.
     int insertionRow(const MessageRecord &message) const;
     void onChanged(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
-    // Reads the rows of changed messages again, refreshBatch of them now and the rest in later
-    // turns of the event loop: a change of a whole folder may name every row of the list, and
-    // each is a read of the store.
+    // Reads the rows of changed messages again, refreshBatch of them now (one query per folder)
+    // and the rest in later turns of the event loop: a change of a whole folder may name every
+    // row of the list.
     void refreshChanged();
     void onRemoved(const QString &accountId, qint64 folderId, const QList<quint32> &uids);
     void removeRows(const std::function<bool(const Row &)> &which);
