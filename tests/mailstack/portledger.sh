@@ -12,25 +12,23 @@ PORT_LEDGER=${TMPDIR:-/tmp}/heron-test-ports
 port_in_use() { [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; }
 port_owner() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o "users:.*" | tr "\n" " "; }
 
-# Runs "$@" with the ledger locked and its stale lines (of folders that no longer exist) dropped.
+# Runs "$@" with the ledger locked.
 with_port_ledger() {
-    local fd rc=0 port owner
+    local fd rc=0
     exec {fd}>>"$PORT_LEDGER.lock"
     flock -w 60 "$fd" || die "another stack held $PORT_LEDGER.lock for a minute"
     touch "$PORT_LEDGER"
-    while read -r port owner; do
-        [ -d "$owner" ] && echo "$port $owner"
-    done <"$PORT_LEDGER" >"$PORT_LEDGER.new" || true
-    mv "$PORT_LEDGER.new" "$PORT_LEDGER"
     "$@" || rc=$?
     exec {fd}>&-
     return $rc
 }
 
-drop_claims_of() { # drop_claims_of OWNER (call through with_port_ledger)
+# keep_live_claims [OWNER] (call through with_port_ledger): drops the claims of folders that no
+# longer exist, and OWNER's.
+keep_live_claims() {
     local port owner
     while read -r port owner; do
-        [ "$owner" != "$1" ] && echo "$port $owner"
+        [ -d "$owner" ] && [ "$owner" != "${1:-}" ] && echo "$port $owner"
     done <"$PORT_LEDGER" >"$PORT_LEDGER.new" || true
     mv "$PORT_LEDGER.new" "$PORT_LEDGER"
 }
@@ -39,7 +37,7 @@ claim_free_ports() { # claim_free_ports OWNER COUNT [PORT...] (call through with
     local owner=$1 count=$2 avoid p tries=0 picked=()
     shift 2
     avoid=" $* "
-    drop_claims_of "$owner"
+    keep_live_claims "$owner"
     while [ ${#picked[@]} -lt "$count" ]; do
         [ $tries -lt 2000 ] || die "could not find $count free ports in 20000-32767"
         tries=$((tries + 1))
@@ -60,4 +58,4 @@ claim_free_ports() { # claim_free_ports OWNER COUNT [PORT...] (call through with
 claim_ports() { with_port_ledger claim_free_ports "$@"; }
 
 # release_ports OWNER: OWNER's ports are free for other stacks again.
-release_ports() { with_port_ledger drop_claims_of "$1"; }
+release_ports() { with_port_ledger keep_live_claims "$1"; }
