@@ -8,6 +8,7 @@
 #include "models/messagelistmodel.h"
 #include "models/searchresultsmodel.h"
 #include "models/threadlistmodel.h"
+#include "models/treerowsmodel.h"
 #include "service/accountservice.h"
 #include "store/messagestore.h"
 
@@ -26,7 +27,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
-#include <QTreeView>
 
 #include <algorithm>
 #include <functional>
@@ -314,7 +314,7 @@ int runAppWindowBench(int argc, char *argv[])
                  window.setMessageModel(&threads);
                  while (threads.isLoading())
                      wait(5);
-                 window.messageTree()->expand(threads.index(0, 0));
+                 window.threadRows()->setExpanded(window.threadRows()->index(0, 0), true);
              }));
         note(name, blockDuring(probe, [&] { window.setMessageModel(model); }));
     }

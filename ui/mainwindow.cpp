@@ -3,7 +3,7 @@
 #include "models/accountfoldermodel.h"
 #include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
-#include "models/threadlistmodel.h"
+#include "models/treerowsmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "viewer/messageviewer.h"
 
@@ -16,11 +16,9 @@
 #include "messageitemdelegate.h"
 #include "messageselectionkeeper.h"
 #include "messagetableview.h"
-#include "messagetreeview.h"
 #include "outboxview.h"
 #include "shortcutsdialog.h"
 #include "statusarea.h"
-#include "viewrows.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -79,11 +77,9 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     , m_messagePane(new QStackedWidget)
     , m_listPane(new QWidget)
     , m_outboxView(new OutboxView)
-    , m_listStack(new QStackedWidget)
-    , m_messageTree(new MessageTreeView)
     , m_messageTable(new MessageTableView)
-    , m_messageList(m_messageTable)
-    , m_selectionKeeper(new MessageSelectionKeeper(m_messageList, this))
+    , m_threadRows(new TreeRowsModel(this))
+    , m_selectionKeeper(new MessageSelectionKeeper(m_messageTable, this))
     , m_filterField(new QLineEdit)
     , m_searchScope(new QComboBox)
     , m_emptySearch(new QLabel)
@@ -106,55 +102,42 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_folderView->setUniformRowHeights(true);
     m_folderView->setAccessibleName(tr("Folders"));
 
-    // A flat list shows in a table, threads in a tree. A tree lays out every row on each reset
-    // and sort, a table none: a million messages cost it nothing.
-    m_messageTree->setObjectName(QStringLiteral("messageTree"));
+    // A flat list and threads alike show in a table, which lays out no rows: a million
+    // messages or conversations cost it nothing. Threads come as rows through m_threadRows.
     m_messageTable->setObjectName(QStringLiteral("messageTable"));
-    m_messageTree->setUniformRowHeights(true); // lets the view skip measuring every row
-    m_messageTree->setRootIsDecorated(false);
-    m_messageTree->setAllColumnsShowFocus(true);
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_messageTree),
-                                    static_cast<QAbstractItemView *>(m_messageTable)}) {
-        view->setItemDelegate(new MessageItemDelegate(view));
-        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        // Ctrl+A in a flat list (not threads) selects its rows as one range: QTreeView's
-        // selectAll() walks every row it has laid out, a second for a million messages.
-        auto *selectAll = new QAction(view);
-        selectAll->setShortcut(QKeySequence::SelectAll);
-        selectAll->setShortcutContext(Qt::WidgetShortcut);
-        view->addAction(selectAll);
-        connect(selectAll, &QAction::triggered, this, [this] {
-            QAbstractItemModel *model = m_messageList->model();
-            QItemSelectionModel *selection = m_messageList->selectionModel();
-            if (!model || !selection || model->rowCount() == 0)
-                return;
-            if (m_messageList == m_messageTree && m_messageTree->rootIsDecorated()) {
-                m_messageTree->selectAll(); // threads: replies are selected too
-                return;
-            }
-            const QItemSelection all(model->index(0, 0),
-                                     model->index(model->rowCount() - 1, model->columnCount() - 1));
-            selection->select(all, QItemSelectionModel::ClearAndSelect);
-        });
-        view->setDragEnabled(true);
-        view->setDragDropMode(QAbstractItemView::DragOnly);
-        // A drag moves; with Ctrl held it copies (the folder tree decides).
-        view->setDefaultDropAction(Qt::MoveAction);
-        view->setAccessibleName(tr("Messages"));
-        // The empty search's label is moved over the viewport of the view in use.
-        new QVBoxLayout(view->viewport());
-    }
-    for (QHeaderView *header : {m_messageTree->header(), m_messageTable->horizontalHeader()}) {
-        header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
-        header->setSectionsMovable(true);
-        header->setStretchLastSection(true);
-        header->setSortIndicatorShown(true);
-        // Newest first until the user picks another order; set before sorting is enabled,
-        // which sorts by the indicator.
-        header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
-    }
-    m_messageTree->setSortingEnabled(true);
+    m_messageTable->setItemDelegate(new MessageItemDelegate(m_messageTable));
+    m_messageTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_messageTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Ctrl+A selects the rows as one range, threads' replies shown included: a million rows
+    // selected are one range.
+    auto *selectAll = new QAction(m_messageTable);
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetShortcut);
+    m_messageTable->addAction(selectAll);
+    connect(selectAll, &QAction::triggered, this, [this] {
+        QAbstractItemModel *model = m_messageTable->model();
+        QItemSelectionModel *selection = m_messageTable->selectionModel();
+        if (!model || !selection || model->rowCount() == 0)
+            return;
+        const QItemSelection all(model->index(0, 0),
+                                 model->index(model->rowCount() - 1, model->columnCount() - 1));
+        selection->select(all, QItemSelectionModel::ClearAndSelect);
+    });
+    m_messageTable->setDragEnabled(true);
+    m_messageTable->setDragDropMode(QAbstractItemView::DragOnly);
+    // A drag moves; with Ctrl held it copies (the folder tree decides).
+    m_messageTable->setDefaultDropAction(Qt::MoveAction);
+    m_messageTable->setAccessibleName(tr("Messages"));
+    // The empty search's label sits over the list.
+    new QVBoxLayout(m_messageTable->viewport());
+    QHeaderView *header = m_messageTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive); // never resize to contents
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setSortIndicatorShown(true);
+    // Newest first until the user picks another order; set before sorting is enabled, which
+    // sorts by the indicator.
+    header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_messageTable->setSortingEnabled(true);
 
     m_filterField->setObjectName(QStringLiteral("filterField"));
@@ -175,7 +158,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_emptySearch->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_emptySearch->setEnabled(false); // drawn in the disabled text colour
     m_emptySearch->hide();
-    static_cast<QVBoxLayout *>(m_messageList->viewport()->layout())
+    static_cast<QVBoxLayout *>(m_messageTable->viewport()->layout())
             ->addWidget(m_emptySearch, 0, Qt::AlignCenter);
 
     m_messageViewer->setObjectName(QStringLiteral("messageViewer"));
@@ -189,11 +172,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     searchRow->addWidget(m_filterField, 1);
     searchRow->addWidget(m_searchScope);
     listLayout->addLayout(searchRow);
-    m_listStack->setObjectName(QStringLiteral("messageListStack"));
-    m_listStack->addWidget(m_messageTable);
-    m_listStack->addWidget(m_messageTree);
-    m_listStack->setCurrentWidget(m_messageList);
-    listLayout->addWidget(m_listStack);
+    listLayout->addWidget(m_messageTable);
 
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
@@ -213,10 +192,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     setCentralWidget(m_mainSplitter);
     // Tab walks folders, filter, list and message in reading order.
     setTabOrder(m_folderView, m_filterField);
-    // (Of the two views, the one hidden is passed over.)
     setTabOrder(m_filterField, m_messageTable);
-    setTabOrder(m_messageTable, m_messageTree);
-    setTabOrder(m_messageTree, m_messageViewer);
+    setTabOrder(m_messageTable, m_messageViewer);
 
     statusBar()->addPermanentWidget(m_statusArea);
 
@@ -230,6 +207,9 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The thread rows are the window's own and go with its children: the list's end is no
+    // message to clear from a viewer that may be gone before them.
+    disconnect(m_selectionKeeper, nullptr, this, nullptr);
     if (m_ownsSettings)
         delete m_settings;
 }
@@ -344,17 +324,16 @@ void MainWindow::connectActions()
     connect(a->subscribedOnly(), &QAction::toggled, m_folderView,
             &FolderTreeView::setSubscribedOnly);
     connect(a->threadedView(), &QAction::toggled, this, [this](bool threaded) {
-        m_messageTree->setRootIsDecorated(threaded);
         m_actions->flatThreads()->setEnabled(threaded);
         m_actions->expandThreads()->setEnabled(threaded);
-        // The list on display moves to the view it belongs in now; a list that is replaced
-        // on threadedChanged() is replaced there.
-        if (QAbstractItemModel *model = m_messageList->model())
+        // The list on display shows as it belongs now; a list that is replaced on
+        // threadedChanged() is replaced there.
+        if (QAbstractItemModel *model = messageModel())
             setMessageModel(model);
         Q_EMIT threadedChanged(threaded);
     });
     connect(a->flatThreads(), &QAction::toggled, this, &MainWindow::flatThreadsChanged);
-    connect(a->expandThreads(), &QAction::triggered, m_messageTree, &QTreeView::expandAll);
+    connect(a->expandThreads(), &QAction::triggered, m_threadRows, &TreeRowsModel::expandAll);
     connect(a->reply(), &QAction::triggered, this,
             [this] { Q_EMIT replyRequested(currentMessage()); });
     connect(a->replyAll(), &QAction::triggered, this,
@@ -475,29 +454,27 @@ void MainWindow::connectActions()
                         .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
                              QString::fromLatin1(qVersion())));
     });
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_messageTree),
-                                    static_cast<QAbstractItemView *>(m_messageTable)}) {
-        // Enter or a double click: the message in a window of its own.
-        connect(view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-            if (index.isValid())
-                Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
-        });
-        view->installEventFilter(this);
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-            const QModelIndex at = m_messageList->indexAt(pos);
-            if (!at.isValid())
-                return;
-            // A right click outside the selection acts on the message clicked, as everywhere.
-            QItemSelectionModel *selection = m_messageList->selectionModel();
-            if (!selection->isRowSelected(at.row(), at.parent()))
-                selection->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
-                                                       | QItemSelectionModel::Rows);
-            QMenu *menu = createMessageMenu();
-            menu->setAttribute(Qt::WA_DeleteOnClose);
-            menu->popup(m_messageList->viewport()->mapToGlobal(pos));
-        });
-    }
+    // Enter or a double click: the message in a window of its own.
+    connect(m_messageTable, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) {
+                if (index.isValid())
+                    Q_EMIT openInWindowRequested(index.siblingAtColumn(0));
+            });
+    m_messageTable->installEventFilter(this);
+    m_messageTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_messageTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_messageTable->indexAt(pos);
+        if (!at.isValid())
+            return;
+        // A right click outside the selection acts on the message clicked, as everywhere.
+        QItemSelectionModel *selection = m_messageTable->selectionModel();
+        if (!selection->isRowSelected(at.row(), at.parent()))
+            selection->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
+                                                   | QItemSelectionModel::Rows);
+        QMenu *menu = createMessageMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_messageTable->viewport()->mapToGlobal(pos));
+    });
     connect(a->nextUnread(), &QAction::triggered, this, [this] {
         if (!selectNextUnread())
             statusBar()->showMessage(tr("No more unread messages"), 4000);
@@ -554,23 +531,23 @@ int MainWindow::markReadDelay() const
 
 bool MainWindow::selectNextUnread()
 {
-    QAbstractItemModel *model = m_messageList->model();
+    QAbstractItemModel *model = m_messageTable->model();
     if (!model)
         return false;
     // In the order the list shows, from the row after the current one, threads unfolded.
     QModelIndex at = currentMessage().siblingAtColumn(0);
     for (;;) {
-        at = at.isValid() ? ViewRows::below(m_messageList, at) : model->index(0, 0);
+        at = at.isValid() ? at.siblingAtRow(at.row() + 1) : model->index(0, 0);
         if (!at.isValid())
             return false;
         if (at.data(MessageListModel::IsUnreadRole).toBool())
             break;
-        if (m_messageList == m_messageTree && model->hasChildren(at))
-            m_messageTree->expand(at);
+        if (model == m_threadRows)
+            m_threadRows->setExpanded(at, true); // its replies come next
     }
-    m_messageList->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
-                                                                 | QItemSelectionModel::Rows);
-    m_messageList->scrollTo(at);
+    m_messageTable->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect
+                                                                  | QItemSelectionModel::Rows);
+    m_messageTable->scrollTo(at);
     return true;
 }
 
@@ -593,7 +570,7 @@ void MainWindow::hideFilter()
     m_filterField->clear(); // emits filterTextChanged("") so the list shows everything again
     m_filterField->hide();
     m_searchScope->hide();
-    m_messageList->setFocus(Qt::OtherFocusReason);
+    m_messageTable->setFocus(Qt::OtherFocusReason);
 }
 
 bool MainWindow::isSearchingAllFolders() const
@@ -633,12 +610,12 @@ void MainWindow::fitSearchColumns()
             others += header->sectionSize(column);
     }
     header->resizeSection(MessageListModel::SubjectColumn,
-                          std::max(160, m_messageList->viewport()->width() - others));
+                          std::max(160, m_messageTable->viewport()->width() - others));
 }
 
 void MainWindow::updateEmptySearch()
 {
-    const QAbstractItemModel *model = m_messageList->model();
+    const QAbstractItemModel *model = m_messageTable->model();
     const bool empty = !m_filterField->text().trimmed().isEmpty() && model
                        && model->rowCount() == 0;
     m_emptySearch->setText(m_searchBusy ? tr("Searching…") : tr("No messages match"));
@@ -732,7 +709,7 @@ void MainWindow::updateMessageActions()
 {
     // hasSelection(), not selectedRows(): after Select All in a large folder the latter would
     // make an index for every row on each change of the selection.
-    const QItemSelectionModel *selection = m_messageList->selectionModel();
+    const QItemSelectionModel *selection = m_messageTable->selectionModel();
     const bool any = !isShowingOutbox() && selection && selection->hasSelection();
     for (QAction *action : m_actions->messageActions())
         action->setEnabled(any);
@@ -747,7 +724,7 @@ void MainWindow::setListReplyAvailable(bool available)
 
 void MainWindow::chooseMoveTarget(bool copy)
 {
-    QAbstractItemModel *messages = m_messageList->model();
+    QAbstractItemModel *messages = m_messageTable->model();
     QAbstractItemModel *folders = m_folderView->model();
     if (!messages || !folders)
         return;
@@ -805,8 +782,8 @@ void MainWindow::saveLayout()
     m_settings->setValue(subscribedOnlyKey, m_actions->subscribedOnly()->isChecked());
     m_settings->setValue(flatThreadsKey, isFlatThreads());
     // The columns of a folder's list; those of search results are laid out when shown.
-    if (m_messageList->model()
-        && m_messageList->model()->columnCount() <= MessageListModel::ColumnCount)
+    if (m_messageTable->model()
+        && m_messageTable->model()->columnCount() <= MessageListModel::ColumnCount)
         m_settings->setValue(messageHeaderKey, messageHeader()->saveState());
     m_settings->sync();
 }
@@ -823,7 +800,7 @@ void MainWindow::restoreLayout()
     setSearchingAllFolders(m_settings->value(searchScopeKey, false).toBool());
     // Column widths need the model's columns: kept until a model is set.
     m_pendingHeaderState = m_settings->value(messageHeaderKey).toByteArray();
-    if (m_messageList->model() && !m_pendingHeaderState.isEmpty()) {
+    if (m_messageTable->model() && !m_pendingHeaderState.isEmpty()) {
         messageHeader()->restoreState(m_pendingHeaderState);
         fitColumns();
     }
@@ -846,8 +823,7 @@ bool MainWindow::confirmQuitWithUnsentMail()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if ((watched == m_messageTree || watched == m_messageTable)
-        && event->type() == QEvent::KeyPress) {
+    if (watched == m_messageTable && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
             && key->modifiers() == Qt::NoModifier && currentMessage().isValid()) {

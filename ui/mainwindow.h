@@ -29,6 +29,7 @@ class QTableView;
 class QTimer;
 class QTreeView;
 class StatusArea;
+class TreeRowsModel;
 
 // The main window composes the folder tree, the message list and the message view. It knows
 // no service: its actions come out as signals, and the models are handed in from outside.
@@ -77,12 +78,13 @@ public:
 
     MainActions *actions() const { return m_actions; }
     QTreeView *folderView() const;
-    // The message list in use: the table for a flat list, the tree for threads.
-    QAbstractItemView *messageView() const { return m_messageList; }
-    QTreeView *messageTree() const { return m_messageTree; }
+    // The message list: a table, for threads too (their rows through threadRows()).
+    QAbstractItemView *messageView() const;
     QTableView *messageTable() const;
-    // The column header of the message list in use.
     QHeaderView *messageHeader() const;
+    // The list's rows when it shows threads: the model set, its threads expanded as the user
+    // chose. The message view's model then, and its indexes those of the list's signals.
+    TreeRowsModel *threadRows() const { return m_threadRows; }
     MessageViewer *messageViewer() const { return m_messageViewer; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messageSplitter() const { return m_messageSplitter; }
@@ -215,10 +217,11 @@ private:
     void onCurrentFolderChanged(const QModelIndex &current);
     bool confirmQuitWithUnsentMail();
     QModelIndex currentMessage() const;
-    // The view a model shows in: the tree for threads, the table for a flat list.
-    QAbstractItemView *viewFor(const QAbstractItemModel *model) const;
-    // Shows view in place of the list in use, with the same columns, order and sort.
-    void switchListView(QAbstractItemView *view);
+    // Whether model shows as threads (through m_threadRows): a tree of messages, or any model
+    // but a table or list one with View → Threads.
+    bool showsAsThreads(const QAbstractItemModel *model) const;
+    // The model set with setMessageModel(): the table's, or the one behind the thread rows.
+    QAbstractItemModel *messageModel() const;
     // The columns' widths, order and sort for model, as the user left them or at first start.
     void layOutColumns(const QAbstractItemModel *model);
     // The selected rows as the list's selection model keeps them, in ranges: a million rows
@@ -235,10 +238,8 @@ private:
     QStackedWidget *m_messagePane;
     QWidget *m_listPane;
     OutboxView *m_outboxView;
-    QStackedWidget *m_listStack;
-    QTreeView *m_messageTree;
     MessageTableView *m_messageTable;
-    QAbstractItemView *m_messageList; // the one of the two on display
+    TreeRowsModel *m_threadRows;
     MessageSelectionKeeper *m_selectionKeeper;
     QLineEdit *m_filterField;
     QComboBox *m_searchScope;

@@ -1,5 +1,5 @@
-// MainWindow: the message list, shown in a table when flat and in a tree as threads, its
-// columns, and the messages selected in it.
+// MainWindow: the message list, shown in a table whether flat or as threads, its columns, and
+// the messages selected in it.
 #include "mainwindow.h"
 
 #include "messageitemdelegate.h"
@@ -7,45 +7,68 @@
 #include "messagetableview.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
+#include "models/treerowsmodel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QLabel>
-#include <QStackedWidget>
 #include <QTableView>
-#include <QTreeView>
-#include <QVBoxLayout>
 
 void MainWindow::setMessageModel(QAbstractItemModel *model)
 {
-    QAbstractItemView *view = model ? viewFor(model) : m_messageList;
-    if (model == m_messageList->model()) {
-        if (view != m_messageList) {
-            switchListView(view);
-            m_selectionKeeper->setView(view);
-            layOutColumns(model);
-        }
+    const bool threads = model && showsAsThreads(model);
+    QAbstractItemModel *shown = threads ? m_threadRows : model;
+    if (model == messageModel() && shown == m_messageTable->model()) {
         updateEmptySearch();
         updateMessageActions();
         return; // the same list, reset by its folder when it changes
     }
-    if (view != m_messageList)
-        switchListView(view);
-    m_selectionKeeper->setModel(model, view);
+    // The columns as the user left them go with the list: widths, order and sort.
+    const QAbstractItemModel *before = m_messageTable->model();
+    if (before && before->columnCount() > 1
+        && before->columnCount() <= MessageListModel::ColumnCount)
+        m_pendingHeaderState = messageHeader()->saveState();
+    if (threads) {
+        if (m_messageTable->model() == m_threadRows)
+            m_selectionKeeper->setModel(nullptr); // the rows of another list follow
+        m_threadRows->setSourceModel(model);
+    }
+    m_selectionKeeper->setModel(shown);
+    if (!threads)
+        m_threadRows->setSourceModel(nullptr); // no work on a list no longer shown
     for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
         disconnect(connection);
     m_modelConnections.clear();
-    if (model) {
+    if (auto *list = qobject_cast<ThreadListModel *>(model); list && threads) {
+        // The rows selected stay in place when mail comes or goes.
+        m_modelConnections.append(connect(list, &ThreadListModel::rowsAboutToChange, m_threadRows,
+                                          &TreeRowsModel::holdSourceRows));
+    }
+    if (shown) {
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-            m_modelConnections.append(connect(model, signal, this, &MainWindow::updateEmptySearch));
-        m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
+            m_modelConnections.append(connect(shown, signal, this, &MainWindow::updateEmptySearch));
+        m_modelConnections.append(connect(shown, &QAbstractItemModel::modelReset, this,
                                           &MainWindow::updateEmptySearch));
-        m_modelConnections.append(connect(model, &QAbstractItemModel::layoutChanged, this,
+        m_modelConnections.append(connect(shown, &QAbstractItemModel::layoutChanged, this,
                                           &MainWindow::updateEmptySearch));
     }
     updateEmptySearch();
-    layOutColumns(model);
+    layOutColumns(shown);
     updateMessageActions();
+}
+
+bool MainWindow::showsAsThreads(const QAbstractItemModel *model) const
+{
+    if (qobject_cast<const ThreadListModel *>(model))
+        return true;
+    const bool flat = qobject_cast<const QAbstractTableModel *>(model)
+                      || qobject_cast<const QAbstractListModel *>(model);
+    return !flat && isThreaded();
+}
+
+QAbstractItemModel *MainWindow::messageModel() const
+{
+    QAbstractItemModel *shown = m_messageTable->model();
+    return shown == m_threadRows ? m_threadRows->sourceModel() : shown;
 }
 
 void MainWindow::layOutColumns(const QAbstractItemModel *model)
@@ -68,11 +91,11 @@ void MainWindow::layOutColumns(const QAbstractItemModel *model)
             header->resizeSection(MessageListModel::StatusColumn, 56);
             header->resizeSection(MessageListModel::SenderColumn, 150);
             header->resizeSection(MessageListModel::DateColumn,
-                                  MessageItemDelegate::dateColumnWidth(m_messageList->font(),
-                                                                       m_messageList->locale()));
+                                  MessageItemDelegate::dateColumnWidth(m_messageTable->font(),
+                                                                       m_messageTable->locale()));
             header->resizeSection(MessageListModel::SizeColumn,
-                                  MessageItemDelegate::sizeColumnWidth(m_messageList->font(),
-                                                                       m_messageList->locale()));
+                                  MessageItemDelegate::sizeColumnWidth(m_messageTable->font(),
+                                                                       m_messageTable->locale()));
         }
         if (model->columnCount() > MessageListModel::ColumnCount)
             fitSearchColumns();
@@ -80,33 +103,9 @@ void MainWindow::layOutColumns(const QAbstractItemModel *model)
     fitColumns();
 }
 
-QAbstractItemView *MainWindow::viewFor(const QAbstractItemModel *model) const
+QAbstractItemView *MainWindow::messageView() const
 {
-    if (qobject_cast<const ThreadListModel *>(model))
-        return m_messageTree;
-    const bool flat = qobject_cast<const QAbstractTableModel *>(model)
-                      || qobject_cast<const QAbstractListModel *>(model);
-    return flat || !isThreaded() ? static_cast<QAbstractItemView *>(m_messageTable) : m_messageTree;
-}
-
-void MainWindow::switchListView(QAbstractItemView *view)
-{
-    QHeaderView *from = messageHeader();
-    QHeaderView *to = view == m_messageTree ? m_messageTree->header()
-                                            : m_messageTable->horizontalHeader();
-    // The columns as the user left them go with the list: widths, order and sort.
-    const QAbstractItemModel *model = m_messageList->model();
-    if (model && model->columnCount() > 1 && model->columnCount() <= MessageListModel::ColumnCount)
-        m_pendingHeaderState = from->saveState();
-    to->setSortIndicator(from->sortIndicatorSection(), from->sortIndicatorOrder());
-    const bool focused = m_messageList->hasFocus();
-    m_messageList = view;
-    m_listStack->setCurrentWidget(view);
-    m_emptySearch->parentWidget()->layout()->removeWidget(m_emptySearch);
-    static_cast<QVBoxLayout *>(view->viewport()->layout())
-            ->addWidget(m_emptySearch, 0, Qt::AlignCenter);
-    if (focused)
-        view->setFocus(Qt::OtherFocusReason);
+    return m_messageTable;
 }
 
 QTableView *MainWindow::messageTable() const
@@ -116,15 +115,14 @@ QTableView *MainWindow::messageTable() const
 
 QHeaderView *MainWindow::messageHeader() const
 {
-    return m_messageList == m_messageTree ? m_messageTree->header()
-                                          : m_messageTable->horizontalHeader();
+    return m_messageTable->horizontalHeader();
 }
 
 void MainWindow::fitColumns()
 {
     // The subject takes the room there is: the other columns keep their widths, so Date and
     // Size stay in view in a narrow window and Size does not grow in a wide one.
-    QAbstractItemModel *model = m_messageList->model();
+    QAbstractItemModel *model = m_messageTable->model();
     QHeaderView *header = messageHeader();
     if (!model || model->columnCount() != MessageListModel::ColumnCount)
         return;
@@ -137,12 +135,12 @@ void MainWindow::fitColumns()
 
 QModelIndex MainWindow::currentMessage() const
 {
-    return m_messageList->selectionModel() ? m_messageList->selectionModel()->currentIndex()
-                                           : QModelIndex();
+    return m_messageTable->selectionModel() ? m_messageTable->selectionModel()->currentIndex()
+                                            : QModelIndex();
 }
 
 QItemSelection MainWindow::selectedMessages() const
 {
-    const QItemSelectionModel *selection = m_messageList->selectionModel();
+    const QItemSelectionModel *selection = m_messageTable->selectionModel();
     return selection ? selection->selection() : QItemSelection();
 }

@@ -2,12 +2,17 @@
 
 #include "icons.h"
 #include "models/messagelistmodel.h"
+#include "models/treerowsmodel.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
+#include <QStyle>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace {
 
@@ -107,17 +112,48 @@ int MessageItemDelegate::sizeColumnWidth(const QFont &font, const QLocale &local
     return widest + 16;
 }
 
+QRect MessageItemDelegate::branchRect(const QRect &cell, int depth, const QWidget *widget)
+{
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    const int indentation = style->pixelMetric(QStyle::PM_TreeViewIndentation, nullptr, widget);
+    return QRect(cell.left() + depth * indentation, cell.top(), indentation, cell.height());
+}
+
 void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
+    QStyleOptionViewItem cell = option;
     if (qobject_cast<const QTableView *>(option.widget)) {
         // The table draws the focus of the current row across it, never of one cell.
-        QStyleOptionViewItem cell = option;
         cell.state &= ~QStyle::State_HasFocus;
-        QStyledItemDelegate::paint(painter, cell, index);
-    } else {
-        QStyledItemDelegate::paint(painter, option, index);
     }
+    const QVariant depth = isMessageColumn(index, MessageListModel::SubjectColumn)
+                                   ? index.data(TreeRowsModel::DepthRole)
+                                   : QVariant();
+    if (depth.isValid()) {
+        // A thread's row: the subject indented by its depth, after the arrow of its replies.
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        QStyleOptionViewItem background = cell;
+        initStyleOption(&background, index);
+        background.text.clear();
+        background.features &= ~QStyleOptionViewItem::HasDisplay;
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, widget);
+        const QRect branch = branchRect(option.rect, depth.toInt(), widget);
+        if (index.data(TreeRowsModel::ExpandableRole).toBool()) {
+            QStyleOption arrow;
+            arrow.rect = branch;
+            arrow.palette = option.palette;
+            arrow.direction = option.direction;
+            arrow.state = QStyle::State_Children | (option.state & QStyle::State_Selected)
+                          | (option.state & QStyle::State_Enabled);
+            if (index.data(TreeRowsModel::ExpandedRole).toBool())
+                arrow.state |= QStyle::State_Open;
+            style->drawPrimitive(QStyle::PE_IndicatorBranch, &arrow, painter, widget);
+        }
+        cell.rect.setLeft(std::min(branch.right() + 1, option.rect.right()));
+    }
+    QStyledItemDelegate::paint(painter, cell, index);
     if (!isMessageColumn(index, MessageListModel::StatusColumn))
         return;
     const QStringList names = markers(index);

@@ -2,28 +2,13 @@
 
 #include "models/messagelistmodel.h"
 #include "models/unifiedinboxmodel.h"
-#include "viewrows.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
-#include <QTreeView>
 
 #include <algorithm>
 #include <utility>
-
-namespace {
-
-// The rows from the top down to index: the order in which a tree shows its rows.
-QList<int> pathOf(QModelIndex index)
-{
-    QList<int> path;
-    for (; index.isValid(); index = index.parent())
-        path.prepend(index.row());
-    return path;
-}
-
-} // namespace
 
 MessageSelectionKeeper::MessageSelectionKeeper(QAbstractItemView *view, QObject *parent)
     : QObject(parent ? parent : view)
@@ -65,17 +50,8 @@ void MessageSelectionKeeper::dropSelectionModel(QItemSelectionModel *selection,
         selection->deleteLater();
 }
 
-void MessageSelectionKeeper::setModel(QAbstractItemModel *model, QAbstractItemView *view)
+void MessageSelectionKeeper::setModel(QAbstractItemModel *model)
 {
-    if (view && view != m_view) {
-        QItemSelectionModel *previousSelection = m_view->selectionModel();
-        disconnectModel();
-        m_view->setModel(nullptr); // no work on the model's changes where it is not shown
-        m_selection = nullptr;
-        dropSelectionModel(previousSelection, m_view);
-        m_view = view;
-        m_model = nullptr; // the new view takes the model below, even the same one
-    }
     if (model == m_model && model == m_view->model())
         return;
     const bool wasShowing = m_showing;
@@ -129,52 +105,6 @@ void MessageSelectionKeeper::setModel(QAbstractItemModel *model, QAbstractItemVi
         Q_EMIT shownMessageChanged(QModelIndex());
 }
 
-void MessageSelectionKeeper::setView(QAbstractItemView *view)
-{
-    if (!view || view == m_view)
-        return;
-    QAbstractItemView *previousView = m_view;
-    QItemSelectionModel *previousSelection = m_selection;
-    const QItemSelection selected = m_selection ? m_selection->selection() : QItemSelection();
-    for (const QMetaObject::Connection &c : std::as_const(m_selectionConnections))
-        disconnect(c);
-    m_selectionConnections.clear();
-    m_view = view;
-    // The new view may sort the model as it takes it: the rows move, no message is chosen.
-    m_moving = true;
-    previousView->setModel(nullptr);
-    m_view->setModel(m_model);
-    m_moving = false;
-    m_changing = 0;
-    m_rebuilt = false;
-    m_selection = m_view->selectionModel();
-    dropSelectionModel(previousSelection, previousView);
-    connectSelection();
-    if (!m_selection || !m_model) {
-        Q_EMIT selectionChanged();
-        return;
-    }
-    if (m_showing && !m_shown.isValid()) {
-        // The sort rebuilt the list: the message is looked for again.
-        if (showAgain()) {
-            m_view->scrollTo(m_shown);
-        } else {
-            Q_EMIT shownMessageLeft();
-            showNothing();
-        }
-        Q_EMIT selectionChanged();
-        return;
-    }
-    m_selecting = true;
-    m_selection->select(selected, QItemSelectionModel::ClearAndSelect);
-    if (m_shown.isValid())
-        m_selection->setCurrentIndex(m_shown, QItemSelectionModel::NoUpdate);
-    m_selecting = false;
-    if (m_shown.isValid())
-        m_view->scrollTo(m_shown);
-    Q_EMIT selectionChanged();
-}
-
 MessageSelectionKeeper::Identity MessageSelectionKeeper::identityOf(const QModelIndex &index)
 {
     if (!index.isValid())
@@ -182,14 +112,6 @@ MessageSelectionKeeper::Identity MessageSelectionKeeper::identityOf(const QModel
     return {index.data(UnifiedInboxModel::AccountIdRole).toString(),
             index.data(MessageListModel::FolderIdRole).toLongLong(),
             index.data(MessageListModel::UidRole).toUInt()};
-}
-
-int MessageSelectionKeeper::topLevelRow(const QModelIndex &index)
-{
-    QModelIndex top = index;
-    while (top.parent().isValid())
-        top = top.parent();
-    return top.isValid() ? top.row() : -1;
 }
 
 QModelIndex MessageSelectionKeeper::find(const Identity &identity, int rowHint) const
@@ -230,7 +152,7 @@ void MessageSelectionKeeper::prepareRemoval()
     QModelIndex first;
     for (const QItemSelectionRange &range : ranges) {
         const QModelIndex top = QModelIndex(range.topLeft()).siblingAtColumn(0);
-        if (top.isValid() && (!first.isValid() || pathOf(top) < pathOf(first)))
+        if (top.isValid() && (!first.isValid() || top.row() < first.row()))
             first = top;
     }
     if (!first.isValid())
@@ -243,36 +165,34 @@ void MessageSelectionKeeper::prepareRemoval()
         }
         return nullptr;
     };
-    // A table shows no children: a selected range is passed over in one step.
-    const bool flat = !qobject_cast<const QTreeView *>(m_view);
     // The first row below the first selected one that stays takes its place; when none stays
-    // below, the closest one above.
+    // below, the closest one above. A selected range is passed over in one step.
     QModelIndex successor;
     bool below = false;
-    for (QModelIndex at = ViewRows::below(m_view, first); at.isValid();
-         at = ViewRows::below(m_view, at)) {
+    for (QModelIndex at = first.siblingAtRow(first.row() + 1); at.isValid();
+         at = at.siblingAtRow(at.row() + 1)) {
         const QItemSelectionRange *range = rangeHolding(at);
         if (!range) {
             successor = at.siblingAtColumn(0);
             below = true;
             break;
         }
-        if (flat)
-            at = at.siblingAtRow(range->bottom());
+        at = at.siblingAtRow(range->bottom());
     }
-    for (QModelIndex at = ViewRows::above(m_view, first); !successor.isValid() && at.isValid();
-         at = ViewRows::above(m_view, at)) {
+    for (QModelIndex at = first.row() > 0 ? first.siblingAtRow(first.row() - 1) : QModelIndex();
+         !successor.isValid() && at.isValid();
+         at = at.row() > 0 ? at.siblingAtRow(at.row() - 1) : QModelIndex()) {
         const QItemSelectionRange *range = rangeHolding(at);
         if (!range)
             successor = at.siblingAtColumn(0);
-        else if (flat)
+        else
             at = at.siblingAtRow(range->top());
     }
     m_followUp.pending = true;
     m_followUp.successor = successor;
     m_followUp.identity = identityOf(successor);
     if (successor.isValid())
-        m_followUp.row = below ? topLevelRow(first) : topLevelRow(successor);
+        m_followUp.row = below ? first.row() : successor.row();
 }
 
 void MessageSelectionKeeper::clear()
@@ -308,15 +228,11 @@ void MessageSelectionKeeper::onCurrentChanged(const QModelIndex &current)
 
 void MessageSelectionKeeper::beginChange()
 {
-    if (m_moving)
-        return;
     ++m_changing;
 }
 
 void MessageSelectionKeeper::endChange(bool rebuilt)
 {
-    if (m_moving)
-        return;
     m_rebuilt = m_rebuilt || rebuilt;
     if (m_changing > 0)
         --m_changing;
@@ -337,7 +253,7 @@ void MessageSelectionKeeper::settle(bool rebuilt)
             m_selection->setCurrentIndex(m_shown, QItemSelectionModel::NoUpdate);
             m_selecting = false;
         }
-        m_shownRow = topLevelRow(m_shown);
+        m_shownRow = m_shown.row();
         if (m_followUp.pending && !m_selection->hasSelection())
             applyFollowUp();
         return;
@@ -389,7 +305,7 @@ void MessageSelectionKeeper::remember(const QModelIndex &index)
 {
     m_shown = index.siblingAtColumn(0);
     m_shownIdentity = identityOf(index);
-    m_shownRow = topLevelRow(index);
+    m_shownRow = index.row();
     m_showing = true;
 }
 

@@ -30,12 +30,8 @@ public:
     ~MessageSelectionKeeper() override;
 
     QAbstractItemView *view() const { return m_view; }
-    // Sets the model of view (of the view in use when nullptr), which is the view in use from
-    // then on; a view left behind has no model. A new model starts with no message on display.
-    void setModel(QAbstractItemModel *model, QAbstractItemView *view = nullptr);
-    // Shows the model in view instead, with the same rows selected and the same message on
-    // display; the view left behind has no model.
-    void setView(QAbstractItemView *view);
+    // Sets the view's model. A new model starts with no message on display.
+    void setModel(QAbstractItemModel *model);
     // To be called before the selected rows are asked to leave the list: the row that will
     // follow them is remembered, and selected once they (or the message on display) are gone.
     void prepareRemoval();
@@ -71,7 +67,6 @@ private:
     };
 
     static Identity identityOf(const QModelIndex &index);
-    static int topLevelRow(const QModelIndex &index);
     QModelIndex find(const Identity &identity, int rowHint) const;
     void onCurrentChanged(const QModelIndex &current);
     void beginChange();
@@ -97,11 +92,10 @@ private:
     QList<QMetaObject::Connection> m_selectionConnections;
     QPersistentModelIndex m_shown;
     Identity m_shownIdentity;
-    int m_shownRow = -1;
+    int m_shownRow = -1; // where the message was, to look there first
     bool m_showing = false;
     FollowUp m_followUp;
     int m_changing = 0; // model changes under way: their current changes are not the user's
     bool m_rebuilt = false; // a reset happened during the changes under way
     bool m_selecting = false; // the keeper itself moves the current row
-    bool m_moving = false; // the model moves to another view, which may sort it
 };

@@ -2,11 +2,15 @@
 
 #include "headerselection.h"
 
+#include "messageitemdelegate.h"
 #include "models/messagelistmodel.h"
+#include "models/treerowsmodel.h"
 
 #include <QAbstractItemDelegate>
 #include <QEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionFocusRect>
@@ -100,6 +104,30 @@ QModelIndex MessageTableView::moveCursor(CursorAction cursorAction, Qt::Keyboard
     }
     case MoveLeft:
     case MoveRight:
+        if (TreeRowsModel *rows = treeRows(); rows && current.isValid()) {
+            const QModelIndex row = current.siblingAtColumn(0);
+            const bool expanded = rows->isExpanded(row);
+            if (cursorAction == MoveRight && !expanded
+                && row.data(TreeRowsModel::ExpandableRole).toBool()) {
+                setExpanded(row, true);
+                return current;
+            }
+            if (cursorAction == MoveRight && expanded)
+                return current.siblingAtRow(current.row() + 1); // its first reply
+            if (cursorAction == MoveLeft && expanded) {
+                setExpanded(row, false);
+                return currentIndex();
+            }
+            const int depth = row.data(TreeRowsModel::DepthRole).toInt();
+            if (cursorAction == MoveLeft && depth > 0) {
+                // The message it answers: the closest row above one level out.
+                for (int above = current.row() - 1; above >= 0; --above) {
+                    const QModelIndex at = current.siblingAtRow(above);
+                    if (at.data(TreeRowsModel::DepthRole).toInt() < depth)
+                        return at;
+                }
+            }
+        }
         // The columns scroll into view; the current message stays.
         horizontalScrollBar()->triggerAction(cursorAction == MoveLeft
                                                      ? QAbstractSlider::SliderSingleStepSub
@@ -134,4 +162,80 @@ void MessageTableView::paintEvent(QPaintEvent *event)
                        rowHeight(current.row()));
     QPainter painter(viewport());
     style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &painter, this);
+}
+
+TreeRowsModel *MessageTableView::treeRows() const
+{
+    return qobject_cast<TreeRowsModel *>(model());
+}
+
+void MessageTableView::setExpanded(const QModelIndex &index, bool expanded)
+{
+    TreeRowsModel *rows = treeRows();
+    if (!rows || !index.isValid())
+        return;
+    const QModelIndex row = index.siblingAtColumn(0);
+    if (!expanded && rows->isExpanded(row)) {
+        // The current row would go with the replies: the thread takes it, as the message shown.
+        const QModelIndex current = currentIndex();
+        const int depth = row.data(TreeRowsModel::DepthRole).toInt();
+        bool inside = current.row() > row.row();
+        for (int at = row.row() + 1; inside && at <= current.row(); ++at)
+            inside = rows->index(at, 0).data(TreeRowsModel::DepthRole).toInt() > depth;
+        if (inside && current.isValid()) {
+            selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect
+                                                           | QItemSelectionModel::Rows);
+        }
+    }
+    rows->setExpanded(row, expanded);
+}
+
+QModelIndex MessageTableView::branchAt(const QPoint &pos) const
+{
+    if (!treeRows())
+        return {};
+    const QModelIndex at = indexAt(pos);
+    if (!at.isValid() || at.column() != MessageListModel::SubjectColumn
+        || !at.data(TreeRowsModel::ExpandableRole).toBool())
+        return {};
+    const QRect branch = MessageItemDelegate::branchRect(visualRect(at),
+                                                         at.data(TreeRowsModel::DepthRole).toInt(),
+                                                         this);
+    return branch.contains(pos) ? at : QModelIndex();
+}
+
+void MessageTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (TreeRowsModel *rows = treeRows(); rows && currentIndex().isValid()) {
+        const QModelIndex row = currentIndex().siblingAtColumn(0);
+        if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Minus) {
+            setExpanded(row, event->key() == Qt::Key_Plus);
+            event->accept();
+            return;
+        }
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void MessageTableView::mousePressEvent(QMouseEvent *event)
+{
+    const QModelIndex branch = event->button() == Qt::LeftButton
+                                       ? branchAt(event->position().toPoint())
+                                       : QModelIndex();
+    if (branch.isValid()) {
+        // The arrow opens or closes the thread; the selection stays as it is.
+        setExpanded(branch, !treeRows()->isExpanded(branch.siblingAtColumn(0)));
+        event->accept();
+        return;
+    }
+    QTableView::mousePressEvent(event);
+}
+
+void MessageTableView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (branchAt(event->position().toPoint()).isValid()) {
+        mousePressEvent(event); // a quick second click on the arrow toggles again
+        return;
+    }
+    QTableView::mouseDoubleClickEvent(event);
 }

@@ -408,6 +408,7 @@ void ThreadListModel::onStructureChanged(qint64 folderId)
 {
     if (folderId != m_query.folderId)
         return;
+    Q_EMIT rowsAboutToChange();
     if (persistentIndexList().isEmpty() || !m_store || m_loading) {
         resetWith(m_query); // no view holds a row: nothing to keep
         return;

@@ -69,6 +69,10 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const MailError &error);
+    // Mail came or went in the folder: emitted before the rows change, so that a model over
+    // this one can hold the rows its views hold as persistent indexes of this one. Rows held
+    // are kept where they are; when none is, the threads are read again in the background.
+    void rowsAboutToChange();
 
 private:
     // The replies of one message, kept once read. Children's internal id is their parent's UID;

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
+#include "models/treerowsmodel.h"
 #include "statusarea.h"
 #include "store/messagestore.h"
 #include "viewer/attachmentlistwidget.h"
@@ -107,10 +108,8 @@ private Q_SLOTS:
         QVERIFY(window.messageView()->isVisible());
         QVERIFY(window.messageViewer()->isVisible());
         QVERIFY(!window.filterField()->isVisible());
-        // A flat list shows in the table, threads in the tree.
+        // The list shows in a table.
         QCOMPARE(window.messageView(), window.messageTable());
-        QVERIFY(window.messageTree()->uniformRowHeights());
-        QVERIFY(window.messageTree()->isSortingEnabled());
         QVERIFY(window.messageTable()->isSortingEnabled());
         QVERIFY(!window.messageTable()->showGrid());
         QVERIFY(!window.messageTable()->verticalHeader()->isVisible());
@@ -594,20 +593,23 @@ void TestMainWindow::flatConversationsAndExpandAll()
         QCOMPARE(flatChanged.at(0).at(0).toBool(), true);
         QVERIFY(window.isFlatThreads());
 
-        QTreeView *list = window.messageTree();
-        QCOMPARE(window.messageView(), list); // a tree of messages with threads shown
+        // Threads show as rows of the table, which open and close.
+        QTableView *list = window.messageTable();
+        QCOMPARE(window.messageView(), list);
+        TreeRowsModel *rows = window.threadRows();
+        QCOMPARE(list->model(), rows);
+        QCOMPARE(rows->sourceModel(), &messages);
         // Its header paints without asking whether its columns are selected, which would read
         // every thread's flags.
-        QItemSelectionModel *headerSelection = list->header()->selectionModel();
+        QItemSelectionModel *headerSelection = list->horizontalHeader()->selectionModel();
         QVERIFY(headerSelection && headerSelection != list->selectionModel());
-        QCOMPARE(headerSelection->model(), list->model());
-        QVERIFY(!list->isExpanded(messages.index(0, 0)));
+        QCOMPARE(headerSelection->model(), rows);
+        QCOMPARE(rows->rowCount(), 2);
+        QVERIFY(!rows->isExpanded(rows->index(0, 0)));
         expand->trigger();
-        for (int thread = 0; thread < 2; ++thread) {
-            const QModelIndex root = messages.index(thread, 0);
-            QVERIFY(list->isExpanded(root));
-            QVERIFY(list->isExpanded(messages.index(0, 0, root)));
-        }
+        QCOMPARE(rows->rowCount(), 6);
+        for (int row = 0; row < rows->rowCount(); ++row) // each thread, its reply, their reply
+            QCOMPARE(rows->isExpanded(rows->index(row, 0)), row % 3 != 2);
         window.saveLayout();
     }
     QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -622,7 +624,7 @@ void TestMainWindow::threadedViewIsToggledAndKept()
         QSettings settings(settingsPath(), QSettings::IniFormat);
         MainWindow window(&settings);
         QVERIFY(!window.isThreaded());
-        QVERIFY(!window.messageTree()->rootIsDecorated());
+        QVERIFY(!window.actions()->expandThreads()->isEnabled());
         QAction *threads = window.actions()->threadedView();
         QVERIFY(threads->isCheckable());
         bool inViewMenu = false;
@@ -634,13 +636,13 @@ void TestMainWindow::threadedViewIsToggledAndKept()
         QCOMPARE(toggled.size(), 1);
         QCOMPARE(toggled.at(0).at(0).toBool(), true);
         QVERIFY(window.isThreaded());
-        QVERIFY(window.messageTree()->rootIsDecorated());
+        QVERIFY(window.actions()->expandThreads()->isEnabled());
         window.saveLayout();
     }
     QSettings settings(settingsPath(), QSettings::IniFormat);
     MainWindow window(&settings);
     QVERIFY(window.isThreaded());
-    QVERIFY(window.messageTree()->rootIsDecorated());
+    QVERIFY(window.actions()->expandThreads()->isEnabled());
 }
 
 void TestMainWindow::keyboardWalksTreeAndList()

@@ -6,6 +6,7 @@
 #include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
+#include "models/treerowsmodel.h"
 #include "models/unifiedinboxmodel.h"
 #include "store/messagestore.h"
 
@@ -91,12 +92,13 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(!threads.isLoading()); // the roots are read on a worker thread
-        QTreeView *view = window.messageTree();
-        QCOMPARE(window.messageView(), view);
-        const QModelIndex thread = threads.index(1, 0);
+        QAbstractItemView *view = window.messageView();
+        TreeRowsModel *rows = window.threadRows();
+        QCOMPARE(view->model(), rows);
+        const QModelIndex thread = rows->index(1, 0);
         QCOMPARE(uidOf(thread), 1u);
-        view->expand(thread);
-        view->setCurrentIndex(threads.index(0, 0, thread)); // reading 2, a reply
+        rows->setExpanded(thread, true);
+        view->setCurrentIndex(rows->index(2, 0)); // reading 2, a reply
         QCOMPARE(uidOf(view->currentIndex()), 2u);
         QSignalSpy reset(&threads, &QAbstractItemModel::modelReset);
 
@@ -105,13 +107,17 @@ private Q_SLOTS:
         QCOMPARE(reset.size(), 0);
         QCOMPARE(uidOf(view->currentIndex()), 2u);
         QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
-        QVERIFY(view->isExpanded(view->currentIndex().parent()));
-        QCOMPARE(threads.rowCount(view->currentIndex().parent()), 2);
+        const QModelIndex parent = rows->topLevelOf(view->currentIndex());
+        QCOMPARE(uidOf(parent), 1u);
+        QVERIFY(rows->isExpanded(parent));
+        QCOMPARE(parent.row(), 2); // below the new thread
+        QCOMPARE(rows->rowCount(), 5); // 4, 3, 1 with its two replies
         // Another message is deleted: still the same one.
         QVERIFY(!cache.store.removeMessages(cache.inboxId, {3}));
         QCOMPARE(uidOf(view->currentIndex()), 2u);
         QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
-        QCOMPARE(view->model()->rowCount(), 2);
+        QCOMPARE(rows->rowCount(), 4);
+        QCOMPARE(threads.rowCount(), 2);
     }
 
     void allInboxesKeepTheMessageBeingRead()
@@ -173,10 +179,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(!threads.isLoading());
         QAbstractItemView *view = window.messageView();
+        TreeRowsModel *rows = window.threadRows();
+        QCOMPARE(view->model(), rows);
         // Newest thread first: 4 (with its reply 5), 3, 1.
-        QCOMPARE(uidOf(threads.index(1, 0)), 3u);
+        QCOMPARE(uidOf(rows->index(1, 0)), 3u);
         QSignalSpy selected(&window, &MainWindow::messageSelected);
-        view->setCurrentIndex(threads.index(1, 0));
+        view->setCurrentIndex(rows->index(1, 0));
         window.actions()->deleteMessage()->trigger();
         QCOMPARE(threads.rowCount(), 2);
         QCOMPARE(uidOf(view->currentIndex()), 1u);

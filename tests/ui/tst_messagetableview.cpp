@@ -1,6 +1,6 @@
-// The flat message list in its table: it shows the list's columns and sorts by a click on the
-// header, looks as the threads' tree does, follows the keyboard, selects every message and
-// deletes or moves them all, and gives way to the tree when threads are turned on.
+// The message list in its table: it shows the list's columns and sorts by a click on the
+// header, looks as a tree of messages does, follows the keyboard, selects every message and
+// deletes or moves them all, and shows threads as rows that open and close.
 #include "folderchooserdialog.h"
 #include "mainactions.h"
 #include "mainwindow.h"
@@ -9,6 +9,7 @@
 #include "models/messagegroups.h"
 #include "models/messagelistmodel.h"
 #include "models/threadlistmodel.h"
+#include "models/treerowsmodel.h"
 #include "store/messagestore.h"
 
 #include <QAbstractItemModelTester>
@@ -113,9 +114,8 @@ private Q_SLOTS:
         QTableView *table = window.messageTable();
         QCOMPARE(window.messageView(), table);
         QVERIFY(table->isVisible());
-        QVERIFY(!window.messageTree()->isVisible());
-        QCOMPARE(window.messageTree()->model(), nullptr); // no work on the list's changes
         QCOMPARE(table->model(), &messages);
+        QCOMPARE(window.threadRows()->sourceModel(), nullptr); // no work on the list's changes
         QCOMPARE(window.messageHeader(), table->horizontalHeader());
         // The list's columns, the subject taking the room; no grid, no row numbers.
         QHeaderView *header = table->horizontalHeader();
@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(table->selectionMode(), QAbstractItemView::ExtendedSelection);
         QCOMPARE(table->dragDropMode(), QAbstractItemView::DragOnly);
         QCOMPARE(table->defaultDropAction(), Qt::MoveAction);
-        QCOMPARE(table->accessibleName(), window.messageTree()->accessibleName());
+        QCOMPARE(table->accessibleName(), u"Messages"_s);
         QVERIFY(!table->tabKeyNavigation());
 
         // Rows as high as the tree makes them, every one alike.
@@ -228,7 +228,7 @@ private Q_SLOTS:
         QCOMPARE(messages.windowLoadCount(), loads + 1);
     }
 
-    void togglingThreadsSwapsTheViews()
+    void togglingThreadsShowsThemInTheSameTable()
     {
         // As the application does: threads show a thread model, else the folder's list.
         cache(6);
@@ -251,59 +251,143 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTableView *table = window.messageTable();
-        QTreeView *tree = window.messageTree();
         QCOMPARE(window.messageView(), table);
         table->horizontalHeader()->resizeSection(MessageListModel::SenderColumn, 177);
         table->sortByColumn(MessageListModel::SubjectColumn, Qt::AscendingOrder);
         QTRY_COMPARE(uidOf(messages.index(0, 0)), 6u); // "U message"
 
         window.setThreaded(true);
-        QCOMPARE(window.messageView(), tree);
-        QVERIFY(tree->isVisible());
-        QVERIFY(!table->isVisible());
-        QCOMPARE(tree->model(), threads.get());
-        QCOMPARE(table->model(), nullptr);
-        QVERIFY(tree->rootIsDecorated());
-        QCOMPARE(window.messageHeader(), tree->header());
-        QCOMPARE(tree->header()->sortIndicatorSection(), int(MessageListModel::SubjectColumn));
-        QCOMPARE(tree->header()->sortIndicatorOrder(), Qt::AscendingOrder);
-        QCOMPARE(tree->header()->sectionSize(MessageListModel::SenderColumn), 177);
-        QTRY_VERIFY(!threads->isLoading());
-        QCOMPARE(uidOf(threads->index(0, 0)), 6u);
-        // The empty search's label goes with the list on display.
-        QCOMPARE(window.emptySearchLabel()->parentWidget(), tree->viewport());
-
-        // The tree's order and widths come back to the table.
-        tree->sortByColumn(MessageListModel::SubjectColumn, Qt::DescendingOrder);
-        tree->header()->resizeSection(MessageListModel::SenderColumn, 188);
-        window.setThreaded(false);
         QCOMPARE(window.messageView(), table);
         QVERIFY(table->isVisible());
-        QCOMPARE(tree->model(), nullptr);
+        TreeRowsModel *rows = window.threadRows();
+        QCOMPARE(table->model(), rows);
+        QCOMPARE(rows->sourceModel(), threads.get());
+        QCOMPARE(window.messageHeader(), table->horizontalHeader());
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 int(MessageListModel::SubjectColumn));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(table->horizontalHeader()->sectionSize(MessageListModel::SenderColumn), 177);
+        QTRY_VERIFY(!threads->isLoading());
+        QCOMPARE(rows->rowCount(), 6);
+        QCOMPARE(uidOf(rows->index(0, 0)), 6u);
+        QCOMPARE(window.emptySearchLabel()->parentWidget(), table->viewport());
+
+        // The threads' order and widths stay for the flat list.
+        table->sortByColumn(MessageListModel::SubjectColumn, Qt::DescendingOrder);
+        QTRY_COMPARE(uidOf(rows->index(0, 0)), 1u);
+        table->horizontalHeader()->resizeSection(MessageListModel::SenderColumn, 188);
+        window.setThreaded(false);
         QCOMPARE(table->model(), &messages);
+        QCOMPARE(rows->sourceModel(), nullptr);
         QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
                  int(MessageListModel::SubjectColumn));
         QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
         QCOMPARE(table->horizontalHeader()->sectionSize(MessageListModel::SenderColumn), 188);
         QTRY_COMPARE(uidOf(messages.index(0, 0)), 1u); // "Z message"
-        QCOMPARE(window.emptySearchLabel()->parentWidget(), table->viewport());
     }
 
-    void togglingThreadsKeepsTheMessageOnDisplay()
+    void threadsOpenAndCloseByMouseAndKeys()
     {
-        // A list that stays when threads are toggled moves from one view to the other with
-        // its selection and the message on display.
-        QStandardItemModel messages(0, 3);
-        for (int row = 0; row < 5; ++row)
-            messages.appendRow({new QStandardItem(u"Subject %1"_s.arg(row)),
-                                new QStandardItem(u"Sender %1"_s.arg(row)),
-                                new QStandardItem(u"2026-01-0%1"_s.arg(row + 1))});
+        // 1 <- 2 <- 3 (a conversation of three, each answering the one before) and 4 alone.
+        m_store = std::make_unique<MessageStore>();
+        QVERIFY(!m_store->open(m_dir.filePath(u"threads.sqlite"_s)));
+        FolderRecord inbox;
+        inbox.path = u"INBOX"_s;
+        m_inboxId = m_store->upsertFolder(inbox).value();
+        QList<MessageRecord> records;
+        for (quint32 uid = 1; uid <= 4; ++uid) {
+            MessageRecord m = message(uid);
+            if (uid == 2 || uid == 3)
+                m.inReplyTo = "<m" + QByteArray::number(uid - 1) + "@example.org>";
+            records.append(m);
+        }
+        QVERIFY(!m_store->upsertMessages(m_inboxId, records));
+        ThreadListModel threads(m_store.get());
+        threads.setFolderId(m_inboxId);
+        MainWindow window(m_settings.get());
+        window.setThreaded(true);
+        window.setMessageModel(&threads);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_VERIFY(!threads.isLoading());
+        auto *table = static_cast<MessageTableView *>(window.messageTable());
+        TreeRowsModel *rows = window.threadRows();
+        QCOMPARE(table->model(), rows);
+        table->sortByColumn(MessageListModel::DateColumn, Qt::AscendingOrder);
+        QTRY_COMPARE(rows->rowCount(), 2);
+        QTRY_COMPARE(uidOf(rows->index(0, 0)), 1u);
+        QCOMPARE(uidOf(rows->index(1, 0)), 4u);
+        QSignalSpy selected(&window, &MainWindow::messageSelected);
+
+        // A click on the arrow opens the thread and leaves the selection alone.
+        const QModelIndex first = rows->index(0, MessageListModel::SubjectColumn);
+        const QRect arrow = MessageItemDelegate::branchRect(table->visualRect(first), 0, table);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, arrow.center());
+        QCOMPARE(rows->rowCount(), 3);
+        QCOMPARE(uidOf(rows->index(1, 0)), 2u);
+        QCOMPARE(rows->index(1, 0).data(TreeRowsModel::DepthRole).toInt(), 1);
+        QCOMPARE(selected.size(), 0);
+        QVERIFY(!table->selectionModel()->hasSelection());
+        // A click on the subject beside it selects the message.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(first).center() + QPoint(arrow.width(), 0));
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 1u);
+        // Right on an open thread goes to its first reply, Right again opens that one.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Right);
+        QCOMPARE(uidOf(table->currentIndex()), 2u);
+        QTest::keyClick(table, Qt::Key_Right);
+        QCOMPARE(rows->rowCount(), 4);
+        QCOMPARE(uidOf(rows->index(2, 0)), 3u);
+        QCOMPARE(rows->index(2, 0).data(TreeRowsModel::DepthRole).toInt(), 2);
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(uidOf(table->currentIndex()), 3u);
+        // Left on a reply goes to the message it answers; Left again closes that one.
+        QTest::keyClick(table, Qt::Key_Left);
+        QCOMPARE(uidOf(table->currentIndex()), 2u);
+        QTest::keyClick(table, Qt::Key_Left);
+        QCOMPARE(rows->rowCount(), 3);
+        QCOMPARE(uidOf(table->currentIndex()), 2u);
+        // - on the thread closes it; its reply on display gives way to the thread.
+        const int before = int(selected.size());
+        QTest::keyClick(table, Qt::Key_Up);
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(uidOf(table->currentIndex()), 2u);
+        table->setExpanded(rows->index(0, 0), false);
+        QCOMPARE(rows->rowCount(), 2);
+        QCOMPARE(uidOf(table->currentIndex()), 1u);
+        QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+        QCOMPARE(uidOf(selected.last().at(0).value<QModelIndex>()), 1u);
+        QVERIFY(selected.size() > before);
+        // + opens it again, its reply closed as it was left.
+        QTest::keyClick(table, Qt::Key_Plus);
+        QCOMPARE(rows->rowCount(), 3);
+        QTest::keyClick(table, Qt::Key_Minus);
+        QCOMPARE(rows->rowCount(), 2);
+        // Left and Right on a message without replies scroll the columns as in a flat list.
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(uidOf(table->currentIndex()), 4u);
+        QTest::keyClick(table, Qt::Key_Right);
+        QCOMPARE(rows->rowCount(), 2);
+        QCOMPARE(uidOf(table->currentIndex()), 4u);
+        // View → Expand All Threads.
+        window.actions()->expandThreads()->trigger();
+        QCOMPARE(rows->rowCount(), 4);
+        QCOMPARE(uidOf(table->currentIndex()), 4u);
+    }
+
+    void togglingThreadsKeepsATablesMessageOnDisplay()
+    {
+        // A list that is a table (a folder's, All Inboxes, search results) stays as it is when
+        // threads are toggled, with its selection and the message on display.
+        cache(5);
+        MessageListModel messages(m_store.get());
+        messages.setFolderId(m_inboxId);
         MainWindow window(m_settings.get());
         window.setMessageModel(&messages);
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        QCOMPARE(window.messageView(), window.messageTable());
-        window.messageHeader()->setSortIndicator(0, Qt::AscendingOrder);
         window.messageView()->setFocus();
         QSignalSpy selected(&window, &MainWindow::messageSelected);
         window.messageView()->setCurrentIndex(messages.index(2, 0));
@@ -311,29 +395,21 @@ private Q_SLOTS:
                                                        QItemSelectionModel::Select
                                                                | QItemSelectionModel::Rows);
         QCOMPARE(selected.size(), 1);
-        QCOMPARE(selected.last().at(0).value<QModelIndex>().row(), 2);
 
         window.setThreaded(true);
-        QCOMPARE(window.messageView(), window.messageTree());
-        QCOMPARE(window.messageTable()->model(), nullptr);
-        QCOMPARE(window.messageTree()->currentIndex().row(), 2);
-        QItemSelectionModel *selection = window.messageTree()->selectionModel();
+        QCOMPARE(window.messageTable()->model(), &messages);
+        QCOMPARE(window.messageTable()->currentIndex().row(), 2);
+        QItemSelectionModel *selection = window.messageTable()->selectionModel();
         QVERIFY(selection->isRowSelected(2, {}));
         QVERIFY(selection->isRowSelected(3, {}));
         QVERIFY(!selection->isRowSelected(1, {}));
         QCOMPARE(selected.size(), 1); // the same message stays on display
         QVERIFY(window.actions()->deleteMessage()->isEnabled());
-        QCOMPARE(window.messageHeader()->sortIndicatorSection(), 0);
-        QCOMPARE(window.messageHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
-        QCOMPARE(QApplication::focusWidget(), window.messageTree()); // focus goes along
+        QCOMPARE(QApplication::focusWidget(), window.messageTable());
 
         window.setThreaded(false);
-        QCOMPARE(window.messageView(), window.messageTable());
-        QCOMPARE(window.messageTree()->model(), nullptr);
         QCOMPARE(window.messageTable()->currentIndex().row(), 2);
-        QVERIFY(window.messageTable()->selectionModel()->isRowSelected(3, {}));
         QCOMPARE(selected.size(), 1);
-        QCOMPARE(QApplication::focusWidget(), window.messageTable());
         // The window's own keys still reach the list: Enter opens the message.
         QSignalSpy open(&window, &MainWindow::openInWindowRequested);
         QTest::keyClick(window.messageTable(), Qt::Key_Return);
