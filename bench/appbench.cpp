@@ -434,6 +434,12 @@ int runAppBench(int argc, char *argv[])
         inbox.exists = quint32(messages);
         inbox.unseen = quint32(messages / 4); // benchMessage(): one in four is unread
         folderId = store.upsertFolder(inbox).value();
+        inbox.id = folderId;
+        // upsertFolder() records the folder as LIST shows it; its state is recorded apart.
+        if (MailError error = store.updateFolderState(inbox)) {
+            err << "heron-bench app: " << error.toString() << '\n';
+            return 1;
+        }
         constexpr int batch = 5000;
         for (int first = 1; first <= messages; first += batch) {
             QList<MessageRecord> records;
