@@ -26,13 +26,33 @@ void TreeRowsModel::setSourceModel(QAbstractItemModel *source)
 
 void TreeRowsModel::connectSource(QAbstractItemModel *source)
 {
-    m_connections << connect(source, &QAbstractItemModel::modelAboutToBeReset, this,
-                             [this] { beginResetModel(); })
-                  << connect(source, &QAbstractItemModel::modelReset, this,
+    // A new set of rows, or new columns: nothing stays open.
+    const auto beginReset = [this] {
+        beginResetModel();
+    };
+    const auto endReset = [this] {
+        m_expanded.clear();
+        m_sourceHolds.clear();
+        rebuild();
+        endResetModel();
+    };
+    m_connections << connect(source, &QAbstractItemModel::modelAboutToBeReset, this, beginReset)
+                  << connect(source, &QAbstractItemModel::modelReset, this, endReset)
+                  << connect(source, &QAbstractItemModel::columnsAboutToBeInserted, this, beginReset)
+                  << connect(source, &QAbstractItemModel::columnsInserted, this, endReset)
+                  << connect(source, &QAbstractItemModel::columnsAboutToBeRemoved, this, beginReset)
+                  << connect(source, &QAbstractItemModel::columnsRemoved, this, endReset)
+                  << connect(source, &QAbstractItemModel::columnsAboutToBeMoved, this, beginReset)
+                  << connect(source, &QAbstractItemModel::columnsMoved, this, endReset)
+                  << connect(source, &QObject::destroyed, this,
                              [this] {
+                                 // QAbstractProxyModel has let go of it already: no rows are left.
+                                 beginResetModel();
                                  m_expanded.clear();
                                  m_sourceHolds.clear();
-                                 rebuild();
+                                 m_expandedNow.clear();
+                                 m_opened.clear();
+                                 m_shownBelow = 0;
                                  endResetModel();
                              })
                   << connect(source, &QAbstractItemModel::layoutAboutToBeChanged, this,
@@ -58,20 +78,6 @@ void TreeRowsModel::connectSource(QAbstractItemModel *source)
                                  if (orientation == Qt::Horizontal)
                                      Q_EMIT headerDataChanged(orientation, first, last);
                              });
-    // The columns are the source's: a change of them is a new table.
-    const auto beginReset = [this] {
-        beginResetModel();
-    };
-    const auto endReset = [this] {
-        rebuild();
-        endResetModel();
-    };
-    m_connections << connect(source, &QAbstractItemModel::columnsAboutToBeInserted, this, beginReset)
-                  << connect(source, &QAbstractItemModel::columnsInserted, this, endReset)
-                  << connect(source, &QAbstractItemModel::columnsAboutToBeRemoved, this, beginReset)
-                  << connect(source, &QAbstractItemModel::columnsRemoved, this, endReset)
-                  << connect(source, &QAbstractItemModel::columnsAboutToBeMoved, this, beginReset)
-                  << connect(source, &QAbstractItemModel::columnsMoved, this, endReset);
 }
 
 void TreeRowsModel::rebuild()

@@ -1,6 +1,8 @@
-// The message list's row drawing: bold unread rows, status markers, locale dates and sizes.
+// The message list's row drawing: bold unread rows, status markers, locale dates and sizes,
+// threads' replies indented under the arrow of the message they answer.
 #include "messageitemdelegate.h"
 #include "models/messagelistmodel.h"
+#include "models/treerowsmodel.h"
 
 #include <QImage>
 #include <QPainter>
@@ -51,6 +53,31 @@ int markedPixels(const QModelIndex &index)
     return marked;
 }
 
+// The leftmost column of a 300-pixel-wide cell drawn in other colour than white, -1 for none.
+int firstInkColumn(const QModelIndex &index, QRect *branch = nullptr)
+{
+    MessageItemDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 300, 20);
+    option.state = QStyle::State_Enabled;
+    QImage image(300, 20, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    delegate.paint(&painter, option, index);
+    painter.end();
+    if (branch)
+        *branch = MessageItemDelegate::branchRect(option.rect,
+                                                  index.data(TreeRowsModel::DepthRole).toInt(),
+                                                  nullptr);
+    for (int x = 0; x < image.width(); ++x) {
+        for (int y = 0; y < image.height(); ++y) {
+            if (image.pixel(x, y) != qRgb(255, 255, 255))
+                return x;
+        }
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestMessageItemDelegate : public QObject
@@ -63,6 +90,7 @@ private Q_SLOTS:
     void sizesAndDatesAreFormatted();
     void statusCellDrawsMarkersOnly();
     void otherModelsAreLeftAlone();
+    void threadRowsAreIndentedUnderTheirArrow();
 };
 
 void TestMessageItemDelegate::markersFollowTheFlags()
@@ -160,6 +188,43 @@ void TestMessageItemDelegate::otherModelsAreLeftAlone()
     QStyleOptionViewItem option;
     delegate.initStyleOption(&option, model.index(0, 0));
     QCOMPARE(option.text, u"first"_s);
+}
+
+void TestMessageItemDelegate::threadRowsAreIndentedUnderTheirArrow()
+{
+    // A thread (with a reply, which has one of its own) and a message alone.
+    QStandardItemModel tree;
+    QList<QStandardItem *> thread = messageRow(false, false, false, 10);
+    QList<QStandardItem *> reply = messageRow(false, false, false, 10);
+    reply.first()->appendRow(messageRow(false, false, false, 10));
+    thread.first()->appendRow(reply);
+    tree.appendRow(thread);
+    tree.appendRow(messageRow(false, false, false, 10));
+    TreeRowsModel rows;
+    rows.setSourceModel(&tree);
+    rows.setExpanded(rows.index(0, 0), true);
+    QCOMPARE(rows.rowCount(), 3); // the thread, its reply, the message alone
+    const int subject = MessageListModel::SubjectColumn;
+
+    // The thread draws its arrow first; its subject starts after it.
+    QRect arrow;
+    const int threadInk = firstInkColumn(rows.index(0, subject), &arrow);
+    QCOMPARE(arrow.left(), 0);
+    QVERIFY(arrow.width() > 0);
+    QVERIFY(threadInk >= 0 && threadInk < arrow.right());
+    // The message alone has no arrow, and its subject lines up with the thread's.
+    const int aloneInk = firstInkColumn(rows.index(2, subject));
+    QVERIFY(aloneInk > arrow.right());
+    // The reply is one level in: its arrow (it has a reply of its own) where the thread's
+    // subject starts.
+    QRect replyArrow;
+    const int replyInk = firstInkColumn(rows.index(1, subject), &replyArrow);
+    QCOMPARE(replyArrow.left(), arrow.width());
+    QVERIFY(replyInk >= replyArrow.left() && replyInk < replyArrow.right());
+    // Other columns, and lists that are not threads, are not indented.
+    QCOMPARE(firstInkColumn(rows.index(1, MessageListModel::SenderColumn)),
+             firstInkColumn(tree.index(1, MessageListModel::SenderColumn)));
+    QVERIFY(firstInkColumn(tree.index(1, subject)) < arrow.right());
 }
 
 QTEST_MAIN(TestMessageItemDelegate)

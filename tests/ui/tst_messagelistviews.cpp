@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -112,11 +113,13 @@ private Q_SLOTS:
         QVERIFY(rows->isExpanded(parent));
         QCOMPARE(parent.row(), 2); // below the new thread
         QCOMPARE(rows->rowCount(), 5); // 4, 3, 1 with its two replies
+        QCOMPARE(window.messageTable()->verticalHeader()->count(), 5); // all of them shown
         // Another message is deleted: still the same one.
         QVERIFY(!cache.store.removeMessages(cache.inboxId, {3}));
         QCOMPARE(uidOf(view->currentIndex()), 2u);
         QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
         QCOMPARE(rows->rowCount(), 4);
+        QCOMPARE(window.messageTable()->verticalHeader()->count(), 4);
         QCOMPARE(threads.rowCount(), 2);
     }
 

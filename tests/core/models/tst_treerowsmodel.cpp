@@ -217,6 +217,21 @@ private Q_SLOTS:
         QCOMPARE(m_rows->columnCount(), 0);
     }
 
+    void aSourceThatGoesLeavesNoRows()
+    {
+        auto *tree = new QStandardItemModel;
+        fill(tree);
+        m_rows->setSourceModel(tree);
+        m_rows->setExpanded(m_rows->index(0, 0), true);
+        QCOMPARE(m_rows->rowCount(), 6);
+        QSignalSpy reset(m_rows.get(), &QAbstractItemModel::modelReset);
+        delete tree;
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(m_rows->rowCount(), 0);
+        QVERIFY(!m_rows->index(0, 0).isValid());
+        QCOMPARE(m_rows->sourceModel(), nullptr);
+    }
+
     void expandAllOpensEveryLevel()
     {
         QSignalSpy layout(m_rows.get(), &QAbstractItemModel::layoutChanged);
