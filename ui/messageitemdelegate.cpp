@@ -116,6 +116,9 @@ QRect MessageItemDelegate::branchRect(const QRect &cell, int depth, const QWidge
 {
     const QStyle *style = widget ? widget->style() : QApplication::style();
     const int indentation = style->pixelMetric(QStyle::PM_TreeViewIndentation, nullptr, widget);
+    if (widget && widget->layoutDirection() == Qt::RightToLeft)
+        return QRect(cell.right() + 1 - (depth + 1) * indentation, cell.top(), indentation,
+                     cell.height());
     return QRect(cell.left() + depth * indentation, cell.top(), indentation, cell.height());
 }
 
@@ -151,7 +154,10 @@ void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                 arrow.state |= QStyle::State_Open;
             style->drawPrimitive(QStyle::PE_IndicatorBranch, &arrow, painter, widget);
         }
-        cell.rect.setLeft(std::min(branch.right() + 1, option.rect.right()));
+        if (widget && widget->layoutDirection() == Qt::RightToLeft)
+            cell.rect.setRight(std::max(branch.left() - 1, option.rect.left()));
+        else
+            cell.rect.setLeft(std::min(branch.right() + 1, option.rect.right()));
     }
     QStyledItemDelegate::paint(painter, cell, index);
     if (!isMessageColumn(index, MessageListModel::StatusColumn))

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -225,6 +226,15 @@ void TestMessageItemDelegate::threadRowsAreIndentedUnderTheirArrow()
     QCOMPARE(firstInkColumn(rows.index(1, MessageListModel::SenderColumn)),
              firstInkColumn(tree.index(1, MessageListModel::SenderColumn)));
     QVERIFY(firstInkColumn(tree.index(1, subject)) < arrow.right());
+
+    // Right to left: the arrow at the right end, one indentation further left per level.
+    QWidget rightToLeft;
+    rightToLeft.setLayoutDirection(Qt::RightToLeft);
+    const QRect cell(0, 0, 300, 20);
+    const QRect mirrored = MessageItemDelegate::branchRect(cell, 0, &rightToLeft);
+    QCOMPARE(mirrored.right(), cell.right());
+    QCOMPARE(MessageItemDelegate::branchRect(cell, 1, &rightToLeft).right(),
+             cell.right() - mirrored.width());
 }
 
 QTEST_MAIN(TestMessageItemDelegate)
