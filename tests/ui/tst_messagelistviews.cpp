@@ -114,6 +114,13 @@ private Q_SLOTS:
         QCOMPARE(parent.row(), 2); // below the new thread
         QCOMPARE(rows->rowCount(), 5); // 4, 3, 1 with its two replies
         QCOMPARE(window.messageTable()->verticalHeader()->count(), 5); // all of them shown
+        // A drag of the reply carries it, as the thread model names it.
+        const std::unique_ptr<QMimeData> drag(rows->mimeData({view->currentIndex()}));
+        qint64 folderId = 0;
+        QList<quint32> dragged;
+        QVERIFY(MessageListModel::decodeMimeData(drag.get(), &folderId, &dragged));
+        QCOMPARE(folderId, cache.inboxId);
+        QCOMPARE(dragged, QList<quint32> {2});
         // Another message is deleted: still the same one.
         QVERIFY(!cache.store.removeMessages(cache.inboxId, {3}));
         QCOMPARE(uidOf(view->currentIndex()), 2u);
