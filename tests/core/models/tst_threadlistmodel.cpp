@@ -306,6 +306,32 @@ private Q_SLOTS:
         QCOMPARE(uidOf(model.index(0, 0, oldest)), 6u);
     }
 
+    void rowsHeldWhenAskedStayInPlace()
+    {
+        ThreadListModel model(m_store.get());
+        model.setFolderId(m_folder);
+        QTRY_VERIFY(!model.isLoading());
+        QSignalSpy aboutToChange(&model, &ThreadListModel::rowsAboutToChange);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        // No row held: new mail reads the threads again, in the background.
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(8, 80)}));
+        QCOMPARE(aboutToChange.size(), 1);
+        QCOMPARE(reset.size(), 1);
+        QTRY_VERIFY(!model.isLoading());
+        // A model over this one (TreeRowsModel) holds its views' rows when told: they stay.
+        QPersistentModelIndex held;
+        const quint32 heldUid = uidOf(model.index(1, 0));
+        connect(&model, &ThreadListModel::rowsAboutToChange, this,
+                [&] { held = model.index(1, 0); });
+        QVERIFY(!m_store->upsertMessages(m_folder, {message(9, 90)}));
+        QCOMPARE(aboutToChange.size(), 2);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(uidOf(held), heldUid);
+        QCOMPARE(held.row(), 2); // below the new thread
+    }
+
     void selectionFollowsItsMessagesWhenTheFolderChanges()
     {
         ThreadListModel model(m_store.get());
