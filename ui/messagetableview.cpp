@@ -178,11 +178,8 @@ void MessageTableView::setExpanded(const QModelIndex &index, bool expanded)
     if (!expanded && rows->isExpanded(row)) {
         // The current row would go with the replies: the thread takes it, as the message shown.
         const QModelIndex current = currentIndex();
-        const int depth = row.data(TreeRowsModel::DepthRole).toInt();
-        bool inside = current.row() > row.row();
-        for (int at = row.row() + 1; inside && at <= current.row(); ++at)
-            inside = rows->index(at, 0).data(TreeRowsModel::DepthRole).toInt() > depth;
-        if (inside && current.isValid()) {
+        if (current.isValid() && current.row() > row.row()
+            && current.row() <= row.row() + rows->rowsUnder(row)) {
             selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect
                                                            | QItemSelectionModel::Rows);
         }

@@ -182,14 +182,17 @@ bool TreeRowsModel::isExpanded(const QModelIndex &index) const
     return m_expandedNow.contains(mapToSource(index).siblingAtColumn(0));
 }
 
-int TreeRowsModel::shownUnder(int proxyRow) const
+int TreeRowsModel::rowsUnder(const QModelIndex &index) const
 {
+    if (!index.isValid() || index.model() != this)
+        return 0;
+    const int proxyRow = index.row();
     const Shown row = locate(proxyRow);
     if (!m_expandedNow.contains(row.source))
         return 0;
-    if (row.depth == 0)
-        return int(m_opened.at(openedAtOrAboveRow(proxyRow)).rows.size());
     const Opened &opened = m_opened.at(openedAtOrAboveRow(proxyRow));
+    if (row.depth == 0)
+        return int(opened.rows.size());
     int count = 0;
     for (qsizetype i = proxyRow - opened.start(); i < opened.rows.size(); ++i, ++count) {
         if (opened.rows.at(i).depth <= row.depth)
@@ -216,7 +219,7 @@ void TreeRowsModel::setExpanded(const QModelIndex &index, bool expanded)
         if (!under.isEmpty())
             endInsertRows();
     } else {
-        const int under = shownUnder(row);
+        const int under = rowsUnder(index);
         if (under > 0)
             beginRemoveRows({}, row + 1, row + under);
         m_expanded.removeIf([&source](const QPersistentModelIndex &e) { return e == source; });
@@ -249,18 +252,6 @@ void TreeRowsModel::expandAll()
             pending.append(source->index(row, 0, at));
     }
     endLayoutChange();
-}
-
-QModelIndex TreeRowsModel::topLevelOf(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return {};
-    const qsizetype at = openedAtOrAboveRow(index.row());
-    if (at < 0)
-        return index;
-    const Opened &opened = m_opened.at(at);
-    const int offset = index.row() - opened.start();
-    return offset <= opened.rows.size() ? this->index(opened.start(), index.column()) : index;
 }
 
 QModelIndex TreeRowsModel::index(int row, int column, const QModelIndex &parent) const
@@ -387,7 +378,7 @@ void TreeRowsModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int first,
     }
     const int from = mapFromSource(sourceModel()->index(first, 0)).row();
     const int to = mapFromSource(sourceModel()->index(last, 0)).row();
-    beginRemoveRows({}, from, to + shownUnder(to));
+    beginRemoveRows({}, from, to + rowsUnder(this->index(to, 0)));
 }
 
 void TreeRowsModel::onRowsRemoved(const QModelIndex &parent)

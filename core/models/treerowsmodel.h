@@ -33,8 +33,8 @@ public:
     void setExpanded(const QModelIndex &index, bool expanded);
     // Every row with rows under it, at every depth (reads the whole tree).
     void expandAll();
-    // The row of the top-level row above index (index itself when it is one).
-    QModelIndex topLevelOf(const QModelIndex &index) const;
+    // How many rows are shown under the row at index: 0 while it is collapsed.
+    int rowsUnder(const QModelIndex &index) const;
     // Holds the source rows behind the rows held here (a view's selection and current row) as
     // persistent indexes of the source, until its next change is done: for a source that keeps
     // the rows held in place across a change and rebuilds otherwise (ThreadListModel).
@@ -79,8 +79,6 @@ private:
     qsizetype openedAtOrAboveRow(int row) const;
     // The last opened top-level row at or above the source's top-level row topRow, or -1.
     qsizetype openedAtOrAboveTop(int topRow) const;
-    // How many rows are shown under the row at proxyRow.
-    int shownUnder(int proxyRow) const;
 
     void beginLayoutChange();
     void endLayoutChange();

@@ -96,8 +96,9 @@ private Q_SLOTS:
         const QModelIndex c1 = m_tree.index(0, 1, m_tree.index(2, 0));
         QCOMPARE(m_rows->mapToSource(m_rows->index(3, 1)), c1);
         QCOMPARE(m_rows->mapFromSource(c1), m_rows->index(3, 1));
-        QCOMPARE(m_rows->topLevelOf(m_rows->index(3, 0)), m_rows->index(2, 0));
-        QCOMPARE(m_rows->topLevelOf(m_rows->index(4, 0)), m_rows->index(4, 0));
+        QCOMPARE(m_rows->rowsUnder(m_rows->index(2, 0)), 1);
+        QCOMPARE(m_rows->rowsUnder(m_rows->index(3, 0)), 0);
+        QCOMPARE(m_rows->rowsUnder(m_rows->index(4, 0)), 0);
 
         // A row without replies does not expand.
         m_rows->setExpanded(m_rows->index(1, 0), true);
@@ -120,7 +121,8 @@ private Q_SLOTS:
         QCOMPARE(names(*m_rows),
                  (QStringList {u"A"_s, u"A1"_s, u"A1a"_s, u"A2"_s, u"B"_s, u"C"_s, u"D"_s}));
         QCOMPARE(m_rows->index(2, 0).data(TreeRowsModel::DepthRole).toInt(), 2);
-        QCOMPARE(m_rows->topLevelOf(m_rows->index(2, 0)), m_rows->index(0, 0));
+        QCOMPARE(m_rows->rowsUnder(m_rows->index(0, 0)), 3); // A1, its reply, A2
+        QCOMPARE(m_rows->rowsUnder(m_rows->index(1, 0)), 1);
         m_rows->setExpanded(m_rows->index(2, 0), true); // A1a has no replies
         m_rows->setExpanded(m_rows->index(4, 0), true); // B neither
         m_rows->setExpanded(m_rows->index(5, 0), true); // C
