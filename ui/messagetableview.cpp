@@ -203,13 +203,11 @@ QModelIndex MessageTableView::branchAt(const QPoint &pos) const
 
 void MessageTableView::keyPressEvent(QKeyEvent *event)
 {
-    if (TreeRowsModel *rows = treeRows(); rows && currentIndex().isValid()) {
-        const QModelIndex row = currentIndex().siblingAtColumn(0);
-        if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Minus) {
-            setExpanded(row, event->key() == Qt::Key_Plus);
-            event->accept();
-            return;
-        }
+    if (treeRows() && currentIndex().isValid()
+        && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Minus)) {
+        setExpanded(currentIndex(), event->key() == Qt::Key_Plus);
+        event->accept();
+        return;
     }
     QTableView::keyPressEvent(event);
 }

@@ -191,8 +191,6 @@ int TreeRowsModel::rowsUnder(const QModelIndex &index) const
     if (!m_expandedNow.contains(row.source))
         return 0;
     const Opened &opened = m_opened.at(openedAtOrAboveRow(proxyRow));
-    if (row.depth == 0)
-        return int(opened.rows.size());
     int count = 0;
     for (qsizetype i = proxyRow - opened.start(); i < opened.rows.size(); ++i, ++count) {
         if (opened.rows.at(i).depth <= row.depth)
@@ -300,7 +298,7 @@ QVariant TreeRowsModel::data(const QModelIndex &index, int role) const
     case ExpandableRole:
         return sourceModel()->hasChildren(locate(index.row()).source);
     case ExpandedRole:
-        return m_expandedNow.contains(locate(index.row()).source);
+        return isExpanded(index);
     default:
         return QAbstractProxyModel::data(index, role);
     }
@@ -313,11 +311,18 @@ Qt::ItemFlags TreeRowsModel::flags(const QModelIndex &index) const
     return QAbstractProxyModel::flags(index) | Qt::ItemNeverHasChildren;
 }
 
+QList<QPersistentModelIndex> TreeRowsModel::sourceRowsOf(const QModelIndexList &rows) const
+{
+    QList<QPersistentModelIndex> sources;
+    sources.reserve(rows.size());
+    for (const QModelIndex &row : rows)
+        sources.append(QPersistentModelIndex(mapToSource(row)));
+    return sources;
+}
+
 void TreeRowsModel::holdSourceRows()
 {
-    m_sourceHolds.clear();
-    for (const QModelIndex &row : persistentIndexList())
-        m_sourceHolds.append(QPersistentModelIndex(mapToSource(row)));
+    m_sourceHolds = sourceRowsOf(persistentIndexList());
 }
 
 void TreeRowsModel::beginLayoutChange()
@@ -326,10 +331,7 @@ void TreeRowsModel::beginLayoutChange()
         return;
     Q_EMIT layoutAboutToBeChanged();
     m_heldRows = persistentIndexList();
-    m_heldSources.clear();
-    m_heldSources.reserve(m_heldRows.size());
-    for (const QModelIndex &row : std::as_const(m_heldRows))
-        m_heldSources.append(QPersistentModelIndex(mapToSource(row)));
+    m_heldSources = sourceRowsOf(m_heldRows);
 }
 
 void TreeRowsModel::endLayoutChange()

@@ -80,6 +80,8 @@ private:
     // The last opened top-level row at or above the source's top-level row topRow, or -1.
     qsizetype openedAtOrAboveTop(int topRow) const;
 
+    // The source rows behind rows of this model, held as persistent indexes.
+    QList<QPersistentModelIndex> sourceRowsOf(const QModelIndexList &rows) const;
     void beginLayoutChange();
     void endLayoutChange();
     void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
